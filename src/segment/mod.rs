@@ -59,3 +59,5 @@ pub fn segment_document(doc: &crate::document::Document, segmenter: &Segmenter) 
     let _ = (doc, segmenter);
     unimplemented!("segmenter: being written")
 }
+
+pub mod srx;
