@@ -2,6 +2,15 @@
 //! Vietnamese rules, and the units (sentences with stable ids) of a document.
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+mod engine;
+mod rules;
+mod units;
+
+pub use engine::{Rule, RuleError};
+use engine::Engine;
+pub use units::segment_document;
 
 /// A language the segmenter has built-in rules for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -37,27 +46,43 @@ pub struct Unit {
     pub end: usize,
 }
 
-/// Splits text into sentences.
-pub struct Segmenter {}
+/// Splits text into sentences with an ordered set of SRX rules.
+#[derive(Clone)]
+pub struct Segmenter {
+    engine: Arc<Engine>,
+}
 
 impl Segmenter {
-    /// The compiled-in rules for `lang`.
+    /// The compiled-in rules for `lang`, compiled once per process.
     pub fn builtin(lang: Lang) -> Segmenter {
-        let _ = lang;
-        Segmenter {}
+        static EN: OnceLock<Arc<Engine>> = OnceLock::new();
+        static VI: OnceLock<Arc<Engine>> = OnceLock::new();
+        let cell = match lang {
+            Lang::En => &EN,
+            Lang::Vi => &VI,
+        };
+        let engine = cell.get_or_init(|| {
+            let (engine, errors) = Engine::compile(&rules::builtin(lang));
+            debug_assert!(errors.is_empty(), "built-in rules must compile: {errors:?}");
+            Arc::new(engine)
+        });
+        Segmenter { engine: Arc::clone(engine) }
+    }
+
+    /// Compiles `rules` in order; rules that cannot be compiled are returned, not applied.
+    pub fn from_rules(rules: &[Rule]) -> (Segmenter, Vec<RuleError>) {
+        let (engine, errors) = Engine::compile(rules);
+        (Segmenter { engine: Arc::new(engine) }, errors)
+    }
+
+    /// The built-in rules for `lang` in source form (to inspect or to extend).
+    pub fn builtin_rules(lang: Lang) -> Vec<Rule> {
+        rules::builtin(lang)
     }
 
     /// Sentence ranges of `text`, trimmed of surrounding white space; never empty ranges.
     pub fn split(&self, text: &str) -> Vec<Range<usize>> {
-        let _ = text;
-        unimplemented!("segmenter: being written")
+        engine::ranges_between(text, &self.engine.breaks(text))
     }
 }
-
-/// Splits every block of `doc` into units.
-pub fn segment_document(doc: &crate::document::Document, segmenter: &Segmenter) -> Vec<Unit> {
-    let _ = (doc, segmenter);
-    unimplemented!("segmenter: being written")
-}
-
 pub mod srx;

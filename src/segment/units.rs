@@ -1,0 +1,266 @@
+//! Units of a document: sentences of each block, mapped back onto the source around
+//! inline markup, with ids derived from their text.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Segmenter, Unit};
+use crate::document::{Block, CodeKind, Document};
+
+/// Splits every block of `doc` into units, in document order.
+pub fn segment_document(doc: &Document, segmenter: &Segmenter) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    for (block_index, block) in doc.blocks.iter().enumerate() {
+        let flat = FlatBlock::new(&doc.text, block);
+        for (index, range) in segmenter.split(&flat.text).into_iter().enumerate() {
+            let source = flat.source_range(range);
+            let text = doc.text[source.clone()].to_owned();
+            let id = unique_id(&text, &mut seen_ids);
+            units.push(Unit {
+                id,
+                block: block_index,
+                index,
+                text,
+                start: source.start,
+                end: source.end,
+            });
+        }
+    }
+    units
+}
+
+/// The id of a unit: `u` and 10 hex digits of the SHA-256 of its text in NFC with white
+/// space collapsed. The id follows the text wherever it moves; a repeated text (or, rarely,
+/// a repeated hash prefix) gets `-2`, `-3`... in document order.
+fn unique_id(text: &str, seen: &mut HashMap<String, usize>) -> String {
+    let base = text_id(text);
+    let count = seen.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 { base } else { format!("{base}-{count}") }
+}
+
+/// The id of a text, without the repeat suffix.
+pub fn text_id(text: &str) -> String {
+    let normalized: String = text.split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect();
+    let digest = Sha256::digest(normalized.as_bytes());
+    let mut id = String::with_capacity(11);
+    id.push('u');
+    for byte in &digest[..5] {
+        let _ = write!(id, "{byte:02x}");
+    }
+    id
+}
+
+/// What a stretch of the flattened text stands for in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Text,
+    Open,
+    Close,
+    /// Inline code, inline HTML: one object character in the flat text.
+    Standalone,
+    /// Container markup between the lines of a paragraph (`\n> `): white space in the
+    /// flat text, so it can never start or end a unit.
+    Layout,
+}
+
+#[derive(Debug, Clone)]
+struct Mapped {
+    piece: Piece,
+    flat: Range<usize>,
+    source: Range<usize>,
+}
+
+/// A block's text with markup removed, as the segmenter sees it, and the way back.
+struct FlatBlock {
+    text: String,
+    map: Vec<Mapped>,
+}
+
+impl FlatBlock {
+    fn new(source: &str, block: &Block) -> FlatBlock {
+        let mut flat = FlatBlock {
+            text: String::with_capacity(block.range.len()),
+            map: Vec::with_capacity(block.codes.len() * 2 + 1),
+        };
+        let mut at = block.range.start;
+        for code in &block.codes {
+            let code_range = code.range.start.max(at)..code.range.end.min(block.range.end);
+            if code_range.start > at {
+                flat.push(source, Piece::Text, at..code_range.start);
+            }
+            if code_range.is_empty() {
+                continue;
+            }
+            let code_text = &source[code_range.clone()];
+            let piece = match code.kind {
+                CodeKind::Open => Piece::Open,
+                CodeKind::Close => Piece::Close,
+                CodeKind::Standalone if code_text.starts_with(char::is_whitespace) => Piece::Layout,
+                CodeKind::Standalone => Piece::Standalone,
+            };
+            flat.push(source, piece, code_range.clone());
+            at = code_range.end;
+        }
+        if at < block.range.end {
+            flat.push(source, Piece::Text, at..block.range.end);
+        }
+        flat
+    }
+
+    fn push(&mut self, source: &str, piece: Piece, range: Range<usize>) {
+        let start = self.text.len();
+        match piece {
+            Piece::Text => self.text.push_str(&source[range.clone()]),
+            Piece::Open | Piece::Close => {}
+            Piece::Standalone => self.text.push('\u{FFFC}'),
+            Piece::Layout => self.text.push(' '),
+        }
+        self.map.push(Mapped {
+            piece,
+            flat: start..self.text.len(),
+            source: range,
+        });
+    }
+
+    /// The source range of a (trimmed, non-empty) flat range: opening markup just before
+    /// the unit and closing markup just after it belong to the unit.
+    fn source_range(&self, flat: Range<usize>) -> Range<usize> {
+        let first = self
+            .map
+            .iter()
+            .position(|m| m.flat.start <= flat.start && flat.start < m.flat.end)
+            .unwrap_or(0);
+        let last = self
+            .map
+            .iter()
+            .rposition(|m| m.flat.start < flat.end && flat.end <= m.flat.end)
+            .unwrap_or(self.map.len().saturating_sub(1));
+        let Some(first_piece) = self.map.get(first) else {
+            return flat;
+        };
+        let mut start = match first_piece.piece {
+            Piece::Text => first_piece.source.start + (flat.start - first_piece.flat.start),
+            _ => first_piece.source.start,
+        };
+        let last_piece = &self.map[last];
+        let mut end = match last_piece.piece {
+            Piece::Text => last_piece.source.start + (flat.end - last_piece.flat.start),
+            _ => last_piece.source.end,
+        };
+        // Adjacency in the source is what ties markup to the unit; markup separated from it
+        // by text or white space stays outside.
+        for m in self.map[..first].iter().rev() {
+            if m.piece != Piece::Open || m.source.end != start {
+                break;
+            }
+            start = m.source.start;
+        }
+        for m in &self.map[last + 1..] {
+            if m.piece != Piece::Close || m.source.start != end {
+                break;
+            }
+            end = m.source.end;
+        }
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{BlockKind, Code, Encoding, Format};
+    use crate::segment::Lang;
+    use std::path::PathBuf;
+
+    fn doc_with(text: &str, blocks: Vec<Block>) -> Document {
+        Document {
+            path: PathBuf::from("t.md"),
+            format: Format::Markdown,
+            encoding: Encoding::Utf8,
+            text: text.to_owned(),
+            blocks,
+        }
+    }
+
+    fn code(text: &str, needle: &str, kind: CodeKind, nth: usize) -> Code {
+        let start = text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle");
+        Code {
+            range: start..start + needle.len(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn markup_at_sentence_edges_stays_with_its_sentence() {
+        let text = "**Hello there.** *Next one. And* [last.](https://x.y/a.b) End.";
+        let codes = vec![
+            code(text, "**", CodeKind::Open, 0),
+            code(text, "**", CodeKind::Close, 1),
+            code(text, "*", CodeKind::Open, 4),
+            code(text, "*", CodeKind::Close, 5),
+            code(text, "[", CodeKind::Open, 0),
+            code(text, "](https://x.y/a.b)", CodeKind::Close, 0),
+        ];
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            range: 0..text.len(),
+            codes,
+        };
+        let doc = doc_with(text, vec![block]);
+        let units = segment_document(&doc, &Segmenter::builtin(Lang::En));
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["**Hello there.**", "*Next one.", "And*", "[last.](https://x.y/a.b)", "End."]);
+        for unit in &units {
+            assert_eq!(&text[unit.start..unit.end], unit.text);
+        }
+    }
+
+    #[test]
+    fn layout_between_lines_never_starts_a_unit() {
+        let text = "First one.\n> Second one.";
+        let layout = code(text, "\n> ", CodeKind::Standalone, 0);
+        let block = Block {
+            kind: BlockKind::BlockQuote,
+            range: 0..text.len(),
+            codes: vec![layout],
+        };
+        let doc = doc_with(text, vec![block]);
+        let units = segment_document(&doc, &Segmenter::builtin(Lang::En));
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["First one.", "Second one."]);
+    }
+
+    #[test]
+    fn inline_code_is_one_opaque_character() {
+        let text = "Run `make test.` now. Done.";
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            range: 0..text.len(),
+            codes: vec![code(text, "`make test.`", CodeKind::Standalone, 0)],
+        };
+        let doc = doc_with(text, vec![block]);
+        let units = segment_document(&doc, &Segmenter::builtin(Lang::En));
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["Run `make test.` now.", "Done."]);
+    }
+
+    #[test]
+    fn ids_follow_text_and_repeats_are_numbered() {
+        let mut seen = HashMap::new();
+        let a = unique_id("Hello  world.", &mut seen);
+        let b = unique_id("Hello world.", &mut seen);
+        let c = unique_id("Other.", &mut seen);
+        assert_eq!(a.len(), 11);
+        assert!(a.starts_with('u'));
+        assert_eq!(b, format!("{a}-2"));
+        assert_ne!(a, c);
+        // NFD and NFC spellings are the same text.
+        assert_eq!(text_id("Hu\u{300}ng"), text_id("Hùng"));
+    }
+}
