@@ -275,12 +275,13 @@ mod tests {
 
     #[test]
     fn overlapping_befores_are_all_seen() {
-        // `\.\.` and `\.` both end at the second dot; the first rule must win there.
+        // `\.\.` and `\.` both end at the second dot of `..`; the first rule must win
+        // there, while the first dot (where only `\.` ends) breaks.
         let rules = [
             Rule::new("double", false, r"\.\.", ""),
             Rule::new("single", true, r"\.", ""),
         ];
-        assert_eq!(engine(&rules).breaks("a.b..c"), vec![2]);
+        assert_eq!(engine(&rules).breaks("a.b..c"), vec![2, 4]);
     }
 
     #[test]

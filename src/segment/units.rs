@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn markup_at_sentence_edges_stays_with_its_sentence() {
-        let text = "**Hello there.** *Next one. And* [last.](https://x.y/a.b) End.";
+        let text = "**Hello there.** *Next one. And.* [Last.](https://x.y/a.b) End.";
         let codes = vec![
             code(text, "**", CodeKind::Open, 0),
             code(text, "**", CodeKind::Close, 1),
@@ -215,7 +215,7 @@ mod tests {
         let doc = doc_with(text, vec![block]);
         let units = segment_document(&doc, &Segmenter::builtin(Lang::En));
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts, ["**Hello there.**", "*Next one.", "And*", "[last.](https://x.y/a.b)", "End."]);
+        assert_eq!(texts, ["**Hello there.**", "*Next one.", "And.*", "[Last.](https://x.y/a.b)", "End."]);
         for unit in &units {
             assert_eq!(&text[unit.start..unit.end], unit.text);
         }
