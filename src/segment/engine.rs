@@ -11,9 +11,11 @@
 //! are the `afterbreak` patterns tried, each anchored at the position. The pass is linear in
 //! the input and never backtracks.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
@@ -51,20 +53,34 @@ pub struct RuleError {
     pub message: String,
 }
 
-type CacheFactory = Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+type CacheFactory =
+    Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
 
 /// Compiled rules.
 pub struct Engine {
     before: DFA,
     /// Per DFA pattern id: the rule's break flag and its anchored `afterbreak` matcher.
     rules: Vec<CompiledRule>,
+    /// The distinct `afterbreak` patterns: many rules share one (`\s`, the start of a new
+    /// sentence), and each is tried at most once per position.
+    afters: Vec<Regex>,
     caches: Pool<Cache, CacheFactory>,
+}
+
+/// Buffers reused across the positions of one scan.
+#[derive(Default)]
+struct Scratch {
+    /// The rules whose `beforebreak` ends at the current position.
+    group: Vec<usize>,
+    /// `afterbreak` answers already computed at the current position.
+    answered: Vec<(usize, bool)>,
 }
 
 struct CompiledRule {
     breaks: bool,
-    /// `None` when the rule has no `afterbreak` (it always matches).
-    after: Option<Regex>,
+    /// Index into [`Engine::afters`]; `None` when the rule has no `afterbreak` (it always
+    /// matches).
+    after: Option<usize>,
 }
 
 /// Room for the lazy DFA's transition table. The built-in rules use far less; an SRX file
@@ -83,13 +99,31 @@ impl Engine {
         let mut errors = Vec::new();
         let mut kept_befores: Vec<String> = Vec::new();
         let mut kept: Vec<CompiledRule> = Vec::new();
+        let mut afters: Vec<Regex> = Vec::new();
+        let mut after_index: HashMap<&str, usize> = HashMap::new();
         for (index, rule) in rules.iter().enumerate() {
-            match compile_rule(rule) {
-                Ok((before, compiled)) => {
-                    kept_befores.push(before);
-                    kept.push(compiled);
+            let compiled = compile_before(rule).and_then(|before| {
+                if rule.after.is_empty() || after_index.contains_key(rule.after.as_str()) {
+                    return Ok((before, None));
                 }
-                Err(message) => errors.push(RuleError { rule: index, message }),
+                compile_after(&rule.after).map(|after| (before, Some(after)))
+            });
+            match compiled {
+                Ok((before, new_after)) => {
+                    if let Some(after) = new_after {
+                        after_index.insert(rule.after.as_str(), afters.len());
+                        afters.push(after);
+                    }
+                    kept_befores.push(before);
+                    kept.push(CompiledRule {
+                        breaks: rule.breaks,
+                        after: after_index.get(rule.after.as_str()).copied(),
+                    });
+                }
+                Err(message) => errors.push(RuleError {
+                    rule: index,
+                    message,
+                }),
             }
         }
         // Each pattern compiled on its own above, so the combined build only fails for
@@ -110,6 +144,7 @@ impl Engine {
         let engine = Engine {
             before,
             rules: kept,
+            afters,
             caches: Pool::new(factory),
         };
         (engine, errors)
@@ -123,46 +158,76 @@ impl Engine {
             return breaks;
         }
         let mut cache = self.caches.get();
-        let input = Input::new(text);
-        let mut state = OverlappingState::start();
-        let mut group_at = usize::MAX;
-        let mut group: Vec<usize> = Vec::new();
-        loop {
-            if self
-                .before
-                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
-                .is_err()
-            {
-                // The lazy DFA is configured never to give up or quit, so this cannot
-                // happen; stopping here leaves the rest of the text unsplit, never wrong.
-                break;
-            }
-            let Some(found) = state.get_match() else {
-                break;
-            };
-            if found.offset() != group_at {
-                self.decide(text, group_at, &mut group, &mut breaks);
-                group_at = found.offset();
-            }
-            group.push(found.pattern().as_usize());
-        }
-        self.decide(text, group_at, &mut group, &mut breaks);
+        // The lazy DFA is configured never to give up or quit, so its searches cannot fail;
+        // if one ever did, the text would stay unsplit from there on: never a wrong break.
+        let _ = self.scan(&mut cache, text, &mut breaks);
         breaks
     }
 
-    /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
-    fn decide(&self, text: &str, at: usize, group: &mut Vec<usize>, breaks: &mut Vec<usize>) {
-        if group.is_empty() {
-            return;
+    /// One forward pass of the `beforebreak` automaton. A DFA reports a match one byte
+    /// late: entering a match state on the byte at `at` means matches ending at `at`.
+    fn scan(&self, cache: &mut Cache, text: &str, breaks: &mut Vec<usize>) -> Option<()> {
+        let dfa = &self.before;
+        let hay = text.as_bytes();
+        let mut scratch = Scratch::default();
+        let mut sid = dfa.start_state_forward(cache, &Input::new(text)).ok()?;
+        let mut previous = sid;
+        for (at, &byte) in hay.iter().enumerate() {
+            // Most transitions are between plain, already computed states: take the fast
+            // path and fall back to the full one for unknown or special states.
+            let next = if sid.is_tagged() {
+                dfa.next_state(cache, sid, byte).ok()?
+            } else {
+                dfa.next_state_untagged(cache, sid, byte)
+            };
+            sid = next;
+            if next.is_tagged() {
+                if next.is_unknown() {
+                    sid = dfa.next_state(cache, previous, byte).ok()?;
+                }
+                if sid.is_match() {
+                    self.collect(cache, sid, &mut scratch.group);
+                    self.decide(text, at, &mut scratch, breaks);
+                }
+            }
+            previous = sid;
         }
-        if at > 0 && at < text.len() {
+        sid = dfa.next_eoi_state(cache, sid).ok()?;
+        if sid.is_match() {
+            self.collect(cache, sid, &mut scratch.group);
+            self.decide(text, hay.len(), &mut scratch, breaks);
+        }
+        Some(())
+    }
+
+    fn collect(&self, cache: &Cache, sid: LazyStateID, group: &mut Vec<usize>) {
+        for index in 0..self.before.match_len(cache, sid) {
+            group.push(self.before.match_pattern(cache, sid, index).as_usize());
+        }
+    }
+
+    /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
+    fn decide(&self, text: &str, at: usize, scratch: &mut Scratch, breaks: &mut Vec<usize>) {
+        let Scratch { group, answered } = scratch;
+        if at > 0 && at < text.len() && text.is_char_boundary(at) {
             group.sort_unstable();
             group.dedup();
+            // Rules sharing an `afterbreak` pattern share its answer; only a few rules
+            // meet at one position, so a short list beats a table.
+            answered.clear();
             for &index in group.iter() {
                 let rule = &self.rules[index];
-                let after_matches = match &rule.after {
+                let after_matches = match rule.after {
                     None => true,
-                    Some(after) => after.is_match(Input::new(text).range(at..).anchored(Anchored::Yes)),
+                    Some(after) => match answered.iter().find(|(seen, _)| *seen == after) {
+                        Some(&(_, answer)) => answer,
+                        None => {
+                            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                            let answer = self.afters[after].is_match(input);
+                            answered.push((after, answer));
+                            answer
+                        }
+                    },
                 };
                 if after_matches {
                     if rule.breaks && breaks.last() != Some(&at) {
@@ -176,28 +241,23 @@ impl Engine {
     }
 }
 
-fn compile_rule(rule: &Rule) -> Result<(String, CompiledRule), String> {
+fn compile_before(rule: &Rule) -> Result<String, String> {
     // An empty `beforebreak` matches at every position.
-    let before = if rule.before.is_empty() { String::from("(?:)") } else { rule.before.clone() };
+    let before = if rule.before.is_empty() {
+        String::from("(?:)")
+    } else {
+        rule.before.clone()
+    };
     // Compile alone first so that an error names this rule, not the combined automaton.
     build_dfa(std::slice::from_ref(&before))?;
-    let after = if rule.after.is_empty() {
-        None
-    } else {
-        Some(
-            Regex::builder()
-                .syntax(syntax_config())
-                .build(&rule.after)
-                .map_err(|e| regex_error_message(&e.to_string()))?,
-        )
-    };
-    Ok((
-        before,
-        CompiledRule {
-            breaks: rule.breaks,
-            after,
-        },
-    ))
+    Ok(before)
+}
+
+fn compile_after(pattern: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax_config())
+        .build(pattern)
+        .map_err(|e| regex_error_message(&e.to_string()))
 }
 
 fn build_dfa(patterns: &[String]) -> Result<DFA, String> {
@@ -215,7 +275,11 @@ fn build_dfa(patterns: &[String]) -> Result<DFA, String> {
 
 /// regex-automata messages span several lines (a caret diagram); keep them on one line.
 fn regex_error_message(raw: &str) -> String {
-    raw.split('\n').map(str::trim_end).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" | ")
+    raw.split('\n')
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn unreachable_empty_dfa() -> DFA {

@@ -8,8 +8,8 @@ mod engine;
 mod rules;
 mod units;
 
-pub use engine::{Rule, RuleError};
 use engine::Engine;
+pub use engine::{Rule, RuleError};
 pub use units::segment_document;
 
 /// A language the segmenter has built-in rules for.
@@ -66,13 +66,20 @@ impl Segmenter {
             debug_assert!(errors.is_empty(), "built-in rules must compile: {errors:?}");
             Arc::new(engine)
         });
-        Segmenter { engine: Arc::clone(engine) }
+        Segmenter {
+            engine: Arc::clone(engine),
+        }
     }
 
     /// Compiles `rules` in order; rules that cannot be compiled are returned, not applied.
     pub fn from_rules(rules: &[Rule]) -> (Segmenter, Vec<RuleError>) {
         let (engine, errors) = Engine::compile(rules);
-        (Segmenter { engine: Arc::new(engine) }, errors)
+        (
+            Segmenter {
+                engine: Arc::new(engine),
+            },
+            errors,
+        )
     }
 
     /// The built-in rules for `lang` in source form (to inspect or to extend).

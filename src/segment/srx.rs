@@ -26,9 +26,17 @@ pub struct LoadedSrx {
 #[derive(Debug, thiserror::Error)]
 pub enum SrxError {
     #[error("cannot read `{path}`: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("`{path}`:{line}:{column}: {message}")]
-    Malformed { path: PathBuf, line: usize, column: usize, message: String },
+    Malformed {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("`{path}` has no language rules for `{lang}`")]
     NoRulesForLanguage { path: PathBuf, lang: String },
 }

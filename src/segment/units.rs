@@ -41,12 +41,21 @@ fn unique_id(text: &str, seen: &mut HashMap<String, usize>) -> String {
     let base = text_id(text);
     let count = seen.entry(base.clone()).or_insert(0);
     *count += 1;
-    if *count == 1 { base } else { format!("{base}-{count}") }
+    if *count == 1 {
+        base
+    } else {
+        format!("{base}-{count}")
+    }
 }
 
 /// The id of a text, without the repeat suffix.
 pub fn text_id(text: &str) -> String {
-    let normalized: String = text.split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect();
+    let normalized: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect();
     let digest = Sha256::digest(normalized.as_bytes());
     let mut id = String::with_capacity(11);
     id.push('u');
@@ -189,7 +198,11 @@ mod tests {
     }
 
     fn code(text: &str, needle: &str, kind: CodeKind, nth: usize) -> Code {
-        let start = text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle");
+        let start = text
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .expect("needle");
         Code {
             range: start..start + needle.len(),
             kind,
@@ -215,7 +228,16 @@ mod tests {
         let doc = doc_with(text, vec![block]);
         let units = segment_document(&doc, &Segmenter::builtin(Lang::En));
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts, ["**Hello there.**", "*Next one.", "And.*", "[Last.](https://x.y/a.b)", "End."]);
+        assert_eq!(
+            texts,
+            [
+                "**Hello there.**",
+                "*Next one.",
+                "And.*",
+                "[Last.](https://x.y/a.b)",
+                "End."
+            ]
+        );
         for unit in &units {
             assert_eq!(&text[unit.start..unit.end], unit.text);
         }
