@@ -257,7 +257,7 @@ fn compile_after(pattern: &str) -> Result<Regex, String> {
     Regex::builder()
         .syntax(syntax_config())
         .build(pattern)
-        .map_err(|e| regex_error_message(&e.to_string()))
+        .map_err(|e| regex_error_message(&e))
 }
 
 fn build_dfa(patterns: &[String]) -> Result<DFA, String> {
@@ -270,14 +270,24 @@ fn build_dfa(patterns: &[String]) -> Result<DFA, String> {
                 .minimum_cache_clear_count(None),
         )
         .build_many(patterns)
-        .map_err(|e| regex_error_message(&e.to_string()))
+        .map_err(|e| regex_error_message(&e))
 }
 
-/// regex-automata messages span several lines (a caret diagram); keep them on one line.
-fn regex_error_message(raw: &str) -> String {
-    raw.split('\n')
+/// The whole cause chain of a build error, on one line: regex-automata puts the useful
+/// part ("look-around is not supported") in a source error, and spans it over several lines
+/// with a caret diagram.
+fn regex_error_message(error: &dyn std::error::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts
+        .join(": ")
+        .split('\n')
         .map(str::trim_end)
-        .filter(|l| !l.is_empty())
+        .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(" | ")
 }
