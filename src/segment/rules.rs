@@ -398,3 +398,303 @@ fn build(lang: &str, lexicon: &Lexicon) -> Vec<Rule> {
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::{Lang, Segmenter};
+
+    /// Each case: the text, then the sentences it must give.
+    fn check(lang: Lang, cases: &[(&str, &[&str])]) {
+        let segmenter = Segmenter::builtin(lang);
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let got: Vec<&str> = segmenter
+                .split(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            if got != *expected {
+                failures.push(format!("{text:?}\n   got: {got:?}\n  want: {expected:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn english_titles_and_names() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "Mr. Tran met Dr. Le and Prof. Vo in Da Nang.",
+                    &["Mr. Tran met Dr. Le and Prof. Vo in Da Nang."],
+                ),
+                (
+                    "Ms. Lan left. Mrs. Hoa stayed.",
+                    &["Ms. Lan left.", "Mrs. Hoa stayed."],
+                ),
+                (
+                    "Gov. Pham and Sen. Brown spoke. They agreed.",
+                    &["Gov. Pham and Sen. Brown spoke.", "They agreed."],
+                ),
+                (
+                    "The report by J. K. Nguyen was cited.",
+                    &["The report by J. K. Nguyen was cited."],
+                ),
+                (
+                    "He took vitamin C. The cold went away.",
+                    &["He took vitamin C.", "The cold went away."],
+                ),
+                (
+                    "It was signed by Tom Smith Jr. on Friday.",
+                    &["It was signed by Tom Smith Jr. on Friday."],
+                ),
+                (
+                    "The deal went to Vinh Co. It was approved.",
+                    &["The deal went to Vinh Co.", "It was approved."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn english_acronyms_and_latin_abbreviations() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "The U.S. delegation arrived early.",
+                    &["The U.S. delegation arrived early."],
+                ),
+                (
+                    "Exports to the U.S. rose. Imports fell.",
+                    &["Exports to the U.S. rose.", "Imports fell."],
+                ),
+                (
+                    "She studied in the U.K. Her brother did not.",
+                    &["She studied in the U.K.", "Her brother did not."],
+                ),
+                (
+                    "Ports, e.g. Hai Phong, grew fast.",
+                    &["Ports, e.g. Hai Phong, grew fast."],
+                ),
+                (
+                    "Some goods, i.e. rice and coffee, were exempt.",
+                    &["Some goods, i.e. rice and coffee, were exempt."],
+                ),
+                (
+                    "Bring pens, paper, etc. The exam starts soon.",
+                    &["Bring pens, paper, etc.", "The exam starts soon."],
+                ),
+                (
+                    "Decree No. 13 took effect. See p. 4 for details.",
+                    &["Decree No. 13 took effect.", "See p. 4 for details."],
+                ),
+                (
+                    "It was dated Nov. 28, 2019 in Hanoi.",
+                    &["It was dated Nov. 28, 2019 in Hanoi."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn english_clock_times() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "The talks began at 9 a.m. and ended at noon.",
+                    &["The talks began at 9 a.m. and ended at noon."],
+                ),
+                (
+                    "Voting closed at 7 p.m. Results came later.",
+                    &["Voting closed at 7 p.m.", "Results came later."],
+                ),
+                (
+                    "At 6 a.m. Mr. Long opened the gate.",
+                    &["At 6 a.m. Mr. Long opened the gate."],
+                ),
+                (
+                    "The flight leaves at 10:30 p.m. Monday.",
+                    &["The flight leaves at 10:30 p.m. Monday."],
+                ),
+                (
+                    "The session opened at 11:12 and closed at 17:45. Delegates left.",
+                    &[
+                        "The session opened at 11:12 and closed at 17:45.",
+                        "Delegates left.",
+                    ],
+                ),
+                (
+                    "November 28, 2019 | 11:12 am GMT+7",
+                    &["November 28, 2019 | 11:12 am GMT+7"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn english_numbers_urls_and_addresses() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "Growth was 6.8 percent. Inflation was 3.5 percent.",
+                    &["Growth was 6.8 percent.", "Inflation was 3.5 percent."],
+                ),
+                (
+                    "Version 2.1.4 fixed the bug. Version 3.0 is next.",
+                    &["Version 2.1.4 fixed the bug.", "Version 3.0 is next."],
+                ),
+                (
+                    "It cost $1,200.50. Nobody complained.",
+                    &["It cost $1,200.50.", "Nobody complained."],
+                ),
+                (
+                    "Read it at https://mic.gov.vn/news/a.b.html. Then reply.",
+                    &[
+                        "Read it at https://mic.gov.vn/news/a.b.html.",
+                        "Then reply.",
+                    ],
+                ),
+                (
+                    "Write to press.office@mic.gov.vn. Staff answer daily.",
+                    &["Write to press.office@mic.gov.vn.", "Staff answer daily."],
+                ),
+                (
+                    "Visit www.example.com.vn?ref=a!b for more.",
+                    &["Visit www.example.com.vn?ref=a!b for more."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn english_quotes_brackets_and_ellipses() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "He said, \"We are ready.\" Then he left.",
+                    &["He said, \"We are ready.\"", "Then he left."],
+                ),
+                ("“Is it safe?” she asked.", &["“Is it safe?” she asked."]),
+                (
+                    "“It is safe.” The minister nodded.",
+                    &["“It is safe.”", "The minister nodded."],
+                ),
+                (
+                    "(The vote was close.) It passed anyway.",
+                    &["(The vote was close.)", "It passed anyway."],
+                ),
+                (
+                    "The plan (approved in 2019.) was delayed.",
+                    &["The plan (approved in 2019.) was delayed."],
+                ),
+                (
+                    "We waited... Nothing happened.",
+                    &["We waited...", "Nothing happened."],
+                ),
+                (
+                    "We waited… Nothing happened.",
+                    &["We waited…", "Nothing happened."],
+                ),
+                (
+                    "The law says . . . that rules apply.",
+                    &["The law says . . . that rules apply."],
+                ),
+                ("Really?! Yes. Wow!!", &["Really?!", "Yes.", "Wow!!"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn english_lists() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "1. Open the file 2. Check the dates 3. Save it",
+                    &["1. Open the file", "2. Check the dates", "3. Save it"],
+                ),
+                (
+                    "1) Agree on terms. 2) Sign the deal.",
+                    &["1) Agree on terms.", "2) Sign the deal."],
+                ),
+                (
+                    "• Safety first • Openness second",
+                    &["• Safety first", "• Openness second"],
+                ),
+                (
+                    "a. Review rules b. Publish them",
+                    &["a. Review rules", "b. Publish them"],
+                ),
+                (
+                    "Prices rose by 2. Then they fell.",
+                    &["Prices rose by 2.", "Then they fell."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn vietnamese_abbreviations_dates_quotes() {
+        check(
+            Lang::Vi,
+            &[
+                (
+                    "TS. Nguyễn Văn An và PGS. Trần Thị Bích phát biểu.",
+                    &["TS. Nguyễn Văn An và PGS. Trần Thị Bích phát biểu."],
+                ),
+                (
+                    "GS. Lê Văn Cường và ThS. Phạm Lan dự họp. Họ đồng ý.",
+                    &["GS. Lê Văn Cường và ThS. Phạm Lan dự họp.", "Họ đồng ý."],
+                ),
+                (
+                    "Hội thảo diễn ra tại TP. Hồ Chí Minh hôm qua.",
+                    &["Hội thảo diễn ra tại TP. Hồ Chí Minh hôm qua."],
+                ),
+                (
+                    "Trụ sở ở Q. 1 và chi nhánh ở P. Bến Nghé.",
+                    &["Trụ sở ở Q. 1 và chi nhánh ở P. Bến Nghé."],
+                ),
+                (
+                    "Họ bán rau, quả, thịt, v.v. cho người dân.",
+                    &["Họ bán rau, quả, thịt, v.v. cho người dân."],
+                ),
+                (
+                    "Họ mua gạo, muối, v.v. Các cửa hàng đã đóng cửa.",
+                    &["Họ mua gạo, muối, v.v.", "Các cửa hàng đã đóng cửa."],
+                ),
+                (
+                    "Ngày 27/11/2019, hội thảo khai mạc. Ngày 28/11/2019 bế mạc.",
+                    &[
+                        "Ngày 27/11/2019, hội thảo khai mạc.",
+                        "Ngày 28/11/2019 bế mạc.",
+                    ],
+                ),
+                (
+                    "Ông nói: “Chúng tôi đã sẵn sàng.” Sau đó ông rời đi.",
+                    &["Ông nói: “Chúng tôi đã sẵn sàng.”", "Sau đó ông rời đi."],
+                ),
+                (
+                    "Tăng trưởng đạt 6,8%. Lạm phát là 3,5%.",
+                    &["Tăng trưởng đạt 6,8%.", "Lạm phát là 3,5%."],
+                ),
+                (
+                    "Xem tại https://mic.gov.vn/tin.html. Đọc kỹ nhé.",
+                    &["Xem tại https://mic.gov.vn/tin.html.", "Đọc kỹ nhé."],
+                ),
+                (
+                    "Có hơn 1.200 khách mời. Đây là kỷ lục!",
+                    &["Có hơn 1.200 khách mời.", "Đây là kỷ lục!"],
+                ),
+                (
+                    "Bạn có đồng ý không? Tôi đồng ý.",
+                    &["Bạn có đồng ý không?", "Tôi đồng ý."],
+                ),
+            ],
+        );
+    }
+}
