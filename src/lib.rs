@@ -1,2 +1,3 @@
 pub mod document;
+pub mod i18n;
 pub mod segment;

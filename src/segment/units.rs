@@ -285,4 +285,83 @@ mod tests {
         // NFD and NFC spellings are the same text.
         assert_eq!(text_id("Hu\u{300}ng"), text_id("Hùng"));
     }
+
+    mod properties {
+        use super::*;
+        use crate::document::ReadOptions;
+        use proptest::prelude::*;
+        use std::path::Path;
+
+        const FRAGMENTS: &[&str] = &[
+            "Mr. Smith arrived at 9 a.m. ",
+            "The U.S. team won. ",
+            "Ông Nguyễn Thanh Hùng phát biểu. ",
+            "Giá tăng 3,5%. ",
+            "“Quoted.” She left. ",
+            "**Bold. Still bold** and *em* ",
+            "[A link.](https://x.vn/a.b) ",
+            "`code. here` ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "# Heading. Two\n",
+            "- item one. Item two\n",
+            "> Quoted line.\n> More.\n",
+            "| a. b | c |\n|---|---|\n| d. | e |\n",
+            "```\ncode. Not text.\n```\n",
+            "1. First. 2. Second\n",
+            "   ",
+            "\t",
+            "e\u{301}",
+            "…",
+            "<b>x.</b> ",
+        ];
+
+        fn article() -> impl Strategy<Value = String> {
+            prop::collection::vec(prop::sample::select(FRAGMENTS), 0..24)
+                .prop_map(|parts| parts.concat())
+        }
+
+        fn check_rebuild(name: &str, text: &str) -> Result<(), TestCaseError> {
+            let doc =
+                Document::from_bytes(Path::new(name), text.as_bytes(), ReadOptions::default())
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for lang in [Lang::En, Lang::Vi] {
+                let units = segment_document(&doc, &Segmenter::builtin(lang));
+                let mut previous_end = 0;
+                let mut ids = std::collections::HashSet::new();
+                for unit in &units {
+                    prop_assert!(unit.start < unit.end);
+                    prop_assert!(unit.start >= previous_end, "units overlap or go backwards");
+                    prop_assert_eq!(&doc.text[unit.start..unit.end], unit.text.as_str());
+                    let block = &doc.blocks[unit.block];
+                    prop_assert!(block.range.start <= unit.start && unit.end <= block.range.end);
+                    prop_assert_eq!(unit.text.trim(), unit.text.as_str());
+                    prop_assert!(ids.insert(unit.id.clone()), "duplicate id {}", unit.id);
+                    previous_end = unit.end;
+                }
+                let replacements: Vec<_> = units
+                    .iter()
+                    .map(|u| (u.start..u.end, u.text.clone()))
+                    .collect();
+                prop_assert_eq!(
+                    doc.encode(&doc.rebuild(&replacements)),
+                    text.as_bytes().to_vec()
+                );
+            }
+            Ok(())
+        }
+
+        proptest! {
+            #[test]
+            fn rebuilding_markdown_from_units_gives_the_input(text in article()) {
+                check_rebuild("a.md", &text)?;
+            }
+
+            #[test]
+            fn rebuilding_text_from_units_gives_the_input(text in article()) {
+                check_rebuild("a.txt", &text)?;
+            }
+        }
+    }
 }

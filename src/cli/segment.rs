@@ -1,0 +1,220 @@
+//! `songngu segment`: split an article into sentence units and print them.
+//!
+//! `--format text` prints one unit per line with a blank line between paragraphs, for
+//! people. `--format json` prints JSON Lines, one [`Unit`] per line, for programs:
+//!
+//! ```json
+//! {"id":"u3f2a9c0b1d","block":0,"index":0,"text":"First sentence.","start":0,"end":15}
+//! ```
+//!
+//! `id` is the unit's stable id, `block` the paragraph's index and `index` the unit's
+//! position in it (both from 0), `text` the unit exactly as in the source, and
+//! `start`/`end` its byte range in the decoded text. JSON is never localized. A one-line
+//! summary goes to standard error afterwards, in the UI language.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use songngu::document::{Document, ParagraphMode, ReadOptions};
+use songngu::i18n::Localizer;
+use songngu::segment::{Lang, Segmenter, Unit, segment_document, srx};
+
+use super::errors;
+use super::exit::Exit;
+use super::output::{Output, stderr_line};
+
+/// Arguments of `songngu segment`; help texts come from `segment-arg-*` messages.
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    /// The article, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Language of the text (not of the interface: that is the top-level `--lang`).
+    #[arg(long, value_enum)]
+    pub lang: Option<TextLang>,
+
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    #[arg(long, value_name = "FILE")]
+    pub srx: Option<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = Paragraphs::Lines)]
+    pub paragraphs: Paragraphs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextLang {
+    En,
+    Vi,
+}
+
+impl From<TextLang> for Lang {
+    fn from(lang: TextLang) -> Lang {
+        match lang {
+            TextLang::En => Lang::En,
+            TextLang::Vi => Lang::Vi,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paragraphs {
+    Lines,
+    Blank,
+}
+
+impl From<Paragraphs> for ParagraphMode {
+    fn from(mode: Paragraphs) -> ParagraphMode {
+        match mode {
+            Paragraphs::Lines => ParagraphMode::Lines,
+            Paragraphs::Blank => ParagraphMode::Blank,
+        }
+    }
+}
+
+/// The text's language when `--lang` is not given: the newsroom names translations
+/// `article.vi.txt`, so `.vi.` in the file name means Vietnamese.
+pub fn default_lang(path: &Path) -> Lang {
+    let is_vi = path
+        .file_name()
+        .is_some_and(|name| name.to_string_lossy().contains(".vi."));
+    if is_vi { Lang::Vi } else { Lang::En }
+}
+
+pub fn execute(args: &SegmentArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let lang = args
+        .lang
+        .map_or_else(|| default_lang(&args.file), Lang::from);
+    let options = ReadOptions {
+        format: None,
+        paragraphs: args.paragraphs.into(),
+    };
+    // `read_path` reads standard input for `-`.
+    let doc = Document::read_path(&args.file, options).map_err(|e| {
+        let message = errors::document_error(l10n, &e);
+        anyhow::Error::new(e).context(message)
+    })?;
+
+    let (segmenter, problems) = match &args.srx {
+        Some(path) => {
+            let loaded = srx::load(path, lang).map_err(|e| {
+                let message = errors::srx_error(l10n, &e);
+                anyhow::Error::new(e).context(message)
+            })?;
+            (loaded.segmenter, loaded.problems)
+        }
+        None => (Segmenter::builtin(lang), Vec::new()),
+    };
+    // Before the units, so they are seen even when stdout goes to a file.
+    if let Some(path) = &args.srx {
+        for problem in &problems {
+            let message = l10n.text_with(
+                "srx-problem",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("line", problem.line.to_string().into()),
+                    ("column", problem.column.to_string().into()),
+                    ("rule", problem.rule.clone().into()),
+                    ("message", problem.message.clone().into()),
+                ],
+            );
+            stderr_line(&l10n.text_with("cli-warning", &[("message", message.into())]));
+        }
+    }
+
+    let units = segment_document(&doc, &segmenter);
+    match args.format {
+        OutputFormat::Text => write_text(out, &units)?,
+        OutputFormat::Json => {
+            for unit in &units {
+                out.json_line(unit)?;
+            }
+        }
+    }
+    out.flush()?;
+
+    stderr_line(&l10n.text_with(
+        "segment-summary",
+        &[
+            ("units", units.len().into()),
+            ("paragraphs", doc.blocks.len().into()),
+        ],
+    ));
+
+    if let (Some(path), false) = (&args.srx, problems.is_empty()) {
+        // The segmentation above is usable but not what the SRX file asked for:
+        // a script must not take it for a clean run.
+        let message = l10n.text_with(
+            "srx-problems",
+            &[
+                ("count", problems.len().into()),
+                ("path", path.display().to_string().into()),
+            ],
+        );
+        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+        return Ok(Exit::Error);
+    }
+    Ok(Exit::Success)
+}
+
+/// One unit per line, a blank line between blocks.
+fn write_text(out: &mut Output, units: &[Unit]) -> Result<()> {
+    let mut previous_block = None;
+    for unit in units {
+        if previous_block.is_some_and(|block| block != unit.block) {
+            out.line("")?;
+        }
+        previous_block = Some(unit.block);
+        out.line(&one_line(&unit.text))?;
+    }
+    Ok(())
+}
+
+/// A unit of hard-wrapped text (`--paragraphs blank`) spans several lines; in the text
+/// format each unit must stay on one line, so its line breaks are shown as spaces.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut joined = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(line.trim_end_matches('\r'));
+    }
+    Cow::Owned(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_language_follows_the_file_name() {
+        assert_eq!(default_lang(Path::new("examples/seed.vi.txt")), Lang::Vi);
+        assert_eq!(default_lang(Path::new("seed.vi.md")), Lang::Vi);
+        assert_eq!(default_lang(Path::new("examples/seed.en.txt")), Lang::En);
+        assert_eq!(default_lang(Path::new("movies.vi/seed.txt")), Lang::En);
+        assert_eq!(default_lang(Path::new("-")), Lang::En);
+    }
+
+    #[test]
+    fn text_units_stay_on_one_line() {
+        assert_eq!(one_line("One line."), "One line.");
+        assert_eq!(
+            one_line("Hard\nwrapped\r\nsentence."),
+            "Hard wrapped sentence."
+        );
+    }
+}

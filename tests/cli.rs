@@ -1,0 +1,605 @@
+//! The one integration test binary: runs the real `songngu` executable.
+//!
+//! Every run starts from an empty environment with the UI language pinned (through
+//! `SONGNGU_LANG` unless a test is about choosing it), so the user's own locale cannot
+//! change a result. Files a test needs are made in a temporary directory; the bundled
+//! article in `examples/` is read as is.
+//!
+//! To add a test: build the command with [`songngu`] (or [`bare`] for full control of the
+//! environment), run it, and assert on the exit code, stdout and stderr separately.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const BIN: &str = env!("CARGO_BIN_EXE_songngu");
+const SEED_EN: &str = "examples/seed.en.txt";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The executable with an empty environment, run from the crate root.
+fn bare() -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear().current_dir(root());
+    cmd
+}
+
+/// The executable with an empty environment and the UI language pinned to `ui`.
+fn songngu(ui: &str) -> Command {
+    let mut cmd = bare();
+    cmd.env("SONGNGU_LANG", ui);
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("stdout is UTF-8")
+}
+
+/// A temporary directory holding one file `name` with `contents`.
+fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("write fixture");
+    (dir, path)
+}
+
+/// `count` one-sentence paragraphs, one per line.
+fn many_paragraphs(count: usize) -> String {
+    (1..=count)
+        .map(|n| format!("This is paragraph {n}.\n"))
+        .collect()
+}
+
+/// The documented JSON Lines record of `segment --format json`; unknown fields fail, so
+/// a schema change has to change this test (and the README) too.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // Fields are read through the `Debug` output of failures too.
+struct UnitRecord {
+    id: String,
+    block: usize,
+    index: usize,
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+// ---------------------------------------------------------------------------------------
+// Help and version
+
+#[test]
+fn help_in_english() {
+    songngu("en")
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(contains("Usage: songngu [OPTIONS] <COMMAND>"))
+        .stdout(contains("Commands:"))
+        .stdout(contains("segment  Split an article into sentence units"))
+        .stdout(contains("-h, --help"))
+        .stderr("");
+}
+
+#[test]
+fn help_in_vietnamese() {
+    songngu("vi")
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(contains("Cách dùng: songngu [TÙY_CHỌN] <LỆNH>"))
+        .stdout(contains("Tách bài viết thành các câu"))
+        .stdout(contains("In trợ giúp"))
+        .stdout(contains("Usage").not())
+        .stdout(contains("Options").not());
+}
+
+#[test]
+fn subcommand_help_is_localized() {
+    songngu("en")
+        .args(["segment", "--help"])
+        .assert()
+        .code(0)
+        .stdout(contains("Usage: songngu segment [OPTIONS] <FILE>"))
+        .stdout(contains("--paragraphs <MODE>"));
+    songngu("vi")
+        .args(["segment", "--help"])
+        .assert()
+        .code(0)
+        .stdout(contains("Cách dùng: songngu segment [TÙY_CHỌN] <TỆP>"))
+        .stdout(contains("Đối số:"))
+        .stdout(contains("Tùy chọn:"))
+        .stdout(contains("--format <ĐỊNH_DẠNG>"))
+        .stdout(contains("possible values").not())
+        .stdout(contains("[default").not());
+}
+
+#[test]
+fn version_exits_zero() {
+    songngu("en")
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(format!("songngu {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn no_arguments_shows_help_and_exits_two() {
+    songngu("vi")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("Cách dùng: songngu"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Choosing the UI language
+
+/// Which language `--help` came out in, for the given environment and leading arguments.
+fn ui_language(env: &[(&str, &str)], args: &[&str]) -> &'static str {
+    let mut cmd = bare();
+    cmd.envs(env.iter().copied()).args(args).arg("--help");
+    let help = stdout_of(&mut cmd);
+    if help.contains("Cách dùng:") {
+        "vi"
+    } else if help.contains("Usage:") {
+        "en"
+    } else {
+        panic!("no help in a known language: {help}")
+    }
+}
+
+#[test]
+fn lang_option_beats_songngu_lang() {
+    assert_eq!(
+        ui_language(&[("SONGNGU_LANG", "vi")], &["--lang", "en"]),
+        "en"
+    );
+    assert_eq!(ui_language(&[("SONGNGU_LANG", "en")], &["--lang=vi"]), "vi");
+}
+
+#[test]
+fn songngu_lang_beats_lc_all() {
+    assert_eq!(
+        ui_language(&[("SONGNGU_LANG", "vi"), ("LC_ALL", "en_US.UTF-8")], &[]),
+        "vi"
+    );
+}
+
+#[test]
+fn lc_all_beats_lc_messages() {
+    assert_eq!(
+        ui_language(
+            &[("LC_ALL", "vi_VN.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")],
+            &[]
+        ),
+        "vi"
+    );
+}
+
+#[test]
+fn lc_messages_beats_lang() {
+    assert_eq!(
+        ui_language(
+            &[("LC_MESSAGES", "vi_VN.UTF-8"), ("LANG", "en_US.UTF-8")],
+            &[]
+        ),
+        "vi"
+    );
+    assert_eq!(
+        ui_language(
+            &[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "vi_VN.UTF-8")],
+            &[]
+        ),
+        "en"
+    );
+}
+
+#[test]
+fn posix_lang_value_works() {
+    assert_eq!(ui_language(&[("LANG", "vi_VN.UTF-8")], &[]), "vi");
+    assert_eq!(ui_language(&[("LANG", "vi_VN@tet")], &[]), "vi");
+}
+
+#[test]
+fn c_locale_is_skipped() {
+    assert_eq!(
+        ui_language(&[("LC_ALL", "C"), ("LANG", "vi_VN.UTF-8")], &[]),
+        "vi"
+    );
+    assert_eq!(ui_language(&[("LC_ALL", "POSIX")], &[]), "en");
+}
+
+#[test]
+fn unknown_language_falls_back_to_english() {
+    assert_eq!(ui_language(&[("SONGNGU_LANG", "fr_FR.UTF-8")], &[]), "en");
+    assert_eq!(ui_language(&[("LANG", "de_DE.UTF-8")], &[]), "en");
+    assert_eq!(ui_language(&[], &["--lang", "xx-not-a-language"]), "en");
+    assert_eq!(ui_language(&[], &[]), "en");
+}
+
+#[test]
+fn segment_lang_is_the_text_language_not_the_ui_language() {
+    // `--lang` after the subcommand belongs to `segment`; the UI stays Vietnamese.
+    songngu("vi")
+        .args(["segment", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(contains("songngu: lỗi: thiếu 1 đối số bắt buộc: `<TỆP>`"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Usage mistakes: exit 2, localized
+
+#[test]
+fn unknown_flag_exits_two() {
+    songngu("en")
+        .args(["segment", "--bogus", SEED_EN])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("songngu: error: unexpected argument `--bogus`"))
+        .stderr(contains("Usage: songngu segment [OPTIONS] <FILE>"))
+        .stderr(contains("For more information, try `--help`."));
+    songngu("vi")
+        .args(["segment", "--bogus", SEED_EN])
+        .assert()
+        .code(2)
+        .stderr(contains("songngu: lỗi: không nhận ra đối số `--bogus`"));
+}
+
+#[test]
+fn misspelled_flag_gets_a_tip() {
+    songngu("vi")
+        .args(["segment", "--formt", "json", SEED_EN])
+        .assert()
+        .code(2)
+        .stderr(contains("gợi ý: có phải ý bạn là `--format`?"));
+}
+
+#[test]
+fn unknown_subcommand_exits_two() {
+    songngu("en")
+        .arg("segmnt")
+        .assert()
+        .code(2)
+        .stderr(contains("unknown command `segmnt`"))
+        .stderr(contains("did you mean `segment`?"));
+}
+
+#[test]
+fn invalid_value_lists_the_possible_values() {
+    songngu("vi")
+        .args(["segment", "--format", "xml", SEED_EN])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "giá trị `xml` không hợp lệ cho `--format <ĐỊNH_DẠNG>`",
+        ))
+        .stderr(contains("các giá trị hợp lệ: `text`, `json`"));
+}
+
+#[test]
+fn missing_argument_exits_two() {
+    songngu("en")
+        .arg("segment")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "songngu: error: missing required argument: `<FILE>`",
+        ));
+}
+
+// ---------------------------------------------------------------------------------------
+// Input errors: exit 2, the file named
+
+#[test]
+fn missing_file_exits_two() {
+    songngu("en")
+        .args(["segment", "no/such/article.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("songngu: error: cannot read `no/such/article.txt`: no such file or directory\n");
+    songngu("vi")
+        .args(["segment", "no/such/article.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "songngu: lỗi: không đọc được `no/such/article.txt`: tệp hoặc thư mục không tồn tại",
+        ));
+}
+
+#[test]
+fn directory_exits_two() {
+    songngu("en")
+        .args(["segment", "examples"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("`examples` is a directory"));
+}
+
+#[test]
+fn invalid_utf8_exits_two_with_position() {
+    let (_dir, path) = temp_file("latin1.txt", b"Hello world.\nCaf\xe9 au lait.\n");
+    songngu("en")
+        .arg("segment")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(format!("`{}`:2:4:", path.display())))
+        .stderr(contains("not valid UTF-8 (byte 16)"));
+}
+
+#[test]
+fn binary_file_exits_two() {
+    let (_dir, path) = temp_file("image.txt", b"GIF89a\x00\x01\x02");
+    songngu("vi")
+        .arg("segment")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "`{}` có vẻ là tệp nhị phân",
+            path.display()
+        )));
+}
+
+#[test]
+fn unreadable_srx_exits_two() {
+    songngu("en")
+        .args(["segment", "--srx", "no/such/rules.srx", SEED_EN])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("cannot read SRX file `no/such/rules.srx`"));
+}
+
+/// An SRX file whose first rule uses a backreference, which the rule engine cannot run.
+const SRX_WITH_BACKREFERENCE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+  <header segmentsubflows="yes" cascade="no"/>
+  <body>
+    <languagerules>
+      <languagerule languagerulename="English">
+        <rule break="no">
+          <beforebreak>(\w)\1\.</beforebreak>
+          <afterbreak>\s</afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>\.</beforebreak>
+          <afterbreak>\s</afterbreak>
+        </rule>
+      </languagerule>
+    </languagerules>
+    <maprules>
+      <languagemap languagepattern=".*" languagerulename="English"/>
+    </maprules>
+  </body>
+</srx>
+"#;
+
+#[test]
+fn srx_rules_left_out_still_segment_but_exit_two() {
+    let (_dir, path) = temp_file("rules.srx", SRX_WITH_BACKREFERENCE.as_bytes());
+    let shown = path.display();
+    songngu("en")
+        .args(["segment", "--srx"])
+        .arg(&path)
+        .arg("-")
+        .write_stdin("One. Two.\n")
+        .assert()
+        .code(2)
+        .stdout("One.\nTwo.\n")
+        .stderr(contains(format!(
+            "songngu: warning: `{shown}`:7:9: rule `English#1` was left out: "
+        )))
+        .stderr(contains("2 units in 1 paragraph\n"))
+        .stderr(contains(format!(
+            "songngu: error: 1 rule of `{shown}` could not be applied\n"
+        )));
+    songngu("vi")
+        .args(["segment", "--srx"])
+        .arg(&path)
+        .arg("-")
+        .write_stdin("One. Two.\n")
+        .assert()
+        .code(2)
+        .stderr(contains("đã bỏ qua quy tắc `English#1`"))
+        .stderr(contains(format!(
+            "songngu: lỗi: không áp dụng được 1 quy tắc trong `{shown}`"
+        )));
+}
+
+#[test]
+fn malformed_srx_exits_two_with_position() {
+    let (_dir, path) = temp_file("broken.srx", b"<srx");
+    songngu("en")
+        .args(["segment", "--srx"])
+        .arg(&path)
+        .arg(SEED_EN)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(format!("songngu: error: `{}`:1:", path.display())))
+        .stderr(contains("not a usable SRX file"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Segmenting
+
+#[test]
+fn text_output_has_one_unit_per_line_and_blank_lines_between_paragraphs() {
+    songngu("en")
+        .args(["segment", "-"])
+        .write_stdin("First one. First two.\nSecond one.\n")
+        .assert()
+        .code(0)
+        .stdout("First one.\nFirst two.\n\nSecond one.\n")
+        .stderr("3 units in 2 paragraphs\n");
+}
+
+#[test]
+fn summary_uses_singular_for_one() {
+    songngu("en")
+        .args(["segment", "-"])
+        .write_stdin("Just one sentence.\n")
+        .assert()
+        .code(0)
+        .stdout("Just one sentence.\n")
+        .stderr("1 unit in 1 paragraph\n");
+    songngu("vi")
+        .args(["segment", "-"])
+        .write_stdin("Chỉ một câu.\n")
+        .assert()
+        .code(0)
+        .stderr("1 câu trong 1 đoạn\n");
+}
+
+#[test]
+fn summary_counts_the_bundled_article() {
+    let output = songngu("en")
+        .args(["segment", "--format", "json", SEED_EN])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let units = String::from_utf8(output.stdout).unwrap().lines().count();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(units > 1, "the seed article has several sentences");
+    assert!(
+        stderr.starts_with(&format!("{units} units in ")),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with(" paragraphs\n"), "{stderr}");
+}
+
+#[test]
+fn numbers_are_formatted_for_the_ui_language() {
+    let (_dir, path) = temp_file("long.txt", many_paragraphs(1200).as_bytes());
+    songngu("vi")
+        .arg("segment")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stderr("1.200 câu trong 1.200 đoạn\n");
+    songngu("en")
+        .arg("segment")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stderr("1,200 units in 1,200 paragraphs\n");
+}
+
+#[test]
+fn json_lines_follow_the_documented_schema() {
+    let output = songngu("vi")
+        .args(["segment", "--format", "json", SEED_EN])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let source = std::fs::read_to_string(root().join(SEED_EN)).unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let records: Vec<UnitRecord> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    assert!(!records.is_empty());
+    for (n, record) in records.iter().enumerate() {
+        assert!(record.id.starts_with('u'), "{record:?}");
+        assert_eq!(
+            source.get(record.start..record.end),
+            Some(record.text.as_str())
+        );
+        if n > 0 {
+            let previous = &records[n - 1];
+            assert!(record.start >= previous.end, "units are in document order");
+            let expected = if record.block == previous.block {
+                previous.index + 1
+            } else {
+                0
+            };
+            assert_eq!(record.index, expected, "{record:?}");
+        }
+    }
+    // JSON is for programs: the summary on stderr is localized, stdout is not.
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains(" câu trong ")
+    );
+}
+
+#[test]
+fn stdin_reads_like_a_file() {
+    let article = std::fs::read(root().join(SEED_EN)).unwrap();
+    let from_file = stdout_of(songngu("en").args(["segment", SEED_EN]));
+    let from_stdin = stdout_of(songngu("en").args(["segment", "-"]).write_stdin(article));
+    assert!(!from_file.is_empty());
+    assert_eq!(from_stdin, from_file);
+}
+
+#[test]
+fn vietnamese_file_names_pick_vietnamese_rules() {
+    // `.vi.` in the name selects the Vietnamese rules; the same text under another name
+    // with `--lang vi` must come out the same.
+    let article = std::fs::read(root().join("examples/seed.vi.txt")).unwrap();
+    let (_dir, path) = temp_file("renamed.txt", &article);
+    let by_name = stdout_of(songngu("en").args(["segment", "examples/seed.vi.txt"]));
+    let by_flag = stdout_of(songngu("en").args(["segment", "--lang", "vi"]).arg(&path));
+    assert!(!by_name.is_empty());
+    assert_eq!(by_name, by_flag);
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    // Far more output than a pipe buffer holds, so the writer meets the closed pipe.
+    let (_dir, path) = temp_file("big.txt", many_paragraphs(50_000).as_bytes());
+    let mut child = std::process::Command::new(BIN)
+        .env_clear()
+        .env("SONGNGU_LANG", "en")
+        .arg("segment")
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).expect("reads a line");
+    assert_eq!(first, "This is paragraph 1.\n");
+    drop(stdout); // `| head -1`
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("piped")
+        .read_to_string(&mut stderr)
+        .expect("reads stderr");
+    let status = child.wait().expect("exits");
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn closed_pipe_during_help_is_not_an_error() {
+    let mut child = std::process::Command::new(BIN)
+        .env_clear()
+        .env("SONGNGU_LANG", "vi")
+        .arg("--help")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("exits");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
