@@ -97,48 +97,79 @@ impl Engine {
     /// the others keep their relative order.
     pub fn compile(rules: &[Rule]) -> (Engine, Vec<RuleError>) {
         let mut errors = Vec::new();
-        let mut kept_befores: Vec<String> = Vec::new();
-        let mut kept: Vec<CompiledRule> = Vec::new();
         let mut afters: Vec<Regex> = Vec::new();
         let mut after_index: HashMap<&str, usize> = HashMap::new();
+        // (rule index, `beforebreak` source, compiled rule)
+        let mut kept: Vec<(usize, String, CompiledRule)> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
-            let compiled = compile_before(rule).and_then(|before| {
-                if rule.after.is_empty() || after_index.contains_key(rule.after.as_str()) {
-                    return Ok((before, None));
-                }
-                compile_after(&rule.after).map(|after| (before, Some(after)))
-            });
-            match compiled {
-                Ok((before, new_after)) => {
-                    if let Some(after) = new_after {
+            if !rule.after.is_empty() && !after_index.contains_key(rule.after.as_str()) {
+                match compile_after(&rule.after) {
+                    Ok(after) => {
                         after_index.insert(rule.after.as_str(), afters.len());
                         afters.push(after);
                     }
-                    kept_befores.push(before);
-                    kept.push(CompiledRule {
-                        breaks: rule.breaks,
-                        after: after_index.get(rule.after.as_str()).copied(),
-                    });
+                    Err(message) => {
+                        errors.push(RuleError {
+                            rule: index,
+                            message,
+                        });
+                        continue;
+                    }
                 }
-                Err(message) => errors.push(RuleError {
-                    rule: index,
-                    message,
-                }),
             }
+            // Present in the index: a failing pattern never gets there, so its rule was
+            // reported and skipped above.
+            let after = if rule.after.is_empty() {
+                None
+            } else {
+                after_index.get(rule.after.as_str()).copied()
+            };
+            // An empty `beforebreak` matches at every position.
+            let before = if rule.before.is_empty() {
+                String::from("(?:)")
+            } else {
+                rule.before.clone()
+            };
+            kept.push((
+                index,
+                before,
+                CompiledRule {
+                    breaks: rule.breaks,
+                    after,
+                },
+            ));
         }
-        // Each pattern compiled on its own above, so the combined build only fails for
-        // resource limits; then fall back to an engine that never breaks, and say so.
-        let before = match build_dfa(&kept_befores) {
+        let befores: Vec<&str> = kept.iter().map(|(_, before, _)| before.as_str()).collect();
+        let before = match build_dfa(&befores) {
             Ok(dfa) => dfa,
-            Err(message) => {
-                errors.push(RuleError {
-                    rule: rules.len(),
-                    message,
+            Err(_) => {
+                // Compiling each pattern alone names the rules at fault; the rest still run.
+                kept.retain(|(index, before, _)| match build_dfa(&[before.as_str()]) {
+                    Ok(_) => true,
+                    Err(message) => {
+                        errors.push(RuleError {
+                            rule: *index,
+                            message,
+                        });
+                        false
+                    }
                 });
-                kept.clear();
-                build_dfa(&[]).unwrap_or_else(|_| unreachable_empty_dfa())
+                let befores: Vec<&str> =
+                    kept.iter().map(|(_, before, _)| before.as_str()).collect();
+                build_dfa(&befores).unwrap_or_else(|message| {
+                    // Each pattern builds alone, so only resource limits get here: apply
+                    // no rule at all rather than some, and say so.
+                    errors.push(RuleError {
+                        rule: rules.len(),
+                        message,
+                    });
+                    kept.clear();
+                    unreachable_empty_dfa()
+                })
             }
         };
+        errors.sort_by_key(|error| error.rule);
+        let kept = kept.into_iter().map(|(_, _, compiled)| compiled).collect();
         let factory_dfa = before.clone();
         let factory: CacheFactory = Box::new(move || factory_dfa.create_cache());
         let engine = Engine {
@@ -241,18 +272,6 @@ impl Engine {
     }
 }
 
-fn compile_before(rule: &Rule) -> Result<String, String> {
-    // An empty `beforebreak` matches at every position.
-    let before = if rule.before.is_empty() {
-        String::from("(?:)")
-    } else {
-        rule.before.clone()
-    };
-    // Compile alone first so that an error names this rule, not the combined automaton.
-    build_dfa(std::slice::from_ref(&before))?;
-    Ok(before)
-}
-
 fn compile_after(pattern: &str) -> Result<Regex, String> {
     Regex::builder()
         .syntax(syntax_config())
@@ -260,7 +279,7 @@ fn compile_after(pattern: &str) -> Result<Regex, String> {
         .map_err(|e| regex_error_message(&e))
 }
 
-fn build_dfa(patterns: &[String]) -> Result<DFA, String> {
+fn build_dfa(patterns: &[&str]) -> Result<DFA, String> {
     DFA::builder()
         .syntax(syntax_config())
         .configure(
