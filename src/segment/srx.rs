@@ -657,6 +657,44 @@ mod tests {
     }
 
     #[test]
+    fn omegat_style_file_with_comments_and_inline_flags() {
+        let srx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!-- Default segmentation rules and exceptions -->
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+  <header segmentsubflows="yes" cascade="yes"/>
+  <body>
+    <languagerules>
+      <!-- Vietnamese exceptions -->
+      <languagerule languagerulename="Vietnamese">
+        <rule break="no">
+          <beforebreak>\b(?i)ths\.</beforebreak>
+          <afterbreak>\s</afterbreak>
+        </rule>
+      </languagerule>
+      <languagerule languagerulename="Default">
+        <rule break="yes">
+          <beforebreak>\.</beforebreak>
+          <afterbreak>\s</afterbreak>
+        </rule>
+      </languagerule>
+    </languagerules>
+    <maprules>
+      <languagemap languagepattern="VI.*" languagerulename="Vietnamese"/>
+      <languagemap languagepattern=".*" languagerulename="Default"/>
+    </maprules>
+  </body>
+</srx>"#;
+        let loaded = parse(Path::new("segmentation.srx"), srx.as_bytes(), Lang::Vi).expect("loads");
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(
+            split(&loaded, "Ông là ThS. Lê Hùng. Bà là THS. Mai."),
+            ["Ông là ThS. Lê Hùng.", "Bà là THS. Mai."]
+        );
+        // Glued to a preceding letter, `ths.` is no abbreviation: `\b` is kept.
+        assert_eq!(split(&loaded, "Anhths. Mai"), ["Anhths.", "Mai"]);
+    }
+
+    #[test]
     fn java_syntax_translation() {
         assert_eq!(translate_common(r"\Qa.b\E\."), r"a\.b\.");
         assert_eq!(translate_common(r"\p{javaLowerCase}"), r"\p{Ll}");
