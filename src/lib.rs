@@ -35,4 +35,6 @@
 
 pub mod document;
 pub mod i18n;
+pub mod memory;
 pub mod segment;
+pub mod tmx;

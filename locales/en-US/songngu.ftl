@@ -103,3 +103,133 @@ clap-tip-escape = tip: to pass `{ $arg }` as a value, use `-- { $arg }`
 clap-try-help = For more information, try `{ $help }`.
 # $detail: clap's own description, in English, for the rare cases not listed above.
 clap-other = invalid command line: { $detail }
+
+## The translation memory: `songngu tm ...`
+
+tm-about = Work with the translation memory (TMX files)
+tm-stats-about = Count the TUs, languages, props and problems of a TMX file
+tm-stats-arg-tm = The TMX file
+    .value-name = TM
+tm-stats-arg-format = Output format: `text` or `json` (JSON Lines) [default: `text`]
+    .value-name = FORMAT
+tm-validate-about = Check a TMX file and list every problem (exit 1 when there are any)
+tm-validate-arg-tm = The TMX file
+    .value-name = TM
+tm-validate-arg-format = Output format: `text` or `json` (JSON Lines) [default: `text`]
+    .value-name = FORMAT
+tm-convert-about = Read any TMX 1.1-1.4b file and write it as TMX 1.4b in UTF-8
+tm-convert-arg-input = The TMX file to read
+    .value-name = IN
+tm-convert-arg-output = The TMX file to write
+    .value-name = OUT
+tm-lookup-about = Find exact and fuzzy matches for a sentence
+tm-lookup-arg-tm = The TMX file
+    .value-name = TM
+tm-lookup-arg-text = The sentence to look up
+    .value-name = TEXT
+tm-lookup-arg-queries = A file with one sentence to look up per line, all answered after loading the memory once
+    .value-name = FILE
+tm-lookup-arg-min = Lowest score to show, 0-100 [default: 75]
+    .value-name = SCORE
+tm-lookup-arg-limit = Most matches to show per sentence [default: 5]
+    .value-name = N
+tm-lookup-arg-format = Output format: `text` or `json` (JSON Lines, one line per sentence) [default: `text`]
+    .value-name = FORMAT
+tm-lookup-arg-source-lang = Language of the sources [default: `en`]
+    .value-name = LANG
+tm-lookup-arg-target-lang = Language of the translations [default: `vi`]
+    .value-name = LANG
+tm-concordance-about = Find a word or phrase in the memory's sources or translations
+tm-concordance-arg-tm = The TMX file
+    .value-name = TM
+tm-concordance-arg-phrase = The word or phrase to find
+    .value-name = PHRASE
+tm-concordance-arg-target = Search the translations instead of the sources
+tm-concordance-arg-ignore-diacritics = Ignore diacritics (`Hung` finds `Hùng`)
+tm-concordance-arg-case-sensitive = Tell upper and lower case apart
+tm-concordance-arg-limit = Most TUs to show [default: 20]
+    .value-name = N
+tm-concordance-arg-format = Output format: `text` or `json` (JSON Lines) [default: `text`]
+    .value-name = FORMAT
+tm-concordance-arg-source-lang = Language of the sources [default: `en`]
+    .value-name = LANG
+tm-concordance-arg-target-lang = Language of the translations [default: `vi`]
+    .value-name = LANG
+tm-import-about = Merge a TMX file from another tool into the memory, with a report
+tm-import-arg-file = The TMX file to import
+    .value-name = FILE
+tm-import-arg-into = The memory to merge into (created if missing)
+    .value-name = TM
+tm-import-arg-dry-run = Report what would happen and change nothing
+tm-import-arg-duplicates = What to do with TUs already in the memory: `keep-newest` or `keep-all` [default: `keep-newest`]
+    .value-name = POLICY
+tm-import-arg-no-wait = Fail at once if another songngu process is writing the memory, instead of waiting
+tm-import-arg-format = Output format: `text` or `json` [default: `text`]
+    .value-name = FORMAT
+tm-import-arg-source-lang = Language of the sources [default: `en`]
+    .value-name = LANG
+tm-import-arg-target-lang = Language of the translations [default: `vi`]
+    .value-name = LANG
+tm-export-about = Write the memory, or one document's TUs, as TMX 1.4b
+tm-export-arg-tm = The memory
+    .value-name = TM
+tm-export-arg-output = The TMX file to write
+    .value-name = OUT
+tm-export-arg-doc = Only the TUs of this document
+    .value-name = ID
+
+## Output of `tm`
+
+# $tus, $tuvs, $notes, $problems (numbers); $version, $encoding (text).
+tm-stats-summary = `{ $path }`: TMX { $version }, { $encoding }, { $tus ->
+        [one] { $tus } TU
+       *[other] { $tus } TUs
+    }, { $tuvs ->
+        [one] { $tuvs } variant
+       *[other] { $tuvs } variants
+    }, { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    }, { $problems ->
+        [0] no problems
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    }
+# $languages: `tag (count), ...`
+tm-stats-languages = languages: { $languages }
+tm-stats-props = props: { $props }
+tm-problem-error = `{ $path }`:{ $line }:{ $column }: error: { $message }
+tm-problem-warning = `{ $path }`:{ $line }:{ $column }: warning: { $message }
+tm-converted = wrote `{ $path }` ({ $tus ->
+        [one] { $tus } TU
+       *[other] { $tus } TUs
+    })
+tm-exported = wrote `{ $path }` ({ $tus ->
+        [one] { $tus } TU
+       *[other] { $tus } TUs
+    })
+# $count (number): matches found for $query.
+tm-lookup-query = { $query } — { $count ->
+        [0] no match
+        [one] { $count } match
+       *[other] { $count } matches
+    }
+tm-concordance-found = “{ $phrase }”: { $count ->
+        [0] not found
+        [one] { $count } TU
+       *[other] { $count } TUs
+    }
+tm-import-done = imported `{ $path }` into `{ $into }`: { $tus } read, { $added } added, { $duplicates } duplicates ({ $replaced } replaced older, { $kept } left out as not newer), { $unpaired } without both languages, { $problems } problems
+tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $into }` would read { $tus }, add { $added }, find { $duplicates } duplicates ({ $replaced } replacing older, { $kept } left out as not newer), { $unpaired } without both languages, { $problems } problems
+
+## Translation memory errors
+
+# $message: the reader's own reason, in English.
+error-tmx = `{ $path }`:{ $line }:{ $column }: not usable TMX: { $message }
+error-locked = `{ $path }` is being written by another songngu process ({ $holder }); try again when it is done
+error-changed-on-disk = `{ $path }` was changed by another program since it was read; nothing was written, run the command again
+error-damaged-tus = `{ $path }` has { $count } damaged TUs that saving would lose; repair the file first (see `songngu tm validate`)
+error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML cannot carry: { $tus }
+error-memory = { $message }
+error-read-queries = cannot read the queries file `{ $path }`
+error-no-query = nothing to look up: give a sentence or `--queries FILE`

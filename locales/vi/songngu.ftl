@@ -94,3 +94,111 @@ clap-tip-escape = gợi ý: để truyền `{ $arg }` như một giá trị, hã
 clap-try-help = Để biết thêm chi tiết, hãy thử `{ $help }`.
 # $detail: mô tả gốc của clap, bằng tiếng Anh, cho những trường hợp hiếm không có ở trên.
 clap-other = dòng lệnh không hợp lệ: { $detail }
+
+## Bộ nhớ dịch: `songngu tm ...`
+
+tm-about = Làm việc với bộ nhớ dịch (tệp TMX)
+tm-stats-about = Đếm TU, ngôn ngữ, thuộc tính và lỗi của một tệp TMX
+tm-stats-arg-tm = Tệp TMX
+    .value-name = TM
+tm-stats-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+tm-validate-about = Kiểm tra một tệp TMX và liệt kê mọi lỗi (thoát với mã 1 nếu có lỗi)
+tm-validate-arg-tm = Tệp TMX
+    .value-name = TM
+tm-validate-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+tm-convert-about = Đọc tệp TMX 1.1-1.4b bất kỳ và ghi lại thành TMX 1.4b mã UTF-8
+tm-convert-arg-input = Tệp TMX cần đọc
+    .value-name = VÀO
+tm-convert-arg-output = Tệp TMX cần ghi
+    .value-name = RA
+tm-lookup-about = Tìm các kết quả khớp hoàn toàn và khớp mờ cho một câu
+tm-lookup-arg-tm = Tệp TMX
+    .value-name = TM
+tm-lookup-arg-text = Câu cần tra
+    .value-name = CÂU
+tm-lookup-arg-queries = Tệp chứa các câu cần tra, mỗi dòng một câu, tất cả được trả lời sau một lần nạp bộ nhớ
+    .value-name = TỆP
+tm-lookup-arg-min = Điểm thấp nhất được hiển thị, 0-100 [mặc định: 75]
+    .value-name = ĐIỂM
+tm-lookup-arg-limit = Số kết quả nhiều nhất cho mỗi câu [mặc định: 5]
+    .value-name = N
+tm-lookup-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines, mỗi câu một dòng) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+tm-lookup-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
+    .value-name = NGÔN_NGỮ
+tm-lookup-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
+    .value-name = NGÔN_NGỮ
+tm-concordance-about = Tìm một từ hoặc cụm từ trong câu nguồn hoặc bản dịch của bộ nhớ
+tm-concordance-arg-tm = Tệp TMX
+    .value-name = TM
+tm-concordance-arg-phrase = Từ hoặc cụm từ cần tìm
+    .value-name = CỤM_TỪ
+tm-concordance-arg-target = Tìm trong bản dịch thay vì câu nguồn
+tm-concordance-arg-ignore-diacritics = Bỏ qua dấu (`Hung` tìm được `Hùng`)
+tm-concordance-arg-case-sensitive = Phân biệt chữ hoa và chữ thường
+tm-concordance-arg-limit = Số TU nhiều nhất được hiển thị [mặc định: 20]
+    .value-name = N
+tm-concordance-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+tm-concordance-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
+    .value-name = NGÔN_NGỮ
+tm-concordance-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
+    .value-name = NGÔN_NGỮ
+tm-import-about = Gộp một tệp TMX từ công cụ khác vào bộ nhớ, kèm báo cáo
+tm-import-arg-file = Tệp TMX cần nhập
+    .value-name = TỆP
+tm-import-arg-into = Bộ nhớ được gộp vào (tạo mới nếu chưa có)
+    .value-name = TM
+tm-import-arg-dry-run = Chỉ báo cáo những gì sẽ xảy ra, không thay đổi gì
+tm-import-arg-duplicates = Xử lý TU đã có trong bộ nhớ: `keep-newest` (giữ bản mới nhất) hoặc `keep-all` (giữ tất cả) [mặc định: `keep-newest`]
+    .value-name = CÁCH
+tm-import-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
+tm-import-arg-format = Định dạng đầu ra: `text` hoặc `json` [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+tm-import-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
+    .value-name = NGÔN_NGỮ
+tm-import-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
+    .value-name = NGÔN_NGỮ
+tm-export-about = Ghi bộ nhớ, hoặc các TU của một bài viết, thành TMX 1.4b
+tm-export-arg-tm = Bộ nhớ
+    .value-name = TM
+tm-export-arg-output = Tệp TMX cần ghi
+    .value-name = RA
+tm-export-arg-doc = Chỉ các TU của bài viết này
+    .value-name = MÃ
+
+## Kết quả của `tm`
+
+tm-stats-summary = `{ $path }`: TMX { $version }, { $encoding }, { $tus } TU, { $tuvs } biến thể, { $notes } ghi chú, { $problems ->
+        [0] không có lỗi
+       *[other] { $problems } lỗi
+    }
+tm-stats-languages = ngôn ngữ: { $languages }
+tm-stats-props = thuộc tính: { $props }
+tm-problem-error = `{ $path }`:{ $line }:{ $column }: lỗi: { $message }
+tm-problem-warning = `{ $path }`:{ $line }:{ $column }: cảnh báo: { $message }
+tm-converted = đã ghi `{ $path }` ({ $tus } TU)
+tm-exported = đã ghi `{ $path }` ({ $tus } TU)
+tm-lookup-query = { $query } — { $count ->
+        [0] không có kết quả
+       *[other] { $count } kết quả
+    }
+tm-concordance-found = “{ $phrase }”: { $count ->
+        [0] không tìm thấy
+       *[other] { $count } TU
+    }
+tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản trùng ({ $replaced } thay bản cũ hơn, { $kept } bỏ qua vì không mới hơn), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản trùng ({ $replaced } thay bản cũ hơn, { $kept } bỏ qua vì không mới hơn), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+
+## Lỗi của bộ nhớ dịch
+
+error-tmx = `{ $path }`:{ $line }:{ $column }: không phải TMX dùng được: { $message }
+error-locked = `{ $path }` đang được một tiến trình songngu khác ghi ({ $holder }); hãy thử lại khi tiến trình đó xong
+error-changed-on-disk = `{ $path }` đã bị một chương trình khác thay đổi từ lúc được đọc; chưa ghi gì, hãy chạy lại lệnh
+error-damaged-tus = `{ $path }` có { $count } TU bị hỏng sẽ mất nếu lưu; hãy sửa tệp trước (xem `songngu tm validate`)
+error-unwritable = không ghi được `{ $path }`: các TU sau chứa ký tự mà XML không biểu diễn được: { $tus }
+error-memory = { $message }
+error-read-queries = không đọc được tệp câu tra `{ $path }`
+error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`

@@ -12,6 +12,7 @@ mod exit;
 mod localize;
 mod output;
 mod segment;
+mod tm;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -40,6 +41,9 @@ pub struct Cli {
 pub enum Commands {
     /// Split an article into sentence units.
     Segment(segment::SegmentArgs),
+    /// The translation memory.
+    #[command(subcommand)]
+    Tm(tm::TmCommand),
 }
 
 /// Runs the command line `args` (program name first) with environment lookup `env`, and
@@ -66,6 +70,7 @@ where
     let mut out = Output::stdout();
     let result = match &cli.command {
         Commands::Segment(segment_args) => segment::execute(segment_args, &l10n, &mut out),
+        Commands::Tm(command) => tm::execute(command, &l10n, &mut out),
     };
     match result {
         Ok(exit) => exit,

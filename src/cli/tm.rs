@@ -1,0 +1,529 @@
+//! `songngu tm ...`: the translation memory.
+//!
+//! - `tm stats <TM>`: streams the file and counts TUs, languages, props, notes, problems.
+//! - `tm validate <TM>`: the same, listing every problem; exit 1 when there are any.
+//! - `tm convert <IN> -o <OUT>`: reads any TMX 1.1-1.4b and writes TMX 1.4b in UTF-8.
+//! - `tm lookup <TM> [TEXT] [--queries FILE]`: exact and fuzzy matches.
+//! - `tm concordance <TM> <PHRASE>`: a word or phrase in the sources (or targets).
+//! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
+//! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
+//!
+//! JSON output (`--format json`) is JSON Lines and never localized:
+//! - stats/validate: one object `{"file","version","encoding","tus","tuvs","languages",
+//!   "props","notes","problems"}`, then (validate) one `{"problem": {...}}` per problem;
+//! - lookup: one object per query `{"query","matches":[{"score","band","source","target",
+//!   "tuid","file","doc","unit","changed","diff"}]}`;
+//! - concordance: one object per hit `{"tuid","source","target","ranges","file"}`;
+//! - import: one object, the report.
+//!
+//! Exit codes: 0 success; 1 problems found (`validate`); 2 error, including a TMX with
+//! damaged TUs (the rest is still reported).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use songngu::i18n::Localizer;
+use songngu::memory::fuzzy;
+use songngu::memory::import::{self, DuplicatePolicy};
+use songngu::memory::persist::{self, LockWait};
+use songngu::memory::store::{self, Match, Memory, MemoryError};
+use songngu::tmx::{self, Severity, TmxError, TmxReader};
+use unic_langid::LanguageIdentifier;
+
+use super::exit::Exit;
+use super::output::{Output, stderr_line};
+
+#[derive(Debug, Subcommand)]
+pub enum TmCommand {
+    Stats(StatsArgs),
+    Validate(StatsArgs),
+    Convert(ConvertArgs),
+    Lookup(LookupArgs),
+    Concordance(ConcordanceArgs),
+    Import(ImportArgs),
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// The memory's language pair.
+#[derive(Debug, Args)]
+pub struct Languages {
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub source_lang: LanguageIdentifier,
+    #[arg(long, value_name = "LANG", default_value = "vi")]
+    pub target_lang: LanguageIdentifier,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[arg(value_name = "TM")]
+    pub tm: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    #[arg(value_name = "TM")]
+    pub tm: PathBuf,
+    #[arg(value_name = "TEXT")]
+    pub text: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    #[arg(long, value_name = "SCORE", default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min: u8,
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub languages: Languages,
+}
+
+#[derive(Debug, Args)]
+pub struct ConcordanceArgs {
+    #[arg(value_name = "TM")]
+    pub tm: PathBuf,
+    #[arg(value_name = "PHRASE")]
+    pub phrase: String,
+    /// Search the translations instead of the sources.
+    #[arg(long)]
+    pub target: bool,
+    #[arg(long)]
+    pub ignore_diacritics: bool,
+    #[arg(long)]
+    pub case_sensitive: bool,
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub languages: Languages,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Duplicates {
+    KeepNewest,
+    KeepAll,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    #[arg(long, value_name = "TM")]
+    pub into: PathBuf,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_enum, default_value_t = Duplicates::KeepNewest)]
+    pub duplicates: Duplicates,
+    /// Fail at once when another songngu process is writing the memory, instead of waiting.
+    #[arg(long)]
+    pub no_wait: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub languages: Languages,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "TM")]
+    pub tm: PathBuf,
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Only the TUs of this document.
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+}
+
+pub fn execute(command: &TmCommand, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    match command {
+        TmCommand::Stats(args) => stats(args, false, l10n, out),
+        TmCommand::Validate(args) => stats(args, true, l10n, out),
+        TmCommand::Convert(args) => convert(args, l10n),
+        TmCommand::Lookup(args) => lookup(args, l10n, out),
+        TmCommand::Concordance(args) => concordance(args, l10n, out),
+        TmCommand::Import(args) => import_command(args, l10n, out),
+        TmCommand::Export(args) => export(args, l10n),
+    }
+}
+
+/// A TMX error with its localized message as context.
+fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
+    let message = l10n.text_with(
+        "error-tmx",
+        &[
+            ("path", error.path.display().to_string().into()),
+            ("line", error.line.to_string().into()),
+            ("column", error.column.to_string().into()),
+            ("message", error.message().into()),
+        ],
+    );
+    anyhow::Error::new(error).context(message)
+}
+
+fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
+    match error {
+        MemoryError::Tmx(error) => tmx_error(l10n, error),
+        MemoryError::Persist(persist::PersistError::Locked { path, holder }) => {
+            let message = l10n.text_with(
+                "error-locked",
+                &[("path", path.display().to_string().into()), ("holder", holder.clone().into())],
+            );
+            anyhow::anyhow!(message)
+        }
+        MemoryError::Persist(persist::PersistError::ChangedOnDisk { path }) => {
+            anyhow::anyhow!(l10n.text_with("error-changed-on-disk", &[("path", path.display().to_string().into())]))
+        }
+        MemoryError::DamagedTus { path, count } => anyhow::anyhow!(l10n.text_with(
+            "error-damaged-tus",
+            &[("path", path.display().to_string().into()), ("count", count.into())]
+        )),
+        MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
+            "error-unwritable",
+            &[("path", path.display().to_string().into()), ("tus", tus.into())]
+        )),
+        other => {
+            let message = l10n.text_with("error-memory", &[("message", other.to_string().into())]);
+            anyhow::Error::new(other).context(message)
+        }
+    }
+}
+
+fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
+    let id = match problem.severity {
+        Severity::Error => "tm-problem-error",
+        Severity::Warning => "tm-problem-warning",
+    };
+    stderr_line(&l10n.text_with(
+        id,
+        &[
+            ("path", path.display().to_string().into()),
+            ("line", problem.line.to_string().into()),
+            ("column", problem.column.to_string().into()),
+            ("message", problem.message.clone().into()),
+        ],
+    ));
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+struct Stats {
+    file: PathBuf,
+    version: String,
+    encoding: String,
+    tus: usize,
+    tuvs: usize,
+    languages: BTreeMap<String, usize>,
+    props: BTreeMap<String, usize>,
+    notes: usize,
+    problems: usize,
+    errors: usize,
+}
+
+fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let mut reader = TmxReader::open(&args.tm).map_err(|e| tmx_error(l10n, e))?;
+    let mut stats = Stats {
+        file: args.tm.clone(),
+        version: reader.version().to_owned(),
+        encoding: reader.encoding().to_string(),
+        ..Stats::default()
+    };
+    while let Some(record) = reader.next_tu().map_err(|e| tmx_error(l10n, e))? {
+        stats.tus += 1;
+        let tu = &record.tu;
+        count_meta(&mut stats, &tu.meta);
+        for tuv in &tu.tuvs {
+            stats.tuvs += 1;
+            *stats.languages.entry(tuv.lang_raw().unwrap_or("?").to_owned()).or_default() += 1;
+            count_meta(&mut stats, &tuv.meta);
+        }
+    }
+    let problems = reader.problems();
+    stats.problems = problems.len();
+    stats.errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    match args.format {
+        Format::Json => {
+            out.json_line(&stats)?;
+            if validate {
+                for problem in problems {
+                    out.json_line(&serde_json::json!({ "problem": problem }))?;
+                }
+            }
+        }
+        Format::Text => {
+            let languages: Vec<String> = stats.languages.iter().map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64))).collect();
+            out.line(&l10n.text_with(
+                "tm-stats-summary",
+                &[
+                    ("path", args.tm.display().to_string().into()),
+                    ("version", stats.version.clone().into()),
+                    ("encoding", stats.encoding.clone().into()),
+                    ("tus", stats.tus.into()),
+                    ("tuvs", stats.tuvs.into()),
+                    ("notes", stats.notes.into()),
+                    ("problems", stats.problems.into()),
+                ],
+            ))?;
+            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.join(", ").into())]))?;
+            if !stats.props.is_empty() {
+                let props: Vec<String> = stats.props.iter().map(|(t, n)| format!("{t} ({})", l10n.number(*n as f64))).collect();
+                out.line(&l10n.text_with("tm-stats-props", &[("props", props.join(", ").into())]))?;
+            }
+        }
+    }
+    out.flush()?;
+    if validate || stats.errors > 0 {
+        for problem in problems {
+            if validate || problem.severity == Severity::Error {
+                print_problem(l10n, &args.tm, problem);
+            }
+        }
+    }
+    Ok(if stats.errors > 0 {
+        Exit::Error
+    } else if validate && stats.problems > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}
+
+fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
+    for item in meta {
+        match item {
+            tmx::Meta::Prop(prop) => {
+                let kind = prop.attrs.iter().find(|a| a.name == "type").map_or("?", |a| a.value.as_str());
+                *stats.props.entry(kind.to_owned()).or_default() += 1;
+            }
+            tmx::Meta::Note(_) => stats.notes += 1,
+        }
+    }
+}
+
+fn convert(args: &ConvertArgs, l10n: &Localizer) -> Result<Exit> {
+    let (count, damaged) = copy_tmx(l10n, &args.input, &args.output, |_| true)?;
+    stderr_line(&l10n.text_with(
+        "tm-converted",
+        &[("path", args.output.display().to_string().into()), ("tus", count.into())],
+    ));
+    Ok(if damaged { Exit::Error } else { Exit::Success })
+}
+
+fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
+    let (count, damaged) = copy_tmx(l10n, &args.tm, &args.output, |tu| match &args.doc {
+        None => true,
+        Some(doc) => tu.prop(songngu::memory::store::props::DOC) == Some(doc.as_str()),
+    })?;
+    stderr_line(&l10n.text_with(
+        "tm-exported",
+        &[("path", args.output.display().to_string().into()), ("tus", count.into())],
+    ));
+    Ok(if damaged { Exit::Error } else { Exit::Success })
+}
+
+/// Streams `input`, keeps the TUs `keep` accepts and writes them to `output` as TMX 1.4b
+/// in UTF-8, atomically, checking the result reads back whole. Problems of `input` go to
+/// stderr. Returns the number of TUs written and whether `input` had damaged TUs.
+fn copy_tmx(l10n: &Localizer, input: &Path, output: &Path, keep: impl Fn(&tmx::Tu) -> bool) -> Result<(usize, bool)> {
+    let mut reader = TmxReader::open(input).map_err(|e| tmx_error(l10n, e))?;
+    let header = reader.header().clone();
+    let mut tus = Vec::new();
+    while let Some(record) = reader.next_tu().map_err(|e| tmx_error(l10n, e))? {
+        if keep(&record.tu) {
+            tus.push(record.tu);
+        }
+    }
+    let problems = reader.problems().to_vec();
+    for problem in &problems {
+        print_problem(l10n, input, problem);
+    }
+    let current = persist::fingerprint(output).map_err(|e| memory_error(l10n, e.into()))?;
+    store::write_tmx_atomic(output, current.as_ref(), "1.4", &header, &tus).map_err(|e| memory_error(l10n, e))?;
+    Ok((tus.len(), problems.iter().any(|p| p.severity == Severity::Error)))
+}
+
+fn open_memory(l10n: &Localizer, tm: &Path, languages: &Languages) -> Result<Memory> {
+    let memory = Memory::open(&[tm.to_owned()], languages.source_lang.clone(), languages.target_lang.clone())
+        .map_err(|e| memory_error(l10n, e))?;
+    for problem in memory.problems() {
+        print_problem(l10n, &problem.path, &problem.problem);
+    }
+    Ok(memory)
+}
+
+fn damaged(memory: &Memory) -> bool {
+    memory.problems().iter().any(|p| p.problem.severity == Severity::Error)
+}
+
+#[derive(serde::Serialize)]
+struct LookupLine<'a> {
+    query: &'a str,
+    matches: Vec<JsonMatch>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonMatch {
+    #[serde(flatten)]
+    found: Match,
+    band: &'static str,
+    diff: Vec<fuzzy::DiffPart>,
+}
+
+fn band_name(score: u8) -> &'static str {
+    match fuzzy::band(score) {
+        Some(fuzzy::Band::Exact) => "exact",
+        Some(fuzzy::Band::High) => "high",
+        Some(fuzzy::Band::Good) => "good",
+        Some(fuzzy::Band::Fair) => "fair",
+        Some(fuzzy::Band::Low) => "low",
+        None => "none",
+    }
+}
+
+fn lookup(args: &LookupArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let mut queries: Vec<String> = Vec::new();
+    if let Some(text) = &args.text {
+        queries.push(text.clone());
+    }
+    if let Some(path) = &args.queries {
+        let text = std::fs::read_to_string(path).with_context(|| {
+            l10n.text_with("error-read-queries", &[("path", path.display().to_string().into())])
+        })?;
+        queries.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
+    }
+    if queries.is_empty() {
+        anyhow::bail!(l10n.text("error-no-query"));
+    }
+    let memory = open_memory(l10n, &args.tm, &args.languages)?;
+    for query in &queries {
+        let matches = memory.lookup(query, args.min, args.limit).map_err(|e| memory_error(l10n, e))?;
+        match args.format {
+            Format::Json => {
+                let matches = matches
+                    .into_iter()
+                    .map(|found| JsonMatch {
+                        band: band_name(found.score),
+                        diff: fuzzy::diff(query, &found.source),
+                        found,
+                    })
+                    .collect();
+                out.json_line(&LookupLine { query, matches })?;
+            }
+            Format::Text => {
+                out.line(&l10n.text_with("tm-lookup-query", &[("query", query.clone().into()), ("count", matches.len().into())]))?;
+                for found in &matches {
+                    out.line(&format!("  {:>3}%  {}", found.score, render_diff(&fuzzy::diff(query, &found.source))))?;
+                    out.line(&format!("        → {}", found.target.as_deref().unwrap_or("")))?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if damaged(&memory) { Exit::Error } else { Exit::Success })
+}
+
+/// Words of the match that the query lacks in `[-...-]`, words it adds in `{+...+}`.
+fn render_diff(parts: &[fuzzy::DiffPart]) -> String {
+    let mut line = String::new();
+    for part in parts {
+        match part.kind {
+            fuzzy::DiffKind::Equal => line.push_str(&part.text),
+            fuzzy::DiffKind::Delete => {
+                line.push_str("{+");
+                line.push_str(&part.text);
+                line.push_str("+}");
+            }
+            fuzzy::DiffKind::Insert => {
+                line.push_str("[-");
+                line.push_str(&part.text);
+                line.push_str("-]");
+            }
+        }
+    }
+    line
+}
+
+fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let memory = open_memory(l10n, &args.tm, &args.languages)?;
+    let options = songngu::memory::concordance::SearchOptions {
+        diacritic_insensitive: args.ignore_diacritics,
+        case_sensitive: args.case_sensitive,
+    };
+    let hits = memory
+        .concordance(&args.phrase, args.target, options, args.limit)
+        .map_err(|e| memory_error(l10n, e))?;
+    match args.format {
+        Format::Json => {
+            for hit in &hits {
+                out.json_line(hit)?;
+            }
+        }
+        Format::Text => {
+            out.line(&l10n.text_with("tm-concordance-found", &[("phrase", args.phrase.clone().into()), ("count", hits.len().into())]))?;
+            for hit in &hits {
+                out.line(&format!("  {}", hit.source))?;
+                out.line(&format!("  → {}", hit.target.as_deref().unwrap_or("")))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if damaged(&memory) { Exit::Error } else { Exit::Success })
+}
+
+fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let wait = if args.no_wait { LockWait::Fail } else { LockWait::Wait(std::time::Duration::from_secs(60)) };
+    let mut memory = Memory::open_for_update(&[args.into.clone()], args.languages.source_lang.clone(), args.languages.target_lang.clone(), wait)
+        .map_err(|e| memory_error(l10n, e))?;
+    let policy = match args.duplicates {
+        Duplicates::KeepNewest => DuplicatePolicy::KeepNewest,
+        Duplicates::KeepAll => DuplicatePolicy::KeepAll,
+    };
+    let report = import::import(&mut memory, &args.file, policy).map_err(|e| memory_error(l10n, e))?;
+    for problem in &report.problems {
+        print_problem(l10n, &args.file, problem);
+    }
+    let damaged_input = report.problems.iter().any(|p| p.severity == Severity::Error);
+    if !args.dry_run {
+        memory.save().map_err(|e| memory_error(l10n, e))?;
+    }
+    match args.format {
+        Format::Json => out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": &report }))?,
+        Format::Text => {
+            let languages: Vec<String> = report.languages.iter().map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64))).collect();
+            let id = if args.dry_run { "tm-import-dry-run" } else { "tm-import-done" };
+            out.line(&l10n.text_with(
+                id,
+                &[
+                    ("path", args.file.display().to_string().into()),
+                    ("into", args.into.display().to_string().into()),
+                    ("tus", report.tus.into()),
+                    ("added", report.added.into()),
+                    ("duplicates", report.duplicates.into()),
+                    ("replaced", report.replaced_older.into()),
+                    ("kept", report.kept_existing.into()),
+                    ("unpaired", report.without_pair.into()),
+                    ("problems", report.problems.len().into()),
+                ],
+            ))?;
+            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.join(", ").into())]))?;
+        }
+    }
+    out.flush()?;
+    Ok(if damaged_input { Exit::Error } else { Exit::Success })
+}

@@ -1,0 +1,8 @@
+//! The translation memory: text keys, fuzzy matching and concordance search.
+
+pub mod concordance;
+pub mod fuzzy;
+pub mod text;
+pub mod import;
+pub mod persist;
+pub mod store;

@@ -1,0 +1,724 @@
+//! The translation memory: one or more TMX files, indexed for exact, fuzzy and
+//! concordance lookup, saved safely.
+//!
+//! The store never holds a model of every TU. Loading streams each file once and keeps,
+//! per TU, where it is (its byte span in the file, or the TU itself when it is new, changed,
+//! or from a file that is not UTF-8) plus compact indexes: a hash of the normalized source
+//! for exact lookup and the fuzzy index's token arrays. A TU is parsed again from its span
+//! when a lookup returns it or a save writes it.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use unic_langid::LanguageIdentifier;
+
+use super::concordance::{ConcordanceIndex, SearchOptions};
+use super::fuzzy::FuzzyIndex;
+use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError};
+use super::text::normalize;
+use crate::tmx::{self, Attr, Header, Meta, Prop, Tu, TmxError, TmxReader, TmxWriter};
+
+/// Prop types songngu writes on the TUs its users create.
+pub mod props {
+    /// The document (article) id.
+    pub const DOC: &str = "x-songngu-doc";
+    /// The unit id inside the document.
+    pub const UNIT: &str = "x-songngu-unit";
+    /// The unit's position in the document, from 0.
+    pub const ORDER: &str = "x-songngu-order";
+    /// The English the translation was made from (kept when the English changes later).
+    pub const SOURCE: &str = "x-songngu-source";
+    /// `translated`, `reviewed` (or `needs-review`).
+    pub const STATUS: &str = "x-songngu-status";
+}
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum MemoryError {
+    #[error(transparent)]
+    Tmx(#[from] TmxError),
+    #[error(transparent)]
+    Persist(#[from] PersistError),
+    #[error("cannot read `{path}`: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("`{path}` has {count} damaged TUs that saving would drop; repair the file first")]
+    DamagedTus { path: PathBuf, count: usize },
+    #[error("cannot save `{path}`: TUs {tus} hold characters XML cannot carry")]
+    Unwritable { path: PathBuf, tus: String },
+    #[error("`{path}` is not one of the memory's files")]
+    UnknownFile { path: PathBuf },
+    #[error("no TU number {id} in the memory")]
+    UnknownEntry { id: u32 },
+}
+
+/// Where a TU lives.
+#[derive(Debug, Clone)]
+enum Location {
+    /// Byte range of `<tu>...</tu>` in the (UTF-8) file as loaded.
+    Span { start: u64, len: u32 },
+    /// Held in memory: new, changed, or from a file that is not UTF-8.
+    Held(u32),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    file: u16,
+    location: Location,
+    /// Hash of the normalized target text, to recognise exact duplicates.
+    target_hash: u64,
+    /// Replaced by a newer version (kept out of lookups and saves).
+    superseded: bool,
+    /// Saving position within the file: a replacement inherits its predecessor's.
+    order: u32,
+}
+
+/// One TMX file of the memory.
+#[derive(Debug)]
+struct MemoryFile {
+    path: PathBuf,
+    version: String,
+    header: Header,
+    loaded: Option<Fingerprint>,
+    held: Vec<Tu>,
+    /// TU-level errors found while loading: such a file is never saved (it would lose them).
+    damaged: usize,
+    dirty: bool,
+}
+
+/// A finding of loading: a skipped TU or a warning, with its file.
+#[derive(Debug, Clone)]
+pub struct LoadProblem {
+    pub path: PathBuf,
+    pub problem: tmx::Problem,
+}
+
+/// A lookup result.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Match {
+    /// 0-100; 100 for the same text after normalization.
+    pub score: u8,
+    pub source: String,
+    pub target: Option<String>,
+    pub tuid: Option<String>,
+    /// The memory file the TU comes from.
+    pub file: PathBuf,
+    /// The TU's document and unit, for TUs songngu created.
+    pub doc: Option<String>,
+    pub unit: Option<String>,
+    pub changed: Option<String>,
+}
+
+/// A concordance result.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ConcordanceMatch {
+    pub tuid: Option<String>,
+    pub source: String,
+    pub target: Option<String>,
+    /// Byte ranges of the phrase in the searched text (the source, or the target when
+    /// `in_target`).
+    pub ranges: Vec<std::ops::Range<usize>>,
+    pub in_target: bool,
+    pub file: PathBuf,
+}
+
+/// Statistics of a memory.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct MemoryStats {
+    pub tus: usize,
+    /// TUs with both the source and the target language.
+    pub translated: usize,
+    pub files: usize,
+}
+
+/// Who is writing: recorded as `creationid` / `changeid`.
+pub fn default_user() -> String {
+    ["SONGNGU_USER", "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| String::from("songngu"))
+}
+
+/// A translation memory.
+pub struct Memory {
+    source_lang: LanguageIdentifier,
+    target_lang: LanguageIdentifier,
+    files: Vec<MemoryFile>,
+    entries: Vec<Entry>,
+    /// Normalized-source hash → first entry; `next_same` chains entries with the same hash.
+    exact: HashMap<u64, u32>,
+    next_same: Vec<u32>,
+    fuzzy: FuzzyIndex,
+    problems: Vec<LoadProblem>,
+    _locks: Vec<FileLock>,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    normalize(text).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Memory {
+    /// An empty memory translating `source_lang` into `target_lang`.
+    pub fn new(source_lang: LanguageIdentifier, target_lang: LanguageIdentifier) -> Memory {
+        Memory {
+            source_lang,
+            target_lang,
+            files: Vec::new(),
+            entries: Vec::new(),
+            exact: HashMap::new(),
+            next_same: Vec::new(),
+            fuzzy: FuzzyIndex::new(),
+            problems: Vec::new(),
+            _locks: Vec::new(),
+        }
+    }
+
+    /// Loads `paths` for reading only.
+    pub fn open(paths: &[PathBuf], source_lang: LanguageIdentifier, target_lang: LanguageIdentifier) -> Result<Memory, MemoryError> {
+        let mut memory = Memory::new(source_lang, target_lang);
+        for path in paths {
+            memory.load_file(path)?;
+        }
+        Ok(memory)
+    }
+
+    /// Loads `paths` for changing them: each file's lock is taken first (waiting as told) and
+    /// held until the memory is dropped. A file that does not exist yet starts empty.
+    pub fn open_for_update(
+        paths: &[PathBuf],
+        source_lang: LanguageIdentifier,
+        target_lang: LanguageIdentifier,
+        wait: LockWait,
+    ) -> Result<Memory, MemoryError> {
+        let mut memory = Memory::new(source_lang, target_lang);
+        for path in paths {
+            memory._locks.push(persist::lock(path, wait)?);
+            // Leftovers of a crashed save are safe to remove under the lock.
+            for stale in persist::stale_temp_files(path) {
+                let _ = std::fs::remove_file(stale);
+            }
+            if path.exists() {
+                memory.load_file(path)?;
+            } else {
+                memory.files.push(MemoryFile {
+                    path: path.clone(),
+                    version: String::from("1.4"),
+                    header: songngu_header(&memory.source_lang),
+                    loaded: None,
+                    held: Vec::new(),
+                    damaged: 0,
+                    dirty: true,
+                });
+            }
+        }
+        Ok(memory)
+    }
+
+    fn load_file(&mut self, path: &Path) -> Result<(), MemoryError> {
+        let loaded = persist::fingerprint(path)?;
+        let mut reader = TmxReader::open(path)?;
+        let file_index = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
+        let mut file = MemoryFile {
+            path: path.to_owned(),
+            version: reader.version().to_owned(),
+            header: reader.header().clone(),
+            loaded,
+            held: Vec::new(),
+            damaged: 0,
+            dirty: false,
+        };
+        while let Some(record) = reader.next_tu()? {
+            let location = match &record.span {
+                Some(span) => Location::Span {
+                    start: span.start,
+                    len: u32::try_from(span.end - span.start).unwrap_or(u32::MAX),
+                },
+                None => {
+                    file.held.push(record.tu.clone());
+                    Location::Held(u32::try_from(file.held.len() - 1).unwrap_or(u32::MAX))
+                }
+            };
+            self.index_tu(file_index, location, &record.tu);
+        }
+        for problem in reader.problems() {
+            if problem.severity == tmx::Severity::Error {
+                file.damaged += 1;
+            }
+            self.problems.push(LoadProblem {
+                path: path.to_owned(),
+                problem: problem.clone(),
+            });
+        }
+        self.files.push(file);
+        Ok(())
+    }
+
+    fn index_tu(&mut self, file: u16, location: Location, tu: &Tu) -> u32 {
+        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.index_tu_at(file, location, tu, id)
+    }
+
+    fn index_tu_at(&mut self, file: u16, location: Location, tu: &Tu, order: u32) -> u32 {
+        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let source = tu.tuv(&self.source_lang).map(|tuv| tuv.seg.plain_text());
+        let target = tu.tuv(&self.target_lang).map(|tuv| tuv.seg.plain_text());
+        self.entries.push(Entry {
+            file,
+            location,
+            target_hash: target.as_deref().map_or(0, text_hash),
+            superseded: false,
+            order,
+        });
+        self.next_same.push(NO_ENTRY);
+        if let Some(source) = source {
+            let hash = text_hash(&source);
+            if let Some(first) = self.exact.insert(hash, id) {
+                self.next_same[id as usize] = first;
+            }
+            self.fuzzy.insert(id, &source);
+        }
+        id
+    }
+
+    /// Findings of loading (skipped TUs, warnings), with their files.
+    pub fn problems(&self) -> &[LoadProblem] {
+        &self.problems
+    }
+
+    pub fn stats(&self) -> MemoryStats {
+        let live = self.entries.iter().filter(|e| !e.superseded);
+        MemoryStats {
+            tus: live.clone().count(),
+            translated: live.filter(|e| e.target_hash != 0).count(),
+            files: self.files.len(),
+        }
+    }
+
+    /// Bytes used by the indexes (not counting the TUs held in memory).
+    pub fn index_memory(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.next_same.capacity() * 4
+            + self.exact.capacity() * (8 + 4 + 1)
+            + self.fuzzy.memory_usage()
+    }
+
+    /// The TU of entry `id`, parsed from its file if need be.
+    fn tu(&self, id: u32, open: &mut HashMap<u16, File>) -> Result<Tu, MemoryError> {
+        let entry = &self.entries[id as usize];
+        let file = &self.files[entry.file as usize];
+        match entry.location {
+            Location::Held(index) => Ok(file.held[index as usize].clone()),
+            Location::Span { start, len } => {
+                let handle = match open.entry(entry.file) {
+                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(v) => v.insert(File::open(&file.path).map_err(|source| MemoryError::Io {
+                        path: file.path.clone(),
+                        source,
+                    })?),
+                };
+                let mut bytes = vec![0u8; len as usize];
+                read_exact_at(handle, &mut bytes, start).map_err(|source| MemoryError::Io {
+                    path: file.path.clone(),
+                    source,
+                })?;
+                Ok(tmx::parse_tu(&file.path, &bytes, start)?)
+            }
+        }
+    }
+
+    fn to_match(&self, id: u32, score: u8, open: &mut HashMap<u16, File>) -> Result<Match, MemoryError> {
+        let tu = self.tu(id, open)?;
+        let entry = &self.entries[id as usize];
+        Ok(Match {
+            score,
+            source: tu.tuv(&self.source_lang).map(|t| t.seg.plain_text()).unwrap_or_default(),
+            target: tu.tuv(&self.target_lang).map(|t| t.seg.plain_text()),
+            tuid: tu.attr("tuid").map(str::to_owned),
+            file: self.files[entry.file as usize].path.clone(),
+            doc: tu.prop(props::DOC).map(str::to_owned),
+            unit: tu.prop(props::UNIT).map(str::to_owned),
+            changed: tu.attr("changedate").or_else(|| tu.attr("creationdate")).map(str::to_owned),
+        })
+    }
+
+    /// Entries whose source equals `source` after normalization, in memory order.
+    fn exact_ids(&self, source: &str, open: &mut HashMap<u16, File>) -> Result<Vec<u32>, MemoryError> {
+        let wanted = normalize(source);
+        let mut ids = Vec::new();
+        let mut next = self.exact.get(&text_hash(source)).copied().unwrap_or(NO_ENTRY);
+        while next != NO_ENTRY {
+            // The hash only narrows; the text decides.
+            let entry = &self.entries[next as usize];
+            if !entry.superseded {
+                let tu = self.tu(next, open)?;
+                if tu.tuv(&self.source_lang).is_some_and(|t| normalize(&t.seg.plain_text()) == wanted) {
+                    ids.push(next);
+                }
+            }
+            next = self.next_same[next as usize];
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    /// The TU's source and target text, when it has both of the memory's languages.
+    pub fn pair(&self, tu: &Tu) -> Option<(String, String)> {
+        let source = tu.tuv(&self.source_lang)?.seg.plain_text();
+        let target = tu.tuv(&self.target_lang)?.seg.plain_text();
+        Some((source, target))
+    }
+
+    /// Live entries whose source and target equal these (after normalization), with their
+    /// last change date.
+    pub fn duplicates_of(&self, source: &str, target: &str) -> Result<Vec<(u32, Option<String>)>, MemoryError> {
+        let mut open = HashMap::new();
+        let target_hash = text_hash(target);
+        let wanted = normalize(target);
+        let mut found = Vec::new();
+        for id in self.exact_ids(source, &mut open)? {
+            if self.entries[id as usize].target_hash != target_hash {
+                continue;
+            }
+            let tu = self.tu(id, &mut open)?;
+            if tu.tuv(&self.target_lang).is_some_and(|t| normalize(&t.seg.plain_text()) == wanted) {
+                found.push((id, super::import::tu_date(&tu)));
+            }
+        }
+        Ok(found)
+    }
+
+    /// TUs whose source is `source` (after normalization): O(1) by hash.
+    pub fn exact(&self, source: &str) -> Result<Vec<Match>, MemoryError> {
+        let mut open = HashMap::new();
+        let ids = self.exact_ids(source, &mut open)?;
+        ids.into_iter().map(|id| self.to_match(id, 100, &mut open)).collect()
+    }
+
+    /// The best matches for `query` scoring at least `min`, best first, at most `limit`.
+    pub fn lookup(&self, query: &str, min: u8, limit: usize) -> Result<Vec<Match>, MemoryError> {
+        let mut open = HashMap::new();
+        // Ask for more than `limit`: superseded versions are skipped afterwards.
+        let hits = self.fuzzy.search(query, min, limit.saturating_add(8));
+        let mut matches = Vec::with_capacity(limit);
+        for hit in hits {
+            if matches.len() == limit {
+                break;
+            }
+            if self.entries[hit.id as usize].superseded {
+                continue;
+            }
+            matches.push(self.to_match(hit.id, hit.score, &mut open)?);
+        }
+        Ok(matches)
+    }
+
+    /// TUs whose source (or, with `in_target`, target) contains `phrase`, in memory order,
+    /// at most `limit`. The concordance index is built for the query from the files, so a
+    /// memory loaded only for lookups does not carry the text of every TU.
+    pub fn concordance(
+        &self,
+        phrase: &str,
+        in_target: bool,
+        options: SearchOptions,
+        limit: usize,
+    ) -> Result<Vec<ConcordanceMatch>, MemoryError> {
+        let lang = if in_target { &self.target_lang } else { &self.source_lang };
+        let mut open = HashMap::new();
+        let mut index = ConcordanceIndex::new();
+        for (id, entry) in self.entries.iter().enumerate() {
+            if entry.superseded {
+                continue;
+            }
+            let tu = self.tu(id as u32, &mut open)?;
+            if let Some(tuv) = tu.tuv(lang) {
+                index.insert(id as u32, &tuv.seg.plain_text());
+            }
+        }
+        let mut found = Vec::new();
+        for hit in index.search(phrase, options).into_iter().take(limit) {
+            let found_match = self.to_match(hit.id, 0, &mut open)?;
+            found.push(ConcordanceMatch {
+                tuid: found_match.tuid,
+                source: found_match.source,
+                target: found_match.target,
+                ranges: hit.ranges,
+                in_target,
+                file: found_match.file,
+            });
+        }
+        Ok(found)
+    }
+
+    /// Adds a TU to the file `file` (the first file when `None`). Returns its entry id.
+    pub fn add(&mut self, file: Option<&Path>, tu: Tu) -> Result<u32, MemoryError> {
+        let index = match file {
+            None => 0,
+            Some(path) => self.files.iter().position(|f| f.path == path).ok_or_else(|| MemoryError::UnknownFile {
+                path: path.to_owned(),
+            })?,
+        };
+        if self.files.is_empty() {
+            return Err(MemoryError::UnknownFile {
+                path: file.map(Path::to_owned).unwrap_or_default(),
+            });
+        }
+        let memory_file = &mut self.files[index];
+        memory_file.held.push(tu);
+        memory_file.dirty = true;
+        let held = u32::try_from(memory_file.held.len() - 1).unwrap_or(u32::MAX);
+        let tu = memory_file.held[held as usize].clone();
+        // New TUs go after everything else, in the order they were added.
+        let order = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        Ok(self.index_tu_at(u16::try_from(index).unwrap_or(u16::MAX), Location::Held(held), &tu, order))
+    }
+
+    /// Replaces the TU of entry `id` by `tu`; saved where the old one was. Returns the new
+    /// entry id (the old one no longer answers lookups).
+    pub fn replace(&mut self, id: u32, tu: Tu) -> Result<u32, MemoryError> {
+        let Some(old) = self.entries.get(id as usize).cloned().filter(|e| !e.superseded) else {
+            return Err(MemoryError::UnknownEntry { id });
+        };
+        let file = &mut self.files[old.file as usize];
+        file.held.push(tu);
+        file.dirty = true;
+        let held = u32::try_from(file.held.len() - 1).unwrap_or(u32::MAX);
+        let tu = file.held[held as usize].clone();
+        self.entries[id as usize].superseded = true;
+        Ok(self.index_tu_at(old.file, Location::Held(held), &tu, old.order))
+    }
+
+    /// Writes every changed file, atomically; each new file is re-read before it replaces
+    /// the old one. Requires [`Memory::open_for_update`]. Returns the files written.
+    pub fn save(&mut self) -> Result<Vec<PathBuf>, MemoryError> {
+        let mut saved = Vec::new();
+        for index in 0..self.files.len() {
+            if self.files[index].dirty {
+                self.save_file(index)?;
+                saved.push(self.files[index].path.clone());
+            }
+        }
+        if !saved.is_empty() {
+            self.reload()?;
+        }
+        Ok(saved)
+    }
+
+    /// The live TUs of file `index` in saving order.
+    fn file_order(&self, index: usize) -> Vec<u32> {
+        let mut order: Vec<(u32, u32)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.file as usize == index && !e.superseded)
+            .map(|(id, e)| (e.order, id as u32))
+            .collect();
+        order.sort_unstable();
+        order.into_iter().map(|(_, id)| id).collect()
+    }
+
+    fn save_file(&mut self, index: usize) -> Result<(), MemoryError> {
+        let file = &self.files[index];
+        if file.damaged > 0 {
+            return Err(MemoryError::DamagedTus {
+                path: file.path.clone(),
+                count: file.damaged,
+            });
+        }
+        let mut open = HashMap::new();
+        let tus = self
+            .file_order(index)
+            .into_iter()
+            .map(|id| self.tu(id, &mut open))
+            .collect::<Result<Vec<Tu>, MemoryError>>()?;
+        let fingerprint = write_tmx_atomic(&file.path, file.loaded.as_ref(), &file.version, &file.header, &tus)?;
+        let file = &mut self.files[index];
+        file.loaded = Some(fingerprint);
+        file.dirty = false;
+        Ok(())
+    }
+
+    /// Indexes every file afresh from disk (after a save the old spans are stale), keeping
+    /// the locks.
+    fn reload(&mut self) -> Result<(), MemoryError> {
+        let mut fresh = Memory::new(self.source_lang.clone(), self.target_lang.clone());
+        fresh._locks = std::mem::take(&mut self._locks);
+        for file in &self.files {
+            fresh.load_file(&file.path)?;
+        }
+        *self = fresh;
+        Ok(())
+    }
+}
+
+/// Writes `tus` as a TMX file at `path`, atomically (see [`persist::save_atomic`]): every
+/// TU is checked first (none holding characters XML cannot carry, all listed if any), and
+/// the written file must read back whole with every TU before it replaces `path`.
+/// `loaded` is what `path` was when its content was read (`None`: it did not exist).
+pub fn write_tmx_atomic(
+    path: &Path,
+    loaded: Option<&Fingerprint>,
+    version: &str,
+    header: &Header,
+    tus: &[Tu],
+) -> Result<Fingerprint, MemoryError> {
+    let unwritable: Vec<String> = tus
+        .iter()
+        .enumerate()
+        .filter(|(_, tu)| tmx::check_tu(tu).is_err())
+        .map(|(i, tu)| tu.attr("tuid").map_or_else(|| format!("#{}", i + 1), str::to_owned))
+        .collect();
+    if !unwritable.is_empty() {
+        return Err(MemoryError::Unwritable {
+            path: path.to_owned(),
+            tus: unwritable.join(", "),
+        });
+    }
+    let fingerprint = persist::save_atomic(
+        path,
+        loaded,
+        |out| {
+            let mut writer = TmxWriter::new(out, version, header).map_err(std::io::Error::other)?;
+            for tu in tus {
+                writer.write_tu(tu).map_err(std::io::Error::other)?;
+            }
+            writer.finish().map_err(std::io::Error::other)?;
+            Ok(())
+        },
+        |written| verify_written(written, tus.len()),
+    )?;
+    Ok(fingerprint)
+}
+
+/// The saved file must read back whole, with every TU.
+fn verify_written(path: &Path, expected: usize) -> Result<(), String> {
+    let mut reader = TmxReader::open(path).map_err(|e| e.to_string())?;
+    let mut count = 0usize;
+    while reader.next_tu().map_err(|e| e.to_string())?.is_some() {
+        count += 1;
+    }
+    if let Some(problem) = reader.problems().iter().find(|p| p.severity == tmx::Severity::Error) {
+        return Err(problem.message.clone());
+    }
+    if count != expected {
+        return Err(format!("{count} TUs read back, {expected} written"));
+    }
+    Ok(())
+}
+
+fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = file;
+        file.seek(SeekFrom::Start(offset))?;
+        file.read_exact(buffer)
+    }
+}
+
+/// The header songngu writes on a new memory file.
+fn songngu_header(source_lang: &LanguageIdentifier) -> Header {
+    let attr = |name: &str, value: &str| Attr {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    Header {
+        attrs: vec![
+            attr("creationtool", "songngu"),
+            attr("creationtoolversion", env!("CARGO_PKG_VERSION")),
+            attr("segtype", "sentence"),
+            attr("o-tmf", "songngu"),
+            attr("adminlang", "en"),
+            attr("srclang", &source_lang.to_string()),
+            attr("datatype", "plaintext"),
+        ],
+        ..Header::default()
+    }
+}
+
+/// What a songngu user records on a TU they create.
+#[derive(Debug, Clone)]
+pub struct NewUnit<'a> {
+    pub doc: &'a str,
+    pub unit: &'a str,
+    pub order: usize,
+    pub source: &'a str,
+    pub target: &'a str,
+    pub status: &'a str,
+    pub user: &'a str,
+}
+
+/// A TU for a unit of a document, dated now (UTC).
+pub fn unit_tu(new: &NewUnit<'_>, source_lang: &LanguageIdentifier, target_lang: &LanguageIdentifier) -> Tu {
+    let now = tmx_date_now();
+    let attr = |name: &str, value: &str| Attr {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    let prop = |kind: &str, value: &str| {
+        Meta::Prop(Prop {
+            attrs: vec![attr("type", kind)],
+            value: value.to_owned(),
+        })
+    };
+    Tu {
+        attrs: vec![
+            attr("tuid", &format!("{}/{}", new.doc, new.unit)),
+            attr("creationdate", &now),
+            attr("creationid", new.user),
+            attr("changedate", &now),
+            attr("changeid", new.user),
+        ],
+        meta: vec![
+            prop(props::DOC, new.doc),
+            prop(props::UNIT, new.unit),
+            prop(props::ORDER, &new.order.to_string()),
+            prop(props::SOURCE, new.source),
+            prop(props::STATUS, new.status),
+        ],
+        tuvs: vec![tmx::Tuv::with_text(source_lang, new.source), tmx::Tuv::with_text(target_lang, new.target)],
+    }
+}
+
+/// The current time as TMX writes it: `YYYYMMDDThhmmssZ`, UTC.
+pub fn tmx_date_now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    tmx_date(seconds)
+}
+
+/// `seconds` since the Unix epoch as `YYYYMMDDThhmmssZ`.
+pub fn tmx_date(seconds: u64) -> String {
+    let days = seconds / 86_400;
+    let rest = seconds % 86_400;
+    // Civil-from-days (Howard Hinnant's algorithm): exact for the proleptic Gregorian calendar.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let mut out = String::with_capacity(16);
+    let _ = write!(
+        out,
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    );
+    out
+}
+
+use std::fmt::Write as _;

@@ -1,0 +1,470 @@
+//! Low-level XML 1.0 rules the parser leaves to us: the `Char` production, line-end and
+//! attribute-value normalization, references, names and attributes.
+//!
+//! quick-xml tokenizes and checks tag nesting; it does not check characters, resolve
+//! references or normalize line ends (see the reliability notes, §3.2), so this module
+//! does, on the raw bytes of each event. Every function reports the byte offset of a fault
+//! relative to the slice it was given, so the reader can turn it into a line and column.
+
+use super::error::{CodePoint, ErrorKind};
+use super::model::Attr;
+
+/// A fault at a byte offset of the slice being decoded.
+pub(crate) type Fault = (usize, ErrorKind);
+
+/// Bytes that need a look in character data: C0 controls (TAB and LF are fine, CR is
+/// normalized), `>` (for `]]>`) and 0xEF, the lead byte of U+FFFE and U+FFFF.
+static TEXT_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09 && b != 0x0A;
+        b += 1;
+    }
+    table[b'>' as usize] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Bytes that need a look in attribute values: all C0 controls (TAB, LF and CR become
+/// spaces), `&`, `<` and 0xEF.
+static ATTR_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Whether `c` matches the XML 1.0 `Char` production.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+/// XML whitespace (`S`): space, tab, CR, LF.
+pub(crate) fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+pub(crate) fn is_all_space(bytes: &[u8]) -> bool {
+    bytes.iter().all(|&b| is_xml_space(b))
+}
+
+/// U+FFFE or U+FFFF starting at `i` (0xEF 0xBF 0xBE/0xBF in UTF-8).
+fn noncharacter_at(bytes: &[u8], i: usize) -> Option<u32> {
+    match (bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(0xBF), Some(0xBE)) => Some(0xFFFE),
+        (Some(0xBF), Some(0xBF)) => Some(0xFFFF),
+        _ => None,
+    }
+}
+
+/// Appends character data (text or, with `cdata`, a CDATA section) to `out`: checks each
+/// character against `Char`, rejects `]]>` in text, and turns CR LF and lone CR into LF as
+/// XML 1.0 §2.11 requires (a CR written as `&#13;` is a reference and is kept).
+pub(crate) fn push_text(out: &mut String, raw: &str, cdata: bool) -> Result<(), Fault> {
+    let bytes = raw.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !TEXT_SPECIAL[b as usize] {
+            i += 1;
+            continue;
+        }
+        match b {
+            b'\r' => {
+                // `run..i` ends before an ASCII byte: a char boundary.
+                out.push_str(&raw[run..i]);
+                out.push('\n');
+                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                run = i;
+            }
+            b'>' => {
+                if !cdata && i >= 2 && bytes[i - 2] == b']' && bytes[i - 1] == b']' {
+                    return Err((i - 2, ErrorKind::CdataEndInText));
+                }
+                i += 1;
+            }
+            0xEF => {
+                if let Some(cp) = noncharacter_at(bytes, i) {
+                    return Err((i, ErrorKind::ForbiddenChar(CodePoint(cp))));
+                }
+                i += 1;
+            }
+            _ => return Err((i, ErrorKind::ForbiddenChar(CodePoint(u32::from(b))))),
+        }
+    }
+    out.push_str(&raw[run..]);
+    Ok(())
+}
+
+/// Checks that `raw` holds only `Char`s (comments, processing instructions, DOCTYPE).
+pub(crate) fn check_chars(raw: &[u8]) -> Result<(), Fault> {
+    for (i, &b) in raw.iter().enumerate() {
+        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') {
+            return Err((i, ErrorKind::ForbiddenChar(CodePoint(u32::from(b)))));
+        }
+        if b == 0xEF
+            && let Some(cp) = noncharacter_at(raw, i)
+        {
+            return Err((i, ErrorKind::ForbiddenChar(CodePoint(cp))));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves the reference `&name;` (`name` without `&` and `;`): the five predefined
+/// entities and character references. Nothing else exists in TMX: there is no DTD
+/// processing, so `&nbsp;` is an error, as in any non-validating parser without the DTD.
+pub(crate) fn resolve_reference(name: &str) -> Result<char, ErrorKind> {
+    match name {
+        "lt" => return Ok('<'),
+        "gt" => return Ok('>'),
+        "amp" => return Ok('&'),
+        "apos" => return Ok('\''),
+        "quot" => return Ok('"'),
+        _ => {}
+    }
+    let Some(number) = name.strip_prefix('#') else {
+        return Err(if is_name(name) {
+            ErrorKind::UndefinedEntity(name.to_owned())
+        } else {
+            ErrorKind::Syntax(format!("invalid reference `&{name};`"))
+        });
+    };
+    let invalid = || ErrorKind::InvalidCharRef(name.to_owned());
+    // XML allows only a lower-case `x`, and digits only (no sign, no spaces).
+    let (digits, radix) = match number.strip_prefix('x') {
+        Some(hex) => (hex, 16),
+        None => (number, 10),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| (b as char).is_digit(radix)) {
+        return Err(invalid());
+    }
+    let value = u32::from_str_radix(digits, radix).map_err(|_| invalid())?;
+    // Surrogates and values above U+10FFFF are not characters at all.
+    let c = char::from_u32(value).ok_or_else(invalid)?;
+    if !is_xml_char(c) {
+        return Err(ErrorKind::ForbiddenCharRef(name.to_owned(), CodePoint(value)));
+    }
+    Ok(c)
+}
+
+/// Decodes an attribute value as written between its quotes, appending to `out`:
+/// references resolved, TAB/LF/CR (and CR LF) turned into a space (XML 1.0 §3.3.3, CDATA
+/// attributes), `<` refused, characters checked. A TAB or LF written as a reference stays.
+pub(crate) fn push_attr_value(out: &mut String, raw: &str) -> Result<(), Fault> {
+    let bytes = raw.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !ATTR_SPECIAL[b as usize] {
+            i += 1;
+            continue;
+        }
+        match b {
+            b'\t' | b'\n' | b'\r' => {
+                out.push_str(&raw[run..i]);
+                out.push(' ');
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                run = i;
+            }
+            b'&' => {
+                out.push_str(&raw[run..i]);
+                let Some(len) = bytes[i + 1..].iter().position(|&c| c == b';') else {
+                    return Err((
+                        i,
+                        ErrorKind::Syntax(
+                            "`&` in an attribute value starts no reference (write `&amp;`)"
+                                .to_owned(),
+                        ),
+                    ));
+                };
+                // `&` and `;` are ASCII, so both ends are char boundaries.
+                let name = &raw[i + 1..i + 1 + len];
+                let c = resolve_reference(name).map_err(|kind| (i, kind))?;
+                out.push(c);
+                i += len + 2;
+                run = i;
+            }
+            b'<' => return Err((i, ErrorKind::LtInAttribute)),
+            0xEF => {
+                if let Some(cp) = noncharacter_at(bytes, i) {
+                    return Err((i, ErrorKind::ForbiddenChar(CodePoint(cp))));
+                }
+                i += 1;
+            }
+            _ => return Err((i, ErrorKind::ForbiddenChar(CodePoint(u32::from(b))))),
+        }
+    }
+    out.push_str(&raw[run..]);
+    Ok(())
+}
+
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c,
+            '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// ASCII bytes allowed in names: 1 = anywhere, 2 = not first.
+static ASCII_NAME: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            1
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether `s` matches the XML 1.0 `Name` production.
+pub(crate) fn is_name(s: &str) -> bool {
+    // Nearly every name is ASCII: one table lookup per byte.
+    if let Some((&first, rest)) = s.as_bytes().split_first()
+        && s.is_ascii()
+    {
+        return ASCII_NAME[first as usize] == 1 && rest.iter().all(|&b| ASCII_NAME[b as usize] != 0);
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) if is_name_start(first) => chars.all(is_name_char),
+        _ => false,
+    }
+}
+
+/// Limits that apply while parsing attributes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AttrLimits {
+    pub max_attrs: usize,
+    pub max_attr_len: usize,
+}
+
+/// Parses the attributes of a start tag. `content` is the tag without `<` and `>` (and
+/// without the `/` of an empty-element tag); the attributes start after `name_len` bytes.
+/// Faults carry offsets into `content`.
+pub(crate) fn parse_attrs(
+    content: &str,
+    name_len: usize,
+    limits: AttrLimits,
+) -> Result<Vec<Attr>, Fault> {
+    let bytes = content.as_bytes();
+    // Every attribute has a `=`: an upper bound that saves growing the vector.
+    let estimate = bytes[name_len.min(bytes.len())..]
+        .iter()
+        .filter(|&&b| b == b'=')
+        .count();
+    let mut attrs: Vec<Attr> = Vec::with_capacity(estimate.min(limits.max_attrs));
+    let mut i = name_len;
+    loop {
+        let space_start = i;
+        while i < bytes.len() && is_xml_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return Ok(attrs);
+        }
+        if i == space_start {
+            return Err((
+                i,
+                ErrorKind::AttributeSyntax("attributes must be separated by whitespace".into()),
+            ));
+        }
+        let name_start = i;
+        while i < bytes.len() && !is_xml_space(bytes[i]) && bytes[i] != b'=' {
+            i += 1;
+        }
+        // The name ends before an ASCII byte (or at the end): char boundaries.
+        let name = &content[name_start..i];
+        if !is_name(name) {
+            return Err((name_start, ErrorKind::InvalidName(name.to_owned())));
+        }
+        while i < bytes.len() && is_xml_space(bytes[i]) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            return Err((
+                i,
+                ErrorKind::AttributeSyntax(format!("attribute `{name}` has no `=` and value")),
+            ));
+        }
+        i += 1;
+        while i < bytes.len() && is_xml_space(bytes[i]) {
+            i += 1;
+        }
+        let quote = match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => q,
+            _ => {
+                return Err((
+                    i,
+                    ErrorKind::AttributeSyntax(format!("the value of `{name}` is not quoted")),
+                ));
+            }
+        };
+        let value_start = i + 1;
+        let Some(len) = bytes[value_start..].iter().position(|&b| b == quote) else {
+            return Err((
+                i,
+                ErrorKind::AttributeSyntax(format!("the value of `{name}` is not closed")),
+            ));
+        };
+        if len > limits.max_attr_len {
+            return Err((
+                value_start,
+                ErrorKind::Limit {
+                    limit: "max_attr_len",
+                    max: limits.max_attr_len as u64,
+                    what: "attribute value too long",
+                },
+            ));
+        }
+        if attrs.iter().any(|attr| attr.name == name) {
+            return Err((name_start, ErrorKind::DuplicateAttribute(name.to_owned())));
+        }
+        if attrs.len() >= limits.max_attrs {
+            return Err((
+                name_start,
+                ErrorKind::Limit {
+                    limit: "max_attrs",
+                    max: limits.max_attrs as u64,
+                    what: "too many attributes on one element",
+                },
+            ));
+        }
+        let mut value = String::with_capacity(len);
+        // Quotes are ASCII: char boundaries.
+        push_attr_value(&mut value, &content[value_start..value_start + len])
+            .map_err(|(at, kind)| (value_start + at, kind))?;
+        attrs.push(Attr {
+            name: name.to_owned(),
+            value,
+        });
+        i = value_start + len + 1;
+    }
+}
+
+/// The length of the element name at the start of a tag's content.
+pub(crate) fn name_len(content: &[u8]) -> usize {
+    content
+        .iter()
+        .position(|&b| is_xml_space(b))
+        .unwrap_or(content.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIMITS: AttrLimits = AttrLimits {
+        max_attrs: 8,
+        max_attr_len: 64,
+    };
+
+    #[test]
+    fn text_line_ends_are_normalized_and_controls_refused() {
+        let mut out = String::new();
+        push_text(&mut out, "a\r\nb\rc\td", false).unwrap();
+        assert_eq!(out, "a\nb\nc\td");
+        assert!(matches!(
+            push_text(&mut String::new(), "ab\u{1}", false),
+            Err((2, ErrorKind::ForbiddenChar(CodePoint(1))))
+        ));
+        assert!(matches!(
+            push_text(&mut String::new(), "x\u{FFFE}", false),
+            Err((1, ErrorKind::ForbiddenChar(CodePoint(0xFFFE))))
+        ));
+        assert!(matches!(
+            push_text(&mut String::new(), "a]]>b", false),
+            Err((1, ErrorKind::CdataEndInText))
+        ));
+        let mut out = String::new();
+        push_text(&mut out, "a]]>b", true).unwrap();
+        assert_eq!(out, "a]]>b");
+        let mut out = String::new();
+        push_text(&mut out, "Tiếng Việt \u{EFFF} \u{1D400}", false).unwrap();
+        assert_eq!(out, "Tiếng Việt \u{EFFF} \u{1D400}");
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(resolve_reference("amp").unwrap(), '&');
+        assert_eq!(resolve_reference("#x9").unwrap(), '\t');
+        assert_eq!(resolve_reference("#13").unwrap(), '\r');
+        assert_eq!(resolve_reference("#x1D400").unwrap(), '\u{1D400}');
+        assert!(matches!(resolve_reference("#x1"), Err(ErrorKind::ForbiddenCharRef(..))));
+        assert!(matches!(resolve_reference("#0"), Err(ErrorKind::ForbiddenCharRef(..))));
+        assert!(matches!(resolve_reference("#xD800"), Err(ErrorKind::InvalidCharRef(_))));
+        assert!(matches!(resolve_reference("#X41"), Err(ErrorKind::InvalidCharRef(_))));
+        assert!(matches!(resolve_reference("#x110000"), Err(ErrorKind::InvalidCharRef(_))));
+        assert!(matches!(resolve_reference("#99999999999"), Err(ErrorKind::InvalidCharRef(_))));
+        assert!(matches!(resolve_reference("nbsp"), Err(ErrorKind::UndefinedEntity(_))));
+    }
+
+    #[test]
+    fn attributes() {
+        let attrs = parse_attrs("tu a='1' b = \"x&#10;y\tz\" xml:lang=\"vi\"", 2, LIMITS).unwrap();
+        assert_eq!(
+            attrs,
+            vec![Attr::new("a", "1"), Attr::new("b", "x\ny z"), Attr::new("xml:lang", "vi")]
+        );
+        assert!(matches!(
+            parse_attrs("tu a='1' a='2'", 2, LIMITS),
+            Err((9, ErrorKind::DuplicateAttribute(_)))
+        ));
+        assert!(matches!(
+            parse_attrs("tu a='1'b='2'", 2, LIMITS),
+            Err((8, ErrorKind::AttributeSyntax(_)))
+        ));
+        assert!(matches!(
+            parse_attrs("tu a=1", 2, LIMITS),
+            Err((5, ErrorKind::AttributeSyntax(_)))
+        ));
+        assert!(matches!(
+            parse_attrs("tu a='x<y'", 2, LIMITS),
+            Err((7, ErrorKind::LtInAttribute))
+        ));
+        assert!(matches!(
+            parse_attrs("tu a='x & y'", 2, LIMITS),
+            Err((8, ErrorKind::Syntax(_)))
+        ));
+        assert!(matches!(parse_attrs("tu 1a='x'", 2, LIMITS), Err((3, ErrorKind::InvalidName(_)))));
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_name("xml:lang"));
+        assert!(is_name("ex:custom-attr"));
+        assert!(is_name("Tiếng"));
+        assert!(!is_name(""));
+        assert!(!is_name("-a"));
+        assert!(!is_name("a b"));
+        assert!(!is_name("a\0"));
+    }
+}
