@@ -864,3 +864,35 @@ fn a_locked_memory_fails_at_once_with_no_wait() {
         .code(2)
         .stderr(contains("is being written by another songngu process"));
 }
+
+#[test]
+fn tm_validate_exits_one_on_warnings_where_stats_exits_zero() {
+    // A header without its required attributes is readable, with a warning.
+    let doc = tmx_doc(PAIRS).replace(
+        "<header creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"test\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>",
+        "<header srclang=\"en\"/>",
+    );
+    let (_dir, tm) = temp_file("w.tmx", doc.as_bytes());
+    songngu("en").args(["tm", "stats"]).arg(&tm).assert().code(0);
+    songngu("en")
+        .args(["tm", "validate"])
+        .arg(&tm)
+        .assert()
+        .code(1)
+        .stderr(contains("w.tmx`:").and(contains("warning:")));
+    songngu("vi").args(["tm", "validate"]).arg(&tm).assert().code(1).stderr(contains("cảnh báo:"));
+}
+
+#[test]
+fn tm_export_keeps_only_the_documents_tus() {
+    let doc = tmx_doc(PAIRS).replacen(
+        "<tuv xml:lang=\"en\">",
+        "<prop type=\"x-songngu-doc\">seed</prop>\n      <tuv xml:lang=\"en\">",
+        1,
+    );
+    let (dir, tm) = temp_file("m.tmx", doc.as_bytes());
+    let out = dir.path().join("seed.tmx");
+    songngu("en").args(["tm", "export"]).arg(&tm).arg("-o").arg(&out).args(["--doc", "seed"]).assert().code(0);
+    assert_eq!(count_tus_in(&out), 1);
+    assert!(std::fs::read_to_string(&out).expect("read").contains("Nguyễn Thanh Hùng"));
+}

@@ -722,3 +722,111 @@ pub fn tmx_date(seconds: u64) -> String {
 }
 
 use std::fmt::Write as _;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unic_langid::langid;
+
+    fn unit<'a>(unit: &'a str, order: usize, source: &'a str, target: &'a str) -> NewUnit<'a> {
+        NewUnit {
+            doc: "seed",
+            unit,
+            order,
+            source,
+            target,
+            status: "translated",
+            user: "lan",
+        }
+    }
+
+    fn open(path: &Path) -> Memory {
+        Memory::open_for_update(&[path.to_owned()], langid!("en"), langid!("vi"), LockWait::Fail).expect("opens")
+    }
+
+    #[test]
+    fn units_keep_their_records_through_save_and_reload() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        let mut memory = open(&path);
+        let (en, vi) = (langid!("en"), langid!("vi"));
+        memory
+            .add(None, unit_tu(&unit("u1", 0, "The event attracted guests.", "Sự kiện thu hút khách mời."), &en, &vi))
+            .expect("add");
+        memory
+            .add(None, unit_tu(&unit("u2", 1, "Specific laws are needed.", "Cần có các đạo luật cụ thể."), &en, &vi))
+            .expect("add");
+        assert_eq!(memory.save().expect("save"), vec![path.clone()]);
+        drop(memory);
+
+        let memory = Memory::open(&[path.clone()], langid!("en"), langid!("vi")).expect("reads back");
+        let found = memory.exact("The  event attracted guests.").expect("lookup");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].target.as_deref(), Some("Sự kiện thu hút khách mời."));
+        assert_eq!(found[0].doc.as_deref(), Some("seed"));
+        assert_eq!(found[0].unit.as_deref(), Some("u1"));
+        let text = std::fs::read_to_string(&path).expect("read");
+        for needle in [
+            "creationid=\"lan\"",
+            "changeid=\"lan\"",
+            "<prop type=\"x-songngu-source\">The event attracted guests.</prop>",
+            "<prop type=\"x-songngu-status\">translated</prop>",
+        ] {
+            assert!(text.contains(needle), "{needle} missing in:\n{text}");
+        }
+        // Saving the same memory again gives the same bytes.
+        let mut again = open(&path);
+        again.files[0].dirty = true;
+        again.save().expect("save again");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    }
+
+    #[test]
+    fn a_replaced_tu_keeps_its_place_and_the_old_text_stops_answering() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        let (en, vi) = (langid!("en"), langid!("vi"));
+        let mut memory = open(&path);
+        for (i, text) in ["One.", "Two.", "Three."].iter().enumerate() {
+            memory.add(None, unit_tu(&unit(&format!("u{i}"), i, text, "Một."), &en, &vi)).expect("add");
+        }
+        memory.save().expect("save");
+        let id = {
+            let mut open_files = HashMap::new();
+            memory.exact_ids("Two.", &mut open_files).expect("ids")[0]
+        };
+        memory.replace(id, unit_tu(&unit("u1", 1, "Two, revised.", "Hai."), &en, &vi)).expect("replace");
+        assert!(memory.exact("Two.").expect("lookup").is_empty());
+        assert_eq!(memory.exact("Two, revised.").expect("lookup").len(), 1);
+        memory.save().expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        let positions: Vec<usize> = ["One.", "Two, revised.", "Three."].iter().map(|t| text.find(t).expect("present")).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "order kept: {positions:?}");
+        assert_eq!(memory.stats().tus, 3);
+    }
+
+    #[test]
+    fn a_file_with_damaged_tus_is_never_saved_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("damaged.tmx");
+        let damaged = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\
+<tu><tuv xml:lang=\"en\"><seg>Good.</seg></tuv><tuv xml:lang=\"vi\"><seg>Tốt.</seg></tuv></tu>\
+<tu tuid=\"bad\"/>\
+</body></tmx>";
+        std::fs::write(&path, damaged).expect("write");
+        let mut memory = open(&path);
+        let damage = memory.problems().iter().filter(|p| p.problem.severity == tmx::Severity::Error).count();
+        assert_eq!(damage, 1, "the TU without variants is reported");
+        assert_eq!(memory.stats().tus, 1, "and the good one is read");
+        memory.add(None, unit_tu(&unit("u9", 9, "New.", "Mới."), &langid!("en"), &langid!("vi"))).expect("add");
+        assert!(matches!(memory.save(), Err(MemoryError::DamagedTus { .. })));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), damaged);
+    }
+
+    #[test]
+    fn tmx_dates_are_utc_calendar_dates() {
+        assert_eq!(tmx_date(0), "19700101T000000Z");
+        assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
+        assert_eq!(tmx_date(1_574_914_320), "20191128T041200Z");
+    }
+}
