@@ -6,7 +6,9 @@
 //! - `cargo bench --bench tmx -- --generate PATH [--tus N]` writes a memory of N TUs
 //!   (default 100,000; 1,000,000 gives about 670 MB) to PATH, streaming;
 //! - `cargo bench --bench tmx -- --read PATH [--runs N]` reads PATH into the full model N
-//!   times (default 5) and prints the best time and MB/s.
+//!   times (default 5) and prints the best time and MB/s;
+//! - `cargo bench --bench tmx -- --write PATH [--runs N]` reads PATH once, then writes its
+//!   TUs to memory N times and prints the best time and MB/s (of the output).
 
 use std::fs::File;
 use std::hint::black_box;
@@ -18,21 +20,140 @@ use criterion::{Criterion, Throughput};
 use songngu::tmx::{TmxReader, TmxWriter, Tu};
 
 const EN_WORDS: &[&str] = &[
-    "the", "ministry", "said", "on", "Tuesday", "that", "growth", "reached", "percent", "in",
-    "third", "quarter", "officials", "government", "province", "delegates", "meeting", "report",
-    "announced", "plan", "would", "cost", "billion", "dong", "export", "rice", "coffee", "Hanoi",
-    "Ho", "Chi", "Minh", "City", "and", "of", "to", "a", "for", "with", "new", "investment",
-    "infrastructure", "highway", "project", "citizens", "weather", "storm", "flooding", "central",
-    "region", "schools", "hospital", "doctors", "students", "after", "before", "according",
+    "the",
+    "ministry",
+    "said",
+    "on",
+    "Tuesday",
+    "that",
+    "growth",
+    "reached",
+    "percent",
+    "in",
+    "third",
+    "quarter",
+    "officials",
+    "government",
+    "province",
+    "delegates",
+    "meeting",
+    "report",
+    "announced",
+    "plan",
+    "would",
+    "cost",
+    "billion",
+    "dong",
+    "export",
+    "rice",
+    "coffee",
+    "Hanoi",
+    "Ho",
+    "Chi",
+    "Minh",
+    "City",
+    "and",
+    "of",
+    "to",
+    "a",
+    "for",
+    "with",
+    "new",
+    "investment",
+    "infrastructure",
+    "highway",
+    "project",
+    "citizens",
+    "weather",
+    "storm",
+    "flooding",
+    "central",
+    "region",
+    "schools",
+    "hospital",
+    "doctors",
+    "students",
+    "after",
+    "before",
+    "according",
 ];
 
 const VI_WORDS: &[&str] = &[
-    "Bộ", "cho", "biết", "vào", "thứ", "Ba", "rằng", "tăng", "trưởng", "đạt", "phần", "trăm",
-    "trong", "quý", "các", "quan", "chức", "chính", "phủ", "tỉnh", "đại", "biểu", "cuộc", "họp",
-    "báo", "cáo", "công", "bố", "kế", "hoạch", "sẽ", "tốn", "tỷ", "đồng", "xuất", "khẩu", "gạo",
-    "cà", "phê", "Hà", "Nội", "Thành", "phố", "Hồ", "Chí", "Minh", "và", "của", "để", "một",
-    "mới", "đầu", "tư", "hạ", "tầng", "đường", "cao", "tốc", "dự", "án", "người", "dân", "thời",
-    "tiết", "bão", "lũ", "lụt", "miền", "Trung", "trường", "học", "bệnh", "viện", "bác", "sĩ",
+    "Bộ",
+    "cho",
+    "biết",
+    "vào",
+    "thứ",
+    "Ba",
+    "rằng",
+    "tăng",
+    "trưởng",
+    "đạt",
+    "phần",
+    "trăm",
+    "trong",
+    "quý",
+    "các",
+    "quan",
+    "chức",
+    "chính",
+    "phủ",
+    "tỉnh",
+    "đại",
+    "biểu",
+    "cuộc",
+    "họp",
+    "báo",
+    "cáo",
+    "công",
+    "bố",
+    "kế",
+    "hoạch",
+    "sẽ",
+    "tốn",
+    "tỷ",
+    "đồng",
+    "xuất",
+    "khẩu",
+    "gạo",
+    "cà",
+    "phê",
+    "Hà",
+    "Nội",
+    "Thành",
+    "phố",
+    "Hồ",
+    "Chí",
+    "Minh",
+    "và",
+    "của",
+    "để",
+    "một",
+    "mới",
+    "đầu",
+    "tư",
+    "hạ",
+    "tầng",
+    "đường",
+    "cao",
+    "tốc",
+    "dự",
+    "án",
+    "người",
+    "dân",
+    "thời",
+    "tiết",
+    "bão",
+    "lũ",
+    "lụt",
+    "miền",
+    "Trung",
+    "trường",
+    "học",
+    "bệnh",
+    "viện",
+    "bác",
+    "sĩ",
 ];
 
 const STATUSES: &[&str] = &["approved", "translated", "draft", "reviewed"];
@@ -125,7 +246,10 @@ pub fn generate(out: impl Write, tus: usize) -> io::Result<u64> {
             STATUSES[rng.below(STATUSES.len())]
         ));
         if rng.below(5) == 0 {
-            tu.push_str(&format!("      <note>{}</note>\n", NOTES[rng.below(NOTES.len())]));
+            tu.push_str(&format!(
+                "      <note>{}</note>\n",
+                NOTES[rng.below(NOTES.len())]
+            ));
         }
         tu.push_str("      <tuv xml:lang=\"en-US\">\n        <seg>");
         segment(&mut rng, EN_WORDS, &mut tu);
@@ -147,7 +271,11 @@ fn read_file(path: &Path) -> usize {
         black_box(&record);
         count += 1;
     }
-    assert!(reader.problems().is_empty(), "{:?}", &reader.problems()[..1]);
+    assert!(
+        reader.problems().is_empty(),
+        "{:?}",
+        &reader.problems()[..1]
+    );
     count
 }
 
@@ -163,10 +291,13 @@ fn write_tus(header: &songngu::tmx::Header, tus: &[Tu], capacity: usize) -> Vec<
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("memory-100k.tmx");
-    let size = generate(File::create(&path).expect("the file is created"), 100_000).expect("generated");
+    let size =
+        generate(File::create(&path).expect("the file is created"), 100_000).expect("generated");
     let mut reader = TmxReader::open(&path).expect("opens");
     let header = reader.header().clone();
-    let tus: Vec<Tu> = std::iter::from_fn(|| reader.next_tu().expect("reads")).map(|r| r.tu).collect();
+    let tus: Vec<Tu> = std::iter::from_fn(|| reader.next_tu().expect("reads"))
+        .map(|r| r.tu)
+        .collect();
     let output = write_tus(&header, &tus, size as usize).len();
 
     let mut group = c.benchmark_group("tmx-100k");
@@ -175,7 +306,9 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(size));
     group.bench_function("read", |b| b.iter(|| read_file(&path)));
     group.throughput(Throughput::Bytes(output as u64));
-    group.bench_function("write", |b| b.iter(|| write_tus(&header, black_box(&tus), output).len()));
+    group.bench_function("write", |b| {
+        b.iter(|| write_tus(&header, black_box(&tus), output).len())
+    });
     group.finish();
 }
 
@@ -204,7 +337,33 @@ fn main() {
             best = best.min(start.elapsed());
         }
         let mb_s = size as f64 / 1e6 / best.as_secs_f64();
-        println!("songngu read: {tus} TUs, {size} bytes, best of {runs}: {:.3} s, {mb_s:.0} MB/s", best.as_secs_f64());
+        println!(
+            "songngu read: {tus} TUs, {size} bytes, best of {runs}: {:.3} s, {mb_s:.0} MB/s",
+            best.as_secs_f64()
+        );
+        return;
+    }
+    if let Some(path) = arg(&args, "--write") {
+        let runs = arg(&args, "--runs").map_or(5, |n| n.parse().expect("--runs takes a number"));
+        let mut reader = TmxReader::open(Path::new(path)).expect("the file opens");
+        let header = reader.header().clone();
+        let tus: Vec<Tu> = std::iter::from_fn(|| reader.next_tu().expect("the file reads"))
+            .map(|record| record.tu)
+            .collect();
+        let capacity = std::fs::metadata(path).expect("the file exists").len() as usize;
+        let mut best = Duration::MAX;
+        let mut size = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            size = write_tus(&header, &tus, capacity).len();
+            best = best.min(start.elapsed());
+        }
+        let mb_s = size as f64 / 1e6 / best.as_secs_f64();
+        println!(
+            "songngu write: {} TUs, {size} bytes, best of {runs}: {:.3} s, {mb_s:.0} MB/s",
+            tus.len(),
+            best.as_secs_f64()
+        );
         return;
     }
     let mut criterion = Criterion::default().configure_from_args();

@@ -69,7 +69,13 @@ pub fn is_tmx_date(value: &str) -> bool {
 /// Language tags compared loosely: ASCII case-insensitive, `_` as `-` (BCP 47 tags are
 /// case-insensitive; POSIX-style `en_US` is common in the wild).
 pub(crate) fn same_tag(a: &str, b: &str) -> bool {
-    let norm = |c: u8| if c == b'_' { b'-' } else { c.to_ascii_lowercase() };
+    let norm = |c: u8| {
+        if c == b'_' {
+            b'-'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| norm(x) == norm(y))
 }
 
@@ -153,7 +159,9 @@ impl Checker {
             out.push(Finding {
                 target: Target::Tu,
                 code: "bad-segtype",
-                message: format!("`segtype=\"{segtype}\"` is not block, paragraph, sentence or phrase"),
+                message: format!(
+                    "`segtype=\"{segtype}\"` is not block, paragraph, sentence or phrase"
+                ),
             });
         }
         for name in ["srclang", "adminlang"] {
@@ -250,7 +258,8 @@ impl Checker {
             };
             let kind = &element.kind;
             let name = kind.name();
-            let number = |attr: &str| attr_value(&element.attrs, attr).map(|v| v.trim().parse::<u64>());
+            let number =
+                |attr: &str| attr_value(&element.attrs, attr).map(|v| v.trim().parse::<u64>());
             match kind {
                 InlineKind::Sub if !parent.is_some_and(InlineKind::is_code) => warn(
                     "misplaced-sub",
@@ -284,14 +293,18 @@ impl Checker {
                     }
                     _ => warn("bad-i", format!("`<{name}>` without a numeric `i`")),
                 },
-                InlineKind::It => {
-                    if !matches!(element.attr("pos"), Some("begin" | "end")) {
-                        warn("it-without-pos", "`<it>` without `pos=\"begin\"` or `pos=\"end\"`".to_owned());
-                    }
+                InlineKind::It if !matches!(element.attr("pos"), Some("begin" | "end")) => {
+                    warn(
+                        "it-without-pos",
+                        "`<it>` without `pos=\"begin\"` or `pos=\"end\"`".to_owned(),
+                    );
                 }
                 _ => {}
             }
-            if matches!(kind, InlineKind::Bpt | InlineKind::It | InlineKind::Ph | InlineKind::Hi) {
+            if matches!(
+                kind,
+                InlineKind::Bpt | InlineKind::It | InlineKind::Ph | InlineKind::Hi
+            ) {
                 match number("x") {
                     Some(Ok(x)) => {
                         let key = (kind_key(kind), x);

@@ -189,7 +189,11 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}:{}: {severity}: {}", self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}: {severity}: {}",
+            self.line, self.column, self.message
+        )?;
         match (&self.tuid, self.tu_index) {
             (Some(tuid), _) => write!(f, " (tuid `{tuid}`)"),
             (None, Some(index)) => write!(f, " (tu #{})", index + 1),

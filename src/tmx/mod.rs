@@ -4,11 +4,11 @@
 //! ```
 //! use songngu::tmx::{read_all_bytes, write_all};
 //!
-//! let input = br#"<?xml version="1.0"?>
+//! let input = r#"<?xml version="1.0"?>
 //! <tmx version="1.4"><header srclang="en"/><body>
 //! <tu tuid="7"><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv lang="VI_vn"><seg>  Xin chào  </seg></tuv></tu>
 //! </body></tmx>"#;
-//! let (tmx, problems) = read_all_bytes("in.tmx", input)?;
+//! let (tmx, problems) = read_all_bytes("in.tmx", input.as_bytes())?;
 //! let vi: unic_langid::LanguageIdentifier = "vi-VN".parse().unwrap();
 //! let tuv = tmx.tus[0].tuv(&vi).unwrap();
 //! assert_eq!(tuv.lang_raw(), Some("VI_vn"));               // as written
@@ -111,8 +111,8 @@ mod tests;
 pub use check::is_tmx_date;
 pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
-    Attr, Element, Header, Inline, InlineElement, InlineKind, Meta, Node, Note, Prop, Seg,
-    SrcLang, Tmx, Tu, Tuv, attr_value, parse_lang, remove_attr_value, set_attr_value,
+    Attr, Element, Header, Inline, InlineElement, InlineKind, Meta, Node, Note, Prop, Seg, SrcLang,
+    Tmx, Tu, Tuv, attr_value, parse_lang, remove_attr_value, set_attr_value,
 };
 pub use reader::{
     Limits, ReadOptions, TmxReader, TuRecord, parse_tu, read_all, read_all_bytes, read_tu_at,

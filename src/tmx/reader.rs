@@ -4,7 +4,7 @@
 //! ```
 //! use songngu::tmx::TmxReader;
 //!
-//! let tmx = br#"<?xml version="1.0" encoding="UTF-8"?>
+//! let tmx = r#"<?xml version="1.0" encoding="UTF-8"?>
 //! <tmx version="1.4">
 //!   <header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"
 //!           adminlang="en" srclang="en" datatype="plaintext"/>
@@ -15,7 +15,7 @@
 //!     </tu>
 //!   </body>
 //! </tmx>"#;
-//! let mut reader = TmxReader::from_bytes("hello.tmx", tmx)?;
+//! let mut reader = TmxReader::from_bytes("hello.tmx", tmx.as_bytes())?;
 //! let record = reader.next_tu()?.expect("one TU");
 //! assert_eq!((record.index, record.line, record.column), (0, 6, 5));
 //! assert_eq!(record.tu.tuvs[1].seg.plain_text(), "Xin chào thế giới");
@@ -27,6 +27,14 @@
 //! Inside, [`TmxReader::step`] reads one parser event, checks and decodes it, and leaves
 //! it in the reader (`cur` and `scratch`), returning only its kind: the events are many
 //! (two per line of a typical file) and moving them around was a tenth of the read time.
+//!
+//! quick-xml is the parser of record. For speed, a plain `<tu>` in `<body>` is read by a
+//! small tokenizer over the same window (`fast_step`): start, end and empty-element tags,
+//! text and references, with the same decoding, checks and TU building as the quick-xml
+//! path. On anything else (a comment, CDATA, a processing instruction, any error, a
+//! damaged TU) it gives up and quick-xml reads the TU from its start, so every error and
+//! every unusual construct is handled by quick-xml. A test checks that both paths give
+//! the same records, problems and errors.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -38,13 +46,13 @@ use quick_xml::events::{BytesStart, Event};
 use super::check::{Checker, Finding, Target};
 use super::error::{ErrorKind, Problem, Severity, TmxError};
 use super::model::{
-    Attr, Element, Header, Inline, InlineElement, InlineKind, Meta, Node, Note, Prop, Seg, Tmx,
-    Tu, Tuv, attr_value,
+    Attr, Element, Header, Inline, InlineElement, InlineKind, Meta, Node, Note, Prop, Seg, Tmx, Tu,
+    Tuv, attr_value,
 };
 use super::source::{Source, SourceEncoding, detect, read_prefix};
 use super::xml::{
-    AttrLimits, check_chars, is_all_space, is_name, is_xml_space, name_len, parse_attrs,
-    push_text, resolve_reference,
+    AttrLimits, check_chars, find2, find3, is_all_space, is_name, is_xml_space, name_len,
+    parse_attrs, parse_attrs_into, parse_tag, push_text, resolve_reference,
 };
 
 /// A fatal error inside the reader: boxed, so that results stay small on the hot path.
@@ -217,7 +225,9 @@ enum Ev {
     End,
     /// Character data (text, CDATA or a reference), decoded into `scratch`; `space`: only
     /// XML whitespace.
-    Text { space: bool },
+    Text {
+        space: bool,
+    },
     /// Comment, processing instruction, declaration, DOCTYPE: checked, nothing to keep.
     Other,
     Eof,
@@ -361,8 +371,11 @@ pub struct TmxReader<R> {
     open_other: Vec<String>,
     /// The last event read.
     cur: Current,
-    /// Decoded text of the last [`Ev::Text`].
+    /// Decoded text of the last [`Ev::Text`] (not for whitespace: see
+    /// [`TmxReader::space_text`]).
     scratch: String,
+    /// Attributes being parsed, copied out at their exact size.
+    attr_scratch: Vec<Attr>,
     /// While a TU is read: its start, so the window keeps it.
     pinned: Option<u64>,
     next_index: usize,
@@ -375,6 +388,19 @@ pub struct TmxReader<R> {
     tuv_offsets: Vec<(u64, u64)>,
     /// For [`parse_tu`]: file offset of the bytes given.
     fragment_base: Option<u64>,
+    /// Whether TUs may be read by the fast path (tests turn it off to compare).
+    fast_enabled: bool,
+    /// While the fast path reads a TU: the decoded offset it is at.
+    fast: Option<u64>,
+    /// The text of the TU the fast path reads (checked UTF-8, copied once), and the
+    /// decoded offset it starts at.
+    fast_text: String,
+    fast_base: u64,
+    /// The fast path gave up on the TU: quick-xml reads it again.
+    bailed: bool,
+    /// quick-xml is between markup (its last event was not text), so the fast path may
+    /// take bytes from the window without confusing it.
+    qx_at_markup: bool,
 }
 
 impl TmxReader<File> {
@@ -384,8 +410,8 @@ impl TmxReader<File> {
     }
 
     pub fn open_with(path: &Path, options: ReadOptions) -> Result<TmxReader<File>, TmxError> {
-        let file = File::open(path)
-            .map_err(|e| TmxError::new(path.to_path_buf(), ErrorKind::Io(e)))?;
+        let file =
+            File::open(path).map_err(|e| TmxError::new(path.to_path_buf(), ErrorKind::Io(e)))?;
         TmxReader::from_reader(path, file, options)
     }
 }
@@ -463,6 +489,7 @@ impl<R: Read> TmxReader<R> {
             open_other: Vec::new(),
             cur: Current::default(),
             scratch: String::new(),
+            attr_scratch: Vec::new(),
             pinned: None,
             next_index: 0,
             problems: Vec::new(),
@@ -471,6 +498,12 @@ impl<R: Read> TmxReader<R> {
             frames: Vec::new(),
             tuv_offsets: Vec::new(),
             fragment_base,
+            fast_enabled: true,
+            fast: None,
+            fast_text: String::new(),
+            fast_base: 0,
+            bailed: false,
+            qx_at_markup: false,
         };
         for (code, message) in detected.warnings {
             reader.problem(Severity::Warning, code, (1, 1), None, None, message);
@@ -652,6 +685,9 @@ impl<R: Read> TmxReader<R> {
     /// Reads, decodes and checks the next event; leaves it in `cur` (tags) or `scratch`
     /// (text) and returns its kind.
     fn step(&mut self, buf: &mut Vec<u8>) -> Result<Ev, Fatal> {
+        if let Some(cursor) = self.fast {
+            return self.fast_step(buf, cursor);
+        }
         buf.clear();
         let start = self.xml.get_ref().offset();
         self.xml.get_mut().keep = self.pinned.unwrap_or(start);
@@ -660,6 +696,9 @@ impl<R: Read> TmxReader<R> {
             Ok(event) => event,
             Err(error) => return Err(self.parse_error(error, start)),
         };
+        // After text quick-xml is inside markup or a reference; after anything else it is
+        // between markup.
+        self.qx_at_markup = !matches!(event, Event::Text(_));
         match event {
             Event::Start(tag) => {
                 self.tag(&tag, start)?;
@@ -696,9 +735,8 @@ impl<R: Read> TmxReader<R> {
                 };
                 self.scratch.clear();
                 self.scratch.push(c);
-                Ok(Ev::Text {
-                    space: c.is_ascii() && is_xml_space(c as u8),
-                })
+                // A reference is character data even when it stands for a space.
+                Ok(Ev::Text { space: false })
             }
             Event::Comment(comment) => {
                 if let Err((at, kind)) = check_chars(comment.as_bytes()) {
@@ -773,26 +811,231 @@ impl<R: Read> TmxReader<R> {
                 "text too long",
             ));
         }
-        self.scratch.clear();
-        // Indentation between elements is half of all events: no checks needed for it.
+        // Indentation between elements is half of all events: it needs no checks, and it
+        // is copied only where whitespace is content (`space_text`).
         if !cdata && is_all_space(raw.as_bytes()) {
-            if raw.as_bytes().contains(&b'\r') {
-                // Whitespace cannot fail the checks; line ends still become LF.
-                let _ = push_text(&mut self.scratch, raw, false);
-            } else {
-                self.scratch.push_str(raw);
-            }
             return Ok(Ev::Text { space: true });
         }
+        self.scratch.clear();
         if let Err((at, kind)) = push_text(&mut self.scratch, raw, cdata) {
             return Err(self.error_at(start + skip + at as u64, kind));
         }
         Ok(Ev::Text { space: false })
     }
 
+    /// The decoded offset the next event starts at.
+    fn next_offset(&self) -> u64 {
+        self.fast.unwrap_or_else(|| self.xml.get_ref().offset())
+    }
+
+    /// Gives up the fast path for this TU (the error returned is a placeholder).
+    fn bail(&mut self) -> Fatal {
+        self.bailed = true;
+        Box::new(TmxError::new(
+            PathBuf::new(),
+            ErrorKind::Syntax(String::new()),
+        ))
+    }
+
+    /// [`TmxReader::step`] for the fast path: the next token at `cursor` of the TU text,
+    /// decoded exactly as the quick-xml path decodes its events.
+    fn fast_step(&mut self, buf: &mut Vec<u8>, cursor: u64) -> Result<Ev, Fatal> {
+        let text = std::mem::take(&mut self.fast_text);
+        let result = self.fast_token(&text, buf, cursor);
+        self.fast_text = text;
+        result
+    }
+
+    fn fast_token(&mut self, text: &str, buf: &mut Vec<u8>, cursor: u64) -> Result<Ev, Fatal> {
+        buf.clear();
+        self.cur.start = cursor;
+        let at = usize::try_from(cursor.saturating_sub(self.fast_base)).unwrap_or(usize::MAX);
+        let rest = text.get(at..).unwrap_or("");
+        let token = scan_token(rest.as_bytes());
+        // Tokens end before or at an ASCII delimiter: `get` only fails on a bug, and then
+        // the quick-xml path reads the TU.
+        let Some(raw) = rest.get(..token.len()).filter(|raw| !raw.is_empty()) else {
+            return Err(self.bail());
+        };
+        self.fast = Some(cursor + raw.len() as u64);
+        match token {
+            // The whole TU is in `text`: a token running past it is one to leave alone.
+            Token::Need | Token::Bail => Err(self.bail()),
+            Token::Text(_) => {
+                // Whitespace-only text is read from `buf` where it is content.
+                buf.extend_from_slice(raw.as_bytes());
+                self.text(raw, cursor, false, 0)
+            }
+            Token::Ref(len) => {
+                let c = raw
+                    .get(1..len - 1)
+                    .and_then(|name| resolve_reference(name).ok());
+                let Some(c) = c else {
+                    return Err(self.bail());
+                };
+                self.scratch.clear();
+                self.scratch.push(c);
+                Ok(Ev::Text { space: false })
+            }
+            Token::Tag => {
+                let limits = AttrLimits {
+                    max_attrs: self.limits.max_attrs,
+                    max_attr_len: self.limits.max_attr_len,
+                };
+                let after = rest.get(1..).unwrap_or("");
+                let mut attrs = std::mem::take(&mut self.attr_scratch);
+                let parsed = parse_tag(&mut attrs, after, limits);
+                let mut exact = Vec::with_capacity(attrs.len());
+                exact.append(&mut attrs);
+                self.attr_scratch = attrs;
+                let Some((name_len, len, empty)) = parsed else {
+                    return Err(self.bail());
+                };
+                let name_text = after.get(..name_len).unwrap_or("");
+                let name = Name::from_bytes(name_text.as_bytes());
+                if name == Name::Other {
+                    if !is_name(name_text) {
+                        return Err(self.bail());
+                    }
+                    name_text.clone_into(&mut self.cur.other);
+                }
+                self.cur.name = Some(name);
+                self.cur.attrs = exact;
+                self.fast = Some(cursor + 1 + len as u64);
+                if self.open.len() >= self.limits.max_depth {
+                    return Err(self.bail());
+                }
+                if empty {
+                    return Ok(Ev::Empty);
+                }
+                let name = self.cur.name();
+                self.open.push(name);
+                if name == Name::Other {
+                    self.open_other.push(self.cur.other.clone());
+                }
+                Ok(Ev::Start)
+            }
+            Token::End(len) => {
+                let name = raw
+                    .get(2..len - 1)
+                    .unwrap_or("")
+                    .trim_end_matches([' ', '\t', '\r', '\n']);
+                let expected = match self.open.last() {
+                    Some(Name::Other) => self.open_other.last().map(String::as_str),
+                    Some(open) => Some(open.as_str("")),
+                    None => None,
+                };
+                if expected != Some(name) {
+                    return Err(self.bail());
+                }
+                if self.open.pop() == Some(Name::Other) {
+                    self.open_other.pop();
+                }
+                Ok(Ev::End)
+            }
+        }
+    }
+
+    /// Reads the next TU by the fast path if the window holds one next (after
+    /// whitespace); `None`: not a plain TU, nothing consumed, quick-xml goes on.
+    fn try_fast_tu(&mut self, buf: &mut Vec<u8>) -> Option<TuRecord> {
+        let from = self.xml.get_ref().offset();
+        self.xml.get_mut().keep = from;
+        let skip = loop {
+            let window = self.xml.get_ref().available_from(from);
+            let space = window.iter().take_while(|&&b| is_xml_space(b)).count();
+            if window.len() >= space + 4 {
+                let rest = &window[space..];
+                let is_tu = rest.starts_with(b"<tu")
+                    && matches!(rest[3], b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/');
+                if !is_tu {
+                    return None;
+                }
+                break space;
+            }
+            if !self.xml.get_mut().more() {
+                return None;
+            }
+        };
+        let start = from + skip as u64;
+        // The TU must be whole in the window: up to the first `</tu>` (an earlier one in a
+        // comment or CDATA section makes the fast path give up when it meets `<!`).
+        let end = loop {
+            let window = self.xml.get_ref().available_from(start);
+            if let Some(end) = tu_end(window) {
+                break end;
+            }
+            if !self.xml.get_mut().more() {
+                return None;
+            }
+        };
+        let window = self.xml.get_ref().available_from(start);
+        let text = std::str::from_utf8(window.get(..end)?).ok()?;
+        self.fast_text.clear();
+        self.fast_text.push_str(text);
+        self.fast_base = start;
+        // Whitespace in `<body>` is layout: quick-xml would have read and dropped it.
+        self.xml.get_mut().consume_to(start);
+        let (problems, open, open_other, index) = (
+            self.problems.len(),
+            self.open.len(),
+            self.open_other.len(),
+            self.next_index,
+        );
+        self.fast = Some(start);
+        self.bailed = false;
+        let result = match self.step(buf) {
+            Ok(ev @ (Ev::Start | Ev::Empty)) if self.cur.name() == Name::Tu => {
+                self.read_tu(buf, ev == Ev::Empty)
+            }
+            Ok(_) => Err(self.bail()),
+            Err(error) => Err(error),
+        };
+        let end = self.fast.take();
+        match (result, end) {
+            (Ok(Some(record)), Some(end)) if !self.bailed => {
+                self.xml.get_mut().consume_to(end);
+                Some(record)
+            }
+            _ => {
+                // Undo what the attempt did; quick-xml reads the TU from its start.
+                self.problems.truncate(problems);
+                self.open.truncate(open);
+                self.open_other.truncate(open_other);
+                self.next_index = index;
+                self.pinned = None;
+                None
+            }
+        }
+    }
+
+    /// Turns the fast path on or off (tests compare both).
+    #[cfg(test)]
+    pub(crate) fn set_fast_path(&mut self, on: bool) {
+        self.fast_enabled = on;
+    }
+
+    /// Puts the text of a whitespace-only [`Ev::Text`] into `scratch`, where it is content:
+    /// `step` leaves such text in `buf` (the event's bytes, there until the next step).
+    fn space_text(&mut self, ev: Ev, buf: &[u8]) {
+        if ev != (Ev::Text { space: true }) {
+            return;
+        }
+        self.scratch.clear();
+        // Whitespace only (ASCII): nothing to check; line ends become LF as everywhere.
+        if let Ok(raw) = std::str::from_utf8(buf) {
+            let _ = push_text(&mut self.scratch, raw, false);
+        }
+    }
+
     /// Decodes a start tag into `cur`: its name and attributes.
     fn tag(&mut self, tag: &BytesStart<'_>, start: u64) -> Result<(), Fatal> {
-        let content: &str = tag;
+        self.tag_str(tag, start)
+    }
+
+    /// [`TmxReader::tag`] on the tag's content (without `<`, `>` and the `/` of an
+    /// empty-element tag).
+    fn tag_str(&mut self, content: &str, start: u64) -> Result<(), Fatal> {
         let len = name_len(content.as_bytes());
         let text = &content[..len];
         let name = Name::from_bytes(text.as_bytes());
@@ -807,9 +1050,14 @@ impl<R: Read> TmxReader<R> {
             max_attrs: self.limits.max_attrs,
             max_attr_len: self.limits.max_attr_len,
         };
-        self.cur.attrs = parse_attrs(content, len, limits)
-            .map_err(|(at, kind)| self.error_at(start + 1 + at as u64, kind))?;
-        Ok(())
+        let mut attrs = std::mem::take(&mut self.attr_scratch);
+        let parsed = parse_attrs_into(&mut attrs, content, len, limits);
+        // One allocation of the right size (most elements have no attributes: none).
+        let mut exact = Vec::with_capacity(attrs.len());
+        exact.append(&mut attrs);
+        self.cur.attrs = exact;
+        self.attr_scratch = attrs;
+        parsed.map_err(|(at, kind)| self.error_at(start + 1 + at as u64, kind))
     }
 
     /// The attributes of the current tag, taken.
@@ -904,7 +1152,10 @@ impl<R: Read> TmxReader<R> {
             return name.as_str("").to_owned();
         }
         // The `Other` names above it on the stack come later in `open_other`.
-        let above = self.open[at + 1..].iter().filter(|n| **n == Name::Other).count();
+        let above = self.open[at + 1..]
+            .iter()
+            .filter(|n| **n == Name::Other)
+            .count();
         let index = self.open_other.len().checked_sub(1 + above);
         index
             .and_then(|i| self.open_other.get(i))
@@ -915,7 +1166,10 @@ impl<R: Read> TmxReader<R> {
     /// An Error problem for the current element, which cannot be where it is.
     fn unexpected(&mut self, is_start: bool) {
         let parent = self.parent_name(is_start);
-        let message = format!("unexpected `<{}>` in `<{parent}>`, skipped", self.cur.name_str());
+        let message = format!(
+            "unexpected `<{}>` in `<{parent}>`, skipped",
+            self.cur.name_str()
+        );
         self.structure_problem(self.cur.start, "unexpected-element", message);
     }
 
@@ -977,7 +1231,11 @@ impl<R: Read> TmxReader<R> {
                 }
                 (Ev::Start | Ev::Empty, Name::Body) => {
                     if !header_seen {
-                        self.warn(start, "missing-header", "no `<header>` before `<body>`".to_owned());
+                        self.warn(
+                            start,
+                            "missing-header",
+                            "no `<header>` before `<body>`".to_owned(),
+                        );
                     }
                     if !self.cur.attrs.is_empty() {
                         let message = "attributes of `<body>` are not kept".to_owned();
@@ -993,7 +1251,11 @@ impl<R: Read> TmxReader<R> {
                 (Ev::Start | Ev::Empty, _) => self.skip_unexpected(buf, ev)?,
                 (Ev::End, _) => {
                     // `</tmx>` without `<body>`.
-                    self.warn(start, "missing-body", "`<tmx>` has no `<body>`: no TUs".to_owned());
+                    self.warn(
+                        start,
+                        "missing-body",
+                        "`<tmx>` has no `<body>`: no TUs".to_owned(),
+                    );
                     self.phase = Phase::AfterRoot;
                     return Ok(());
                 }
@@ -1008,10 +1270,17 @@ impl<R: Read> TmxReader<R> {
         let mut attrs = self.take_attrs();
         match attrs.iter().position(|attr| attr.name == "version") {
             Some(at) => self.version = attrs.remove(at).value,
-            None => self.warn(start, "missing-version", "`<tmx>` has no `version`".to_owned()),
+            None => self.warn(
+                start,
+                "missing-version",
+                "`<tmx>` has no `version`".to_owned(),
+            ),
         }
         if !self.version.is_empty()
-            && !matches!(self.version.as_str(), "1.1" | "1.2" | "1.3" | "1.4" | "1.4a" | "1.4b")
+            && !matches!(
+                self.version.as_str(),
+                "1.1" | "1.2" | "1.3" | "1.4" | "1.4a" | "1.4b"
+            )
         {
             let message = format!("unknown TMX version `{}`; read as TMX 1.4", self.version);
             self.warn(start, "unknown-version", message);
@@ -1034,6 +1303,9 @@ impl<R: Read> TmxReader<R> {
             match ev {
                 Ev::Other | Ev::Eof => {}
                 Ev::Text { space } => {
+                    if !extras.is_empty() || meta.is_some() {
+                        self.space_text(ev, buf);
+                    }
                     if let Some(element) = extras.last_mut() {
                         match element.children.last_mut() {
                             Some(Node::Text(previous)) => previous.push_str(&self.scratch),
@@ -1102,7 +1374,12 @@ impl<R: Read> TmxReader<R> {
                                 self.header.meta.push(built.finish());
                             }
                         }
-                        Name::Tmx | Name::Header | Name::Body | Name::Tu | Name::Tuv | Name::Seg => {
+                        Name::Tmx
+                        | Name::Header
+                        | Name::Body
+                        | Name::Tu
+                        | Name::Tuv
+                        | Name::Seg => {
                             self.skip_unexpected(buf, ev)?;
                         }
                         _ => {
@@ -1148,6 +1425,13 @@ impl<R: Read> TmxReader<R> {
             let phase = self.phase;
             if matches!(phase, Phase::Done | Phase::Prolog | Phase::Root) {
                 return Ok(None);
+            }
+            if phase == Phase::Body
+                && self.fast_enabled
+                && self.qx_at_markup
+                && let Some(record) = self.try_fast_tu(buf)
+            {
+                return Ok(Some(record));
             }
             let ev = self.step(buf)?;
             let start = self.cur.start;
@@ -1215,7 +1499,12 @@ impl<R: Read> TmxReader<R> {
         let index = self.next_index;
         self.next_index += 1;
         if index as u64 >= self.limits.max_tus {
-            return Err(self.limit(start, "max_tus", self.limits.max_tus, "too many `<tu>` elements"));
+            return Err(self.limit(
+                start,
+                "max_tus",
+                self.limits.max_tus,
+                "too many `<tu>` elements",
+            ));
         }
         self.pinned = Some(start);
         self.xml.get_mut().commit(start);
@@ -1233,7 +1522,11 @@ impl<R: Read> TmxReader<R> {
         let start = self.cur.start;
         let (line, column) = self.locate(start);
         // The depth once `</tu>` is read.
-        let outer = if empty { self.open.len() } else { self.open.len() - 1 };
+        let outer = if empty {
+            self.open.len()
+        } else {
+            self.open.len() - 1
+        };
         let mut build = TuBuild {
             tu: Tu {
                 attrs: self.take_attrs(),
@@ -1255,13 +1548,24 @@ impl<R: Read> TmxReader<R> {
             self.build_tu(buf, &mut build)?
         };
         if let Some(found) = found {
+            if self.fast.is_some() {
+                // Damaged TUs are the quick-xml path's business.
+                return Err(self.bail());
+            }
             self.skip_to(buf, outer)?;
             let position = self.locate(found.offset);
             let tuid = build.tu.attr("tuid");
-            self.problem(Severity::Error, found.code, position, Some(index), tuid, found.message);
+            self.problem(
+                Severity::Error,
+                found.code,
+                position,
+                Some(index),
+                tuid,
+                found.message,
+            );
             return Ok(None);
         }
-        let end = self.xml.get_ref().offset();
+        let end = self.next_offset();
         self.report_tu(&build, index, (line, column));
         let span = self.encoding.is_utf8().then(|| {
             let base = self.fragment_base.unwrap_or(self.bom_len);
@@ -1289,8 +1593,12 @@ impl<R: Read> TmxReader<R> {
                 Ev::Eof => return Err(self.unclosed_error()),
                 Ev::Text { space } => {
                     match top {
-                        Frame::Seg | Frame::Inline => append_text(b.content(), &mut self.scratch),
+                        Frame::Seg | Frame::Inline => {
+                            self.space_text(ev, buf);
+                            append_text(b.content(), &mut self.scratch);
+                        }
                         Frame::Meta => {
+                            self.space_text(ev, buf);
                             if let Some(meta) = b.meta.as_mut() {
                                 if meta.value.is_empty() {
                                     std::mem::swap(&mut meta.value, &mut self.scratch);
@@ -1299,14 +1607,20 @@ impl<R: Read> TmxReader<R> {
                                 }
                                 if meta.value.len() > self.limits.max_text_len {
                                     let max = self.limits.max_text_len as u64;
-                                    return Err(self.limit(at, "max_text_len", max, "text too long"));
+                                    return Err(self.limit(
+                                        at,
+                                        "max_text_len",
+                                        max,
+                                        "text too long",
+                                    ));
                                 }
                             }
                         }
                         Frame::Tu | Frame::Tuv if space => {}
                         Frame::Tu | Frame::Tuv => {
                             let parent = if top == Frame::Tu { "tu" } else { "tuv" };
-                            let message = format!("text directly in `<{parent}>`; the TU is skipped");
+                            let message =
+                                format!("text directly in `<{parent}>`; the TU is skipped");
                             return damage(at, "text-in-tu", message);
                         }
                     }
@@ -1332,8 +1646,8 @@ impl<R: Read> TmxReader<R> {
                         b.has_seg
                     };
                     if misplaced {
-                        let message =
-                            "`<prop>`/`<note>` after the content it belongs before; kept".to_owned();
+                        let message = "`<prop>`/`<note>` after the content it belongs before; kept"
+                            .to_owned();
                         b.warnings.push((at, "misplaced-meta", message));
                     }
                     b.meta = Some(MetaBuild {
@@ -1346,10 +1660,18 @@ impl<R: Read> TmxReader<R> {
                 (Frame::Tu, Name::Tuv) => {
                     if b.tu.tuvs.len() >= self.limits.max_tuvs {
                         let max = self.limits.max_tuvs as u64;
-                        return Err(self.limit(at, "max_tuvs", max, "too many `<tuv>` in one `<tu>`"));
+                        return Err(self.limit(
+                            at,
+                            "max_tuvs",
+                            max,
+                            "too many `<tuv>` in one `<tu>`",
+                        ));
                     }
                     let attrs = self.take_attrs();
-                    if attr_value(&attrs, "xml:lang").or_else(|| attr_value(&attrs, "lang")).is_none() {
+                    if attr_value(&attrs, "xml:lang")
+                        .or_else(|| attr_value(&attrs, "lang"))
+                        .is_none()
+                    {
                         let message =
                             "`<tuv>` without `xml:lang` (or `lang`); the TU is skipped".to_owned();
                         return damage(at, "tuv-without-lang", message);
@@ -1499,7 +1821,14 @@ impl<R: Read> TmxReader<R> {
             .check_tu(&b.tu, self.header.attr("srclang"), &mut findings);
         for (offset, code, message) in &b.warnings {
             let position = self.locate(*offset);
-            self.problem(Severity::Warning, code, position, Some(index), tuid, message.clone());
+            self.problem(
+                Severity::Warning,
+                code,
+                position,
+                Some(index),
+                tuid,
+                message.clone(),
+            );
         }
         for finding in findings.drain(..) {
             let offset = match finding.target {
@@ -1528,6 +1857,82 @@ fn close_extra(extras: &mut Vec<Element>, header_extra: &mut Vec<Element>) {
             Some(parent) => parent.children.push(Node::Element(element)),
             None => header_extra.push(element),
         }
+    }
+}
+
+/// A token of the fast path, by length in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// The window ends inside the token: read more.
+    Need,
+    /// Something the fast path leaves to quick-xml.
+    Bail,
+    /// Text up to `<` or `&`.
+    Text(usize),
+    /// `&...;`.
+    Ref(usize),
+    /// `<` starting a start or empty-element tag: its end is found by parsing it.
+    Tag,
+    /// `</name>`.
+    End(usize),
+}
+
+impl Token {
+    fn len(self) -> usize {
+        match self {
+            Token::Need | Token::Bail => 0,
+            Token::Tag => 1,
+            Token::Text(len) | Token::Ref(len) | Token::End(len) => len,
+        }
+    }
+}
+
+/// The length of the `<tu>` element at the start of `window` up to the end of the first
+/// `</tu>` (`</tu` and optional whitespace before `>`), if the window holds it.
+fn tu_end(window: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let lt = at + find2(window.get(at..)?, b'<', b'<')?;
+        let rest = window.get(lt..)?;
+        if rest.len() < 5 {
+            return None;
+        }
+        if rest.starts_with(b"</tu") {
+            let space = rest[4..].iter().take_while(|&&b| is_xml_space(b)).count();
+            match rest.get(4 + space) {
+                Some(b'>') => return Some(lt + 4 + space + 1),
+                None => return None,
+                Some(_) => {}
+            }
+        }
+        at = lt + 1;
+    }
+}
+
+/// The next token at the start of `window`, for the fast path.
+fn scan_token(window: &[u8]) -> Token {
+    let Some(&first) = window.first() else {
+        return Token::Need;
+    };
+    match first {
+        b'<' => match window.get(1) {
+            None => Token::Need,
+            Some(b'!' | b'?') => Token::Bail,
+            // No quotes in a well-formed end tag: with one, quick-xml decides.
+            Some(b'/') => match find3(&window[2..], b'>', b'"', b'\'') {
+                None => Token::Need,
+                Some(at) if window[2 + at] == b'>' => Token::End(at + 3),
+                Some(_) => Token::Bail,
+            },
+            Some(_) => Token::Tag,
+        },
+        b'&' => match find3(&window[1..], b';', b'<', b'&') {
+            None => Token::Need,
+            Some(at) if window[1 + at] == b';' => Token::Ref(at + 2),
+            Some(_) => Token::Bail,
+        },
+        // Text may go on past the window.
+        _ => find2(window, b'<', b'&').map_or(Token::Need, Token::Text),
     }
 }
 
@@ -1616,9 +2021,13 @@ pub fn read_tu_at(path: &Path, span: Range<u64>) -> Result<Tu, TmxError> {
 /// Parses one `<tu>` element from `bytes`, which start at byte `start` of the UTF-8 file
 /// `path` (for error offsets). Warnings are dropped; a damaged TU is an error.
 pub fn parse_tu(path: &Path, bytes: &[u8], start: u64) -> Result<Tu, TmxError> {
-    let mut reader =
-        TmxReader::start(path.to_path_buf(), bytes, ReadOptions::default(), Some(start))
-            .map_err(|e| *e)?;
+    let mut reader = TmxReader::start(
+        path.to_path_buf(),
+        bytes,
+        ReadOptions::default(),
+        Some(start),
+    )
+    .map_err(|e| *e)?;
     let record = reader.next_tu()?;
     // The rest must be nothing but whitespace and comments.
     while reader.next_tu()?.is_some() {}

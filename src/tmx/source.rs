@@ -248,7 +248,9 @@ pub(crate) fn read_prefix<R: Read>(inner: &mut R) -> io::Result<(Vec<u8>, bool)>
     let mut filled = 0;
     loop {
         if filled == prefix.len() {
-            let seen_end = prefix.windows(2).any(|w| w == b"?>" || w == b"?\0" || w == b"\0?");
+            let seen_end = prefix
+                .windows(2)
+                .any(|w| w == b"?>" || w == b"?\0" || w == b"\0?");
             if seen_end || prefix.len() >= PREFIX {
                 prefix.truncate(filled);
                 return Ok((prefix, false));
@@ -298,7 +300,10 @@ fn advance(mut tracker: Tracker, bytes: &[u8]) -> Tracker {
     let tail = if newlines > 0 {
         tracker.line += newlines;
         tracker.chars = 0;
-        let last = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+        let last = bytes
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
         &bytes[last..]
     } else {
         bytes
@@ -306,7 +311,14 @@ fn advance(mut tracker: Tracker, bytes: &[u8]) -> Tracker {
     // Every byte that is not a UTF-8 continuation byte starts a character.
     tracker.chars += tail
         .chunks(255)
-        .map(|chunk| usize::from(chunk.iter().map(|&b| u8::from((b as i8) >= -0x40)).sum::<u8>()))
+        .map(|chunk| {
+            usize::from(
+                chunk
+                    .iter()
+                    .map(|&b| u8::from((b as i8) >= -0x40))
+                    .sum::<u8>(),
+            )
+        })
         .sum::<usize>();
     tracker.offset += bytes.len() as u64;
     tracker
@@ -420,6 +432,39 @@ impl<R: Read> Source<R> {
         let from = usize::try_from(start.checked_sub(self.base)?).ok()?;
         let to = usize::try_from(end.checked_sub(self.base)?).ok()?;
         self.buf.get(from..to.min(self.filled))
+    }
+
+    /// The window bytes from decoded offset `offset` to the end of what was read.
+    pub(crate) fn available_from(&self, offset: u64) -> &[u8] {
+        let from = offset.saturating_sub(self.base);
+        usize::try_from(from)
+            .ok()
+            .and_then(|from| self.buf.get(from..self.filled))
+            .unwrap_or(&[])
+    }
+
+    /// Reads more input into the window without consuming any (bytes from `keep` on
+    /// stay). `false`: nothing more (end of file, or a fault the parser will report when
+    /// it gets there).
+    pub(crate) fn more(&mut self) -> bool {
+        if self.fault.is_some() || self.done {
+            return false;
+        }
+        let end = self.base + self.filled as u64;
+        if let Err(error) = self.refill() {
+            self.fault = Some(SourceFault {
+                offset: end,
+                kind: ErrorKind::Io(error),
+            });
+            return false;
+        }
+        self.base + self.filled as u64 > end
+    }
+
+    /// Consumes the window up to decoded offset `offset` (bytes read without the parser).
+    pub(crate) fn consume_to(&mut self, offset: u64) {
+        let to = offset.saturating_sub(self.base);
+        self.pos = usize::try_from(to).map_or(self.filled, |to| to.min(self.filled));
     }
 
     /// Moves the line counter forward to `offset` (never backwards).
@@ -602,6 +647,7 @@ impl<R: Read> Read for Source<R> {
 }
 
 impl<R: Read> BufRead for Source<R> {
+    #[inline]
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         while self.pos >= self.filled {
             if self.fault.is_some() {
@@ -615,6 +661,7 @@ impl<R: Read> BufRead for Source<R> {
         Ok(self.buf.get(self.pos..self.filled).unwrap_or(&[]))
     }
 
+    #[inline]
     fn consume(&mut self, amount: usize) {
         self.pos = (self.pos + amount).min(self.filled);
     }
@@ -647,7 +694,12 @@ mod tests {
                     out.extend_from_slice(&chunk[..n]);
                     source.consume(n);
                 }
-                Err(_) => return Err(source.take_fault().map(|f| f.kind).unwrap_or(ErrorKind::Empty)),
+                Err(_) => {
+                    return Err(source
+                        .take_fault()
+                        .map(|f| f.kind)
+                        .unwrap_or(ErrorKind::Empty));
+                }
             }
         }
     }
@@ -655,9 +707,18 @@ mod tests {
     #[test]
     fn detection() {
         assert!(matches!(detect(b"", true), Err(ErrorKind::Empty)));
-        assert!(matches!(detect(&[0xEF, 0xBB, 0xBF], true), Err(ErrorKind::OnlyBom)));
-        assert!(matches!(detect(&[0xFF, 0xFE, 0, 0, 0x3C, 0, 0, 0], true), Err(ErrorKind::Utf32)));
-        assert!(matches!(detect(&[0x1F, 0x8B, 8, 0], true), Err(ErrorKind::Gzip)));
+        assert!(matches!(
+            detect(&[0xEF, 0xBB, 0xBF], true),
+            Err(ErrorKind::OnlyBom)
+        ));
+        assert!(matches!(
+            detect(&[0xFF, 0xFE, 0, 0, 0x3C, 0, 0, 0], true),
+            Err(ErrorKind::Utf32)
+        ));
+        assert!(matches!(
+            detect(&[0x1F, 0x8B, 8, 0], true),
+            Err(ErrorKind::Gzip)
+        ));
         let d = detect(&utf16le("<?xml version=\"1.0\"?><tmx/>", false), true).unwrap();
         assert_eq!(d.encoding.name(), "UTF-16LE");
         assert!(!d.encoding.has_bom());
@@ -687,7 +748,10 @@ mod tests {
         let mut lone = utf16le("ab", true);
         lone.extend_from_slice(&0xD800u16.to_le_bytes());
         lone.extend_from_slice(&utf16le("cd", false));
-        assert!(matches!(drain(&lone), Err(ErrorKind::InvalidData { byte: 6, .. })));
+        assert!(matches!(
+            drain(&lone),
+            Err(ErrorKind::InvalidData { byte: 6, .. })
+        ));
     }
 
     #[test]

@@ -244,7 +244,12 @@ impl Serializer {
     }
 
     /// ` name="value"...` in writer order, checking names and duplicates.
-    fn attrs(&mut self, kind: ElementKind<'_>, element: &str, attrs: &[Attr]) -> Result<(), Invalid> {
+    fn attrs(
+        &mut self,
+        kind: ElementKind<'_>,
+        element: &str,
+        attrs: &[Attr],
+    ) -> Result<(), Invalid> {
         let known = known(kind);
         self.order.clear();
         for (index, attr) in attrs.iter().enumerate() {
@@ -252,7 +257,10 @@ impl Serializer {
                 return Err(Invalid::BadName(attr.name.clone()));
             }
             if attrs[..index].iter().any(|other| other.name == attr.name) {
-                return Err(Invalid::DuplicateAttribute(attr.name.clone(), element.to_owned()));
+                return Err(Invalid::DuplicateAttribute(
+                    attr.name.clone(),
+                    element.to_owned(),
+                ));
             }
             self.order.push((rank(known, &attr.name), index));
         }
@@ -350,8 +358,16 @@ impl Serializer {
                 }
                 self.out.push(b'<');
                 self.out.extend_from_slice(element.name.as_bytes());
-                self.attrs(ElementKind::Extra(&element.name), &element.name, &element.attrs)?;
-                if element.children.iter().all(|c| matches!(c, Node::Text(t) if t.is_empty())) {
+                self.attrs(
+                    ElementKind::Extra(&element.name),
+                    &element.name,
+                    &element.attrs,
+                )?;
+                if element
+                    .children
+                    .iter()
+                    .all(|c| matches!(c, Node::Text(t) if t.is_empty()))
+                {
                     self.out.extend_from_slice(b"/>");
                 } else {
                     self.out.push(b'>');
@@ -443,7 +459,7 @@ pub struct Prolog<'a> {
 /// brackets, no CR (line ends are normalized on reading), nothing the reader refuses.
 fn doctype_ok(doctype: &str) -> bool {
     let starts_with_name = doctype
-        .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '['))
+        .split([' ', '\t', '\n', '['])
         .next()
         .is_some_and(is_name);
     if !starts_with_name || doctype.contains('\r') {
@@ -498,12 +514,19 @@ impl<W: Write> TmxWriter<W> {
     }
 
     /// Like [`TmxWriter::new`], with a DOCTYPE and attributes on `<tmx>`.
-    pub fn with_prolog(out: W, prolog: &Prolog<'_>, header: &Header) -> Result<TmxWriter<W>, WriteError> {
+    pub fn with_prolog(
+        out: W,
+        prolog: &Prolog<'_>,
+        header: &Header,
+    ) -> Result<TmxWriter<W>, WriteError> {
         let mut ser = Serializer::default();
-        ser.out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        ser.out
+            .extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         if let Some(doctype) = prolog.doctype {
             if !doctype_ok(doctype) {
-                return Err(WriteError::InvalidRoot(Invalid::BadDoctype(doctype.to_owned())));
+                return Err(WriteError::InvalidRoot(Invalid::BadDoctype(
+                    doctype.to_owned(),
+                )));
             }
             ser.out.extend_from_slice(b"<!DOCTYPE ");
             ser.out.extend_from_slice(doctype.as_bytes());
@@ -516,7 +539,8 @@ impl<W: Write> TmxWriter<W> {
         root.push(Attr::new("version", prolog.version));
         root.extend_from_slice(prolog.attrs);
         ser.out.extend_from_slice(b"<tmx");
-        ser.attrs(ElementKind::Root, "tmx", &root).map_err(WriteError::InvalidRoot)?;
+        ser.attrs(ElementKind::Root, "tmx", &root)
+            .map_err(WriteError::InvalidRoot)?;
         ser.out.extend_from_slice(b">\n");
         ser.header(header).map_err(WriteError::InvalidHeader)?;
         ser.out.extend_from_slice(b"  <body>\n");

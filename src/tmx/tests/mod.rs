@@ -3,6 +3,7 @@
 
 mod cases;
 mod corpus;
+mod differential;
 mod model;
 mod properties;
 mod reader;
@@ -27,7 +28,10 @@ pub(super) fn tu(en: &str, vi: &str) -> String {
     )
 }
 
+/// Reads a whole document, after checking that the fast path and the quick-xml path
+/// agree on it.
 pub(super) fn read(bytes: &[u8]) -> Result<(Tmx, Vec<Problem>), TmxError> {
+    differential::assert_same_both_ways(bytes);
     read_all_bytes("test.tmx", bytes)
 }
 
@@ -43,11 +47,23 @@ pub(super) fn codes(problems: &[Problem]) -> Vec<&'static str> {
     problems.iter().map(|p| p.code).collect()
 }
 
+/// Property test cases: `default`, or `PROPTEST_CASES` for long runs.
+pub(super) fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 pub(super) fn utf16(text: &str, bom: bool, big_endian: bool) -> Vec<u8> {
     let mut bytes = Vec::new();
     let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
     for unit in units {
-        let pair = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
+        let pair = if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        };
         bytes.extend_from_slice(&pair);
     }
     bytes

@@ -71,14 +71,27 @@ fn source_language_with_all_and_overrides() {
 
 #[test]
 fn plain_text_leaves_out_native_code_and_sub_flows() {
-    let element = |kind, content| Inline::Element(InlineElement { kind, attrs: Vec::new(), content });
+    let element = |kind, content| {
+        Inline::Element(InlineElement {
+            kind,
+            attrs: Vec::new(),
+            content,
+        })
+    };
     let text = |t: &str| Inline::Text(t.to_owned());
     let seg = Seg(vec![
         element(InlineKind::Bpt, vec![text("<b>")]),
         text("Click "),
         element(
             InlineKind::Ph,
-            vec![text("<img alt=\""), element(InlineKind::Sub, vec![text("Start "), element(InlineKind::Hi, vec![text("here")])]), text("\">")],
+            vec![
+                text("<img alt=\""),
+                element(
+                    InlineKind::Sub,
+                    vec![text("Start "), element(InlineKind::Hi, vec![text("here")])],
+                ),
+                text("\">"),
+            ],
         ),
         text(" to "),
         element(InlineKind::Hi, vec![text("start")]),
@@ -107,11 +120,15 @@ fn normalize_joins_texts_at_every_level() {
     let mut canonical = seg.clone();
     seg.normalize();
     assert_eq!(seg.0[0], Inline::Text("ab".into()));
-    let Inline::Element(hi) = &seg.0[1] else { panic!() };
+    let Inline::Element(hi) = &seg.0[1] else {
+        panic!()
+    };
     assert_eq!(hi.content, vec![Inline::Text("cd".into())]);
     assert_eq!(hi.attrs[0].name, "type", "normalize keeps attribute order");
     canonical.canonicalize();
-    let Inline::Element(hi) = &canonical.0[1] else { panic!() };
+    let Inline::Element(hi) = &canonical.0[1] else {
+        panic!()
+    };
     assert_eq!(hi.attrs[0].name, "x", "canonicalize sorts attributes");
 }
 
@@ -127,7 +144,10 @@ fn attributes_and_props() {
     tu.meta = vec![
         Meta::Prop(Prop::new("x-Context", "a")),
         Meta::Prop(Prop::new("x-Context", "b")),
-        Meta::Prop(Prop { attrs: vec![Attr::new("name", "n")], value: "c".into() }),
+        Meta::Prop(Prop {
+            attrs: vec![Attr::new("name", "n")],
+            value: "c".into(),
+        }),
     ];
     assert_eq!(tu.props("x-Context").collect::<Vec<_>>(), ["a", "b"]);
     tu.set_prop("x-Context", "z");

@@ -7,8 +7,8 @@ use proptest::test_runner::FileFailurePersistence;
 use super::{HEADER, utf16};
 use crate::tmx::xml::is_xml_char;
 use crate::tmx::{
-    Attr, Element, Header, Inline, InlineElement, InlineKind, Invalid, Meta, Node, Note, Prop,
-    Seg, Severity, Tmx, Tu, Tuv, WriteError, parse_tu, read_all_bytes, write_all,
+    Attr, Element, Header, Inline, InlineElement, InlineKind, Invalid, Meta, Node, Note, Prop, Seg,
+    Severity, Tmx, Tu, Tuv, WriteError, parse_tu, read_all_bytes, write_all,
 };
 
 /// Text with the edges that break writers and readers: whitespace runs, tabs, CR and LF,
@@ -27,7 +27,9 @@ fn text() -> impl Strategy<Value = String> {
         Just("𝐀😀".to_owned()),
         Just("&<>\"' ]]> &amp;".to_owned()),
         Just("\u{A0}\u{202E}\u{200B}\u{85}\u{2028}".to_owned()),
-        any::<char>().prop_filter("an XML character", |c| is_xml_char(*c)).prop_map(String::from),
+        any::<char>()
+            .prop_filter("an XML character", |c| is_xml_char(*c))
+            .prop_map(String::from),
     ];
     prop::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
 }
@@ -50,10 +52,23 @@ fn attrs(pool: &'static [&'static str], max: usize) -> impl Strategy<Value = Vec
 }
 
 const TU_ATTRS: &[&str] = &[
-    "tuid", "creationdate", "changedate", "creationid", "srclang", "usagecount", "ex:id", "x-custom",
+    "tuid",
+    "creationdate",
+    "changedate",
+    "creationid",
+    "srclang",
+    "usagecount",
+    "ex:id",
+    "x-custom",
     "datatype",
 ];
-const TUV_ATTRS: &[&str] = &["creationdate", "changeid", "o-encoding", "ex:status", "data-ả"];
+const TUV_ATTRS: &[&str] = &[
+    "creationdate",
+    "changeid",
+    "o-encoding",
+    "ex:status",
+    "data-ả",
+];
 const META_ATTRS: &[&str] = &["type", "xml:lang", "o-encoding", "name", "ex:id"];
 const INLINE_ATTRS: &[&str] = &["i", "x", "type", "pos", "assoc", "ex:a"];
 const EXTRA_NAMES: &[&str] = &["ude", "map", "x-ext", "ex:thing", "prop"];
@@ -88,9 +103,16 @@ fn content() -> impl Strategy<Value = Vec<Inline>> {
     let tree = leaf.prop_recursive(4, 32, 4, |inner| {
         prop_oneof![
             text().prop_map(Inline::Text),
-            (inline_kind(), attrs(INLINE_ATTRS, 3), prop::collection::vec(inner, 0..4)).prop_map(
-                |(kind, attrs, content)| Inline::Element(InlineElement { kind, attrs, content })
-            ),
+            (
+                inline_kind(),
+                attrs(INLINE_ATTRS, 3),
+                prop::collection::vec(inner, 0..4)
+            )
+                .prop_map(|(kind, attrs, content)| Inline::Element(InlineElement {
+                    kind,
+                    attrs,
+                    content
+                })),
         ]
     });
     prop::collection::vec(tree, 0..5)
@@ -101,44 +123,87 @@ fn tuv() -> impl Strategy<Value = Tuv> {
         prop::sample::select(&["xml:lang", "lang"][..]),
         prop::sample::select(&["vi", "en-US", "vi_VN", "EN-gb", "zh-Hant-TW", "x-klingon"][..]),
     );
-    (lang, attrs(TUV_ATTRS, 3), meta(), content()).prop_map(|((name, tag), mut attrs, meta, content)| {
-        attrs.insert(0, Attr::new(name, tag));
-        Tuv { attrs, meta, seg: Seg(content) }
-    })
+    (lang, attrs(TUV_ATTRS, 3), meta(), content()).prop_map(
+        |((name, tag), mut attrs, meta, content)| {
+            attrs.insert(0, Attr::new(name, tag));
+            Tuv {
+                attrs,
+                meta,
+                seg: Seg(content),
+            }
+        },
+    )
 }
 
 fn tu() -> impl Strategy<Value = Tu> {
-    (attrs(TU_ATTRS, 5), meta(), prop::collection::vec(tuv(), 1..4))
+    (
+        attrs(TU_ATTRS, 5),
+        meta(),
+        prop::collection::vec(tuv(), 1..4),
+    )
         .prop_map(|(attrs, meta, tuvs)| Tu { attrs, meta, tuvs })
 }
 
 fn element() -> impl Strategy<Value = Element> {
-    let leaf = (name_from(EXTRA_NAMES), attrs(META_ATTRS, 2))
-        .prop_map(|(name, attrs)| Element { name, attrs, children: Vec::new() });
+    let leaf = (name_from(EXTRA_NAMES), attrs(META_ATTRS, 2)).prop_map(|(name, attrs)| Element {
+        name,
+        attrs,
+        children: Vec::new(),
+    });
     leaf.prop_recursive(3, 12, 3, |inner| {
-        (name_from(EXTRA_NAMES), attrs(META_ATTRS, 2), prop::collection::vec(
-            prop_oneof![inner.prop_map(Node::Element), text().prop_map(Node::Text)],
-            0..3,
-        ))
-            .prop_map(|(name, attrs, children)| Element { name, attrs, children })
+        (
+            name_from(EXTRA_NAMES),
+            attrs(META_ATTRS, 2),
+            prop::collection::vec(
+                prop_oneof![inner.prop_map(Node::Element), text().prop_map(Node::Text)],
+                0..3,
+            ),
+        )
+            .prop_map(|(name, attrs, children)| Element {
+                name,
+                attrs,
+                children,
+            })
     })
 }
 
 fn tmx() -> impl Strategy<Value = Tmx> {
     let header = (
-        attrs(&["srclang", "creationtool", "segtype", "creationdate", "ex:custom-attr"], 4),
+        attrs(
+            &[
+                "srclang",
+                "creationtool",
+                "segtype",
+                "creationdate",
+                "ex:custom-attr",
+            ],
+            4,
+        ),
         meta(),
         // A `prop` at the top of the header would read back as a prop: not a kept element.
-        prop::collection::vec(element().prop_filter("not prop", |e| e.name != "prop"), 0..2),
+        prop::collection::vec(
+            element().prop_filter("not prop", |e| e.name != "prop"),
+            0..2,
+        ),
     )
         .prop_map(|(attrs, meta, extra)| Header { attrs, meta, extra });
     let doctype = prop::option::of(prop::sample::select(
-        &["tmx SYSTEM \"tmx14.dtd\"", "tmx PUBLIC \"-//LISA//x\" \"http://x/tmx14.dtd\"", "tmx [ <!ATTLIST tu a CDATA #IMPLIED> ]"][..],
+        &[
+            "tmx SYSTEM \"tmx14.dtd\"",
+            "tmx PUBLIC \"-//LISA//x\" \"http://x/tmx14.dtd\"",
+            "tmx [ <!ATTLIST tu a CDATA #IMPLIED> ]",
+        ][..],
     ));
     const NO_ATTRS: &[(&str, &str)] = &[];
     const NS_ATTRS: &[(&str, &str)] = &[("xmlns:ex", "http://example.com/ns")];
     let root_attrs = prop::sample::select(&[NO_ATTRS, NS_ATTRS][..]);
-    (prop::sample::select(&["1.4", "1.1", ""][..]), doctype, root_attrs, header, prop::collection::vec(tu(), 0..4))
+    (
+        prop::sample::select(&["1.4", "1.1", ""][..]),
+        doctype,
+        root_attrs,
+        header,
+        prop::collection::vec(tu(), 0..4),
+    )
         .prop_map(|(version, doctype, root, header, tus)| Tmx {
             version: version.to_owned(),
             doctype: doctype.map(str::to_owned),
@@ -151,7 +216,7 @@ fn tmx() -> impl Strategy<Value = Tmx> {
 proptest! {
     // Failures are kept next to this file (not in a folder at the crate root).
     #![proptest_config(ProptestConfig {
-        cases: 256,
+        cases: super::cases(256),
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
         ..ProptestConfig::default()
     })]
@@ -159,6 +224,7 @@ proptest! {
     #[test]
     fn read_of_write_is_the_canonical_model(model in tmx()) {
         let bytes = write_all(Vec::new(), &model).unwrap();
+        super::differential::assert_same_both_ways(&bytes);
         let (back, problems) = read_all_bytes("p.tmx", &bytes).unwrap();
         prop_assert!(problems.iter().all(|p| p.severity == Severity::Warning), "{:?}", problems);
         prop_assert_eq!(&back, &model.canonical());
@@ -191,7 +257,7 @@ proptest! {
 
     #[test]
     fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        let _ = read_all_bytes("any.tmx", &bytes);
+        super::differential::assert_same_both_ways(&bytes);
         let _ = parse_tu(std::path::Path::new("any.tmx"), &bytes, 0);
     }
 
@@ -213,7 +279,7 @@ proptest! {
                 _ => bytes.truncate(i),
             }
         }
-        let _ = read_all_bytes("damaged.tmx", &bytes);
+        super::differential::assert_same_both_ways(&bytes);
     }
 }
 
@@ -238,7 +304,10 @@ fn the_sample_document_is_valid() {
 /// changed the bytes. Now both write `<ude/>`.
 #[test]
 fn regression_empty_text_children_write_like_no_children() {
-    let mut model = Tmx { version: "1.4".into(), ..Tmx::default() };
+    let mut model = Tmx {
+        version: "1.4".into(),
+        ..Tmx::default()
+    };
     model.header.extra.push(Element {
         name: "ude".into(),
         attrs: Vec::new(),
@@ -260,5 +329,8 @@ fn regression_empty_text_children_write_like_no_children() {
     let bytes = write_all(Vec::new(), &model).unwrap();
     assert_eq!(bytes, write_all(Vec::new(), &model.canonical()).unwrap());
     let text = String::from_utf8(bytes).unwrap();
-    assert!(text.contains("<ude/>") && text.contains("<seg><ph/></seg>"), "{text}");
+    assert!(
+        text.contains("<ude/>") && text.contains("<seg><ph/></seg>"),
+        "{text}"
+    );
 }

@@ -3,8 +3,8 @@
 
 use super::{HEADER, codes, doc, fatal, read, tu, utf16};
 use crate::tmx::{
-    ErrorKind, Inline, InlineKind, Limits, Meta, Node, ReadOptions, Severity, TmxReader,
-    parse_tu, read_all, read_tu_at, write_all,
+    ErrorKind, Inline, InlineKind, Limits, Meta, Node, ReadOptions, Severity, TmxReader, parse_tu,
+    read_all, read_tu_at, write_all,
 };
 
 fn read_with(bytes: &[u8], limits: Limits) -> Result<usize, crate::tmx::TmxError> {
@@ -18,7 +18,11 @@ fn read_with(bytes: &[u8], limits: Limits) -> Result<usize, crate::tmx::TmxError
 
 #[test]
 fn records_have_positions_and_spans_that_read_back() {
-    let body = format!("  {}\n\t{}\n", tu("One", "Một"), tu("Two <ph x=\"1\"/>", "Hai"));
+    let body = format!(
+        "  {}\n\t{}\n",
+        tu("One", "Một"),
+        tu("Two <ph x=\"1\"/>", "Hai")
+    );
     let bytes = [&[0xEF, 0xBB, 0xBF][..], doc(&body).as_bytes()].concat();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("spans.tmx");
@@ -46,7 +50,9 @@ fn utf16_positions_are_those_of_the_decoded_text() {
     let text = doc(&body).replacen("UTF-8", "UTF-16", 1);
     let utf8: Vec<(usize, usize)> = {
         let mut reader = TmxReader::from_bytes("a.tmx", text.as_bytes()).unwrap();
-        std::iter::from_fn(|| reader.next_tu().unwrap()).map(|r| (r.line, r.column)).collect()
+        std::iter::from_fn(|| reader.next_tu().unwrap())
+            .map(|r| (r.line, r.column))
+            .collect()
     };
     for big_endian in [false, true] {
         let bytes = utf16(&text, true, big_endian);
@@ -55,7 +61,10 @@ fn utf16_positions_are_those_of_the_decoded_text() {
         let positions: Vec<(usize, usize)> = records.iter().map(|r| (r.line, r.column)).collect();
         assert_eq!(positions, utf8);
         assert_eq!(positions, [(5, 1), (6, 3)]);
-        assert!(records.iter().all(|r| r.span.is_none()), "no spans outside UTF-8");
+        assert!(
+            records.iter().all(|r| r.span.is_none()),
+            "no spans outside UTF-8"
+        );
     }
     // An error after an astral character and a Vietnamese word: columns count characters.
     let bad = doc(&tu("Tiếng 𝐀\u{1}", "x")).replacen("UTF-8", "UTF-16", 1);
@@ -70,14 +79,32 @@ fn utf16_positions_are_those_of_the_decoded_text() {
 fn damaged_tus_are_skipped_and_reading_goes_on() {
     let damaged = [
         ("<tu/>", "tu-without-tuv"),
-        ("<tu tuid=\"t1\"><prop type=\"x\">v</prop></tu>", "tu-without-tuv"),
+        (
+            "<tu tuid=\"t1\"><prop type=\"x\">v</prop></tu>",
+            "tu-without-tuv",
+        ),
         ("<tu><tuv><seg>x</seg></tuv></tu>", "tuv-without-lang"),
         ("<tu><tuv xml:lang=\"en\"></tuv></tu>", "tuv-without-seg"),
-        ("<tu><tuv xml:lang=\"en\"><seg>a</seg><seg>b</seg></tuv></tu>", "tuv-two-segs"),
-        ("<tu>stray<tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>", "text-in-tu"),
-        ("<tu><tuv xml:lang=\"en\"><prop type=\"a\">x<b/></prop><seg>a</seg></tuv></tu>", "element-in-meta"),
-        ("<tu><custom/><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>", "unknown-element"),
-        ("<tu><tuv xml:lang=\"en\"><seg>a<tuv xml:lang=\"x\"/></seg></tuv></tu>", "misplaced-element"),
+        (
+            "<tu><tuv xml:lang=\"en\"><seg>a</seg><seg>b</seg></tuv></tu>",
+            "tuv-two-segs",
+        ),
+        (
+            "<tu>stray<tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>",
+            "text-in-tu",
+        ),
+        (
+            "<tu><tuv xml:lang=\"en\"><prop type=\"a\">x<b/></prop><seg>a</seg></tuv></tu>",
+            "element-in-meta",
+        ),
+        (
+            "<tu><custom/><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>",
+            "unknown-element",
+        ),
+        (
+            "<tu><tuv xml:lang=\"en\"><seg>a<tuv xml:lang=\"x\"/></seg></tuv></tu>",
+            "misplaced-element",
+        ),
         ("<tu><seg>a</seg></tu>", "misplaced-element"),
     ];
     let mut body = String::new();
@@ -93,7 +120,10 @@ fn damaged_tus_are_skipped_and_reading_goes_on() {
     let records: Vec<_> = std::iter::from_fn(|| reader.next_tu().unwrap()).collect();
     assert_eq!(records.len(), damaged.len() + 1);
     let indices: Vec<usize> = records.iter().map(|r| r.index).collect();
-    assert_eq!(indices, (0..=damaged.len()).map(|i| 2 * i).collect::<Vec<_>>());
+    assert_eq!(
+        indices,
+        (0..=damaged.len()).map(|i| 2 * i).collect::<Vec<_>>()
+    );
     assert_eq!(records.last().unwrap().tu.tuvs[1].seg.plain_text(), "cuối");
     let problems = reader.problems();
     let expected: Vec<&str> = damaged.iter().map(|(_, code)| *code).collect();
@@ -108,10 +138,13 @@ fn damaged_tus_are_skipped_and_reading_goes_on() {
 
 #[test]
 fn unknown_elements_in_seg_are_kept_with_a_warning() {
-    let (tmx, problems) = read(doc(&tu("a <g id=\"1\">bold</g> <x id=\"2\"/>", "b")).as_bytes()).unwrap();
+    let (tmx, problems) =
+        read(doc(&tu("a <g id=\"1\">bold</g> <x id=\"2\"/>", "b")).as_bytes()).unwrap();
     assert_eq!(codes(&problems), ["unknown-element", "unknown-element"]);
     let content = &tmx.tus[0].tuvs[0].seg.0;
-    let Inline::Element(g) = &content[1] else { panic!() };
+    let Inline::Element(g) = &content[1] else {
+        panic!()
+    };
     assert_eq!(g.kind, InlineKind::Other("g".into()));
     assert_eq!(tmx.tus[0].tuvs[0].seg.plain_text(), "a bold ");
     let (again, _) = read(&write_all(Vec::new(), &tmx).unwrap()).unwrap();
@@ -138,7 +171,9 @@ fn header_keeps_meta_order_ude_and_unknown_children() {
     assert_eq!(h.props("a").collect::<Vec<_>>(), ["1", "2"]);
     assert_eq!(h.extra.len(), 2);
     assert_eq!(h.extra[0].name, "ude");
-    assert!(matches!(&h.extra[0].children[1], Node::Element(map) if map.name == "map" && map.attrs.len() == 4));
+    assert!(
+        matches!(&h.extra[0].children[1], Node::Element(map) if map.name == "map" && map.attrs.len() == 4)
+    );
     assert_eq!(h.extra[1].children.len(), 2);
     let (again, _) = read(&write_all(Vec::new(), &tmx).unwrap()).unwrap();
     assert_eq!(again, tmx.canonical());
@@ -153,7 +188,10 @@ fn comments_and_pis_inside_a_segment_join_the_text() {
 #[test]
 fn prolog_and_root_variants() {
     // No declaration, single quotes, a PI and comments before the root.
-    let text = format!("<?xml-stylesheet href='a.css'?><!-- x -->\n<tmx version='1.4'>{HEADER}<body>{}</body></tmx>", tu("a", "b"));
+    let text = format!(
+        "<?xml-stylesheet href='a.css'?><!-- x -->\n<tmx version='1.4'>{HEADER}<body>{}</body></tmx>",
+        tu("a", "b")
+    );
     let (tmx, problems) = read(text.as_bytes()).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(tmx.tus.len(), 1);
@@ -162,22 +200,36 @@ fn prolog_and_root_variants() {
     assert_eq!((tmx.tus.len(), codes(&problems)), (0, vec!["missing-body"]));
     let (_, problems) = read(b"<tmx><body/></tmx>").unwrap();
     assert_eq!(codes(&problems), ["missing-version", "missing-header"]);
-    let (_, problems) = read(format!("<tmx version=\"2.0\">{HEADER}<body></body></tmx>").as_bytes()).unwrap();
+    let (_, problems) =
+        read(format!("<tmx version=\"2.0\">{HEADER}<body></body></tmx>").as_bytes()).unwrap();
     assert_eq!(codes(&problems), ["unknown-version"]);
-    let (tmx, problems) = read(format!("<tmx version=\"1.4\" xmlns:ex=\"urn:x\">{HEADER}</tmx>").as_bytes()).unwrap();
+    let (tmx, problems) =
+        read(format!("<tmx version=\"1.4\" xmlns:ex=\"urn:x\">{HEADER}</tmx>").as_bytes()).unwrap();
     assert_eq!(codes(&problems), ["missing-body"]);
     assert_eq!(tmx.attrs, vec![crate::tmx::Attr::new("xmlns:ex", "urn:x")]);
 
-    let error = fatal(format!(" <?xml version=\"1.0\"?><tmx version=\"1.4\">{HEADER}<body/></tmx>").as_bytes());
-    assert!(matches!(error.kind, ErrorKind::MisplacedDeclaration), "{error}");
-    let error = fatal(format!("<!doctype tmx><tmx version=\"1.4\">{HEADER}<body/></tmx>").as_bytes());
+    let error = fatal(
+        format!(" <?xml version=\"1.0\"?><tmx version=\"1.4\">{HEADER}<body/></tmx>").as_bytes(),
+    );
+    assert!(
+        matches!(error.kind, ErrorKind::MisplacedDeclaration),
+        "{error}"
+    );
+    let error =
+        fatal(format!("<!doctype tmx><tmx version=\"1.4\">{HEADER}<body/></tmx>").as_bytes());
     assert!(matches!(error.kind, ErrorKind::DoctypeCase), "{error}");
     let error = fatal(b"text<tmx/>");
     assert!(matches!(error.kind, ErrorKind::TextBeforeRoot), "{error}");
     let error = fatal(b"<?xml version=\"1.0\" encoding=\"klingon-8\"?><tmx/>");
-    assert!(matches!(error.kind, ErrorKind::UnsupportedEncoding(_)), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::UnsupportedEncoding(_)),
+        "{error}"
+    );
     let error = fatal(b"<?xml encoding=\"UTF-8\"?><tmx/>");
-    assert!(matches!(error.kind, ErrorKind::BadDeclaration(_)), "{error}");
+    assert!(
+        matches!(error.kind, ErrorKind::BadDeclaration(_)),
+        "{error}"
+    );
 }
 
 #[test]
@@ -186,10 +238,28 @@ fn structure_problems_outside_tus() {
     let text = doc(&body).replace("</body>", "</body><after/>");
     let (tmx, problems) = read(text.as_bytes()).unwrap();
     assert_eq!(tmx.tus.len(), 1);
-    assert_eq!(codes(&problems), ["text-in-body", "unexpected-element", "unexpected-element", "unexpected-element"]);
-    assert!(problems.iter().all(|p| p.severity == Severity::Error && p.tu_index.is_none()));
-    assert_eq!(problems[1].message, "unexpected `<foo>` in `<body>`, skipped");
-    assert_eq!(problems[3].message, "unexpected `<after>` in `<tmx>`, skipped");
+    assert_eq!(
+        codes(&problems),
+        [
+            "text-in-body",
+            "unexpected-element",
+            "unexpected-element",
+            "unexpected-element"
+        ]
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.severity == Severity::Error && p.tu_index.is_none())
+    );
+    assert_eq!(
+        problems[1].message,
+        "unexpected `<foo>` in `<body>`, skipped"
+    );
+    assert_eq!(
+        problems[3].message,
+        "unexpected `<after>` in `<tmx>`, skipped"
+    );
 }
 
 #[test]
@@ -207,7 +277,10 @@ fn source_language_checks() {
 fn attribute_checks_are_warnings() {
     let body = "<tu creationdate=\"2024-01-01\" usagecount=\"many\"><tuv xml:lang=\"en\" lang=\"fr\"><seg>a</seg></tuv><tuv xml:lang=\"e!\"><seg>b</seg></tuv></tu>";
     let (tmx, problems) = read(doc(body).as_bytes()).unwrap();
-    assert_eq!(codes(&problems), ["bad-date", "bad-usagecount", "conflicting-lang", "bad-lang"]);
+    assert_eq!(
+        codes(&problems),
+        ["bad-date", "bad-usagecount", "conflicting-lang", "bad-lang"]
+    );
     assert_eq!(tmx.tus[0].attr("creationdate"), Some("2024-01-01"));
 }
 
@@ -217,24 +290,114 @@ fn limits_are_named() {
     let bytes = big.as_bytes();
     let check = |limits: Limits, name: &str| {
         let error = read_with(bytes, limits).unwrap_err();
-        assert!(matches!(error.kind, ErrorKind::Limit { limit, .. } if limit == name), "{error}");
+        assert!(
+            matches!(error.kind, ErrorKind::Limit { limit, .. } if limit == name),
+            "{error}"
+        );
         assert!(error.to_string().contains(&format!("`{name}`")), "{error}");
     };
-    check(Limits { max_tus: 2, ..Limits::default() }, "max_tus");
-    check(Limits { max_tuvs: 1, ..Limits::default() }, "max_tuvs");
-    check(Limits { max_text_len: 3, ..Limits::default() }, "max_text_len");
-    check(Limits { max_attrs: 0, ..Limits::default() }, "max_attrs");
-    check(Limits { max_depth: 4, ..Limits::default() }, "max_depth");
-    check(Limits { max_file_bytes: 100, ..Limits::default() }, "max_file_bytes");
-    let with_prop = big.replace(HEADER, &HEADER.replace("/>", "><prop type=\"p\">v</prop></header>"));
-    let error = read_with(with_prop.as_bytes(), Limits { max_header_items: 0, ..Limits::default() }).unwrap_err();
-    assert!(matches!(error.kind, ErrorKind::Limit { limit: "max_header_items", .. }), "{error}");
+    check(
+        Limits {
+            max_tus: 2,
+            ..Limits::default()
+        },
+        "max_tus",
+    );
+    check(
+        Limits {
+            max_tuvs: 1,
+            ..Limits::default()
+        },
+        "max_tuvs",
+    );
+    check(
+        Limits {
+            max_text_len: 3,
+            ..Limits::default()
+        },
+        "max_text_len",
+    );
+    check(
+        Limits {
+            max_attrs: 0,
+            ..Limits::default()
+        },
+        "max_attrs",
+    );
+    check(
+        Limits {
+            max_depth: 4,
+            ..Limits::default()
+        },
+        "max_depth",
+    );
+    check(
+        Limits {
+            max_file_bytes: 100,
+            ..Limits::default()
+        },
+        "max_file_bytes",
+    );
+    let with_prop = big.replace(
+        HEADER,
+        &HEADER.replace("/>", "><prop type=\"p\">v</prop></header>"),
+    );
+    let error = read_with(
+        with_prop.as_bytes(),
+        Limits {
+            max_header_items: 0,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::Limit {
+                limit: "max_header_items",
+                ..
+            }
+        ),
+        "{error}"
+    );
     let inline = doc(&tu("<ph/><ph/><ph/>", "x"));
-    let error = read_with(inline.as_bytes(), Limits { max_inline: 2, ..Limits::default() }).unwrap_err();
-    assert!(matches!(error.kind, ErrorKind::Limit { limit: "max_inline", .. }), "{error}");
+    let error = read_with(
+        inline.as_bytes(),
+        Limits {
+            max_inline: 2,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::Limit {
+                limit: "max_inline",
+                ..
+            }
+        ),
+        "{error}"
+    );
     let long = doc(&tu(&"x".repeat(600_000), "y"));
-    let error = read_with(long.as_bytes(), Limits { max_element_bytes: 100_000, ..Limits::default() }).unwrap_err();
-    assert!(matches!(error.kind, ErrorKind::Limit { limit: "max_element_bytes", .. }), "{error}");
+    let error = read_with(
+        long.as_bytes(),
+        Limits {
+            max_element_bytes: 100_000,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::Limit {
+                limit: "max_element_bytes",
+                ..
+            }
+        ),
+        "{error}"
+    );
     assert_eq!(read_with(long.as_bytes(), Limits::default()).unwrap(), 1);
 }
 
@@ -257,14 +420,21 @@ fn streaming_across_buffer_boundaries() {
         while let Some(record) = reader.next_tu().unwrap() {
             assert_eq!(record.line, 5 + 4 * n);
             assert_eq!(record.tu.attr("tuid"), Some(n.to_string().as_str()));
-            assert_eq!(record.tu.tuvs[1].seg.plain_text(), format!("Đơn vị {n} đậm 𝐀"));
+            assert_eq!(
+                record.tu.tuvs[1].seg.plain_text(),
+                format!("Đơn vị {n} đậm 𝐀")
+            );
             if let Some(span) = &record.span {
                 assert!(bytes[span.start as usize..span.end as usize].starts_with(b"<tu tuid="));
             }
             n += 1;
         }
         assert_eq!(n, count, "{encoding}");
-        assert!(reader.problems().is_empty(), "{:?}", &reader.problems()[..1]);
+        assert!(
+            reader.problems().is_empty(),
+            "{:?}",
+            &reader.problems()[..1]
+        );
     }
 }
 
@@ -275,9 +445,20 @@ fn parse_tu_wants_exactly_one_tu() {
     assert!(matches!(error.kind, ErrorKind::NotATu(_)), "{error}");
     assert_eq!(error.offset, Some(100));
     let error = parse_tu(path, b"<tu><tuv><seg>a</seg></tuv></tu>", 7).unwrap_err();
-    assert!(matches!(&error.kind, ErrorKind::DamagedTu(m) if m.contains("xml:lang")), "{error}");
-    assert_eq!(error.to_string(), "`x.tmx`: at byte 7: damaged `<tu>`: `<tuv>` without `xml:lang` (or `lang`); the TU is skipped");
-    let error = parse_tu(path, b"<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu><tu/>", 0).unwrap_err();
+    assert!(
+        matches!(&error.kind, ErrorKind::DamagedTu(m) if m.contains("xml:lang")),
+        "{error}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "`x.tmx`: at byte 7: damaged `<tu>`: `<tuv>` without `xml:lang` (or `lang`); the TU is skipped"
+    );
+    let error = parse_tu(
+        path,
+        b"<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu><tu/>",
+        0,
+    )
+    .unwrap_err();
     assert!(matches!(error.kind, ErrorKind::AfterRoot(_)), "{error}");
     assert!(parse_tu(path, b"", 0).is_err());
 }
@@ -306,7 +487,11 @@ fn reading_a_missing_file_names_it() {
     let error = read_all(std::path::Path::new("/nonexistent/dir/x.tmx")).unwrap_err();
     assert!(matches!(error.kind, ErrorKind::Io(_)), "{error}");
     assert_eq!((error.line, error.column), (0, 0));
-    assert!(error.to_string().starts_with("`/nonexistent/dir/x.tmx`: cannot read the file"));
+    assert!(
+        error
+            .to_string()
+            .starts_with("`/nonexistent/dir/x.tmx`: cannot read the file")
+    );
 }
 
 #[test]

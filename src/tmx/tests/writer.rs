@@ -56,7 +56,11 @@ fn attributes_in_dtd_order_then_unknown_in_model_order() {
     tu.tuvs[1].seg = Seg(vec![
         Inline::Element(InlineElement {
             kind: InlineKind::Bpt,
-            attrs: vec![Attr::new("type", "bold"), Attr::new("x", "1"), Attr::new("i", "1")],
+            attrs: vec![
+                Attr::new("type", "bold"),
+                Attr::new("x", "1"),
+                Attr::new("i", "1"),
+            ],
             content: vec![Inline::Text("<b>".into())],
         }),
         Inline::Text("b".into()),
@@ -87,8 +91,14 @@ fn escaping_keeps_every_character() {
     tu.tuvs[0].set_attr("x-a", "tab\there\nline\r\n\"quoted\" & <");
     tu.meta.push(Meta::Note(Note::new("  note\r ")));
     let part = tu_part(&tu);
-    assert!(part.contains("<seg> a &amp; &lt;b&gt; \"q\" 'a' ]]&gt; &#13;\n\t end </seg>"), "{part}");
-    assert!(part.contains("x-a=\"tab&#9;here&#10;line&#13;&#10;&quot;quoted&quot; &amp; &lt;\""), "{part}");
+    assert!(
+        part.contains("<seg> a &amp; &lt;b&gt; \"q\" 'a' ]]&gt; &#13;\n\t end </seg>"),
+        "{part}"
+    );
+    assert!(
+        part.contains("x-a=\"tab&#9;here&#10;line&#13;&#10;&quot;quoted&quot; &amp; &lt;\""),
+        "{part}"
+    );
     assert!(part.contains("<note>  note&#13; </note>"), "{part}");
     let (back, problems) = read(written(&tu).as_bytes()).unwrap();
     assert_eq!(super::codes(&problems), ["missing-header-attr"]);
@@ -103,7 +113,10 @@ fn refusals_name_the_reason() {
 
     let mut tu = simple_tu();
     tu.attrs.push(Attr::new("tuid", "again"));
-    assert_eq!(check_tu(&tu), Err(Invalid::DuplicateAttribute("tuid".into(), "tu".into())));
+    assert_eq!(
+        check_tu(&tu),
+        Err(Invalid::DuplicateAttribute("tuid".into(), "tu".into()))
+    );
 
     let mut tu = simple_tu();
     tu.tuvs.clear();
@@ -115,7 +128,9 @@ fn refusals_name_the_reason() {
 
     for name in ["bpt", "tu", "seg", "not a name"] {
         let mut tu = simple_tu();
-        tu.tuvs[0].seg = Seg(vec![Inline::Element(InlineElement::new(InlineKind::Other(name.into())))]);
+        tu.tuvs[0].seg = Seg(vec![Inline::Element(InlineElement::new(
+            InlineKind::Other(name.into()),
+        ))]);
         assert_eq!(check_tu(&tu), Err(Invalid::BadName(name.into())));
     }
 
@@ -124,7 +139,11 @@ fn refusals_name_the_reason() {
         deep = vec![Inline::Element(InlineElement {
             kind: InlineKind::Hi,
             attrs: Vec::new(),
-            content: if deep.is_empty() { vec![Inline::Text("x".into())] } else { deep },
+            content: if deep.is_empty() {
+                vec![Inline::Text("x".into())]
+            } else {
+                deep
+            },
         })];
     }
     let mut tu = simple_tu();
@@ -142,7 +161,13 @@ fn refusals_name_the_reason() {
         meta: vec![Meta::Prop(Prop::new("x", "\u{FFFE}"))],
         ..Header::default()
     };
-    assert!(matches!(check_header(&header), Err(Invalid::ForbiddenChar { ch: CodePoint(0xFFFE), .. })));
+    assert!(matches!(
+        check_header(&header),
+        Err(Invalid::ForbiddenChar {
+            ch: CodePoint(0xFFFE),
+            ..
+        })
+    ));
     assert!(matches!(
         TmxWriter::new(Vec::new(), "1.4", &header),
         Err(WriteError::InvalidHeader(_))
@@ -157,13 +182,29 @@ fn refusals_name_the_reason() {
     assert_eq!(check_header(&header), Err(Invalid::BadName("prop".into())));
 
     let attrs = [Attr::new("version", "2")];
-    let prolog = Prolog { version: "1.4", doctype: None, attrs: &attrs };
+    let prolog = Prolog {
+        version: "1.4",
+        doctype: None,
+        attrs: &attrs,
+    };
     assert!(matches!(
         TmxWriter::with_prolog(Vec::new(), &prolog, &Header::default()),
         Err(WriteError::InvalidRoot(Invalid::VersionAttribute))
     ));
-    for doctype in ["", " tmx", "tmx>", "tmx SYSTEM \"a", "tmx [<!ENTITY a \"b\">]", "tmx\r", "tmx ]"] {
-        let prolog = Prolog { version: "1.4", doctype: Some(doctype), attrs: &[] };
+    for doctype in [
+        "",
+        " tmx",
+        "tmx>",
+        "tmx SYSTEM \"a",
+        "tmx [<!ENTITY a \"b\">]",
+        "tmx\r",
+        "tmx ]",
+    ] {
+        let prolog = Prolog {
+            version: "1.4",
+            doctype: Some(doctype),
+            attrs: &[],
+        };
         assert!(
             matches!(
                 TmxWriter::with_prolog(Vec::new(), &prolog, &Header::default()),
@@ -187,7 +228,9 @@ fn output_is_deterministic_and_stable() {
     let (again, _) = read(&first).unwrap();
     assert_eq!(write_all(Vec::new(), &again).unwrap(), first);
     let text = String::from_utf8(first).unwrap();
-    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header "));
+    assert!(text.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header "
+    ));
     assert!(text.ends_with("  </body>\n</tmx>\n"));
     assert!(!text.contains('\r'));
 }
@@ -199,7 +242,10 @@ fn whole_documents_and_files() {
         doctype: Some("tmx SYSTEM \"tmx14.dtd\"".into()),
         attrs: vec![Attr::new("xmlns:ex", "urn:example")],
         header: Header {
-            attrs: vec![Attr::new("srclang", "en"), Attr::new("creationtool", "songngu")],
+            attrs: vec![
+                Attr::new("srclang", "en"),
+                Attr::new("creationtool", "songngu"),
+            ],
             meta: vec![Meta::Note(Note::new("n")), Meta::Prop(Prop::new("p", "v"))],
             extra: vec![Element {
                 name: "ude".into(),
@@ -214,11 +260,13 @@ fn whole_documents_and_files() {
                 ],
             }],
         },
-        tus: (0..3000).map(|i| {
-            let mut tu = simple_tu();
-            tu.set_attr("tuid", &i.to_string());
-            tu
-        }).collect(),
+        tus: (0..3000)
+            .map(|i| {
+                let mut tu = simple_tu();
+                tu.set_attr("tuid", &i.to_string());
+                tu
+            })
+            .collect(),
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("whole.tmx");
