@@ -638,7 +638,10 @@ const PAIRS: &[(&str, &str)] = &[
 ];
 
 fn count_tus_in(path: &Path) -> usize {
-    std::fs::read_to_string(path).expect("read TMX").matches("<tu ").count()
+    std::fs::read_to_string(path)
+        .expect("read TMX")
+        .matches("<tu ")
+        .count()
 }
 
 #[test]
@@ -650,7 +653,11 @@ fn tm_stats_counts_tus_and_languages() {
         .assert()
         .code(0)
         .stdout(contains("3 TUs, 6 variants").and(contains("en (3), vi (3)")));
-    let out = stdout_of(songngu("en").args(["tm", "stats", "--format", "json"]).arg(&tm));
+    let out = stdout_of(
+        songngu("en")
+            .args(["tm", "stats", "--format", "json"])
+            .arg(&tm),
+    );
     let stats: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
     assert_eq!(stats["tus"], 3);
     assert_eq!(stats["tuvs"], 6);
@@ -691,8 +698,17 @@ fn tm_convert_writes_utf8_tmx_from_utf16() {
     assert!(written.contains("version=\"1.4\""));
     // Converting the output again gives the same bytes: the writer is deterministic.
     let again = dir.path().join("again.tmx");
-    songngu("en").args(["tm", "convert"]).arg(&output).arg("-o").arg(&again).assert().code(0);
-    assert_eq!(std::fs::read(&output).expect("read"), std::fs::read(&again).expect("read"));
+    songngu("en")
+        .args(["tm", "convert"])
+        .arg(&output)
+        .arg("-o")
+        .arg(&again)
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read(&output).expect("read"),
+        std::fs::read(&again).expect("read")
+    );
 }
 
 #[test]
@@ -712,12 +728,20 @@ fn tm_lookup_finds_exact_and_fuzzy_matches_as_json() {
             .arg(&queries)
             .args(["--min", "60", "--format", "json"]),
     );
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
     assert_eq!(lines.len(), 3, "one line per query");
     assert_eq!(lines[0]["matches"][0]["score"], 100);
-    assert_eq!(lines[0]["matches"][0]["target"], "Sự kiện thu hút hơn một nghìn khách mời.");
+    assert_eq!(
+        lines[0]["matches"][0]["target"],
+        "Sự kiện thu hút hơn một nghìn khách mời."
+    );
     assert_eq!(lines[0]["matches"][0]["tuid"], "t2");
-    let fuzzy = lines[1]["matches"][0]["score"].as_u64().expect("a fuzzy match");
+    let fuzzy = lines[1]["matches"][0]["score"]
+        .as_u64()
+        .expect("a fuzzy match");
     assert!((60..100).contains(&fuzzy), "{fuzzy}");
     assert_eq!(lines[2]["matches"].as_array().map(Vec::len), Some(0));
 }
@@ -726,7 +750,13 @@ fn tm_lookup_finds_exact_and_fuzzy_matches_as_json() {
 fn tm_concordance_ignores_diacritics_only_when_asked() {
     let (_dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
     let count = |extra: &[&str]| {
-        let out = stdout_of(songngu("en").args(["tm", "concordance"]).arg(&tm).args(["Thanh Hung", "--target", "--format", "json"]).args(extra));
+        let out = stdout_of(
+            songngu("en")
+                .args(["tm", "concordance"])
+                .arg(&tm)
+                .args(["Thanh Hung", "--target", "--format", "json"])
+                .args(extra),
+        );
         out.lines().count()
     };
     assert_eq!(count(&[]), 0);
@@ -740,18 +770,41 @@ fn tm_import_reports_dry_run_then_merges_with_duplicate_policy() {
     // One duplicate of an existing TU (same date: not newer) and one new TU.
     std::fs::write(&foreign, tmx_doc(&PAIRS[1..])).expect("write");
     let before = std::fs::read(&tm).expect("read");
-    let out = stdout_of(songngu("en").args(["tm", "import"]).arg(&foreign).arg("--into").arg(&tm).args(["--dry-run", "--format", "json"]));
+    let out = stdout_of(
+        songngu("en")
+            .args(["tm", "import"])
+            .arg(&foreign)
+            .arg("--into")
+            .arg(&tm)
+            .args(["--dry-run", "--format", "json"]),
+    );
     let report: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
     assert_eq!(report["dry_run"], true);
     assert_eq!(report["report"]["tus"], 2);
     assert_eq!(report["report"]["added"], 1);
     assert_eq!(report["report"]["duplicates"], 1);
     assert_eq!(report["report"]["kept_existing"], 1);
-    assert_eq!(std::fs::read(&tm).expect("read"), before, "a dry run writes nothing");
+    assert_eq!(
+        std::fs::read(&tm).expect("read"),
+        before,
+        "a dry run writes nothing"
+    );
 
-    songngu("en").args(["tm", "import"]).arg(&foreign).arg("--into").arg(&tm).assert().code(0);
+    songngu("en")
+        .args(["tm", "import"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(0);
     assert_eq!(count_tus_in(&tm), 3);
-    songngu("en").args(["tm", "import", "--duplicates", "keep-all"]).arg(&foreign).arg("--into").arg(&tm).assert().code(0);
+    songngu("en")
+        .args(["tm", "import", "--duplicates", "keep-all"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(0);
     assert_eq!(count_tus_in(&tm), 5);
 }
 
@@ -765,7 +818,10 @@ fn generated_memory(count: usize, tag: &str) -> String {
             )
         })
         .collect();
-    let pairs: Vec<(&str, &str)> = owned.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = owned
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     tmx_doc(&pairs)
 }
 
@@ -808,14 +864,31 @@ fn killing_a_save_midway_leaves_the_old_file_whole() {
     let _ = child.wait();
     let after = std::fs::read(&tm).expect("the memory file is still there");
     if killed_mid_save {
-        assert_eq!(after, before, "killed before the rename: the old file, byte for byte");
+        assert_eq!(
+            after, before,
+            "killed before the rename: the old file, byte for byte"
+        );
     } else {
-        assert_eq!(count_tus_in(&tm), 60_003, "finished first: the new file, whole");
+        assert_eq!(
+            count_tus_in(&tm),
+            60_003,
+            "finished first: the new file, whole"
+        );
     }
     // The next writer cleans up the crashed save's temp file and succeeds.
-    songngu("en").args(["tm", "import"]).arg(&foreign).arg("--into").arg(&tm).assert().code(0);
+    songngu("en")
+        .args(["tm", "import"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(0);
     assert_eq!(count_tus_in(&tm), 60_003);
-    let leftovers = std::fs::read_dir(dir.path()).expect("list").flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count();
+    let leftovers = std::fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
     assert_eq!(leftovers, 0);
 }
 
@@ -843,7 +916,11 @@ fn two_imports_at_once_lose_nothing() {
     let second = spawn(&b);
     for child in [first, second] {
         let output = child.wait_with_output().expect("wait");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     assert_eq!(count_tus_in(&tm), 6_003);
 }
@@ -873,14 +950,23 @@ fn tm_validate_exits_one_on_warnings_where_stats_exits_zero() {
         "<header srclang=\"en\"/>",
     );
     let (_dir, tm) = temp_file("w.tmx", doc.as_bytes());
-    songngu("en").args(["tm", "stats"]).arg(&tm).assert().code(0);
+    songngu("en")
+        .args(["tm", "stats"])
+        .arg(&tm)
+        .assert()
+        .code(0);
     songngu("en")
         .args(["tm", "validate"])
         .arg(&tm)
         .assert()
         .code(1)
         .stderr(contains("w.tmx`:").and(contains("warning:")));
-    songngu("vi").args(["tm", "validate"]).arg(&tm).assert().code(1).stderr(contains("cảnh báo:"));
+    songngu("vi")
+        .args(["tm", "validate"])
+        .arg(&tm)
+        .assert()
+        .code(1)
+        .stderr(contains("cảnh báo:"));
 }
 
 #[test]
@@ -892,7 +978,18 @@ fn tm_export_keeps_only_the_documents_tus() {
     );
     let (dir, tm) = temp_file("m.tmx", doc.as_bytes());
     let out = dir.path().join("seed.tmx");
-    songngu("en").args(["tm", "export"]).arg(&tm).arg("-o").arg(&out).args(["--doc", "seed"]).assert().code(0);
+    songngu("en")
+        .args(["tm", "export"])
+        .arg(&tm)
+        .arg("-o")
+        .arg(&out)
+        .args(["--doc", "seed"])
+        .assert()
+        .code(0);
     assert_eq!(count_tus_in(&out), 1);
-    assert!(std::fs::read_to_string(&out).expect("read").contains("Nguyễn Thanh Hùng"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("Nguyễn Thanh Hùng")
+    );
 }

@@ -324,12 +324,15 @@ mod tests {
 
     use super::*;
 
-    fn all_commands(cmd: &Command) -> Vec<&Command> {
-        let mut list = vec![cmd];
+    /// The path of names to every command, the top level (`[]`) first: `["tm", "stats"]`.
+    fn command_paths(cmd: &Command, prefix: &[String]) -> Vec<Vec<String>> {
+        let mut paths = vec![prefix.to_vec()];
         for sub in cmd.get_subcommands() {
-            list.extend(all_commands(sub));
+            let mut path = prefix.to_vec();
+            path.push(sub.get_name().to_owned());
+            paths.extend(command_paths(sub, &path));
         }
-        list
+        paths
     }
 
     fn render_help(cmd: &Command, path: &[&str]) -> String {
@@ -383,11 +386,8 @@ mod tests {
     fn vietnamese_help_has_no_english_left() {
         let l10n = Localizer::new(UiLocale::Vi);
         let cmd = command(&l10n);
-        let mut paths: Vec<Vec<&str>> = vec![vec![]];
-        for sub in all_commands(&cmd).into_iter().skip(1) {
-            paths.push(vec![sub.get_name()]);
-        }
-        for path in paths {
+        for path in command_paths(&cmd, &[]) {
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
             let help = render_help(&cmd, &path);
             for english in [
                 "Usage",

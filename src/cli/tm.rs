@@ -184,20 +184,32 @@ fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
         MemoryError::Persist(persist::PersistError::Locked { path, holder }) => {
             let message = l10n.text_with(
                 "error-locked",
-                &[("path", path.display().to_string().into()), ("holder", holder.clone().into())],
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("holder", holder.clone().into()),
+                ],
             );
             anyhow::anyhow!(message)
         }
         MemoryError::Persist(persist::PersistError::ChangedOnDisk { path }) => {
-            anyhow::anyhow!(l10n.text_with("error-changed-on-disk", &[("path", path.display().to_string().into())]))
+            anyhow::anyhow!(l10n.text_with(
+                "error-changed-on-disk",
+                &[("path", path.display().to_string().into())]
+            ))
         }
         MemoryError::DamagedTus { path, count } => anyhow::anyhow!(l10n.text_with(
             "error-damaged-tus",
-            &[("path", path.display().to_string().into()), ("count", count.into())]
+            &[
+                ("path", path.display().to_string().into()),
+                ("count", count.into())
+            ]
         )),
         MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
             "error-unwritable",
-            &[("path", path.display().to_string().into()), ("tus", tus.into())]
+            &[
+                ("path", path.display().to_string().into()),
+                ("tus", tus.into())
+            ]
         )),
         other => {
             let message = l10n.text_with("error-memory", &[("message", other.to_string().into())]);
@@ -250,13 +262,19 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
         count_meta(&mut stats, &tu.meta);
         for tuv in &tu.tuvs {
             stats.tuvs += 1;
-            *stats.languages.entry(tuv.lang_raw().unwrap_or("?").to_owned()).or_default() += 1;
+            *stats
+                .languages
+                .entry(tuv.lang_raw().unwrap_or("?").to_owned())
+                .or_default() += 1;
             count_meta(&mut stats, &tuv.meta);
         }
     }
     let problems = reader.problems();
     stats.problems = problems.len();
-    stats.errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    stats.errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     match args.format {
         Format::Json => {
             out.json_line(&stats)?;
@@ -267,7 +285,11 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
             }
         }
         Format::Text => {
-            let languages: Vec<String> = stats.languages.iter().map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64))).collect();
+            let languages: Vec<String> = stats
+                .languages
+                .iter()
+                .map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64)))
+                .collect();
             out.line(&l10n.text_with(
                 "tm-stats-summary",
                 &[
@@ -280,9 +302,16 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
                     ("problems", stats.problems.into()),
                 ],
             ))?;
-            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.join(", ").into())]))?;
+            out.line(&l10n.text_with(
+                "tm-stats-languages",
+                &[("languages", languages.join(", ").into())],
+            ))?;
             if !stats.props.is_empty() {
-                let props: Vec<String> = stats.props.iter().map(|(t, n)| format!("{t} ({})", l10n.number(*n as f64))).collect();
+                let props: Vec<String> = stats
+                    .props
+                    .iter()
+                    .map(|(t, n)| format!("{t} ({})", l10n.number(*n as f64)))
+                    .collect();
                 out.line(&l10n.text_with("tm-stats-props", &[("props", props.join(", ").into())]))?;
             }
         }
@@ -308,7 +337,11 @@ fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
     for item in meta {
         match item {
             tmx::Meta::Prop(prop) => {
-                let kind = prop.attrs.iter().find(|a| a.name == "type").map_or("?", |a| a.value.as_str());
+                let kind = prop
+                    .attrs
+                    .iter()
+                    .find(|a| a.name == "type")
+                    .map_or("?", |a| a.value.as_str());
                 *stats.props.entry(kind.to_owned()).or_default() += 1;
             }
             tmx::Meta::Note(_) => stats.notes += 1,
@@ -320,7 +353,10 @@ fn convert(args: &ConvertArgs, l10n: &Localizer) -> Result<Exit> {
     let (count, damaged) = copy_tmx(l10n, &args.input, &args.output, |_| true)?;
     stderr_line(&l10n.text_with(
         "tm-converted",
-        &[("path", args.output.display().to_string().into()), ("tus", count.into())],
+        &[
+            ("path", args.output.display().to_string().into()),
+            ("tus", count.into()),
+        ],
     ));
     Ok(if damaged { Exit::Error } else { Exit::Success })
 }
@@ -332,7 +368,10 @@ fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
     })?;
     stderr_line(&l10n.text_with(
         "tm-exported",
-        &[("path", args.output.display().to_string().into()), ("tus", count.into())],
+        &[
+            ("path", args.output.display().to_string().into()),
+            ("tus", count.into()),
+        ],
     ));
     Ok(if damaged { Exit::Error } else { Exit::Success })
 }
@@ -340,7 +379,12 @@ fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
 /// Streams `input`, keeps the TUs `keep` accepts and writes them to `output` as TMX 1.4b
 /// in UTF-8, atomically, checking the result reads back whole. Problems of `input` go to
 /// stderr. Returns the number of TUs written and whether `input` had damaged TUs.
-fn copy_tmx(l10n: &Localizer, input: &Path, output: &Path, keep: impl Fn(&tmx::Tu) -> bool) -> Result<(usize, bool)> {
+fn copy_tmx(
+    l10n: &Localizer,
+    input: &Path,
+    output: &Path,
+    keep: impl Fn(&tmx::Tu) -> bool,
+) -> Result<(usize, bool)> {
     let mut reader = TmxReader::open(input).map_err(|e| tmx_error(l10n, e))?;
     let header = reader.header().clone();
     let mut tus = Vec::new();
@@ -354,13 +398,21 @@ fn copy_tmx(l10n: &Localizer, input: &Path, output: &Path, keep: impl Fn(&tmx::T
         print_problem(l10n, input, problem);
     }
     let current = persist::fingerprint(output).map_err(|e| memory_error(l10n, e.into()))?;
-    store::write_tmx_atomic(output, current.as_ref(), "1.4", &header, &tus).map_err(|e| memory_error(l10n, e))?;
-    Ok((tus.len(), problems.iter().any(|p| p.severity == Severity::Error)))
+    store::write_tmx_atomic(output, current.as_ref(), "1.4", &header, &tus)
+        .map_err(|e| memory_error(l10n, e))?;
+    Ok((
+        tus.len(),
+        problems.iter().any(|p| p.severity == Severity::Error),
+    ))
 }
 
 fn open_memory(l10n: &Localizer, tm: &Path, languages: &Languages) -> Result<Memory> {
-    let memory = Memory::open(&[tm.to_owned()], languages.source_lang.clone(), languages.target_lang.clone())
-        .map_err(|e| memory_error(l10n, e))?;
+    let memory = Memory::open(
+        &[tm.to_owned()],
+        languages.source_lang.clone(),
+        languages.target_lang.clone(),
+    )
+    .map_err(|e| memory_error(l10n, e))?;
     for problem in memory.problems() {
         print_problem(l10n, &problem.path, &problem.problem);
     }
@@ -368,7 +420,10 @@ fn open_memory(l10n: &Localizer, tm: &Path, languages: &Languages) -> Result<Mem
 }
 
 fn damaged(memory: &Memory) -> bool {
-    memory.problems().iter().any(|p| p.problem.severity == Severity::Error)
+    memory
+        .problems()
+        .iter()
+        .any(|p| p.problem.severity == Severity::Error)
 }
 
 #[derive(serde::Serialize)]
@@ -403,16 +458,25 @@ fn lookup(args: &LookupArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit>
     }
     if let Some(path) = &args.queries {
         let text = std::fs::read_to_string(path).with_context(|| {
-            l10n.text_with("error-read-queries", &[("path", path.display().to_string().into())])
+            l10n.text_with(
+                "error-read-queries",
+                &[("path", path.display().to_string().into())],
+            )
         })?;
-        queries.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
+        queries.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned),
+        );
     }
     if queries.is_empty() {
         anyhow::bail!(l10n.text("error-no-query"));
     }
     let memory = open_memory(l10n, &args.tm, &args.languages)?;
     for query in &queries {
-        let matches = memory.lookup(query, args.min, args.limit).map_err(|e| memory_error(l10n, e))?;
+        let matches = memory
+            .lookup(query, args.min, args.limit)
+            .map_err(|e| memory_error(l10n, e))?;
         match args.format {
             Format::Json => {
                 let matches = matches
@@ -426,16 +490,33 @@ fn lookup(args: &LookupArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit>
                 out.json_line(&LookupLine { query, matches })?;
             }
             Format::Text => {
-                out.line(&l10n.text_with("tm-lookup-query", &[("query", query.clone().into()), ("count", matches.len().into())]))?;
+                out.line(&l10n.text_with(
+                    "tm-lookup-query",
+                    &[
+                        ("query", query.clone().into()),
+                        ("count", matches.len().into()),
+                    ],
+                ))?;
                 for found in &matches {
-                    out.line(&format!("  {:>3}%  {}", found.score, render_diff(&fuzzy::diff(query, &found.source))))?;
-                    out.line(&format!("        → {}", found.target.as_deref().unwrap_or("")))?;
+                    out.line(&format!(
+                        "  {:>3}%  {}",
+                        found.score,
+                        render_diff(&fuzzy::diff(query, &found.source))
+                    ))?;
+                    out.line(&format!(
+                        "        → {}",
+                        found.target.as_deref().unwrap_or("")
+                    ))?;
                 }
             }
         }
     }
     out.flush()?;
-    Ok(if damaged(&memory) { Exit::Error } else { Exit::Success })
+    Ok(if damaged(&memory) {
+        Exit::Error
+    } else {
+        Exit::Success
+    })
 }
 
 /// Words of the match that the query lacks in `[-...-]`, words it adds in `{+...+}`.
@@ -475,7 +556,13 @@ fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Re
             }
         }
         Format::Text => {
-            out.line(&l10n.text_with("tm-concordance-found", &[("phrase", args.phrase.clone().into()), ("count", hits.len().into())]))?;
+            out.line(&l10n.text_with(
+                "tm-concordance-found",
+                &[
+                    ("phrase", args.phrase.clone().into()),
+                    ("count", hits.len().into()),
+                ],
+            ))?;
             for hit in &hits {
                 out.line(&format!("  {}", hit.source))?;
                 out.line(&format!("  → {}", hit.target.as_deref().unwrap_or("")))?;
@@ -483,30 +570,57 @@ fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Re
         }
     }
     out.flush()?;
-    Ok(if damaged(&memory) { Exit::Error } else { Exit::Success })
+    Ok(if damaged(&memory) {
+        Exit::Error
+    } else {
+        Exit::Success
+    })
 }
 
 fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let wait = if args.no_wait { LockWait::Fail } else { LockWait::Wait(std::time::Duration::from_secs(60)) };
-    let mut memory = Memory::open_for_update(&[args.into.clone()], args.languages.source_lang.clone(), args.languages.target_lang.clone(), wait)
-        .map_err(|e| memory_error(l10n, e))?;
+    let wait = if args.no_wait {
+        LockWait::Fail
+    } else {
+        LockWait::Wait(std::time::Duration::from_secs(60))
+    };
+    let mut memory = Memory::open_for_update(
+        std::slice::from_ref(&args.into),
+        args.languages.source_lang.clone(),
+        args.languages.target_lang.clone(),
+        wait,
+    )
+    .map_err(|e| memory_error(l10n, e))?;
     let policy = match args.duplicates {
         Duplicates::KeepNewest => DuplicatePolicy::KeepNewest,
         Duplicates::KeepAll => DuplicatePolicy::KeepAll,
     };
-    let report = import::import(&mut memory, &args.file, policy).map_err(|e| memory_error(l10n, e))?;
+    let report =
+        import::import(&mut memory, &args.file, policy).map_err(|e| memory_error(l10n, e))?;
     for problem in &report.problems {
         print_problem(l10n, &args.file, problem);
     }
-    let damaged_input = report.problems.iter().any(|p| p.severity == Severity::Error);
+    let damaged_input = report
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error);
     if !args.dry_run {
         memory.save().map_err(|e| memory_error(l10n, e))?;
     }
     match args.format {
-        Format::Json => out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": &report }))?,
+        Format::Json => {
+            out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": &report }))?
+        }
         Format::Text => {
-            let languages: Vec<String> = report.languages.iter().map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64))).collect();
-            let id = if args.dry_run { "tm-import-dry-run" } else { "tm-import-done" };
+            let languages: Vec<String> = report
+                .languages
+                .iter()
+                .map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64)))
+                .collect();
+            let id = if args.dry_run {
+                "tm-import-dry-run"
+            } else {
+                "tm-import-done"
+            };
             out.line(&l10n.text_with(
                 id,
                 &[
@@ -521,9 +635,16 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
                     ("problems", report.problems.len().into()),
                 ],
             ))?;
-            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.join(", ").into())]))?;
+            out.line(&l10n.text_with(
+                "tm-stats-languages",
+                &[("languages", languages.join(", ").into())],
+            ))?;
         }
     }
     out.flush()?;
-    Ok(if damaged_input { Exit::Error } else { Exit::Success })
+    Ok(if damaged_input {
+        Exit::Error
+    } else {
+        Exit::Success
+    })
 }

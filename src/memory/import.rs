@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::store::{Memory, MemoryError};
-use crate::tmx::{self, Tu, TmxReader};
+use crate::tmx::{self, TmxReader, Tu};
 
 /// What to do with a TU that duplicates one in the memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -48,7 +48,11 @@ pub struct ImportReport {
 
 /// Imports `path` into `memory` (into the memory's first file). Nothing is written to disk:
 /// call [`Memory::save`] afterwards unless this is a dry run.
-pub fn import(memory: &mut Memory, path: &Path, policy: DuplicatePolicy) -> Result<ImportReport, MemoryError> {
+pub fn import(
+    memory: &mut Memory,
+    path: &Path,
+    policy: DuplicatePolicy,
+) -> Result<ImportReport, MemoryError> {
     let mut reader = TmxReader::open(path)?;
     let mut report = ImportReport {
         file: path.to_owned(),
@@ -92,7 +96,9 @@ pub fn import(memory: &mut Memory, path: &Path, policy: DuplicatePolicy) -> Resu
             }
         }
         match newest_existing {
-            Some((id, existing_date)) if is_newer(foreign_date.as_deref(), existing_date.as_deref()) => {
+            Some((id, existing_date))
+                if is_newer(foreign_date.as_deref(), existing_date.as_deref()) =>
+            {
                 memory.replace(id, tu)?;
                 report.replaced_older += 1;
             }
@@ -106,7 +112,10 @@ pub fn import(memory: &mut Memory, path: &Path, policy: DuplicatePolicy) -> Resu
 /// TMX dates (`YYYYMMDDThhmmssZ`) order as strings; a missing or malformed date is older
 /// than any valid one.
 fn is_newer(candidate: Option<&str>, existing: Option<&str>) -> bool {
-    match (candidate.filter(|d| is_tmx_date(d)), existing.filter(|d| is_tmx_date(d))) {
+    match (
+        candidate.filter(|d| is_tmx_date(d)),
+        existing.filter(|d| is_tmx_date(d)),
+    ) {
         (Some(candidate), Some(existing)) => candidate > existing,
         (Some(_), None) => true,
         _ => false,
@@ -118,12 +127,17 @@ fn is_tmx_date(date: &str) -> bool {
     bytes.len() == 16
         && bytes[8] == b'T'
         && bytes[15] == b'Z'
-        && bytes.iter().enumerate().all(|(i, b)| matches!(i, 8 | 15) || b.is_ascii_digit())
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| matches!(i, 8 | 15) || b.is_ascii_digit())
 }
 
 /// The TU's last change, else its creation.
 pub fn tu_date(tu: &Tu) -> Option<String> {
-    tu.attr("changedate").or_else(|| tu.attr("creationdate")).map(str::to_owned)
+    tu.attr("changedate")
+        .or_else(|| tu.attr("creationdate"))
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -133,7 +147,10 @@ mod tests {
     #[test]
     fn dates_compare_and_bad_dates_are_oldest() {
         assert!(is_newer(Some("20240102T000000Z"), Some("20240101T235959Z")));
-        assert!(!is_newer(Some("20240101T000000Z"), Some("20240101T000000Z")));
+        assert!(!is_newer(
+            Some("20240101T000000Z"),
+            Some("20240101T000000Z")
+        ));
         assert!(is_newer(Some("20240101T000000Z"), Some("Mon Jan  1 2024")));
         assert!(!is_newer(Some("yesterday"), None));
         assert!(is_newer(Some("20240101T000000Z"), None));

@@ -2,7 +2,7 @@
 
 pub mod concordance;
 pub mod fuzzy;
-pub mod text;
 pub mod import;
 pub mod persist;
 pub mod store;
+pub mod text;

@@ -18,7 +18,7 @@ use super::concordance::{ConcordanceIndex, SearchOptions};
 use super::fuzzy::FuzzyIndex;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError};
 use super::text::normalize;
-use crate::tmx::{self, Attr, Header, Meta, Prop, Tu, TmxError, TmxReader, TmxWriter};
+use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
 
 /// Prop types songngu writes on the TUs its users create.
 pub mod props {
@@ -42,7 +42,10 @@ pub enum MemoryError {
     #[error(transparent)]
     Persist(#[from] PersistError),
     #[error("cannot read `{path}`: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("`{path}` has {count} damaged TUs that saving would drop; repair the file first")]
     DamagedTus { path: PathBuf, count: usize },
     #[error("cannot save `{path}`: TUs {tus} hold characters XML cannot carry")]
@@ -179,7 +182,11 @@ impl Memory {
     }
 
     /// Loads `paths` for reading only.
-    pub fn open(paths: &[PathBuf], source_lang: LanguageIdentifier, target_lang: LanguageIdentifier) -> Result<Memory, MemoryError> {
+    pub fn open(
+        paths: &[PathBuf],
+        source_lang: LanguageIdentifier,
+        target_lang: LanguageIdentifier,
+    ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
         for path in paths {
             memory.load_file(path)?;
@@ -316,10 +323,12 @@ impl Memory {
             Location::Span { start, len } => {
                 let handle = match open.entry(entry.file) {
                     std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(v) => v.insert(File::open(&file.path).map_err(|source| MemoryError::Io {
-                        path: file.path.clone(),
-                        source,
-                    })?),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(File::open(&file.path).map_err(|source| MemoryError::Io {
+                            path: file.path.clone(),
+                            source,
+                        })?)
+                    }
                 };
                 let mut bytes = vec![0u8; len as usize];
                 read_exact_at(handle, &mut bytes, start).map_err(|source| MemoryError::Io {
@@ -331,32 +340,54 @@ impl Memory {
         }
     }
 
-    fn to_match(&self, id: u32, score: u8, open: &mut HashMap<u16, File>) -> Result<Match, MemoryError> {
+    fn to_match(
+        &self,
+        id: u32,
+        score: u8,
+        open: &mut HashMap<u16, File>,
+    ) -> Result<Match, MemoryError> {
         let tu = self.tu(id, open)?;
         let entry = &self.entries[id as usize];
         Ok(Match {
             score,
-            source: tu.tuv(&self.source_lang).map(|t| t.seg.plain_text()).unwrap_or_default(),
+            source: tu
+                .tuv(&self.source_lang)
+                .map(|t| t.seg.plain_text())
+                .unwrap_or_default(),
             target: tu.tuv(&self.target_lang).map(|t| t.seg.plain_text()),
             tuid: tu.attr("tuid").map(str::to_owned),
             file: self.files[entry.file as usize].path.clone(),
             doc: tu.prop(props::DOC).map(str::to_owned),
             unit: tu.prop(props::UNIT).map(str::to_owned),
-            changed: tu.attr("changedate").or_else(|| tu.attr("creationdate")).map(str::to_owned),
+            changed: tu
+                .attr("changedate")
+                .or_else(|| tu.attr("creationdate"))
+                .map(str::to_owned),
         })
     }
 
     /// Entries whose source equals `source` after normalization, in memory order.
-    fn exact_ids(&self, source: &str, open: &mut HashMap<u16, File>) -> Result<Vec<u32>, MemoryError> {
+    fn exact_ids(
+        &self,
+        source: &str,
+        open: &mut HashMap<u16, File>,
+    ) -> Result<Vec<u32>, MemoryError> {
         let wanted = normalize(source);
         let mut ids = Vec::new();
-        let mut next = self.exact.get(&text_hash(source)).copied().unwrap_or(NO_ENTRY);
+        let mut next = self
+            .exact
+            .get(&text_hash(source))
+            .copied()
+            .unwrap_or(NO_ENTRY);
         while next != NO_ENTRY {
             // The hash only narrows; the text decides.
             let entry = &self.entries[next as usize];
             if !entry.superseded {
                 let tu = self.tu(next, open)?;
-                if tu.tuv(&self.source_lang).is_some_and(|t| normalize(&t.seg.plain_text()) == wanted) {
+                if tu
+                    .tuv(&self.source_lang)
+                    .is_some_and(|t| normalize(&t.seg.plain_text()) == wanted)
+                {
                     ids.push(next);
                 }
             }
@@ -375,7 +406,11 @@ impl Memory {
 
     /// Live entries whose source and target equal these (after normalization), with their
     /// last change date.
-    pub fn duplicates_of(&self, source: &str, target: &str) -> Result<Vec<(u32, Option<String>)>, MemoryError> {
+    pub fn duplicates_of(
+        &self,
+        source: &str,
+        target: &str,
+    ) -> Result<Vec<(u32, Option<String>)>, MemoryError> {
         let mut open = HashMap::new();
         let target_hash = text_hash(target);
         let wanted = normalize(target);
@@ -385,7 +420,10 @@ impl Memory {
                 continue;
             }
             let tu = self.tu(id, &mut open)?;
-            if tu.tuv(&self.target_lang).is_some_and(|t| normalize(&t.seg.plain_text()) == wanted) {
+            if tu
+                .tuv(&self.target_lang)
+                .is_some_and(|t| normalize(&t.seg.plain_text()) == wanted)
+            {
                 found.push((id, super::import::tu_date(&tu)));
             }
         }
@@ -396,7 +434,9 @@ impl Memory {
     pub fn exact(&self, source: &str) -> Result<Vec<Match>, MemoryError> {
         let mut open = HashMap::new();
         let ids = self.exact_ids(source, &mut open)?;
-        ids.into_iter().map(|id| self.to_match(id, 100, &mut open)).collect()
+        ids.into_iter()
+            .map(|id| self.to_match(id, 100, &mut open))
+            .collect()
     }
 
     /// The best matches for `query` scoring at least `min`, best first, at most `limit`.
@@ -427,7 +467,11 @@ impl Memory {
         options: SearchOptions,
         limit: usize,
     ) -> Result<Vec<ConcordanceMatch>, MemoryError> {
-        let lang = if in_target { &self.target_lang } else { &self.source_lang };
+        let lang = if in_target {
+            &self.target_lang
+        } else {
+            &self.source_lang
+        };
         let mut open = HashMap::new();
         let mut index = ConcordanceIndex::new();
         for (id, entry) in self.entries.iter().enumerate() {
@@ -458,9 +502,13 @@ impl Memory {
     pub fn add(&mut self, file: Option<&Path>, tu: Tu) -> Result<u32, MemoryError> {
         let index = match file {
             None => 0,
-            Some(path) => self.files.iter().position(|f| f.path == path).ok_or_else(|| MemoryError::UnknownFile {
-                path: path.to_owned(),
-            })?,
+            Some(path) => self
+                .files
+                .iter()
+                .position(|f| f.path == path)
+                .ok_or_else(|| MemoryError::UnknownFile {
+                    path: path.to_owned(),
+                })?,
         };
         if self.files.is_empty() {
             return Err(MemoryError::UnknownFile {
@@ -474,13 +522,23 @@ impl Memory {
         let tu = memory_file.held[held as usize].clone();
         // New TUs go after everything else, in the order they were added.
         let order = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        Ok(self.index_tu_at(u16::try_from(index).unwrap_or(u16::MAX), Location::Held(held), &tu, order))
+        Ok(self.index_tu_at(
+            u16::try_from(index).unwrap_or(u16::MAX),
+            Location::Held(held),
+            &tu,
+            order,
+        ))
     }
 
     /// Replaces the TU of entry `id` by `tu`; saved where the old one was. Returns the new
     /// entry id (the old one no longer answers lookups).
     pub fn replace(&mut self, id: u32, tu: Tu) -> Result<u32, MemoryError> {
-        let Some(old) = self.entries.get(id as usize).cloned().filter(|e| !e.superseded) else {
+        let Some(old) = self
+            .entries
+            .get(id as usize)
+            .cloned()
+            .filter(|e| !e.superseded)
+        else {
             return Err(MemoryError::UnknownEntry { id });
         };
         let file = &mut self.files[old.file as usize];
@@ -535,7 +593,13 @@ impl Memory {
             .into_iter()
             .map(|id| self.tu(id, &mut open))
             .collect::<Result<Vec<Tu>, MemoryError>>()?;
-        let fingerprint = write_tmx_atomic(&file.path, file.loaded.as_ref(), &file.version, &file.header, &tus)?;
+        let fingerprint = write_tmx_atomic(
+            &file.path,
+            file.loaded.as_ref(),
+            &file.version,
+            &file.header,
+            &tus,
+        )?;
         let file = &mut self.files[index];
         file.loaded = Some(fingerprint);
         file.dirty = false;
@@ -570,7 +634,10 @@ pub fn write_tmx_atomic(
         .iter()
         .enumerate()
         .filter(|(_, tu)| tmx::check_tu(tu).is_err())
-        .map(|(i, tu)| tu.attr("tuid").map_or_else(|| format!("#{}", i + 1), str::to_owned))
+        .map(|(i, tu)| {
+            tu.attr("tuid")
+                .map_or_else(|| format!("#{}", i + 1), str::to_owned)
+        })
         .collect();
     if !unwritable.is_empty() {
         return Err(MemoryError::Unwritable {
@@ -601,7 +668,11 @@ fn verify_written(path: &Path, expected: usize) -> Result<(), String> {
     while reader.next_tu().map_err(|e| e.to_string())?.is_some() {
         count += 1;
     }
-    if let Some(problem) = reader.problems().iter().find(|p| p.severity == tmx::Severity::Error) {
+    if let Some(problem) = reader
+        .problems()
+        .iter()
+        .find(|p| p.severity == tmx::Severity::Error)
+    {
         return Err(problem.message.clone());
     }
     if count != expected {
@@ -657,7 +728,11 @@ pub struct NewUnit<'a> {
 }
 
 /// A TU for a unit of a document, dated now (UTC).
-pub fn unit_tu(new: &NewUnit<'_>, source_lang: &LanguageIdentifier, target_lang: &LanguageIdentifier) -> Tu {
+pub fn unit_tu(
+    new: &NewUnit<'_>,
+    source_lang: &LanguageIdentifier,
+    target_lang: &LanguageIdentifier,
+) -> Tu {
     let now = tmx_date_now();
     let attr = |name: &str, value: &str| Attr {
         name: name.to_owned(),
@@ -684,7 +759,10 @@ pub fn unit_tu(new: &NewUnit<'_>, source_lang: &LanguageIdentifier, target_lang:
             prop(props::SOURCE, new.source),
             prop(props::STATUS, new.status),
         ],
-        tuvs: vec![tmx::Tuv::with_text(source_lang, new.source), tmx::Tuv::with_text(target_lang, new.target)],
+        tuvs: vec![
+            tmx::Tuv::with_text(source_lang, new.source),
+            tmx::Tuv::with_text(target_lang, new.target),
+        ],
     }
 }
 
@@ -741,7 +819,13 @@ mod tests {
     }
 
     fn open(path: &Path) -> Memory {
-        Memory::open_for_update(&[path.to_owned()], langid!("en"), langid!("vi"), LockWait::Fail).expect("opens")
+        Memory::open_for_update(
+            &[path.to_owned()],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        )
+        .expect("opens")
     }
 
     #[test]
@@ -751,18 +835,48 @@ mod tests {
         let mut memory = open(&path);
         let (en, vi) = (langid!("en"), langid!("vi"));
         memory
-            .add(None, unit_tu(&unit("u1", 0, "The event attracted guests.", "Sự kiện thu hút khách mời."), &en, &vi))
+            .add(
+                None,
+                unit_tu(
+                    &unit(
+                        "u1",
+                        0,
+                        "The event attracted guests.",
+                        "Sự kiện thu hút khách mời.",
+                    ),
+                    &en,
+                    &vi,
+                ),
+            )
             .expect("add");
         memory
-            .add(None, unit_tu(&unit("u2", 1, "Specific laws are needed.", "Cần có các đạo luật cụ thể."), &en, &vi))
+            .add(
+                None,
+                unit_tu(
+                    &unit(
+                        "u2",
+                        1,
+                        "Specific laws are needed.",
+                        "Cần có các đạo luật cụ thể.",
+                    ),
+                    &en,
+                    &vi,
+                ),
+            )
             .expect("add");
         assert_eq!(memory.save().expect("save"), vec![path.clone()]);
         drop(memory);
 
-        let memory = Memory::open(&[path.clone()], langid!("en"), langid!("vi")).expect("reads back");
-        let found = memory.exact("The  event attracted guests.").expect("lookup");
+        let memory = Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi"))
+            .expect("reads back");
+        let found = memory
+            .exact("The  event attracted guests.")
+            .expect("lookup");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].target.as_deref(), Some("Sự kiện thu hút khách mời."));
+        assert_eq!(
+            found[0].target.as_deref(),
+            Some("Sự kiện thu hút khách mời.")
+        );
         assert_eq!(found[0].doc.as_deref(), Some("seed"));
         assert_eq!(found[0].unit.as_deref(), Some("u1"));
         let text = std::fs::read_to_string(&path).expect("read");
@@ -788,20 +902,36 @@ mod tests {
         let (en, vi) = (langid!("en"), langid!("vi"));
         let mut memory = open(&path);
         for (i, text) in ["One.", "Two.", "Three."].iter().enumerate() {
-            memory.add(None, unit_tu(&unit(&format!("u{i}"), i, text, "Một."), &en, &vi)).expect("add");
+            memory
+                .add(
+                    None,
+                    unit_tu(&unit(&format!("u{i}"), i, text, "Một."), &en, &vi),
+                )
+                .expect("add");
         }
         memory.save().expect("save");
         let id = {
             let mut open_files = HashMap::new();
             memory.exact_ids("Two.", &mut open_files).expect("ids")[0]
         };
-        memory.replace(id, unit_tu(&unit("u1", 1, "Two, revised.", "Hai."), &en, &vi)).expect("replace");
+        memory
+            .replace(
+                id,
+                unit_tu(&unit("u1", 1, "Two, revised.", "Hai."), &en, &vi),
+            )
+            .expect("replace");
         assert!(memory.exact("Two.").expect("lookup").is_empty());
         assert_eq!(memory.exact("Two, revised.").expect("lookup").len(), 1);
         memory.save().expect("save");
         let text = std::fs::read_to_string(&path).expect("read");
-        let positions: Vec<usize> = ["One.", "Two, revised.", "Three."].iter().map(|t| text.find(t).expect("present")).collect();
-        assert!(positions.windows(2).all(|w| w[0] < w[1]), "order kept: {positions:?}");
+        let positions: Vec<usize> = ["One.", "Two, revised.", "Three."]
+            .iter()
+            .map(|t| text.find(t).expect("present"))
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "order kept: {positions:?}"
+        );
         assert_eq!(memory.stats().tus, 3);
     }
 
@@ -815,10 +945,23 @@ mod tests {
 </body></tmx>";
         std::fs::write(&path, damaged).expect("write");
         let mut memory = open(&path);
-        let damage = memory.problems().iter().filter(|p| p.problem.severity == tmx::Severity::Error).count();
+        let damage = memory
+            .problems()
+            .iter()
+            .filter(|p| p.problem.severity == tmx::Severity::Error)
+            .count();
         assert_eq!(damage, 1, "the TU without variants is reported");
         assert_eq!(memory.stats().tus, 1, "and the good one is read");
-        memory.add(None, unit_tu(&unit("u9", 9, "New.", "Mới."), &langid!("en"), &langid!("vi"))).expect("add");
+        memory
+            .add(
+                None,
+                unit_tu(
+                    &unit("u9", 9, "New.", "Mới."),
+                    &langid!("en"),
+                    &langid!("vi"),
+                ),
+            )
+            .expect("add");
         assert!(matches!(memory.save(), Err(MemoryError::DamagedTus { .. })));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), damaged);
     }
