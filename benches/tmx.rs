@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
 use songngu::tmx::{TmxReader, TmxWriter, Tu};
+use unicode_normalization::UnicodeNormalization;
 
 const EN_WORDS: &[&str] = &[
     "the",
@@ -180,9 +181,44 @@ impl Rng {
     }
 }
 
+/// A vocabulary shaped like news text: the common words first, then many rarer ones
+/// (synthesized from syllables, `tone` marks added for Vietnamese), so that a word's rank
+/// decides how often it is drawn (see [`pick`]). Real articles have tens of thousands of
+/// distinct words; a few dozen repeated at random would make every word frequent and every
+/// index look slow.
+fn vocabulary(
+    common: &[&str],
+    onsets: &[&str],
+    rhymes: &[&str],
+    tones: &[&str],
+    size: usize,
+) -> Vec<String> {
+    let mut words: Vec<String> = common.iter().map(|w| (*w).to_owned()).collect();
+    'outer: for onset in onsets {
+        for rhyme in rhymes {
+            for tone in tones {
+                for suffix in ["", "s", "ng", "ta"] {
+                    if words.len() >= size {
+                        break 'outer;
+                    }
+                    words.push(format!("{onset}{rhyme}{tone}{suffix}").nfc().collect());
+                }
+            }
+        }
+    }
+    words
+}
+
+/// A word drawn with a Zipf-like law: rank r comes up about as often as 1/r.
+fn pick<'a>(rng: &mut Rng, words: &'a [String]) -> &'a str {
+    let uniform = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    let rank = (words.len() as f64).powf(uniform) as usize;
+    &words[rank.saturating_sub(1).min(words.len() - 1)]
+}
+
 /// A segment of 5 to 40 words; some get a placeholder or a bold pair, as exports of
 /// formatted articles have.
-fn segment(rng: &mut Rng, words: &[&str], out: &mut String) {
+fn segment(rng: &mut Rng, words: &[String], out: &mut String) {
     let count = 5 + rng.below(36);
     let markup = rng.below(10);
     let bold_at = (markup < 3).then(|| rng.below(count));
@@ -194,7 +230,7 @@ fn segment(rng: &mut Rng, words: &[&str], out: &mut String) {
         if bold_at == Some(i) {
             out.push_str("<bpt i=\"1\">&lt;b&gt;</bpt>");
         }
-        out.push_str(words[rng.below(words.len())]);
+        out.push_str(pick(rng, words));
         if bold_at == Some(i) {
             out.push_str("<ept i=\"1\">&lt;/b&gt;</ept>");
         }
@@ -229,6 +265,30 @@ pub fn generate(out: impl Write, tus: usize) -> io::Result<u64> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n  <header creationtool=\"NewsroomCAT\" creationtoolversion=\"5.2.1\" datatype=\"html\" segtype=\"sentence\" adminlang=\"en-US\" srclang=\"en-US\" o-tmf=\"NewsroomTM\" creationdate=\"20240101T000000Z\" creationid=\"EXPORT\">\n    <prop type=\"x-project\">Bilingual desk</prop>\n  </header>\n  <body>\n",
     )?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let english = vocabulary(
+        EN_WORDS,
+        &[
+            "b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "w", "br", "cl",
+            "st", "tr", "pl",
+        ],
+        &[
+            "a", "e", "i", "o", "u", "ar", "en", "in", "on", "or", "al", "el", "an", "er", "ur",
+        ],
+        &["", "ble", "ment", "tion", "ing", "ed", "ly", "ist"],
+        20_000,
+    );
+    let vietnamese = vocabulary(
+        VI_WORDS,
+        &[
+            "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t",
+            "th", "tr", "v", "x",
+        ],
+        &[
+            "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "ươ", "iê", "oa", "uy",
+        ],
+        &["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"],
+        6_000,
+    );
     let mut tu = String::with_capacity(2048);
     for i in 0..tus {
         tu.clear();
@@ -252,9 +312,9 @@ pub fn generate(out: impl Write, tus: usize) -> io::Result<u64> {
             ));
         }
         tu.push_str("      <tuv xml:lang=\"en-US\">\n        <seg>");
-        segment(&mut rng, EN_WORDS, &mut tu);
+        segment(&mut rng, &english, &mut tu);
         tu.push_str("</seg>\n      </tuv>\n      <tuv xml:lang=\"vi-VN\">\n        <seg>");
-        segment(&mut rng, VI_WORDS, &mut tu);
+        segment(&mut rng, &vietnamese, &mut tu);
         tu.push_str("</seg>\n      </tuv>\n    </tu>\n");
         put(&mut out, &tu)?;
     }
