@@ -23,6 +23,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use songngu::memory::concordance::{ConcordanceIndex, SearchOptions};
 use songngu::memory::fuzzy::FuzzyIndex;
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const MIN: u8 = 60;
 const LIMIT: usize = 10;
 
@@ -179,26 +183,6 @@ const PLACES: &[&str] = &[
     "Manila",
     "Canberra",
 ];
-
-/// A fixed xorshift so the data is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 struct Generator {
     vocabulary: Vec<String>,

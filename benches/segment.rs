@@ -8,6 +8,10 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use songngu::segment::{Lang, Segmenter};
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 /// Sentences in the style of wire copy, with the things that make segmentation hard:
 /// titles, initials, acronyms, clock times, numbers, quotes, URLs, e-mail addresses.
 const SENTENCES: &[&str] = &[
@@ -29,14 +33,8 @@ const SENTENCES: &[&str] = &[
 ];
 
 fn news_text(target_bytes: usize) -> Vec<String> {
-    // A fixed xorshift so the text is the same on every run.
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut next = move || rng.next();
     let mut paragraphs = Vec::new();
     let mut total = 0;
     while total < target_bytes {

@@ -20,6 +20,10 @@ use criterion::{Criterion, Throughput};
 use songngu::tmx::{TmxReader, TmxWriter, Tu};
 use unicode_normalization::UnicodeNormalization;
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const EN_WORDS: &[&str] = &[
     "the",
     "ministry",
@@ -164,22 +168,6 @@ const NOTES: &[&str] = &[
     "Title shortened for the mobile layout.",
     "Kiểm tra lại số liệu với phóng viên.",
 ];
-
-/// A fixed xorshift, so the memory is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// A vocabulary shaped like news text: the common words first, then many rarer ones
 /// (synthesized from syllables, `tone` marks added for Vietnamese), so that a word's rank
