@@ -33,6 +33,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
 pub mod document;
 pub mod i18n;
 pub mod memory;

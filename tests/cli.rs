@@ -993,3 +993,82 @@ fn tm_export_keeps_only_the_documents_tus() {
             .contains("Nguyễn Thanh Hùng")
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Alignment: `songngu align`
+
+const SEED_VI: &str = "examples/seed.vi.txt";
+const SEED_V2_EN: &str = "examples/seed.v2.en.txt";
+
+fn tsv_links(out: &str) -> Vec<(String, String)> {
+    out.lines()
+        .map(|line| {
+            let (en, vi) = line.split_once('\t').expect("two columns");
+            (en.to_owned(), vi.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn align_pairs_the_bundled_translation_one_to_one() {
+    let out = stdout_of(songngu("en").args(["align", SEED_EN, SEED_VI, "--format", "tsv"]));
+    let links = tsv_links(&out);
+    assert_eq!(links.len(), 21);
+    for (i, (en, vi)) in links.iter().enumerate() {
+        assert_eq!(
+            (en.as_str(), vi.as_str()),
+            (i.to_string().as_str(), i.to_string().as_str())
+        );
+    }
+}
+
+#[test]
+fn align_finds_the_split_sentence_of_the_revised_edition() {
+    let out = stdout_of(songngu("en").args(["align", SEED_V2_EN, SEED_VI, "--format", "tsv"]));
+    let links = tsv_links(&out);
+    // The opening sentence was split in two: both English halves pair with one Vietnamese
+    // sentence (edit 1 of examples/seed.v2.changes.md).
+    assert!(links.contains(&("2,3".to_owned(), "2".to_owned())), "{out}");
+}
+
+#[test]
+fn align_into_a_memory_is_idempotent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tm = dir.path().join("seed.tmx");
+    let store = || {
+        songngu("en")
+            .args(["align", SEED_EN, SEED_VI, "--format", "tsv", "--into"])
+            .arg(&tm)
+            .args(["--doc", "seed", "--user", "editor"])
+            .assert()
+            .code(0)
+    };
+    store().stderr(contains("21 pairs added"));
+    let first = std::fs::read(&tm).expect("memory written");
+    assert_eq!(count_tus_in(&tm), 21);
+    let text = String::from_utf8(first.clone()).expect("UTF-8");
+    assert!(text.contains("<prop type=\"x-songngu-doc\">seed</prop>"));
+    assert!(text.contains("<prop type=\"x-songngu-confidence\">"));
+    assert!(text.contains("changeid=\"editor\""));
+    store().stderr(contains("0 pairs added, 0 updated"));
+    assert_eq!(
+        std::fs::read(&tm).expect("read"),
+        first,
+        "a second run changes nothing"
+    );
+}
+
+#[test]
+fn align_with_an_empty_side_leaves_every_sentence_unmatched() {
+    let (_dir, empty) = temp_file("empty.vi.txt", b"");
+    let out = stdout_of(
+        songngu("en")
+            .arg("align")
+            .arg(SEED_EN)
+            .arg(&empty)
+            .args(["--format", "tsv"]),
+    );
+    let links = tsv_links(&out);
+    assert_eq!(links.len(), 21);
+    assert!(links.iter().all(|(_, vi)| vi.is_empty()));
+}

@@ -233,3 +233,35 @@ error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML 
 error-memory = { $message }
 error-read-queries = cannot read the queries file `{ $path }`
 error-no-query = nothing to look up: give a sentence or `--queries FILE`
+
+## Alignment: `songngu align`
+
+align-about = Pair a Vietnamese article with its English, sentence by sentence
+align-arg-en = The English article (plain text or Markdown)
+    .value-name = EN
+align-arg-vi = The Vietnamese article (plain text or Markdown)
+    .value-name = VI
+align-arg-segmented = The inputs are already split: one sentence per line, a blank line between paragraphs
+align-arg-format = Output format: `text` (side by side), `tsv` (`EN_INDICES<TAB>VI_INDICES` per link) or `json` (JSON Lines with texts and confidence) [default: `text`]
+    .value-name = FORMAT
+align-arg-glossary = A bilingual glossary to help: `English<TAB>Vietnamese` per line
+    .value-name = FILE
+align-arg-into = Store the pairs as translation units in this memory (with `--doc`)
+    .value-name = TM
+align-arg-doc = The id of the document the stored pairs belong to
+    .value-name = ID
+align-arg-user = Who stores the pairs [default: `SONGNGU_USER`, else the system user]
+    .value-name = NAME
+# $links, $low (numbers)
+align-summary = { $links ->
+        [one] { $links } link
+       *[other] { $links } links
+    }, { $low ->
+        [0] none of low confidence
+       *[other] { $low } of low confidence (marked `?`)
+    }
+align-not-same-article = most links are of low confidence: these may not be the same article
+align-stored = `{ $path }`: { $added ->
+        [one] { $added } pair added
+       *[other] { $added } pairs added
+    }, { $updated } updated

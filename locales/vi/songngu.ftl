@@ -202,3 +202,28 @@ error-unwritable = không ghi được `{ $path }`: các TU sau chứa ký tự 
 error-memory = { $message }
 error-read-queries = không đọc được tệp câu tra `{ $path }`
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
+
+## Gióng hàng: `songngu align`
+
+align-about = Ghép bài tiếng Việt với bài tiếng Anh của nó, từng câu một
+align-arg-en = Bài tiếng Anh (văn bản thuần hoặc Markdown)
+    .value-name = EN
+align-arg-vi = Bài tiếng Việt (văn bản thuần hoặc Markdown)
+    .value-name = VI
+align-arg-segmented = Đầu vào đã được tách sẵn: mỗi dòng một câu, một dòng trống giữa các đoạn
+align-arg-format = Định dạng đầu ra: `text` (đặt song song), `tsv` (`EN_INDICES<TAB>VI_INDICES` cho mỗi cặp) hoặc `json` (JSON Lines kèm câu và độ tin cậy) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+align-arg-glossary = Bảng thuật ngữ song ngữ hỗ trợ: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
+    .value-name = TỆP
+align-arg-into = Lưu các cặp câu thành đơn vị dịch trong bộ nhớ này (cùng với `--doc`)
+    .value-name = TM
+align-arg-doc = Mã của bài viết mà các cặp câu thuộc về
+    .value-name = MÃ
+align-arg-user = Người lưu các cặp câu [mặc định: `SONGNGU_USER`, nếu không thì người dùng của hệ thống]
+    .value-name = TÊN
+align-summary = { $links } cặp, { $low ->
+        [0] không cặp nào có độ tin cậy thấp
+       *[other] { $low } cặp có độ tin cậy thấp (đánh dấu `?`)
+    }
+align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
+align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp

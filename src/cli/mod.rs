@@ -7,6 +7,7 @@
 //! [`Output`] and return errors whose `Display` is already localized; this module prints
 //! them as `songngu: error: ...` and picks the exit code.
 
+mod align;
 mod errors;
 mod exit;
 mod localize;
@@ -41,6 +42,8 @@ pub struct Cli {
 pub enum Commands {
     /// Split an article into sentence units.
     Segment(segment::SegmentArgs),
+    /// Pair a Vietnamese article with its English, sentence by sentence.
+    Align(align::AlignArgs),
     /// The translation memory.
     #[command(subcommand)]
     Tm(tm::TmCommand),
@@ -71,6 +74,7 @@ where
     let result = match &cli.command {
         Commands::Segment(segment_args) => segment::execute(segment_args, &l10n, &mut out),
         Commands::Tm(command) => tm::execute(command, &l10n, &mut out),
+        Commands::Align(align_args) => align::execute(align_args, &l10n, &mut out),
     };
     match result {
         Ok(exit) => exit,

@@ -32,6 +32,8 @@ pub mod props {
     pub const SOURCE: &str = "x-songngu-source";
     /// `translated`, `reviewed` (or `needs-review`).
     pub const STATUS: &str = "x-songngu-status";
+    /// How sure the aligner was of the pair, 0-1, for TUs made by alignment.
+    pub const CONFIDENCE: &str = "x-songngu-confidence";
 }
 
 /// Errors of the store.
@@ -100,6 +102,9 @@ pub struct LoadProblem {
 /// A lookup result.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Match {
+    /// The TU's entry in this memory, for [`Memory::replace`]; not part of any output.
+    #[serde(skip)]
+    pub entry: u32,
     /// 0-100; 100 for the same text after normalization.
     pub score: u8,
     pub source: String,
@@ -349,6 +354,7 @@ impl Memory {
         let tu = self.tu(id, open)?;
         let entry = &self.entries[id as usize];
         Ok(Match {
+            entry: id,
             score,
             source: tu
                 .tuv(&self.source_lang)

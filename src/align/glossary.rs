@@ -1,0 +1,134 @@
+//! A bilingual glossary (`English<TAB>Vietnamese` per line) whose term pairs serve as
+//! alignment anchors.
+
+use std::collections::HashMap;
+
+use crate::memory::text::{TokenKind, fold, tokens};
+use crate::segment::Lang;
+
+/// English → Vietnamese term pairs. Terms match whole words, without case or diacritics.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    /// Each pair as folded words: (English, Vietnamese).
+    pairs: Vec<(Vec<String>, Vec<String>)>,
+    /// First folded word → the pairs whose term starts with it, per language.
+    en_index: HashMap<String, Vec<usize>>,
+    vi_index: HashMap<String, Vec<usize>>,
+}
+
+/// A line of a glossary file that is not a term pair.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("glossary line {line}: expected `English<TAB>Vietnamese`")]
+pub struct GlossaryError {
+    /// 1-based line number.
+    pub line: usize,
+}
+
+fn words(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    tokens(&folded)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| folded[t.range].to_string())
+        .collect()
+}
+
+impl Glossary {
+    /// Parses a TSV glossary: one `English<TAB>Vietnamese` pair per line; blank lines and
+    /// lines starting with `#` are skipped; further columns (notes) are ignored, and so
+    /// are lines that are not pairs (see [`Glossary::parse_with_errors`] to list them).
+    pub fn parse(text: &str) -> Glossary {
+        Glossary::parse_with_errors(text).0
+    }
+
+    /// Like [`Glossary::parse`], and returns the lines that are not pairs beside the
+    /// glossary of the good ones.
+    pub fn parse_with_errors(text: &str) -> (Glossary, Vec<GlossaryError>) {
+        let mut glossary = Glossary::default();
+        let mut errors = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_start_matches('\u{feff}');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            match (cols.next(), cols.next()) {
+                (Some(en), Some(vi)) if !words(en).is_empty() && !words(vi).is_empty() => {
+                    glossary.insert(en, vi);
+                }
+                _ => errors.push(GlossaryError { line: n + 1 }),
+            }
+        }
+        (glossary, errors)
+    }
+
+    /// Adds one pair.
+    pub fn insert(&mut self, en: &str, vi: &str) {
+        let (en, vi) = (words(en), words(vi));
+        let (Some(e0), Some(v0)) = (en.first(), vi.first()) else {
+            return;
+        };
+        let id = self.pairs.len();
+        self.en_index.entry(e0.clone()).or_default().push(id);
+        self.vi_index.entry(v0.clone()).or_default().push(id);
+        self.pairs.push((en, vi));
+    }
+
+    /// Number of term pairs.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether the glossary has no pairs.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The ids of the pairs whose `lang` term occurs in `text`, once per occurrence.
+    pub(crate) fn find(&self, text: &str, lang: Lang) -> impl Iterator<Item = usize> {
+        let mut found = Vec::new();
+        if !self.pairs.is_empty() {
+            let ws = words(text);
+            let index = match lang {
+                Lang::En => &self.en_index,
+                Lang::Vi => &self.vi_index,
+            };
+            for start in 0..ws.len() {
+                for &id in index.get(&ws[start]).into_iter().flatten() {
+                    let term = match lang {
+                        Lang::En => &self.pairs[id].0,
+                        Lang::Vi => &self.pairs[id].1,
+                    };
+                    if ws[start..].starts_with(term) {
+                        found.push(id);
+                    }
+                }
+            }
+        }
+        found.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_finds_terms() {
+        let (g, errors) = Glossary::parse_with_errors(
+            "# terms\nDeputy Minister\tThứ trưởng\n\ncyberspace\tkhông gian mạng\tnote\nbroken line\n",
+        );
+        assert_eq!(errors, [GlossaryError { line: 5 }]);
+        assert_eq!(g.len(), 2);
+        let en: Vec<usize> = g
+            .find("The deputy minister spoke on cyberspace.", Lang::En)
+            .collect();
+        assert_eq!(en, [0, 1]);
+        let vi: Vec<usize> = g
+            .find("Thứ trưởng nói về không gian mạng.", Lang::Vi)
+            .collect();
+        assert_eq!(vi, [0, 1]);
+        // Whole words only, and without diacritics.
+        assert_eq!(g.find("khong gian mang", Lang::Vi).count(), 1);
+        assert_eq!(g.find("cyberspaces", Lang::En).count(), 0);
+    }
+}

@@ -1,0 +1,265 @@
+//! Bitext sentence alignment: which English sentences translate which Vietnamese ones.
+//!
+//! [`align`] works on two levels, as Gale & Church suggest:
+//!
+//! 1. Paragraphs are aligned first (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2) by the same cost
+//!    as sentences, over paragraph lengths and the anchors of their sentences. A paragraph
+//!    bead that deletes a paragraph, or that has a low confidence, is not trusted as a
+//!    boundary: it is merged with its neighbour, so a translator who joined three
+//!    paragraphs into one does not force their sentences to be dropped.
+//! 2. Sentences are aligned inside each paragraph group (beads 1-1, 1-0, 0-1, 2-1, 1-2,
+//!    2-2, 1-3, 3-1).
+//!
+//! The cost of a bead is the Gale–Church length cost calibrated for English → Vietnamese
+//! ([`cost::VI_EN_RATIO`], [`cost::VI_EN_VARIANCE`]) plus the bead's prior, minus a bonus
+//! for every anchor both sides share and plus a penalty for every anchor one side has and
+//! the other lacks (see [`Features`] for the anchor families). The dynamic programming runs
+//! in a band around the diagonal (linear time and memory; the band widens when the path
+//! touches it).
+//!
+//! Each [`Link`] has a confidence: `1 / (1 + e^(cost − 4.5))`, the logistic of its bead
+//! cost centred at 4.5 nats. A 1-1 bead whose lengths fit the model gets about 0.98; a
+//! 1-1 bead two standard deviations off the expected length, a 2-1 bead whose lengths fit,
+//! or any bead that shares a couple of numbers but fits badly lands near 0.5; a deletion
+//! (1-0, 0-1) of a sentence longer than a few words lands near 0. [`low_confidence`] is
+//! `confidence < 0.5`.
+//!
+//! ```
+//! use songngu::align::{align, AlignOptions};
+//!
+//! let en = vec![vec!["On November 27, 2019, the conference opened in Hanoi.".to_string(),
+//!                    "Deputy Minister Nguyen Thanh Hung spoke.".to_string()]];
+//! let vi = vec![vec!["Ngày 27/11/2019, hội thảo khai mạc tại Hà Nội.".to_string(),
+//!                    "Thứ trưởng Nguyễn Thanh Hùng phát biểu.".to_string()]];
+//! let links = align(&en, &vi, &AlignOptions::default());
+//! assert_eq!(links.len(), 2);
+//! assert_eq!((links[1].en.as_slice(), links[1].vi.as_slice()), (&[1][..], &[1][..]));
+//! ```
+
+mod anchors;
+pub mod cost;
+mod dp;
+mod eval;
+mod glossary;
+
+pub use cost::LengthModel;
+pub use eval::{Scores, evaluate, parse_links_tsv, read_paragraphs};
+pub use glossary::{Glossary, GlossaryError};
+
+use crate::segment::Lang;
+use cost::{GALE_CHURCH_BEADS, PARAGRAPH_BEADS, SENTENCE_BEADS};
+use dp::{AnchorWeights, Scorer, Step, Unit};
+
+/// One alignment bead: English sentences `en` translate Vietnamese sentences `vi`.
+///
+/// Indices are global 0-based sentence indices (paragraphs flattened), ascending and
+/// contiguous. One side may be empty: a sentence left untranslated (1-0) or added (0-1).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Link {
+    pub en: Vec<usize>,
+    pub vi: Vec<usize>,
+    /// In `[0, 1]`; see the module docs for how it is computed.
+    pub confidence: f64,
+}
+
+/// Which evidence the aligner uses. All on by default; switching one off measures what it
+/// contributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Features {
+    /// The Gale–Church length cost.
+    pub length: bool,
+    /// Numbers, dates and times, compared locale-aware (`1,200` = `1.200`, `11:12` =
+    /// `11h12`, `November 27, 2019` = `27/11/2019` = `ngày 27 tháng 11 năm 2019`).
+    pub numbers: bool,
+    /// Capitalized words and acronyms, compared without case or diacritics.
+    pub names: bool,
+    /// URLs and e-mail addresses, compared exactly.
+    pub urls: bool,
+    /// Question and exclamation marks, quotations, parentheses.
+    pub punctuation: bool,
+    /// Align paragraphs first, then sentences inside aligned paragraphs.
+    pub paragraphs: bool,
+}
+
+impl Default for Features {
+    fn default() -> Self {
+        Features {
+            length: true,
+            numbers: true,
+            names: true,
+            urls: true,
+            punctuation: true,
+            paragraphs: true,
+        }
+    }
+}
+
+/// Options of [`align`].
+#[derive(Debug, Clone, Default)]
+pub struct AlignOptions {
+    pub features: Features,
+    /// Term pairs used as anchors, if any.
+    pub glossary: Option<Glossary>,
+    /// The length model; the default is calibrated for English → Vietnamese.
+    pub length: LengthModel,
+}
+
+/// Confidence below which a link is worth a person's look: 0.5, a bead cost above 4.5
+/// nats (see the module docs).
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// Where the logistic of the bead cost crosses 0.5.
+const CONFIDENCE_MIDPOINT: f64 = 4.5;
+
+/// Whether `link` is doubtful: its confidence is below [`LOW_CONFIDENCE`].
+pub fn low_confidence(link: &Link) -> bool {
+    link.confidence < LOW_CONFIDENCE
+}
+
+fn confidence(cost: f64) -> f64 {
+    let c = 1.0 / (1.0 + (cost - CONFIDENCE_MIDPOINT).exp());
+    if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) }
+}
+
+fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
+    Unit {
+        len: text.trim().chars().count() as f64,
+        anchors: anchors::extract(text, lang, &options.features, options.glossary.as_ref()),
+    }
+}
+
+/// Aligns English and Vietnamese sentences. `en` and `vi` are paragraphs of sentences
+/// (plain text, NFC). The links cover every sentence of both sides exactly once, in order,
+/// without crossings.
+pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> Vec<Link> {
+    let en_units: Vec<Unit> = en
+        .iter()
+        .flatten()
+        .map(|s| sentence_unit(s, Lang::En, options))
+        .collect();
+    let vi_units: Vec<Unit> = vi
+        .iter()
+        .flatten()
+        .map(|s| sentence_unit(s, Lang::Vi, options))
+        .collect();
+    let length = options.features.length.then_some(options.length);
+    let weights = AnchorWeights::default();
+
+    // Sentence ranges to align separately.
+    let groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
+        if options.features.paragraphs && (en.len() > 1 || vi.len() > 1) {
+            let scorer = Scorer {
+                length,
+                one_sided: Some(cost::ONE_SIDED_LENGTH_COST),
+                weights,
+                beads: PARAGRAPH_BEADS,
+            };
+            paragraph_groups(en, vi, &en_units, &vi_units, &scorer)
+        } else {
+            vec![(0..en_units.len(), 0..vi_units.len())]
+        };
+
+    let scorer = Scorer {
+        length,
+        one_sided: Some(cost::ONE_SIDED_LENGTH_COST),
+        weights,
+        beads: SENTENCE_BEADS,
+    };
+    let mut links = Vec::with_capacity(en_units.len().max(vi_units.len()));
+    for (e, v) in groups {
+        let steps = scorer.align(&en_units[e.clone()], &vi_units[v.clone()]);
+        links.extend(steps.into_iter().map(|s| to_link(s, e.start, v.start)));
+    }
+    links
+}
+
+fn to_link(step: Step, en_offset: usize, vi_offset: usize) -> Link {
+    Link {
+        en: (step.en.start + en_offset..step.en.end + en_offset).collect(),
+        vi: (step.vi.start + vi_offset..step.vi.end + vi_offset).collect(),
+        confidence: confidence(step.cost),
+    }
+}
+
+/// Aligns paragraphs and returns the sentence ranges of each trusted paragraph group.
+fn paragraph_groups(
+    en: &[Vec<String>],
+    vi: &[Vec<String>],
+    en_units: &[Unit],
+    vi_units: &[Unit],
+    scorer: &Scorer,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    // Paragraph units and the sentence range of each paragraph.
+    let paragraphs = |paras: &[Vec<String>], units: &[Unit]| {
+        let mut out = Vec::with_capacity(paras.len());
+        let mut ranges = Vec::with_capacity(paras.len() + 1);
+        let mut at = 0;
+        ranges.push(0);
+        for p in paras {
+            let sentences = &units[at..at + p.len()];
+            let mut anchors: Vec<u64> = sentences
+                .iter()
+                .flat_map(|u| u.anchors.iter().copied())
+                .collect();
+            anchors.sort_unstable();
+            out.push(Unit {
+                len: sentences.iter().map(|u| u.len).sum(),
+                anchors,
+            });
+            at += p.len();
+            ranges.push(at);
+        }
+        (out, ranges)
+    };
+    let (ep, er) = paragraphs(en, en_units);
+    let (vp, vr) = paragraphs(vi, vi_units);
+    let steps = scorer.align(&ep, &vp);
+
+    let mut groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    let mut open = false; // whether the last group may take the next step in
+    for step in steps {
+        let e = er[step.en.start]..er[step.en.end];
+        let v = vr[step.vi.start]..vr[step.vi.end];
+        let trusted =
+            !step.en.is_empty() && !step.vi.is_empty() && confidence(step.cost) >= LOW_CONFIDENCE;
+        match groups.last_mut() {
+            // A doubtful bead joins the group before it, and a trusted bead joins a
+            // doubtful group before it: only boundaries between two trusted beads hold.
+            Some(last) if open || !trusted => {
+                last.0.end = e.end;
+                last.1.end = v.end;
+            }
+            _ => groups.push((e, v)),
+        }
+        open = !trusted;
+    }
+    groups
+}
+
+/// Baseline: plain length-only Gale–Church over the flat sentence lists (no paragraphs,
+/// no anchors) with their published figures (ratio 1, variance 6.8), for evaluation.
+pub fn gale_church(en: &[String], vi: &[String]) -> Vec<Link> {
+    let unit = |s: &String| Unit {
+        len: s.trim().chars().count() as f64,
+        anchors: Vec::new(),
+    };
+    let scorer = Scorer {
+        length: Some(LengthModel {
+            ratio: cost::GC_RATIO,
+            variance: cost::GC_VARIANCE,
+        }),
+        one_sided: None,
+        weights: AnchorWeights::default(),
+        beads: GALE_CHURCH_BEADS,
+    };
+    let en: Vec<Unit> = en.iter().map(unit).collect();
+    let vi: Vec<Unit> = vi.iter().map(unit).collect();
+    scorer
+        .align(&en, &vi)
+        .into_iter()
+        .map(|s| to_link(s, 0, 0))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
