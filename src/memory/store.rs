@@ -547,6 +547,17 @@ impl Memory {
         else {
             return Err(MemoryError::UnknownEntry { id });
         };
+        // A new version of a TU is still the TU created back then: keep who made it and when.
+        let mut tu = tu;
+        let previous = self.tu(id, &mut HashMap::new())?;
+        for name in ["creationdate", "creationid"] {
+            match previous.attr(name) {
+                Some(value) => tu.set_attr(name, value),
+                None => {
+                    tu.remove_attr(name);
+                }
+            }
+        }
         let file = &mut self.files[old.file as usize];
         file.held.push(tu);
         file.dirty = true;
@@ -920,12 +931,20 @@ mod tests {
             let mut open_files = HashMap::new();
             memory.exact_ids("Two.", &mut open_files).expect("ids")[0]
         };
-        memory
-            .replace(
-                id,
-                unit_tu(&unit("u1", 1, "Two, revised.", "Hai."), &en, &vi),
-            )
-            .expect("replace");
+        let mut revised = unit_tu(&unit("u1", 1, "Two, revised.", "Hai."), &en, &vi);
+        revised.set_attr("creationdate", "20300101T000000Z");
+        revised.set_attr("creationid", "someone-else");
+        memory.replace(id, revised).expect("replace");
+        let stored = {
+            let found = memory.exact("Two, revised.").expect("lookup");
+            memory.tu(found[0].entry, &mut HashMap::new()).expect("tu")
+        };
+        assert_eq!(stored.attr("creationid"), Some("lan"), "the creator stays");
+        assert_ne!(
+            stored.attr("creationdate"),
+            Some("20300101T000000Z"),
+            "and so does the date"
+        );
         assert!(memory.exact("Two.").expect("lookup").is_empty());
         assert_eq!(memory.exact("Two, revised.").expect("lookup").len(), 1);
         memory.save().expect("save");
