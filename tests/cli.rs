@@ -1072,3 +1072,12 @@ fn align_with_an_empty_side_leaves_every_sentence_unmatched() {
     assert_eq!(links.len(), 21);
     assert!(links.iter().all(|(_, vi)| vi.is_empty()));
 }
+
+#[test]
+fn align_names_a_missing_segmented_file_and_the_reason() {
+    songngu("en")
+        .args(["align", "--segmented", "no/such.en.txt", SEED_VI])
+        .assert()
+        .code(2)
+        .stderr("songngu: error: cannot read `no/such.en.txt`: no such file or directory\n");
+}

@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::align::{self, AlignOptions, Glossary, Link};
 use songngu::document::{Document, ReadOptions};
@@ -74,17 +74,24 @@ impl Side {
     }
 }
 
+/// A whole text file (a pre-segmented side, a glossary); errors name the file and the
+/// system's reason.
+fn read_text(path: &Path, l10n: &Localizer) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let message = l10n.text_with(
+            "error-read",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", errors::io_reason(l10n, &e).into()),
+            ],
+        );
+        anyhow::Error::new(e).context(message)
+    })
+}
+
 fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Result<Side> {
     if segmented {
-        let text = std::fs::read_to_string(path).with_context(|| {
-            l10n.text_with(
-                "error-read",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("reason", String::from("UTF-8").into()),
-                ],
-            )
-        })?;
+        let text = read_text(path, l10n)?;
         let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
         for line in text.lines() {
             if line.trim().is_empty() {
@@ -154,15 +161,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
     let mut options = AlignOptions::default();
     if let Some(path) = &args.glossary {
-        let text = std::fs::read_to_string(path).with_context(|| {
-            l10n.text_with(
-                "error-read",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("reason", String::from("UTF-8").into()),
-                ],
-            )
-        })?;
+        let text = read_text(path, l10n)?;
         options.glossary = Some(Glossary::parse(&text));
     }
     let links = align::align(&en.paragraphs, &vi.paragraphs, &options);
