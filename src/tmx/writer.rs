@@ -46,6 +46,7 @@ use std::path::Path;
 
 use super::error::{CodePoint, Invalid, WriteError};
 use super::model::{Attr, Element, Header, Inline, InlineKind, Meta, Node, Tmx, Tu};
+use super::xml::byte_table;
 use super::xml::is_name;
 
 /// Inline markup or kept elements nested deeper than this are refused, so that what the
@@ -146,35 +147,10 @@ pub(crate) fn sort_attrs(kind: ElementKind<'_>, attrs: &mut [Attr]) {
 }
 
 /// Characters that need escaping (or refusing) in text.
-static TEXT_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != 0x09 && b != 0x0A;
-        b += 1;
-    }
-    table[b'&' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[0xEF] = true;
-    table
-};
+static TEXT_ESCAPE: [bool; 256] = byte_table(false, b"&<>");
 
 /// Characters that need escaping (or refusing) in attribute values (double-quoted).
-static ATTR_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'&' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[b'"' as usize] = true;
-    table[0xEF] = true;
-    table
-};
+static ATTR_ESCAPE: [bool; 256] = byte_table(true, b"&<>\"");
 
 /// Appends `text` escaped; `Err(code point)` for a character XML 1.0 cannot carry.
 fn escape(out: &mut Vec<u8>, text: &str, table: &[bool; 256]) -> Result<(), u32> {

@@ -12,34 +12,32 @@ use super::model::Attr;
 /// A fault at a byte offset of the slice being decoded.
 pub(crate) type Fault = (usize, ErrorKind);
 
-/// Bytes that need a look in character data: C0 controls (TAB and LF are fine, CR is
-/// normalized), `>` (for `]]>`) and 0xEF, the lead byte of U+FFFE and U+FFFF.
-static TEXT_SPECIAL: [bool; 256] = {
+/// A table of the bytes a scanner must stop at: the C0 controls (all of them, or all but
+/// TAB and LF), 0xEF (the lead byte of U+FFFE and U+FFFF) and `extra`. The reader's and
+/// the writer's tables differ only in these choices.
+pub(crate) const fn byte_table(all_controls: bool, extra: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 0x20 {
-        table[b] = b != 0x09 && b != 0x0A;
+        table[b] = all_controls || (b != 0x09 && b != 0x0A);
         b += 1;
     }
-    table[b'>' as usize] = true;
     table[0xEF] = true;
+    let mut i = 0;
+    while i < extra.len() {
+        table[extra[i] as usize] = true;
+        i += 1;
+    }
     table
-};
+}
+
+/// Bytes that need a look in character data: C0 controls (TAB and LF are fine, CR is
+/// normalized), `>` (for `]]>`) and 0xEF.
+static TEXT_SPECIAL: [bool; 256] = byte_table(false, b">");
 
 /// Bytes that need a look in attribute values: all C0 controls (TAB, LF and CR become
 /// spaces), `&`, `<` and 0xEF.
-static ATTR_SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'&' as usize] = true;
-    table[b'<' as usize] = true;
-    table[0xEF] = true;
-    table
-};
+static ATTR_SPECIAL: [bool; 256] = byte_table(true, b"&<");
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
