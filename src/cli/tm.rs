@@ -285,11 +285,7 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
             }
         }
         Format::Text => {
-            let languages: Vec<String> = stats
-                .languages
-                .iter()
-                .map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64)))
-                .collect();
+            let languages = counts(l10n, &stats.languages);
             out.line(&l10n.text_with(
                 "tm-stats-summary",
                 &[
@@ -302,17 +298,10 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
                     ("problems", stats.problems.into()),
                 ],
             ))?;
-            out.line(&l10n.text_with(
-                "tm-stats-languages",
-                &[("languages", languages.join(", ").into())],
-            ))?;
+            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
             if !stats.props.is_empty() {
-                let props: Vec<String> = stats
-                    .props
-                    .iter()
-                    .map(|(t, n)| format!("{t} ({})", l10n.number(*n as f64)))
-                    .collect();
-                out.line(&l10n.text_with("tm-stats-props", &[("props", props.join(", ").into())]))?;
+                let props = counts(l10n, &stats.props);
+                out.line(&l10n.text_with("tm-stats-props", &[("props", props.into())]))?;
             }
         }
     }
@@ -331,6 +320,15 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
     } else {
         Exit::Success
     })
+}
+
+/// `en (3), vi (1.200)`: names with their counts, numbers written for the UI language.
+fn counts(l10n: &Localizer, counted: &BTreeMap<String, usize>) -> String {
+    counted
+        .iter()
+        .map(|(name, n)| format!("{name} ({})", l10n.number(*n as f64)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
@@ -611,11 +609,7 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
             out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": &report }))?
         }
         Format::Text => {
-            let languages: Vec<String> = report
-                .languages
-                .iter()
-                .map(|(l, n)| format!("{l} ({})", l10n.number(*n as f64)))
-                .collect();
+            let languages = counts(l10n, &report.languages);
             let id = if args.dry_run {
                 "tm-import-dry-run"
             } else {
@@ -635,10 +629,7 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
                     ("problems", report.problems.len().into()),
                 ],
             ))?;
-            out.line(&l10n.text_with(
-                "tm-stats-languages",
-                &[("languages", languages.join(", ").into())],
-            ))?;
+            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
         }
     }
     out.flush()?;
