@@ -164,9 +164,15 @@ pub struct Memory {
 
 const NO_ENTRY: u32 = u32::MAX;
 
+/// The hash of a text's normalized form (see [`normalize`]).
 fn text_hash(text: &str) -> u64 {
+    key_hash(&normalize(text))
+}
+
+/// The hash of an already normalized text.
+fn key_hash(key: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
-    normalize(text).hash(&mut hasher);
+    key.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -382,7 +388,7 @@ impl Memory {
         let mut ids = Vec::new();
         let mut next = self
             .exact
-            .get(&text_hash(source))
+            .get(&key_hash(&wanted))
             .copied()
             .unwrap_or(NO_ENTRY);
         while next != NO_ENTRY {
@@ -418,8 +424,8 @@ impl Memory {
         target: &str,
     ) -> Result<Vec<(u32, Option<String>)>, MemoryError> {
         let mut open = HashMap::new();
-        let target_hash = text_hash(target);
         let wanted = normalize(target);
+        let target_hash = key_hash(&wanted);
         let mut found = Vec::new();
         for id in self.exact_ids(source, &mut open)? {
             if self.entries[id as usize].target_hash != target_hash {
@@ -522,18 +528,18 @@ impl Memory {
             });
         }
         let memory_file = &mut self.files[index];
-        memory_file.held.push(tu);
         memory_file.dirty = true;
-        let held = u32::try_from(memory_file.held.len() - 1).unwrap_or(u32::MAX);
-        let tu = memory_file.held[held as usize].clone();
+        let held = u32::try_from(memory_file.held.len()).unwrap_or(u32::MAX);
         // New TUs go after everything else, in the order they were added.
         let order = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        Ok(self.index_tu_at(
+        let id = self.index_tu_at(
             u16::try_from(index).unwrap_or(u16::MAX),
             Location::Held(held),
             &tu,
             order,
-        ))
+        );
+        self.files[index].held.push(tu);
+        Ok(id)
     }
 
     /// Replaces the TU of entry `id` by `tu`; saved where the old one was. Returns the new
@@ -559,12 +565,12 @@ impl Memory {
             }
         }
         let file = &mut self.files[old.file as usize];
-        file.held.push(tu);
         file.dirty = true;
-        let held = u32::try_from(file.held.len() - 1).unwrap_or(u32::MAX);
-        let tu = file.held[held as usize].clone();
+        let held = u32::try_from(file.held.len()).unwrap_or(u32::MAX);
         self.entries[id as usize].superseded = true;
-        Ok(self.index_tu_at(old.file, Location::Held(held), &tu, old.order))
+        let new_id = self.index_tu_at(old.file, Location::Held(held), &tu, old.order);
+        self.files[old.file as usize].held.push(tu);
+        Ok(new_id)
     }
 
     /// Writes every changed file, atomically; each new file is re-read before it replaces
