@@ -35,6 +35,7 @@
 
 pub mod align;
 pub mod document;
+pub mod drift;
 pub mod i18n;
 pub mod memory;
 pub mod segment;

@@ -1,0 +1,9 @@
+//! Drift: where the Vietnamese has fallen out of step with the English.
+//!
+//! Two kinds of drift are found: revision drift (the English changed since it was
+//! translated: [`revision`]) and cross-language disagreement (the Vietnamese says
+//! something the English does not: [`checks`]). Both produce [`report::Finding`]s.
+
+pub mod report;
+
+pub use report::{Finding, FindingRecord, Kind, Severity};
