@@ -12,11 +12,13 @@
 use super::anchors::Family;
 use super::cost::{BeadKind, LengthModel};
 
-/// A unit to align: its length in characters and its sorted anchor keys.
+/// A unit to align: its length in characters, its sorted anchor keys and its sorted,
+/// distinct concepts of the learned lexicon (see [`super::lexicon`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Unit {
     pub len: f64,
     pub anchors: Vec<u64>,
+    pub concepts: Vec<u64>,
 }
 
 /// Per-family anchor weights, in the same unit as the length cost (nats).
@@ -26,6 +28,9 @@ pub(crate) struct AnchorWeights {
     pub bonus: [f64; 5],
     /// Cost added per anchor on one side that the other lacks.
     pub miss: [f64; 5],
+    /// The same two for concepts of the learned lexicon.
+    pub concept_bonus: f64,
+    pub concept_miss: f64,
 }
 
 impl Default for AnchorWeights {
@@ -33,6 +38,10 @@ impl Default for AnchorWeights {
     /// since English capitalizes titles and institutions Vietnamese writes in lower case,
     /// so a name on one side only costs little; punctuation is weak evidence both ways.
     /// Chosen on the seed example and on hand-made cases, not on the evaluation set.
+    ///
+    /// A learned concept weighs like a number: the lexicon only keeps words that nearly
+    /// always travel with their translation in this very text, so one present on one side
+    /// and absent on the other is as telling as a number that went missing.
     fn default() -> Self {
         let mut bonus = [0.0; 5];
         let mut miss = [0.0; 5];
@@ -46,7 +55,12 @@ impl Default for AnchorWeights {
             bonus[family as usize] = b;
             miss[family as usize] = m;
         }
-        AnchorWeights { bonus, miss }
+        AnchorWeights {
+            bonus,
+            miss,
+            concept_bonus: 2.0,
+            concept_miss: 1.0,
+        }
     }
 }
 
@@ -78,9 +92,47 @@ struct Prepared<'a> {
     vi: &'a [Unit],
     en_prefix: Vec<f64>,
     vi_prefix: Vec<f64>,
-    /// Per unit: the sum of `miss` over its anchors.
+    /// Per unit: the sum of `miss` over its anchors and concepts.
     en_miss: Vec<f64>,
     vi_miss: Vec<f64>,
+}
+
+/// The sorted keys of `units` (by `field`): borrowed for one unit, gathered into `buf`
+/// for more; distinct only if `set`.
+fn keys<'a>(
+    units: &'a [Unit],
+    field: impl Fn(&Unit) -> &Vec<u64>,
+    buf: &'a mut Vec<u64>,
+    set: bool,
+) -> &'a [u64] {
+    if units.len() == 1 {
+        return field(&units[0]);
+    }
+    buf.clear();
+    for u in units {
+        buf.extend_from_slice(field(u));
+    }
+    buf.sort_unstable();
+    if set {
+        buf.dedup();
+    }
+    buf
+}
+
+/// Calls `hit` for every key of the multiset intersection of two sorted lists.
+fn for_shared(a: &[u64], b: &[u64], mut hit: impl FnMut(u64)) {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                hit(a[x]);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
 }
 
 impl Scorer<'_> {
@@ -90,7 +142,8 @@ impl Scorer<'_> {
             u.anchors
                 .iter()
                 .map(|&k| self.weights.miss[Family::of(k) as usize])
-                .sum()
+                .sum::<f64>()
+                + u.concepts.len() as f64 * self.weights.concept_miss
         };
         let prefix = |units: &[Unit]| -> Vec<f64> {
             let mut p = Vec::with_capacity(units.len() + 1);
@@ -143,58 +196,44 @@ impl Scorer<'_> {
                 p.vi_prefix[j1] - p.vi_prefix[j0],
             );
         }
-        cost += p.en_miss[i0..i1].iter().sum::<f64>() + p.vi_miss[j0..j1].iter().sum::<f64>();
+        // A one-sided bead explains every anchor and concept of its text (they are missing
+        // because the sentence is), so only a two-sided bead pays for what does not match.
         if kind.en == 0 || kind.vi == 0 {
             return cost;
         }
-        // Shared anchors: the multiset intersection of the two sides. One unit per side
-        // (the common case) merges the stored lists; more are gathered and sorted first.
-        let gather = |units: &[Unit], buf: &mut Vec<u64>| -> bool {
-            buf.clear();
-            for u in units {
-                buf.extend_from_slice(&u.anchors);
-            }
-            buf.sort_unstable();
-            !buf.is_empty()
-        };
-        let (ea, va) = (&p.en[i0..i1], &p.vi[j0..j1]);
-        if ea.iter().all(|u| u.anchors.is_empty()) || va.iter().all(|u| u.anchors.is_empty()) {
-            return cost;
-        }
-        let (sa, sb) = scratch;
-        let a: &[u64] = if ea.len() == 1 {
-            &ea[0].anchors
-        } else {
-            gather(ea, sa);
-            sa
-        };
-        let b: &[u64] = if va.len() == 1 {
-            &va[0].anchors
-        } else {
-            gather(va, sb);
-            sb
-        };
-        // The bonus of a shared anchor is divided by the size of the bead's larger side:
-        // an anchor shared by a 1-1 bead pins the link to one sentence pair, the same
-        // anchor in a 2-1 bead only to a pair of sentences, and the more text a bead
-        // holds, the likelier a chance match. Without this, gluing a sentence to its
-        // neighbour keeps every anchor bonus and always looks as good as aligning them
-        // apart, so anchors could never argue against a merge.
+        cost += p.en_miss[i0..i1].iter().sum::<f64>() + p.vi_miss[j0..j1].iter().sum::<f64>();
+        // The bonus of a shared key is divided by the size of the bead's larger side: a key
+        // shared by a 1-1 bead pins the link to one sentence pair, the same key in a 2-1
+        // bead only to a pair of sentences, and the more text a bead holds, the likelier a
+        // chance match. Without this, gluing a sentence to its neighbour keeps every bonus
+        // and always looks as good as aligning them apart, so the keys could never argue
+        // against a merge.
         let spread = 1.0 / kind.en.max(kind.vi) as f64;
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let f = Family::of(a[x]) as usize;
-                    // The anchor is no longer missing on either side, and earns its bonus.
-                    cost -= 2.0 * self.weights.miss[f] + self.weights.bonus[f] * spread;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
+        let (ea, va) = (&p.en[i0..i1], &p.vi[j0..j1]);
+        let (sa, sb) = (&mut scratch.0, &mut scratch.1);
+        // Anchors are a multiset (two numbers 5 are two anchors).
+        let a = keys(ea, |u| &u.anchors, sa, false);
+        let b = keys(va, |u| &u.anchors, sb, false);
+        for_shared(a, b, |k| {
+            let f = Family::of(k) as usize;
+            // No longer missing on either side, and earns its bonus.
+            cost -= 2.0 * self.weights.miss[f] + self.weights.bonus[f] * spread;
+        });
+        // Concepts are a set: one `đội` answers `team` however often the English says it.
+        let (sa, sb) = (&mut scratch.0, &mut scratch.1);
+        let a = keys(ea, |u| &u.concepts, sa, true);
+        let b = keys(va, |u| &u.concepts, sb, true);
+        let (bonus, miss) = (self.weights.concept_bonus, self.weights.concept_miss);
+        let mut shared = 0usize;
+        for_shared(a, b, |_| shared += 1);
+        // Only the units' own miss was charged above; a set merges repeats, so take back
+        // the charge of every repeat first.
+        let repeats = |units: &[Unit], merged: usize| {
+            units.iter().map(|u| u.concepts.len()).sum::<usize>() - merged
+        };
+        let (na, nb) = (a.len(), b.len());
+        cost -= (repeats(ea, na) + repeats(va, nb)) as f64 * miss;
+        cost -= shared as f64 * (2.0 * miss + bonus * spread);
         cost
     }
 
@@ -306,7 +345,7 @@ mod tests {
         lens.iter()
             .map(|&len| Unit {
                 len,
-                anchors: Vec::new(),
+                ..Unit::default()
             })
             .collect()
     }

@@ -194,6 +194,13 @@ mod tests {
                 },
             ),
             (
+                "-lexicon",
+                Features {
+                    lexicon: false,
+                    ..all
+                },
+            ),
+            (
                 "-paragraphs",
                 Features {
                     paragraphs: false,
@@ -208,8 +215,6 @@ mod tests {
     /// (`cargo test align_evaluation -- --nocapture`). The full aligner must reach bead
     /// F1 ≥ 0.95 on every article.
     #[test]
-    #[ignore = "the full aligner is below F1 0.95 on cyber-drill (0.930) and digital-economy \
-                (0.917): one-sided links next to short sentences; run with --ignored"]
     #[allow(clippy::print_stderr)]
     fn align_evaluation() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");

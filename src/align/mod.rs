@@ -13,9 +13,16 @@
 //! The cost of a bead is the Gale–Church length cost calibrated for English → Vietnamese
 //! ([`cost::VI_EN_RATIO`], [`cost::VI_EN_VARIANCE`]) plus the bead's prior, minus a bonus
 //! for every anchor both sides share and plus a penalty for every anchor one side has and
-//! the other lacks (see [`Features`] for the anchor families). The dynamic programming runs
-//! in a band around the diagonal (linear time and memory; the band widens when the path
-//! touches it).
+//! the other lacks (see [`Features`] for the anchor families). A bead with one empty side
+//! pays for no anchor: the sentence is missing, so of course its anchors are. The dynamic
+//! programming runs in a band around the diagonal (linear time and memory; the band widens
+//! when the path touches it).
+//!
+//! Then the aligner learns from its own confident one-to-one links which English words go
+//! with which Vietnamese syllables (`team` / `đội`; see `lexicon`), and aligns again with
+//! those word pairs as further anchors, as Moore (2002) does with a translation model. That
+//! is what tells a sentence left untranslated from a sentence merged into its neighbour:
+//! lengths and numbers often cannot.
 //!
 //! Each [`Link`] has a confidence: `1 / (1 + e^(cost − 4.5))`, the logistic of its bead
 //! cost centred at 4.5 nats. A 1-1 bead whose lengths fit the model gets about 0.98; a
@@ -41,6 +48,7 @@ pub mod cost;
 mod dp;
 mod eval;
 mod glossary;
+mod lexicon;
 
 pub use cost::LengthModel;
 pub use eval::{Scores, evaluate, parse_links_tsv, read_paragraphs};
@@ -49,6 +57,7 @@ pub use glossary::{Glossary, GlossaryError};
 use crate::segment::Lang;
 use cost::{GALE_CHURCH_BEADS, PARAGRAPH_BEADS, SENTENCE_BEADS};
 use dp::{AnchorWeights, Scorer, Step, Unit};
+use lexicon::Lexicon;
 
 /// One alignment bead: English sentences `en` translate Vietnamese sentences `vi`.
 ///
@@ -79,6 +88,9 @@ pub struct Features {
     pub punctuation: bool,
     /// Align paragraphs first, then sentences inside aligned paragraphs.
     pub paragraphs: bool,
+    /// Learn word translations from the confident links of a first pass and align again
+    /// with them (see [`lexicon`]).
+    pub lexicon: bool,
 }
 
 impl Default for Features {
@@ -90,6 +102,7 @@ impl Default for Features {
             urls: true,
             punctuation: true,
             paragraphs: true,
+            lexicon: true,
         }
     }
 }
@@ -125,6 +138,7 @@ fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
     Unit {
         len: text.trim().chars().count() as f64,
         anchors: anchors::extract(text, lang, &options.features, options.glossary.as_ref()),
+        concepts: Vec::new(),
     }
 }
 
@@ -132,16 +146,69 @@ fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
 /// (plain text, NFC). The links cover every sentence of both sides exactly once, in order,
 /// without crossings.
 pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> Vec<Link> {
-    let en_units: Vec<Unit> = en
+    let mut en_units: Vec<Unit> = en
         .iter()
         .flatten()
         .map(|s| sentence_unit(s, Lang::En, options))
         .collect();
-    let vi_units: Vec<Unit> = vi
+    let mut vi_units: Vec<Unit> = vi
         .iter()
         .flatten()
         .map(|s| sentence_unit(s, Lang::Vi, options))
         .collect();
+    let links = align_units(en, vi, &en_units, &vi_units, options);
+    if !options.features.lexicon {
+        return links;
+    }
+    // Second pass: learn from the confident one-to-one links of the first.
+    let (en_flat, vi_flat): (Vec<&str>, Vec<&str>) = (
+        en.iter().flatten().map(String::as_str).collect(),
+        vi.iter().flatten().map(String::as_str).collect(),
+    );
+    // A link beside a one-sided link does not teach: that is where the first pass may
+    // have picked the wrong sentence to leave alone, and learning from its guess would
+    // only confirm it.
+    let one_sided = |i: usize| {
+        links
+            .get(i)
+            .is_some_and(|l: &Link| l.en.is_empty() || l.vi.is_empty())
+    };
+    let lexicon = Lexicon::learn(
+        links
+            .iter()
+            .enumerate()
+            .filter(|&(i, l)| {
+                l.en.len() == 1
+                    && l.vi.len() == 1
+                    && l.confidence >= LEARN_CONFIDENCE
+                    && !one_sided(i + 1)
+                    && !(i > 0 && one_sided(i - 1))
+            })
+            .map(|(_, l)| (en_flat[l.en[0]], vi_flat[l.vi[0]])),
+    );
+    if lexicon.is_empty() {
+        return links;
+    }
+    for (unit, text) in en_units.iter_mut().zip(&en_flat) {
+        unit.concepts = lexicon.en_concepts(text);
+    }
+    for (unit, text) in vi_units.iter_mut().zip(&vi_flat) {
+        unit.concepts = lexicon.vi_concepts(text);
+    }
+    align_units(en, vi, &en_units, &vi_units, options)
+}
+
+/// Confidence a first-pass link needs to teach the lexicon.
+const LEARN_CONFIDENCE: f64 = 0.8;
+
+/// One pass of the aligner over prepared units.
+fn align_units(
+    en: &[Vec<String>],
+    vi: &[Vec<String>],
+    en_units: &[Unit],
+    vi_units: &[Unit],
+    options: &AlignOptions,
+) -> Vec<Link> {
     let length = options.features.length.then_some(options.length);
     let weights = AnchorWeights::default();
 
@@ -154,7 +221,7 @@ pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> 
                 weights,
                 beads: PARAGRAPH_BEADS,
             };
-            paragraph_groups(en, vi, &en_units, &vi_units, &scorer)
+            paragraph_groups(en, vi, en_units, vi_units, &scorer)
         } else {
             vec![(0..en_units.len(), 0..vi_units.len())]
         };
@@ -202,9 +269,16 @@ fn paragraph_groups(
                 .flat_map(|u| u.anchors.iter().copied())
                 .collect();
             anchors.sort_unstable();
+            let mut concepts: Vec<u64> = sentences
+                .iter()
+                .flat_map(|u| u.concepts.iter().copied())
+                .collect();
+            concepts.sort_unstable();
+            concepts.dedup();
             out.push(Unit {
                 len: sentences.iter().map(|u| u.len).sum(),
                 anchors,
+                concepts,
             });
             at += p.len();
             ranges.push(at);
@@ -241,7 +315,7 @@ fn paragraph_groups(
 pub fn gale_church(en: &[String], vi: &[String]) -> Vec<Link> {
     let unit = |s: &String| Unit {
         len: s.trim().chars().count() as f64,
-        anchors: Vec::new(),
+        ..Unit::default()
     };
     let scorer = Scorer {
         length: Some(LengthModel {

@@ -1,0 +1,260 @@
+//! A word-translation lexicon learned from the text being aligned, as in Moore (2002),
+//! "Fast and accurate sentence alignment of bilingual corpora": a first pass aligns on
+//! lengths and anchors, the confident one-to-one links of that pass teach which English
+//! words go with which Vietnamese syllables, and a second pass uses what was learned.
+//!
+//! No dictionary is needed: a news article repeats its subject words (`team` / `đội`,
+//! `forum` / `diễn đàn`, `drill` / `diễn tập`), and those are exactly the words that tell a
+//! sentence left untranslated from a sentence merged into its neighbour.
+//!
+//! A pair is learned only when it occurs together more often than chance allows, by
+//! Dunning's log-likelihood ratio test at p < 0.01, the usual test for word association
+//! in small samples (Dunning 1993; Moore 2004). Words that occur in most sentences
+//! (`the` / `các`) are left out: their co-occurrence is chance.
+
+use std::collections::HashMap;
+
+use crate::memory::text::{TokenKind, tokens};
+
+/// Fewest confident links to learn from: below this, co-occurrence is chance.
+const MIN_LINKS: usize = 8;
+/// Fewest links a pair must share.
+const MIN_TOGETHER: u32 = 2;
+/// Most links learned from: a long text is sampled evenly. A few thousand sentence pairs
+/// teach all the repeated words there are, and counting every word pair of a 100,000
+/// sentence catalogue would cost more than the alignment itself.
+const MAX_LINKS: usize = 4000;
+/// The log-likelihood ratio `G²` of a pair must pass this: the χ² (one degree of
+/// freedom) value of p = 0.01.
+const MIN_G2: f64 = 6.63;
+/// A word in more than this share of the links is a function word for this text.
+const MAX_SPREAD: f64 = 0.5;
+
+/// English words with the Vietnamese syllable or syllable pair that translates them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    /// English word → its concept number.
+    en: HashMap<String, u32>,
+    /// Vietnamese syllable or syllable pair → the concept numbers it translates.
+    vi: HashMap<String, Vec<u32>>,
+}
+
+/// English content words of a sentence, lower case, a plural `s` taken off.
+fn en_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = tokens(text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| text[t.range].to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+            _ => w,
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Vietnamese syllables and adjacent syllable pairs of a sentence, lower case: most
+/// Vietnamese words are one or two syllables.
+fn vi_terms(text: &str) -> Vec<String> {
+    let syllables: Vec<String> = tokens(text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| text[t.range].to_lowercase())
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .collect();
+    let mut out: Vec<String> = syllables
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .chain(syllables.iter().cloned())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The words of a numbering, by number.
+fn by_id(ids: &HashMap<String, u32>) -> Vec<&str> {
+    let mut out = vec![""; ids.len()];
+    for (word, &id) in ids {
+        out[id as usize] = word;
+    }
+    out
+}
+
+/// Dunning's `G² = 2 Σ O ln(O / E)` over the 2×2 table of a pair seen together `n` times,
+/// its words `a` and `b` times, in `total` links; 0 unless they attract each other.
+fn log_likelihood_ratio(n: f64, a: f64, b: f64, total: f64) -> f64 {
+    let cells = [
+        (n, a * b),
+        (a - n, a * (total - b)),
+        (b - n, (total - a) * b),
+        (total - a - b + n, (total - a) * (total - b)),
+    ];
+    if n * total <= a * b {
+        return 0.0;
+    }
+    2.0 * cells
+        .iter()
+        .filter(|(observed, _)| *observed > 0.0)
+        .map(|(observed, expected)| observed * (observed / (expected / total)).ln())
+        .sum::<f64>()
+}
+
+impl Lexicon {
+    /// Learns from sentence pairs taken to translate each other.
+    pub fn learn<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Lexicon {
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        let step = pairs.len().div_ceil(MAX_LINKS).max(1);
+        // Words are numbered as they come, so that a pair is one `u64`.
+        let mut en_ids: HashMap<String, u32> = HashMap::new();
+        let mut vi_ids: HashMap<String, u32> = HashMap::new();
+        let mut en_count: Vec<u32> = Vec::new();
+        let mut vi_count: Vec<u32> = Vec::new();
+        let mut together: HashMap<u64, u32> = HashMap::new();
+        let mut links = 0usize;
+        let number = |ids: &mut HashMap<String, u32>, counts: &mut Vec<u32>, word: String| {
+            let next = ids.len() as u32;
+            let id = *ids.entry(word).or_insert(next);
+            if id == next {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
+            id
+        };
+        for &(en, vi) in pairs.iter().step_by(step) {
+            links += 1;
+            let e: Vec<u32> = en_words(en)
+                .into_iter()
+                .map(|w| number(&mut en_ids, &mut en_count, w))
+                .collect();
+            let v: Vec<u32> = vi_terms(vi)
+                .into_iter()
+                .map(|t| number(&mut vi_ids, &mut vi_count, t))
+                .collect();
+            for &w in &e {
+                for &t in &v {
+                    *together
+                        .entry(u64::from(w) << 32 | u64::from(t))
+                        .or_default() += 1;
+                }
+            }
+        }
+        let en_words_by_id = by_id(&en_ids);
+        let vi_terms_by_id = by_id(&vi_ids);
+        let mut lexicon = Lexicon::default();
+        if links < MIN_LINKS {
+            return lexicon;
+        }
+        let spread_limit = MAX_SPREAD * links as f64;
+        // Per English word, its best Vietnamese term: the strongest association, a
+        // syllable pair before a single syllable when they tie (`diễn đàn` over `đàn`).
+        let mut best: HashMap<&str, (f64, usize, &str)> = HashMap::new();
+        for (&key, &n) in &together {
+            let (w, t) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+            let (cw, ct) = (f64::from(en_count[w]), f64::from(vi_count[t]));
+            let (w, t) = (en_words_by_id[w], vi_terms_by_id[t]);
+            if n < MIN_TOGETHER || cw > spread_limit || ct > spread_limit {
+                continue;
+            }
+            let g2 = log_likelihood_ratio(f64::from(n), cw, ct, links as f64);
+            if g2 < MIN_G2 {
+                continue;
+            }
+            let candidate = (g2, t.len(), t);
+            let entry = best.entry(w).or_insert(candidate);
+            if (candidate.0, candidate.1, std::cmp::Reverse(candidate.2))
+                > (entry.0, entry.1, std::cmp::Reverse(entry.2))
+            {
+                *entry = candidate;
+            }
+        }
+        let mut learned: Vec<(&str, &str)> =
+            best.into_iter().map(|(w, (_, _, t))| (w, t)).collect();
+        learned.sort_unstable();
+        for (concept, (w, t)) in learned.into_iter().enumerate() {
+            let concept = concept as u32;
+            lexicon.en.insert(w.to_owned(), concept);
+            lexicon.vi.entry(t.to_owned()).or_default().push(concept);
+        }
+        lexicon
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty()
+    }
+
+    /// The concepts an English sentence holds, sorted.
+    pub fn en_concepts(&self, text: &str) -> Vec<u64> {
+        let mut out: Vec<u64> = en_words(text)
+            .iter()
+            .filter_map(|w| self.en.get(w))
+            .map(|&c| u64::from(c))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The concepts a Vietnamese sentence holds, sorted.
+    pub fn vi_concepts(&self, text: &str) -> Vec<u64> {
+        let mut out: Vec<u64> = vi_terms(text)
+            .iter()
+            .filter_map(|t| self.vi.get(t))
+            .flatten()
+            .map(|&c| u64::from(c))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_repeated_subject_words_not_function_words() {
+        let mut pairs = vec![
+            ("The team won.", "Đội đã thắng."),
+            ("Each team had a plan.", "Mỗi đội có một kế hoạch."),
+            ("Two teams came second.", "Hai đội về nhì."),
+            ("The forum opened today.", "Diễn đàn khai mạc hôm nay."),
+            ("The forum ends in May.", "Diễn đàn kết thúc vào tháng 5."),
+        ];
+        let fillers = [
+            ("The weather was cold.", "Thời tiết lạnh."),
+            ("The river is long.", "Con sông dài."),
+            ("The city grew fast.", "Thành phố phát triển nhanh."),
+            ("The market fell.", "Thị trường giảm."),
+        ];
+        pairs.extend(fillers);
+        let lexicon = Lexicon::learn(pairs.iter().copied());
+        assert_eq!(
+            lexicon.en_concepts("APCERT is a forum of response teams."),
+            lexicon.vi_concepts("Diễn đàn của các đội ứng cứu.")
+        );
+        assert_eq!(lexicon.en_concepts("The team").len(), 1);
+        assert!(lexicon.vi_concepts("Thời tiết").is_empty());
+        // `the` is in every link: no concept.
+        assert!(lexicon.en_concepts("the the").is_empty());
+    }
+
+    #[test]
+    fn log_likelihood_ratio_of_known_tables() {
+        // Independent: expected counts observed.
+        assert!(log_likelihood_ratio(4.0, 8.0, 10.0, 20.0).abs() < 1e-9);
+        // Repelling pairs count as nothing.
+        assert_eq!(log_likelihood_ratio(0.0, 5.0, 5.0, 20.0), 0.0);
+        // 3 together, 5 and 3 alone, 18 links: about 9.5 (worked by hand).
+        let g2 = log_likelihood_ratio(3.0, 5.0, 3.0, 18.0);
+        assert!((g2 - 9.5).abs() < 0.1, "{g2}");
+    }
+
+    #[test]
+    fn too_few_links_teach_nothing() {
+        let lexicon = Lexicon::learn([("The team won.", "Đội đã thắng."); 3]);
+        assert!(lexicon.is_empty());
+    }
+}
