@@ -265,3 +265,15 @@ align-stored = `{ $path }`: { $added ->
         [one] { $added } pair added
        *[other] { $added } pairs added
     }, { $updated } updated
+
+## ---------------------------------------------------------------------------------------
+## Revision drift (src/drift/revision.rs): explanations of `stale`, `missing` and
+## `orphaned` findings. The English bundle also renders the `message` of JSON output.
+## ---------------------------------------------------------------------------------------
+
+# $edit (text): what kind of edit, one of `typo`, `number`, `date`, `name`, `rewrite`.
+drift-stale = the English changed since it was translated ({ $edit })
+drift-missing = not translated yet
+# $score (0-100, as text): the score of the best fuzzy match in the memory.
+drift-missing-suggestion = not translated yet; the memory has a { $score }% match
+drift-orphaned = this translation's English is no longer in the article

@@ -227,3 +227,22 @@ align-summary = { $links } cặp, { $low ->
     }
 align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
 align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp
+
+## ---------------------------------------------------------------------------------------
+## Độ lệch do sửa bản gốc (src/drift/revision.rs): giải thích các phát hiện `stale`,
+## `missing` và `orphaned`.
+## ---------------------------------------------------------------------------------------
+
+# $edit: `typo`, `number`, `date`, `name` hoặc `rewrite`.
+drift-stale = câu tiếng Anh đã được sửa sau khi dịch ({ $edit ->
+        [typo] sửa chính tả, dấu câu
+        [number] đổi số liệu
+        [date] đổi ngày giờ
+        [name] đổi tên riêng
+        [rewrite] viết lại
+       *[other] { $edit }
+    })
+drift-missing = chưa được dịch
+# $score: điểm (0-100) của câu khớp gần nhất trong bộ nhớ dịch.
+drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
+drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết

@@ -5,5 +5,6 @@
 //! something the English does not: [`checks`]). Both produce [`report::Finding`]s.
 
 pub mod report;
+pub mod revision;
 
 pub use report::{Finding, FindingRecord, Kind, Severity};

@@ -151,6 +151,28 @@ pub enum EditKind {
     Rewrite,
 }
 
+impl EditKind {
+    /// Every kind.
+    pub const ALL: [EditKind; 5] = [
+        EditKind::Typo,
+        EditKind::Number,
+        EditKind::Date,
+        EditKind::Name,
+        EditKind::Rewrite,
+    ];
+
+    /// The name used in JSON and as the `edit` argument of messages (`rewrite`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EditKind::Typo => "typo",
+            EditKind::Number => "number",
+            EditKind::Date => "date",
+            EditKind::Name => "name",
+            EditKind::Rewrite => "rewrite",
+        }
+    }
+}
+
 /// One piece of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffPart {

@@ -6,6 +6,11 @@
 //! or from a file that is not UTF-8) plus compact indexes: a hash of the normalized source
 //! for exact lookup and the fuzzy index's token arrays. A TU is parsed again from its span
 //! when a lookup returns it or a save writes it.
+//!
+//! Two more indexes serve drift checks: the hash of the normalized target, chained like the
+//! source hash, for [`Memory::by_target`] ("the same Vietnamese for different English"),
+//! and the entry ids of each document (from the [`props::DOC`] prop) for
+//! [`Memory::document`]. Both hold ids only; the TUs are parsed when asked for.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -131,6 +136,28 @@ pub struct ConcordanceMatch {
     pub file: PathBuf,
 }
 
+/// A TU of a document, as [`Memory::document`] returns it: what drift checks compare
+/// the current article with.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StoredUnit {
+    /// The TU's entry in this memory, for [`Memory::replace`].
+    pub entry: u32,
+    /// The unit id ([`props::UNIT`]); empty when the TU has none.
+    pub unit: String,
+    /// The position in the document ([`props::ORDER`]); `usize::MAX` when the TU has none
+    /// or it is not a number.
+    pub order: usize,
+    /// The English the translation was made from: [`props::SOURCE`], else the source text.
+    pub en: String,
+    /// The translation (the target text), if the TU has one.
+    pub vi: Option<String>,
+    /// [`props::STATUS`].
+    pub status: Option<String>,
+    /// `changedate`, else `creationdate`.
+    pub changed: Option<String>,
+    pub tuid: Option<String>,
+}
+
 /// Statistics of a memory.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct MemoryStats {
@@ -157,6 +184,11 @@ pub struct Memory {
     /// Normalized-source hash → first entry; `next_same` chains entries with the same hash.
     exact: HashMap<u64, u32>,
     next_same: Vec<u32>,
+    /// Normalized-target hash → first entry; `next_same_target` chains the same way.
+    targets: HashMap<u64, u32>,
+    next_same_target: Vec<u32>,
+    /// Document id → its live entries (any order; [`Memory::document`] sorts).
+    docs: HashMap<Box<str>, Vec<u32>>,
     fuzzy: FuzzyIndex,
     problems: Vec<LoadProblem>,
     _locks: Vec<FileLock>,
@@ -186,6 +218,9 @@ impl Memory {
             entries: Vec::new(),
             exact: HashMap::new(),
             next_same: Vec::new(),
+            targets: HashMap::new(),
+            next_same_target: Vec::new(),
+            docs: HashMap::new(),
             fuzzy: FuzzyIndex::new(),
             problems: Vec::new(),
             _locks: Vec::new(),
@@ -285,14 +320,24 @@ impl Memory {
         let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         let source = tu.tuv(&self.source_lang).map(|tuv| tuv.seg.plain_text());
         let target = tu.tuv(&self.target_lang).map(|tuv| tuv.seg.plain_text());
+        let target_hash = target.as_deref().map_or(0, text_hash);
         self.entries.push(Entry {
             file,
             location,
-            target_hash: target.as_deref().map_or(0, text_hash),
+            target_hash,
             superseded: false,
             order,
         });
         self.next_same.push(NO_ENTRY);
+        self.next_same_target.push(NO_ENTRY);
+        if target.is_some()
+            && let Some(first) = self.targets.insert(target_hash, id)
+        {
+            self.next_same_target[id as usize] = first;
+        }
+        if let Some(doc) = tu.prop(props::DOC) {
+            self.docs.entry(Box::from(doc)).or_default().push(id);
+        }
         if let Some(source) = source {
             let hash = text_hash(&source);
             if let Some(first) = self.exact.insert(hash, id) {
@@ -322,6 +367,13 @@ impl Memory {
         self.entries.capacity() * std::mem::size_of::<Entry>()
             + self.next_same.capacity() * 4
             + self.exact.capacity() * (8 + 4 + 1)
+            + self.next_same_target.capacity() * 4
+            + self.targets.capacity() * (8 + 4 + 1)
+            + self
+                .docs
+                .iter()
+                .map(|(doc, ids)| doc.len() + ids.capacity() * 4 + 16 + 24 + 1)
+                .sum::<usize>()
             + self.fuzzy.memory_usage()
     }
 
@@ -451,6 +503,87 @@ impl Memory {
             .collect()
     }
 
+    /// Live TUs whose target equals `target` after normalization, in memory order: O(1)
+    /// by hash, like [`Memory::exact`] for sources. Score 100. Finds the same Vietnamese
+    /// used for different English.
+    pub fn by_target(&self, target: &str) -> Result<Vec<Match>, MemoryError> {
+        let mut open = HashMap::new();
+        let wanted = normalize(target);
+        let mut ids = Vec::new();
+        let mut next = self
+            .targets
+            .get(&key_hash(&wanted))
+            .copied()
+            .unwrap_or(NO_ENTRY);
+        while next != NO_ENTRY {
+            if !self.entries[next as usize].superseded {
+                // The hash only narrows; the text decides.
+                let tu = self.tu(next, &mut open)?;
+                if tu
+                    .tuv(&self.target_lang)
+                    .is_some_and(|t| normalize(&t.seg.plain_text()) == wanted)
+                {
+                    ids.push(next);
+                }
+            }
+            next = self.next_same_target[next as usize];
+        }
+        ids.sort_unstable();
+        ids.into_iter()
+            .map(|id| self.to_match(id, 100, &mut open))
+            .collect()
+    }
+
+    /// The ids of the documents that have TUs in the memory (the [`props::DOC`] prop),
+    /// sorted.
+    pub fn documents(&self) -> Vec<String> {
+        let mut docs: Vec<String> = self.docs.keys().map(|d| d.to_string()).collect();
+        docs.sort_unstable();
+        docs
+    }
+
+    /// The live TUs of document `doc`, in document order: by their [`props::ORDER`] prop
+    /// (TUs without one last), then in memory order (file, then position in the file).
+    /// Empty for a document the memory does not know.
+    pub fn document(&self, doc: &str) -> Result<Vec<StoredUnit>, MemoryError> {
+        let Some(ids) = self.docs.get(doc) else {
+            return Ok(Vec::new());
+        };
+        let mut open = HashMap::new();
+        let mut units = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let entry = &self.entries[id as usize];
+            if entry.superseded {
+                continue;
+            }
+            let tu = self.tu(id, &mut open)?;
+            let source = tu.tuv(&self.source_lang).map(|t| t.seg.plain_text());
+            let unit = StoredUnit {
+                entry: id,
+                unit: tu.prop(props::UNIT).unwrap_or_default().to_owned(),
+                order: tu
+                    .prop(props::ORDER)
+                    .and_then(|o| o.trim().parse().ok())
+                    .unwrap_or(usize::MAX),
+                en: tu
+                    .prop(props::SOURCE)
+                    .map(str::to_owned)
+                    .or(source)
+                    .unwrap_or_default(),
+                vi: tu.tuv(&self.target_lang).map(|t| t.seg.plain_text()),
+                status: tu.prop(props::STATUS).map(str::to_owned),
+                changed: tu
+                    .attr("changedate")
+                    .or_else(|| tu.attr("creationdate"))
+                    .map(str::to_owned),
+                tuid: tu.attr("tuid").map(str::to_owned),
+            };
+            units.push(((unit.order, entry.file, entry.order, id), unit));
+        }
+        units.sort_unstable_by_key(|(key, _)| *key);
+        Ok(units.into_iter().map(|(_, unit)| unit).collect())
+    }
+
     /// The best matches for `query` scoring at least `min`, best first, at most `limit`.
     pub fn lookup(&self, query: &str, min: u8, limit: usize) -> Result<Vec<Match>, MemoryError> {
         let mut open = HashMap::new();
@@ -568,6 +701,16 @@ impl Memory {
         file.dirty = true;
         let held = u32::try_from(file.held.len()).unwrap_or(u32::MAX);
         self.entries[id as usize].superseded = true;
+        // The successor takes the old entry's place in its document (or moves to another
+        // document if its `x-songngu-doc` changed).
+        if let Some(doc) = previous.prop(props::DOC)
+            && let Some(ids) = self.docs.get_mut(doc)
+        {
+            ids.retain(|&e| e != id);
+            if ids.is_empty() {
+                self.docs.remove(doc);
+            }
+        }
         let new_id = self.index_tu_at(old.file, Location::Held(held), &tu, old.order);
         self.files[old.file as usize].held.push(tu);
         Ok(new_id)
@@ -995,6 +1138,215 @@ mod tests {
             .expect("add");
         assert!(matches!(memory.save(), Err(MemoryError::DamagedTus { .. })));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), damaged);
+    }
+
+    fn doc_unit<'a>(
+        doc: &'a str,
+        unit: &'a str,
+        order: usize,
+        source: &'a str,
+        target: &'a str,
+    ) -> Tu {
+        unit_tu(
+            &NewUnit {
+                doc,
+                unit,
+                order,
+                source,
+                target,
+                status: "translated",
+                user: "lan",
+            },
+            &langid!("en"),
+            &langid!("vi"),
+        )
+    }
+
+    /// A TU imported from another tool: no document.
+    fn plain_tu(source: &str, target: &str) -> Tu {
+        Tu {
+            attrs: Vec::new(),
+            meta: Vec::new(),
+            tuvs: vec![
+                tmx::Tuv::with_text(&langid!("en"), source),
+                tmx::Tuv::with_text(&langid!("vi"), target),
+            ],
+        }
+    }
+
+    fn open_two(a: &Path, b: &Path) -> Memory {
+        Memory::open_for_update(
+            &[a.to_owned(), b.to_owned()],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        )
+        .expect("opens")
+    }
+
+    fn summary(units: &[StoredUnit]) -> Vec<(&str, usize, &str, Option<&str>)> {
+        units
+            .iter()
+            .map(|u| (u.unit.as_str(), u.order, u.en.as_str(), u.vi.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn a_document_comes_back_in_order_across_files_and_through_replace() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = (dir.path().join("a.tmx"), dir.path().join("b.tmx"));
+        let mut memory = open_two(&a, &b);
+        memory
+            .add(Some(&a), doc_unit("seed", "u2", 2, "Three.", "Ba."))
+            .expect("add");
+        memory
+            .add(Some(&b), doc_unit("seed", "u0", 0, "One.", "Một."))
+            .expect("add");
+        memory
+            .add(Some(&a), plain_tu("Imported.", "Nhập."))
+            .expect("add");
+        memory
+            .add(Some(&b), doc_unit("other", "u0", 0, "Other.", "Khác."))
+            .expect("add");
+        let two = memory
+            .add(Some(&a), doc_unit("seed", "u1", 1, "Two.", "Hai."))
+            .expect("add");
+        // A TU without an order prop goes last.
+        let mut unordered = doc_unit("seed", "u9", 0, "Nine.", "Chín.");
+        unordered.meta.retain(|m| match m {
+            Meta::Prop(p) => p.attrs.iter().all(|a| a.value != props::ORDER),
+            Meta::Note(_) => true,
+        });
+        memory.add(Some(&b), unordered).expect("add");
+
+        assert_eq!(memory.documents(), ["other", "seed"]);
+        let seed = memory.document("seed").expect("document");
+        assert_eq!(
+            summary(&seed),
+            [
+                ("u0", 0, "One.", Some("Một.")),
+                ("u1", 1, "Two.", Some("Hai.")),
+                ("u2", 2, "Three.", Some("Ba.")),
+                ("u9", usize::MAX, "Nine.", Some("Chín.")),
+            ]
+        );
+        assert_eq!(seed[1].entry, two);
+        assert_eq!(seed[1].status.as_deref(), Some("translated"));
+        assert_eq!(seed[1].tuid.as_deref(), Some("seed/u1"));
+        assert!(seed[1].changed.as_deref().is_some_and(|d| d.ends_with('Z')));
+        assert!(memory.document("nope").expect("document").is_empty());
+
+        // The English of `u1` changes and its TU is replaced: the successor takes its place,
+        // and `en` is the English it was translated from (the `x-songngu-source` prop).
+        let mut revised = doc_unit("seed", "u1", 1, "Two, revised.", "Hai, đã sửa.");
+        revised.tuvs[0] = tmx::Tuv::with_text(&langid!("en"), "Two, revised again.");
+        let successor = memory.replace(two, revised).expect("replace");
+        let seed = memory.document("seed").expect("document");
+        assert_eq!(seed.len(), 4);
+        assert_eq!(seed[1].entry, successor);
+        assert_eq!(seed[1].en, "Two, revised.");
+        assert_eq!(seed[1].vi.as_deref(), Some("Hai, đã sửa."));
+
+        // A replacement that moves the TU to another document leaves this one.
+        let three = seed[2].entry;
+        memory
+            .replace(three, doc_unit("other", "u1", 1, "Three.", "Ba."))
+            .expect("replace");
+        assert_eq!(memory.document("seed").expect("document").len(), 3);
+        assert_eq!(memory.document("other").expect("document").len(), 2);
+
+        // Saved and read back from both files, the documents are the same.
+        memory.save().expect("save");
+        let before = (
+            summary(&memory.document("seed").expect("document"))
+                .iter()
+                .map(|(u, o, e, v)| (u.to_string(), *o, e.to_string(), v.map(str::to_owned)))
+                .collect::<Vec<_>>(),
+            memory.documents(),
+        );
+        drop(memory);
+        let memory = Memory::open(&[a.clone(), b.clone()], langid!("en"), langid!("vi"))
+            .expect("reads back");
+        let seed = memory.document("seed").expect("document");
+        let after = summary(&seed)
+            .iter()
+            .map(|(u, o, e, v)| (u.to_string(), *o, e.to_string(), v.map(str::to_owned)))
+            .collect::<Vec<_>>();
+        assert_eq!((after, memory.documents()), before);
+        assert_eq!(
+            summary(&memory.document("other").expect("document")),
+            [
+                ("u0", 0, "Other.", Some("Khác.")),
+                ("u1", 1, "Three.", Some("Ba."))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_whose_last_tu_moves_away_is_no_longer_listed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut memory = open(&dir.path().join("news.tmx"));
+        let id = memory
+            .add(None, doc_unit("old", "u0", 0, "One.", "Một."))
+            .expect("add");
+        memory
+            .replace(id, doc_unit("new", "u0", 0, "One.", "Một."))
+            .expect("replace");
+        assert_eq!(memory.documents(), ["new"]);
+        assert!(memory.document("old").expect("document").is_empty());
+    }
+
+    #[test]
+    fn the_same_target_is_found_for_different_sources() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = (dir.path().join("a.tmx"), dir.path().join("b.tmx"));
+        let mut memory = open_two(&a, &b);
+        let first = memory
+            .add(
+                Some(&a),
+                doc_unit("seed", "u0", 0, "Guests came.", "Khách đến."),
+            )
+            .expect("add");
+        // NFD and odd spacing: the same target after normalization.
+        memory
+            .add(
+                Some(&b),
+                plain_tu("Visitors arrived.", "  Kha\u{301}ch   đến. "),
+            )
+            .expect("add");
+        memory
+            .add(Some(&b), plain_tu("Guests left.", "Khách đi."))
+            .expect("add");
+        let found = memory.by_target("Khách đến.").expect("lookup");
+        assert_eq!(
+            found.iter().map(|m| m.source.as_str()).collect::<Vec<_>>(),
+            ["Guests came.", "Visitors arrived."]
+        );
+        assert!(found.iter().all(|m| m.score == 100));
+        assert_eq!(found[0].doc.as_deref(), Some("seed"));
+        assert!(memory.by_target("Khách").expect("lookup").is_empty());
+
+        // After a replace the old target no longer answers, the new one does.
+        let successor = memory
+            .replace(
+                first,
+                doc_unit("seed", "u0", 0, "Guests came.", "Khách mời đến."),
+            )
+            .expect("replace");
+        let found = memory.by_target("Khách đến.").expect("lookup");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].source, "Visitors arrived.");
+        let found = memory.by_target("Khách mời đến.").expect("lookup");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entry, successor);
+
+        // And so after saving and reading back.
+        memory.save().expect("save");
+        drop(memory);
+        let memory = Memory::open(&[a, b], langid!("en"), langid!("vi")).expect("reads back");
+        assert_eq!(memory.by_target("Khách đến.").expect("lookup").len(), 1);
+        assert_eq!(memory.by_target("Khách mời đến.").expect("lookup").len(), 1);
+        assert_eq!(memory.by_target("Khách đi.").expect("lookup").len(), 1);
     }
 
     #[test]
