@@ -34,6 +34,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod config;
 pub mod document;
 pub mod drift;
 pub mod i18n;

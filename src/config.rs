@@ -1,0 +1,429 @@
+//! The project file `songngu.toml`: languages, memory files, articles, check settings and
+//! the translator's id.
+//!
+//! Commands find it by walking up from the current folder ([`discover`]); every setting
+//! can also be given on the command line, which wins. Paths in the file are relative to
+//! the folder that holds it.
+//!
+//! ```toml
+//! source = "en"
+//! target = "vi"
+//! translator = "lan.nguyen"
+//! memory = ["tmx/news.tmx"]
+//!
+//! [[article]]
+//! path = "examples/seed.en.txt"
+//! doc = "seed-2019-11-28"
+//!
+//! [check]
+//! fail_on = "error"          # the lowest severity that fails a check: error, warning, info
+//! glossary = "glossary.tsv"  # English<TAB>Vietnamese per line, for translated names
+//! accepted = "accepted.toml" # findings marked as accepted
+//!
+//! [check.kinds]              # per kind: off, info, warning or error
+//! length = "off"
+//! name = "error"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+use crate::drift::{Kind, Severity};
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "songngu.toml";
+
+/// Errors of reading the project file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: `{value}` is not a language tag songngu supports as {role} (expected {expected})")]
+    Language {
+        path: PathBuf,
+        value: String,
+        role: &'static str,
+        expected: &'static str,
+    },
+    #[error("{path}: unknown check kind `{kind}` in [check.kinds]")]
+    UnknownKind { path: PathBuf, kind: String },
+    #[error("{path}: `{value}` for `{key}` is not one of off, info, warning, error")]
+    UnknownSetting {
+        path: PathBuf,
+        key: String,
+        value: String,
+    },
+}
+
+/// How one kind of finding is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindSetting {
+    Off,
+    Severity(Severity),
+}
+
+/// An article of the project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub path: PathBuf,
+    pub doc: String,
+}
+
+/// Check settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckConfig {
+    /// Findings at or above this severity fail the check (and the export).
+    pub fail_on: Severity,
+    pub kinds: BTreeMap<Kind, KindSetting>,
+    pub glossary: Option<PathBuf>,
+    /// Where accepted findings are kept.
+    pub accepted: PathBuf,
+}
+
+impl CheckConfig {
+    /// The severity of `kind`, or `None` if it is switched off.
+    pub fn severity(&self, kind: Kind) -> Option<Severity> {
+        match self.kinds.get(&kind) {
+            Some(KindSetting::Off) => None,
+            Some(KindSetting::Severity(s)) => Some(*s),
+            None => Some(kind.default_severity()),
+        }
+    }
+}
+
+/// A project: the file's settings with paths made absolute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The file it was read from; `None` for the defaults.
+    pub path: Option<PathBuf>,
+    /// The folder paths are relative to.
+    pub root: PathBuf,
+    pub source: LanguageIdentifier,
+    pub target: LanguageIdentifier,
+    pub translator: Option<String>,
+    pub memory: Vec<PathBuf>,
+    pub articles: Vec<Article>,
+    pub check: CheckConfig,
+}
+
+/// The file as written.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    target: Option<String>,
+    #[serde(default)]
+    translator: Option<String>,
+    #[serde(default)]
+    memory: Vec<PathBuf>,
+    #[serde(default, rename = "article")]
+    articles: Vec<Article>,
+    #[serde(default)]
+    check: RawCheck,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    #[serde(default)]
+    fail_on: Option<String>,
+    #[serde(default)]
+    glossary: Option<PathBuf>,
+    #[serde(default)]
+    accepted: Option<PathBuf>,
+    #[serde(default)]
+    kinds: BTreeMap<String, String>,
+}
+
+impl Config {
+    /// The settings when there is no project file: English to Vietnamese, everything else
+    /// default, paths relative to `root`.
+    pub fn defaults(root: &Path) -> Config {
+        Config {
+            path: None,
+            root: root.to_owned(),
+            source: unic_langid::langid!("en"),
+            target: unic_langid::langid!("vi"),
+            translator: None,
+            memory: Vec::new(),
+            articles: Vec::new(),
+            check: CheckConfig {
+                fail_on: Severity::Error,
+                kinds: BTreeMap::new(),
+                glossary: None,
+                accepted: root.join("accepted.toml"),
+            },
+        }
+    }
+
+    /// Reads `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// Parses the text of `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map_or((0, 0), |span| line_column(text, span.start));
+            ConfigError::Syntax {
+                path: path.to_owned(),
+                line,
+                column,
+                message: e.message().to_owned(),
+            }
+        })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_owned();
+        let mut config = Config::defaults(&root);
+        config.path = Some(path.to_owned());
+        let language = |value: Option<String>,
+                        role: &'static str,
+                        expected: &'static str,
+                        fallback: LanguageIdentifier|
+         -> Result<LanguageIdentifier, ConfigError> {
+            let Some(value) = value else {
+                return Ok(fallback);
+            };
+            let bad = || ConfigError::Language {
+                path: path.to_owned(),
+                value: value.clone(),
+                role,
+                expected,
+            };
+            let id: LanguageIdentifier = value.parse().map_err(|_| bad())?;
+            if id.language.as_str() == expected {
+                Ok(id)
+            } else {
+                Err(bad())
+            }
+        };
+        config.source = language(raw.source, "source", "en", config.source)?;
+        config.target = language(raw.target, "target", "vi", config.target)?;
+        config.translator = raw.translator.filter(|t| !t.trim().is_empty());
+        config.memory = raw.memory.iter().map(|p| root.join(p)).collect();
+        config.articles = raw
+            .articles
+            .into_iter()
+            .map(|a| Article {
+                path: root.join(a.path),
+                doc: a.doc,
+            })
+            .collect();
+        if let Some(value) = raw.check.fail_on {
+            config.check.fail_on = match setting(&value) {
+                Some(KindSetting::Severity(s)) => s,
+                _ => {
+                    return Err(ConfigError::UnknownSetting {
+                        path: path.to_owned(),
+                        key: String::from("check.fail_on"),
+                        value,
+                    });
+                }
+            };
+        }
+        config.check.glossary = raw.check.glossary.map(|p| root.join(p));
+        if let Some(accepted) = raw.check.accepted {
+            config.check.accepted = root.join(accepted);
+        }
+        for (name, value) in raw.check.kinds {
+            let kind = Kind::from_name(&name).ok_or_else(|| ConfigError::UnknownKind {
+                path: path.to_owned(),
+                kind: name.clone(),
+            })?;
+            let s = setting(&value).ok_or_else(|| ConfigError::UnknownSetting {
+                path: path.to_owned(),
+                key: format!("check.kinds.{name}"),
+                value: value.clone(),
+            })?;
+            config.check.kinds.insert(kind, s);
+        }
+        Ok(config)
+    }
+
+    /// The document id the project gives the article at `path`, if it lists it.
+    pub fn doc_for(&self, path: &Path) -> Option<&str> {
+        let wanted = std::fs::canonicalize(path).ok()?;
+        self.articles
+            .iter()
+            .find(|a| std::fs::canonicalize(&a.path).is_ok_and(|p| p == wanted))
+            .map(|a| a.doc.as_str())
+    }
+}
+
+fn setting(value: &str) -> Option<KindSetting> {
+    if value == "off" {
+        Some(KindSetting::Off)
+    } else {
+        Severity::from_name(value).map(KindSetting::Severity)
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        + 1;
+    (line, column)
+}
+
+/// The project file of `start` or of the nearest folder above it, if any.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_owned());
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The project of `start` (see [`find`]), or the defaults rooted at `start`.
+pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+    match find(start) {
+        Some(path) => Config::load(&path),
+        None => Ok(Config::defaults(start)),
+    }
+}
+
+/// What `songngu init` writes: a commented project file.
+pub fn template(translator: &str, memory: &str, articles: &[Article]) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let mut out = String::new();
+    out.push_str("# songngu project: see `songngu --help`. Paths are relative to this file.\n");
+    out.push_str("source = \"en\"\ntarget = \"vi\"\n");
+    out.push_str(&format!("translator = {}\n", quote(translator)));
+    out.push_str(&format!("memory = [{}]\n", quote(memory)));
+    for article in articles {
+        out.push_str("\n[[article]]\n");
+        out.push_str(&format!(
+            "path = {}\ndoc = {}\n",
+            quote(&article.path.to_string_lossy()),
+            quote(&article.doc)
+        ));
+    }
+    out.push_str(
+        "\n[check]\n\
+         # Findings at or above this severity fail `check` and stop `export`.\n\
+         fail_on = \"error\"\n\
+         # glossary = \"glossary.tsv\"   # English<TAB>Vietnamese, for names that are translated\n\
+         accepted = \"accepted.toml\"\n\
+         \n\
+         [check.kinds]\n\
+         # Per kind: off, info, warning or error. Kinds: stale, missing, orphaned, extra,\n\
+         # number, date, time, name, url, same_as_source, normalization, punctuation,\n\
+         # inconsistent, length, tag.\n\
+         # length = \"off\"\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_file() {
+        let text = r#"
+source = "en-US"
+target = "vi"
+translator = "lan"
+memory = ["tmx/news.tmx"]
+
+[[article]]
+path = "a.en.md"
+doc = "a"
+
+[check]
+fail_on = "warning"
+glossary = "g.tsv"
+
+[check.kinds]
+length = "off"
+name = "error"
+"#;
+        let config = Config::parse(Path::new("/p/songngu.toml"), text).unwrap();
+        assert_eq!(config.source.to_string(), "en-US");
+        assert_eq!(config.memory, [PathBuf::from("/p/tmx/news.tmx")]);
+        assert_eq!(config.articles[0].path, PathBuf::from("/p/a.en.md"));
+        assert_eq!(config.check.fail_on, Severity::Warning);
+        assert_eq!(config.check.severity(Kind::Length), None);
+        assert_eq!(config.check.severity(Kind::Name), Some(Severity::Error));
+        assert_eq!(config.check.severity(Kind::Stale), Some(Severity::Error));
+        assert_eq!(config.check.accepted, PathBuf::from("/p/accepted.toml"));
+    }
+
+    #[test]
+    fn errors_name_the_place() {
+        let err = Config::parse(Path::new("s.toml"), "source = \"en\"\nmemory = 3\n").unwrap_err();
+        match err {
+            ConfigError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 10)),
+            other => panic!("{other}"),
+        }
+        let err = Config::parse(Path::new("s.toml"), "target = \"fr\"\n").unwrap_err();
+        assert!(err.to_string().contains("`fr`"), "{err}");
+        let err = Config::parse(Path::new("s.toml"), "source = \"not a tag!\"\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Language { .. }));
+        let err = Config::parse(Path::new("s.toml"), "[check.kinds]\nspelling = \"off\"\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("spelling"), "{err}");
+        let err =
+            Config::parse(Path::new("s.toml"), "[check.kinds]\nname = \"loud\"\n").unwrap_err();
+        assert!(err.to_string().contains("loud"), "{err}");
+        let err = Config::parse(Path::new("s.toml"), "colour = 1\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Syntax { .. }));
+    }
+
+    #[test]
+    fn template_parses_back() {
+        let articles = [Article {
+            path: PathBuf::from("examples/seed.en.txt"),
+            doc: String::from("seed \"2019\""),
+        }];
+        let text = template("lan", "tmx/news.tmx", &articles);
+        let config = Config::parse(Path::new("/p/songngu.toml"), &text).unwrap();
+        assert_eq!(config.translator.as_deref(), Some("lan"));
+        assert_eq!(config.articles[0].doc, "seed \"2019\"");
+        assert_eq!(config.check.fail_on, Severity::Error);
+    }
+
+    #[test]
+    fn found_by_walking_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        assert!(find(&nested).is_none_or(|p| !p.starts_with(dir.path())));
+        std::fs::write(dir.path().join(FILE_NAME), "translator = \"x\"\n").unwrap();
+        let found = find(&nested).unwrap();
+        assert_eq!(
+            found,
+            std::fs::canonicalize(dir.path()).unwrap().join(FILE_NAME)
+        );
+        assert_eq!(discover(&nested).unwrap().translator.as_deref(), Some("x"));
+    }
+}
