@@ -199,7 +199,18 @@ fn bench(c: &mut Criterion) {
         },
         ..AlignOptions::default()
     };
+    let no_lexicon = AlignOptions {
+        features: Features {
+            lexicon: false,
+            ..Features::default()
+        },
+        ..AlignOptions::default()
+    };
     for (name, run) in [
+        (
+            "no lexicon",
+            Box::new(|| align(&en, &vi, &no_lexicon)) as Box<dyn Fn() -> Vec<Link>>,
+        ),
         (
             "full",
             Box::new(|| align(&en, &vi, &AlignOptions::default())) as Box<dyn Fn() -> Vec<Link>>,
@@ -223,9 +234,6 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("100k full", |b| {
         b.iter(|| align(black_box(&en), black_box(&vi), &AlignOptions::default()))
-    });
-    group.bench_function("100k no paragraphs", |b| {
-        b.iter(|| align(black_box(&en), black_box(&vi), &no_paragraphs))
     });
     group.finish();
 }

@@ -27,6 +27,11 @@ const MAX_LINKS: usize = 4000;
 /// The log-likelihood ratio `G²` of a pair must pass this: the χ² (one degree of
 /// freedom) value of p = 0.01.
 const MIN_G2: f64 = 6.63;
+/// Share of each word's links that must hold the other, both ways: `P(vi | en)` and
+/// `P(en | vi)`. The test alone is not enough: it is run on every pair of words, so among
+/// millions of pairs some pass by chance; a chance pair almost never also holds both
+/// ways.
+const MIN_SHARE: f64 = 0.5;
 /// A word in more than this share of the links is a function word for this text.
 const MAX_SPREAD: f64 = 0.5;
 
@@ -158,7 +163,8 @@ impl Lexicon {
                 continue;
             }
             let g2 = log_likelihood_ratio(f64::from(n), cw, ct, links as f64);
-            if g2 < MIN_G2 {
+            let share = (f64::from(n) / cw).min(f64::from(n) / ct);
+            if g2 < MIN_G2 || share < MIN_SHARE {
                 continue;
             }
             let candidate = (g2, t.len(), t);
