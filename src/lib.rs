@@ -36,6 +36,7 @@
 pub mod align;
 pub mod document;
 pub mod drift;
+pub mod export;
 pub mod i18n;
 pub mod memory;
 pub mod segment;
