@@ -37,6 +37,7 @@ pub mod align;
 pub mod config;
 pub mod document;
 pub mod drift;
+pub mod export;
 pub mod i18n;
 pub mod memory;
 pub mod segment;

@@ -1,0 +1,210 @@
+//! `tmx`: the translation units of a release as TMX 1.4b.
+//!
+//! One TU per unit that has Vietnamese, in document order, made like the memory's own TUs
+//! ([`unit_tu`]): `tuid` `<doc>/<unit>`, the props [`props::DOC`], [`props::UNIT`],
+//! [`props::ORDER`] (the unit's position in the release), [`props::SOURCE`] and
+//! [`props::STATUS`], an English and a Vietnamese `<tuv>`. Dates and user come from the
+//! release's [`Stamp`], so the same release gives the same bytes. The status is
+//! `translated`, or `needs-review` for a unit that is not current or has open findings
+//! (only in a release with drift allowed): the pair is what was published, and the English it pairs
+//! with is the current one. Units without Vietnamese are left out.
+//!
+//! Written with the crate's deterministic [`TmxWriter`].
+//!
+//! [`props::DOC`]: crate::memory::store::props::DOC
+//! [`props::UNIT`]: crate::memory::store::props::UNIT
+//! [`props::ORDER`]: crate::memory::store::props::ORDER
+//! [`props::SOURCE`]: crate::memory::store::props::SOURCE
+//! [`props::STATUS`]: crate::memory::store::props::STATUS
+
+use std::io::Write;
+
+use unic_langid::{LanguageIdentifier, langid};
+
+use super::{ExportError, Release, Stamp, UnitStatus};
+use crate::memory::store::{NewUnit, unit_tu};
+use crate::tmx::{Attr, Header, Meta, Prop, TmxWriter, Tu};
+
+/// Languages and stamp of the TMX output.
+#[derive(Debug, Clone)]
+pub struct TmxOptions {
+    pub source_lang: LanguageIdentifier,
+    pub target_lang: LanguageIdentifier,
+    pub stamp: Stamp,
+}
+
+impl TmxOptions {
+    /// `en` to `vi`.
+    pub fn new(stamp: Stamp) -> TmxOptions {
+        TmxOptions {
+            source_lang: langid!("en"),
+            target_lang: langid!("vi"),
+            stamp,
+        }
+    }
+}
+
+/// The header: songngu's, as on a new memory file, dated by the stamp, with the document
+/// id as a prop.
+fn header(release: &Release<'_>, options: &TmxOptions) -> Header {
+    let date = options.stamp.tmx_date();
+    Header {
+        attrs: vec![
+            Attr::new("creationtool", "songngu"),
+            Attr::new("creationtoolversion", env!("CARGO_PKG_VERSION")),
+            Attr::new("segtype", "sentence"),
+            Attr::new("o-tmf", "songngu"),
+            Attr::new("adminlang", "en"),
+            Attr::new("srclang", &options.source_lang.to_string()),
+            Attr::new("datatype", "plaintext"),
+            Attr::new("creationdate", &date),
+            Attr::new("creationid", &options.stamp.user),
+        ],
+        meta: vec![Meta::Prop(Prop::new(
+            crate::memory::store::props::DOC,
+            &release.doc_id,
+        ))],
+        extra: Vec::new(),
+    }
+}
+
+/// The TUs of the release, in document order.
+pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, ExportError> {
+    release.check()?;
+    let date = options.stamp.tmx_date();
+    let mut tus = Vec::with_capacity(release.units.len());
+    for (order, unit) in release.units.iter().enumerate() {
+        let Some(vi) = unit.translation() else {
+            continue;
+        };
+        let review = unit.state() != UnitStatus::Current || unit.open_findings().next().is_some();
+        let new = NewUnit {
+            doc: &release.doc_id,
+            unit: &unit.unit.id,
+            order,
+            source: &unit.unit.text,
+            target: vi,
+            status: if review { "needs-review" } else { "translated" },
+            user: &options.stamp.user,
+        };
+        let mut tu = unit_tu(&new, &options.source_lang, &options.target_lang);
+        tu.set_attr("creationdate", &date);
+        tu.set_attr("changedate", &date);
+        tus.push(tu);
+    }
+    Ok(tus)
+}
+
+/// Writes the release's TUs as TMX 1.4b to `out`.
+pub fn write(
+    release: &Release<'_>,
+    options: &TmxOptions,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let tus = tus(release, options)?;
+    let mut writer = TmxWriter::new(out, "1.4", &header(release, options))?;
+    for tu in &tus {
+        writer.write_tu(tu)?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drift::Kind;
+    use crate::export::tests::{doc, finding, release, seed, units};
+    use crate::memory::store::props;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    fn options() -> TmxOptions {
+        TmxOptions::new(Stamp {
+            user: "lan".into(),
+            now: UNIX_EPOCH + Duration::from_secs(1_714_557_845),
+        })
+    }
+
+    #[test]
+    fn reads_back_with_the_tmx_reader() {
+        let en = doc("a.en.md", "# Storm & rain\n\nRivers **rise**. Stay home.\n");
+        let us = units(&en);
+        let mut r = release(&en, &us, &[Some("Bão & mưa"), Some("Nước **lên**."), None]);
+        r.units[1].status = UnitStatus::Stale;
+        let mut out = Vec::new();
+        write(&r, &options(), &mut out).unwrap();
+        let (tmx, problems) = crate::tmx::read_all_bytes("out.tmx", &out).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(tmx.header.attr("srclang"), Some("en"));
+        assert_eq!(tmx.header.prop(props::DOC), Some("tin"));
+        assert_eq!(tmx.tus.len(), 2, "the missing unit is left out");
+        let vi = langid!("vi");
+        let en_lang = langid!("en");
+        let pairs: Vec<(&str, String, String, &str)> = tmx
+            .tus
+            .iter()
+            .map(|tu| {
+                (
+                    tu.attr("tuid").unwrap(),
+                    tu.tuv(&en_lang).unwrap().seg.plain_text(),
+                    tu.tuv(&vi).unwrap().seg.plain_text(),
+                    tu.prop(props::STATUS).unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (
+                    format!("tin/{}", us[0].id).as_str(),
+                    "Storm & rain".to_owned(),
+                    "Bão & mưa".to_owned(),
+                    "translated"
+                ),
+                (
+                    format!("tin/{}", us[1].id).as_str(),
+                    "Rivers **rise**.".to_owned(),
+                    "Nước **lên**.".to_owned(),
+                    "needs-review"
+                ),
+            ]
+        );
+        assert_eq!(tmx.tus[1].prop(props::ORDER), Some("1"));
+        assert_eq!(tmx.tus[1].attr("changedate"), Some("20240501T100405Z"));
+        assert_eq!(tmx.tus[1].attr("creationid"), Some("lan"));
+
+        let mut again = Vec::new();
+        write(&r, &options(), &mut again).unwrap();
+        assert_eq!(out, again, "deterministic");
+        let rewritten = crate::tmx::write_all(Vec::new(), &tmx).unwrap();
+        assert_eq!(rewritten, out, "canonical output");
+    }
+
+    #[test]
+    fn open_findings_need_review() {
+        let en = doc("a.en.txt", "Rivers rise 12 cm.\n");
+        let us = units(&en);
+        let mut r = release(&en, &us, &[Some("Nước lên 13 cm.")]);
+        let number = finding(Kind::Number, &us[0]);
+        r.units[0].findings.push(&number);
+        r.allow_drift = true;
+        let tus = tus(&r, &options()).unwrap();
+        assert_eq!(tus[0].prop(props::STATUS), Some("needs-review"));
+    }
+
+    #[test]
+    fn seed_example_has_every_pair() {
+        let (en, us, vi) = seed();
+        let texts: Vec<Option<&str>> = vi.iter().map(|t| Some(t.as_str())).collect();
+        let r = release(&en, &us, &texts);
+        let mut out = Vec::new();
+        write(&r, &options(), &mut out).unwrap();
+        let (tmx, problems) = crate::tmx::read_all_bytes("seed.tmx", &out).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(tmx.tus.len(), us.len());
+        let vi_lang = langid!("vi");
+        for (tu, text) in tmx.tus.iter().zip(&vi) {
+            assert_eq!(&tu.tuv(&vi_lang).unwrap().seg.plain_text(), text);
+        }
+    }
+}
