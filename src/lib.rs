@@ -29,6 +29,9 @@
 //! # Ok::<(), songngu::document::DocumentError>(())
 //! ```
 //!
+//! [`xliff`] hands the units that need work to translators as XLIFF 2.0 or 1.2 (for
+//! OmegaT, Trados, memoQ) and reads the translated file back.
+//!
 //! [`i18n`] holds the Fluent messages of the command-line tool in English and Vietnamese.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -42,3 +45,4 @@ pub mod i18n;
 pub mod memory;
 pub mod segment;
 pub mod tmx;
+pub mod xliff;

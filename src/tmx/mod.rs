@@ -103,7 +103,7 @@ mod model;
 mod reader;
 mod source;
 mod writer;
-mod xml;
+pub(crate) mod xml;
 
 #[cfg(test)]
 mod tests;

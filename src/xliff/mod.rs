@@ -1,0 +1,299 @@
+//! XLIFF export and import: the units of an article that need work go to a translator as
+//! XLIFF 2.0 or 1.2, are translated in OmegaT, Trados or memoQ, and come back.
+//!
+//! ```
+//! use std::path::Path;
+//! use songngu::xliff::{read, write, State, Version, XliffDoc, XliffUnit};
+//!
+//! let doc = XliffDoc {
+//!     doc: "news/2024/hoi-thao.md".to_owned(),
+//!     source_lang: "en".to_owned(),
+//!     target_lang: "vi".to_owned(),
+//!     units: vec![
+//!         XliffUnit::new("u3f2a9c01b7", "The **workshop** ended at 11:12 & lunch followed."),
+//!         XliffUnit {
+//!             vi: Some("Hội thảo bắt đầu lúc 8 giờ.".to_owned()),
+//!             state: State::Translated,
+//!             score: Some(87),
+//!             old_en: Some("The workshop began at 8.".to_owned()),
+//!             ..XliffUnit::new("u0c1d2e3f4a", "The workshop began at 8 a.m.")
+//!         },
+//!     ],
+//! };
+//! for version in [Version::V2_0, Version::V1_2] {
+//!     let mut bytes = Vec::new();
+//!     write(&doc, version, &mut bytes)?;
+//!     assert_eq!(read(Path::new("bai.xlf"), &bytes)?, doc);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What goes where
+//!
+//! | model                | XLIFF 2.0                                                  | XLIFF 1.2 |
+//! |----------------------|------------------------------------------------------------|-----------|
+//! | `doc`                | `<file id="f1" original="...">`                            | `<file original="...">` |
+//! | `source_lang`, `target_lang` | `srcLang`, `trgLang` on `<xliff>`                  | `source-language`, `target-language` on `<file>` |
+//! | `id`                 | `<unit id>`                                                | `<trans-unit id>` |
+//! | `en`, `vi`           | `<segment>` → `<source>`, `<target>` (no `vi`: no `<target>`) | `<source>`, `<target>` |
+//! | `state`              | `<segment state>`                                          | `<target state>` (+ `approved="yes"`) |
+//! | `score`              | `<note category="match-score" appliesTo="target">87</note>` | `<alt-trans origin="songngu" match-quality="87">` with the suggestion as its `<target>` (+ `state-qualifier`) |
+//! | `old_en`             | `<note category="old-source" appliesTo="source">`          | `<note from="old-source" annotates="source">`, and the `<source>` of the `<alt-trans>` |
+//! | `notes`              | `<note>` (no category), in `<notes>`                       | `<note>` |
+//!
+//! ## States
+//!
+//! [`State`] uses the XLIFF 2.0 names. XLIFF 1.2 keeps the state on `<target>`, so a
+//! unit without Vietnamese has no state in 1.2 (and is `Initial`).
+//!
+//! | [`State`]     | 2.0 writes / reads         | 1.2 writes                                  | 1.2 reads `<target state>` |
+//! |---------------|----------------------------|---------------------------------------------|-----------|
+//! | `Initial`     | `initial`                  | `needs-translation`                         | `new`, `needs-translation`, `needs-adaptation`, `needs-l10n` |
+//! | `Translated`  | `translated`               | `translated`                                | `translated`, `needs-review-translation`, `needs-review-adaptation`, `needs-review-l10n` |
+//! | `Reviewed`    | `reviewed` (and reads `final`) | `signed-off`, and `approved="yes"` on `<trans-unit>` | `signed-off`, `final` |
+//!
+//! Why these 1.2 values: 1.2 `new` says the *item* is new relative to a previous version
+//! of the document; `needs-translation` says *its translation* must be done, which is what
+//! 2.0 `initial` means (a target there is only a suggestion). 1.2 `signed-off` is "changes
+//! were reviewed and approved", 2.0 `reviewed`; 1.2 `final` ("the terminating state") is
+//! 2.0 `final`, a state we read as `Reviewed` and never write. `approved` ("the
+//! translation is final or has passed its final review") is written with `signed-off`
+//! because some tools read it rather than `state` (translate-toolkit caps a unit without
+//! `approved="yes"` at "translated").
+//!
+//! On import, a known 1.2 `state` wins over `approved`, because tools disagree on
+//! `approved`: translate-toolkit (and the Pootle/Virtaal family) sets `approved="yes"` on
+//! every translated unit. Only an explicit `approved="no"` changes a state: it keeps
+//! `signed-off`/`final` at `Translated` (the safe side). A target without a known `state`
+//! (none, or a custom `x-` value) is `Reviewed` with `approved="yes"`, and `Translated`
+//! otherwise. An unknown 2.0 value is `Initial`.
+//!
+//! ## Match score and old English
+//!
+//! - **1.2**: `<alt-trans>` is the 1.2 element for "possible translations along with
+//!   optional information about the translation's origin, match quality"; its
+//!   `match-quality` is where Trados, memoQ, Okapi and translate-toolkit look for a TM
+//!   match percentage. The suggestion (`vi`) is its `<target>`; when the suggestion was
+//!   made from other English (`old_en`) that English is its `<source>`. The `<target>` of
+//!   the unit also holds the suggestion, with `state-qualifier="exact-match"` (score 100)
+//!   or `"fuzzy-match"`, so the translator edits it in place. 1.2 notes have no category,
+//!   so the old English is marked with `from="old-source"` (`from` is the one free-text
+//!   classifier of a 1.2 note; translate-toolkit filters notes by it) and
+//!   `annotates="source"`.
+//! - **2.0**: the score is a core `<note category="match-score" appliesTo="target">`. The
+//!   2.0 counterpart of `<alt-trans>`, the Translation Candidates module (`mtc:match`
+//!   with `similarity`), is optional: a core-only tool (OmegaT's and Okapi's XLIFF 2
+//!   filters) ignores it, and it requires a `<source>` (the English the candidate was
+//!   translated from, which for a TM fuzzy match we do not carry) and a `ref` into the
+//!   source text. Notes are core, every 2.0 tool keeps and shows them, and `category`
+//!   is the core's own way to classify them. The old English is likewise
+//!   `<note category="old-source" appliesTo="source">`. Other notes have no category.
+//!
+//! # Writing
+//!
+//! [`write()`] first checks the whole document ([`validate`]) and writes nothing when it
+//! is refused ([`WriteError`], inside an [`io::Error`](std::io::Error) of kind
+//! `InvalidInput`: get it back with `get_ref()` and `downcast_ref`). Refused: ids that
+//! are not XML `NMTOKEN`s (in 1.2 as well) or that repeat, empty or malformed language
+//! tags, characters XML 1.0 cannot carry where the format has no escape for them, a score
+//! above 100, a score or a `Translated`/`Reviewed` state without Vietnamese,
+//! `vi: Some("")` (it would read back as `None`), and, in 2.0, a document without units.
+//!
+//! - Escaping: `&`, `<`, `>` in text; `&`, `<`, `>`, `"` and TAB, LF, CR (as character
+//!   references, so attribute normalization cannot eat them) in attributes; CR in text as
+//!   `&#13;` (XML would turn a raw CR into LF). In 2.0 `<source>`/`<target>`, a character
+//!   XML cannot carry (U+0001...U+001F but TAB, LF, CR; U+FFFE, U+FFFF) is written as
+//!   `<cp hex="..."/>`, as the 2.0 core requires of writers; anywhere else it is refused.
+//! - Whitespace: `xml:space="preserve"` on the `<unit>`/`<trans-unit>` (inherited by its
+//!   source, target and notes) when any of its texts has leading or trailing whitespace,
+//!   two spaces in a row, a tab or a line break. Indentation is between structural
+//!   elements only.
+//! - 2.0 `<file>` has `canResegment="no"`: our units are sentences whose ids the memory
+//!   tracks, so a tool must not merge or split them.
+//! - Determinism: fixed element and attribute order, `\n` line ends, two-space indent;
+//!   the same document gives the same bytes.
+//!
+//! # Reading
+//!
+//! [`read`] takes UTF-8 (with or without BOM) or UTF-16 with a BOM, finds the version from
+//! the root (`version`, and the namespace: 1.2, or 2.0 for versions 2.0 and 2.1, or the
+//! 2.2 namespace for 2.2; a 1.2 root without namespace is accepted) and reads only what
+//! the model holds. Elements of other namespaces (tool extensions, modules such as
+//! `mtc:matches`) are skipped with their content, and so are the XLIFF elements the model
+//! has no place for (`<header>`, `<skeleton>`, `<originalData>`, `<seg-source>`,
+//! `<context-group>`, file-level notes...).
+//!
+//! - Inline markup in `<source>`/`<target>` (`<g>`, `<x/>`, `<bx/>`, `<ex/>`, `<ph>`,
+//!   `<bpt>`, `<ept>`, `<it>`, `<mrk>`, `<sub>` in 1.2; `<pc>`, `<ph/>`, `<sc/>`, `<ec/>`,
+//!   `<mrk>`, `<sm/>`, `<em/>`, `<cp/>` in 2.0) is flattened to its text content (`<cp/>`
+//!   to its character): our units are plain text with raw Markdown, so a code's content
+//!   is the original text. Comments and processing instructions are dropped; CDATA is
+//!   text.
+//! - Text is never trimmed or normalized, whatever `xml:space` says.
+//! - A 2.0 unit that a tool split into several segments (and ignorables) is joined back:
+//!   the sources in order, the targets in order (an ignorable without target gives its
+//!   source), and the least advanced state.
+//! - A `<target>` that is empty (after flattening) is no translation: `vi` is `None`, and
+//!   then the state is `Initial` and the score `None`.
+//! - The score is read from the `match-score` note (2.0) or from the first `<alt-trans>`
+//!   with `origin="songngu"` (1.2), as an integer, a decimal (rounded) or a percentage
+//!   0-100; anything else is kept as an ordinary note (2.0) or ignored (1.2). The first
+//!   `old-source` note is `old_en`; any further one is an ordinary note.
+//! - Several `<file>`s are read as one document: the first file names it (its
+//!   `original`, or in 2.0 its `id` when it has no `original`), and its languages (1.2)
+//!   are the document's.
+//!
+//! Errors ([`XliffError`], with the path, line and column): not UTF-8/UTF-16, malformed
+//! XML (including characters XML forbids, undefined entities, unbound prefixes, text or a
+//! second element after the root, unclosed elements), a root that is not `<xliff>`, an
+//! unsupported version or one that contradicts the namespace, missing ids (`<unit>`,
+//! `<trans-unit>`, 2.0 `<file id>`) and missing `srcLang` (2.0) or `original` and
+//! `source-language` (1.2), duplicate unit ids (across the whole document), units outside
+//! a `<file>`, no `<file>` at all, and a bad `<cp hex>`. The reader never panics.
+//!
+//! So `read(write(doc)) == doc` for every document [`write()`] accepts.
+
+mod error;
+mod reader;
+mod writer;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+pub use error::{ErrorKind, Invalid, WriteError, XliffError};
+pub use reader::read;
+pub use writer::{validate, write};
+
+/// The XLIFF 2.0 namespace (also used by XLIFF 2.1).
+pub const NS_2_0: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The XLIFF 2.2 namespace (read only).
+pub const NS_2_2: &str = "urn:oasis:names:tc:xliff:document:2.2";
+/// The XLIFF 1.2 namespace.
+pub const NS_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";
+
+/// The translation state of a unit, with the XLIFF 2.0 names. See the
+/// [module docs](self#states) for the 1.2 mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum State {
+    /// Not translated yet; a Vietnamese text is at most a suggestion.
+    Initial,
+    /// Translated, not reviewed.
+    Translated,
+    /// Reviewed (and approved).
+    Reviewed,
+}
+
+impl State {
+    /// The XLIFF 2.0 `state` value written.
+    pub fn as_v2(self) -> &'static str {
+        match self {
+            State::Initial => "initial",
+            State::Translated => "translated",
+            State::Reviewed => "reviewed",
+        }
+    }
+
+    /// The state of an XLIFF 2.0 `state` value (`final` is `Reviewed`).
+    pub fn from_v2(value: &str) -> Option<State> {
+        match value {
+            "initial" => Some(State::Initial),
+            "translated" => Some(State::Translated),
+            "reviewed" | "final" => Some(State::Reviewed),
+            _ => None,
+        }
+    }
+
+    /// The XLIFF 1.2 `<target state>` value written.
+    pub fn as_v12(self) -> &'static str {
+        match self {
+            State::Initial => "needs-translation",
+            State::Translated => "translated",
+            State::Reviewed => "signed-off",
+        }
+    }
+
+    /// The state of an XLIFF 1.2 `<target state>` value (any of the ten the 1.2
+    /// specification lists); `None` for others (custom `x-` values).
+    pub fn from_v12(value: &str) -> Option<State> {
+        match value {
+            "new" | "needs-translation" | "needs-adaptation" | "needs-l10n" => Some(State::Initial),
+            "translated"
+            | "needs-review-translation"
+            | "needs-review-adaptation"
+            | "needs-review-l10n" => Some(State::Translated),
+            "signed-off" | "final" => Some(State::Reviewed),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_v2())
+    }
+}
+
+/// The XLIFF version to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Version {
+    /// OASIS XLIFF Version 2.0, core.
+    V2_0,
+    /// OASIS XLIFF Version 1.2.
+    V1_2,
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Version::V2_0 => "2.0",
+            Version::V1_2 => "1.2",
+        })
+    }
+}
+
+/// One unit of an article to translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XliffUnit {
+    /// Our unit id (`u3f2a9c01b7`); an XML `NMTOKEN`.
+    pub id: String,
+    /// The English text (plain text with raw Markdown).
+    pub en: String,
+    /// The Vietnamese text: a translation, or with [`State::Initial`] a suggestion.
+    pub vi: Option<String>,
+    pub state: State,
+    /// The match score 0-100 of the suggested `vi` (a TM fuzzy score).
+    pub score: Option<u8>,
+    /// For a stale unit: the English that `vi` was translated from.
+    pub old_en: Option<String>,
+    /// Other notes for the translator, in order.
+    pub notes: Vec<String>,
+}
+
+impl XliffUnit {
+    /// An untranslated unit: no Vietnamese, [`State::Initial`], no score, no notes.
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> XliffUnit {
+        XliffUnit {
+            id: id.into(),
+            en: en.into(),
+            vi: None,
+            state: State::Initial,
+            score: None,
+            old_en: None,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// The units of one document (article) to translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XliffDoc {
+    /// The document id (`original` on `<file>`).
+    pub doc: String,
+    /// `en`.
+    pub source_lang: String,
+    /// `vi`.
+    pub target_lang: String,
+    pub units: Vec<XliffUnit>,
+}
