@@ -51,7 +51,9 @@ pub enum ConfigError {
         column: usize,
         message: String,
     },
-    #[error("{path}: `{value}` is not a language tag songngu supports as {role} (expected {expected})")]
+    #[error(
+        "{path}: `{value}` is not a language tag songngu supports as {role} (expected {expected})"
+    )]
     Language {
         path: PathBuf,
         value: String,
@@ -286,11 +288,7 @@ fn setting(value: &str) -> Option<KindSetting> {
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count())
-        + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 
@@ -389,8 +387,8 @@ name = "error"
         assert!(err.to_string().contains("`fr`"), "{err}");
         let err = Config::parse(Path::new("s.toml"), "source = \"not a tag!\"\n").unwrap_err();
         assert!(matches!(err, ConfigError::Language { .. }));
-        let err = Config::parse(Path::new("s.toml"), "[check.kinds]\nspelling = \"off\"\n")
-            .unwrap_err();
+        let err =
+            Config::parse(Path::new("s.toml"), "[check.kinds]\nspelling = \"off\"\n").unwrap_err();
         assert!(err.to_string().contains("spelling"), "{err}");
         let err =
             Config::parse(Path::new("s.toml"), "[check.kinds]\nname = \"loud\"\n").unwrap_err();

@@ -1081,3 +1081,512 @@ fn align_names_a_missing_segmented_file_and_the_reason() {
         .code(2)
         .stderr("songngu: error: cannot read `no/such.en.txt`: no such file or directory\n");
 }
+
+// ---------------------------------------------------------------------------------------
+// songngu check
+// ---------------------------------------------------------------------------------------
+
+use songngu::drift::FindingRecord;
+
+const DRIFT: &str = "tests/fixtures/drift";
+const ARTICLES: [(&str, &str); 3] = [
+    ("open-data", "md"),
+    ("exports", "txt"),
+    ("spectrum-auction", "txt"),
+];
+
+/// Runs `check` with `args` and returns its exit code and JSON records (each parsed with
+/// the documented schema, which rejects unknown fields).
+fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<FindingRecord>) {
+    let output = songngu("en-US")
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let records = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<FindingRecord>(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    (output.status.code().expect("exit code"), records)
+}
+
+/// A memory holding `en` aligned with `vi` as document `doc`.
+fn memory_of(dir: &Path, en: &Path, vi: &Path, doc: &str) -> PathBuf {
+    let tm = dir.join("memory.tmx");
+    songngu("en-US")
+        .arg("align")
+        .arg(en)
+        .arg(vi)
+        .arg("--into")
+        .arg(&tm)
+        .args(["--doc", doc, "--format", "tsv", "--user", "test"])
+        .assert()
+        .success();
+    tm
+}
+
+fn is_drift(kind: songngu::drift::Kind) -> bool {
+    use songngu::drift::Kind;
+    matches!(kind, Kind::Stale | Kind::Missing | Kind::Orphaned)
+}
+
+#[test]
+fn check_finds_the_five_changes_of_the_seed_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let tm = memory_of(
+        dir.path(),
+        &root().join(SEED_EN),
+        &root().join("examples/seed.vi.txt"),
+        "seed",
+    );
+    let tm = tm.to_str().unwrap();
+    let v2 = root().join("examples/seed.v2.en.txt");
+    let (code, records) = check_json(dir.path(), &[v2.to_str().unwrap(), "--tm", tm]);
+    assert_eq!(code, 1);
+    let drift: Vec<&FindingRecord> = records.iter().filter(|r| is_drift(r.kind)).collect();
+    let find = |kind: &str, snippet: &str| {
+        drift
+            .iter()
+            .find(|r| r.kind.name() == kind && r.en.as_deref().is_some_and(|e| e.contains(snippet)))
+            .unwrap_or_else(|| panic!("no {kind} for {snippet:?} in {drift:#?}"))
+    };
+    // 1. split: the first half is stale, the second missing.
+    find("stale", "organized a conference on");
+    find("missing", "The conference was held in collaboration");
+    // 2. edit.
+    let edit = find("stale", "further research and discussion");
+    assert_eq!(
+        edit.old_en.as_deref().map(|o| o.contains("researches")),
+        Some(true)
+    );
+    // 3. added sentence.
+    find("missing", "He also proposed");
+    // 4. number: a word diff from one thousand to 1,200.
+    let number = find("stale", "more than 1,200 guests");
+    assert_eq!(number.edit, Some(songngu::drift::report::EditKind::Number));
+    let diff = number.diff.as_ref().unwrap();
+    assert!(
+        diff.iter()
+            .any(|p| p.op == songngu::drift::report::DiffOp::Delete
+                && p.text.contains("one thousand"))
+    );
+    assert!(
+        diff.iter()
+            .any(|p| p.op == songngu::drift::report::DiffOp::Insert && p.text.contains("1,200"))
+    );
+    assert!(number.vi.as_deref().unwrap().contains("một nghìn"));
+    // 5. deleted sentence.
+    find("orphaned", "Specific laws are needed");
+    assert_eq!(drift.len(), 6, "{drift:#?}");
+
+    // The unchanged article against the same memory: nothing drifts.
+    let seed = root().join(SEED_EN);
+    let (code, records) = check_json(dir.path(), &[seed.to_str().unwrap(), "--tm", tm]);
+    assert!(records.iter().all(|r| !is_drift(r.kind)), "{records:#?}");
+    assert!(
+        records
+            .iter()
+            .all(|r| r.severity != songngu::drift::Severity::Error),
+        "{records:#?}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn check_human_report_groups_by_paragraph_and_sums_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let tm = memory_of(
+        dir.path(),
+        &root().join(SEED_EN),
+        &root().join("examples/seed.vi.txt"),
+        "seed",
+    );
+    for (ui, words) in [
+        (
+            "en-US",
+            ["paragraph 5", "old:", "[-one thousand-]{+1,200+}", "stale"],
+        ),
+        (
+            "vi",
+            ["đoạn 5", "cũ:", "[-one thousand-]{+1,200+}", "lỗi thời"],
+        ),
+    ] {
+        let output = songngu(ui)
+            .current_dir(dir.path())
+            .args(["check", "--tm"])
+            .arg(&tm)
+            .arg(root().join("examples/seed.v2.en.txt"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let text = String::from_utf8(output.stdout).unwrap();
+        for w in words {
+            assert!(text.contains(w), "{w:?} in {text}");
+        }
+        assert!(!text.contains("\x1b["), "no color when not a terminal");
+    }
+}
+
+#[test]
+fn accepting_a_finding_lets_the_check_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("a.en.txt");
+    let vi = dir.path().join("a.vi.txt");
+    std::fs::write(
+        &en,
+        "The meeting opened at 9:00 in Hanoi.\n\nMinister Nguyen Manh Hung spoke.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &vi,
+        "Cuộc họp khai mạc lúc 9h00 tại Hà Nội.\n\nBộ trưởng Nguyễn Mạnh Hải phát biểu.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "[check]\nfail_on = \"warning\"\n",
+    )
+    .unwrap();
+    let args = [en.to_str().unwrap(), "--vi", vi.to_str().unwrap()];
+    let (code, records) = check_json(dir.path(), &args);
+    assert_eq!(code, 1);
+    let name = records
+        .iter()
+        .find(|r| r.kind.name() == "name")
+        .expect("a name finding");
+    songngu("en-US")
+        .current_dir(dir.path())
+        .args([
+            "check", args[0], "--vi", args[2], "--accept", &name.id, "--reason", "checked",
+            "--user", "lan",
+        ])
+        .assert()
+        .code(0);
+    let accepted = std::fs::read_to_string(dir.path().join("accepted.toml")).unwrap();
+    assert!(
+        accepted.contains(&name.id) && accepted.contains("lan"),
+        "{accepted}"
+    );
+    let (code, records) = check_json(dir.path(), &args);
+    assert_eq!(code, 0);
+    assert_eq!(
+        records
+            .iter()
+            .find(|r| r.id == name.id)
+            .unwrap()
+            .accepted
+            .as_ref()
+            .unwrap()
+            .by,
+        "lan"
+    );
+    // A kind switched off in the project is not reported at all.
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "[check]\nfail_on = \"warning\"\n[check.kinds]\nname = \"off\"\n",
+    )
+    .unwrap();
+    let (_, records) = check_json(dir.path(), &args);
+    assert!(records.iter().all(|r| r.kind.name() != "name"));
+    // An unknown finding id is an error.
+    songngu("en-US")
+        .current_dir(dir.path())
+        .args(["check", args[0], "--vi", args[2], "--accept", "fnothing"])
+        .assert()
+        .code(2)
+        .stderr(contains("fnothing"));
+}
+
+#[test]
+fn check_errors_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    songngu("en-US")
+        .current_dir(dir.path())
+        .args(["check", "missing.en.txt", "--vi", "missing.vi.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("missing.en.txt"));
+    songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(root().join(SEED_EN))
+        .assert()
+        .code(2)
+        .stderr(contains("--tm"));
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "[check.kinds]\nspelling = \"off\"\n",
+    )
+    .unwrap();
+    songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(root().join(SEED_EN))
+        .args(["--vi", "x"])
+        .assert()
+        .code(2)
+        .stderr(contains("spelling"));
+}
+
+/// Every planted defect of `tests/fixtures/drift/*.defects.vi.*` is found, nothing else at
+/// warning or error level, and the faithful translations give nothing at those levels.
+#[test]
+fn check_vi_finds_every_planted_defect_and_nothing_in_faithful_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for (name, ext) in ARTICLES {
+        let en = root().join(format!("{DRIFT}/{name}.en.{ext}"));
+        let faithful = root().join(format!("{DRIFT}/{name}.vi.{ext}"));
+        let defects = root().join(format!("{DRIFT}/{name}.defects.vi.{ext}"));
+        let (code, records) = check_json(
+            dir.path(),
+            &[en.to_str().unwrap(), "--vi", faithful.to_str().unwrap()],
+        );
+        for r in records
+            .iter()
+            .filter(|r| r.severity >= songngu::drift::Severity::Warning)
+        {
+            problems.push(format!(
+                "{name} faithful: false positive {:?} {:?} {:?} / {:?}",
+                r.kind, r.message, r.en, r.vi
+            ));
+        }
+        if code != 0 {
+            problems.push(format!("{name} faithful: exit {code}"));
+        }
+        let (code, records) = check_json(
+            dir.path(),
+            &[en.to_str().unwrap(), "--vi", defects.to_str().unwrap()],
+        );
+        if code != 1 {
+            problems.push(format!("{name} defects: exit {code}"));
+        }
+        let expected =
+            std::fs::read_to_string(root().join(format!("{DRIFT}/{name}.expected.tsv"))).unwrap();
+        let mut explained = vec![false; records.len()];
+        for line in expected
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut cols = line.split('\t');
+            let (kind, snippet) = (cols.next().unwrap(), cols.next().unwrap());
+            let mut found = false;
+            for (i, r) in records.iter().enumerate() {
+                let holds = |t: &Option<String>| t.as_deref().is_some_and(|t| t.contains(snippet));
+                if r.kind.name() == kind && (holds(&r.en) || holds(&r.vi)) {
+                    found = true;
+                    explained[i] = true;
+                }
+            }
+            if !found {
+                problems.push(format!("{name} defects: not found: {line}"));
+            }
+        }
+        for (r, ok) in records.iter().zip(&explained) {
+            if !ok && r.severity >= songngu::drift::Severity::Warning {
+                problems.push(format!(
+                    "{name} defects: unexpected {:?} {:?} {:?} / {:?}",
+                    r.kind, r.message, r.en, r.vi
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every planted revision change of `tests/fixtures/drift/*.v2.en.*` shows up in the right
+/// state against a memory made from the faithful pair, and nothing else drifts.
+#[test]
+fn check_reports_every_planted_revision_change() {
+    let mut problems = Vec::new();
+    for (name, ext) in ARTICLES {
+        let dir = tempfile::tempdir().unwrap();
+        let en = root().join(format!("{DRIFT}/{name}.en.{ext}"));
+        let vi = root().join(format!("{DRIFT}/{name}.vi.{ext}"));
+        let v2 = root().join(format!("{DRIFT}/{name}.v2.en.{ext}"));
+        let tm = memory_of(dir.path(), &en, &vi, name);
+        let (_, records) = check_json(
+            dir.path(),
+            &[v2.to_str().unwrap(), "--tm", tm.to_str().unwrap()],
+        );
+        let drift: Vec<&FindingRecord> = records.iter().filter(|r| is_drift(r.kind)).collect();
+        let expected =
+            std::fs::read_to_string(root().join(format!("{DRIFT}/{name}.v2.expected.tsv")))
+                .unwrap();
+        let mut wanted = 0;
+        for line in expected
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (state, snippet, edit) = (cols[0], cols[1], cols[2]);
+            let hits: Vec<&&FindingRecord> = drift
+                .iter()
+                .filter(|r| r.en.as_deref().is_some_and(|e| e.contains(snippet)))
+                .collect();
+            if state == "current" {
+                if !hits.is_empty() {
+                    problems.push(format!(
+                        "{name}: should be current: {line}: {:?}",
+                        hits[0].kind
+                    ));
+                }
+                continue;
+            }
+            wanted += 1;
+            match hits.iter().find(|r| r.kind.name() == state) {
+                None => problems.push(format!("{name}: not found: {line}")),
+                Some(r) if state == "stale" && r.edit.map(|e| e.name()) != Some(edit) => {
+                    problems.push(format!("{name}: wrong edit {:?}: {line}", r.edit))
+                }
+                Some(_) => {}
+            }
+        }
+        if drift.len() != wanted {
+            problems.push(format!(
+                "{name}: {} drift findings, {wanted} expected: {drift:#?}",
+                drift.len()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The translator's loop and the release, end to end
+// ---------------------------------------------------------------------------------------
+
+/// The Vietnamese a translator gives each unit that needs work after the seed revision.
+const SEED_V2_TRANSLATIONS: [(&str, &str); 5] = [
+    (
+        "organized a conference on",
+        "Ngày 27/11/2019, tại Hà Nội, Bộ Thông tin và Truyền thông tổ chức hội thảo “Ứng xử có trách nhiệm của quốc gia trên không gian mạng”.",
+    ),
+    (
+        "The conference was held in collaboration",
+        "Hội thảo được tổ chức với sự phối hợp của Viện Chính sách Chiến lược Úc.",
+    ),
+    (
+        "further research and discussion",
+        "Do đó, cần nghiên cứu, thảo luận thêm để các quy tắc này có thể được áp dụng trên thực tế.",
+    ),
+    (
+        "He also proposed",
+        "Ông cũng đề xuất tổ chức hội thảo hằng năm để các nước thành viên rà soát tiến độ áp dụng các quy tắc ứng xử.",
+    ),
+    (
+        "more than 1,200 guests",
+        "Đặc biệt, sự kiện được tổ chức trong khuôn khổ Ngày An toàn thông tin Việt Nam - sự kiện thu hút hơn 1.200 khách mời, tạo sức lan tỏa rộng rãi tại Việt Nam và trong khu vực.",
+    ),
+];
+
+#[test]
+fn the_whole_loop_on_the_bundled_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["seed.en.txt", "seed.vi.txt", "seed.v2.en.txt"] {
+        std::fs::copy(root().join("examples").join(f), d.join(f)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let output = songngu("en-US")
+            .current_dir(d)
+            .env("SONGNGU_USER", "lan")
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        (output.status.code().unwrap(), text)
+    };
+    // A project: the memory under tmx/, the article as document `seed`.
+    assert_eq!(run(&["init", "--tm", "tmx/memory.tmx", "--article", "seed=seed.v2.en.txt"]).0, 0);
+    assert_eq!(run(&["segment", "seed.en.txt"]).0, 0);
+    // Seed the memory from the published pair.
+    let (code, _) = run(&["align", "seed.en.txt", "seed.vi.txt", "--into", "tmx/memory.tmx", "--doc", "seed", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    // The English was revised: carry what is unchanged.
+    let (code, text) = run(&["update", "seed.v2.en.txt"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("3 stale") && text.contains("2 missing") && text.contains("1 orphaned"), "{text}");
+    // The check finds the five changes.
+    let (code, records) = check_json(d, &["seed.v2.en.txt"]);
+    assert_eq!(code, 1);
+    let kinds: Vec<&str> = records.iter().filter(|r| is_drift(r.kind)).map(|r| r.kind.name()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "stale").count(), 3, "{kinds:?}");
+    assert_eq!(kinds.iter().filter(|k| **k == "missing").count(), 2, "{kinds:?}");
+    assert_eq!(kinds.iter().filter(|k| **k == "orphaned").count(), 1, "{kinds:?}");
+    // The release is refused while drift remains, and nothing is written.
+    let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(!d.join("out").exists());
+    // XLIFF for the translator.
+    let (code, text) = run(&["xliff", "export", "seed.v2.en.txt", "-o", "work.xlf"]);
+    assert_eq!(code, 0, "{text}");
+    let bytes = std::fs::read(d.join("work.xlf")).unwrap();
+    let mut doc = songngu::xliff::read(&d.join("work.xlf"), &bytes).unwrap();
+    assert_eq!(doc.units.len(), 5);
+    for unit in &mut doc.units {
+        let (_, vi) = SEED_V2_TRANSLATIONS
+            .iter()
+            .find(|(en, _)| unit.en.contains(en))
+            .unwrap_or_else(|| panic!("unexpected unit {}", unit.en));
+        unit.vi = Some((*vi).to_owned());
+        unit.state = songngu::xliff::State::Translated;
+        unit.score = None;
+    }
+    let mut edited = Vec::new();
+    songngu::xliff::write(&doc, songngu::xliff::Version::V2_0, &mut edited).unwrap();
+    std::fs::write(d.join("work.xlf"), edited).unwrap();
+    let (code, text) = run(&["xliff", "import", "work.xlf"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("5 translations stored"), "{text}");
+    // Importing again changes nothing.
+    let (_, text) = run(&["xliff", "import", "work.xlf"]);
+    assert!(text.contains("0 translations stored, 5 unchanged"), "{text}");
+    // Now the check passes: only the kept orphan is left, as information.
+    let (code, records) = check_json(d, &["seed.v2.en.txt"]);
+    assert_eq!(code, 0, "{records:#?}");
+    assert!(records.iter().all(|r| r.severity == songngu::drift::Severity::Info), "{records:#?}");
+    // The release.
+    let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["allow_drift"], false);
+    let vi = std::fs::read_to_string(d.join("out/seed.v2.vi.txt")).unwrap();
+    assert!(vi.contains("hơn 1.200 khách mời") && vi.contains("Viện Chính sách Chiến lược Úc."), "{vi}");
+    for name in ["seed.v2.bilingual.html", "seed.v2.bilingual.md", "seed.v2.tmx", "seed.v2.xlf"] {
+        assert!(d.join("out").join(name).is_file(), "{name}");
+    }
+}
+
+#[test]
+fn xliff_import_refuses_units_whose_english_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.en.txt"), "The fair opened today. It has 40 stands.\n").unwrap();
+    let run = |args: &[&str]| songngu("en-US").current_dir(d).args(args).output().unwrap();
+    assert!(run(&["init", "--tm", "m.tmx", "--article", "fair=a.en.txt"]).status.success());
+    assert!(run(&["translate", "a.en.txt", "--unit", "x", "--vi", "y"]).status.code() == Some(2));
+    let out = run(&["xliff", "export", "a.en.txt", "--doc", "fair", "-o", "a.xlf", "--xliff-version", "1.2"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut doc = songngu::xliff::read(&d.join("a.xlf"), &std::fs::read(d.join("a.xlf")).unwrap()).unwrap();
+    assert_eq!(doc.units.len(), 2);
+    for unit in &mut doc.units {
+        unit.vi = Some(format!("VI {}", unit.en));
+        unit.state = songngu::xliff::State::Translated;
+    }
+    let mut bytes = Vec::new();
+    songngu::xliff::write(&doc, songngu::xliff::Version::V1_2, &mut bytes).unwrap();
+    std::fs::write(d.join("a.xlf"), bytes).unwrap();
+    // The English changes after the export: one unit no longer matches.
+    std::fs::write(d.join("a.en.txt"), "The fair opened today. It has 45 stands.\n").unwrap();
+    let out = run(&["xliff", "import", "a.xlf"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 translations stored") && text.contains("1 refused"), "{text}");
+    assert!(text.contains(&doc.units[1].id), "{text}");
+}

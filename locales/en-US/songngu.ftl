@@ -277,3 +277,218 @@ drift-missing = not translated yet
 # $score (0-100, as text): the score of the best fuzzy match in the memory.
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
+
+## ---------------------------------------------------------------------------------------
+## songngu check (src/cli/check.rs) and the project file
+## ---------------------------------------------------------------------------------------
+
+check-about = Check where the Vietnamese has fallen out of step with the English
+check-arg-en = The current English article (plain text or Markdown)
+    .value-name = EN
+check-arg-tm = A translation memory file (repeat for more) [default: the project's]
+    .value-name = TM
+check-arg-doc = The article's document id in the memory [default: the project's, else the memory's only one]
+    .value-name = ID
+check-arg-vi = Check this Vietnamese article against the English directly, without a memory
+    .value-name = VI
+check-arg-format = Output format: `text` (a report by paragraph) or `json` (JSON Lines, one finding per line) [default: `text`]
+    .value-name = FORMAT
+check-arg-glossary = Glossary of names that are translated: `English<TAB>Vietnamese` per line
+    .value-name = FILE
+check-arg-fail-on = The lowest severity that fails the check: `info`, `warning` or `error` [default: the project's, else `error`]
+    .value-name = SEVERITY
+check-arg-accept = Mark the finding with this id as accepted, so it no longer fails the check (repeat for more)
+    .value-name = ID
+check-arg-reason = Why the accepted findings are fine
+    .value-name = TEXT
+check-arg-user = Who accepts [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+
+# $n: the paragraph's number, from 1.
+check-paragraph = paragraph { $n }
+check-outside-article = no longer in the article
+# $by, $at: who accepted the finding and when.
+check-accepted = accepted by { $by } at { $at }
+check-label-old = old:
+check-label-new = new:
+check-label-en = en:
+check-label-vi = vi:
+# $score: 0-100.
+check-label-suggestion = memory ({ $score }%):
+# $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
+# $kinds: "kind count, kind count" already localized.
+check-summary = { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }: { $current } current, { $stale } stale, { $missing } missing; { $orphaned } orphaned, { $extra } extra; { $failing ->
+        [0] the check passes
+        [one] { $failing } finding fails the check
+       *[other] { $failing } findings fail the check
+    }{ $accepted ->
+        [0] {""}
+       *[other] {" "}({ $accepted } accepted)
+    }{ $kinds ->
+        [none] {""}
+       *[other] {" "}— { $kinds }
+    }
+drift-extra = this Vietnamese has no English counterpart
+
+severity-error = error
+severity-warning = warning
+severity-info = info
+kind-stale = stale
+kind-missing = missing
+kind-orphaned = orphaned
+kind-extra = extra
+kind-number = number
+kind-date = date
+kind-time = time
+kind-name = name
+kind-url = url
+kind-same-as-source = same as source
+kind-normalization = normalization
+kind-punctuation = punctuation
+kind-inconsistent = inconsistent
+kind-length = length
+kind-tag = tag
+
+# $message: what is wrong with the project file or the accepted-findings file.
+error-config = { $message }
+# $docs: the document ids in the memory, comma-separated.
+error-which-doc = say which document this article is with `--doc ID` (the memory holds: { $docs })
+error-check-needs-tm = nothing to check against: give `--tm TM` (or a project with a memory) or `--vi VI`
+# $id: a finding id.
+error-no-finding = there is no finding `{ $id }` in this report
+
+## ---------------------------------------------------------------------------------------
+## songngu init, update, translate (src/cli/init.rs, update.rs, translate.rs)
+## ---------------------------------------------------------------------------------------
+
+init-about = Write a project file `songngu.toml` in the current folder
+init-arg-translator = The translator's id, recorded on the units they write [default: `SONGNGU_USER`, else the system user]
+    .value-name = NAME
+init-arg-tm = The translation memory file [default: `tmx/memory.tmx`]
+    .value-name = TM
+init-arg-article = An article of the project as `DOC_ID=PATH` (repeat for more)
+    .value-name = ID=PATH
+init-arg-force = Replace an existing `songngu.toml`
+# $path: the file written.
+init-written = wrote `{ $path }`
+error-init-exists = `songngu.toml` exists already; use `--force` to replace it
+# $value: what was given.
+error-init-article = `{ $value }` is not `DOC_ID=PATH`
+# $path, $reason
+error-write-file = cannot write `{ $path }`: { $reason }
+
+update-about = Bring the memory up to date with a revised English article and list what needs work
+update-arg-en = The revised English article
+    .value-name = EN
+update-arg-doc = The article's document id [default: the project's, else the memory's only one]
+    .value-name = ID
+update-arg-tm = The memory file to update [default: the project's first]
+    .value-name = TM
+update-arg-user = Who updates [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+update-arg-json = Print the counts as one JSON object
+update-needs-stale = stale
+update-needs-missing = missing
+# $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
+update-summary = `{ $path }`: { $carried } translations carried over ({ $moved } moved), { $stale } stale, { $missing } missing, { $orphaned } orphaned (kept)
+
+translate-about = Store the Vietnamese of one unit of an article
+translate-arg-en = The English article
+    .value-name = EN
+translate-arg-doc = The article's document id [default: the project's, else the memory's only one]
+    .value-name = ID
+translate-arg-unit = The unit's id
+    .value-name = UNIT
+translate-arg-vi = The Vietnamese text
+    .value-name = TEXT
+translate-arg-status = `translated` or `reviewed` [default: `translated`]
+    .value-name = STATUS
+translate-arg-tm = The memory file [default: the project's first]
+    .value-name = TM
+translate-arg-user = Who translates [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+# $unit: a unit id.
+translate-added = unit { $unit }: translation added
+translate-replaced = unit { $unit }: translation replaced
+translate-unchanged = unit { $unit }: already stored, nothing changed
+error-no-unit = the article has no unit `{ $unit }` (see `songngu segment`)
+error-empty-translation = the Vietnamese is empty
+
+## ---------------------------------------------------------------------------------------
+## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)
+## ---------------------------------------------------------------------------------------
+
+xliff-about = XLIFF files for CAT tools (OmegaT, Trados, memoQ)
+xliff-export-about = Write the units of an article that need work as an XLIFF file
+xliff-export-arg-en = The current English article
+    .value-name = EN
+xliff-export-arg-doc = The article's document id [default: the project's, else the memory's only one]
+    .value-name = ID
+xliff-export-arg-tm = A translation memory file (repeat for more) [default: the project's]
+    .value-name = TM
+xliff-export-arg-output = The XLIFF file to write
+    .value-name = PATH
+xliff-export-arg-xliff-version = XLIFF version: `2.0` or `1.2` [default: `2.0`]
+    .value-name = VERSION
+xliff-export-arg-all = Every unit, also those that need no work
+xliff-import-about = Store the translations of an XLIFF file in the memory
+xliff-import-arg-file = The translated XLIFF file
+    .value-name = FILE
+xliff-import-arg-en = The current English article [default: the project's article of the file's document]
+    .value-name = EN
+xliff-import-arg-tm = The memory file to write [default: the project's first]
+    .value-name = TM
+xliff-import-arg-user = Who translated [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+# $path; $units: a number.
+xliff-exported = `{ $path }`: { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } to translate
+# $unit: a unit id.
+xliff-refused-gone = unit { $unit }: not in the current English article any more; not imported
+xliff-refused-changed = unit { $unit }: its English changed since the file was exported; not imported
+# $path; $stored, $unchanged, $untranslated, $refused: numbers.
+xliff-imported = `{ $path }`: { $stored } translations stored, { $unchanged } unchanged, { $untranslated } not translated, { $refused } refused
+# $message
+error-xliff = { $message }
+error-xliff-write = cannot write XLIFF: { $message }
+# $doc: a document id.
+error-xliff-which-article = which article is document `{ $doc }`? give `--en EN` or list it in `songngu.toml`
+
+export-about = Export the bilingual release of an article (refused while drift remains)
+export-arg-en = The current English article
+    .value-name = EN
+export-arg-doc = The article's document id [default: the project's, else the memory's only one]
+    .value-name = ID
+export-arg-to = What to write: `vi`, `bilingual-html`, `bilingual-md`, `tmx`, `xliff` or `release` (all of them in a folder, with `manifest.json`)
+    .value-name = FORMAT
+export-arg-output = The file to write (a folder for `release`)
+    .value-name = PATH
+export-arg-allow-drift = Export even though the check finds drift; recorded in the manifest
+export-arg-tm = A translation memory file (repeat for more) [default: the project's]
+    .value-name = TM
+export-arg-glossary = Glossary of names that are translated: `English<TAB>Vietnamese` per line
+    .value-name = FILE
+export-arg-fail-on = The lowest severity that stops the export: `info`, `warning` or `error` [default: the project's, else `error`]
+    .value-name = SEVERITY
+export-arg-xliff-version = XLIFF version of the `xliff` output: `2.0` or `1.2` [default: `2.0`]
+    .value-name = VERSION
+export-arg-user = Who exports [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+export-refused = the export is refused: findings above fail the check; fix them, accept them with `songngu check --accept`, or export with `--allow-drift`
+# $path
+export-written = wrote `{ $path }`
+export-with-drift = exported with drift (`--allow-drift`): flagged units are marked and the manifest records it
+# $message
+error-export = cannot export: { $message }
+export-wording-en = English
+export-wording-vi = Vietnamese
+export-wording-legend = Marks
+export-wording-stale = the English changed since this was translated: the Vietnamese is out of date
+export-wording-missing = not translated: the English stands in its place
+export-wording-finding = a check found a difference between the English and the Vietnamese
+export-wording-accepted = an editor accepted the finding

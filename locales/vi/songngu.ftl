@@ -246,3 +246,211 @@ drift-missing = chưa được dịch
 # $score: điểm (0-100) của câu khớp gần nhất trong bộ nhớ dịch.
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
+
+## ---------------------------------------------------------------------------------------
+## songngu check (src/cli/check.rs) và tệp dự án
+## ---------------------------------------------------------------------------------------
+
+check-about = Kiểm tra những chỗ bản tiếng Việt không còn khớp với bản tiếng Anh
+check-arg-en = Bài tiếng Anh hiện tại (văn bản thuần hoặc Markdown)
+    .value-name = EN
+check-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
+    .value-name = TM
+check-arg-doc = Mã tài liệu của bài trong bộ nhớ dịch [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = MÃ
+check-arg-vi = Đối chiếu trực tiếp bài tiếng Việt này với bài tiếng Anh, không cần bộ nhớ dịch
+    .value-name = VI
+check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) hoặc `json` (JSON Lines, mỗi dòng một phát hiện) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+check-arg-glossary = Bảng tên riêng được dịch: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
+    .value-name = TỆP
+check-arg-fail-on = Mức nghiêm trọng thấp nhất làm lần kiểm tra không đạt: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
+    .value-name = MỨC
+check-arg-accept = Đánh dấu phát hiện có mã này là đã chấp nhận để nó không còn làm lần kiểm tra không đạt (lặp lại để thêm)
+    .value-name = MÃ
+check-arg-reason = Lý do chấp nhận các phát hiện
+    .value-name = LÝ_DO
+check-arg-user = Người chấp nhận [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = TÊN
+
+# $n: the paragraph's number, from 1.
+check-paragraph = đoạn { $n }
+check-outside-article = không còn trong bài
+# $by, $at: who accepted the finding and when.
+check-accepted = { $by } đã chấp nhận lúc { $at }
+check-label-old = cũ:
+check-label-new = mới:
+check-label-en = Anh:
+check-label-vi = Việt:
+# $score: 0-100.
+check-label-suggestion = bộ nhớ ({ $score }%):
+# $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
+# $kinds: "kind count, kind count" already localized.
+check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi thời, { $missing } thiếu; { $orphaned } mồ côi, { $extra } thừa; { $failing ->
+        [0] đạt yêu cầu
+       *[other] { $failing } phát hiện làm lần kiểm tra không đạt
+    }{ $accepted ->
+        [0] {""}
+       *[other] {" "}({ $accepted } đã chấp nhận)
+    }{ $kinds ->
+        [none] {""}
+       *[other] {" "}— { $kinds }
+    }
+drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
+
+severity-error = lỗi
+severity-warning = cảnh báo
+severity-info = thông tin
+kind-stale = lỗi thời
+kind-missing = thiếu
+kind-orphaned = mồ côi
+kind-extra = thừa
+kind-number = số liệu
+kind-date = ngày tháng
+kind-time = giờ
+kind-name = tên riêng
+kind-url = liên kết
+kind-same-as-source = chưa dịch
+kind-normalization = chuẩn hóa
+kind-punctuation = dấu câu
+kind-inconsistent = không nhất quán
+kind-length = độ dài
+kind-tag = định dạng
+
+# $message: what is wrong with the project file or the accepted-findings file.
+error-config = { $message }
+# $docs: the document ids in the memory, comma-separated.
+error-which-doc = hãy cho biết bài này thuộc tài liệu nào bằng `--doc MÃ` (bộ nhớ đang có: { $docs })
+error-check-needs-tm = không có gì để đối chiếu: hãy cho `--tm TM` (hoặc một dự án có bộ nhớ dịch) hoặc `--vi VI`
+# $id: a finding id.
+error-no-finding = báo cáo này không có phát hiện `{ $id }`
+
+## ---------------------------------------------------------------------------------------
+## songngu init, update, translate (src/cli/init.rs, update.rs, translate.rs)
+## ---------------------------------------------------------------------------------------
+
+init-about = Tạo tệp dự án `songngu.toml` trong thư mục hiện tại
+init-arg-translator = Mã người dịch, ghi vào các đơn vị họ viết [mặc định: `SONGNGU_USER`, nếu không thì người dùng hệ thống]
+    .value-name = TÊN
+init-arg-tm = Tệp bộ nhớ dịch [mặc định: `tmx/memory.tmx`]
+    .value-name = TM
+init-arg-article = Một bài của dự án, dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN` (lặp lại để thêm)
+    .value-name = MÃ=ĐƯỜNG_DẪN
+init-arg-force = Ghi đè tệp `songngu.toml` đã có
+# $path: the file written.
+init-written = đã ghi `{ $path }`
+error-init-exists = đã có `songngu.toml`; dùng `--force` để ghi đè
+# $value: what was given.
+error-init-article = `{ $value }` không có dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN`
+# $path, $reason
+error-write-file = không ghi được `{ $path }`: { $reason }
+
+update-about = Cập nhật bộ nhớ dịch theo bài tiếng Anh đã sửa và liệt kê những phần cần dịch
+update-arg-en = Bài tiếng Anh đã sửa
+    .value-name = EN
+update-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = MÃ
+update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp đầu tiên của dự án]
+    .value-name = TM
+update-arg-user = Người cập nhật [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = TÊN
+update-arg-json = In các con số thành một đối tượng JSON
+update-needs-stale = lỗi thời
+update-needs-missing = thiếu
+# $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
+update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } lỗi thời, { $missing } thiếu, { $orphaned } mồ côi (vẫn giữ)
+
+translate-about = Lưu bản tiếng Việt của một đơn vị trong bài
+translate-arg-en = Bài tiếng Anh
+    .value-name = EN
+translate-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = MÃ
+translate-arg-unit = Mã đơn vị
+    .value-name = ĐƠN_VỊ
+translate-arg-vi = Câu tiếng Việt
+    .value-name = CÂU
+translate-arg-status = `translated` (đã dịch) hoặc `reviewed` (đã duyệt) [mặc định: `translated`]
+    .value-name = TRẠNG_THÁI
+translate-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên của dự án]
+    .value-name = TM
+translate-arg-user = Người dịch [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = TÊN
+# $unit: a unit id.
+translate-added = đơn vị { $unit }: đã thêm bản dịch
+translate-replaced = đơn vị { $unit }: đã thay bản dịch
+translate-unchanged = đơn vị { $unit }: đã có sẵn, không thay đổi gì
+error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
+error-empty-translation = câu tiếng Việt đang trống
+
+## ---------------------------------------------------------------------------------------
+## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)
+## ---------------------------------------------------------------------------------------
+
+xliff-about = Tệp XLIFF cho các công cụ dịch (OmegaT, Trados, memoQ)
+xliff-export-about = Ghi các đơn vị cần dịch của một bài thành tệp XLIFF
+xliff-export-arg-en = Bài tiếng Anh hiện tại
+    .value-name = EN
+xliff-export-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = MÃ
+xliff-export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
+    .value-name = TM
+xliff-export-arg-output = Tệp XLIFF cần ghi
+    .value-name = ĐƯỜNG_DẪN
+xliff-export-arg-xliff-version = Phiên bản XLIFF: `2.0` hoặc `1.2` [mặc định: `2.0`]
+    .value-name = PHIÊN_BẢN
+xliff-export-arg-all = Mọi đơn vị, kể cả những đơn vị không cần dịch lại
+xliff-import-about = Lưu bản dịch trong tệp XLIFF vào bộ nhớ dịch
+xliff-import-arg-file = Tệp XLIFF đã dịch
+    .value-name = TỆP
+xliff-import-arg-en = Bài tiếng Anh hiện tại [mặc định: bài của dự án ứng với tài liệu trong tệp]
+    .value-name = EN
+xliff-import-arg-tm = Tệp bộ nhớ dịch cần ghi [mặc định: tệp đầu tiên của dự án]
+    .value-name = TM
+xliff-import-arg-user = Người dịch [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = TÊN
+# $path; $units: a number.
+xliff-exported = `{ $path }`: { $units } đơn vị cần dịch
+# $unit: a unit id.
+xliff-refused-gone = đơn vị { $unit }: không còn trong bài tiếng Anh hiện tại; không nhập
+xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ khi xuất tệp; không nhập
+# $path; $stored, $unchanged, $untranslated, $refused: numbers.
+xliff-imported = `{ $path }`: đã lưu { $stored } bản dịch, { $unchanged } không đổi, { $untranslated } chưa dịch, { $refused } bị từ chối
+# $message
+error-xliff = { $message }
+error-xliff-write = không ghi được XLIFF: { $message }
+# $doc: a document id.
+error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy cho `--en EN` hoặc khai báo trong `songngu.toml`
+
+export-about = Xuất bản song ngữ của một bài (bị từ chối khi còn sai lệch)
+export-arg-en = Bài tiếng Anh hiện tại
+    .value-name = EN
+export-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = MÃ
+export-arg-to = Định dạng cần ghi: `vi`, `bilingual-html`, `bilingual-md`, `tmx`, `xliff` hoặc `release` (tất cả trong một thư mục, kèm `manifest.json`)
+    .value-name = ĐỊNH_DẠNG
+export-arg-output = Tệp cần ghi (thư mục nếu là `release`)
+    .value-name = ĐƯỜNG_DẪN
+export-arg-allow-drift = Vẫn xuất dù còn sai lệch; điều này được ghi vào manifest
+export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
+    .value-name = TM
+export-arg-glossary = Bảng tên riêng được dịch: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
+    .value-name = TỆP
+export-arg-fail-on = Mức nghiêm trọng thấp nhất làm dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
+    .value-name = MỨC
+export-arg-xliff-version = Phiên bản XLIFF của đầu ra `xliff`: `2.0` hoặc `1.2` [mặc định: `2.0`]
+    .value-name = PHIÊN_BẢN
+export-arg-user = Người xuất [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = TÊN
+export-refused = từ chối xuất: các phát hiện ở trên làm lần kiểm tra không đạt; hãy sửa, chấp nhận bằng `songngu check --accept` hoặc xuất với `--allow-drift`
+# $path
+export-written = đã ghi `{ $path }`
+export-with-drift = đã xuất khi còn sai lệch (`--allow-drift`): các đơn vị có vấn đề được đánh dấu và manifest ghi lại điều này
+# $message
+error-export = không xuất được: { $message }
+export-wording-en = Tiếng Anh
+export-wording-vi = Tiếng Việt
+export-wording-legend = Chú thích
+export-wording-stale = câu tiếng Anh đã đổi từ khi dịch: bản tiếng Việt đã lỗi thời
+export-wording-missing = chưa dịch: tạm giữ câu tiếng Anh
+export-wording-finding = kiểm tra phát hiện chỗ khác nhau giữa bản tiếng Anh và bản tiếng Việt
+export-wording-accepted = biên tập viên đã chấp nhận phát hiện này

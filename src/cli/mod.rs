@@ -8,6 +8,12 @@
 //! them as `songngu: error: ...` and picks the exit code.
 
 mod align;
+mod check;
+mod export;
+mod xliff;
+mod init;
+mod translate;
+mod update;
 mod errors;
 mod exit;
 mod localize;
@@ -47,6 +53,19 @@ pub enum Commands {
     /// The translation memory.
     #[command(subcommand)]
     Tm(tm::TmCommand),
+    /// Where the Vietnamese has fallen out of step with the English.
+    Check(check::CheckArgs),
+    /// Write a project file.
+    Init(init::InitArgs),
+    /// Bring the memory up to date with a revised article.
+    Update(update::UpdateArgs),
+    /// Store the Vietnamese of one unit.
+    Translate(translate::TranslateArgs),
+    /// XLIFF for CAT tools.
+    #[command(subcommand)]
+    Xliff(xliff::XliffCommand),
+    /// Export the bilingual release.
+    Export(export::ExportArgs),
 }
 
 /// Runs the command line `args` (program name first) with environment lookup `env`, and
@@ -75,6 +94,12 @@ where
         Commands::Segment(segment_args) => segment::execute(segment_args, &l10n, &mut out),
         Commands::Tm(command) => tm::execute(command, &l10n, &mut out),
         Commands::Align(align_args) => align::execute(align_args, &l10n, &mut out),
+        Commands::Check(check_args) => check::execute(check_args, &l10n, &mut out, color.stdout),
+        Commands::Init(a) => init::execute(a, &l10n, &mut out),
+        Commands::Update(a) => update::execute(a, &l10n, &mut out),
+        Commands::Translate(a) => translate::execute(a, &l10n, &mut out),
+        Commands::Xliff(c) => xliff::execute(c, &l10n, &mut out),
+        Commands::Export(a) => export::execute(a, &l10n, &mut out, color.stdout),
     };
     match result {
         Ok(exit) => exit,

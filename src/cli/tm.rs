@@ -178,7 +178,7 @@ fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
     anyhow::Error::new(error).context(message)
 }
 
-fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
+pub(super) fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
     match error {
         MemoryError::Tmx(error) => tmx_error(l10n, error),
         MemoryError::Persist(persist::PersistError::Locked { path, holder }) => {

@@ -4,7 +4,10 @@
 //! translated: [`revision`]) and cross-language disagreement (the Vietnamese says
 //! something the English does not: [`checks`]). Both produce [`report::Finding`]s.
 
+pub mod accept;
+pub mod check;
 pub mod report;
 pub mod revision;
+pub mod update;
 
 pub use report::{Finding, FindingRecord, Kind, Severity};

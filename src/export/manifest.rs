@@ -114,7 +114,10 @@ pub struct CheckSummary {
 
 impl CheckSummary {
     /// Counts the findings of a whole check (revision and cross-language).
-    pub fn from_findings<'f>(findings: impl IntoIterator<Item = &'f Finding>) -> CheckSummary {
+    pub fn from_findings<'f>(
+        findings: impl IntoIterator<Item = &'f Finding>,
+        fail_on: crate::drift::Severity,
+    ) -> CheckSummary {
         let mut summary = CheckSummary::default();
         for finding in findings {
             if finding.accepted.is_some() {
@@ -122,7 +125,7 @@ impl CheckSummary {
                 continue;
             }
             *summary.by_severity.entry(finding.severity).or_default() += 1;
-            if is_open(finding) {
+            if is_open(finding, fail_on) {
                 summary.findings += 1;
                 *summary.by_kind.entry(finding.kind).or_default() += 1;
             }
@@ -202,7 +205,7 @@ impl Manifest {
             user: stamp.user.clone(),
             created: stamp.iso8601(),
             allow_drift: release.allow_drift,
-            check: CheckSummary::from_findings(findings),
+            check: CheckSummary::from_findings(findings, release.fail_on),
             units: release.counts(),
             files,
         }
@@ -251,7 +254,7 @@ mod tests {
             Finding::new(Kind::Orphaned, Explanation::new("x")),
             accepted,
         ];
-        let summary = CheckSummary::from_findings(&findings);
+        let summary = CheckSummary::from_findings(&findings, crate::drift::Severity::Warning);
         assert!(!summary.passed);
         assert_eq!((summary.findings, summary.accepted), (2, 1));
         assert_eq!(
@@ -266,7 +269,7 @@ mod tests {
                 (Severity::Error, 1)
             ])
         );
-        assert!(CheckSummary::from_findings(&findings[2..]).passed);
+        assert!(CheckSummary::from_findings(&findings[2..], crate::drift::Severity::Warning).passed);
     }
 
     #[test]

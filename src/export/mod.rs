@@ -31,6 +31,7 @@
 //!         .map(|(u, t)| ReleaseUnit::new(u, Some(t.into()), UnitStatus::Current))
 //!         .collect(),
 //!     allow_drift: false,
+//!     fail_on: songngu::drift::Severity::Error,
 //! };
 //! assert_eq!(vi::text(&release)?, "# Cảnh báo lũ\n\nNước sông đang **dâng**. Hãy ở nhà.\n");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -133,16 +134,16 @@ impl<'a> ReleaseUnit<'a> {
         self.state() != UnitStatus::Current || !self.findings.is_empty()
     }
 
-    /// Findings that hold a release back: not accepted, and of severity warning or error.
-    pub fn open_findings(&self) -> impl Iterator<Item = &&'a Finding> {
-        self.findings.iter().filter(|f| is_open(f))
+    /// Findings that hold a release back: not accepted, and at least `fail_on`.
+    pub fn open_findings(&self, fail_on: Severity) -> impl Iterator<Item = &&'a Finding> {
+        self.findings.iter().filter(move |f| is_open(f, fail_on))
     }
 }
 
-/// A finding that fails a check: not accepted, and a warning or an error (information
-/// never fails one).
-pub fn is_open(finding: &Finding) -> bool {
-    finding.accepted.is_none() && finding.severity >= Severity::Warning
+/// A finding that fails a check whose failing severity is `fail_on`: not accepted, and at
+/// least that severe.
+pub fn is_open(finding: &Finding, fail_on: Severity) -> bool {
+    finding.accepted.is_none() && finding.severity >= fail_on
 }
 
 /// What is released: the English article, its units in document order and their
@@ -159,6 +160,8 @@ pub struct Release<'a> {
     /// Whether drift (stale or missing units, open findings) may be released; recorded in
     /// the manifest.
     pub allow_drift: bool,
+    /// The lowest severity of an open finding (the project's `check.fail_on`).
+    pub fail_on: Severity,
 }
 
 /// How many units of a release are in each state. Serialized in the manifest.
@@ -253,7 +256,7 @@ impl<'a> Release<'a> {
             if !unit.findings.is_empty() {
                 counts.with_findings += 1;
             }
-            counts.open_findings += unit.open_findings().count();
+            counts.open_findings += unit.open_findings(self.fail_on).count();
             if last_block != Some(unit.unit.block) {
                 covered += 1;
                 last_block = Some(unit.unit.block);
@@ -931,6 +934,7 @@ pub(crate) mod tests {
                 })
                 .collect(),
             allow_drift: vi.iter().any(Option::is_none),
+            fail_on: Severity::Warning,
         }
     }
 

@@ -645,6 +645,7 @@ mod tests {
                 en: &en,
                 units: Vec::new(),
                 allow_drift: true,
+                fail_on: crate::drift::Severity::Warning,
             };
             let names = ReleaseNames::new(&r);
             assert_eq!([names.base.as_str(), names.vi.as_str()], expected, "{path}");

@@ -675,6 +675,24 @@ impl Memory {
         Ok(id)
     }
 
+    /// The language translated from.
+    pub fn source_lang(&self) -> &LanguageIdentifier {
+        &self.source_lang
+    }
+
+    /// The language translated into.
+    pub fn target_lang(&self) -> &LanguageIdentifier {
+        &self.target_lang
+    }
+
+    /// The TU of entry `id` (a live one, as a lookup or [`Memory::document`] returned it).
+    pub fn tu_of(&self, id: u32) -> Result<Tu, MemoryError> {
+        if self.entries.get(id as usize).is_none_or(|e| e.superseded) {
+            return Err(MemoryError::UnknownEntry { id });
+        }
+        self.tu(id, &mut HashMap::new())
+    }
+
     /// Replaces the TU of entry `id` by `tu`; saved where the old one was. Returns the new
     /// entry id (the old one no longer answers lookups).
     pub fn replace(&mut self, id: u32, tu: Tu) -> Result<u32, MemoryError> {

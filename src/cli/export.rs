@@ -1,0 +1,188 @@
+//! `songngu export <EN> --doc ID --to <FORMAT> -o <PATH>`: the bilingual release.
+//!
+//! The drift check runs first; while findings at the failing severity remain, the export
+//! is refused (exit 1, the findings listed) unless `--allow-drift`, which the manifest
+//! records. Every file is written to a temp file or folder and renamed into place, so a
+//! failed export leaves nothing half-written.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use songngu::drift::check::Status;
+use songngu::drift::{Finding, Kind};
+use songngu::export::release::{ReleaseNames, ReleaseOptions, write_file_atomic, write_release};
+use songngu::export::{self, Release, ReleaseUnit, Stamp, UnitStatus, Wording};
+use songngu::i18n::Localizer;
+
+use super::check::{CheckArgs, CheckFormat, SeverityArg, project, render, run_check, write_human};
+use super::exit::Exit;
+use super::output::{Output, stderr_line};
+use super::update::user;
+use super::xliff::{XliffVersionArg, xliff_doc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Vi,
+    BilingualHtml,
+    BilingualMd,
+    Tmx,
+    Xliff,
+    Release,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "EN")]
+    pub en: PathBuf,
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    #[arg(long = "to", value_enum, value_name = "FORMAT")]
+    pub to: ExportFormat,
+    /// The file (or, for `release`, the folder) to write.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: PathBuf,
+    /// Export even though the check finds drift (recorded in the manifest).
+    #[arg(long)]
+    pub allow_drift: bool,
+    #[arg(long = "tm", value_name = "TM")]
+    pub tm: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<SeverityArg>,
+    #[arg(long = "xliff-version", value_enum, default_value_t = XliffVersionArg::V2_0)]
+    pub xliff_version: XliffVersionArg,
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+}
+
+fn export_error(l10n: &Localizer, e: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
+}
+
+pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {
+    let config = project(l10n)?;
+    let check_args = CheckArgs {
+        en: args.en.clone(),
+        tm: args.tm.clone(),
+        doc: args.doc.clone(),
+        vi: None,
+        format: CheckFormat::Text,
+        glossary: args.glossary.clone(),
+        fail_on: args.fail_on,
+        accept: Vec::new(),
+        reason: None,
+        user: None,
+    };
+    let run = run_check(&check_args, &config, l10n)?;
+    let passes = run.report.passes(run.fail_on);
+    if !run.report.findings.is_empty() {
+        write_human(out, &run, l10n, color)?;
+    }
+    if !passes && !args.allow_drift {
+        out.flush()?;
+        stderr_line(&l10n.text_with(
+            "cli-error",
+            &[("message", l10n.text("export-refused").into())],
+        ));
+        return Ok(Exit::Findings);
+    }
+
+    let cross: Vec<&Finding> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| !matches!(f.kind, Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra))
+        .collect();
+    let units: Vec<ReleaseUnit> = run
+        .units
+        .iter()
+        .zip(&run.report.status)
+        .zip(&run.report.vi)
+        .map(|((unit, status), vi)| {
+            let status = match status {
+                Status::Current => UnitStatus::Current,
+                Status::Stale => UnitStatus::Stale,
+                Status::Missing => UnitStatus::Missing,
+            };
+            let mut r = ReleaseUnit::new(unit, vi.clone(), status);
+            r.findings = cross
+                .iter()
+                .copied()
+                .filter(|f| f.unit.as_deref() == Some(unit.id.as_str()))
+                .collect();
+            r
+        })
+        .collect();
+    let release = Release {
+        doc_id: run.doc.clone().unwrap_or_default(),
+        en: &run.document,
+        units,
+        allow_drift: args.allow_drift,
+        fail_on: run.fail_on,
+    };
+    let stamp = Stamp {
+        user: user(args.user.as_ref(), &config),
+        now: SystemTime::now(),
+    };
+    let render_message = |e: &songngu::drift::report::Explanation| render(l10n, e);
+    let wording = Wording {
+        lang: l10n.locale().tag().split('-').next().unwrap_or("en").to_owned(),
+        en: l10n.text("export-wording-en"),
+        vi: l10n.text("export-wording-vi"),
+        legend: l10n.text("export-wording-legend"),
+        stale: l10n.text("export-wording-stale"),
+        missing: l10n.text("export-wording-missing"),
+        finding: l10n.text("export-wording-finding"),
+        accepted: l10n.text("export-wording-accepted"),
+        message: Some(&render_message),
+    };
+    let xliff_bytes = || -> Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        songngu::xliff::write(&xliff_doc(&run, false), args.xliff_version.into(), &mut bytes)
+            .map_err(|e| export_error(l10n, e))?;
+        Ok(bytes)
+    };
+    let path = &args.output;
+    let io = |e: std::io::Error| export::ExportError::Io {
+        path: path.clone(),
+        source: e,
+    };
+    match args.to {
+        ExportFormat::Vi => write_file_atomic(path, |w| export::vi::write(&release, w)).map(drop),
+        ExportFormat::BilingualHtml => {
+            write_file_atomic(path, |w| export::html::write(&release, &wording, w)).map(drop)
+        }
+        ExportFormat::BilingualMd => {
+            write_file_atomic(path, |w| export::markdown::write(&release, &wording, w)).map(drop)
+        }
+        ExportFormat::Tmx => {
+            let options = export::tmx::TmxOptions::new(stamp.clone());
+            write_file_atomic(path, |w| export::tmx::write(&release, &options, w)).map(drop)
+        }
+        ExportFormat::Xliff => {
+            let bytes = xliff_bytes()?;
+            write_file_atomic(path, |w| w.write_all(&bytes).map_err(io)).map(drop)
+        }
+        ExportFormat::Release => {
+            let names = ReleaseNames::new(&release);
+            let mut options = ReleaseOptions::new(stamp.clone());
+            options.findings = &run.report.findings;
+            options.wording = wording;
+            options.extra = vec![(format!("{}.xlf", names.base), xliff_bytes()?)];
+            write_release(path, &release, &options).map(drop)
+        }
+    }
+    .map_err(|e| export_error(l10n, e))?;
+    out.line(&l10n.text_with(
+        "export-written",
+        &[("path", path.display().to_string().into())],
+    ))?;
+    if args.allow_drift && !passes {
+        out.line(&l10n.text("export-with-drift"))?;
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}

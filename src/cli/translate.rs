@@ -1,0 +1,89 @@
+//! `songngu translate <EN> --doc ID --unit UNIT --vi "..."`: a quick edit of one unit.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use songngu::drift::update::{Put, put_translation};
+use songngu::i18n::Localizer;
+use songngu::memory::persist::LockWait;
+use songngu::memory::store::{Memory, NewUnit};
+use songngu::segment::Lang;
+
+use super::check::{document_id, project, read_units};
+use super::exit::Exit;
+use super::output::Output;
+use super::update::{target_memory, user};
+
+#[derive(Debug, Args)]
+pub struct TranslateArgs {
+    #[arg(value_name = "EN")]
+    pub en: PathBuf,
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    /// The unit's id (see `songngu segment` or `check`).
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// The Vietnamese.
+    #[arg(long, value_name = "TEXT")]
+    pub vi: String,
+    #[arg(long, value_enum, default_value_t = StatusArg::Translated)]
+    pub status: StatusArg,
+    #[arg(long = "tm", value_name = "TM")]
+    pub tm: Option<PathBuf>,
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Translated,
+    Reviewed,
+}
+
+pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let config = project(l10n)?;
+    let (_, units) = read_units(&args.en, Lang::En, l10n)?;
+    let Some(order) = units.iter().position(|u| u.id == args.unit) else {
+        anyhow::bail!(l10n.text_with("error-no-unit", &[("unit", args.unit.clone().into())]));
+    };
+    if args.vi.trim().is_empty() {
+        anyhow::bail!(l10n.text("error-empty-translation"));
+    }
+    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
+    let mut memory = Memory::open_for_update(
+        std::slice::from_ref(&path),
+        config.source.clone(),
+        config.target.clone(),
+        LockWait::Wait(std::time::Duration::from_secs(60)),
+    )
+    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    let doc = document_id(args.doc.as_deref(), &args.en, &config, &memory, l10n)?;
+    let user = user(args.user.as_ref(), &config);
+    let status = match args.status {
+        StatusArg::Translated => "translated",
+        StatusArg::Reviewed => "reviewed",
+    };
+    let put = put_translation(
+        &mut memory,
+        &NewUnit {
+            doc: &doc,
+            unit: &args.unit,
+            order,
+            source: &units[order].text,
+            target: &args.vi,
+            status,
+            user: &user,
+        },
+    )
+    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory.save().map_err(|e| super::tm::memory_error(l10n, e))?;
+    let id = match put {
+        Put::Added => "translate-added",
+        Put::Replaced => "translate-replaced",
+        Put::Unchanged => "translate-unchanged",
+    };
+    out.line(&l10n.text_with(id, &[("unit", args.unit.clone().into())]))?;
+    out.flush()?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,93 @@
+//! `songngu update <EN> --doc ID`: after the English was revised, carry every unchanged
+//! translation over (also when it moved), keep the stale ones with their old English, and
+//! report what needs work. No TU is ever deleted.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+use songngu::drift::revision::UnitState;
+use songngu::drift::update;
+use songngu::i18n::Localizer;
+use songngu::memory::persist::LockWait;
+use songngu::memory::store::Memory;
+use songngu::segment::Lang;
+
+use super::check::{document_id, project, read_units};
+use super::exit::Exit;
+use super::output::Output;
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    #[arg(value_name = "EN")]
+    pub en: PathBuf,
+    /// The article's document id (default: the project's).
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    /// The memory file to update (default: the project's first).
+    #[arg(long = "tm", value_name = "TM")]
+    pub tm: Option<PathBuf>,
+    /// Who updates (default: the project's translator, else `SONGNGU_USER` or the system user).
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The memory file commands write to: given, else the project's first.
+pub fn target_memory(arg: Option<&PathBuf>, config: &songngu::config::Config, l10n: &Localizer) -> Result<PathBuf> {
+    arg.cloned()
+        .or_else(|| config.memory.first().cloned())
+        .ok_or_else(|| anyhow::anyhow!(l10n.text("error-check-needs-tm")))
+}
+
+/// The user recorded on the TUs: given, else the project's translator, else the system's.
+pub fn user(arg: Option<&String>, config: &songngu::config::Config) -> String {
+    arg.cloned()
+        .or_else(|| config.translator.clone())
+        .unwrap_or_else(songngu::memory::store::default_user)
+}
+
+pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let config = project(l10n)?;
+    let (_, units) = read_units(&args.en, Lang::En, l10n)?;
+    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
+    let mut memory = Memory::open_for_update(
+        std::slice::from_ref(&path),
+        config.source.clone(),
+        config.target.clone(),
+        LockWait::Wait(std::time::Duration::from_secs(60)),
+    )
+    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    let doc = document_id(args.doc.as_deref(), &args.en, &config, &memory, l10n)?;
+    let user = user(args.user.as_ref(), &config);
+    let (report, revision) = update::update(&mut memory, &units, &doc, &user)
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory.save().map_err(|e| super::tm::memory_error(l10n, e))?;
+    if args.json {
+        out.json_line(&report)?;
+    } else {
+        for (unit, state) in units.iter().zip(&revision.units) {
+            let id = match state {
+                UnitState::Stale { .. } => "update-needs-stale",
+                UnitState::Missing => "update-needs-missing",
+                UnitState::Current { .. } => continue,
+            };
+            out.line(&format!("  {} [{}] {}", l10n.text(id), unit.id, unit.text))?;
+        }
+        out.line(&l10n.text_with(
+            "update-summary",
+            &[
+                ("path", path.display().to_string().into()),
+                ("carried", report.carried.into()),
+                ("moved", report.moved.into()),
+                ("stale", report.stale.into()),
+                ("missing", report.missing.into()),
+                ("orphaned", report.orphaned.into()),
+            ],
+        ))?;
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,253 @@
+//! `songngu xliff export|import`: the units of an article that need work, to and from a
+//! CAT tool (OmegaT, Trados, memoQ).
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
+use songngu::drift::check::Status;
+use songngu::drift::update::{Put, put_translation};
+use songngu::drift::{Finding, Kind};
+use songngu::i18n::Localizer;
+use songngu::memory::persist::LockWait;
+use songngu::memory::store::{Memory, NewUnit};
+use songngu::memory::text::normalize;
+use songngu::segment::Lang;
+use songngu::xliff::{self, State, Version, XliffDoc, XliffUnit};
+
+use super::check::{CheckArgs, CheckFormat, project, read_units, run_check};
+use super::exit::Exit;
+use super::output::Output;
+use super::update::{target_memory, user};
+
+#[derive(Debug, Subcommand)]
+pub enum XliffCommand {
+    /// Write the units that need work as XLIFF.
+    Export(XliffExportArgs),
+    /// Store a translated XLIFF file in the memory.
+    Import(XliffImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum XliffVersionArg {
+    #[value(name = "2.0")]
+    V2_0,
+    #[value(name = "1.2")]
+    V1_2,
+}
+
+impl From<XliffVersionArg> for Version {
+    fn from(v: XliffVersionArg) -> Version {
+        match v {
+            XliffVersionArg::V2_0 => Version::V2_0,
+            XliffVersionArg::V1_2 => Version::V1_2,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct XliffExportArgs {
+    #[arg(value_name = "EN")]
+    pub en: PathBuf,
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    #[arg(long = "tm", value_name = "TM")]
+    pub tm: Vec<PathBuf>,
+    /// Where to write the XLIFF file.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: PathBuf,
+    #[arg(long = "xliff-version", value_enum, default_value_t = XliffVersionArg::V2_0)]
+    pub xliff_version: XliffVersionArg,
+    /// Every unit, also those that need no work.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct XliffImportArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The current English article (default: the project's article of the file's document).
+    #[arg(long, value_name = "EN")]
+    pub en: Option<PathBuf>,
+    /// The memory file to write (default: the project's first).
+    #[arg(long = "tm", value_name = "TM")]
+    pub tm: Option<PathBuf>,
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+}
+
+pub fn execute(command: &XliffCommand, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    match command {
+        XliffCommand::Export(args) => export(args, l10n, out),
+        XliffCommand::Import(args) => import(args, l10n, out),
+    }
+}
+
+/// The XLIFF document of a checked article: the units that need work (all with `all`).
+pub fn xliff_doc(run: &super::check::CheckRun, all: bool) -> XliffDoc {
+    let finding_of = |unit: &str, kind: Kind| -> Option<&Finding> {
+        run.report
+            .findings
+            .iter()
+            .find(|f| f.kind == kind && f.unit.as_deref() == Some(unit))
+    };
+    let mut units = Vec::new();
+    for ((unit, status), vi) in run.units.iter().zip(&run.report.status).zip(&run.report.vi) {
+        let mut x = XliffUnit::new(unit.id.clone(), unit.text.clone());
+        match status {
+            Status::Current if !all => continue,
+            Status::Current => {
+                x.vi = vi.clone();
+                x.state = State::Translated;
+            }
+            Status::Stale => {
+                x.vi = vi.clone();
+                x.state = State::Translated;
+                x.old_en = finding_of(&unit.id, Kind::Stale).and_then(|f| f.old_en.clone());
+            }
+            Status::Missing => {
+                if let Some(s) = finding_of(&unit.id, Kind::Missing).and_then(|f| f.suggestion.clone()) {
+                    x.vi = Some(s.vi);
+                    x.score = Some(s.score);
+                }
+            }
+        }
+        units.push(x);
+    }
+    XliffDoc {
+        doc: run.doc.clone().unwrap_or_default(),
+        source_lang: String::from("en"),
+        target_lang: String::from("vi"),
+        units,
+    }
+}
+
+fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let config = project(l10n)?;
+    let check_args = CheckArgs {
+        en: args.en.clone(),
+        tm: args.tm.clone(),
+        doc: args.doc.clone(),
+        vi: None,
+        format: CheckFormat::Text,
+        glossary: None,
+        fail_on: None,
+        accept: Vec::new(),
+        reason: None,
+        user: None,
+    };
+    let run = run_check(&check_args, &config, l10n)?;
+    let doc = xliff_doc(&run, args.all);
+    let mut bytes = Vec::new();
+    xliff::write(&doc, args.xliff_version.into(), &mut bytes)
+        .map_err(|e| anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", e.to_string().into())])))?;
+    songngu::export::release::write_file_atomic(&args.output, |w| {
+        w.write_all(&bytes).map_err(|e| songngu::export::ExportError::Io {
+            path: args.output.clone(),
+            source: e,
+        })
+    })
+    .map_err(|e| anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())])))?;
+    out.line(&l10n.text_with(
+        "xliff-exported",
+        &[
+            ("path", args.output.display().to_string().into()),
+            ("units", doc.units.len().into()),
+        ],
+    ))?;
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let config = project(l10n)?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        anyhow::anyhow!(l10n.text_with(
+            "error-read",
+            &[
+                ("path", args.file.display().to_string().into()),
+                ("reason", super::errors::io_reason(l10n, &e).into()),
+            ],
+        ))
+    })?;
+    let doc = xliff::read(&args.file, &bytes)
+        .map_err(|e| anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())])))?;
+    let en_path = match &args.en {
+        Some(p) => p.clone(),
+        None => config
+            .articles
+            .iter()
+            .find(|a| a.doc == doc.doc)
+            .map(|a| a.path.clone())
+            .ok_or_else(|| anyhow::anyhow!(l10n.text_with("error-xliff-which-article", &[("doc", doc.doc.clone().into())])))?,
+    };
+    let (_, units) = read_units(&en_path, Lang::En, l10n)?;
+    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
+    let mut memory = Memory::open_for_update(
+        std::slice::from_ref(&path),
+        config.source.clone(),
+        config.target.clone(),
+        LockWait::Wait(std::time::Duration::from_secs(60)),
+    )
+    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    let user = user(args.user.as_ref(), &config);
+    let (mut stored, mut unchanged, mut refused, mut untranslated) = (0usize, 0usize, 0usize, 0usize);
+    for x in &doc.units {
+        let Some(order) = units.iter().position(|u| u.id == x.id) else {
+            refused += 1;
+            out.line(&l10n.text_with("xliff-refused-gone", &[("unit", x.id.clone().into())]))?;
+            continue;
+        };
+        if normalize(&units[order].text) != normalize(&x.en) {
+            refused += 1;
+            out.line(&l10n.text_with("xliff-refused-changed", &[("unit", x.id.clone().into())]))?;
+            continue;
+        }
+        // An untouched suggestion (initial state, with the score we wrote) is not a
+        // translation yet.
+        let Some(vi) = x
+            .vi
+            .as_deref()
+            .filter(|v| !v.trim().is_empty())
+            .filter(|_| !(x.state == State::Initial && x.score.is_some()))
+        else {
+            untranslated += 1;
+            continue;
+        };
+        let status = match x.state {
+            State::Reviewed => "reviewed",
+            _ => "translated",
+        };
+        let put = put_translation(
+            &mut memory,
+            &NewUnit {
+                doc: &doc.doc,
+                unit: &x.id,
+                order,
+                source: &units[order].text,
+                target: vi,
+                status,
+                user: &user,
+            },
+        )
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        match put {
+            Put::Unchanged => unchanged += 1,
+            _ => stored += 1,
+        }
+    }
+    memory.save().map_err(|e| super::tm::memory_error(l10n, e))?;
+    out.line(&l10n.text_with(
+        "xliff-imported",
+        &[
+            ("path", path.display().to_string().into()),
+            ("stored", stored.into()),
+            ("unchanged", unchanged.into()),
+            ("untranslated", untranslated.into()),
+            ("refused", refused.into()),
+        ],
+    ))?;
+    out.flush()?;
+    Ok(if refused > 0 { Exit::Findings } else { Exit::Success })
+}

@@ -1,0 +1,317 @@
+//! The whole check an editor runs before a release: revision drift against the memory, or
+//! alignment against a Vietnamese article, then the cross-language checks on every
+//! translated unit, then the project's settings (kinds switched off, severities, accepted
+//! findings).
+
+use crate::align::{self, AlignOptions};
+use crate::memory::store::{Memory, MemoryError, StoredUnit};
+use crate::segment::Unit;
+
+use super::accept::Accepted;
+use super::checks::{self, CheckOptions, Pair, Translations};
+use super::report::{Explanation, Finding, Kind, Severity, Suggestion};
+use super::revision::{self, UnitState};
+
+/// Lowest fuzzy score offered as a suggestion for a missing unit (where CAT bands start).
+pub const SUGGESTION_MIN: u8 = 50;
+
+/// Where each current English unit stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Current,
+    Stale,
+    Missing,
+}
+
+/// The result of a check.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// One per current English unit, in order.
+    pub status: Vec<Status>,
+    /// The Vietnamese of each current English unit, when there is one (for stale units the
+    /// old translation).
+    pub vi: Vec<Option<String>>,
+    /// Everything found, in article order.
+    pub findings: Vec<Finding>,
+}
+
+/// Counts for the one-line summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub units: usize,
+    pub current: usize,
+    pub stale: usize,
+    pub missing: usize,
+    pub orphaned: usize,
+    pub extra: usize,
+    /// Findings per kind (every kind with at least one), in [`Kind::ALL`] order.
+    pub kinds: Vec<(Kind, usize)>,
+    /// Findings that fail the check (at or above the failing severity, not accepted).
+    pub failing: usize,
+    pub accepted: usize,
+}
+
+impl Report {
+    /// The summary, with `fail_on` the lowest failing severity.
+    pub fn summary(&self, fail_on: Severity) -> Summary {
+        let count = |s: Status| self.status.iter().filter(|&&x| x == s).count();
+        let of_kind = |k: Kind| self.findings.iter().filter(|f| f.kind == k).count();
+        Summary {
+            units: self.status.len(),
+            current: count(Status::Current),
+            stale: count(Status::Stale),
+            missing: count(Status::Missing),
+            orphaned: of_kind(Kind::Orphaned),
+            extra: of_kind(Kind::Extra),
+            kinds: Kind::ALL
+                .into_iter()
+                .map(|k| (k, of_kind(k)))
+                .filter(|&(_, n)| n > 0)
+                .collect(),
+            failing: self.findings.iter().filter(|f| fails(f, fail_on)).count(),
+            accepted: self
+                .findings
+                .iter()
+                .filter(|f| f.accepted.is_some())
+                .count(),
+        }
+    }
+
+    /// Whether nothing at or above `fail_on` remains.
+    pub fn passes(&self, fail_on: Severity) -> bool {
+        !self.findings.iter().any(|f| fails(f, fail_on))
+    }
+
+    /// Applies the project's settings: kinds switched off are dropped, severities set,
+    /// accepted findings marked.
+    pub fn apply(
+        &mut self,
+        severity: impl Fn(Kind) -> Option<Severity>,
+        accepted: Option<&Accepted>,
+    ) {
+        self.findings.retain_mut(|f| match severity(f.kind) {
+            Some(s) => {
+                f.severity = s;
+                true
+            }
+            None => false,
+        });
+        if let Some(accepted) = accepted {
+            accepted.apply(&mut self.findings);
+        }
+    }
+}
+
+/// Whether `finding` fails a check whose failing severity is `fail_on`.
+pub fn fails(finding: &Finding, fail_on: Severity) -> bool {
+    finding.severity >= fail_on && finding.accepted.is_none()
+}
+
+/// The memory seen by the inconsistency check.
+struct MemoryTranslations<'a>(&'a Memory);
+
+impl Translations for MemoryTranslations<'_> {
+    fn targets_of(&self, en: &str) -> Vec<String> {
+        self.0
+            .exact(en)
+            .map(|ms| ms.into_iter().filter_map(|m| m.target).collect())
+            .unwrap_or_default()
+    }
+
+    fn sources_of(&self, vi: &str) -> Vec<String> {
+        self.0
+            .by_target(vi)
+            .map(|ms| ms.into_iter().map(|m| m.source).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Checks the current English `units` of document `doc` against the memory: revision
+/// drift for every unit, cross-language checks on every current translated unit (a stale
+/// unit's Vietnamese is out of date by definition, so it is reported as stale only).
+pub fn against_memory(
+    units: &[Unit],
+    memory: &Memory,
+    doc: &str,
+    options: &CheckOptions,
+) -> Result<Report, MemoryError> {
+    let stored = memory.document(doc)?;
+    let revision = revision::compare(units, &stored);
+    let mut lookup_error = None;
+    let mut findings = revision::findings(units, &stored, &revision, |en| {
+        match memory.lookup(en, SUGGESTION_MIN, 1) {
+            Ok(matches) => matches.into_iter().find_map(|m| {
+                Some(Suggestion {
+                    score: m.score,
+                    en: m.source,
+                    vi: m.target.filter(|t| !t.trim().is_empty())?,
+                })
+            }),
+            Err(e) => {
+                lookup_error.get_or_insert(e);
+                None
+            }
+        }
+    });
+    if let Some(e) = lookup_error {
+        return Err(e);
+    }
+    let mut status = Vec::with_capacity(units.len());
+    let mut vi = Vec::with_capacity(units.len());
+    let mut pairs = Vec::new();
+    for (unit, state) in units.iter().zip(&revision.units) {
+        let translation: Option<&StoredUnit> = state.stored().map(|j| &stored[j]);
+        let text = translation
+            .and_then(|t| t.vi.clone())
+            .filter(|t| !t.trim().is_empty());
+        match (state, &text) {
+            (UnitState::Current { .. }, Some(t)) => {
+                status.push(Status::Current);
+                pairs.push((unit, t.clone()));
+            }
+            // A TU without Vietnamese (exported for translation, never filled) is missing.
+            (UnitState::Current { .. }, None) => {
+                status.push(Status::Missing);
+                let mut f = Finding::new(Kind::Missing, Explanation::new("drift-missing"));
+                f.unit = Some(unit.id.clone());
+                f.paragraph = Some(unit.block);
+                f.en = Some(unit.text.clone());
+                findings.push(f);
+            }
+            (UnitState::Stale { .. }, _) => status.push(Status::Stale),
+            (UnitState::Missing, _) => status.push(Status::Missing),
+        }
+        vi.push(text);
+    }
+    let pair_refs: Vec<Pair> = pairs
+        .iter()
+        .map(|(unit, text)| Pair {
+            unit: &unit.id,
+            paragraph: Some(unit.block),
+            en: &unit.text,
+            vi: text,
+        })
+        .collect();
+    findings.extend(checks::check_article(&pair_refs, options));
+    if !options.disabled.contains(&Kind::Inconsistent) {
+        findings.extend(checks::inconsistent(
+            &pair_refs,
+            &MemoryTranslations(memory),
+        ));
+    }
+    Ok(Report {
+        status,
+        vi,
+        findings: in_article_order(findings, units),
+    })
+}
+
+/// Checks the English `en` against a Vietnamese article `vi` directly: they are aligned
+/// first; unaligned English is `missing`, unaligned Vietnamese `extra`, and every link is
+/// checked (a many-to-one link as the joined sentences, reported on its first English
+/// unit).
+pub fn against_vietnamese(
+    en: &[Unit],
+    vi: &[Unit],
+    options: &CheckOptions,
+    align_options: &AlignOptions,
+) -> Report {
+    let paragraphs = |units: &[Unit]| -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::new();
+        let mut last = None;
+        for u in units {
+            if last != Some(u.block) {
+                out.push(Vec::new());
+                last = Some(u.block);
+            }
+            if let Some(p) = out.last_mut() {
+                p.push(crate::memory::text::normalize(&u.text));
+            }
+        }
+        out
+    };
+    let links = align::align(&paragraphs(en), &paragraphs(vi), align_options);
+    let mut status = vec![Status::Missing; en.len()];
+    let mut vi_of = vec![None; en.len()];
+    let mut findings = Vec::new();
+    let mut pairs: Vec<(usize, String, String)> = Vec::new();
+    let mut last_paragraph = None;
+    for link in &links {
+        let join = |units: &[Unit], ids: &[usize]| {
+            ids.iter()
+                .map(|&i| units[i].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match (link.en.first(), link.vi.is_empty()) {
+            (Some(&first), false) => {
+                let vi_text = join(vi, &link.vi);
+                for &i in &link.en {
+                    status[i] = Status::Current;
+                    vi_of[i] = Some(vi_text.clone());
+                }
+                last_paragraph = Some(en[first].block);
+                pairs.push((first, join(en, &link.en), vi_text));
+            }
+            (Some(&first), true) => {
+                let unit = &en[first];
+                let mut f = Finding::new(Kind::Missing, Explanation::new("drift-missing"));
+                f.unit = Some(unit.id.clone());
+                f.paragraph = Some(unit.block);
+                f.en = Some(unit.text.clone());
+                last_paragraph = Some(unit.block);
+                findings.push(f);
+            }
+            (None, _) => {
+                for &j in &link.vi {
+                    let unit = &vi[j];
+                    let mut f = Finding::new(Kind::Extra, Explanation::new("drift-extra"));
+                    f.unit = Some(unit.id.clone());
+                    f.paragraph = last_paragraph;
+                    f.vi = Some(unit.text.clone());
+                    findings.push(f);
+                }
+            }
+        }
+    }
+    let pair_refs: Vec<Pair> = pairs
+        .iter()
+        .map(|(i, en_text, vi_text)| Pair {
+            unit: &en[*i].id,
+            paragraph: Some(en[*i].block),
+            en: en_text,
+            vi: vi_text,
+        })
+        .collect();
+    findings.extend(checks::check_article(&pair_refs, options));
+    Report {
+        status,
+        vi: vi_of,
+        findings: in_article_order(findings, en),
+    }
+}
+
+/// Sorts findings by the position of their unit in the article (stable: findings of one
+/// unit keep their order; findings without a known unit stay after the unit before them).
+fn in_article_order(findings: Vec<Finding>, units: &[Unit]) -> Vec<Finding> {
+    let position: std::collections::HashMap<&str, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let mut keyed: Vec<(usize, usize, Finding)> = Vec::with_capacity(findings.len());
+    let mut last = 0;
+    for (n, f) in findings.into_iter().enumerate() {
+        let at = f
+            .unit
+            .as_deref()
+            .and_then(|u| position.get(u).copied())
+            .filter(|_| f.kind != Kind::Orphaned && f.kind != Kind::Extra)
+            .unwrap_or(last);
+        last = at;
+        keyed.push((at, n, f));
+    }
+    keyed.sort_by_key(|&(at, n, _)| (at, n));
+    keyed.into_iter().map(|(_, _, f)| f).collect()
+}
