@@ -227,3 +227,41 @@ align-summary = { $links } cặp, { $low ->
     }
 align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
 align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp
+
+## Kiểm tra đối chiếu hai ngôn ngữ (`src/drift/checks`): vì sao một đơn vị tiếng Việt không khớp với câu tiếng Anh của nó.
+
+check-number-missing = bản tiếng Việt thiếu số `{ $number }`
+check-number-extra = bản tiếng Việt có số `{ $number }` mà bản tiếng Anh không có
+check-number-differs = số không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
+check-date-missing = bản tiếng Việt thiếu ngày `{ $date }`
+check-date-extra = bản tiếng Việt có ngày `{ $date }` mà bản tiếng Anh không có
+check-date-differs = ngày không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
+check-time-missing = bản tiếng Việt thiếu giờ `{ $time }`
+check-time-extra = bản tiếng Việt có giờ `{ $time }` mà bản tiếng Anh không có
+check-time-differs = giờ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
+check-name-missing = bản tiếng Việt thiếu tên `{ $name }`
+check-name-glossary = theo bảng thuật ngữ, `{ $term }` được dịch là `{ $translation }`, nhưng bản tiếng Việt không dùng cách dịch này
+check-url-missing = bản tiếng Việt thiếu địa chỉ `{ $url }`
+check-url-extra = bản tiếng Việt có địa chỉ `{ $url }` mà bản tiếng Anh không có
+check-url-differs = địa chỉ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
+check-same-as-source = bản tiếng Việt vẫn để nguyên tiếng Anh, chưa được dịch
+check-normalization-nfc = bản tiếng Việt chưa ở dạng Unicode NFC (một số dấu là ký tự tách rời); hãy đưa văn bản về dạng NFC
+check-normalization-tone-mix = đơn vị này đặt dấu thanh như `{ $words }`, còn phần còn lại của bài viết đặt như `{ $preferred }`
+check-punctuation-question = bản tiếng Anh là câu hỏi nhưng bản tiếng Việt không có dấu `?`
+check-punctuation-exclamation = bản tiếng Anh có dấu `!` nhưng bản tiếng Việt không có
+check-punctuation-unbalanced = dấu `{ $marks }` trong bản tiếng Việt không khớp cặp (mở và đóng không đều nhau)
+check-punctuation-double-space = bản tiếng Việt có hai dấu cách liền nhau
+check-inconsistent-target = cùng câu tiếng Anh này được dịch khác ở đơn vị `{ $unit }`: “{ $other }”
+check-inconsistent-source = cùng bản dịch tiếng Việt này được dùng cho một câu tiếng Anh khác ở đơn vị `{ $unit }`: “{ $other }”
+check-inconsistent-memory-target = bộ nhớ dịch có cách dịch khác cho câu tiếng Anh này (số cách dịch khác: { $count }), ví dụ: “{ $other }”
+check-inconsistent-memory-source = bộ nhớ dịch dùng bản dịch này cho một câu tiếng Anh khác (số câu khác: { $count }), ví dụ: “{ $other }”
+check-length-short = bản tiếng Việt ngắn hơn nhiều so với câu tiếng Anh: { $vi } ký tự cho { $en } ký tự tiếng Anh (dự kiến khoảng { $expected })
+check-length-long = bản tiếng Việt dài hơn nhiều so với câu tiếng Anh: { $vi } ký tự cho { $en } ký tự tiếng Anh (dự kiến khoảng { $expected })
+check-tag-link-missing = bản tiếng Việt thiếu liên kết tới `{ $target }`
+check-tag-link-extra = bản tiếng Việt có liên kết tới `{ $target }` mà bản tiếng Anh không có
+check-tag-link-differs = đích liên kết không khớp: bản tiếng Anh là `{ $en }`, bản tiếng Việt là `{ $vi }`
+check-tag-code-missing = bản tiếng Việt thiếu đoạn mã `{ $code }` (mã được giữ nguyên, không dịch)
+check-tag-code-extra = bản tiếng Việt có đoạn mã `{ $code }` mà bản tiếng Anh không có
+check-tag-emphasis = số dấu nhấn mạnh `{ $markup }` không khớp: bản tiếng Anh có { $en }, bản tiếng Việt có { $vi }
+check-tag-html-missing = bản tiếng Việt thiếu thẻ HTML `{ $tag }`
+check-tag-html-extra = bản tiếng Việt có thẻ HTML `{ $tag }` mà bản tiếng Anh không có

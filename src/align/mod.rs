@@ -36,7 +36,7 @@
 //! assert_eq!((links[1].en.as_slice(), links[1].vi.as_slice()), (&[1][..], &[1][..]));
 //! ```
 
-mod anchors;
+pub(crate) mod anchors;
 pub mod cost;
 mod dp;
 mod eval;

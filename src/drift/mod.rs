@@ -4,6 +4,7 @@
 //! translated: [`revision`]) and cross-language disagreement (the Vietnamese says
 //! something the English does not: [`checks`]). Both produce [`report::Finding`]s.
 
+pub mod checks;
 pub mod report;
 
 pub use report::{Finding, FindingRecord, Kind, Severity};

@@ -264,8 +264,12 @@ impl Finding {
         };
         field(self.kind.name());
         field(self.unit.as_deref().unwrap_or(""));
-        field(&crate::memory::text::normalize(self.en.as_deref().unwrap_or("")));
-        field(&crate::memory::text::normalize(self.vi.as_deref().unwrap_or("")));
+        field(&crate::memory::text::normalize(
+            self.en.as_deref().unwrap_or(""),
+        ));
+        field(&crate::memory::text::normalize(
+            self.vi.as_deref().unwrap_or(""),
+        ));
         field(self.explanation.id);
         for (name, value) in &self.explanation.args {
             field(name);
