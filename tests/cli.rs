@@ -1502,22 +1502,61 @@ fn the_whole_loop_on_the_bundled_example() {
         (output.status.code().unwrap(), text)
     };
     // A project: the memory under tmx/, the article as document `seed`.
-    assert_eq!(run(&["init", "--tm", "tmx/memory.tmx", "--article", "seed=seed.v2.en.txt"]).0, 0);
+    assert_eq!(
+        run(&[
+            "init",
+            "--tm",
+            "tmx/memory.tmx",
+            "--article",
+            "seed=seed.v2.en.txt"
+        ])
+        .0,
+        0
+    );
     assert_eq!(run(&["segment", "seed.en.txt"]).0, 0);
     // Seed the memory from the published pair.
-    let (code, _) = run(&["align", "seed.en.txt", "seed.vi.txt", "--into", "tmx/memory.tmx", "--doc", "seed", "--format", "tsv"]);
+    let (code, _) = run(&[
+        "align",
+        "seed.en.txt",
+        "seed.vi.txt",
+        "--into",
+        "tmx/memory.tmx",
+        "--doc",
+        "seed",
+        "--format",
+        "tsv",
+    ]);
     assert_eq!(code, 0);
     // The English was revised: carry what is unchanged.
     let (code, text) = run(&["update", "seed.v2.en.txt"]);
     assert_eq!(code, 0, "{text}");
-    assert!(text.contains("3 stale") && text.contains("2 missing") && text.contains("1 orphaned"), "{text}");
+    assert!(
+        text.contains("3 stale") && text.contains("2 missing") && text.contains("1 orphaned"),
+        "{text}"
+    );
     // The check finds the five changes.
     let (code, records) = check_json(d, &["seed.v2.en.txt"]);
     assert_eq!(code, 1);
-    let kinds: Vec<&str> = records.iter().filter(|r| is_drift(r.kind)).map(|r| r.kind.name()).collect();
-    assert_eq!(kinds.iter().filter(|k| **k == "stale").count(), 3, "{kinds:?}");
-    assert_eq!(kinds.iter().filter(|k| **k == "missing").count(), 2, "{kinds:?}");
-    assert_eq!(kinds.iter().filter(|k| **k == "orphaned").count(), 1, "{kinds:?}");
+    let kinds: Vec<&str> = records
+        .iter()
+        .filter(|r| is_drift(r.kind))
+        .map(|r| r.kind.name())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "stale").count(),
+        3,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "missing").count(),
+        2,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "orphaned").count(),
+        1,
+        "{kinds:?}"
+    );
     // The release is refused while drift remains, and nothing is written.
     let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 1, "{text}");
@@ -1545,11 +1584,19 @@ fn the_whole_loop_on_the_bundled_example() {
     assert!(text.contains("5 translations stored"), "{text}");
     // Importing again changes nothing.
     let (_, text) = run(&["xliff", "import", "work.xlf"]);
-    assert!(text.contains("0 translations stored, 5 unchanged"), "{text}");
+    assert!(
+        text.contains("0 translations stored, 5 unchanged"),
+        "{text}"
+    );
     // Now the check passes: only the kept orphan is left, as information.
     let (code, records) = check_json(d, &["seed.v2.en.txt"]);
     assert_eq!(code, 0, "{records:#?}");
-    assert!(records.iter().all(|r| r.severity == songngu::drift::Severity::Info), "{records:#?}");
+    assert!(
+        records
+            .iter()
+            .all(|r| r.severity == songngu::drift::Severity::Info),
+        "{records:#?}"
+    );
     // The release.
     let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 0, "{text}");
@@ -1557,8 +1604,16 @@ fn the_whole_loop_on_the_bundled_example() {
         serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["allow_drift"], false);
     let vi = std::fs::read_to_string(d.join("out/seed.v2.vi.txt")).unwrap();
-    assert!(vi.contains("hơn 1.200 khách mời") && vi.contains("Viện Chính sách Chiến lược Úc."), "{vi}");
-    for name in ["seed.v2.bilingual.html", "seed.v2.bilingual.md", "seed.v2.tmx", "seed.v2.xlf"] {
+    assert!(
+        vi.contains("hơn 1.200 khách mời") && vi.contains("Viện Chính sách Chiến lược Úc."),
+        "{vi}"
+    );
+    for name in [
+        "seed.v2.bilingual.html",
+        "seed.v2.bilingual.md",
+        "seed.v2.tmx",
+        "seed.v2.xlf",
+    ] {
         assert!(d.join("out").join(name).is_file(), "{name}");
     }
 }
@@ -1567,13 +1622,41 @@ fn the_whole_loop_on_the_bundled_example() {
 fn xliff_import_refuses_units_whose_english_changed() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("a.en.txt"), "The fair opened today. It has 40 stands.\n").unwrap();
+    std::fs::write(
+        d.join("a.en.txt"),
+        "The fair opened today. It has 40 stands.\n",
+    )
+    .unwrap();
     let run = |args: &[&str]| songngu("en-US").current_dir(d).args(args).output().unwrap();
-    assert!(run(&["init", "--tm", "m.tmx", "--article", "fair=a.en.txt"]).status.success());
-    assert!(run(&["translate", "a.en.txt", "--unit", "x", "--vi", "y"]).status.code() == Some(2));
-    let out = run(&["xliff", "export", "a.en.txt", "--doc", "fair", "-o", "a.xlf", "--xliff-version", "1.2"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let mut doc = songngu::xliff::read(&d.join("a.xlf"), &std::fs::read(d.join("a.xlf")).unwrap()).unwrap();
+    assert!(
+        run(&["init", "--tm", "m.tmx", "--article", "fair=a.en.txt"])
+            .status
+            .success()
+    );
+    assert!(
+        run(&["translate", "a.en.txt", "--unit", "x", "--vi", "y"])
+            .status
+            .code()
+            == Some(2)
+    );
+    let out = run(&[
+        "xliff",
+        "export",
+        "a.en.txt",
+        "--doc",
+        "fair",
+        "-o",
+        "a.xlf",
+        "--xliff-version",
+        "1.2",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut doc =
+        songngu::xliff::read(&d.join("a.xlf"), &std::fs::read(d.join("a.xlf")).unwrap()).unwrap();
     assert_eq!(doc.units.len(), 2);
     for unit in &mut doc.units {
         unit.vi = Some(format!("VI {}", unit.en));
@@ -1583,10 +1666,17 @@ fn xliff_import_refuses_units_whose_english_changed() {
     songngu::xliff::write(&doc, songngu::xliff::Version::V1_2, &mut bytes).unwrap();
     std::fs::write(d.join("a.xlf"), bytes).unwrap();
     // The English changes after the export: one unit no longer matches.
-    std::fs::write(d.join("a.en.txt"), "The fair opened today. It has 45 stands.\n").unwrap();
+    std::fs::write(
+        d.join("a.en.txt"),
+        "The fair opened today. It has 45 stands.\n",
+    )
+    .unwrap();
     let out = run(&["xliff", "import", "a.xlf"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("1 translations stored") && text.contains("1 refused"), "{text}");
+    assert!(
+        text.contains("1 translations stored") && text.contains("1 refused"),
+        "{text}"
+    );
     assert!(text.contains(&doc.units[1].id), "{text}");
 }

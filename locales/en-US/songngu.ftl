@@ -492,3 +492,43 @@ export-wording-stale = the English changed since this was translated: the Vietna
 export-wording-missing = not translated: the English stands in its place
 export-wording-finding = a check found a difference between the English and the Vietnamese
 export-wording-accepted = an editor accepted the finding
+
+## Cross-language checks (`src/drift/checks`): why a Vietnamese unit disagrees with its English.
+## Arguments are the texts as written; $en, $vi and $expected of `check-length-*` and the
+## counts of `check-tag-emphasis` and `check-inconsistent-memory-*` are whole numbers.
+
+check-number-missing = the number `{ $number }` is not in the Vietnamese
+check-number-extra = the Vietnamese has the number `{ $number }`, which the English does not
+check-number-differs = the number differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
+check-date-missing = the date `{ $date }` is not in the Vietnamese
+check-date-extra = the Vietnamese has the date `{ $date }`, which the English does not
+check-date-differs = the date differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
+check-time-missing = the time `{ $time }` is not in the Vietnamese
+check-time-extra = the Vietnamese has the time `{ $time }`, which the English does not
+check-time-differs = the time differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
+check-name-missing = the name `{ $name }` is not in the Vietnamese
+check-name-glossary = the glossary translates `{ $term }` as `{ $translation }`, which is not in the Vietnamese
+check-url-missing = the address `{ $url }` is not in the Vietnamese
+check-url-extra = the Vietnamese has the address `{ $url }`, which the English does not
+check-url-differs = the address differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
+check-same-as-source = the Vietnamese is the English left untranslated
+check-normalization-nfc = the Vietnamese is not in Unicode NFC (some diacritics are separate characters); normalize it to NFC
+check-normalization-tone-mix = this unit places tone marks as in `{ $words }`, the rest of the article as in `{ $preferred }`
+check-punctuation-question = the English asks a question but the Vietnamese has no `?`
+check-punctuation-exclamation = the English has `!` but the Vietnamese does not
+check-punctuation-unbalanced = the Vietnamese opens and closes `{ $marks }` unevenly
+check-punctuation-double-space = the Vietnamese has two spaces in a row
+check-inconsistent-target = the same English is translated differently in unit `{ $unit }`: “{ $other }”
+check-inconsistent-source = the same Vietnamese translates a different English in unit `{ $unit }`: “{ $other }”
+check-inconsistent-memory-target = the memory translates this English differently (other translations: { $count }), for example: “{ $other }”
+check-inconsistent-memory-source = the memory uses this Vietnamese for a different English (other sources: { $count }), for example: “{ $other }”
+check-length-short = the Vietnamese is much shorter than the English suggests: { $vi } characters for { $en } (about { $expected } expected)
+check-length-long = the Vietnamese is much longer than the English suggests: { $vi } characters for { $en } (about { $expected } expected)
+check-tag-link-missing = the link to `{ $target }` is not in the Vietnamese
+check-tag-link-extra = the Vietnamese links to `{ $target }`, which the English does not
+check-tag-link-differs = the link target differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
+check-tag-code-missing = the code `{ $code }` is not in the Vietnamese (code stays as written)
+check-tag-code-extra = the Vietnamese has the code `{ $code }`, which the English does not
+check-tag-emphasis = emphasis markers `{ $markup }`: { $en } in the English, { $vi } in the Vietnamese
+check-tag-html-missing = the HTML tag `{ $tag }` is not in the Vietnamese
+check-tag-html-extra = the Vietnamese has the HTML tag `{ $tag }`, which the English does not

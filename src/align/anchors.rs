@@ -5,6 +5,14 @@
 //! Each anchor is a `u64` key: the family in the top three bits, a hash of the canonical
 //! form below. A sentence's anchors are a sorted multiset of keys, so two sides compare by
 //! merging sorted lists.
+//!
+//! The readers are shared with the cross-language checks (`drift::checks`), which need
+//! more than a key: [`read_numbers`] returns each number, date and time as a [`Quantity`]
+//! with the byte span of the words it was read from, and [`read_urls`] each address with
+//! its span; [`numbers`] and [`urls`] turn them into the aligner's canonical keys. [`Key`]
+//! folds a word for comparison with key words without allocating.
+
+use std::ops::Range;
 
 use crate::memory::text::{TokenKind, fold, tokens};
 use crate::segment::Lang;
@@ -86,14 +94,40 @@ fn is_wrapper(c: char) -> bool {
     ) || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»')
 }
 
-/// URLs and e-mail addresses (compared exactly, case-folded), and `text` with them
-/// replaced by spaces so that their digits and capitals are not read as numbers or names.
-pub(crate) fn urls(text: &str) -> (Vec<String>, String) {
+/// A URL or e-mail address found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UrlReading {
+    /// The address as written, without the punctuation that wraps it in running text
+    /// (`(`, `.`, quotes…).
+    pub raw: String,
+    /// Byte range of `raw` in the text.
+    pub span: Range<usize>,
+}
+
+/// URLs and e-mail addresses as written, and `text` with every whitespace-separated
+/// chunk that holds one replaced by spaces (as many as the chunk has bytes, so byte
+/// offsets into the blanked text are offsets into `text`), so that their digits and
+/// capitals are not read as numbers or names.
+pub(crate) fn read_urls(text: &str) -> (Vec<UrlReading>, String) {
+    // Most sentences hold no address: every one has `://`, `@` or starts with `www.`.
+    let www = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !www && !text.contains('@') && !text.contains("://") {
+        return (Vec::new(), text.to_string());
+    }
     let mut found = Vec::new();
     let mut blanked = String::with_capacity(text.len());
+    let mut at = 0;
     for chunk in split_keep_space(text) {
+        let start = at;
+        at += chunk.len();
         let word = chunk.trim_matches(is_wrapper);
-        let is_url = word.contains("://") || word.to_ascii_lowercase().starts_with("www.");
+        let is_url = word.contains("://")
+            || word
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("www."));
         let is_mail = match word.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
@@ -105,13 +139,28 @@ pub(crate) fn urls(text: &str) -> (Vec<String>, String) {
             None => false,
         };
         if (is_url || is_mail) && word.len() > 4 {
-            found.push(word.trim_end_matches('/').to_lowercase());
-            blanked.extend(std::iter::repeat_n(' ', chunk.chars().count()));
+            let lead = chunk.len() - chunk.trim_start_matches(is_wrapper).len();
+            found.push(UrlReading {
+                raw: word.to_string(),
+                span: start + lead..start + lead + word.len(),
+            });
+            blanked.extend(std::iter::repeat_n(' ', chunk.len()));
         } else {
             blanked.push_str(chunk);
         }
     }
     (found, blanked)
+}
+
+/// URLs and e-mail addresses (compared exactly, case-folded, without a trailing `/`),
+/// and `text` with them replaced by spaces (see [`read_urls`]).
+pub(crate) fn urls(text: &str) -> (Vec<String>, String) {
+    let (found, blanked) = read_urls(text);
+    let keys = found
+        .iter()
+        .map(|u| u.raw.trim_end_matches('/').to_lowercase())
+        .collect();
+    (keys, blanked)
 }
 
 /// The text cut into runs of white space and runs of anything else, in order.
@@ -130,11 +179,146 @@ fn split_keep_space(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// One word of a sentence as the number reader sees it.
-struct Word<'a> {
-    raw: &'a str,
-    /// Folded (lower case, no diacritics).
-    folded: String,
-    digit: bool,
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'a> {
+    pub raw: &'a str,
+    /// Folded (lower case, no diacritics) for comparison with the reader's key words.
+    pub folded: Key,
+    /// Starts with an ASCII digit.
+    pub digit: bool,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+}
+
+/// A word folded like [`fold`] for comparison with ASCII key words (`ngay`, `thang`,
+/// `million`, `pm`…), held inline: [`Key::as_str`] is `fold(word)` whenever that is ASCII
+/// of at most [`Key::CAPACITY`] bytes, and empty otherwise (no key word is empty, none is
+/// that long, and none has a letter outside ASCII), so comparing it with a key word gives
+/// what comparing `fold(word)` would, without allocating.
+#[derive(Clone, Copy)]
+pub(crate) struct Key {
+    buf: [u8; Key::CAPACITY],
+    len: u8,
+}
+
+impl Key {
+    pub const CAPACITY: usize = 24;
+
+    const EMPTY: Key = Key {
+        buf: [0; Key::CAPACITY],
+        len: 0,
+    };
+
+    pub fn of(word: &str) -> Key {
+        let mut key = Key::EMPTY;
+        for c in word.chars() {
+            let b = if c.is_ascii() {
+                c.to_ascii_lowercase() as u8
+            } else {
+                match Key::fold_char(c) {
+                    Folded::Letter(b) => b,
+                    Folded::Dropped => continue,
+                    Folded::Other => return Key::EMPTY,
+                }
+            };
+            if usize::from(key.len) == Key::CAPACITY {
+                return Key::EMPTY;
+            }
+            key.buf[usize::from(key.len)] = b;
+            key.len += 1;
+        }
+        key
+    }
+
+    /// What [`fold`] makes of a non-ASCII character, looked up in a table for the Latin
+    /// letters (where Vietnamese lives) and worked out for the rest.
+    fn fold_char(c: char) -> Folded {
+        static LATIN: std::sync::OnceLock<Vec<Folded>> = std::sync::OnceLock::new();
+        const RANGES: [std::ops::RangeInclusive<u32>; 2] = [0xC0..=0x24F, 0x1E00..=0x1EFF];
+        let table = LATIN.get_or_init(|| {
+            RANGES
+                .iter()
+                .flat_map(|r| r.clone())
+                .map(|u| char::from_u32(u).map_or(Folded::Other, Key::fold_char_slow))
+                .collect()
+        });
+        let u = u32::from(c);
+        let mut offset = 0;
+        for r in &RANGES {
+            if r.contains(&u) {
+                return table[(offset + u - r.start()) as usize];
+            }
+            offset += r.end() - r.start() + 1;
+        }
+        Key::fold_char_slow(c)
+    }
+
+    fn fold_char_slow(c: char) -> Folded {
+        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+        if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð') {
+            return Folded::Letter(b'd');
+        }
+        // `fold` decomposes, keeps the ASCII base and drops the marks of class above 1;
+        // anything else it keeps is outside ASCII.
+        let mut letter = None;
+        let mut other = false;
+        decompose_canonical(c, |d| {
+            if d.is_ascii() && letter.is_none() {
+                letter = Some(d.to_ascii_lowercase() as u8);
+            } else if d.is_ascii() || canonical_combining_class(d) <= 1 {
+                other = true;
+            }
+        });
+        match (letter, other) {
+            (_, true) => Folded::Other,
+            (Some(b), false) => Folded::Letter(b),
+            (None, false) => Folded::Dropped,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are pushed.
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+/// What folding makes of one character.
+#[derive(Debug, Clone, Copy)]
+enum Folded {
+    /// An ASCII character (lower case).
+    Letter(u8),
+    /// Nothing: a mark that folding drops.
+    Dropped,
+    /// Something outside ASCII.
+    Other,
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        &self.buf[..usize::from(self.len)] == other.as_bytes()
+    }
+}
+
+/// The words (not punctuation) of `text` as the number reader sees them.
+pub(crate) fn number_words(text: &str) -> Vec<Word<'_>> {
+    tokens(text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| {
+            let raw = &text[t.range.clone()];
+            Word {
+                raw,
+                folded: Key::of(raw),
+                digit: raw.starts_with(|c: char| c.is_ascii_digit()),
+                range: t.range,
+            }
+        })
+        .collect()
 }
 
 const EN_MONTHS: &[&str] = &[
@@ -155,7 +339,7 @@ const EN_MONTHS_SHORT: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-fn en_month(word: &str) -> Option<u32> {
+pub(crate) fn en_month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     let at = |list: &[&str]| list.iter().position(|m| *m == w);
     at(EN_MONTHS)
@@ -165,7 +349,7 @@ fn en_month(word: &str) -> Option<u32> {
 }
 
 /// Scale words after a number: `2 million` = `2 triệu`.
-fn scale(word: &str, lang: Lang) -> Option<f64> {
+pub(crate) fn scale(word: &str, lang: Lang) -> Option<f64> {
     match (lang, word) {
         (Lang::En, "hundred") | (Lang::Vi, "tram") => Some(1e2),
         (Lang::En, "thousand") | (Lang::Vi, "nghin" | "ngan") => Some(1e3),
@@ -243,7 +427,52 @@ fn canonical(v: f64) -> String {
     format!("n{r}")
 }
 
-/// Number, date and time anchors of a sentence in `lang`.
+/// What a number reading means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Quantity {
+    /// A plain number, times its scale word if one follows (`3.5 billion` = 3.5e9). Years
+    /// are plain numbers here.
+    Number(f64),
+    /// A day of a month (`November 27`, `27/11`, `ngày 27 tháng 11`).
+    DayMonth { day: u32, month: u32 },
+    /// A month without a day (`November`, `tháng 11`, the `11` of `11/2019`).
+    Month(u32),
+    /// A time of day, 24-hour (`2:30 pm` = `14h30`).
+    Time { hour: u32, minute: u32 },
+}
+
+impl Quantity {
+    /// The aligner's canonical key: `n1200`, `d27-11`, `m11`, `t14:30`.
+    pub(crate) fn key(&self) -> String {
+        match *self {
+            Quantity::Number(v) => canonical(v),
+            Quantity::DayMonth { day, month } => format!("d{day}-{month}"),
+            Quantity::Month(m) => format!("m{m}"),
+            Quantity::Time { hour, minute } => format!("t{hour}:{minute:02}"),
+        }
+    }
+}
+
+/// One number, date or time read from a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reading {
+    pub quantity: Quantity,
+    /// Byte range in the text of the words read: from the first (`November`, `ngày`,
+    /// `3.5`) to the last (`27`, `11`, `billion`). Readings of one word (`27/11/2019`
+    /// gives a day-month and a year) share its span.
+    pub span: Range<usize>,
+}
+
+/// Number, date and time anchors of a sentence in `lang` (see [`read_numbers`]), as the
+/// aligner's canonical keys.
+pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
+    read_numbers(text, lang)
+        .iter()
+        .map(|r| r.quantity.key())
+        .collect()
+}
+
+/// Number, date and time readings of a sentence in `lang`, in text order.
 ///
 /// - Plain numbers in the language's convention, times a scale word if one follows
 ///   (`3.5 billion` = `3,5 tỷ`), spelled `one thousand` = `một nghìn`.
@@ -252,23 +481,16 @@ fn canonical(v: f64) -> String {
 ///   tháng 11`), the month alone as one (`November` = `tháng 11`), the year as a plain
 ///   number, so `November 27, 2019` = `27/11/2019` = `ngày 27 tháng 11 năm 2019` and
 ///   partial dates still share what they have.
-pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
-    let words: Vec<Word> = tokens(text)
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| {
-            let raw = &text[t.range];
-            Word {
-                raw,
-                folded: if raw.is_ascii() {
-                    raw.to_ascii_lowercase()
-                } else {
-                    fold(raw)
-                },
-                digit: raw.starts_with(|c: char| c.is_ascii_digit()),
-            }
-        })
-        .collect();
+pub(crate) fn read_numbers(text: &str, lang: Lang) -> Vec<Reading> {
+    read_numbers_in(&number_words(text), lang)
+}
+
+/// [`read_numbers`] over the words of a text (see [`number_words`]).
+pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
     let mut out = Vec::new();
+    // The span from word `a` to word `b` (inclusive).
+    let span = |a: usize, b: usize| words[a].range.start..words[b].range.end;
+    let mut push = |quantity: Quantity, span: Range<usize>| out.push(Reading { quantity, span });
     let small = |w: &Word, max: u32| -> Option<u32> {
         if w.digit && w.raw.len() <= 2 && w.raw.bytes().all(|b| b.is_ascii_digit()) {
             w.raw.parse::<u32>().ok().filter(|v| (1..=max).contains(v))
@@ -282,25 +504,26 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
         let next = words.get(i + 1);
         // English month names: `November 27`, `27 November`, `November 2019`.
         if lang == Lang::En
-            && let Some(m) = en_month(&w.folded)
+            && let Some(m) = en_month(w.folded.as_str())
         {
             // `may` is a month only next to a number, or capitalized.
             let capital = w.raw.starts_with(|c: char| c.is_uppercase());
             if let Some(d) = next.and_then(|n| small(n, 31)) {
-                out.push(format!("d{d}-{m}"));
+                push(Quantity::DayMonth { day: d, month: m }, span(i, i + 1));
                 i += 2;
                 continue;
             }
             if capital && (m != 5 || next.is_some_and(|n| n.digit)) {
-                out.push(format!("m{m}"));
+                push(Quantity::Month(m), span(i, i));
             }
             i += 1;
             continue;
         }
         if lang == Lang::En
-            && let (Some(d), Some(m)) = (small(w, 31), next.and_then(|n| en_month(&n.folded)))
+            && let (Some(d), Some(m)) =
+                (small(w, 31), next.and_then(|n| en_month(n.folded.as_str())))
         {
-            out.push(format!("d{d}-{m}"));
+            push(Quantity::DayMonth { day: d, month: m }, span(i, i + 1));
             i += 2;
             continue;
         }
@@ -313,7 +536,7 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
                 .and_then(|_| words.get(i + 3))
                 .and_then(|n| small(n, 12));
             if let (Some(d), Some(m)) = (day, month) {
-                out.push(format!("d{d}-{m}"));
+                push(Quantity::DayMonth { day: d, month: m }, span(i, i + 3));
                 i += 4;
                 continue;
             }
@@ -322,17 +545,17 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
             && w.folded == "thang"
             && let Some(m) = next.and_then(|n| small(n, 12))
         {
-            out.push(format!("m{m}"));
+            push(Quantity::Month(m), span(i, i + 1));
             i += 2;
             continue;
         }
         if !w.digit {
             // Spelled number before a scale word.
             if let (Some(v), Some(s)) = (
-                spelled(&w.folded, lang),
-                next.and_then(|n| scale(&n.folded, lang)),
+                spelled(w.folded.as_str(), lang),
+                next.and_then(|n| scale(n.folded.as_str(), lang)),
             ) {
-                out.push(canonical(v * s));
+                push(Quantity::Number(v * s), span(i, i + 1));
                 i += 2;
                 continue;
             }
@@ -344,23 +567,31 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
             if next.is_some_and(|n| matches!(n.folded.as_str(), "pm" | "p")) && h < 12 {
                 h += 12;
             }
-            out.push(format!("t{h}:{min:02}"));
+            push(
+                Quantity::Time {
+                    hour: h,
+                    minute: min,
+                },
+                span(i, i),
+            );
             i += 1;
             continue;
         }
         if w.raw.contains('/') {
-            read_slashed(w.raw, &mut out);
+            for quantity in read_slashed(w.raw) {
+                push(quantity, span(i, i));
+            }
             i += 1;
             continue;
         }
         if let Some(v) = number_value(w.raw, lang) {
-            match next.and_then(|n| scale(&n.folded, lang)) {
+            match next.and_then(|n| scale(n.folded.as_str(), lang)) {
                 Some(s) => {
-                    out.push(canonical(v * s));
+                    push(Quantity::Number(v * s), span(i, i + 1));
                     i += 2;
                 }
                 None => {
-                    out.push(canonical(v));
+                    push(Quantity::Number(v), span(i, i));
                     i += 1;
                 }
             }
@@ -370,7 +601,7 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
         // digits are the number.
         let digits: String = w.raw.chars().take_while(char::is_ascii_digit).collect();
         if let Ok(v) = digits.parse::<f64>() {
-            out.push(canonical(v));
+            push(Quantity::Number(v), span(i, i));
         }
         i += 1;
     }
@@ -378,7 +609,7 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
 }
 
 /// `11:12` or `11h12` (Vietnamese) or `11h` → (hours, minutes).
-fn read_time(raw: &str) -> Option<(u32, u32)> {
+pub(crate) fn read_time(raw: &str) -> Option<(u32, u32)> {
     let (h, m) = raw.split_once(':').or_else(|| raw.split_once(['h', 'H']))?;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(h) || h.len() > 2 || !(m.is_empty() || (all_digits(m) && m.len() == 2)) {
@@ -391,11 +622,12 @@ fn read_time(raw: &str) -> Option<(u32, u32)> {
 
 /// `27/11/2019`, `27/11`, `11/2019`; the US `11/27/2019` when the middle part cannot be a
 /// month.
-fn read_slashed(raw: &str, out: &mut Vec<String>) {
+fn read_slashed(raw: &str) -> Vec<Quantity> {
     let parts: Vec<u32> = raw.split('/').filter_map(|p| p.parse().ok()).collect();
     if parts.len() != raw.split('/').count() {
-        return;
+        return Vec::new();
     }
+    let number = |p: &u32| Quantity::Number(f64::from(*p));
     let day_month = |a: u32, b: u32| -> Option<(u32, u32)> {
         if (1..=31).contains(&a) && (1..=12).contains(&b) {
             Some((a, b))
@@ -407,21 +639,20 @@ fn read_slashed(raw: &str, out: &mut Vec<String>) {
     };
     match parts[..] {
         [a, b, y] => match day_month(a, b) {
-            Some((d, m)) => {
-                out.push(format!("d{d}-{m}"));
-                out.push(canonical(f64::from(y)));
-            }
-            None => out.extend(parts.iter().map(|&p| canonical(f64::from(p)))),
+            Some((day, month)) => vec![
+                Quantity::DayMonth { day, month },
+                Quantity::Number(f64::from(y)),
+            ],
+            None => parts.iter().map(number).collect(),
         },
         [m, y] if (1..=12).contains(&m) && y >= 1000 => {
-            out.push(format!("m{m}"));
-            out.push(canonical(f64::from(y)));
+            vec![Quantity::Month(m), Quantity::Number(f64::from(y))]
         }
         [a, b] => match day_month(a, b) {
-            Some((d, m)) => out.push(format!("d{d}-{m}")),
-            None => out.extend(parts.iter().map(|&p| canonical(f64::from(p)))),
+            Some((day, month)) => vec![Quantity::DayMonth { day, month }],
+            None => parts.iter().map(number).collect(),
         },
-        _ => out.extend(parts.iter().map(|&p| canonical(f64::from(p)))),
+        _ => parts.iter().map(number).collect(),
     }
 }
 
@@ -517,6 +748,60 @@ mod tests {
         assert!(numbers("we may go", Lang::En).is_empty());
         assert!(numbers("Không có số", Lang::Vi).is_empty());
         assert_ne!(numbers("1.200", Lang::En), numbers("1.200", Lang::Vi));
+    }
+
+    /// `Key::of` is `fold` wherever that gives short ASCII, for every character of the
+    /// Basic Multilingual Plane alone and after a letter.
+    #[test]
+    fn keys_are_folds() {
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("a{c}"), format!("{c}{c}")] {
+                let folded = fold(&text);
+                let expected = if folded.is_ascii() && folded.len() <= Key::CAPACITY {
+                    folded.as_str()
+                } else {
+                    ""
+                };
+                assert_eq!(Key::of(&text).as_str(), expected, "{:?}", text);
+            }
+        }
+        assert_eq!(Key::of("NGÀY"), "ngay");
+        assert_eq!(Key::of("nga\u{300}y"), "ngay");
+        assert_eq!(Key::of("Đồng"), "dong");
+        assert_eq!(Key::of("abcdefghijklmnopqrstuvwxyz"), "");
+    }
+
+    #[test]
+    fn readings_carry_their_spans() {
+        let text = "On November 27, 2019 at 2:30 pm, 3.5 billion and 27/11/2019.";
+        let read: Vec<(String, &str)> = read_numbers(text, Lang::En)
+            .iter()
+            .map(|r| (r.quantity.key(), &text[r.span.clone()]))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("d27-11".to_string(), "November 27"),
+                ("n2019".to_string(), "2019"),
+                ("t14:30".to_string(), "2:30"),
+                ("n3500000000".to_string(), "3.5 billion"),
+                ("d27-11".to_string(), "27/11/2019"),
+                ("n2019".to_string(), "27/11/2019"),
+            ]
+        );
+        let vi = "ngày 27 tháng 11 năm 2019";
+        let spans: Vec<&str> = read_numbers(vi, Lang::Vi)
+            .iter()
+            .map(|r| &vi[r.span.clone()])
+            .collect();
+        assert_eq!(spans, ["ngày 27 tháng 11", "2019"]);
+        let (found, blanked) = read_urls("Xem “https://x.vn/đường”.");
+        assert_eq!(found[0].raw, "https://x.vn/đường");
+        assert_eq!(
+            &"Xem “https://x.vn/đường”."[found[0].span.clone()],
+            "https://x.vn/đường"
+        );
+        assert_eq!(blanked.len(), "Xem “https://x.vn/đường”.".len());
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::segment::Lang;
 pub struct Glossary {
     /// Each pair as folded words: (English, Vietnamese).
     pairs: Vec<(Vec<String>, Vec<String>)>,
+    /// Each pair as written (trimmed), for messages.
+    written: Vec<(String, String)>,
     /// First folded word → the pairs whose term starts with it, per language.
     en_index: HashMap<String, Vec<usize>>,
     vi_index: HashMap<String, Vec<usize>>,
@@ -63,6 +65,7 @@ impl Glossary {
 
     /// Adds one pair.
     pub fn insert(&mut self, en: &str, vi: &str) {
+        let (original_en, original_vi) = (en, vi);
         let (en, vi) = (words(en), words(vi));
         let (Some(e0), Some(v0)) = (en.first(), vi.first()) else {
             return;
@@ -71,6 +74,10 @@ impl Glossary {
         self.en_index.entry(e0.clone()).or_default().push(id);
         self.vi_index.entry(v0.clone()).or_default().push(id);
         self.pairs.push((en, vi));
+        self.written.push((
+            original_en.trim().to_string(),
+            original_vi.trim().to_string(),
+        ));
     }
 
     /// Number of term pairs.
@@ -83,28 +90,61 @@ impl Glossary {
         self.pairs.is_empty()
     }
 
-    /// The ids of the pairs whose `lang` term occurs in `text`, once per occurrence.
-    pub(crate) fn find(&self, text: &str, lang: Lang) -> impl Iterator<Item = usize> {
+    /// The term pairs as written (`English`, `Vietnamese`), in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.written.iter().map(|(e, v)| (e.as_str(), v.as_str()))
+    }
+
+    /// Pair `id` as written (`English`, `Vietnamese`).
+    pub(crate) fn written(&self, id: usize) -> (&str, &str) {
+        let (e, v) = &self.written[id];
+        (e, v)
+    }
+
+    /// The folded words of pair `id`'s term in `lang`.
+    pub(crate) fn term(&self, id: usize, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.pairs[id].0,
+            Lang::Vi => &self.pairs[id].1,
+        }
+    }
+
+    /// Where the `lang` terms occur in a text given as its folded words: `(pair id, range
+    /// of word indices)` for every occurrence, in order of the first word.
+    pub(crate) fn find_in_words<W: AsRef<str>>(
+        &self,
+        words: &[W],
+        lang: Lang,
+    ) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut found = Vec::new();
-        if !self.pairs.is_empty() {
-            let ws = words(text);
-            let index = match lang {
-                Lang::En => &self.en_index,
-                Lang::Vi => &self.vi_index,
-            };
-            for start in 0..ws.len() {
-                for &id in index.get(&ws[start]).into_iter().flatten() {
-                    let term = match lang {
-                        Lang::En => &self.pairs[id].0,
-                        Lang::Vi => &self.pairs[id].1,
-                    };
-                    if ws[start..].starts_with(term) {
-                        found.push(id);
-                    }
+        let index = match lang {
+            Lang::En => &self.en_index,
+            Lang::Vi => &self.vi_index,
+        };
+        for start in 0..words.len() {
+            for &id in index.get(words[start].as_ref()).into_iter().flatten() {
+                let term = self.term(id, lang);
+                if words.len() - start >= term.len()
+                    && words[start..]
+                        .iter()
+                        .zip(term)
+                        .all(|(w, t)| w.as_ref() == t)
+                {
+                    found.push((id, start..start + term.len()));
                 }
             }
         }
-        found.into_iter()
+        found
+    }
+
+    /// The ids of the pairs whose `lang` term occurs in `text`, once per occurrence.
+    pub(crate) fn find(&self, text: &str, lang: Lang) -> impl Iterator<Item = usize> {
+        let found = if self.pairs.is_empty() {
+            Vec::new()
+        } else {
+            self.find_in_words(&words(text), lang)
+        };
+        found.into_iter().map(|(id, _)| id)
     }
 }
 

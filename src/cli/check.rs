@@ -16,7 +16,7 @@ use songngu::document::{Document, ReadOptions};
 use songngu::drift::accept::Accepted;
 use songngu::drift::check::{self, Report};
 use songngu::drift::checks::CheckOptions;
-use songngu::drift::report::{DiffOp, Explanation, Finding, FindingRecord, Kind, Severity};
+use songngu::drift::report::{DiffOp, Explanation, FindingRecord, Kind, Severity};
 use songngu::i18n::{Localizer, UiLocale};
 use songngu::memory::store::Memory;
 use songngu::segment::{Lang, Segmenter, Unit, segment_document};
@@ -97,11 +97,7 @@ pub fn read_units(path: &Path, lang: Lang, l10n: &Localizer) -> Result<(Document
 }
 
 /// The glossary given on the command line or by the project.
-pub fn glossary(
-    arg: Option<&Path>,
-    config: &Config,
-    l10n: &Localizer,
-) -> Result<Option<Glossary>> {
+pub fn glossary(arg: Option<&Path>, config: &Config, l10n: &Localizer) -> Result<Option<Glossary>> {
     let Some(path) = arg.or(config.check.glossary.as_deref()) else {
         return Ok(None);
     };
@@ -373,7 +369,12 @@ pub fn write_human(out: &mut Output, run: &CheckRun, l10n: &Localizer, color: bo
             ("accepted", s.accepted.into()),
             (
                 "kinds",
-                if kinds.is_empty() { String::from("none") } else { kinds }.into(),
+                if kinds.is_empty() {
+                    String::from("none")
+                } else {
+                    kinds
+                }
+                .into(),
             ),
         ],
     );

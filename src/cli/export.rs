@@ -94,7 +94,12 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         .report
         .findings
         .iter()
-        .filter(|f| !matches!(f.kind, Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra))
+        .filter(|f| {
+            !matches!(
+                f.kind,
+                Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra
+            )
+        })
         .collect();
     let units: Vec<ReleaseUnit> = run
         .units
@@ -129,7 +134,13 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     };
     let render_message = |e: &songngu::drift::report::Explanation| render(l10n, e);
     let wording = Wording {
-        lang: l10n.locale().tag().split('-').next().unwrap_or("en").to_owned(),
+        lang: l10n
+            .locale()
+            .tag()
+            .split('-')
+            .next()
+            .unwrap_or("en")
+            .to_owned(),
         en: l10n.text("export-wording-en"),
         vi: l10n.text("export-wording-vi"),
         legend: l10n.text("export-wording-legend"),
@@ -141,8 +152,12 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     };
     let xliff_bytes = || -> Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        songngu::xliff::write(&xliff_doc(&run, false), args.xliff_version.into(), &mut bytes)
-            .map_err(|e| export_error(l10n, e))?;
+        songngu::xliff::write(
+            &xliff_doc(&run, false),
+            args.xliff_version.into(),
+            &mut bytes,
+        )
+        .map_err(|e| export_error(l10n, e))?;
         Ok(bytes)
     };
     let path = &args.output;

@@ -33,7 +33,9 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
     }
     let mut articles = Vec::new();
     for spec in &args.article {
-        let Some((doc, file)) = spec.split_once('=').filter(|(d, f)| !d.is_empty() && !f.is_empty())
+        let Some((doc, file)) = spec
+            .split_once('=')
+            .filter(|(d, f)| !d.is_empty() && !f.is_empty())
         else {
             anyhow::bail!(l10n.text_with("error-init-article", &[("value", spec.clone().into())]));
         };
@@ -48,8 +50,9 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
         .unwrap_or_else(songngu::memory::store::default_user);
     let text = config::template(&translator, &args.tm, &articles);
     // The template must read back: a typo in an id or path must not make a broken project.
-    config::Config::parse(&path, &text)
-        .map_err(|e| anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])))?;
+    config::Config::parse(&path, &text).map_err(|e| {
+        anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
+    })?;
     std::fs::write(&path, text).map_err(|e| {
         anyhow::anyhow!(l10n.text_with(
             "error-write-file",
@@ -59,7 +62,10 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
             ],
         ))
     })?;
-    out.line(&l10n.text_with("init-written", &[("path", path.display().to_string().into())]))?;
+    out.line(&l10n.text_with(
+        "init-written",
+        &[("path", path.display().to_string().into())],
+    ))?;
     out.flush()?;
     Ok(Exit::Success)
 }

@@ -9,17 +9,17 @@
 
 mod align;
 mod check;
-mod export;
-mod xliff;
-mod init;
-mod translate;
-mod update;
 mod errors;
 mod exit;
+mod export;
+mod init;
 mod localize;
 mod output;
 mod segment;
 mod tm;
+mod translate;
+mod update;
+mod xliff;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;

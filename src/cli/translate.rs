@@ -77,7 +77,9 @@ pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Resu
         },
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
-    memory.save().map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory
+        .save()
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
     let id = match put {
         Put::Added => "translate-added",
         Put::Replaced => "translate-replaced",

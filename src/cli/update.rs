@@ -36,7 +36,11 @@ pub struct UpdateArgs {
 }
 
 /// The memory file commands write to: given, else the project's first.
-pub fn target_memory(arg: Option<&PathBuf>, config: &songngu::config::Config, l10n: &Localizer) -> Result<PathBuf> {
+pub fn target_memory(
+    arg: Option<&PathBuf>,
+    config: &songngu::config::Config,
+    l10n: &Localizer,
+) -> Result<PathBuf> {
     arg.cloned()
         .or_else(|| config.memory.first().cloned())
         .ok_or_else(|| anyhow::anyhow!(l10n.text("error-check-needs-tm")))
@@ -64,7 +68,9 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
     let user = user(args.user.as_ref(), &config);
     let (report, revision) = update::update(&mut memory, &units, &doc, &user)
         .map_err(|e| super::tm::memory_error(l10n, e))?;
-    memory.save().map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory
+        .save()
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
     if args.json {
         out.json_line(&report)?;
     } else {

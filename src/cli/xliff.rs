@@ -107,7 +107,9 @@ pub fn xliff_doc(run: &super::check::CheckRun, all: bool) -> XliffDoc {
                 x.old_en = finding_of(&unit.id, Kind::Stale).and_then(|f| f.old_en.clone());
             }
             Status::Missing => {
-                if let Some(s) = finding_of(&unit.id, Kind::Missing).and_then(|f| f.suggestion.clone()) {
+                if let Some(s) =
+                    finding_of(&unit.id, Kind::Missing).and_then(|f| f.suggestion.clone())
+                {
                     x.vi = Some(s.vi);
                     x.score = Some(s.score);
                 }
@@ -140,15 +142,19 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     let run = run_check(&check_args, &config, l10n)?;
     let doc = xliff_doc(&run, args.all);
     let mut bytes = Vec::new();
-    xliff::write(&doc, args.xliff_version.into(), &mut bytes)
-        .map_err(|e| anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", e.to_string().into())])))?;
+    xliff::write(&doc, args.xliff_version.into(), &mut bytes).map_err(|e| {
+        anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", e.to_string().into())]))
+    })?;
     songngu::export::release::write_file_atomic(&args.output, |w| {
-        w.write_all(&bytes).map_err(|e| songngu::export::ExportError::Io {
-            path: args.output.clone(),
-            source: e,
-        })
+        w.write_all(&bytes)
+            .map_err(|e| songngu::export::ExportError::Io {
+                path: args.output.clone(),
+                source: e,
+            })
     })
-    .map_err(|e| anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())])))?;
+    .map_err(|e| {
+        anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
+    })?;
     out.line(&l10n.text_with(
         "xliff-exported",
         &[
@@ -171,8 +177,9 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
             ],
         ))
     })?;
-    let doc = xliff::read(&args.file, &bytes)
-        .map_err(|e| anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())])))?;
+    let doc = xliff::read(&args.file, &bytes).map_err(|e| {
+        anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())]))
+    })?;
     let en_path = match &args.en {
         Some(p) => p.clone(),
         None => config
@@ -180,7 +187,12 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
             .iter()
             .find(|a| a.doc == doc.doc)
             .map(|a| a.path.clone())
-            .ok_or_else(|| anyhow::anyhow!(l10n.text_with("error-xliff-which-article", &[("doc", doc.doc.clone().into())])))?,
+            .ok_or_else(|| {
+                anyhow::anyhow!(l10n.text_with(
+                    "error-xliff-which-article",
+                    &[("doc", doc.doc.clone().into())]
+                ))
+            })?,
     };
     let (_, units) = read_units(&en_path, Lang::En, l10n)?;
     let path = target_memory(args.tm.as_ref(), &config, l10n)?;
@@ -192,7 +204,8 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
     let user = user(args.user.as_ref(), &config);
-    let (mut stored, mut unchanged, mut refused, mut untranslated) = (0usize, 0usize, 0usize, 0usize);
+    let (mut stored, mut unchanged, mut refused, mut untranslated) =
+        (0usize, 0usize, 0usize, 0usize);
     for x in &doc.units {
         let Some(order) = units.iter().position(|u| u.id == x.id) else {
             refused += 1;
@@ -206,11 +219,10 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         }
         // An untouched suggestion (initial state, with the score we wrote) is not a
         // translation yet.
-        let Some(vi) = x
-            .vi
-            .as_deref()
-            .filter(|v| !v.trim().is_empty())
-            .filter(|_| !(x.state == State::Initial && x.score.is_some()))
+        let Some(vi) =
+            x.vi.as_deref()
+                .filter(|v| !v.trim().is_empty())
+                .filter(|_| !(x.state == State::Initial && x.score.is_some()))
         else {
             untranslated += 1;
             continue;
@@ -237,7 +249,9 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
             _ => stored += 1,
         }
     }
-    memory.save().map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory
+        .save()
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
     out.line(&l10n.text_with(
         "xliff-imported",
         &[
@@ -249,5 +263,9 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         ],
     ))?;
     out.flush()?;
-    Ok(if refused > 0 { Exit::Findings } else { Exit::Success })
+    Ok(if refused > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
 }

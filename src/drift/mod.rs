@@ -6,6 +6,7 @@
 
 pub mod accept;
 pub mod check;
+pub mod checks;
 pub mod report;
 pub mod revision;
 pub mod update;

@@ -269,7 +269,9 @@ mod tests {
                 (Severity::Error, 1)
             ])
         );
-        assert!(CheckSummary::from_findings(&findings[2..], crate::drift::Severity::Warning).passed);
+        assert!(
+            CheckSummary::from_findings(&findings[2..], crate::drift::Severity::Warning).passed
+        );
     }
 
     #[test]

@@ -77,7 +77,8 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
         let Some(vi) = unit.translation() else {
             continue;
         };
-        let review = unit.state() != UnitStatus::Current || unit.open_findings(release.fail_on).next().is_some();
+        let review = unit.state() != UnitStatus::Current
+            || unit.open_findings(release.fail_on).next().is_some();
         let new = NewUnit {
             doc: &release.doc_id,
             unit: &unit.unit.id,

@@ -1,0 +1,279 @@
+//! The `inconsistent` check: the same English translated differently, or the same
+//! Vietnamese used for different English, inside an article ([`within`]) or against the
+//! translation memory ([`with_memory`]).
+//!
+//! Two English texts are the same when their words are (case, diacritics and punctuation
+//! aside: an English that only gains a comma is still the same source). Two Vietnamese
+//! texts are the same when they are equal after NFC, white space folding and tone
+//! placement (`hòa` = `hoà`, which the `normalization` check reports on its own); any
+//! other difference, punctuation included, is a different translation.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use super::normalization::old_style;
+use super::{Pair, Side, Translations};
+use crate::align::anchors::Key;
+use crate::drift::report::Explanation;
+use crate::memory::text::{TokenKind, fold, normalize, tokens};
+
+/// [`en_key`] of a side already read, hashed: the words of its clean text, then what was
+/// taken out of it (addresses, link targets, code), so that two sources that differ only
+/// there still differ.
+fn en_hash(side: &Side) -> u64 {
+    let mut h = DefaultHasher::new();
+    let clean = side.clean();
+    for (t, k) in side.tokens.iter().zip(&side.keys) {
+        if t.kind == TokenKind::Word {
+            match k.as_str() {
+                "" => fold(&clean[t.range.clone()]).hash(&mut h),
+                k => k.hash(&mut h),
+            }
+        }
+    }
+    let m = &side.markup;
+    0xffu8.hash(&mut h);
+    for u in &m.urls {
+        u.raw.hash(&mut h);
+    }
+    m.links.hash(&mut h);
+    m.code.hash(&mut h);
+    h.finish()
+}
+
+/// [`vi_key`] of a side already read (its text is NFC), hashed.
+fn vi_hash(side: &Side) -> u64 {
+    let mut h = DefaultHasher::new();
+    for chunk in side.text.split_whitespace() {
+        old_style(chunk).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The key under which two English texts are the same source.
+fn en_key(en: &str) -> String {
+    let mut key = String::with_capacity(en.len());
+    for t in tokens(en).filter(|t| t.kind == TokenKind::Word) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let word = &en[t.range];
+        let k = Key::of(word);
+        if k.as_str().is_empty() {
+            key.push_str(&fold(word));
+        } else {
+            key.push_str(k.as_str());
+        }
+    }
+    key
+}
+
+/// The key under which two Vietnamese texts are the same translation.
+fn vi_key(vi: &str) -> String {
+    old_style(&normalize(vi)).into_owned()
+}
+
+/// Pairs of the article whose English is translated differently elsewhere in it, or
+/// whose Vietnamese translates a different English elsewhere in it.
+pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Explanation)> {
+    // Hashes of the keys: two different texts share one with a chance of about 2⁻⁶⁴.
+    let keys: Vec<Option<(u64, u64)>> = pairs
+        .iter()
+        .zip(sides)
+        .map(|(p, (en, vi))| {
+            (!p.en.trim().is_empty() && !p.vi.trim().is_empty()).then(|| (en_hash(en), vi_hash(vi)))
+        })
+        .collect();
+    let mut by_en: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_vi: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some((e, v)) = k {
+            by_en.entry(*e).or_default().push(i);
+            by_vi.entry(*v).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        let Some((e, v)) = *k else { continue };
+        // The first unit of the group whose other key differs.
+        let differing = |group: &[usize], other: fn(&(u64, u64)) -> u64, mine: u64| {
+            group
+                .iter()
+                .copied()
+                .find(|&j| keys[j].as_ref().is_some_and(|kj| other(kj) != mine))
+        };
+        if let Some(j) = differing(&by_en[&e], |k| k.1, v) {
+            out.push((
+                i,
+                Explanation::new("check-inconsistent-target")
+                    .arg("other", pairs[j].vi)
+                    .arg("unit", pairs[j].unit),
+            ));
+        }
+        if let Some(j) = differing(&by_vi[&v], |k| k.0, e) {
+            out.push((
+                i,
+                Explanation::new("check-inconsistent-source")
+                    .arg("other", pairs[j].en)
+                    .arg("unit", pairs[j].unit),
+            ));
+        }
+    }
+    out
+}
+
+/// Other translations of the pair's English in the memory, and other English for its
+/// Vietnamese.
+pub(super) fn with_memory(pair: &Pair, memory: &dyn Translations) -> Vec<Explanation> {
+    let mut out = Vec::new();
+    if pair.en.trim().is_empty() || pair.vi.trim().is_empty() {
+        return out;
+    }
+    let (e, v) = (en_key(pair.en), vi_key(pair.vi));
+    let mut others: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for t in memory.targets_of(pair.en) {
+        let k = vi_key(&t);
+        if k != v && !seen.contains(&k) {
+            seen.push(k);
+            others.push(t);
+        }
+    }
+    if let Some(first) = others.first() {
+        out.push(
+            Explanation::new("check-inconsistent-memory-target")
+                .arg("other", first.as_str())
+                .arg("count", others.len().to_string()),
+        );
+    }
+    let mut others: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for s in memory.sources_of(pair.vi) {
+        let k = en_key(&s);
+        if k != e && !seen.contains(&k) {
+            seen.push(k);
+            others.push(s);
+        }
+    }
+    if let Some(first) = others.first() {
+        out.push(
+            Explanation::new("check-inconsistent-memory-source")
+                .arg("other", first.as_str())
+                .arg("count", others.len().to_string()),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drift::checks::{CheckOptions, check_article, inconsistent};
+    use crate::drift::report::Kind;
+
+    fn pair<'a>(unit: &'a str, en: &'a str, vi: &'a str) -> Pair<'a> {
+        Pair {
+            unit,
+            paragraph: None,
+            en,
+            vi,
+        }
+    }
+
+    fn found(findings: &[crate::drift::Finding]) -> Vec<(String, &'static str)> {
+        findings
+            .iter()
+            .filter(|f| f.kind == Kind::Inconsistent)
+            .map(|f| (f.unit.clone().unwrap_or_default(), f.explanation.id))
+            .collect()
+    }
+
+    #[test]
+    fn within_an_article() {
+        let pairs = [
+            pair("a", "The forum opened.", "Diễn đàn khai mạc."),
+            pair("b", "The forum  opened.", "Diễn đàn đã khai mạc."),
+            pair("c", "The forum opened.", "Diễn đàn khai mạc."),
+            pair("d", "The meeting opened.", "Diễn đàn khai mạc."),
+            pair("e", "Peace.", "Hòa bình."),
+            pair("f", "Peace", "Hoà  bình."),
+        ];
+        let f = check_article(&pairs, &CheckOptions::default());
+        assert_eq!(
+            found(&f),
+            [
+                ("a".to_string(), "check-inconsistent-target"),
+                ("a".to_string(), "check-inconsistent-source"),
+                ("b".to_string(), "check-inconsistent-target"),
+                ("c".to_string(), "check-inconsistent-target"),
+                ("c".to_string(), "check-inconsistent-source"),
+                ("d".to_string(), "check-inconsistent-source"),
+            ]
+        );
+        let b = f
+            .iter()
+            .find(|f| f.unit.as_deref() == Some("b") && f.kind == Kind::Inconsistent)
+            .unwrap();
+        assert_eq!(
+            b.explanation.args,
+            [
+                ("other", "Diễn đàn khai mạc.".to_string()),
+                ("unit", "a".to_string())
+            ]
+        );
+    }
+
+    struct Memory;
+    impl Translations for Memory {
+        fn targets_of(&self, en: &str) -> Vec<String> {
+            match normalize(en).as_str() {
+                "The forum opened." => vec![
+                    "Diễn đàn khai mạc.".to_string(),
+                    "Diễn đàn đã khai mạc.".to_string(),
+                    "Diễn đàn đã khai mạc.".to_string(),
+                ],
+                _ => Vec::new(),
+            }
+        }
+        fn sources_of(&self, vi: &str) -> Vec<String> {
+            match normalize(vi).as_str() {
+                "Diễn đàn khai mạc." => vec![
+                    "The forum opened!".to_string(),
+                    "The meeting opened.".to_string(),
+                ],
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    #[test]
+    fn against_the_memory() {
+        let pairs = [
+            pair("a", "The forum opened.", "Diễn đàn khai mạc."),
+            pair("b", "Other.", "Khác."),
+        ];
+        let f = inconsistent(&pairs, &Memory);
+        assert_eq!(
+            found(&f),
+            [
+                ("a".to_string(), "check-inconsistent-memory-target"),
+                ("a".to_string(), "check-inconsistent-memory-source"),
+            ]
+        );
+        assert_eq!(
+            f[0].explanation.args,
+            [
+                ("other", "Diễn đàn đã khai mạc.".to_string()),
+                ("count", "1".to_string())
+            ]
+        );
+        assert_eq!(
+            f[1].explanation.args,
+            [
+                ("other", "The meeting opened.".to_string()),
+                ("count", "1".to_string())
+            ]
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! The `punctuation` check: a question or an exclamation the Vietnamese lost, quotes or
+//! brackets the Vietnamese leaves open where the English closes them, and doubled spaces
+//! in the Vietnamese.
+//!
+//! Marks inside URLs, code spans and link targets do not count. Quotes are balanced when
+//! straight double quotes come in pairs and curly ones (`“ ”`, `« »`) open as often as they
+//! close, whichever style each side uses; an English unit whose quotation spans sentences
+//! (one mark only) is not compared. Single quotes are not checked: `’` is also the
+//! apostrophe.
+
+use super::{Side, Sink};
+use crate::drift::report::{Explanation, Kind};
+
+/// The marks of a text that must balance, counted in one pass.
+#[derive(Default)]
+struct Marks {
+    question: bool,
+    exclamation: bool,
+    straight_quotes: usize,
+    /// Per pair of [`PAIRS`]: whether it closed more than it opened at some point, and the
+    /// depth at the end.
+    depth: [i64; 5],
+    underflow: [bool; 5],
+}
+
+/// Pairs of opening and closing marks checked for balance: brackets, then quotes.
+const PAIRS: [(char, char); 5] = [('(', ')'), ('[', ']'), ('{', '}'), ('“', '”'), ('«', '»')];
+
+impl Marks {
+    fn of(text: &str) -> Marks {
+        let mut m = Marks::default();
+        for c in text.chars() {
+            match c {
+                '?' | '？' => m.question = true,
+                '!' | '！' => m.exclamation = true,
+                '"' => m.straight_quotes += 1,
+                _ => {
+                    for (k, &(open, close)) in PAIRS.iter().enumerate() {
+                        if c == open {
+                            m.depth[k] += 1;
+                        } else if c == close {
+                            m.depth[k] -= 1;
+                            if m.depth[k] < 0 {
+                                m.underflow[k] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        m
+    }
+
+    /// Whether pair `k` of [`PAIRS`] is balanced: never more closed than opened, and as
+    /// many of each.
+    fn balanced(&self, k: usize) -> bool {
+        !self.underflow[k] && self.depth[k] == 0
+    }
+
+    fn quotes_balanced(&self) -> bool {
+        self.straight_quotes.is_multiple_of(2) && self.balanced(3) && self.balanced(4)
+    }
+}
+
+pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
+    let (e, v) = (Marks::of(en.clean()), Marks::of(vi.clean()));
+    if e.question && !v.question {
+        sink.push(
+            Kind::Punctuation,
+            Explanation::new("check-punctuation-question"),
+        );
+    }
+    if e.exclamation && !v.exclamation {
+        sink.push(
+            Kind::Punctuation,
+            Explanation::new("check-punctuation-exclamation"),
+        );
+    }
+
+    // Quotes, whatever the style of each side.
+    if e.quotes_balanced() && !v.quotes_balanced() {
+        let marks = if !v.straight_quotes.is_multiple_of(2) {
+            "\""
+        } else if !v.balanced(3) {
+            "“ ”"
+        } else {
+            "« »"
+        };
+        sink.push(
+            Kind::Punctuation,
+            Explanation::new("check-punctuation-unbalanced").arg("marks", marks),
+        );
+    }
+    for (k, &(open, close)) in PAIRS[..3].iter().enumerate() {
+        if e.balanced(k) && !v.balanced(k) {
+            sink.push(
+                Kind::Punctuation,
+                Explanation::new("check-punctuation-unbalanced")
+                    .arg("marks", format!("{open} {close}")),
+            );
+        }
+    }
+
+    // Doubled spaces inside the Vietnamese (code spans excepted, ends ignored).
+    let text = vi.text.as_ref();
+    let start = text.len() - text.trim_start().len();
+    let doubled = text.trim().as_bytes().windows(2).enumerate().any(|(i, w)| {
+        w == b"  "
+            && !vi
+                .markup
+                .code_spans
+                .iter()
+                .any(|r| r.contains(&(start + i)))
+    });
+    if doubled {
+        sink.push(
+            Kind::Punctuation,
+            Explanation::new("check-punctuation-double-space"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drift::checks::tests::{ids, run};
+
+    #[test]
+    fn lost_marks() {
+        let f = run("Which teams did best?", "Các đội đạt kết quả tốt nhất.");
+        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-question"]);
+        let f = run("Stop now!", "Dừng lại ngay.");
+        assert_eq!(
+            ids(&f, Kind::Punctuation),
+            ["check-punctuation-exclamation"]
+        );
+        assert!(
+            ids(
+                &run("Which teams did best?", "Đội nào tốt nhất?"),
+                Kind::Punctuation
+            )
+            .is_empty()
+        );
+        // A question mark inside a URL is not a question.
+        assert!(
+            ids(
+                &run("See https://x.vn/?a=1 now.", "Xem https://x.vn/?a=1 ngay."),
+                Kind::Punctuation
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unbalanced_marks() {
+        let f = run("He said \"yes\" (twice).", "Ông nói “có” (hai lần.");
+        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-unbalanced"]);
+        assert_eq!(f[0].explanation.args, [("marks", "( )".to_string())]);
+        let f = run("He said \"yes\".", "Ông nói “có.");
+        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-unbalanced"]);
+        assert_eq!(f[0].explanation.args, [("marks", "“ ”".to_string())]);
+        // Straight on one side, curly on the other: both balanced.
+        assert!(ids(&run("He said \"yes\".", "Ông nói “có”."), Kind::Punctuation).is_empty());
+        // A quotation that spans sentences is open in the English too.
+        assert!(
+            ids(
+                &run("\"Paying is never a guarantee.", "“Trả tiền không bảo đảm."),
+                Kind::Punctuation
+            )
+            .is_empty()
+        );
+        // Markdown link brackets are markup.
+        assert!(
+            ids(
+                &run(
+                    "See [the report](https://x.vn).",
+                    "Xem [báo cáo](https://x.vn)."
+                ),
+                Kind::Punctuation
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn double_spaces() {
+        let f = run("One space.", "Một  dấu cách.");
+        assert_eq!(
+            ids(&f, Kind::Punctuation),
+            ["check-punctuation-double-space"]
+        );
+        assert!(
+            ids(
+                &run("Code `a  b` here.", "Mã `a  b` ở đây."),
+                Kind::Punctuation
+            )
+            .is_empty()
+        );
+        assert!(ids(&run("One space.", "Một dấu cách.  "), Kind::Punctuation).is_empty());
+    }
+}
