@@ -81,7 +81,7 @@ fn help_in_english() {
         .code(0)
         .stdout(contains("Usage: songngu [OPTIONS] <COMMAND>"))
         .stdout(contains("Commands:"))
-        .stdout(contains("segment  Split an article into sentence units"))
+        .stdout(contains("Split an article into sentence units"))
         .stdout(contains("-h, --help"))
         .stderr("");
 }

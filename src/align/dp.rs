@@ -233,7 +233,13 @@ impl Scorer<'_> {
         };
         let (na, nb) = (a.len(), b.len());
         cost -= (repeats(ea, na) + repeats(va, nb)) as f64 * miss;
-        cost -= shared as f64 * (2.0 * miss + bonus * spread);
+        // A shared concept earns its log-odds against chance, `bonus − ln k` with `k` the
+        // sentences of the bead's smaller side: in a 2-2 bead each word has two sentences on
+        // the other side to turn up in by chance, while in a 2-1 bead every word of the one
+        // sentence had to come from the pair. Dividing the bonus (as for anchors) would tear
+        // apart every true merge of long sentences, which share many concepts.
+        let concept_bonus = (bonus - (kind.en.min(kind.vi) as f64).ln()).max(0.0);
+        cost -= shared as f64 * (2.0 * miss + concept_bonus);
         cost
     }
 
