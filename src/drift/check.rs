@@ -245,6 +245,17 @@ pub fn against_vietnamese(
                 .join(" ")
         };
         match (link.en.first(), link.vi.is_empty()) {
+            // An n-n link (2-2) is checked sentence by sentence: a translator who keeps two
+            // sentences as two rarely moves content between them, and the aligner picks 2-2
+            // exactly when one of the pairs is far off in length (a sentence cut short).
+            (Some(_), false) if link.en.len() == link.vi.len() && link.en.len() > 1 => {
+                for (&i, &j) in link.en.iter().zip(&link.vi) {
+                    status[i] = Status::Current;
+                    vi_of[i] = Some(vi[j].text.clone());
+                    pairs.push((i, en[i].text.clone(), vi[j].text.clone()));
+                }
+                last_paragraph = Some(en[link.en[0]].block);
+            }
             (Some(&first), false) => {
                 let vi_text = join(vi, &link.vi);
                 for &i in &link.en {

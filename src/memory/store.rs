@@ -250,6 +250,15 @@ impl Memory {
     ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
         for path in paths {
+            // A new memory may live in a folder that does not exist yet (`tmx/`).
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && !parent.exists()
+            {
+                std::fs::create_dir_all(parent).map_err(|source| MemoryError::Io {
+                    path: parent.to_owned(),
+                    source,
+                })?;
+            }
             memory._locks.push(persist::lock(path, wait)?);
             // Leftovers of a crashed save are safe to remove under the lock.
             for stale in persist::stale_temp_files(path) {

@@ -315,7 +315,10 @@ pub(super) fn check(en: &Side, vi: &Side, glossary: Option<&Glossary>, sink: &mu
     // The words the Vietnamese must keep, and whether it does.
     let mut required: Vec<Required> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.initial || covered[i] || !w.raw.starts_with(char::is_uppercase) {
+        // A sentence's first word is capitalized anyway, unless it is an acronym: `FPT`
+        // opening a sentence is still a name.
+        let is_acronym = acronym(w.raw).is_some();
+        if (w.initial && !is_acronym) || covered[i] || !w.raw.starts_with(char::is_uppercase) {
             continue;
         }
         let raw = w
