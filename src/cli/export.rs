@@ -10,10 +10,9 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::drift::check::Status;
-use songngu::drift::{Finding, Kind};
+
 use songngu::export::release::{ReleaseNames, ReleaseOptions, write_file_atomic, write_release};
-use songngu::export::{self, Release, ReleaseUnit, Stamp, UnitStatus, Wording};
+use songngu::export::{self, Release, Stamp, Wording};
 use songngu::i18n::Localizer;
 
 use super::check::{CheckArgs, CheckFormat, SeverityArg, project, render, run_check, write_human};
@@ -90,37 +89,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         return Ok(Exit::Findings);
     }
 
-    let cross: Vec<&Finding> = run
-        .report
-        .findings
-        .iter()
-        .filter(|f| {
-            !matches!(
-                f.kind,
-                Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra
-            )
-        })
-        .collect();
-    let units: Vec<ReleaseUnit> = run
-        .units
-        .iter()
-        .zip(&run.report.status)
-        .zip(&run.report.vi)
-        .map(|((unit, status), vi)| {
-            let status = match status {
-                Status::Current => UnitStatus::Current,
-                Status::Stale => UnitStatus::Stale,
-                Status::Missing => UnitStatus::Missing,
-            };
-            let mut r = ReleaseUnit::new(unit, vi.clone(), status);
-            r.findings = cross
-                .iter()
-                .copied()
-                .filter(|f| f.unit.as_deref() == Some(unit.id.as_str()))
-                .collect();
-            r
-        })
-        .collect();
+    let units = export::units_of_check(&run.units, &run.report);
     let release = Release {
         doc_id: run.doc.clone().unwrap_or_default(),
         en: &run.document,

@@ -5,15 +5,14 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use songngu::drift::check::Status;
 use songngu::drift::update::{Put, put_translation};
-use songngu::drift::{Finding, Kind};
+
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit};
 use songngu::memory::text::normalize;
 use songngu::segment::Lang;
-use songngu::xliff::{self, State, Version, XliffDoc, XliffUnit};
+use songngu::xliff::{self, State, Version, XliffDoc};
 
 use super::check::{CheckArgs, CheckFormat, project, read_units, run_check};
 use super::exit::Exit;
@@ -86,43 +85,12 @@ pub fn execute(command: &XliffCommand, l10n: &Localizer, out: &mut Output) -> Re
 
 /// The XLIFF document of a checked article: the units that need work (all with `all`).
 pub fn xliff_doc(run: &super::check::CheckRun, all: bool) -> XliffDoc {
-    let finding_of = |unit: &str, kind: Kind| -> Option<&Finding> {
-        run.report
-            .findings
-            .iter()
-            .find(|f| f.kind == kind && f.unit.as_deref() == Some(unit))
-    };
-    let mut units = Vec::new();
-    for ((unit, status), vi) in run.units.iter().zip(&run.report.status).zip(&run.report.vi) {
-        let mut x = XliffUnit::new(unit.id.clone(), unit.text.clone());
-        match status {
-            Status::Current if !all => continue,
-            Status::Current => {
-                x.vi = vi.clone();
-                x.state = State::Translated;
-            }
-            Status::Stale => {
-                x.vi = vi.clone();
-                x.state = State::Translated;
-                x.old_en = finding_of(&unit.id, Kind::Stale).and_then(|f| f.old_en.clone());
-            }
-            Status::Missing => {
-                if let Some(s) =
-                    finding_of(&unit.id, Kind::Missing).and_then(|f| f.suggestion.clone())
-                {
-                    x.vi = Some(s.vi);
-                    x.score = Some(s.score);
-                }
-            }
-        }
-        units.push(x);
-    }
-    XliffDoc {
-        doc: run.doc.clone().unwrap_or_default(),
-        source_lang: String::from("en"),
-        target_lang: String::from("vi"),
-        units,
-    }
+    songngu::export::xliff::work_document(
+        run.doc.as_deref().unwrap_or_default(),
+        &run.units,
+        &run.report,
+        all,
+    )
 }
 
 fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {

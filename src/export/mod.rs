@@ -11,6 +11,7 @@
 //! | [`html`]      | `bilingual-html`: one self-contained page, English beside Vietnamese |
 //! | [`markdown`]  | `bilingual-md`: each English block followed by its Vietnamese    |
 //! | [`tmx`]       | the release's translation units as TMX 1.4b                      |
+//! | [`xliff`]     | the units of a checked article as an XLIFF work file             |
 //! | [`manifest`]  | `manifest.json` of a release folder                              |
 //! | [`release`]   | all of the above written into a folder atomically                |
 //!
@@ -51,6 +52,7 @@ pub mod markdown;
 pub mod release;
 pub mod tmx;
 pub mod vi;
+pub mod xliff;
 
 use std::fmt;
 use std::io;
@@ -60,8 +62,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Block, BlockKind, Document, Format};
+use crate::drift::check::{Report, Status};
 use crate::drift::report::Explanation;
-use crate::drift::{Finding, Severity};
+use crate::drift::{Finding, Kind, Severity};
 use crate::segment::Unit;
 
 /// Where a unit stands after the drift check. Serialized in `snake_case`.
@@ -138,6 +141,40 @@ impl<'a> ReleaseUnit<'a> {
     pub fn open_findings(&self, fail_on: Severity) -> impl Iterator<Item = &&'a Finding> {
         self.findings.iter().filter(move |f| is_open(f, fail_on))
     }
+}
+
+/// The release units of a checked article: every current English unit with its Vietnamese,
+/// its drift status, and the cross-language findings about it (drift findings such as
+/// `stale` are already in the status).
+pub fn units_of_check<'a>(units: &'a [Unit], report: &'a Report) -> Vec<ReleaseUnit<'a>> {
+    let mut cross: std::collections::HashMap<&str, Vec<&'a Finding>> =
+        std::collections::HashMap::new();
+    for finding in &report.findings {
+        if matches!(
+            finding.kind,
+            Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra
+        ) {
+            continue;
+        }
+        if let Some(unit) = finding.unit.as_deref() {
+            cross.entry(unit).or_default().push(finding);
+        }
+    }
+    units
+        .iter()
+        .zip(&report.status)
+        .zip(&report.vi)
+        .map(|((unit, status), vi)| {
+            let status = match status {
+                Status::Current => UnitStatus::Current,
+                Status::Stale => UnitStatus::Stale,
+                Status::Missing => UnitStatus::Missing,
+            };
+            let mut release_unit = ReleaseUnit::new(unit, vi.clone(), status);
+            release_unit.findings = cross.remove(unit.id.as_str()).unwrap_or_default();
+            release_unit
+        })
+        .collect()
 }
 
 /// A finding that fails a check whose failing severity is `fail_on`: not accepted, and at
