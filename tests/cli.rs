@@ -1108,7 +1108,23 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<FindingRecord>) {
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     let records = stdout
         .lines()
-        .map(|l| serde_json::from_str::<FindingRecord>(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .map(|l| {
+            // The contract's fields are there on every line, null when they do not apply;
+            // the typed schema alone would accept them missing.
+            let value: serde_json::Value = serde_json::from_str(l).expect("JSON");
+            for key in ["kind", "severity", "unit", "en", "vi", "message"] {
+                assert!(value.get(key).is_some(), "`{key}` missing in {l}");
+            }
+            if value["kind"] == "stale" {
+                for key in ["old_en", "diff"] {
+                    assert!(
+                        value[key].is_string() || value[key].is_array(),
+                        "{key}: {l}"
+                    );
+                }
+            }
+            serde_json::from_str::<FindingRecord>(l).unwrap_or_else(|e| panic!("{e}: {l}"))
+        })
         .collect();
     (output.status.code().expect("exit code"), records)
 }
@@ -1182,17 +1198,29 @@ fn check_finds_the_five_changes_of_the_seed_revision() {
     find("orphaned", "Specific laws are needed");
     assert_eq!(drift.len(), 6, "{drift:#?}");
 
-    // The unchanged article against the same memory: nothing drifts.
+    // The unchanged article against the same memory: no finding at all.
     let seed = root().join(SEED_EN);
     let (code, records) = check_json(dir.path(), &[seed.to_str().unwrap(), "--tm", tm]);
-    assert!(records.iter().all(|r| !is_drift(r.kind)), "{records:#?}");
-    assert!(
-        records
-            .iter()
-            .all(|r| r.severity != songngu::drift::Severity::Error),
-        "{records:#?}"
-    );
+    assert!(records.is_empty(), "{records:#?}");
     assert_eq!(code, 0);
+
+    // The bundled memory, as the README runs it: the same five changes.
+    let bundled = root().join("tmx/seed.tmx");
+    let (code, records) = check_json(
+        dir.path(),
+        &[v2.to_str().unwrap(), "--tm", bundled.to_str().unwrap()],
+    );
+    assert_eq!(code, 1);
+    let mut kinds: Vec<&str> = records
+        .iter()
+        .filter(|r| is_drift(r.kind))
+        .map(|r| r.kind.name())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        ["missing", "missing", "orphaned", "stale", "stale", "stale"]
+    );
 }
 
 #[test]
@@ -1289,6 +1317,35 @@ fn accepting_a_finding_lets_the_check_pass() {
             .by,
         "lan"
     );
+    let at = &records
+        .iter()
+        .find(|r| r.id == name.id)
+        .unwrap()
+        .accepted
+        .as_ref()
+        .unwrap()
+        .at;
+    assert!(
+        at.len() == 20 && at.starts_with("20") && at.ends_with('Z'),
+        "an ISO 8601 UTC time: {at}"
+    );
+    // A kind whose severity the project lowers below `fail_on` no longer fails.
+    std::fs::remove_file(dir.path().join("accepted.toml")).unwrap();
+    let (code, _) = check_json(dir.path(), &args);
+    assert_eq!(code, 1);
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "[check]\nfail_on = \"warning\"\n[check.kinds]\nname = \"info\"\n",
+    )
+    .unwrap();
+    let (code, records) = check_json(dir.path(), &args);
+    assert_eq!(code, 0);
+    assert!(
+        records
+            .iter()
+            .filter(|r| r.kind.name() == "name")
+            .all(|r| r.severity == songngu::drift::Severity::Info)
+    );
     // A kind switched off in the project is not reported at all.
     std::fs::write(
         dir.path().join("songngu.toml"),
@@ -1309,6 +1366,44 @@ fn accepting_a_finding_lets_the_check_pass() {
 #[test]
 fn check_errors_exit_two() {
     let dir = tempfile::tempdir().unwrap();
+    let seed = root().join(SEED_EN);
+    let bundled = root().join("tmx/seed.tmx");
+    // A mistyped document id would report every sentence missing: it is an error that
+    // lists the ids the memory has.
+    songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(&seed)
+        .arg("--tm")
+        .arg(&bundled)
+        .args(["--doc", "seed"])
+        .assert()
+        .code(2)
+        .stderr(contains("`seed`").and(contains("seed-2019-11-28")));
+    // A memory that is not there, or not TMX.
+    songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(&seed)
+        .args(["--tm", "nosuch.tmx"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "cannot read `nosuch.tmx`: no such file or directory",
+        ));
+    std::fs::write(
+        dir.path().join("broken.tmx"),
+        "<tmx version=\"1.4\"><body><tu>",
+    )
+    .unwrap();
+    songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(&seed)
+        .args(["--tm", "broken.tmx"])
+        .assert()
+        .code(2)
+        .stderr(contains("`broken.tmx`:1:30"));
     songngu("en-US")
         .current_dir(dir.path())
         .args(["check", "missing.en.txt", "--vi", "missing.vi.txt"])
@@ -1338,7 +1433,7 @@ fn check_errors_exit_two() {
 }
 
 /// Every planted defect of `tests/fixtures/drift/*.defects.vi.*` is found, nothing else at
-/// warning or error level, and the faithful translations give nothing at those levels.
+/// warning or error level, and the faithful translations give no finding at all.
 #[test]
 fn check_vi_finds_every_planted_defect_and_nothing_in_faithful_articles() {
     let dir = tempfile::tempdir().unwrap();
@@ -1351,10 +1446,7 @@ fn check_vi_finds_every_planted_defect_and_nothing_in_faithful_articles() {
             dir.path(),
             &[en.to_str().unwrap(), "--vi", faithful.to_str().unwrap()],
         );
-        for r in records
-            .iter()
-            .filter(|r| r.severity >= songngu::drift::Severity::Warning)
-        {
+        for r in &records {
             problems.push(format!(
                 "{name} faithful: false positive {:?} {:?} {:?} / {:?}",
                 r.kind, r.message, r.en, r.vi
@@ -1459,6 +1551,110 @@ fn check_reports_every_planted_revision_change() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Findings are grouped by paragraph: each paragraph's heading appears once, and the units
+/// no longer in the article come last under their own heading.
+#[test]
+fn check_human_report_names_each_paragraph_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = root().join(format!("{DRIFT}/exports.en.txt"));
+    let vi = root().join(format!("{DRIFT}/exports.vi.txt"));
+    let tm = memory_of(dir.path(), &en, &vi, "exports");
+    let output = songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(root().join(format!("{DRIFT}/exports.v2.en.txt")))
+        .arg("--tm")
+        .arg(&tm)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // Headings are the unindented lines before the summary (the last line).
+    let headings: Vec<&str> = lines[..lines.len() - 1]
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with(' '))
+        .collect();
+    let mut unique = headings.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), headings.len(), "{text}");
+    assert_eq!(headings.last(), Some(&"no longer in the article"), "{text}");
+}
+
+/// A new sentence gets the memory's best fuzzy match as a suggestion; a new article of
+/// the project (listed in `songngu.toml`, no units yet) is checked as all missing.
+#[test]
+fn missing_units_get_a_suggestion_from_the_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let tm = memory_of(
+        dir.path(),
+        &root().join(SEED_EN),
+        &root().join("examples/seed.vi.txt"),
+        "seed",
+    );
+    std::fs::write(
+        dir.path().join("next.en.txt"),
+        "The event attracted more than one thousand guests, creating widespread influence in Vietnam and in the region.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "memory = [\"memory.tmx\"]\n[[article]]\npath = \"next.en.txt\"\ndoc = \"next\"\n",
+    )
+    .unwrap();
+    let (code, records) = check_json(dir.path(), &["next.en.txt"]);
+    assert_eq!(code, 1);
+    assert_eq!(records.len(), 1, "{records:#?}");
+    assert_eq!(records[0].kind.name(), "missing");
+    let suggestion = records[0].suggestion.as_ref().expect("a suggestion");
+    assert!((50..100).contains(&suggestion.score), "{suggestion:?}");
+    assert!(
+        suggestion.vi.contains("một nghìn khách mời"),
+        "{suggestion:?}"
+    );
+    drop(tm);
+}
+
+/// `check --vi` with a memory also finds a translation that disagrees with the memory's
+/// translation of the same English (made for another article).
+#[test]
+fn check_vi_with_a_memory_reports_inconsistent_translations() {
+    let dir = tempfile::tempdir().unwrap();
+    let tm = memory_of(
+        dir.path(),
+        &root().join(SEED_EN),
+        &root().join("examples/seed.vi.txt"),
+        "seed",
+    );
+    std::fs::write(
+        dir.path().join("a.en.txt"),
+        "Conference on Responsible state behaviour in cyberspace\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.vi.txt"),
+        "Hội nghị về hành vi có trách nhiệm của nhà nước trên không gian mạng\n",
+    )
+    .unwrap();
+    let args = ["a.en.txt", "--vi", "a.vi.txt"];
+    let (_, records) = check_json(dir.path(), &args);
+    assert!(records.iter().all(|r| r.kind.name() != "inconsistent"));
+    let (_, records) = check_json(
+        dir.path(),
+        &[&args[..], &["--tm", tm.to_str().unwrap()]].concat(),
+    );
+    let inconsistent = records
+        .iter()
+        .find(|r| r.kind.name() == "inconsistent")
+        .unwrap_or_else(|| panic!("{records:#?}"));
+    assert!(
+        inconsistent.message.contains("Hội thảo"),
+        "{inconsistent:#?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

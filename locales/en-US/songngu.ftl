@@ -289,7 +289,7 @@ check-arg-tm = A translation memory file (repeat for more) [default: the project
     .value-name = TM
 check-arg-doc = The article's document id in the memory [default: the project's, else the memory's only one]
     .value-name = ID
-check-arg-vi = Check this Vietnamese article against the English directly, without a memory
+check-arg-vi = Check this Vietnamese article against the English directly (aligned first); with a memory (`--tm` or the project's), also against its translations
     .value-name = VI
 check-arg-format = Output format: `text` (a report by paragraph) or `json` (JSON Lines, one finding per line) [default: `text`]
     .value-name = FORMAT
@@ -355,6 +355,8 @@ kind-tag = tag
 # $message: what is wrong with the project file or the accepted-findings file.
 error-config = { $message }
 # $docs: the document ids in the memory, comma-separated.
+# $doc: the id given; $docs: the document ids in the memory, comma-separated.
+error-unknown-doc = the memory has no document `{ $doc }`, and the project lists no article with that id (the memory holds: { $docs })
 error-which-doc = say which document this article is with `--doc ID` (the memory holds: { $docs })
 error-check-needs-tm = nothing to check against: give `--tm TM` (or a project with a memory) or `--vi VI`
 # $id: a finding id.
@@ -392,6 +394,8 @@ update-arg-user = Who updates [default: the project's translator, else `SONGNGU_
 update-arg-json = Print the counts as one JSON object
 update-needs-stale = stale
 update-needs-missing = missing
+# $doc: the document id; $docs: the ids already in the memory, comma-separated.
+update-new-doc = `{ $doc }` is a new document in this memory: nothing to carry over (the memory holds: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: { $carried } translations carried over ({ $moved } moved), { $stale } stale, { $missing } missing, { $orphaned } orphaned (kept)
 
@@ -500,6 +504,10 @@ export-wording-accepted = an editor accepted the finding
 check-number-missing = the number `{ $number }` is not in the Vietnamese
 check-number-extra = the Vietnamese has the number `{ $number }`, which the English does not
 check-number-differs = the number differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
+# $currency: currency codes (`USD`), comma-separated.
+check-number-currency-missing = the amount is in `{ $currency }` in the English, but the Vietnamese names no currency
+# $en, $vi: currency codes, comma-separated.
+check-number-currency-differs = the currency differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
 check-date-missing = the date `{ $date }` is not in the Vietnamese
 check-date-extra = the Vietnamese has the date `{ $date }`, which the English does not
 check-date-differs = the date differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese

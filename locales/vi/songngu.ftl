@@ -258,7 +258,7 @@ check-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc đ
     .value-name = TM
 check-arg-doc = Mã tài liệu của bài trong bộ nhớ dịch [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
     .value-name = MÃ
-check-arg-vi = Đối chiếu trực tiếp bài tiếng Việt này với bài tiếng Anh, không cần bộ nhớ dịch
+check-arg-vi = Đối chiếu trực tiếp bài tiếng Việt này với bài tiếng Anh (gióng câu trước); nếu có bộ nhớ dịch (`--tm` hoặc của dự án), đối chiếu cả với các bản dịch trong đó
     .value-name = VI
 check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) hoặc `json` (JSON Lines, mỗi dòng một phát hiện) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
@@ -320,6 +320,8 @@ kind-tag = định dạng
 # $message: what is wrong with the project file or the accepted-findings file.
 error-config = { $message }
 # $docs: the document ids in the memory, comma-separated.
+# $doc: the id given; $docs: the document ids in the memory, comma-separated.
+error-unknown-doc = bộ nhớ không có tài liệu `{ $doc }`, và dự án không có bài nào mang mã đó (bộ nhớ đang có: { $docs })
 error-which-doc = hãy cho biết bài này thuộc tài liệu nào bằng `--doc MÃ` (bộ nhớ đang có: { $docs })
 error-check-needs-tm = không có gì để đối chiếu: hãy cho `--tm TM` (hoặc một dự án có bộ nhớ dịch) hoặc `--vi VI`
 # $id: a finding id.
@@ -357,6 +359,8 @@ update-arg-user = Người cập nhật [mặc định: người dịch của d�
 update-arg-json = In các con số thành một đối tượng JSON
 update-needs-stale = lỗi thời
 update-needs-missing = thiếu
+# $doc: the document id; $docs: the ids already in the memory, comma-separated.
+update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } lỗi thời, { $missing } thiếu, { $orphaned } mồ côi (vẫn giữ)
 
@@ -460,6 +464,10 @@ export-wording-accepted = biên tập viên đã chấp nhận phát hiện này
 check-number-missing = bản tiếng Việt thiếu số `{ $number }`
 check-number-extra = bản tiếng Việt có số `{ $number }` mà bản tiếng Anh không có
 check-number-differs = số không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
+# $currency: currency codes (`USD`), comma-separated.
+check-number-currency-missing = bản tiếng Anh ghi số tiền bằng `{ $currency }`, nhưng bản tiếng Việt không ghi đơn vị tiền tệ
+# $en, $vi: currency codes, comma-separated.
+check-number-currency-differs = đơn vị tiền tệ khác nhau: `{ $en }` trong bản tiếng Anh, `{ $vi }` trong bản tiếng Việt
 check-date-missing = bản tiếng Việt thiếu ngày `{ $date }`
 check-date-extra = bản tiếng Việt có ngày `{ $date }` mà bản tiếng Anh không có
 check-date-differs = ngày không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`

@@ -16,7 +16,7 @@ use songngu::document::{Document, ReadOptions};
 use songngu::drift::accept::Accepted;
 use songngu::drift::check::{self, Report};
 use songngu::drift::checks::CheckOptions;
-use songngu::drift::report::{DiffOp, Explanation, FindingRecord, Kind, Severity};
+use songngu::drift::report::{DiffOp, Explanation, Finding, FindingRecord, Kind, Severity};
 use songngu::i18n::{Localizer, UiLocale};
 use songngu::memory::store::Memory;
 use songngu::segment::{Lang, Segmenter, Unit, segment_document};
@@ -36,7 +36,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
     /// Check a Vietnamese article against the English directly, without a memory.
-    #[arg(long, value_name = "VI", conflicts_with_all = ["tm", "doc"])]
+    #[arg(long, value_name = "VI", conflicts_with = "doc")]
     pub vi: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
@@ -113,21 +113,43 @@ pub fn glossary(arg: Option<&Path>, config: &Config, l10n: &Localizer) -> Result
     Ok(Some(Glossary::parse(&text)))
 }
 
+/// What a command does with the document it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocUse {
+    /// Reads its units (`check`, `export`, `xliff export`): an id that is neither in the
+    /// memory nor an article of the project is a mistake (a typo would otherwise report
+    /// every sentence as untranslated).
+    Read,
+    /// Writes units (`update`, `translate`): a new document is how an article starts.
+    Write,
+}
+
 /// The document id: given, else the project's for this article, else the memory's only one.
 pub fn document_id(
     arg: Option<&str>,
     en: &Path,
     config: &Config,
     memory: &Memory,
+    purpose: DocUse,
     l10n: &Localizer,
 ) -> Result<String> {
+    let docs = memory.documents();
     if let Some(doc) = arg {
+        let known = docs.iter().any(|d| d == doc) || config.articles.iter().any(|a| a.doc == doc);
+        if purpose == DocUse::Read && !known {
+            anyhow::bail!(l10n.text_with(
+                "error-unknown-doc",
+                &[
+                    ("doc", doc.to_owned().into()),
+                    ("docs", docs.join(", ").into())
+                ]
+            ));
+        }
         return Ok(doc.to_owned());
     }
     if let Some(doc) = config.doc_for(en) {
         return Ok(doc.to_owned());
     }
-    let docs = memory.documents();
     match docs.as_slice() {
         [only] => Ok(only.clone()),
         _ => Err(anyhow::anyhow!(l10n.text_with(
@@ -162,8 +184,28 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             glossary: options.glossary.clone(),
             ..AlignOptions::default()
         };
+        // The memory, when there is one, tells translations that disagree with it; the
+        // project's may not exist yet, a memory named on the command line must.
+        let paths: Vec<PathBuf> = if args.tm.is_empty() {
+            config
+                .memory
+                .iter()
+                .filter(|p| p.exists())
+                .cloned()
+                .collect()
+        } else {
+            args.tm.clone()
+        };
+        let memory = if paths.is_empty() {
+            None
+        } else {
+            Some(
+                Memory::open(&paths, config.source.clone(), config.target.clone())
+                    .map_err(|e| super::tm::memory_error(l10n, e))?,
+            )
+        };
         (
-            check::against_vietnamese(&units, &vi_units, &options, &align_options),
+            check::against_vietnamese(&units, &vi_units, memory.as_ref(), &options, &align_options),
             None,
         )
     } else {
@@ -177,7 +219,14 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         }
         let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
             .map_err(|e| super::tm::memory_error(l10n, e))?;
-        let doc = document_id(args.doc.as_deref(), &args.en, config, &memory, l10n)?;
+        let doc = document_id(
+            args.doc.as_deref(),
+            &args.en,
+            config,
+            &memory,
+            DocUse::Read,
+            l10n,
+        )?;
         let report = check::against_memory(&units, &memory, &doc, &options)
             .map_err(|e| super::tm::memory_error(l10n, e))?;
         (report, Some(doc))
@@ -278,7 +327,14 @@ fn severity_label(l10n: &Localizer, s: Severity, color: bool) -> String {
 pub fn write_human(out: &mut Output, run: &CheckRun, l10n: &Localizer, color: bool) -> Result<()> {
     let mut paragraph: Option<Option<usize>> = None;
     let indent = "      ";
-    for f in &run.report.findings {
+    // Orphans go last under one heading: they have no paragraph in the current article,
+    // and listing them where they once stood would split a paragraph's group in two.
+    let (gone, in_article): (Vec<&Finding>, Vec<&Finding>) = run
+        .report
+        .findings
+        .iter()
+        .partition(|f| f.kind == Kind::Orphaned);
+    for f in in_article.into_iter().chain(gone) {
         let p = if f.kind == Kind::Orphaned {
             None
         } else {

@@ -166,6 +166,19 @@ pub fn execute(command: &TmCommand, l10n: &Localizer, out: &mut Output) -> Resul
 
 /// A TMX error with its localized message as context.
 fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
+    // A file that cannot be opened has no position to show.
+    if let tmx::ErrorKind::Io(io) = &error.kind
+        && error.line == 0
+    {
+        let message = l10n.text_with(
+            "error-read",
+            &[
+                ("path", error.path.display().to_string().into()),
+                ("reason", super::errors::io_reason(l10n, io).into()),
+            ],
+        );
+        return anyhow::Error::new(error).context(message);
+    }
     let message = l10n.text_with(
         "error-tmx",
         &[

@@ -10,7 +10,7 @@ use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit};
 use songngu::segment::Lang;
 
-use super::check::{document_id, project, read_units};
+use super::check::{DocUse, document_id, project, read_units};
 use super::exit::Exit;
 use super::output::Output;
 use super::update::{target_memory, user};
@@ -58,7 +58,14 @@ pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Resu
         LockWait::Wait(std::time::Duration::from_secs(60)),
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
-    let doc = document_id(args.doc.as_deref(), &args.en, &config, &memory, l10n)?;
+    let doc = document_id(
+        args.doc.as_deref(),
+        &args.en,
+        &config,
+        &memory,
+        DocUse::Write,
+        l10n,
+    )?;
     let user = user(args.user.as_ref(), &config);
     let status = match args.status {
         StatusArg::Translated => "translated",

@@ -13,7 +13,7 @@ use songngu::memory::persist::LockWait;
 use songngu::memory::store::Memory;
 use songngu::segment::Lang;
 
-use super::check::{document_id, project, read_units};
+use super::check::{DocUse, document_id, project, read_units};
 use super::exit::Exit;
 use super::output::Output;
 
@@ -64,7 +64,34 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
         LockWait::Wait(std::time::Duration::from_secs(60)),
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
-    let doc = document_id(args.doc.as_deref(), &args.en, &config, &memory, l10n)?;
+    let doc = document_id(
+        args.doc.as_deref(),
+        &args.en,
+        &config,
+        &memory,
+        DocUse::Write,
+        l10n,
+    )?;
+    let others = memory.documents();
+    if !others.is_empty() && !others.contains(&doc) {
+        // Legitimate for a new article, but also what a mistyped id looks like.
+        super::output::stderr_line(
+            &l10n.text_with(
+                "cli-warning",
+                &[(
+                    "message",
+                    l10n.text_with(
+                        "update-new-doc",
+                        &[
+                            ("doc", doc.clone().into()),
+                            ("docs", others.join(", ").into()),
+                        ],
+                    )
+                    .into(),
+                )],
+            ),
+        );
+    }
     let user = user(args.user.as_ref(), &config);
     let (report, revision) = update::update(&mut memory, &units, &doc, &user)
         .map_err(|e| super::tm::memory_error(l10n, e))?;

@@ -210,10 +210,12 @@ pub fn against_memory(
 /// Checks the English `en` against a Vietnamese article `vi` directly: they are aligned
 /// first; unaligned English is `missing`, unaligned Vietnamese `extra`, and every link is
 /// checked (a many-to-one link as the joined sentences, reported on its first English
-/// unit).
+/// unit). With a `memory`, the pairs are also checked for consistency with it (the same
+/// English translated otherwise there, or the same Vietnamese used for other English).
 pub fn against_vietnamese(
     en: &[Unit],
     vi: &[Unit],
+    memory: Option<&Memory>,
     options: &CheckOptions,
     align_options: &AlignOptions,
 ) -> Report {
@@ -296,6 +298,14 @@ pub fn against_vietnamese(
         })
         .collect();
     findings.extend(checks::check_article(&pair_refs, options));
+    if let Some(memory) = memory
+        && !options.disabled.contains(&Kind::Inconsistent)
+    {
+        findings.extend(checks::inconsistent(
+            &pair_refs,
+            &MemoryTranslations(memory),
+        ));
+    }
     Report {
         status,
         vi: vi_of,

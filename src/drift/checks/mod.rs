@@ -41,6 +41,7 @@
 //! ```
 
 mod consistency;
+mod currency;
 mod length;
 mod markup;
 mod names;
@@ -270,6 +271,9 @@ impl<'p, 'o> Sink<'p, 'o> {
 fn run_pair(pair: &Pair, en: &Side, vi: &Side, options: &CheckOptions, sink: &mut Sink) {
     if sink.wants(Kind::Number) || sink.wants(Kind::Date) || sink.wants(Kind::Time) {
         numbers::check(en, vi, sink);
+    }
+    if sink.wants(Kind::Number) {
+        currency::check(en, vi, sink);
     }
     if sink.wants(Kind::Name) {
         names::check(en, vi, options.glossary.as_ref(), sink);
