@@ -60,6 +60,12 @@ pub enum ConfigError {
         role: &'static str,
         expected: &'static str,
     },
+    #[error("`{option} {value}`: expected {expected}")]
+    Option {
+        option: &'static str,
+        value: String,
+        expected: &'static str,
+    },
     #[error("{path}: unknown check kind `{kind}` in [check.kinds]")]
     UnknownKind { path: PathBuf, kind: String },
     #[error("{path}: `{value}` for `{key}` is not one of off, info, warning, error")]
@@ -216,12 +222,7 @@ impl Config {
                 role,
                 expected,
             };
-            let id: LanguageIdentifier = value.parse().map_err(|_| bad())?;
-            if id.language.as_str() == expected {
-                Ok(id)
-            } else {
-                Err(bad())
-            }
+            language_of(&value, expected).ok_or_else(bad)
         };
         config.source = language(raw.source, "source", "en", config.source)?;
         config.target = language(raw.target, "target", "vi", config.target)?;
@@ -276,6 +277,61 @@ impl Config {
     }
 }
 
+/// `value` as a language tag of the language `expected` (`en-GB` for `en`).
+fn language_of(value: &str, expected: &str) -> Option<LanguageIdentifier> {
+    let id: LanguageIdentifier = value.parse().ok()?;
+    (id.language.as_str() == expected).then_some(id)
+}
+
+/// Settings given on the command line; each one given wins over the project file's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    /// `--source-lang`: a tag of English.
+    pub source: Option<String>,
+    /// `--target-lang`: a tag of Vietnamese.
+    pub target: Option<String>,
+    /// `--accepted`: the accepted-findings file.
+    pub accepted: Option<PathBuf>,
+    /// `--kind KIND=SETTING`, in order (a later one for the same kind wins); SETTING is
+    /// `off`, `info`, `warning` or `error`.
+    pub kinds: Vec<String>,
+}
+
+impl Config {
+    /// Applies settings given on the command line.
+    pub fn apply(&mut self, overrides: &Overrides) -> Result<(), ConfigError> {
+        if let Some(value) = &overrides.source {
+            self.source = language_of(value, "en").ok_or_else(|| ConfigError::Option {
+                option: "--source-lang",
+                value: value.clone(),
+                expected: "a language tag of English (en, en-US, en-GB...)",
+            })?;
+        }
+        if let Some(value) = &overrides.target {
+            self.target = language_of(value, "vi").ok_or_else(|| ConfigError::Option {
+                option: "--target-lang",
+                value: value.clone(),
+                expected: "a language tag of Vietnamese (vi, vi-VN)",
+            })?;
+        }
+        if let Some(accepted) = &overrides.accepted {
+            self.check.accepted = accepted.clone();
+        }
+        for spec in &overrides.kinds {
+            let parsed = spec.split_once('=').and_then(|(kind, value)| {
+                Some((Kind::from_name(kind.trim())?, setting(value.trim())?))
+            });
+            let (kind, setting) = parsed.ok_or_else(|| ConfigError::Option {
+                option: "--kind",
+                value: spec.clone(),
+                expected: "KIND=off|info|warning|error, KIND being a finding kind such as `length`",
+            })?;
+            self.check.kinds.insert(kind, setting);
+        }
+        Ok(())
+    }
+}
+
 fn setting(value: &str) -> Option<KindSetting> {
     if value == "off" {
         Some(KindSetting::Off)
@@ -309,15 +365,50 @@ pub fn discover(start: &Path) -> Result<Config, ConfigError> {
     }
 }
 
+/// What `songngu init` puts in a project file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub source: LanguageIdentifier,
+    pub target: LanguageIdentifier,
+    pub translator: String,
+    /// Memory files, as written (relative to the project file).
+    pub memory: Vec<String>,
+    pub articles: Vec<Article>,
+    pub fail_on: Severity,
+    pub glossary: Option<String>,
+    pub kinds: Vec<(Kind, KindSetting)>,
+}
+
+impl Template {
+    /// English to Vietnamese, one memory, failing on errors.
+    pub fn new(translator: &str, memory: &str) -> Template {
+        Template {
+            source: unic_langid::langid!("en"),
+            target: unic_langid::langid!("vi"),
+            translator: translator.to_owned(),
+            memory: vec![memory.to_owned()],
+            articles: Vec::new(),
+            fail_on: Severity::Error,
+            glossary: None,
+            kinds: Vec::new(),
+        }
+    }
+}
+
 /// What `songngu init` writes: a commented project file.
-pub fn template(translator: &str, memory: &str, articles: &[Article]) -> String {
+pub fn template(t: &Template) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let mut out = String::new();
     out.push_str("# songngu project: see `songngu --help`. Paths are relative to this file.\n");
-    out.push_str("source = \"en\"\ntarget = \"vi\"\n");
-    out.push_str(&format!("translator = {}\n", quote(translator)));
-    out.push_str(&format!("memory = [{}]\n", quote(memory)));
-    for article in articles {
+    out.push_str(&format!(
+        "source = {}\ntarget = {}\n",
+        quote(&t.source.to_string()),
+        quote(&t.target.to_string())
+    ));
+    out.push_str(&format!("translator = {}\n", quote(&t.translator)));
+    let memory: Vec<String> = t.memory.iter().map(|m| quote(m)).collect();
+    out.push_str(&format!("memory = [{}]\n", memory.join(", ")));
+    for article in &t.articles {
         out.push_str("\n[[article]]\n");
         out.push_str(&format!(
             "path = {}\ndoc = {}\n",
@@ -325,19 +416,39 @@ pub fn template(translator: &str, memory: &str, articles: &[Article]) -> String 
             quote(&article.doc)
         ));
     }
-    out.push_str(
+    out.push_str(&format!(
         "\n[check]\n\
          # Findings at or above this severity fail `check` and stop `export`.\n\
-         fail_on = \"error\"\n\
-         # glossary = \"glossary.tsv\"   # English<TAB>Vietnamese, for names that are translated\n\
-         accepted = \"accepted.toml\"\n\
+         fail_on = {}\n",
+        quote(t.fail_on.name())
+    ));
+    match &t.glossary {
+        Some(g) => out.push_str(&format!(
+            "glossary = {}   # English<TAB>Vietnamese, for names that are translated\n",
+            quote(g)
+        )),
+        None => out.push_str(
+            "# glossary = \"glossary.tsv\"   # English<TAB>Vietnamese, for names that are translated\n",
+        ),
+    }
+    out.push_str(
+        "accepted = \"accepted.toml\"\n\
          \n\
          [check.kinds]\n\
          # Per kind: off, info, warning or error. Kinds: stale, missing, orphaned, extra,\n\
          # number, date, time, name, url, same_as_source, normalization, punctuation,\n\
-         # inconsistent, length, tag.\n\
-         # length = \"off\"\n",
+         # inconsistent, length, tag.\n",
     );
+    if t.kinds.is_empty() {
+        out.push_str("# length = \"off\"\n");
+    }
+    for (kind, setting) in &t.kinds {
+        let value = match setting {
+            KindSetting::Off => "off",
+            KindSetting::Severity(s) => s.name(),
+        };
+        out.push_str(&format!("{} = {}\n", kind.name(), quote(value)));
+    }
     out
 }
 
@@ -403,11 +514,72 @@ name = "error"
             path: PathBuf::from("examples/seed.en.txt"),
             doc: String::from("seed \"2019\""),
         }];
-        let text = template("lan", "tmx/news.tmx", &articles);
+        let mut t = Template::new("lan", "tmx/news.tmx");
+        t.articles = articles.to_vec();
+        let text = template(&t);
         let config = Config::parse(Path::new("/p/songngu.toml"), &text).unwrap();
         assert_eq!(config.translator.as_deref(), Some("lan"));
         assert_eq!(config.articles[0].doc, "seed \"2019\"");
         assert_eq!(config.check.fail_on, Severity::Error);
+        assert_eq!(config.memory, [PathBuf::from("/p/tmx/news.tmx")]);
+
+        // Every setting a template can carry reads back.
+        let t = Template {
+            source: unic_langid::langid!("en-GB"),
+            target: unic_langid::langid!("vi-VN"),
+            memory: vec!["tmx/a.tmx".into(), "tmx/b.tmx".into()],
+            fail_on: Severity::Warning,
+            glossary: Some("terms.tsv".into()),
+            kinds: vec![
+                (Kind::Length, KindSetting::Off),
+                (Kind::Name, KindSetting::Severity(Severity::Info)),
+            ],
+            ..Template::new("lan", "x")
+        };
+        let config = Config::parse(Path::new("/p/songngu.toml"), &template(&t)).unwrap();
+        assert_eq!(config.source.to_string(), "en-GB");
+        assert_eq!(config.target.to_string(), "vi-VN");
+        assert_eq!(config.memory.len(), 2);
+        assert_eq!(config.check.fail_on, Severity::Warning);
+        assert_eq!(config.check.glossary, Some(PathBuf::from("/p/terms.tsv")));
+        assert_eq!(config.check.severity(Kind::Length), None);
+        assert_eq!(config.check.severity(Kind::Name), Some(Severity::Info));
+    }
+
+    #[test]
+    fn command_line_settings_win() {
+        let mut config =
+            Config::parse(Path::new("s.toml"), "[check.kinds]\nlength = \"off\"\n").unwrap();
+        config
+            .apply(&Overrides {
+                source: Some("en-US".into()),
+                target: Some("vi-VN".into()),
+                accepted: Some(PathBuf::from("elsewhere.toml")),
+                kinds: vec!["length=warning".into(), "url = off".into()],
+            })
+            .unwrap();
+        assert_eq!(config.source.to_string(), "en-US");
+        assert_eq!(config.target.to_string(), "vi-VN");
+        assert_eq!(config.check.accepted, PathBuf::from("elsewhere.toml"));
+        assert_eq!(config.check.severity(Kind::Length), Some(Severity::Warning));
+        assert_eq!(config.check.severity(Kind::Url), None);
+        for bad in [
+            Overrides {
+                target: Some("fr".into()),
+                ..Overrides::default()
+            },
+            Overrides {
+                kinds: vec!["length".into()],
+                ..Overrides::default()
+            },
+            Overrides {
+                kinds: vec!["spelling=off".into()],
+                ..Overrides::default()
+            },
+        ] {
+            let err = config.clone().apply(&bad).unwrap_err();
+            assert!(matches!(err, ConfigError::Option { .. }), "{err}");
+        }
     }
 
     #[test]

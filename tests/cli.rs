@@ -1657,6 +1657,81 @@ fn check_vi_with_a_memory_reports_inconsistent_translations() {
     );
 }
 
+/// Every project setting can be given on the command line instead: before the command,
+/// `--config`, `--no-config`, `--source-lang`, `--target-lang`, `--accepted` and `--kind`.
+#[test]
+fn project_settings_can_be_given_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("a.en.txt");
+    let vi = dir.path().join("a.vi.txt");
+    std::fs::write(&en, "Minister Nguyen Manh Hung spoke.\n").unwrap();
+    std::fs::write(&vi, "Bộ trưởng Nguyễn Mạnh Hải phát biểu.\n").unwrap();
+    let check = |top: &[&str]| {
+        let output = songngu("en-US")
+            .current_dir(dir.path())
+            .args(top)
+            .args(["check", "a.en.txt", "--vi", "a.vi.txt", "--format", "json"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let kinds: Vec<String> = stdout
+            .lines()
+            .map(|l| serde_json::from_str::<FindingRecord>(l).unwrap())
+            .map(|r| format!("{}:{}", r.kind.name(), r.severity.name()))
+            .collect();
+        (output.status.code().unwrap(), kinds, output.stderr)
+    };
+    let (code, kinds, _) = check(&[]);
+    assert_eq!((code, kinds), (0, vec!["name:warning".to_owned()]));
+    let (code, kinds, _) = check(&["--kind", "name=error"]);
+    assert_eq!((code, kinds), (1, vec!["name:error".to_owned()]));
+    let (code, kinds, _) = check(&["--kind", "name=off"]);
+    assert_eq!((code, kinds), (0, Vec::<String>::new()));
+
+    // A broken project file is an error, unless it is ignored or another one is named.
+    std::fs::write(dir.path().join("songngu.toml"), "[check.kinds]\nname = 3\n").unwrap();
+    let (code, _, stderr) = check(&[]);
+    assert_eq!(code, 2);
+    assert!(String::from_utf8_lossy(&stderr).contains("songngu.toml"));
+    assert_eq!(check(&["--no-config"]).0, 0);
+    std::fs::write(
+        dir.path().join("other.toml"),
+        "[check.kinds]\nname = \"error\"\n",
+    )
+    .unwrap();
+    let (code, kinds, _) = check(&["--config", "other.toml"]);
+    assert_eq!((code, kinds), (1, vec!["name:error".to_owned()]));
+
+    // Languages must be English and Vietnamese tags.
+    let (code, _, stderr) = check(&["--no-config", "--target-lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(String::from_utf8_lossy(&stderr).contains("--target-lang fr"));
+
+    // `init` writes the languages and kinds given before it, and its own settings.
+    std::fs::remove_file(dir.path().join("songngu.toml")).unwrap();
+    songngu("en-US")
+        .current_dir(dir.path())
+        .args(["--target-lang", "vi-VN", "--kind", "length=off", "init"])
+        .args([
+            "--tm",
+            "tmx/a.tmx",
+            "--tm",
+            "tmx/b.tmx",
+            "--fail-on",
+            "warning",
+        ])
+        .args(["--article", "a=a.en.txt", "--translator", "lan"])
+        .assert()
+        .success();
+    let written = songngu::config::Config::load(&dir.path().join("songngu.toml")).unwrap();
+    assert_eq!(written.target.to_string(), "vi-VN");
+    assert_eq!(written.memory.len(), 2);
+    assert_eq!(written.check.fail_on, songngu::drift::Severity::Warning);
+    assert_eq!(written.check.severity(songngu::drift::Kind::Length), None);
+    assert_eq!(written.articles[0].doc, "a");
+    assert_eq!(written.translator.as_deref(), Some("lan"));
+}
+
 // ---------------------------------------------------------------------------------------
 // The translator's loop and the release, end to end
 // ---------------------------------------------------------------------------------------

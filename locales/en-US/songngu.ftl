@@ -21,6 +21,17 @@ cli-arg-help = Print help
 cli-arg-version = Print version
 cli-arg-ui-lang = Language of messages and help: `en` or `vi` (default: from `SONGNGU_LANG`, `LC_ALL`, `LC_MESSAGES` or `LANG`)
     .value-name = LANG
+cli-arg-config = Read this project file instead of looking for `songngu.toml` in the current folder and above
+    .value-name = FILE
+cli-arg-no-config = Use no project file: only the defaults and the command line
+cli-arg-source-lang = The articles' source language, a tag of English such as `en-GB` (default: the project's, else `en`)
+    .value-name = LANG
+cli-arg-target-lang = The translation language, a tag of Vietnamese such as `vi-VN` (default: the project's, else `vi`)
+    .value-name = LANG
+cli-arg-accepted = The file of accepted findings (default: the project's, else `accepted.toml`)
+    .value-name = FILE
+cli-arg-kinds = How a kind of finding is treated, over the project's setting: `KIND=off`, `info`, `warning` or `error` (repeat for more), e.g. `--kind length=off`
+    .value-name = KIND=SETTING
 
 segment-about = Split an article into sentence units
 segment-arg-file = The article to read, plain text or Markdown; `-` reads standard input
@@ -369,10 +380,14 @@ error-no-finding = there is no finding `{ $id }` in this report
 init-about = Write a project file `songngu.toml` in the current folder
 init-arg-translator = The translator's id, recorded on the units they write [default: `SONGNGU_USER`, else the system user]
     .value-name = NAME
-init-arg-tm = The translation memory file [default: `tmx/memory.tmx`]
+init-arg-tm = A translation memory file (repeat for more) [default: `tmx/memory.tmx`]
     .value-name = TM
 init-arg-article = An article of the project as `DOC_ID=PATH` (repeat for more)
     .value-name = ID=PATH
+init-arg-fail-on = The lowest severity that fails a check: `info`, `warning` or `error` [default: `error`]
+    .value-name = SEVERITY
+init-arg-glossary = The project's glossary of translated names: `English<TAB>Vietnamese` per line
+    .value-name = FILE
 init-arg-force = Replace an existing `songngu.toml`
 # $path: the file written.
 init-written = wrote `{ $path }`

@@ -21,6 +21,17 @@ cli-arg-help = In trợ giúp
 cli-arg-version = In phiên bản
 cli-arg-ui-lang = Ngôn ngữ của thông báo và trợ giúp: `en` hoặc `vi` (mặc định: lấy từ `SONGNGU_LANG`, `LC_ALL`, `LC_MESSAGES` hoặc `LANG`)
     .value-name = NGÔN_NGỮ
+cli-arg-config = Đọc tệp dự án này thay vì tìm `songngu.toml` trong thư mục hiện tại và các thư mục cha
+    .value-name = TỆP
+cli-arg-no-config = Không dùng tệp dự án: chỉ dùng giá trị mặc định và dòng lệnh
+cli-arg-source-lang = Ngôn ngữ nguồn của các bài, một mã tiếng Anh như `en-GB` (mặc định: của dự án, nếu không thì `en`)
+    .value-name = NGÔN_NGỮ
+cli-arg-target-lang = Ngôn ngữ bản dịch, một mã tiếng Việt như `vi-VN` (mặc định: của dự án, nếu không thì `vi`)
+    .value-name = NGÔN_NGỮ
+cli-arg-accepted = Tệp các phát hiện đã được chấp nhận (mặc định: của dự án, nếu không thì `accepted.toml`)
+    .value-name = TỆP
+cli-arg-kinds = Cách xử lý một loại phát hiện, thay cho thiết lập của dự án: `LOẠI=off`, `info`, `warning` hoặc `error` (lặp lại nếu cần), ví dụ `--kind length=off`
+    .value-name = LOẠI=MỨC
 
 segment-about = Tách bài viết thành các câu (đơn vị dịch)
 segment-arg-file = Bài viết cần đọc, dạng văn bản thuần hoặc Markdown; `-` để đọc từ đầu vào chuẩn
@@ -334,10 +345,14 @@ error-no-finding = báo cáo này không có phát hiện `{ $id }`
 init-about = Tạo tệp dự án `songngu.toml` trong thư mục hiện tại
 init-arg-translator = Mã người dịch, ghi vào các đơn vị họ viết [mặc định: `SONGNGU_USER`, nếu không thì người dùng hệ thống]
     .value-name = TÊN
-init-arg-tm = Tệp bộ nhớ dịch [mặc định: `tmx/memory.tmx`]
+init-arg-tm = Một tệp bộ nhớ dịch (lặp lại để thêm) [mặc định: `tmx/memory.tmx`]
     .value-name = TM
 init-arg-article = Một bài của dự án, dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN` (lặp lại để thêm)
     .value-name = MÃ=ĐƯỜNG_DẪN
+init-arg-fail-on = Mức nghiêm trọng thấp nhất làm kiểm tra thất bại: `info`, `warning` hoặc `error` [mặc định: `error`]
+    .value-name = MỨC
+init-arg-glossary = Bảng thuật ngữ tên riêng được dịch của dự án: mỗi dòng `Tiếng Anh<TAB>Tiếng Việt`
+    .value-name = TỆP
 init-arg-force = Ghi đè tệp `songngu.toml` đã có
 # $path: the file written.
 init-written = đã ghi `{ $path }`

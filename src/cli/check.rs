@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::align::{AlignOptions, Glossary};
-use songngu::config::{self, Config};
+use songngu::config::Config;
 use songngu::document::{Document, ReadOptions};
 use songngu::drift::accept::Accepted;
 use songngu::drift::check::{self, Report};
@@ -82,10 +82,7 @@ impl From<SeverityArg> for Severity {
 
 /// The project of the current folder; its errors are the user's to fix.
 pub fn project(l10n: &Localizer) -> Result<Config> {
-    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    config::discover(&here).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
-    })
+    super::project::load(l10n)
 }
 
 /// An article, read and segmented.

@@ -15,12 +15,18 @@ pub struct InitArgs {
     /// The translator's id, recorded on the TUs they write.
     #[arg(long, value_name = "NAME")]
     pub translator: Option<String>,
-    /// The memory file.
-    #[arg(long = "tm", value_name = "TM", default_value = "tmx/memory.tmx")]
-    pub tm: String,
+    /// The memory files (default `tmx/memory.tmx`).
+    #[arg(long = "tm", value_name = "TM")]
+    pub tm: Vec<String>,
     /// An article of the project: `DOC_ID=PATH` (repeat for more).
     #[arg(long, value_name = "ID=PATH")]
     pub article: Vec<String>,
+    /// The lowest severity that fails a check.
+    #[arg(long = "fail-on", value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<super::check::SeverityArg>,
+    /// The project's glossary of translated names.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<String>,
     /// Replace an existing `songngu.toml`.
     #[arg(long)]
     pub force: bool,
@@ -48,7 +54,20 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
         .translator
         .clone()
         .unwrap_or_else(songngu::memory::store::default_user);
-    let text = config::template(&translator, &args.tm, &articles);
+    // The languages and kinds given before the command (`songngu --target-lang vi-VN
+    // --kind length=off init`) are what the project is made with.
+    let settings = super::project::load_without_file(l10n)?;
+    let mut template = config::Template::new(&translator, "tmx/memory.tmx");
+    if !args.tm.is_empty() {
+        template.memory = args.tm.clone();
+    }
+    template.articles = articles;
+    template.source = settings.source;
+    template.target = settings.target;
+    template.fail_on = args.fail_on.map_or(template.fail_on, Into::into);
+    template.glossary = args.glossary.clone();
+    template.kinds = settings.check.kinds.into_iter().collect();
+    let text = config::template(&template);
     // The template must read back: a typo in an id or path must not make a broken project.
     config::Config::parse(&path, &text).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))

@@ -15,6 +15,7 @@ mod export;
 mod init;
 mod localize;
 mod output;
+mod project;
 mod segment;
 mod tm;
 mod translate;
@@ -39,6 +40,9 @@ pub struct Cli {
     /// UI language; read again by [`prescan_ui_lang`] before clap runs.
     #[arg(long = "lang", value_name = "LANG")]
     pub ui_lang: Option<String>,
+
+    #[command(flatten)]
+    pub project: project::ProjectArgs,
 
     #[command(subcommand)]
     pub command: Commands,
@@ -89,6 +93,7 @@ where
         Err(error) => return report_clap(&l10n, &error, color),
     };
 
+    project::set(cli.project.clone());
     let mut out = Output::stdout();
     let result = match &cli.command {
         Commands::Segment(segment_args) => segment::execute(segment_args, &l10n, &mut out),

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole pipeline on the bundled example, as the README's first command runs it:
+# the English article was translated into `tmx/seed.tmx`; the English was then revised
+# (`examples/seed.v2.en.txt`, five changes listed in `examples/seed.v2.changes.md`).
+# This segments the revision, reports its drift against the memory, and exports the
+# bilingual release with the drift marked. Everything it writes goes to `target/demo/`;
+# the bundled memory is only read.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/songngu
+out=target/demo
+rm -rf "$out"
+mkdir -p "$out"
+en=examples/seed.v2.en.txt
+tm=tmx/seed.tmx
+doc=seed-2019-11-28
+
+echo "== 1. segment: the revised English, in sentence units (first five)"
+"$bin" segment "$en" | head -5
+"$bin" segment "$en" >/dev/null
+
+echo
+echo "== 2. check: where the Vietnamese in $tm has fallen out of step with the revision"
+status=0
+"$bin" check "$en" --tm "$tm" --doc "$doc" || status=$?
+# 1 means drift was found, which is the point of the example; 2 is an error.
+[ "$status" -le 1 ] || exit "$status"
+
+echo
+echo "== 3. export: the release is refused while drift remains ..."
+status=0
+"$bin" export "$en" --tm "$tm" --doc "$doc" --to release -o "$out/release" >/dev/null 2>&1 || status=$?
+echo "   exit code $status, nothing written: $(ls "$out")"
+echo "   ... and made with --allow-drift, which the manifest records:"
+"$bin" export "$en" --tm "$tm" --doc "$doc" --to release -o "$out/release" --allow-drift \
+    | grep -v '^ ' | tail -2
+ls -1 "$out/release" | sed 's/^/   /'
+
+echo
+echo "Look at the five changes in the report above (3 stale with their word diff, 2 missing,"
+echo "1 orphaned), then open $out/release/seed.v2.bilingual.html: the marked rows are the"
+echo "units a translator has to update."

@@ -1,0 +1,78 @@
+//! The project settings of a run: `songngu.toml` found by walking up from the current
+//! folder (or named with `--config`, or ignored with `--no-config`), with the settings
+//! given on the command line applied over it.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use anyhow::Result;
+use clap::Args;
+use songngu::config::{self, Config, Overrides};
+use songngu::i18n::Localizer;
+
+/// Options of the top level, before the command: `songngu --no-config check ...`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProjectArgs {
+    /// Read this project file instead of looking for `songngu.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use no project file: defaults and the command line only.
+    #[arg(long)]
+    pub no_config: bool,
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
+    #[arg(long, value_name = "LANG")]
+    pub target_lang: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub accepted: Option<PathBuf>,
+    #[arg(long = "kind", value_name = "KIND=SETTING")]
+    pub kinds: Vec<String>,
+}
+
+static ARGS: OnceLock<ProjectArgs> = OnceLock::new();
+
+/// Records the top-level options once, before the command runs.
+pub fn set(args: ProjectArgs) {
+    // Set once per process by `run`; a second call (tests calling `run` again) keeps the
+    // first, which is the same for every call in a process.
+    let _ = ARGS.set(args);
+}
+
+/// The project of this run.
+pub fn load(l10n: &Localizer) -> Result<Config> {
+    load_with(l10n, ARGS.get().cloned().unwrap_or_default())
+}
+
+/// The defaults with the command line's settings, without any project file (for `init`,
+/// which writes one).
+pub fn load_without_file(l10n: &Localizer) -> Result<Config> {
+    let args = ProjectArgs {
+        no_config: true,
+        config: None,
+        ..ARGS.get().cloned().unwrap_or_default()
+    };
+    load_with(l10n, args)
+}
+
+fn load_with(l10n: &Localizer, args: ProjectArgs) -> Result<Config> {
+    let config_error = |e: config::ConfigError| {
+        anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
+    };
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut config = if args.no_config {
+        Config::defaults(&here)
+    } else if let Some(path) = &args.config {
+        Config::load(path).map_err(config_error)?
+    } else {
+        config::discover(&here).map_err(config_error)?
+    };
+    config
+        .apply(&Overrides {
+            source: args.source_lang,
+            target: args.target_lang,
+            accepted: args.accepted,
+            kinds: args.kinds,
+        })
+        .map_err(config_error)?;
+    Ok(config)
+}
