@@ -322,7 +322,12 @@ fn hex(bytes: &[u8]) -> String {
 ///  "edit":"number"}
 /// ```
 ///
-/// Fields that do not apply are left out. `message` is always English.
+/// `kind`, `severity`, `unit`, `en`, `vi`, `message` and `id` are on every line (`null`
+/// when they do not apply); the other fields are left out when they do not apply. A
+/// `stale` line also has `old_en`, `diff` (the word diff from the old English to the new)
+/// and `edit`; a `missing` one may have a `suggestion` (`score`, `en`, `vi`) from the
+/// memory; an accepted finding has `accepted` (`by`, `at`, `reason`). `message` is always
+/// English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FindingRecord {
@@ -331,9 +336,13 @@ pub struct FindingRecord {
     pub severity: Severity,
     /// The unit id (see [`Finding::unit`]); `null` when there is none.
     pub unit: Option<String>,
+    /// The paragraph (block) of the English article, from 0 (the human report counts
+    /// from 1); left out for orphaned units, which are no longer in the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
+    /// The English text (`null` for an `extra` Vietnamese sentence).
     pub en: Option<String>,
+    /// The Vietnamese text (`null` for a `missing` unit).
     pub vi: Option<String>,
     /// A short explanation in English.
     pub message: String,
