@@ -1144,6 +1144,16 @@ fn memory_of(dir: &Path, en: &Path, vi: &Path, doc: &str) -> PathBuf {
     tm
 }
 
+/// A memory of the bundled article aligned with its translation, as document `seed`.
+fn seed_memory(dir: &Path) -> PathBuf {
+    memory_of(
+        dir,
+        &root().join(SEED_EN),
+        &root().join("examples/seed.vi.txt"),
+        "seed",
+    )
+}
+
 fn is_drift(kind: songngu::drift::Kind) -> bool {
     use songngu::drift::Kind;
     matches!(kind, Kind::Stale | Kind::Missing | Kind::Orphaned)
@@ -1152,12 +1162,7 @@ fn is_drift(kind: songngu::drift::Kind) -> bool {
 #[test]
 fn check_finds_the_five_changes_of_the_seed_revision() {
     let dir = tempfile::tempdir().unwrap();
-    let tm = memory_of(
-        dir.path(),
-        &root().join(SEED_EN),
-        &root().join("examples/seed.vi.txt"),
-        "seed",
-    );
+    let tm = seed_memory(dir.path());
     let tm = tm.to_str().unwrap();
     let v2 = root().join("examples/seed.v2.en.txt");
     let (code, records) = check_json(dir.path(), &[v2.to_str().unwrap(), "--tm", tm]);
@@ -1226,12 +1231,7 @@ fn check_finds_the_five_changes_of_the_seed_revision() {
 #[test]
 fn check_human_report_groups_by_paragraph_and_sums_up() {
     let dir = tempfile::tempdir().unwrap();
-    let tm = memory_of(
-        dir.path(),
-        &root().join(SEED_EN),
-        &root().join("examples/seed.vi.txt"),
-        "seed",
-    );
+    let tm = seed_memory(dir.path());
     for (ui, words) in [
         (
             "en-US",
@@ -1590,12 +1590,7 @@ fn check_human_report_names_each_paragraph_once() {
 #[test]
 fn missing_units_get_a_suggestion_from_the_memory() {
     let dir = tempfile::tempdir().unwrap();
-    let tm = memory_of(
-        dir.path(),
-        &root().join(SEED_EN),
-        &root().join("examples/seed.vi.txt"),
-        "seed",
-    );
+    let tm = seed_memory(dir.path());
     std::fs::write(
         dir.path().join("next.en.txt"),
         "The event attracted more than one thousand guests, creating widespread influence in Vietnam and in the region.\n",
@@ -1624,12 +1619,7 @@ fn missing_units_get_a_suggestion_from_the_memory() {
 #[test]
 fn check_vi_with_a_memory_reports_inconsistent_translations() {
     let dir = tempfile::tempdir().unwrap();
-    let tm = memory_of(
-        dir.path(),
-        &root().join(SEED_EN),
-        &root().join("examples/seed.vi.txt"),
-        "seed",
-    );
+    let tm = seed_memory(dir.path());
     std::fs::write(
         dir.path().join("a.en.txt"),
         "Conference on Responsible state behaviour in cyberspace\n",
