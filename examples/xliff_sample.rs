@@ -56,10 +56,6 @@ fn sample() -> XliffDoc {
     }
 }
 
-fn state_v12(unit: &XliffUnit) -> Option<&'static str> {
-    unit.vi.as_ref().map(|_| unit.state.as_v12())
-}
-
 fn print_units(doc: &XliffDoc) {
     for unit in &doc.units {
         let line = serde_json::json!({
@@ -67,7 +63,7 @@ fn print_units(doc: &XliffDoc) {
             "en": unit.en,
             "vi": unit.vi,
             "state": unit.state.as_v2(),
-            "state_v12": state_v12(unit),
+            "state_v12": unit.state_v12(),
             "score": unit.score,
             "old_en": unit.old_en,
             "notes": unit.notes,
