@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
         now: SystemTime::now(),
     };
     let wording = Wording::default();
-    let xliff_doc = export::xliff::work_document(DOC, &units, &report, true);
+    let xliff_doc = export::xliff::work_document(DOC, &units, &report, true, "en", "vi");
     let out = tempfile::tempdir().expect("temp dir");
     let names = ReleaseNames::new(&release);
 

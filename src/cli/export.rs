@@ -122,7 +122,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     let xliff_bytes = || -> Result<Vec<u8>> {
         let mut bytes = Vec::new();
         songngu::xliff::write(
-            &xliff_doc(&run, true),
+            &xliff_doc(&run, true, &config),
             args.xliff_version.into(),
             &mut bytes,
         )
