@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
     let release = Release {
         doc_id: DOC.to_owned(),
         en: &room.en,
-        units: units_of_check(&units, &report),
+        units: units_of_check(&units, &report, Severity::Error),
         // The generated "Vietnamese" draws some cross-language findings; they are shown,
         // not fixed, as a release with `--allow-drift` would.
         allow_drift: true,

@@ -1731,9 +1731,9 @@ const FAIR: [(&str, &str); 3] = [
     ),
 ];
 
-/// A project (`songngu.toml` with `extra_config`) with the fair article `a.en.txt` as
-/// document `fair`, every sentence translated in `m.tmx`.
-fn fair_project(extra_config: &str) -> tempfile::TempDir {
+/// A project with the fair article `a.en.txt` as document `fair`, every sentence
+/// translated in `m.tmx`; `top` (keys) and `tables` go into its `songngu.toml`.
+fn fair_project(top: &str, tables: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let text: Vec<&str> = FAIR.iter().map(|(en, _)| *en).collect();
@@ -1741,7 +1741,7 @@ fn fair_project(extra_config: &str) -> tempfile::TempDir {
     std::fs::write(
         d.join("songngu.toml"),
         format!(
-            "{extra_config}memory = [\"m.tmx\"]\n\n[[article]]\npath = \"a.en.txt\"\ndoc = \"fair\"\n"
+            "{top}memory = [\"m.tmx\"]\n\n[[article]]\npath = \"a.en.txt\"\ndoc = \"fair\"\n\n{tables}"
         ),
     )
     .unwrap();
@@ -1778,7 +1778,7 @@ fn tu_tag(tmx: &Path, doc: &str, unit: &str) -> String {
 #[test]
 fn xliff_import_stores_only_what_the_translator_changed() {
     for version in ["2.0", "1.2"] {
-        let dir = fair_project("");
+        let dir = fair_project("", "");
         let d = dir.path();
         revise_fair(d);
         let stale = songngu::segment::text_id("It has 45 stands from ten provinces.");
@@ -1855,7 +1855,7 @@ fn xliff_import_stores_only_what_the_translator_changed() {
 
 #[test]
 fn xliff_export_with_nothing_to_do_writes_nothing_and_succeeds() {
-    let dir = fair_project("");
+    let dir = fair_project("", "");
     let d = dir.path();
     for version in ["2.0", "1.2"] {
         let (code, text) = run_in(
@@ -1888,6 +1888,83 @@ fn xliff_export_with_nothing_to_do_writes_nothing_and_succeeds() {
     let (code, text) = run_in(d, &["xliff", "export", "a.en.txt", "-o", "w.xlf", "--all"]);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("3 units to translate"), "{text}");
+}
+
+/// Regression: after `check --accept` on the drift findings, or with the drift kinds made
+/// warnings, `check` passed but `export` refused the article for drift.
+#[test]
+fn export_agrees_with_the_check_on_drift_it_lets_through() {
+    let dir = fair_project("", "");
+    let d = dir.path();
+    revise_fair(d);
+    let (code, records) = check_json(d, &["a.en.txt"]);
+    assert_eq!(code, 1);
+    let mut args = vec!["check", "a.en.txt", "--reason", "next edition"];
+    for r in records.iter().filter(|r| is_drift(r.kind)) {
+        args.extend(["--accept", r.id.as_str()]);
+    }
+    assert_eq!(args.len(), 8, "{records:#?}");
+    let (code, text) = run_in(d, &args);
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("--allow-drift"), "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["allow_drift"], false);
+    assert_eq!(manifest["check"]["passed"], true);
+    assert_eq!(manifest["check"]["accepted"], 2);
+    let units = &manifest["units"];
+    assert_eq!(
+        (&units["stale"], &units["missing"], &units["drift_passed"]),
+        (&1.into(), &1.into(), &2.into()),
+        "{units}"
+    );
+    let html = std::fs::read_to_string(d.join("out/a.bilingual.html")).unwrap();
+    assert!(html.contains("class=\"row flagged stale missing"), "{html}");
+    assert!(html.contains("<span class=\"badge stale\">stale</span>"));
+
+    // The same with the drift kinds made warnings in the project.
+    let dir = fair_project(
+        "",
+        "[check.kinds]\nstale = \"warning\"\nmissing = \"warning\"\n",
+    );
+    let d = dir.path();
+    revise_fair(d);
+    let (code, _) = check_json(d, &["a.en.txt"]);
+    assert_eq!(code, 0);
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "bilingual-html",
+            "-o",
+            "a.html",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let html = std::fs::read_to_string(d.join("a.html")).unwrap();
+    assert!(html.contains("class=\"row flagged stale missing"), "{html}");
+    // Failing on warnings, the check and the export refuse alike.
+    let (code, _) = check_json(d, &["a.en.txt", "--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "vi",
+            "-o",
+            "a.vi.txt",
+            "--fail-on",
+            "warning",
+        ],
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(!d.join("a.vi.txt").exists());
 }
 
 /// Regression: unit ids are hashes of the English, so a sentence edited after the export

@@ -89,7 +89,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         return Ok(Exit::Findings);
     }
 
-    let units = export::units_of_check(&run.units, &run.report);
+    let units = export::units_of_check(&run.units, &run.report, run.fail_on);
     let release = Release {
         doc_id: run.doc.clone().unwrap_or_default(),
         en: &run.document,
