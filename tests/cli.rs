@@ -1967,6 +1967,105 @@ fn export_agrees_with_the_check_on_drift_it_lets_through() {
     assert!(!d.join("a.vi.txt").exists());
 }
 
+/// Regression: `source`/`target` of `songngu.toml` were ignored by the XLIFF, TMX and
+/// release output (always `en` and `vi`).
+#[test]
+fn configured_languages_reach_xliff_tmx_and_the_manifest() {
+    use sha2::Digest;
+    let dir = fair_project("source = \"en-GB\"\ntarget = \"vi-VN\"\n", "");
+    let d = dir.path();
+    revise_fair(d);
+    for (version, wanted) in [
+        ("2.0", "srcLang=\"en-GB\" trgLang=\"vi-VN\""),
+        ("1.2", "source-language=\"en-GB\" target-language=\"vi-VN\""),
+    ] {
+        let (code, text) = run_in(
+            d,
+            &[
+                "xliff",
+                "export",
+                "a.en.txt",
+                "-o",
+                "w.xlf",
+                "--xliff-version",
+                version,
+            ],
+        );
+        assert_eq!(code, 0, "{text}");
+        let xlf = std::fs::read_to_string(d.join("w.xlf")).unwrap();
+        assert!(xlf.contains(wanted), "{xlf}");
+    }
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "tmx",
+            "-o",
+            "a.tmx",
+            "--allow-drift",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let tmx = std::fs::read_to_string(d.join("a.tmx")).unwrap();
+    assert!(
+        tmx.contains("srclang=\"en-GB\"")
+            && tmx.contains("<tuv xml:lang=\"en-GB\">")
+            && tmx.contains("<tuv xml:lang=\"vi-VN\">")
+            && !tmx.contains("xml:lang=\"en\""),
+        "{tmx}"
+    );
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "release",
+            "-o",
+            "out",
+            "--allow-drift",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["source_lang"], "en-GB");
+    assert_eq!(manifest["target_lang"], "vi-VN");
+    assert_eq!(manifest["fail_on"], "error");
+    let memory = std::fs::read(d.join("m.tmx")).unwrap();
+    let sha: String = sha2::Sha256::digest(&memory)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        manifest["memory"],
+        serde_json::json!([{ "path": "m.tmx", "sha256": sha }])
+    );
+    let xlf = std::fs::read_to_string(d.join("out/a.xlf")).unwrap();
+    assert!(xlf.contains("srcLang=\"en-GB\""), "{xlf}");
+    // A memory given on the command line is named as given.
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "release",
+            "-o",
+            "out",
+            "--allow-drift",
+            "--tm",
+            "./m.tmx",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["memory"][0]["path"], "./m.tmx");
+}
+
 /// Regression: unit ids are hashes of the English, so a sentence edited after the export
 /// was reported as gone from the article.
 #[test]

@@ -35,7 +35,7 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 use unic_langid::{LanguageIdentifier, langid};
 
-use super::manifest::{FileEntry, MANIFEST_NAME, Manifest, hex};
+use super::manifest::{FileEntry, MANIFEST_NAME, Manifest, MemoryFile, hex};
 use super::tmx::TmxOptions;
 use super::{ExportError, Release, Stamp, Wording};
 use crate::document::Format;
@@ -51,8 +51,12 @@ pub struct ReleaseOptions<'r> {
     pub findings: &'r [Finding],
     /// The words of the bilingual formats.
     pub wording: Wording<'r>,
+    /// The language tags of the TMX and the manifest (the project's `source` and
+    /// `target`).
     pub source_lang: LanguageIdentifier,
     pub target_lang: LanguageIdentifier,
+    /// The translation memory files the release was checked against, for the manifest.
+    pub memory: Vec<MemoryFile>,
     /// More files to put in the release, as `(file name, bytes)`, listed in the manifest
     /// like the others. This is the hook for formats made elsewhere: the command line adds
     /// the XLIFF files here, e.g. `(format!("{}.xlf", names.base), bytes)` with the bytes
@@ -63,7 +67,7 @@ pub struct ReleaseOptions<'r> {
 }
 
 impl<'r> ReleaseOptions<'r> {
-    /// English wording, `en` to `vi`, no findings, no extra files.
+    /// English wording, `en` to `vi`, no findings, no memory files, no extra files.
     pub fn new(stamp: Stamp) -> ReleaseOptions<'r> {
         ReleaseOptions {
             stamp,
@@ -71,6 +75,7 @@ impl<'r> ReleaseOptions<'r> {
             wording: Wording::default(),
             source_lang: langid!("en"),
             target_lang: langid!("vi"),
+            memory: Vec::new(),
             extra: Vec::new(),
         }
     }
@@ -244,7 +249,7 @@ fn write_release_with(
     for (name, extra) in &options.extra {
         put(name, extra, &mut files)?;
     }
-    let manifest = Manifest::new(release, &options.stamp, options.findings, files.clone());
+    let manifest = Manifest::new(release, options, files.clone());
     put(MANIFEST_NAME, manifest.to_json()?.as_bytes(), &mut files)?;
     sync_dir(&temp)?;
 
