@@ -627,20 +627,54 @@ impl<'r, 'a> Prepared<'r, 'a> {
     /// [`Prepared::vi_text`] before a front matter value is made valid YAML: what the
     /// bilingual formats show (read in the English value's style).
     pub(crate) fn vi_display(&self, view: &BlockView<'_, '_>) -> String {
+        self.vi_display_marked(view, "", "")
+    }
+
+    /// [`Prepared::vi_display`] with every run of untranslated English (the English of
+    /// units without a translation, and the white space between two of them) between
+    /// `open` and `close`, for a format that labels it as English.
+    pub(crate) fn vi_display_marked(
+        &self,
+        view: &BlockView<'_, '_>,
+        open: &str,
+        close: &str,
+    ) -> String {
         let text = &self.release.en.text;
         let block = view.block;
         let en = self.en_text(view);
         let multiline = en.contains('\n');
         let mut out = String::with_capacity(en.len() + en.len() / 4);
         let mut at = block.range.start;
+        let mut english = false;
         for release_unit in view.units {
             let unit = release_unit.unit;
-            out.push_str(&text[at..unit.start]);
+            let between = &text[at..unit.start];
             match release_unit.translation() {
-                Some(vi) => push_translation(&mut out, vi, multiline, self.crlf),
-                None => out.push_str(&unit.text),
+                Some(vi) => {
+                    if english {
+                        out.push_str(close);
+                        english = false;
+                    }
+                    out.push_str(between);
+                    push_translation(&mut out, vi, multiline, self.crlf);
+                }
+                None => {
+                    if english && !between.trim().is_empty() {
+                        out.push_str(close);
+                        english = false;
+                    }
+                    out.push_str(between);
+                    if !english {
+                        out.push_str(open);
+                        english = true;
+                    }
+                    out.push_str(&unit.text);
+                }
             }
             at = unit.end;
+        }
+        if english {
+            out.push_str(close);
         }
         out.push_str(&text[at..block.range.end]);
         out
