@@ -6,8 +6,8 @@
 //! cargo run --example xliff_sample -- read IN.xlf             # prints the units read
 //! ```
 //!
-//! Each JSON line is one unit: `id`, `en`, `vi`, `state` (2.0 name), `state_v12` (the 1.2
-//! value written), `score`, `old_en`, `notes`.
+//! Each JSON line is one unit: `id`, `name`, `en`, `vi`, `state` (2.0 name), `state_v12`
+//! (the 1.2 value written), `score`, `old_en`, `notes`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -60,6 +60,7 @@ fn print_units(doc: &XliffDoc) {
     for unit in &doc.units {
         let line = serde_json::json!({
             "id": unit.id,
+            "name": unit.name,
             "en": unit.en,
             "vi": unit.vi,
             "state": unit.state.as_v2(),
