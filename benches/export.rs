@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
     let release = Release {
         doc_id: DOC.to_owned(),
         en: &room.en,
-        units: units_of_check(&units, &report),
+        units: units_of_check(&units, &report, Severity::Error),
         // The generated "Vietnamese" draws some cross-language findings; they are shown,
         // not fixed, as a release with `--allow-drift` would.
         allow_drift: true,
@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
         now: SystemTime::now(),
     };
     let wording = Wording::default();
-    let xliff_doc = export::xliff::work_document(DOC, &units, &report, true);
+    let xliff_doc = export::xliff::work_document(DOC, &units, &report, true, "en", "vi");
     let out = tempfile::tempdir().expect("temp dir");
     let names = ReleaseNames::new(&release);
 

@@ -6,8 +6,8 @@
 //! cargo run --example xliff_sample -- read IN.xlf             # prints the units read
 //! ```
 //!
-//! Each JSON line is one unit: `id`, `en`, `vi`, `state` (2.0 name), `state_v12` (the 1.2
-//! value written), `score`, `old_en`, `notes`.
+//! Each JSON line is one unit: `id`, `name`, `en`, `vi`, `state` (2.0 name), `state_v12`
+//! (the 1.2 value written), `score`, `old_en`, `notes`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -56,18 +56,15 @@ fn sample() -> XliffDoc {
     }
 }
 
-fn state_v12(unit: &XliffUnit) -> Option<&'static str> {
-    unit.vi.as_ref().map(|_| unit.state.as_v12())
-}
-
 fn print_units(doc: &XliffDoc) {
     for unit in &doc.units {
         let line = serde_json::json!({
             "id": unit.id,
+            "name": unit.name,
             "en": unit.en,
             "vi": unit.vi,
             "state": unit.state.as_v2(),
-            "state_v12": state_v12(unit),
+            "state_v12": unit.state_v12(),
             "score": unit.score,
             "old_en": unit.old_en,
             "notes": unit.notes,

@@ -9,6 +9,10 @@
 # 2. XLIFF 2.0: the same with translate.storage.xliff2, if the installed toolkit has it.
 # 3. The way back: the toolkit translates the untranslated unit, signs one off, adds a
 #    note and saves; songngu must read the saved file as the toolkit left it.
+# 4. A real work file: `songngu xliff export --xliff-version 1.2` on the bundled example
+#    (examples/seed.v2.en.txt against a copy of tmx/seed.tmx, document
+#    `seed-2019-11-28`), and the toolkit must read it unit for unit as songngu reads it:
+#    ids, sources, targets, the position (`resname`) and the target state.
 #
 # Usage: scripts/xliff-translate-toolkit.sh
 # Needs python3 with venv, cargo, and PyPI. Not part of CI.
@@ -23,8 +27,9 @@ echo "translate-toolkit $("$work/venv/bin/python" -c 'import translate.__version
 
 cd "$here"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
-cargo build --quiet --example xliff_sample
+cargo build --quiet --example xliff_sample --bin songngu
 sample="$CARGO_TARGET_DIR/debug/examples/xliff_sample"
+songngu="$CARGO_TARGET_DIR/debug/songngu"
 "$sample" write "$work/sample-1.2.xlf" 1.2 >"$work/expected.jsonl"
 "$sample" write "$work/sample-2.0.xlf" 2.0 >/dev/null
 
@@ -149,6 +154,53 @@ check("u0c1d2e3f4a notes", second["notes"], before["u0c1d2e3f4a"]["notes"] + ["Ä
 for uid, unit in before.items():
     if uid not in ("u3f2a9c01b7", "u0c1d2e3f4a"):
         check(f"{uid} unchanged", after.get(uid), unit)
+print(f"failures: {failures}")
+sys.exit(1 if failures else 0)
+PY
+else
+    status=1
+fi
+
+echo "The bundled example: songngu xliff export --xliff-version 1.2, read by translate-toolkit"
+mkdir "$work/seed"
+cp examples/seed.v2.en.txt tmx/seed.tmx "$work/seed/"
+# A folder without songngu.toml: the defaults, and the memory given on the command line.
+(cd "$work/seed" && env -i PATH="$PATH" SONGNGU_LANG=en-US "$songngu" xliff export seed.v2.en.txt \
+    --tm seed.tmx --doc seed-2019-11-28 -o seed.xlf --xliff-version 1.2)
+if "$sample" read "$work/seed/seed.xlf" >"$work/seed.jsonl"; then
+    "$work/venv/bin/python" - "$work" <<'PY' || status=1
+import json
+import sys
+
+from translate.storage import xliff
+
+work = sys.argv[1]
+expected = [json.loads(line) for line in open(f"{work}/seed.jsonl", encoding="utf-8")]
+failures = 0
+
+
+def check(what, got, want):
+    global failures
+    if got == want:
+        print(f"  ok    {what}")
+    else:
+        failures += 1
+        print(f"  FAIL  {what}: got {got!r}, want {want!r}")
+
+
+store = xliff.xlifffile.parsefile(f"{work}/seed/seed.xlf")
+units = store.units
+check("unit count", len(units), len(expected))
+check("document", store.getfilenames(), ["seed-2019-11-28"])
+check("ids in order", [u.getid().split("\x04")[-1] for u in units], [w["id"] for w in expected])
+for unit, want in zip(units, expected):
+    uid = want["id"]
+    check(f"{uid} source", unit.source, want["en"])
+    check(f"{uid} target", unit.target if unit.target else None, want["vi"])
+    check(f"{uid} resname (position)", unit.xmlelement.get("resname"), want["name"])
+    target = unit.getlanguageNode(lang=None, index=1)
+    check(f"{uid} target state", None if target is None else target.get("state"), want["state_v12"])
+    print(f"        {uid}: songngu state {want['state']}, toolkit isfuzzy={unit.isfuzzy()} istranslated={unit.istranslated()}")
 print(f"failures: {failures}")
 sys.exit(1 if failures else 0)
 PY

@@ -1962,3 +1962,462 @@ fn xliff_import_refuses_units_whose_english_changed() {
     );
     assert!(text.contains(&doc.units[0].id), "{text}");
 }
+
+/// Runs songngu in `dir` as user `lan`; the exit code and stdout followed by stderr.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let output = songngu("en-US")
+        .current_dir(dir)
+        .env("SONGNGU_USER", "lan")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.code().unwrap(), text)
+}
+
+/// The sentences of the fair article and their translations.
+const FAIR: [(&str, &str); 3] = [
+    (
+        "The fair opened today in Hanoi.",
+        "Hội chợ khai mạc hôm nay tại Hà Nội.",
+    ),
+    (
+        "It has 40 stands from ten provinces.",
+        "Hội chợ có 40 gian hàng từ mười tỉnh.",
+    ),
+    (
+        "Tickets are free for children.",
+        "Trẻ em được vào cửa miễn phí.",
+    ),
+];
+
+/// A project with the fair article `a.en.txt` as document `fair`, every sentence
+/// translated in `m.tmx`; `top` (keys) and `tables` go into its `songngu.toml`.
+fn fair_project(top: &str, tables: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text: Vec<&str> = FAIR.iter().map(|(en, _)| *en).collect();
+    std::fs::write(d.join("a.en.txt"), text.join(" ") + "\n").unwrap();
+    std::fs::write(
+        d.join("songngu.toml"),
+        format!(
+            "{top}memory = [\"m.tmx\"]\n\n[[article]]\npath = \"a.en.txt\"\ndoc = \"fair\"\n\n{tables}"
+        ),
+    )
+    .unwrap();
+    for (en, vi) in FAIR {
+        let id = songngu::segment::text_id(en);
+        let (code, text) = run_in(d, &["translate", "a.en.txt", "--unit", &id, "--vi", vi]);
+        assert_eq!(code, 0, "{text}");
+    }
+    dir
+}
+
+/// The fair article revised: the number edited (stale) and a sentence added that the
+/// memory has a fuzzy match for (missing, with a suggestion).
+fn revise_fair(d: &Path) {
+    std::fs::write(
+        d.join("a.en.txt"),
+        "The fair opened today in Hanoi. It has 45 stands from ten provinces. Tickets are free for children. The fair opened today in Da Nang.\n",
+    )
+    .unwrap();
+}
+
+/// The `<tu ...>` start tag of the TU `doc/unit` in the memory file.
+fn tu_tag(tmx: &Path, doc: &str, unit: &str) -> String {
+    let text = std::fs::read_to_string(tmx).unwrap();
+    let wanted = format!("tuid=\"{doc}/{unit}\"");
+    text.lines()
+        .find(|l| l.contains(&wanted))
+        .unwrap_or_else(|| panic!("no TU {wanted} in {text}"))
+        .to_owned()
+}
+
+/// Regression: stale units went out as `translated` with the old Vietnamese, so an
+/// untouched file imported the outdated translations as current.
+#[test]
+fn xliff_import_stores_only_what_the_translator_changed() {
+    for version in ["2.0", "1.2"] {
+        let dir = fair_project("", "");
+        let d = dir.path();
+        revise_fair(d);
+        let stale = songngu::segment::text_id("It has 45 stands from ten provinces.");
+        let missing = songngu::segment::text_id("The fair opened today in Da Nang.");
+        let (code, text) = run_in(
+            d,
+            &[
+                "xliff",
+                "export",
+                "a.en.txt",
+                "-o",
+                "w.xlf",
+                "--xliff-version",
+                version,
+            ],
+        );
+        assert_eq!(code, 0, "{text}");
+        let bytes = std::fs::read(d.join("w.xlf")).unwrap();
+        let doc = songngu::xliff::read(&d.join("w.xlf"), &bytes).unwrap();
+        let ids: Vec<&str> = doc.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, [stale.as_str(), missing.as_str()], "{version}");
+        for unit in &doc.units {
+            assert_eq!(unit.state, songngu::xliff::State::Initial, "{version}");
+            assert!(unit.vi.is_some(), "{version}: {unit:?}");
+        }
+        // Untouched, the file stores nothing and the stale finding stays.
+        let (code, text) = run_in(d, &["xliff", "import", "w.xlf"]);
+        assert_eq!(code, 0, "{text}");
+        assert!(
+            text.contains(&format!(
+                "2 units are not translated (still as exported, state `initial`): {stale}, {missing}"
+            )) && text.contains("0 translations stored, 0 unchanged, 2 not translated"),
+            "{version}: {text}"
+        );
+        let (code, records) = check_json(d, &["a.en.txt"]);
+        assert_eq!(code, 1, "{version}");
+        assert!(
+            records.iter().any(|r| r.kind.name() == "stale"),
+            "{version}"
+        );
+        // The stale unit edited but left `initial`: stored, and said so. The suggestion
+        // confirmed as it was (`translated`): stored.
+        let mut edited = doc.clone();
+        edited.units[0].vi = Some("Hội chợ có 45 gian hàng từ mười tỉnh.".into());
+        edited.units[1].state = songngu::xliff::State::Translated;
+        edited.units[1].score = None;
+        let mut bytes = Vec::new();
+        let v = if version == "2.0" {
+            songngu::xliff::Version::V2_0
+        } else {
+            songngu::xliff::Version::V1_2
+        };
+        songngu::xliff::write(&edited, v, &mut bytes).unwrap();
+        std::fs::write(d.join("w.xlf"), bytes).unwrap();
+        let (code, text) = run_in(d, &["xliff", "import", "w.xlf", "--user", "minh"]);
+        assert_eq!(code, 0, "{text}");
+        assert!(
+            text.contains(&format!(
+                "stored although the file still marks it `initial` (the Vietnamese was edited): {stale}"
+            )) && text.contains("2 translations stored, 0 unchanged, 0 not translated"),
+            "{version}: {text}"
+        );
+        for unit in [&stale, &missing] {
+            let tag = tu_tag(&d.join("m.tmx"), "fair", unit);
+            assert!(
+                tag.contains("changeid=\"minh\"") && tag.contains("changedate=\"2"),
+                "{tag}"
+            );
+        }
+        let (code, records) = check_json(d, &["a.en.txt"]);
+        assert_eq!(code, 0, "{version}: {records:#?}");
+    }
+}
+
+#[test]
+fn xliff_export_with_nothing_to_do_writes_nothing_and_succeeds() {
+    let dir = fair_project("", "");
+    let d = dir.path();
+    for version in ["2.0", "1.2"] {
+        let (code, text) = run_in(
+            d,
+            &[
+                "xliff",
+                "export",
+                "a.en.txt",
+                "-o",
+                "w.xlf",
+                "--xliff-version",
+                version,
+            ],
+        );
+        assert_eq!(code, 0, "{version}: {text}");
+        assert!(
+            text.contains("nothing in `a.en.txt` needs work; `w.xlf` was not written"),
+            "{text}"
+        );
+        assert!(!d.join("w.xlf").exists());
+    }
+    let output = songngu("vi")
+        .current_dir(d)
+        .args(["xliff", "export", "a.en.txt", "-o", "w.xlf"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("cần dịch; không ghi"));
+    // With `--all` there is work to show.
+    let (code, text) = run_in(d, &["xliff", "export", "a.en.txt", "-o", "w.xlf", "--all"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("3 units to translate"), "{text}");
+}
+
+/// Regression: after `check --accept` on the drift findings, or with the drift kinds made
+/// warnings, `check` passed but `export` refused the article for drift.
+#[test]
+fn export_agrees_with_the_check_on_drift_it_lets_through() {
+    let dir = fair_project("", "");
+    let d = dir.path();
+    revise_fair(d);
+    let (code, records) = check_json(d, &["a.en.txt"]);
+    assert_eq!(code, 1);
+    let mut args = vec!["check", "a.en.txt", "--reason", "next edition"];
+    for r in records.iter().filter(|r| is_drift(r.kind)) {
+        args.extend(["--accept", r.id.as_str()]);
+    }
+    assert_eq!(args.len(), 8, "{records:#?}");
+    let (code, text) = run_in(d, &args);
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("--allow-drift"), "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["allow_drift"], false);
+    assert_eq!(manifest["check"]["passed"], true);
+    assert_eq!(manifest["check"]["accepted"], 2);
+    let units = &manifest["units"];
+    assert_eq!(
+        (&units["stale"], &units["missing"], &units["drift_passed"]),
+        (&1.into(), &1.into(), &2.into()),
+        "{units}"
+    );
+    let html = std::fs::read_to_string(d.join("out/a.bilingual.html")).unwrap();
+    assert!(html.contains("class=\"row flagged stale missing"), "{html}");
+    assert!(html.contains("<span class=\"badge stale\">stale</span>"));
+
+    // The same with the drift kinds made warnings in the project.
+    let dir = fair_project(
+        "",
+        "[check.kinds]\nstale = \"warning\"\nmissing = \"warning\"\n",
+    );
+    let d = dir.path();
+    revise_fair(d);
+    let (code, _) = check_json(d, &["a.en.txt"]);
+    assert_eq!(code, 0);
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "bilingual-html",
+            "-o",
+            "a.html",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let html = std::fs::read_to_string(d.join("a.html")).unwrap();
+    assert!(html.contains("class=\"row flagged stale missing"), "{html}");
+    // Failing on warnings, the check and the export refuse alike.
+    let (code, _) = check_json(d, &["a.en.txt", "--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "vi",
+            "-o",
+            "a.vi.txt",
+            "--fail-on",
+            "warning",
+        ],
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(!d.join("a.vi.txt").exists());
+}
+
+/// Regression: `source`/`target` of `songngu.toml` were ignored by the XLIFF, TMX and
+/// release output (always `en` and `vi`).
+#[test]
+fn configured_languages_reach_xliff_tmx_and_the_manifest() {
+    use sha2::Digest;
+    let dir = fair_project("source = \"en-GB\"\ntarget = \"vi-VN\"\n", "");
+    let d = dir.path();
+    revise_fair(d);
+    for (version, wanted) in [
+        ("2.0", "srcLang=\"en-GB\" trgLang=\"vi-VN\""),
+        ("1.2", "source-language=\"en-GB\" target-language=\"vi-VN\""),
+    ] {
+        let (code, text) = run_in(
+            d,
+            &[
+                "xliff",
+                "export",
+                "a.en.txt",
+                "-o",
+                "w.xlf",
+                "--xliff-version",
+                version,
+            ],
+        );
+        assert_eq!(code, 0, "{text}");
+        let xlf = std::fs::read_to_string(d.join("w.xlf")).unwrap();
+        assert!(xlf.contains(wanted), "{xlf}");
+    }
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "tmx",
+            "-o",
+            "a.tmx",
+            "--allow-drift",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let tmx = std::fs::read_to_string(d.join("a.tmx")).unwrap();
+    assert!(
+        tmx.contains("srclang=\"en-GB\"")
+            && tmx.contains("<tuv xml:lang=\"en-GB\">")
+            && tmx.contains("<tuv xml:lang=\"vi-VN\">")
+            && !tmx.contains("xml:lang=\"en\""),
+        "{tmx}"
+    );
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "release",
+            "-o",
+            "out",
+            "--allow-drift",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["source_lang"], "en-GB");
+    assert_eq!(manifest["target_lang"], "vi-VN");
+    assert_eq!(manifest["fail_on"], "error");
+    let memory = std::fs::read(d.join("m.tmx")).unwrap();
+    let sha: String = sha2::Sha256::digest(&memory)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        manifest["memory"],
+        serde_json::json!([{ "path": "m.tmx", "sha256": sha }])
+    );
+    let xlf = std::fs::read_to_string(d.join("out/a.xlf")).unwrap();
+    assert!(xlf.contains("srcLang=\"en-GB\""), "{xlf}");
+    // A memory given on the command line is named as given.
+    let (code, text) = run_in(
+        d,
+        &[
+            "export",
+            "a.en.txt",
+            "--to",
+            "release",
+            "-o",
+            "out",
+            "--allow-drift",
+            "--tm",
+            "./m.tmx",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["memory"][0]["path"], "./m.tmx");
+}
+
+/// Regression: unit ids are hashes of the English, so a sentence edited after the export
+/// was reported as gone from the article.
+#[test]
+fn xliff_import_finds_sentences_edited_since_the_export_by_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.en.txt"),
+        "Fair news.\n\nThe fair opened today. It has 40 stands. Tickets are free.\n\nThe fair ends on Sunday.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        run_in(d, &["init", "--tm", "m.tmx", "--article", "fair=a.en.txt"]).0,
+        0
+    );
+    let title = songngu::segment::text_id("Fair news.");
+    let (code, text) = run_in(
+        d,
+        &[
+            "translate",
+            "a.en.txt",
+            "--unit",
+            &title,
+            "--vi",
+            "Tin hội chợ.",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(d, &["xliff", "export", "a.en.txt", "-o", "w.xlf"]);
+    assert_eq!(code, 0, "{text}");
+    let bytes = std::fs::read(d.join("w.xlf")).unwrap();
+    let mut doc = songngu::xliff::read(&d.join("w.xlf"), &bytes).unwrap();
+    assert_eq!(doc.units.len(), 4);
+    let names: Vec<Option<&str>> = doc.units.iter().map(|u| u.name.as_deref()).collect();
+    assert_eq!(names, [Some("1"), Some("2"), Some("3"), Some("4")]);
+    for (unit, vi) in doc.units.iter_mut().zip([
+        "Hội chợ khai mạc hôm nay.",
+        "Hội chợ có 40 gian hàng.",
+        "Vé vào cửa miễn phí.",
+        "Hội chợ kết thúc vào Chủ nhật.",
+    ]) {
+        unit.vi = Some(vi.into());
+        unit.state = songngu::xliff::State::Translated;
+    }
+    let mut bytes = Vec::new();
+    songngu::xliff::write(&doc, songngu::xliff::Version::V2_0, &mut bytes).unwrap();
+    std::fs::write(d.join("w.xlf"), bytes).unwrap();
+    // Meanwhile the editor corrects the number and rewrites the last sentence.
+    std::fs::write(
+        d.join("a.en.txt"),
+        "Fair news.\n\nThe fair opened today. It has 45 stands. Tickets are free.\n\nSee you next year!\n",
+    )
+    .unwrap();
+    let (code, text) = run_in(d, &["xliff", "import", "w.xlf"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(&format!(
+            "unit {}: the English changed since the file was exported: was “It has 40 stands.”, now “It has 45 stands.”; not imported",
+            doc.units[1].id
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "unit {}: the English changed since the file was exported: was “The fair ends on Sunday.”, now “See you next year!”; not imported",
+            doc.units[3].id
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("not in the current English"), "{text}");
+    // It imports the rest.
+    assert!(
+        text.contains("2 translations stored, 0 unchanged, 0 not translated, 2 refused"),
+        "{text}"
+    );
+    for unit in [&doc.units[0].id, &doc.units[2].id] {
+        let tag = tu_tag(&d.join("m.tmx"), "fair", unit);
+        assert!(
+            tag.contains("changeid=\"lan\"") && tag.contains("changedate=\"2"),
+            "{tag}"
+        );
+    }
+    let vi = songngu("vi")
+        .current_dir(d)
+        .args(["xliff", "import", "w.xlf"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&vi.stdout)
+            .contains("trước là “It has 40 stands.”, nay là “It has 45 stands.”"),
+        "{}",
+        String::from_utf8_lossy(&vi.stdout)
+    );
+}

@@ -467,9 +467,22 @@ xliff-exported = `{ $path }`: { $units ->
         [one] { $units } unit
        *[other] { $units } units
     } to translate
+# $en: the English article; $path: the XLIFF file that was not written.
+xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
 # $unit: a unit id.
 xliff-refused-gone = unit { $unit }: not in the current English article any more; not imported
-xliff-refused-changed = unit { $unit }: its English changed since the file was exported; not imported
+# $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
+xliff-refused-changed = unit { $unit }: the English changed since the file was exported: was “{ $was }”, now “{ $now }”; not imported
+# $count (number); $units: unit ids, comma-separated.
+xliff-not-translated = { $count ->
+        [one] { $count } unit is
+       *[other] { $count } units are
+    } not translated (still as exported, state `initial`): { $units }
+# $count (number); $units: unit ids, comma-separated.
+xliff-stored-initial = stored although the file still marks { $count ->
+        [one] it
+       *[other] them
+    } `initial` (the Vietnamese was edited): { $units }
 # $path; $stored, $unchanged, $untranslated, $refused: numbers.
 xliff-imported = `{ $path }`: { $stored } translations stored, { $unchanged } unchanged, { $untranslated } not translated, { $refused } refused
 # $message

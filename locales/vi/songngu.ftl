@@ -429,10 +429,16 @@ xliff-import-arg-user = Người dịch [mặc định: người dịch của d�
     .value-name = TÊN
 # $path; $units: a number.
 xliff-exported = `{ $path }`: { $units } đơn vị cần dịch
+# $en: the English article; $path: the XLIFF file that was not written.
+xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
 # $unit: a unit id.
 xliff-refused-gone = đơn vị { $unit }: không còn trong bài tiếng Anh hiện tại; không nhập
-xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ khi xuất tệp; không nhập
-# $path; $stored, $unchanged, $untranslated, $refused: numbers.
+# $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
+xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ khi xuất tệp: trước là “{ $was }”, nay là “{ $now }”; không nhập
+# $count (number); $units: unit ids, comma-separated.
+xliff-not-translated = { $count } đơn vị chưa được dịch (vẫn như lúc xuất, trạng thái `initial`): { $units }
+# $count (number); $units: unit ids, comma-separated.
+xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (bản tiếng Việt đã được sửa): { $units }
 xliff-imported = `{ $path }`: đã lưu { $stored } bản dịch, { $unchanged } không đổi, { $untranslated } chưa dịch, { $refused } bị từ chối
 # $message
 error-xliff = { $message }

@@ -11,6 +11,8 @@ use std::time::SystemTime;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
+use songngu::config::Config;
+use songngu::export::manifest::MemoryFile;
 use songngu::export::release::{ReleaseNames, ReleaseOptions, write_file_atomic, write_release};
 use songngu::export::{self, Release, Stamp, Wording};
 use songngu::i18n::Localizer;
@@ -89,7 +91,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         return Ok(Exit::Findings);
     }
 
-    let units = export::units_of_check(&run.units, &run.report);
+    let units = export::units_of_check(&run.units, &run.report, run.fail_on);
     let release = Release {
         doc_id: run.doc.clone().unwrap_or_default(),
         en: &run.document,
@@ -122,7 +124,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     let xliff_bytes = || -> Result<Vec<u8>> {
         let mut bytes = Vec::new();
         songngu::xliff::write(
-            &xliff_doc(&run, true),
+            &xliff_doc(&run, true, &config),
             args.xliff_version.into(),
             &mut bytes,
         )
@@ -143,7 +145,9 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
             write_file_atomic(path, |w| export::markdown::write(&release, &wording, w)).map(drop)
         }
         ExportFormat::Tmx => {
-            let options = export::tmx::TmxOptions::new(stamp.clone());
+            let mut options = export::tmx::TmxOptions::new(stamp.clone());
+            options.source_lang = config.source.clone();
+            options.target_lang = config.target.clone();
             write_file_atomic(path, |w| export::tmx::write(&release, &options, w)).map(drop)
         }
         ExportFormat::Xliff => {
@@ -153,7 +157,10 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         ExportFormat::Release => {
             let names = ReleaseNames::new(&release);
             let mut options = ReleaseOptions::new(stamp.clone());
+            options.source_lang = config.source.clone();
+            options.target_lang = config.target.clone();
             options.findings = &run.report.findings;
+            options.memory = memory_files(args, &config, l10n)?;
             options.wording = wording;
             options.extra = vec![(format!("{}.xlf", names.base), xliff_bytes()?)];
             write_release(path, &release, &options).map(drop)
@@ -169,4 +176,38 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     }
     out.flush()?;
     Ok(Exit::Success)
+}
+
+/// The memory files the check read, for the manifest: named as given on the command
+/// line, or as written in `songngu.toml` (relative to the project's folder).
+fn memory_files(args: &ExportArgs, config: &Config, l10n: &Localizer) -> Result<Vec<MemoryFile>> {
+    let given: Vec<(String, &std::path::Path)> = if args.tm.is_empty() {
+        config
+            .memory
+            .iter()
+            .map(|p| {
+                let name = p.strip_prefix(&config.root).unwrap_or(p);
+                (name.display().to_string(), p.as_path())
+            })
+            .collect()
+    } else {
+        args.tm
+            .iter()
+            .map(|p| (p.display().to_string(), p.as_path()))
+            .collect()
+    };
+    given
+        .into_iter()
+        .map(|(name, path)| {
+            MemoryFile::read(name, path).map_err(|e| {
+                anyhow::anyhow!(l10n.text_with(
+                    "error-read",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", super::errors::io_reason(l10n, &e).into()),
+                    ],
+                ))
+            })
+        })
+        .collect()
 }

@@ -7,12 +7,15 @@ use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use songngu::drift::update::{Put, put_translation};
 
+use songngu::config::Config;
+use songngu::drift::check::{self, Status};
+use songngu::drift::checks::CheckOptions;
+use songngu::export::xliff::{Place, Verdict, place_units, verdict, work_document};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit};
-use songngu::memory::text::normalize;
 use songngu::segment::Lang;
-use songngu::xliff::{self, State, Version, XliffDoc};
+use songngu::xliff::{self, Version, XliffDoc};
 
 use super::check::{CheckArgs, CheckFormat, project, read_units, run_check};
 use super::exit::Exit;
@@ -83,13 +86,16 @@ pub fn execute(command: &XliffCommand, l10n: &Localizer, out: &mut Output) -> Re
     }
 }
 
-/// The XLIFF document of a checked article: the units that need work (all with `all`).
-pub fn xliff_doc(run: &super::check::CheckRun, all: bool) -> XliffDoc {
-    songngu::export::xliff::work_document(
+/// The XLIFF document of a checked article: the units that need work (all with `all`),
+/// in the project's languages.
+pub fn xliff_doc(run: &super::check::CheckRun, all: bool, config: &Config) -> XliffDoc {
+    work_document(
         run.doc.as_deref().unwrap_or_default(),
         &run.units,
         &run.report,
         all,
+        &config.source.to_string(),
+        &config.target.to_string(),
     )
 }
 
@@ -108,7 +114,20 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         user: None,
     };
     let run = run_check(&check_args, &config, l10n)?;
-    let doc = xliff_doc(&run, args.all);
+    let doc = xliff_doc(&run, args.all, &config);
+    if doc.units.is_empty() {
+        // An empty work file is of no use to a translator (and XLIFF 2.0 has no empty
+        // file): say so, leave `--output` alone, and succeed.
+        out.line(&l10n.text_with(
+            "xliff-nothing-to-do",
+            &[
+                ("en", args.en.display().to_string().into()),
+                ("path", args.output.display().to_string().into()),
+            ],
+        ))?;
+        out.flush()?;
+        return Ok(Exit::Success);
+    }
     let mut bytes = Vec::new();
     xliff::write(&doc, args.xliff_version.into(), &mut bytes).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", e.to_string().into())]))
@@ -164,6 +183,17 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     };
     let (_, units) = read_units(&en_path, Lang::En, l10n)?;
     let path = target_memory(args.tm.as_ref(), &config, l10n)?;
+    let report = check_now(&units, &doc.doc, &path, &config, l10n)?;
+    // What `xliff export` writes for each unit that needs work now: the Vietnamese a
+    // returned target is compared with. Current units have none: their Vietnamese is a
+    // translation, and storing it again changes nothing.
+    let exported = work_document(&doc.doc, &units, &report, true, "en", "vi");
+    let exported_vi = |order: usize| {
+        (report.status[order] != Status::Current)
+            .then(|| exported.units[order].vi.as_deref())
+            .flatten()
+    };
+    let places = place_units(&doc.units, &units, &report);
     let mut memory = Memory::open_for_update(
         std::slice::from_ref(&path),
         config.source.clone(),
@@ -172,32 +202,38 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
     let user = user(args.user.as_ref(), &config);
-    let (mut stored, mut unchanged, mut refused, mut untranslated) =
-        (0usize, 0usize, 0usize, 0usize);
-    for x in &doc.units {
-        let Some(order) = units.iter().position(|u| u.id == x.id) else {
-            refused += 1;
-            out.line(&l10n.text_with("xliff-refused-gone", &[("unit", x.id.clone().into())]))?;
-            continue;
+    let (mut stored, mut unchanged, mut refused) = (0usize, 0usize, 0usize);
+    let mut untranslated: Vec<&str> = Vec::new();
+    let mut still_initial: Vec<&str> = Vec::new();
+    for (x, place) in doc.units.iter().zip(&places) {
+        let order = match *place {
+            Place::Same(order) => order,
+            Place::Changed(now) => {
+                refused += 1;
+                out.line(&l10n.text_with(
+                    "xliff-refused-changed",
+                    &[
+                        ("unit", x.id.clone().into()),
+                        ("was", x.en.clone().into()),
+                        ("now", units[now].text.clone().into()),
+                    ],
+                ))?;
+                continue;
+            }
+            Place::Gone => {
+                refused += 1;
+                out.line(&l10n.text_with("xliff-refused-gone", &[("unit", x.id.clone().into())]))?;
+                continue;
+            }
         };
-        if normalize(&units[order].text) != normalize(&x.en) {
-            refused += 1;
-            out.line(&l10n.text_with("xliff-refused-changed", &[("unit", x.id.clone().into())]))?;
-            continue;
-        }
-        // An untouched suggestion (initial state, with the score we wrote) is not a
-        // translation yet.
-        let Some(vi) =
-            x.vi.as_deref()
-                .filter(|v| !v.trim().is_empty())
-                .filter(|_| !(x.state == State::Initial && x.score.is_some()))
+        let Verdict::Store {
+            vi,
+            status,
+            still_initial: initial,
+        } = verdict(x, exported_vi(order))
         else {
-            untranslated += 1;
+            untranslated.push(&x.id);
             continue;
-        };
-        let status = match x.state {
-            State::Reviewed => "reviewed",
-            _ => "translated",
         };
         let put = put_translation(
             &mut memory,
@@ -214,19 +250,38 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         .map_err(|e| super::tm::memory_error(l10n, e))?;
         match put {
             Put::Unchanged => unchanged += 1,
-            _ => stored += 1,
+            _ => {
+                stored += 1;
+                if initial {
+                    still_initial.push(&x.id);
+                }
+            }
         }
     }
     memory
         .save()
         .map_err(|e| super::tm::memory_error(l10n, e))?;
+    for (id, list) in [
+        ("xliff-not-translated", &untranslated),
+        ("xliff-stored-initial", &still_initial),
+    ] {
+        if !list.is_empty() {
+            out.line(&l10n.text_with(
+                id,
+                &[
+                    ("count", list.len().into()),
+                    ("units", list.join(", ").into()),
+                ],
+            ))?;
+        }
+    }
     out.line(&l10n.text_with(
         "xliff-imported",
         &[
             ("path", path.display().to_string().into()),
             ("stored", stored.into()),
             ("unchanged", unchanged.into()),
-            ("untranslated", untranslated.into()),
+            ("untranslated", untranslated.len().into()),
             ("refused", refused.into()),
         ],
     ))?;
@@ -236,4 +291,25 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     } else {
         Exit::Success
     })
+}
+
+/// The check of `units` (document `doc`) against the project's memories and `target` as
+/// it stands now, without the project's settings: where each unit stands, and what a work
+/// file exported now would offer for it. Memory files that do not exist yet hold nothing.
+fn check_now(
+    units: &[songngu::segment::Unit],
+    doc: &str,
+    target: &PathBuf,
+    config: &Config,
+    l10n: &Localizer,
+) -> Result<check::Report> {
+    let mut paths: Vec<PathBuf> = config.memory.clone();
+    if !paths.contains(target) {
+        paths.push(target.clone());
+    }
+    paths.retain(|p| p.exists());
+    let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
+    check::against_memory(units, &memory, doc, &CheckOptions::default())
+        .map_err(|e| super::tm::memory_error(l10n, e))
 }

@@ -110,3 +110,203 @@ pub fn put_translation(memory: &mut Memory, new: &NewUnit<'_>) -> Result<Put, Me
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::persist::LockWait;
+    use crate::segment::text_id;
+    use unic_langid::langid;
+
+    const DOC: &str = "fair";
+
+    fn unit(index: usize, text: &str) -> Unit {
+        Unit {
+            id: text_id(text),
+            block: 0,
+            index,
+            text: text.to_owned(),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// A memory file in `dir` holding document `DOC` as translated from `pairs` (in
+    /// order; an empty Vietnamese is a TU exported for translation and never filled).
+    fn memory(dir: &std::path::Path, pairs: &[(&str, &str)]) -> Memory {
+        let path = dir.join("m.tmx");
+        let mut memory = Memory::open_for_update(
+            std::slice::from_ref(&path),
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        )
+        .unwrap();
+        for (order, (en, vi)) in pairs.iter().enumerate() {
+            let id = text_id(en);
+            let new = NewUnit {
+                doc: DOC,
+                unit: &id,
+                order,
+                source: en,
+                target: vi,
+                status: "translated",
+                user: "lan",
+            };
+            memory
+                .add(None, unit_tu(&new, &langid!("en"), &langid!("vi")))
+                .unwrap();
+        }
+        memory
+    }
+
+    fn stored<'m>(
+        units: &'m [crate::memory::store::StoredUnit],
+        en: &str,
+    ) -> &'m crate::memory::store::StoredUnit {
+        units
+            .iter()
+            .find(|s| s.en == en)
+            .unwrap_or_else(|| panic!("no TU for {en:?} in {units:#?}"))
+    }
+
+    #[test]
+    fn carries_moves_keeps_stale_and_orphans_and_deletes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = memory(
+            dir.path(),
+            &[
+                (
+                    "The fair opened today in Hanoi.",
+                    "Hội chợ khai mạc hôm nay tại Hà Nội.",
+                ),
+                (
+                    "It has 40 stands from ten provinces.",
+                    "Hội chợ có 40 gian hàng từ mười tỉnh.",
+                ),
+                (
+                    "Tickets are free for children.",
+                    "Trẻ em được vào cửa miễn phí.",
+                ),
+                ("Specific laws are needed.", "Cần có các đạo luật cụ thể."),
+                ("Lunch is served at noon.", ""),
+            ],
+        );
+        let before = memory.stats().tus;
+        let units: Vec<Unit> = [
+            "Welcome to the fair.",
+            "Tickets are free for children.",
+            "The fair opened today in Hanoi.",
+            "It has 45 stands from ten provinces.",
+            "Lunch is served at noon.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| unit(i, t))
+        .collect();
+        let (report, revision) = update(&mut memory, &units, DOC, "minh").unwrap();
+        assert_eq!(
+            report,
+            UpdateReport {
+                carried: 2,
+                moved: 2,
+                stale: 1,
+                missing: 2,
+                orphaned: 1,
+            }
+        );
+        assert!(matches!(revision.units[0], UnitState::Missing));
+        assert!(matches!(revision.units[3], UnitState::Stale { .. }));
+        assert_eq!(memory.stats().tus, before, "no TU added or deleted");
+
+        let after = memory.document(DOC).unwrap();
+        assert_eq!(after.len(), before);
+        // Moved: the TU follows its unit, stamped by who updated.
+        for (order, en) in [
+            (1, "Tickets are free for children."),
+            (2, "The fair opened today in Hanoi."),
+        ] {
+            let tu = stored(&after, en);
+            assert_eq!((tu.order, tu.unit.as_str()), (order, text_id(en).as_str()));
+            assert_eq!(
+                tu.tuid.as_deref(),
+                Some(format!("{DOC}/{}", text_id(en)).as_str())
+            );
+            let full = memory.tu_of(tu.entry).unwrap();
+            assert_eq!(full.attr("changeid"), Some("minh"));
+            assert_eq!(full.attr("creationid"), Some("lan"));
+            assert!(full.attr("changedate").is_some_and(|d| d.len() == 16));
+        }
+        // Stale: kept as it was, with the old English and the old Vietnamese.
+        let stale = stored(&after, "It has 40 stands from ten provinces.");
+        assert_eq!(
+            (stale.order, stale.vi.as_deref()),
+            (1, Some("Hội chợ có 40 gian hàng từ mười tỉnh."))
+        );
+        assert_eq!(
+            memory.tu_of(stale.entry).unwrap().attr("changeid"),
+            Some("lan")
+        );
+        // Orphaned: kept. Missing: nothing added for it.
+        stored(&after, "Specific laws are needed.");
+        assert!(after.iter().all(|s| s.en != "Welcome to the fair."));
+
+        // Saved and read back: the same number of TUs.
+        memory.save().unwrap();
+        drop(memory);
+        let memory =
+            Memory::open(&[dir.path().join("m.tmx")], langid!("en"), langid!("vi")).unwrap();
+        assert_eq!(memory.stats().tus, before);
+    }
+
+    #[test]
+    fn a_second_update_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = memory(
+            dir.path(),
+            &[
+                ("One sentence here.", "Một câu ở đây."),
+                ("Two sentences here.", "Hai câu ở đây."),
+            ],
+        );
+        let units = vec![
+            unit(0, "Two sentences here."),
+            unit(1, "One sentence here."),
+        ];
+        let (first, _) = update(&mut memory, &units, DOC, "minh").unwrap();
+        assert_eq!((first.carried, first.moved), (2, 2));
+        let entries: Vec<u32> = memory
+            .document(DOC)
+            .unwrap()
+            .iter()
+            .map(|s| s.entry)
+            .collect();
+        let (second, revision) = update(&mut memory, &units, DOC, "minh").unwrap();
+        assert_eq!((second.carried, second.moved), (2, 0));
+        assert!(revision.is_clean());
+        let again: Vec<u32> = memory
+            .document(DOC)
+            .unwrap()
+            .iter()
+            .map(|s| s.entry)
+            .collect();
+        assert_eq!(entries, again, "no TU rewritten");
+        assert_eq!(memory.stats().tus, 2);
+    }
+
+    #[test]
+    fn an_unknown_document_has_everything_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = memory(dir.path(), &[("One.", "Một.")]);
+        let units = vec![unit(0, "One.")];
+        let (report, _) = update(&mut memory, &units, "other", "minh").unwrap();
+        assert_eq!(
+            report,
+            UpdateReport {
+                missing: 1,
+                ..UpdateReport::default()
+            }
+        );
+        assert_eq!(memory.stats().tus, 1);
+    }
+}

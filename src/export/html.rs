@@ -14,6 +14,9 @@
 //!   block; raw HTML in the text is shown escaped, never injected, and links with a scheme
 //!   other than `http`, `https`, `mailto`, `tel` or `ftp` (`javascript:`) lose their link.
 //!   Plain text articles are escaped only.
+//! - English shown in the Vietnamese column (a unit without translation, a block without
+//!   units) is wrapped in `<span lang="en">`, so that screen readers, hyphenation and
+//!   spell checkers treat it as English.
 //! - A row with a stale or missing unit or a finding gets the classes `flagged` and
 //!   `stale` / `missing` / `finding`, and a list of badges below it naming each unit
 //!   (id and the start of its English) and each finding (kind, severity, message, message
@@ -119,15 +122,25 @@ pub fn to_string(release: &Release<'_>, wording: &Wording<'_>) -> Result<String,
     let inline = InlineRenderer::new(release.en);
     let mut page = String::with_capacity(release.en.text.len() * 3 + CSS.len() + 1024);
 
-    // Vietnamese texts are needed for the title and for every row: made once.
+    // Vietnamese texts are needed for the title and for every row: made once. For the
+    // rows, the English that stands in them is marked (see `lang_spans`), unless the
+    // text holds the marks itself: then no marking rather than a wrong one.
     let vi_texts: Vec<String> = prepared
         .views
         .iter()
-        .map(|view| {
-            if view.units.is_empty() {
-                prepared.en_text(view).to_owned()
+        .map(|view| prepared.vi_display(view))
+        .collect();
+    let marked: Vec<Option<String>> = prepared
+        .views
+        .iter()
+        .zip(&vi_texts)
+        .map(|(view, plain)| {
+            if plain.contains([EN_OPEN, EN_CLOSE]) {
+                None
+            } else if view.units.is_empty() {
+                Some(format!("{EN_OPEN}{plain}{EN_CLOSE}"))
             } else {
-                prepared.vi_display(view)
+                Some(prepared.vi_display_marked(view, EN_OPEN_STR, EN_CLOSE_STR))
             }
         })
         .collect();
@@ -152,7 +165,11 @@ pub fn to_string(release: &Release<'_>, wording: &Wording<'_>) -> Result<String,
     escape_into(&mut page, &wording.vi);
     page.push_str("</div>\n</div>\n");
 
-    for (view, vi) in prepared.views.iter().zip(&vi_texts) {
+    for ((view, vi), marked) in prepared.views.iter().zip(&vi_texts).zip(&marked) {
+        let vi = match marked {
+            Some(marked) => Vi::Marked(marked),
+            None => Vi::Plain(vi),
+        };
         row(&mut page, &prepared, view, vi, &inline, wording);
     }
     page.push_str("</main>\n</body>\n</html>\n");
@@ -200,11 +217,18 @@ fn legend(page: &mut String, wording: &Wording<'_>) {
     page.push_str("</dl>\n</section>\n");
 }
 
+/// The Vietnamese of a row: with its English runs marked for [`lang_spans`], or as is.
+#[derive(Debug, Clone, Copy)]
+enum Vi<'t> {
+    Marked(&'t str),
+    Plain(&'t str),
+}
+
 fn row(
     page: &mut String,
     prepared: &Prepared<'_, '_>,
     view: &BlockView<'_, '_>,
-    vi: &str,
+    vi: Vi<'_>,
     inline: &InlineRenderer,
     wording: &Wording<'_>,
 ) {
@@ -229,13 +253,20 @@ fn row(
     page.push_str(&view.index.to_string());
     page.push_str("\">\n");
     let source = prepared.source(view);
-    for (lang, text) in [("en", prepared.en_text(view)), ("vi", vi)] {
+    for (lang, text) in [("en", Vi::Plain(prepared.en_text(view))), ("vi", vi)] {
         page.push_str("<div class=\"");
         page.push_str(lang);
         page.push_str("\" lang=\"");
         page.push_str(lang);
         page.push_str("\">");
-        cell(page, prepared.release.en, view, text, source, inline);
+        match text {
+            Vi::Marked(text) => {
+                let mut html = String::with_capacity(text.len() * 2);
+                cell(&mut html, prepared.release.en, view, text, source, inline);
+                lang_spans(page, &html);
+            }
+            Vi::Plain(text) => cell(page, prepared.release.en, view, text, source, inline),
+        }
         page.push_str("</div>\n");
     }
     if stale || missing || finding {
@@ -381,6 +412,88 @@ fn unit_label(page: &mut String, unit: &ReleaseUnit<'_>, excerpt: &str) {
     page.push_str("</code> <q lang=\"en\">");
     escape_into(page, excerpt);
     page.push_str("</q>");
+}
+
+/// Marks around English in a Vietnamese text, carried through the Markdown rendering to
+/// [`lang_spans`]: two general punctuation marks (substitution brackets) that articles do
+/// not use (a block that holds them is left unmarked). Punctuation, because Markdown lets
+/// emphasis open and close next to it, so the marks do not change how the text renders;
+/// a letter or a noncharacter next to a closing `*` after a full stop would.
+const EN_OPEN: char = '\u{2E02}';
+const EN_CLOSE: char = '\u{2E03}';
+const EN_OPEN_STR: &str = "\u{2E02}";
+const EN_CLOSE_STR: &str = "\u{2E03}";
+
+/// Appends `html` (a rendered cell whose English runs are between [`EN_OPEN`] and
+/// [`EN_CLOSE`]) with each run wrapped in `<span lang="en">`. A run whose tags balance is
+/// one span; one that crosses an element boundary (emphasis that began in a translated
+/// sentence) gets a span for each stretch of text between tags, so the page stays well
+/// formed. Marks inside a tag (cannot happen with sentence units; would be an attribute
+/// value) are dropped.
+fn lang_spans(page: &mut String, html: &str) {
+    const SPAN: &str = "<span lang=\"en\">";
+    let mut rest = html;
+    while let Some(start) = rest.find(EN_OPEN) {
+        let (before, after) = rest.split_at(start);
+        page.push_str(&before.replace(EN_CLOSE, ""));
+        let after = &after[EN_OPEN.len_utf8()..];
+        let end = after.find(EN_CLOSE).unwrap_or(after.len());
+        let run = &after[..end];
+        rest = after.get(end + EN_CLOSE.len_utf8()..).unwrap_or("");
+        if tags_balance(run) {
+            page.push_str(SPAN);
+            page.push_str(run);
+            page.push_str("</span>");
+            continue;
+        }
+        let mut in_tag = false;
+        let mut open = false;
+        for c in run.chars() {
+            match c {
+                '<' => {
+                    if open {
+                        page.push_str("</span>");
+                        open = false;
+                    }
+                    in_tag = true;
+                }
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag && !open => {
+                    page.push_str(SPAN);
+                    open = true;
+                }
+                _ => {}
+            }
+            page.push(c);
+        }
+        if open {
+            page.push_str("</span>");
+        }
+    }
+    page.push_str(&rest.replace(EN_CLOSE, ""));
+}
+
+/// Whether every element opened in `html` is closed in it, and nothing is closed that
+/// was opened before it (void elements are written `<br />`).
+fn tags_balance(html: &str) -> bool {
+    let mut depth = 0usize;
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let Some(end) = rest[at..].find('>') else {
+            return false;
+        };
+        let tag = &rest[at..at + end + 1];
+        if tag.starts_with("</") {
+            let Some(d) = depth.checked_sub(1) else {
+                return false;
+            };
+            depth = d;
+        } else if !tag.ends_with("/>") {
+            depth += 1;
+        }
+        rest = &rest[at + end + 1..];
+    }
+    depth == 0
 }
 
 /// Appends `text` escaped for HTML text and double- or single-quoted attribute values.
@@ -826,10 +939,88 @@ mod tests {
             us[1].id,
             number.fingerprint()
         )));
-        // The missing unit's English stands in the Vietnamese column.
-        assert!(
-            page.contains("<div class=\"vi\" lang=\"vi\"><p>Nước lên 13 cm. Stay home.</p></div>")
+        // The missing unit's English stands in the Vietnamese column, labelled English.
+        assert!(page.contains(
+            "<div class=\"vi\" lang=\"vi\"><p>Nước lên 13 cm. <span lang=\"en\">Stay home.</span></p></div>"
+        ));
+    }
+
+    /// Regression: untranslated English in the Vietnamese column was inside `lang="vi"`.
+    #[test]
+    fn english_in_the_vietnamese_column_is_labelled_english() {
+        let vi_cell = |page: &str, block: usize| -> String {
+            let row = format!("id=\"b{block}\">");
+            let at = page.find(&row).unwrap();
+            let cell = &page[at..];
+            let start = cell.find("<div class=\"vi\" lang=\"vi\">").unwrap();
+            let end = start + cell[start..].find("</div>").unwrap();
+            cell[start + "<div class=\"vi\" lang=\"vi\">".len()..end].to_owned()
+        };
+        let en = doc(
+            "a.en.md",
+            "Rivers rise. *Stay home.* Call 113.\n\n**Rivers rise. Stay home.**\n\nOne. Two. Three.\n",
         );
+        let us = units(&en);
+        let texts: Vec<&str> = us.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Rivers rise.",
+                "*Stay home.*",
+                "Call 113.",
+                "**Rivers rise.",
+                "Stay home.**",
+                "One.",
+                "Two.",
+                "Three."
+            ]
+        );
+        let r = release(
+            &en,
+            &us,
+            &[
+                Some("Nước lên."),
+                None,
+                Some("Gọi 113."),
+                Some("**Nước lên."),
+                None,
+                None,
+                None,
+                Some("Ba."),
+            ],
+        );
+        let page = to_string(&r, &Wording::default()).unwrap();
+        well_formed(&page);
+        // A whole sentence with its emphasis: one span, the emphasis still rendered.
+        assert_eq!(
+            vi_cell(&page, 0),
+            "<p>Nước lên. <span lang=\"en\"><em>Stay home.</em></span> Gọi 113.</p>"
+        );
+        // Emphasis opened in the translated sentence: the span stays inside it.
+        assert_eq!(
+            vi_cell(&page, 1),
+            "<p><strong>Nước lên. <span lang=\"en\">Stay home.</span></strong></p>"
+        );
+        // Two untranslated sentences in a row are one run.
+        assert_eq!(
+            vi_cell(&page, 2),
+            "<p><span lang=\"en\">One. Two.</span> Ba.</p>"
+        );
+        assert!(!page.contains(['\u{2E02}', '\u{2E03}']));
+        // A block without units is English as a whole.
+        let en = doc("a.txt", "One.\nTwo.\n");
+        let us = units(&en);
+        let mut r = release(&en, &us[..1], &[Some("Một.")]);
+        r.allow_drift = true;
+        let page = to_string(&r, &Wording::default()).unwrap();
+        well_formed(&page);
+        assert_eq!(vi_cell(&page, 1), "<p><span lang=\"en\">Two.</span></p>");
+        // An article that uses the marks itself is left unmarked, not garbled.
+        let en = doc("a.txt", "Rain fell. Wind \u{2E02}blew\u{2E03}.\n");
+        let us = units(&en);
+        let r = release(&en, &us, &[Some("Một."), None]);
+        let page = to_string(&r, &Wording::default()).unwrap();
+        assert_eq!(vi_cell(&page, 0), "<p>Một. Wind \u{2E02}blew\u{2E03}.</p>");
     }
 
     #[test]

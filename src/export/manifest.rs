@@ -16,9 +16,15 @@
 //!     "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
 //!     "size": 4312
 //!   },
+//!   "source_lang": "en",
+//!   "target_lang": "vi",
+//!   "memory": [
+//!     { "path": "tmx/seed.tmx", "sha256": "…" }
+//!   ],
 //!   "user": "lan",
 //!   "created": "2024-05-01T10:04:05Z",
 //!   "allow_drift": false,
+//!   "fail_on": "error",
 //!   "check": {
 //!     "passed": true,
 //!     "findings": 0,
@@ -27,7 +33,7 @@
 //!     "by_severity": {}
 //!   },
 //!   "units": {
-//!     "total": 42, "current": 42, "stale": 0, "missing": 0,
+//!     "total": 42, "current": 41, "stale": 1, "missing": 0, "drift_passed": 1,
 //!     "with_findings": 1, "open_findings": 0, "blocks_without_units": 0
 //!   },
 //!   "files": [
@@ -36,6 +42,17 @@
 //!   ]
 //! }
 //! ```
+//!
+//! - `source_lang`, `target_lang`: the language tags of the release (the project's
+//!   `source` and `target`), as in its TMX and XLIFF files.
+//! - `memory`: the translation memory files the release was checked against, each with
+//!   its path as given (on the command line, or as written in `songngu.toml`) and the
+//!   SHA-256 of its bytes at release time; empty for a release made without a memory.
+//! - `allow_drift`: whether drift the check does not let through was released anyway;
+//!   `fail_on`: the check's failing severity (`info`, `warning`, `error`).
+//! - `units`: the units by state; `drift_passed` counts the stale and missing units the
+//!   check let through (accepted, or below `fail_on`), which are released and marked
+//!   without `allow_drift`.
 //!
 //! Hashes are SHA-256 in lower-case hex; sizes are in bytes; `created` is UTC. The
 //! manifest does not list itself. Readers should ignore fields they do not know; `schema`
@@ -47,7 +64,8 @@ use std::io::Write;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{ExportError, Release, Stamp, UnitCounts, is_open};
+use super::release::ReleaseOptions;
+use super::{ExportError, Release, UnitCounts, is_open};
 use crate::document::{Encoding, Format};
 use crate::drift::{Finding, Kind, Severity};
 
@@ -66,12 +84,20 @@ pub struct Manifest {
     pub songngu_version: String,
     /// The English article released.
     pub document: SourceInfo,
+    /// The language tag of the English (`en`, `en-GB`).
+    pub source_lang: String,
+    /// The language tag of the Vietnamese (`vi`, `vi-VN`).
+    pub target_lang: String,
+    /// The translation memory files the release was checked against.
+    pub memory: Vec<MemoryFile>,
     /// Who made the release.
     pub user: String,
     /// When, UTC: `YYYY-MM-DDThh:mm:ssZ`.
     pub created: String,
     /// Whether drift was allowed (see [`Release::allow_drift`]).
     pub allow_drift: bool,
+    /// The failing severity of the check (see [`Release::fail_on`]).
+    pub fail_on: Severity,
     /// The drift check at release time.
     pub check: CheckSummary,
     /// The units of the release by state.
@@ -135,6 +161,30 @@ impl CheckSummary {
     }
 }
 
+/// A translation memory file a release was checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemoryFile {
+    /// The path as given: on the command line, or as written in `songngu.toml`.
+    pub path: String,
+    /// SHA-256 of its bytes when the release was made, lower-case hex.
+    pub sha256: String,
+}
+
+impl MemoryFile {
+    /// The entry of the memory `given` holding `bytes`.
+    pub fn of(given: impl Into<String>, bytes: &[u8]) -> MemoryFile {
+        MemoryFile {
+            path: given.into(),
+            sha256: hex(&Sha256::digest(bytes)),
+        }
+    }
+
+    /// Reads the memory file at `path`, named `given` in the manifest.
+    pub fn read(given: impl Into<String>, path: &std::path::Path) -> std::io::Result<MemoryFile> {
+        Ok(MemoryFile::of(given, &std::fs::read(path)?))
+    }
+}
+
 /// One file of a release.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
@@ -175,14 +225,15 @@ fn encoding_name(encoding: Encoding) -> &'static str {
 }
 
 impl Manifest {
-    /// The manifest of `release`: `findings` are all the findings of its drift check,
-    /// `files` the files written (sorted here by name).
-    pub fn new<'f>(
+    /// The manifest of `release` made with `options` (stamp, languages, memory files, and
+    /// the findings of its drift check); `files` are the files written (sorted here by
+    /// name).
+    pub fn new(
         release: &Release<'_>,
-        stamp: &Stamp,
-        findings: impl IntoIterator<Item = &'f Finding>,
+        options: &ReleaseOptions<'_>,
         mut files: Vec<FileEntry>,
     ) -> Manifest {
+        let stamp = &options.stamp;
         files.sort_by(|a, b| a.name.cmp(&b.name));
         let en = release.en;
         let source = en.to_bytes();
@@ -202,10 +253,14 @@ impl Manifest {
                 sha256: hex(&Sha256::digest(&source)),
                 size: source.len() as u64,
             },
+            source_lang: options.source_lang.to_string(),
+            target_lang: options.target_lang.to_string(),
+            memory: options.memory.clone(),
             user: stamp.user.clone(),
             created: stamp.iso8601(),
             allow_drift: release.allow_drift,
-            check: CheckSummary::from_findings(findings, release.fail_on),
+            fail_on: release.fail_on,
+            check: CheckSummary::from_findings(options.findings, release.fail_on),
             units: release.counts(),
             files,
         }
@@ -230,6 +285,7 @@ impl Manifest {
 mod tests {
     use super::*;
     use crate::drift::report::{Acceptance, Explanation};
+    use crate::export::Stamp;
     use crate::export::tests::{doc, release, units};
     use std::time::{Duration, UNIX_EPOCH};
 
@@ -279,11 +335,15 @@ mod tests {
         let en = doc("tin.en.txt", "One. Two.\n");
         let us = units(&en);
         let r = release(&en, &us, &[Some("Một."), Some("Hai.")]);
-        let stale = Finding::new(Kind::Stale, Explanation::new("drift-stale"));
+        let findings = [Finding::new(Kind::Stale, Explanation::new("drift-stale"))];
+        let mut options = ReleaseOptions::new(stamp());
+        options.findings = &findings;
+        options.source_lang = "en-GB".parse().unwrap();
+        options.target_lang = "vi-VN".parse().unwrap();
+        options.memory = vec![MemoryFile::of("tmx/seed.tmx", b"<tmx/>")];
         let manifest = Manifest::new(
             &r,
-            &stamp(),
-            [&stale],
+            &options,
             vec![FileEntry::of("b.txt", b"b"), FileEntry::of("a.txt", b"")],
         );
         let json = manifest.to_json().unwrap();
@@ -297,6 +357,15 @@ mod tests {
             value["document"]["sha256"],
             hex(&Sha256::digest(b"One. Two.\n"))
         );
+        assert_eq!(value["source_lang"], "en-GB");
+        assert_eq!(value["target_lang"], "vi-VN");
+        assert_eq!(value["memory"][0]["path"], "tmx/seed.tmx");
+        assert_eq!(
+            value["memory"][0]["sha256"],
+            hex(&Sha256::digest(b"<tmx/>"))
+        );
+        assert_eq!(value["fail_on"], "warning");
+        assert_eq!(value["units"]["drift_passed"], 0);
         assert_eq!(value["check"]["by_kind"]["stale"], 1);
         assert_eq!(value["check"]["by_severity"]["error"], 1);
         assert_eq!(value["check"]["passed"], false);

@@ -41,10 +41,15 @@
 //! # Drift in a release
 //!
 //! A release normally has no drift: every unit current and translated, and no open
-//! finding. Only with [`Release::allow_drift`] may a unit be stale, missing or carry
-//! findings; every writer checks this first ([`Release::check`]) and refuses otherwise,
-//! and the bilingual formats then mark each such unit visibly. A missing translation
-//! keeps the English text in the Vietnamese article.
+//! finding. The export agrees with the check: drift the check lets through is released
+//! without more ado, that is a stale or missing unit whose finding an editor accepted,
+//! or whose kind the project made less severe than the failing severity or switched off
+//! ([`ReleaseUnit::drift_passes`]), and findings that are accepted or below it. Any other
+//! drift (stale or missing units, open findings, blocks without units) needs
+//! [`Release::allow_drift`]; every writer checks this first ([`Release::check`]) and
+//! refuses otherwise. Either way the bilingual formats mark every stale or missing unit
+//! and every finding visibly, and the manifest counts them. A missing translation keeps
+//! the English text in the Vietnamese article.
 
 pub mod html;
 pub mod manifest;
@@ -104,6 +109,12 @@ pub struct ReleaseUnit<'a> {
     /// Cross-language findings about this unit (accepted ones included: they are shown as
     /// accepted and do not hold a release back).
     pub findings: Vec<&'a Finding>,
+    /// Whether the drift check lets this unit's drift through: its `stale` or `missing`
+    /// finding is accepted or below the failing severity, or the project switched that
+    /// kind off. A stale or missing unit whose drift does not pass holds the release back
+    /// unless [`Release::allow_drift`]; either way the bilingual formats mark it. `false`
+    /// from [`ReleaseUnit::new`]; set by [`units_of_check`].
+    pub drift_passes: bool,
 }
 
 impl<'a> ReleaseUnit<'a> {
@@ -114,6 +125,7 @@ impl<'a> ReleaseUnit<'a> {
             vi,
             status,
             findings: Vec::new(),
+            drift_passes: false,
         }
     }
 
@@ -137,6 +149,12 @@ impl<'a> ReleaseUnit<'a> {
         self.state() != UnitStatus::Current || !self.findings.is_empty()
     }
 
+    /// Whether this unit is stale or missing and the check does not let that through
+    /// ([`ReleaseUnit::drift_passes`]).
+    pub fn has_open_drift(&self) -> bool {
+        self.state() != UnitStatus::Current && !self.drift_passes
+    }
+
     /// Findings that hold a release back: not accepted, and at least `fail_on`.
     pub fn open_findings(&self, fail_on: Severity) -> impl Iterator<Item = &&'a Finding> {
         self.findings.iter().filter(move |f| is_open(f, fail_on))
@@ -145,16 +163,27 @@ impl<'a> ReleaseUnit<'a> {
 
 /// The release units of a checked article: every current English unit with its Vietnamese,
 /// its drift status, and the cross-language findings about it (drift findings such as
-/// `stale` are already in the status).
-pub fn units_of_check<'a>(units: &'a [Unit], report: &'a Report) -> Vec<ReleaseUnit<'a>> {
+/// `stale` are already in the status). `fail_on` is the check's failing severity: a stale
+/// or missing unit's drift passes when its finding is accepted or below it, or when the
+/// report has none (the project switched the kind off) ([`ReleaseUnit::drift_passes`]).
+pub fn units_of_check<'a>(
+    units: &'a [Unit],
+    report: &'a Report,
+    fail_on: Severity,
+) -> Vec<ReleaseUnit<'a>> {
     let mut cross: std::collections::HashMap<&str, Vec<&'a Finding>> =
         std::collections::HashMap::new();
+    let mut drift: std::collections::HashMap<&str, &'a Finding> = std::collections::HashMap::new();
     for finding in &report.findings {
-        if matches!(
-            finding.kind,
-            Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra
-        ) {
-            continue;
+        match finding.kind {
+            Kind::Stale | Kind::Missing => {
+                if let Some(unit) = finding.unit.as_deref() {
+                    drift.entry(unit).or_insert(finding);
+                }
+                continue;
+            }
+            Kind::Orphaned | Kind::Extra => continue,
+            _ => {}
         }
         if let Some(unit) = finding.unit.as_deref() {
             cross.entry(unit).or_default().push(finding);
@@ -172,6 +201,9 @@ pub fn units_of_check<'a>(units: &'a [Unit], report: &'a Report) -> Vec<ReleaseU
             };
             let mut release_unit = ReleaseUnit::new(unit, vi.clone(), status);
             release_unit.findings = cross.remove(unit.id.as_str()).unwrap_or_default();
+            release_unit.drift_passes = drift
+                .get(unit.id.as_str())
+                .is_none_or(|f| !is_open(f, fail_on));
             release_unit
         })
         .collect()
@@ -212,6 +244,10 @@ pub struct UnitCounts {
     pub stale: usize,
     /// Not translated: the English is published in their place.
     pub missing: usize,
+    /// Of the stale and missing units, those whose drift the check lets through
+    /// ([`ReleaseUnit::drift_passes`]): released without [`Release::allow_drift`], and
+    /// marked all the same.
+    pub drift_passed: usize,
     /// Units with at least one finding (accepted or not).
     pub with_findings: usize,
     /// Findings on units that are neither accepted nor information.
@@ -221,17 +257,23 @@ pub struct UnitCounts {
 }
 
 impl UnitCounts {
-    /// Whether anything of the release is drift.
+    /// Whether anything of the release is drift that the check does not let through:
+    /// stale or missing units but those whose drift passes, open findings, blocks without
+    /// units.
     pub fn has_drift(&self) -> bool {
-        self.stale + self.missing + self.open_findings + self.blocks_without_units > 0
+        (self.stale + self.missing).saturating_sub(self.drift_passed)
+            + self.open_findings
+            + self.blocks_without_units
+            > 0
     }
 }
 
 impl<'a> Release<'a> {
     /// Checks that the release can be exported: every unit belongs to [`Release::en`]
     /// (its block exists, its range lies inside that block and holds its text, units in
-    /// order without overlap), and there is no drift unless [`Release::allow_drift`].
-    /// Every writer calls this first.
+    /// order without overlap), and there is no drift the check does not let through
+    /// ([`UnitCounts::has_drift`]) unless [`Release::allow_drift`]. Every writer calls
+    /// this first.
     pub fn check(&self) -> Result<(), ExportError> {
         let doc = self.en;
         let mut previous_end = 0;
@@ -266,10 +308,16 @@ impl<'a> Release<'a> {
         }
         let counts = self.counts();
         if counts.has_drift() && !self.allow_drift {
+            let open = |state: UnitStatus| {
+                self.units
+                    .iter()
+                    .filter(|u| u.state() == state && u.has_open_drift())
+                    .count()
+            };
             return Err(ExportError::Drift {
                 doc: self.doc_id.clone(),
-                stale: counts.stale,
-                missing: counts.missing + counts.blocks_without_units,
+                stale: open(UnitStatus::Stale),
+                missing: open(UnitStatus::Missing) + counts.blocks_without_units,
                 findings: counts.open_findings,
             });
         }
@@ -289,6 +337,9 @@ impl<'a> Release<'a> {
                 UnitStatus::Current => counts.current += 1,
                 UnitStatus::Stale => counts.stale += 1,
                 UnitStatus::Missing => counts.missing += 1,
+            }
+            if unit.state() != UnitStatus::Current && unit.drift_passes {
+                counts.drift_passed += 1;
             }
             if !unit.findings.is_empty() {
                 counts.with_findings += 1;
@@ -483,7 +534,8 @@ pub enum ExportError {
         unit: String,
         problem: UnitProblem,
     },
-    /// The release has drift and [`Release::allow_drift`] is off; nothing was written.
+    /// The release has drift the check does not let through and [`Release::allow_drift`]
+    /// is off; nothing was written. The counts are of that drift only.
     #[error(
         "`{doc}` has drift ({stale} stale, {missing} missing, {findings} open findings); release it with drift allowed or fix it first"
     )]
@@ -575,20 +627,54 @@ impl<'r, 'a> Prepared<'r, 'a> {
     /// [`Prepared::vi_text`] before a front matter value is made valid YAML: what the
     /// bilingual formats show (read in the English value's style).
     pub(crate) fn vi_display(&self, view: &BlockView<'_, '_>) -> String {
+        self.vi_display_marked(view, "", "")
+    }
+
+    /// [`Prepared::vi_display`] with every run of untranslated English (the English of
+    /// units without a translation, and the white space between two of them) between
+    /// `open` and `close`, for a format that labels it as English.
+    pub(crate) fn vi_display_marked(
+        &self,
+        view: &BlockView<'_, '_>,
+        open: &str,
+        close: &str,
+    ) -> String {
         let text = &self.release.en.text;
         let block = view.block;
         let en = self.en_text(view);
         let multiline = en.contains('\n');
         let mut out = String::with_capacity(en.len() + en.len() / 4);
         let mut at = block.range.start;
+        let mut english = false;
         for release_unit in view.units {
             let unit = release_unit.unit;
-            out.push_str(&text[at..unit.start]);
+            let between = &text[at..unit.start];
             match release_unit.translation() {
-                Some(vi) => push_translation(&mut out, vi, multiline, self.crlf),
-                None => out.push_str(&unit.text),
+                Some(vi) => {
+                    if english {
+                        out.push_str(close);
+                        english = false;
+                    }
+                    out.push_str(between);
+                    push_translation(&mut out, vi, multiline, self.crlf);
+                }
+                None => {
+                    if english && !between.trim().is_empty() {
+                        out.push_str(close);
+                        english = false;
+                    }
+                    out.push_str(between);
+                    if !english {
+                        out.push_str(open);
+                        english = true;
+                    }
+                    out.push_str(&unit.text);
+                }
             }
             at = unit.end;
+        }
+        if english {
+            out.push_str(close);
         }
         out.push_str(&text[at..block.range.end]);
         out
@@ -1080,6 +1166,73 @@ pub(crate) mod tests {
         r.units[0].findings = vec![&accepted, &info];
         r.check().unwrap();
         assert!(r.has_flags());
+    }
+
+    /// Regression: `check` passed (stale finding accepted, or made a warning) while
+    /// `export` refused the same article for drift.
+    #[test]
+    fn drift_the_check_lets_through_is_released_and_still_marked() {
+        use crate::drift::report::Acceptance;
+        let en = doc("a.txt", "One. Two. Three. Four.\n");
+        let us = units(&en);
+        let drift_finding = |kind: Kind, unit: &Unit, severity: Severity| {
+            let mut f = Finding::new(kind, Explanation::new("drift"));
+            f.unit = Some(unit.id.clone());
+            f.severity = severity;
+            f
+        };
+        let mut accepted = drift_finding(Kind::Stale, &us[0], Severity::Error);
+        accepted.accepted = Some(Acceptance {
+            by: "lan".into(),
+            at: "2024-01-01T00:00:00Z".into(),
+            reason: None,
+        });
+        let report = Report {
+            status: vec![
+                Status::Stale,
+                Status::Missing,
+                Status::Stale,
+                Status::Current,
+            ],
+            vi: vec![
+                Some("Một.".into()),
+                None,
+                Some("Ba.".into()),
+                Some("Bốn.".into()),
+            ],
+            // Unit 3's `stale` kind is switched off: the report has no finding for it.
+            findings: vec![
+                accepted,
+                drift_finding(Kind::Missing, &us[1], Severity::Warning),
+            ],
+        };
+        let release_units = units_of_check(&us, &report, Severity::Error);
+        let passes: Vec<bool> = release_units.iter().map(|u| u.drift_passes).collect();
+        assert_eq!(passes, [true, true, true, true]);
+        let mut r = Release {
+            doc_id: "tin".into(),
+            en: &en,
+            units: release_units,
+            allow_drift: false,
+            fail_on: Severity::Error,
+        };
+        r.check().unwrap();
+        let counts = r.counts();
+        assert_eq!(
+            (counts.stale, counts.missing, counts.drift_passed),
+            (2, 1, 3)
+        );
+        assert!(!counts.has_drift());
+        assert!(r.units[..3].iter().all(ReleaseUnit::is_flagged));
+        // At `warning` the missing unit's finding is open again: it holds the release.
+        r.units = units_of_check(&us, &report, Severity::Warning);
+        r.fail_on = Severity::Warning;
+        assert_eq!(
+            r.check().unwrap_err().to_string(),
+            "`tin` has drift (0 stale, 1 missing, 0 open findings); release it with drift allowed or fix it first"
+        );
+        // A unit made by hand has no check behind it: its drift holds the release.
+        assert!(!ReleaseUnit::new(&us[0], None, UnitStatus::Missing).drift_passes);
     }
 
     #[test]

@@ -35,7 +35,7 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 use unic_langid::{LanguageIdentifier, langid};
 
-use super::manifest::{FileEntry, MANIFEST_NAME, Manifest, hex};
+use super::manifest::{FileEntry, MANIFEST_NAME, Manifest, MemoryFile, hex};
 use super::tmx::TmxOptions;
 use super::{ExportError, Release, Stamp, Wording};
 use crate::document::Format;
@@ -51,8 +51,12 @@ pub struct ReleaseOptions<'r> {
     pub findings: &'r [Finding],
     /// The words of the bilingual formats.
     pub wording: Wording<'r>,
+    /// The language tags of the TMX and the manifest (the project's `source` and
+    /// `target`).
     pub source_lang: LanguageIdentifier,
     pub target_lang: LanguageIdentifier,
+    /// The translation memory files the release was checked against, for the manifest.
+    pub memory: Vec<MemoryFile>,
     /// More files to put in the release, as `(file name, bytes)`, listed in the manifest
     /// like the others. This is the hook for formats made elsewhere: the command line adds
     /// the XLIFF files here, e.g. `(format!("{}.xlf", names.base), bytes)` with the bytes
@@ -63,7 +67,7 @@ pub struct ReleaseOptions<'r> {
 }
 
 impl<'r> ReleaseOptions<'r> {
-    /// English wording, `en` to `vi`, no findings, no extra files.
+    /// English wording, `en` to `vi`, no findings, no memory files, no extra files.
     pub fn new(stamp: Stamp) -> ReleaseOptions<'r> {
         ReleaseOptions {
             stamp,
@@ -71,6 +75,7 @@ impl<'r> ReleaseOptions<'r> {
             wording: Wording::default(),
             source_lang: langid!("en"),
             target_lang: langid!("vi"),
+            memory: Vec::new(),
             extra: Vec::new(),
         }
     }
@@ -214,14 +219,15 @@ fn write_release_with(
     };
     let replacing = existing_release(target)?;
 
-    let temp = create_temp_dir(&parent, &target_name)?;
+    let temp = create_temp_dir(&parent, &target_name, target)?;
     let guard = RemoveOnDrop(Some(temp.clone()));
 
     let mut files = Vec::with_capacity(5 + options.extra.len());
+    // Errors name the file where it is going (the temp folder is ours, not the user's).
     let mut put = |name: &str, bytes: &[u8], files: &mut Vec<FileEntry>| {
-        let path = temp.join(name);
-        hook(Step::File(name)).map_err(ExportError::io(&path))?;
-        write_new_file(&path, bytes)?;
+        let shown = target.join(name);
+        hook(Step::File(name)).map_err(ExportError::io(&shown))?;
+        write_new_file(&temp.join(name), bytes).map_err(ExportError::io(&shown))?;
         files.push(FileEntry::of(name, bytes));
         Ok::<(), ExportError>(())
     };
@@ -244,7 +250,7 @@ fn write_release_with(
     for (name, extra) in &options.extra {
         put(name, extra, &mut files)?;
     }
-    let manifest = Manifest::new(release, &options.stamp, options.findings, files.clone());
+    let manifest = Manifest::new(release, options, files.clone());
     put(MANIFEST_NAME, manifest.to_json()?.as_bytes(), &mut files)?;
     sync_dir(&temp)?;
 
@@ -304,27 +310,29 @@ fn unique_sibling(folder: &Path, name: &str, suffix: &str) -> PathBuf {
     folder.join(format!(".{name}.{}.{nanos:x}.{suffix}", std::process::id()))
 }
 
-fn create_temp_dir(parent: &Path, name: &str) -> Result<PathBuf, ExportError> {
+/// A new hidden temp folder in `parent` for the release folder `target` (named `name`);
+/// an error names `target`, what the user asked for (say, in a folder that does not
+/// exist), not the temp folder.
+fn create_temp_dir(parent: &Path, name: &str, target: &Path) -> Result<PathBuf, ExportError> {
     let mut attempt = 0u32;
     loop {
         let path = unique_sibling(parent, name, &format!("{attempt}.tmp"));
         match fs::create_dir(&path) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(source) => return Err(ExportError::Io { path, source }),
+            Err(source) => {
+                return Err(ExportError::Io {
+                    path: target.to_owned(),
+                    source,
+                });
+            }
         }
     }
 }
 
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(ExportError::io(path))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(ExportError::io(path))
+fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes).and_then(|()| file.sync_all())
 }
 
 fn sync_dir(folder: &Path) -> Result<(), ExportError> {
@@ -383,6 +391,8 @@ impl<W: Write> Write for Hashing<W> {
 /// Writes the file `path` atomically: `write` fills a temp file in the same folder, which
 /// is flushed to disk and renamed over `path`; on any error the temp file is removed and
 /// `path` is untouched. Returns the file's entry (name, SHA-256, size) for a manifest.
+/// Errors of the file itself name `path` (the temp file is an implementation detail), so
+/// a folder that does not exist reads `` `nodir/x.html`: No such file or directory ``.
 ///
 /// ```no_run
 /// # use std::path::Path;
@@ -413,7 +423,12 @@ pub fn write_file_atomic(
         match OpenOptions::new().write(true).create_new(true).open(&temp) {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(source) => return Err(ExportError::Io { path: temp, source }),
+            Err(source) => {
+                return Err(ExportError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
         }
     };
     let guard = RemoveOnDrop(Some(temp.clone()));
@@ -423,17 +438,17 @@ pub fn write_file_atomic(
         size: 0,
     };
     write(&mut out)?;
-    out.flush().map_err(ExportError::io(&temp))?;
+    out.flush().map_err(ExportError::io(path))?;
     let Hashing {
         inner,
         hasher,
         size,
     } = out;
     let file = inner.into_inner().map_err(|e| ExportError::Io {
-        path: temp.clone(),
+        path: path.to_owned(),
         source: e.into_error(),
     })?;
-    file.sync_all().map_err(ExportError::io(&temp))?;
+    file.sync_all().map_err(ExportError::io(path))?;
     drop(file);
     fs::rename(&temp, path).map_err(ExportError::io(path))?;
     guard.disarm();
@@ -679,5 +694,29 @@ mod tests {
         assert!(error.to_string().contains("injected"));
         assert_eq!(fs::read(&path).unwrap(), b"hello");
         assert_eq!(listing(dir.path()), ["a.html"]);
+    }
+
+    /// Regression: a missing folder was reported with the temp file's name
+    /// (`nodir/.x.html.1234.tmp`).
+    #[test]
+    fn a_missing_folder_is_reported_with_the_path_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nodir").join("x.html");
+        let error = write_file_atomic(&path, |_| Ok(())).unwrap_err();
+        assert!(
+            matches!(&error, ExportError::Io { path: p, source } if *p == path && source.kind() == io::ErrorKind::NotFound),
+            "{error:?}"
+        );
+        assert!(!error.to_string().contains(".x.html."), "{error}");
+        let (en, units, texts) = seed();
+        let vi: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        let r = release(&en, &units, &vi);
+        let target = dir.path().join("nodir").join("out");
+        let error = write_release(&target, &r, &ReleaseOptions::new(stamp())).unwrap_err();
+        assert!(
+            matches!(&error, ExportError::Io { path: p, .. } if *p == target),
+            "{error:?}"
+        );
+        assert_eq!(listing(dir.path()), Vec::<String>::new());
     }
 }

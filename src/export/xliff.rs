@@ -1,15 +1,53 @@
 //! The XLIFF work file of a checked article: the units a translator has to look at, with
-//! what the memory already offers for each.
+//! what the memory already offers for each; and, when the file comes back, where each of
+//! its units belongs in the current English and whether it holds a translation.
+//!
+//! # Out
+//!
+//! [`work_document`] writes every unit that needs work (every unit with `all`):
+//!
+//! | unit     | Vietnamese                        | state        | also |
+//! |----------|-----------------------------------|--------------|------|
+//! | current  | its translation (only with `all`) | `translated` | |
+//! | stale    | the old translation               | `initial`    | the old English (`old_en`) |
+//! | missing  | the best fuzzy match, if any      | `initial`    | its score |
+//!
+//! A stale or missing unit is `initial` even with Vietnamese in it: that Vietnamese is a
+//! starting point, not a translation of the current English (1.2 writes a stale unit as
+//! `needs-review-translation`, see [`crate::xliff`]). Each unit's `name` is its position in
+//! the article (0-based, as the memory's `x-songngu-order`), so that a unit whose English
+//! was edited after the export can be found on import although its id, a hash of the
+//! English, is gone ([`place_units`]).
+//!
+//! # Back
+//!
+//! [`place_units`] finds each returned unit in the current English; [`verdict`] decides
+//! whether it holds a translation: a target that is still exactly what was exported (the
+//! old Vietnamese of a stale unit, an unedited suggestion) in state `initial` is not one;
+//! an edited target is, even if the tool left the state `initial`; a `translated` or
+//! `reviewed` target is stored as such.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::drift::check::{Report, Status};
+use crate::drift::revision::{self, UnitState};
 use crate::drift::{Finding, Kind};
+use crate::memory::store::StoredUnit;
+use crate::memory::text::normalize;
 use crate::segment::Unit;
 use crate::xliff::{State, XliffDoc, XliffUnit};
 
-/// The units of `units` (checked in `report`) that need work, or all of them with `all`:
-/// current ones as `translated`, stale ones with their old Vietnamese and old English,
-/// missing ones with the best fuzzy match as a scored suggestion (`initial`).
-pub fn work_document(doc: &str, units: &[Unit], report: &Report, all: bool) -> XliffDoc {
+/// The units of `units` (checked in `report`) that need work, or all of them with `all`,
+/// as the work file of document `doc` from `source_lang` to `target_lang` (see the
+/// [module docs](self)).
+pub fn work_document(
+    doc: &str,
+    units: &[Unit],
+    report: &Report,
+    all: bool,
+    source_lang: &str,
+    target_lang: &str,
+) -> XliffDoc {
     let finding_of = |unit: &str, kind: Kind| -> Option<&Finding> {
         report
             .findings
@@ -17,8 +55,11 @@ pub fn work_document(doc: &str, units: &[Unit], report: &Report, all: bool) -> X
             .find(|f| f.kind == kind && f.unit.as_deref() == Some(unit))
     };
     let mut out = Vec::new();
-    for ((unit, status), vi) in units.iter().zip(&report.status).zip(&report.vi) {
+    for (order, ((unit, status), vi)) in
+        units.iter().zip(&report.status).zip(&report.vi).enumerate()
+    {
         let mut x = XliffUnit::new(unit.id.clone(), unit.text.clone());
+        x.name = Some(order.to_string());
         match status {
             Status::Current if !all => continue,
             Status::Current => {
@@ -27,7 +68,6 @@ pub fn work_document(doc: &str, units: &[Unit], report: &Report, all: bool) -> X
             }
             Status::Stale => {
                 x.vi = vi.clone();
-                x.state = State::Translated;
                 x.old_en = finding_of(&unit.id, Kind::Stale).and_then(|f| f.old_en.clone());
             }
             Status::Missing => {
@@ -39,12 +79,384 @@ pub fn work_document(doc: &str, units: &[Unit], report: &Report, all: bool) -> X
                 }
             }
         }
+        // A current unit without Vietnamese cannot be `translated` (the writer refuses
+        // a state without a target); it is work like a missing one.
+        if x.vi.is_none() {
+            x.state = State::Initial;
+        }
         out.push(x);
     }
     XliffDoc {
         doc: doc.to_owned(),
-        source_lang: String::from("en"),
-        target_lang: String::from("vi"),
+        source_lang: source_lang.to_owned(),
+        target_lang: target_lang.to_owned(),
         units: out,
+    }
+}
+
+/// The position in the article a unit of a work file was exported from: its `name`, as
+/// [`work_document`] writes it.
+pub fn exported_order(unit: &XliffUnit) -> Option<usize> {
+    unit.name.as_deref()?.trim().parse().ok()
+}
+
+/// Where a returned unit belongs in the current English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The unit at this position, with the same English.
+    Same(usize),
+    /// The unit at this position took the place of the returned unit: its English was
+    /// edited (or rewritten) since the export.
+    Changed(usize),
+    /// Nowhere: its English left the article.
+    Gone,
+}
+
+/// Where each unit of `file` (a returned work file) belongs in the current English
+/// `units`, checked in `report`.
+///
+/// By id first (ids are hashes of the English, so a unit found by id has its English).
+/// A unit whose id is gone is looked for by its exported position
+/// ([`exported_order`]): the file's units, in their exported order, are compared with
+/// the current units as the memory's are ([`revision::compare`]), so an edited sentence
+/// pairs with its new English even when sentences were added or removed before it. One
+/// that is not similar enough to pair (rewritten) takes the unit at its old position,
+/// shifted as much as the nearest unit before it that kept its id moved. Either way the
+/// current unit taken is not itself in the file and has no up-to-date translation in
+/// `report` (a current translated unit was not what the translator worked on). Anything
+/// else is [`Place::Gone`].
+pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<Place> {
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(units.len());
+    for (i, unit) in units.iter().enumerate() {
+        by_id.entry(unit.id.as_str()).or_insert(i);
+    }
+    let file_ids: HashSet<&str> = file.iter().map(|x| x.id.as_str()).collect();
+    let mut taken = vec![false; units.len()];
+    let mut places: Vec<Place> = file
+        .iter()
+        .map(|x| match by_id.get(x.id.as_str()) {
+            Some(&i) => {
+                taken[i] = true;
+                if normalize(&units[i].text) == normalize(&x.en) {
+                    Place::Same(i)
+                } else {
+                    Place::Changed(i)
+                }
+            }
+            None => Place::Gone,
+        })
+        .collect();
+    if !places.contains(&Place::Gone) {
+        return places;
+    }
+    // The file's units in exported order, as if they were a memory's stored units.
+    let mut exported: Vec<(usize, usize)> = file
+        .iter()
+        .enumerate()
+        .filter_map(|(k, x)| Some((exported_order(x)?, k)))
+        .collect();
+    exported.sort_unstable();
+    let stored: Vec<StoredUnit> = exported
+        .iter()
+        .map(|&(order, k)| StoredUnit {
+            entry: u32::try_from(k).unwrap_or(u32::MAX),
+            unit: file[k].id.clone(),
+            order,
+            en: file[k].en.clone(),
+            vi: file[k].vi.clone(),
+            status: None,
+            changed: None,
+            tuid: None,
+        })
+        .collect();
+    // A current unit can take a gone one's place if no returned unit is it and it has no
+    // up-to-date translation (a current translated unit was not what the translator
+    // worked on).
+    let free = |i: usize, taken: &[bool]| {
+        !taken[i]
+            && report.status.get(i) != Some(&Status::Current)
+            && !file_ids.contains(units[i].id.as_str())
+    };
+    let revision = revision::compare(units, &stored);
+    for (i, state) in revision.units.iter().enumerate() {
+        if let UnitState::Stale { stored: j, .. } = state {
+            let k = exported[*j].1;
+            if places[k] == Place::Gone && free(i, &taken) {
+                places[k] = Place::Changed(i);
+                taken[i] = true;
+            }
+        }
+    }
+    // By position, shifted like the nearest unit before that kept its id.
+    let mut shift = 0isize;
+    for &(order, k) in &exported {
+        match places[k] {
+            Place::Same(i) => {
+                shift = i as isize - order as isize;
+                continue;
+            }
+            Place::Changed(_) => continue,
+            Place::Gone => {}
+        }
+        let Some(at) = order
+            .checked_add_signed(shift)
+            .filter(|&at| at < units.len())
+        else {
+            continue;
+        };
+        if free(at, &taken) {
+            places[k] = Place::Changed(at);
+            taken[at] = true;
+        }
+    }
+    places
+}
+
+/// What to do with a returned unit found in the current English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict<'x> {
+    /// Store `vi` with `status` (`translated` or `reviewed`). `still_initial`: the tool
+    /// left the state `initial` although the Vietnamese was edited.
+    Store {
+        vi: &'x str,
+        status: &'static str,
+        still_initial: bool,
+    },
+    /// Nothing to store: no Vietnamese, or still what was exported, unedited, in state
+    /// `initial`.
+    NotTranslated,
+}
+
+/// Whether `returned` holds a translation, given the Vietnamese the work file was
+/// exported with for it (`exported`: what [`work_document`] writes for the unit now).
+/// Texts are compared after [`normalize`] (NFC, white space), as the memory compares
+/// them.
+pub fn verdict<'x>(returned: &'x XliffUnit, exported: Option<&str>) -> Verdict<'x> {
+    let Some(vi) = returned.vi.as_deref().filter(|v| !v.trim().is_empty()) else {
+        return Verdict::NotTranslated;
+    };
+    match returned.state {
+        State::Initial => {
+            if exported.is_some_and(|e| normalize(e) == normalize(vi)) {
+                Verdict::NotTranslated
+            } else {
+                Verdict::Store {
+                    vi,
+                    status: "translated",
+                    still_initial: true,
+                }
+            }
+        }
+        State::Translated => Verdict::Store {
+            vi,
+            status: "translated",
+            still_initial: false,
+        },
+        State::Reviewed => Verdict::Store {
+            vi,
+            status: "reviewed",
+            still_initial: false,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drift::report::{Explanation, Suggestion};
+    use crate::segment::text_id;
+
+    fn unit(text: &str) -> Unit {
+        Unit {
+            id: text_id(text),
+            block: 0,
+            index: 0,
+            text: text.to_owned(),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn units(texts: &[&str]) -> Vec<Unit> {
+        texts.iter().map(|t| unit(t)).collect()
+    }
+
+    /// A report where `status[i]` is given and current units have Vietnamese.
+    fn report(status: &[Status]) -> Report {
+        Report {
+            status: status.to_vec(),
+            vi: status
+                .iter()
+                .map(|s| (*s != Status::Missing).then(|| String::from("cũ")))
+                .collect(),
+            findings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn stale_and_suggested_units_are_initial_with_their_position_and_languages() {
+        let us = units(&["One.", "Two has changed.", "Three.", "Four."]);
+        let mut r = report(&[
+            Status::Current,
+            Status::Stale,
+            Status::Missing,
+            Status::Missing,
+        ]);
+        let mut stale = Finding::new(Kind::Stale, Explanation::new("drift-stale"));
+        stale.unit = Some(us[1].id.clone());
+        stale.old_en = Some("Two.".into());
+        let mut missing = Finding::new(Kind::Missing, Explanation::new("drift-missing"));
+        missing.unit = Some(us[2].id.clone());
+        missing.suggestion = Some(Suggestion {
+            score: 80,
+            en: "Three!".into(),
+            vi: "Ba!".into(),
+        });
+        r.findings = vec![stale, missing];
+        let doc = work_document("d", &us, &r, false, "en-GB", "vi-VN");
+        assert_eq!(
+            (doc.source_lang.as_str(), doc.target_lang.as_str()),
+            ("en-GB", "vi-VN")
+        );
+        let got: Vec<_> = doc
+            .units
+            .iter()
+            .map(|x| {
+                (
+                    x.name.as_deref(),
+                    x.state,
+                    x.vi.as_deref(),
+                    x.score,
+                    x.old_en.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("1"), State::Initial, Some("cũ"), None, Some("Two.")),
+                (Some("2"), State::Initial, Some("Ba!"), Some(80), None),
+                (Some("3"), State::Initial, None, None, None),
+            ]
+        );
+        assert_eq!(exported_order(&doc.units[0]), Some(1));
+        let all = work_document("d", &us, &r, true, "en", "vi");
+        assert_eq!(all.units.len(), 4);
+        assert_eq!(all.units[0].state, State::Translated);
+        // Every unit of the work file can be written, in both versions.
+        for version in [crate::xliff::Version::V2_0, crate::xliff::Version::V1_2] {
+            crate::xliff::validate(&all, version).unwrap();
+        }
+    }
+
+    #[test]
+    fn verdicts_compare_with_what_was_exported() {
+        let mut x = XliffUnit::new("u1", "Two has changed.");
+        assert_eq!(verdict(&x, None), Verdict::NotTranslated);
+        x.vi = Some("cũ".into());
+        // Untouched: the old Vietnamese or suggestion, still initial.
+        assert_eq!(verdict(&x, Some("cũ")), Verdict::NotTranslated);
+        assert_eq!(verdict(&x, Some(" cũ\n")), Verdict::NotTranslated);
+        // Edited, though the tool left it initial.
+        assert_eq!(
+            verdict(&x, Some("khác")),
+            Verdict::Store {
+                vi: "cũ",
+                status: "translated",
+                still_initial: true
+            }
+        );
+        // Confirmed as it was.
+        x.state = State::Translated;
+        assert_eq!(
+            verdict(&x, Some("cũ")),
+            Verdict::Store {
+                vi: "cũ",
+                status: "translated",
+                still_initial: false
+            }
+        );
+        x.state = State::Reviewed;
+        assert!(matches!(
+            verdict(&x, Some("cũ")),
+            Verdict::Store {
+                status: "reviewed",
+                ..
+            }
+        ));
+        x.vi = Some("  ".into());
+        assert_eq!(verdict(&x, Some("cũ")), Verdict::NotTranslated);
+    }
+
+    fn exported(texts: &[(usize, &str)]) -> Vec<XliffUnit> {
+        texts
+            .iter()
+            .map(|&(order, text)| XliffUnit {
+                name: Some(order.to_string()),
+                ..XliffUnit::new(text_id(text), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn units_are_placed_by_id_then_by_similarity_then_by_position() {
+        let file = exported(&[
+            (1, "The fair has 40 stands."),
+            (2, "Tickets cost nothing."),
+            (4, "The weather was fine."),
+        ]);
+        // A sentence was added at the start, the first exported one edited (similar),
+        // the third rewritten at its place; the second is unchanged.
+        let now = units(&[
+            "Welcome.",
+            "The fair opened.",
+            "The fair has 45 stands.",
+            "Tickets cost nothing.",
+            "Lunch was served.",
+            "It rained all day long, sadly.",
+        ]);
+        let r = report(&[
+            Status::Missing,
+            Status::Current,
+            Status::Missing,
+            Status::Missing,
+            Status::Current,
+            Status::Missing,
+        ]);
+        assert_eq!(
+            place_units(&file, &now, &r),
+            [Place::Changed(2), Place::Same(3), Place::Changed(5)]
+        );
+        // The rewritten sentence deleted instead: its old place holds a current unit,
+        // which is not taken for it.
+        let now = units(&[
+            "The fair opened.",
+            "The fair has 40 stands.",
+            "Tickets cost nothing.",
+            "Lunch was served.",
+            "Bye.",
+        ]);
+        let r = report(&[
+            Status::Current,
+            Status::Missing,
+            Status::Missing,
+            Status::Current,
+            Status::Current,
+        ]);
+        assert_eq!(
+            place_units(&file, &now, &r),
+            [Place::Same(1), Place::Same(2), Place::Gone]
+        );
+        // Without positions (a file from elsewhere), only ids and nothing else.
+        let mut bare = file.clone();
+        for x in &mut bare {
+            x.name = None;
+        }
+        let now = units(&["The fair has 45 stands.", "Tickets cost nothing."]);
+        let r = report(&[Status::Missing, Status::Missing]);
+        assert_eq!(
+            place_units(&bare, &now, &r),
+            [Place::Gone, Place::Same(1), Place::Gone]
+        );
     }
 }

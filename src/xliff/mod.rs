@@ -35,8 +35,9 @@
 //! | `doc`                | `<file id="f1" original="...">`                            | `<file original="...">` |
 //! | `source_lang`, `target_lang` | `srcLang`, `trgLang` on `<xliff>`                  | `source-language`, `target-language` on `<file>` |
 //! | `id`                 | `<unit id>`                                                | `<trans-unit id>` |
+//! | `name`               | `<unit name>`                                              | `<trans-unit resname>` |
 //! | `en`, `vi`           | `<segment>` → `<source>`, `<target>` (no `vi`: no `<target>`) | `<source>`, `<target>` |
-//! | `state`              | `<segment state>`                                          | `<target state>` (+ `approved="yes"`) |
+//! | `state`              | `<segment state>`                                          | `<target state>` (+ `approved="yes"`; see [States](#states)) |
 //! | `score`              | `<note category="match-score" appliesTo="target">87</note>` | `<alt-trans origin="songngu" match-quality="87">` with the suggestion as its `<target>` (+ `state-qualifier`) |
 //! | `old_en`             | `<note category="old-source" appliesTo="source">`          | `<note from="old-source" annotates="source">`, and the `<source>` of the `<alt-trans>` |
 //! | `notes`              | `<note>` (no category), in `<notes>`                       | `<note>` |
@@ -48,15 +49,22 @@
 //!
 //! | [`State`]     | 2.0 writes / reads         | 1.2 writes                                  | 1.2 reads `<target state>` |
 //! |---------------|----------------------------|---------------------------------------------|-----------|
-//! | `Initial`     | `initial`                  | `needs-translation`                         | `new`, `needs-translation`, `needs-adaptation`, `needs-l10n` |
-//! | `Translated`  | `translated`               | `translated`                                | `translated`, `needs-review-translation`, `needs-review-adaptation`, `needs-review-l10n` |
+//! | `Initial`     | `initial`                  | `needs-translation`; with old English and no score, `needs-review-translation` + `state-qualifier="leveraged-inherited"` | `new`, `needs-translation`, `needs-adaptation`, `needs-l10n`; `needs-review-translation` with `state-qualifier="leveraged-inherited"` |
+//! | `Translated`  | `translated`               | `translated`                                | `translated`, `needs-review-translation` (other qualifiers), `needs-review-adaptation`, `needs-review-l10n` |
 //! | `Reviewed`    | `reviewed` (and reads `final`) | `signed-off`, and `approved="yes"` on `<trans-unit>` | `signed-off`, `final` |
 //!
 //! Why these 1.2 values: 1.2 `new` says the *item* is new relative to a previous version
 //! of the document; `needs-translation` says *its translation* must be done, which is what
 //! 2.0 `initial` means (a target there is only a suggestion). 1.2 `signed-off` is "changes
 //! were reviewed and approved", 2.0 `reviewed`; 1.2 `final` ("the terminating state") is
-//! 2.0 `final`, a state we read as `Reviewed` and never write. `approved` ("the
+//! 2.0 `final`, a state we read as `Reviewed` and never write. An `Initial` unit with
+//! Vietnamese and old English but no score is a *stale* unit: its Vietnamese is the
+//! translation of an earlier English, kept for the translator to revise. 1.2 says exactly
+//! that with `needs-review-translation` ("only the text of the item needs to be reviewed")
+//! qualified `leveraged-inherited` ("derived from the translation of a previous version
+//! of the document"), which is what we write; tools show such units as fuzzy. The
+//! qualifier tells our stale units from a tool's own `needs-review-translation` (a
+//! translation awaiting review, `Translated`), so both read back as they were. `approved` ("the
 //! translation is final or has passed its final review") is written with `signed-off`
 //! because some tools read it rather than `state` (translate-toolkit caps a unit without
 //! `approved="yes"` at "translated").
@@ -258,6 +266,11 @@ impl fmt::Display for Version {
 pub struct XliffUnit {
     /// Our unit id (`u3f2a9c01b7`); an XML `NMTOKEN`.
     pub id: String,
+    /// A name for the unit: 2.0 `<unit name>`, 1.2 `<trans-unit resname>`. songngu's work
+    /// files put the unit's position in the article here
+    /// ([`work_document`](crate::export::xliff::work_document)), so that a unit whose
+    /// English was edited after the export can still be found on import.
+    pub name: Option<String>,
     /// The English text (plain text with raw Markdown).
     pub en: String,
     /// The Vietnamese text: a translation, or with [`State::Initial`] a suggestion.
@@ -272,10 +285,12 @@ pub struct XliffUnit {
 }
 
 impl XliffUnit {
-    /// An untranslated unit: no Vietnamese, [`State::Initial`], no score, no notes.
+    /// An untranslated unit: no name, no Vietnamese, [`State::Initial`], no score, no
+    /// notes.
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> XliffUnit {
         XliffUnit {
             id: id.into(),
+            name: None,
             en: en.into(),
             vi: None,
             state: State::Initial,
@@ -286,14 +301,40 @@ impl XliffUnit {
     }
 }
 
+impl XliffUnit {
+    /// Whether this is a stale unit as 1.2 writes it: [`State::Initial`] with Vietnamese
+    /// and old English but no match score (see [States](self#states)).
+    fn is_stale_v12(&self) -> bool {
+        self.state == State::Initial
+            && self.vi.is_some()
+            && self.old_en.is_some()
+            && self.score.is_none()
+    }
+
+    /// The XLIFF 1.2 `<target state>` written for this unit (`None`: no Vietnamese, so no
+    /// `<target>`).
+    pub fn state_v12(&self) -> Option<&'static str> {
+        self.vi.as_ref()?;
+        Some(if self.is_stale_v12() {
+            NEEDS_REVIEW_TRANSLATION
+        } else {
+            self.state.as_v12()
+        })
+    }
+}
+
+/// The 1.2 state of a stale unit, and its `state-qualifier`.
+pub(crate) const NEEDS_REVIEW_TRANSLATION: &str = "needs-review-translation";
+pub(crate) const LEVERAGED_INHERITED: &str = "leveraged-inherited";
+
 /// The units of one document (article) to translate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XliffDoc {
     /// The document id (`original` on `<file>`).
     pub doc: String,
-    /// `en`.
+    /// The English's language tag: `en`, or the project's (`en-GB`).
     pub source_lang: String,
-    /// `vi`.
+    /// The Vietnamese's language tag: `vi`, or the project's (`vi-VN`).
     pub target_lang: String,
     pub units: Vec<XliffUnit>,
 }

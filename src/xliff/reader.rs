@@ -12,7 +12,10 @@ use quick_xml::reader::NsReader;
 
 use super::error::{ErrorKind, XliffError};
 use super::writer::{ALT_TRANS_ORIGIN, MATCH_SCORE, OLD_SOURCE};
-use super::{NS_1_2, NS_2_0, NS_2_2, State, XliffDoc, XliffUnit};
+use super::{
+    LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2, State, XliffDoc,
+    XliffUnit,
+};
 use crate::tmx::xml::{
     Fault, check_chars, is_all_space, is_name, push_attr_value, push_text, resolve_reference,
 };
@@ -192,6 +195,8 @@ struct Segment {
 #[derive(Debug)]
 struct UnitBuilder {
     id: String,
+    /// 2.0 `name`, 1.2 `resname`.
+    name: Option<String>,
     en: String,
     vi: String,
     has_source: bool,
@@ -200,6 +205,8 @@ struct UnitBuilder {
     state: Option<State>,
     /// 1.2: the `state` of `<target>`.
     target_state: Option<String>,
+    /// 1.2: the `state-qualifier` of `<target>`.
+    target_qualifier: Option<String>,
     /// 1.2: `approved="yes"` (`Some(true)`) or `"no"`.
     approved: Option<bool>,
     score: Option<u8>,
@@ -208,15 +215,17 @@ struct UnitBuilder {
 }
 
 impl UnitBuilder {
-    fn new(id: String, approved: Option<bool>) -> UnitBuilder {
+    fn new(id: String, name: Option<String>, approved: Option<bool>) -> UnitBuilder {
         UnitBuilder {
             id,
+            name,
             en: String::new(),
             vi: String::new(),
             has_source: false,
             has_target: false,
             state: None,
             target_state: None,
+            target_qualifier: None,
             approved,
             score: None,
             old_en: None,
@@ -232,6 +241,14 @@ impl UnitBuilder {
             // A known `state` wins over `approved` (translate-toolkit writes
             // `approved="yes"` on merely translated units), except that an explicit
             // `approved="no"` keeps a signed-off unit from counting as reviewed.
+            // Our stale unit (see the module docs), whatever `approved` says: the old
+            // Vietnamese is not a translation of the current English yet.
+            (Some(_), Gen::V1)
+                if self.target_state.as_deref() == Some(NEEDS_REVIEW_TRANSLATION)
+                    && self.target_qualifier.as_deref() == Some(LEVERAGED_INHERITED) =>
+            {
+                State::Initial
+            }
             (Some(_), Gen::V1) => {
                 match (
                     self.target_state.as_deref().and_then(State::from_v12),
@@ -247,6 +264,7 @@ impl UnitBuilder {
         let score = vi.as_ref().and(self.score);
         XliffUnit {
             id: self.id,
+            name: self.name,
             en: self.en,
             vi,
             state,
@@ -648,10 +666,12 @@ impl<'a> Reader<'a> {
             (Gen::V2, Frame::Segment, "target") => self.capture(Slot::Target),
             (Gen::V1, Frame::Unit, "target") => {
                 let state = self.attr("state").map(str::to_owned);
+                let qualifier = self.attr("state-qualifier").map(str::to_owned);
                 if let Some(unit) = &mut self.unit
                     && !unit.has_target
                 {
                     unit.target_state = state;
+                    unit.target_qualifier = qualifier;
                 }
                 self.capture(Slot::Target)
             }
@@ -741,7 +761,11 @@ impl<'a> Reader<'a> {
             Some("no") => Some(false),
             _ => None,
         };
-        self.unit = Some(UnitBuilder::new(id, approved));
+        let name = match self.generation {
+            Gen::V1 => self.attr("resname"),
+            Gen::V2 => self.attr("name"),
+        };
+        self.unit = Some(UnitBuilder::new(id, name.map(str::to_owned), approved));
         Ok(())
     }
 

@@ -69,6 +69,12 @@ fn sample() -> XliffDoc {
                 ..XliffUnit::new("u0000000004", "The workshop began at 8 a.m. sharp.")
             },
             XliffUnit {
+                vi: Some("Hội thảo có 40 gian hàng.".into()),
+                old_en: Some("The workshop has 40 stands.".into()),
+                name: Some("6 \"stale\"".into()),
+                ..XliffUnit::new("u0000000006", "The workshop has 45 stands.")
+            },
+            XliffUnit {
                 vi: Some("  Cột 1\tCột 2\r\n".into()),
                 state: State::Translated,
                 notes: vec!["tab\tand\nnewline".into()],
@@ -86,7 +92,10 @@ fn small() -> XliffDoc {
         source_lang: "en".into(),
         target_lang: "vi".into(),
         units: vec![
-            XliffUnit::new("u1", "A & B"),
+            XliffUnit {
+                name: Some("0".into()),
+                ..XliffUnit::new("u1", "A & B")
+            },
             XliffUnit {
                 vi: Some("Xin chào".into()),
                 state: State::Reviewed,
@@ -104,7 +113,7 @@ fn exact_output_v2() {
     let expected = r#"<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="vi">
   <file id="f1" original="bai.md" canResegment="no">
-    <unit id="u1">
+    <unit id="u1" name="0">
       <segment state="initial">
         <source>A &amp; B</source>
       </segment>
@@ -132,7 +141,7 @@ fn exact_output_v12() {
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="bai.md" source-language="en" target-language="vi" datatype="plaintext">
     <body>
-      <trans-unit id="u1">
+      <trans-unit id="u1" resname="0">
         <source>A &amp; B</source>
       </trans-unit>
       <trans-unit id="u2" xml:space="preserve" approved="yes">
@@ -173,6 +182,43 @@ fn sample_round_trips_in_both_versions() {
         // And the same bytes again.
         assert_eq!(write_to_string(&read_str(&text).unwrap(), version), text);
     }
+}
+
+/// A stale unit (old Vietnamese kept for revision) is `initial` in 2.0 and, in 1.2,
+/// `needs-review-translation` qualified `leveraged-inherited`; both read back as
+/// `Initial`, while a tool's own `needs-review-translation` stays `Translated`.
+#[test]
+fn stale_units_are_not_translated_yet_in_both_versions() {
+    let stale = XliffUnit {
+        vi: Some("Có 40 gian hàng.".into()),
+        old_en: Some("It has 40 stands.".into()),
+        ..XliffUnit::new("u1", "It has 45 stands.")
+    };
+    let doc = XliffDoc {
+        units: vec![stale.clone()],
+        ..small()
+    };
+    let v12 = write_to_string(&doc, Version::V1_2);
+    assert!(
+        v12.contains(
+            "<target state=\"needs-review-translation\" state-qualifier=\"leveraged-inherited\">Có 40 gian hàng.</target>"
+        ),
+        "{v12}"
+    );
+    assert_eq!(stale.state_v12(), Some("needs-review-translation"));
+    let v2 = write_to_string(&doc, Version::V2_0);
+    assert!(v2.contains("<segment state=\"initial\">"), "{v2}");
+    for text in [v12.as_str(), v2.as_str()] {
+        assert_eq!(read_str(text).unwrap().units[0].state, State::Initial);
+    }
+    // The tool's own review state, without our qualifier, is a translation.
+    let theirs = v12.replace(" state-qualifier=\"leveraged-inherited\"", "");
+    assert_eq!(read_str(&theirs).unwrap().units[0].state, State::Translated);
+    // With a score the unit is a fuzzy suggestion, not stale.
+    let mut fuzzy = stale.clone();
+    fuzzy.score = Some(80);
+    assert_eq!(fuzzy.state_v12(), Some("needs-translation"));
+    assert_eq!(XliffUnit::new("u2", "x").state_v12(), None);
 }
 
 #[test]
@@ -1319,11 +1365,13 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
         prop::option::of(0u8..=100),
         prop::option::of(any_text(true, 16)),
         prop::collection::vec(any_text(true, 16), 0..3),
+        prop::option::of(any_text(true, 8)),
     )
-        .prop_map(|(id, en, vi, state, score, old_en, notes)| {
+        .prop_map(|(id, en, vi, state, score, old_en, notes, name)| {
             let has_vi = vi.is_some();
             XliffUnit {
                 id,
+                name,
                 en,
                 vi,
                 state: if has_vi { state } else { State::Initial },

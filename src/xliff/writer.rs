@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::error::{Invalid, WriteError};
-use super::{NS_1_2, NS_2_0, State, Version, XliffDoc, XliffUnit};
+use super::{LEVERAGED_INHERITED, NS_1_2, NS_2_0, State, Version, XliffDoc, XliffUnit};
 use crate::tmx::CodePoint;
 use crate::tmx::xml::{is_name_char, is_xml_char};
 
@@ -63,6 +63,9 @@ fn check_unit(unit: &XliffUnit, version: Version) -> Result<(), Invalid> {
     }
     // XLIFF 2 has `<cp/>` for the content of `<source>` and `<target>`; 1.2 has nothing.
     let cp = version == Version::V2_0;
+    if let Some(name) = &unit.name {
+        check_chars(name, "the unit name", false)?;
+    }
     check_chars(&unit.en, "the English text", cp)?;
     if let Some(vi) = &unit.vi {
         if vi.is_empty() {
@@ -246,6 +249,9 @@ fn write_v2(doc: &XliffDoc, out: &mut impl Write) -> io::Result<()> {
 fn unit_v2(buf: &mut String, unit: &XliffUnit) {
     buf.push_str("    <unit");
     attr(buf, "id", &unit.id);
+    if let Some(name) = &unit.name {
+        attr(buf, "name", name);
+    }
     if unit_needs_preserve(unit) {
         attr(buf, "xml:space", "preserve");
     }
@@ -302,6 +308,9 @@ fn unit_v12(buf: &mut String, unit: &XliffUnit) {
     const INDENT: &str = "        ";
     buf.push_str("      <trans-unit");
     attr(buf, "id", &unit.id);
+    if let Some(name) = &unit.name {
+        attr(buf, "resname", name);
+    }
     if unit_needs_preserve(unit) {
         attr(buf, "xml:space", "preserve");
     }
@@ -310,11 +319,12 @@ fn unit_v12(buf: &mut String, unit: &XliffUnit) {
     }
     buf.push_str(">\n");
     element(buf, INDENT, "source", &[], &unit.en, false);
-    if let Some(vi) = &unit.vi {
-        let mut attrs = vec![("state", unit.state.as_v12())];
+    if let (Some(vi), Some(state)) = (&unit.vi, unit.state_v12()) {
+        let mut attrs = vec![("state", state)];
         match unit.score {
             Some(100) => attrs.push(("state-qualifier", "exact-match")),
             Some(_) => attrs.push(("state-qualifier", "fuzzy-match")),
+            None if unit.is_stale_v12() => attrs.push(("state-qualifier", LEVERAGED_INHERITED)),
             None => {}
         }
         element(buf, INDENT, "target", &attrs, vi, false);
