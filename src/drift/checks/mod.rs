@@ -69,6 +69,8 @@ use crate::segment::Lang;
 /// | --- | --- |
 /// | `check-number-missing`, `check-number-extra` | `number` (as written) |
 /// | `check-number-differs`, `check-date-differs`, `check-time-differs` | `en`, `vi` (as written) |
+/// | `check-number-currency-missing` | `currency` (codes, comma-separated) |
+/// | `check-number-currency-differs` | `en`, `vi` (currency codes, comma-separated) |
 /// | `check-date-missing`, `check-date-extra` | `date` |
 /// | `check-time-missing`, `check-time-extra` | `time` |
 /// | `check-name-missing` | `name` |
@@ -93,6 +95,8 @@ pub const MESSAGE_IDS: &[&str] = &[
     "check-number-missing",
     "check-number-extra",
     "check-number-differs",
+    "check-number-currency-missing",
+    "check-number-currency-differs",
     "check-date-missing",
     "check-date-extra",
     "check-date-differs",
