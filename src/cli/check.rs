@@ -207,13 +207,20 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         )
     } else {
         let paths = if args.tm.is_empty() {
-            config.memory.clone()
+            if config.memory.is_empty() {
+                anyhow::bail!(l10n.text("error-check-needs-tm"));
+            }
+            // A new project's memory is written by its first translation: until then the
+            // article is checked against an empty memory (everything missing).
+            config
+                .memory
+                .iter()
+                .filter(|p| p.exists())
+                .cloned()
+                .collect()
         } else {
             args.tm.clone()
         };
-        if paths.is_empty() {
-            anyhow::bail!(l10n.text("error-check-needs-tm"));
-        }
         let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
             .map_err(|e| super::tm::memory_error(l10n, e))?;
         let doc = document_id(
