@@ -1868,37 +1868,77 @@ fn the_whole_loop_on_the_bundled_example() {
         1,
         "{kinds:?}"
     );
-    // The release is refused while drift remains, and nothing is written.
+    let tus = || count_tus_in(&d.join("tmx/memory.tmx"));
+    let mut last_count = tus();
+    let mut never_fewer = |step: &str| {
+        let now = tus();
+        assert!(now >= last_count, "{step}: {last_count} TUs became {now}");
+        last_count = now;
+    };
+    never_fewer("update");
+    // The release is refused while drift remains: the findings are listed and nothing is
+    // written.
     let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("stale") && text.contains("more than {+1,200+} guests"),
+        "{text}"
+    );
     assert!(!d.join("out").exists());
     // XLIFF for the translator.
     let (code, text) = run(&["xliff", "export", "seed.v2.en.txt", "-o", "work.xlf"]);
     assert_eq!(code, 0, "{text}");
-    let bytes = std::fs::read(d.join("work.xlf")).unwrap();
-    let mut doc = songngu::xliff::read(&d.join("work.xlf"), &bytes).unwrap();
-    assert_eq!(doc.units.len(), 5);
-    for unit in &mut doc.units {
+    let exported = std::fs::read_to_string(d.join("work.xlf")).unwrap();
+    assert_eq!(exported.matches("<unit ").count(), 5, "{exported}");
+    // Sent back untouched, nothing is taken for a translation: the stale units keep
+    // failing the check.
+    let (_, text) = run(&["xliff", "import", "work.xlf"]);
+    assert!(text.contains("0 translations stored"), "{text}");
+    assert_eq!(check_json(d, &["seed.v2.en.txt"]).0, 1);
+    never_fewer("untouched import");
+    // The translator works in a CAT tool: writes each target and marks it translated.
+    let mut edited = String::new();
+    for (i, segment) in exported.split("<segment ").enumerate() {
+        if i == 0 {
+            edited.push_str(segment);
+            continue;
+        }
+        edited.push_str("<segment ");
+        let source =
+            &segment[segment.find("<source>").unwrap()..segment.find("</source>").unwrap()];
         let (_, vi) = SEED_V2_TRANSLATIONS
             .iter()
-            .find(|(en, _)| unit.en.contains(en))
-            .unwrap_or_else(|| panic!("unexpected unit {}", unit.en));
-        unit.vi = Some((*vi).to_owned());
-        unit.state = songngu::xliff::State::Translated;
-        unit.score = None;
+            .find(|(en, _)| source.contains(en))
+            .unwrap_or_else(|| panic!("unexpected unit {source}"));
+        let segment = segment.replacen("state=\"initial\"", "state=\"translated\"", 1);
+        let target = format!("<target>{vi}</target>");
+        let segment = match (segment.find("<target>"), segment.find("</target>")) {
+            (Some(start), Some(end)) => format!(
+                "{}{target}{}",
+                &segment[..start],
+                &segment[end + "</target>".len()..]
+            ),
+            _ => segment.replacen("</source>", &format!("</source>\n        {target}"), 1),
+        };
+        edited.push_str(&segment);
     }
-    let mut edited = Vec::new();
-    songngu::xliff::write(&doc, songngu::xliff::Version::V2_0, &mut edited).unwrap();
     std::fs::write(d.join("work.xlf"), edited).unwrap();
     let (code, text) = run(&["xliff", "import", "work.xlf"]);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("5 translations stored"), "{text}");
+    never_fewer("import");
+    let memory = std::fs::read_to_string(d.join("tmx/memory.tmx")).unwrap();
+    assert!(
+        memory.contains("changeid=\"lan\"") && memory.contains("hơn 1.200 khách mời"),
+        "the translator's work is in the memory, signed"
+    );
     // Importing again changes nothing.
     let (_, text) = run(&["xliff", "import", "work.xlf"]);
     assert!(
         text.contains("0 translations stored, 5 unchanged"),
         "{text}"
     );
+    never_fewer("second import");
     // Now the check passes: only the kept orphan is left, as information.
     let (code, records) = check_json(d, &["seed.v2.en.txt"]);
     assert_eq!(code, 0, "{records:#?}");
@@ -1908,25 +1948,52 @@ fn the_whole_loop_on_the_bundled_example() {
             .all(|r| r.severity == songngu::drift::Severity::Info),
         "{records:#?}"
     );
-    // The release.
+    // The release: every file listed in the manifest with its true hash.
     let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 0, "{text}");
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["allow_drift"], false);
+    assert_eq!(manifest["check"]["passed"], true);
+    assert_eq!(manifest["document"]["id"], "seed");
+    let sha = |bytes: &[u8]| -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert_eq!(
+        manifest["document"]["sha256"],
+        sha(&std::fs::read(d.join("seed.v2.en.txt")).unwrap())
+    );
+    let files = manifest["files"].as_array().unwrap();
+    let mut names: Vec<&str> = files.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "seed.v2.bilingual.html",
+            "seed.v2.bilingual.md",
+            "seed.v2.tmx",
+            "seed.v2.vi.txt",
+            "seed.v2.xlf"
+        ]
+    );
+    for file in files {
+        let bytes = std::fs::read(d.join("out").join(file["name"].as_str().unwrap())).unwrap();
+        assert_eq!(file["sha256"], sha(&bytes), "{file}");
+    }
     let vi = std::fs::read_to_string(d.join("out/seed.v2.vi.txt")).unwrap();
     assert!(
         vi.contains("hơn 1.200 khách mời") && vi.contains("Viện Chính sách Chiến lược Úc."),
         "{vi}"
     );
-    for name in [
-        "seed.v2.bilingual.html",
-        "seed.v2.bilingual.md",
-        "seed.v2.tmx",
-        "seed.v2.xlf",
-    ] {
-        assert!(d.join("out").join(name).is_file(), "{name}");
-    }
+    // The Vietnamese article keeps the English's layout: the same lines, blank or not.
+    let en = std::fs::read_to_string(d.join("seed.v2.en.txt")).unwrap();
+    let blank = |t: &str| t.lines().map(|l| l.trim().is_empty()).collect::<Vec<_>>();
+    assert_eq!(blank(&vi), blank(&en));
+    never_fewer("export");
 }
 
 #[test]
