@@ -4,13 +4,25 @@
 //! keeps the two true to each other. This crate is the engine behind the `songngu`
 //! command; it never prints.
 //!
-//! The pipeline starts with two steps:
+//! The pipeline, one module a step:
 //!
 //! 1. [`document`]: read an article (plain text or Markdown, UTF-8 or UTF-16) into
 //!    translatable blocks inside an untouched skeleton, so that the article can be rebuilt
 //!    byte for byte.
 //! 2. [`segment`]: split every block into sentence units with stable ids, with built-in
 //!    English and Vietnamese rules or the rules of an SRX 2.0 file.
+//! 3. [`align`]: pair an existing Vietnamese article with its English, sentence by
+//!    sentence, to seed the memory.
+//! 4. [`tmx`] and [`memory`]: the translation memory, TMX 1.4b read and written losslessly;
+//!    exact, fuzzy and concordance lookups; merges; atomic saves.
+//! 5. [`drift`]: where the Vietnamese has fallen out of step with the English: revision
+//!    drift against the memory (`stale`, `missing`, `orphaned`) and the cross-language
+//!    checks (numbers, dates, names, URLs, markup...).
+//! 6. [`export`]: the bilingual release (the Vietnamese article, side-by-side HTML and
+//!    Markdown, TMX, XLIFF, a manifest); [`xliff`] also brings a translator's work back.
+//!
+//! [`config`] reads the project file `songngu.toml`, and [`i18n`] holds the Fluent messages
+//! of the command-line tool in English and Vietnamese.
 //!
 //! ```
 //! use std::path::Path;
@@ -29,10 +41,22 @@
 //! # Ok::<(), songngu::document::DocumentError>(())
 //! ```
 //!
-//! [`xliff`] hands the units that need work to translators as XLIFF 2.0 or 1.2 (for
-//! OmegaT, Trados, memoQ) and reads the translated file back.
+//! A translation that disagrees with its English:
 //!
-//! [`i18n`] holds the Fluent messages of the command-line tool in English and Vietnamese.
+//! ```
+//! use songngu::drift::checks::{check_pair, CheckOptions, Pair};
+//! use songngu::drift::Kind;
+//!
+//! let pair = Pair {
+//!     unit: "u1",
+//!     paragraph: Some(0),
+//!     en: "The event attracted more than 1,200 guests on November 27, 2019.",
+//!     vi: "Sự kiện thu hút hơn 1.000 khách mời ngày 27/11/2019.",
+//! };
+//! let findings = check_pair(&pair, &CheckOptions::default());
+//! let kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
+//! assert_eq!(kinds, [Kind::Number]); // 1,200 is not 1.000; the date agrees
+//! ```
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
