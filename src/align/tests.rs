@@ -221,7 +221,7 @@ fn evaluation_sentences() -> (Vec<String>, Vec<String>) {
 
 /// Regression: on Vietnamese in shuffled order the best path wanders ever further from
 /// the diagonal as the text grows, and the band used to double until the work grew like
-/// `n^1.5` (4 times the input took 16 times the cells). Counted in DP cells, not time.
+/// `n^1.5` (4 times the input took 8 times the cells). Counted in DP cells, not time.
 #[test]
 #[allow(clippy::print_stderr)]
 fn dp_cells_grow_linearly_for_aligned_and_shuffled_input() {
