@@ -272,10 +272,29 @@ align-summary = { $links ->
        *[other] { $low } of low confidence (marked `?`)
     }
 align-not-same-article = most links are of low confidence: these may not be the same article
+# $path: the file with no sentences (empty, or only blank lines).
+align-no-sentences = `{ $path }` has no sentences: every sentence of the other side is left unmatched
+# $en, $vi: the two files.
+align-nothing-to-align = `{ $en }` and `{ $vi }` have no sentences: nothing to align
+# $en, $vi: the files; $en_sentences, $vi_sentences, $en_chars, $vi_chars (numbers): their
+# sizes; $expected (number): the characters a Vietnamese translation of the English has.
+align-lengths-differ = the two sides differ in length far more than a translation does: `{ $en }` has { $en_sentences ->
+        [one] { $en_sentences } sentence
+       *[other] { $en_sentences } sentences
+    } ({ $en_chars } characters), `{ $vi }` has { $vi_sentences ->
+        [one] { $vi_sentences } sentence
+       *[other] { $vi_sentences } sentences
+    } ({ $vi_chars } characters, where a translation would have about { $expected })
+# $path: the glossary; $line (number): from 1.
+align-glossary-line = `{ $path }`:{ $line }: not a glossary entry: expected `English<TAB>Vietnamese`
+# $added, $updated, $removed (numbers): TUs of the document.
 align-stored = `{ $path }`: { $added ->
         [one] { $added } pair added
        *[other] { $added } pairs added
-    }, { $updated } updated
+    }, { $updated } updated{ $removed ->
+        [0] {""}
+       *[other] , { $removed } removed
+    }
 
 ## ---------------------------------------------------------------------------------------
 ## Revision drift (src/drift/revision.rs): explanations of `stale`, `missing` and

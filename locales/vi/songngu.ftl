@@ -237,7 +237,20 @@ align-summary = { $links } cặp, { $low ->
        *[other] { $low } cặp có độ tin cậy thấp (đánh dấu `?`)
     }
 align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
-align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp
+# $path: tệp không có câu nào (rỗng hoặc chỉ có dòng trống).
+align-no-sentences = `{ $path }` không có câu nào: mọi câu của bên kia đều không được ghép
+# $en, $vi: hai tệp.
+align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: không có gì để gióng hàng
+# $en, $vi: hai tệp; $en_sentences, $vi_sentences, $en_chars, $vi_chars (số): độ dài của
+# chúng; $expected (số): số ký tự mà bản dịch tiếng Việt của bài tiếng Anh thường có.
+align-lengths-differ = độ dài hai bên chênh lệch quá xa so với một bản dịch: `{ $en }` có { $en_sentences } câu ({ $en_chars } ký tự), `{ $vi }` có { $vi_sentences } câu ({ $vi_chars } ký tự, trong khi bản dịch thường có khoảng { $expected })
+# $path: bảng thuật ngữ; $line (số): tính từ 1.
+align-glossary-line = `{ $path }`:{ $line }: không phải một mục thuật ngữ: cần có dạng `tiếng Anh<TAB>tiếng Việt`
+# $added, $updated, $removed (số): các TU của bài viết.
+align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp{ $removed ->
+        [0] {""}
+       *[other] , xóa { $removed } cặp
+    }
 
 ## ---------------------------------------------------------------------------------------
 ## Độ lệch do sửa bản gốc (src/drift/revision.rs): giải thích các phát hiện `stale`,

@@ -119,10 +119,15 @@ impl LengthModel {
         if en == 0.0 && vi == 0.0 {
             return 0.0;
         }
+        -ln_erfc(self.delta(en, vi).abs() / std::f64::consts::SQRT_2)
+    }
+
+    /// Gale–Church's `δ`: how many standard deviations Vietnamese length `vi` is from what
+    /// a translation of `en` English characters would have (negative when shorter).
+    pub fn delta(&self, en: f64, vi: f64) -> f64 {
         // A floor of one character keeps δ finite for empty units.
         let mean = ((en + vi / self.ratio) / 2.0).max(1.0);
-        let delta = (vi - self.ratio * en) / (self.variance * mean).sqrt();
-        -ln_erfc(delta.abs() / std::f64::consts::SQRT_2)
+        (vi - self.ratio * en) / (self.variance * mean).sqrt()
     }
 }
 

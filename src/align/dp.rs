@@ -7,8 +7,12 @@
 //! holds `m + n·(2w + 1)` cells: linear in the input. Costs are kept for the last four
 //! rows only (no bead takes more than three units from one side); one backpointer byte per
 //! cell is kept for the whole band. If the best path comes near the edge of the band, the
-//! band is doubled and the alignment redone, so a long run of insertions is still found.
+//! band is doubled and the alignment redone, so a long run of insertions is still found;
+//! but only while most of the text pairs up confidently, the doubling lowered the cost,
+//! and up to a fixed maximum, so unrelated or shuffled input stays linear too
+//! ([`Scorer::align_counted`] counts the cells).
 
+use super::CONFIDENCE_MIDPOINT as CONFIDENT_COST;
 use super::anchors::Family;
 use super::cost::{BeadKind, LengthModel};
 
@@ -82,8 +86,41 @@ pub(crate) struct Step {
     pub cost: f64,
 }
 
+/// The best path and the number of DP cells computed to find it (over every band tried):
+/// the measure of work that must grow linearly with the input.
+#[derive(Debug, Clone)]
+pub(crate) struct Aligned {
+    pub path: Vec<Step>,
+    pub cells: u64,
+    /// The half-width of the last band.
+    pub width: usize,
+}
+
+/// Whether confident two-sided beads of `path` hold at least half of the units of the
+/// shorter side. A translation, even one with long insertions, pairs up most of its
+/// sentences confidently; unrelated or shuffled texts manage a fifth to a third by chance.
+fn mostly_confident(path: &[Step], n: usize, m: usize) -> bool {
+    let covered = path
+        .iter()
+        .filter(|s| !s.en.is_empty() && !s.vi.is_empty() && s.cost < CONFIDENT_COST)
+        .map(|s| if n <= m { s.en.len() } else { s.vi.len() })
+        .sum::<usize>();
+    covered * 2 >= n.min(m)
+}
+
+/// One banded pass.
+struct Banded {
+    path: Vec<Step>,
+    cost: f64,
+    near_edge: bool,
+}
+
 /// Initial half-width of the band, in units.
-const INITIAL_BAND: usize = 24;
+pub(crate) const INITIAL_BAND: usize = 24;
+/// The band is never widened past this half-width (a run of more than a few hundred
+/// added or dropped sentences is not a translation of the same text), so the cells stay
+/// below `(n + m) · (4 · MAX_BAND + 3)` however the input looks.
+const MAX_BAND: usize = 384;
 /// A path closer than this to a band edge (that is not the matrix edge) widens the band.
 const EDGE_MARGIN: usize = 3;
 
@@ -138,6 +175,12 @@ fn for_shared(a: &[u64], b: &[u64], mut hit: impl FnMut(u64)) {
 impl Scorer<'_> {
     /// The best path from `(0, 0)` to `(en.len(), vi.len())`.
     pub fn align(&self, en: &[Unit], vi: &[Unit]) -> Vec<Step> {
+        self.align_counted(en, vi, INITIAL_BAND).path
+    }
+
+    /// Like [`Scorer::align`], starting from a band of half-width `band` (at least
+    /// [`INITIAL_BAND`], at most [`MAX_BAND`]), and counts the cells computed.
+    pub fn align_counted(&self, en: &[Unit], vi: &[Unit], band: usize) -> Aligned {
         let miss = |u: &Unit| -> f64 {
             u.anchors
                 .iter()
@@ -164,13 +207,33 @@ impl Scorer<'_> {
             vi_miss: vi.iter().map(miss).collect(),
         };
         let (n, m) = (en.len(), vi.len());
-        let mut width = INITIAL_BAND;
+        let mut cells = 0u64;
+        let mut width = band.clamp(INITIAL_BAND, MAX_BAND);
+        let mut previous: Option<f64> = None;
         loop {
             let full = width >= n.max(m);
-            if let Some(path) = self.banded(&prep, width, full) {
-                return path;
+            let run = self.banded(&prep, width, full, &mut cells);
+            // A path along the band's edge may be cut off from a better one outside, so the
+            // band doubles, but only while that can pay off. Texts that do not pair up in
+            // order (unrelated, shuffled) send the path on a random walk that drifts further
+            // from the diagonal the longer the text, so widening for them would grow the
+            // work faster than the input and find nothing: stop when most of the shorter
+            // side is not in a confident bead (there is no translation to find), when
+            // doubling did not lower the cost, and at `MAX_BAND` whatever happens.
+            let stuck = previous.is_some_and(|cost| run.cost >= cost);
+            if !run.near_edge
+                || full
+                || stuck
+                || width >= MAX_BAND
+                || !mostly_confident(&run.path, n, m)
+            {
+                return Aligned {
+                    path: run.path,
+                    cells,
+                    width,
+                };
             }
-            // `full` always finds a path (1-0 and 0-1 beads reach every cell).
+            previous = Some(run.cost);
             width = width.saturating_mul(2);
         }
     }
@@ -243,9 +306,9 @@ impl Scorer<'_> {
         cost
     }
 
-    /// The best path inside a band of half-width `width`, or `None` if the band was too
-    /// narrow (no path, or the path runs along an inner edge of the band).
-    fn banded(&self, p: &Prepared, width: usize, full: bool) -> Option<Vec<Step>> {
+    /// The best path inside a band of half-width `width`, its cost, and whether it runs
+    /// along an inner edge of the band. Adds the cells computed to `cells`.
+    fn banded(&self, p: &Prepared, width: usize, full: bool, cells: &mut u64) -> Banded {
         let (n, m) = (p.en.len(), p.vi.len());
         // Column range of each row.
         let center = |i: usize| -> f64 {
@@ -273,6 +336,7 @@ impl Scorer<'_> {
             hi.push(h);
             start.push(start[i] + (h - l + 1));
         }
+        *cells += start[n + 1] as u64;
         let mut back = vec![u8::MAX; start[n + 1]];
         // Rolling costs of rows i-3..=i, indexed by `row % 4`.
         let mut rows: [Vec<f64>; 4] = Default::default();
@@ -319,26 +383,34 @@ impl Scorer<'_> {
         // Trace back.
         let (mut i, mut j) = (n, m);
         let mut path = Vec::new();
+        let mut near_edge = false;
+        let mut cost = 0.0;
         while i > 0 || j > 0 {
             if !full {
                 let near_lo = lo[i] > 0 && j < lo[i] + EDGE_MARGIN;
                 let near_hi = hi[i] < m && j + EDGE_MARGIN > hi[i];
-                if near_lo || near_hi {
-                    return None;
-                }
+                near_edge |= near_lo || near_hi;
             }
             let k = back[start[i] + j - lo[i]];
-            let kind = self.beads.get(k as usize)?;
+            // Every cell of the band is reachable (1-0 and 0-1 beads link neighbouring
+            // cells, and consecutive rows overlap), so every cell has a bead.
+            let kind = &self.beads[k as usize];
             let (pi, pj) = (i - kind.en, j - kind.vi);
+            let step_cost = self.bead_cost(p, kind, pi, pj, &mut scratch);
+            cost += step_cost;
             path.push(Step {
                 en: pi..i,
                 vi: pj..j,
-                cost: self.bead_cost(p, kind, pi, pj, &mut scratch),
+                cost: step_cost,
             });
             (i, j) = (pi, pj);
         }
         path.reverse();
-        Some(path)
+        Banded {
+            path,
+            cost,
+            near_edge,
+        }
     }
 }
 

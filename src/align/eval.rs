@@ -18,15 +18,22 @@ pub struct Scores {
 /// wrongly found).
 pub fn evaluate(found: &[Link], gold: &[Link]) -> Scores {
     let key = |l: &Link| (l.en.clone(), l.vi.clone());
-    let gold_set: HashSet<_> = gold.iter().map(key).collect();
+    score(found.iter().map(key), gold.iter().map(key))
+}
+
+/// Precision, recall and F1 of `found` keys against `gold` keys.
+fn score<K: std::hash::Hash + Eq>(
+    found: impl ExactSizeIterator<Item = K>,
+    gold: impl ExactSizeIterator<Item = K>,
+) -> Scores {
+    let (found_len, gold_len) = (found.len(), gold.len());
+    let gold_set: HashSet<K> = gold.collect();
     let hits = found
-        .iter()
-        .map(key)
-        .collect::<HashSet<_>>()
+        .collect::<HashSet<K>>()
         .intersection(&gold_set)
         .count() as f64;
     let ratio = |n: usize| if n == 0 { 1.0 } else { hits / n as f64 };
-    let (precision, recall) = (ratio(found.len()), ratio(gold.len()));
+    let (precision, recall) = (ratio(found_len), ratio(gold_len));
     let f1 = if precision + recall == 0.0 {
         0.0
     } else {
@@ -104,6 +111,8 @@ pub fn read_paragraphs(text: &str) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
     use crate::align::{AlignOptions, Features, align, gale_church};
+    use crate::document::{Document, ReadOptions};
+    use crate::segment::{Lang, Segmenter, segment_document};
 
     fn link(en: &[usize], vi: &[usize]) -> Link {
         Link {
@@ -160,68 +169,90 @@ mod tests {
         assert!(read_paragraphs("\n\n").is_empty());
     }
 
-    /// The ablations: the full aligner with one feature switched off.
-    fn ablations() -> Vec<(&'static str, Features)> {
+    /// The anchor features one at a time, on top of the calibrated length model alone
+    /// (`+numbers` is the length model and numbers, nothing else), and the full aligner with
+    /// each switched off (`-numbers`): what a feature adds over Gale–Church, and what the
+    /// others cannot make up for without it.
+    fn runs() -> Vec<(String, Features)> {
         let all = Features::default();
-        vec![
-            (
-                "-length",
-                Features {
-                    length: false,
-                    ..all
-                },
-            ),
-            (
-                "-numbers",
-                Features {
-                    numbers: false,
-                    ..all
-                },
-            ),
-            (
-                "-names",
-                Features {
-                    names: false,
-                    ..all
-                },
-            ),
-            ("-urls", Features { urls: false, ..all }),
-            (
-                "-punctuation",
-                Features {
-                    punctuation: false,
-                    ..all
-                },
-            ),
-            (
-                "-lexicon",
-                Features {
-                    lexicon: false,
-                    ..all
-                },
-            ),
-            (
-                "-paragraphs",
-                Features {
-                    paragraphs: false,
-                    ..all
-                },
-            ),
-        ]
+        let length = Features {
+            length: true,
+            numbers: false,
+            names: false,
+            urls: false,
+            punctuation: false,
+            paragraphs: false,
+            lexicon: false,
+        };
+        type Toggle = fn(&mut Features) -> &mut bool;
+        let toggles: [(&str, Toggle); 6] = [
+            ("numbers", |f| &mut f.numbers),
+            ("names", |f| &mut f.names),
+            ("urls", |f| &mut f.urls),
+            ("punctuation", |f| &mut f.punctuation),
+            ("lexicon", |f| &mut f.lexicon),
+            ("paragraphs", |f| &mut f.paragraphs),
+        ];
+        let mut runs = vec![("length".to_string(), length)];
+        for (name, toggle) in toggles {
+            let mut with = length;
+            *toggle(&mut with) = true;
+            runs.push((format!("+{name}"), with));
+        }
+        let mut without = all;
+        without.length = false;
+        runs.push(("-length".to_string(), without));
+        for (name, toggle) in toggles {
+            let mut without = all;
+            *toggle(&mut without) = false;
+            runs.push((format!("-{name}"), without));
+        }
+        runs
     }
 
-    /// Runs the full aligner, the Gale–Church baseline and every ablation on each gold
-    /// article of `tests/fixtures/align/` and prints the scores
-    /// (`cargo test align_evaluation -- --nocapture`). The full aligner must reach bead
-    /// F1 ≥ 0.95 on every article.
-    #[test]
-    #[allow(clippy::print_stderr)]
-    fn align_evaluation() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("no evaluation set at {}", dir.display());
-            return;
+    /// Paragraphs of sentences of an article file, split as `songngu align` splits it
+    /// (the document reader and the built-in rules).
+    fn segment_article(path: &std::path::Path, lang: Lang) -> Vec<Vec<String>> {
+        let doc = Document::read_path(path, ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut paragraphs: Vec<Vec<String>> = Vec::new();
+        let mut block = usize::MAX;
+        for unit in segment_document(&doc, &Segmenter::builtin(lang)) {
+            if unit.block != block {
+                paragraphs.push(Vec::new());
+                block = unit.block;
+            }
+            paragraphs.last_mut().expect("pushed").push(unit.text);
+        }
+        paragraphs
+    }
+
+    /// Each link as the text of its two sides (sentences joined by a space), so links over
+    /// two different segmentations of the same text can be compared.
+    fn text_links(links: &[Link], en: &[String], vi: &[String]) -> Vec<(String, String)> {
+        let join = |side: &[usize], sentences: &[String]| {
+            side.iter()
+                .map(|&i| {
+                    sentences[i]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
         };
+        links
+            .iter()
+            .map(|l| (join(&l.en, en), join(&l.vi, vi)))
+            .collect()
+    }
+
+    /// The evaluation articles of `tests/fixtures/align/`: the names of the gold files.
+    /// There must be the folder and the four articles its README lists, so a moved or
+    /// emptied folder fails instead of passing on nothing.
+    fn gold_articles(dir: &std::path::Path) -> Vec<String> {
+        let entries = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("no evaluation set at {}: {e}", dir.display()));
         let mut names: Vec<String> = entries
             .filter_map(|e| e.ok())
             .filter_map(|e| {
@@ -232,14 +263,40 @@ mod tests {
             })
             .collect();
         names.sort();
+        assert!(
+            names.len() >= 4,
+            "expected the 4 gold articles in {}, found {names:?}",
+            dir.display()
+        );
+        names
+    }
+
+    /// Runs the full aligner, the Gale–Church baseline, the length model plus one feature
+    /// at a time and the full aligner minus one feature at a time on each gold article of
+    /// `tests/fixtures/align/`, from its pre-segmented sentences and end to end from its
+    /// published text, and prints bead F1 for each
+    /// (`cargo test --lib align::eval -- --nocapture`). The full aligner must reach
+    /// F1 ≥ 0.95 on every article both ways.
+    #[test]
+    #[allow(clippy::print_stderr)]
+    fn align_evaluation() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
+        let names = gold_articles(&dir);
         let read = |name: &str, ext: &str| {
             std::fs::read_to_string(dir.join(format!("{name}.{ext}")))
                 .unwrap_or_else(|e| panic!("{name}.{ext}: {e}"))
         };
+        let flat = |p: &[Vec<String>]| p.iter().flatten().cloned().collect::<Vec<_>>();
         let mut failures = Vec::new();
-        let mut columns = vec!["full".to_string(), "gale-church".to_string()];
-        columns.extend(ablations().iter().map(|(n, _)| n.to_string()));
-        eprintln!("article\t{}", columns.join("\t"));
+        let mut evaluated = 0;
+        let runs = runs();
+        let mut columns = vec![
+            "full".to_string(),
+            "end-to-end".to_string(),
+            "gale-church".to_string(),
+        ];
+        columns.extend(runs.iter().map(|(n, _)| n.clone()));
+        let mut table = vec![format!("{:<16} {}", "article", columns.join(" "))];
         for name in &names {
             let en = read_paragraphs(&read(name, "en.txt"));
             let vi = read_paragraphs(&read(name, "vi.txt"));
@@ -257,25 +314,63 @@ mod tests {
                     l.en, l.vi, l.confidence
                 );
             }
-            let flat = |p: &[Vec<String>]| p.iter().flatten().cloned().collect::<Vec<_>>();
-            let baseline = evaluate(&gale_church(&flat(&en), &flat(&vi)), &gold);
-            let mut row = vec![full, baseline];
-            for (_, features) in ablations() {
+
+            // End to end: the published articles split by the built-in rules.
+            let (en_flat, vi_flat) = (flat(&en), flat(&vi));
+            let article_en = segment_article(&dir.join(format!("{name}.en.article.txt")), Lang::En);
+            let article_vi = segment_article(&dir.join(format!("{name}.vi.article.txt")), Lang::Vi);
+            let (seg_en, seg_vi) = (flat(&article_en), flat(&article_vi));
+            let linked = align(&article_en, &article_vi, &AlignOptions::default());
+            let end_to_end = if seg_en == en_flat && seg_vi == vi_flat {
+                // The rules split the articles into exactly the gold's sentences (as the
+                // README says they do), so the indices are the gold's.
+                evaluate(&linked, &gold)
+            } else {
+                // A different segmentation: compare links by the text they join instead, so
+                // a sentence the rules split or joined costs the links around it, no more.
+                eprintln!(
+                    "  {name}: the built-in rules split the articles into {}/{} sentences, \
+                     the gold has {}/{}; compared by text",
+                    seg_en.len(),
+                    seg_vi.len(),
+                    en_flat.len(),
+                    vi_flat.len()
+                );
+                let found = text_links(&linked, &seg_en, &seg_vi);
+                let gold = text_links(&gold, &en_flat, &vi_flat);
+                score(found.into_iter(), gold.into_iter())
+            };
+
+            let baseline = evaluate(&gale_church(&en_flat, &vi_flat), &gold);
+            let mut row = vec![full, end_to_end, baseline];
+            for (_, features) in &runs {
                 let options = AlignOptions {
-                    features,
+                    features: *features,
                     ..AlignOptions::default()
                 };
                 row.push(evaluate(&align(&en, &vi, &options), &gold));
             }
             let cells: Vec<String> = row
                 .iter()
-                .map(|s| format!("{:.3}/{:.3}/{:.3}", s.precision, s.recall, s.f1))
+                .zip(&columns)
+                .map(|(s, c)| format!("{:>w$.3}", s.f1, w = c.len()))
                 .collect();
-            eprintln!("{name}\t{}", cells.join("\t"));
+            table.push(format!("{name:<16} {}", cells.join(" ")));
             if full.f1 < 0.95 {
                 failures.push(format!("{name}: F1 {:.3}", full.f1));
             }
+            if end_to_end.f1 < 0.95 {
+                failures.push(format!("{name} end to end: F1 {:.3}", end_to_end.f1));
+            }
+            evaluated += 1;
         }
+        eprintln!(
+            "bead F1 (links equal to a gold link); +x: length model and x only; -x: all but x"
+        );
+        for line in table {
+            eprintln!("{line}");
+        }
+        assert_eq!(evaluated, names.len());
         assert!(
             failures.is_empty(),
             "full aligner below F1 0.95: {failures:?}"

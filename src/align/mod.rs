@@ -16,7 +16,9 @@
 //! the other lacks (see [`Features`] for the anchor families). A bead with one empty side
 //! pays for no anchor: the sentence is missing, so of course its anchors are. The dynamic
 //! programming runs in a band around the diagonal (linear time and memory; the band widens
-//! when the path touches it).
+//! when the path touches it, but never past a fixed width, and not at all when most of the
+//! text finds no confident partner, as in unrelated or shuffled input, where a wider band
+//! would only grow the work; [`align_with_stats`] counts it).
 //!
 //! Then the aligner learns from its own confident one-to-one links which English words go
 //! with which Vietnamese syllables (`team` / `đội`; see `lexicon`), and aligns again with
@@ -122,7 +124,7 @@ pub struct AlignOptions {
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
 /// Where the logistic of the bead cost crosses 0.5.
-const CONFIDENCE_MIDPOINT: f64 = 4.5;
+pub(crate) const CONFIDENCE_MIDPOINT: f64 = 4.5;
 
 /// Whether `link` is doubtful: its confidence is below [`LOW_CONFIDENCE`].
 pub fn low_confidence(link: &Link) -> bool {
@@ -142,10 +144,29 @@ fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
     }
 }
 
+/// What an alignment cost.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlignStats {
+    /// Cells of the dynamic programming computed, over every pass and band width: the
+    /// measure of work, linear in the input (see [`align`]).
+    pub cells: u64,
+}
+
 /// Aligns English and Vietnamese sentences. `en` and `vi` are paragraphs of sentences
 /// (plain text, NFC). The links cover every sentence of both sides exactly once, in order,
 /// without crossings.
 pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> Vec<Link> {
+    align_with_stats(en, vi, options).0
+}
+
+/// Like [`align`], and tells how much work it took.
+pub fn align_with_stats(
+    en: &[Vec<String>],
+    vi: &[Vec<String>],
+    options: &AlignOptions,
+) -> (Vec<Link>, AlignStats) {
+    let mut stats = AlignStats::default();
+    let mut band = dp::INITIAL_BAND;
     let mut en_units: Vec<Unit> = en
         .iter()
         .flatten()
@@ -156,9 +177,9 @@ pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> 
         .flatten()
         .map(|s| sentence_unit(s, Lang::Vi, options))
         .collect();
-    let links = align_units(en, vi, &en_units, &vi_units, options);
+    let links = align_units(en, vi, &en_units, &vi_units, options, &mut stats, &mut band);
     if !options.features.lexicon {
-        return links;
+        return (links, stats);
     }
     // Second pass: learn from the confident one-to-one links of the first.
     let (en_flat, vi_flat): (Vec<&str>, Vec<&str>) = (
@@ -187,7 +208,7 @@ pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> 
             .map(|(_, l)| (en_flat[l.en[0]], vi_flat[l.vi[0]])),
     );
     if lexicon.is_empty() {
-        return links;
+        return (links, stats);
     }
     for (unit, text) in en_units.iter_mut().zip(&en_flat) {
         unit.concepts = lexicon.en_concepts(text);
@@ -195,7 +216,11 @@ pub fn align(en: &[Vec<String>], vi: &[Vec<String>], options: &AlignOptions) -> 
     for (unit, text) in vi_units.iter_mut().zip(&vi_flat) {
         unit.concepts = lexicon.vi_concepts(text);
     }
-    align_units(en, vi, &en_units, &vi_units, options)
+    // The second pass starts from the band the first one settled on: the same texts stray
+    // as far from the diagonal, and a narrow first try at a long insertion would be forced
+    // into doubtful beads and taken for unrelated text (see `dp`).
+    let links = align_units(en, vi, &en_units, &vi_units, options, &mut stats, &mut band);
+    (links, stats)
 }
 
 /// Confidence a first-pass link needs to teach the lexicon.
@@ -208,7 +233,10 @@ fn align_units(
     en_units: &[Unit],
     vi_units: &[Unit],
     options: &AlignOptions,
+    stats: &mut AlignStats,
+    band: &mut usize,
 ) -> Vec<Link> {
+    let start = *band;
     let length = options.features.length.then_some(options.length);
     let weights = AnchorWeights::default();
 
@@ -221,7 +249,9 @@ fn align_units(
                 weights,
                 beads: PARAGRAPH_BEADS,
             };
-            paragraph_groups(en, vi, en_units, vi_units, &scorer)
+            let run = paragraph_groups(en, vi, en_units, vi_units, &scorer, stats, start);
+            *band = (*band).max(run.1);
+            run.0
         } else {
             vec![(0..en_units.len(), 0..vi_units.len())]
         };
@@ -234,8 +264,10 @@ fn align_units(
     };
     let mut links = Vec::with_capacity(en_units.len().max(vi_units.len()));
     for (e, v) in groups {
-        let steps = scorer.align(&en_units[e.clone()], &vi_units[v.clone()]);
-        links.extend(steps.into_iter().map(|s| to_link(s, e.start, v.start)));
+        let run = scorer.align_counted(&en_units[e.clone()], &vi_units[v.clone()], start);
+        stats.cells += run.cells;
+        *band = (*band).max(run.width);
+        links.extend(run.path.into_iter().map(|s| to_link(s, e.start, v.start)));
     }
     links
 }
@@ -248,14 +280,20 @@ fn to_link(step: Step, en_offset: usize, vi_offset: usize) -> Link {
     }
 }
 
-/// Aligns paragraphs and returns the sentence ranges of each trusted paragraph group.
+/// The English and Vietnamese sentence ranges aligned together.
+type Group = (std::ops::Range<usize>, std::ops::Range<usize>);
+
+/// Aligns paragraphs (from a band of half-width `band`) and returns the sentence ranges
+/// of each trusted paragraph group, and the band the paragraphs needed.
 fn paragraph_groups(
     en: &[Vec<String>],
     vi: &[Vec<String>],
     en_units: &[Unit],
     vi_units: &[Unit],
     scorer: &Scorer,
-) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    stats: &mut AlignStats,
+    band: usize,
+) -> (Vec<Group>, usize) {
     // Paragraph units and the sentence range of each paragraph.
     let paragraphs = |paras: &[Vec<String>], units: &[Unit]| {
         let mut out = Vec::with_capacity(paras.len());
@@ -287,7 +325,9 @@ fn paragraph_groups(
     };
     let (ep, er) = paragraphs(en, en_units);
     let (vp, vr) = paragraphs(vi, vi_units);
-    let steps = scorer.align(&ep, &vp);
+    let run = scorer.align_counted(&ep, &vp, band);
+    stats.cells += run.cells;
+    let steps = run.path;
 
     let mut groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
     let mut open = false; // whether the last group may take the next step in
@@ -307,7 +347,7 @@ fn paragraph_groups(
         }
         open = !trusted;
     }
-    groups
+    (groups, run.width)
 }
 
 /// Baseline: plain length-only Gale–Church over the flat sentence lists (no paragraphs,

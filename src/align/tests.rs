@@ -178,3 +178,82 @@ proptest! {
         assert_covers(&gale_church(&flat(&en), &flat(&vi)), n, m);
     }
 }
+
+/// `items` in a fixed pseudo-random order (xorshift, Fisher–Yates).
+fn shuffled(mut items: Vec<String>, seed: u64) -> Vec<String> {
+    let mut state = seed | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        items.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    items
+}
+
+/// The sentences of every evaluation article (`tests/fixtures/align/*.{en,vi}.txt`), in
+/// one list per language.
+fn evaluation_sentences() -> (Vec<String>, Vec<String>) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("evaluation set")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".gold.tsv").map(String::from)
+        })
+        .collect();
+    names.sort();
+    let read = |name: &str, ext: &str| -> Vec<String> {
+        std::fs::read_to_string(dir.join(format!("{name}.{ext}")))
+            .expect("sentence file")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let (mut en, mut vi) = (Vec::new(), Vec::new());
+    for name in &names {
+        en.extend(read(name, "en.txt"));
+        vi.extend(read(name, "vi.txt"));
+    }
+    (en, vi)
+}
+
+/// Regression: on Vietnamese in shuffled order the best path wanders ever further from
+/// the diagonal as the text grows, and the band used to double until the work grew like
+/// `n^1.5` (4 times the input took 8 times the cells). Counted in DP cells, not time.
+#[test]
+#[allow(clippy::print_stderr)]
+fn dp_cells_grow_linearly_for_aligned_and_shuffled_input() {
+    let (en, vi) = evaluation_sentences();
+    // The evaluation articles repeated: one long translation in a single paragraph, so
+    // neither paragraphs nor the band's start can hide the growth.
+    let repeat = |list: &[String], k: usize| -> Vec<String> {
+        (0..k).flat_map(|_| list.iter().cloned()).collect()
+    };
+    let cells = |k: usize, shuffle: bool| {
+        let en = repeat(&en, k);
+        let vi = repeat(&vi, k);
+        let vi = if shuffle { shuffled(vi, 11) } else { vi };
+        let (links, stats) = align_with_stats(
+            std::slice::from_ref(&en),
+            std::slice::from_ref(&vi),
+            &AlignOptions::default(),
+        );
+        assert_covers(&links, en.len(), vi.len());
+        eprintln!(
+            "{} sentences, {}: {} cells",
+            en.len(),
+            if shuffle { "shuffled" } else { "aligned" },
+            stats.cells
+        );
+        stats.cells as f64
+    };
+    for shuffle in [false, true] {
+        let (small, large) = (cells(3, shuffle), cells(12, shuffle));
+        assert!(
+            large <= 5.0 * small,
+            "shuffled {shuffle}: {small} cells, then {large} for 4 times the input"
+        );
+    }
+}

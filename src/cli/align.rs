@@ -2,26 +2,38 @@
 //! sentence by sentence, and optionally store the pairs in the memory.
 //!
 //! Output formats:
-//! - `text` (default): the pairs side by side, low-confidence links marked with `?`;
+//! - `text` (default): each link as two columns, English left and Vietnamese right, each
+//!   wrapped to half the terminal width (100 columns when stdout is not a terminal), with
+//!   the link's kind (`2-1`) and confidence in front; low-confidence links marked `?`;
 //! - `tsv`: `EN_INDICES<TAB>VI_INDICES` per link, 0-based global sentence indices,
 //!   comma-separated for many-to-one links, an empty side for an unmatched sentence;
 //! - `json`: JSON Lines `{"en": [..], "vi": [..], "en_text", "vi_text", "confidence",
 //!   "low_confidence"}`, never localized.
 //!
 //! `--into TM --doc ID` writes every link with both sides as a TU of document ID (many-to-one
-//! links as one unit with the sentences joined), with its confidence as a prop; low-
-//! confidence links get the status `needs-review`. A pair already stored the same way is
-//! left alone, so re-running changes nothing.
+//! links as one unit with the sentences joined, under the id of its first English
+//! sentence), with its confidence as a prop; low-confidence links get the status
+//! `needs-review`. The TU of the same document and unit is replaced, so a document never
+//! has two TUs of one unit, and TUs an earlier `align` stored for sentences of this article
+//! that it no longer pairs on their own (now inside a joined unit, or left unmatched) are
+//! removed. A pair already stored the same way is left alone, so re-running changes nothing.
+//!
+//! Warnings (stderr, exit 0): a side with no sentences (all links one-sided), sides whose
+//! sentence or character counts differ far more than a translation's do, most links of low
+//! confidence. Both sides empty, or a glossary line that is not a term pair, is an error
+//! (exit 2).
 
+use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::align::{self, AlignOptions, Glossary, Link};
+use songngu::align::{self, AlignOptions, Glossary, LengthModel, Link};
 use songngu::document::{Document, ReadOptions};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{self, Memory, NewUnit};
+use songngu::memory::store::{self, Memory, NewUnit, StoredUnit};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::langid;
@@ -103,10 +115,22 @@ fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Resu
             }
         }
         paragraphs.retain(|p| !p.is_empty());
+        // A repeated sentence gets `-2`, `-3`... as `segment` numbers them, so that every
+        // unit of the document has its own id.
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let ids = paragraphs
             .iter()
             .flatten()
-            .map(|s| songngu::segment::text_id(s))
+            .map(|s| {
+                let id = songngu::segment::text_id(s);
+                let count = seen.entry(id.clone()).or_insert(0);
+                *count += 1;
+                if *count == 1 {
+                    id
+                } else {
+                    format!("{id}-{count}")
+                }
+            })
             .collect();
         return Ok(Side { paragraphs, ids });
     }
@@ -156,18 +180,164 @@ fn indices(list: &[usize]) -> String {
         .join(",")
 }
 
+/// Width of the text format when stdout is not a terminal.
+const DEFAULT_WIDTH: usize = 100;
+/// `? 2-1 0.42 `: the mark, the link kind and the confidence in front of each link.
+const GUTTER: usize = 11;
+/// ` │ ` between the columns.
+const SEPARATOR: &str = " │ ";
+/// A column never gets narrower than this, however narrow the terminal.
+const MIN_COLUMN: usize = 16;
+
+/// The width of the text format: the terminal's, else [`DEFAULT_WIDTH`].
+fn output_width() -> usize {
+    if !std::io::stdout().is_terminal() {
+        return DEFAULT_WIDTH;
+    }
+    terminal_size::terminal_size().map_or(DEFAULT_WIDTH, |(w, _)| usize::from(w.0))
+}
+
+/// `text` wrapped at word boundaries into lines of at most `width` characters (chars,
+/// not bytes, so Vietnamese with its diacritics lines up); a longer word is cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while !word.is_empty() {
+            let room = if len == 0 {
+                width
+            } else {
+                width.saturating_sub(len + 1)
+            };
+            if word.len() <= room {
+                if len > 0 {
+                    line.push(' ');
+                    len += 1;
+                }
+                line.extend(&word);
+                len += word.len();
+                word.clear();
+            } else if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            } else {
+                // A word longer than the column (a URL) is cut where the column ends.
+                lines.push(word.drain(..width).collect());
+            }
+        }
+    }
+    if len > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// One link of the text format: the gutter, then English and Vietnamese side by side.
+fn side_by_side(link: &Link, en_text: &str, vi_text: &str, width: usize) -> Vec<String> {
+    let column = (width.saturating_sub(GUTTER + SEPARATOR.chars().count()) / 2).max(MIN_COLUMN);
+    let side = |list: &[usize], text: &str| {
+        let text = if text.is_empty() { "—" } else { text };
+        if list.is_empty() {
+            wrap(text, column)
+        } else {
+            wrap(&format!("[{}] {text}", indices(list)), column)
+        }
+    };
+    let (left, right) = (side(&link.en, en_text), side(&link.vi, vi_text));
+    let mark = if align::low_confidence(link) {
+        '?'
+    } else {
+        ' '
+    };
+    let gutter = format!(
+        "{mark} {}-{} {:.2} ",
+        link.en.len(),
+        link.vi.len(),
+        link.confidence
+    );
+    (0..left.len().max(right.len()))
+        .map(|row| {
+            let front = if row == 0 { gutter.as_str() } else { "" };
+            let l = left.get(row).map_or("", String::as_str);
+            let r = right.get(row).map_or("", String::as_str);
+            // Rust pads by chars, the unit the columns are measured in.
+            let line = format!("{front:<GUTTER$}{l:<column$}{SEPARATOR}{r}");
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// Whether the two sides differ in length far more than a translation does: more than
+/// twice (or under half) the characters the length model expects, by more than its
+/// noise, or more than twice the sentences (and at least three more).
+fn lengths_differ(
+    en_sentences: usize,
+    vi_sentences: usize,
+    en_chars: usize,
+    vi_chars: usize,
+) -> bool {
+    let model = LengthModel::default();
+    let expected = model.ratio * en_chars as f64;
+    let vi = vi_chars as f64;
+    // In a few short sentences a factor of two is ordinary (`Yes.` / `Vâng, đúng vậy.`);
+    // four standard deviations is far outside what the model expects.
+    let chars = (vi > 2.0 * expected || vi < expected / 2.0)
+        && model.delta(en_chars as f64, vi).abs() > 4.0;
+    // A few splits can double the count of a short text; more than doubling by three or
+    // more sentences takes splits or merges in most links, which no translation has.
+    let (few, many) = (
+        en_sentences.min(vi_sentences),
+        en_sentences.max(vi_sentences),
+    );
+    let sentences = many > 2 * few && many - few >= 3;
+    chars || sentences
+}
+
+fn warn(l10n: &Localizer, message: String) {
+    stderr_line(&l10n.text_with("cli-warning", &[("message", message.into())]));
+}
+
 pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     let en = read_side(&args.en, Lang::En, args.segmented, l10n)?;
     let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
     let mut options = AlignOptions::default();
     if let Some(path) = &args.glossary {
         let text = read_text(path, l10n)?;
-        options.glossary = Some(Glossary::parse(&text));
+        let (glossary, errors) = Glossary::parse_with_errors(&text);
+        if !errors.is_empty() {
+            // A line that is not a pair is a mistake in the file; aligning without it would
+            // hide the mistake, so every such line is named and nothing is aligned.
+            for error in &errors {
+                let message = l10n.text_with(
+                    "align-glossary-line",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("line", error.line.into()),
+                    ],
+                );
+                stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+            }
+            return Ok(Exit::Error);
+        }
+        options.glossary = Some(glossary);
     }
-    let links = align::align(&en.paragraphs, &vi.paragraphs, &options);
     let en_sentences: Vec<&String> = en.sentences().collect();
     let vi_sentences: Vec<&String> = vi.sentences().collect();
+    if en_sentences.is_empty() && vi_sentences.is_empty() {
+        anyhow::bail!(l10n.text_with(
+            "align-nothing-to-align",
+            &[
+                ("en", args.en.display().to_string().into()),
+                ("vi", args.vi.display().to_string().into()),
+            ],
+        ));
+    }
+    let links = align::align(&en.paragraphs, &vi.paragraphs, &options);
 
+    let width = output_width();
     for link in &links {
         let en_text = joined(&en_sentences, &link.en);
         let vi_text = joined(&vi_sentences, &link.vi);
@@ -185,17 +355,9 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
                 low_confidence: low,
             })?,
             AlignFormat::Text => {
-                let mark = if low { "?" } else { " " };
-                out.line(&format!(
-                    "{mark} [{}] {}",
-                    indices(&link.en),
-                    if en_text.is_empty() { "—" } else { &en_text }
-                ))?;
-                out.line(&format!(
-                    "{mark} [{}] {}",
-                    indices(&link.vi),
-                    if vi_text.is_empty() { "—" } else { &vi_text }
-                ))?;
+                for line in side_by_side(link, &en_text, &vi_text, width) {
+                    out.line(&line)?;
+                }
                 out.line("")?;
             }
         }
@@ -207,37 +369,80 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
         "align-summary",
         &[("links", links.len().into()), ("low", low_count.into())],
     ));
-    // Most links doubtful: probably not the same article.
-    if !links.is_empty() && low_count * 2 > links.len() {
-        stderr_line(&l10n.text_with(
-            "cli-warning",
-            &[("message", l10n.text("align-not-same-article").into())],
-        ));
+    let empty: Vec<&PathBuf> = [(&args.en, &en_sentences), (&args.vi, &vi_sentences)]
+        .into_iter()
+        .filter(|(_, sentences)| sentences.is_empty())
+        .map(|(path, _)| path)
+        .collect();
+    for path in &empty {
+        warn(
+            l10n,
+            l10n.text_with(
+                "align-no-sentences",
+                &[("path", path.display().to_string().into())],
+            ),
+        );
+    }
+    // With one side empty every link is one-sided: the warnings below would only repeat
+    // that less clearly.
+    if empty.is_empty() {
+        let chars = |sentences: &[&String]| -> usize {
+            sentences.iter().map(|s| s.trim().chars().count()).sum()
+        };
+        let (en_chars, vi_chars) = (chars(&en_sentences), chars(&vi_sentences));
+        if lengths_differ(en_sentences.len(), vi_sentences.len(), en_chars, vi_chars) {
+            let expected = (LengthModel::default().ratio * en_chars as f64).round() as usize;
+            warn(
+                l10n,
+                l10n.text_with(
+                    "align-lengths-differ",
+                    &[
+                        ("en", args.en.display().to_string().into()),
+                        ("vi", args.vi.display().to_string().into()),
+                        ("en_sentences", en_sentences.len().into()),
+                        ("vi_sentences", vi_sentences.len().into()),
+                        ("en_chars", en_chars.into()),
+                        ("vi_chars", vi_chars.into()),
+                        ("expected", expected.into()),
+                    ],
+                ),
+            );
+        }
+        // Most links doubtful: probably not the same article.
+        if low_count * 2 > links.len() {
+            warn(l10n, l10n.text("align-not-same-article"));
+        }
     }
 
     if let (Some(tm), Some(doc)) = (&args.into, &args.doc) {
         let user = args.user.clone().unwrap_or_else(store::default_user);
-        let (added, updated) =
-            store_links(tm, doc, &user, &links, &en, &en_sentences, &vi_sentences).map_err(
-                |e| {
-                    let message =
-                        l10n.text_with("error-memory", &[("message", e.to_string().into())]);
-                    anyhow::Error::new(e).context(message)
-                },
-            )?;
+        let stored = store_links(tm, doc, &user, &links, &en, &en_sentences, &vi_sentences)
+            .map_err(|e| {
+                let message = l10n.text_with("error-memory", &[("message", e.to_string().into())]);
+                anyhow::Error::new(e).context(message)
+            })?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[
                 ("path", tm.display().to_string().into()),
-                ("added", added.into()),
-                ("updated", updated.into()),
+                ("added", stored.added.into()),
+                ("updated", stored.updated.into()),
+                ("removed", stored.removed.into()),
             ],
         ));
     }
     Ok(Exit::Success)
 }
 
-/// Writes the links with both sides as TUs of `doc`; returns (added, updated).
+/// What [`store_links`] did to the memory.
+#[derive(Debug, Default)]
+struct Stored {
+    added: usize,
+    updated: usize,
+    removed: usize,
+}
+
+/// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
 fn store_links(
     tm: &Path,
     doc: &str,
@@ -246,7 +451,8 @@ fn store_links(
     en: &Side,
     en_sentences: &[&String],
     vi_sentences: &[&String],
-) -> Result<(usize, usize), store::MemoryError> {
+) -> Result<Stored, store::MemoryError> {
+    use songngu::memory::text::normalize;
     let (source_lang, target_lang) = (langid!("en"), langid!("vi"));
     let mut memory = Memory::open_for_update(
         std::slice::from_ref(&tm.to_path_buf()),
@@ -254,11 +460,20 @@ fn store_links(
         target_lang.clone(),
         LockWait::Wait(std::time::Duration::from_secs(60)),
     )?;
-    let (mut added, mut updated) = (0, 0);
-    for (order, link) in links.iter().enumerate() {
+    // The document's live TUs by unit id; a memory written before units were kept apart
+    // may hold several for one unit.
+    let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();
+    for unit in memory.document(doc)? {
+        by_unit.entry(unit.unit.clone()).or_default().push(unit);
+    }
+    let mut stored = Stored::default();
+    for link in links {
         if link.en.is_empty() || link.vi.is_empty() {
             continue;
         }
+        // The unit's position is its first English sentence's, as `segment` and `update`
+        // number units: a change in the Vietnamese does not move the units after it.
+        let order = link.en[0];
         let source = joined(en_sentences, &link.en);
         let target = joined(vi_sentences, &link.vi);
         // A many-to-one link is one unit: it takes the id of its first English sentence.
@@ -268,15 +483,23 @@ fn store_links(
         } else {
             "translated"
         };
-        let existing = memory
-            .exact(&source)?
-            .into_iter()
-            .find(|m| m.doc.as_deref() == Some(doc) && m.unit.as_deref() == Some(unit.as_str()));
-        if existing.as_ref().is_some_and(|m| {
-            m.target.as_deref().map(songngu::memory::text::normalize)
-                == Some(songngu::memory::text::normalize(&target))
-        }) {
-            continue;
+        let confidence = format!("{:.3}", link.confidence);
+        let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
+        let first = existing.next();
+        for duplicate in existing {
+            memory.remove(duplicate.entry)?;
+            stored.removed += 1;
+        }
+        if let Some(old) = &first {
+            let same = normalize(&old.en) == normalize(&source)
+                && old.vi.as_deref().map(normalize) == Some(normalize(&target))
+                && old.status.as_deref() == Some(status)
+                && old.order == order
+                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                    == Some(confidence.as_str());
+            if same {
+                continue;
+            }
         }
         let mut tu = store::unit_tu(
             &NewUnit {
@@ -293,19 +516,99 @@ fn store_links(
         );
         tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
             store::props::CONFIDENCE,
-            &format!("{:.3}", link.confidence),
+            &confidence,
         )));
-        match existing {
-            Some(found) => {
-                memory.replace(found.entry, tu)?;
-                updated += 1;
+        match first {
+            Some(old) => {
+                memory.replace(old.entry, tu)?;
+                stored.updated += 1;
             }
             None => {
                 memory.add(None, tu)?;
-                added += 1;
+                stored.added += 1;
+            }
+        }
+    }
+    // What is left of this article's sentences was paired by an earlier run and is not on
+    // its own now: inside a joined unit, or without a counterpart. A TU `align` made for it
+    // (it has a confidence) records a pairing this alignment rejects, so it goes; a TU
+    // someone translated, and the TUs of sentences no longer in the article (drift reports
+    // those), stay.
+    for id in &en.ids {
+        for old in by_unit.remove(id).unwrap_or_default() {
+            if memory
+                .tu_of(old.entry)?
+                .prop(store::props::CONFIDENCE)
+                .is_some()
+            {
+                memory.remove(old.entry)?;
+                stored.removed += 1;
             }
         }
     }
     memory.save()?;
-    Ok((added, updated))
+    Ok(stored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_fills_lines_to_the_width_in_chars() {
+        // Regression: a line filled exactly to the width made the room for the next word
+        // negative.
+        assert_eq!(wrap("aaaa bb cc", 4), ["aaaa", "bb", "cc"]);
+        assert_eq!(wrap("ab cd ef", 5), ["ab cd", "ef"]);
+        // Diacritics are one char each, however many bytes they take.
+        assert_eq!(wrap("Đội đạt giải nhất", 9), ["Đội đạt", "giải nhất"]);
+        assert_eq!(
+            wrap("https://mic.gov.vn", 8),
+            ["https://", "mic.gov.", "vn"]
+        );
+        assert_eq!(wrap("", 8), [""]);
+    }
+
+    #[test]
+    fn columns_line_up_and_the_gutter_tells_kind_and_confidence() {
+        let link = Link {
+            en: vec![3, 4],
+            vi: vec![3],
+            confidence: 0.42,
+        };
+        let lines = side_by_side(
+            &link,
+            "One two three four five six.",
+            "Một hai ba bốn năm sáu bảy.",
+            60,
+        );
+        assert!(lines[0].starts_with("? 2-1 0.42 [3,4] "), "{lines:?}");
+        // Every row puts the separator at the same char position.
+        let at: Vec<usize> = lines
+            .iter()
+            .map(|l| l.chars().position(|c| c == '│').expect("separator"))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] == w[1]), "{lines:#?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{lines:#?}");
+        let one_sided = Link {
+            en: vec![],
+            vi: vec![7],
+            confidence: 0.99,
+        };
+        let lines = side_by_side(&one_sided, "", "Câu thêm.", 60);
+        assert!(lines[0].starts_with("  0-1 0.99 —"), "{lines:?}");
+    }
+
+    #[test]
+    fn lengths_differ_only_far_beyond_the_model() {
+        // The evaluation articles' sizes: no warning.
+        assert!(!lengths_differ(24, 23, 2236, 2241));
+        // Twice the characters in a short pair is ordinary.
+        assert!(!lengths_differ(1, 1, 4, 15));
+        assert!(lengths_differ(24, 23, 2236, 900));
+        assert!(lengths_differ(24, 23, 2236, 4800));
+        // Sentences: one split too many in a short text is no reason to warn.
+        assert!(!lengths_differ(1, 3, 100, 100));
+        assert!(lengths_differ(2, 5, 100, 100));
+    }
 }

@@ -743,6 +743,32 @@ impl Memory {
         Ok(new_id)
     }
 
+    /// Takes the TU of entry `id` out of the memory: it stops answering lookups and is not
+    /// saved. For a TU that is wrong rather than old (a duplicate, a pairing the aligner no
+    /// longer makes); a new version of a TU goes through [`Memory::replace`].
+    pub fn remove(&mut self, id: u32) -> Result<(), MemoryError> {
+        let Some(old) = self
+            .entries
+            .get(id as usize)
+            .cloned()
+            .filter(|e| !e.superseded)
+        else {
+            return Err(MemoryError::UnknownEntry { id });
+        };
+        let tu = self.tu(id, &mut HashMap::new())?;
+        self.entries[id as usize].superseded = true;
+        self.files[old.file as usize].dirty = true;
+        if let Some(doc) = tu.prop(props::DOC)
+            && let Some(ids) = self.docs.get_mut(doc)
+        {
+            ids.retain(|&e| e != id);
+            if ids.is_empty() {
+                self.docs.remove(doc);
+            }
+        }
+        Ok(())
+    }
+
     /// Writes every changed file, atomically; each new file is re-read before it replaces
     /// the old one. Requires [`Memory::open_for_update`]. Returns the files written.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, MemoryError> {
@@ -1134,6 +1160,38 @@ mod tests {
             "order kept: {positions:?}"
         );
         assert_eq!(memory.stats().tus, 3);
+    }
+
+    #[test]
+    fn a_removed_tu_leaves_its_document_lookups_and_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        let (en, vi) = (langid!("en"), langid!("vi"));
+        let mut memory = open(&path);
+        for (i, text) in ["One.", "Two."].iter().enumerate() {
+            memory
+                .add(
+                    None,
+                    unit_tu(&unit(&format!("u{i}"), i, text, "Một."), &en, &vi),
+                )
+                .expect("add");
+        }
+        memory.save().expect("save");
+        let two = memory.exact("Two.").expect("lookup")[0].entry;
+        memory.remove(two).expect("remove");
+        assert!(memory.exact("Two.").expect("lookup").is_empty());
+        assert!(memory.by_target("Một.").expect("lookup").len() == 1);
+        let units: Vec<String> = memory
+            .document("seed")
+            .expect("document")
+            .into_iter()
+            .map(|u| u.unit)
+            .collect();
+        assert_eq!(units, ["u0"]);
+        assert!(memory.remove(two).is_err(), "gone already");
+        memory.save().expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("One.") && !text.contains("Two."), "{text}");
     }
 
     #[test]

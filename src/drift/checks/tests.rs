@@ -164,7 +164,7 @@ fn gold_pairs() -> Vec<(String, String, String)> {
         })
         .collect();
     names.sort();
-    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names.len(), 4, "{names:?}");
     let read =
         |name: &str, ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
     let mut out = Vec::new();
