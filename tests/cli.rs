@@ -1420,7 +1420,7 @@ fn align_into_again_replaces_units_whose_links_changed_shape() {
 }
 
 #[test]
-fn align_into_keeps_one_tu_per_unit_of_a_memory_with_duplicates() {
+fn align_into_removes_its_own_duplicates_and_keeps_a_translators() {
     use songngu::memory::store::{Memory, NewUnit, unit_tu};
     let dir = tempfile::tempdir().expect("tempdir");
     let tm = dir.path().join("dup.tmx");
@@ -1430,7 +1430,8 @@ fn align_into_keeps_one_tu_per_unit_of_a_memory_with_duplicates() {
     );
     let title = &sentences_of(&align_fixture("public-wifi.en.txt"))[0];
     let unit = songngu::segment::text_id(title);
-    // What the old `align` left behind: two live TUs of one unit of the document.
+    // What the old `align` left behind: two live TUs of one unit of the document (with a
+    // confidence, as `align` stores them); and a third someone translated.
     let (en_lang, vi_lang) = (unic_langid::langid!("en"), unic_langid::langid!("vi"));
     let mut memory = Memory::open_for_update(
         std::slice::from_ref(&tm),
@@ -1439,9 +1440,10 @@ fn align_into_keeps_one_tu_per_unit_of_a_memory_with_duplicates() {
         songngu::memory::persist::LockWait::Fail,
     )
     .expect("memory");
-    for (source, target) in [
-        (title.as_str(), "Bản cũ."),
-        ("Old joined text.", "Bản ghép cũ."),
+    for (source, target, user) in [
+        (title.as_str(), "Bản cũ.", "old"),
+        ("Old joined text.", "Bản ghép cũ.", "old"),
+        (title.as_str(), "Bản của người dịch.", "lan"),
     ] {
         let new = NewUnit {
             doc: "wifi",
@@ -1450,11 +1452,17 @@ fn align_into_keeps_one_tu_per_unit_of_a_memory_with_duplicates() {
             source,
             target,
             status: "translated",
-            user: "old",
+            user,
         };
-        memory
-            .add(None, unit_tu(&new, &en_lang, &vi_lang))
-            .expect("add");
+        let mut tu = unit_tu(&new, &en_lang, &vi_lang);
+        if user == "old" {
+            tu.meta
+                .push(songngu::tmx::Meta::Prop(songngu::tmx::Prop::new(
+                    songngu::memory::store::props::CONFIDENCE,
+                    "0.900",
+                )));
+        }
+        memory.add(None, tu).expect("add");
     }
     memory.save().expect("save");
     drop(memory);
@@ -1462,9 +1470,16 @@ fn align_into_keeps_one_tu_per_unit_of_a_memory_with_duplicates() {
     let stderr = align_into(&en, &vi, &tm, "wifi");
     assert!(stderr.contains("1 updated, 1 removed"), "{stderr}");
     let units = stored_units(&tm, "wifi");
-    let titles: Vec<_> = units.iter().filter(|u| u.unit == unit).collect();
-    assert_eq!(titles.len(), 1, "{units:#?}");
-    assert_eq!(titles[0].en, *title);
+    let mut titles: Vec<&str> = units
+        .iter()
+        .filter(|u| u.unit == unit)
+        .map(|u| u.vi.as_deref().unwrap_or_default())
+        .collect();
+    titles.sort_unstable();
+    let aligned = sentences_of(&align_fixture("public-wifi.vi.txt"))[0].clone();
+    let mut expected = [aligned.as_str(), "Bản của người dịch."];
+    expected.sort_unstable();
+    assert_eq!(titles, expected, "{units:#?}");
 }
 
 #[test]

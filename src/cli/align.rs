@@ -486,9 +486,16 @@ fn store_links(
         let confidence = format!("{:.3}", link.confidence);
         let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
         let first = existing.next();
+        // Only what an earlier `align` made goes: a duplicate someone translated is theirs.
         for duplicate in existing {
-            memory.remove(duplicate.entry)?;
-            stored.removed += 1;
+            if memory
+                .tu_of(duplicate.entry)?
+                .prop(store::props::CONFIDENCE)
+                .is_some()
+            {
+                memory.remove(duplicate.entry)?;
+                stored.removed += 1;
+            }
         }
         if let Some(old) = &first {
             let same = normalize(&old.en) == normalize(&source)
