@@ -7,9 +7,14 @@
 # the bundled memory is only read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=target/release/songngu
-out=target/demo
+# SONGNGU_BIN and SONGNGU_DEMO_OUT let the test suite run this script with its own build
+# and a temporary folder.
+bin=${SONGNGU_BIN:-}
+if [ -z "$bin" ]; then
+    cargo build --release --quiet
+    bin=target/release/songngu
+fi
+out=${SONGNGU_DEMO_OUT:-target/demo}
 rm -rf "$out"
 mkdir -p "$out"
 en=examples/seed.v2.en.txt

@@ -2485,6 +2485,39 @@ fn the_whole_loop_on_the_bundled_example() {
     never_fewer("export");
 }
 
+/// The README's first command, `scripts/demo.sh`, runs the pipeline on the bundled example
+/// (here with this build and a temporary folder).
+#[test]
+fn the_readme_demo_runs_the_pipeline() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let first_block = readme.split("```sh\n").nth(1).unwrap();
+    assert!(
+        first_block.starts_with("./scripts/demo.sh\ncargo test\n"),
+        "{first_block}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new("bash")
+        .arg(root().join("scripts/demo.sh"))
+        .env("SONGNGU_BIN", env!("CARGO_BIN_EXE_songngu"))
+        .env("SONGNGU_DEMO_OUT", dir.path())
+        .env("SONGNGU_LANG", "en-US")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        text.contains("5 findings fail the check — stale 3, missing 2, orphaned 1"),
+        "{text}"
+    );
+    assert!(text.contains("exit code 1, nothing written"), "{text}");
+    assert!(dir.path().join("release/seed.v2.bilingual.html").is_file());
+    assert!(dir.path().join("release/manifest.json").is_file());
+}
+
 #[test]
 fn xliff_import_refuses_units_whose_english_changed() {
     let dir = tempfile::tempdir().unwrap();
