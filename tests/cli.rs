@@ -2136,6 +2136,65 @@ fn check_vi_with_a_memory_reports_inconsistent_translations() {
     );
 }
 
+/// A name that is translated is checked against the glossary, given on the command line
+/// or by the project; a glossary line that is not a pair is an error.
+#[test]
+fn check_uses_the_glossary_for_translated_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.en.txt"),
+        "The Ministry of Information and Communications opened the portal.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.vi.txt"),
+        "Bộ Truyền thông đã khai trương cổng thông tin.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("terms.tsv"),
+        "Ministry of Information and Communications\tBộ Thông tin và Truyền thông\n",
+    )
+    .unwrap();
+    let args = ["a.en.txt", "--vi", "a.vi.txt"];
+    let glossary_findings = |records: &[FindingRecord]| {
+        records
+            .iter()
+            .filter(|r| {
+                r.kind.name() == "name" && r.message.contains("Bộ Thông tin và Truyền thông")
+            })
+            .count()
+    };
+    let (_, records) = check_json(
+        dir.path(),
+        &[&args[..], &["--glossary", "terms.tsv"]].concat(),
+    );
+    assert_eq!(glossary_findings(&records), 1, "{records:#?}");
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "[check]\nglossary = \"terms.tsv\"\n",
+    )
+    .unwrap();
+    let (_, records) = check_json(dir.path(), &args);
+    assert_eq!(glossary_findings(&records), 1, "{records:#?}");
+    // The right translation satisfies it.
+    std::fs::write(
+        dir.path().join("a.vi.txt"),
+        "Bộ Thông tin và Truyền thông đã khai trương cổng thông tin.\n",
+    )
+    .unwrap();
+    let (_, records) = check_json(dir.path(), &args);
+    assert_eq!(glossary_findings(&records), 0, "{records:#?}");
+    std::fs::write(dir.path().join("terms.tsv"), "no tab here\n").unwrap();
+    songngu("en-US")
+        .current_dir(dir.path())
+        .arg("check")
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(contains("terms.tsv`:1: not a glossary entry"));
+}
+
 /// Every project setting can be given on the command line instead: before the command,
 /// `--config`, `--no-config`, `--source-lang`, `--target-lang`, `--accepted` and `--kind`.
 #[test]

@@ -101,6 +101,30 @@ fn read_text(path: &Path, l10n: &Localizer) -> Result<String> {
     })
 }
 
+/// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a
+/// mistake in the file; using the file without it would hide the mistake, so every such
+/// line is named (the last one as the error) and the glossary is refused.
+pub(super) fn read_glossary(path: &Path, l10n: &Localizer) -> Result<Glossary> {
+    let text = read_text(path, l10n)?;
+    let (glossary, errors) = Glossary::parse_with_errors(&text);
+    let mut messages = errors.iter().map(|error| {
+        l10n.text_with(
+            "align-glossary-line",
+            &[
+                ("path", path.display().to_string().into()),
+                ("line", error.line.into()),
+            ],
+        )
+    });
+    let Some(last) = messages.next_back() else {
+        return Ok(glossary);
+    };
+    for message in messages {
+        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+    }
+    Err(anyhow::anyhow!(last))
+}
+
 fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Result<Side> {
     if segmented {
         let text = read_text(path, l10n)?;
@@ -305,24 +329,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
     let mut options = AlignOptions::default();
     if let Some(path) = &args.glossary {
-        let text = read_text(path, l10n)?;
-        let (glossary, errors) = Glossary::parse_with_errors(&text);
-        if !errors.is_empty() {
-            // A line that is not a pair is a mistake in the file; aligning without it would
-            // hide the mistake, so every such line is named and nothing is aligned.
-            for error in &errors {
-                let message = l10n.text_with(
-                    "align-glossary-line",
-                    &[
-                        ("path", path.display().to_string().into()),
-                        ("line", error.line.into()),
-                    ],
-                );
-                stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
-            }
-            return Ok(Exit::Error);
-        }
-        options.glossary = Some(glossary);
+        options.glossary = Some(read_glossary(path, l10n)?);
     }
     let en_sentences: Vec<&String> = en.sentences().collect();
     let vi_sentences: Vec<&String> = vi.sentences().collect();

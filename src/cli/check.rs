@@ -98,16 +98,7 @@ pub fn glossary(arg: Option<&Path>, config: &Config, l10n: &Localizer) -> Result
     let Some(path) = arg.or(config.check.glossary.as_deref()) else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with(
-            "error-read",
-            &[
-                ("path", path.display().to_string().into()),
-                ("reason", errors::io_reason(l10n, &e).into()),
-            ],
-        ))
-    })?;
-    Ok(Some(Glossary::parse(&text)))
+    super::align::read_glossary(path, l10n).map(Some)
 }
 
 /// What a command does with the document it names.
