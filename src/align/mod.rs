@@ -91,7 +91,7 @@ pub struct Features {
     /// Align paragraphs first, then sentences inside aligned paragraphs.
     pub paragraphs: bool,
     /// Learn word translations from the confident links of a first pass and align again
-    /// with them (see [`lexicon`]).
+    /// with them (see the `lexicon` module).
     pub lexicon: bool,
 }
 

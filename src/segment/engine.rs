@@ -48,7 +48,7 @@ impl Rule {
 /// Why a rule could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
-    /// Index of the rule in the list given to [`Engine::compile`].
+    /// Index of the rule in the list given to `Engine::compile`.
     pub rule: usize,
     pub message: String,
 }

@@ -353,7 +353,7 @@ fn damage(offset: u64, code: &'static str, message: String) -> Result<Option<Dam
     }))
 }
 
-/// The streaming reader. See the [module documentation](self).
+/// The streaming reader. See the `tmx::reader` module documentation.
 pub struct TmxReader<R> {
     xml: quick_xml::Reader<Source<R>>,
     buf: Vec<u8>,
