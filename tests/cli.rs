@@ -637,6 +637,20 @@ const PAIRS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The `manifest.json` of the release folder `dir`.
+fn manifest_of(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap()
+}
+
+/// Lower-case hex SHA-256, as manifests write it.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn count_tus_in(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .expect("read TMX")
@@ -2499,21 +2513,13 @@ fn the_whole_loop_on_the_bundled_example() {
     // The release: every file listed in the manifest with its true hash.
     let (code, text) = run(&["export", "seed.v2.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 0, "{text}");
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    let manifest = manifest_of(&d.join("out"));
     assert_eq!(manifest["allow_drift"], false);
     assert_eq!(manifest["check"]["passed"], true);
     assert_eq!(manifest["document"]["id"], "seed");
-    let sha = |bytes: &[u8]| -> String {
-        use sha2::Digest;
-        sha2::Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
     assert_eq!(
         manifest["document"]["sha256"],
-        sha(&std::fs::read(d.join("seed.v2.en.txt")).unwrap())
+        sha256_hex(&std::fs::read(d.join("seed.v2.en.txt")).unwrap())
     );
     let files = manifest["files"].as_array().unwrap();
     let mut names: Vec<&str> = files.iter().map(|f| f["name"].as_str().unwrap()).collect();
@@ -2530,7 +2536,7 @@ fn the_whole_loop_on_the_bundled_example() {
     );
     for file in files {
         let bytes = std::fs::read(d.join("out").join(file["name"].as_str().unwrap())).unwrap();
-        assert_eq!(file["sha256"], sha(&bytes), "{file}");
+        assert_eq!(file["sha256"], sha256_hex(&bytes), "{file}");
     }
     let vi = std::fs::read_to_string(d.join("out/seed.v2.vi.txt")).unwrap();
     assert!(
@@ -2862,8 +2868,7 @@ fn export_agrees_with_the_check_on_drift_it_lets_through() {
     let (code, text) = run_in(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("--allow-drift"), "{text}");
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    let manifest = manifest_of(&d.join("out"));
     assert_eq!(manifest["allow_drift"], false);
     assert_eq!(manifest["check"]["passed"], true);
     assert_eq!(manifest["check"]["accepted"], 2);
@@ -2924,7 +2929,6 @@ fn export_agrees_with_the_check_on_drift_it_lets_through() {
 /// release output (always `en` and `vi`).
 #[test]
 fn configured_languages_reach_xliff_tmx_and_the_manifest() {
-    use sha2::Digest;
     let dir = fair_project("source = \"en-GB\"\ntarget = \"vi-VN\"\n", "");
     let d = dir.path();
     revise_fair(d);
@@ -2982,16 +2986,12 @@ fn configured_languages_reach_xliff_tmx_and_the_manifest() {
         ],
     );
     assert_eq!(code, 0, "{text}");
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    let manifest = manifest_of(&d.join("out"));
     assert_eq!(manifest["source_lang"], "en-GB");
     assert_eq!(manifest["target_lang"], "vi-VN");
     assert_eq!(manifest["fail_on"], "error");
     let memory = std::fs::read(d.join("m.tmx")).unwrap();
-    let sha: String = sha2::Sha256::digest(&memory)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha = sha256_hex(&memory);
     assert_eq!(
         manifest["memory"],
         serde_json::json!([{ "path": "m.tmx", "sha256": sha }])
@@ -3014,8 +3014,7 @@ fn configured_languages_reach_xliff_tmx_and_the_manifest() {
         ],
     );
     assert_eq!(code, 0, "{text}");
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(d.join("out/manifest.json")).unwrap()).unwrap();
+    let manifest = manifest_of(&d.join("out"));
     assert_eq!(manifest["memory"][0]["path"], "./m.tmx");
 }
 
