@@ -112,6 +112,22 @@ pub enum DocUse {
     Write,
 }
 
+/// The memory files to read: those given (they must exist), else the project's that exist.
+/// A new project's memory is written by its first translation; until then its articles
+/// are checked against an empty memory (everything missing).
+fn memory_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if given.is_empty() {
+        config
+            .memory
+            .iter()
+            .filter(|p| p.exists())
+            .cloned()
+            .collect()
+    } else {
+        given.to_vec()
+    }
+}
+
 /// The document id: given, else the project's for this article, else the memory's only one.
 pub fn document_id(
     arg: Option<&str>,
@@ -172,18 +188,8 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             glossary: options.glossary.clone(),
             ..AlignOptions::default()
         };
-        // The memory, when there is one, tells translations that disagree with it; the
-        // project's may not exist yet, a memory named on the command line must.
-        let paths: Vec<PathBuf> = if args.tm.is_empty() {
-            config
-                .memory
-                .iter()
-                .filter(|p| p.exists())
-                .cloned()
-                .collect()
-        } else {
-            args.tm.clone()
-        };
+        // The memory, when there is one, tells translations that disagree with it.
+        let paths = memory_paths(&args.tm, config);
         let memory = if paths.is_empty() {
             None
         } else {
@@ -197,21 +203,10 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             None,
         )
     } else {
-        let paths = if args.tm.is_empty() {
-            if config.memory.is_empty() {
-                anyhow::bail!(l10n.text("error-check-needs-tm"));
-            }
-            // A new project's memory is written by its first translation: until then the
-            // article is checked against an empty memory (everything missing).
-            config
-                .memory
-                .iter()
-                .filter(|p| p.exists())
-                .cloned()
-                .collect()
-        } else {
-            args.tm.clone()
-        };
+        if args.tm.is_empty() && config.memory.is_empty() {
+            anyhow::bail!(l10n.text("error-check-needs-tm"));
+        }
+        let paths = memory_paths(&args.tm, config);
         let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
             .map_err(|e| super::tm::memory_error(l10n, e))?;
         let doc = document_id(
