@@ -44,7 +44,9 @@ fn sentence(rng: &mut Rng) -> (String, String) {
     let mut vary = |text: &str, prefix: &str| -> String {
         text.split(' ')
             .map(|word| {
-                if word.chars().all(|c| c.is_lowercase()) && rng.chance(50) {
+                // The words of a Vietnamese date stay, or the date would no longer be one.
+                let date_word = matches!(word, "ngày" | "tháng" | "năm");
+                if word.chars().all(|c| c.is_lowercase()) && !date_word && rng.chance(50) {
                     let bound = 1 + rng.below(20_000);
                     format!("{prefix}{}", letters(rng.below(bound)))
                 } else {
