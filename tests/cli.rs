@@ -2254,6 +2254,13 @@ fn project_settings_can_be_given_on_the_command_line() {
     let (code, kinds, _) = check(&["--config", "other.toml"]);
     assert_eq!((code, kinds), (1, vec!["name:error".to_owned()]));
 
+    let (code, _, stderr) = check(&["--config", "nope.toml"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        String::from_utf8_lossy(&stderr),
+        "songngu: error: cannot read `nope.toml`: no such file or directory\n"
+    );
+
     // Languages must be English and Vietnamese tags.
     let (code, _, stderr) = check(&["--no-config", "--target-lang", "fr"]);
     assert_eq!(code, 2);
@@ -2710,6 +2717,32 @@ fn fair_project(top: &str, tables: &str) -> tempfile::TempDir {
         assert_eq!(code, 0, "{text}");
     }
     dir
+}
+
+/// Writing into a folder that does not exist names the file asked for (never a temp file)
+/// with the system's reason, exit 2, and leaves nothing behind.
+#[test]
+fn export_into_a_missing_folder_names_the_target() {
+    let dir = fair_project("", "");
+    let d = dir.path();
+    for (to, target) in [("vi", "nowhere/a.vi.txt"), ("release", "nowhere/out")] {
+        let (code, text) = run_in(d, &["export", "a.en.txt", "--to", to, "-o", target]);
+        assert_eq!(code, 2, "{text}");
+        assert!(
+            text.contains(&format!(
+                "cannot write `{target}`: no such file or directory"
+            )),
+            "{text}"
+        );
+    }
+    let mut left: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        // The memory's lock file stays by design (`translate` made it).
+        .filter(|name| name != "m.tmx.lock")
+        .collect();
+    left.sort_unstable();
+    assert_eq!(left, ["a.en.txt", "m.tmx", "songngu.toml"]);
 }
 
 /// The fair article revised: the number edited (stale) and a sentence added that the

@@ -59,7 +59,19 @@ pub struct ExportArgs {
     pub user: Option<String>,
 }
 
-fn export_error(l10n: &Localizer, e: impl std::fmt::Display) -> anyhow::Error {
+fn export_error(l10n: &Localizer, e: impl std::fmt::Display + 'static) -> anyhow::Error {
+    // A file that cannot be written is named with the system's reason in the user's language.
+    if let Some(export::ExportError::Io { path, source }) =
+        (&e as &dyn std::any::Any).downcast_ref::<export::ExportError>()
+    {
+        return anyhow::anyhow!(l10n.text_with(
+            "error-write-file",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", super::errors::io_reason(l10n, source).into()),
+            ],
+        ));
+    }
     anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
 }
 
