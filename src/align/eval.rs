@@ -297,6 +297,10 @@ mod tests {
         ];
         columns.extend(runs.iter().map(|(n, _)| n.clone()));
         let mut table = vec![format!("{:<16} {}", "article", columns.join(" "))];
+        let mut precision_recall = vec![format!(
+            "{:<16} {:>17} {:>17}",
+            "article", "full P/R/F1", "gale-church P/R/F1"
+        )];
         for name in &names {
             let en = read_paragraphs(&read(name, "en.txt"));
             let vi = read_paragraphs(&read(name, "vi.txt"));
@@ -356,6 +360,12 @@ mod tests {
                 .map(|(s, c)| format!("{:>w$.3}", s.f1, w = c.len()))
                 .collect();
             table.push(format!("{name:<16} {}", cells.join(" ")));
+            let prf = |s: &Scores| format!("{:.3}/{:.3}/{:.3}", s.precision, s.recall, s.f1);
+            precision_recall.push(format!(
+                "{name:<16} {:>17} {:>17}",
+                prf(&full),
+                prf(&baseline)
+            ));
             if full.f1 < 0.95 {
                 failures.push(format!("{name}: F1 {:.3}", full.f1));
             }
@@ -367,7 +377,7 @@ mod tests {
         eprintln!(
             "bead F1 (links equal to a gold link); +x: length model and x only; -x: all but x"
         );
-        for line in table {
+        for line in table.iter().chain(&precision_recall) {
             eprintln!("{line}");
         }
         assert_eq!(evaluated, names.len());
