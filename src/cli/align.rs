@@ -145,16 +145,7 @@ fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Resu
         let ids = paragraphs
             .iter()
             .flatten()
-            .map(|s| {
-                let id = songngu::segment::text_id(s);
-                let count = seen.entry(id.clone()).or_insert(0);
-                *count += 1;
-                if *count == 1 {
-                    id
-                } else {
-                    format!("{id}-{count}")
-                }
-            })
+            .map(|s| songngu::segment::unique_id(s, &mut seen))
             .collect();
         return Ok(Side { paragraphs, ids });
     }
@@ -441,6 +432,15 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     Ok(Exit::Success)
 }
 
+/// Whether the TU of `entry` is one `align` stored (it carries the aligner's confidence);
+/// a TU someone translated has none and is never removed.
+fn made_by_align(memory: &Memory, entry: u32) -> Result<bool, store::MemoryError> {
+    Ok(memory
+        .tu_of(entry)?
+        .prop(store::props::CONFIDENCE)
+        .is_some())
+}
+
 /// What [`store_links`] did to the memory.
 #[derive(Debug, Default)]
 struct Stored {
@@ -495,11 +495,7 @@ fn store_links(
         let first = existing.next();
         // Only what an earlier `align` made goes: a duplicate someone translated is theirs.
         for duplicate in existing {
-            if memory
-                .tu_of(duplicate.entry)?
-                .prop(store::props::CONFIDENCE)
-                .is_some()
-            {
+            if made_by_align(&memory, duplicate.entry)? {
                 memory.remove(duplicate.entry)?;
                 stored.removed += 1;
             }
@@ -550,11 +546,7 @@ fn store_links(
     // those), stay.
     for id in &en.ids {
         for old in by_unit.remove(id).unwrap_or_default() {
-            if memory
-                .tu_of(old.entry)?
-                .prop(store::props::CONFIDENCE)
-                .is_some()
-            {
+            if made_by_align(&memory, old.entry)? {
                 memory.remove(old.entry)?;
                 stored.removed += 1;
             }

@@ -48,12 +48,14 @@ pub fn work_document(
     source_lang: &str,
     target_lang: &str,
 ) -> XliffDoc {
-    let finding_of = |unit: &str, kind: Kind| -> Option<&Finding> {
-        report
-            .findings
-            .iter()
-            .find(|f| f.kind == kind && f.unit.as_deref() == Some(unit))
-    };
+    // The first stale or missing finding of each unit, looked up once per unit.
+    let mut drift: HashMap<(&str, Kind), &Finding> = HashMap::new();
+    for f in &report.findings {
+        if let (Some(unit), Kind::Stale | Kind::Missing) = (f.unit.as_deref(), f.kind) {
+            drift.entry((unit, f.kind)).or_insert(f);
+        }
+    }
+    let finding_of = |unit: &str, kind: Kind| drift.get(&(unit, kind)).copied();
     let mut out = Vec::new();
     for (order, ((unit, status), vi)) in
         units.iter().zip(&report.status).zip(&report.vi).enumerate()

@@ -36,8 +36,9 @@ pub fn segment_document(doc: &Document, segmenter: &Segmenter) -> Vec<Unit> {
 
 /// The id of a unit: `u` and 10 hex digits of the SHA-256 of its text in NFC with white
 /// space collapsed. The id follows the text wherever it moves; a repeated text (or, rarely,
-/// a repeated hash prefix) gets `-2`, `-3`... in document order.
-fn unique_id(text: &str, seen: &mut HashMap<String, usize>) -> String {
+/// a repeated hash prefix) gets `-2`, `-3`... in document order; `seen` counts the ids
+/// given so far in the document.
+pub fn unique_id(text: &str, seen: &mut HashMap<String, usize>) -> String {
     let base = text_id(text);
     let count = seen.entry(base.clone()).or_insert(0);
     *count += 1;
