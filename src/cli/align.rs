@@ -90,13 +90,7 @@ impl Side {
 /// system's reason.
 fn read_text(path: &Path, l10n: &Localizer) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| {
-        let message = l10n.text_with(
-            "error-read",
-            &[
-                ("path", path.display().to_string().into()),
-                ("reason", errors::io_reason(l10n, &e).into()),
-            ],
-        );
+        let message = errors::read_error(l10n, path, &e);
         anyhow::Error::new(e).context(message)
     })
 }

@@ -26,6 +26,28 @@ pub fn io_reason(l10n: &Localizer, error: &io::Error) -> String {
     }
 }
 
+/// `cannot read `path`: reason`, the reason in the user's language where it is a common one.
+pub fn read_error(l10n: &Localizer, path: &Path, error: &io::Error) -> String {
+    l10n.text_with(
+        "error-read",
+        &[
+            ("path", path_value(path)),
+            ("reason", io_reason(l10n, error).into()),
+        ],
+    )
+}
+
+/// `cannot write `path`: reason`, like [`read_error`].
+pub fn write_error(l10n: &Localizer, path: &Path, error: &io::Error) -> String {
+    l10n.text_with(
+        "error-write-file",
+        &[
+            ("path", path_value(path)),
+            ("reason", io_reason(l10n, error).into()),
+        ],
+    )
+}
+
 /// The message for an article that could not be read.
 pub fn document_error(l10n: &Localizer, error: &DocumentError) -> String {
     match error {
@@ -42,13 +64,7 @@ pub fn document_error(l10n: &Localizer, error: &DocumentError) -> String {
         DocumentError::Io { path, source } if path == Path::new("-") => {
             l10n.text_with("error-stdin", &[("reason", io_reason(l10n, source).into())])
         }
-        DocumentError::Io { path, source } => l10n.text_with(
-            "error-read",
-            &[
-                ("path", path_value(path)),
-                ("reason", io_reason(l10n, source).into()),
-            ],
-        ),
+        DocumentError::Io { path, source } => read_error(l10n, path, source),
         DocumentError::InvalidUtf8 {
             path,
             offset,

@@ -64,13 +64,7 @@ fn export_error(l10n: &Localizer, e: impl std::fmt::Display + 'static) -> anyhow
     if let Some(export::ExportError::Io { path, source }) =
         (&e as &dyn std::any::Any).downcast_ref::<export::ExportError>()
     {
-        return anyhow::anyhow!(l10n.text_with(
-            "error-write-file",
-            &[
-                ("path", path.display().to_string().into()),
-                ("reason", super::errors::io_reason(l10n, source).into()),
-            ],
-        ));
+        return anyhow::anyhow!(super::errors::write_error(l10n, path, source));
     }
     anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
 }
@@ -211,15 +205,8 @@ fn memory_files(args: &ExportArgs, config: &Config, l10n: &Localizer) -> Result<
     given
         .into_iter()
         .map(|(name, path)| {
-            MemoryFile::read(name, path).map_err(|e| {
-                anyhow::anyhow!(l10n.text_with(
-                    "error-read",
-                    &[
-                        ("path", path.display().to_string().into()),
-                        ("reason", super::errors::io_reason(l10n, &e).into()),
-                    ],
-                ))
-            })
+            MemoryFile::read(name, path)
+                .map_err(|e| anyhow::anyhow!(super::errors::read_error(l10n, path, &e)))
         })
         .collect()
 }

@@ -72,15 +72,8 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
     config::Config::parse(&path, &text).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
     })?;
-    std::fs::write(&path, text).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with(
-            "error-write-file",
-            &[
-                ("path", path.display().to_string().into()),
-                ("reason", super::errors::io_reason(l10n, &e).into()),
-            ],
-        ))
-    })?;
+    std::fs::write(&path, text)
+        .map_err(|e| anyhow::anyhow!(super::errors::write_error(l10n, &path, &e)))?;
     out.line(&l10n.text_with(
         "init-written",
         &[("path", path.display().to_string().into())],

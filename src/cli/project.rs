@@ -56,13 +56,9 @@ pub fn load_without_file(l10n: &Localizer) -> Result<Config> {
 
 fn load_with(l10n: &Localizer, args: ProjectArgs) -> Result<Config> {
     let config_error = |e: config::ConfigError| match e {
-        config::ConfigError::Io { path, source } => anyhow::anyhow!(l10n.text_with(
-            "error-read",
-            &[
-                ("path", path.display().to_string().into()),
-                ("reason", super::errors::io_reason(l10n, &source).into()),
-            ],
-        )),
+        config::ConfigError::Io { path, source } => {
+            anyhow::anyhow!(super::errors::read_error(l10n, &path, &source))
+        }
         e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
     };
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

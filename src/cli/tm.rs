@@ -170,13 +170,7 @@ fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
     if let tmx::ErrorKind::Io(io) = &error.kind
         && error.line == 0
     {
-        let message = l10n.text_with(
-            "error-read",
-            &[
-                ("path", error.path.display().to_string().into()),
-                ("reason", super::errors::io_reason(l10n, io).into()),
-            ],
-        );
+        let message = super::errors::read_error(l10n, &error.path, io);
         return anyhow::Error::new(error).context(message);
     }
     let message = l10n.text_with(

@@ -155,15 +155,8 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
 
 fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     let config = project(l10n)?;
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with(
-            "error-read",
-            &[
-                ("path", args.file.display().to_string().into()),
-                ("reason", super::errors::io_reason(l10n, &e).into()),
-            ],
-        ))
-    })?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| anyhow::anyhow!(super::errors::read_error(l10n, &args.file, &e)))?;
     let doc = xliff::read(&args.file, &bytes).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())]))
     })?;
