@@ -1,0 +1,98 @@
+//! Helpers shared by the integration test binaries: the real executable with a clean
+//! environment, temporary fixtures and small TMX documents.
+#![allow(dead_code)] // Each test binary uses its own subset.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_songngu");
+pub const SEED_EN: &str = "examples/seed.en.txt";
+
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The executable with an empty environment, run from the crate root.
+pub fn bare() -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear().current_dir(root());
+    cmd
+}
+
+/// The executable with an empty environment and the UI language pinned to `ui`.
+pub fn songngu(ui: &str) -> Command {
+    let mut cmd = bare();
+    cmd.env("SONGNGU_LANG", ui);
+    cmd
+}
+
+pub fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("stdout is UTF-8")
+}
+
+/// A temporary directory holding one file `name` with `contents`.
+pub fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("write fixture");
+    (dir, path)
+}
+
+/// `count` one-sentence paragraphs, one per line.
+pub fn many_paragraphs(count: usize) -> String {
+    (1..=count)
+        .map(|n| format!("This is paragraph {n}.\n"))
+        .collect()
+}
+
+/// A TMX 1.4 document with one en-vi TU per pair; `tuid`s are `t1`, `t2`...
+pub fn tmx_doc(pairs: &[(&str, &str)]) -> String {
+    let mut doc = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"test\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n  <body>\n",
+    );
+    for (i, (en, vi)) in pairs.iter().enumerate() {
+        doc.push_str(&format!(
+            "    <tu tuid=\"t{}\" changedate=\"20240101T000000Z\">\n      <tuv xml:lang=\"en\"><seg>{en}</seg></tuv>\n      <tuv xml:lang=\"vi\"><seg>{vi}</seg></tuv>\n    </tu>\n",
+            i + 1
+        ));
+    }
+    doc.push_str("  </body>\n</tmx>\n");
+    doc
+}
+
+pub const PAIRS: &[(&str, &str)] = &[
+    (
+        "Deputy Minister Nguyen Thanh Hung attended the conference.",
+        "Thứ trưởng Nguyễn Thanh Hùng đã tham dự hội thảo.",
+    ),
+    (
+        "The event attracted more than one thousand guests.",
+        "Sự kiện thu hút hơn một nghìn khách mời.",
+    ),
+    (
+        "Member countries agreed on the principle of 11 codes of conduct.",
+        "Các nước thành viên đã thống nhất về nguyên tắc đối với 11 quy tắc ứng xử.",
+    ),
+];
+
+/// The `manifest.json` of the release folder `dir`.
+pub fn manifest_of(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap()
+}
+
+/// Lower-case hex SHA-256, as manifests write it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn count_tus_in(path: &Path) -> usize {
+    std::fs::read_to_string(path)
+        .expect("read TMX")
+        .matches("<tu ")
+        .count()
+}
