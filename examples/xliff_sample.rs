@@ -6,8 +6,8 @@
 //! cargo run --example xliff_sample -- read IN.xlf             # prints the units read
 //! ```
 //!
-//! Each JSON line is one unit: `id`, `name`, `en`, `vi`, `state` (2.0 name), `state_v12`
-//! (the 1.2 value written), `score`, `old_en`, `notes`.
+//! Each JSON line is one unit: `id`, `name`, `en`, `vi`, `state` (2.0 name), `sub_state`
+//! (2.0 `subState`, or null), `state_v12` (the 1.2 value written), `score`, `old_en`, `notes`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -47,6 +47,13 @@ fn sample() -> XliffDoc {
                 old_en: Some("The workshop began at 8.".into()),
                 ..XliffUnit::new("u5a5a5a5a5a", "The workshop began at 8 a.m. sharp.")
             },
+            // A doubtful alignment, to be reviewed: 2.0 `initial` + our `subState`, 1.2
+            // `needs-review-translation`.
+            XliffUnit {
+                vi: Some("Hội thảo có 40 diễn giả.".into()),
+                state: State::NeedsReview,
+                ..XliffUnit::new("u7c7c7c7c7c", "The workshop had 40 speakers.")
+            },
             XliffUnit {
                 vi: Some("Cột 1\tCột 2\ndòng hai ".into()),
                 state: State::Translated,
@@ -64,6 +71,7 @@ fn print_units(doc: &XliffDoc) {
             "en": unit.en,
             "vi": unit.vi,
             "state": unit.state.as_v2(),
+            "sub_state": unit.state.sub_state_v2(),
             "state_v12": unit.state_v12(),
             "score": unit.score,
             "old_en": unit.old_en,

@@ -103,6 +103,7 @@ else:
         check(f"{uid} source", unit.source, want["en"])
         check(f"{uid} target", text(unit.target), want["vi"])
         check(f"{uid} segment state", unit.xmlelement.get("state"), want["state"])
+        check(f"{uid} segment subState", unit.xmlelement.get("subState"), want["sub_state"])
         check(f"{uid} istranslated", unit.istranslated(), want["state"] in ("translated", "reviewed"))
         # The toolkit looks for <notes> in <segment>; XLIFF 2.0 puts them in <unit>.
         notes = unit.getunitelement().find(unit.namespaced("notes"))

@@ -66,6 +66,14 @@ pub enum ConfigError {
         value: String,
         expected: &'static str,
     },
+    #[error(
+        "{path}:{line}:{column}: an `[[article]]` needs a document id; `doc` is empty or blank"
+    )]
+    EmptyDoc {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     #[error("{path}: unknown check kind `{kind}` in [check.kinds]")]
     UnknownKind { path: PathBuf, kind: String },
     #[error("{path}: `{value}` for `{key}` is not one of off, info, warning, error")]
@@ -140,9 +148,23 @@ struct RawConfig {
     #[serde(default)]
     memory: Vec<PathBuf>,
     #[serde(default, rename = "article")]
-    articles: Vec<Article>,
+    articles: Vec<RawArticle>,
     #[serde(default)]
     check: RawCheck,
+}
+
+/// An `[[article]]` as written: where its `doc` is, to point at an empty one.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle {
+    path: PathBuf,
+    doc: toml::Spanned<String>,
+}
+
+/// Whether `doc` can be a document id: not empty, not only white space (an empty id
+/// would file an article's units under no document at all).
+pub fn valid_doc_id(doc: &str) -> bool {
+    !doc.trim().is_empty()
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -228,14 +250,21 @@ impl Config {
         config.target = language(raw.target, "target", "vi", config.target)?;
         config.translator = raw.translator.filter(|t| !t.trim().is_empty());
         config.memory = raw.memory.iter().map(|p| root.join(p)).collect();
-        config.articles = raw
-            .articles
-            .into_iter()
-            .map(|a| Article {
+        config.articles = Vec::with_capacity(raw.articles.len());
+        for a in raw.articles {
+            if !valid_doc_id(a.doc.get_ref()) {
+                let (line, column) = line_column(text, a.doc.span().start);
+                return Err(ConfigError::EmptyDoc {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                });
+            }
+            config.articles.push(Article {
                 path: root.join(a.path),
-                doc: a.doc,
-            })
-            .collect();
+                doc: a.doc.into_inner(),
+            });
+        }
         if let Some(value) = raw.check.fail_on {
             config.check.fail_on = match setting(&value) {
                 Some(KindSetting::Severity(s)) => s,
@@ -485,6 +514,25 @@ name = "error"
         assert_eq!(config.check.severity(Kind::Name), Some(Severity::Error));
         assert_eq!(config.check.severity(Kind::Stale), Some(Severity::Error));
         assert_eq!(config.check.accepted, PathBuf::from("/p/accepted.toml"));
+    }
+
+    /// Regression (issue 11): an empty `doc` filed the article's units under no document.
+    #[test]
+    fn an_article_without_a_document_id_is_refused_where_it_is() {
+        for doc in ["\"\"", "\" \\t \""] {
+            let text =
+                format!("memory = [\"m.tmx\"]\n\n[[article]]\npath = \"a.md\"\ndoc = {doc}\n");
+            let err = Config::parse(Path::new("s.toml"), &text).unwrap_err();
+            match &err {
+                ConfigError::EmptyDoc { line, column, .. } => {
+                    assert_eq!((*line, *column), (5, 7), "{err}");
+                }
+                other => panic!("{other}"),
+            }
+            assert!(err.to_string().starts_with("s.toml:5:7: "), "{err}");
+        }
+        assert!(valid_doc_id(" a "));
+        assert!(!valid_doc_id("\u{3000}"));
     }
 
     #[test]

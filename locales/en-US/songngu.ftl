@@ -257,11 +257,11 @@ align-arg-format = Output format: `text` (side by side), `tsv` (`EN_INDICES<TAB>
     .value-name = FORMAT
 align-arg-glossary = A bilingual glossary to help: `English<TAB>Vietnamese` per line
     .value-name = FILE
-align-arg-into = Store the pairs as translation units in this memory (with `--doc`)
+align-arg-into = Store the pairs as translation units in this memory (as the document `--doc`, else the project's for this article)
     .value-name = TM
-align-arg-doc = The id of the document the stored pairs belong to
+align-arg-doc = The id of the document the stored pairs belong to [default: the project's for this article]
     .value-name = ID
-align-arg-user = Who stores the pairs [default: `SONGNGU_USER`, else the system user]
+align-arg-user = Who stores the pairs [default: the project's translator, else `SONGNGU_USER` or the system user]
     .value-name = NAME
 # $links, $low (numbers)
 align-summary = { $links ->
@@ -423,7 +423,7 @@ update-arg-doc = The article's document id [default: the project's, else the mem
     .value-name = ID
 update-arg-tm = The memory file to update [default: the project's first]
     .value-name = TM
-update-arg-user = Who updates [default: the project's translator, else `SONGNGU_USER` or the system user]
+update-arg-user = Accepted for scripts and recorded nowhere: `update` only moves units, and moving changes no one's translation
     .value-name = NAME
 update-arg-json = Print the counts as one JSON object
 update-needs-stale = stale
@@ -509,6 +509,35 @@ error-xliff = { $message }
 error-xliff-write = cannot write XLIFF: { $message }
 # $doc: a document id.
 error-xliff-which-article = which article is document `{ $doc }`? give `--en EN` or list it in `songngu.toml`
+
+## issue 11, provenance and state: align --into, xliff import, tm export, document ids
+## (src/cli/align.rs, xliff.rs, tm.rs, check.rs)
+
+# $option: the option that took it (`--doc`).
+error-empty-doc = `{ $option }` needs a document id; an empty or blank one is refused
+# $en: the English article; $project: the project file, or nothing.
+error-align-which-doc = which document are these pairs? give `--doc ID`, or list `{ $en }` as an `[[article]]` in { $project ->
+        [none] a project file `songngu.toml`
+       *[other] `{ $project }`
+    }
+# $file: the XLIFF file.
+error-xliff-empty-doc = `{ $file }` names no document (its `original` is empty); nothing was imported
+# $file: the XLIFF file; $doc: the document id it names; $docs: the memory's documents, comma-separated.
+error-xliff-unknown-doc = `{ $file }` is for document `{ $doc }`, which neither the memory nor the project knows; nothing was imported (list the article in `songngu.toml` first if it is new; the memory holds: { $docs })
+# $file: the XLIFF file; $found: its language tag; $expected: the project's.
+error-xliff-source-lang = `{ $file }` is from `{ $found }`, but the project's English is `{ $expected }`; nothing was imported
+# $file: the XLIFF file; $found: its language tag; $expected: the project's.
+error-xliff-target-lang = `{ $file }` is into `{ $found }`, but the project's Vietnamese is `{ $expected }`; nothing was imported
+# $unit: the file's unit id; $en: its English; $other: the id of the article's unit with that English.
+xliff-refused-unknown-id = unit { $unit }: not in the current article (no unit has this id; its English “{ $en }” is unit { $other }); not imported
+# $path: the memory; $doc: the document id asked for; $count: how many documents it has; $docs: some of them, comma-separated.
+error-tm-export-unknown-doc = `{ $path }` has no document `{ $doc }`; nothing was written ({ $count ->
+        [0] it has no documents
+        [one] its document: { $docs }
+       *[other] its { $count } documents: { $docs }
+    })
+# $count: how many more documents are not listed.
+tm-export-more-docs = { $count } more
 
 export-about = Export the bilingual release of an article (refused while drift remains)
 export-arg-en = The current English article

@@ -226,11 +226,11 @@ align-arg-format = Định dạng đầu ra: `text` (đặt song song), `tsv` (`
     .value-name = ĐỊNH_DẠNG
 align-arg-glossary = Bảng thuật ngữ song ngữ hỗ trợ: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
-align-arg-into = Lưu các cặp câu thành đơn vị dịch trong bộ nhớ này (cùng với `--doc`)
+align-arg-into = Lưu các cặp câu thành đơn vị dịch trong bộ nhớ này (thuộc tài liệu `--doc`, nếu không có thì tài liệu mà dự án gán cho bài này)
     .value-name = TM
-align-arg-doc = Mã của bài viết mà các cặp câu thuộc về
+align-arg-doc = Mã của bài viết mà các cặp câu thuộc về [mặc định: mã mà dự án gán cho bài này]
     .value-name = MÃ
-align-arg-user = Người lưu các cặp câu [mặc định: `SONGNGU_USER`, nếu không thì người dùng của hệ thống]
+align-arg-user = Người lưu các cặp câu [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng của hệ thống]
     .value-name = TÊN
 align-summary = { $links } cặp, { $low ->
         [0] không cặp nào có độ tin cậy thấp
@@ -382,7 +382,7 @@ update-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
     .value-name = MÃ
 update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
-update-arg-user = Người cập nhật [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+update-arg-user = Vẫn nhận để các script cũ chạy được, nhưng không ghi vào đâu: `update` chỉ dời vị trí các đơn vị, mà dời vị trí thì không thay đổi bản dịch của ai
     .value-name = TÊN
 update-arg-json = In các con số thành một đối tượng JSON
 update-needs-stale = lỗi thời
@@ -458,6 +458,34 @@ error-xliff = { $message }
 error-xliff-write = không ghi được XLIFF: { $message }
 # $doc: a document id.
 error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy cho `--en EN` hoặc khai báo trong `songngu.toml`
+
+## issue 11, provenance and state: align --into, xliff import, tm export, document ids
+## (src/cli/align.rs, xliff.rs, tm.rs, check.rs)
+
+# $option: the option that took it (`--doc`).
+error-empty-doc = `{ $option }` cần một mã tài liệu; không nhận mã rỗng hoặc chỉ có khoảng trắng
+# $en: the English article; $project: the project file, or nothing.
+error-align-which-doc = các cặp câu này thuộc tài liệu nào? hãy cho `--doc MÃ`, hoặc khai báo `{ $en }` là một `[[article]]` trong { $project ->
+        [none] tệp dự án `songngu.toml`
+       *[other] `{ $project }`
+    }
+# $file: the XLIFF file.
+error-xliff-empty-doc = `{ $file }` không ghi tài liệu nào (thuộc tính `original` rỗng); không nhập gì
+# $file: the XLIFF file; $doc: the document id it names; $docs: the memory's documents, comma-separated.
+error-xliff-unknown-doc = `{ $file }` thuộc tài liệu `{ $doc }`, nhưng cả bộ nhớ lẫn dự án đều không có tài liệu này; không nhập gì (nếu là bài mới, hãy khai báo bài trong `songngu.toml` trước; bộ nhớ đang có: { $docs })
+# $file: the XLIFF file; $found: its language tag; $expected: the project's.
+error-xliff-source-lang = `{ $file }` dịch từ `{ $found }`, nhưng tiếng Anh của dự án là `{ $expected }`; không nhập gì
+# $file: the XLIFF file; $found: its language tag; $expected: the project's.
+error-xliff-target-lang = `{ $file }` dịch sang `{ $found }`, nhưng tiếng Việt của dự án là `{ $expected }`; không nhập gì
+# $unit: the file's unit id; $en: its English; $other: the id of the article's unit with that English.
+xliff-refused-unknown-id = đơn vị { $unit }: không có trong bài hiện tại (không đơn vị nào mang mã này; câu tiếng Anh “{ $en }” của nó là đơn vị { $other }); không nhập
+# $path: the memory; $doc: the document id asked for; $count: how many documents it has; $docs: some of them, comma-separated.
+error-tm-export-unknown-doc = `{ $path }` không có tài liệu `{ $doc }`; không ghi gì ({ $count ->
+        [0] bộ nhớ không có tài liệu nào
+       *[other] bộ nhớ có { $count } tài liệu: { $docs }
+    })
+# $count: how many more documents are not listed.
+tm-export-more-docs = và { $count } tài liệu khác
 
 export-about = Xuất bản song ngữ của một bài (bị từ chối khi còn sai lệch)
 export-arg-en = Bài tiếng Anh hiện tại

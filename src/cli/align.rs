@@ -10,7 +10,9 @@
 //! - `json`: JSON Lines `{"en": [..], "vi": [..], "en_text", "vi_text", "confidence",
 //!   "low_confidence"}`, never localized.
 //!
-//! `--into TM --doc ID` writes every link with both sides as a TU of document ID (many-to-one
+//! `--into TM [--doc ID]` writes every link with both sides as a TU of document ID (by
+//! default the project's for the English article; the project's translator as the author,
+//! unless `--user`; the project's languages) (many-to-one
 //! links as one unit with the sentences joined, under the id of its first English
 //! sentence), with its confidence as a prop; low-confidence links get the status
 //! `needs-review`. The TU of the same document and unit is replaced, so a document never
@@ -36,7 +38,7 @@ use songngu::memory::persist::LockWait;
 use songngu::memory::store::{self, Memory, NewUnit, StoredUnit};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
-use unic_langid::langid;
+use unic_langid::LanguageIdentifier;
 
 use super::errors;
 use super::exit::Exit;
@@ -57,12 +59,13 @@ pub struct AlignArgs {
     #[arg(long, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
     /// Store the pairs in this memory.
-    #[arg(long, value_name = "TM", requires = "doc")]
+    #[arg(long, value_name = "TM")]
     pub into: Option<PathBuf>,
-    /// The document id the stored pairs belong to.
+    /// The document id the stored pairs belong to (default: the project's for `EN`).
     #[arg(long, value_name = "ID", requires = "into")]
     pub doc: Option<String>,
-    /// Who is storing the pairs (default: `SONGNGU_USER`, else the system user).
+    /// Who is storing the pairs (default: the project's translator, else `SONGNGU_USER`
+    /// or the system user).
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
 }
@@ -309,7 +312,54 @@ fn warn(l10n: &Localizer, message: String) {
     stderr_line(&l10n.text_with("cli-warning", &[("message", message.into())]));
 }
 
+/// Where `--into` stores the pairs: the document, the author and the languages, from the
+/// options first and then the project, as `update` and `translate` take them.
+struct Storing {
+    doc: String,
+    user: String,
+    source: LanguageIdentifier,
+    target: LanguageIdentifier,
+}
+
+/// The document and author for `--into`, before anything is aligned: a mistake here
+/// should not cost the wait for the alignment. Only `--into` reads the project, so that
+/// aligning two files works anywhere.
+fn into_settings(args: &AlignArgs, l10n: &Localizer) -> Result<Option<Storing>> {
+    if args.into.is_none() {
+        return Ok(None);
+    }
+    let config = super::project::load(l10n)?;
+    let doc = match args.doc.as_deref() {
+        Some(doc) if !songngu::config::valid_doc_id(doc) => {
+            anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
+        }
+        Some(doc) => doc.to_owned(),
+        // Not the memory's only document, as `update` guesses: pairs filed under another
+        // article's id would mix two articles' units in one document.
+        None => config.doc_for(&args.en).map(str::to_owned).ok_or_else(|| {
+            let project = config
+                .path
+                .as_ref()
+                .map_or_else(|| String::from("none"), |p| p.display().to_string());
+            anyhow::anyhow!(l10n.text_with(
+                "error-align-which-doc",
+                &[
+                    ("en", args.en.display().to_string().into()),
+                    ("project", project.into()),
+                ],
+            ))
+        })?,
+    };
+    Ok(Some(Storing {
+        doc,
+        user: super::update::user(args.user.as_ref(), &config),
+        source: config.source.clone(),
+        target: config.target.clone(),
+    }))
+}
+
 pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let into = into_settings(args, l10n)?;
     let en = read_side(&args.en, Lang::En, args.segmented, l10n)?;
     let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
     let mut options = AlignOptions::default();
@@ -406,10 +456,9 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
         }
     }
 
-    if let (Some(tm), Some(doc)) = (&args.into, &args.doc) {
-        let user = args.user.clone().unwrap_or_else(store::default_user);
-        let stored = store_links(tm, doc, &user, &links, &en, &en_sentences, &vi_sentences)
-            .map_err(|e| {
+    if let (Some(tm), Some(into)) = (&args.into, &into) {
+        let stored =
+            store_links(tm, into, &links, &en, &en_sentences, &vi_sentences).map_err(|e| {
                 let message = l10n.text_with("error-memory", &[("message", e.to_string().into())]);
                 anyhow::Error::new(e).context(message)
             })?;
@@ -446,15 +495,15 @@ struct Stored {
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
 fn store_links(
     tm: &Path,
-    doc: &str,
-    user: &str,
+    into: &Storing,
     links: &[Link],
     en: &Side,
     en_sentences: &[&String],
     vi_sentences: &[&String],
 ) -> Result<Stored, store::MemoryError> {
     use songngu::memory::text::normalize;
-    let (source_lang, target_lang) = (langid!("en"), langid!("vi"));
+    let (doc, user) = (into.doc.as_str(), into.user.as_str());
+    let (source_lang, target_lang) = (into.source.clone(), into.target.clone());
     let mut memory = Memory::open_for_update(
         std::slice::from_ref(&tm.to_path_buf()),
         source_lang.clone(),

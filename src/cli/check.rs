@@ -139,6 +139,10 @@ pub fn document_id(
 ) -> Result<String> {
     let docs = memory.documents();
     if let Some(doc) = arg {
+        // An empty id would file the article's units under no document at all.
+        if !songngu::config::valid_doc_id(doc) {
+            anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
+        }
         let known = docs.iter().any(|d| d == doc) || config.articles.iter().any(|a| a.doc == doc);
         if purpose == DocUse::Read && !known {
             anyhow::bail!(l10n.text_with(

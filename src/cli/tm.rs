@@ -355,7 +355,7 @@ fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
 }
 
 fn convert(args: &ConvertArgs, l10n: &Localizer) -> Result<Exit> {
-    let (count, damaged) = copy_tmx(l10n, &args.input, &args.output, |_| true)?;
+    let (count, damaged) = copy_tmx(l10n, &args.input, &args.output, |_| true, |_| Ok(()))?;
     stderr_line(&l10n.text_with(
         "tm-converted",
         &[
@@ -366,11 +366,54 @@ fn convert(args: &ConvertArgs, l10n: &Localizer) -> Result<Exit> {
     Ok(if damaged { Exit::Error } else { Exit::Success })
 }
 
+/// How many documents an error lists before it says how many more there are.
+const LISTED_DOCS: usize = 20;
+
 fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
-    let (count, damaged) = copy_tmx(l10n, &args.tm, &args.output, |tu| match &args.doc {
-        None => true,
-        Some(doc) => tu.prop(songngu::memory::store::props::DOC) == Some(doc.as_str()),
-    })?;
+    if let Some(doc) = &args.doc
+        && !songngu::config::valid_doc_id(doc)
+    {
+        anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
+    }
+    // Every document the memory holds, to name them when the one asked for is not there.
+    let seen = std::cell::RefCell::new(std::collections::BTreeSet::<String>::new());
+    let keep = |tu: &tmx::Tu| {
+        let of = tu.prop(songngu::memory::store::props::DOC);
+        match &args.doc {
+            None => true,
+            Some(doc) => {
+                if let Some(of) = of {
+                    seen.borrow_mut().insert(of.to_owned());
+                }
+                of == Some(doc.as_str())
+            }
+        }
+    };
+    // An unknown document is a typo or the wrong memory: an empty file in its place
+    // (exit 0) would pass for a document without units, so write nothing and say so.
+    let refuse_unknown = |tus: &[tmx::Tu]| -> Result<()> {
+        let Some(doc) = args.doc.as_deref().filter(|_| tus.is_empty()) else {
+            return Ok(());
+        };
+        let seen = seen.borrow();
+        let mut docs: Vec<String> = seen.iter().take(LISTED_DOCS).cloned().collect();
+        if seen.len() > LISTED_DOCS {
+            docs.push(l10n.text_with(
+                "tm-export-more-docs",
+                &[("count", (seen.len() - LISTED_DOCS).into())],
+            ));
+        }
+        anyhow::bail!(l10n.text_with(
+            "error-tm-export-unknown-doc",
+            &[
+                ("path", args.tm.display().to_string().into()),
+                ("doc", doc.to_owned().into()),
+                ("count", seen.len().into()),
+                ("docs", docs.join(", ").into()),
+            ],
+        ))
+    };
+    let (count, damaged) = copy_tmx(l10n, &args.tm, &args.output, keep, refuse_unknown)?;
     stderr_line(&l10n.text_with(
         "tm-exported",
         &[
@@ -382,13 +425,15 @@ fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
 }
 
 /// Streams `input`, keeps the TUs `keep` accepts and writes them to `output` as TMX 1.4b
-/// in UTF-8, atomically, checking the result reads back whole. Problems of `input` go to
-/// stderr. Returns the number of TUs written and whether `input` had damaged TUs.
+/// in UTF-8, atomically, checking the result reads back whole, unless `before_write`
+/// refuses the TUs kept (then nothing is written). Problems of `input` go to stderr.
+/// Returns the number of TUs written and whether `input` had damaged TUs.
 fn copy_tmx(
     l10n: &Localizer,
     input: &Path,
     output: &Path,
     keep: impl Fn(&tmx::Tu) -> bool,
+    before_write: impl FnOnce(&[tmx::Tu]) -> Result<()>,
 ) -> Result<(usize, bool)> {
     let mut reader = TmxReader::open(input).map_err(|e| tmx_error(l10n, e))?;
     let header = reader.header().clone();
@@ -402,6 +447,7 @@ fn copy_tmx(
     for problem in &problems {
         print_problem(l10n, input, problem);
     }
+    before_write(&tus)?;
     let current = persist::fingerprint(output).map_err(|e| memory_error(l10n, e.into()))?;
     store::write_tmx_atomic(output, current.as_ref(), "1.4", &header, &tus)
         .map_err(|e| memory_error(l10n, e))?;

@@ -27,7 +27,7 @@ pub struct UpdateArgs {
     /// The memory file to update (default: the project's first).
     #[arg(long = "tm", value_name = "TM")]
     pub tm: Option<PathBuf>,
-    /// Who updates (default: the project's translator, else `SONGNGU_USER` or the system user).
+    /// Accepted for scripts; nothing records it, since moving a unit changes no translation.
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
     /// Print the report as one JSON object.
@@ -92,9 +92,10 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
             ),
         );
     }
-    let user = user(args.user.as_ref(), &config);
-    let (report, revision) = update::update(&mut memory, &units, &doc, &user)
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+    // `--user` names no one here: `update` only moves units, and moving is no change of
+    // a translation (the TUs keep their `changeid`/`changedate`).
+    let (report, revision) =
+        update::update(&mut memory, &units, &doc).map_err(|e| super::tm::memory_error(l10n, e))?;
     memory
         .save()
         .map_err(|e| super::tm::memory_error(l10n, e))?;

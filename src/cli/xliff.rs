@@ -8,7 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use songngu::drift::update::{Put, put_translation};
 
 use songngu::config::Config;
-use songngu::drift::check::{self, Status};
+use songngu::drift::check;
 use songngu::drift::checks::CheckOptions;
 use songngu::export::xliff::{Place, Verdict, place_units, verdict, work_document};
 use songngu::i18n::Localizer;
@@ -160,6 +160,45 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     let doc = xliff::read(&args.file, &bytes).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())]))
     })?;
+    let file = args.file.display().to_string();
+    // A file for another project, or one a tool relabelled, would file its units under
+    // the wrong document or as the wrong language: refuse it before anything is written.
+    if !songngu::config::valid_doc_id(&doc.doc) {
+        anyhow::bail!(l10n.text_with("error-xliff-empty-doc", &[("file", file.into())]));
+    }
+    for (id, found, expected) in [
+        ("error-xliff-source-lang", &doc.source_lang, &config.source),
+        ("error-xliff-target-lang", &doc.target_lang, &config.target),
+    ] {
+        // A missing target language (optional in 1.2) says nothing against the file.
+        let expected = expected.to_string();
+        if !found.trim().is_empty() && !xliff::language_matches(found, &expected) {
+            anyhow::bail!(l10n.text_with(
+                id,
+                &[
+                    ("file", file.clone().into()),
+                    ("found", found.clone().into()),
+                    ("expected", expected.into()),
+                ],
+            ));
+        }
+    }
+    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
+    let known = read_memory(&path, &config, l10n)?;
+    let in_project = config.articles.iter().any(|a| a.doc == doc.doc);
+    let docs = known.documents();
+    if !in_project && !docs.contains(&doc.doc) {
+        // Importing would start a document nobody asked for (a typo in `original`, a
+        // file of another project); a new article is listed in the project first.
+        anyhow::bail!(l10n.text_with(
+            "error-xliff-unknown-doc",
+            &[
+                ("file", file.into()),
+                ("doc", doc.doc.clone().into()),
+                ("docs", docs.join(", ").into()),
+            ],
+        ));
+    }
     let en_path = match &args.en {
         Some(p) => p.clone(),
         None => config
@@ -175,17 +214,12 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
             })?,
     };
     let (_, units) = read_units(&en_path, Lang::En, l10n)?;
-    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
-    let report = check_now(&units, &doc.doc, &path, &config, l10n)?;
-    // What `xliff export` writes for each unit that needs work now: the Vietnamese a
-    // returned target is compared with. Current units have none: their Vietnamese is a
-    // translation, and storing it again changes nothing.
+    // Where each unit stands now, and what a work file exported now writes for it (every
+    // unit, as with `--all`): a returned unit is compared with that, target and state.
+    let report = check::against_memory(&units, &known, &doc.doc, &CheckOptions::default())
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
+    drop(known);
     let exported = work_document(&doc.doc, &units, &report, true, "en", "vi");
-    let exported_vi = |order: usize| {
-        (report.status[order] != Status::Current)
-            .then(|| exported.units[order].vi.as_deref())
-            .flatten()
-    };
     let places = place_units(&doc.units, &units, &report);
     let mut memory = Memory::open_for_update(
         std::slice::from_ref(&path),
@@ -213,20 +247,40 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
                 ))?;
                 continue;
             }
+            Place::UnknownId(other) => {
+                refused += 1;
+                out.line(&l10n.text_with(
+                    "xliff-refused-unknown-id",
+                    &[
+                        ("unit", x.id.clone().into()),
+                        ("en", x.en.clone().into()),
+                        ("other", units[other].id.clone().into()),
+                    ],
+                ))?;
+                continue;
+            }
             Place::Gone => {
                 refused += 1;
                 out.line(&l10n.text_with("xliff-refused-gone", &[("unit", x.id.clone().into())]))?;
                 continue;
             }
         };
-        let Verdict::Store {
-            vi,
-            status,
-            still_initial: initial,
-        } = verdict(x, exported_vi(order))
-        else {
-            untranslated.push(&x.id);
-            continue;
+        let (vi, status, initial) = match verdict(x, &exported.units[order]) {
+            Verdict::Store {
+                vi,
+                status,
+                still_initial,
+            } => (vi, status, still_initial),
+            // As exported, text and state: writing it back would only name the importer
+            // as the one who changed it and drop what the memory knows (its confidence).
+            Verdict::Unchanged => {
+                unchanged += 1;
+                continue;
+            }
+            Verdict::NotTranslated => {
+                untranslated.push(&x.id);
+                continue;
+            }
         };
         let put = put_translation(
             &mut memory,
@@ -286,23 +340,15 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     })
 }
 
-/// The check of `units` (document `doc`) against the project's memories and `target` as
-/// it stands now, without the project's settings: where each unit stands, and what a work
-/// file exported now would offer for it. Memory files that do not exist yet hold nothing.
-fn check_now(
-    units: &[songngu::segment::Unit],
-    doc: &str,
-    target: &PathBuf,
-    config: &Config,
-    l10n: &Localizer,
-) -> Result<check::Report> {
+/// The project's memories and `target` as they stand now, read only: the documents they
+/// know, and what they hold for the article being imported. Memory files that do not
+/// exist yet hold nothing.
+fn read_memory(target: &PathBuf, config: &Config, l10n: &Localizer) -> Result<Memory> {
     let mut paths: Vec<PathBuf> = config.memory.clone();
     if !paths.contains(target) {
         paths.push(target.clone());
     }
     paths.retain(|p| p.exists());
-    let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
-    check::against_memory(units, &memory, doc, &CheckOptions::default())
+    Memory::open(&paths, config.source.clone(), config.target.clone())
         .map_err(|e| super::tm::memory_error(l10n, e))
 }

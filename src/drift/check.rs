@@ -32,6 +32,10 @@ pub struct Report {
     /// The Vietnamese of each current English unit, when there is one (for stale units the
     /// old translation).
     pub vi: Vec<Option<String>>,
+    /// The memory's status (`x-songngu-status`: `translated`, `reviewed`, `needs-review`)
+    /// of each current English unit's translation, when it has one: what a work file
+    /// sends out (and expects back) as the unit's state.
+    pub vi_status: Vec<Option<String>>,
     /// Everything found, in article order.
     pub findings: Vec<Finding>,
 }
@@ -159,12 +163,14 @@ pub fn against_memory(
     }
     let mut status = Vec::with_capacity(units.len());
     let mut vi = Vec::with_capacity(units.len());
+    let mut vi_status = Vec::with_capacity(units.len());
     let mut pairs = Vec::new();
     for (unit, state) in units.iter().zip(&revision.units) {
         let translation: Option<&StoredUnit> = state.stored().map(|j| &stored[j]);
         let text = translation
             .and_then(|t| t.vi.clone())
             .filter(|t| !t.trim().is_empty());
+        vi_status.push(translation.and_then(|t| t.status.clone()));
         match (state, &text) {
             (UnitState::Current { .. }, Some(t)) => {
                 status.push(Status::Current);
@@ -203,6 +209,7 @@ pub fn against_memory(
     Ok(Report {
         status,
         vi,
+        vi_status,
         findings: in_article_order(findings, units),
     })
 }
@@ -307,6 +314,7 @@ pub fn against_vietnamese(
         ));
     }
     Report {
+        vi_status: vec![None; en.len()],
         status,
         vi: vi_of,
         findings: in_article_order(findings, en),

@@ -2,7 +2,9 @@
 //! article, without losing anything.
 //!
 //! Every translation whose English is unchanged is carried over, also when it moved (its
-//! unit id and order are rewritten); stale translations stay as they are, with the old
+//! unit id and order are rewritten, and nothing else: moving is not a change of the
+//! translation, so `changeid`/`changedate` keep naming who last changed its text or
+//! status); stale translations stay as they are, with the old
 //! English they were made from, for reference; TUs whose English is gone are kept as they
 //! are (checks report them as `orphaned`, information only). No TU is ever deleted: the
 //! memory remembers every translation ever made.
@@ -33,7 +35,6 @@ pub fn update(
     memory: &mut Memory,
     units: &[Unit],
     doc: &str,
-    user: &str,
 ) -> Result<(UpdateReport, Revision), MemoryError> {
     let stored = memory.document(doc)?;
     let revision = revision::compare(units, &stored);
@@ -56,7 +57,8 @@ pub fn update(
                 tu.set_prop(props::UNIT, &unit.id);
                 tu.set_prop(props::ORDER, &order.to_string());
                 tu.set_attr("tuid", &format!("{doc}/{}", unit.id));
-                stamp(&mut tu, user);
+                // No new `changeid`/`changedate`: who moved a unit did not change its
+                // translation, and the memory must keep saying who did.
                 memory.replace(old.entry, tu)?;
             }
             UnitState::Stale { .. } => report.stale += 1,
@@ -65,11 +67,6 @@ pub fn update(
     }
     report.orphaned = revision.orphaned.len();
     Ok((report, revision))
-}
-
-fn stamp(tu: &mut crate::tmx::Tu, user: &str) {
-    tu.set_attr("changedate", &crate::memory::store::tmx_date_now());
-    tu.set_attr("changeid", user);
 }
 
 /// How a translation was written by [`put_translation`].
@@ -204,7 +201,7 @@ mod tests {
         .enumerate()
         .map(|(i, t)| unit(i, t))
         .collect();
-        let (report, revision) = update(&mut memory, &units, DOC, "minh").unwrap();
+        let (report, revision) = update(&mut memory, &units, DOC).unwrap();
         assert_eq!(
             report,
             UpdateReport {
@@ -221,7 +218,8 @@ mod tests {
 
         let after = memory.document(DOC).unwrap();
         assert_eq!(after.len(), before);
-        // Moved: the TU follows its unit, stamped by who updated.
+        // Moved: the TU follows its unit; who last changed its translation, and when,
+        // stays (moving is no change of text or status).
         for (order, en) in [
             (1, "Tickets are free for children."),
             (2, "The fair opened today in Hanoi."),
@@ -233,9 +231,9 @@ mod tests {
                 Some(format!("{DOC}/{}", text_id(en)).as_str())
             );
             let full = memory.tu_of(tu.entry).unwrap();
-            assert_eq!(full.attr("changeid"), Some("minh"));
+            assert_eq!(full.attr("changeid"), Some("lan"));
             assert_eq!(full.attr("creationid"), Some("lan"));
-            assert!(full.attr("changedate").is_some_and(|d| d.len() == 16));
+            assert_eq!(full.attr("changedate"), full.attr("creationdate"));
         }
         // Stale: kept as it was, with the old English and the old Vietnamese.
         let stale = stored(&after, "It has 40 stands from ten provinces.");
@@ -273,7 +271,7 @@ mod tests {
             unit(0, "Two sentences here."),
             unit(1, "One sentence here."),
         ];
-        let (first, _) = update(&mut memory, &units, DOC, "minh").unwrap();
+        let (first, _) = update(&mut memory, &units, DOC).unwrap();
         assert_eq!((first.carried, first.moved), (2, 2));
         let entries: Vec<u32> = memory
             .document(DOC)
@@ -281,7 +279,7 @@ mod tests {
             .iter()
             .map(|s| s.entry)
             .collect();
-        let (second, revision) = update(&mut memory, &units, DOC, "minh").unwrap();
+        let (second, revision) = update(&mut memory, &units, DOC).unwrap();
         assert_eq!((second.carried, second.moved), (2, 0));
         assert!(revision.is_clean());
         let again: Vec<u32> = memory
@@ -299,7 +297,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut memory = memory(dir.path(), &[("One.", "Một.")]);
         let units = vec![unit(0, "One.")];
-        let (report, _) = update(&mut memory, &units, "other", "minh").unwrap();
+        let (report, _) = update(&mut memory, &units, "other").unwrap();
         assert_eq!(
             report,
             UpdateReport {

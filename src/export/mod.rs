@@ -1200,6 +1200,7 @@ pub(crate) mod tests {
                 Some("Ba.".into()),
                 Some("Bốn.".into()),
             ],
+            vi_status: vec![None; 4],
             // Unit 3's `stale` kind is switched off: the report has no finding for it.
             findings: vec![
                 accepted,

@@ -8,7 +8,7 @@
 //!
 //! | unit     | Vietnamese                        | state        | also |
 //! |----------|-----------------------------------|--------------|------|
-//! | current  | its translation (only with `all`) | `translated` | |
+//! | current  | its translation (only with `all`) | the memory's status: `translated`, `reviewed`, or `needs-review` ([`State::of_status`]) | |
 //! | stale    | the old translation               | `initial`    | the old English (`old_en`) |
 //! | missing  | the best fuzzy match, if any      | `initial`    | its score |
 //!
@@ -22,10 +22,13 @@
 //! # Back
 //!
 //! [`place_units`] finds each returned unit in the current English; [`verdict`] decides
-//! whether it holds a translation: a target that is still exactly what was exported (the
-//! old Vietnamese of a stale unit, an unedited suggestion) in state `initial` is not one;
-//! an edited target is, even if the tool left the state `initial`; a `translated` or
-//! `reviewed` target is stored as such.
+//! whether it holds new work, comparing it with what was exported for it: a unit whose
+//! target and state are both still as exported is not written back at all (so the
+//! memory keeps who translated it, when, and props such as the aligner's confidence),
+//! and a target still as exported in state `initial` is no translation (the old
+//! Vietnamese of a stale unit, an unedited suggestion). Otherwise the translator changed
+//! the text or the state: it is stored with the state the file gives (`initial` with an
+//! edited target counts as `translated`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -66,7 +69,11 @@ pub fn work_document(
             Status::Current if !all => continue,
             Status::Current => {
                 x.vi = vi.clone();
-                x.state = State::Translated;
+                // The memory's own status, so that a file sent back untouched says what
+                // the memory says (a doubtful alignment stays to be reviewed, a reviewed
+                // translation stays reviewed).
+                let stored = report.vi_status.get(order).and_then(Option::as_deref);
+                x.state = State::of_status(stored);
             }
             Status::Stale => {
                 x.vi = vi.clone();
@@ -112,6 +119,10 @@ pub enum Place {
     Changed(usize),
     /// Nowhere: its English left the article.
     Gone,
+    /// Its id is not in the current English, but its English is, as the unit at this
+    /// position: the id was changed in the file (by hand or by a tool), so the returned
+    /// unit is not one of the article's.
+    UnknownId(usize),
 }
 
 /// Where each unit of `file` (a returned work file) belongs in the current English
@@ -181,12 +192,23 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
     };
     let revision = revision::compare(units, &stored);
     for (i, state) in revision.units.iter().enumerate() {
-        if let UnitState::Stale { stored: j, .. } = state {
-            let k = exported[*j].1;
-            if places[k] == Place::Gone && free(i, &taken) {
-                places[k] = Place::Changed(i);
-                taken[i] = true;
+        match state {
+            // The same English under another id: not an edit of the English, and not the
+            // article's unit either.
+            UnitState::Current { stored: j } => {
+                let k = exported[*j].1;
+                if places[k] == Place::Gone {
+                    places[k] = Place::UnknownId(i);
+                }
             }
+            UnitState::Stale { stored: j, .. } => {
+                let k = exported[*j].1;
+                if places[k] == Place::Gone && free(i, &taken) {
+                    places[k] = Place::Changed(i);
+                    taken[i] = true;
+                }
+            }
+            UnitState::Missing => {}
         }
     }
     // By position, shifted like the nearest unit before that kept its id.
@@ -197,7 +219,7 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
                 shift = i as isize - order as isize;
                 continue;
             }
-            Place::Changed(_) => continue,
+            Place::Changed(_) | Place::UnknownId(_) => continue,
             Place::Gone => {}
         }
         let Some(at) = order
@@ -207,7 +229,13 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
             continue;
         };
         if free(at, &taken) {
-            places[k] = Place::Changed(at);
+            // Its English unchanged at its old place, under another id: the file's id is
+            // what changed, not the English (ids differing only in case, whitespace...).
+            places[k] = if normalize(&units[at].text) == normalize(&file[k].en) {
+                Place::UnknownId(at)
+            } else {
+                Place::Changed(at)
+            };
             taken[at] = true;
         }
     }
@@ -217,46 +245,47 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
 /// What to do with a returned unit found in the current English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict<'x> {
-    /// Store `vi` with `status` (`translated` or `reviewed`). `still_initial`: the tool
-    /// left the state `initial` although the Vietnamese was edited.
+    /// Store `vi` with `status` (`translated`, `reviewed` or `needs-review`).
+    /// `still_initial`: the tool left the state `initial` although the Vietnamese was
+    /// edited.
     Store {
         vi: &'x str,
         status: &'static str,
         still_initial: bool,
     },
+    /// The translation as it was exported, target and state: nothing to write back.
+    Unchanged,
     /// Nothing to store: no Vietnamese, or still what was exported, unedited, in state
     /// `initial`.
     NotTranslated,
 }
 
-/// Whether `returned` holds a translation, given the Vietnamese the work file was
-/// exported with for it (`exported`: what [`work_document`] writes for the unit now).
-/// Texts are compared after [`normalize`] (NFC, white space), as the memory compares
-/// them.
-pub fn verdict<'x>(returned: &'x XliffUnit, exported: Option<&str>) -> Verdict<'x> {
+/// Whether `returned` holds new work, given what the work file was exported with for it
+/// (`exported`: what [`work_document`] writes for the unit now, with `all`). Texts are
+/// compared after [`normalize`] (NFC, white space), as the memory compares them.
+pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x> {
     let Some(vi) = returned.vi.as_deref().filter(|v| !v.trim().is_empty()) else {
         return Verdict::NotTranslated;
     };
-    match returned.state {
-        State::Initial => {
-            if exported.is_some_and(|e| normalize(e) == normalize(vi)) {
-                Verdict::NotTranslated
-            } else {
-                Verdict::Store {
-                    vi,
-                    status: "translated",
-                    still_initial: true,
-                }
-            }
-        }
-        State::Translated => Verdict::Store {
+    let same_text = exported
+        .vi
+        .as_deref()
+        .is_some_and(|e| normalize(e) == normalize(vi));
+    if same_text && returned.state == exported.state && exported.state != State::Initial {
+        return Verdict::Unchanged;
+    }
+    match returned.state.status() {
+        // `initial`: a target as exported is still only a suggestion; an edited one is
+        // the translator's work, whatever the tool left the state at.
+        None if same_text => Verdict::NotTranslated,
+        None => Verdict::Store {
             vi,
             status: "translated",
-            still_initial: false,
+            still_initial: true,
         },
-        State::Reviewed => Verdict::Store {
+        Some(status) => Verdict::Store {
             vi,
-            status: "reviewed",
+            status,
             still_initial: false,
         },
     }
@@ -291,6 +320,7 @@ mod tests {
                 .iter()
                 .map(|s| (*s != Status::Missing).then(|| String::from("cũ")))
                 .collect(),
+            vi_status: vec![None; status.len()],
             findings: Vec::new(),
         }
     }
@@ -351,17 +381,32 @@ mod tests {
         }
     }
 
+    /// A stale or missing unit as exported: `initial`, with the old Vietnamese or a
+    /// suggestion, if any.
+    fn exported_as(vi: Option<&str>) -> XliffUnit {
+        XliffUnit {
+            vi: vi.map(str::to_owned),
+            ..XliffUnit::new("u1", "Two has changed.")
+        }
+    }
+
     #[test]
     fn verdicts_compare_with_what_was_exported() {
         let mut x = XliffUnit::new("u1", "Two has changed.");
-        assert_eq!(verdict(&x, None), Verdict::NotTranslated);
+        assert_eq!(verdict(&x, &exported_as(None)), Verdict::NotTranslated);
         x.vi = Some("cũ".into());
         // Untouched: the old Vietnamese or suggestion, still initial.
-        assert_eq!(verdict(&x, Some("cũ")), Verdict::NotTranslated);
-        assert_eq!(verdict(&x, Some(" cũ\n")), Verdict::NotTranslated);
+        assert_eq!(
+            verdict(&x, &exported_as(Some("cũ"))),
+            Verdict::NotTranslated
+        );
+        assert_eq!(
+            verdict(&x, &exported_as(Some(" cũ\n"))),
+            Verdict::NotTranslated
+        );
         // Edited, though the tool left it initial.
         assert_eq!(
-            verdict(&x, Some("khác")),
+            verdict(&x, &exported_as(Some("khác"))),
             Verdict::Store {
                 vi: "cũ",
                 status: "translated",
@@ -371,7 +416,7 @@ mod tests {
         // Confirmed as it was.
         x.state = State::Translated;
         assert_eq!(
-            verdict(&x, Some("cũ")),
+            verdict(&x, &exported_as(Some("cũ"))),
             Verdict::Store {
                 vi: "cũ",
                 status: "translated",
@@ -380,14 +425,92 @@ mod tests {
         );
         x.state = State::Reviewed;
         assert!(matches!(
-            verdict(&x, Some("cũ")),
+            verdict(&x, &exported_as(Some("cũ"))),
             Verdict::Store {
                 status: "reviewed",
                 ..
             }
         ));
         x.vi = Some("  ".into());
-        assert_eq!(verdict(&x, Some("cũ")), Verdict::NotTranslated);
+        assert_eq!(
+            verdict(&x, &exported_as(Some("cũ"))),
+            Verdict::NotTranslated
+        );
+    }
+
+    /// Regression (issue 11): an untouched `--all` file promoted `needs-review` to
+    /// `translated` and demoted `reviewed`, naming the importer as the changer.
+    #[test]
+    fn a_translation_returned_as_exported_is_unchanged_in_every_state() {
+        for state in [State::NeedsReview, State::Translated, State::Reviewed] {
+            let out = XliffUnit {
+                vi: Some("Một.".into()),
+                state,
+                ..XliffUnit::new("u1", "One.")
+            };
+            let mut back = out.clone();
+            back.vi = Some(" Một.\n".into());
+            assert_eq!(verdict(&back, &out), Verdict::Unchanged, "{state:?}");
+            // The text edited: stored with the state the file gives.
+            back.vi = Some("Số một.".into());
+            assert_eq!(
+                verdict(&back, &out),
+                Verdict::Store {
+                    vi: "Số một.",
+                    status: state.status().unwrap(),
+                    still_initial: false
+                }
+            );
+        }
+        // Only the state changed: a doubtful alignment confirmed as it is.
+        let out = XliffUnit {
+            vi: Some("Một.".into()),
+            state: State::NeedsReview,
+            ..XliffUnit::new("u1", "One.")
+        };
+        let back = XliffUnit {
+            state: State::Translated,
+            ..out.clone()
+        };
+        assert!(matches!(
+            verdict(&back, &out),
+            Verdict::Store {
+                status: "translated",
+                ..
+            }
+        ));
+        // A tool that dropped our `subState` sends it back `initial`, unedited: kept.
+        let back = XliffUnit {
+            state: State::Initial,
+            ..out.clone()
+        };
+        assert_eq!(verdict(&back, &out), Verdict::NotTranslated);
+    }
+
+    #[test]
+    fn current_units_go_out_in_the_memorys_status() {
+        let us = units(&["One.", "Two.", "Three.", "Four."]);
+        let mut r = report(&[Status::Current; 4]);
+        r.vi_status = vec![
+            Some("needs-review".into()),
+            Some("reviewed".into()),
+            Some("translated".into()),
+            None,
+        ];
+        let states: Vec<State> = work_document("d", &us, &r, true, "en", "vi")
+            .units
+            .iter()
+            .map(|x| x.state)
+            .collect();
+        assert_eq!(
+            states,
+            [
+                State::NeedsReview,
+                State::Reviewed,
+                State::Translated,
+                State::Translated
+            ]
+        );
     }
 
     fn exported(texts: &[(usize, &str)]) -> Vec<XliffUnit> {
@@ -448,6 +571,28 @@ mod tests {
         assert_eq!(
             place_units(&file, &now, &r),
             [Place::Same(1), Place::Same(2), Place::Gone]
+        );
+        // An id that is not the article's, on English that is: not "the English changed"
+        // with the same English twice.
+        let mut renamed = file.clone();
+        renamed[1].id = "u0000000000".into();
+        let now = units(&[
+            "The fair opened.",
+            "The fair has 40 stands.",
+            "Tickets cost nothing.",
+            "Lunch was served.",
+            "Bye.",
+        ]);
+        let r = report(&[
+            Status::Current,
+            Status::Missing,
+            Status::Missing,
+            Status::Current,
+            Status::Current,
+        ]);
+        assert_eq!(
+            place_units(&renamed, &now, &r),
+            [Place::Same(1), Place::UnknownId(2), Place::Gone]
         );
         // Without positions (a file from elsewhere), only ids and nothing else.
         let mut bare = file.clone();

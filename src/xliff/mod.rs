@@ -37,7 +37,7 @@
 //! | `id`                 | `<unit id>`                                                | `<trans-unit id>` |
 //! | `name`               | `<unit name>`                                              | `<trans-unit resname>` |
 //! | `en`, `vi`           | `<segment>` → `<source>`, `<target>` (no `vi`: no `<target>`) | `<source>`, `<target>` |
-//! | `state`              | `<segment state>`                                          | `<target state>` (+ `approved="yes"`; see [States](#states)) |
+//! | `state`              | `<segment state>` (+ `subState`)                           | `<target state>` (+ `approved="yes"`; see [States](#states)) |
 //! | `score`              | `<note category="match-score" appliesTo="target">87</note>` | `<alt-trans origin="songngu" match-quality="87">` with the suggestion as its `<target>` (+ `state-qualifier`) |
 //! | `old_en`             | `<note category="old-source" appliesTo="source">`          | `<note from="old-source" annotates="source">`, and the `<source>` of the `<alt-trans>` |
 //! | `notes`              | `<note>` (no category), in `<notes>`                       | `<note>` |
@@ -50,7 +50,8 @@
 //! | [`State`]     | 2.0 writes / reads         | 1.2 writes                                  | 1.2 reads `<target state>` |
 //! |---------------|----------------------------|---------------------------------------------|-----------|
 //! | `Initial`     | `initial`                  | `needs-translation`; with old English and no score, `needs-review-translation` + `state-qualifier="leveraged-inherited"` | `new`, `needs-translation`, `needs-adaptation`, `needs-l10n`; `needs-review-translation` with `state-qualifier="leveraged-inherited"` |
-//! | `Translated`  | `translated`               | `translated`                                | `translated`, `needs-review-translation` (other qualifiers), `needs-review-adaptation`, `needs-review-l10n` |
+//! | `NeedsReview` | `initial` + `subState="songngu:needs-review"` | `needs-review-translation`         | `needs-review-translation` (other qualifiers), `needs-review-adaptation`, `needs-review-l10n` |
+//! | `Translated`  | `translated`               | `translated`                                | `translated` |
 //! | `Reviewed`    | `reviewed` (and reads `final`) | `signed-off`, and `approved="yes"` on `<trans-unit>` | `signed-off`, `final` |
 //!
 //! Why these 1.2 values: 1.2 `new` says the *item* is new relative to a previous version
@@ -63,11 +64,20 @@
 //! that with `needs-review-translation` ("only the text of the item needs to be reviewed")
 //! qualified `leveraged-inherited` ("derived from the translation of a previous version
 //! of the document"), which is what we write; tools show such units as fuzzy. The
-//! qualifier tells our stale units from a tool's own `needs-review-translation` (a
-//! translation awaiting review, `Translated`), so both read back as they were. `approved` ("the
+//! qualifier tells our stale units from a translation awaiting review (`NeedsReview`, the
+//! memory's `needs-review`, such as a doubtful alignment), so both read back as they
+//! were. The other two `needs-review-*` values also ask for a review, and are read as
+//! `NeedsReview` (the safe side). `approved` ("the
 //! translation is final or has passed its final review") is written with `signed-off`
 //! because some tools read it rather than `state` (translate-toolkit caps a unit without
 //! `approved="yes"` at "translated").
+//!
+//! XLIFF 2.0 has no state for "translated, awaiting review": `translated` would tell a
+//! tool the work is done (and an untouched file would come back as a confirmed
+//! translation), so `NeedsReview` is `initial`, which every tool shows as work to do, with
+//! the 2.0 core's `subState` (`prefix:value`, values of one authority) saying
+//! `songngu:needs-review`, so that it reads back as it was. `subState` counts only with
+//! `state="initial"`: a tool that moves the state on is the later word.
 //!
 //! On import, a known 1.2 `state` wins over `approved`, because tools disagree on
 //! `approved`: translate-toolkit (and the Pootle/Virtaal family) sets `approved="yes"` on
@@ -187,6 +197,8 @@ pub const NS_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";
 pub enum State {
     /// Not translated yet; a Vietnamese text is at most a suggestion.
     Initial,
+    /// Translated, awaiting review (the memory's `needs-review`: a doubtful alignment).
+    NeedsReview,
     /// Translated, not reviewed.
     Translated,
     /// Reviewed (and approved).
@@ -194,13 +206,19 @@ pub enum State {
 }
 
 impl State {
-    /// The XLIFF 2.0 `state` value written.
+    /// The XLIFF 2.0 `state` value written (`NeedsReview` is `initial` with
+    /// [`State::sub_state_v2`]).
     pub fn as_v2(self) -> &'static str {
         match self {
-            State::Initial => "initial",
+            State::Initial | State::NeedsReview => "initial",
             State::Translated => "translated",
             State::Reviewed => "reviewed",
         }
+    }
+
+    /// The XLIFF 2.0 `subState` written beside [`State::as_v2`], if any.
+    pub fn sub_state_v2(self) -> Option<&'static str> {
+        (self == State::NeedsReview).then_some(SUB_STATE_NEEDS_REVIEW)
     }
 
     /// The state of an XLIFF 2.0 `state` value (`final` is `Reviewed`).
@@ -213,12 +231,44 @@ impl State {
         }
     }
 
+    /// The state of an XLIFF 2.0 `state` and `subState`: ours marks `NeedsReview` in
+    /// `initial` only (see [States](self#states)).
+    pub fn from_v2_with_sub(value: &str, sub_state: Option<&str>) -> Option<State> {
+        match (State::from_v2(value)?, sub_state) {
+            (State::Initial, Some(SUB_STATE_NEEDS_REVIEW)) => Some(State::NeedsReview),
+            (state, _) => Some(state),
+        }
+    }
+
     /// The XLIFF 1.2 `<target state>` value written.
     pub fn as_v12(self) -> &'static str {
         match self {
             State::Initial => "needs-translation",
+            State::NeedsReview => NEEDS_REVIEW_TRANSLATION,
             State::Translated => "translated",
             State::Reviewed => "signed-off",
+        }
+    }
+
+    /// The memory's status (`x-songngu-status`) of a translation in this state; `None`
+    /// for `Initial`, which is no translation.
+    pub fn status(self) -> Option<&'static str> {
+        match self {
+            State::Initial => None,
+            State::NeedsReview => Some("needs-review"),
+            State::Translated => Some("translated"),
+            State::Reviewed => Some("reviewed"),
+        }
+    }
+
+    /// The state a translation with the memory's `status` goes out in: `reviewed` (and
+    /// `approved`, `final`, as other tools name it) is `Reviewed`, `needs-review` is
+    /// `NeedsReview`, anything else (`translated`, none, unknown) `Translated`.
+    pub fn of_status(status: Option<&str>) -> State {
+        match status.map(str::trim) {
+            Some("reviewed" | "approved" | "final") => State::Reviewed,
+            Some("needs-review") => State::NeedsReview,
+            _ => State::Translated,
         }
     }
 
@@ -227,10 +277,10 @@ impl State {
     pub fn from_v12(value: &str) -> Option<State> {
         match value {
             "new" | "needs-translation" | "needs-adaptation" | "needs-l10n" => Some(State::Initial),
-            "translated"
-            | "needs-review-translation"
-            | "needs-review-adaptation"
-            | "needs-review-l10n" => Some(State::Translated),
+            "needs-review-translation" | "needs-review-adaptation" | "needs-review-l10n" => {
+                Some(State::NeedsReview)
+            }
+            "translated" => Some(State::Translated),
             "signed-off" | "final" => Some(State::Reviewed),
             _ => None,
         }
@@ -239,8 +289,25 @@ impl State {
 
 impl fmt::Display for State {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_v2())
+        match self.sub_state_v2() {
+            Some(sub) => write!(f, "{} ({sub})", self.as_v2()),
+            None => f.write_str(self.as_v2()),
+        }
     }
+}
+
+/// Whether a file's language tag `tag` names the language `expected` (a project's): the
+/// same tag, or one a prefix of the other at a subtag boundary, ignoring case (RFC 4647
+/// basic filtering, either way round): `en-US` and `en` match, and so do `en` and
+/// `en-GB`; `en-US` and `en-GB` do not, nor do `en` and `eng`.
+pub fn language_matches(tag: &str, expected: &str) -> bool {
+    let prefix_of = |short: &str, long: &str| {
+        long.len() >= short.len()
+            && long.as_bytes()[..short.len()].eq_ignore_ascii_case(short.as_bytes())
+            && matches!(long.as_bytes().get(short.len()), None | Some(b'-'))
+    };
+    let (tag, expected) = (tag.trim(), expected.trim());
+    !tag.is_empty() && (prefix_of(tag, expected) || prefix_of(expected, tag))
 }
 
 /// The XLIFF version to write.
@@ -323,8 +390,11 @@ impl XliffUnit {
     }
 }
 
-/// The 1.2 state of a stale unit, and its `state-qualifier`.
+/// The 1.2 state of a stale unit (and of `NeedsReview`), and a stale unit's
+/// `state-qualifier`.
 pub(crate) const NEEDS_REVIEW_TRANSLATION: &str = "needs-review-translation";
+/// The 2.0 `subState` of `NeedsReview`.
+pub const SUB_STATE_NEEDS_REVIEW: &str = "songngu:needs-review";
 pub(crate) const LEVERAGED_INHERITED: &str = "leveraged-inherited";
 
 /// The units of one document (article) to translate.

@@ -653,7 +653,7 @@ impl<'a> Reader<'a> {
                     ignorable: local == "ignorable",
                     state: self
                         .attr("state")
-                        .and_then(State::from_v2)
+                        .and_then(|state| State::from_v2_with_sub(state, self.attr("subState")))
                         .unwrap_or(State::Initial),
                     source: None,
                     target: None,

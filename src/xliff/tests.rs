@@ -186,7 +186,8 @@ fn sample_round_trips_in_both_versions() {
 
 /// A stale unit (old Vietnamese kept for revision) is `initial` in 2.0 and, in 1.2,
 /// `needs-review-translation` qualified `leveraged-inherited`; both read back as
-/// `Initial`, while a tool's own `needs-review-translation` stays `Translated`.
+/// `Initial`, while a tool's own `needs-review-translation` is a translation awaiting
+/// review (`NeedsReview`).
 #[test]
 fn stale_units_are_not_translated_yet_in_both_versions() {
     let stale = XliffUnit {
@@ -211,9 +212,12 @@ fn stale_units_are_not_translated_yet_in_both_versions() {
     for text in [v12.as_str(), v2.as_str()] {
         assert_eq!(read_str(text).unwrap().units[0].state, State::Initial);
     }
-    // The tool's own review state, without our qualifier, is a translation.
+    // The tool's own review state, without our qualifier, is a translation to review.
     let theirs = v12.replace(" state-qualifier=\"leveraged-inherited\"", "");
-    assert_eq!(read_str(&theirs).unwrap().units[0].state, State::Translated);
+    assert_eq!(
+        read_str(&theirs).unwrap().units[0].state,
+        State::NeedsReview
+    );
     // With a score the unit is a fuzzy suggestion, not stale.
     let mut fuzzy = stale.clone();
     fuzzy.score = Some(80);
@@ -945,7 +949,7 @@ fn reads_1_2_as_tools_write_it() {
     let u1 = &doc.units[0];
     assert_eq!(u1.en, "Use **bold** and code<i>it</i>.");
     assert_eq!(u1.vi.as_deref(), Some("Dùng **đậm** và `x` & <thô>."));
-    assert_eq!(u1.state, State::Translated);
+    assert_eq!(u1.state, State::NeedsReview);
     assert_eq!(u1.score, Some(87));
     assert_eq!(u1.old_en.as_deref(), Some("Use bold."));
     assert_eq!(u1.notes, ["kiểm tra"]);
@@ -961,7 +965,7 @@ fn reads_1_2_as_tools_write_it() {
 
 #[test]
 fn reads_every_1_2_state_with_and_without_approved() {
-    use State::{Initial, Reviewed, Translated};
+    use State::{Initial, NeedsReview, Reviewed, Translated};
     let table = [
         // state, (approved absent, "yes", "no")
         ("new", [Initial, Initial, Initial]),
@@ -970,13 +974,13 @@ fn reads_every_1_2_state_with_and_without_approved() {
         ("needs-l10n", [Initial, Initial, Initial]),
         (
             "needs-review-translation",
-            [Translated, Translated, Translated],
+            [NeedsReview, NeedsReview, NeedsReview],
         ),
         (
             "needs-review-adaptation",
-            [Translated, Translated, Translated],
+            [NeedsReview, NeedsReview, NeedsReview],
         ),
-        ("needs-review-l10n", [Translated, Translated, Translated]),
+        ("needs-review-l10n", [NeedsReview, NeedsReview, NeedsReview]),
         ("translated", [Translated, Translated, Translated]),
         ("signed-off", [Reviewed, Reviewed, Translated]),
         ("final", [Reviewed, Reviewed, Translated]),
@@ -1361,7 +1365,12 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
         prop::option::of(
             any_text(content_xml_only, 24).prop_filter("non-empty", |s| !s.is_empty()),
         ),
-        prop::sample::select(vec![State::Initial, State::Translated, State::Reviewed]),
+        prop::sample::select(vec![
+            State::Initial,
+            State::NeedsReview,
+            State::Translated,
+            State::Reviewed,
+        ]),
         prop::option::of(0u8..=100),
         prop::option::of(any_text(true, 16)),
         prop::collection::vec(any_text(true, 16), 0..3),
@@ -1474,5 +1483,79 @@ fn hostile_inputs_never_panic() {
     ];
     for input in inputs {
         let _ = read(Path::new("x"), &input);
+    }
+}
+
+/// Regression (issue 11): a translation awaiting review (the memory's `needs-review`)
+/// went out as `translated` and came back promoted. 2.0 writes it `initial` with our
+/// `subState`, 1.2 as `needs-review-translation`; both read back as `NeedsReview`.
+#[test]
+fn a_translation_to_review_round_trips_in_both_versions() {
+    let unit = XliffUnit {
+        vi: Some("Giá vàng tăng.".into()),
+        state: State::NeedsReview,
+        ..XliffUnit::new("u1", "The weather was fine.")
+    };
+    let doc = XliffDoc {
+        units: vec![unit.clone()],
+        ..small()
+    };
+    let v2 = write_to_string(&doc, Version::V2_0);
+    assert!(
+        v2.contains("<segment state=\"initial\" subState=\"songngu:needs-review\">"),
+        "{v2}"
+    );
+    let v12 = write_to_string(&doc, Version::V1_2);
+    assert!(
+        v12.contains("<target state=\"needs-review-translation\">Giá vàng tăng.</target>")
+            && !v12.contains("approved="),
+        "{v12}"
+    );
+    for text in [&v2, &v12] {
+        assert_eq!(read_str(text).unwrap(), doc);
+    }
+    // The subState counts only with `initial`: a tool that moved the state on decides.
+    let moved = v2.replace("state=\"initial\"", "state=\"translated\"");
+    assert_eq!(read_str(&moved).unwrap().units[0].state, State::Translated);
+    // Another authority's subState is not ours.
+    let theirs = v2.replace("songngu:needs-review", "acme:check");
+    assert_eq!(read_str(&theirs).unwrap().units[0].state, State::Initial);
+    // Without Vietnamese there is nothing to review: refused like any state but initial.
+    let mut bare = doc.clone();
+    bare.units[0].vi = None;
+    assert!(write(&bare, Version::V2_0, &mut Vec::new()).is_err());
+    assert_eq!(
+        State::NeedsReview.to_string(),
+        "initial (songngu:needs-review)"
+    );
+}
+
+#[test]
+fn language_tags_match_by_prefix_at_subtag_boundaries() {
+    for (tag, expected) in [
+        ("en", "en"),
+        ("en-US", "en"),
+        ("EN-us", "en"),
+        ("en", "en-GB"),
+        ("vi-VN", "vi"),
+        (" vi ", "vi"),
+    ] {
+        assert!(
+            crate::xliff::language_matches(tag, expected),
+            "{tag} {expected}"
+        );
+    }
+    for (tag, expected) in [
+        ("en-US", "en-GB"),
+        ("eng", "en"),
+        ("e", "en"),
+        ("", "en"),
+        ("fr", "en"),
+        ("vi", "en"),
+    ] {
+        assert!(
+            !crate::xliff::language_matches(tag, expected),
+            "{tag} {expected}"
+        );
     }
 }

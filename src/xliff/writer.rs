@@ -275,6 +275,9 @@ fn unit_v2(buf: &mut String, unit: &XliffUnit) {
     }
     buf.push_str("      <segment");
     attr(buf, "state", unit.state.as_v2());
+    if let Some(sub) = unit.state.sub_state_v2() {
+        attr(buf, "subState", sub);
+    }
     buf.push_str(">\n");
     element(buf, "        ", "source", &[], &unit.en, true);
     if let Some(vi) = &unit.vi {
