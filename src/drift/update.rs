@@ -82,10 +82,7 @@ pub enum Put {
 /// the same English and Vietnamese are stored already with the same status.
 pub fn put_translation(memory: &mut Memory, new: &NewUnit<'_>) -> Result<Put, MemoryError> {
     use crate::memory::text::normalize;
-    let existing = memory
-        .document(new.doc)?
-        .into_iter()
-        .find(|s| s.unit == new.unit);
+    let existing = memory.document_unit(new.doc, new.unit)?;
     let source_lang = memory.source_lang().clone();
     let target_lang = memory.target_lang().clone();
     let tu = unit_tu(new, &source_lang, &target_lang);
@@ -306,5 +303,48 @@ mod tests {
             }
         );
         assert_eq!(memory.stats().tus, 1);
+    }
+
+    #[test]
+    fn storing_every_unit_of_a_document_reads_each_tu_a_bounded_number_of_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let en: Vec<String> = (0..400).map(|i| format!("Item {i} was sold.")).collect();
+        let vi: Vec<String> = (0..400).map(|i| format!("Món {i} đã được bán.")).collect();
+        let pairs: Vec<(&str, &str)> = en
+            .iter()
+            .zip(&vi)
+            .map(|(e, v)| (e.as_str(), v.as_str()))
+            .collect();
+        let mut memory = memory(dir.path(), &pairs);
+        memory.save().unwrap();
+        drop(memory);
+        let mut memory = Memory::open_for_update(
+            &[dir.path().join("m.tmx")],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        )
+        .unwrap();
+        let before = memory.tus_read();
+        for (order, en) in en.iter().enumerate() {
+            let id = text_id(en);
+            let new = NewUnit {
+                doc: DOC,
+                unit: &id,
+                order,
+                source: en,
+                target: "Đã bán.",
+                status: "translated",
+                user: "lan",
+            };
+            assert_eq!(put_translation(&mut memory, &new).unwrap(), Put::Replaced);
+        }
+        // Finding a unit used to read its whole document: 400 × 400 TUs.
+        let read = memory.tus_read() - before;
+        assert!(
+            read <= 3 * en.len(),
+            "{read} TUs read to store {} units",
+            en.len()
+        );
     }
 }

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use unic_langid::LanguageIdentifier;
 
@@ -187,14 +188,36 @@ pub struct Memory {
     /// Normalized-target hash → first entry; `next_same_target` chains the same way.
     targets: HashMap<u64, u32>,
     next_same_target: Vec<u32>,
-    /// Document id → its live entries (any order; [`Memory::document`] sorts).
-    docs: HashMap<Box<str>, Vec<u32>>,
+    /// Document id → its entries (any order; [`Memory::document`] sorts).
+    docs: HashMap<Box<str>, DocEntries>,
+    /// Hash of (document id, unit id) → the entries of that unit, superseded ones too
+    /// (skipped when read): finding one unit must not read its whole document.
+    units: HashMap<u64, Vec<u32>>,
     fuzzy: FuzzyIndex,
     problems: Vec<LoadProblem>,
     _locks: Vec<FileLock>,
+    /// TUs handed out by [`Memory::tu`]: the work a lookup did, which tests count.
+    tus_read: AtomicUsize,
 }
 
 const NO_ENTRY: u32 = u32::MAX;
+
+/// The entries of one document. Superseded entries stay listed and are skipped when read,
+/// so that replacing a TU costs the same in a document of ten units or a million.
+#[derive(Debug, Default)]
+struct DocEntries {
+    ids: Vec<u32>,
+    /// How many of `ids` are not superseded; the document is gone at zero.
+    live: usize,
+}
+
+/// The key of a unit in [`Memory::units`].
+fn unit_key(doc: &str, unit: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    doc.hash(&mut hasher);
+    unit.hash(&mut hasher);
+    hasher.finish()
+}
 
 /// The hash of a text's normalized form (see [`normalize`]).
 fn text_hash(text: &str) -> u64 {
@@ -221,9 +244,11 @@ impl Memory {
             targets: HashMap::new(),
             next_same_target: Vec::new(),
             docs: HashMap::new(),
+            units: HashMap::new(),
             fuzzy: FuzzyIndex::new(),
             problems: Vec::new(),
             _locks: Vec::new(),
+            tus_read: AtomicUsize::new(0),
         }
     }
 
@@ -345,7 +370,12 @@ impl Memory {
             self.next_same_target[id as usize] = first;
         }
         if let Some(doc) = tu.prop(props::DOC) {
-            self.docs.entry(Box::from(doc)).or_default().push(id);
+            let entries = self.docs.entry(Box::from(doc)).or_default();
+            entries.ids.push(id);
+            entries.live += 1;
+            if let Some(unit) = tu.prop(props::UNIT) {
+                self.units.entry(unit_key(doc, unit)).or_default().push(id);
+            }
         }
         if let Some(source) = source {
             let hash = text_hash(&source);
@@ -381,13 +411,25 @@ impl Memory {
             + self
                 .docs
                 .iter()
-                .map(|(doc, ids)| doc.len() + ids.capacity() * 4 + 16 + 24 + 1)
+                .map(|(doc, entries)| doc.len() + entries.ids.capacity() * 4 + 16 + 32 + 1)
+                .sum::<usize>()
+            + self
+                .units
+                .values()
+                .map(|ids| ids.capacity() * 4 + 8 + 24 + 1)
                 .sum::<usize>()
             + self.fuzzy.memory_usage()
     }
 
+    /// How many TUs lookups have read so far (parsed from disk or copied from memory): a
+    /// measure of work that does not depend on the machine.
+    pub fn tus_read(&self) -> usize {
+        self.tus_read.load(Ordering::Relaxed)
+    }
+
     /// The TU of entry `id`, parsed from its file if need be.
     fn tu(&self, id: u32, open: &mut HashMap<u16, File>) -> Result<Tu, MemoryError> {
+        self.tus_read.fetch_add(1, Ordering::Relaxed);
         let entry = &self.entries[id as usize];
         let file = &self.files[entry.file as usize];
         match entry.location {
@@ -555,9 +597,31 @@ impl Memory {
     /// (TUs without one last), then in memory order (file, then position in the file).
     /// Empty for a document the memory does not know.
     pub fn document(&self, doc: &str) -> Result<Vec<StoredUnit>, MemoryError> {
-        let Some(ids) = self.docs.get(doc) else {
+        let Some(entries) = self.docs.get(doc) else {
             return Ok(Vec::new());
         };
+        self.stored_units(&entries.ids, |_| true)
+    }
+
+    /// The live TU of unit `unit` of document `doc`: the first in document order when there
+    /// are several. Reads only that unit's TUs, not the document's.
+    pub fn document_unit(&self, doc: &str, unit: &str) -> Result<Option<StoredUnit>, MemoryError> {
+        let Some(ids) = self.units.get(&unit_key(doc, unit)) else {
+            return Ok(None);
+        };
+        // A hash collision could bring another unit's TU: keep only the ones that say so.
+        let is_it =
+            |tu: &Tu| tu.prop(props::DOC) == Some(doc) && tu.prop(props::UNIT) == Some(unit);
+        Ok(self.stored_units(ids, is_it)?.into_iter().next())
+    }
+
+    /// The live TUs among `ids`, read and sorted in document order: by their
+    /// [`props::ORDER`] prop (TUs without one last), then in memory order.
+    fn stored_units(
+        &self,
+        ids: &[u32],
+        keep: impl Fn(&Tu) -> bool,
+    ) -> Result<Vec<StoredUnit>, MemoryError> {
         let mut open = HashMap::new();
         let mut units = Vec::with_capacity(ids.len());
         for &id in ids {
@@ -566,6 +630,9 @@ impl Memory {
                 continue;
             }
             let tu = self.tu(id, &mut open)?;
+            if !keep(&tu) {
+                continue;
+            }
             let source = tu.tuv(&self.source_lang).map(|t| t.seg.plain_text());
             let unit = StoredUnit {
                 entry: id,
@@ -730,17 +797,22 @@ impl Memory {
         self.entries[id as usize].superseded = true;
         // The successor takes the old entry's place in its document (or moves to another
         // document if its `x-songngu-doc` changed).
-        if let Some(doc) = previous.prop(props::DOC)
-            && let Some(ids) = self.docs.get_mut(doc)
-        {
-            ids.retain(|&e| e != id);
-            if ids.is_empty() {
-                self.docs.remove(doc);
-            }
+        if let Some(doc) = previous.prop(props::DOC) {
+            self.leave_document(doc);
         }
         let new_id = self.index_tu_at(old.file, Location::Held(held), &tu, old.order);
         self.files[old.file as usize].held.push(tu);
         Ok(new_id)
+    }
+
+    /// Counts one entry of `doc` as superseded; the document is forgotten with its last.
+    fn leave_document(&mut self, doc: &str) {
+        if let Some(entries) = self.docs.get_mut(doc) {
+            entries.live = entries.live.saturating_sub(1);
+            if entries.live == 0 {
+                self.docs.remove(doc);
+            }
+        }
     }
 
     /// Takes the TU of entry `id` out of the memory: it stops answering lookups and is not
@@ -758,13 +830,8 @@ impl Memory {
         let tu = self.tu(id, &mut HashMap::new())?;
         self.entries[id as usize].superseded = true;
         self.files[old.file as usize].dirty = true;
-        if let Some(doc) = tu.prop(props::DOC)
-            && let Some(ids) = self.docs.get_mut(doc)
-        {
-            ids.retain(|&e| e != id);
-            if ids.is_empty() {
-                self.docs.remove(doc);
-            }
+        if let Some(doc) = tu.prop(props::DOC) {
+            self.leave_document(doc);
         }
         Ok(())
     }

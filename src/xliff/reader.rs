@@ -311,7 +311,7 @@ struct Reader<'a> {
     unit: Option<UnitBuilder>,
     segment: Option<Segment>,
     capture: Option<Capture>,
-    /// Unit ids seen, with the line of their unit.
+    /// Unit ids seen, with the byte offset of their unit.
     ids: HashMap<String, usize>,
     /// Where text outside captured elements is checked and dropped.
     scratch: String,
@@ -749,13 +749,15 @@ impl<'a> Reader<'a> {
         let Some(id) = self.attr("id") else {
             return Err(self.missing(at, element, "id"));
         };
-        let (line, _) = line_column(self.text, at);
-        if let Some(&first_line) = self.ids.get(id) {
+        if let Some(&first) = self.ids.get(id) {
             let id = id.to_owned();
+            let (first_line, _) = line_column(self.text, first);
             return Err(self.error(at, ErrorKind::DuplicateUnitId { id, first_line }));
         }
         let id = id.to_owned();
-        self.ids.insert(id.clone(), line);
+        // The offset, not the line: counting lines from the start of the file for every
+        // unit made reading quadratic; the line is only needed for the error.
+        self.ids.insert(id.clone(), at);
         let approved = match self.attr("approved") {
             Some("yes") => Some(true),
             Some("no") => Some(false),

@@ -85,25 +85,12 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
             (!p.en.trim().is_empty() && !p.vi.trim().is_empty()).then(|| (en_hash(en), vi_hash(vi)))
         })
         .collect();
-    let mut by_en: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut by_vi: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if let Some((e, v)) = k {
-            by_en.entry(*e).or_default().push(i);
-            by_vi.entry(*v).or_default().push(i);
-        }
-    }
+    let by_en = Groups::of(keys.iter().map(|k| k.map(|(e, v)| (e, v))));
+    let by_vi = Groups::of(keys.iter().map(|k| k.map(|(e, v)| (v, e))));
     let mut out = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         let Some((e, v)) = *k else { continue };
-        // The first unit of the group whose other key differs.
-        let differing = |group: &[usize], other: fn(&(u64, u64)) -> u64, mine: u64| {
-            group
-                .iter()
-                .copied()
-                .find(|&j| keys[j].as_ref().is_some_and(|kj| other(kj) != mine))
-        };
-        if let Some(j) = differing(&by_en[&e], |k| k.1, v) {
+        if let Some(j) = by_en.differing(e, v) {
             out.push((
                 i,
                 Explanation::new("check-inconsistent-target")
@@ -111,7 +98,7 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
                     .arg("unit", pairs[j].unit),
             ));
         }
-        if let Some(j) = differing(&by_vi[&v], |k| k.0, e) {
+        if let Some(j) = by_vi.differing(v, e) {
             out.push((
                 i,
                 Explanation::new("check-inconsistent-source")
@@ -121,6 +108,47 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
         }
     }
     out
+}
+
+/// Units grouped by one key, each group summed up by its first unit and the first unit
+/// whose other key differs from the first's: enough to answer "the first unit of my group
+/// whose other key differs from mine" in constant time, so an article of N copies of one
+/// sentence costs N steps, not N².
+struct Groups(HashMap<u64, Group>);
+
+struct Group {
+    first: usize,
+    first_other: u64,
+    first_differing: Option<usize>,
+}
+
+impl Groups {
+    /// `keys[i]` is unit `i`'s (group key, other key), `None` for a unit left out.
+    fn of(keys: impl Iterator<Item = Option<(u64, u64)>>) -> Groups {
+        let mut groups: HashMap<u64, Group> = HashMap::new();
+        for (i, key) in keys.enumerate() {
+            let Some((key, other)) = key else { continue };
+            let group = groups.entry(key).or_insert(Group {
+                first: i,
+                first_other: other,
+                first_differing: None,
+            });
+            if group.first_differing.is_none() && other != group.first_other {
+                group.first_differing = Some(i);
+            }
+        }
+        Groups(groups)
+    }
+
+    /// The first unit of group `key` whose other key is not `mine`.
+    fn differing(&self, key: u64, mine: u64) -> Option<usize> {
+        let group = self.0.get(&key)?;
+        if group.first_other != mine {
+            Some(group.first)
+        } else {
+            group.first_differing
+        }
+    }
 }
 
 /// Other translations of the pair's English in the memory, and other English for its
@@ -275,5 +303,59 @@ mod tests {
                 ("count", "1".to_string())
             ]
         );
+    }
+
+    /// A memory that counts the questions it is asked.
+    #[derive(Default)]
+    struct Counting {
+        questions: std::cell::Cell<usize>,
+    }
+    impl Translations for Counting {
+        fn targets_of(&self, _en: &str) -> Vec<String> {
+            self.questions.set(self.questions.get() + 1);
+            vec!["Không.".to_string()]
+        }
+        fn sources_of(&self, _vi: &str) -> Vec<String> {
+            self.questions.set(self.questions.get() + 1);
+            vec!["No.".to_string()]
+        }
+    }
+
+    #[test]
+    fn repeated_sentences_ask_the_memory_once() {
+        let mut pairs = vec![pair("u", "Yes.", "Vâng."); 2000];
+        pairs.push(pair("v", "No.", "Không."));
+        let memory = Counting::default();
+        let f = inconsistent(&pairs, &memory);
+        assert_eq!(memory.questions.get(), 4, "two questions per distinct pair");
+        assert_eq!(f.len(), 2000 * 2, "every copy still gets its findings");
+    }
+
+    /// The first unit of `i`'s group (by `key`) whose `other` differs, by brute force.
+    fn first_differing(keys: &[(u64, u64)], i: usize, flip: bool) -> Option<usize> {
+        let get = |k: &(u64, u64)| if flip { (k.1, k.0) } else { *k };
+        let (key, mine) = get(&keys[i]);
+        keys.iter()
+            .position(|k| get(k).0 == key && get(k).1 != mine)
+    }
+
+    #[test]
+    fn groups_answer_like_a_scan_of_the_group() {
+        // Keys from a small alphabet, so groups overlap in every way.
+        let keys: Vec<(u64, u64)> = (0..300u64).map(|i| ((i * 7) % 5, (i * 13) % 3)).collect();
+        let by_en = Groups::of(keys.iter().map(|&k| Some(k)));
+        let by_vi = Groups::of(keys.iter().map(|&(e, v)| Some((v, e))));
+        for (i, &(e, v)) in keys.iter().enumerate() {
+            assert_eq!(
+                by_en.differing(e, v),
+                first_differing(&keys, i, false),
+                "unit {i}"
+            );
+            assert_eq!(
+                by_vi.differing(v, e),
+                first_differing(&keys, i, true),
+                "unit {i}"
+            );
+        }
     }
 }

@@ -53,6 +53,7 @@ mod untranslated;
 mod urls;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -226,10 +227,16 @@ pub fn check_article(pairs: &[Pair], options: &CheckOptions) -> Vec<Finding> {
 /// tone placement (`hòa` / `hoà`) is the same translation; an English source that differs
 /// only in case or punctuation is the same source.
 pub fn inconsistent(pairs: &[Pair], memory: &dyn Translations) -> Vec<Finding> {
+    // A pair repeated in the article asks the memory once: each question reads every TU of
+    // that English from disk, so asking it per copy would cost copies × TUs.
+    let mut answered: HashMap<(&str, &str), Vec<Explanation>> = HashMap::new();
     let mut out = Vec::new();
     for pair in pairs {
-        for explanation in consistency::with_memory(pair, memory) {
-            out.push(finding(pair, Kind::Inconsistent, explanation));
+        let explanations = answered
+            .entry((pair.en, pair.vi))
+            .or_insert_with(|| consistency::with_memory(pair, memory));
+        for explanation in explanations.iter() {
+            out.push(finding(pair, Kind::Inconsistent, explanation.clone()));
         }
     }
     out
