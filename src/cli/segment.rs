@@ -1,7 +1,7 @@
 //! `songngu segment`: split an article into sentence units and print them.
 //!
 //! `--format text` prints one unit per line with a blank line between paragraphs, for
-//! people. `--format json` prints JSON Lines, one [`Unit`] per line, for programs:
+//! people. `--format json` prints JSON Lines, one [`Unit`](songngu::segment::Unit) per line, for programs:
 //!
 //! ```json
 //! {"id":"u3f2a9c0b1d","block":0,"index":0,"text":"First sentence.","start":0,"end":15}
@@ -19,7 +19,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::document::{Document, ParagraphMode, ReadOptions};
 use songngu::i18n::Localizer;
-use songngu::segment::{Lang, Segmenter, Unit, segment_document, srx};
+use songngu::segment::{Lang, Segmenter, each_unit, srx};
 
 use super::errors;
 use super::exit::Exit;
@@ -132,21 +132,29 @@ pub fn execute(args: &SegmentArgs, l10n: &Localizer, out: &mut Output) -> Result
         }
     }
 
-    let units = segment_document(&doc, &segmenter);
-    match args.format {
-        OutputFormat::Text => write_text(out, &units)?,
-        OutputFormat::Json => {
-            for unit in &units {
-                out.json_line(unit)?;
+    // Each unit is printed as soon as it is found: the output of a large article is
+    // never held whole.
+    let mut count = 0usize;
+    let mut previous_block = None;
+    each_unit(&doc, &segmenter, |unit| {
+        count += 1;
+        match args.format {
+            OutputFormat::Text => {
+                if previous_block.is_some_and(|block| block != unit.block) {
+                    out.line("")?;
+                }
+                previous_block = Some(unit.block);
+                out.line(&one_line(&unit.text))
             }
+            OutputFormat::Json => out.json_line(&unit),
         }
-    }
+    })?;
     out.flush()?;
 
     stderr_line(&l10n.text_with(
         "segment-summary",
         &[
-            ("units", units.len().into()),
+            ("units", count.into()),
             ("paragraphs", doc.blocks.len().into()),
         ],
     ));
@@ -165,19 +173,6 @@ pub fn execute(args: &SegmentArgs, l10n: &Localizer, out: &mut Output) -> Result
         return Ok(Exit::Error);
     }
     Ok(Exit::Success)
-}
-
-/// One unit per line, a blank line between blocks.
-fn write_text(out: &mut Output, units: &[Unit]) -> Result<()> {
-    let mut previous_block = None;
-    for unit in units {
-        if previous_block.is_some_and(|block| block != unit.block) {
-            out.line("")?;
-        }
-        previous_block = Some(unit.block);
-        out.line(&one_line(&unit.text))?;
-    }
-    Ok(())
 }
 
 /// A unit of hard-wrapped text (`--paragraphs blank`) spans several lines; in the text
