@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
 use crate::drift::{Kind, Severity};
+use crate::input_limit::{self, InputError, InputKind};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "songngu.toml";
@@ -82,6 +83,13 @@ pub enum ConfigError {
         key: String,
         value: String,
     },
+    /// The file is larger than `limit` bytes ([`InputKind::ProjectFile`]'s limit).
+    #[error(
+        "`{}` is larger than the limit of {} for a project file",
+        .path.display(),
+        input_limit::limit_text(*.limit)
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
 }
 
 /// How one kind of finding is treated.
@@ -201,12 +209,26 @@ impl Config {
         }
     }
 
-    /// Reads `path`.
+    /// Reads `path`, refusing a file larger than [`InputKind::ProjectFile`]'s limit.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let limit = InputKind::ProjectFile.default_limit();
+        let text = input_limit::read_text(path, InputKind::ProjectFile, limit).map_err(
+            |error| match error {
+                InputError::Io { path, source } => ConfigError::Io { path, source },
+                InputError::TooLarge { path, limit, .. } => ConfigError::TooLarge { path, limit },
+                InputError::InvalidUtf8 {
+                    path,
+                    offset,
+                    line,
+                    column,
+                } => ConfigError::Syntax {
+                    path,
+                    line,
+                    column,
+                    message: format!("invalid UTF-8 at byte {offset}; save the file as UTF-8"),
+                },
+            },
+        )?;
         Config::parse(path, &text)
     }
 

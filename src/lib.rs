@@ -21,8 +21,9 @@
 //! 6. [`export`]: the bilingual release (the Vietnamese article, side-by-side HTML and
 //!    Markdown, TMX, XLIFF, a manifest); [`xliff`] also brings a translator's work back.
 //!
-//! [`config`] reads the project file `songngu.toml`, and [`i18n`] holds the Fluent messages
-//! of the command-line tool in English and Vietnamese.
+//! [`config`] reads the project file `songngu.toml`, [`input_limit`] reads every file that
+//! is read whole with a size limit, and [`i18n`] holds the Fluent messages of the
+//! command-line tool in English and Vietnamese.
 //!
 //! ```
 //! use std::path::Path;
@@ -66,6 +67,7 @@ pub mod document;
 pub mod drift;
 pub mod export;
 pub mod i18n;
+pub mod input_limit;
 pub mod memory;
 pub mod segment;
 pub mod tmx;

@@ -239,10 +239,12 @@ tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $int
 error-tmx = `{ $path }`:{ $line }:{ $column }: not usable TMX: { $message }
 error-locked = `{ $path }` is being written by another songngu process ({ $holder }); try again when it is done
 error-changed-on-disk = `{ $path }` was changed by another program since it was read; nothing was written, run the command again
-error-damaged-tus = `{ $path }` has { $count } damaged TUs that saving would lose; repair the file first (see `songngu tm validate`)
+error-damaged-tus = `{ $path }` has { $count ->
+        [one] a damaged TU (listed above): saving would lose it
+       *[other] { $count } damaged TUs (listed above): saving would lose them
+    }, so nothing was changed; repair the file first (see `songngu tm validate`)
 error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML cannot carry: { $tus }
 error-memory = { $message }
-error-read-queries = cannot read the queries file `{ $path }`
 error-no-query = nothing to look up: give a sentence or `--queries FILE`
 
 ## Alignment: `songngu align`
@@ -410,7 +412,7 @@ init-arg-glossary = The project's glossary of translated names: `English<TAB>Vie
 init-arg-force = Replace an existing `songngu.toml`
 # $path: the file written.
 init-written = wrote `{ $path }`
-error-init-exists = `songngu.toml` exists already; use `--force` to replace it
+error-init-exists = `{ $path }` exists already; use `--force` to replace it
 # $value: what was given.
 error-init-article = `{ $value }` is not `DOC_ID=PATH`
 # $path, $reason
@@ -616,3 +618,26 @@ check-tag-code-extra = the Vietnamese has the code `{ $code }`, which the Englis
 check-tag-emphasis = emphasis markers `{ $markup }`: { $en } in the English, { $vi } in the Vietnamese
 check-tag-html-missing = the HTML tag `{ $tag }` is not in the Vietnamese
 check-tag-html-extra = the Vietnamese has the HTML tag `{ $tag }`, which the English does not
+
+## Size limits and damaged memories (issue 11: limits)
+
+cli-arg-max-input-mb = The largest article, XLIFF file, glossary or queries file to read, in MiB (default: `SONGNGU_MAX_INPUT_MB`, else 64)
+    .value-name = MB
+# $value: what the variable holds; $max (number): the largest value allowed.
+error-max-input-env = `SONGNGU_MAX_INPUT_MB` is `{ $value }`: expected a whole number of MiB from 1 to { $max }
+# $limit: the limit as text (`64 MiB`); $what: one of the input-kind-* texts below.
+error-too-large = `{ $path }` is larger than the limit of { $limit } for { $what }
+error-too-large-raise = `{ $path }` is larger than the limit of { $limit } for { $what }; raise it with `--max-input-mb` or `SONGNGU_MAX_INPUT_MB`
+error-too-large-stdin = standard input is larger than the limit of { $limit } for { $what }; raise it with `--max-input-mb` or `SONGNGU_MAX_INPUT_MB`
+input-kind-article = an article
+input-kind-xliff = an XLIFF file
+input-kind-glossary = a glossary
+input-kind-queries = a queries file
+input-kind-srx = an SRX file
+input-kind-project = a project file
+input-kind-accepted = an accepted-findings file
+# `export` and `xliff export` over a memory with damaged TUs.
+error-damaged-output = `{ $path }` has { $count ->
+        [one] a damaged TU (listed above): its unit
+       *[other] { $count } damaged TUs (listed above): their units
+    } would be missing from the output, so nothing was written; repair the file first (see `songngu tm validate`)

@@ -208,10 +208,9 @@ tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $in
 error-tmx = `{ $path }`:{ $line }:{ $column }: không phải TMX dùng được: { $message }
 error-locked = `{ $path }` đang được một tiến trình songngu khác ghi ({ $holder }); hãy thử lại khi tiến trình đó xong
 error-changed-on-disk = `{ $path }` đã bị một chương trình khác thay đổi từ lúc được đọc; chưa ghi gì, hãy chạy lại lệnh
-error-damaged-tus = `{ $path }` có { $count } TU bị hỏng sẽ mất nếu lưu; hãy sửa tệp trước (xem `songngu tm validate`)
+error-damaged-tus = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các TU này nên chưa có gì bị thay đổi; hãy sửa tệp trước (xem `songngu tm validate`)
 error-unwritable = không ghi được `{ $path }`: các TU sau chứa ký tự mà XML không biểu diễn được: { $tus }
 error-memory = { $message }
-error-read-queries = không đọc được tệp câu tra `{ $path }`
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
 
 ## Gióng hàng: `songngu align`
@@ -369,7 +368,7 @@ init-arg-glossary = Bảng thuật ngữ tên riêng được dịch của dự 
 init-arg-force = Ghi đè tệp `songngu.toml` đã có
 # $path: the file written.
 init-written = đã ghi `{ $path }`
-error-init-exists = đã có `songngu.toml`; dùng `--force` để ghi đè
+error-init-exists = đã có `{ $path }`; dùng `--force` để ghi đè
 # $value: what was given.
 error-init-article = `{ $value }` không có dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN`
 # $path, $reason
@@ -562,3 +561,23 @@ check-tag-code-extra = bản tiếng Việt có đoạn mã `{ $code }` mà bả
 check-tag-emphasis = số dấu nhấn mạnh `{ $markup }` không khớp: bản tiếng Anh có { $en }, bản tiếng Việt có { $vi }
 check-tag-html-missing = bản tiếng Việt thiếu thẻ HTML `{ $tag }`
 check-tag-html-extra = bản tiếng Việt có thẻ HTML `{ $tag }` mà bản tiếng Anh không có
+
+## Giới hạn kích thước và bộ nhớ dịch bị hỏng (issue 11: limits)
+
+cli-arg-max-input-mb = Kích thước lớn nhất (MiB) của bài viết, tệp XLIFF, bảng thuật ngữ hoặc tệp câu tra được đọc (mặc định: `SONGNGU_MAX_INPUT_MB`, nếu không thì 64)
+    .value-name = MB
+# $value: giá trị của biến; $max (số): giá trị lớn nhất được phép.
+error-max-input-env = `SONGNGU_MAX_INPUT_MB` đang là `{ $value }`: cần một số nguyên MiB từ 1 đến { $max }
+# $limit: giới hạn dạng chữ (`64 MiB`); $what: một trong các mục input-kind-* bên dưới.
+error-too-large = `{ $path }` vượt quá giới hạn { $limit } dành cho { $what }
+error-too-large-raise = `{ $path }` vượt quá giới hạn { $limit } dành cho { $what }; có thể nâng giới hạn bằng `--max-input-mb` hoặc `SONGNGU_MAX_INPUT_MB`
+error-too-large-stdin = đầu vào chuẩn vượt quá giới hạn { $limit } dành cho { $what }; có thể nâng giới hạn bằng `--max-input-mb` hoặc `SONGNGU_MAX_INPUT_MB`
+input-kind-article = bài viết
+input-kind-xliff = tệp XLIFF
+input-kind-glossary = bảng thuật ngữ
+input-kind-queries = tệp câu tra
+input-kind-srx = tệp SRX
+input-kind-project = tệp dự án
+input-kind-accepted = tệp các phát hiện đã được chấp nhận
+# `export` và `xliff export` khi bộ nhớ dịch có TU bị hỏng.
+error-damaged-output = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): các đơn vị của chúng sẽ bị thiếu trong kết quả nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)

@@ -36,8 +36,8 @@ fn words(text: &str) -> Vec<String> {
 
 impl Glossary {
     /// Parses a TSV glossary: one `English<TAB>Vietnamese` pair per line; blank lines and
-    /// lines starting with `#` are skipped; further columns (notes) are ignored, and so
-    /// are lines that are not pairs (see [`Glossary::parse_with_errors`] to list them).
+    /// lines starting with `#` are skipped, and so are lines that are not pairs, such as a
+    /// line with a third column (see [`Glossary::parse_with_errors`] to list them).
     pub fn parse(text: &str) -> Glossary {
         Glossary::parse_with_errors(text).0
     }
@@ -53,8 +53,15 @@ impl Glossary {
                 continue;
             }
             let mut cols = line.split('\t');
-            match (cols.next(), cols.next()) {
-                (Some(en), Some(vi)) if !words(en).is_empty() && !words(vi).is_empty() => {
+            // A third column is refused rather than read as a note: it is as likely a term
+            // split by a stray tab, or a pasted table with its columns in another order.
+            // Trailing tabs with nothing after them are only white space.
+            let (en, vi) = (cols.next(), cols.next());
+            let extra = cols.any(|col| !col.trim().is_empty());
+            match (en, vi) {
+                (Some(en), Some(vi))
+                    if !extra && !words(en).is_empty() && !words(vi).is_empty() =>
+                {
                     glossary.insert(en, vi);
                 }
                 _ => errors.push(GlossaryError { line: n + 1 }),
@@ -155,8 +162,9 @@ mod tests {
     #[test]
     fn parses_and_finds_terms() {
         let (g, errors) = Glossary::parse_with_errors(
-            "# terms\nDeputy Minister\tThứ trưởng\n\ncyberspace\tkhông gian mạng\tnote\nbroken line\n",
+            "# terms\nDeputy Minister\tThứ trưởng\n\ncyberspace\tkhông gian mạng\t\nbroken line\n",
         );
+        // A trailing tab is only white space.
         assert_eq!(errors, [GlossaryError { line: 5 }]);
         assert_eq!(g.len(), 2);
         let en: Vec<usize> = g
@@ -170,5 +178,17 @@ mod tests {
         // Whole words only, and without diacritics.
         assert_eq!(g.find("khong gian mang", Lang::Vi).count(), 1);
         assert_eq!(g.find("cyberspaces", Lang::En).count(), 0);
+    }
+
+    #[test]
+    fn a_third_column_is_an_error() {
+        let (g, errors) = Glossary::parse_with_errors(
+            "ransomware\tmã độc tống tiền\tnote\nhacker\ttin tặc\nA\tB C\tD\tE\n",
+        );
+        assert_eq!(
+            errors,
+            [GlossaryError { line: 1 }, GlossaryError { line: 3 }]
+        );
+        assert_eq!(g.len(), 1);
     }
 }

@@ -32,17 +32,18 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::align::{self, AlignOptions, Glossary, LengthModel, Link};
-use songngu::document::{Document, ReadOptions};
+use songngu::document::Document;
 use songngu::i18n::Localizer;
+use songngu::input_limit::InputKind;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{self, Memory, NewUnit, StoredUnit};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
 
-use super::errors;
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
+use super::{errors, input};
 
 #[derive(Debug, Args)]
 pub struct AlignArgs {
@@ -89,20 +90,11 @@ impl Side {
     }
 }
 
-/// A whole text file (a pre-segmented side, a glossary); errors name the file and the
-/// system's reason.
-fn read_text(path: &Path, l10n: &Localizer) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
-        let message = errors::read_error(l10n, path, &e);
-        anyhow::Error::new(e).context(message)
-    })
-}
-
 /// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a
 /// mistake in the file; using the file without it would hide the mistake, so every such
 /// line is named (the last one as the error) and the glossary is refused.
 pub(super) fn read_glossary(path: &Path, l10n: &Localizer) -> Result<Glossary> {
-    let text = read_text(path, l10n)?;
+    let text = input::read_text(l10n, path, InputKind::Glossary)?;
     let (glossary, errors) = Glossary::parse_with_errors(&text);
     let mut messages = errors.iter().map(|error| {
         l10n.text_with(
@@ -124,7 +116,8 @@ pub(super) fn read_glossary(path: &Path, l10n: &Localizer) -> Result<Glossary> {
 
 fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Result<Side> {
     if segmented {
-        let text = read_text(path, l10n)?;
+        // A pre-segmented side is an article, one sentence a line.
+        let text = input::read_text(l10n, path, InputKind::Article)?;
         let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
         for line in text.lines() {
             if line.trim().is_empty() {
@@ -146,7 +139,7 @@ fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Resu
             .collect();
         return Ok(Side { paragraphs, ids });
     }
-    let doc = Document::read_path(path, ReadOptions::default()).map_err(|e| {
+    let doc = Document::read_path(path, input::article_options()).map_err(|e| {
         let message = errors::document_error(l10n, &e);
         anyhow::Error::new(e).context(message)
     })?;
@@ -457,11 +450,8 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     }
 
     if let (Some(tm), Some(into)) = (&args.into, &into) {
-        let stored =
-            store_links(tm, into, &links, &en, &en_sentences, &vi_sentences).map_err(|e| {
-                let message = l10n.text_with("error-memory", &[("message", e.to_string().into())]);
-                anyhow::Error::new(e).context(message)
-            })?;
+        let stored = store_links(tm, into, &links, &en, &en_sentences, &vi_sentences)
+            .map_err(|e| super::tm::memory_error(l10n, e))?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[
@@ -510,6 +500,8 @@ fn store_links(
         target_lang.clone(),
         LockWait::Wait(std::time::Duration::from_secs(60)),
     )?;
+    // Its save would drop the damaged TUs: refused before anything is stored.
+    memory.refuse_damaged()?;
     // The document's live TUs by unit id; a memory written before units were kept apart
     // may hold several for one unit.
     let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();

@@ -12,13 +12,13 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::align::{AlignOptions, Glossary};
 use songngu::config::Config;
-use songngu::document::{Document, ReadOptions};
-use songngu::drift::accept::Accepted;
+use songngu::document::Document;
+use songngu::drift::accept::{AcceptError, Accepted};
 use songngu::drift::check::{self, Report};
 use songngu::drift::checks::CheckOptions;
 use songngu::drift::report::{DiffOp, Explanation, Finding, FindingRecord, Kind, Severity};
 use songngu::i18n::{Localizer, UiLocale};
-use songngu::memory::store::Memory;
+use songngu::memory::store::{Memory, MemoryError};
 use songngu::segment::{Lang, Segmenter, Unit, segment_document};
 
 use super::errors;
@@ -87,7 +87,7 @@ pub fn project(l10n: &Localizer) -> Result<Config> {
 
 /// An article, read and segmented.
 pub fn read_units(path: &Path, lang: Lang, l10n: &Localizer) -> Result<(Document, Vec<Unit>)> {
-    let doc = Document::read_path(path, ReadOptions::default())
+    let doc = Document::read_path(path, super::input::article_options())
         .map_err(|e| anyhow::anyhow!(errors::document_error(l10n, &e)))?;
     let units = segment_document(&doc, &Segmenter::builtin(lang));
     Ok((doc, units))
@@ -174,6 +174,9 @@ pub struct CheckRun {
     pub document: Document,
     pub fail_on: Severity,
     pub doc: Option<String>,
+    /// A memory file with damaged TUs (already listed on stderr) and how many: the report
+    /// lacks them (their units look missing), so the run must not pass.
+    pub damaged: Option<(PathBuf, usize)>,
 }
 
 pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<CheckRun> {
@@ -186,6 +189,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         .into_iter()
         .filter(|&k| config.check.severity(k).is_none())
         .collect();
+    let mut damaged = None;
     let (mut report, doc) = if let Some(vi_path) = &args.vi {
         let (_, vi_units) = read_units(vi_path, Lang::Vi, l10n)?;
         let align_options = AlignOptions {
@@ -197,10 +201,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         let memory = if paths.is_empty() {
             None
         } else {
-            Some(
-                Memory::open(&paths, config.source.clone(), config.target.clone())
-                    .map_err(|e| super::tm::memory_error(l10n, e))?,
-            )
+            Some(open_memory(&paths, config, &mut damaged, l10n)?)
         };
         (
             check::against_vietnamese(&units, &vi_units, memory.as_ref(), &options, &align_options),
@@ -211,8 +212,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             anyhow::bail!(l10n.text("error-check-needs-tm"));
         }
         let paths = memory_paths(&args.tm, config);
-        let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
-            .map_err(|e| super::tm::memory_error(l10n, e))?;
+        let memory = open_memory(&paths, config, &mut damaged, l10n)?;
         let doc = document_id(
             args.doc.as_deref(),
             &args.en,
@@ -225,8 +225,12 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             .map_err(|e| super::tm::memory_error(l10n, e))?;
         (report, Some(doc))
     };
-    let mut accepted = Accepted::load(&config.check.accepted).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
+    let mut accepted = Accepted::load(&config.check.accepted).map_err(|e| match e {
+        AcceptError::Input(e) => anyhow::anyhow!(super::input::message(l10n, &e)),
+        AcceptError::Read { path, source } => {
+            anyhow::anyhow!(errors::read_error(l10n, &path, &source))
+        }
+        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
     })?;
     if !args.accept.is_empty() {
         let user = args
@@ -253,7 +257,40 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         document,
         fail_on,
         doc,
+        damaged,
     })
+}
+
+/// Opens the memory files `paths` for reading, lists every problem of loading them on
+/// stderr, and records in `damaged` the first file with damaged TUs.
+fn open_memory(
+    paths: &[PathBuf],
+    config: &Config,
+    damaged: &mut Option<(PathBuf, usize)>,
+    l10n: &Localizer,
+) -> Result<Memory> {
+    let memory = Memory::open(paths, config.source.clone(), config.target.clone())
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
+    super::tm::report_problems(l10n, &memory);
+    if let Err(MemoryError::DamagedTus { path, count, .. }) = memory.refuse_damaged() {
+        *damaged = Some((path, count));
+    }
+    Ok(memory)
+}
+
+/// For commands that write what the check found (`export`, `xliff export`): a memory with
+/// damaged TUs would make their units look missing in the output, so nothing is written.
+pub fn refuse_damaged(run: &CheckRun, l10n: &Localizer) -> Result<()> {
+    match &run.damaged {
+        Some((path, count)) => Err(anyhow::anyhow!(l10n.text_with(
+            "error-damaged-output",
+            &[
+                ("path", path.display().to_string().into()),
+                ("count", (*count).into()),
+            ],
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ`, now, UTC.
@@ -283,7 +320,10 @@ pub fn execute(args: &CheckArgs, l10n: &Localizer, out: &mut Output, color: bool
         CheckFormat::Text => write_human(out, &run, l10n, color)?,
     }
     out.flush()?;
-    Ok(if run.report.passes(run.fail_on) {
+    // The report is printed, but it lacks the damaged TUs: it must not pass.
+    Ok(if run.damaged.is_some() {
+        Exit::Error
+    } else if run.report.passes(run.fail_on) {
         Exit::Success
     } else {
         Exit::Findings

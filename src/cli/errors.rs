@@ -9,6 +9,7 @@ use std::path::Path;
 
 use songngu::document::DocumentError;
 use songngu::i18n::{FluentValue, Localizer};
+use songngu::input_limit::InputKind;
 use songngu::segment::srx::SrxError;
 
 fn path_value(path: &Path) -> FluentValue<'static> {
@@ -87,6 +88,9 @@ pub fn document_error(l10n: &Localizer, error: &DocumentError) -> String {
             "error-binary",
             &[("path", path_value(path)), ("offset", (*offset).into())],
         ),
+        DocumentError::TooLarge { path, limit } => {
+            super::input::too_large(l10n, path, InputKind::Article, *limit)
+        }
     }
 }
 
@@ -118,5 +122,8 @@ pub fn srx_error(l10n: &Localizer, error: &SrxError) -> String {
             "srx-error-no-rules",
             &[("path", path_value(path)), ("lang", lang.clone().into())],
         ),
+        SrxError::TooLarge { path, limit } => {
+            super::input::too_large(l10n, path, InputKind::Srx, *limit)
+        }
     }
 }

@@ -84,6 +84,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         user: None,
     };
     let run = run_check(&check_args, &config, l10n)?;
+    super::check::refuse_damaged(&run, l10n)?;
     let passes = run.report.passes(run.fail_on);
     if !run.report.findings.is_empty() {
         write_human(out, &run, l10n, color)?;

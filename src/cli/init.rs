@@ -1,4 +1,5 @@
-//! `songngu init`: write a project file `songngu.toml` in the current folder.
+//! `songngu init`: write a project file `songngu.toml` in the current folder, or the file
+//! named with `--config` before the command.
 
 use std::path::PathBuf;
 
@@ -33,9 +34,13 @@ pub struct InitArgs {
 }
 
 pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let path = PathBuf::from(config::FILE_NAME);
+    // `--config FILE` names the project file of every command: `init` writes it.
+    let path = super::project::config_path().unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
     if path.exists() && !args.force {
-        anyhow::bail!(l10n.text("error-init-exists"));
+        anyhow::bail!(l10n.text_with(
+            "error-init-exists",
+            &[("path", path.display().to_string().into())]
+        ));
     }
     let mut articles = Vec::new();
     for spec in &args.article {

@@ -13,6 +13,7 @@ mod errors;
 mod exit;
 mod export;
 mod init;
+mod input;
 mod localize;
 mod output;
 mod project;
@@ -43,6 +44,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub project: project::ProjectArgs,
+
+    #[command(flatten)]
+    pub input: input::InputArgs,
 
     #[command(subcommand)]
     pub command: Commands,
@@ -94,6 +98,19 @@ where
     };
 
     project::set(cli.project.clone());
+    if let Err(message) = input::set(&cli.input, &env, &l10n) {
+        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+        return Exit::Error;
+    }
+    // A project file named with `--config` must be readable whatever the command, also one
+    // that uses none of its settings (`segment`, `tm`): a mistyped path or a broken file
+    // is never silently ignored. `init` writes it instead.
+    if cli.project.config.is_some()
+        && !matches!(cli.command, Commands::Init(_))
+        && let Err(error) = project::load(&l10n)
+    {
+        return report_error(&l10n, &error);
+    }
     let mut out = Output::stdout();
     let result = match &cli.command {
         Commands::Segment(segment_args) => segment::execute(segment_args, &l10n, &mut out),

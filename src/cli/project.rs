@@ -9,6 +9,7 @@ use anyhow::Result;
 use clap::Args;
 use songngu::config::{self, Config, Overrides};
 use songngu::i18n::Localizer;
+use songngu::input_limit::InputKind;
 
 /// Options of the top level, before the command: `songngu --no-config check ...`.
 #[derive(Debug, Clone, Default, Args)]
@@ -38,6 +39,11 @@ pub fn set(args: ProjectArgs) {
     let _ = ARGS.set(args);
 }
 
+/// The project file named with `--config`, if any.
+pub fn config_path() -> Option<PathBuf> {
+    ARGS.get().and_then(|args| args.config.clone())
+}
+
 /// The project of this run.
 pub fn load(l10n: &Localizer) -> Result<Config> {
     load_with(l10n, ARGS.get().cloned().unwrap_or_default())
@@ -59,6 +65,12 @@ fn load_with(l10n: &Localizer, args: ProjectArgs) -> Result<Config> {
         config::ConfigError::Io { path, source } => {
             anyhow::anyhow!(super::errors::read_error(l10n, &path, &source))
         }
+        config::ConfigError::TooLarge { path, limit } => anyhow::anyhow!(super::input::too_large(
+            l10n,
+            &path,
+            InputKind::ProjectFile,
+            limit
+        )),
         e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
     };
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

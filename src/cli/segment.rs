@@ -96,8 +96,8 @@ pub fn execute(args: &SegmentArgs, l10n: &Localizer, out: &mut Output) -> Result
         .lang
         .map_or_else(|| default_lang(&args.file), Lang::from);
     let options = ReadOptions {
-        format: None,
         paragraphs: args.paragraphs.into(),
+        ..super::input::article_options()
     };
     // `read_path` reads standard input for `-`.
     let doc = Document::read_path(&args.file, options).map_err(|e| {

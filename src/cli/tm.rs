@@ -22,9 +22,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use songngu::i18n::Localizer;
+use songngu::input_limit::InputKind;
 use songngu::memory::fuzzy;
 use songngu::memory::import::{self, DuplicatePolicy};
 use songngu::memory::persist::{self, LockWait};
@@ -204,13 +205,24 @@ pub(super) fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Erro
                 &[("path", path.display().to_string().into())]
             ))
         }
-        MemoryError::DamagedTus { path, count } => anyhow::anyhow!(l10n.text_with(
-            "error-damaged-tus",
-            &[
-                ("path", path.display().to_string().into()),
-                ("count", count.into())
-            ]
-        )),
+        MemoryError::DamagedTus {
+            path,
+            count,
+            problems,
+        } => {
+            // Each damaged TU by its place first, as the `tm` commands list them, so that
+            // the user can find and repair it.
+            for problem in &problems {
+                print_problem(l10n, &path, problem);
+            }
+            anyhow::anyhow!(l10n.text_with(
+                "error-damaged-tus",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("count", count.into())
+                ]
+            ))
+        }
         MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
             "error-unwritable",
             &[
@@ -464,10 +476,16 @@ fn open_memory(l10n: &Localizer, tm: &Path, languages: &Languages) -> Result<Mem
         languages.target_lang.clone(),
     )
     .map_err(|e| memory_error(l10n, e))?;
+    report_problems(l10n, &memory);
+    Ok(memory)
+}
+
+/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
+/// line and column) on stderr, as every command that reads a memory does.
+pub(super) fn report_problems(l10n: &Localizer, memory: &Memory) {
     for problem in memory.problems() {
         print_problem(l10n, &problem.path, &problem.problem);
     }
-    Ok(memory)
 }
 
 fn damaged(memory: &Memory) -> bool {
@@ -508,12 +526,7 @@ fn lookup(args: &LookupArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit>
         queries.push(text.clone());
     }
     if let Some(path) = &args.queries {
-        let text = std::fs::read_to_string(path).with_context(|| {
-            l10n.text_with(
-                "error-read-queries",
-                &[("path", path.display().to_string().into())],
-            )
-        })?;
+        let text = super::input::read_text(l10n, path, InputKind::Queries)?;
         queries.extend(
             text.lines()
                 .filter(|l| !l.trim().is_empty())
@@ -641,6 +654,8 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
         wait,
     )
     .map_err(|e| memory_error(l10n, e))?;
+    // Also for `--dry-run`: an import into this memory could never be saved.
+    memory.refuse_damaged().map_err(|e| memory_error(l10n, e))?;
     let policy = match args.duplicates {
         Duplicates::KeepNewest => DuplicatePolicy::KeepNewest,
         Duplicates::KeepAll => DuplicatePolicy::KeepAll,

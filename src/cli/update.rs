@@ -64,6 +64,9 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
         LockWait::Wait(std::time::Duration::from_secs(60)),
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory
+        .refuse_damaged()
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
     let doc = document_id(
         args.doc.as_deref(),
         &args.en,

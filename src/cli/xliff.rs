@@ -12,6 +12,7 @@ use songngu::drift::check;
 use songngu::drift::checks::CheckOptions;
 use songngu::export::xliff::{Place, Verdict, place_units, verdict, work_document};
 use songngu::i18n::Localizer;
+use songngu::input_limit::InputKind;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit};
 use songngu::segment::Lang;
@@ -114,6 +115,7 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         user: None,
     };
     let run = run_check(&check_args, &config, l10n)?;
+    super::check::refuse_damaged(&run, l10n)?;
     let doc = xliff_doc(&run, args.all, &config);
     if doc.units.is_empty() {
         // An empty work file is of no use to a translator (and XLIFF 2.0 has no empty
@@ -155,8 +157,7 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
 
 fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     let config = project(l10n)?;
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| anyhow::anyhow!(super::errors::read_error(l10n, &args.file, &e)))?;
+    let bytes = super::input::read(l10n, &args.file, InputKind::Xliff)?;
     let doc = xliff::read(&args.file, &bytes).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())]))
     })?;
@@ -228,6 +229,9 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         LockWait::Wait(std::time::Duration::from_secs(60)),
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
+    memory
+        .refuse_damaged()
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
     let user = user(args.user.as_ref(), &config);
     let (mut stored, mut unchanged, mut refused) = (0usize, 0usize, 0usize);
     let mut untranslated: Vec<&str> = Vec::new();

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::{DocumentError, Encoding};
+use crate::input_limit::line_column;
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
@@ -53,14 +54,6 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Do
             })
         }
     }
-}
-
-/// 1-based line and column (in characters) of the position just after `before`.
-fn line_column(before: &str) -> (usize, usize) {
-    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    let column = 1 + before[line_start..].chars().count();
-    (line, column)
 }
 
 /// Decodes UTF-16 code units read with `unit`; `skipped` is the BOM length, for offsets.

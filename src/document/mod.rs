@@ -45,9 +45,10 @@ mod front_matter;
 mod markdown;
 mod text;
 
-use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use crate::input_limit::{self, InputError, InputKind};
 
 /// Source format of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -70,11 +71,24 @@ pub enum ParagraphMode {
 }
 
 /// Options for reading an article.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
     /// Forced format; `None` picks it from the file extension.
     pub format: Option<Format>,
     pub paragraphs: ParagraphMode,
+    /// [`Document::read_path`] refuses a file or stream larger than this many bytes.
+    /// Default [`InputKind::Article`]'s limit, 64 MiB.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            format: None,
+            paragraphs: ParagraphMode::default(),
+            max_bytes: InputKind::Article.default_limit(),
+        }
+    }
 }
 
 /// The byte encoding the article was read from, kept so it can be written back the same way.
@@ -161,21 +175,40 @@ impl Block {
 }
 
 impl Document {
-    /// Reads and parses the file at `path`; `-` reads standard input.
+    /// Reads and parses the file at `path`; `-` reads standard input. Either is refused
+    /// past `options.max_bytes` ([`DocumentError::TooLarge`]).
     pub fn read_path(path: &Path, options: ReadOptions) -> Result<Document, DocumentError> {
-        let bytes = if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|source| DocumentError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-            bytes
+        let limit = options.max_bytes;
+        let read = if path == Path::new("-") {
+            input_limit::read_from(
+                std::io::stdin().lock(),
+                path,
+                InputKind::Article,
+                limit,
+                None,
+            )
         } else {
-            std::fs::read(path).map_err(|source| io_error(path, source))?
+            input_limit::read(path, InputKind::Article, limit)
         };
+        let bytes = read.map_err(|error| match error {
+            InputError::Io { path, source } if path == Path::new("-") => {
+                DocumentError::Io { path, source }
+            }
+            InputError::Io { path, source } => io_error(&path, source),
+            InputError::TooLarge { path, limit, .. } => DocumentError::TooLarge { path, limit },
+            // `read` and `read_from` leave decoding to `from_bytes`.
+            InputError::InvalidUtf8 {
+                path,
+                offset,
+                line,
+                column,
+            } => DocumentError::InvalidUtf8 {
+                path,
+                offset,
+                line,
+                column,
+            },
+        })?;
         Document::from_bytes(path, &bytes, options)
     }
 
@@ -298,6 +331,13 @@ pub enum DocumentError {
     /// A NUL byte in a file read as UTF-8; `offset` is where the first one is.
     #[error("`{}`: binary file (NUL byte at byte {offset})", .path.display())]
     Binary { path: PathBuf, offset: usize },
+    /// The file or stream holds more than `limit` bytes ([`ReadOptions::max_bytes`]).
+    #[error(
+        "`{}` is larger than the limit of {} for an article",
+        .path.display(),
+        input_limit::limit_text(*.limit)
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
 }
 
 impl DocumentError {
@@ -309,7 +349,8 @@ impl DocumentError {
             | DocumentError::Io { path, .. }
             | DocumentError::InvalidUtf8 { path, .. }
             | DocumentError::InvalidUtf16 { path, .. }
-            | DocumentError::Binary { path, .. } => path,
+            | DocumentError::Binary { path, .. }
+            | DocumentError::TooLarge { path, .. } => path,
         }
     }
 }
@@ -847,7 +888,7 @@ pub(crate) mod tests {
         #[test]
         fn text_round_trips(text in "[^\u{0}]{0,200}", encoding in encoding(), blank in any::<bool>()) {
             let paragraphs = if blank { ParagraphMode::Blank } else { ParagraphMode::Lines };
-            let options = ReadOptions { format: Some(Format::Text), paragraphs };
+            let options = ReadOptions { format: Some(Format::Text), paragraphs, ..ReadOptions::default() };
             round_trip(&text, encoding, options)?;
             // Arbitrary text read as Markdown too.
             round_trip(&text, encoding, md())?;

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::report::{Acceptance, Finding};
+use crate::input_limit::{self, InputError, InputKind};
 use crate::memory::persist::{self, Fingerprint, LockWait};
 
 /// Errors of the accepted-findings file.
@@ -33,6 +34,9 @@ pub enum AcceptError {
     },
     #[error(transparent)]
     Persist(#[from] crate::memory::persist::PersistError),
+    /// Larger than [`InputKind::Accepted`]'s limit, or not UTF-8 (with its line and column).
+    #[error(transparent)]
+    Input(InputError),
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         path: PathBuf,
@@ -75,21 +79,21 @@ impl Accepted {
     /// Reads `path`; a file that does not exist is an empty list.
     pub fn load(path: &Path) -> Result<Accepted, AcceptError> {
         let loaded = persist::fingerprint(path)?;
-        let text = match std::fs::read_to_string(path) {
+        let text = match input_limit::read_text(
+            path,
+            InputKind::Accepted,
+            InputKind::Accepted.default_limit(),
+        ) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(InputError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Accepted {
                     path: path.to_owned(),
                     entries: Vec::new(),
                     loaded: None,
                 });
             }
-            Err(source) => {
-                return Err(AcceptError::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+            Err(InputError::Io { path, source }) => return Err(AcceptError::Read { path, source }),
+            Err(error) => return Err(AcceptError::Input(error)),
         };
         let file: File = toml::from_str(&text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start).min(text.len());

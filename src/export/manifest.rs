@@ -179,9 +179,15 @@ impl MemoryFile {
         }
     }
 
-    /// Reads the memory file at `path`, named `given` in the manifest.
+    /// Reads the memory file at `path`, named `given` in the manifest. The file is hashed
+    /// as it streams by: a memory can be far larger than what is worth holding at once.
     pub fn read(given: impl Into<String>, path: &std::path::Path) -> std::io::Result<MemoryFile> {
-        Ok(MemoryFile::of(given, &std::fs::read(path)?))
+        let mut hasher = Sha256::new();
+        std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+        Ok(MemoryFile {
+            path: given.into(),
+            sha256: hex(&hasher.finalize()),
+        })
     }
 }
 

@@ -54,8 +54,14 @@ pub enum MemoryError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `path` holds `count` TUs that could not be read, each in `problems` with its line
+    /// and column; saving the file would drop them.
     #[error("`{path}` has {count} damaged TUs that saving would drop; repair the file first")]
-    DamagedTus { path: PathBuf, count: usize },
+    DamagedTus {
+        path: PathBuf,
+        count: usize,
+        problems: Vec<tmx::Problem>,
+    },
     #[error("cannot save `{path}`: TUs {tus} hold characters XML cannot carry")]
     Unwritable { path: PathBuf, tus: String },
     #[error("`{path}` is not one of the memory's files")]
@@ -390,6 +396,29 @@ impl Memory {
     /// Findings of loading (skipped TUs, warnings), with their files.
     pub fn problems(&self) -> &[LoadProblem] {
         &self.problems
+    }
+
+    /// Fails with [`MemoryError::DamagedTus`] for the first file that has TUs that could
+    /// not be read. Commands that change the memory call it before anything else: their
+    /// save would drop those TUs, and what they decide from the memory would miss them.
+    pub fn refuse_damaged(&self) -> Result<(), MemoryError> {
+        match self.files.iter().find(|file| file.damaged > 0) {
+            Some(file) => Err(self.damaged_error(file)),
+            None => Ok(()),
+        }
+    }
+
+    fn damaged_error(&self, file: &MemoryFile) -> MemoryError {
+        MemoryError::DamagedTus {
+            path: file.path.clone(),
+            count: file.damaged,
+            problems: self
+                .problems
+                .iter()
+                .filter(|p| p.path == file.path && p.problem.severity == tmx::Severity::Error)
+                .map(|p| p.problem.clone())
+                .collect(),
+        }
     }
 
     pub fn stats(&self) -> MemoryStats {
@@ -868,10 +897,7 @@ impl Memory {
     fn save_file(&mut self, index: usize) -> Result<(), MemoryError> {
         let file = &self.files[index];
         if file.damaged > 0 {
-            return Err(MemoryError::DamagedTus {
-                path: file.path.clone(),
-                count: file.damaged,
-            });
+            return Err(self.damaged_error(file));
         }
         let mut open = HashMap::new();
         let tus = self
@@ -1290,6 +1316,17 @@ mod tests {
             .expect("add");
         assert!(matches!(memory.save(), Err(MemoryError::DamagedTus { .. })));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), damaged);
+        // Refused up front too, naming the damaged TU's place.
+        match memory.refuse_damaged() {
+            Err(MemoryError::DamagedTus {
+                count, problems, ..
+            }) => {
+                assert_eq!(count, 1);
+                assert_eq!(problems.len(), 1);
+                assert_eq!(problems[0].line, 2);
+            }
+            other => panic!("expected damaged TUs, got {other:?}"),
+        }
     }
 
     fn doc_unit<'a>(

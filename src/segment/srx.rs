@@ -16,6 +16,7 @@ use regex_automata::meta::Regex;
 
 use super::engine::Rule;
 use super::{Lang, Segmenter};
+use crate::input_limit::{self, InputError, InputKind};
 
 /// A rule of an SRX file that the engine cannot express; it was not applied.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -52,14 +53,36 @@ pub enum SrxError {
     },
     #[error("`{path}` has no language rules for `{lang}`")]
     NoRulesForLanguage { path: PathBuf, lang: String },
+    /// The file is larger than `limit` bytes, [`InputKind::Srx`]'s limit (16 MiB, far
+    /// above the largest public rule sets).
+    #[error(
+        "`{}` is larger than the limit of {} for an SRX file",
+        .path.display(),
+        input_limit::limit_text(*.limit)
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
 }
 
 /// Reads an SRX 2.0 file and compiles the rules that apply to `lang`.
 pub fn load(path: &Path, lang: Lang) -> Result<LoadedSrx, SrxError> {
-    let bytes = std::fs::read(path).map_err(|source| SrxError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = input_limit::read(path, InputKind::Srx, InputKind::Srx.default_limit()).map_err(
+        |error| match error {
+            InputError::TooLarge { path, limit, .. } => SrxError::TooLarge { path, limit },
+            // `read` does not decode; `parse` reports invalid UTF-8 with its position.
+            InputError::Io { path, source } => SrxError::Io { path, source },
+            InputError::InvalidUtf8 {
+                path,
+                offset,
+                line,
+                column,
+            } => SrxError::Malformed {
+                path,
+                line,
+                column,
+                message: format!("invalid UTF-8 at byte {offset}"),
+            },
+        },
+    )?;
     parse(path, &bytes, lang)
 }
 
