@@ -111,11 +111,13 @@ mod tests;
 pub use check::is_tmx_date;
 pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
-    Attr, Element, Header, Inline, InlineElement, InlineKind, Meta, Node, Note, Prop, Seg, SrcLang,
-    Tmx, Tu, Tuv, attr_value, parse_lang, remove_attr_value, set_attr_value,
+    Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, LangMatch,
+    Meta, Node, Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, best_lang_match, lang_match,
+    parse_lang, remove_attr_value, set_attr_value,
 };
 pub use reader::{
-    Limits, ReadOptions, TmxReader, TuRecord, parse_tu, read_all, read_all_bytes, read_tu_at,
+    Limits, ReadOptions, TmxReader, TuRecord, is_namespace_declaration, parse_tu, read_all,
+    read_all_bytes, read_tu_at,
 };
 pub use source::SourceEncoding;
 pub use writer::{
