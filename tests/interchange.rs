@@ -538,7 +538,7 @@ fn regional_tags_match_the_memory_languages_in_validate_lookup_and_import() {
 fn namespace_declarations_survive_convert_import_and_saves() {
     let input = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 <tmx version=\"1.4\" xmlns:ex=\"http://example.com/ex\">\n\
-<header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\" ex:custom=\"h\"><note ex:id=\"1\">n</note></header>\n\
+<header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\" ex:custom=\"h\" xmlns:h=\"http://example.com/h\" h:x=\"1\"><note ex:id=\"1\" xmlns:n=\"http://example.com/n\" n:y=\"2\">n</note></header>\n\
 <body xmlns:bd=\"http://example.com/body\">\n\
 <tu tuid=\"a\" bd:flag=\"on\" xmlns:tu=\"http://example.com/tu\" tu:x=\"1\"><tuv xml:lang=\"en\" ex:status=\"draft\"><seg>Guests came.</seg></tuv>\
 <tuv xml:lang=\"vi\" xmlns:v=\"http://example.com/v\" v:state=\"final\"><seg xmlns:sg=\"http://example.com/seg\">Khách <ph sg:k=\"1\">x</ph>đến.</seg></tuv></tu>\n\
@@ -561,6 +561,8 @@ fn namespace_declarations_survive_convert_import_and_saves() {
     let written = std::fs::read_to_string(&converted).unwrap();
     for declaration in [
         "xmlns:ex=\"http://example.com/ex\"",
+        "xmlns:h=\"http://example.com/h\"",
+        "xmlns:n=\"http://example.com/n\"",
         "xmlns:bd=\"http://example.com/body\"",
         "xmlns:tu=\"http://example.com/tu\"",
         "xmlns:v=\"http://example.com/v\"",

@@ -7,7 +7,7 @@
 //! # Copies of a TU already in the memory
 //!
 //! A foreign TU is a *copy* of a memory TU when both have exactly the same source (text
-//! with its whitespace and Unicode form, and markup: [`Seg::same_content`](tmx::Seg::same_content)) and
+//! with its whitespace and Unicode form, and markup: [`tmx::Seg::same_content`]) and
 //!
 //! 1. exactly the same target (a duplicate), or
 //! 2. the same `tuid`, or
