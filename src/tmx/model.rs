@@ -292,8 +292,9 @@ impl Tu {
 pub const CONFLICTING_LANG_PROP: &str = "x-songngu-lang";
 
 impl Tu {
-    /// Whether [`Tu::to_tmx14`] would change anything: a `lang` attribute (TMX 1.1, 1.2) on a
-    /// variant, a prop or a note.
+    /// Whether [`Tu::to_tmx14`] may change anything: a `lang` attribute (TMX 1.1, 1.2) on a
+    /// variant, a prop or a note (a cheap test; a conflicting `lang` that `to_tmx14` keeps
+    /// on a prop or note keeps this true).
     pub fn needs_tmx14(&self) -> bool {
         let meta_has_lang = |meta: &[Meta]| {
             meta.iter().any(|item| match item {
