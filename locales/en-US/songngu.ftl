@@ -230,8 +230,8 @@ tm-concordance-found = “{ $phrase }”: { $count ->
         [one] { $count } TU
        *[other] { $count } TUs
     }
-tm-import-done = imported `{ $path }` into `{ $into }`: { $tus } read, { $added } added, { $duplicates } duplicates ({ $replaced } replaced older, { $kept } left out as not newer), { $unpaired } without both languages, { $problems } problems
-tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $into }` would read { $tus }, add { $added }, find { $duplicates } duplicates ({ $replaced } replacing older, { $kept } left out as not newer), { $unpaired } without both languages, { $problems } problems
+tm-import-done = imported `{ $path }` into `{ $into }`: { $tus } read, { $added } added, { $duplicates } copies of TUs already there ({ $replaced } newer, merged into them; { $kept } left out as not newer or bringing nothing), { $unpaired } without both languages, { $problems } problems
+tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $into }` would read { $tus }, add { $added }, find { $duplicates } copies of TUs already there ({ $replaced } newer, to merge into them; { $kept } left out as not newer or bringing nothing), { $unpaired } without both languages, { $problems } problems
 
 ## Translation memory errors
 

@@ -200,8 +200,8 @@ tm-concordance-found = “{ $phrase }”: { $count ->
         [0] không tìm thấy
        *[other] { $count } TU
     }
-tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản trùng ({ $replaced } thay bản cũ hơn, { $kept } bỏ qua vì không mới hơn), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
-tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản trùng ({ $replaced } thay bản cũ hơn, { $kept } bỏ qua vì không mới hơn), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản sao của TU đã có ({ $replaced } bản mới hơn được gộp vào TU đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản sao của TU đã có ({ $replaced } bản mới hơn sẽ được gộp vào TU đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
 
 ## Lỗi của bộ nhớ dịch
 

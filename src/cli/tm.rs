@@ -456,12 +456,14 @@ fn copy_tmx(
         }
     }
     let problems = reader.problems().to_vec();
+    // After the TUs: namespace declarations of `<body>` are moved to the root.
+    let root_attrs = reader.root_attrs().to_vec();
     for problem in &problems {
         print_problem(l10n, input, problem);
     }
     before_write(&tus)?;
     let current = persist::fingerprint(output).map_err(|e| memory_error(l10n, e.into()))?;
-    store::write_tmx_atomic(output, current.as_ref(), "1.4", &header, &tus)
+    store::write_tmx_atomic(output, current.as_ref(), &root_attrs, &header, &tus)
         .map_err(|e| memory_error(l10n, e))?;
     Ok((
         tus.len(),

@@ -95,7 +95,8 @@ struct Entry {
 #[derive(Debug)]
 struct MemoryFile {
     path: PathBuf,
-    version: String,
+    /// The attributes of `<tmx>` other than `version` (namespace declarations), written back.
+    root_attrs: Vec<Attr>,
     header: Header,
     loaded: Option<Fingerprint>,
     held: Vec<Tu>,
@@ -300,7 +301,7 @@ impl Memory {
             } else {
                 memory.files.push(MemoryFile {
                     path: path.clone(),
-                    version: String::from("1.4"),
+                    root_attrs: Vec::new(),
                     header: songngu_header(&memory.source_lang),
                     loaded: None,
                     held: Vec::new(),
@@ -318,7 +319,7 @@ impl Memory {
         let file_index = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
         let mut file = MemoryFile {
             path: path.to_owned(),
-            version: reader.version().to_owned(),
+            root_attrs: Vec::new(),
             header: reader.header().clone(),
             loaded,
             held: Vec::new(),
@@ -338,6 +339,8 @@ impl Memory {
             };
             self.index_tu(file_index, location, &record.tu);
         }
+        // After the TUs: the reader moves namespace declarations of `<body>` to the root.
+        file.root_attrs = reader.root_attrs().to_vec();
         for problem in reader.problems() {
             if problem.severity == tmx::Severity::Error {
                 file.damaged += 1;
@@ -548,30 +551,72 @@ impl Memory {
         Some((source, target))
     }
 
-    /// Live entries whose source and target equal these (after normalization), with their
-    /// last change date.
-    pub fn duplicates_of(
-        &self,
-        source: &str,
-        target: &str,
-    ) -> Result<Vec<(u32, Option<String>)>, MemoryError> {
+    /// Live entries whose source variant has exactly the content of `tu`'s (text with its
+    /// whitespace and Unicode form, and markup: [`tmx::Seg::same_content`]), with their TUs,
+    /// in memory order. Import finds the copies of a TU among them. Empty when `tu` has no
+    /// variant in the source language.
+    pub fn with_source_of(&self, tu: &Tu) -> Result<Vec<(u32, Tu)>, MemoryError> {
+        let Some(source) = tu.tuv(&self.source_lang) else {
+            return Ok(Vec::new());
+        };
         let mut open = HashMap::new();
-        let wanted = normalize(target);
-        let target_hash = key_hash(&wanted);
         let mut found = Vec::new();
-        for id in self.exact_ids(source, &mut open)? {
-            if self.entries[id as usize].target_hash != target_hash {
-                continue;
-            }
-            let tu = self.tu(id, &mut open)?;
-            if tu
-                .tuv(&self.target_lang)
-                .is_some_and(|t| normalize(&t.seg.plain_text()) == wanted)
+        // The normalized lookup narrows; the exact content decides.
+        for id in self.exact_ids(&source.seg.plain_text(), &mut open)? {
+            let candidate = self.tu(id, &mut open)?;
+            if candidate
+                .tuv(&self.source_lang)
+                .is_some_and(|t| t.seg.same_content(&source.seg))
             {
-                found.push((id, super::import::tu_date(&tu)));
+                found.push((id, candidate));
             }
         }
         Ok(found)
+    }
+
+    /// Adds the namespace declarations `declarations` (`xmlns:ex="..."`) to the `<tmx>` of
+    /// file `file` (the first when `None`), so TUs imported from a file that declared them
+    /// there stay namespace-well-formed. Gives back those it cannot add because the file
+    /// binds the prefix to another URI (the caller declares them on the TU instead).
+    pub fn declare_namespaces(
+        &mut self,
+        file: Option<&Path>,
+        declarations: &[Attr],
+    ) -> Result<Vec<Attr>, MemoryError> {
+        let index = self.file_index(file)?;
+        let memory_file = &mut self.files[index];
+        let mut conflicting = Vec::new();
+        for declaration in declarations {
+            match tmx::attr_value(&memory_file.root_attrs, &declaration.name) {
+                None => {
+                    memory_file.root_attrs.push(declaration.clone());
+                    memory_file.dirty = true;
+                }
+                Some(value) if value == declaration.value => {}
+                Some(_) => conflicting.push(declaration.clone()),
+            }
+        }
+        Ok(conflicting)
+    }
+
+    /// The index of file `file` (the first when `None`).
+    fn file_index(&self, file: Option<&Path>) -> Result<usize, MemoryError> {
+        let index = match file {
+            None => 0,
+            Some(path) => self
+                .files
+                .iter()
+                .position(|f| f.path == path)
+                .ok_or_else(|| MemoryError::UnknownFile {
+                    path: path.to_owned(),
+                })?,
+        };
+        if index >= self.files.len() {
+            return Err(MemoryError::UnknownFile {
+                path: file.map(Path::to_owned).unwrap_or_default(),
+            });
+        }
+        Ok(index)
     }
 
     /// TUs whose source is `source` (after normalization): O(1) by hash.
@@ -750,21 +795,7 @@ impl Memory {
 
     /// Adds a TU to the file `file` (the first file when `None`). Returns its entry id.
     pub fn add(&mut self, file: Option<&Path>, tu: Tu) -> Result<u32, MemoryError> {
-        let index = match file {
-            None => 0,
-            Some(path) => self
-                .files
-                .iter()
-                .position(|f| f.path == path)
-                .ok_or_else(|| MemoryError::UnknownFile {
-                    path: path.to_owned(),
-                })?,
-        };
-        if self.files.is_empty() {
-            return Err(MemoryError::UnknownFile {
-                path: file.map(Path::to_owned).unwrap_or_default(),
-            });
-        }
+        let index = self.file_index(file)?;
         let memory_file = &mut self.files[index];
         memory_file.dirty = true;
         let held = u32::try_from(memory_file.held.len()).unwrap_or(u32::MAX);
@@ -908,7 +939,7 @@ impl Memory {
         let fingerprint = write_tmx_atomic(
             &file.path,
             file.loaded.as_ref(),
-            &file.version,
+            &file.root_attrs,
             &file.header,
             &tus,
         )?;
@@ -931,14 +962,19 @@ impl Memory {
     }
 }
 
-/// Writes `tus` as a TMX file at `path`, atomically (see [`persist::save_atomic`]): every
-/// TU is checked first (none holding characters XML cannot carry, all listed if any), and
-/// the written file must read back whole with every TU before it replaces `path`.
+/// Writes `tus` as a TMX 1.4b file at `path`, atomically (see [`persist::save_atomic`]):
+/// every TU is checked first (none holding characters XML cannot carry, all listed if any),
+/// and the written file must read back whole with every TU before it replaces `path`.
 /// `loaded` is what `path` was when its content was read (`None`: it did not exist).
+///
+/// Whatever TMX version the TUs were read from, the output is TMX 1.4b: `version="1.4"`,
+/// and the deprecated `lang` becomes `xml:lang` ([`Tu::to_tmx14`]). `root_attrs` (the
+/// namespace declarations of the `<tmx>` the TUs came from) are written on `<tmx>`, so a
+/// prefixed attribute (`ex:id`) keeps its declaration.
 pub fn write_tmx_atomic(
     path: &Path,
     loaded: Option<&Fingerprint>,
-    version: &str,
+    root_attrs: &[Attr],
     header: &Header,
     tus: &[Tu],
 ) -> Result<Fingerprint, MemoryError> {
@@ -957,13 +993,29 @@ pub fn write_tmx_atomic(
             tus: unwritable.join(", "),
         });
     }
+    let mut header = header.clone();
+    header.to_tmx14();
+    let prolog = tmx::Prolog {
+        version: "1.4",
+        doctype: None,
+        attrs: root_attrs,
+    };
     let fingerprint = persist::save_atomic(
         path,
         loaded,
         |out| {
-            let mut writer = TmxWriter::new(out, version, header).map_err(std::io::Error::other)?;
+            let mut writer =
+                TmxWriter::with_prolog(out, &prolog, &header).map_err(std::io::Error::other)?;
             for tu in tus {
-                writer.write_tu(tu).map_err(std::io::Error::other)?;
+                // Only TUs read from TMX 1.1-1.2 need a copy.
+                let result = if tu.needs_tmx14() {
+                    let mut upgraded = tu.clone();
+                    upgraded.to_tmx14();
+                    writer.write_tu(&upgraded)
+                } else {
+                    writer.write_tu(tu)
+                };
+                result.map_err(std::io::Error::other)?;
             }
             writer.finish().map_err(std::io::Error::other)?;
             Ok(())

@@ -1,7 +1,11 @@
 //! TMX rules checked on well-formed input, reported as warnings: the data is kept as
 //! written (see the reliability notes, §1.3 and §1.4, for where each rule comes from).
 
-use super::model::{Attr, Header, Inline, InlineKind, Meta, Tu, attr_value, parse_lang};
+use unic_langid::LanguageIdentifier;
+
+use super::model::{
+    Attr, Header, Inline, InlineKind, Meta, Tu, attr_value, best_lang_match, parse_lang,
+};
 
 /// What a finding refers to, for its position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,23 +86,49 @@ pub(crate) fn same_tag(a: &str, b: &str) -> bool {
 /// Reusable state of the checks (buffers, a cache of language tags already parsed).
 #[derive(Debug, Default)]
 pub(crate) struct Checker {
-    langs: Vec<(String, bool)>,
+    /// Tags as written → parsed (`None`: not a language tag).
+    langs: Vec<(String, Option<LanguageIdentifier>)>,
     bpt: Vec<u64>,
     ept: Vec<u64>,
     xs: Vec<(&'static str, u64)>,
 }
 
 impl Checker {
-    fn lang_ok(&mut self, raw: &str) -> bool {
-        if let Some((_, ok)) = self.langs.iter().find(|(tag, _)| tag == raw) {
-            return *ok;
+    /// The tag `raw` parsed, from the cache when it was seen before.
+    fn lang(&mut self, raw: &str) -> Option<LanguageIdentifier> {
+        if let Some((_, lang)) = self.langs.iter().find(|(tag, _)| tag == raw) {
+            return lang.clone();
         }
-        let ok = parse_lang(raw).is_some();
+        let lang = parse_lang(raw);
         // A handful of languages per file: a short list beats a map.
         if self.langs.len() < 64 {
-            self.langs.push((raw.to_owned(), ok));
+            self.langs.push((raw.to_owned(), lang.clone()));
         }
-        ok
+        lang
+    }
+
+    fn lang_ok(&mut self, raw: &str) -> bool {
+        self.lang(raw).is_some()
+    }
+
+    /// Whether the TU has a variant in `srclang`, matched as lookups match it
+    /// ([`best_lang_match`]: `en` finds `en-US`); a tag that does not parse is compared as
+    /// written.
+    fn has_source(&mut self, tu: &Tu, srclang: &str) -> bool {
+        match self.lang(srclang) {
+            Some(wanted) => {
+                let langs: Vec<Option<LanguageIdentifier>> = tu
+                    .tuvs
+                    .iter()
+                    .map(|tuv| tuv.lang_raw().and_then(|raw| self.lang(raw)))
+                    .collect();
+                best_lang_match(langs, &wanted).is_some()
+            }
+            None => tu
+                .tuvs
+                .iter()
+                .any(|tuv| tuv.lang_raw().is_some_and(|raw| same_tag(raw, srclang))),
+        }
     }
 
     fn common_attrs(&mut self, attrs: &[Attr], target: Target, out: &mut Vec<Finding>) {
@@ -218,10 +248,7 @@ impl Checker {
         let srclang = tu.attr("srclang").or(header_srclang);
         if let Some(srclang) = srclang
             && srclang != "*all*"
-            && !tu
-                .tuvs
-                .iter()
-                .any(|tuv| tuv.lang_raw().is_some_and(|raw| same_tag(raw, srclang)))
+            && !self.has_source(tu, srclang)
         {
             out.push(Finding {
                 target: Target::Tu,

@@ -31,10 +31,19 @@
 //!   `sub`, `ut` with their attributes and native-code text. An element TMX does not
 //!   define inside `<seg>` is kept as [`InlineKind::Other`] with a warning.
 //! - Language tags are kept as written (`lang` or `xml:lang`, `en_US`, `EN-us`);
-//!   [`Tuv::lang`] gives the canonical form, [`Tu::tuv`] matches by language with fallback,
-//!   `srclang="*all*"` is [`SrcLang::All`].
+//!   [`Tuv::lang`] gives the canonical form, [`Tu::tuv`] matches by language with fallback
+//!   ([`lang_match`], the one rule validation, lookup and import share: the exact tag, else
+//!   the bare language, else the same language with another region), `srclang="*all*"` is
+//!   [`SrcLang::All`]. [`Tu::to_tmx14`] renames the deprecated `lang` to `xml:lang` for
+//!   TMX 1.4b output, keeping the spelling (`xml:lang="EN-US"`).
+//! - Namespace declarations (`xmlns:ex`) are attributes like any other, kept where they are
+//!   written (`<tmx>`, `<header>`, `<tu>`, `<tuv>`, props, notes, inline elements); those on
+//!   `<body>` and `<seg>`, which keep no attributes, move to `<tmx>` and `<tuv>`, so every
+//!   prefixed name stays declared ([`is_namespace_declaration`]).
 //! - Not kept: comments, processing instructions, the order of header extras relative to
-//!   props and notes, attributes on `<seg>` and `<body>` (both with a warning).
+//!   props and notes, attributes other than namespace declarations on `<seg>` and `<body>`
+//!   (both with a warning; so is a declaration there of a prefix the parent binds to
+//!   another URI).
 //!
 //! # Whitespace and line ends
 //!
@@ -111,11 +120,13 @@ mod tests;
 pub use check::is_tmx_date;
 pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
-    Attr, Element, Header, Inline, InlineElement, InlineKind, Meta, Node, Note, Prop, Seg, SrcLang,
-    Tmx, Tu, Tuv, attr_value, parse_lang, remove_attr_value, set_attr_value,
+    Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, LangMatch,
+    Meta, Node, Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, best_lang_match, lang_match,
+    parse_lang, remove_attr_value, set_attr_value,
 };
 pub use reader::{
-    Limits, ReadOptions, TmxReader, TuRecord, parse_tu, read_all, read_all_bytes, read_tu_at,
+    Limits, ReadOptions, TmxReader, TuRecord, is_namespace_declaration, parse_tu, read_all,
+    read_all_bytes, read_tu_at,
 };
 pub use source::SourceEncoding;
 pub use writer::{

@@ -264,28 +264,7 @@ impl Tu {
 
     /// The index of the variant [`Tu::tuv`] returns.
     pub fn tuv_index(&self, lang: &LanguageIdentifier) -> Option<usize> {
-        let mut bare = None;
-        let mut any = None;
-        for (index, tuv) in self.tuvs.iter().enumerate() {
-            let Some(candidate) = tuv.lang() else {
-                continue;
-            };
-            if &candidate == lang {
-                return Some(index);
-            }
-            if candidate.language == lang.language {
-                let is_bare = candidate.script.is_none()
-                    && candidate.region.is_none()
-                    && candidate.variants().len() == 0;
-                if is_bare && bare.is_none() {
-                    bare = Some(index);
-                }
-                if any.is_none() {
-                    any = Some(index);
-                }
-            }
-        }
-        bare.or(any)
+        best_lang_match(self.tuvs.iter().map(Tuv::lang), lang)
     }
 
     /// The TU with attributes in writer order and segments normalized: what reading back
@@ -304,6 +283,84 @@ impl Tu {
         canonicalize_meta(&mut self.meta);
         for tuv in &mut self.tuvs {
             tuv.canonicalize();
+        }
+    }
+}
+
+/// The prop type that keeps a variant's deprecated `lang` when [`Tu::to_tmx14`] finds it
+/// differing from its `xml:lang` (TMX 1.4b output never writes `lang` on a `<tuv>`).
+pub const CONFLICTING_LANG_PROP: &str = "x-songngu-lang";
+
+impl Tu {
+    /// Whether [`Tu::to_tmx14`] may change anything: a `lang` attribute (TMX 1.1, 1.2) on a
+    /// variant, a prop or a note (a cheap test; a conflicting `lang` that `to_tmx14` keeps
+    /// on a prop or note keeps this true).
+    pub fn needs_tmx14(&self) -> bool {
+        let meta_has_lang = |meta: &[Meta]| {
+            meta.iter().any(|item| match item {
+                Meta::Prop(prop) => attr_value(&prop.attrs, "lang").is_some(),
+                Meta::Note(note) => attr_value(&note.attrs, "lang").is_some(),
+            })
+        };
+        meta_has_lang(&self.meta)
+            || self
+                .tuvs
+                .iter()
+                .any(|tuv| tuv.attr("lang").is_some() || meta_has_lang(&tuv.meta))
+    }
+
+    /// Brings the TU to TMX 1.4b's language attribute: on a `<tuv>`, `lang` becomes
+    /// `xml:lang` with its value as written (`lang="EN-US"` → `xml:lang="EN-US"`), since
+    /// TMX 1.4b requires `xml:lang` and tools read only it. A `lang` beside an `xml:lang`
+    /// naming the same language is dropped; one naming another language is kept as a
+    /// [`CONFLICTING_LANG_PROP`] prop of the variant (`xml:lang` is the one readers use).
+    /// On props and notes `lang` becomes `xml:lang` too; a conflicting one stays (the
+    /// TMX 1.4b DTD still declares it there and there is no other place for it).
+    pub fn to_tmx14(&mut self) {
+        upgrade_meta_langs(&mut self.meta);
+        for tuv in &mut self.tuvs {
+            upgrade_meta_langs(&mut tuv.meta);
+            if let Some(conflicting) = upgrade_lang(&mut tuv.attrs) {
+                tuv.meta
+                    .push(Meta::Prop(Prop::new(CONFLICTING_LANG_PROP, &conflicting)));
+            }
+        }
+    }
+}
+
+impl Header {
+    /// [`Tu::to_tmx14`] for the header's props and notes.
+    pub fn to_tmx14(&mut self) {
+        upgrade_meta_langs(&mut self.meta);
+    }
+}
+
+/// Renames `lang` to `xml:lang`, or drops it when `xml:lang` is there too; gives back a
+/// dropped `lang` that named another language.
+fn upgrade_lang(attrs: &mut Vec<Attr>) -> Option<String> {
+    let at = attrs.iter().position(|attr| attr.name == "lang")?;
+    match attr_value(attrs, "xml:lang") {
+        None => {
+            attrs[at].name = String::from("xml:lang");
+            None
+        }
+        Some(xml_lang) => {
+            let same = super::check::same_tag(xml_lang, &attrs[at].value)
+                || parse_lang(xml_lang).is_some_and(|a| parse_lang(&attrs[at].value) == Some(a));
+            let lang = attrs.remove(at);
+            (!same).then_some(lang.value)
+        }
+    }
+}
+
+fn upgrade_meta_langs(meta: &mut [Meta]) {
+    for item in meta {
+        let attrs = match item {
+            Meta::Prop(prop) => &mut prop.attrs,
+            Meta::Note(note) => &mut note.attrs,
+        };
+        if let Some(conflicting) = upgrade_lang(attrs) {
+            attrs.push(Attr::new("lang", &conflicting));
         }
     }
 }
@@ -330,6 +387,64 @@ fn canonicalize_meta(meta: &mut [Meta]) {
             Meta::Note(note) => sort_attrs(ElementKind::Note, &mut note.attrs),
         }
     }
+}
+
+/// How well a variant's language serves a wanted language, worst to best. This is the one
+/// rule of language matching: lookups and the store ([`Tu::tuv`]), import and validation
+/// (`missing-source-tuv`) all use it, so a TU that answers lookups also passes validation.
+///
+/// Like OmegaT: the exact tag first (compared after canonicalization, so `EN-us`, `en_US`
+/// and `en-US` are one tag), then the bare language (`vi` for `vi-VN`), then the same
+/// language with any script or region (`en-GB` for `en-US`, `en-US` for `en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LangMatch {
+    /// The same primary language, another script, region or variant.
+    SameLanguage,
+    /// The same primary language without script, region or variant.
+    Bare,
+    /// The same tag.
+    Exact,
+}
+
+/// How `candidate` (a variant's language) matches `wanted`; `None` for another language.
+pub fn lang_match(
+    candidate: &LanguageIdentifier,
+    wanted: &LanguageIdentifier,
+) -> Option<LangMatch> {
+    if candidate == wanted {
+        return Some(LangMatch::Exact);
+    }
+    if candidate.language != wanted.language {
+        return None;
+    }
+    let bare =
+        candidate.script.is_none() && candidate.region.is_none() && candidate.variants().len() == 0;
+    Some(if bare {
+        LangMatch::Bare
+    } else {
+        LangMatch::SameLanguage
+    })
+}
+
+/// The index of the best match for `wanted` among `candidates` (the first of equally
+/// good ones; `None` entries are variants without a valid tag), by [`lang_match`].
+pub fn best_lang_match<L: std::borrow::Borrow<LanguageIdentifier>>(
+    candidates: impl IntoIterator<Item = Option<L>>,
+    wanted: &LanguageIdentifier,
+) -> Option<usize> {
+    let mut best: Option<(LangMatch, usize)> = None;
+    for (index, candidate) in candidates.into_iter().enumerate() {
+        let Some(rank) = candidate.and_then(|c| lang_match(c.borrow(), wanted)) else {
+            continue;
+        };
+        if rank == LangMatch::Exact {
+            return Some(index);
+        }
+        if best.is_none_or(|(seen, _)| rank > seen) {
+            best = Some((rank, index));
+        }
+    }
+    best.map(|(_, index)| index)
 }
 
 /// Parses a language tag leniently: `_` is a separator and case does not matter.
@@ -562,6 +677,18 @@ impl Seg {
     /// Joins adjacent texts and drops empty ones, at every level; attributes untouched.
     pub fn normalize(&mut self) {
         normalize_content(&mut self.0, false);
+    }
+
+    /// Whether two segments hold the same content exactly: the same text (whitespace, case
+    /// and Unicode form included: NFC and NFD differ) and the same markup, attributes
+    /// compared in writer order (what writing both would give).
+    pub fn same_content(&self, other: &Seg) -> bool {
+        self == other || {
+            let (mut a, mut b) = (self.clone(), other.clone());
+            a.canonicalize();
+            b.canonicalize();
+            a == b
+        }
     }
 }
 

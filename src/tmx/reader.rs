@@ -1237,8 +1237,13 @@ impl<R: Read> TmxReader<R> {
                             "no `<header>` before `<body>`".to_owned(),
                         );
                     }
-                    if !self.cur.attrs.is_empty() {
-                        let message = "attributes of `<body>` are not kept".to_owned();
+                    let attrs = self.take_attrs();
+                    let dropped = hoist_namespaces(attrs, &mut self.root_attrs);
+                    if !dropped.is_empty() {
+                        let message = format!(
+                            "attributes of `<body>` are not kept ({}); its namespace declarations move to `<tmx>`",
+                            attr_names(&dropped)
+                        );
                         self.warn(start, "body-attrs", message);
                     }
                     self.phase = if ev == Ev::Start {
@@ -1691,8 +1696,16 @@ impl<R: Read> TmxReader<R> {
                             "`<tuv>` with more than one `<seg>`; the TU is skipped".to_owned();
                         return damage(at, "tuv-two-segs", message);
                     }
-                    if !self.cur.attrs.is_empty() {
-                        let message = "attributes of `<seg>` are not kept".to_owned();
+                    let attrs = self.take_attrs();
+                    let dropped = match b.tuv.as_mut() {
+                        Some(tuv) => hoist_namespaces(attrs, &mut tuv.attrs),
+                        None => attrs,
+                    };
+                    if !dropped.is_empty() {
+                        let message = format!(
+                            "attributes of `<seg>` are not kept ({}); its namespace declarations move to `<tuv>`",
+                            attr_names(&dropped)
+                        );
                         b.warnings.push((at, "seg-attrs", message));
                     }
                     if let Some(offsets) = self.tuv_offsets.last_mut() {
@@ -1938,6 +1951,41 @@ fn scan_token(window: &[u8]) -> Token {
 
 /// Finds entity declarations and parameter entity references in the internal subset of a
 /// DOCTYPE (`raw` is the whole `<!DOCTYPE ...>`).
+/// Whether an attribute declares a namespace (`xmlns`, `xmlns:ex`).
+pub fn is_namespace_declaration(name: &str) -> bool {
+    name == "xmlns" || name.starts_with("xmlns:")
+}
+
+/// Moves the namespace declarations among `attrs` (of an element the model does not keep
+/// attributes for: `<body>`, `<seg>`) to `parent`'s attributes, so the prefixed attributes
+/// and elements they serve stay namespace-well-formed: the declaration's scope grows to the
+/// parent, which binds nothing else to that prefix. Gives back the attributes not kept: the
+/// others, and a declaration of a prefix the parent binds to another URI.
+fn hoist_namespaces(attrs: Vec<Attr>, parent: &mut Vec<Attr>) -> Vec<Attr> {
+    let mut dropped = Vec::new();
+    for attr in attrs {
+        if !is_namespace_declaration(&attr.name) {
+            dropped.push(attr);
+            continue;
+        }
+        match attr_value(parent, &attr.name) {
+            None => parent.push(attr),
+            Some(value) if value == attr.value => {}
+            Some(_) => dropped.push(attr),
+        }
+    }
+    dropped
+}
+
+/// `` `a`, `b` ``: attribute names for a message.
+fn attr_names(attrs: &[Attr]) -> String {
+    attrs
+        .iter()
+        .map(|attr| format!("`{}`", attr.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) fn scan_doctype(raw: &[u8]) -> Result<(), (usize, ErrorKind)> {
     let mut quote: Option<u8> = None;
     let mut in_subset = false;

@@ -8,6 +8,10 @@
 //! Text escapes `&`, `<`, `>` and CR (`&#13;`, so it survives line-end normalization);
 //! attribute values also escape `"`, TAB (`&#9;`) and LF (`&#10;`). No CDATA is written.
 //!
+//! The writer writes the model as it is, whatever `version` says: output meant as TMX
+//! 1.4b brings its TUs to it first with [`Tu::to_tmx14`](super::Tu::to_tmx14) (`lang` →
+//! `xml:lang`), as the memory's saves and `tm convert` do.
+//!
 //! Characters XML 1.0 cannot carry (C0 controls other than TAB, LF, CR; U+FFFE; U+FFFF)
 //! are refused with an error naming the TU; nothing of a refused TU is written.
 //! [`check_tu`] finds them beforehand.

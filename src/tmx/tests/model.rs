@@ -159,3 +159,68 @@ fn attributes_and_props() {
     assert_eq!(vi.attr("xml:lang"), Some("vi-VN"));
     assert_eq!(vi.seg.plain_text(), "Xin chào");
 }
+
+#[test]
+fn one_rule_of_language_matching() {
+    use crate::tmx::{LangMatch, best_lang_match, lang_match, parse_lang};
+    let rank = |candidate: &str, wanted: &str| {
+        lang_match(
+            &parse_lang(candidate).unwrap(),
+            &parse_lang(wanted).unwrap(),
+        )
+    };
+    assert_eq!(rank("EN_us", "en-US"), Some(LangMatch::Exact));
+    assert_eq!(rank("en", "en-US"), Some(LangMatch::Bare));
+    assert_eq!(rank("en-GB", "en-US"), Some(LangMatch::SameLanguage));
+    assert_eq!(rank("en-US", "en"), Some(LangMatch::SameLanguage));
+    assert_eq!(rank("fr", "en"), None);
+    let candidates = ["fr", "en-GB", "en", "en-US", "nonsense!"].map(parse_lang);
+    assert_eq!(best_lang_match(candidates.clone(), &lang("en-US")), Some(3));
+    assert_eq!(best_lang_match(candidates.clone(), &lang("en-AU")), Some(2));
+    assert_eq!(
+        best_lang_match(candidates[..2].to_vec(), &lang("en")),
+        Some(1)
+    );
+    assert_eq!(best_lang_match(candidates, &lang("de")), None);
+}
+
+#[test]
+fn to_tmx14_writes_xml_lang_keeping_the_spelling_and_any_conflict() {
+    let mut tu = Tu {
+        attrs: Vec::new(),
+        meta: vec![Meta::Note(crate::tmx::Note {
+            attrs: vec![Attr::new("lang", "EN")],
+            value: "n".into(),
+        })],
+        tuvs: vec![
+            tuv("lang", "EN-US", "a"),
+            Tuv {
+                attrs: vec![Attr::new("xml:lang", "vi"), Attr::new("lang", "VI")],
+                meta: Vec::new(),
+                seg: Seg::text("b"),
+            },
+            Tuv {
+                attrs: vec![Attr::new("lang", "fr"), Attr::new("xml:lang", "vi")],
+                meta: Vec::new(),
+                seg: Seg::text("c"),
+            },
+        ],
+    };
+    assert!(tu.needs_tmx14());
+    tu.to_tmx14();
+    assert!(!tu.needs_tmx14());
+    assert_eq!(tu.tuvs[0].attrs, [Attr::new("xml:lang", "EN-US")]);
+    assert_eq!(tu.tuvs[1].attrs, [Attr::new("xml:lang", "vi")]);
+    assert_eq!(tu.tuvs[2].attrs, [Attr::new("xml:lang", "vi")]);
+    assert_eq!(
+        tu.tuvs[2].prop(crate::tmx::CONFLICTING_LANG_PROP),
+        Some("fr")
+    );
+    let Meta::Note(note) = &tu.meta[0] else {
+        panic!("a note");
+    };
+    assert_eq!(note.attrs, [Attr::new("xml:lang", "EN")]);
+    let again = tu.clone();
+    tu.to_tmx14();
+    assert_eq!(tu, again, "idempotent");
+}

@@ -501,3 +501,41 @@ fn the_reader_is_an_iterator() {
     let tuids: Vec<usize> = reader.map(|r| r.unwrap().index).collect();
     assert_eq!(tuids, [0, 1]);
 }
+
+#[test]
+fn the_source_variant_is_found_by_the_lookup_rule_of_language_matching() {
+    let body = "<tu><tuv xml:lang=\"en-US\"><seg>a</seg></tuv><tuv xml:lang=\"vi-VN\"><seg>b</seg></tuv></tu>\n\
+                <tu><tuv xml:lang=\"EN_gb\"><seg>a</seg></tuv></tu>\n\
+                <tu srclang=\"en-US\"><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n\
+                <tu><tuv xml:lang=\"fr\"><seg>a</seg></tuv></tu>\n";
+    let (tmx, problems) = read(doc(body).as_bytes()).unwrap();
+    assert_eq!(tmx.tus.len(), 4);
+    // Only the French TU lacks an English variant.
+    assert_eq!(codes(&problems), ["missing-source-tuv"]);
+    assert_eq!(problems[0].line, 8);
+}
+
+#[test]
+fn namespace_declarations_of_body_and_seg_move_up_and_the_rest_is_reported() {
+    let text = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\" xmlns:a=\"urn:a\">\n".to_owned()
+        + HEADER
+        + "\n<body xmlns:b=\"urn:b\" xmlns:a=\"urn:other\" id=\"x\">\n\
+           <tu b:k=\"1\"><tuv xml:lang=\"en\"><seg xmlns:s=\"urn:s\" lang=\"en\"><ph s:t=\"1\"/>a</seg></tuv></tu>\n\
+           </body>\n</tmx>\n";
+    let (tmx, problems) = read(text.as_bytes()).unwrap();
+    let names: Vec<&str> = tmx.attrs.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["xmlns:a", "xmlns:b"]);
+    assert_eq!(tmx.attrs[0].value, "urn:a", "the root's binding stays");
+    assert_eq!(tmx.tus[0].tuvs[0].attr("xmlns:s"), Some("urn:s"));
+    assert_eq!(codes(&problems), ["body-attrs", "seg-attrs"]);
+    assert!(
+        problems[0].message.contains("`xmlns:a`") && problems[0].message.contains("`id`"),
+        "{}",
+        problems[0].message
+    );
+    assert!(problems[1].message.contains("`lang`"));
+    // What the writer makes of it reads back the same.
+    let written = write_all(Vec::new(), &tmx).unwrap();
+    let (again, _) = read(&written).unwrap();
+    assert_eq!(again, tmx.canonical());
+}
