@@ -65,6 +65,7 @@ pub mod config;
 pub mod document;
 pub mod drift;
 pub mod export;
+pub mod fsio;
 pub mod i18n;
 pub mod memory;
 pub mod segment;

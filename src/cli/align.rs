@@ -32,8 +32,8 @@ use clap::{Args, ValueEnum};
 use songngu::align::{self, AlignOptions, Glossary, LengthModel, Link};
 use songngu::document::{Document, ReadOptions};
 use songngu::i18n::Localizer;
-use songngu::memory::persist::LockWait;
-use songngu::memory::store::{self, Memory, NewUnit, StoredUnit};
+use songngu::memory::persist::{LockWait, ReadOnly};
+use songngu::memory::store::{self, Memory, NewUnit, StoredUnit, UpdateOptions};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::langid;
@@ -65,6 +65,9 @@ pub struct AlignArgs {
     /// Who is storing the pairs (default: `SONGNGU_USER`, else the system user).
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Write the memory even if it is read-only.
+    #[arg(long, requires = "into")]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -408,11 +411,18 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
 
     if let (Some(tm), Some(doc)) = (&args.into, &args.doc) {
         let user = args.user.clone().unwrap_or_else(store::default_user);
-        let stored = store_links(tm, doc, &user, &links, &en, &en_sentences, &vi_sentences)
-            .map_err(|e| {
-                let message = l10n.text_with("error-memory", &[("message", e.to_string().into())]);
-                anyhow::Error::new(e).context(message)
-            })?;
+        let read_only = super::targets::read_only(args.force_readonly);
+        let stored = store_links(
+            tm,
+            doc,
+            &user,
+            read_only,
+            &links,
+            &en,
+            &en_sentences,
+            &vi_sentences,
+        )
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[
@@ -444,10 +454,12 @@ struct Stored {
 }
 
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
+#[allow(clippy::too_many_arguments)]
 fn store_links(
     tm: &Path,
     doc: &str,
     user: &str,
+    read_only: ReadOnly,
     links: &[Link],
     en: &Side,
     en_sentences: &[&String],
@@ -455,11 +467,14 @@ fn store_links(
 ) -> Result<Stored, store::MemoryError> {
     use songngu::memory::text::normalize;
     let (source_lang, target_lang) = (langid!("en"), langid!("vi"));
-    let mut memory = Memory::open_for_update(
+    let mut memory = Memory::open_for_update_with(
         std::slice::from_ref(&tm.to_path_buf()),
         source_lang.clone(),
         target_lang.clone(),
-        LockWait::Wait(std::time::Duration::from_secs(60)),
+        UpdateOptions {
+            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
+            read_only,
+        },
     )?;
     // The document's live TUs by unit id; a memory written before units were kept apart
     // may hold several for one unit.
