@@ -3,7 +3,10 @@
 //! The drift check runs first; while findings at the failing severity remain, the export
 //! is refused (exit 1, the findings listed) unless `--allow-drift`, which the manifest
 //! records. Every file is written to a temp file or folder and renamed into place, so a
-//! failed export leaves nothing half-written.
+//! failed export leaves nothing half-written. `-o` is checked first (see
+//! [`super::targets`]): never an input, the memory or a project file, links followed,
+//! FIFOs and devices written as streams, `-` standard output (the report then goes to
+//! standard error).
 
 use std::path::PathBuf;
 use std::time::SystemTime;

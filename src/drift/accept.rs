@@ -316,6 +316,44 @@ mod tests {
     }
 
     #[test]
+    fn saving_edits_the_file_in_place_and_keeps_what_others_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("accepted.toml");
+        let mine = finding("Ông An phát biểu.");
+        let theirs = finding("Ông Bình phát biểu.");
+        std::fs::write(
+            &path,
+            "# decisions of the desk\n\n[[accepted]]\nid = \"old\" # first one\nkind = \"name\"\nby = \"minh\"\nat = \"2026-01-01T00:00:00Z\"\nticket = \"NEWS-1\"\n",
+        )
+        .unwrap();
+        let mut accepted = Accepted::load(&path).unwrap();
+        // Another run accepts a finding after this one loaded the file.
+        let mut other = Accepted::load(&path).unwrap();
+        other.accept(&theirs, "minh", "2026-11-25T09:00:00Z", None);
+        other.save().unwrap();
+        accepted.accept(&mine, "lan", "2026-11-25T10:00:00Z", Some("ok"));
+        accepted.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# decisions of the desk\n\n[[accepted]]\nid = \"old\" # first one\n"),
+            "{text}"
+        );
+        assert!(text.contains("ticket = \"NEWS-1\""), "{text}");
+        let ids: Vec<String> = Accepted::load(&path)
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(ids, ["old", &theirs.fingerprint(), &mine.fingerprint()]);
+        assert_eq!(
+            accepted.entries.len(),
+            3,
+            "the saved file is what it knows now"
+        );
+    }
+
+    #[test]
     fn syntax_errors_have_a_place() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("accepted.toml");

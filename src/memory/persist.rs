@@ -519,6 +519,103 @@ mod tests {
     }
 
     #[test]
+    fn the_lock_file_goes_with_its_holder_and_a_waiter_starts_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("m.tmx");
+        let held = lock(&target, LockWait::Fail).expect("first lock");
+        assert!(lock_path(&target).exists());
+        let waiter = {
+            let target = target.clone();
+            std::thread::spawn(move || lock(&target, LockWait::Wait(Duration::from_secs(30))))
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        drop(held);
+        let second = waiter.join().expect("thread").expect("the waiter gets it");
+        // The waiter holds the lock file that is at the path now, so a third writer sees
+        // it held.
+        assert!(names_this_file(second.path(), &second.file));
+        assert!(matches!(
+            lock(&target, LockWait::Fail),
+            Err(PersistError::Locked { .. })
+        ));
+        drop(second);
+        assert!(
+            !lock_path(&target).exists(),
+            "no lock file outlives its holder"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_saved_and_locked_where_it_points() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::create_dir(dir.path().join("real")).expect("mkdir");
+        let real = dir.path().join("real/m.tmx");
+        fs::write(&real, "old").expect("write");
+        let link = dir.path().join("m.tmx");
+        std::os::unix::fs::symlink("real/m.tmx", &link).expect("symlink");
+        let held = lock(&link, LockWait::Fail).expect("lock");
+        assert_eq!(
+            held.path(),
+            fs::canonicalize(dir.path())
+                .unwrap()
+                .join("real/m.tmx.lock")
+        );
+        let loaded = fingerprint(&link).expect("fingerprint");
+        save_atomic(&link, loaded.as_ref(), write_text("new"), |_| Ok(())).expect("save");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).expect("read"), "new");
+        let dangling = dir.path().join("gone.tmx");
+        std::os::unix::fs::symlink("nowhere.tmx", &dangling).expect("symlink");
+        assert!(matches!(
+            lock(&dangling, LockWait::Fail),
+            Err(PersistError::Fs(FsError::DanglingLink { .. }))
+        ));
+        assert!(matches!(
+            save_atomic(&dangling, None, write_text("x"), |_| Ok(())),
+            Err(PersistError::Fs(FsError::DanglingLink { .. }))
+        ));
+        assert!(!dir.path().join("nowhere.tmx").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_mode_is_kept_and_a_read_only_file_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("m.tmx");
+        fs::write(&target, "old").expect("write");
+        let set = |mode| fs::set_permissions(&target, fs::Permissions::from_mode(mode));
+        let mode = || fs::metadata(&target).unwrap().permissions().mode() & 0o7777;
+        set(0o600).expect("chmod");
+        let loaded = fingerprint(&target).expect("fingerprint");
+        save_atomic(&target, loaded.as_ref(), write_text("new"), |_| Ok(())).expect("save");
+        assert_eq!(mode(), 0o600);
+        set(0o444).expect("chmod");
+        let loaded = fingerprint(&target).expect("fingerprint");
+        assert!(matches!(
+            save_atomic(&target, loaded.as_ref(), write_text("lost"), |_| Ok(())),
+            Err(PersistError::Fs(FsError::ReadOnly { .. }))
+        ));
+        assert_eq!(fs::read_to_string(&target).expect("read"), "new");
+        save_atomic_with(
+            &target,
+            loaded.as_ref(),
+            ReadOnly::Overwrite,
+            write_text("forced"),
+            |_| Ok(()),
+        )
+        .expect("forced save");
+        assert_eq!(fs::read_to_string(&target).expect("read"), "forced");
+        assert_eq!(mode(), 0o444);
+    }
+
+    #[test]
     fn leftover_temp_files_are_found() {
         let dir = tempfile::tempdir().expect("tempdir");
         let target = dir.path().join("m.tmx");

@@ -306,9 +306,22 @@ impl Memory {
     ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
         memory.read_only = options.read_only;
+        // Everything that can be told without the lock is checked before anything is
+        // locked or created: a lock file only ever stands beside a memory.
         for path in paths {
             crate::fsio::resolve_link(path).map_err(PersistError::from)?;
             crate::fsio::check_writable(path, options.read_only).map_err(PersistError::from)?;
+            match std::fs::metadata(path) {
+                Ok(meta) if !meta.is_file() => {
+                    return Err(PersistError::from(crate::fsio::FsError::NotWritable {
+                        path: path.clone(),
+                    })
+                    .into());
+                }
+                // Its start (the root element, the header) must be TMX.
+                Ok(_) => drop(TmxReader::open(path)?),
+                Err(_) => {}
+            }
         }
         for path in paths {
             // A new memory may live in a folder that does not exist yet (`tmx/`).
@@ -1330,6 +1343,65 @@ mod tests {
         memory.save().expect("save");
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(text.contains("One.") && !text.contains("Two."), "{text}");
+    }
+
+    #[test]
+    fn a_preview_saves_nothing_and_a_dropped_update_leaves_nothing_new() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("new/dir/m.tmx");
+        let mut preview =
+            Memory::open_preview(std::slice::from_ref(&path), langid!("en"), langid!("vi"))
+                .expect("opens");
+        assert!(matches!(preview.save(), Err(MemoryError::Preview)));
+        drop(preview);
+        assert!(
+            !dir.path().join("new").exists(),
+            "a preview creates nothing"
+        );
+        // Opened for update, then dropped without a save (the command failed): the folders
+        // made for it and its lock file go.
+        let memory = open(&path);
+        assert!(path.parent().unwrap().is_dir());
+        drop(memory);
+        assert!(!dir.path().join("new").exists());
+        // Saved, they stay; the lock file goes with the memory.
+        let mut memory = open(&path);
+        memory.save().expect("save");
+        drop(memory);
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["m.tmx"]);
+    }
+
+    #[test]
+    fn what_is_not_a_memory_is_refused_before_anything_is_locked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "not TMX").unwrap();
+        let opened = Memory::open_for_update(
+            std::slice::from_ref(&notes),
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        );
+        assert!(matches!(opened, Err(MemoryError::Tmx(_))));
+        let folder = Memory::open_for_update(
+            &[dir.path().to_owned()],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        );
+        assert!(matches!(
+            folder,
+            Err(MemoryError::Persist(PersistError::Fs(_)))
+        ));
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["notes.txt"]);
     }
 
     #[test]
