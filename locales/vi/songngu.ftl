@@ -535,7 +535,7 @@ check-tag-emphasis = số dấu nhấn mạnh `{ $markup }` không khớp: bản
 check-tag-html-missing = bản tiếng Việt thiếu thẻ HTML `{ $tag }`
 check-tag-html-extra = bản tiếng Việt có thẻ HTML `{ $tag }` mà bản tiếng Anh không có
 
-## Issue 11, outputs: what `-o` accepts and refuses, read-only files, symbolic links.
+## Issue 11, phần đầu ra: `-o` nhận và từ chối gì, tệp chỉ đọc, liên kết tượng trưng.
 ## $output: tệp hoặc thư mục được yêu cầu ghi; $input: tệp sẽ bị ghi đè;
 ## $role: loại tệp đó (article, memory, project, accepted, glossary, input).
 error-output-is-input = không ghi `{ $output }`: đó chính là { $role ->
