@@ -66,6 +66,7 @@ pub mod config;
 pub mod document;
 pub mod drift;
 pub mod export;
+pub mod fsio;
 pub mod i18n;
 pub mod input_limit;
 pub mod memory;

@@ -131,7 +131,7 @@ tm-validate-arg-format = Output format: `text` or `json` (JSON Lines) [default: 
 tm-convert-about = Read any TMX 1.1-1.4b file and write it as TMX 1.4b in UTF-8
 tm-convert-arg-input = The TMX file to read
     .value-name = IN
-tm-convert-arg-output = The TMX file to write
+tm-convert-arg-output = The TMX file to write; `-` writes standard output
     .value-name = OUT
 tm-lookup-about = Find exact and fuzzy matches for a sentence
 tm-lookup-arg-tm = The TMX file
@@ -184,7 +184,7 @@ tm-import-arg-target-lang = Language of the translations [default: `vi`]
 tm-export-about = Write the memory, or one document's TUs, as TMX 1.4b
 tm-export-arg-tm = The memory
     .value-name = TM
-tm-export-arg-output = The TMX file to write
+tm-export-arg-output = The TMX file to write; `-` writes standard output
     .value-name = OUT
 tm-export-arg-doc = Only the TUs of this document
     .value-name = ID
@@ -469,7 +469,7 @@ xliff-export-arg-doc = The article's document id [default: the project's, else t
     .value-name = ID
 xliff-export-arg-tm = A translation memory file (repeat for more) [default: the project's]
     .value-name = TM
-xliff-export-arg-output = The XLIFF file to write
+xliff-export-arg-output = The XLIFF file to write; `-` writes standard output
     .value-name = PATH
 xliff-export-arg-xliff-version = XLIFF version: `2.0` or `1.2` [default: `2.0`]
     .value-name = VERSION
@@ -548,7 +548,7 @@ export-arg-doc = The article's document id [default: the project's, else the mem
     .value-name = ID
 export-arg-to = What to write: `vi`, `bilingual-html`, `bilingual-md`, `tmx`, `xliff` or `release` (all of them in a folder, with `manifest.json`)
     .value-name = FORMAT
-export-arg-output = The file to write (a folder for `release`)
+export-arg-output = The file to write (a folder for `release`); `-` writes standard output
     .value-name = PATH
 export-arg-allow-drift = Export even though the check finds drift; recorded in the manifest
 export-arg-tm = A translation memory file (repeat for more) [default: the project's]
@@ -641,3 +641,38 @@ error-damaged-output = `{ $path }` has { $count ->
         [one] a damaged TU (listed above): its unit
        *[other] { $count } damaged TUs (listed above): their units
     } would be missing from the output, so nothing was written; repair the file first (see `songngu tm validate`)
+
+## Issue 11, outputs: what `-o` accepts and refuses, read-only files, symbolic links.
+## $output: the file or folder asked for; $input: the file it would overwrite;
+## $role: what that file is (article, memory, project, accepted, glossary, input).
+error-output-is-input = refusing to write `{ $output }`: it is the same file as { $role ->
+        [article] the article
+        [memory] the translation memory
+        [project] the project file
+        [accepted] the accepted-findings file
+        [glossary] the glossary
+       *[input] the input
+    } `{ $input }`; nothing was written
+error-output-holds-input = refusing to write the release into `{ $output }`: the folder holds { $role ->
+        [article] the article
+        [memory] the translation memory
+        [project] the project file
+        [accepted] the accepted-findings file
+        [glossary] the glossary
+       *[input] the input
+    } `{ $input }`, which replacing the folder would remove; nothing was written
+# $path: the symbolic link; $target: where it points.
+error-dangling-link = `{ $path }` is a symbolic link to `{ $target }`, which does not exist; nothing was written
+error-read-only = `{ $path }` is read-only; nothing was written (give `--force-readonly` to replace it anyway)
+error-not-writable = `{ $path }` is not a file songngu can write (a block device, a socket or a folder); nothing was written
+error-release-to-stdout = a release is a folder and cannot go to standard output (`-o -`); give a folder
+tm-convert-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
+tm-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
+tm-import-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+align-arg-force-readonly = Write the memory of `--into` even if it is read-only (it stays read-only)
+check-arg-force-readonly = Write the accepted-findings file (`--accept`) even if it is read-only (it stays read-only)
+update-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+translate-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+xliff-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
+xliff-import-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+export-arg-force-readonly = Replace the output file even if it is read-only (it stays read-only)

@@ -122,7 +122,7 @@ tm-validate-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Li
 tm-convert-about = Đọc tệp TMX 1.1-1.4b bất kỳ và ghi lại thành TMX 1.4b mã UTF-8
 tm-convert-arg-input = Tệp TMX cần đọc
     .value-name = VÀO
-tm-convert-arg-output = Tệp TMX cần ghi
+tm-convert-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-lookup-about = Tìm các kết quả khớp hoàn toàn và khớp mờ cho một câu
 tm-lookup-arg-tm = Tệp TMX
@@ -175,7 +175,7 @@ tm-import-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
 tm-export-about = Ghi bộ nhớ, hoặc các TU của một bài viết, thành TMX 1.4b
 tm-export-arg-tm = Bộ nhớ
     .value-name = TM
-tm-export-arg-output = Tệp TMX cần ghi
+tm-export-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-export-arg-doc = Chỉ các TU của bài viết này
     .value-name = MÃ
@@ -425,7 +425,7 @@ xliff-export-arg-doc = Mã tài liệu của bài [mặc định: của dự án
     .value-name = MÃ
 xliff-export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
     .value-name = TM
-xliff-export-arg-output = Tệp XLIFF cần ghi
+xliff-export-arg-output = Tệp XLIFF cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = ĐƯỜNG_DẪN
 xliff-export-arg-xliff-version = Phiên bản XLIFF: `2.0` hoặc `1.2` [mặc định: `2.0`]
     .value-name = PHIÊN_BẢN
@@ -493,7 +493,7 @@ export-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
     .value-name = MÃ
 export-arg-to = Định dạng cần ghi: `vi`, `bilingual-html`, `bilingual-md`, `tmx`, `xliff` hoặc `release` (tất cả trong một thư mục, kèm `manifest.json`)
     .value-name = ĐỊNH_DẠNG
-export-arg-output = Tệp cần ghi (thư mục nếu là `release`)
+export-arg-output = Tệp cần ghi (thư mục nếu là `release`); `-` là ghi ra đầu ra chuẩn
     .value-name = ĐƯỜNG_DẪN
 export-arg-allow-drift = Vẫn xuất dù còn sai lệch; điều này được ghi vào manifest
 export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
@@ -581,3 +581,38 @@ input-kind-project = tệp dự án
 input-kind-accepted = tệp các phát hiện đã được chấp nhận
 # `export` và `xliff export` khi bộ nhớ dịch có TU bị hỏng.
 error-damaged-output = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): các đơn vị của chúng sẽ bị thiếu trong kết quả nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)
+
+## Issue 11, phần đầu ra: `-o` nhận và từ chối gì, tệp chỉ đọc, liên kết tượng trưng.
+## $output: tệp hoặc thư mục được yêu cầu ghi; $input: tệp sẽ bị ghi đè;
+## $role: loại tệp đó (article, memory, project, accepted, glossary, input).
+error-output-is-input = không ghi `{ $output }`: đó chính là { $role ->
+        [article] bài viết
+        [memory] bộ nhớ dịch
+        [project] tệp dự án
+        [accepted] tệp các phát hiện đã chấp nhận
+        [glossary] bảng thuật ngữ
+       *[input] tệp đầu vào
+    } `{ $input }`; chưa ghi gì
+error-output-holds-input = không ghi bản phát hành vào `{ $output }`: thư mục này chứa { $role ->
+        [article] bài viết
+        [memory] bộ nhớ dịch
+        [project] tệp dự án
+        [accepted] tệp các phát hiện đã chấp nhận
+        [glossary] bảng thuật ngữ
+       *[input] tệp đầu vào
+    } `{ $input }`, thay thư mục sẽ xoá mất tệp đó; chưa ghi gì
+# $path: liên kết tượng trưng; $target: nơi liên kết trỏ tới.
+error-dangling-link = `{ $path }` là liên kết tượng trưng trỏ tới `{ $target }`, nhưng nơi đó không tồn tại; chưa ghi gì
+error-read-only = `{ $path }` chỉ cho phép đọc; chưa ghi gì (thêm `--force-readonly` nếu vẫn muốn ghi đè)
+error-not-writable = `{ $path }` không phải loại tệp songngu ghi được (thiết bị khối, socket hoặc thư mục); chưa ghi gì
+error-release-to-stdout = bản phát hành là một thư mục nên không thể xuất ra đầu ra chuẩn (`-o -`); hãy chỉ định một thư mục
+tm-convert-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+check-arg-force-readonly = Ghi tệp các phát hiện đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+xliff-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)

@@ -35,8 +35,8 @@ use songngu::align::{self, AlignOptions, Glossary, LengthModel, Link};
 use songngu::document::Document;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
-use songngu::memory::persist::LockWait;
-use songngu::memory::store::{self, Memory, NewUnit, StoredUnit};
+use songngu::memory::persist::{LockWait, ReadOnly};
+use songngu::memory::store::{self, Memory, NewUnit, StoredUnit, UpdateOptions};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
@@ -69,6 +69,9 @@ pub struct AlignArgs {
     /// or the system user).
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Write the memory even if it is read-only.
+    #[arg(long, requires = "into")]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -450,8 +453,17 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     }
 
     if let (Some(tm), Some(into)) = (&args.into, &into) {
-        let stored = store_links(tm, into, &links, &en, &en_sentences, &vi_sentences)
-            .map_err(|e| super::tm::memory_error(l10n, e))?;
+        let read_only = super::targets::read_only(args.force_readonly);
+        let stored = store_links(
+            tm,
+            into,
+            read_only,
+            &links,
+            &en,
+            &en_sentences,
+            &vi_sentences,
+        )
+        .map_err(|e| super::tm::memory_error(l10n, e))?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[
@@ -483,9 +495,11 @@ struct Stored {
 }
 
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
+#[allow(clippy::too_many_arguments)]
 fn store_links(
     tm: &Path,
     into: &Storing,
+    read_only: ReadOnly,
     links: &[Link],
     en: &Side,
     en_sentences: &[&String],
@@ -494,11 +508,14 @@ fn store_links(
     use songngu::memory::text::normalize;
     let (doc, user) = (into.doc.as_str(), into.user.as_str());
     let (source_lang, target_lang) = (into.source.clone(), into.target.clone());
-    let mut memory = Memory::open_for_update(
+    let mut memory = Memory::open_for_update_with(
         std::slice::from_ref(&tm.to_path_buf()),
         source_lang.clone(),
         target_lang.clone(),
-        LockWait::Wait(std::time::Duration::from_secs(60)),
+        UpdateOptions {
+            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
+            read_only,
+        },
     )?;
     // Its save would drop the damaged TUs: refused before anything is stored.
     memory.refuse_damaged()?;

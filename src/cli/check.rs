@@ -55,6 +55,9 @@ pub struct CheckArgs {
     /// Who accepts (default: the project's translator, else `SONGNGU_USER` or the system user).
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Write the accepted-findings file even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -245,9 +248,14 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             };
             accepted.accept(finding, &user, &now, args.reason.as_deref());
         }
-        accepted.save().map_err(|e| {
-            anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
-        })?;
+        accepted
+            .save_with(super::targets::read_only(args.force_readonly))
+            .map_err(|e| match e {
+                AcceptError::Persist(e) => errors::persist_error(l10n, e),
+                e => anyhow::anyhow!(
+                    l10n.text_with("error-config", &[("message", e.to_string().into())])
+                ),
+            })?;
     }
     report.apply(|k| config.check.severity(k), Some(&accepted));
     let fail_on = args.fail_on.map_or(config.check.fail_on, Severity::from);

@@ -8,8 +8,10 @@ use std::io;
 use std::path::Path;
 
 use songngu::document::DocumentError;
+use songngu::fsio::FsError;
 use songngu::i18n::{FluentValue, Localizer};
 use songngu::input_limit::InputKind;
+use songngu::memory::persist::PersistError;
 use songngu::segment::srx::SrxError;
 
 fn path_value(path: &Path) -> FluentValue<'static> {
@@ -126,4 +128,67 @@ pub fn srx_error(l10n: &Localizer, error: &SrxError) -> String {
             super::input::too_large(l10n, path, InputKind::Srx, *limit)
         }
     }
+}
+
+/// The message for an output refused or a file that cannot be written as asked
+/// ([`songngu::fsio`]).
+pub fn fs_error(l10n: &Localizer, error: &FsError) -> String {
+    match error {
+        FsError::Io { path, source } => write_error(l10n, path, source),
+        FsError::SameAsInput {
+            output,
+            input,
+            role,
+        } => l10n.text_with(
+            "error-output-is-input",
+            &[
+                ("output", path_value(output)),
+                ("input", path_value(input)),
+                ("role", role.name().into()),
+            ],
+        ),
+        FsError::InputInsideFolder {
+            output,
+            input,
+            role,
+        } => l10n.text_with(
+            "error-output-holds-input",
+            &[
+                ("output", path_value(output)),
+                ("input", path_value(input)),
+                ("role", role.name().into()),
+            ],
+        ),
+        FsError::DanglingLink { path, target } => l10n.text_with(
+            "error-dangling-link",
+            &[("path", path_value(path)), ("target", path_value(target))],
+        ),
+        FsError::ReadOnly { path } => {
+            l10n.text_with("error-read-only", &[("path", path_value(path))])
+        }
+        FsError::NotWritable { path } => {
+            l10n.text_with("error-not-writable", &[("path", path_value(path))])
+        }
+        FsError::FolderToStdout => l10n.text("error-release-to-stdout"),
+    }
+}
+
+/// The message for a save that failed or was refused (a memory, the accepted-findings
+/// file, an output).
+pub fn persist_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
+    let message = match &error {
+        PersistError::Locked { path, holder } => l10n.text_with(
+            "error-locked",
+            &[
+                ("path", path_value(path)),
+                ("holder", holder.clone().into()),
+            ],
+        ),
+        PersistError::ChangedOnDisk { path } => {
+            l10n.text_with("error-changed-on-disk", &[("path", path_value(path))])
+        }
+        PersistError::Fs(e) => fs_error(l10n, e),
+        other => l10n.text_with("error-memory", &[("message", other.to_string().into())]),
+    };
+    anyhow::Error::new(error).context(message)
 }

@@ -3,7 +3,10 @@
 //! The drift check runs first; while findings at the failing severity remain, the export
 //! is refused (exit 1, the findings listed) unless `--allow-drift`, which the manifest
 //! records. Every file is written to a temp file or folder and renamed into place, so a
-//! failed export leaves nothing half-written.
+//! failed export leaves nothing half-written. `-o` is checked first (see
+//! [`super::targets`]): never an input, the memory or a project file, links followed,
+//! FIFOs and devices written as streams, `-` standard output (the report then goes to
+//! standard error).
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -13,13 +16,16 @@ use clap::{Args, ValueEnum};
 
 use songngu::config::Config;
 use songngu::export::manifest::MemoryFile;
-use songngu::export::release::{ReleaseNames, ReleaseOptions, write_file_atomic, write_release};
+use songngu::export::release::{ReleaseNames, ReleaseOptions, write_release};
 use songngu::export::{self, Release, Stamp, Wording};
+use songngu::fsio::{Input, Role};
 use songngu::i18n::Localizer;
+use songngu::memory::persist::PersistError;
 
 use super::check::{CheckArgs, CheckFormat, SeverityArg, project, render, run_check, write_human};
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
+use super::targets;
 use super::update::user;
 use super::xliff::{XliffVersionArg, xliff_doc};
 
@@ -57,20 +63,49 @@ pub struct ExportArgs {
     pub xliff_version: XliffVersionArg,
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Replace the output even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 fn export_error(l10n: &Localizer, e: impl std::fmt::Display + 'static) -> anyhow::Error {
     // A file that cannot be written is named with the system's reason in the user's language.
-    if let Some(export::ExportError::Io { path, source }) =
-        (&e as &dyn std::any::Any).downcast_ref::<export::ExportError>()
-    {
-        return anyhow::anyhow!(super::errors::write_error(l10n, path, source));
+    match (&e as &dyn std::any::Any).downcast_ref::<export::ExportError>() {
+        Some(export::ExportError::Io { path, source })
+        | Some(export::ExportError::Save(PersistError::Io { path, source })) => {
+            return anyhow::anyhow!(super::errors::write_error(l10n, path, source));
+        }
+        Some(export::ExportError::Save(PersistError::Fs(error))) => {
+            return anyhow::anyhow!(super::errors::fs_error(l10n, error));
+        }
+        _ => {}
     }
     anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
 }
 
 pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {
     let config = project(l10n)?;
+    // The output is checked before the work: never an input, the memory or the project,
+    // and a release folder never holds one.
+    let mut inputs = targets::project_inputs(&config);
+    inputs.extend(targets::memories(&args.tm, &config));
+    inputs.extend(targets::input(&args.en, Role::Article));
+    inputs.extend(args.glossary.iter().map(|p| Input::new(p, Role::Glossary)));
+    let target = match args.to {
+        ExportFormat::Release => {
+            targets::folder(l10n, &args.output, &inputs)?;
+            None
+        }
+        _ => Some(targets::target(
+            l10n,
+            &args.output,
+            &inputs,
+            args.force_readonly,
+        )?),
+    };
+    // With the document on standard output, the report goes to standard error.
+    let mut status = target.as_ref().and_then(targets::status_output);
+    let color = color && status.is_none();
     let check_args = CheckArgs {
         en: args.en.clone(),
         tm: args.tm.clone(),
@@ -82,15 +117,16 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         accept: Vec::new(),
         reason: None,
         user: None,
+        force_readonly: false,
     };
     let run = run_check(&check_args, &config, l10n)?;
     super::check::refuse_damaged(&run, l10n)?;
     let passes = run.report.passes(run.fail_on);
     if !run.report.findings.is_empty() {
-        write_human(out, &run, l10n, color)?;
+        write_human(status.as_mut().unwrap_or(&mut *out), &run, l10n, color)?;
     }
     if !passes && !args.allow_drift {
-        out.flush()?;
+        status.as_mut().unwrap_or(&mut *out).flush()?;
         stderr_line(&l10n.text_with(
             "cli-error",
             &[("message", l10n.text("export-refused").into())],
@@ -139,29 +175,30 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         Ok(bytes)
     };
     let path = &args.output;
-    let io = |e: std::io::Error| export::ExportError::Io {
-        path: path.clone(),
-        source: e,
-    };
-    match args.to {
-        ExportFormat::Vi => write_file_atomic(path, |w| export::vi::write(&release, w)).map(drop),
+    // A single file is made whole in memory (an article's size), then written.
+    let bytes = match args.to {
+        ExportFormat::Vi => Some(export::vi::to_bytes(&release)),
         ExportFormat::BilingualHtml => {
-            write_file_atomic(path, |w| export::html::write(&release, &wording, w)).map(drop)
+            Some(to_bytes(|w| export::html::write(&release, &wording, w)))
         }
         ExportFormat::BilingualMd => {
-            write_file_atomic(path, |w| export::markdown::write(&release, &wording, w)).map(drop)
+            Some(to_bytes(|w| export::markdown::write(&release, &wording, w)))
         }
         ExportFormat::Tmx => {
             let mut options = export::tmx::TmxOptions::new(stamp.clone());
             options.source_lang = config.source.clone();
             options.target_lang = config.target.clone();
-            write_file_atomic(path, |w| export::tmx::write(&release, &options, w)).map(drop)
+            Some(to_bytes(|w| export::tmx::write(&release, &options, w)))
         }
-        ExportFormat::Xliff => {
-            let bytes = xliff_bytes()?;
-            write_file_atomic(path, |w| w.write_all(&bytes).map_err(io)).map(drop)
+        ExportFormat::Xliff => Some(Ok(xliff_bytes()?)),
+        ExportFormat::Release => None,
+    };
+    match (bytes, &target) {
+        (Some(bytes), Some(target)) => {
+            let bytes = bytes.map_err(|e| export_error(l10n, e))?;
+            targets::write(l10n, out, target, |w| w.write_all(&bytes), |_| Ok(()))?;
         }
-        ExportFormat::Release => {
+        _ => {
             let names = ReleaseNames::new(&release);
             let mut options = ReleaseOptions::new(stamp.clone());
             options.source_lang = config.source.clone();
@@ -170,19 +207,28 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
             options.memory = memory_files(args, &config, l10n)?;
             options.wording = wording;
             options.extra = vec![(format!("{}.xlf", names.base), xliff_bytes()?)];
-            write_release(path, &release, &options).map(drop)
+            write_release(path, &release, &options).map_err(|e| export_error(l10n, e))?;
         }
     }
-    .map_err(|e| export_error(l10n, e))?;
-    out.line(&l10n.text_with(
+    let report = status.as_mut().unwrap_or(out);
+    report.line(&l10n.text_with(
         "export-written",
         &[("path", path.display().to_string().into())],
     ))?;
     if args.allow_drift && !passes {
-        out.line(&l10n.text("export-with-drift"))?;
+        report.line(&l10n.text("export-with-drift"))?;
     }
-    out.flush()?;
+    report.flush()?;
     Ok(Exit::Success)
+}
+
+/// What `write` writes, as bytes.
+fn to_bytes(
+    write: impl FnOnce(&mut Vec<u8>) -> Result<(), export::ExportError>,
+) -> Result<Vec<u8>, export::ExportError> {
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The memory files the check read, for the manifest: named as given on the command

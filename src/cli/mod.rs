@@ -18,6 +18,7 @@ mod localize;
 mod output;
 mod project;
 mod segment;
+mod targets;
 mod tm;
 mod translate;
 mod update;

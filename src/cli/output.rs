@@ -5,7 +5,7 @@
 //! so the top level can tell a closed pipe (not an error: exit 0 quietly) from a real
 //! failure such as a full disk.
 
-use std::io::{self, BufWriter, StdoutLock, Write};
+use std::io::{self, BufWriter, Write};
 
 /// Writing to standard output failed.
 #[derive(Debug, thiserror::Error)]
@@ -25,16 +25,30 @@ impl From<io::Error> for OutputError {
     }
 }
 
-/// Standard output, locked once and buffered for the whole run.
+/// Standard output, locked once and buffered for the whole run (or standard error, for
+/// the report of a command whose output is standard output).
 pub struct Output {
-    writer: BufWriter<StdoutLock<'static>>,
+    writer: BufWriter<Box<dyn Write>>,
 }
 
 impl Output {
     pub fn stdout() -> Output {
         Output {
-            writer: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+            writer: BufWriter::with_capacity(64 * 1024, Box::new(io::stdout().lock())),
         }
+    }
+
+    /// Standard error, for what would be printed on standard output when that carries
+    /// the command's output itself (`-o -`).
+    pub fn stderr() -> Output {
+        Output {
+            writer: BufWriter::with_capacity(8 * 1024, Box::new(io::stderr())),
+        }
+    }
+
+    /// The writer itself, for content written as is (`-o -`).
+    pub fn writer(&mut self) -> &mut dyn Write {
+        &mut self.writer
     }
 
     /// Writes `text` as is.

@@ -49,6 +49,19 @@ pub fn load(l10n: &Localizer) -> Result<Config> {
     load_with(l10n, ARGS.get().cloned().unwrap_or_default())
 }
 
+/// The project file this run would read, if any (`--config`, else `songngu.toml` found
+/// from the current folder up; none with `--no-config`).
+pub fn file() -> Option<PathBuf> {
+    let args = ARGS.get().cloned().unwrap_or_default();
+    if args.no_config {
+        return None;
+    }
+    args.config.or_else(|| {
+        let here = std::env::current_dir().ok()?;
+        config::find(&here)
+    })
+}
+
 /// The defaults with the command line's settings, without any project file (for `init`,
 /// which writes one).
 pub fn load_without_file(l10n: &Localizer) -> Result<Config> {

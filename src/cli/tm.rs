@@ -8,6 +8,9 @@
 //! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //!
+//! `-o` of `convert` and `export` is checked first (see [`super::targets`]): never an
+//! input, the memory or a project file; `-` is standard output.
+//!
 //! JSON output (`--format json`) is JSON Lines and never localized:
 //! - stats/validate: one object `{"file","version","encoding","tus","tuvs","languages",
 //!   "props","notes","problems"}`, then (validate) one `{"problem": {...}}` per problem;
@@ -24,17 +27,19 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use songngu::fsio::{Input, OutputTarget, Role};
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::fuzzy;
 use songngu::memory::import::{self, DuplicatePolicy};
-use songngu::memory::persist::{self, LockWait};
-use songngu::memory::store::{self, Match, Memory, MemoryError};
+use songngu::memory::persist::LockWait;
+use songngu::memory::store::{self, Match, Memory, MemoryError, UpdateOptions};
 use songngu::tmx::{self, Severity, TmxError, TmxReader};
 use unic_langid::LanguageIdentifier;
 
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
+use super::targets;
 
 #[derive(Debug, Subcommand)]
 pub enum TmCommand {
@@ -76,6 +81,9 @@ pub struct ConvertArgs {
     pub input: PathBuf,
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
+    /// Replace the output even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +144,9 @@ pub struct ImportArgs {
     /// Fail at once when another songngu process is writing the memory, instead of waiting.
     #[arg(long)]
     pub no_wait: bool,
+    /// Write the memory even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     #[command(flatten)]
@@ -151,17 +162,20 @@ pub struct ExportArgs {
     /// Only the TUs of this document.
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
+    /// Replace the output even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 pub fn execute(command: &TmCommand, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     match command {
         TmCommand::Stats(args) => stats(args, false, l10n, out),
         TmCommand::Validate(args) => stats(args, true, l10n, out),
-        TmCommand::Convert(args) => convert(args, l10n),
+        TmCommand::Convert(args) => convert(args, l10n, out),
         TmCommand::Lookup(args) => lookup(args, l10n, out),
         TmCommand::Concordance(args) => concordance(args, l10n, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
-        TmCommand::Export(args) => export(args, l10n),
+        TmCommand::Export(args) => export(args, l10n, out),
     }
 }
 
@@ -189,22 +203,7 @@ fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
 pub(super) fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
     match error {
         MemoryError::Tmx(error) => tmx_error(l10n, error),
-        MemoryError::Persist(persist::PersistError::Locked { path, holder }) => {
-            let message = l10n.text_with(
-                "error-locked",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("holder", holder.clone().into()),
-                ],
-            );
-            anyhow::anyhow!(message)
-        }
-        MemoryError::Persist(persist::PersistError::ChangedOnDisk { path }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-changed-on-disk",
-                &[("path", path.display().to_string().into())]
-            ))
-        }
+        MemoryError::Persist(error) => super::errors::persist_error(l10n, error),
         MemoryError::DamagedTus {
             path,
             count,
@@ -366,8 +365,11 @@ fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
     }
 }
 
-fn convert(args: &ConvertArgs, l10n: &Localizer) -> Result<Exit> {
-    let (count, damaged) = copy_tmx(l10n, &args.input, &args.output, |_| true, |_| Ok(()))?;
+fn convert(args: &ConvertArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let mut inputs = targets::project_inputs_if_any(l10n);
+    inputs.push(Input::new(&args.input, Role::Input));
+    let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
+    let (count, damaged) = copy_tmx(l10n, out, &args.input, &target, |_| true, |_| Ok(()))?;
     stderr_line(&l10n.text_with(
         "tm-converted",
         &[
@@ -381,7 +383,7 @@ fn convert(args: &ConvertArgs, l10n: &Localizer) -> Result<Exit> {
 /// How many documents an error lists before it says how many more there are.
 const LISTED_DOCS: usize = 20;
 
-fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
+fn export(args: &ExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     if let Some(doc) = &args.doc
         && !songngu::config::valid_doc_id(doc)
     {
@@ -425,7 +427,10 @@ fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
             ],
         ))
     };
-    let (count, damaged) = copy_tmx(l10n, &args.tm, &args.output, keep, refuse_unknown)?;
+    let mut inputs = targets::project_inputs_if_any(l10n);
+    inputs.push(Input::new(&args.tm, Role::Memory));
+    let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
+    let (count, damaged) = copy_tmx(l10n, out, &args.tm, &target, keep, refuse_unknown)?;
     stderr_line(&l10n.text_with(
         "tm-exported",
         &[
@@ -437,13 +442,15 @@ fn export(args: &ExportArgs, l10n: &Localizer) -> Result<Exit> {
 }
 
 /// Streams `input`, keeps the TUs `keep` accepts and writes them to `output` as TMX 1.4b
-/// in UTF-8, atomically, checking the result reads back whole, unless `before_write`
-/// refuses the TUs kept (then nothing is written). Problems of `input` go to stderr.
-/// Returns the number of TUs written and whether `input` had damaged TUs.
+/// in UTF-8 (a file atomically, checking the result reads back whole; a stream or
+/// standard output as it goes), unless `before_write` refuses the TUs kept (then nothing
+/// is written). Problems of `input` go to stderr. Returns the number of TUs written and
+/// whether `input` had damaged TUs.
 fn copy_tmx(
     l10n: &Localizer,
+    out: &mut Output,
     input: &Path,
-    output: &Path,
+    output: &OutputTarget,
     keep: impl Fn(&tmx::Tu) -> bool,
     before_write: impl FnOnce(&[tmx::Tu]) -> Result<()>,
 ) -> Result<(usize, bool)> {
@@ -462,9 +469,14 @@ fn copy_tmx(
         print_problem(l10n, input, problem);
     }
     before_write(&tus)?;
-    let current = persist::fingerprint(output).map_err(|e| memory_error(l10n, e.into()))?;
-    store::write_tmx_atomic(output, current.as_ref(), &root_attrs, &header, &tus)
-        .map_err(|e| memory_error(l10n, e))?;
+    store::check_tus_writable(output.path(), &tus).map_err(|e| memory_error(l10n, e))?;
+    targets::write(
+        l10n,
+        out,
+        output,
+        |w| store::write_tmx(w, &root_attrs, &header, &tus),
+        |written| store::verify_tmx(written, &tus),
+    )?;
     Ok((
         tus.len(),
         problems.iter().any(|p| p.severity == Severity::Error),
@@ -649,12 +661,21 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
     } else {
         LockWait::Wait(std::time::Duration::from_secs(60))
     };
-    let mut memory = Memory::open_for_update(
-        std::slice::from_ref(&args.into),
+    let paths = std::slice::from_ref(&args.into);
+    let (source, target) = (
         args.languages.source_lang.clone(),
         args.languages.target_lang.clone(),
-        wait,
-    )
+    );
+    // A dry run reads only: no lock, no folder, nothing left behind.
+    let mut memory = if args.dry_run {
+        Memory::open_preview(paths, source, target)
+    } else {
+        let options = UpdateOptions {
+            wait,
+            read_only: targets::read_only(args.force_readonly),
+        };
+        Memory::open_for_update_with(paths, source, target, options)
+    }
     .map_err(|e| memory_error(l10n, e))?;
     // Also for `--dry-run`: an import into this memory could never be saved.
     memory.refuse_damaged().map_err(|e| memory_error(l10n, e))?;

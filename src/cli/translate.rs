@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use songngu::drift::update::{Put, put_translation};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit};
+use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
 use songngu::segment::Lang;
 
 use super::check::{DocUse, document_id, project, read_units};
@@ -33,6 +33,9 @@ pub struct TranslateArgs {
     pub tm: Option<PathBuf>,
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Write the memory even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,11 +54,14 @@ pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Resu
         anyhow::bail!(l10n.text("error-empty-translation"));
     }
     let path = target_memory(args.tm.as_ref(), &config, l10n)?;
-    let mut memory = Memory::open_for_update(
+    let mut memory = Memory::open_for_update_with(
         std::slice::from_ref(&path),
         config.source.clone(),
         config.target.clone(),
-        LockWait::Wait(std::time::Duration::from_secs(60)),
+        UpdateOptions {
+            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
+            read_only: super::targets::read_only(args.force_readonly),
+        },
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
     memory

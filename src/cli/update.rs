@@ -10,7 +10,7 @@ use songngu::drift::revision::UnitState;
 use songngu::drift::update;
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::Memory;
+use songngu::memory::store::{Memory, UpdateOptions};
 use songngu::segment::Lang;
 
 use super::check::{DocUse, document_id, project, read_units};
@@ -33,6 +33,9 @@ pub struct UpdateArgs {
     /// Print the report as one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Write the memory even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 /// The memory file commands write to: given, else the project's first.
@@ -57,11 +60,14 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
     let config = project(l10n)?;
     let (_, units) = read_units(&args.en, Lang::En, l10n)?;
     let path = target_memory(args.tm.as_ref(), &config, l10n)?;
-    let mut memory = Memory::open_for_update(
+    let mut memory = Memory::open_for_update_with(
         std::slice::from_ref(&path),
         config.source.clone(),
         config.target.clone(),
-        LockWait::Wait(std::time::Duration::from_secs(60)),
+        UpdateOptions {
+            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
+            read_only: super::targets::read_only(args.force_readonly),
+        },
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
     memory

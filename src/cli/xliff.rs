@@ -11,16 +11,18 @@ use songngu::config::Config;
 use songngu::drift::check;
 use songngu::drift::checks::CheckOptions;
 use songngu::export::xliff::{Place, Verdict, place_units, verdict, work_document};
+use songngu::fsio::Role;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit};
+use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
 use songngu::segment::Lang;
 use songngu::xliff::{self, Version, XliffDoc};
 
 use super::check::{CheckArgs, CheckFormat, project, read_units, run_check};
 use super::exit::Exit;
 use super::output::Output;
+use super::targets;
 use super::update::{target_memory, user};
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +66,9 @@ pub struct XliffExportArgs {
     /// Every unit, also those that need no work.
     #[arg(long)]
     pub all: bool,
+    /// Replace the output even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Args)]
@@ -78,6 +83,9 @@ pub struct XliffImportArgs {
     pub tm: Option<PathBuf>,
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Write the memory even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 pub fn execute(command: &XliffCommand, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
@@ -102,6 +110,12 @@ pub fn xliff_doc(run: &super::check::CheckRun, all: bool, config: &Config) -> Xl
 
 fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     let config = project(l10n)?;
+    // The output is checked before the work: never an input, the memory or the project.
+    let mut inputs = targets::project_inputs(&config);
+    inputs.extend(targets::memories(&args.tm, &config));
+    inputs.extend(targets::input(&args.en, Role::Article));
+    let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
+    let mut status = targets::status_output(&target);
     let check_args = CheckArgs {
         en: args.en.clone(),
         tm: args.tm.clone(),
@@ -113,6 +127,7 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
         accept: Vec::new(),
         reason: None,
         user: None,
+        force_readonly: false,
     };
     let run = run_check(&check_args, &config, l10n)?;
     super::check::refuse_damaged(&run, l10n)?;
@@ -120,38 +135,31 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     if doc.units.is_empty() {
         // An empty work file is of no use to a translator (and XLIFF 2.0 has no empty
         // file): say so, leave `--output` alone, and succeed.
-        out.line(&l10n.text_with(
+        let report = status.as_mut().unwrap_or(&mut *out);
+        report.line(&l10n.text_with(
             "xliff-nothing-to-do",
             &[
                 ("en", args.en.display().to_string().into()),
                 ("path", args.output.display().to_string().into()),
             ],
         ))?;
-        out.flush()?;
+        report.flush()?;
         return Ok(Exit::Success);
     }
     let mut bytes = Vec::new();
     xliff::write(&doc, args.xliff_version.into(), &mut bytes).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", e.to_string().into())]))
     })?;
-    songngu::export::release::write_file_atomic(&args.output, |w| {
-        w.write_all(&bytes)
-            .map_err(|e| songngu::export::ExportError::Io {
-                path: args.output.clone(),
-                source: e,
-            })
-    })
-    .map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
-    })?;
-    out.line(&l10n.text_with(
+    targets::write(l10n, out, &target, |w| w.write_all(&bytes), |_| Ok(()))?;
+    let report = status.as_mut().unwrap_or(out);
+    report.line(&l10n.text_with(
         "xliff-exported",
         &[
             ("path", args.output.display().to_string().into()),
             ("units", doc.units.len().into()),
         ],
     ))?;
-    out.flush()?;
+    report.flush()?;
     Ok(Exit::Success)
 }
 
@@ -222,11 +230,14 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     drop(known);
     let exported = work_document(&doc.doc, &units, &report, true, "en", "vi");
     let places = place_units(&doc.units, &units, &report);
-    let mut memory = Memory::open_for_update(
+    let mut memory = Memory::open_for_update_with(
         std::slice::from_ref(&path),
         config.source.clone(),
         config.target.clone(),
-        LockWait::Wait(std::time::Duration::from_secs(60)),
+        UpdateOptions {
+            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
+            read_only: targets::read_only(args.force_readonly),
+        },
     )
     .map_err(|e| super::tm::memory_error(l10n, e))?;
     memory

@@ -17,12 +17,14 @@
 //! ```
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use toml_edit::{DocumentMut, Item, TableLike, Value};
 
 use super::report::{Acceptance, Finding};
 use crate::input_limit::{self, InputError, InputKind};
-use crate::memory::persist::{self, Fingerprint, LockWait};
+use crate::memory::persist::{self, LockWait, ReadOnly};
 
 /// Errors of the accepted-findings file.
 #[derive(Debug, thiserror::Error)]
@@ -66,49 +68,61 @@ struct File {
     accepted: Vec<AcceptedFinding>,
 }
 
+/// How long a save waits for another run that is writing the file.
+const LOCK_WAIT: Duration = Duration::from_secs(60);
+
 /// The accepted findings of a project.
 #[derive(Debug, Clone, Default)]
 pub struct Accepted {
     pub path: PathBuf,
     pub entries: Vec<AcceptedFinding>,
-    /// The file as it was read, so that a save never overwrites someone else's edit.
-    loaded: Option<Fingerprint>,
+    /// Accepted by this run and not saved yet: what [`Accepted::save`] writes into the
+    /// file as it is then, so that runs accepting at the same time all keep theirs.
+    pending: Vec<AcceptedFinding>,
+}
+
+/// `path`'s text, `None` if it does not exist.
+fn read_text(path: &Path) -> Result<Option<String>, AcceptError> {
+    match input_limit::read_text(
+        path,
+        InputKind::Accepted,
+        InputKind::Accepted.default_limit(),
+    ) {
+        Ok(text) => Ok(Some(text)),
+        Err(InputError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
+        }
+        Err(InputError::Io { path, source }) => Err(AcceptError::Read { path, source }),
+        Err(error) => Err(AcceptError::Input(error)),
+    }
+}
+
+/// The entries of the text of `path`; a mistake is an error with its line and column.
+fn parse(path: &Path, text: &str) -> Result<Vec<AcceptedFinding>, AcceptError> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start).min(text.len());
+        let before = &text[..offset];
+        AcceptError::Syntax {
+            path: path.to_owned(),
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            message: e.message().to_owned(),
+        }
+    })?;
+    Ok(file.accepted)
 }
 
 impl Accepted {
     /// Reads `path`; a file that does not exist is an empty list.
     pub fn load(path: &Path) -> Result<Accepted, AcceptError> {
-        let loaded = persist::fingerprint(path)?;
-        let text = match input_limit::read_text(
-            path,
-            InputKind::Accepted,
-            InputKind::Accepted.default_limit(),
-        ) {
-            Ok(text) => text,
-            Err(InputError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Accepted {
-                    path: path.to_owned(),
-                    entries: Vec::new(),
-                    loaded: None,
-                });
-            }
-            Err(InputError::Io { path, source }) => return Err(AcceptError::Read { path, source }),
-            Err(error) => return Err(AcceptError::Input(error)),
+        let entries = match read_text(path)? {
+            Some(text) => parse(path, &text)?,
+            None => Vec::new(),
         };
-        let file: File = toml::from_str(&text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start).min(text.len());
-            let before = &text[..offset];
-            AcceptError::Syntax {
-                path: path.to_owned(),
-                line: before.matches('\n').count() + 1,
-                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-                message: e.message().to_owned(),
-            }
-        })?;
         Ok(Accepted {
             path: path.to_owned(),
-            entries: file.accepted,
-            loaded,
+            entries,
+            pending: Vec::new(),
         })
     }
 
@@ -128,42 +142,144 @@ impl Accepted {
 
     /// Records `finding` as accepted (once).
     pub fn accept(&mut self, finding: &Finding, by: &str, at: &str, reason: Option<&str>) {
-        let id = finding.fingerprint();
-        self.entries.retain(|e| e.id != id);
-        self.entries.push(AcceptedFinding {
-            id,
+        let entry = AcceptedFinding {
+            id: finding.fingerprint(),
             kind: finding.kind.name().to_owned(),
             unit: finding.unit.clone(),
             by: by.to_owned(),
             at: at.to_owned(),
             reason: reason.map(str::to_owned),
-        });
+        };
+        self.entries.retain(|e| e.id != entry.id);
+        self.entries.push(entry.clone());
+        self.pending.retain(|e| e.id != entry.id);
+        self.pending.push(entry);
     }
 
-    /// Writes the file atomically (a temp file in the same folder, checked, then renamed),
-    /// under the file's lock, and only if nobody changed it since it was loaded.
+    /// Writes what was accepted since loading; a read-only file is refused. See
+    /// [`Accepted::save_with`].
     pub fn save(&mut self) -> Result<(), AcceptError> {
-        let file = File {
-            accepted: self.entries.clone(),
-        };
-        let text = toml::to_string(&file).unwrap_or_default();
-        let _lock = persist::lock(
+        self.save_with(ReadOnly::Refuse)
+    }
+
+    /// Writes what was accepted since loading into the file, atomically (a temp file in
+    /// the same folder, checked, then renamed, mode and owner kept; through a symbolic link
+    /// to the file it points to). The file is read again under its lock (another run
+    /// accepting at the same time waits for it, up to a minute), and the new entries are
+    /// edited into it in place: comments, formatting and keys songngu does not know are
+    /// kept. A read-only file is refused unless `read_only` allows it.
+    pub fn save_with(&mut self, read_only: ReadOnly) -> Result<(), AcceptError> {
+        crate::fsio::check_writable(&self.path, read_only).map_err(persist::PersistError::from)?;
+        let _lock = persist::lock(&self.path, LockWait::Wait(LOCK_WAIT))?;
+        let current = persist::fingerprint(&self.path)?;
+        let text = read_text(&self.path)?.unwrap_or_default();
+        // Checked with the same rules as `load`, so an edit made since is not built on
+        // if it broke the file.
+        parse(&self.path, &text)?;
+        let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            let offset = e.span().map_or(0, |s| s.start).min(text.len());
+            let before = &text[..offset];
+            AcceptError::Syntax {
+                path: self.path.clone(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                message: e.message().to_owned(),
+            }
+        })?;
+        for entry in &self.pending {
+            upsert(&mut doc, entry);
+        }
+        let new_text = doc.to_string();
+        let path = self.path.clone();
+        persist::save_atomic_with(
             &self.path,
-            LockWait::Wait(std::time::Duration::from_secs(60)),
-        )?;
-        let fingerprint = persist::save_atomic(
-            &self.path,
-            self.loaded.as_ref(),
-            |out| std::io::Write::write_all(out, text.as_bytes()),
+            current.as_ref(),
+            read_only,
+            |out| std::io::Write::write_all(out, new_text.as_bytes()),
             |written| {
                 let back = std::fs::read_to_string(written).map_err(|e| e.to_string())?;
-                toml::from_str::<File>(&back)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
+                parse(&path, &back).map(drop).map_err(|e| e.to_string())
             },
         )?;
-        self.loaded = Some(fingerprint);
+        self.entries = parse(&self.path, &new_text)?;
+        self.pending.clear();
         Ok(())
+    }
+}
+
+/// Puts `entry` into the document: the `[[accepted]]` table (or inline table) with its id
+/// updated, else a new one appended.
+fn upsert(doc: &mut DocumentMut, entry: &AcceptedFinding) {
+    let has_id =
+        |table: &dyn TableLike| table.get("id").and_then(Item::as_str) == Some(entry.id.as_str());
+    match doc.get_mut("accepted") {
+        Some(Item::ArrayOfTables(tables)) => {
+            if let Some(table) = tables.iter_mut().find(|t| has_id(*t)) {
+                fill(table, entry);
+            } else {
+                let mut table = toml_edit::Table::new();
+                fill(&mut table, entry);
+                tables.push(table);
+            }
+        }
+        Some(Item::Value(Value::Array(array))) => {
+            let found = array
+                .iter_mut()
+                .filter_map(Value::as_inline_table_mut)
+                .find(|t| has_id(*t));
+            if let Some(table) = found {
+                fill(table, entry);
+            } else {
+                let mut table = toml_edit::InlineTable::new();
+                fill(&mut table, entry);
+                array.push(table);
+            }
+        }
+        // Nothing yet (a wrong type was refused by `parse`).
+        _ => {
+            let mut table = toml_edit::Table::new();
+            fill(&mut table, entry);
+            // Comments of a file without entries are its trailing text; they stay above
+            // the first entry, where they were written.
+            let comments = doc.trailing().as_str().unwrap_or_default().to_owned();
+            if !comments.trim().is_empty() {
+                doc.set_trailing("");
+                table.decor_mut().set_prefix(comments);
+            }
+            let mut tables = toml_edit::ArrayOfTables::new();
+            tables.push(table);
+            doc.insert("accepted", Item::ArrayOfTables(tables));
+        }
+    }
+}
+
+/// Sets the known keys of `entry` in `table`, keeping every other key and the comments
+/// around the values it replaces.
+fn fill(table: &mut dyn TableLike, entry: &AcceptedFinding) {
+    let fields = [
+        ("id", Some(entry.id.as_str())),
+        ("kind", Some(entry.kind.as_str())),
+        ("unit", entry.unit.as_deref()),
+        ("by", Some(entry.by.as_str())),
+        ("at", Some(entry.at.as_str())),
+        ("reason", entry.reason.as_deref()),
+    ];
+    for (key, value) in fields {
+        match (value, table.get_mut(key)) {
+            (None, _) => {
+                table.remove(key);
+            }
+            (Some(value), Some(Item::Value(old))) => {
+                if old.as_str() != Some(value) {
+                    let decor = old.decor().clone();
+                    *old = Value::from(value);
+                    *old.decor_mut() = decor;
+                }
+            }
+            (Some(value), _) => {
+                table.insert(key, toml_edit::value(value));
+            }
+        }
     }
 }
 
@@ -205,6 +321,44 @@ mod tests {
         loaded.apply(&mut findings);
         assert_eq!(findings[0].accepted.as_ref().unwrap().by, "lan");
         assert!(findings[1].accepted.is_none());
+    }
+
+    #[test]
+    fn saving_edits_the_file_in_place_and_keeps_what_others_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("accepted.toml");
+        let mine = finding("Ông An phát biểu.");
+        let theirs = finding("Ông Bình phát biểu.");
+        std::fs::write(
+            &path,
+            "# decisions of the desk\n\n[[accepted]]\nid = \"old\" # first one\nkind = \"name\"\nby = \"minh\"\nat = \"2026-01-01T00:00:00Z\"\nticket = \"NEWS-1\"\n",
+        )
+        .unwrap();
+        let mut accepted = Accepted::load(&path).unwrap();
+        // Another run accepts a finding after this one loaded the file.
+        let mut other = Accepted::load(&path).unwrap();
+        other.accept(&theirs, "minh", "2026-11-25T09:00:00Z", None);
+        other.save().unwrap();
+        accepted.accept(&mine, "lan", "2026-11-25T10:00:00Z", Some("ok"));
+        accepted.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# decisions of the desk\n\n[[accepted]]\nid = \"old\" # first one\n"),
+            "{text}"
+        );
+        assert!(text.contains("ticket = \"NEWS-1\""), "{text}");
+        let ids: Vec<String> = Accepted::load(&path)
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(ids, ["old", &theirs.fingerprint(), &mine.fingerprint()]);
+        assert_eq!(
+            accepted.entries.len(),
+            3,
+            "the saved file is what it knows now"
+        );
     }
 
     #[test]

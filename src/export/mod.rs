@@ -567,6 +567,9 @@ pub enum ExportError {
     /// `manifest.json`), so it is not replaced.
     #[error("`{}` exists and is not a release folder; nothing was written", .path.display())]
     NotARelease { path: PathBuf },
+    /// Saving a single file failed or was refused (a read-only file, a link to nothing).
+    #[error(transparent)]
+    Save(#[from] crate::memory::persist::PersistError),
 }
 
 impl ExportError {

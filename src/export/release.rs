@@ -24,22 +24,26 @@
 //! (a file, or a folder that is neither empty nor holds a `manifest.json`) is never
 //! replaced: [`ExportError::NotARelease`]. The target's parent folder must exist.
 //!
+//! A target that is a symbolic link to a folder gets the release where the link points
+//! (built beside that folder and swapped in there); the link stays as it is.
+//!
 //! [`write_file_atomic`] does the same for one file (write a temp file in the same
 //! folder, then rename), for the formats written on their own.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use sha2::{Digest, Sha256};
 use unic_langid::{LanguageIdentifier, langid};
 
-use super::manifest::{FileEntry, MANIFEST_NAME, Manifest, MemoryFile, hex};
+use super::manifest::{FileEntry, MANIFEST_NAME, Manifest, MemoryFile};
 use super::tmx::TmxOptions;
 use super::{ExportError, Release, Stamp, Wording};
 use crate::document::Format;
 use crate::drift::Finding;
+use crate::fsio::{OutputTarget, ReadOnly};
+use crate::memory::persist::PersistError;
 
 /// Everything a release needs besides the [`Release`] itself.
 #[derive(Debug)]
@@ -207,17 +211,16 @@ fn write_release_with(
         seen.push(name);
     }
 
-    let Some(target_name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+    // A link to a folder: the release goes where it points, and the link stays.
+    let real = crate::fsio::resolve_link(target).map_err(PersistError::from)?;
+    let Some(target_name) = real.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Err(ExportError::Io {
             path: target.to_owned(),
             source: io::Error::new(io::ErrorKind::InvalidInput, "a release folder needs a name"),
         });
     };
-    let parent = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let replacing = existing_release(target)?;
+    let parent = crate::fsio::folder_of(&real);
+    let replacing = existing_release(&real, target)?;
 
     let temp = create_temp_dir(&parent, &target_name, target)?;
     let guard = RemoveOnDrop(Some(temp.clone()));
@@ -257,10 +260,10 @@ fn write_release_with(
     hook(Step::Swap).map_err(ExportError::io(target))?;
     if replacing {
         let old = unique_sibling(&parent, &target_name, "old");
-        fs::rename(target, &old).map_err(ExportError::io(target))?;
-        if let Err(source) = fs::rename(&temp, target) {
+        fs::rename(&real, &old).map_err(ExportError::io(target))?;
+        if let Err(source) = fs::rename(&temp, &real) {
             // Put the old release back; the guard removes the new one.
-            let _ = fs::rename(&old, target);
+            let _ = fs::rename(&old, &real);
             return Err(ExportError::Io {
                 path: target.to_owned(),
                 source,
@@ -270,33 +273,34 @@ fn write_release_with(
         // The release is in place; an old folder that cannot be removed stays hidden.
         let _ = fs::remove_dir_all(&old);
     } else {
-        fs::rename(&temp, target).map_err(ExportError::io(target))?;
+        fs::rename(&temp, &real).map_err(ExportError::io(target))?;
         guard.disarm();
     }
     sync_dir(&parent)?;
     Ok(manifest)
 }
 
-/// Whether `target` holds a release to replace; an error if it exists and is not one.
-fn existing_release(target: &Path) -> Result<bool, ExportError> {
-    match fs::symlink_metadata(target) {
+/// Whether the folder `real` (named `shown` in errors) holds a release to replace; an
+/// error if it exists and is not one.
+fn existing_release(real: &Path, shown: &Path) -> Result<bool, ExportError> {
+    match fs::symlink_metadata(real) {
         Ok(meta) if meta.is_dir() => {
-            let mut entries = fs::read_dir(target).map_err(ExportError::io(target))?;
+            let mut entries = fs::read_dir(real).map_err(ExportError::io(shown))?;
             let empty = entries.next().is_none();
-            if empty || target.join(MANIFEST_NAME).is_file() {
+            if empty || real.join(MANIFEST_NAME).is_file() {
                 Ok(true)
             } else {
                 Err(ExportError::NotARelease {
-                    path: target.to_owned(),
+                    path: shown.to_owned(),
                 })
             }
         }
         Ok(_) => Err(ExportError::NotARelease {
-            path: target.to_owned(),
+            path: shown.to_owned(),
         }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(source) => Err(ExportError::Io {
-            path: target.to_owned(),
+            path: shown.to_owned(),
             source,
         }),
     }
@@ -368,31 +372,14 @@ impl Drop for RemoveOnDrop {
     }
 }
 
-/// A writer that hashes and counts what goes through it.
-struct Hashing<W> {
-    inner: W,
-    hasher: Sha256,
-    size: u64,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.size += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// Writes the file `path` atomically: `write` fills a temp file in the same folder, which
-/// is flushed to disk and renamed over `path`; on any error the temp file is removed and
-/// `path` is untouched. Returns the file's entry (name, SHA-256, size) for a manifest.
-/// Errors of the file itself name `path` (the temp file is an implementation detail), so
-/// a folder that does not exist reads `` `nodir/x.html`: No such file or directory ``.
+/// Writes the file `path` as [`crate::fsio`] says: `write` fills a buffer, which goes to
+/// a temp file in the same folder, flushed to disk and renamed over `path` (the old file's
+/// mode and owner kept, a symbolic link written through, a FIFO or character device
+/// written in place, a read-only file refused); on any error `path` is untouched. Returns
+/// the file's entry (name, SHA-256, size) for a manifest. Errors of the file itself name
+/// `path` (the temp file is an implementation detail), so a folder that does not exist
+/// reads `` `nodir/x.html`: No such file or directory ``. It does not know the inputs of
+/// the caller: check them first with [`crate::fsio::check_not_an_input`].
 ///
 /// ```no_run
 /// # use std::path::Path;
@@ -413,57 +400,24 @@ pub fn write_file_atomic(
             source: io::Error::new(io::ErrorKind::InvalidInput, "not a file name"),
         });
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let mut attempt = 0u32;
-    let (temp, file) = loop {
-        let temp = unique_sibling(&folder, &name, &format!("{attempt}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => break (temp, file),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(source) => {
-                return Err(ExportError::Io {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
-        }
-    };
-    let guard = RemoveOnDrop(Some(temp.clone()));
-    let mut out = Hashing {
-        inner: BufWriter::new(file),
-        hasher: Sha256::new(),
-        size: 0,
-    };
-    write(&mut out)?;
-    out.flush().map_err(ExportError::io(path))?;
-    let Hashing {
-        inner,
-        hasher,
-        size,
-    } = out;
-    let file = inner.into_inner().map_err(|e| ExportError::Io {
-        path: path.to_owned(),
-        source: e.into_error(),
-    })?;
-    file.sync_all().map_err(ExportError::io(path))?;
-    drop(file);
-    fs::rename(&temp, path).map_err(ExportError::io(path))?;
-    guard.disarm();
-    sync_dir(&folder)?;
-    Ok(FileEntry {
-        name,
-        sha256: hex(&hasher.finalize()),
-        size,
-    })
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    let target = OutputTarget::new(path, &[], ReadOnly::Refuse).map_err(PersistError::from)?;
+    target
+        .write(|out| out.write_all(&bytes), |_| Ok(()))
+        .map_err(|e| match e {
+            PersistError::Io { path, source } => ExportError::Io { path, source },
+            other => other.into(),
+        })?;
+    Ok(FileEntry::of(&name, &bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::manifest::hex;
     use crate::export::tests::{doc, release, seed};
+    use sha2::{Digest, Sha256};
     use std::time::{Duration, UNIX_EPOCH};
 
     fn stamp() -> Stamp {

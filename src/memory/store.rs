@@ -22,7 +22,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::concordance::{ConcordanceIndex, SearchOptions};
 use super::fuzzy::FuzzyIndex;
-use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError};
+use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::text::normalize;
 use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
 
@@ -68,6 +68,28 @@ pub enum MemoryError {
     UnknownFile { path: PathBuf },
     #[error("no TU number {id} in the memory")]
     UnknownEntry { id: u32 },
+    /// [`Memory::open_preview`] opened it: a dry run saves nothing.
+    #[error("the memory was opened for a dry run and cannot be saved")]
+    Preview,
+}
+
+/// How [`Memory::open_for_update_with`] opens a memory for changing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpdateOptions {
+    /// How long to wait for another writer.
+    pub wait: LockWait,
+    /// Whether a read-only memory file may be replaced (refused by default, before the
+    /// lock is taken).
+    pub read_only: ReadOnly,
+}
+
+impl UpdateOptions {
+    pub fn new(wait: LockWait) -> UpdateOptions {
+        UpdateOptions {
+            wait,
+            read_only: ReadOnly::Refuse,
+        }
+    }
 }
 
 /// Where a TU lives.
@@ -205,6 +227,24 @@ pub struct Memory {
     _locks: Vec<FileLock>,
     /// TUs handed out by [`Memory::tu`]: the work a lookup did, which tests count.
     tus_read: AtomicUsize,
+    /// Whether saving may replace a read-only file.
+    read_only: ReadOnly,
+    /// Opened by [`Memory::open_preview`]: never saved.
+    preview: bool,
+    /// Folders [`Memory::open_for_update`] made for new files, deepest first: removed
+    /// again when the memory is dropped if nothing was saved in them.
+    created_dirs: Vec<PathBuf>,
+}
+
+impl Drop for Memory {
+    fn drop(&mut self) {
+        // The locks go first (their sidecars are in these folders).
+        self._locks.clear();
+        for dir in &self.created_dirs {
+            // Only an empty folder goes: a failed command leaves nothing new behind.
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
 }
 
 const NO_ENTRY: u32 = u32::MAX;
@@ -256,6 +296,9 @@ impl Memory {
             problems: Vec::new(),
             _locks: Vec::new(),
             tus_read: AtomicUsize::new(0),
+            read_only: ReadOnly::Refuse,
+            preview: false,
+            created_dirs: Vec::new(),
         }
     }
 
@@ -273,44 +316,103 @@ impl Memory {
     }
 
     /// Loads `paths` for changing them: each file's lock is taken first (waiting as told) and
-    /// held until the memory is dropped. A file that does not exist yet starts empty.
+    /// held until the memory is dropped. A file that does not exist yet starts empty. A
+    /// read-only file is refused (see [`Memory::open_for_update_with`]).
     pub fn open_for_update(
         paths: &[PathBuf],
         source_lang: LanguageIdentifier,
         target_lang: LanguageIdentifier,
         wait: LockWait,
     ) -> Result<Memory, MemoryError> {
+        Memory::open_for_update_with(paths, source_lang, target_lang, UpdateOptions::new(wait))
+    }
+
+    /// [`Memory::open_for_update`] with options. A read-only file is refused before
+    /// anything is locked or created, unless `options.read_only` allows it; a symbolic link
+    /// is followed (locked and saved where it points), and a link to nothing is an error.
+    pub fn open_for_update_with(
+        paths: &[PathBuf],
+        source_lang: LanguageIdentifier,
+        target_lang: LanguageIdentifier,
+        options: UpdateOptions,
+    ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
+        memory.read_only = options.read_only;
+        // Everything that can be told without the lock is checked before anything is
+        // locked or created: a lock file only ever stands beside a memory.
+        for path in paths {
+            crate::fsio::resolve_link(path).map_err(PersistError::from)?;
+            crate::fsio::check_writable(path, options.read_only).map_err(PersistError::from)?;
+            match std::fs::metadata(path) {
+                Ok(meta) if !meta.is_file() => {
+                    return Err(PersistError::from(crate::fsio::FsError::NotWritable {
+                        path: path.clone(),
+                    })
+                    .into());
+                }
+                // Its start (the root element, the header) must be TMX.
+                Ok(_) => drop(TmxReader::open(path)?),
+                Err(_) => {}
+            }
+        }
         for path in paths {
             // A new memory may live in a folder that does not exist yet (`tmx/`).
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
                 && !parent.exists()
             {
+                let missing: Vec<PathBuf> = parent
+                    .ancestors()
+                    .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+                    .map(Path::to_owned)
+                    .collect();
                 std::fs::create_dir_all(parent).map_err(|source| MemoryError::Io {
                     path: parent.to_owned(),
                     source,
                 })?;
+                memory.created_dirs.extend(missing);
             }
-            memory._locks.push(persist::lock(path, wait)?);
+            memory._locks.push(persist::lock(path, options.wait)?);
             // Leftovers of a crashed save are safe to remove under the lock.
             for stale in persist::stale_temp_files(path) {
                 let _ = std::fs::remove_file(stale);
             }
-            if path.exists() {
-                memory.load_file(path)?;
-            } else {
-                memory.files.push(MemoryFile {
-                    path: path.clone(),
-                    root_attrs: Vec::new(),
-                    header: songngu_header(&memory.source_lang),
-                    loaded: None,
-                    held: Vec::new(),
-                    damaged: 0,
-                    dirty: true,
-                });
-            }
+            memory.add_file(path)?;
         }
         Ok(memory)
+    }
+
+    /// Loads `paths` as [`Memory::open_for_update`] would, for a dry run: nothing is
+    /// locked, created or cleaned, files that do not exist start empty, and
+    /// [`Memory::save`] refuses.
+    pub fn open_preview(
+        paths: &[PathBuf],
+        source_lang: LanguageIdentifier,
+        target_lang: LanguageIdentifier,
+    ) -> Result<Memory, MemoryError> {
+        let mut memory = Memory::new(source_lang, target_lang);
+        memory.preview = true;
+        for path in paths {
+            crate::fsio::resolve_link(path).map_err(PersistError::from)?;
+            memory.add_file(path)?;
+        }
+        Ok(memory)
+    }
+
+    /// Loads `path`, or starts it empty if it does not exist.
+    fn add_file(&mut self, path: &Path) -> Result<(), MemoryError> {
+        if path.exists() {
+            return self.load_file(path);
+        }
+        self.files.push(MemoryFile {
+            path: path.to_owned(),
+            root_attrs: Vec::new(),
+            header: songngu_header(&self.source_lang),
+            loaded: None,
+            held: Vec::new(),
+            damaged: 0,
+            dirty: true,
+        });
+        Ok(())
     }
 
     fn load_file(&mut self, path: &Path) -> Result<(), MemoryError> {
@@ -899,6 +1001,9 @@ impl Memory {
     /// Writes every changed file, atomically; each new file is re-read before it replaces
     /// the old one. Requires [`Memory::open_for_update`]. Returns the files written.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, MemoryError> {
+        if self.preview {
+            return Err(MemoryError::Preview);
+        }
         let mut saved = Vec::new();
         for index in 0..self.files.len() {
             if self.files[index].dirty {
@@ -936,9 +1041,10 @@ impl Memory {
             .into_iter()
             .map(|id| self.tu(id, &mut open))
             .collect::<Result<Vec<Tu>, MemoryError>>()?;
-        let fingerprint = write_tmx_atomic(
+        let fingerprint = write_tmx_atomic_with(
             &file.path,
             file.loaded.as_ref(),
+            self.read_only,
             &file.root_attrs,
             &file.header,
             &tus,
@@ -954,6 +1060,8 @@ impl Memory {
     fn reload(&mut self) -> Result<(), MemoryError> {
         let mut fresh = Memory::new(self.source_lang.clone(), self.target_lang.clone());
         fresh._locks = std::mem::take(&mut self._locks);
+        fresh.read_only = self.read_only;
+        fresh.created_dirs = std::mem::take(&mut self.created_dirs);
         for file in &self.files {
             fresh.load_file(&file.path)?;
         }
@@ -965,12 +1073,10 @@ impl Memory {
 /// Writes `tus` as a TMX 1.4b file at `path`, atomically (see [`persist::save_atomic`]):
 /// every TU is checked first (none holding characters XML cannot carry, all listed if any),
 /// and the written file must read back whole with every TU before it replaces `path`.
-/// `loaded` is what `path` was when its content was read (`None`: it did not exist).
+/// `loaded` is what `path` was when its content was read (`None`: it did not exist). A
+/// read-only `path` is refused.
 ///
-/// Whatever TMX version the TUs were read from, the output is TMX 1.4b: `version="1.4"`,
-/// and the deprecated `lang` becomes `xml:lang` ([`Tu::to_tmx14`]). `root_attrs` (the
-/// namespace declarations of the `<tmx>` the TUs came from) are written on `<tmx>`, so a
-/// prefixed attribute (`ex:id`) keeps its declaration.
+/// Whatever TMX version the TUs were read from, the output is TMX 1.4b (see [`write_tmx`]).
 pub fn write_tmx_atomic(
     path: &Path,
     loaded: Option<&Fingerprint>,
@@ -978,21 +1084,64 @@ pub fn write_tmx_atomic(
     header: &Header,
     tus: &[Tu],
 ) -> Result<Fingerprint, MemoryError> {
+    write_tmx_atomic_with(path, loaded, ReadOnly::Refuse, root_attrs, header, tus)
+}
+
+/// [`write_tmx_atomic`], replacing a read-only `path` if `read_only` allows it.
+pub fn write_tmx_atomic_with(
+    path: &Path,
+    loaded: Option<&Fingerprint>,
+    read_only: ReadOnly,
+    root_attrs: &[Attr],
+    header: &Header,
+    tus: &[Tu],
+) -> Result<Fingerprint, MemoryError> {
+    check_tus_writable(path, tus)?;
+    let fingerprint = persist::save_atomic_with(
+        path,
+        loaded,
+        read_only,
+        |out| write_tmx(out, root_attrs, header, tus),
+        |written| verify_tmx(written, tus),
+    )?;
+    Ok(fingerprint)
+}
+
+/// Refuses `tus` if any holds characters XML cannot carry, naming them all; `path` is the
+/// file they were to be written to.
+pub fn check_tus_writable(path: &Path, tus: &[Tu]) -> Result<(), MemoryError> {
     let unwritable: Vec<String> = tus
         .iter()
         .enumerate()
         .filter(|(_, tu)| tmx::check_tu(tu).is_err())
-        .map(|(i, tu)| {
-            tu.attr("tuid")
-                .map_or_else(|| format!("#{}", i + 1), str::to_owned)
-        })
+        .map(|(i, tu)| tu_name(i, tu))
         .collect();
-    if !unwritable.is_empty() {
-        return Err(MemoryError::Unwritable {
+    if unwritable.is_empty() {
+        Ok(())
+    } else {
+        Err(MemoryError::Unwritable {
             path: path.to_owned(),
             tus: unwritable.join(", "),
-        });
+        })
     }
+}
+
+/// A TU's `tuid`, or `#n` (from 1) without one.
+fn tu_name(index: usize, tu: &Tu) -> String {
+    tu.attr("tuid")
+        .map_or_else(|| format!("#{}", index + 1), str::to_owned)
+}
+
+/// Writes `tus` as a TMX 1.4b document with `header` to `out`: `version="1.4"`, and the
+/// deprecated `lang` becomes `xml:lang` ([`Tu::to_tmx14`]) whatever version the TUs were
+/// read from. `root_attrs` (the namespace declarations of the `<tmx>` the TUs came from)
+/// are written on `<tmx>`, so a prefixed attribute (`ex:id`) keeps its declaration.
+pub fn write_tmx(
+    out: &mut dyn std::io::Write,
+    root_attrs: &[Attr],
+    header: &Header,
+    tus: &[Tu],
+) -> std::io::Result<()> {
     let mut header = header.clone();
     header.to_tmx14();
     let prolog = tmx::Prolog {
@@ -1000,37 +1149,39 @@ pub fn write_tmx_atomic(
         doctype: None,
         attrs: root_attrs,
     };
-    let fingerprint = persist::save_atomic(
-        path,
-        loaded,
-        |out| {
-            let mut writer =
-                TmxWriter::with_prolog(out, &prolog, &header).map_err(std::io::Error::other)?;
-            for tu in tus {
-                // Only TUs read from TMX 1.1-1.2 need a copy.
-                let result = if tu.needs_tmx14() {
-                    let mut upgraded = tu.clone();
-                    upgraded.to_tmx14();
-                    writer.write_tu(&upgraded)
-                } else {
-                    writer.write_tu(tu)
-                };
-                result.map_err(std::io::Error::other)?;
-            }
-            writer.finish().map_err(std::io::Error::other)?;
-            Ok(())
-        },
-        |written| verify_written(written, tus.len()),
-    )?;
-    Ok(fingerprint)
+    let mut writer =
+        TmxWriter::with_prolog(out, &prolog, &header).map_err(std::io::Error::other)?;
+    for tu in tus {
+        // Only TUs read from TMX 1.1-1.2 need a copy.
+        let result = if tu.needs_tmx14() {
+            let mut upgraded = tu.clone();
+            upgraded.to_tmx14();
+            writer.write_tu(&upgraded)
+        } else {
+            writer.write_tu(tu)
+        };
+        result.map_err(std::io::Error::other)?;
+    }
+    writer.finish().map_err(std::io::Error::other)?;
+    Ok(())
 }
 
-/// The saved file must read back whole, with every TU.
-fn verify_written(path: &Path, expected: usize) -> Result<(), String> {
-    let mut reader = TmxReader::open(path).map_err(|e| e.to_string())?;
+/// The saved file at `path` must read back whole, with every TU of `tus`. The reason
+/// never names `path` (a temp file the user never sees): it names the TU that failed.
+pub fn verify_tmx(path: &Path, tus: &[Tu]) -> Result<(), String> {
+    let mut reader = TmxReader::open(path).map_err(|e| e.message())?;
     let mut count = 0usize;
-    while reader.next_tu().map_err(|e| e.to_string())?.is_some() {
-        count += 1;
+    loop {
+        match reader.next_tu() {
+            Ok(Some(_)) => count += 1,
+            Ok(None) => break,
+            Err(e) => {
+                return Err(match tus.get(count) {
+                    Some(tu) => format!("TU `{}`: {}", tu_name(count, tu), e.message()),
+                    None => e.message(),
+                });
+            }
+        }
     }
     if let Some(problem) = reader
         .problems()
@@ -1039,8 +1190,8 @@ fn verify_written(path: &Path, expected: usize) -> Result<(), String> {
     {
         return Err(problem.message.clone());
     }
-    if count != expected {
-        return Err(format!("{count} TUs read back, {expected} written"));
+    if count != tus.len() {
+        return Err(format!("{count} TUs read back, {} written", tus.len()));
     }
     Ok(())
 }
@@ -1337,6 +1488,65 @@ mod tests {
         memory.save().expect("save");
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(text.contains("One.") && !text.contains("Two."), "{text}");
+    }
+
+    #[test]
+    fn a_preview_saves_nothing_and_a_dropped_update_leaves_nothing_new() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("new/dir/m.tmx");
+        let mut preview =
+            Memory::open_preview(std::slice::from_ref(&path), langid!("en"), langid!("vi"))
+                .expect("opens");
+        assert!(matches!(preview.save(), Err(MemoryError::Preview)));
+        drop(preview);
+        assert!(
+            !dir.path().join("new").exists(),
+            "a preview creates nothing"
+        );
+        // Opened for update, then dropped without a save (the command failed): the folders
+        // made for it and its lock file go.
+        let memory = open(&path);
+        assert!(path.parent().unwrap().is_dir());
+        drop(memory);
+        assert!(!dir.path().join("new").exists());
+        // Saved, they stay; the lock file goes with the memory.
+        let mut memory = open(&path);
+        memory.save().expect("save");
+        drop(memory);
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["m.tmx"]);
+    }
+
+    #[test]
+    fn what_is_not_a_memory_is_refused_before_anything_is_locked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "not TMX").unwrap();
+        let opened = Memory::open_for_update(
+            std::slice::from_ref(&notes),
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        );
+        assert!(matches!(opened, Err(MemoryError::Tmx(_))));
+        let folder = Memory::open_for_update(
+            &[dir.path().to_owned()],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        );
+        assert!(matches!(
+            folder,
+            Err(MemoryError::Persist(PersistError::Fs(_)))
+        ));
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["notes.txt"]);
     }
 
     #[test]
