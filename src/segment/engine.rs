@@ -10,6 +10,11 @@
 //! where some `beforebreak` ends and which rules those are. Only at those (rare) positions
 //! are the `afterbreak` patterns tried, each anchored at the position. The pass is linear in
 //! the input and never backtracks.
+//!
+//! An `afterbreak` that can match text of any length (`[^#]*#`) would make those tries
+//! quadratic: each one may read to the end of the text. Such a pattern is instead run once,
+//! backwards over the whole text, as a reverse automaton that marks every position where a
+//! match of it starts; each position then costs a lookup.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -63,9 +68,36 @@ pub struct Engine {
     rules: Vec<CompiledRule>,
     /// The distinct `afterbreak` patterns: many rules share one (`\s`, the start of a new
     /// sentence), and each is tried at most once per position.
-    afters: Vec<Regex>,
+    afters: Vec<After>,
     caches: Pool<Cache, CacheFactory>,
 }
+
+/// A compiled `afterbreak` pattern.
+struct After {
+    /// Anchored at a position: what a pattern of bounded length uses.
+    forward: Regex,
+    /// For a pattern without a length bound: its reverse automaton, which finds every
+    /// position a match starts at in one backward pass. `None` for bounded patterns, and
+    /// for the few the lazy DFA cannot run (then `forward` answers, position by position).
+    reverse: Option<DFA>,
+    /// The reverse automaton's caches, kept across texts: a fresh cache would build the
+    /// automaton's states again for every paragraph.
+    reverse_caches: Option<Pool<Cache, CacheFactory>>,
+    /// Every match is at most [`LONGEST_FORWARD_AFTER`] bytes long.
+    short: bool,
+}
+
+/// The longest `afterbreak` (in bytes) still tried position by position.
+const LONGEST_FORWARD_AFTER: usize = 256;
+
+/// Anchored tries of an unbounded `afterbreak` in one text before it is run backwards over
+/// the whole text instead. Most texts (a paragraph) need only a few tries, which cost less
+/// than a pass; past this many, the pass bounds the work at linear.
+const TRIES_BEFORE_BACKWARD_PASS: usize = 8;
+
+/// Where the matches of one unbounded `afterbreak` start in the text being scanned: bit `i`
+/// is set when a match starts at byte `i`. `None` when the reverse pass gave up.
+type Starts = Option<Vec<u64>>;
 
 /// Buffers reused across the positions of one scan.
 #[derive(Default)]
@@ -74,6 +106,12 @@ struct Scratch {
     group: Vec<usize>,
     /// `afterbreak` answers already computed at the current position.
     answered: Vec<(usize, bool)>,
+    /// Per unbounded `afterbreak`, the positions where it matches, computed at its first
+    /// use in the text.
+    starts: HashMap<usize, Starts>,
+    /// Per `afterbreak` without a length bound, its anchored tries so far: each may read
+    /// to the end of the text.
+    long_tries: HashMap<usize, usize>,
 }
 
 struct CompiledRule {
@@ -97,7 +135,7 @@ impl Engine {
     /// the others keep their relative order.
     pub fn compile(rules: &[Rule]) -> (Engine, Vec<RuleError>) {
         let mut errors = Vec::new();
-        let mut afters: Vec<Regex> = Vec::new();
+        let mut afters: Vec<After> = Vec::new();
         let mut after_index: HashMap<&str, usize> = HashMap::new();
         // (rule index, `beforebreak` source, compiled rule)
         let mut kept: Vec<(usize, String, CompiledRule)> = Vec::new();
@@ -198,9 +236,18 @@ impl Engine {
     /// One forward pass of the `beforebreak` automaton. A DFA reports a match one byte
     /// late: entering a match state on the byte at `at` means matches ending at `at`.
     fn scan(&self, cache: &mut Cache, text: &str, breaks: &mut Vec<usize>) -> Option<()> {
+        self.scan_counting(cache, text, breaks, &mut Scratch::default())
+    }
+
+    fn scan_counting(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        breaks: &mut Vec<usize>,
+        scratch: &mut Scratch,
+    ) -> Option<()> {
         let dfa = &self.before;
         let hay = text.as_bytes();
-        let mut scratch = Scratch::default();
         let mut sid = dfa.start_state_forward(cache, &Input::new(text)).ok()?;
         let mut previous = sid;
         for (at, &byte) in hay.iter().enumerate() {
@@ -218,7 +265,7 @@ impl Engine {
                 }
                 if sid.is_match() {
                     self.collect(cache, sid, &mut scratch.group);
-                    self.decide(text, at, &mut scratch, breaks);
+                    self.decide(text, at, scratch, breaks);
                 }
             }
             previous = sid;
@@ -226,7 +273,7 @@ impl Engine {
         sid = dfa.next_eoi_state(cache, sid).ok()?;
         if sid.is_match() {
             self.collect(cache, sid, &mut scratch.group);
-            self.decide(text, hay.len(), &mut scratch, breaks);
+            self.decide(text, hay.len(), scratch, breaks);
         }
         Some(())
     }
@@ -239,7 +286,12 @@ impl Engine {
 
     /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
     fn decide(&self, text: &str, at: usize, scratch: &mut Scratch, breaks: &mut Vec<usize>) {
-        let Scratch { group, answered } = scratch;
+        let Scratch {
+            group,
+            answered,
+            starts,
+            long_tries,
+        } = scratch;
         if at > 0 && at < text.len() && text.is_char_boundary(at) {
             group.sort_unstable();
             group.dedup();
@@ -253,8 +305,7 @@ impl Engine {
                     Some(after) => match answered.iter().find(|(seen, _)| *seen == after) {
                         Some(&(_, answer)) => answer,
                         None => {
-                            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                            let answer = self.afters[after].is_match(input);
+                            let answer = self.after_matches(after, text, at, starts, long_tries);
                             answered.push((after, answer));
                             answer
                         }
@@ -272,11 +323,110 @@ impl Engine {
     }
 }
 
-fn compile_after(pattern: &str) -> Result<Regex, String> {
-    Regex::builder()
+impl Engine {
+    /// Whether `afterbreak` number `after` matches the text starting at `at`.
+    fn after_matches(
+        &self,
+        after: usize,
+        text: &str,
+        at: usize,
+        starts: &mut HashMap<usize, Starts>,
+        long_tries: &mut HashMap<usize, usize>,
+    ) -> bool {
+        let compiled = &self.afters[after];
+        if let (Some(reverse), Some(caches)) = (&compiled.reverse, &compiled.reverse_caches) {
+            let tries = long_tries.entry(after).or_insert(0);
+            if *tries >= TRIES_BEFORE_BACKWARD_PASS {
+                let known = starts
+                    .entry(after)
+                    .or_insert_with(|| match_starts(reverse, &mut caches.get(), text));
+                if let Some(bits) = known {
+                    return bits[at / 64] & (1 << (at % 64)) != 0;
+                }
+            }
+        }
+        if !compiled.short {
+            *long_tries.entry(after).or_insert(0) += 1;
+        }
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        compiled.forward.is_match(input)
+    }
+}
+
+/// Every position of `text` where a match of the pattern whose reverse automaton is
+/// `reverse` starts, in one backward pass; `None` if the automaton gave up (it may, on
+/// Unicode word boundaries in non-ASCII text).
+fn match_starts(reverse: &DFA, cache: &mut Cache, text: &str) -> Starts {
+    let hay = text.as_bytes();
+    let mut bits = vec![0u64; hay.len() / 64 + 1];
+    let mut sid = reverse.start_state_reverse(cache, &Input::new(text)).ok()?;
+    // A DFA reports a match one byte late: entering a match state on the byte at `i`
+    // (going backwards) means a match that starts at `i + 1`.
+    for i in (0..hay.len()).rev() {
+        sid = reverse.next_state(cache, sid, hay[i]).ok()?;
+        if sid.is_tagged() {
+            if sid.is_quit() {
+                return None;
+            }
+            if sid.is_match() {
+                let start = i + 1;
+                bits[start / 64] |= 1 << (start % 64);
+            }
+        }
+    }
+    sid = reverse.next_eoi_state(cache, sid).ok()?;
+    if sid.is_match() {
+        bits[0] |= 1;
+    }
+    Some(bits)
+}
+
+fn compile_after(pattern: &str) -> Result<After, String> {
+    let forward = Regex::builder()
         .syntax(syntax_config())
         .build(pattern)
-        .map_err(|e| regex_error_message(&e))
+        .map_err(|e| regex_error_message(&e))?;
+    let short = is_short(pattern);
+    let reverse = (!short).then(|| build_reverse(pattern)).flatten();
+    let reverse_caches = reverse.clone().map(|dfa| {
+        let factory: CacheFactory = Box::new(move || dfa.create_cache());
+        Pool::new(factory)
+    });
+    Ok(After {
+        forward,
+        reverse,
+        reverse_caches,
+        short,
+    })
+}
+
+/// Whether every match of `pattern` is at most [`LONGEST_FORWARD_AFTER`] bytes long.
+fn is_short(pattern: &str) -> bool {
+    regex_syntax::ParserBuilder::new()
+        .unicode(true)
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .ok()
+        .and_then(|hir| hir.properties().maximum_len())
+        .is_some_and(|longest| longest <= LONGEST_FORWARD_AFTER)
+}
+
+/// The reverse automaton of `pattern`, reporting every match (not only the leftmost), or
+/// `None` if the lazy DFA cannot run it.
+fn build_reverse(pattern: &str) -> Option<DFA> {
+    DFA::builder()
+        .syntax(syntax_config())
+        .thompson(regex_automata::nfa::thompson::Config::new().reverse(true))
+        .configure(
+            DFA::config()
+                .match_kind(MatchKind::All)
+                .unicode_word_boundary(true)
+                .cache_capacity(DFA_CACHE_BYTES)
+                .minimum_cache_clear_count(None),
+        )
+        .build(pattern)
+        .ok()
 }
 
 fn build_dfa(patterns: &[&str]) -> Result<DFA, String> {
@@ -344,6 +494,84 @@ mod tests {
         let (engine, errors) = Engine::compile(rules);
         assert!(errors.is_empty(), "{errors:?}");
         engine
+    }
+
+    /// The breaks of `text`, with the anchored tries of unbounded `afterbreak` patterns.
+    fn breaks_counting(engine: &Engine, text: &str) -> (Vec<usize>, usize) {
+        let mut cache = engine.caches.get();
+        let (mut breaks, mut scratch) = (Vec::new(), Scratch::default());
+        engine
+            .scan_counting(&mut cache, text, &mut breaks, &mut scratch)
+            .unwrap();
+        (breaks, scratch.long_tries.values().sum())
+    }
+
+    #[test]
+    fn an_afterbreak_that_reads_to_the_end_is_run_once_not_per_position() {
+        let rules = [
+            Rule::new("no-before-hash", false, r"\.", r"[^#]*#"),
+            Rule::new("period", true, r"\.", r"\s"),
+        ];
+        let engine = engine(&rules);
+        let text = "A short one. ".repeat(2000);
+        let (breaks, long_tries) = breaks_counting(&engine, text.trim_end());
+        assert_eq!(breaks.len(), 1999);
+        assert_eq!(
+            long_tries, TRIES_BEFORE_BACKWARD_PASS,
+            "then the backward pass answers every position"
+        );
+        // A `#` at the end: now every stop is an exception.
+        let text = format!("{}#", text.trim_end());
+        let (breaks, long_tries) = breaks_counting(&engine, &text);
+        assert_eq!((breaks.len(), long_tries), (0, TRIES_BEFORE_BACKWARD_PASS));
+    }
+
+    #[test]
+    fn the_backward_pass_agrees_with_anchored_matching_everywhere() {
+        let patterns = [
+            r"[^#]*#",
+            r"\s+\p{Lu}",
+            r"\s*\b\w+\b.*$",
+            r"(?:\s\.){3}\s+[^\p{Ll}\s]",
+            r"\s[^.]*\d",
+            r".*é",
+            r"(?m:^)\s*x+",
+            r"\B.*",
+        ];
+        let texts = [
+            "Ab. cd. Éf gh. 12 # ij.",
+            "Một. Hai  Ba. bốn 5 é . . . X",
+            "\nx. y\nxx ab",
+            "",
+            "#",
+            "a",
+        ];
+        for pattern in patterns {
+            let after = compile_after(pattern).unwrap();
+            let Some(reverse) = &after.reverse else {
+                panic!("{pattern} has no reverse automaton");
+            };
+            for text in texts {
+                // The lazy DFA gives up on Unicode word boundaries in non-ASCII text: then
+                // the anchored tries answer instead.
+                let Some(bits) = match_starts(reverse, &mut reverse.create_cache(), text) else {
+                    assert!(
+                        pattern.contains(r"\b") || pattern.contains(r"\B"),
+                        "{pattern}"
+                    );
+                    assert!(!text.is_ascii(), "{pattern:?} gave up on {text:?}");
+                    continue;
+                };
+                for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                    let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                    assert_eq!(
+                        bits[at / 64] & (1 << (at % 64)) != 0,
+                        after.forward.is_match(input),
+                        "{pattern:?} at {at} of {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
