@@ -2,10 +2,14 @@
 //! with the sentencex crate (the fastest rule-based segmenter we know of).
 //!
 //! `cargo bench --bench segment`
+//!
+//! `cargo bench --bench segment -- --generate PATH` writes the same text to a file, one
+//! paragraph per line, for `scripts/bench-segment-process.sh`, which times the whole
+//! `songngu segment` process on it beside sentencex.
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use songngu::segment::{Lang, Segmenter};
 
 #[path = "support/rng.rs"]
@@ -82,4 +86,17 @@ fn bench_segment(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_segment);
-criterion_main!(benches);
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--generate") {
+        let path = args.get(at + 1).expect("--generate takes a path");
+        let mut text = news_text(10 * 1024 * 1024).join("\n");
+        text.push('\n');
+        std::fs::write(path, &text).expect("the text is written");
+        println!("{path}: {} bytes", text.len());
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -108,10 +108,10 @@ struct Scratch {
     answered: Vec<(usize, bool)>,
     /// Per unbounded `afterbreak`, the positions where it matches, computed at its first
     /// use in the text.
-    starts: HashMap<usize, Starts>,
+    starts: Vec<Option<Starts>>,
     /// Per `afterbreak` without a length bound, its anchored tries so far: each may read
     /// to the end of the text.
-    long_tries: HashMap<usize, usize>,
+    long_tries: Vec<usize>,
 }
 
 struct CompiledRule {
@@ -330,23 +330,26 @@ impl Engine {
         after: usize,
         text: &str,
         at: usize,
-        starts: &mut HashMap<usize, Starts>,
-        long_tries: &mut HashMap<usize, usize>,
+        starts: &mut Vec<Option<Starts>>,
+        long_tries: &mut Vec<usize>,
     ) -> bool {
         let compiled = &self.afters[after];
-        if let (Some(reverse), Some(caches)) = (&compiled.reverse, &compiled.reverse_caches) {
-            let tries = long_tries.entry(after).or_insert(0);
-            if *tries >= TRIES_BEFORE_BACKWARD_PASS {
-                let known = starts
-                    .entry(after)
-                    .or_insert_with(|| match_starts(reverse, &mut caches.get(), text));
+        if !compiled.short {
+            // Sized on first use: most texts never get here.
+            if long_tries.is_empty() {
+                long_tries.resize(self.afters.len(), 0);
+                starts.resize(self.afters.len(), None);
+            }
+            if let (Some(reverse), Some(caches)) = (&compiled.reverse, &compiled.reverse_caches)
+                && long_tries[after] >= TRIES_BEFORE_BACKWARD_PASS
+            {
+                let known = starts[after]
+                    .get_or_insert_with(|| match_starts(reverse, &mut caches.get(), text));
                 if let Some(bits) = known {
                     return bits[at / 64] & (1 << (at % 64)) != 0;
                 }
             }
-        }
-        if !compiled.short {
-            *long_tries.entry(after).or_insert(0) += 1;
+            long_tries[after] += 1;
         }
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         compiled.forward.is_match(input)
@@ -503,7 +506,7 @@ mod tests {
         engine
             .scan_counting(&mut cache, text, &mut breaks, &mut scratch)
             .unwrap();
-        (breaks, scratch.long_tries.values().sum())
+        (breaks, scratch.long_tries.iter().sum())
     }
 
     #[test]

@@ -22,30 +22,90 @@ pub fn segment_document(doc: &Document, segmenter: &Segmenter) -> Vec<Unit> {
 }
 
 /// Hands every unit of `doc` to `sink` as soon as it is found, in document order, so a
-/// caller that prints them holds one unit at a time; the first error of `sink` stops it.
+/// caller that prints them holds one window of units at a time; the first error of `sink`
+/// stops it.
+///
+/// A large document is segmented on every core: the blocks of a window are shared out in
+/// contiguous runs, and the units come back in order. Repeat suffixes (`-2`) need the
+/// units before, so they are given in order afterwards.
 pub fn each_unit<E>(
     doc: &Document,
     segmenter: &Segmenter,
     mut sink: impl FnMut(Unit) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    for (block_index, block) in doc.blocks.iter().enumerate() {
-        let flat = FlatBlock::new(&doc.text, block);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
+    let mut first = 0;
+    while first < doc.blocks.len() {
+        let last = window_end(doc, first);
+        let blocks = first..last;
+        let bytes = doc.blocks[last - 1].range.end - doc.blocks[first].range.start;
+        let runs = if workers > 1 && bytes >= PARALLEL_MIN_BYTES {
+            let run = blocks.len().div_ceil(workers);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (first..last)
+                    .step_by(run)
+                    .map(|start| {
+                        let end = (start + run).min(last);
+                        scope.spawn(move || units_of_blocks(doc, segmenter, start..end))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        } else {
+            vec![units_of_blocks(doc, segmenter, blocks)]
+        };
+        for mut unit in runs.into_iter().flatten() {
+            unit.id = with_repeat_suffix(unit.id, &mut seen_ids);
+            sink(unit)?;
+        }
+        first = last;
+    }
+    Ok(())
+}
+
+/// Threads for one document at most: segmenting is memory-bound past a few.
+const MAX_WORKERS: usize = 8;
+
+/// Below this much text a window is segmented on one thread: starting threads would cost
+/// more than they save.
+const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// About how much text one window holds: the units of a window are held until it is done.
+const WINDOW_BYTES: usize = 4 * 1024 * 1024;
+
+/// The end of the window of blocks that starts at block `first`: at least one block.
+fn window_end(doc: &Document, first: usize) -> usize {
+    let start = doc.blocks[first].range.start;
+    let after = doc.blocks[first..].partition_point(|b| b.range.end - start <= WINDOW_BYTES);
+    first + after.max(1)
+}
+
+/// The units of `blocks`, with their ids before repeat suffixes.
+fn units_of_blocks(doc: &Document, segmenter: &Segmenter, blocks: Range<usize>) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for block_index in blocks {
+        let flat = FlatBlock::new(&doc.text, &doc.blocks[block_index]);
         for (index, range) in segmenter.split(&flat.text).into_iter().enumerate() {
             let source = flat.source_range(range);
             let text = doc.text[source.clone()].to_owned();
-            let id = unique_id(&text, &mut seen_ids);
-            sink(Unit {
-                id,
+            units.push(Unit {
+                id: text_id(&text),
                 block: block_index,
                 index,
                 text,
                 start: source.start,
                 end: source.end,
-            })?;
+            });
         }
     }
-    Ok(())
+    units
 }
 
 /// The id of a unit: `u` and 10 hex digits of the SHA-256 of its text in NFC with white
@@ -53,7 +113,11 @@ pub fn each_unit<E>(
 /// a repeated hash prefix) gets `-2`, `-3`... in document order; `seen` counts the ids
 /// given so far in the document.
 pub fn unique_id(text: &str, seen: &mut HashMap<String, usize>) -> String {
-    let base = text_id(text);
+    with_repeat_suffix(text_id(text), seen)
+}
+
+/// `base` (a [`text_id`]) with the repeat suffix it gets after the ids in `seen`.
+fn with_repeat_suffix(base: String, seen: &mut HashMap<String, usize>) -> String {
     let count = seen.entry(base.clone()).or_insert(0);
     *count += 1;
     if *count == 1 {
@@ -317,6 +381,37 @@ mod tests {
         assert_ne!(a, c);
         // NFD and NFC spellings are the same text.
         assert_eq!(text_id("Hu\u{300}ng"), text_id("Hùng"));
+    }
+
+    #[test]
+    fn a_large_document_segmented_on_every_core_gives_the_units_of_one_thread() {
+        use crate::document::ReadOptions;
+        // Over a window and the parallel threshold, with repeats across the runs.
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < WINDOW_BYTES + PARALLEL_MIN_BYTES * 3 {
+            n += 1;
+            text.push_str(&format!(
+                "Paragraph {} opens. Mr. Smith said yes. It rained.\n",
+                n % 5000
+            ));
+        }
+        let doc = Document::from_bytes(
+            std::path::Path::new("big.txt"),
+            text.as_bytes(),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        let segmenter = Segmenter::builtin(Lang::En);
+        let mut one_thread = units_of_blocks(&doc, &segmenter, 0..doc.blocks.len());
+        let mut seen = HashMap::new();
+        for unit in &mut one_thread {
+            unit.id = with_repeat_suffix(std::mem::take(&mut unit.id), &mut seen);
+        }
+        let every_core = segment_document(&doc, &segmenter);
+        assert_eq!(every_core.len(), one_thread.len());
+        assert!(every_core == one_thread, "the same units, ids and order");
+        assert!(every_core.iter().any(|u| u.id.ends_with("-3")));
     }
 
     mod properties {
