@@ -46,18 +46,18 @@ pub(crate) struct Lexicon {
 
 /// English content words of a sentence, lower case, a plural `s` taken off.
 fn en_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = tokens(text)
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| text[t.range].to_lowercase())
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-        .map(|w| match w.strip_suffix('s') {
-            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-            _ => w,
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    let mut terms = Terms::default();
+    for t in tokens(text).filter(|t| t.kind == TokenKind::Word) {
+        let w = text[t.range].to_lowercase();
+        if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => terms.add(stem),
+            _ => terms.add(&w),
+        }
+    }
+    terms.sorted()
 }
 
 /// Vietnamese syllables and adjacent syllable pairs of a sentence, lower case: most
@@ -68,14 +68,38 @@ fn vi_terms(text: &str) -> Vec<String> {
         .map(|t| text[t.range].to_lowercase())
         .filter(|w| w.chars().all(char::is_alphabetic))
         .collect();
-    let mut out: Vec<String> = syllables
-        .windows(2)
-        .map(|w| format!("{} {}", w[0], w[1]))
-        .chain(syllables.iter().cloned())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    let mut terms = Terms::default();
+    let mut pair = String::new();
+    for w in syllables.windows(2) {
+        pair.clear();
+        pair.push_str(&w[0]);
+        pair.push(' ');
+        pair.push_str(&w[1]);
+        terms.add(&pair);
+    }
+    for syllable in &syllables {
+        terms.add(syllable);
+    }
+    terms.sorted()
+}
+
+/// The distinct terms of a sentence. A sentence repeats its words (a long one, many
+/// times): each is kept once as it comes, instead of sorting every occurrence.
+#[derive(Default)]
+struct Terms(std::collections::HashSet<String>);
+
+impl Terms {
+    fn add(&mut self, term: &str) {
+        if !self.0.contains(term) {
+            self.0.insert(term.to_owned());
+        }
+    }
+
+    fn sorted(self) -> Vec<String> {
+        let mut out: Vec<String> = self.0.into_iter().collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 /// The words of a numbering, by number.
