@@ -225,7 +225,9 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     let (_, units) = read_units(&en_path, Lang::En, l10n)?;
     // Where each unit stands now, and what a work file exported now writes for it (every
     // unit, as with `--all`): a returned unit is compared with that, target and state.
-    let report = check::against_memory(&units, &known, &doc.doc, &CheckOptions::default())
+    // The states are what matters here: the cross-language checks would ask the memory
+    // about every unit and change nothing of what is imported.
+    let report = check::against_memory(&units, &known, &doc.doc, &CheckOptions::revision_only())
         .map_err(|e| super::tm::memory_error(l10n, e))?;
     drop(known);
     let exported = work_document(&doc.doc, &units, &report, true, "en", "vi");

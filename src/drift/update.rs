@@ -347,4 +347,38 @@ mod tests {
             en.len()
         );
     }
+
+    #[test]
+    fn the_states_alone_read_each_tu_of_the_document_once() {
+        use crate::drift::check::against_memory;
+        use crate::drift::checks::CheckOptions;
+        let dir = tempfile::tempdir().unwrap();
+        let en: Vec<String> = (0..300).map(|i| format!("Item {i} was sold.")).collect();
+        let vi: Vec<String> = (0..300).map(|i| format!("Món {i} đã được bán.")).collect();
+        let pairs: Vec<(&str, &str)> = en
+            .iter()
+            .zip(&vi)
+            .map(|(e, v)| (e.as_str(), v.as_str()))
+            .collect();
+        let mut memory = memory(dir.path(), &pairs);
+        memory.save().unwrap();
+        drop(memory);
+        let memory =
+            Memory::open(&[dir.path().join("m.tmx")], langid!("en"), langid!("vi")).unwrap();
+        let units: Vec<Unit> = en.iter().enumerate().map(|(i, e)| unit(i, e)).collect();
+        let read = |options: &CheckOptions| {
+            let before = memory.tus_read();
+            let report = against_memory(&units, &memory, DOC, options).unwrap();
+            assert!(
+                report
+                    .status
+                    .iter()
+                    .all(|s| *s == crate::drift::check::Status::Current)
+            );
+            memory.tus_read() - before
+        };
+        assert_eq!(read(&CheckOptions::revision_only()), units.len());
+        // The full check also asks the memory about every pair's English and Vietnamese.
+        assert!(read(&CheckOptions::default()) >= 3 * units.len());
+    }
 }
