@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use common::{root, songngu, stdout_of};
 use songngu::memory::cache::{self, Rejected};
-use songngu::memory::concordance::SearchOptions;
+use songngu::memory::concordance::{ConcordanceIndex, SearchOptions};
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{IndexSource, Memory, NewUnit, unit_tu};
+use songngu::tmx::TmxReader;
 use unic_langid::langid;
 
 /// A small deterministic generator (xorshift).
@@ -299,6 +300,61 @@ fn every_question_gets_the_same_answer_with_and_without_the_index() {
     let cached = open(&paths, true);
     assert_eq!(cached.index_sources(), [IndexSource::Cache; 2]);
     assert_same(&answers(&cached, &pairs), &expected);
+
+    // Concordance as one index over every TU finds it: the same TUs, in the same order,
+    // with the same ranges.
+    let mut compared = 0;
+    for in_target in [false, true] {
+        let lang = if in_target {
+            langid!("vi")
+        } else {
+            langid!("en")
+        };
+        let mut reference = ConcordanceIndex::new();
+        let mut tuids = Vec::new();
+        for path in &paths {
+            let mut reader = TmxReader::open(path).unwrap();
+            while let Some(record) = reader.next_tu().unwrap() {
+                if let Some(tuv) = record.tu.tuv(&lang) {
+                    reference.insert(tuids.len() as u32, &tuv.seg.plain_text());
+                }
+                tuids.push(record.tu.attr("tuid").map(str::to_owned));
+            }
+        }
+        for phrase in [
+            "Hung",
+            "Ho Chi Minh",
+            "the",
+            "guests.",
+            "Hà Nội",
+            "tỷ đồng",
+            "Bộ",
+        ] {
+            for options in [
+                SearchOptions::default(),
+                SearchOptions {
+                    diacritic_insensitive: true,
+                    case_sensitive: true,
+                },
+            ] {
+                let expected: Vec<_> = reference
+                    .search(phrase, options)
+                    .into_iter()
+                    .take(50)
+                    .map(|hit| (tuids[hit.id as usize].clone(), hit.ranges))
+                    .collect();
+                let found: Vec<_> = cached
+                    .concordance(phrase, in_target, options, 50)
+                    .unwrap()
+                    .into_iter()
+                    .map(|m| (m.tuid, m.ranges))
+                    .collect();
+                compared += expected.len();
+                assert_eq!(found, expected, "{phrase} {in_target} {options:?}");
+            }
+        }
+    }
+    assert!(compared > 200, "{compared} hits compared");
 }
 
 /// The same edits on two copies of a memory, one opened with its index files and one

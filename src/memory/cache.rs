@@ -57,13 +57,19 @@ const PREFIX: usize = 40;
 
 /// The index file of the TMX file `tmx`: `<folder>/.songngu-cache/<file name>.idx`.
 pub fn index_path(tmx: &Path) -> Option<PathBuf> {
+    index_path_named(tmx, "idx")
+}
+
+/// The index file `<folder>/.songngu-cache/<file name>.<suffix>` of the TMX file `tmx`.
+pub fn index_path_named(tmx: &Path, suffix: &str) -> Option<PathBuf> {
     let name = tmx.file_name()?;
     let folder = match tmx.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     let mut file = name.to_os_string();
-    file.push(".idx");
+    file.push(".");
+    file.push(suffix);
     Some(folder.join(FOLDER).join(file))
 }
 

@@ -171,14 +171,14 @@ struct Tok {
 
 /// The postings of one fold class: entry indexes, ascending, each once, as varint deltas.
 #[derive(Debug, Clone, Default)]
-struct Postings {
+pub(crate) struct Postings {
     bytes: Vec<u8>,
     count: u32,
     last: u32,
 }
 
 impl Postings {
-    fn push(&mut self, entry: u32) {
+    pub(crate) fn push(&mut self, entry: u32) {
         if self.count > 0 && self.last == entry {
             return;
         }
@@ -195,10 +195,15 @@ impl Postings {
     fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         postings_iter(&self.bytes)
     }
+
+    /// The varint deltas.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
 /// The entries of a postings list: varint deltas, the first from 0.
-fn postings_iter(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+pub(crate) fn postings_iter(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut reader = VarintReader { bytes, pos: 0 };
     let mut current = 0u32;
     std::iter::from_fn(move || {

@@ -22,6 +22,7 @@ use unic_langid::LanguageIdentifier;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::cache::{Aligned, ImageWriter, IndexBytes, Rejected};
+use super::concordance::{CLASS_SECTIONS, ClassPostings, ClassView};
 use super::fuzzy::{self, CounterPool, FuzzyIndex, FuzzyView};
 use super::store::props;
 use super::text::normalize;
@@ -378,6 +379,70 @@ impl Segment {
     /// The fuzzy index (entry ids are this file's).
     pub(crate) fn fuzzy(&self) -> Option<FuzzyView<'_>> {
         FuzzyView::read(&self.index, FUZZY, &self.counters, false)
+    }
+}
+
+/// The concordance index of one file: the classes of its sources and of its targets with
+/// their postings ([`ClassPostings`]). Built on the first concordance search, from the
+/// TMX, and kept beside the lookup index (`<name>.conc.idx`), so that lookups never pay
+/// for it.
+pub(crate) struct ConcordanceSegment {
+    index: IndexBytes,
+}
+
+const CONCORDANCE_SECTIONS: usize = 1 + 2 * CLASS_SECTIONS;
+
+impl ConcordanceSegment {
+    /// The index, keyed to `key`, for a file of `entries` entries.
+    pub(crate) fn finish(
+        entries: usize,
+        sources: ClassPostings,
+        targets: ClassPostings,
+        key: &[u8],
+    ) -> Aligned {
+        let size = sources.written_size() + targets.written_size() + 64;
+        let mut out = ImageWriter::new(key, CONCORDANCE_SECTIONS, size);
+        out.put(&[entries as u64]);
+        sources.write_sections(&mut out);
+        targets.write_sections(&mut out);
+        out.finish()
+    }
+
+    /// The persisted index at `path`, if it is keyed to `key`, whole, and made for a file of
+    /// `entries` entries.
+    pub(crate) fn open(
+        path: &std::path::Path,
+        key: &[u8],
+        entries: usize,
+    ) -> Result<ConcordanceSegment, Rejected> {
+        ConcordanceSegment::checked(IndexBytes::open(path, key)?, entries)
+    }
+
+    /// The index just built by [`ConcordanceSegment::finish`].
+    pub(crate) fn built(
+        image: Aligned,
+        key: &[u8],
+        entries: usize,
+    ) -> Result<ConcordanceSegment, Rejected> {
+        ConcordanceSegment::checked(IndexBytes::built(image, key)?, entries)
+    }
+
+    fn checked(index: IndexBytes, entries: usize) -> Result<ConcordanceSegment, Rejected> {
+        let ok = index.section_count() == CONCORDANCE_SECTIONS
+            && index.section::<u64>(0) == Some(&[entries as u64][..])
+            && ClassView::read(&index, 1, true).is_some()
+            && ClassView::read(&index, 1 + CLASS_SECTIONS, true).is_some();
+        if ok {
+            Ok(ConcordanceSegment { index })
+        } else {
+            Err(Rejected::Truncated)
+        }
+    }
+
+    /// The classes of the sources, or (`in_target`) of the targets.
+    pub(crate) fn side(&self, in_target: bool) -> Option<ClassView<'_>> {
+        let first = if in_target { 1 + CLASS_SECTIONS } else { 1 };
+        ClassView::read(&self.index, first, false)
     }
 }
 

@@ -15,16 +15,18 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use unic_langid::LanguageIdentifier;
 
 use super::cache::{self, Rejected};
-use super::concordance::{ConcordanceIndex, SearchOptions};
+use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError};
 use super::segment::{
-    FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash, unit_key,
+    ConcordanceSegment, FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash,
+    unit_key,
 };
 use super::text::normalize;
 use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
@@ -89,6 +91,10 @@ struct Loaded {
     file: u16,
     base: u32,
     segment: Segment,
+    /// The key the index was read or built under: the TMX as it was loaded.
+    key: Vec<u8>,
+    /// The file's concordance index, had on the first concordance search.
+    concordance: OnceLock<Option<ConcordanceSegment>>,
 }
 
 /// One TMX file of the memory.
@@ -337,7 +343,7 @@ impl Memory {
     /// by reading the TMX (and then the index is saved for the next time, best effort).
     fn load_file(&mut self, path: &Path) -> Result<(), MemoryError> {
         let loaded = persist::fingerprint(path)?;
-        let langs = format!("{}\n{}", self.source_lang, self.target_lang);
+        let langs = self.langs_key();
         let index_path = cache::index_path(path).filter(|_| self.use_cache);
         // A file that cannot be read has no key; reading it below says why.
         let key = cache::key(path, langs.as_bytes()).ok();
@@ -345,7 +351,7 @@ impl Memory {
         if let (Some(index_path), Some(key)) = (&index_path, &key) {
             match Segment::open(index_path, key) {
                 Ok((segment, meta)) => {
-                    self.push_file(path, loaded, meta, Vec::new(), segment);
+                    self.push_file(path, loaded, meta, Vec::new(), segment, key.clone());
                     self.index_sources.push(IndexSource::Cache);
                     return Ok(());
                 }
@@ -393,7 +399,7 @@ impl Memory {
             path: path.to_owned(),
             source: std::io::Error::other(format!("the index built is unusable: {why:?}")),
         })?;
-        self.push_file(path, loaded, meta, held, segment);
+        self.push_file(path, loaded, meta, held, segment, key);
         self.index_sources.push(IndexSource::Built(rejected));
         Ok(())
     }
@@ -405,6 +411,7 @@ impl Memory {
         meta: FileMeta,
         held: Vec<Tu>,
         segment: Segment,
+        key: Vec<u8>,
     ) {
         let file = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
         let mut damaged = 0;
@@ -431,6 +438,8 @@ impl Memory {
             file,
             base: self.first_added,
             segment,
+            key,
+            concordance: OnceLock::new(),
         });
         self.first_added = self.first_added.saturating_add(len);
     }
@@ -643,7 +652,12 @@ impl Memory {
         open: &mut HashMap<u16, File>,
     ) -> Result<Match, MemoryError> {
         let tu = self.tu(id, open)?;
-        Ok(Match {
+        Ok(self.match_of(id, score, &tu))
+    }
+
+    /// The match of entry `id`, whose TU is `tu`.
+    fn match_of(&self, id: u32, score: u8, tu: &Tu) -> Match {
+        Match {
             entry: id,
             score,
             source: tu
@@ -659,7 +673,7 @@ impl Memory {
                 .attr("changedate")
                 .or_else(|| tu.attr("creationdate"))
                 .map(str::to_owned),
-        })
+        }
     }
 
     /// Entries whose source equals `source` after normalization, in memory order.
@@ -954,30 +968,110 @@ impl Memory {
         } else {
             &self.source_lang
         };
+        let keys = concordance::phrase_keys(phrase);
+        let mut found = Vec::new();
+        if keys.is_empty() || limit == 0 {
+            return Ok(found);
+        }
         let mut open = HashMap::new();
-        let mut index = ConcordanceIndex::new();
-        for id in 0..self.entry_count() {
+        // The phrase is matched in each candidate's text, in memory order, until `limit`
+        // are found: a file's concordance index narrows the candidates to the entries that
+        // hold every fold class of the phrase; without one (the TMX changed since it was
+        // loaded) and for TUs added since, every entry is a candidate.
+        let mut check = |id: u32, found: &mut Vec<ConcordanceMatch>| -> Result<bool, MemoryError> {
             if self.is_superseded(id) {
-                continue;
+                return Ok(false);
             }
             let tu = self.tu(id, &mut open)?;
-            if let Some(tuv) = tu.tuv(lang) {
-                index.insert(id, &tuv.seg.plain_text());
+            let Some(tuv) = tu.tuv(lang) else {
+                return Ok(false);
+            };
+            let mut one = ConcordanceIndex::new();
+            one.insert(id, &tuv.seg.plain_text());
+            if let Some(hit) = one.search(phrase, options).pop() {
+                let found_match = self.match_of(id, 0, &tu);
+                found.push(ConcordanceMatch {
+                    tuid: found_match.tuid,
+                    source: found_match.source,
+                    target: found_match.target,
+                    ranges: hit.ranges,
+                    in_target,
+                    file: found_match.file,
+                });
+            }
+            Ok(found.len() >= limit)
+        };
+        for loaded in &self.loaded {
+            let index = loaded
+                .concordance
+                .get_or_init(|| self.concordance_index(loaded));
+            let candidates: Vec<u32> = match index.as_ref().and_then(|i| i.side(in_target)) {
+                Some(side) => side.candidates(&keys),
+                None => (0..loaded.segment.len() as u32).collect(),
+            };
+            for entry in candidates {
+                if check(loaded.base + entry, &mut found)? {
+                    return Ok(found);
+                }
             }
         }
-        let mut found = Vec::new();
-        for hit in index.search(phrase, options).into_iter().take(limit) {
-            let found_match = self.to_match(hit.id, 0, &mut open)?;
-            found.push(ConcordanceMatch {
-                tuid: found_match.tuid,
-                source: found_match.source,
-                target: found_match.target,
-                ranges: hit.ranges,
-                in_target,
-                file: found_match.file,
-            });
+        for id in self.first_added..self.entry_count() {
+            if check(id, &mut found)? {
+                break;
+            }
         }
         Ok(found)
+    }
+
+    /// The concordance index of a loaded file: read from the cache folder, or built from
+    /// the TMX (and saved, best effort). `None` when the TMX is no longer the file that
+    /// was loaded.
+    fn concordance_index(&self, loaded: &Loaded) -> Option<ConcordanceSegment> {
+        let path = &self.files[loaded.file as usize].path;
+        let langs = self.langs_key();
+        if cache::key(path, langs.as_bytes()).ok()? != loaded.key {
+            return None;
+        }
+        let key = cache::key(path, format!("{langs}\nconcordance").as_bytes()).ok()?;
+        let index_path = cache::index_path_named(path, "conc.idx").filter(|_| self.use_cache);
+        if let Some(index_path) = &index_path
+            && let Ok(index) = ConcordanceSegment::open(index_path, &key, loaded.segment.len())
+        {
+            return Some(index);
+        }
+        let mut reader = TmxReader::open(path).ok()?;
+        let (mut sources, mut targets) = (ClassPostings::default(), ClassPostings::default());
+        let mut entries = 0u32;
+        let mut held = false;
+        while let Some(record) = reader.next_tu().ok()? {
+            if let Some(tuv) = record.tu.tuv(&self.source_lang) {
+                sources.add(entries, &tuv.seg.plain_text());
+            }
+            if let Some(tuv) = record.tu.tuv(&self.target_lang) {
+                targets.add(entries, &tuv.seg.plain_text());
+            }
+            held |= record.span.is_none();
+            entries += 1;
+        }
+        drop(reader);
+        // The file read must be the file loaded, TU for TU.
+        if entries as usize != loaded.segment.len()
+            || cache::key(path, langs.as_bytes()).ok()? != loaded.key
+        {
+            return None;
+        }
+        let image = ConcordanceSegment::finish(entries as usize, sources, targets, &key);
+        if let Some(index_path) = index_path
+            && !held
+        {
+            let _ = cache::save(&index_path, &image);
+        }
+        ConcordanceSegment::built(image, &key, entries as usize).ok()
+    }
+
+    /// What the index files of this memory are keyed to besides the TMX: its languages.
+    fn langs_key(&self) -> String {
+        format!("{}\n{}", self.source_lang, self.target_lang)
     }
 
     /// Adds a TU to the file `file` (the first file when `None`). Returns its entry id.
