@@ -282,7 +282,27 @@ impl IndexBytes {
         // SAFETY: index files are only ever replaced by rename, never written in place, so
         // the mapped bytes do not change under us (see the module docs).
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|_| Rejected::Missing)?;
-        let sections = check(&map, key, true)?;
+        // The checksum reads every page; each piece hashed is let go of at once, so that
+        // the process keeps mapped only what its lookups touch (the pages stay in the
+        // system's file cache).
+        let hash = |from: usize| -> u64 {
+            const PIECE: usize = 4 << 20;
+            let mut hasher = Xxh3::new();
+            let mut at = from;
+            while at < map.len() {
+                let end = map.len().min(at + PIECE);
+                hasher.update(&map[at..end]);
+                #[cfg(unix)]
+                // SAFETY: the mapping is read-only and the file is never written in place,
+                // so dropping its pages only means reading them again from the file cache.
+                let _ = unsafe {
+                    map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, end - at)
+                };
+                at = end;
+            }
+            hasher.digest()
+        };
+        let sections = check(&map, key, Some(&hash))?;
         Ok(IndexBytes {
             bytes: Bytes::Mapped(map),
             sections,
@@ -291,11 +311,23 @@ impl IndexBytes {
 
     /// An index just built (not read back from disk: its checksum is not checked again).
     pub(crate) fn built(image: Aligned, key: &[u8]) -> Result<IndexBytes, Rejected> {
-        let sections = check(image.bytes(), key, false)?;
+        let sections = check(image.bytes(), key, None)?;
         Ok(IndexBytes {
             bytes: Bytes::Built(image),
             sections,
         })
+    }
+
+    /// Lets go of the mapped pages read so far (by the checks when opening): lookups map
+    /// again only what they touch, from the system's file cache.
+    pub(crate) fn release(&self) {
+        #[cfg(unix)]
+        if let Bytes::Mapped(map) = &self.bytes {
+            // SAFETY: as in `open`: a read-only mapping of a file never written in place.
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, map.len())
+            };
+        }
     }
 
     pub(crate) fn bytes(&self) -> &[u8] {
@@ -323,9 +355,13 @@ impl IndexBytes {
     }
 }
 
-/// Checks an index's prefix, key, length, (with `verify`) checksum and section table;
-/// returns the sections' byte ranges.
-fn check(bytes: &[u8], key: &[u8], verify: bool) -> Result<Vec<Range<usize>>, Rejected> {
+/// Checks an index's prefix, key, length, checksum (with `hash`, which hashes the bytes
+/// from the offset it is given) and section table; returns the sections' byte ranges.
+fn check(
+    bytes: &[u8],
+    key: &[u8],
+    hash: Option<&dyn Fn(usize) -> u64>,
+) -> Result<Vec<Range<usize>>, Rejected> {
     let u64_at = |at: usize| -> u64 {
         let mut word = [0u8; 8];
         word.copy_from_slice(&bytes[at..at + 8]);
@@ -356,7 +392,7 @@ fn check(bytes: &[u8], key: &[u8], verify: bool) -> Result<Vec<Range<usize>>, Re
     if bytes.len() != body.saturating_add(body_len) || body_len < 8 {
         return Err(Rejected::Truncated);
     }
-    if verify && xxh3_64(&bytes[PREFIX..]) != u64_at(32) {
+    if hash.is_some_and(|hash| hash(PREFIX) != u64_at(32)) {
         return Err(Rejected::Corrupted);
     }
     let count = usize::try_from(u64_at(body)).map_err(|_| Rejected::Truncated)?;

@@ -239,6 +239,7 @@ impl Segment {
             len,
         };
         segment.consistent().ok_or(broken)?;
+        segment.index.release();
         Ok((segment, meta))
     }
 
