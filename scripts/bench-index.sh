@@ -34,10 +34,13 @@ query="the said burs citizens bata brinmentng government in Tuesday gontion mini
 
 # best_of CMD...: runs CMD `runs` times, prints "seconds peak_kb" of the fastest run.
 best_of() {
-    local best= best_kb=
+    local best= best_kb= start end seconds kb
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
-        read -r seconds kb < "$work/time"
+        start=$(date +%s%N)
+        /usr/bin/time -f "%M" -o "$work/time" "$@" >/dev/null 2>&1
+        end=$(date +%s%N)
+        seconds=$(awk "BEGIN{printf \"%.3f\", ($end - $start) / 1e9}")
+        read -r kb < "$work/time"
         if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then
             best=$seconds; best_kb=$kb
         fi

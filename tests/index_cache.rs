@@ -276,10 +276,26 @@ fn assert_same(a: &[String], b: &[String]) {
 #[test]
 fn every_question_gets_the_same_answer_with_and_without_the_index() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.tmx"), dir.path().join("b.tmx"));
+    let (a, b, c) = (
+        dir.path().join("a.tmx"),
+        dir.path().join("b.tmx"),
+        dir.path().join("c.tmx"),
+    );
     let mut pairs = generate(&a, 7, 1500, true);
     pairs.extend(generate(&b, 11, 700, false));
-    let paths = [a.clone(), b.clone()];
+    // A UTF-16 file: its TUs are held in memory, so its index is built every time.
+    pairs.extend(generate(&c, 13, 300, false));
+    let utf16: Vec<u8> = std::iter::once(0xFEFF_u16)
+        .chain(
+            fs::read_to_string(&c)
+                .unwrap()
+                .replacen("UTF-8", "UTF-16", 1)
+                .encode_utf16(),
+        )
+        .flat_map(|unit| unit.to_le_bytes())
+        .collect();
+    fs::write(&c, utf16).unwrap();
+    let paths = [a.clone(), b.clone(), c.clone()];
 
     let without = open(&paths, false);
     assert!(!dir.path().join(cache::FOLDER).exists(), "no cache written");
@@ -292,13 +308,21 @@ fn every_question_gets_the_same_answer_with_and_without_the_index() {
     let built = open(&paths, true);
     assert_eq!(
         built.index_sources(),
-        [IndexSource::Built(Rejected::Missing); 2]
+        [IndexSource::Built(Rejected::Missing); 3]
     );
     assert!(cache::index_path(&a).unwrap().exists());
+    assert!(!cache::index_path(&c).unwrap().exists());
     assert_same(&answers(&built, &pairs), &expected);
 
     let cached = open(&paths, true);
-    assert_eq!(cached.index_sources(), [IndexSource::Cache; 2]);
+    assert_eq!(
+        cached.index_sources(),
+        [
+            IndexSource::Cache,
+            IndexSource::Cache,
+            IndexSource::Built(Rejected::Missing)
+        ]
+    );
     assert_same(&answers(&cached, &pairs), &expected);
 
     // Concordance as one index over every TU finds it: the same TUs, in the same order,
@@ -516,6 +540,26 @@ fn stale_foreign_truncated_and_corrupted_indexes_are_rebuilt() {
         assert!(exact_count(&memory, &pairs_a[3].0) >= 1);
     }
     assert_eq!(sources(&one(&a)), [IndexSource::Cache]);
+
+    // The concordance index, built by the first search, is checked alike.
+    let concordance = |memory: &Memory| {
+        memory
+            .concordance("the", false, SearchOptions::default(), 1000)
+            .unwrap()
+            .len()
+    };
+    let expected = concordance(&one(&a));
+    assert!(expected > 10);
+    let conc = cache::index_path_named(&a, "conc.idx").unwrap();
+    let good = fs::read(&conc).unwrap();
+    let mut flipped = good.clone();
+    flipped[good.len() / 2] ^= 0x01;
+    fs::write(&conc, &flipped).unwrap();
+    assert_eq!(concordance(&one(&a)), expected);
+    assert_eq!(fs::read(&conc).unwrap(), good, "rebuilt");
+    fs::write(&conc, &good[..good.len() - 8]).unwrap();
+    assert_eq!(concordance(&one(&a)), expected);
+    assert_eq!(fs::read(&conc).unwrap(), good, "rebuilt");
 
     // Deleting the cache loses nothing.
     fs::remove_dir_all(dir.path().join(cache::FOLDER)).unwrap();

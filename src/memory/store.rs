@@ -1,16 +1,19 @@
 //! The translation memory: one or more TMX files, indexed for exact, fuzzy and
 //! concordance lookup, saved safely.
 //!
-//! The store never holds a model of every TU. Loading streams each file once and keeps,
-//! per TU, where it is (its byte span in the file, or the TU itself when it is new, changed,
-//! or from a file that is not UTF-8) plus compact indexes: a hash of the normalized source
-//! for exact lookup and the fuzzy index's token arrays. A TU is parsed again from its span
-//! when a lookup returns it or a save writes it.
+//! The store never holds a model of every TU. Each file has an index (see
+//! [`super::segment`]): per TU, where it is (its byte span in the file, or the TU itself
+//! when the file is not UTF-8), a hash of the normalized source for exact lookup, the
+//! fuzzy index's token arrays, and for drift checks the hash of the normalized target
+//! ([`Memory::by_target`]: "the same Vietnamese for different English") and the entries of
+//! each document and unit ([`Memory::document`]). A TU is parsed again from its span when
+//! a lookup returns it or a save writes it.
 //!
-//! Two more indexes serve drift checks: the hash of the normalized target, chained like the
-//! source hash, for [`Memory::by_target`] ("the same Vietnamese for different English"),
-//! and the entry ids of each document (from the [`props::DOC`] prop) for
-//! [`Memory::document`]. Both hold ids only; the TUs are parsed when asked for.
+//! The index of a file is saved beside it (see [`super::cache`]) and, while the file does
+//! not change, opened in place instead of being built again: sorted arrays searched by
+//! binary search, hash tables probed where they lie. TUs added or replaced since loading
+//! are indexed in memory, an overlay on the files' indexes; a save writes the changed
+//! files and loads them again, which rebuilds their indexes (and only theirs).
 
 use std::collections::HashMap;
 use std::fs::File;
