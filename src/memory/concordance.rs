@@ -35,7 +35,9 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::text::{Interner, fold_key, fold_with, normalize, tokens};
+use super::cache::{ImageWriter, IndexBytes};
+use super::fuzzy::{Postings, postings_iter};
+use super::text::{Interner, InternerRef, fold_key, fold_with, normalize, tokens};
 
 /// How [`ConcordanceIndex::search`] compares tokens. The default is diacritic-sensitive
 /// and case-insensitive, as in most CAT tools.
@@ -303,6 +305,143 @@ impl ConcordanceIndex {
         self.tokens.shrink_to_fit();
         self.starts.shrink_to_fit();
         self.ends.shrink_to_fit();
+    }
+}
+
+/// The fold class keys of a phrase's tokens, as [`ConcordanceIndex::search`] looks them up.
+pub(crate) fn phrase_keys(phrase: &str) -> Vec<String> {
+    let phrase = normalize(phrase);
+    tokens(&phrase)
+        .map(|token| fold_key(&phrase[token.range.clone()], token.kind))
+        .collect()
+}
+
+/// The fold classes of the texts of one side of a file, each with the entries holding it:
+/// what a persisted concordance index keeps to find the candidates of a phrase (the
+/// entries holding every class of it, as [`ConcordanceIndex::search`] finds them). The
+/// phrase is then matched in each candidate's text.
+#[derive(Debug, Default)]
+pub(crate) struct ClassPostings {
+    /// Token text in NFC → word id, so that a token's class is folded once per word.
+    words: Interner,
+    word_fold: Vec<u32>,
+    folds: Interner,
+    postings: Vec<Postings>,
+}
+
+/// The number of sections [`ClassPostings::write_sections`] writes.
+pub(crate) const CLASS_SECTIONS: usize = 5;
+
+impl ClassPostings {
+    /// Adds the classes of `text` under `entry`; entries come in ascending order.
+    /// Tokenized as [`ConcordanceIndex::insert`] does.
+    pub(crate) fn add(&mut self, entry: u32, text: &str) {
+        for token in tokens(text) {
+            let piece = &text[token.range];
+            let nfc = if is_nfc_quick(piece.chars()) == IsNormalized::Yes {
+                std::borrow::Cow::Borrowed(piece)
+            } else {
+                std::borrow::Cow::Owned(piece.nfc().collect::<String>())
+            };
+            let fold = match self.words.get(&nfc) {
+                Some(word) => self.word_fold[word as usize],
+                None => {
+                    let Some(fold) = self.folds.intern(&fold_key(&nfc, token.kind)) else {
+                        break;
+                    };
+                    if fold as usize == self.postings.len() {
+                        self.postings.push(Postings::default());
+                    }
+                    if self.words.intern(&nfc).is_none() {
+                        break;
+                    }
+                    self.word_fold.push(fold);
+                    fold
+                }
+            };
+            // Repeats of the class in the same entry are skipped by `push`.
+            self.postings[fold as usize].push(entry);
+        }
+    }
+
+    /// Writes the classes and their postings as [`CLASS_SECTIONS`] sections.
+    pub(crate) fn write_sections(self, out: &mut ImageWriter) {
+        self.folds.write_sections(out);
+        let mut ends = Vec::with_capacity(self.postings.len());
+        let mut bytes = Vec::new();
+        for list in &self.postings {
+            bytes.extend_from_slice(list.bytes());
+            ends.push(bytes.len() as u64);
+        }
+        out.put(&ends);
+        out.put(&bytes);
+    }
+
+    /// An upper bound of the bytes [`Self::write_sections`] writes.
+    pub(crate) fn written_size(&self) -> usize {
+        self.folds.written_size()
+            + self.postings.len() * 8
+            + self.postings.iter().map(|p| p.bytes().len()).sum::<usize>()
+            + 64
+    }
+}
+
+/// [`ClassPostings`] as a persisted index holds them.
+pub(crate) struct ClassView<'a> {
+    folds: InternerRef<'a>,
+    ends: &'a [u64],
+    bytes: &'a [u8],
+}
+
+impl<'a> ClassView<'a> {
+    /// Sections `first..first + CLASS_SECTIONS` of `index`; with `check`, `None` unless
+    /// they hold together.
+    pub(crate) fn read(index: &'a IndexBytes, first: usize, check: bool) -> Option<Self> {
+        let folds = InternerRef::new(
+            index.section(first)?,
+            index.section(first + 1)?,
+            index.section(first + 2)?,
+        )?;
+        let view = ClassView {
+            folds,
+            ends: index.section(first + 3)?,
+            bytes: index.section(first + 4)?,
+        };
+        let holds = view.ends.len() == view.folds.len()
+            && view.ends.is_sorted()
+            && view
+                .ends
+                .last()
+                .is_none_or(|&e| e as usize <= view.bytes.len());
+        (!check || holds).then_some(view)
+    }
+
+    /// The entries holding every class of `keys` ([`phrase_keys`]), ascending.
+    pub(crate) fn candidates(&self, keys: &[String]) -> Vec<u32> {
+        let mut lists = Vec::with_capacity(keys.len());
+        for key in keys {
+            let Some(fold) = self.folds.get(key) else {
+                return Vec::new();
+            };
+            let fold = fold as usize;
+            let start = if fold == 0 {
+                0
+            } else {
+                self.ends[fold - 1] as usize
+            };
+            lists.push(&self.bytes[start..self.ends[fold] as usize]);
+        }
+        lists.sort_by_key(|list| list.len());
+        lists.dedup();
+        let Some((shortest, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<u32> = postings_iter(shortest).collect();
+        for list in rest {
+            let others: Vec<u32> = postings_iter(list).collect();
+            candidates.retain(|entry| others.binary_search(entry).is_ok());
+        }
+        candidates
     }
 }
 

@@ -88,7 +88,8 @@ use std::time::Duration;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
-use super::text::{Interner, TokenKind, fold_key, normalize, tokens};
+use super::cache::{ImageWriter, IndexBytes};
+use super::text::{Interner, InternerRef, TokenKind, fold_key, normalize, tokens};
 
 /// Cost of inserting, deleting or substituting a word, in tenths of a word.
 const WORD_COST: u32 = 10;
@@ -170,14 +171,14 @@ struct Tok {
 
 /// The postings of one fold class: entry indexes, ascending, each once, as varint deltas.
 #[derive(Debug, Clone, Default)]
-struct Postings {
+pub(crate) struct Postings {
     bytes: Vec<u8>,
     count: u32,
     last: u32,
 }
 
 impl Postings {
-    fn push(&mut self, entry: u32) {
+    pub(crate) fn push(&mut self, entry: u32) {
         if self.count > 0 && self.last == entry {
             return;
         }
@@ -190,17 +191,25 @@ impl Postings {
         self.last = entry;
     }
 
+    #[cfg(test)]
     fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut reader = VarintReader {
-            bytes: &self.bytes,
-            pos: 0,
-        };
-        let mut current = 0u32;
-        std::iter::from_fn(move || {
-            current = current.wrapping_add(reader.next()?);
-            Some(current)
-        })
+        postings_iter(&self.bytes)
     }
+
+    /// The varint deltas.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// The entries of a postings list: varint deltas, the first from 0.
+pub(crate) fn postings_iter(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut reader = VarintReader { bytes, pos: 0 };
+    let mut current = 0u32;
+    std::iter::from_fn(move || {
+        current = current.wrapping_add(reader.next()?);
+        Some(current)
+    })
 }
 
 fn write_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -293,7 +302,7 @@ impl Default for FuzzyIndex {
 /// A reusable `Vec<u16>` of zeros. Searches on several threads each get one: the first
 /// takes the pooled vector, the others allocate their own.
 #[derive(Debug, Default)]
-struct CounterPool(std::sync::Mutex<Vec<u16>>);
+pub(crate) struct CounterPool(std::sync::Mutex<Vec<u16>>);
 
 impl CounterPool {
     fn take(&self) -> Vec<u16> {
@@ -324,7 +333,7 @@ impl Clone for CounterPool {
 }
 
 /// A prepared query.
-struct Query {
+pub(crate) struct Query {
     toks: Vec<Tok>,
     spaces: Vec<bool>,
     len: u64,
@@ -335,7 +344,7 @@ struct Query {
 
 /// Buffers reused across the candidates of one search.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     toks: Vec<Tok>,
     spaces: Vec<bool>,
     row: Vec<u32>,
@@ -343,7 +352,7 @@ struct Scratch {
 }
 
 /// The best `limit` hits seen so far and the score a new hit needs.
-struct TopK {
+pub(crate) struct TopK {
     limit: usize,
     hits: Vec<FuzzyHit>,
     threshold: u8,
@@ -409,17 +418,21 @@ impl FuzzyIndex {
     /// 2^31 distinct tokens or 4 GiB of distinct token text, tens of gigabytes in memory.
     /// Search and brute force then agree on its absence.
     pub fn insert(&mut self, id: u32, source: &str) {
+        self.insert_normalized(id, &normalize(source));
+    }
+
+    /// [`Self::insert`] for a text already [`normalize`]d.
+    pub(crate) fn insert_normalized(&mut self, id: u32, text: &str) {
         let Ok(entry) = u32::try_from(self.ids.len()) else {
             return;
         };
         if entry == u32::MAX {
             return;
         }
-        let text = normalize(source);
         let mut encoded = Vec::with_capacity(text.len() / 3);
         let mut classes = Vec::new();
         let mut len = 0u32;
-        for token in tokens(&text) {
+        for token in tokens(text) {
             let Some(word) = self.intern(&text[token.range.clone()], token.kind) else {
                 return;
             };
@@ -461,228 +474,13 @@ impl FuzzyIndex {
     /// score, then lower id), at most `limit` of them. The same as [`Self::brute_force`],
     /// found through the index.
     pub fn search(&self, query: &str, min: u8, limit: usize) -> Vec<FuzzyHit> {
-        if limit == 0 || min > 100 || self.ids.is_empty() {
-            return Vec::new();
-        }
-        let query = self.prepare(query);
-        let mut top = TopK::new(limit, min);
-        let mut scratch = Scratch {
-            counts: vec![0; query.classes.len()],
-            ..Scratch::default()
-        };
-        if min == 0 {
-            // Every entry qualifies (the score is never negative): nothing to filter on.
-            for entry in 0..self.ids.len() as u32 {
-                self.verify(entry, &query, &mut top, &mut scratch);
-            }
-            return top.finish();
-        }
-        if query.toks.is_empty() {
-            // An empty query scores 100 against empty entries and 0 against the rest.
-            for &entry in &self.empty {
-                top.push(FuzzyHit {
-                    id: self.ids[entry as usize],
-                    score: 100,
-                });
-            }
-            return top.finish();
-        }
-        // Classes from the rarest up; `weight` is what the class can add to the overlap.
-        let mut order: Vec<(u32, u64)> = query
-            .classes
-            .iter()
-            .map(|&(fold, count, weight)| (fold, u64::from(count) * u64::from(weight)))
-            .collect();
-        order.sort_by_key(|&(fold, _)| (self.postings[fold as usize].count, fold));
-        let known: u64 = order.iter().map(|&(_, weight)| weight).sum();
-        let needed = overlap_needed(min, query.len);
-        if known < needed {
-            return Vec::new();
-        }
-        let mut pooled = self.counters.take();
-        let counters = &mut pooled;
-        counters.resize(self.ids.len(), 0);
-        let mut touched = Vec::new();
-        // `histogram[a]`: how many touched entries have a probed overlap of `a`.
-        let top_count = usize::try_from(known)
-            .unwrap_or(usize::MAX)
-            .min(usize::from(u16::MAX));
-        let mut histogram = vec![0u32; top_count + 1];
-        let mut probed = 0;
-        for &(fold, weight) in &order {
-            let postings = &self.postings[fold as usize];
-            // The classes that every qualifying entry must touch come first: until
-            // they are probed, the rest could still weigh `needed`. Past them, probing
-            // a class costs a scan of its postings but raises the share of the overlap an
-            // entry must show in the probed classes; stop when verifying every entry
-            // that still shows enough would cost less than the scan.
-            if known - probed < needed {
-                let at_least = usize::try_from(needed - (known - probed))
-                    .unwrap_or(usize::MAX)
-                    .min(top_count);
-                let candidates: u64 = histogram[at_least..].iter().map(|&n| u64::from(n)).sum();
-                if candidates.saturating_mul(self.verify_cost) <= u64::from(postings.count) {
-                    break;
-                }
-            }
-            let weight16 = u16::try_from(weight).unwrap_or(u16::MAX);
-            for entry in postings.iter() {
-                let Some(counter) = counters.get_mut(entry as usize) else {
-                    continue;
-                };
-                if *counter == 0 {
-                    touched.push(entry);
-                } else {
-                    histogram[usize::from(*counter).min(top_count)] -= 1;
-                }
-                // A saturated counter means "unknown" and keeps the entry.
-                *counter = counter.saturating_add(weight16);
-                histogram[usize::from(*counter).min(top_count)] += 1;
-            }
-            probed += weight;
-        }
-        let rest = known - probed;
-        for entry in touched {
-            let counter = std::mem::take(&mut counters[entry as usize]);
-            // The overlap is at most the probed share plus everything unprobed.
-            if counter == u16::MAX
-                || u64::from(counter) + rest >= overlap_needed(top.threshold, query.len)
-            {
-                self.verify(entry, &query, &mut top, &mut scratch);
-            }
-        }
-        self.counters.give_back(pooled);
-        top.finish()
+        FuzzyData::find(self, query, min, limit)
     }
 
     /// Scores every entry: the reference [`Self::search`] is tested against, and the
     /// baseline of the benchmark.
     pub fn brute_force(&self, query: &str, min: u8, limit: usize) -> Vec<FuzzyHit> {
-        if limit == 0 || min > 100 {
-            return Vec::new();
-        }
-        let query = self.prepare(query);
-        let mut scratch = Scratch::default();
-        let mut hits = Vec::new();
-        for entry in 0..self.ids.len() {
-            self.decode(entry, &mut scratch);
-            let dist = distance(&query.toks, &scratch.toks, u32::MAX, &mut scratch.row);
-            let len = u64::from(self.lens[entry]);
-            let exact = dist == Some(0) && query.spaces == scratch.spaces;
-            let score = score_of(dist.map_or(u64::MAX, u64::from), query.len, len, exact);
-            if score >= min {
-                hits.push(FuzzyHit {
-                    id: self.ids[entry],
-                    score,
-                });
-            }
-        }
-        hits.sort_unstable_by(hit_order);
-        hits.truncate(limit);
-        hits
-    }
-
-    /// Filters one candidate and scores it if it can still make the list.
-    fn verify(&self, entry: u32, query: &Query, top: &mut TopK, scratch: &mut Scratch) {
-        let index = entry as usize;
-        let min = u64::from(top.threshold);
-        let (len_q, len_s) = (query.len, u64::from(self.lens[index]));
-        // The length bound: m · len_q ≤ len_s ≤ len_q / m.
-        if 100 * len_s < min * len_q || 100 * len_q < min * len_s {
-            return;
-        }
-        self.decode(index, scratch);
-        let longest = len_q.max(len_s);
-        // The overlap bound: I ≥ m · L.
-        let overlap = overlap(query, &scratch.toks, &mut scratch.counts);
-        if 100 * overlap < min * longest {
-            return;
-        }
-        // dist ≤ (1 − m) · L; with min 0 every distance qualifies (score 0).
-        let cap = if min == 0 {
-            u32::MAX
-        } else {
-            u32::try_from((100 - min) * longest / 100).unwrap_or(u32::MAX)
-        };
-        let Some(dist) = distance(&query.toks, &scratch.toks, cap, &mut scratch.row) else {
-            return;
-        };
-        let exact = dist == 0 && query.spaces == scratch.spaces;
-        top.push(FuzzyHit {
-            id: self.ids[index],
-            score: score_of(u64::from(dist), len_q, len_s, exact),
-        });
-    }
-
-    /// Decodes entry `index` into `scratch.toks` and `scratch.spaces`.
-    fn decode(&self, index: usize, scratch: &mut Scratch) {
-        scratch.toks.clear();
-        scratch.spaces.clear();
-        let start = if index == 0 {
-            0
-        } else {
-            self.stream_ends[index - 1]
-        };
-        let mut reader = VarintReader {
-            bytes: &self.stream[start..self.stream_ends[index]],
-            pos: 0,
-        };
-        while let Some(value) = reader.next() {
-            let word = value >> 1;
-            let info = self.word_info[word as usize];
-            let weight = if info & 1 == 1 { PUNCT_COST } else { WORD_COST };
-            scratch.toks.push(Tok {
-                word,
-                fold: info >> 1,
-                weight,
-            });
-            scratch.spaces.push(value & 1 == 1);
-        }
-    }
-
-    fn prepare(&self, query: &str) -> Query {
-        let text = normalize(query);
-        let mut toks = Vec::new();
-        let mut spaces = Vec::new();
-        for token in tokens(&text) {
-            let piece = &text[token.range.clone()];
-            let weight = if token.kind == TokenKind::Punct {
-                PUNCT_COST
-            } else {
-                WORD_COST
-            };
-            let (word, fold) = match self.words.get(piece) {
-                Some(word) => (word, self.word_info[word as usize] >> 1),
-                None => (
-                    UNKNOWN,
-                    self.folds
-                        .get(&fold_key(piece, token.kind))
-                        .unwrap_or(UNKNOWN),
-                ),
-            };
-            toks.push(Tok { word, fold, weight });
-            spaces.push(token.space_before);
-        }
-        let len = toks.iter().map(|t| u64::from(t.weight)).sum();
-        let mut classes: Vec<(u32, u32, u32)> = Vec::new();
-        let mut folds: Vec<(u32, u32)> = toks
-            .iter()
-            .filter(|t| t.fold != UNKNOWN)
-            .map(|t| (t.fold, t.weight))
-            .collect();
-        folds.sort_unstable();
-        for (fold, weight) in folds {
-            match classes.last_mut() {
-                Some(last) if last.0 == fold => last.1 += 1,
-                _ => classes.push((fold, 1, weight)),
-            }
-        }
-        Query {
-            toks,
-            spaces,
-            len,
-            classes,
-        }
+        FuzzyData::score_all(self, query, min, limit)
     }
 
     /// Heap bytes held by the index (capacities, so the figure is what the allocator gave).
@@ -716,6 +514,501 @@ impl FuzzyIndex {
         self.empty.shrink_to_fit();
         self.stream_ends.shrink_to_fit();
         self.stream.shrink_to_fit();
+    }
+}
+
+/// What a search reads of an index: the vectors of a [`FuzzyIndex`] being built, or the
+/// arrays of a persisted one (see [`super::segment`]). The search itself is written once,
+/// here, so both answer alike.
+pub(crate) trait FuzzyData {
+    /// The number of entries.
+    fn entry_count(&self) -> usize;
+    /// The caller's id of entry `entry`.
+    fn id_of(&self, entry: usize) -> u32;
+    /// The weighted length of entry `entry`.
+    fn weighted_len(&self, entry: usize) -> u32;
+    /// The varint `word id × 2 + space before` of entry `entry`.
+    fn tokens_of(&self, entry: usize) -> &[u8];
+    /// The word id of a token text.
+    fn word_id(&self, text: &str) -> Option<u32>;
+    /// `fold id × 2 + 1 if punctuation` of word `word`.
+    fn word_info(&self, word: u32) -> u32;
+    /// The fold id of a kind-tagged folded text.
+    fn fold_id(&self, key: &str) -> Option<u32>;
+    /// How many entries hold fold class `fold`, and their postings (varint deltas).
+    fn postings_of(&self, fold: u32) -> (u32, &[u8]);
+    /// Entries without tokens.
+    fn empty_entries(&self) -> &[u32];
+    fn counter_pool(&self) -> &CounterPool;
+    fn verify_cost(&self) -> u64 {
+        VERIFY_COST
+    }
+
+    /// The stored sources that score at least `min` against `query`, best first (higher
+    /// score, then lower id), at most `limit` of them. The same as [`FuzzyData::score_all`],
+    /// found through the index.
+    fn find(&self, query: &str, min: u8, limit: usize) -> Vec<FuzzyHit> {
+        if limit == 0 || min > 100 || self.entry_count() == 0 {
+            return Vec::new();
+        }
+        let query = self.prepare(query);
+        let mut top = TopK::new(limit, min);
+        let mut scratch = Scratch {
+            counts: vec![0; query.classes.len()],
+            ..Scratch::default()
+        };
+        if min == 0 {
+            // Every entry qualifies (the score is never negative): nothing to filter on.
+            for entry in 0..self.entry_count() as u32 {
+                self.verify(entry, &query, &mut top, &mut scratch);
+            }
+            return top.finish();
+        }
+        if query.toks.is_empty() {
+            // An empty query scores 100 against empty entries and 0 against the rest.
+            for &entry in self.empty_entries() {
+                top.push(FuzzyHit {
+                    id: self.id_of(entry as usize),
+                    score: 100,
+                });
+            }
+            return top.finish();
+        }
+        // Classes from the rarest up; `weight` is what the class can add to the overlap.
+        let mut order: Vec<(u32, u64)> = query
+            .classes
+            .iter()
+            .map(|&(fold, count, weight)| (fold, u64::from(count) * u64::from(weight)))
+            .collect();
+        order.sort_by_key(|&(fold, _)| (self.postings_of(fold).0, fold));
+        let known: u64 = order.iter().map(|&(_, weight)| weight).sum();
+        let needed = overlap_needed(min, query.len);
+        if known < needed {
+            return Vec::new();
+        }
+        let mut pooled = self.counter_pool().take();
+        let counters = &mut pooled;
+        counters.resize(self.entry_count(), 0);
+        let mut touched = Vec::new();
+        // `histogram[a]`: how many touched entries have a probed overlap of `a`.
+        let top_count = usize::try_from(known)
+            .unwrap_or(usize::MAX)
+            .min(usize::from(u16::MAX));
+        let mut histogram = vec![0u32; top_count + 1];
+        let mut probed = 0;
+        for &(fold, weight) in &order {
+            let (count, postings) = self.postings_of(fold);
+            // The classes that every qualifying entry must touch come first: until
+            // they are probed, the rest could still weigh `needed`. Past them, probing
+            // a class costs a scan of its postings but raises the share of the overlap an
+            // entry must show in the probed classes; stop when verifying every entry
+            // that still shows enough would cost less than the scan.
+            if known - probed < needed {
+                let at_least = usize::try_from(needed - (known - probed))
+                    .unwrap_or(usize::MAX)
+                    .min(top_count);
+                let candidates: u64 = histogram[at_least..].iter().map(|&n| u64::from(n)).sum();
+                if candidates.saturating_mul(self.verify_cost()) <= u64::from(count) {
+                    break;
+                }
+            }
+            let weight16 = u16::try_from(weight).unwrap_or(u16::MAX);
+            for entry in postings_iter(postings) {
+                let Some(counter) = counters.get_mut(entry as usize) else {
+                    continue;
+                };
+                if *counter == 0 {
+                    touched.push(entry);
+                } else {
+                    histogram[usize::from(*counter).min(top_count)] -= 1;
+                }
+                // A saturated counter means "unknown" and keeps the entry.
+                *counter = counter.saturating_add(weight16);
+                histogram[usize::from(*counter).min(top_count)] += 1;
+            }
+            probed += weight;
+        }
+        let rest = known - probed;
+        for entry in touched {
+            let counter = std::mem::take(&mut counters[entry as usize]);
+            // The overlap is at most the probed share plus everything unprobed.
+            if counter == u16::MAX
+                || u64::from(counter) + rest >= overlap_needed(top.threshold, query.len)
+            {
+                self.verify(entry, &query, &mut top, &mut scratch);
+            }
+        }
+        self.counter_pool().give_back(pooled);
+        top.finish()
+    }
+
+    /// Scores every entry: the reference [`FuzzyData::find`] is tested against, and the
+    /// baseline of the benchmark.
+    fn score_all(&self, query: &str, min: u8, limit: usize) -> Vec<FuzzyHit> {
+        if limit == 0 || min > 100 {
+            return Vec::new();
+        }
+        let query = self.prepare(query);
+        let mut scratch = Scratch::default();
+        let mut hits = Vec::new();
+        for entry in 0..self.entry_count() {
+            self.decode(entry, &mut scratch);
+            let dist = distance(&query.toks, &scratch.toks, u32::MAX, &mut scratch.row);
+            let len = u64::from(self.weighted_len(entry));
+            let exact = dist == Some(0) && query.spaces == scratch.spaces;
+            let score = score_of(dist.map_or(u64::MAX, u64::from), query.len, len, exact);
+            if score >= min {
+                hits.push(FuzzyHit {
+                    id: self.id_of(entry),
+                    score,
+                });
+            }
+        }
+        hits.sort_unstable_by(hit_order);
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Filters one candidate and scores it if it can still make the list.
+    fn verify(&self, entry: u32, query: &Query, top: &mut TopK, scratch: &mut Scratch) {
+        let index = entry as usize;
+        let min = u64::from(top.threshold);
+        let (len_q, len_s) = (query.len, u64::from(self.weighted_len(index)));
+        // The length bound: m · len_q ≤ len_s ≤ len_q / m.
+        if 100 * len_s < min * len_q || 100 * len_q < min * len_s {
+            return;
+        }
+        self.decode(index, scratch);
+        let longest = len_q.max(len_s);
+        // The overlap bound: I ≥ m · L.
+        let overlap = overlap(query, &scratch.toks, &mut scratch.counts);
+        if 100 * overlap < min * longest {
+            return;
+        }
+        // dist ≤ (1 − m) · L; with min 0 every distance qualifies (score 0).
+        let cap = if min == 0 {
+            u32::MAX
+        } else {
+            u32::try_from((100 - min) * longest / 100).unwrap_or(u32::MAX)
+        };
+        let Some(dist) = distance(&query.toks, &scratch.toks, cap, &mut scratch.row) else {
+            return;
+        };
+        let exact = dist == 0 && query.spaces == scratch.spaces;
+        top.push(FuzzyHit {
+            id: self.id_of(index),
+            score: score_of(u64::from(dist), len_q, len_s, exact),
+        });
+    }
+
+    /// Decodes entry `index` into `scratch.toks` and `scratch.spaces`.
+    fn decode(&self, index: usize, scratch: &mut Scratch) {
+        scratch.toks.clear();
+        scratch.spaces.clear();
+        let mut reader = VarintReader {
+            bytes: self.tokens_of(index),
+            pos: 0,
+        };
+        while let Some(value) = reader.next() {
+            let word = value >> 1;
+            let info = self.word_info(word);
+            let weight = if info & 1 == 1 { PUNCT_COST } else { WORD_COST };
+            scratch.toks.push(Tok {
+                word,
+                fold: info >> 1,
+                weight,
+            });
+            scratch.spaces.push(value & 1 == 1);
+        }
+    }
+
+    fn prepare(&self, query: &str) -> Query {
+        let text = normalize(query);
+        let mut toks = Vec::new();
+        let mut spaces = Vec::new();
+        for token in tokens(&text) {
+            let piece = &text[token.range.clone()];
+            let weight = if token.kind == TokenKind::Punct {
+                PUNCT_COST
+            } else {
+                WORD_COST
+            };
+            let (word, fold) = match self.word_id(piece) {
+                Some(word) => (word, self.word_info(word) >> 1),
+                None => (
+                    UNKNOWN,
+                    self.fold_id(&fold_key(piece, token.kind))
+                        .unwrap_or(UNKNOWN),
+                ),
+            };
+            toks.push(Tok { word, fold, weight });
+            spaces.push(token.space_before);
+        }
+        let len = toks.iter().map(|t| u64::from(t.weight)).sum();
+        let mut classes: Vec<(u32, u32, u32)> = Vec::new();
+        let mut folds: Vec<(u32, u32)> = toks
+            .iter()
+            .filter(|t| t.fold != UNKNOWN)
+            .map(|t| (t.fold, t.weight))
+            .collect();
+        folds.sort_unstable();
+        for (fold, weight) in folds {
+            match classes.last_mut() {
+                Some(last) if last.0 == fold => last.1 += 1,
+                _ => classes.push((fold, 1, weight)),
+            }
+        }
+        Query {
+            toks,
+            spaces,
+            len,
+            classes,
+        }
+    }
+}
+
+impl FuzzyData for FuzzyIndex {
+    fn entry_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn id_of(&self, entry: usize) -> u32 {
+        self.ids[entry]
+    }
+
+    fn weighted_len(&self, entry: usize) -> u32 {
+        self.lens[entry]
+    }
+
+    fn tokens_of(&self, entry: usize) -> &[u8] {
+        let start = if entry == 0 {
+            0
+        } else {
+            self.stream_ends[entry - 1]
+        };
+        &self.stream[start..self.stream_ends[entry]]
+    }
+
+    fn word_id(&self, text: &str) -> Option<u32> {
+        self.words.get(text)
+    }
+
+    fn word_info(&self, word: u32) -> u32 {
+        self.word_info[word as usize]
+    }
+
+    fn fold_id(&self, key: &str) -> Option<u32> {
+        self.folds.get(key)
+    }
+
+    fn postings_of(&self, fold: u32) -> (u32, &[u8]) {
+        let postings = &self.postings[fold as usize];
+        (postings.count, &postings.bytes)
+    }
+
+    fn empty_entries(&self) -> &[u32] {
+        &self.empty
+    }
+
+    fn counter_pool(&self) -> &CounterPool {
+        &self.counters
+    }
+
+    fn verify_cost(&self) -> u64 {
+        self.verify_cost
+    }
+}
+
+/// The number of sections [`FuzzyIndex::write_sections`] writes.
+pub(crate) const SECTIONS: usize = 15;
+
+impl FuzzyIndex {
+    /// Writes the index as [`SECTIONS`] arrays, in the order [`FuzzyView::read`] reads them,
+    /// giving each vector back to the allocator once written.
+    pub(crate) fn write_sections(self, out: &mut ImageWriter) {
+        let FuzzyIndex {
+            words,
+            word_info,
+            folds,
+            postings,
+            ids,
+            lens,
+            stream_ends,
+            stream,
+            empty,
+            ..
+        } = self;
+        words.write_sections(out);
+        out.put(&word_info);
+        drop(word_info);
+        folds.write_sections(out);
+        let mut ends = Vec::with_capacity(postings.len());
+        let mut end = 0u64;
+        for list in &postings {
+            end += list.bytes.len() as u64;
+            ends.push(end);
+        }
+        out.put(&ends);
+        out.put(&postings.iter().map(|p| p.count).collect::<Vec<u32>>());
+        let mut bytes = Vec::with_capacity(end as usize);
+        for list in postings {
+            bytes.extend_from_slice(&list.bytes);
+        }
+        out.put(&bytes);
+        drop(bytes);
+        out.put(&ids);
+        out.put(&lens);
+        out.put(&stream_ends.iter().map(|&e| e as u64).collect::<Vec<u64>>());
+        drop(stream_ends);
+        out.put(&stream);
+        drop(stream);
+        out.put(&empty);
+    }
+
+    /// An upper bound of the bytes [`Self::write_sections`] writes.
+    pub(crate) fn written_size(&self) -> usize {
+        self.words.written_size()
+            + self.folds.written_size()
+            + self.word_info.len() * 4
+            + self.postings.len() * 12
+            + self.postings.iter().map(|p| p.bytes.len()).sum::<usize>()
+            + self.ids.len() * 16
+            + self.stream.len()
+            + self.empty.len() * 4
+            + SECTIONS * 8
+    }
+}
+
+/// A fuzzy index as a persisted index holds it: arrays read where they lie.
+pub(crate) struct FuzzyView<'a> {
+    words: InternerRef<'a>,
+    word_info: &'a [u32],
+    folds: InternerRef<'a>,
+    post_ends: &'a [u64],
+    post_counts: &'a [u32],
+    post_bytes: &'a [u8],
+    ids: &'a [u32],
+    lens: &'a [u32],
+    stream_ends: &'a [u64],
+    stream: &'a [u8],
+    empty: &'a [u32],
+    counters: &'a CounterPool,
+}
+
+impl<'a> FuzzyView<'a> {
+    /// The view of sections `first..first + SECTIONS` of `index`. With `check`, `None`
+    /// unless they hold together (lengths agree, offsets ascend within their arrays):
+    /// checked once when the index is opened, so that no search can index out of range.
+    pub(crate) fn read(
+        index: &'a IndexBytes,
+        first: usize,
+        counters: &'a CounterPool,
+        check: bool,
+    ) -> Option<FuzzyView<'a>> {
+        let words = InternerRef::new(
+            index.section(first)?,
+            index.section(first + 1)?,
+            index.section(first + 2)?,
+        )?;
+        let folds = InternerRef::new(
+            index.section(first + 4)?,
+            index.section(first + 5)?,
+            index.section(first + 6)?,
+        )?;
+        let view = FuzzyView {
+            words,
+            word_info: index.section(first + 3)?,
+            folds,
+            post_ends: index.section(first + 7)?,
+            post_counts: index.section(first + 8)?,
+            post_bytes: index.section(first + 9)?,
+            ids: index.section(first + 10)?,
+            lens: index.section(first + 11)?,
+            stream_ends: index.section(first + 12)?,
+            stream: index.section(first + 13)?,
+            empty: index.section(first + 14)?,
+            counters,
+        };
+        if !check {
+            return Some(view);
+        }
+        let ascending_within = |ends: &[u64], len: usize| {
+            ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize <= len)
+        };
+        let n = view.ids.len();
+        let holds = view.word_info.len() == view.words.len()
+            && view
+                .word_info
+                .iter()
+                .all(|&info| ((info >> 1) as usize) < view.folds.len())
+            && view.post_ends.len() == view.folds.len()
+            && view.post_counts.len() == view.folds.len()
+            && ascending_within(view.post_ends, view.post_bytes.len())
+            && view.lens.len() == n
+            && view.stream_ends.len() == n
+            && ascending_within(view.stream_ends, view.stream.len())
+            && view.empty.iter().all(|&e| (e as usize) < n);
+        holds.then_some(view)
+    }
+}
+
+impl FuzzyData for FuzzyView<'_> {
+    fn entry_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn id_of(&self, entry: usize) -> u32 {
+        self.ids[entry]
+    }
+
+    fn weighted_len(&self, entry: usize) -> u32 {
+        self.lens[entry]
+    }
+
+    fn tokens_of(&self, entry: usize) -> &[u8] {
+        let start = if entry == 0 {
+            0
+        } else {
+            self.stream_ends[entry - 1] as usize
+        };
+        &self.stream[start..self.stream_ends[entry] as usize]
+    }
+
+    fn word_id(&self, text: &str) -> Option<u32> {
+        self.words.get(text)
+    }
+
+    fn word_info(&self, word: u32) -> u32 {
+        // A word id out of range (only in a damaged index) is a word of its own.
+        self.word_info
+            .get(word as usize)
+            .copied()
+            .unwrap_or(UNKNOWN - 1)
+    }
+
+    fn fold_id(&self, key: &str) -> Option<u32> {
+        self.folds.get(key)
+    }
+
+    fn postings_of(&self, fold: u32) -> (u32, &[u8]) {
+        let fold = fold as usize;
+        let start = if fold == 0 {
+            0
+        } else {
+            self.post_ends[fold - 1] as usize
+        };
+        (
+            self.post_counts[fold],
+            &self.post_bytes[start..self.post_ends[fold] as usize],
+        )
+    }
+
+    fn empty_entries(&self) -> &[u32] {
+        self.empty
+    }
+
+    fn counter_pool(&self) -> &CounterPool {
+        self.counters
     }
 }
 

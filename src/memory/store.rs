@@ -1,28 +1,36 @@
 //! The translation memory: one or more TMX files, indexed for exact, fuzzy and
 //! concordance lookup, saved safely.
 //!
-//! The store never holds a model of every TU. Loading streams each file once and keeps,
-//! per TU, where it is (its byte span in the file, or the TU itself when it is new, changed,
-//! or from a file that is not UTF-8) plus compact indexes: a hash of the normalized source
-//! for exact lookup and the fuzzy index's token arrays. A TU is parsed again from its span
-//! when a lookup returns it or a save writes it.
+//! The store never holds a model of every TU. Each file has an index (see
+//! [`super::segment`]): per TU, where it is (its byte span in the file, or the TU itself
+//! when the file is not UTF-8), a hash of the normalized source for exact lookup, the
+//! fuzzy index's token arrays, and for drift checks the hash of the normalized target
+//! ([`Memory::by_target`]: "the same Vietnamese for different English") and the entries of
+//! each document and unit ([`Memory::document`]). A TU is parsed again from its span when
+//! a lookup returns it or a save writes it.
 //!
-//! Two more indexes serve drift checks: the hash of the normalized target, chained like the
-//! source hash, for [`Memory::by_target`] ("the same Vietnamese for different English"),
-//! and the entry ids of each document (from the [`props::DOC`] prop) for
-//! [`Memory::document`]. Both hold ids only; the TUs are parsed when asked for.
+//! The index of a file is saved beside it (see [`super::cache`]) and, while the file does
+//! not change, opened in place instead of being built again: sorted arrays searched by
+//! binary search, hash tables probed where they lie. TUs added or replaced since loading
+//! are indexed in memory, an overlay on the files' indexes; a save writes the changed
+//! files and loads them again, which rebuilds their indexes (and only theirs).
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use unic_langid::LanguageIdentifier;
 
-use super::concordance::{ConcordanceIndex, SearchOptions};
-use super::fuzzy::FuzzyIndex;
+use super::cache::{self, Rejected};
+use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
+use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
+use super::segment::{
+    ConcordanceSegment, FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash,
+    unit_key,
+};
 use super::text::normalize;
 use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
 
@@ -92,25 +100,26 @@ impl UpdateOptions {
     }
 }
 
-/// Where a TU lives.
+/// An entry added or replaced since the memory was loaded: its TU is held in memory.
 #[derive(Debug, Clone)]
-enum Location {
-    /// Byte range of `<tu>...</tu>` in the (UTF-8) file as loaded.
-    Span { start: u64, len: u32 },
-    /// Held in memory: new, changed, or from a file that is not UTF-8.
-    Held(u32),
-}
-
-#[derive(Debug, Clone)]
-struct Entry {
+struct Added {
     file: u16,
-    location: Location,
-    /// Hash of the normalized target text, to recognise exact duplicates.
-    target_hash: u64,
-    /// Replaced by a newer version (kept out of lookups and saves).
-    superseded: bool,
+    /// Index into the file's held TUs.
+    held: u32,
+    has_target: bool,
     /// Saving position within the file: a replacement inherits its predecessor's.
     order: u32,
+}
+
+/// A loaded file's index: its entries are `base..base + segment.len()`.
+struct Loaded {
+    file: u16,
+    base: u32,
+    segment: Segment,
+    /// The key the index was read or built under: the TMX as it was loaded.
+    key: Vec<u8>,
+    /// The file's concordance index, had on the first concordance search.
+    concordance: OnceLock<Option<ConcordanceSegment>>,
 }
 
 /// One TMX file of the memory.
@@ -210,18 +219,28 @@ pub struct Memory {
     source_lang: LanguageIdentifier,
     target_lang: LanguageIdentifier,
     files: Vec<MemoryFile>,
-    entries: Vec<Entry>,
-    /// Normalized-source hash → first entry; `next_same` chains entries with the same hash.
-    exact: HashMap<u64, u32>,
-    next_same: Vec<u32>,
-    /// Normalized-target hash → first entry; `next_same_target` chains the same way.
-    targets: HashMap<u64, u32>,
-    next_same_target: Vec<u32>,
-    /// Document id → its entries (any order; [`Memory::document`] sorts).
-    docs: HashMap<Box<str>, DocEntries>,
-    /// Hash of (document id, unit id) → the entries of that unit, superseded ones too
+    /// The index of each loaded file, persisted beside it or built and then saved (see
+    /// [`super::cache`]); entries `0..first_added` are theirs, file after file.
+    loaded: Vec<Loaded>,
+    first_added: u32,
+    /// Entries from `first_added` on: TUs added or replaced since loading, indexed in the
+    /// maps below (an overlay on the loaded indexes).
+    added: Vec<Added>,
+    /// One bit per entry: replaced by a newer version or removed (kept out of lookups and
+    /// saves).
+    superseded: Vec<u64>,
+    /// Normalized-source hash → added entries.
+    exact: HashMap<u64, Vec<u32>>,
+    /// Normalized-target hash → added entries.
+    targets: HashMap<u64, Vec<u32>>,
+    /// Document id → its added entries.
+    docs: HashMap<Box<str>, Vec<u32>>,
+    /// Hash of (document id, unit id) → the added entries of that unit, superseded ones too
     /// (skipped when read): finding one unit must not read its whole document.
     units: HashMap<u64, Vec<u32>>,
+    /// Document id → how many of its entries were superseded: a document is listed while
+    /// it has more entries than that.
+    left_docs: HashMap<Box<str>, usize>,
     fuzzy: FuzzyIndex,
     problems: Vec<LoadProblem>,
     _locks: Vec<FileLock>,
@@ -234,6 +253,10 @@ pub struct Memory {
     /// Folders [`Memory::open_for_update`] made for new files, deepest first: removed
     /// again when the memory is dropped if nothing was saved in them.
     created_dirs: Vec<PathBuf>,
+    /// Whether loading reads and writes the index files beside the memory.
+    use_cache: bool,
+    /// How each file's index was had, for tests and benchmarks.
+    index_sources: Vec<IndexSource>,
 }
 
 impl Drop for Memory {
@@ -247,35 +270,20 @@ impl Drop for Memory {
     }
 }
 
-const NO_ENTRY: u32 = u32::MAX;
-
-/// The entries of one document. Superseded entries stay listed and are skipped when read,
-/// so that replacing a TU costs the same in a document of ten units or a million.
-#[derive(Debug, Default)]
-struct DocEntries {
-    ids: Vec<u32>,
-    /// How many of `ids` are not superseded; the document is gone at zero.
-    live: usize,
+/// How a file's index was had when it was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexSource {
+    /// Read from the index file beside the memory.
+    Cache,
+    /// Built from the TMX, because the index file was missing, stale, truncated or
+    /// corrupted (or the cache is not used); then saved if the folder allows.
+    Built(Rejected),
 }
 
-/// The key of a unit in [`Memory::units`].
-fn unit_key(doc: &str, unit: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    doc.hash(&mut hasher);
-    unit.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// The hash of a text's normalized form (see [`normalize`]).
-fn text_hash(text: &str) -> u64 {
-    key_hash(&normalize(text))
-}
-
-/// The hash of an already normalized text.
-fn key_hash(key: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    key.hash(&mut hasher);
-    hasher.finish()
+/// Where an entry is.
+enum At<'m> {
+    Loaded(&'m Loaded, usize),
+    Added(&'m Added),
 }
 
 impl Memory {
@@ -285,13 +293,15 @@ impl Memory {
             source_lang,
             target_lang,
             files: Vec::new(),
-            entries: Vec::new(),
+            loaded: Vec::new(),
+            first_added: 0,
+            added: Vec::new(),
+            superseded: Vec::new(),
             exact: HashMap::new(),
-            next_same: Vec::new(),
             targets: HashMap::new(),
-            next_same_target: Vec::new(),
             docs: HashMap::new(),
             units: HashMap::new(),
+            left_docs: HashMap::new(),
             fuzzy: FuzzyIndex::new(),
             problems: Vec::new(),
             _locks: Vec::new(),
@@ -299,6 +309,8 @@ impl Memory {
             read_only: ReadOnly::Refuse,
             preview: false,
             created_dirs: Vec::new(),
+            use_cache: true,
+            index_sources: Vec::new(),
         }
     }
 
@@ -308,11 +320,28 @@ impl Memory {
         source_lang: LanguageIdentifier,
         target_lang: LanguageIdentifier,
     ) -> Result<Memory, MemoryError> {
+        Memory::open_with_cache(paths, source_lang, target_lang, true)
+    }
+
+    /// [`Memory::open`], with (`use_cache`) or without the index files beside the memory:
+    /// without, every file is indexed from its TMX and no index file is read or written.
+    pub fn open_with_cache(
+        paths: &[PathBuf],
+        source_lang: LanguageIdentifier,
+        target_lang: LanguageIdentifier,
+        use_cache: bool,
+    ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
+        memory.use_cache = use_cache;
         for path in paths {
             memory.load_file(path)?;
         }
         Ok(memory)
+    }
+
+    /// How each loaded file's index was had, in file order.
+    pub fn index_sources(&self) -> &[IndexSource] {
+        &self.index_sources
     }
 
     /// Loads `paths` for changing them: each file's lock is taken first (waiting as told) and
@@ -391,6 +420,8 @@ impl Memory {
     ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
         memory.preview = true;
+        // A dry run writes nothing, not even the index beside the memory.
+        memory.use_cache = false;
         for path in paths {
             crate::fsio::resolve_link(path).map_err(PersistError::from)?;
             memory.add_file(path)?;
@@ -415,85 +446,191 @@ impl Memory {
         Ok(())
     }
 
+    /// Loads one file: its index from the cache folder when there is a current one, else
+    /// by reading the TMX (and then the index is saved for the next time, best effort).
     fn load_file(&mut self, path: &Path) -> Result<(), MemoryError> {
         let loaded = persist::fingerprint(path)?;
+        let langs = self.langs_key();
+        let index_path = cache::index_path(path).filter(|_| self.use_cache);
+        // A file that cannot be read has no key; reading it below says why.
+        let key = cache::key(path, langs.as_bytes()).ok();
+        let mut rejected = Rejected::Missing;
+        if let (Some(index_path), Some(key)) = (&index_path, &key) {
+            match Segment::open(index_path, key) {
+                Ok((segment, meta)) => {
+                    self.push_file(path, loaded, meta, Vec::new(), segment, key.clone());
+                    self.index_sources.push(IndexSource::Cache);
+                    return Ok(());
+                }
+                Err(why) => rejected = why,
+            }
+        }
         let mut reader = TmxReader::open(path)?;
-        let file_index = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
-        let mut file = MemoryFile {
-            path: path.to_owned(),
-            root_attrs: Vec::new(),
-            header: reader.header().clone(),
-            loaded,
-            held: Vec::new(),
-            damaged: 0,
-            dirty: false,
-        };
+        let header = reader.header().clone();
+        let mut builder = SegmentBuilder::default();
+        let mut held = Vec::new();
         while let Some(record) = reader.next_tu()? {
-            let location = match &record.span {
-                Some(span) => Location::Span {
+            let place = match &record.span {
+                Some(span) => Place::Span {
                     start: span.start,
                     len: u32::try_from(span.end - span.start).unwrap_or(u32::MAX),
                 },
-                None => {
-                    file.held.push(record.tu.clone());
-                    Location::Held(u32::try_from(file.held.len() - 1).unwrap_or(u32::MAX))
-                }
+                None => Place::Held(u32::try_from(held.len()).unwrap_or(u32::MAX)),
             };
-            self.index_tu(file_index, location, &record.tu);
+            builder.add(
+                place,
+                &Keys::of(&record.tu, &self.source_lang, &self.target_lang),
+            );
+            if record.span.is_none() {
+                held.push(record.tu);
+            }
         }
         // After the TUs: the reader moves namespace declarations of `<body>` to the root.
-        file.root_attrs = reader.root_attrs().to_vec();
-        for problem in reader.problems() {
-            if problem.severity == tmx::Severity::Error {
-                file.damaged += 1;
-            }
-            self.problems.push(LoadProblem {
-                path: path.to_owned(),
-                problem: problem.clone(),
-            });
+        let meta = FileMeta {
+            header,
+            root_attrs: reader.root_attrs().to_vec(),
+            problems: reader.take_problems(),
+        };
+        drop(reader);
+        let key = key.unwrap_or_default();
+        let image = builder.finish(&key, &meta);
+        // Only an index of the file as it was read is kept, and only of a UTF-8 file (the
+        // TUs of another encoding are held in memory, not found again by their spans).
+        if let Some(index_path) = index_path
+            && held.is_empty()
+            && cache::key(path, langs.as_bytes()).is_ok_and(|now| now == key)
+        {
+            let _ = cache::save(&index_path, &image);
         }
-        self.files.push(file);
+        let (segment, _) = Segment::built(image, &key).map_err(|why| MemoryError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other(format!("the index built is unusable: {why:?}")),
+        })?;
+        self.push_file(path, loaded, meta, held, segment, key);
+        self.index_sources.push(IndexSource::Built(rejected));
         Ok(())
     }
 
-    fn index_tu(&mut self, file: u16, location: Location, tu: &Tu) -> u32 {
-        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.index_tu_at(file, location, tu, id)
+    fn push_file(
+        &mut self,
+        path: &Path,
+        loaded: Option<Fingerprint>,
+        meta: FileMeta,
+        held: Vec<Tu>,
+        segment: Segment,
+        key: Vec<u8>,
+    ) {
+        let file = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
+        let mut damaged = 0;
+        for problem in meta.problems {
+            if problem.severity == tmx::Severity::Error {
+                damaged += 1;
+            }
+            self.problems.push(LoadProblem {
+                path: path.to_owned(),
+                problem,
+            });
+        }
+        self.files.push(MemoryFile {
+            path: path.to_owned(),
+            root_attrs: meta.root_attrs,
+            header: meta.header,
+            loaded,
+            held,
+            damaged,
+            dirty: false,
+        });
+        let len = u32::try_from(segment.len()).unwrap_or(u32::MAX);
+        self.loaded.push(Loaded {
+            file,
+            base: self.first_added,
+            segment,
+            key,
+            concordance: OnceLock::new(),
+        });
+        self.first_added = self.first_added.saturating_add(len);
     }
 
-    fn index_tu_at(&mut self, file: u16, location: Location, tu: &Tu, order: u32) -> u32 {
-        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let source = tu.tuv(&self.source_lang).map(|tuv| tuv.seg.plain_text());
-        let target = tu.tuv(&self.target_lang).map(|tuv| tuv.seg.plain_text());
-        let target_hash = target.as_deref().map_or(0, text_hash);
-        self.entries.push(Entry {
+    /// The number of entry ids given out.
+    fn entry_count(&self) -> u32 {
+        self.first_added
+            .saturating_add(u32::try_from(self.added.len()).unwrap_or(u32::MAX))
+    }
+
+    fn at(&self, id: u32) -> Option<At<'_>> {
+        if id >= self.first_added {
+            return self
+                .added
+                .get((id - self.first_added) as usize)
+                .map(At::Added);
+        }
+        let index = self
+            .loaded
+            .partition_point(|l| l.base <= id)
+            .checked_sub(1)?;
+        let loaded = &self.loaded[index];
+        Some(At::Loaded(loaded, (id - loaded.base) as usize))
+    }
+
+    fn is_superseded(&self, id: u32) -> bool {
+        self.superseded
+            .get(id as usize / 64)
+            .is_some_and(|bits| bits >> (id % 64) & 1 == 1)
+    }
+
+    fn supersede(&mut self, id: u32) {
+        let word = id as usize / 64;
+        if self.superseded.len() <= word {
+            self.superseded.resize(word + 1, 0);
+        }
+        self.superseded[word] |= 1 << (id % 64);
+    }
+
+    /// Whether `id` is an entry that still answers (not superseded).
+    fn is_live(&self, id: u32) -> bool {
+        id < self.entry_count() && !self.is_superseded(id)
+    }
+
+    /// The file of entry `id` (a known one).
+    fn file_of(&self, id: u32) -> u16 {
+        match self.at(id) {
+            Some(At::Loaded(loaded, _)) => loaded.file,
+            Some(At::Added(added)) => added.file,
+            None => u16::MAX,
+        }
+    }
+
+    /// The saving position of entry `id` within its file: loaded entries keep their place,
+    /// a new one goes last, a replacement takes its predecessor's.
+    fn order_of(&self, id: u32) -> u32 {
+        match self.at(id) {
+            Some(At::Added(added)) => added.order,
+            _ => id,
+        }
+    }
+
+    /// Indexes a TU added or replaced since loading, held as `held` of file `file`.
+    fn index_added(&mut self, file: u16, held: u32, tu: &Tu, order: u32) -> u32 {
+        let id = self.entry_count();
+        let keys = Keys::of(tu, &self.source_lang, &self.target_lang);
+        self.added.push(Added {
             file,
-            location,
-            target_hash,
-            superseded: false,
+            held,
+            has_target: keys.target_hash.is_some(),
             order,
         });
-        self.next_same.push(NO_ENTRY);
-        self.next_same_target.push(NO_ENTRY);
-        if target.is_some()
-            && let Some(first) = self.targets.insert(target_hash, id)
-        {
-            self.next_same_target[id as usize] = first;
+        if let Some(hash) = keys.target_hash {
+            self.targets.entry(hash).or_default().push(id);
         }
-        if let Some(doc) = tu.prop(props::DOC) {
-            let entries = self.docs.entry(Box::from(doc)).or_default();
-            entries.ids.push(id);
-            entries.live += 1;
-            if let Some(unit) = tu.prop(props::UNIT) {
+        if let Some(doc) = keys.doc {
+            self.docs.entry(Box::from(doc)).or_default().push(id);
+            if let Some(unit) = keys.unit {
                 self.units.entry(unit_key(doc, unit)).or_default().push(id);
             }
         }
-        if let Some(source) = source {
-            let hash = text_hash(&source);
-            if let Some(first) = self.exact.insert(hash, id) {
-                self.next_same[id as usize] = first;
-            }
-            self.fuzzy.insert(id, &source);
+        if let Some(source) = &keys.source {
+            self.exact.entry(key_hash(source)).or_default().push(id);
+            self.fuzzy.insert_normalized(id, source);
         }
         id
     }
@@ -527,30 +664,49 @@ impl Memory {
     }
 
     pub fn stats(&self) -> MemoryStats {
-        let live = self.entries.iter().filter(|e| !e.superseded);
+        let (mut tus, mut translated) = (0, 0);
+        for loaded in &self.loaded {
+            for entry in 0..loaded.segment.len() {
+                if !self.is_superseded(loaded.base + entry as u32) {
+                    tus += 1;
+                    translated += usize::from(loaded.segment.flags(entry) & HAS_TARGET != 0);
+                }
+            }
+        }
+        for (i, added) in self.added.iter().enumerate() {
+            if !self.is_superseded(self.first_added + i as u32) {
+                tus += 1;
+                translated += usize::from(added.has_target);
+            }
+        }
         MemoryStats {
-            tus: live.clone().count(),
-            translated: live.filter(|e| e.target_hash != 0).count(),
+            tus,
+            translated,
             files: self.files.len(),
         }
     }
 
-    /// Bytes used by the indexes (not counting the TUs held in memory).
+    /// Bytes used by the indexes (not counting the TUs held in memory): the loaded files'
+    /// indexes (mapped from their files or built in memory) and those of the TUs added since.
     pub fn index_memory(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>()
-            + self.next_same.capacity() * 4
-            + self.exact.capacity() * (8 + 4 + 1)
-            + self.next_same_target.capacity() * 4
-            + self.targets.capacity() * (8 + 4 + 1)
+        self.loaded
+            .iter()
+            .map(|l| l.segment.byte_size())
+            .sum::<usize>()
+            + self.added.capacity() * std::mem::size_of::<Added>()
+            + self.superseded.capacity() * 8
+            + [&self.exact, &self.targets, &self.units]
+                .iter()
+                .map(|map| {
+                    map.values()
+                        .map(|ids| ids.capacity() * 4 + 8 + 24 + 1)
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
             + self
                 .docs
                 .iter()
-                .map(|(doc, entries)| doc.len() + entries.ids.capacity() * 4 + 16 + 32 + 1)
-                .sum::<usize>()
-            + self
-                .units
-                .values()
-                .map(|ids| ids.capacity() * 4 + 8 + 24 + 1)
+                .map(|(doc, ids)| doc.len() + ids.capacity() * 4 + 16 + 24 + 1)
                 .sum::<usize>()
             + self.fuzzy.memory_usage()
     }
@@ -564,12 +720,20 @@ impl Memory {
     /// The TU of entry `id`, parsed from its file if need be.
     fn tu(&self, id: u32, open: &mut HashMap<u16, File>) -> Result<Tu, MemoryError> {
         self.tus_read.fetch_add(1, Ordering::Relaxed);
-        let entry = &self.entries[id as usize];
-        let file = &self.files[entry.file as usize];
-        match entry.location {
-            Location::Held(index) => Ok(file.held[index as usize].clone()),
-            Location::Span { start, len } => {
-                let handle = match open.entry(entry.file) {
+        let (file_index, place) = match self.at(id) {
+            Some(At::Loaded(loaded, entry)) => (loaded.file, loaded.segment.place(entry)),
+            Some(At::Added(added)) => (added.file, Place::Held(added.held)),
+            None => return Err(MemoryError::UnknownEntry { id }),
+        };
+        let file = &self.files[file_index as usize];
+        match place {
+            Place::Held(index) => file
+                .held
+                .get(index as usize)
+                .cloned()
+                .ok_or(MemoryError::UnknownEntry { id }),
+            Place::Span { start, len } => {
+                let handle = match open.entry(file_index) {
                     std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
                     std::collections::hash_map::Entry::Vacant(v) => {
                         v.insert(File::open(&file.path).map_err(|source| MemoryError::Io {
@@ -595,8 +759,12 @@ impl Memory {
         open: &mut HashMap<u16, File>,
     ) -> Result<Match, MemoryError> {
         let tu = self.tu(id, open)?;
-        let entry = &self.entries[id as usize];
-        Ok(Match {
+        Ok(self.match_of(id, score, &tu))
+    }
+
+    /// The match of entry `id`, whose TU is `tu`.
+    fn match_of(&self, id: u32, score: u8, tu: &Tu) -> Match {
+        Match {
             entry: id,
             score,
             source: tu
@@ -605,14 +773,14 @@ impl Memory {
                 .unwrap_or_default(),
             target: tu.tuv(&self.target_lang).map(|t| t.seg.plain_text()),
             tuid: tu.attr("tuid").map(str::to_owned),
-            file: self.files[entry.file as usize].path.clone(),
+            file: self.files[self.file_of(id) as usize].path.clone(),
             doc: tu.prop(props::DOC).map(str::to_owned),
             unit: tu.prop(props::UNIT).map(str::to_owned),
             changed: tu
                 .attr("changedate")
                 .or_else(|| tu.attr("creationdate"))
                 .map(str::to_owned),
-        })
+        }
     }
 
     /// Entries whose source equals `source` after normalization, in memory order.
@@ -622,28 +790,38 @@ impl Memory {
         open: &mut HashMap<u16, File>,
     ) -> Result<Vec<u32>, MemoryError> {
         let wanted = normalize(source);
+        let hash = key_hash(&wanted);
         let mut ids = Vec::new();
-        let mut next = self
-            .exact
-            .get(&key_hash(&wanted))
-            .copied()
-            .unwrap_or(NO_ENTRY);
-        while next != NO_ENTRY {
+        for id in self.with_hash(hash, |s| s.exact(hash), &self.exact) {
             // The hash only narrows; the text decides.
-            let entry = &self.entries[next as usize];
-            if !entry.superseded {
-                let tu = self.tu(next, open)?;
+            if self.is_live(id) {
+                let tu = self.tu(id, open)?;
                 if tu
                     .tuv(&self.source_lang)
                     .is_some_and(|t| normalize(&t.seg.plain_text()) == wanted)
                 {
-                    ids.push(next);
+                    ids.push(id);
                 }
             }
-            next = self.next_same[next as usize];
         }
         ids.sort_unstable();
         Ok(ids)
+    }
+
+    /// The entries, superseded ones too, that a loaded index (`in_segment`) or the map of
+    /// added entries files under `hash`.
+    fn with_hash(
+        &self,
+        hash: u64,
+        in_segment: impl Fn(&Segment) -> &[u32],
+        added: &HashMap<u64, Vec<u32>>,
+    ) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for loaded in &self.loaded {
+            ids.extend(in_segment(&loaded.segment).iter().map(|&e| loaded.base + e));
+        }
+        ids.extend(added.get(&hash).into_iter().flatten());
+        ids
     }
 
     /// The TU's source and target text, when it has both of the memory's languages.
@@ -736,24 +914,19 @@ impl Memory {
     pub fn by_target(&self, target: &str) -> Result<Vec<Match>, MemoryError> {
         let mut open = HashMap::new();
         let wanted = normalize(target);
+        let hash = key_hash(&wanted);
         let mut ids = Vec::new();
-        let mut next = self
-            .targets
-            .get(&key_hash(&wanted))
-            .copied()
-            .unwrap_or(NO_ENTRY);
-        while next != NO_ENTRY {
-            if !self.entries[next as usize].superseded {
+        for id in self.with_hash(hash, |s| s.targets(hash), &self.targets) {
+            if self.is_live(id) {
                 // The hash only narrows; the text decides.
-                let tu = self.tu(next, &mut open)?;
+                let tu = self.tu(id, &mut open)?;
                 if tu
                     .tuv(&self.target_lang)
                     .is_some_and(|t| normalize(&t.seg.plain_text()) == wanted)
                 {
-                    ids.push(next);
+                    ids.push(id);
                 }
             }
-            next = self.next_same_target[next as usize];
         }
         ids.sort_unstable();
         ids.into_iter()
@@ -764,7 +937,20 @@ impl Memory {
     /// The ids of the documents that have TUs in the memory (the [`props::DOC`] prop),
     /// sorted.
     pub fn documents(&self) -> Vec<String> {
-        let mut docs: Vec<String> = self.docs.keys().map(|d| d.to_string()).collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for loaded in &self.loaded {
+            for (doc, ids) in loaded.segment.docs() {
+                *counts.entry(doc).or_default() += ids.len();
+            }
+        }
+        for (doc, ids) in &self.docs {
+            *counts.entry(doc).or_default() += ids.len();
+        }
+        let mut docs: Vec<String> = counts
+            .into_iter()
+            .filter(|(doc, count)| *count > self.left_docs.get(*doc).copied().unwrap_or(0))
+            .map(|(doc, _)| doc.to_owned())
+            .collect();
         docs.sort_unstable();
         docs
     }
@@ -773,22 +959,25 @@ impl Memory {
     /// (TUs without one last), then in memory order (file, then position in the file).
     /// Empty for a document the memory does not know.
     pub fn document(&self, doc: &str) -> Result<Vec<StoredUnit>, MemoryError> {
-        let Some(entries) = self.docs.get(doc) else {
-            return Ok(Vec::new());
-        };
-        self.stored_units(&entries.ids, |_| true)
+        let mut ids = Vec::new();
+        for loaded in &self.loaded {
+            if let Some(entries) = loaded.segment.doc(doc) {
+                ids.extend(entries.iter().map(|&e| loaded.base + e));
+            }
+        }
+        ids.extend(self.docs.get(doc).into_iter().flatten());
+        self.stored_units(&ids, |_| true)
     }
 
     /// The live TU of unit `unit` of document `doc`: the first in document order when there
     /// are several. Reads only that unit's TUs, not the document's.
     pub fn document_unit(&self, doc: &str, unit: &str) -> Result<Option<StoredUnit>, MemoryError> {
-        let Some(ids) = self.units.get(&unit_key(doc, unit)) else {
-            return Ok(None);
-        };
+        let key = unit_key(doc, unit);
+        let ids = self.with_hash(key, |s| s.unit(key), &self.units);
         // A hash collision could bring another unit's TU: keep only the ones that say so.
         let is_it =
             |tu: &Tu| tu.prop(props::DOC) == Some(doc) && tu.prop(props::UNIT) == Some(unit);
-        Ok(self.stored_units(ids, is_it)?.into_iter().next())
+        Ok(self.stored_units(&ids, is_it)?.into_iter().next())
     }
 
     /// The live TUs among `ids`, read and sorted in document order: by their
@@ -801,8 +990,7 @@ impl Memory {
         let mut open = HashMap::new();
         let mut units = Vec::with_capacity(ids.len());
         for &id in ids {
-            let entry = &self.entries[id as usize];
-            if entry.superseded {
+            if !self.is_live(id) {
                 continue;
             }
             let tu = self.tu(id, &mut open)?;
@@ -830,7 +1018,7 @@ impl Memory {
                     .map(str::to_owned),
                 tuid: tu.attr("tuid").map(str::to_owned),
             };
-            units.push(((unit.order, entry.file, entry.order, id), unit));
+            units.push(((unit.order, self.file_of(id), self.order_of(id), id), unit));
         }
         units.sort_unstable_by_key(|(key, _)| *key);
         Ok(units.into_iter().map(|(_, unit)| unit).collect())
@@ -839,14 +1027,32 @@ impl Memory {
     /// The best matches for `query` scoring at least `min`, best first, at most `limit`.
     pub fn lookup(&self, query: &str, min: u8, limit: usize) -> Result<Vec<Match>, MemoryError> {
         let mut open = HashMap::new();
-        // Ask for more than `limit`: superseded versions are skipped afterwards.
-        let hits = self.fuzzy.search(query, min, limit.saturating_add(8));
+        // Ask for more than `limit`: superseded versions are skipped afterwards. Each index
+        // gives its best; the best of those are the best of all (the score of a pair does
+        // not depend on the index, and ties go to the lower id everywhere).
+        let wanted = limit.saturating_add(8);
+        let mut hits = Vec::new();
+        for loaded in &self.loaded {
+            if let Some(view) = loaded.segment.fuzzy() {
+                hits.extend(
+                    view.find(query, min, wanted)
+                        .into_iter()
+                        .map(|hit| FuzzyHit {
+                            id: loaded.base + hit.id,
+                            score: hit.score,
+                        }),
+                );
+            }
+        }
+        hits.extend(self.fuzzy.search(query, min, wanted));
+        hits.sort_unstable_by_key(|hit| (std::cmp::Reverse(hit.score), hit.id));
+        hits.truncate(wanted);
         let mut matches = Vec::with_capacity(limit);
         for hit in hits {
             if matches.len() == limit {
                 break;
             }
-            if self.entries[hit.id as usize].superseded {
+            if self.is_superseded(hit.id) {
                 continue;
             }
             matches.push(self.to_match(hit.id, hit.score, &mut open)?);
@@ -869,30 +1075,110 @@ impl Memory {
         } else {
             &self.source_lang
         };
+        let keys = concordance::phrase_keys(phrase);
+        let mut found = Vec::new();
+        if keys.is_empty() || limit == 0 {
+            return Ok(found);
+        }
         let mut open = HashMap::new();
-        let mut index = ConcordanceIndex::new();
-        for (id, entry) in self.entries.iter().enumerate() {
-            if entry.superseded {
-                continue;
+        // The phrase is matched in each candidate's text, in memory order, until `limit`
+        // are found: a file's concordance index narrows the candidates to the entries that
+        // hold every fold class of the phrase; without one (the TMX changed since it was
+        // loaded) and for TUs added since, every entry is a candidate.
+        let mut check = |id: u32, found: &mut Vec<ConcordanceMatch>| -> Result<bool, MemoryError> {
+            if self.is_superseded(id) {
+                return Ok(false);
             }
-            let tu = self.tu(id as u32, &mut open)?;
-            if let Some(tuv) = tu.tuv(lang) {
-                index.insert(id as u32, &tuv.seg.plain_text());
+            let tu = self.tu(id, &mut open)?;
+            let Some(tuv) = tu.tuv(lang) else {
+                return Ok(false);
+            };
+            let mut one = ConcordanceIndex::new();
+            one.insert(id, &tuv.seg.plain_text());
+            if let Some(hit) = one.search(phrase, options).pop() {
+                let found_match = self.match_of(id, 0, &tu);
+                found.push(ConcordanceMatch {
+                    tuid: found_match.tuid,
+                    source: found_match.source,
+                    target: found_match.target,
+                    ranges: hit.ranges,
+                    in_target,
+                    file: found_match.file,
+                });
+            }
+            Ok(found.len() >= limit)
+        };
+        for loaded in &self.loaded {
+            let index = loaded
+                .concordance
+                .get_or_init(|| self.concordance_index(loaded));
+            let candidates: Vec<u32> = match index.as_ref().and_then(|i| i.side(in_target)) {
+                Some(side) => side.candidates(&keys),
+                None => (0..loaded.segment.len() as u32).collect(),
+            };
+            for entry in candidates {
+                if check(loaded.base + entry, &mut found)? {
+                    return Ok(found);
+                }
             }
         }
-        let mut found = Vec::new();
-        for hit in index.search(phrase, options).into_iter().take(limit) {
-            let found_match = self.to_match(hit.id, 0, &mut open)?;
-            found.push(ConcordanceMatch {
-                tuid: found_match.tuid,
-                source: found_match.source,
-                target: found_match.target,
-                ranges: hit.ranges,
-                in_target,
-                file: found_match.file,
-            });
+        for id in self.first_added..self.entry_count() {
+            if check(id, &mut found)? {
+                break;
+            }
         }
         Ok(found)
+    }
+
+    /// The concordance index of a loaded file: read from the cache folder, or built from
+    /// the TMX (and saved, best effort). `None` when the TMX is no longer the file that
+    /// was loaded.
+    fn concordance_index(&self, loaded: &Loaded) -> Option<ConcordanceSegment> {
+        let path = &self.files[loaded.file as usize].path;
+        let langs = self.langs_key();
+        if cache::key(path, langs.as_bytes()).ok()? != loaded.key {
+            return None;
+        }
+        let key = cache::key(path, format!("{langs}\nconcordance").as_bytes()).ok()?;
+        let index_path = cache::index_path_named(path, "conc.idx").filter(|_| self.use_cache);
+        if let Some(index_path) = &index_path
+            && let Ok(index) = ConcordanceSegment::open(index_path, &key, loaded.segment.len())
+        {
+            return Some(index);
+        }
+        let mut reader = TmxReader::open(path).ok()?;
+        let (mut sources, mut targets) = (ClassPostings::default(), ClassPostings::default());
+        let mut entries = 0u32;
+        let mut held = false;
+        while let Some(record) = reader.next_tu().ok()? {
+            if let Some(tuv) = record.tu.tuv(&self.source_lang) {
+                sources.add(entries, &tuv.seg.plain_text());
+            }
+            if let Some(tuv) = record.tu.tuv(&self.target_lang) {
+                targets.add(entries, &tuv.seg.plain_text());
+            }
+            held |= record.span.is_none();
+            entries += 1;
+        }
+        drop(reader);
+        // The file read must be the file loaded, TU for TU.
+        if entries as usize != loaded.segment.len()
+            || cache::key(path, langs.as_bytes()).ok()? != loaded.key
+        {
+            return None;
+        }
+        let image = ConcordanceSegment::finish(entries as usize, sources, targets, &key);
+        if let Some(index_path) = index_path
+            && !held
+        {
+            let _ = cache::save(&index_path, &image);
+        }
+        ConcordanceSegment::built(image, &key, entries as usize).ok()
+    }
+
+    /// What the index files of this memory are keyed to besides the TMX: its languages.
+    fn langs_key(&self) -> String {
+        format!("{}\n{}", self.source_lang, self.target_lang)
     }
 
     /// Adds a TU to the file `file` (the first file when `None`). Returns its entry id.
@@ -902,13 +1188,8 @@ impl Memory {
         memory_file.dirty = true;
         let held = u32::try_from(memory_file.held.len()).unwrap_or(u32::MAX);
         // New TUs go after everything else, in the order they were added.
-        let order = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let id = self.index_tu_at(
-            u16::try_from(index).unwrap_or(u16::MAX),
-            Location::Held(held),
-            &tu,
-            order,
-        );
+        let order = self.entry_count();
+        let id = self.index_added(u16::try_from(index).unwrap_or(u16::MAX), held, &tu, order);
         self.files[index].held.push(tu);
         Ok(id)
     }
@@ -925,7 +1206,7 @@ impl Memory {
 
     /// The TU of entry `id` (a live one, as a lookup or [`Memory::document`] returned it).
     pub fn tu_of(&self, id: u32) -> Result<Tu, MemoryError> {
-        if self.entries.get(id as usize).is_none_or(|e| e.superseded) {
+        if !self.is_live(id) {
             return Err(MemoryError::UnknownEntry { id });
         }
         self.tu(id, &mut HashMap::new())
@@ -934,14 +1215,9 @@ impl Memory {
     /// Replaces the TU of entry `id` by `tu`; saved where the old one was. Returns the new
     /// entry id (the old one no longer answers lookups).
     pub fn replace(&mut self, id: u32, tu: Tu) -> Result<u32, MemoryError> {
-        let Some(old) = self
-            .entries
-            .get(id as usize)
-            .cloned()
-            .filter(|e| !e.superseded)
-        else {
+        if !self.is_live(id) {
             return Err(MemoryError::UnknownEntry { id });
-        };
+        }
         // A new version of a TU is still the TU created back then: keep who made it and when.
         let mut tu = tu;
         let previous = self.tu(id, &mut HashMap::new())?;
@@ -953,26 +1229,27 @@ impl Memory {
                 }
             }
         }
-        let file = &mut self.files[old.file as usize];
+        let (file_index, order) = (self.file_of(id), self.order_of(id));
+        let file = &mut self.files[file_index as usize];
         file.dirty = true;
         let held = u32::try_from(file.held.len()).unwrap_or(u32::MAX);
-        self.entries[id as usize].superseded = true;
+        self.supersede(id);
         // The successor takes the old entry's place in its document (or moves to another
         // document if its `x-songngu-doc` changed).
         if let Some(doc) = previous.prop(props::DOC) {
             self.leave_document(doc);
         }
-        let new_id = self.index_tu_at(old.file, Location::Held(held), &tu, old.order);
-        self.files[old.file as usize].held.push(tu);
+        let new_id = self.index_added(file_index, held, &tu, order);
+        self.files[file_index as usize].held.push(tu);
         Ok(new_id)
     }
 
     /// Counts one entry of `doc` as superseded; the document is forgotten with its last.
     fn leave_document(&mut self, doc: &str) {
-        if let Some(entries) = self.docs.get_mut(doc) {
-            entries.live = entries.live.saturating_sub(1);
-            if entries.live == 0 {
-                self.docs.remove(doc);
+        match self.left_docs.get_mut(doc) {
+            Some(count) => *count += 1,
+            None => {
+                self.left_docs.insert(Box::from(doc), 1);
             }
         }
     }
@@ -981,17 +1258,13 @@ impl Memory {
     /// saved. For a TU that is wrong rather than old (a duplicate, a pairing the aligner no
     /// longer makes); a new version of a TU goes through [`Memory::replace`].
     pub fn remove(&mut self, id: u32) -> Result<(), MemoryError> {
-        let Some(old) = self
-            .entries
-            .get(id as usize)
-            .cloned()
-            .filter(|e| !e.superseded)
-        else {
+        if !self.is_live(id) {
             return Err(MemoryError::UnknownEntry { id });
-        };
+        }
         let tu = self.tu(id, &mut HashMap::new())?;
-        self.entries[id as usize].superseded = true;
-        self.files[old.file as usize].dirty = true;
+        self.supersede(id);
+        let file = self.file_of(id);
+        self.files[file as usize].dirty = true;
         if let Some(doc) = tu.prop(props::DOC) {
             self.leave_document(doc);
         }
@@ -1019,13 +1292,17 @@ impl Memory {
 
     /// The live TUs of file `index` in saving order.
     fn file_order(&self, index: usize) -> Vec<u32> {
-        let mut order: Vec<(u32, u32)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.file as usize == index && !e.superseded)
-            .map(|(id, e)| (e.order, id as u32))
-            .collect();
+        let mut order: Vec<(u32, u32)> = Vec::new();
+        for loaded in self.loaded.iter().filter(|l| l.file as usize == index) {
+            let ids = loaded.base..loaded.base + loaded.segment.len() as u32;
+            order.extend(ids.filter(|&id| self.is_live(id)).map(|id| (id, id)));
+        }
+        for (i, added) in self.added.iter().enumerate() {
+            let id = self.first_added + i as u32;
+            if added.file as usize == index && self.is_live(id) {
+                order.push((added.order, id));
+            }
+        }
         order.sort_unstable();
         order.into_iter().map(|(_, id)| id).collect()
     }
@@ -1062,6 +1339,7 @@ impl Memory {
         fresh._locks = std::mem::take(&mut self._locks);
         fresh.read_only = self.read_only;
         fresh.created_dirs = std::mem::take(&mut self.created_dirs);
+        fresh.use_cache = self.use_cache;
         for file in &self.files {
             fresh.load_file(&file.path)?;
         }
@@ -1516,6 +1794,7 @@ mod tests {
         let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
             .unwrap()
             .map(|e| e.unwrap().file_name())
+            .filter(|name| name != cache::FOLDER)
             .collect();
         assert_eq!(names, ["m.tmx"]);
     }

@@ -279,44 +279,24 @@ impl Interner {
     }
 
     pub(crate) fn get_str(&self, id: u32) -> Option<&str> {
-        let id = id as usize;
-        let end = *self.ends.get(id)? as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.ends[id - 1] as usize
-        };
-        // Only whole `&str`s are ever appended, so every range is valid UTF-8.
-        std::str::from_utf8(self.bytes.get(start..end)?).ok()
+        self.as_ref().get_str(id)
     }
 
     fn bytes_of(&self, id: u32) -> &[u8] {
-        let id = id as usize;
-        let end = self.ends[id] as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.ends[id - 1] as usize
-        };
-        &self.bytes[start..end]
+        self.as_ref().bytes_of(id)
     }
 
     /// The id of `s`, if it was interned.
     pub(crate) fn get(&self, s: &str) -> Option<u32> {
-        if self.table.is_empty() {
-            return None;
-        }
-        let mask = self.table.len() - 1;
-        let mut slot = hash(s.as_bytes()) as usize & mask;
-        loop {
-            let id = self.table[slot];
-            if id == EMPTY {
-                return None;
-            }
-            if self.bytes_of(id) == s.as_bytes() {
-                return Some(id);
-            }
-            slot = (slot + 1) & mask;
+        self.as_ref().get(s)
+    }
+
+    /// The table as borrowed arrays, as a persisted index stores it.
+    pub(crate) fn as_ref(&self) -> InternerRef<'_> {
+        InternerRef {
+            bytes: &self.bytes,
+            ends: &self.ends,
+            table: &self.table,
         }
     }
 
@@ -364,6 +344,92 @@ impl Interner {
     pub(crate) fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
         self.ends.shrink_to_fit();
+    }
+
+    /// Writes the bytes, the ends and the table as three sections.
+    pub(crate) fn write_sections(&self, out: &mut super::cache::ImageWriter) {
+        out.put(&self.bytes);
+        out.put(&self.ends);
+        out.put(&self.table);
+    }
+
+    /// The bytes [`Self::write_sections`] writes.
+    pub(crate) fn written_size(&self) -> usize {
+        self.bytes.len() + self.ends.len() * 4 + self.table.len() * 4 + 24
+    }
+}
+
+/// An [`Interner`]'s arrays, borrowed: from the interner itself or from a persisted index
+/// (see [`super::segment`]), where they are looked up as they lie, without a rebuild.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InternerRef<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) ends: &'a [u32],
+    pub(crate) table: &'a [u32],
+}
+
+impl<'a> InternerRef<'a> {
+    /// The arrays as an interner, if they are one: ends ascending within `bytes`, a table
+    /// whose size is zero or a power of two, with a free slot, and only known ids in it.
+    /// Checked once so that no lookup can panic or loop on a damaged index.
+    pub(crate) fn new(bytes: &'a [u8], ends: &'a [u32], table: &'a [u32]) -> Option<Self> {
+        let ascending = ends.windows(2).all(|w| w[0] <= w[1]);
+        let within = ends.last().is_none_or(|&end| end as usize <= bytes.len());
+        let sized = table.is_empty() || table.len().is_power_of_two();
+        let used = table.iter().filter(|&&id| id != EMPTY).count();
+        let known = table
+            .iter()
+            .all(|&id| id == EMPTY || (id as usize) < ends.len());
+        let roomy = table.is_empty() && ends.is_empty() || used < table.len();
+        (ascending && within && sized && known && roomy && used == ends.len())
+            .then_some(InternerRef { bytes, ends, table })
+    }
+
+    /// The number of strings.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn get_str(&self, id: u32) -> Option<&'a str> {
+        let id = id as usize;
+        let end = *self.ends.get(id)? as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        // Only whole `&str`s are ever appended, so every range is valid UTF-8.
+        std::str::from_utf8(self.bytes.get(start..end)?).ok()
+    }
+
+    fn bytes_of(&self, id: u32) -> &'a [u8] {
+        let id = id as usize;
+        let end = self.ends[id] as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.bytes[start..end]
+    }
+
+    /// The id of `s`, if it was interned.
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut slot = hash(s.as_bytes()) as usize & mask;
+        loop {
+            let id = self.table[slot];
+            if id == EMPTY {
+                return None;
+            }
+            if self.bytes_of(id) == s.as_bytes() {
+                return Some(id);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 }
 

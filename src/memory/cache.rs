@@ -1,0 +1,513 @@
+//! The index files kept beside a memory: where they live, what they are keyed to, how they
+//! are written and how they are checked before anything in them is believed.
+//!
+//! One index file per TMX file, `<folder>/.songngu-cache/<file name>.idx`. The TMX stays the
+//! truth: the folder can be deleted (or git-ignored) at any time and is rebuilt on the next
+//! run. An index is written after a build, best effort: a folder that cannot be written
+//! means no cache, never an error.
+//!
+//! # Layout
+//!
+//! ```text
+//! 0   magic "songngu\x01"            8 bytes
+//! 8   format version                 u32
+//! 12  byte-order mark 0x01020304     u32 (an index from a machine of the other byte
+//!                                         order is foreign)
+//! 16  key length                     u64
+//! 24  body length                    u64
+//! 32  xxh3-64 of everything after    u64
+//!     this field (key, padding, body)
+//! 40  key (padded to 8 bytes)
+//!     body: section count u64, then (offset, length) u64 pairs from the body start,
+//!     then the sections, each 8-byte aligned
+//! ```
+//!
+//! All numbers are little-endian, and the sections are arrays of fixed-size integers
+//! ([`bytemuck::Pod`]) that lookups read where they lie in the mapped file.
+//!
+//! # Trust
+//!
+//! An index is used only if its key equals the key of the TMX file as it is now, byte for
+//! byte, and its checksum matches its content. The key is the format version, the program
+//! version, what the caller adds (the memory's languages), and the TMX file's fingerprint:
+//! size, modification and change times (ns), inode and device, and an xxh3 hash of sampled
+//! blocks (the first and last 64 KiB and 16 blocks of 4 KiB spread between). Hashing the
+//! whole TMX would cost about as much as the rebuild the index saves (700 MB at 1M TUs);
+//! the sample catches a file copied over another or restored with its old times, and an
+//! edit in place always moves the change time, which no program can set back. A stale index
+//! (the TMX changed), a foreign one (built for another file or languages), a truncated or a
+//! corrupted one (the checksum) is rebuilt, never read. The mapping relies on index files
+//! never being changed in place: songngu replaces them by rename.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+/// The version of the layout and of everything the index stores (tokenization, folding,
+/// hashes): bump it when any of them changes.
+pub(crate) const FORMAT: u32 = 1;
+/// The folder beside the memory that holds the index files.
+pub const FOLDER: &str = ".songngu-cache";
+const MAGIC: [u8; 8] = *b"songngu\x01";
+const BYTE_ORDER: u32 = 0x0102_0304;
+const PREFIX: usize = 40;
+
+/// The index file of the TMX file `tmx`: `<folder>/.songngu-cache/<file name>.idx`.
+pub fn index_path(tmx: &Path) -> Option<PathBuf> {
+    index_path_named(tmx, "idx")
+}
+
+/// The index file `<folder>/.songngu-cache/<file name>.<suffix>` of the TMX file `tmx`.
+pub fn index_path_named(tmx: &Path, suffix: &str) -> Option<PathBuf> {
+    let name = tmx.file_name()?;
+    let folder = match tmx.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = name.to_os_string();
+    file.push(".");
+    file.push(suffix);
+    Some(folder.join(FOLDER).join(file))
+}
+
+/// The key an index of `tmx` must carry to be used: see the [module docs](self). `extra`
+/// is what else the index depends on (the memory's languages).
+pub(crate) fn key(tmx: &Path, extra: &[u8]) -> io::Result<Vec<u8>> {
+    let file = File::open(tmx)?;
+    let meta = file.metadata()?;
+    let mut key = Vec::with_capacity(128);
+    key.extend_from_slice(&FORMAT.to_le_bytes());
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    key.extend_from_slice(&(version.len() as u64).to_le_bytes());
+    key.extend_from_slice(version);
+    key.extend_from_slice(&(extra.len() as u64).to_le_bytes());
+    key.extend_from_slice(extra);
+    key.extend_from_slice(&meta.len().to_le_bytes());
+    let nanos = |time: io::Result<std::time::SystemTime>| -> i128 {
+        match time.map(|t| t.duration_since(std::time::UNIX_EPOCH)) {
+            Ok(Ok(since)) => since.as_nanos() as i128,
+            Ok(Err(before)) => -(before.duration().as_nanos() as i128),
+            Err(_) => 0,
+        }
+    };
+    key.extend_from_slice(&nanos(meta.modified()).to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+        key.extend_from_slice(&changed.to_le_bytes());
+        key.extend_from_slice(&meta.ino().to_le_bytes());
+        key.extend_from_slice(&meta.dev().to_le_bytes());
+    }
+    key.extend_from_slice(&sample_hash(&file, meta.len())?.to_le_bytes());
+    Ok(key)
+}
+
+/// The xxh3 of the first and last 64 KiB of a file and of 16 blocks of 4 KiB spread
+/// evenly between them (the whole file when it is smaller than that).
+fn sample_hash(file: &File, len: u64) -> io::Result<u64> {
+    const END: u64 = 64 << 10;
+    const BLOCK: u64 = 4 << 10;
+    const BLOCKS: u64 = 16;
+    let mut ranges: Vec<Range<u64>> = Vec::new();
+    if len <= 2 * END + BLOCKS * BLOCK {
+        ranges.push(0..len);
+    } else {
+        ranges.push(0..END);
+        let between = len - 2 * END;
+        for i in 0..BLOCKS {
+            let start = END + between / (BLOCKS + 1) * (i + 1);
+            ranges.push(start..start + BLOCK);
+        }
+        ranges.push(len - END..len);
+    }
+    let mut hasher = Xxh3::new();
+    let mut buffer = Vec::new();
+    for range in ranges {
+        buffer.resize((range.end - range.start) as usize, 0);
+        read_exact_at(file, &mut buffer, range.start)?;
+        hasher.update(&buffer);
+    }
+    Ok(hasher.digest())
+}
+
+fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = file;
+        file.seek(SeekFrom::Start(offset))?;
+        file.read_exact(buffer)
+    }
+}
+
+/// A growing byte buffer whose start is 8-byte aligned, so that its sections can be read
+/// as arrays of `u64` in place.
+#[derive(Debug, Default)]
+pub(crate) struct Aligned {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Aligned {
+    fn with_capacity(bytes: usize) -> Aligned {
+        Aligned {
+            words: Vec::with_capacity(bytes.div_ceil(8)),
+            len: 0,
+        }
+    }
+
+    fn extend(&mut self, data: &[u8]) {
+        let end = self.len + data.len();
+        self.words.resize(end.div_ceil(8), 0);
+        bytemuck::cast_slice_mut::<u64, u8>(&mut self.words)[self.len..end].copy_from_slice(data);
+        self.len = end;
+    }
+
+    fn pad(&mut self) {
+        self.len = self.len.div_ceil(8) * 8;
+        self.words.resize(self.len / 8, 0);
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &bytemuck::cast_slice::<u64, u8>(&self.words)[..self.len]
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        &mut bytemuck::cast_slice_mut::<u64, u8>(&mut self.words)[..self.len]
+    }
+}
+
+/// Lays out an index: the prefix and key, then a fixed number of sections.
+pub(crate) struct ImageWriter {
+    image: Aligned,
+    body: usize,
+    table: usize,
+    sections: usize,
+    written: usize,
+}
+
+impl ImageWriter {
+    /// An index keyed to `key`, with `sections` sections; `capacity` is a guess of its size.
+    pub(crate) fn new(key: &[u8], sections: usize, capacity: usize) -> ImageWriter {
+        let mut image = Aligned::with_capacity(capacity + PREFIX + key.len() + 16 * sections);
+        image.extend(&MAGIC);
+        image.extend(&FORMAT.to_le_bytes());
+        image.extend(&BYTE_ORDER.to_le_bytes());
+        image.extend(&(key.len() as u64).to_le_bytes());
+        image.extend(&[0; 16]);
+        image.extend(key);
+        image.pad();
+        let body = image.len;
+        image.extend(&(sections as u64).to_le_bytes());
+        let table = image.len;
+        image.extend(&vec![0; 16 * sections]);
+        ImageWriter {
+            image,
+            body,
+            table,
+            sections,
+            written: 0,
+        }
+    }
+
+    /// Appends the next section.
+    pub(crate) fn put<T: bytemuck::Pod>(&mut self, data: &[T]) {
+        assert!(self.written < self.sections, "more sections than announced");
+        self.image.pad();
+        let offset = (self.image.len - self.body) as u64;
+        let bytes: &[u8] = bytemuck::cast_slice(data);
+        self.image.extend(bytes);
+        let at = self.table + 16 * self.written;
+        let slot = &mut self.image.bytes_mut()[at..at + 16];
+        slot[..8].copy_from_slice(&offset.to_le_bytes());
+        slot[8..].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
+        self.written += 1;
+    }
+
+    /// The finished index, with its checksum.
+    pub(crate) fn finish(mut self) -> Aligned {
+        assert_eq!(self.written, self.sections, "fewer sections than announced");
+        self.image.pad();
+        let body_len = (self.image.len - self.body) as u64;
+        let sum = xxh3_64(&self.image.bytes()[PREFIX..]);
+        let bytes = self.image.bytes_mut();
+        bytes[24..32].copy_from_slice(&body_len.to_le_bytes());
+        bytes[32..40].copy_from_slice(&sum.to_le_bytes());
+        self.image
+    }
+}
+
+/// Where an index's bytes are: mapped from its file, or built in memory.
+enum Bytes {
+    Mapped(memmap2::Mmap),
+    Built(Aligned),
+}
+
+/// A checked index: its bytes and the byte ranges of its sections.
+pub(crate) struct IndexBytes {
+    bytes: Bytes,
+    sections: Vec<Range<usize>>,
+}
+
+/// Why an index file was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejected {
+    /// There is none (or it cannot be read).
+    Missing,
+    /// Built for another version of the TMX file, another file, other languages or another
+    /// version of songngu.
+    Stale,
+    /// Shorter or longer than it says, or its layout does not hold together.
+    Truncated,
+    /// Its content does not match its checksum.
+    Corrupted,
+}
+
+impl IndexBytes {
+    /// The index file at `path`, if it is keyed to `key` and whole.
+    pub(crate) fn open(path: &Path, key: &[u8]) -> Result<IndexBytes, Rejected> {
+        let file = File::open(path).map_err(|_| Rejected::Missing)?;
+        let len = file.metadata().map_err(|_| Rejected::Missing)?.len();
+        if len < PREFIX as u64 {
+            return Err(Rejected::Truncated);
+        }
+        // SAFETY: index files are only ever replaced by rename, never written in place, so
+        // the mapped bytes do not change under us (see the module docs).
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|_| Rejected::Missing)?;
+        // The checksum reads every page; each piece hashed is let go of at once, so that
+        // the process keeps mapped only what its lookups touch (the pages stay in the
+        // system's file cache).
+        let hash = |from: usize| -> u64 {
+            const PIECE: usize = 4 << 20;
+            let mut hasher = Xxh3::new();
+            let mut at = from;
+            while at < map.len() {
+                let end = map.len().min(at + PIECE);
+                hasher.update(&map[at..end]);
+                #[cfg(unix)]
+                // SAFETY: the mapping is read-only and the file is never written in place,
+                // so dropping its pages only means reading them again from the file cache.
+                let _ = unsafe {
+                    map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, end - at)
+                };
+                at = end;
+            }
+            hasher.digest()
+        };
+        let sections = check(&map, key, Some(&hash))?;
+        Ok(IndexBytes {
+            bytes: Bytes::Mapped(map),
+            sections,
+        })
+    }
+
+    /// An index just built (not read back from disk: its checksum is not checked again).
+    pub(crate) fn built(image: Aligned, key: &[u8]) -> Result<IndexBytes, Rejected> {
+        let sections = check(image.bytes(), key, None)?;
+        Ok(IndexBytes {
+            bytes: Bytes::Built(image),
+            sections,
+        })
+    }
+
+    /// Lets go of the mapped pages read so far (by the checks when opening): lookups map
+    /// again only what they touch, from the system's file cache.
+    pub(crate) fn release(&self) {
+        #[cfg(unix)]
+        if let Bytes::Mapped(map) = &self.bytes {
+            // SAFETY: as in `open`: a read-only mapping of a file never written in place.
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, map.len())
+            };
+        }
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match &self.bytes {
+            Bytes::Mapped(map) => map,
+            Bytes::Built(image) => image.bytes(),
+        }
+    }
+
+    /// The number of sections.
+    pub(crate) fn section_count(&self) -> usize {
+        self.sections.len()
+    }
+
+    /// Section `index` as an array of `T`; `None` if it is not one (misaligned or a partial
+    /// element), which a checked index never is.
+    pub(crate) fn section<T: bytemuck::Pod>(&self, index: usize) -> Option<&[T]> {
+        let range = self.sections.get(index)?.clone();
+        bytemuck::try_cast_slice(self.bytes().get(range)?).ok()
+    }
+
+    /// The size in bytes.
+    pub(crate) fn len(&self) -> usize {
+        self.bytes().len()
+    }
+}
+
+/// Checks an index's prefix, key, length, checksum (with `hash`, which hashes the bytes
+/// from the offset it is given) and section table; returns the sections' byte ranges.
+fn check(
+    bytes: &[u8],
+    key: &[u8],
+    hash: Option<&dyn Fn(usize) -> u64>,
+) -> Result<Vec<Range<usize>>, Rejected> {
+    let u64_at = |at: usize| -> u64 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(word)
+    };
+    if bytes.len() < PREFIX || bytes[..8] != MAGIC {
+        return Err(Rejected::Truncated);
+    }
+    if bytes[8..12] != FORMAT.to_le_bytes() || bytes[12..16] != BYTE_ORDER.to_ne_bytes() {
+        return Err(Rejected::Stale);
+    }
+    if cfg!(target_endian = "big") {
+        return Err(Rejected::Stale);
+    }
+    let key_len = usize::try_from(u64_at(16)).map_err(|_| Rejected::Truncated)?;
+    if key_len != key.len() {
+        return Err(Rejected::Stale);
+    }
+    let body = PREFIX + key_len.div_ceil(8) * 8;
+    if bytes.len() < body || bytes[PREFIX..PREFIX + key_len] != *key {
+        return Err(if bytes.len() < body {
+            Rejected::Truncated
+        } else {
+            Rejected::Stale
+        });
+    }
+    let body_len = usize::try_from(u64_at(24)).map_err(|_| Rejected::Truncated)?;
+    if bytes.len() != body.saturating_add(body_len) || body_len < 8 {
+        return Err(Rejected::Truncated);
+    }
+    if hash.is_some_and(|hash| hash(PREFIX) != u64_at(32)) {
+        return Err(Rejected::Corrupted);
+    }
+    let count = usize::try_from(u64_at(body)).map_err(|_| Rejected::Truncated)?;
+    if count > body_len / 16 {
+        return Err(Rejected::Truncated);
+    }
+    let mut sections = Vec::with_capacity(count);
+    for i in 0..count {
+        let entry = body + 8 + 16 * i;
+        let offset = usize::try_from(u64_at(entry)).map_err(|_| Rejected::Truncated)?;
+        let len = usize::try_from(u64_at(entry + 8)).map_err(|_| Rejected::Truncated)?;
+        let start = body.saturating_add(offset);
+        let end = start.saturating_add(len);
+        if offset % 8 != 0 || end > bytes.len() || start < body + 8 + 16 * count {
+            return Err(Rejected::Truncated);
+        }
+        sections.push(start..end);
+    }
+    Ok(sections)
+}
+
+/// Writes `image` as the index file `path`, atomically (a temp file in the same folder,
+/// renamed), creating the cache folder if need be. Best effort: the caller ignores errors.
+pub(crate) fn save(path: &Path, image: &Aligned) -> io::Result<()> {
+    let folder = path.parent().ok_or_else(|| io::Error::other("no folder"))?;
+    fs::create_dir_all(folder)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let temp = folder.join(format!(".{name}.{}.{nanos:x}.tmp", std::process::id()));
+    let written = File::create_new(&temp).and_then(|mut file| {
+        file.write_all(image.bytes())?;
+        file.flush()
+    });
+    let renamed = written.and_then(|()| fs::rename(&temp, path));
+    if renamed.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    renamed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(key: &[u8]) -> Aligned {
+        let mut writer = ImageWriter::new(key, 3, 64);
+        writer.put::<u64>(&[1, 2, 3]);
+        writer.put::<u8>(b"hello");
+        writer.put::<u32>(&[7]);
+        writer.finish()
+    }
+
+    #[test]
+    fn an_index_reads_back_and_every_damage_is_told() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(FOLDER).join("m.tmx.idx");
+        save(&path, &image(b"key")).expect("save");
+        let index = IndexBytes::open(&path, b"key").expect("opens");
+        assert_eq!(index.section_count(), 3);
+        assert_eq!(index.section::<u64>(0), Some(&[1u64, 2, 3][..]));
+        assert_eq!(index.section::<u8>(1), Some(&b"hello"[..]));
+        assert_eq!(index.section::<u32>(2), Some(&[7u32][..]));
+        assert_eq!(IndexBytes::open(&path, b"kez").err(), Some(Rejected::Stale));
+        assert_eq!(
+            IndexBytes::open(&path, b"longer").err(),
+            Some(Rejected::Stale)
+        );
+
+        let bytes = fs::read(&path).expect("read");
+        for cut in [0, 10, 39, 48, bytes.len() - 1] {
+            fs::write(&path, &bytes[..cut]).expect("write");
+            assert_eq!(
+                IndexBytes::open(&path, b"key").err(),
+                Some(Rejected::Truncated),
+                "cut at {cut}"
+            );
+        }
+        for at in [33, 60, bytes.len() - 1] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            fs::write(&path, &flipped).expect("write");
+            assert_eq!(
+                IndexBytes::open(&path, b"key").err(),
+                Some(Rejected::Corrupted),
+                "flip at {at}"
+            );
+        }
+        fs::remove_file(&path).expect("remove");
+        assert_eq!(
+            IndexBytes::open(&path, b"key").err(),
+            Some(Rejected::Missing)
+        );
+    }
+
+    #[test]
+    fn the_key_follows_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let tmx = dir.path().join("m.tmx");
+        fs::write(&tmx, vec![b'a'; 300_000]).expect("write");
+        let first = key(&tmx, b"en vi").expect("key");
+        assert_eq!(key(&tmx, b"en vi").expect("key"), first);
+        assert_ne!(key(&tmx, b"vi en").expect("key"), first);
+        // An edit in place that keeps the size.
+        let mut bytes = fs::read(&tmx).expect("read");
+        bytes[150_000] = b'b';
+        fs::write(&tmx, &bytes).expect("write");
+        assert_ne!(key(&tmx, b"en vi").expect("key"), first);
+        assert_eq!(
+            index_path(&tmx),
+            Some(dir.path().join(".songngu-cache").join("m.tmx.idx"))
+        );
+    }
+}
