@@ -305,19 +305,26 @@ mod tests {
         assert_eq!(memory.stats().tus, 1);
     }
 
-    #[test]
-    fn storing_every_unit_of_a_document_reads_each_tu_a_bounded_number_of_times() {
-        let dir = tempfile::tempdir().unwrap();
-        let en: Vec<String> = (0..400).map(|i| format!("Item {i} was sold.")).collect();
-        let vi: Vec<String> = (0..400).map(|i| format!("Món {i} đã được bán.")).collect();
+    /// A memory file in `dir` of document `DOC` holding `count` translated sentences, saved;
+    /// returns their English.
+    fn saved_sales(dir: &std::path::Path, count: usize) -> Vec<String> {
+        let en: Vec<String> = (0..count).map(|i| format!("Item {i} was sold.")).collect();
+        let vi: Vec<String> = (0..count)
+            .map(|i| format!("Món {i} đã được bán."))
+            .collect();
         let pairs: Vec<(&str, &str)> = en
             .iter()
             .zip(&vi)
             .map(|(e, v)| (e.as_str(), v.as_str()))
             .collect();
-        let mut memory = memory(dir.path(), &pairs);
-        memory.save().unwrap();
-        drop(memory);
+        memory(dir, &pairs).save().unwrap();
+        en
+    }
+
+    #[test]
+    fn storing_every_unit_of_a_document_reads_each_tu_a_bounded_number_of_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let en = saved_sales(dir.path(), 400);
         let mut memory = Memory::open_for_update(
             &[dir.path().join("m.tmx")],
             langid!("en"),
@@ -353,16 +360,7 @@ mod tests {
         use crate::drift::check::against_memory;
         use crate::drift::checks::CheckOptions;
         let dir = tempfile::tempdir().unwrap();
-        let en: Vec<String> = (0..300).map(|i| format!("Item {i} was sold.")).collect();
-        let vi: Vec<String> = (0..300).map(|i| format!("Món {i} đã được bán.")).collect();
-        let pairs: Vec<(&str, &str)> = en
-            .iter()
-            .zip(&vi)
-            .map(|(e, v)| (e.as_str(), v.as_str()))
-            .collect();
-        let mut memory = memory(dir.path(), &pairs);
-        memory.save().unwrap();
-        drop(memory);
+        let en = saved_sales(dir.path(), 300);
         let memory =
             Memory::open(&[dir.path().join("m.tmx")], langid!("en"), langid!("vi")).unwrap();
         let units: Vec<Unit> = en.iter().enumerate().map(|(i, e)| unit(i, e)).collect();
