@@ -576,20 +576,6 @@ mod tests {
         // with the same English twice.
         let mut renamed = file.clone();
         renamed[1].id = "u0000000000".into();
-        let now = units(&[
-            "The fair opened.",
-            "The fair has 40 stands.",
-            "Tickets cost nothing.",
-            "Lunch was served.",
-            "Bye.",
-        ]);
-        let r = report(&[
-            Status::Current,
-            Status::Missing,
-            Status::Missing,
-            Status::Current,
-            Status::Current,
-        ]);
         assert_eq!(
             place_units(&renamed, &now, &r),
             [Place::Same(1), Place::UnknownId(2), Place::Gone]
