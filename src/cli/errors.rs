@@ -29,6 +29,25 @@ pub fn io_reason(l10n: &Localizer, error: &io::Error) -> String {
     }
 }
 
+/// `path` is not UTF-8 at byte `offset` (1-based `line` and `column` in characters).
+pub fn invalid_utf8(
+    l10n: &Localizer,
+    path: &Path,
+    offset: usize,
+    line: usize,
+    column: usize,
+) -> String {
+    l10n.text_with(
+        "error-invalid-utf8",
+        &[
+            ("path", path_value(path)),
+            ("line", line.to_string().into()),
+            ("column", column.to_string().into()),
+            ("offset", offset.into()),
+        ],
+    )
+}
+
 /// `cannot read `path`: reason`, the reason in the user's language where it is a common one.
 pub fn read_error(l10n: &Localizer, path: &Path, error: &io::Error) -> String {
     l10n.text_with(
@@ -73,15 +92,7 @@ pub fn document_error(l10n: &Localizer, error: &DocumentError) -> String {
             offset,
             line,
             column,
-        } => l10n.text_with(
-            "error-invalid-utf8",
-            &[
-                ("path", path_value(path)),
-                ("line", line.to_string().into()),
-                ("column", column.to_string().into()),
-                ("offset", (*offset).into()),
-            ],
-        ),
+        } => invalid_utf8(l10n, path, *offset, *line, *column),
         DocumentError::InvalidUtf16 { path, offset } => l10n.text_with(
             "error-invalid-utf16",
             &[("path", path_value(path)), ("offset", (*offset).into())],

@@ -105,15 +105,7 @@ pub fn message(l10n: &Localizer, error: &InputError) -> String {
             offset,
             line,
             column,
-        } => l10n.text_with(
-            "error-invalid-utf8",
-            &[
-                ("path", path.display().to_string().into()),
-                ("line", line.to_string().into()),
-                ("column", column.to_string().into()),
-                ("offset", (*offset).into()),
-            ],
-        ),
+        } => errors::invalid_utf8(l10n, path, *offset, *line, *column),
     }
 }
 
