@@ -3,6 +3,7 @@
 pub mod concordance;
 pub mod fuzzy;
 pub mod import;
+pub mod journal;
 pub mod persist;
 pub mod store;
 pub mod text;

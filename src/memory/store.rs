@@ -11,6 +11,20 @@
 //! source hash, for [`Memory::by_target`] ("the same Vietnamese for different English"),
 //! and the entry ids of each document (from the [`props::DOC`] prop) for
 //! [`Memory::document`]. Both hold ids only; the TUs are parsed when asked for.
+//!
+//! # Saving: writes proportional to the change
+//!
+//! A new or changed TU is not held either: it is written once, as TMX, to a spill file
+//! nobody else sees ([`journal::Spill`]), and indexed by its place there. [`Memory::save`]
+//! then appends the changes to the file's journal ([`journal`]): a few kilobytes for one
+//! translation, whatever the size of the memory. It rewrites the TMX whole instead
+//! (*compacts* it, the journal's changes included, then removes the journal) when the
+//! journal would grow past an eighth of the TMX, when the TMX is smaller than
+//! [`JOURNAL_FROM`] (rewriting it costs less than keeping a second file), and when a
+//! change cannot be journaled (a new file, a file that is not UTF-8, a changed header or
+//! root, a read-only file saved anyway); [`Memory::compact`] asks for it. A compaction
+//! streams the TUs one by one from the TMX, the journal and the spill file: it writes the
+//! same bytes a save of the whole memory always wrote.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -22,6 +36,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::concordance::{ConcordanceIndex, SearchOptions};
 use super::fuzzy::FuzzyIndex;
+use super::journal::{self, HashingWriter, Identity, Journal, JournalError, Key, Op, Spill};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::text::normalize;
 use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
@@ -49,6 +64,8 @@ pub enum MemoryError {
     Tmx(#[from] TmxError),
     #[error(transparent)]
     Persist(#[from] PersistError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
     #[error("cannot read `{path}`: {source}")]
     Io {
         path: PathBuf,
@@ -93,13 +110,27 @@ impl UpdateOptions {
 }
 
 /// Where a TU lives.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Location {
     /// Byte range of `<tu>...</tu>` in the (UTF-8) file as loaded.
     Span { start: u64, len: u32 },
-    /// Held in memory: new, changed, or from a file that is not UTF-8.
+    /// Byte range of its XML in the file's journal (a change saved since the TMX was
+    /// written whole).
+    Journal { start: u64, len: u32 },
+    /// Byte range of its XML in the spill file: new or changed, not saved yet.
+    Spill { start: u64, len: u32 },
+    /// Held in memory: from a file that is not UTF-8, or new or changed when there is no
+    /// spill file (a dry run that cannot make one, a TU XML cannot carry).
     Held(u32),
 }
+
+/// A TMX at least this large keeps a journal of changes; a smaller one is rewritten at
+/// each save (that costs less than 50 ms, and keeps the TMX complete).
+pub const JOURNAL_FROM: u64 = 4 << 20;
+
+/// The journal is compacted into the TMX when it would grow past the TMX's size divided by
+/// this: loading then reads at most an eighth more than the TMX alone.
+pub const JOURNAL_RATIO: u64 = 8;
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -125,6 +156,10 @@ struct MemoryFile {
     /// TU-level errors found while loading: such a file is never saved (it would lose them).
     damaged: usize,
     dirty: bool,
+    /// Its journal of changes saved since the TMX was written whole, if it has one.
+    journal: Option<Journal>,
+    /// Its root attributes or header changed: the next save rewrites the TMX.
+    layout_changed: bool,
 }
 
 /// A finding of loading: a skipped TU or a warning, with its file.
@@ -234,6 +269,15 @@ pub struct Memory {
     /// Folders [`Memory::open_for_update`] made for new files, deepest first: removed
     /// again when the memory is dropped if nothing was saved in them.
     created_dirs: Vec<PathBuf>,
+    /// Where new and changed TUs wait for the save (made with the first of them).
+    spill: Option<Spill>,
+    /// No spill file could be made: new and changed TUs are held in memory.
+    no_spill: bool,
+    /// Entries made since the last save (new or changed TUs) → the saved entry each stands
+    /// in for (`None` for a new TU). Superseded ones are taken out.
+    fresh: HashMap<u32, Option<u32>>,
+    /// Saved entries removed since the last save, with nothing in their place.
+    dropped: Vec<u32>,
 }
 
 impl Drop for Memory {
@@ -248,6 +292,14 @@ impl Drop for Memory {
 }
 
 const NO_ENTRY: u32 = u32::MAX;
+
+/// How a memory file is opened: its journal is cleaned (an obsolete one removed, an
+/// uncommitted tail cut off) only by a writer holding the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    Update,
+}
 
 /// The entries of one document. Superseded entries stay listed and are skipped when read,
 /// so that replacing a TU costs the same in a document of ten units or a million.
@@ -299,6 +351,10 @@ impl Memory {
             read_only: ReadOnly::Refuse,
             preview: false,
             created_dirs: Vec::new(),
+            spill: None,
+            no_spill: false,
+            fresh: HashMap::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -310,7 +366,9 @@ impl Memory {
     ) -> Result<Memory, MemoryError> {
         let mut memory = Memory::new(source_lang, target_lang);
         for path in paths {
+            let first = memory.entries.len();
             memory.load_file(path)?;
+            memory.apply_journal(first, Access::Read)?;
         }
         Ok(memory)
     }
@@ -376,7 +434,7 @@ impl Memory {
             for stale in persist::stale_temp_files(path) {
                 let _ = std::fs::remove_file(stale);
             }
-            memory.add_file(path)?;
+            memory.add_file(path, Access::Update)?;
         }
         Ok(memory)
     }
@@ -393,26 +451,159 @@ impl Memory {
         memory.preview = true;
         for path in paths {
             crate::fsio::resolve_link(path).map_err(PersistError::from)?;
-            memory.add_file(path)?;
+            memory.add_file(path, Access::Read)?;
         }
         Ok(memory)
     }
 
-    /// Loads `path`, or starts it empty if it does not exist.
-    fn add_file(&mut self, path: &Path) -> Result<(), MemoryError> {
+    /// Loads `path` with its journal, or starts it empty if it does not exist.
+    fn add_file(&mut self, path: &Path, access: Access) -> Result<(), MemoryError> {
+        let first = self.entries.len();
         if path.exists() {
-            return self.load_file(path);
+            self.load_file(path)?;
+        } else {
+            self.files.push(MemoryFile {
+                path: path.to_owned(),
+                root_attrs: Vec::new(),
+                header: songngu_header(&self.source_lang),
+                loaded: None,
+                held: Vec::new(),
+                damaged: 0,
+                dirty: true,
+                journal: None,
+                layout_changed: false,
+            });
         }
-        self.files.push(MemoryFile {
-            path: path.to_owned(),
-            root_attrs: Vec::new(),
-            header: songngu_header(&self.source_lang),
-            loaded: None,
-            held: Vec::new(),
-            damaged: 0,
-            dirty: true,
-        });
+        self.apply_journal(first, access)
+    }
+
+    /// Applies the journal of the file loaded last, whose TMX TUs are the entries from
+    /// `first` on: its committed changes, in order. With [`Access::Update`] (the lock held)
+    /// an obsolete journal is removed and an uncommitted tail cut off.
+    fn apply_journal(&mut self, first: usize, access: Access) -> Result<(), MemoryError> {
+        let index = self.files.len() - 1;
+        let file_id = u16::try_from(index).unwrap_or(u16::MAX);
+        let path = self.files[index].path.clone();
+        let real = crate::fsio::resolve_link(&path).map_err(PersistError::from)?;
+        let Some((journal, ops)) = Journal::open(&real, access == Access::Update)? else {
+            return Ok(());
+        };
+        let journal_path = journal.path().to_owned();
+        self.files[index].journal = Some(journal);
+        let tmx = (first, self.entries.len());
+        let mismatch = || JournalError::Mismatch {
+            journal: journal_path.clone(),
+            tmx: path.clone(),
+        };
+        // Journal TU → its entry.
+        let mut by_start: HashMap<u64, u32> = HashMap::new();
+        let mut open = HashMap::new();
+        for op in ops {
+            let (key, put) = match op {
+                Op::Put {
+                    supersedes,
+                    start,
+                    len,
+                } => (supersedes, Some((start, len))),
+                Op::Remove(key) => (Some(key), None),
+            };
+            let old = match key {
+                None => None,
+                Some(Key::Tmx { start, len, crc }) => {
+                    let id = self.tmx_entry_at(tmx, start).ok_or_else(mismatch)?;
+                    let bytes = self.span_bytes(index, start, len)?;
+                    let same = matches!(self.entries[id as usize].location,
+                        Location::Span { len: l, .. } if l == len);
+                    if !same || journal::Crc32::of(&bytes) != crc {
+                        return Err(mismatch().into());
+                    }
+                    Some(id)
+                }
+                Some(Key::Journal { start }) => {
+                    Some(*by_start.get(&start).ok_or_else(|| JournalError::Damaged {
+                        path: journal_path.clone(),
+                        reason: String::from("a change to a TU that is not there"),
+                    })?)
+                }
+            };
+            let mut order = None;
+            if let Some(old) = old {
+                if self.entries[old as usize].superseded {
+                    return Err(JournalError::Damaged {
+                        path: journal_path.clone(),
+                        reason: String::from("a change to a TU changed before"),
+                    }
+                    .into());
+                }
+                let tu = self.tu(old, &mut open)?;
+                self.entries[old as usize].superseded = true;
+                if let Some(doc) = tu.prop(props::DOC) {
+                    self.leave_document(doc);
+                }
+                order = Some(self.entries[old as usize].order);
+            }
+            if let Some((start, len)) = put {
+                let tu = self.journal_tu(index, start, len)?;
+                let order =
+                    order.unwrap_or_else(|| u32::try_from(self.entries.len()).unwrap_or(u32::MAX));
+                let id = self.index_tu_at(file_id, Location::Journal { start, len }, &tu, order);
+                by_start.insert(start, id);
+            }
+        }
         Ok(())
+    }
+
+    /// The entry among `tmx` (the range of a file's TMX TUs) whose span starts at `start`.
+    fn tmx_entry_at(&self, tmx: (usize, usize), start: u64) -> Option<u32> {
+        let span_start = |id: usize| match self.entries[id].location {
+            Location::Span { start, .. } => start,
+            _ => u64::MAX,
+        };
+        // Loading indexes a file's TUs in file order: their spans ascend.
+        let (mut low, mut high) = tmx;
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if span_start(middle) < start {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let found = if low < tmx.1 && span_start(low) == start {
+            Some(low)
+        } else {
+            (tmx.0..tmx.1).find(|&id| span_start(id) == start)
+        };
+        found.and_then(|id| u32::try_from(id).ok())
+    }
+
+    /// `len` bytes at `start` of file `index`'s TMX.
+    fn span_bytes(&self, index: usize, start: u64, len: u32) -> Result<Vec<u8>, MemoryError> {
+        let path = &self.files[index].path;
+        let io = |source| MemoryError::Io {
+            path: path.clone(),
+            source,
+        };
+        let file = File::open(path).map_err(io)?;
+        let mut bytes = vec![0u8; len as usize];
+        read_exact_at(&file, &mut bytes, start).map_err(io)?;
+        Ok(bytes)
+    }
+
+    /// The TU whose XML is at `start..start + len` of file `index`'s journal.
+    fn journal_tu(&self, index: usize, start: u64, len: u32) -> Result<Tu, MemoryError> {
+        let journal = self.files[index]
+            .journal
+            .as_ref()
+            .ok_or_else(|| MemoryError::Io {
+                path: self.files[index].path.clone(),
+                source: std::io::Error::other("the journal is gone"),
+            })?;
+        let bytes = journal.read(start, len).map_err(|source| MemoryError::Io {
+            path: journal.path().to_owned(),
+            source,
+        })?;
+        Ok(tmx::parse_tu(journal.path(), &bytes, start)?)
     }
 
     fn load_file(&mut self, path: &Path) -> Result<(), MemoryError> {
@@ -427,6 +618,8 @@ impl Memory {
             held: Vec::new(),
             damaged: 0,
             dirty: false,
+            journal: None,
+            layout_changed: false,
         };
         while let Some(record) = reader.next_tu()? {
             let location = match &record.span {
@@ -568,6 +761,19 @@ impl Memory {
         let file = &self.files[entry.file as usize];
         match entry.location {
             Location::Held(index) => Ok(file.held[index as usize].clone()),
+            Location::Journal { start, len } => self.journal_tu(entry.file as usize, start, len),
+            Location::Spill { start, len } => {
+                let io = |source| MemoryError::Io {
+                    path: file.path.clone(),
+                    source,
+                };
+                let spill = self
+                    .spill
+                    .as_ref()
+                    .ok_or_else(|| io(std::io::Error::other("the spill file is gone")))?;
+                let bytes = spill.read(start, len).map_err(io)?;
+                Ok(tmx::parse_tu(&file.path, &bytes, start)?)
+            }
             Location::Span { start, len } => {
                 let handle = match open.entry(entry.file) {
                     std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
@@ -693,6 +899,7 @@ impl Memory {
                 None => {
                     memory_file.root_attrs.push(declaration.clone());
                     memory_file.dirty = true;
+                    memory_file.layout_changed = true;
                 }
                 Some(value) if value == declaration.value => {}
                 Some(_) => conflicting.push(declaration.clone()),
@@ -898,19 +1105,61 @@ impl Memory {
     /// Adds a TU to the file `file` (the first file when `None`). Returns its entry id.
     pub fn add(&mut self, file: Option<&Path>, tu: Tu) -> Result<u32, MemoryError> {
         let index = self.file_index(file)?;
-        let memory_file = &mut self.files[index];
-        memory_file.dirty = true;
-        let held = u32::try_from(memory_file.held.len()).unwrap_or(u32::MAX);
+        self.files[index].dirty = true;
         // New TUs go after everything else, in the order they were added.
         let order = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let location = self.place_new(index, &tu)?;
         let id = self.index_tu_at(
             u16::try_from(index).unwrap_or(u16::MAX),
-            Location::Held(held),
+            location,
             &tu,
             order,
         );
-        self.files[index].held.push(tu);
+        if let Location::Held(_) = location {
+            self.files[index].held.push(tu);
+        }
+        self.fresh.insert(id, None);
         Ok(id)
+    }
+
+    /// Where a new or changed TU of file `index` waits for the save: written to the spill
+    /// file (made with the first TU), or held when there can be none or XML cannot carry
+    /// the TU (the save then refuses it, naming it).
+    fn place_new(&mut self, index: usize, tu: &Tu) -> Result<Location, MemoryError> {
+        let held = Location::Held(u32::try_from(self.files[index].held.len()).unwrap_or(u32::MAX));
+        if self.spill.is_none() && !self.no_spill {
+            self.spill = self.make_spill(index);
+            self.no_spill = self.spill.is_none();
+        }
+        let (Some(spill), Ok(xml)) = (self.spill.as_mut(), tmx::tu_xml(tu)) else {
+            return Ok(held);
+        };
+        let start = spill.append(&xml).map_err(|source| MemoryError::Io {
+            path: self.files[index].path.clone(),
+            source,
+        })?;
+        Ok(Location::Spill {
+            start,
+            len: u32::try_from(xml.len()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// A spill file beside file `index` (where a link points), else in the system's temp
+    /// folder; a dry run leaves the memory's folder alone.
+    fn make_spill(&self, index: usize) -> Option<Spill> {
+        let path = &self.files[index].path;
+        let real = crate::fsio::resolve_link(path).unwrap_or_else(|_| path.clone());
+        let name = real
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut folders = vec![std::env::temp_dir()];
+        if !self.preview {
+            folders.insert(0, crate::fsio::folder_of(&real));
+        }
+        folders
+            .iter()
+            .find_map(|folder| Spill::create(folder, &name).ok())
     }
 
     /// The language translated from.
@@ -953,17 +1202,21 @@ impl Memory {
                 }
             }
         }
-        let file = &mut self.files[old.file as usize];
-        file.dirty = true;
-        let held = u32::try_from(file.held.len()).unwrap_or(u32::MAX);
+        self.files[old.file as usize].dirty = true;
+        let location = self.place_new(old.file as usize, &tu)?;
         self.entries[id as usize].superseded = true;
         // The successor takes the old entry's place in its document (or moves to another
         // document if its `x-songngu-doc` changed).
         if let Some(doc) = previous.prop(props::DOC) {
             self.leave_document(doc);
         }
-        let new_id = self.index_tu_at(old.file, Location::Held(held), &tu, old.order);
-        self.files[old.file as usize].held.push(tu);
+        let new_id = self.index_tu_at(old.file, location, &tu, old.order);
+        if let Location::Held(_) = location {
+            self.files[old.file as usize].held.push(tu);
+        }
+        // It stands in for the saved TU its predecessor stood in for.
+        let stands_for = self.fresh.remove(&id).unwrap_or(Some(id));
+        self.fresh.insert(new_id, stands_for);
         Ok(new_id)
     }
 
@@ -995,26 +1248,212 @@ impl Memory {
         if let Some(doc) = tu.prop(props::DOC) {
             self.leave_document(doc);
         }
+        match self.fresh.remove(&id) {
+            // A new TU: nothing saved goes.
+            Some(None) => {}
+            Some(Some(saved)) => self.dropped.push(saved),
+            None => self.dropped.push(id),
+        }
         Ok(())
     }
 
-    /// Writes every changed file, atomically; each new file is re-read before it replaces
-    /// the old one. Requires [`Memory::open_for_update`]. Returns the files written.
+    /// Saves every changed file. Requires [`Memory::open_for_update`]. Returns the files
+    /// written.
+    ///
+    /// The changes go to the file's journal, appended and synced (a few kilobytes for one
+    /// translation), or the TMX is compacted: rewritten whole with the journal's changes,
+    /// to a temp file that is re-read before it replaces the old one, and the journal
+    /// removed. See the module documentation for when.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, MemoryError> {
+        self.save_files(false)
+    }
+
+    /// Compacts every file that has a journal or changes: its TMX is rewritten whole,
+    /// atomically, with every change in it, and its journal removed. Afterwards the TMX
+    /// alone is the memory, byte for byte what a save of the whole memory writes. Returns
+    /// the files written.
+    pub fn compact(&mut self) -> Result<Vec<PathBuf>, MemoryError> {
+        self.save_files(true)
+    }
+
+    fn save_files(&mut self, compact: bool) -> Result<Vec<PathBuf>, MemoryError> {
         if self.preview {
             return Err(MemoryError::Preview);
         }
         let mut saved = Vec::new();
         for index in 0..self.files.len() {
-            if self.files[index].dirty {
-                self.save_file(index)?;
-                saved.push(self.files[index].path.clone());
+            let file = &self.files[index];
+            if !(file.dirty || compact && file.journal.is_some()) {
+                continue;
             }
-        }
-        if !saved.is_empty() {
-            self.reload()?;
+            if file.damaged > 0 {
+                return Err(self.damaged_error(file));
+            }
+            if !compact && self.can_journal(index)? {
+                self.commit(index)?;
+            } else {
+                self.compact_file(index)?;
+            }
+            saved.push(self.files[index].path.clone());
         }
         Ok(saved)
+    }
+
+    /// The journals of the memory's files: each file with its journal and how many
+    /// changes the journal holds.
+    pub fn journals(&self) -> Vec<(PathBuf, PathBuf, usize)> {
+        self.files
+            .iter()
+            .filter_map(|file| {
+                let journal = file.journal.as_ref()?;
+                Some((
+                    file.path.clone(),
+                    journal.path().to_owned(),
+                    journal.changes(),
+                ))
+            })
+            .collect()
+    }
+
+    /// The changes of file `index` since the last save: its new TUs in saving order, each
+    /// with the saved entry it stands in for, and the saved entries removed.
+    fn changes(&self, index: usize) -> (Vec<(u32, Option<u32>)>, Vec<u32>) {
+        let of_file = |id: u32| self.entries[id as usize].file as usize == index;
+        let mut puts: Vec<(u32, u32, Option<u32>)> = self
+            .fresh
+            .iter()
+            .filter(|&(&id, _)| of_file(id) && !self.entries[id as usize].superseded)
+            .map(|(&id, &stands_for)| (self.entries[id as usize].order, id, stands_for))
+            .collect();
+        puts.sort_unstable();
+        let mut removed: Vec<u32> = self
+            .dropped
+            .iter()
+            .copied()
+            .filter(|&id| of_file(id))
+            .collect();
+        removed.sort_unstable();
+        (
+            puts.into_iter().map(|(_, id, s)| (id, s)).collect(),
+            removed,
+        )
+    }
+
+    /// Whether the changes of file `index` can be appended to its journal (see the module
+    /// documentation).
+    fn can_journal(&self, index: usize) -> Result<bool, MemoryError> {
+        let file = &self.files[index];
+        let Some(loaded) = &file.loaded else {
+            return Ok(false);
+        };
+        let tmx_len = loaded.len();
+        if !file.held.is_empty() || file.layout_changed || tmx_len < JOURNAL_FROM {
+            return Ok(false);
+        }
+        let (puts, removed) = self.changes(index);
+        let mut grows = 17 * removed.len() as u64 + 64;
+        for (id, _) in puts {
+            match self.entries[id as usize].location {
+                Location::Spill { len, .. } => grows += journal::put_size(u64::from(len)),
+                _ => return Ok(false),
+            }
+        }
+        let journal_len = file.journal.as_ref().map_or(0, Journal::len);
+        if journal_len + grows > tmx_len / JOURNAL_RATIO {
+            return Ok(false);
+        }
+        // A read-only file saved anyway is rewritten, as it always was.
+        let real = crate::fsio::resolve_link(&file.path).map_err(PersistError::from)?;
+        let meta = std::fs::metadata(&real).map_err(|source| MemoryError::Io {
+            path: file.path.clone(),
+            source,
+        })?;
+        Ok(!crate::fsio::is_read_only(&real, &meta))
+    }
+
+    /// The journal key of the saved entry `id`.
+    fn key_of(&self, id: u32) -> Result<Key, MemoryError> {
+        let entry = &self.entries[id as usize];
+        match entry.location {
+            Location::Span { start, len } => {
+                let bytes = self.span_bytes(entry.file as usize, start, len)?;
+                Ok(Key::Tmx {
+                    start,
+                    len,
+                    crc: journal::Crc32::of(&bytes),
+                })
+            }
+            Location::Journal { start, .. } => Ok(Key::Journal { start }),
+            Location::Spill { .. } | Location::Held(_) => Err(MemoryError::Io {
+                path: self.files[entry.file as usize].path.clone(),
+                source: std::io::Error::other("a change stands in for a TU that was never saved"),
+            }),
+        }
+    }
+
+    /// Appends the changes of file `index` to its journal (made if need be) as one commit.
+    fn commit(&mut self, index: usize) -> Result<(), MemoryError> {
+        let path = self.files[index].path.clone();
+        let real = crate::fsio::resolve_link(&path).map_err(PersistError::from)?;
+        // Another program may have rewritten the TMX since it was loaded: the journal
+        // would then extend a file that is gone.
+        if persist::fingerprint(&real)? != self.files[index].loaded {
+            return Err(PersistError::ChangedOnDisk { path }.into());
+        }
+        let (puts, removed) = self.changes(index);
+        let mut keyed = Vec::with_capacity(puts.len());
+        for (id, stands_for) in puts {
+            let key = stands_for.map(|saved| self.key_of(saved)).transpose()?;
+            keyed.push((id, key));
+        }
+        let removed_keys = removed
+            .iter()
+            .map(|&id| self.key_of(id))
+            .collect::<Result<Vec<Key>, MemoryError>>()?;
+        let mut journal = match self.files[index].journal.take() {
+            Some(journal) => journal,
+            None => {
+                let meta = std::fs::metadata(&real).map_err(|source| MemoryError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                Journal::create(&real, &meta)?
+            }
+        };
+        let entries = &self.entries;
+        let spill = self.spill.as_ref();
+        let written = journal.commit(|batch| {
+            let mut written = Vec::with_capacity(keyed.len());
+            for (id, key) in &keyed {
+                let Location::Spill { start, len } = entries[*id as usize].location else {
+                    return Err(std::io::Error::other(
+                        "a change that is not in the spill file",
+                    ));
+                };
+                let spill = spill.ok_or_else(|| std::io::Error::other("no spill file"))?;
+                let xml = spill.read(start, len)?;
+                written.push((*id, batch.put(key.as_ref(), &xml)?, len));
+            }
+            for key in &removed_keys {
+                batch.remove(key)?;
+            }
+            Ok(written)
+        });
+        self.files[index].journal = Some(journal);
+        for (id, start, len) in written? {
+            self.entries[id as usize].location = Location::Journal { start, len };
+        }
+        self.saved(index);
+        Ok(())
+    }
+
+    /// Forgets the changes of file `index`: they are saved.
+    fn saved(&mut self, index: usize) {
+        let entries = &self.entries;
+        let of_file = |id: &u32| entries[*id as usize].file as usize == index;
+        self.fresh.retain(|id, _| !of_file(id));
+        self.dropped.retain(|id| !of_file(id));
+        self.files[index].dirty = false;
     }
 
     /// The live TUs of file `index` in saving order.
@@ -1030,44 +1469,236 @@ impl Memory {
         order.into_iter().map(|(_, id)| id).collect()
     }
 
-    fn save_file(&mut self, index: usize) -> Result<(), MemoryError> {
+    /// Rewrites file `index` whole from its TUs, wherever they are (TMX, journal, spill
+    /// file, held), streaming them one by one, atomically; then removes its journal. The
+    /// written file is re-read, and every TU must be where it was written: the entries then
+    /// point at the new file, so nothing is loaded again.
+    fn compact_file(&mut self, index: usize) -> Result<(), MemoryError> {
+        let order = self.file_order(index);
         let file = &self.files[index];
-        if file.damaged > 0 {
-            return Err(self.damaged_error(file));
+        // TUs XML cannot carry can only be held ones: listed all at once, before writing.
+        let unwritable: Vec<String> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &id)| match self.entries[id as usize].location {
+                Location::Held(held) => {
+                    let tu = &file.held[held as usize];
+                    tmx::check_tu(tu).is_err().then(|| tu_name(i, tu))
+                }
+                _ => None,
+            })
+            .collect();
+        if !unwritable.is_empty() {
+            return Err(MemoryError::Unwritable {
+                path: file.path.clone(),
+                tus: unwritable.join(", "),
+            });
         }
-        let mut open = HashMap::new();
-        let tus = self
-            .file_order(index)
-            .into_iter()
-            .map(|id| self.tu(id, &mut open))
-            .collect::<Result<Vec<Tu>, MemoryError>>()?;
-        let fingerprint = write_tmx_atomic_with(
+        let journal = std::cell::RefCell::new(self.files[index].journal.take());
+        let spans = std::cell::RefCell::new(Vec::with_capacity(order.len()));
+        let hash = std::cell::Cell::new([0u8; 32]);
+        let failed_tu = std::cell::RefCell::new(None::<String>);
+        let file = &self.files[index];
+        let result = persist::save_atomic_with(
             &file.path,
             file.loaded.as_ref(),
             self.read_only,
-            &file.root_attrs,
-            &file.header,
-            &tus,
-        )?;
+            |out| {
+                let journal = journal.borrow();
+                let mut spans = spans.borrow_mut();
+                let mut hashing = HashingWriter::new(out);
+                self.write_compacted(index, &order, journal.as_ref(), &mut hashing, &mut spans)
+                    .map_err(|e| match e {
+                        Compaction::Io(e) => e,
+                        Compaction::Tu(name, reason) => {
+                            *failed_tu.borrow_mut() = Some(name);
+                            std::io::Error::other(reason)
+                        }
+                    })?;
+                hash.set(hashing.hash());
+                Ok(())
+            },
+            |written| {
+                verify_spans(written, &spans.borrow(), &order, |i| {
+                    self.tu_for_name(order[i])
+                })?;
+                if let Some(journal) = journal.borrow_mut().as_mut() {
+                    // Before the new TMX replaces the old one: a crash between the two
+                    // renames leaves a journal that says it was compacted into it.
+                    let identity = File::open(written)
+                        .and_then(|f| Identity::of(&f))
+                        .map_err(|e| e.to_string())?;
+                    journal
+                        .compacted(identity, hash.get())
+                        .map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            },
+        );
+        let journal = journal.into_inner();
+        let fingerprint = match result {
+            Ok(fingerprint) => fingerprint,
+            Err(error) => {
+                self.files[index].journal = journal;
+                if let Some(name) = failed_tu.into_inner() {
+                    return Err(MemoryError::Unwritable {
+                        path: self.files[index].path.clone(),
+                        tus: name,
+                    });
+                }
+                return Err(error.into());
+            }
+        };
+        if let Some(journal) = journal {
+            let journal_path = journal.path().to_owned();
+            drop(journal);
+            journal::remove(&journal_path)?;
+        }
+        for (&id, span) in order.iter().zip(spans.into_inner()) {
+            self.entries[id as usize].location = Location::Span {
+                start: span.start,
+                len: u32::try_from(span.end - span.start).unwrap_or(u32::MAX),
+            };
+        }
         let file = &mut self.files[index];
+        file.held.clear();
         file.loaded = Some(fingerprint);
-        file.dirty = false;
+        file.layout_changed = false;
+        self.saved(index);
         Ok(())
     }
 
-    /// Indexes every file afresh from disk (after a save the old spans are stale), keeping
-    /// the locks.
-    fn reload(&mut self) -> Result<(), MemoryError> {
-        let mut fresh = Memory::new(self.source_lang.clone(), self.target_lang.clone());
-        fresh._locks = std::mem::take(&mut self._locks);
-        fresh.read_only = self.read_only;
-        fresh.created_dirs = std::mem::take(&mut self.created_dirs);
-        for file in &self.files {
-            fresh.load_file(&file.path)?;
+    /// A TU's name for an error of the compaction: its `tuid`, else `#n`.
+    fn tu_for_name(&self, id: u32) -> Option<Tu> {
+        self.tu(id, &mut HashMap::new()).ok()
+    }
+
+    /// Writes the TUs `order` of file `index` as its TMX to `out`, noting where each went.
+    fn write_compacted(
+        &self,
+        index: usize,
+        order: &[u32],
+        journal: Option<&Journal>,
+        out: &mut dyn std::io::Write,
+        spans: &mut Vec<std::ops::Range<u64>>,
+    ) -> Result<(), Compaction> {
+        let file = &self.files[index];
+        let mut header = file.header.clone();
+        header.to_tmx14();
+        let prolog = tmx::Prolog {
+            version: "1.4",
+            doctype: None,
+            attrs: &file.root_attrs,
+        };
+        let mut writer = TmxWriter::with_prolog(out, &prolog, &header)
+            .map_err(|e| Compaction::Io(std::io::Error::other(e)))?;
+        let mut tmx_file = match file.loaded {
+            Some(_) => Some(journal::SpanReader::new(
+                File::open(&file.path).map_err(Compaction::Io)?,
+            )),
+            None => None,
+        };
+        let parse = |path: &Path, bytes: &[u8], start: u64| {
+            tmx::parse_tu(path, bytes, start)
+                .map_err(|e| Compaction::Io(std::io::Error::other(e.message())))
+        };
+        for (i, &id) in order.iter().enumerate() {
+            let tu = match self.entries[id as usize].location {
+                Location::Span { start, len } => {
+                    let reader = tmx_file.as_mut().ok_or_else(|| {
+                        Compaction::Io(std::io::Error::other("a TU of a file that is gone"))
+                    })?;
+                    parse(
+                        &file.path,
+                        reader.read(start, len).map_err(Compaction::Io)?,
+                        start,
+                    )?
+                }
+                Location::Journal { start, len } => {
+                    let journal = journal.ok_or_else(|| {
+                        Compaction::Io(std::io::Error::other("a TU of a journal that is gone"))
+                    })?;
+                    let bytes = journal.read(start, len).map_err(Compaction::Io)?;
+                    parse(journal.path(), &bytes, start)?
+                }
+                Location::Spill { start, len } => {
+                    let spill = self.spill.as_ref().ok_or_else(|| {
+                        Compaction::Io(std::io::Error::other("the spill file is gone"))
+                    })?;
+                    let bytes = spill.read(start, len).map_err(Compaction::Io)?;
+                    parse(&file.path, &bytes, start)?
+                }
+                Location::Held(held) => file.held[held as usize].clone(),
+            };
+            // Only TUs read from TMX 1.1-1.2 need a copy.
+            let written = if tu.needs_tmx14() {
+                let mut upgraded = tu.clone();
+                upgraded.to_tmx14();
+                writer.write_tu_span(&upgraded)
+            } else {
+                writer.write_tu_span(&tu)
+            };
+            match written {
+                Ok(span) => spans.push(span),
+                Err(tmx::WriteError::Io(e)) => return Err(Compaction::Io(e)),
+                Err(e) => return Err(Compaction::Tu(tu_name(i, &tu), e.to_string())),
+            }
         }
-        *self = fresh;
+        writer
+            .finish()
+            .map_err(|e| Compaction::Io(std::io::Error::other(e)))?;
         Ok(())
     }
+}
+
+/// Why a compaction failed.
+enum Compaction {
+    Io(std::io::Error),
+    /// A TU XML cannot carry: its name, and why.
+    Tu(String, String),
+}
+
+/// The compacted file at `path` must read back whole, with every TU where it was written
+/// (`spans`, in the order of `order`). The reason names the TU that failed (`name_of` its
+/// number), never `path` (a temp file the user never sees).
+fn verify_spans(
+    path: &Path,
+    spans: &[std::ops::Range<u64>],
+    order: &[u32],
+    name_of: impl Fn(usize) -> Option<Tu>,
+) -> Result<(), String> {
+    let name = |i: usize| name_of(i).map_or_else(|| format!("#{}", i + 1), |tu| tu_name(i, &tu));
+    let mut reader = TmxReader::open(path).map_err(|e| e.message())?;
+    let mut count = 0usize;
+    loop {
+        match reader.next_tu() {
+            Ok(Some(record)) => {
+                if count < spans.len() && record.span.as_ref() != Some(&spans[count]) {
+                    return Err(format!("TU `{}` is not where it was written", name(count)));
+                }
+                count += 1;
+            }
+            Ok(None) => break,
+            Err(e) => {
+                return Err(if count < order.len() {
+                    format!("TU `{}`: {}", name(count), e.message())
+                } else {
+                    e.message()
+                });
+            }
+        }
+    }
+    if let Some(problem) = reader
+        .problems()
+        .iter()
+        .find(|p| p.severity == tmx::Severity::Error)
+    {
+        return Err(problem.message.clone());
+    }
+    if count != spans.len() {
+        return Err(format!("{count} TUs read back, {} written", spans.len()));
+    }
+    Ok(())
 }
 
 /// Writes `tus` as a TMX 1.4b file at `path`, atomically (see [`persist::save_atomic`]):
