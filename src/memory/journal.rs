@@ -745,6 +745,16 @@ pub struct Spill {
     flushed: u64,
     /// Bytes appended after those, not written yet.
     buffer: Vec<u8>,
+    /// Where it is, on systems that cannot remove an open file: removed when dropped.
+    #[cfg(not(unix))]
+    path: PathBuf,
+}
+
+#[cfg(not(unix))]
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
 }
 
 const SPILL_BUFFER: usize = 1 << 20;
@@ -770,15 +780,15 @@ impl Spill {
             match options.open(&path) {
                 Ok(file) => {
                     // Nobody needs its name; on systems that cannot remove an open file
-                    // it goes when the memory is dropped (see `Drop`).
+                    // it goes when the spill is dropped.
                     #[cfg(unix)]
                     fs::remove_file(&path)?;
-                    #[cfg(not(unix))]
-                    let _ = &path;
                     return Ok(Spill {
                         file,
                         flushed: 0,
                         buffer: Vec::new(),
+                        #[cfg(not(unix))]
+                        path,
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
@@ -991,6 +1001,11 @@ impl MemoryTus {
             .collect()
     }
 
+    /// The TMX file, as given.
+    pub fn tmx_path(&self) -> &Path {
+        self.reader.path()
+    }
+
     /// The journal applied, if any.
     pub fn journal_path(&self) -> Option<&Path> {
         self.overlay.as_ref().map(|o| o.journal.path())
@@ -1180,5 +1195,133 @@ fn write_all_at(file: &File, bytes: &[u8], offset: u64) -> io::Result<()> {
         let mut file = file;
         file.seek(SeekFrom::Start(offset))?;
         file.write_all(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_is_the_ieee_one() {
+        assert_eq!(Crc32::of(b"123456789"), 0xCBF4_3926);
+        assert_eq!(Crc32::of(b""), 0);
+        let mut pieces = Crc32::new();
+        pieces.update(b"1234");
+        pieces.update(b"56789");
+        assert_eq!(pieces.value(), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn the_identity_sees_the_length_and_the_sampled_bytes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let big: Vec<u8> = (0..1_000_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&path, &big).expect("write");
+        let first = Identity::of_path(&path).expect("reads").expect("exists");
+        assert_eq!(first.len, 1_000_000);
+        // The first and the last block are always sampled.
+        for at in [0, big.len() - 1] {
+            let mut changed = big.clone();
+            changed[at] ^= 1;
+            fs::write(&path, &changed).expect("write");
+            assert_ne!(
+                Identity::of_path(&path).expect("reads"),
+                Some(first),
+                "byte {at}"
+            );
+        }
+        fs::write(&path, &big[..big.len() - 1]).expect("write");
+        assert_ne!(Identity::of_path(&path).expect("reads"), Some(first));
+        fs::write(&path, &big).expect("write");
+        assert_eq!(Identity::of_path(&path).expect("reads"), Some(first));
+        assert_eq!(
+            Identity::of_path(&dir.path().join("none")).expect("reads"),
+            None
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_journal_is_refused_and_a_cut_header_is_empty() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx.journal");
+        fs::write(&path, "notes of mine\nthat are not a journal").expect("write");
+        let file = File::open(&path).expect("open");
+        assert!(matches!(
+            parse(&path, &file),
+            Err(JournalError::Damaged { .. })
+        ));
+        fs::write(&path, &MAGIC[..5]).expect("write");
+        let file = File::open(&path).expect("open");
+        let parsed = parse(&path, &file).expect("parses");
+        assert!(!parsed.has_changes() && parsed.torn);
+        fs::write(&path, MAGIC).expect("write");
+        let file = File::open(&path).expect("open");
+        let parsed = parse(&path, &file).expect("parses");
+        assert!(!parsed.has_changes() && !parsed.torn);
+    }
+
+    #[test]
+    fn commits_read_back_and_a_change_without_its_commit_does_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let tmx = dir.path().join("m.tmx");
+        fs::write(&tmx, "<tmx/>").expect("write");
+        let meta = fs::metadata(&tmx).expect("meta");
+        let mut journal = Journal::create(&tmx, &meta).expect("creates");
+        let key = Key::Tmx {
+            start: 1,
+            len: 5,
+            crc: 7,
+        };
+        let put = journal
+            .commit(|batch| {
+                let at = batch.put(Some(&key), b"<tu>one</tu>")?;
+                batch.remove(&Key::Journal { start: at })?;
+                batch.put(None, b"<tu>two</tu>")
+            })
+            .expect("commits");
+        assert_eq!(journal.read(put, 12).expect("reads"), b"<tu>two</tu>");
+        assert_eq!(journal.changes(), 3);
+        let committed = journal.len();
+        assert_eq!(fs::metadata(journal.path()).expect("meta").len(), committed);
+        drop(journal);
+        // A record appended without its commit.
+        let mut tail = Vec::new();
+        record(&mut tail, b'R', &[&[2, 0, 0, 0, 0, 0, 0, 0, 0]]);
+        let mut bytes = fs::read(path_for(&tmx)).expect("read");
+        bytes.extend_from_slice(&tail);
+        fs::write(path_for(&tmx), &bytes).expect("write");
+        let file = File::open(path_for(&tmx)).expect("open");
+        let parsed = parse(&path_for(&tmx), &file).expect("parses");
+        assert_eq!(parsed.ops.len(), 3);
+        assert!(matches!(parsed.ops[0], Op::Put { supersedes: Some(k), len: 12, .. } if k == key));
+        assert!(matches!(parsed.ops[2], Op::Put { supersedes: None, start, .. } if start == put));
+        assert_eq!(parsed.committed_len, committed);
+        assert!(parsed.torn);
+        assert_eq!(parsed.commits, 1);
+    }
+
+    #[test]
+    fn the_spill_file_reads_what_is_buffered_and_what_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut spill = Spill::create(dir.path(), "m.tmx").expect("creates");
+        #[cfg(unix)]
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("list").count(),
+            0,
+            "nameless"
+        );
+        let chunk = vec![b'x'; 300_000];
+        let mut starts = Vec::new();
+        for i in 0..5u8 {
+            let mut bytes = chunk.clone();
+            bytes[0] = i;
+            starts.push(spill.append(&bytes).expect("appends"));
+        }
+        for (i, &start) in starts.iter().enumerate() {
+            let bytes = spill.read(start, 300_000).expect("reads");
+            assert_eq!(bytes[0], i as u8);
+            assert_eq!(bytes.len(), 300_000);
+        }
     }
 }

@@ -278,6 +278,8 @@ pub struct Memory {
     fresh: HashMap<u32, Option<u32>>,
     /// Saved entries removed since the last save, with nothing in their place.
     dropped: Vec<u32>,
+    /// [`JOURNAL_FROM`]; tests lower it to journal small files.
+    journal_from: u64,
 }
 
 impl Drop for Memory {
@@ -355,6 +357,7 @@ impl Memory {
             no_spill: false,
             fresh: HashMap::new(),
             dropped: Vec::new(),
+            journal_from: JOURNAL_FROM,
         }
     }
 
@@ -1347,7 +1350,7 @@ impl Memory {
             return Ok(false);
         };
         let tmx_len = loaded.len();
-        if !file.held.is_empty() || file.layout_changed || tmx_len < JOURNAL_FROM {
+        if !file.held.is_empty() || file.layout_changed || tmx_len < self.journal_from {
             return Ok(false);
         }
         let (puts, removed) = self.changes(index);
@@ -2436,5 +2439,491 @@ mod tests {
         assert_eq!(tmx_date(0), "19700101T000000Z");
         assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
         assert_eq!(tmx_date(1_574_914_320), "20191128T041200Z");
+    }
+
+    // The journal: writes proportional to the change.
+
+    /// A memory file of `count` TUs of document `seed` (fixed dates), written whole.
+    fn journaled_base(path: &Path, count: usize) {
+        let mut memory = open(path);
+        for i in 0..count {
+            memory
+                .add(
+                    None,
+                    fixed(
+                        &format!("u{i}"),
+                        i,
+                        &format!("Sentence {i} of the base."),
+                        "Một.",
+                    ),
+                )
+                .expect("add");
+        }
+        memory.save().expect("save");
+    }
+
+    /// A TU of `seed` with fixed dates, so that two runs write the same bytes.
+    fn fixed(unit: &str, order: usize, source: &str, target: &str) -> Tu {
+        let mut tu = doc_unit("seed", unit, order, source, target);
+        for name in ["creationdate", "changedate"] {
+            tu.set_attr(name, "20240101T000000Z");
+        }
+        tu
+    }
+
+    /// The memory at `path`, for update, journaling files of any size.
+    fn open_journaled(path: &Path) -> Memory {
+        let mut memory = open(path);
+        memory.journal_from = 0;
+        memory
+    }
+
+    fn target_of(memory: &Memory, source: &str) -> Option<String> {
+        let found = memory.exact(source).expect("lookup");
+        assert!(found.len() <= 1, "{found:?}");
+        found.into_iter().next().and_then(|m| m.target)
+    }
+
+    fn journal_of(path: &Path) -> PathBuf {
+        journal::path_for(path)
+    }
+
+    #[test]
+    fn one_change_appends_a_few_bytes_and_leaves_the_tmx_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        journaled_base(&path, 300);
+        let before = std::fs::read(&path).expect("read");
+        let mut memory = open_journaled(&path);
+        let id = memory.exact("Sentence 7 of the base.").expect("lookup")[0].entry;
+        memory
+            .replace(id, fixed("u7", 7, "Sentence 7 of the base.", "Câu bảy."))
+            .expect("replace");
+        let new = memory
+            .add(None, fixed("u300", 300, "A new sentence.", "Một câu mới."))
+            .expect("add");
+        assert!(
+            matches!(
+                memory.entries[new as usize].location,
+                Location::Spill { .. }
+            ),
+            "a new TU waits in the spill file, not in memory"
+        );
+        assert!(memory.files[0].held.is_empty());
+        assert_eq!(memory.save().expect("save"), vec![path.clone()]);
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "the TMX is untouched"
+        );
+        let journal = std::fs::metadata(journal_of(&path))
+            .expect("a journal")
+            .len();
+        let tu_bytes = tmx::tu_xml(&fixed("u7", 7, "Sentence 7 of the base.", "Câu bảy."))
+            .expect("xml")
+            .len() as u64;
+        assert!(
+            journal < 3 * tu_bytes + 200,
+            "{journal} bytes of journal for two TUs of about {tu_bytes} bytes"
+        );
+        // The memory goes on answering from the journal, in this process and the next.
+        assert_eq!(
+            target_of(&memory, "Sentence 7 of the base.").as_deref(),
+            Some("Câu bảy.")
+        );
+        drop(memory);
+        let memory =
+            Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi")).expect("reads");
+        assert_eq!(
+            target_of(&memory, "Sentence 7 of the base.").as_deref(),
+            Some("Câu bảy.")
+        );
+        assert_eq!(
+            target_of(&memory, "A new sentence.").as_deref(),
+            Some("Một câu mới.")
+        );
+        assert_eq!(memory.stats().tus, 301);
+        let seed = memory.document("seed").expect("document");
+        assert_eq!(seed.len(), 301);
+        assert_eq!(seed[7].vi.as_deref(), Some("Câu bảy."));
+        assert_eq!(seed[300].unit, "u300");
+    }
+
+    /// Applies the same changes to a memory, in several sessions or one.
+    fn change(memory: &mut Memory, step: usize) {
+        let entry = |memory: &Memory, source: &str| memory.exact(source).expect("lookup")[0].entry;
+        match step {
+            0 => {
+                let id = entry(memory, "Sentence 3 of the base.");
+                memory
+                    .replace(id, fixed("u3", 3, "Sentence 3 of the base.", "Ba."))
+                    .expect("replace");
+                memory
+                    .add(None, fixed("n1", 50, "New one.", "Mới một."))
+                    .expect("add");
+                memory
+                    .add(None, fixed("n2", 51, "New two.", "Mới hai."))
+                    .expect("add");
+                let id = entry(memory, "Sentence 5 of the base.");
+                memory.remove(id).expect("remove");
+            }
+            1 => {
+                // A TU of the journal replaced, another removed, one of the TMX replaced
+                // twice, one added and replaced before the save.
+                let id = entry(memory, "New one.");
+                memory
+                    .replace(id, fixed("n1", 50, "New one.", "Mới một, sửa."))
+                    .expect("replace");
+                let id = entry(memory, "New two.");
+                memory.remove(id).expect("remove");
+                let id = entry(memory, "Sentence 3 of the base.");
+                memory
+                    .replace(id, fixed("u3", 3, "Sentence 3 of the base.", "Ba, sửa."))
+                    .expect("replace");
+                let id = memory
+                    .add(None, fixed("n3", 52, "New three.", "Mới ba."))
+                    .expect("add");
+                memory
+                    .replace(id, fixed("n3", 52, "New three.", "Mới ba, sửa."))
+                    .expect("replace");
+                let id = memory
+                    .add(None, fixed("n4", 53, "New four.", "Mới bốn."))
+                    .expect("add");
+                memory.remove(id).expect("remove");
+            }
+            _ => {
+                let id = entry(memory, "Sentence 0 of the base.");
+                memory.remove(id).expect("remove");
+                let id = entry(memory, "New three.");
+                memory
+                    .replace(id, fixed("n3", 2, "New three.", "Mới ba, lần ba."))
+                    .expect("replace");
+            }
+        }
+    }
+
+    #[test]
+    fn compacting_a_journal_writes_the_bytes_of_a_whole_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (journaled, whole) = (dir.path().join("a.tmx"), dir.path().join("b.tmx"));
+        journaled_base(&journaled, 200);
+        std::fs::copy(&journaled, &whole).expect("copy");
+        for step in 0..3 {
+            let mut memory = open_journaled(&journaled);
+            change(&mut memory, step);
+            memory.save().expect("save");
+            assert!(
+                journal_of(&journaled).exists(),
+                "step {step} went to the journal"
+            );
+        }
+        let mut memory = open(&whole);
+        memory.journal_from = u64::MAX;
+        for step in 0..3 {
+            change(&mut memory, step);
+        }
+        memory.save().expect("save");
+        assert!(!journal_of(&whole).exists());
+        let expected = std::fs::read(&whole).expect("read");
+
+        // Streaming the TMX with its journal (`tm export`, `tm stats`) gives the same TUs.
+        let mut streamed = journal::MemoryTus::open(&journaled).expect("opens");
+        let mut tus = Vec::new();
+        while let Some(tu) = streamed.next_tu().expect("reads") {
+            tus.push(tu);
+        }
+        let mut out = Vec::new();
+        write_tmx(&mut out, streamed.root_attrs(), streamed.header(), &tus).expect("writes");
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(&expected)
+        );
+
+        let mut memory = open_journaled(&journaled);
+        assert_eq!(memory.journals().len(), 1);
+        assert_eq!(memory.compact().expect("compact"), vec![journaled.clone()]);
+        assert!(!journal_of(&journaled).exists(), "the journal goes");
+        assert_eq!(
+            String::from_utf8_lossy(&std::fs::read(&journaled).expect("read")),
+            String::from_utf8_lossy(&expected)
+        );
+        // The memory answers from the new file at once, and saves again from there.
+        assert_eq!(
+            target_of(&memory, "Sentence 3 of the base.").as_deref(),
+            Some("Ba, sửa.")
+        );
+        assert!(
+            memory
+                .exact("Sentence 5 of the base.")
+                .expect("lookup")
+                .is_empty()
+        );
+        let id = memory.exact("New one.").expect("lookup")[0].entry;
+        memory
+            .replace(id, fixed("n1", 50, "New one.", "Một lần nữa."))
+            .expect("replace");
+        memory.save().expect("save");
+        drop(memory);
+        let memory = Memory::open(
+            std::slice::from_ref(&journaled),
+            langid!("en"),
+            langid!("vi"),
+        )
+        .expect("reads");
+        assert_eq!(
+            target_of(&memory, "New one.").as_deref(),
+            Some("Một lần nữa.")
+        );
+        assert_eq!(
+            target_of(&memory, "New three.").as_deref(),
+            Some("Mới ba, lần ba.")
+        );
+        assert!(memory.exact("New two.").expect("lookup").is_empty());
+        assert!(memory.exact("New four.").expect("lookup").is_empty());
+    }
+
+    #[test]
+    fn a_torn_commit_is_never_seen_and_the_next_writer_cuts_it_off() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        journaled_base(&path, 30);
+        let mut memory = open_journaled(&path);
+        let id = memory.exact("Sentence 1 of the base.").expect("lookup")[0].entry;
+        memory
+            .replace(id, fixed("u1", 1, "Sentence 1 of the base.", "Một, sửa."))
+            .expect("replace");
+        memory.save().expect("save");
+        let first = std::fs::read(journal_of(&path)).expect("journal");
+        let id = memory.exact("Sentence 2 of the base.").expect("lookup")[0].entry;
+        memory
+            .replace(id, fixed("u2", 2, "Sentence 2 of the base.", "Hai, sửa."))
+            .expect("replace");
+        memory
+            .add(None, fixed("n", 40, "Added later.", "Thêm sau."))
+            .expect("add");
+        memory.save().expect("save");
+        drop(memory);
+        let second = std::fs::read(journal_of(&path)).expect("journal");
+        assert!(second.starts_with(&first));
+        // A crash anywhere in the second commit: only the first is seen.
+        for cut in first.len()..second.len() {
+            std::fs::write(journal_of(&path), &second[..cut]).expect("write");
+            let memory = Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi"))
+                .expect("reads");
+            assert_eq!(
+                target_of(&memory, "Sentence 1 of the base.").as_deref(),
+                Some("Một, sửa.")
+            );
+            assert_eq!(
+                target_of(&memory, "Sentence 2 of the base.").as_deref(),
+                Some("Một."),
+                "cut at {cut} of {}",
+                second.len()
+            );
+            assert!(memory.exact("Added later.").expect("lookup").is_empty());
+        }
+        // A torn record, then bytes that would make sense: nothing after the tear counts.
+        let mut torn = second[..first.len() + 20].to_vec();
+        torn.extend_from_slice(&second[first.len()..]);
+        std::fs::write(journal_of(&path), &torn).expect("write");
+        let mut memory = open_journaled(&path);
+        assert_eq!(
+            std::fs::read(journal_of(&path)).expect("journal"),
+            first,
+            "the writer cut the tail off"
+        );
+        assert!(memory.exact("Added later.").expect("lookup").is_empty());
+        memory
+            .add(None, fixed("n", 40, "Added again.", "Thêm lại."))
+            .expect("add");
+        memory.save().expect("save");
+        drop(memory);
+        let memory =
+            Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi")).expect("reads");
+        assert_eq!(
+            target_of(&memory, "Added again.").as_deref(),
+            Some("Thêm lại.")
+        );
+        assert_eq!(
+            target_of(&memory, "Sentence 1 of the base.").as_deref(),
+            Some("Một, sửa.")
+        );
+    }
+
+    #[test]
+    fn a_journal_left_by_a_compaction_that_crashed_is_dropped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        journaled_base(&path, 30);
+        let mut memory = open_journaled(&path);
+        memory
+            .add(None, fixed("n", 40, "Added.", "Thêm."))
+            .expect("add");
+        memory.save().expect("save");
+        let journal_bytes = std::fs::read(journal_of(&path)).expect("journal");
+        memory.compact().expect("compact");
+        drop(memory);
+        let compacted = std::fs::read(&path).expect("read");
+        // The crash: the new TMX is in place, the journal (with the `K` record the
+        // compaction wrote before the rename) is still there.
+        let identity = File::open(&path)
+            .and_then(|file| Identity::of(&file))
+            .expect("identity");
+        let mut body = identity.len.to_le_bytes().to_vec();
+        body.extend_from_slice(&identity.sample);
+        body.extend_from_slice(&journal::sha256_of(&path).expect("hash"));
+        let mut record = vec![b'K'];
+        record.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        let mut crc = journal::Crc32::new();
+        crc.update(&record);
+        crc.update(&body);
+        record.extend_from_slice(&crc.value().to_le_bytes());
+        record.extend_from_slice(&body);
+        let mut left = journal_bytes.clone();
+        left.extend_from_slice(&record);
+        std::fs::write(journal_of(&path), &left).expect("write");
+        // A reader ignores it (the change is not applied twice) and leaves it.
+        let memory =
+            Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi")).expect("reads");
+        assert_eq!(memory.stats().tus, 31);
+        assert_eq!(memory.exact("Added.").expect("lookup").len(), 1);
+        drop(memory);
+        assert!(journal_of(&path).exists());
+        // The next writer removes it.
+        drop(open_journaled(&path));
+        assert!(!journal_of(&path).exists());
+        assert_eq!(std::fs::read(&path).expect("read"), compacted);
+        // The same journal without its `K` record does not extend this TMX: an error
+        // naming both, and nothing is touched.
+        std::fs::write(journal_of(&path), &journal_bytes).expect("write");
+        for result in [
+            Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi")).map(drop),
+            Memory::open_for_update(
+                std::slice::from_ref(&path),
+                langid!("en"),
+                langid!("vi"),
+                LockWait::Fail,
+            )
+            .map(drop),
+        ] {
+            match result {
+                Err(MemoryError::Journal(JournalError::Mismatch { journal, tmx })) => {
+                    assert_eq!((journal, tmx), (journal_of(&path), path.clone()));
+                }
+                other => panic!("expected a mismatch, got {other:?}"),
+            }
+        }
+        assert_eq!(
+            std::fs::read(journal_of(&path)).expect("journal"),
+            journal_bytes
+        );
+        assert_eq!(std::fs::read(&path).expect("read"), compacted);
+    }
+
+    #[test]
+    fn a_tmx_changed_by_another_program_is_refused_while_it_has_a_journal() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        journaled_base(&path, 30);
+        let mut memory = open_journaled(&path);
+        let id = memory.exact("Sentence 4 of the base.").expect("lookup")[0].entry;
+        memory
+            .replace(id, fixed("u4", 4, "Sentence 4 of the base.", "Bốn."))
+            .expect("replace");
+        memory.save().expect("save");
+        drop(memory);
+        let original = std::fs::read(&path).expect("read");
+        let journal_bytes = std::fs::read(journal_of(&path)).expect("journal");
+        let refused = |why: &str| {
+            match Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi")) {
+                Err(MemoryError::Journal(JournalError::Mismatch { .. })) => {}
+                Err(other) => panic!("{why}: expected a mismatch, got {other}"),
+                Ok(_) => panic!("{why}: expected a mismatch"),
+            }
+            assert_eq!(
+                std::fs::read(journal_of(&path)).expect("journal"),
+                journal_bytes,
+                "{why}: the journal is kept"
+            );
+        };
+        // Another length: a TU added by another tool.
+        let text = String::from_utf8(original.clone()).expect("UTF-8");
+        let added = text.replace(
+            "  </body>",
+            "    <tu><tuv xml:lang=\"en\"><seg>Theirs.</seg></tuv></tu>\n  </body>",
+        );
+        std::fs::write(&path, &added).expect("write");
+        refused("a TU added");
+        // The same length, in the TU the journal replaced: its bytes no longer match.
+        let edited = text.replacen("Sentence 4 of the base.", "Sentence 4 of the bass.", 1);
+        assert_eq!(edited.len(), text.len());
+        std::fs::write(&path, &edited).expect("write");
+        refused("the replaced TU edited");
+        // The TMX put back: the journal applies again.
+        std::fs::write(&path, &original).expect("write");
+        let memory =
+            Memory::open(std::slice::from_ref(&path), langid!("en"), langid!("vi")).expect("reads");
+        assert_eq!(
+            target_of(&memory, "Sentence 4 of the base.").as_deref(),
+            Some("Bốn.")
+        );
+    }
+
+    #[test]
+    fn a_dry_run_spills_outside_the_memory_folder_and_a_failed_save_keeps_the_journal() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        journaled_base(&path, 10);
+        let mut preview =
+            Memory::open_preview(std::slice::from_ref(&path), langid!("en"), langid!("vi"))
+                .expect("opens");
+        let id = preview
+            .add(None, fixed("n", 20, "Previewed.", "Xem trước."))
+            .expect("add");
+        assert!(matches!(
+            preview.entries[id as usize].location,
+            Location::Spill { .. }
+        ));
+        assert_eq!(
+            target_of(&preview, "Previewed.").as_deref(),
+            Some("Xem trước.")
+        );
+        let names = |dir: &Path| -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .expect("list")
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(dir.path()), ["news.tmx"]);
+        drop(preview);
+        // A TU XML cannot carry is held, and the save refuses it by name: nothing is
+        // written, the journal stays as it was.
+        let mut memory = open_journaled(&path);
+        memory
+            .add(None, fixed("ok", 30, "Fine.", "Ổn."))
+            .expect("add");
+        memory.save().expect("save");
+        let journal_bytes = std::fs::read(journal_of(&path)).expect("journal");
+        let mut bad = fixed("bad", 31, "Bad\u{1}.", "Hỏng.");
+        bad.set_attr("tuid", "bad-one");
+        let id = memory.add(None, bad).expect("add");
+        assert!(matches!(
+            memory.entries[id as usize].location,
+            Location::Held(_)
+        ));
+        match memory.save() {
+            Err(MemoryError::Unwritable { tus, .. }) => assert_eq!(tus, "bad-one"),
+            other => panic!("expected unwritable, got {other:?}"),
+        }
+        assert_eq!(
+            std::fs::read(journal_of(&path)).expect("journal"),
+            journal_bytes
+        );
+        assert_eq!(
+            names(dir.path()),
+            ["news.tmx", "news.tmx.journal", "news.tmx.lock"]
+        );
     }
 }
