@@ -1111,7 +1111,8 @@ impl Memory {
         self.files[index].dirty = true;
         // New TUs go after everything else, in the order they were added.
         let order = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let location = self.place_new(index, &tu)?;
+        let mut tu = tu;
+        let location = self.place_new(index, &mut tu)?;
         let id = self.index_tu_at(
             u16::try_from(index).unwrap_or(u16::MAX),
             location,
@@ -1128,7 +1129,13 @@ impl Memory {
     /// Where a new or changed TU of file `index` waits for the save: written to the spill
     /// file (made with the first TU), or held when there can be none or XML cannot carry
     /// the TU (the save then refuses it, naming it).
-    fn place_new(&mut self, index: usize, tu: &Tu) -> Result<Location, MemoryError> {
+    ///
+    /// A TU read from TMX 1.1-1.3 is upgraded first ([`Tu::to_tmx14`]), as a save would
+    /// write it: the journal holds TMX 1.4, like the file it extends.
+    fn place_new(&mut self, index: usize, tu: &mut Tu) -> Result<Location, MemoryError> {
+        if tu.needs_tmx14() {
+            tu.to_tmx14();
+        }
         let held = Location::Held(u32::try_from(self.files[index].held.len()).unwrap_or(u32::MAX));
         if self.spill.is_none() && !self.no_spill {
             self.spill = self.make_spill(index);
@@ -1206,7 +1213,7 @@ impl Memory {
             }
         }
         self.files[old.file as usize].dirty = true;
-        let location = self.place_new(old.file as usize, &tu)?;
+        let location = self.place_new(old.file as usize, &mut tu)?;
         self.entries[id as usize].superseded = true;
         // The successor takes the old entry's place in its document (or moves to another
         // document if its `x-songngu-doc` changed).
