@@ -809,6 +809,19 @@ impl Spill {
         Ok(start)
     }
 
+    /// Writes what is buffered, so that [`Spill::reader`] sees everything.
+    pub fn flush(&mut self) -> io::Result<()> {
+        write_all_at(&self.file, &self.buffer, self.flushed)?;
+        self.flushed += self.buffer.len() as u64;
+        self.buffer.clear();
+        Ok(())
+    }
+
+    /// A reader of what was flushed, for reading it (mostly) in order.
+    pub fn reader(&self) -> io::Result<SpanReader> {
+        Ok(SpanReader::new(self.file.try_clone()?))
+    }
+
     /// The `len` bytes at `start`.
     pub fn read(&self, start: u64, len: u32) -> io::Result<Vec<u8>> {
         if start >= self.flushed {
@@ -877,29 +890,32 @@ impl SpanReader {
     }
 }
 
-/// A writer that hashes what goes through it.
+/// A writer that hashes what goes through it (when asked to: hashing costs time).
 pub struct HashingWriter<W: Write> {
     pub inner: W,
-    hasher: Sha256,
+    hasher: Option<Sha256>,
 }
 
 impl<W: Write> HashingWriter<W> {
-    pub fn new(inner: W) -> HashingWriter<W> {
+    pub fn new(inner: W, hash: bool) -> HashingWriter<W> {
         HashingWriter {
             inner,
-            hasher: Sha256::new(),
+            hasher: hash.then(Sha256::new),
         }
     }
 
-    pub fn hash(self) -> [u8; 32] {
-        self.hasher.finalize().into()
+    /// The SHA-256 of what went through, if it was asked for.
+    pub fn hash(self) -> Option<[u8; 32]> {
+        self.hasher.map(|h| h.finalize().into())
     }
 }
 
 impl<W: Write> Write for HashingWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(&buf[..n]);
+        }
         Ok(n)
     }
 

@@ -1484,6 +1484,13 @@ impl Memory {
     /// written file is re-read, and every TU must be where it was written: the entries then
     /// point at the new file, so nothing is loaded again.
     fn compact_file(&mut self, index: usize) -> Result<(), MemoryError> {
+        // Read back in order from the file, not one TU at a time.
+        if let Some(spill) = &mut self.spill {
+            spill.flush().map_err(|source| MemoryError::Io {
+                path: self.files[index].path.clone(),
+                source,
+            })?;
+        }
         let order = self.file_order(index);
         let file = &self.files[index];
         // TUs XML cannot carry can only be held ones: listed all at once, before writing.
@@ -1516,7 +1523,8 @@ impl Memory {
             |out| {
                 let journal = journal.borrow();
                 let mut spans = spans.borrow_mut();
-                let mut hashing = HashingWriter::new(out);
+                // The new file's hash goes into the journal, when there is one.
+                let mut hashing = HashingWriter::new(out, journal.is_some());
                 self.write_compacted(index, &order, journal.as_ref(), &mut hashing, &mut spans)
                     .map_err(|e| match e {
                         Compaction::Io(e) => e,
@@ -1525,7 +1533,7 @@ impl Memory {
                             std::io::Error::other(reason)
                         }
                     })?;
-                hash.set(hashing.hash());
+                hash.set(hashing.hash().unwrap_or_default());
                 Ok(())
             },
             |written| {
@@ -1608,6 +1616,10 @@ impl Memory {
             )),
             None => None,
         };
+        let mut spill = match &self.spill {
+            Some(spill) => Some(spill.reader().map_err(Compaction::Io)?),
+            None => None,
+        };
         let parse = |path: &Path, bytes: &[u8], start: u64| {
             tmx::parse_tu(path, bytes, start)
                 .map_err(|e| Compaction::Io(std::io::Error::other(e.message())))
@@ -1632,11 +1644,14 @@ impl Memory {
                     parse(journal.path(), &bytes, start)?
                 }
                 Location::Spill { start, len } => {
-                    let spill = self.spill.as_ref().ok_or_else(|| {
+                    let spill = spill.as_mut().ok_or_else(|| {
                         Compaction::Io(std::io::Error::other("the spill file is gone"))
                     })?;
-                    let bytes = spill.read(start, len).map_err(Compaction::Io)?;
-                    parse(&file.path, &bytes, start)?
+                    parse(
+                        &file.path,
+                        spill.read(start, len).map_err(Compaction::Io)?,
+                        start,
+                    )?
                 }
                 Location::Held(held) => file.held[held as usize].clone(),
             };
