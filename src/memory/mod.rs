@@ -1,4 +1,5 @@
-//! The translation memory: text keys, fuzzy matching and concordance search.
+//! The translation memory: text keys, fuzzy matching and concordance search, and the
+//! journal that keeps a big memory's saves proportional to the change.
 
 pub mod concordance;
 pub mod fuzzy;
