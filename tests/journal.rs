@@ -491,3 +491,48 @@ fn a_torn_record_at_the_end_of_the_journal_is_ignored_then_cut_off() {
             .expect("JSON");
     assert_eq!(stats["tus"], 8_002);
 }
+
+#[test]
+fn exports_and_the_release_manifest_see_the_journal() {
+    let (dir, tm) = project();
+    let d = dir.path();
+    let ids = unit_ids();
+    let texts = [
+        "Hội chợ khai mạc hôm nay.",
+        "Khách đến từ mười tỉnh.",
+        "Ban tổ chức chờ thêm khách ngày mai.",
+    ];
+    for (id, vi) in ids.iter().zip(texts) {
+        assert_eq!(translate(d, id, vi).0, 0);
+    }
+    assert!(journal(&tm).exists());
+    let args = ["export", "a.en.txt", "--doc", "fair", "--tm", "m.tmx"];
+    let vi = ok(d, &[&args[..], &["--to", "vi", "-o", "-"]].concat());
+    for text in texts {
+        assert!(vi.contains(text), "{vi}");
+    }
+    ok(d, &[&args[..], &["--to", "tmx", "-o", "fair.tmx"]].concat());
+    assert_eq!(count_tus_in(&d.join("fair.tmx")), 3);
+    ok(d, &[&args[..], &["--to", "release", "-o", "out"]].concat());
+    let manifest = manifest_of(&d.join("out"));
+    let memory = &manifest["memory"][0];
+    assert_eq!(memory["sha256"], sha256_hex(&std::fs::read(&tm).unwrap()));
+    assert_eq!(
+        memory["journal_sha256"],
+        sha256_hex(&std::fs::read(journal(&tm)).unwrap()),
+        "{manifest:#}"
+    );
+    // Compacted, the TMX alone is the memory: no journal in the manifest.
+    ok(d, &["tm", "compact", "m.tmx"]);
+    std::fs::remove_dir_all(d.join("out")).unwrap();
+    ok(d, &[&args[..], &["--to", "release", "-o", "out"]].concat());
+    let manifest = manifest_of(&d.join("out"));
+    assert!(
+        manifest["memory"][0].get("journal_sha256").is_none(),
+        "{manifest:#}"
+    );
+    // `tm compact` of a memory that is not there is an error, and makes nothing.
+    let (code, _, stderr) = run(d, &["tm", "compact", "none.tmx"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!d.join("none.tmx").exists() && !d.join("none.tmx.lock").exists());
+}
