@@ -11,13 +11,17 @@
 //! paragraphs switched off (one block of 100,000 sentences, the worst case for the band),
 //! and the plain Gale–Church baseline; besides criterion's figures it prints one timed run
 //! of each and the share of links that match the generated truth.
+//!
+//! `cargo bench --bench align -- --generate EN VI [--sentences N]` writes such a bitext
+//! (default 100,000 English sentences) as two plain-text articles, one paragraph per
+//! block, for `scripts/bench-journal.sh` (`align --into` at scale).
 
 #![allow(clippy::print_stderr)]
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
 use songngu::align::{AlignOptions, Features, Link, align, evaluate, gale_church};
 
 #[path = "support/rng.rs"]
@@ -145,5 +149,46 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let at = args.iter().position(|a| a == name)?;
+    args.get(at + 1).map(String::as_str)
+}
+
+/// Writes paragraphs as a plain-text article: sentences joined by a space, paragraphs by a
+/// blank line. Returns the bytes written.
+fn write_article(path: &str, paragraphs: &[Vec<String>]) -> u64 {
+    use std::io::Write;
+    let file = std::fs::File::create(path).expect("the article is created");
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut written = 0u64;
+    for paragraph in paragraphs.iter().filter(|p| !p.is_empty()) {
+        let text = format!("{}\n\n", paragraph.join(" "));
+        written += text.len() as u64;
+        out.write_all(text.as_bytes())
+            .expect("the article is written");
+    }
+    out.flush().expect("the article is written");
+    written
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--generate") {
+        let (Some(en_path), Some(vi_path)) = (args.get(at + 1), args.get(at + 2)) else {
+            panic!("--generate takes two paths: EN VI");
+        };
+        let sentences = arg(&args, "--sentences")
+            .map_or(100_000, |n| n.parse().expect("--sentences takes a number"));
+        let (en, vi, gold) = bitext(sentences);
+        let en_bytes = write_article(en_path, &en);
+        let vi_bytes = write_article(vi_path, &vi);
+        println!(
+            "{en_path}: {en_bytes} bytes, {vi_path}: {vi_bytes} bytes, {} true links",
+            gold.len()
+        );
+        return;
+    }
+    let mut criterion = Criterion::default().configure_from_args();
+    bench(&mut criterion);
+    criterion.final_summary();
+}

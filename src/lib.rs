@@ -14,7 +14,8 @@
 //! 3. [`align`]: pair an existing Vietnamese article with its English, sentence by
 //!    sentence, to seed the memory.
 //! 4. [`tmx`] and [`memory`]: the translation memory, TMX 1.4b read and written losslessly;
-//!    exact, fuzzy and concordance lookups; merges; atomic saves.
+//!    exact, fuzzy and concordance lookups; merges; atomic saves, and for a big memory a
+//!    journal of changes beside it, so that a save writes what changed, not the file.
 //! 5. [`drift`]: where the Vietnamese has fallen out of step with the English: revision
 //!    drift against the memory (`stale`, `missing`, `orphaned`) and the cross-language
 //!    checks (numbers, dates, names, URLs, markup...).

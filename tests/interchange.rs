@@ -777,3 +777,33 @@ fn the_dtd_check_rejects_a_tuv_without_xml_lang() {
         assert!(result.is_err(), "a `<tuv>` without `xml:lang` passed");
     }
 }
+
+/// Issue 12: TUs saved to a big memory's journal (here TMX 1.1 ones from OmegaT, with
+/// `lang`) pass `tm validate` while journaled, and the TMX `tm compact` writes passes the
+/// DTD like every other.
+#[test]
+fn a_compacted_journal_gives_a_tmx_that_passes_validate_and_the_dtd() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let tm = d.join("m.tmx");
+    std::fs::write(&tm, big_memory(8_000)).unwrap();
+    std::fs::write(d.join("project_save.tmx"), omegat_tmx11()).unwrap();
+    let (code, text) = run_in(d, &["tm", "import", "project_save.tmx", "--into", "m.tmx"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(d.join("m.tmx.journal").exists(), "journaled");
+    assert!(
+        !std::fs::read_to_string(&tm).unwrap().contains("Khách đến."),
+        "not in the TMX yet"
+    );
+    assert_validates(&tm);
+    let (code, text) = run_in(d, &["tm", "compact", "m.tmx"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!d.join("m.tmx.journal").exists());
+    let written = std::fs::read_to_string(&tm).unwrap();
+    assert!(
+        written.contains("<prop type=\"x-songngu-lang\">fr</prop>")
+            && written.contains("Khách đến."),
+        "the TUs, upgraded to TMX 1.4"
+    );
+    assert_good_tmx14(&tm);
+}

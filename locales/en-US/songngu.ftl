@@ -676,3 +676,25 @@ translate-arg-force-readonly = Write the memory even if it is read-only (it stay
 xliff-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
 xliff-import-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 export-arg-force-readonly = Replace the output file even if it is read-only (it stays read-only)
+
+## The journal of a memory (issue 12: writes proportional to the change)
+
+tm-compact-about = Write a memory's journal of changes into its TMX file, so that the TMX alone is the whole memory
+tm-compact-arg-tm = The memory
+    .value-name = TM
+tm-compact-arg-no-wait = Fail at once if another songngu process is writing the memory, instead of waiting
+tm-compact-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+# $changes (number): changes the journal held.
+tm-compacted = compacted `{ $path }`: { $changes ->
+        [one] { $changes } change
+       *[other] { $changes } changes
+    } from `{ $journal }` written into it, the journal removed
+tm-compact-nothing = `{ $path }` has no journal: the TMX is the whole memory, nothing to do
+# $changes (number): changes in the journal, shown by `tm stats`.
+tm-stats-journal = journal `{ $journal }`: { $changes ->
+        [one] { $changes } change
+       *[other] { $changes } changes
+    } not yet in the TMX, included above (`songngu tm compact` writes them in)
+error-journal-mismatch = `{ $journal }` holds changes to another version of `{ $path }`: the TMX was changed by another program (or `git`) since; nothing was read or written. Put back the version of `{ $path }` the journal extends and run `songngu tm compact`, or move the journal away to use the TMX as it is
+# $reason: the reader's own reason, in English.
+error-journal-damaged = `{ $journal }` is not a journal songngu can read ({ $reason }); nothing was read or written

@@ -616,3 +616,16 @@ translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phé
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+
+## Nhật ký thay đổi của bộ nhớ dịch (issue 12)
+
+tm-compact-about = Ghi nhật ký thay đổi của bộ nhớ vào tệp TMX, để riêng tệp TMX là toàn bộ bộ nhớ
+tm-compact-arg-tm = Bộ nhớ
+    .value-name = TM
+tm-compact-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
+tm-compact-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã được ghi vào, nhật ký đã được xoá
+tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
+tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã được tính ở trên (`songngu tm compact` ghi chúng vào)
+error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
+error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc được ({ $reason }); chưa đọc hay ghi gì

@@ -7,13 +7,19 @@
 //! - `tm concordance <TM> <PHRASE>`: a word or phrase in the sources (or targets).
 //! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
+//! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
+//!
+//! A memory file's journal (`<TM>.journal`, see [`songngu::memory::journal`]) is part of
+//! it: `stats`, `validate`, `export` and `convert` read the TMX with its journal applied,
+//! as every command that loads a memory does.
 //!
 //! `-o` of `convert` and `export` is checked first (see [`super::targets`]): never an
 //! input, the memory or a project file; `-` is standard output.
 //!
 //! JSON output (`--format json`) is JSON Lines and never localized:
 //! - stats/validate: one object `{"file","version","encoding","tus","tuvs","languages",
-//!   "props","notes","problems"}`, then (validate) one `{"problem": {...}}` per problem;
+//!   "props","notes","problems"}` (and `"journal": {"path","changes"}` when the file has
+//!   a journal), then (validate) one `{"problem": {...}}` per problem;
 //! - lookup: one object per query `{"query","matches":[{"score","band","source","target",
 //!   "tuid","file","doc","unit","changed","diff"}]}`;
 //! - concordance: one object per hit `{"tuid","source","target","ranges","file"}`;
@@ -32,9 +38,10 @@ use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::fuzzy;
 use songngu::memory::import::{self, DuplicatePolicy};
+use songngu::memory::journal::{JournalError, MemoryTus};
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{self, Match, Memory, MemoryError, UpdateOptions};
-use songngu::tmx::{self, Severity, TmxError, TmxReader};
+use songngu::tmx::{self, Severity, TmxError};
 use unic_langid::LanguageIdentifier;
 
 use super::exit::Exit;
@@ -50,6 +57,19 @@ pub enum TmCommand {
     Concordance(ConcordanceArgs),
     Import(ImportArgs),
     Export(ExportArgs),
+    Compact(CompactArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompactArgs {
+    #[arg(value_name = "TM")]
+    pub tm: PathBuf,
+    /// Fail at once when another songngu process is writing the memory, instead of waiting.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Write the memory even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -176,6 +196,7 @@ pub fn execute(command: &TmCommand, l10n: &Localizer, out: &mut Output) -> Resul
         TmCommand::Concordance(args) => concordance(args, l10n, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
         TmCommand::Export(args) => export(args, l10n, out),
+        TmCommand::Compact(args) => compact(args, l10n, out),
     }
 }
 
@@ -222,6 +243,27 @@ pub(super) fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Erro
                 ]
             ))
         }
+        MemoryError::Journal(JournalError::Mismatch { journal, tmx }) => {
+            anyhow::anyhow!(l10n.text_with(
+                "error-journal-mismatch",
+                &[
+                    ("journal", journal.display().to_string().into()),
+                    ("path", tmx.display().to_string().into()),
+                ]
+            ))
+        }
+        MemoryError::Journal(JournalError::Damaged { path, reason }) => {
+            anyhow::anyhow!(l10n.text_with(
+                "error-journal-damaged",
+                &[
+                    ("journal", path.display().to_string().into()),
+                    ("reason", reason.into()),
+                ]
+            ))
+        }
+        MemoryError::Journal(JournalError::Io { path, source }) => {
+            anyhow::anyhow!(super::errors::read_error(l10n, &path, &source))
+        }
         MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
             "error-unwritable",
             &[
@@ -264,19 +306,31 @@ struct Stats {
     notes: usize,
     problems: usize,
     errors: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    journal: Option<JournalStats>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct JournalStats {
+    path: PathBuf,
+    changes: usize,
 }
 
 fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let mut reader = TmxReader::open(&args.tm).map_err(|e| tmx_error(l10n, e))?;
+    let mut reader = MemoryTus::open(&args.tm).map_err(|e| memory_error(l10n, e))?;
     let mut stats = Stats {
         file: args.tm.clone(),
         version: reader.version().to_owned(),
         encoding: reader.encoding().to_string(),
+        journal: reader.journal_path().map(|path| JournalStats {
+            path: path.to_owned(),
+            changes: reader.journal_changes(),
+        }),
         ..Stats::default()
     };
-    while let Some(record) = reader.next_tu().map_err(|e| tmx_error(l10n, e))? {
+    while let Some(tu) = reader.next_tu().map_err(|e| memory_error(l10n, e))? {
         stats.tus += 1;
-        let tu = &record.tu;
+        let tu = &tu;
         count_meta(&mut stats, &tu.meta);
         for tuv in &tu.tuvs {
             stats.tuvs += 1;
@@ -291,13 +345,13 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
     stats.problems = problems.len();
     stats.errors = problems
         .iter()
-        .filter(|p| p.severity == Severity::Error)
+        .filter(|(_, p)| p.severity == Severity::Error)
         .count();
     match args.format {
         Format::Json => {
             out.json_line(&stats)?;
             if validate {
-                for problem in problems {
+                for (_, problem) in &problems {
                     out.json_line(&serde_json::json!({ "problem": problem }))?;
                 }
             }
@@ -321,13 +375,28 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
                 let props = counts(l10n, &stats.props);
                 out.line(&l10n.text_with("tm-stats-props", &[("props", props.into())]))?;
             }
+            if let Some(journal) = &stats.journal {
+                out.line(&l10n.text_with(
+                    "tm-stats-journal",
+                    &[
+                        ("journal", journal.path.display().to_string().into()),
+                        ("changes", journal.changes.into()),
+                    ],
+                ))?;
+            }
         }
     }
     out.flush()?;
     if validate || stats.errors > 0 {
-        for problem in problems {
+        for (path, problem) in &problems {
             if validate || problem.severity == Severity::Error {
-                print_problem(l10n, &args.tm, problem);
+                // The TMX's problems name it as given; the journal's name the journal.
+                let path = if path == reader.tmx_path() {
+                    args.tm.as_path()
+                } else {
+                    path.as_path()
+                };
+                print_problem(l10n, path, problem);
             }
         }
     }
@@ -454,19 +523,24 @@ fn copy_tmx(
     keep: impl Fn(&tmx::Tu) -> bool,
     before_write: impl FnOnce(&[tmx::Tu]) -> Result<()>,
 ) -> Result<(usize, bool)> {
-    let mut reader = TmxReader::open(input).map_err(|e| tmx_error(l10n, e))?;
+    let mut reader = MemoryTus::open(input).map_err(|e| memory_error(l10n, e))?;
     let header = reader.header().clone();
     let mut tus = Vec::new();
-    while let Some(record) = reader.next_tu().map_err(|e| tmx_error(l10n, e))? {
-        if keep(&record.tu) {
-            tus.push(record.tu);
+    while let Some(tu) = reader.next_tu().map_err(|e| memory_error(l10n, e))? {
+        if keep(&tu) {
+            tus.push(tu);
         }
     }
-    let problems = reader.problems().to_vec();
+    let problems: Vec<tmx::Problem> = reader.problems().into_iter().map(|(_, p)| p).collect();
     // After the TUs: namespace declarations of `<body>` are moved to the root.
     let root_attrs = reader.root_attrs().to_vec();
-    for problem in &problems {
-        print_problem(l10n, input, problem);
+    for (path, problem) in reader.problems() {
+        let path = if path == reader.tmx_path() {
+            input
+        } else {
+            path.as_path()
+        };
+        print_problem(l10n, path, &problem);
     }
     before_write(&tus)?;
     store::check_tus_writable(output.path(), &tus).map_err(|e| memory_error(l10n, e))?;
@@ -653,6 +727,47 @@ fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Re
     } else {
         Exit::Success
     })
+}
+
+fn compact(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    if let Err(e) = std::fs::metadata(&args.tm) {
+        anyhow::bail!(super::errors::read_error(l10n, &args.tm, &e));
+    }
+    let wait = if args.no_wait {
+        LockWait::Fail
+    } else {
+        LockWait::Wait(std::time::Duration::from_secs(60))
+    };
+    let options = UpdateOptions {
+        wait,
+        read_only: targets::read_only(args.force_readonly),
+    };
+    // The languages only steer lookups: any pair compacts the same bytes.
+    let (source, target) = (unic_langid::langid!("en"), unic_langid::langid!("vi"));
+    let mut memory =
+        Memory::open_for_update_with(std::slice::from_ref(&args.tm), source, target, options)
+            .map_err(|e| memory_error(l10n, e))?;
+    memory.refuse_damaged().map_err(|e| memory_error(l10n, e))?;
+    let journals = memory.journals();
+    let Some((_, journal, changes)) = journals.into_iter().next() else {
+        out.line(&l10n.text_with(
+            "tm-compact-nothing",
+            &[("path", args.tm.display().to_string().into())],
+        ))?;
+        out.flush()?;
+        return Ok(Exit::Success);
+    };
+    memory.compact().map_err(|e| memory_error(l10n, e))?;
+    out.line(&l10n.text_with(
+        "tm-compacted",
+        &[
+            ("path", args.tm.display().to_string().into()),
+            ("journal", journal.display().to_string().into()),
+            ("changes", changes.into()),
+        ],
+    ))?;
+    out.flush()?;
+    Ok(Exit::Success)
 }
 
 fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {

@@ -48,6 +48,10 @@
 //! - `memory`: the translation memory files the release was checked against, each with
 //!   its path as given (on the command line, or as written in `songngu.toml`) and the
 //!   SHA-256 of its bytes at release time; empty for a release made without a memory.
+//!   A memory file with a journal of changes not yet compacted into it (see
+//!   [`crate::memory::journal`]) also has `journal_sha256`, the SHA-256 of the journal's
+//!   committed bytes: the TMX and the journal together are what the release was checked
+//!   against.
 //! - `allow_drift`: whether drift the check does not let through was released anyway;
 //!   `fail_on`: the check's failing severity (`info`, `warning`, `error`).
 //! - `units`: the units by state; `drift_passed` counts the stale and missing units the
@@ -168,6 +172,9 @@ pub struct MemoryFile {
     pub path: String,
     /// SHA-256 of its bytes when the release was made, lower-case hex.
     pub sha256: String,
+    /// SHA-256 of the committed part of its journal, when it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal_sha256: Option<String>,
 }
 
 impl MemoryFile {
@@ -176,17 +183,31 @@ impl MemoryFile {
         MemoryFile {
             path: given.into(),
             sha256: hex(&Sha256::digest(bytes)),
+            journal_sha256: None,
         }
     }
 
     /// Reads the memory file at `path`, named `given` in the manifest. The file is hashed
     /// as it streams by: a memory can be far larger than what is worth holding at once.
     pub fn read(given: impl Into<String>, path: &std::path::Path) -> std::io::Result<MemoryFile> {
+        use std::io::Read;
         let mut hasher = Sha256::new();
         std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+        let real = crate::fsio::resolve_link(path).map_err(std::io::Error::other)?;
+        let journal_sha256 = match crate::memory::journal::Journal::open(&real, false) {
+            Ok(None) => None,
+            Ok(Some((journal, _))) => {
+                let mut hasher = Sha256::new();
+                let committed = std::fs::File::open(journal.path())?.take(journal.len());
+                std::io::copy(&mut { committed }, &mut hasher)?;
+                Some(hex(&hasher.finalize()))
+            }
+            Err(e) => return Err(std::io::Error::other(e.to_string())),
+        };
         Ok(MemoryFile {
             path: given.into(),
             sha256: hex(&hasher.finalize()),
+            journal_sha256,
         })
     }
 }

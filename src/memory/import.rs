@@ -50,8 +50,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::journal::MemoryTus;
 use super::store::{Memory, MemoryError};
-use crate::tmx::{self, Attr, Meta, Prop, TmxReader, Tu, Tuv, attr_value};
+use crate::tmx::{self, Attr, Meta, Prop, Tu, Tuv, attr_value};
 
 /// What to do with a TU that duplicates one in the memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -100,16 +101,17 @@ pub fn import(
     path: &Path,
     policy: DuplicatePolicy,
 ) -> Result<ImportReport, MemoryError> {
-    let mut reader = TmxReader::open(path)?;
+    // Streamed TU by TU (with its journal, when the file is a songngu memory): the memory
+    // keeps only its index, and the new TUs wait in its spill file.
+    let mut reader = MemoryTus::open(path)?;
     let mut report = ImportReport {
         file: path.to_owned(),
         ..ImportReport::default()
     };
     // Known once the body has started, that is once the first TU is read.
     let mut tu_declarations: Option<Vec<Attr>> = None;
-    while let Some(record) = reader.next_tu()? {
+    while let Some(mut tu) = reader.next_tu()? {
         report.tus += 1;
-        let mut tu = record.tu;
         if tu_declarations.is_none() {
             let root: Vec<Attr> = reader
                 .root_attrs()
@@ -173,7 +175,7 @@ pub fn import(
             report.replaced_older += 1;
         }
     }
-    report.problems = reader.problems().to_vec();
+    report.problems = reader.problems().into_iter().map(|(_, p)| p).collect();
     Ok(report)
 }
 

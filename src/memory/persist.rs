@@ -190,6 +190,17 @@ pub struct Fingerprint {
     changed: (i64, i64),
 }
 
+impl Fingerprint {
+    /// The file's length in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// The current fingerprint of `path` (of the file it names, links followed), `None` if it
 /// does not exist.
 pub fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, PersistError> {

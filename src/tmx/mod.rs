@@ -125,10 +125,10 @@ pub use model::{
     parse_lang, remove_attr_value, set_attr_value,
 };
 pub use reader::{
-    Limits, ReadOptions, TmxReader, TuRecord, is_namespace_declaration, parse_tu, read_all,
-    read_all_bytes, read_tu_at,
+    Limits, ReadOptions, TmxReader, TuRecord, is_namespace_declaration, parse_tu,
+    parse_tu_with_problems, read_all, read_all_bytes, read_tu_at,
 };
 pub use source::SourceEncoding;
 pub use writer::{
-    MAX_WRITE_DEPTH, Prolog, TmxWriter, check_header, check_tu, write_all, write_file,
+    MAX_WRITE_DEPTH, Prolog, TmxWriter, check_header, check_tu, tu_xml, write_all, write_file,
 };

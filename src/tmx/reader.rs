@@ -2069,6 +2069,16 @@ pub fn read_tu_at(path: &Path, span: Range<u64>) -> Result<Tu, TmxError> {
 /// Parses one `<tu>` element from `bytes`, which start at byte `start` of the UTF-8 file
 /// `path` (for error offsets). Warnings are dropped; a damaged TU is an error.
 pub fn parse_tu(path: &Path, bytes: &[u8], start: u64) -> Result<Tu, TmxError> {
+    parse_tu_with_problems(path, bytes, start).map(|(tu, _)| tu)
+}
+
+/// [`parse_tu`], with the warnings found in the TU (lines and columns counted from the
+/// start of `bytes`).
+pub fn parse_tu_with_problems(
+    path: &Path,
+    bytes: &[u8],
+    start: u64,
+) -> Result<(Tu, Vec<Problem>), TmxError> {
     let mut reader = TmxReader::start(
         path.to_path_buf(),
         bytes,
@@ -2080,7 +2090,7 @@ pub fn parse_tu(path: &Path, bytes: &[u8], start: u64) -> Result<Tu, TmxError> {
     // The rest must be nothing but whitespace and comments.
     while reader.next_tu()?.is_some() {}
     match record {
-        Some(record) => Ok(record.tu),
+        Some(record) => Ok((record.tu, reader.take_problems())),
         None => {
             let problem = reader
                 .problems

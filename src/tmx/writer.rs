@@ -60,6 +60,9 @@ pub const MAX_WRITE_DEPTH: usize = 100;
 /// Output is handed to the underlying writer in pieces of about this size.
 const FLUSH_AT: usize = 256 * 1024;
 
+/// What comes before each `<tu>` on its line.
+const TU_INDENT: &[u8] = b"    ";
+
 /// The elements whose attributes have a fixed order.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum ElementKind<'a> {
@@ -401,7 +404,8 @@ impl Serializer {
         if tu.tuvs.is_empty() {
             return Err(Invalid::NoTuv);
         }
-        self.out.extend_from_slice(b"    <tu");
+        self.out.extend_from_slice(TU_INDENT);
+        self.out.extend_from_slice(b"<tu");
         self.attrs(ElementKind::Tu, "tu", &tu.attrs)?;
         self.out.extend_from_slice(b">\n");
         self.meta(&tu.meta, "      ", "the TU")?;
@@ -477,6 +481,8 @@ pub struct TmxWriter<W: Write> {
     out: W,
     ser: Serializer,
     tus: usize,
+    /// Bytes handed to `out` so far.
+    flushed: u64,
 }
 
 impl<W: Write> TmxWriter<W> {
@@ -524,12 +530,23 @@ impl<W: Write> TmxWriter<W> {
         ser.out.extend_from_slice(b">\n");
         ser.header(header).map_err(WriteError::InvalidHeader)?;
         ser.out.extend_from_slice(b"  <body>\n");
-        Ok(TmxWriter { out, ser, tus: 0 })
+        Ok(TmxWriter {
+            out,
+            ser,
+            tus: 0,
+            flushed: 0,
+        })
     }
 
     /// Writes one TU, or nothing of it if it cannot be written (the error names it by
     /// `tuid` and by its 0-based number among the TUs given to this writer).
     pub fn write_tu(&mut self, tu: &Tu) -> Result<(), WriteError> {
+        self.write_tu_span(tu).map(|_| ())
+    }
+
+    /// [`TmxWriter::write_tu`], giving the byte range of the `<tu>` element in the output
+    /// (what [`super::TuRecord::span`] gives when the output is read back).
+    pub fn write_tu_span(&mut self, tu: &Tu) -> Result<std::ops::Range<u64>, WriteError> {
         let index = self.tus;
         self.tus += 1;
         let mark = self.ser.out.len();
@@ -541,11 +558,15 @@ impl<W: Write> TmxWriter<W> {
                 reason,
             });
         }
+        // `    <tu ...>...</tu>\n`: the element without its indent and line end.
+        let span = self.flushed + (mark + TU_INDENT.len()) as u64
+            ..self.flushed + (self.ser.out.len() - 1) as u64;
         if self.ser.out.len() >= FLUSH_AT {
             self.out.write_all(&self.ser.out)?;
+            self.flushed += self.ser.out.len() as u64;
             self.ser.out.clear();
         }
-        Ok(())
+        Ok(span)
     }
 
     /// Closes `<body>` and `<tmx>`, flushes, and gives the underlying writer back.
@@ -555,6 +576,17 @@ impl<W: Write> TmxWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+/// The `<tu>` element as [`TmxWriter::write_tu`] writes it, without the indent before it
+/// and the line end after it: what a journal of changes keeps of a TU.
+pub fn tu_xml(tu: &Tu) -> Result<Vec<u8>, Invalid> {
+    let mut ser = Serializer::default();
+    ser.tu(tu)?;
+    let mut bytes = ser.out;
+    bytes.pop();
+    bytes.drain(..TU_INDENT.len());
+    Ok(bytes)
 }
 
 /// Checks that `tu` can be written: no character XML 1.0 cannot carry, valid and unique
