@@ -294,6 +294,21 @@ pub enum Op {
     Remove(Key),
 }
 
+impl Op {
+    /// The entry the change takes the place of (`None`: a new TU), and where the new TU's
+    /// XML is in the journal (`None`: the entry is removed).
+    pub fn parts(self) -> (Option<Key>, Option<(u64, u32)>) {
+        match self {
+            Op::Put {
+                supersedes,
+                start,
+                len,
+            } => (supersedes, Some((start, len))),
+            Op::Remove(key) => (Some(key), None),
+        }
+    }
+}
+
 /// A journal as read: its committed changes.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
@@ -1097,14 +1112,7 @@ impl Overlay {
         // Journal TU → the place it stands in.
         let mut places: HashMap<u64, Place> = HashMap::new();
         for op in ops {
-            let (key, put) = match op {
-                Op::Put {
-                    supersedes,
-                    start,
-                    len,
-                } => (supersedes, Some((start, len))),
-                Op::Remove(key) => (Some(key), None),
-            };
+            let (key, put) = op.parts();
             let place = match key {
                 None => {
                     appended.push(None);

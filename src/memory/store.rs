@@ -42,7 +42,7 @@ use unic_langid::LanguageIdentifier;
 use super::cache::{self, Rejected};
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
-use super::journal::{self, HashingWriter, Identity, Journal, JournalError, Key, Op, Spill};
+use super::journal::{self, HashingWriter, Identity, Journal, JournalError, Key, Spill};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::segment::{
     ConcordanceSegment, FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash,
@@ -541,14 +541,7 @@ impl Memory {
         let mut by_start: HashMap<u64, u32> = HashMap::new();
         let mut open = HashMap::new();
         for op in ops {
-            let (key, put) = match op {
-                Op::Put {
-                    supersedes,
-                    start,
-                    len,
-                } => (supersedes, Some((start, len))),
-                Op::Remove(key) => (Some(key), None),
-            };
+            let (key, put) = op.parts();
             let old = match key {
                 None => None,
                 Some(Key::Tmx { start, len, crc }) => {
