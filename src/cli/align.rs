@@ -463,7 +463,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
             &en_sentences,
             &vi_sentences,
         )
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[

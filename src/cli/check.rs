@@ -225,7 +225,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             l10n,
         )?;
         let report = check::against_memory(&units, &memory, &doc, &options)
-            .map_err(|e| super::tm::memory_error(l10n, e))?;
+            .map_err(|e| super::errors::memory_error(l10n, e))?;
         (report, Some(doc))
     };
     let mut accepted = Accepted::load(&config.check.accepted).map_err(|e| match e {
@@ -278,8 +278,8 @@ fn open_memory(
     l10n: &Localizer,
 ) -> Result<Memory> {
     let memory = Memory::open(paths, config.source.clone(), config.target.clone())
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
-    super::tm::report_problems(l10n, &memory);
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
+    super::errors::report_problems(l10n, &memory);
     if let Err(MemoryError::DamagedTus { path, count, .. }) = memory.refuse_damaged() {
         *damaged = Some((path, count));
     }

@@ -11,8 +11,13 @@ use songngu::document::DocumentError;
 use songngu::fsio::FsError;
 use songngu::i18n::{FluentValue, Localizer};
 use songngu::input_limit::InputKind;
+use songngu::memory::journal::JournalError;
 use songngu::memory::persist::PersistError;
+use songngu::memory::store::{Memory, MemoryError};
 use songngu::segment::srx::SrxError;
+use songngu::tmx::{self, Severity, TmxError};
+
+use super::output::stderr_line;
 
 fn path_value(path: &Path) -> FluentValue<'static> {
     path.display().to_string().into()
@@ -202,4 +207,108 @@ pub fn persist_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
         other => l10n.text_with("error-memory", &[("message", other.to_string().into())]),
     };
     anyhow::Error::new(error).context(message)
+}
+
+/// A TMX error with its localized message as context.
+pub fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
+    // A file that cannot be opened has no position to show.
+    if let tmx::ErrorKind::Io(io) = &error.kind
+        && error.line == 0
+    {
+        let message = read_error(l10n, &error.path, io);
+        return anyhow::Error::new(error).context(message);
+    }
+    let message = l10n.text_with(
+        "error-tmx",
+        &[
+            ("path", error.path.display().to_string().into()),
+            ("line", error.line.to_string().into()),
+            ("column", error.column.to_string().into()),
+            ("message", error.message().into()),
+        ],
+    );
+    anyhow::Error::new(error).context(message)
+}
+
+/// A memory error with its localized message (damaged TUs listed on stderr first).
+pub fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
+    match error {
+        MemoryError::Tmx(error) => tmx_error(l10n, error),
+        MemoryError::Persist(error) => persist_error(l10n, error),
+        MemoryError::DamagedTus {
+            path,
+            count,
+            problems,
+        } => {
+            // Each damaged TU by its place first, as the `tm` commands list them, so that
+            // the user can find and repair it.
+            for problem in &problems {
+                print_problem(l10n, &path, problem);
+            }
+            anyhow::anyhow!(l10n.text_with(
+                "error-damaged-tus",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("count", count.into())
+                ]
+            ))
+        }
+        MemoryError::Journal(JournalError::Mismatch { journal, tmx }) => {
+            anyhow::anyhow!(l10n.text_with(
+                "error-journal-mismatch",
+                &[
+                    ("journal", journal.display().to_string().into()),
+                    ("path", tmx.display().to_string().into()),
+                ]
+            ))
+        }
+        MemoryError::Journal(JournalError::Damaged { path, reason }) => {
+            anyhow::anyhow!(l10n.text_with(
+                "error-journal-damaged",
+                &[
+                    ("journal", path.display().to_string().into()),
+                    ("reason", reason.into()),
+                ]
+            ))
+        }
+        MemoryError::Journal(JournalError::Io { path, source }) => {
+            anyhow::anyhow!(read_error(l10n, &path, &source))
+        }
+        MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
+            "error-unwritable",
+            &[
+                ("path", path.display().to_string().into()),
+                ("tus", tus.into())
+            ]
+        )),
+        other => {
+            let message = l10n.text_with("error-memory", &[("message", other.to_string().into())]);
+            anyhow::Error::new(other).context(message)
+        }
+    }
+}
+
+/// Prints one problem of a TMX file (a damaged TU or a warning) with its place on stderr.
+pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
+    let id = match problem.severity {
+        Severity::Error => "tm-problem-error",
+        Severity::Warning => "tm-problem-warning",
+    };
+    stderr_line(&l10n.text_with(
+        id,
+        &[
+            ("path", path.display().to_string().into()),
+            ("line", problem.line.to_string().into()),
+            ("column", problem.column.to_string().into()),
+            ("message", problem.message.clone().into()),
+        ],
+    ));
+}
+
+/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
+/// line and column) on stderr, as every command that reads a memory does.
+pub fn report_problems(l10n: &Localizer, memory: &Memory) {
+    for problem in memory.problems() {
+        print_problem(l10n, &problem.path, &problem.problem);
+    }
 }

@@ -38,12 +38,13 @@ use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::fuzzy;
 use songngu::memory::import::{self, DuplicatePolicy};
-use songngu::memory::journal::{JournalError, MemoryTus};
+use songngu::memory::journal::MemoryTus;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{self, Match, Memory, MemoryError, UpdateOptions};
-use songngu::tmx::{self, Severity, TmxError};
+use songngu::memory::store::{self, Match, Memory, UpdateOptions};
+use songngu::tmx::{self, Severity};
 use unic_langid::LanguageIdentifier;
 
+use super::errors;
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
 use super::targets;
@@ -200,100 +201,6 @@ pub fn execute(command: &TmCommand, l10n: &Localizer, out: &mut Output) -> Resul
     }
 }
 
-/// A TMX error with its localized message as context.
-fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
-    // A file that cannot be opened has no position to show.
-    if let tmx::ErrorKind::Io(io) = &error.kind
-        && error.line == 0
-    {
-        let message = super::errors::read_error(l10n, &error.path, io);
-        return anyhow::Error::new(error).context(message);
-    }
-    let message = l10n.text_with(
-        "error-tmx",
-        &[
-            ("path", error.path.display().to_string().into()),
-            ("line", error.line.to_string().into()),
-            ("column", error.column.to_string().into()),
-            ("message", error.message().into()),
-        ],
-    );
-    anyhow::Error::new(error).context(message)
-}
-
-pub(super) fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
-    match error {
-        MemoryError::Tmx(error) => tmx_error(l10n, error),
-        MemoryError::Persist(error) => super::errors::persist_error(l10n, error),
-        MemoryError::DamagedTus {
-            path,
-            count,
-            problems,
-        } => {
-            // Each damaged TU by its place first, as the `tm` commands list them, so that
-            // the user can find and repair it.
-            for problem in &problems {
-                print_problem(l10n, &path, problem);
-            }
-            anyhow::anyhow!(l10n.text_with(
-                "error-damaged-tus",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("count", count.into())
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Mismatch { journal, tmx }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-journal-mismatch",
-                &[
-                    ("journal", journal.display().to_string().into()),
-                    ("path", tmx.display().to_string().into()),
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Damaged { path, reason }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-journal-damaged",
-                &[
-                    ("journal", path.display().to_string().into()),
-                    ("reason", reason.into()),
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Io { path, source }) => {
-            anyhow::anyhow!(super::errors::read_error(l10n, &path, &source))
-        }
-        MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
-            "error-unwritable",
-            &[
-                ("path", path.display().to_string().into()),
-                ("tus", tus.into())
-            ]
-        )),
-        other => {
-            let message = l10n.text_with("error-memory", &[("message", other.to_string().into())]);
-            anyhow::Error::new(other).context(message)
-        }
-    }
-}
-
-fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
-    let id = match problem.severity {
-        Severity::Error => "tm-problem-error",
-        Severity::Warning => "tm-problem-warning",
-    };
-    stderr_line(&l10n.text_with(
-        id,
-        &[
-            ("path", path.display().to_string().into()),
-            ("line", problem.line.to_string().into()),
-            ("column", problem.column.to_string().into()),
-            ("message", problem.message.clone().into()),
-        ],
-    ));
-}
-
 #[derive(Debug, Default, serde::Serialize)]
 struct Stats {
     file: PathBuf,
@@ -317,7 +224,7 @@ struct JournalStats {
 }
 
 fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let mut reader = MemoryTus::open(&args.tm).map_err(|e| memory_error(l10n, e))?;
+    let mut reader = MemoryTus::open(&args.tm).map_err(|e| errors::memory_error(l10n, e))?;
     let mut stats = Stats {
         file: args.tm.clone(),
         version: reader.version().to_owned(),
@@ -328,7 +235,10 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
         }),
         ..Stats::default()
     };
-    while let Some(tu) = reader.next_tu().map_err(|e| memory_error(l10n, e))? {
+    while let Some(tu) = reader
+        .next_tu()
+        .map_err(|e| errors::memory_error(l10n, e))?
+    {
         stats.tus += 1;
         let tu = &tu;
         count_meta(&mut stats, &tu.meta);
@@ -396,7 +306,7 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
                 } else {
                     path.as_path()
                 };
-                print_problem(l10n, path, problem);
+                errors::print_problem(l10n, path, problem);
             }
         }
     }
@@ -523,10 +433,13 @@ fn copy_tmx(
     keep: impl Fn(&tmx::Tu) -> bool,
     before_write: impl FnOnce(&[tmx::Tu]) -> Result<()>,
 ) -> Result<(usize, bool)> {
-    let mut reader = MemoryTus::open(input).map_err(|e| memory_error(l10n, e))?;
+    let mut reader = MemoryTus::open(input).map_err(|e| errors::memory_error(l10n, e))?;
     let header = reader.header().clone();
     let mut tus = Vec::new();
-    while let Some(tu) = reader.next_tu().map_err(|e| memory_error(l10n, e))? {
+    while let Some(tu) = reader
+        .next_tu()
+        .map_err(|e| errors::memory_error(l10n, e))?
+    {
         if keep(&tu) {
             tus.push(tu);
         }
@@ -540,10 +453,10 @@ fn copy_tmx(
         } else {
             path.as_path()
         };
-        print_problem(l10n, path, &problem);
+        errors::print_problem(l10n, path, &problem);
     }
     before_write(&tus)?;
-    store::check_tus_writable(output.path(), &tus).map_err(|e| memory_error(l10n, e))?;
+    store::check_tus_writable(output.path(), &tus).map_err(|e| errors::memory_error(l10n, e))?;
     targets::write(
         l10n,
         out,
@@ -563,17 +476,9 @@ fn open_memory(l10n: &Localizer, tm: &Path, languages: &Languages) -> Result<Mem
         languages.source_lang.clone(),
         languages.target_lang.clone(),
     )
-    .map_err(|e| memory_error(l10n, e))?;
-    report_problems(l10n, &memory);
+    .map_err(|e| errors::memory_error(l10n, e))?;
+    errors::report_problems(l10n, &memory);
     Ok(memory)
-}
-
-/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
-/// line and column) on stderr, as every command that reads a memory does.
-pub(super) fn report_problems(l10n: &Localizer, memory: &Memory) {
-    for problem in memory.problems() {
-        print_problem(l10n, &problem.path, &problem.problem);
-    }
 }
 
 fn damaged(memory: &Memory) -> bool {
@@ -628,7 +533,7 @@ fn lookup(args: &LookupArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit>
     for query in &queries {
         let matches = memory
             .lookup(query, args.min, args.limit)
-            .map_err(|e| memory_error(l10n, e))?;
+            .map_err(|e| errors::memory_error(l10n, e))?;
         match args.format {
             Format::Json => {
                 let matches = matches
@@ -700,7 +605,7 @@ fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Re
     };
     let hits = memory
         .concordance(&args.phrase, args.target, options, args.limit)
-        .map_err(|e| memory_error(l10n, e))?;
+        .map_err(|e| errors::memory_error(l10n, e))?;
     match args.format {
         Format::Json => {
             for hit in &hits {
@@ -746,8 +651,10 @@ fn compact(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exi
     let (source, target) = (unic_langid::langid!("en"), unic_langid::langid!("vi"));
     let mut memory =
         Memory::open_for_update_with(std::slice::from_ref(&args.tm), source, target, options)
-            .map_err(|e| memory_error(l10n, e))?;
-    memory.refuse_damaged().map_err(|e| memory_error(l10n, e))?;
+            .map_err(|e| errors::memory_error(l10n, e))?;
+    memory
+        .refuse_damaged()
+        .map_err(|e| errors::memory_error(l10n, e))?;
     let journals = memory.journals();
     let Some((_, journal, changes)) = journals.into_iter().next() else {
         out.line(&l10n.text_with(
@@ -757,7 +664,9 @@ fn compact(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exi
         out.flush()?;
         return Ok(Exit::Success);
     };
-    memory.compact().map_err(|e| memory_error(l10n, e))?;
+    memory
+        .compact()
+        .map_err(|e| errors::memory_error(l10n, e))?;
     out.line(&l10n.text_with(
         "tm-compacted",
         &[
@@ -791,24 +700,26 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
         };
         Memory::open_for_update_with(paths, source, target, options)
     }
-    .map_err(|e| memory_error(l10n, e))?;
+    .map_err(|e| errors::memory_error(l10n, e))?;
     // Also for `--dry-run`: an import into this memory could never be saved.
-    memory.refuse_damaged().map_err(|e| memory_error(l10n, e))?;
+    memory
+        .refuse_damaged()
+        .map_err(|e| errors::memory_error(l10n, e))?;
     let policy = match args.duplicates {
         Duplicates::KeepNewest => DuplicatePolicy::KeepNewest,
         Duplicates::KeepAll => DuplicatePolicy::KeepAll,
     };
-    let report =
-        import::import(&mut memory, &args.file, policy).map_err(|e| memory_error(l10n, e))?;
+    let report = import::import(&mut memory, &args.file, policy)
+        .map_err(|e| errors::memory_error(l10n, e))?;
     for problem in &report.problems {
-        print_problem(l10n, &args.file, problem);
+        errors::print_problem(l10n, &args.file, problem);
     }
     let damaged_input = report
         .problems
         .iter()
         .any(|p| p.severity == Severity::Error);
     if !args.dry_run {
-        memory.save().map_err(|e| memory_error(l10n, e))?;
+        memory.save().map_err(|e| errors::memory_error(l10n, e))?;
     }
     match args.format {
         Format::Json => {

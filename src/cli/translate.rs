@@ -63,10 +63,10 @@ pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Resu
             read_only: super::targets::read_only(args.force_readonly),
         },
     )
-    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    .map_err(|e| super::errors::memory_error(l10n, e))?;
     memory
         .refuse_damaged()
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     let doc = document_id(
         args.doc.as_deref(),
         &args.en,
@@ -92,10 +92,10 @@ pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Resu
             user: &user,
         },
     )
-    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    .map_err(|e| super::errors::memory_error(l10n, e))?;
     memory
         .save()
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     let id = match put {
         Put::Added => "translate-added",
         Put::Replaced => "translate-replaced",

@@ -69,10 +69,10 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
             read_only: super::targets::read_only(args.force_readonly),
         },
     )
-    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    .map_err(|e| super::errors::memory_error(l10n, e))?;
     memory
         .refuse_damaged()
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     let doc = document_id(
         args.doc.as_deref(),
         &args.en,
@@ -103,11 +103,11 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
     }
     // `--user` names no one here: `update` only moves units, and moving is no change of
     // a translation (the TUs keep their `changeid`/`changedate`).
-    let (report, revision) =
-        update::update(&mut memory, &units, &doc).map_err(|e| super::tm::memory_error(l10n, e))?;
+    let (report, revision) = update::update(&mut memory, &units, &doc)
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     memory
         .save()
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     if args.json {
         out.json_line(&report)?;
     } else {

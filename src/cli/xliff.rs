@@ -228,7 +228,7 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     // The states are what matters here: the cross-language checks would ask the memory
     // about every unit and change nothing of what is imported.
     let report = check::against_memory(&units, &known, &doc.doc, &CheckOptions::revision_only())
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     drop(known);
     let exported = work_document(&doc.doc, &units, &report, true, "en", "vi");
     let places = place_units(&doc.units, &units, &report);
@@ -241,10 +241,10 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
             read_only: targets::read_only(args.force_readonly),
         },
     )
-    .map_err(|e| super::tm::memory_error(l10n, e))?;
+    .map_err(|e| super::errors::memory_error(l10n, e))?;
     memory
         .refuse_damaged()
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     let user = user(args.user.as_ref(), &config);
     let (mut stored, mut unchanged, mut refused) = (0usize, 0usize, 0usize);
     let mut untranslated: Vec<&str> = Vec::new();
@@ -311,7 +311,7 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
                 user: &user,
             },
         )
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
         match put {
             Put::Unchanged => unchanged += 1,
             _ => {
@@ -324,7 +324,7 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     }
     memory
         .save()
-        .map_err(|e| super::tm::memory_error(l10n, e))?;
+        .map_err(|e| super::errors::memory_error(l10n, e))?;
     for (id, list) in [
         ("xliff-not-translated", &untranslated),
         ("xliff-stored-initial", &still_initial),
@@ -367,5 +367,5 @@ fn read_memory(target: &PathBuf, config: &Config, l10n: &Localizer) -> Result<Me
     }
     paths.retain(|p| p.exists());
     Memory::open(&paths, config.source.clone(), config.target.clone())
-        .map_err(|e| super::tm::memory_error(l10n, e))
+        .map_err(|e| super::errors::memory_error(l10n, e))
 }
