@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::align::{self, AlignOptions, Glossary, LengthModel, Link};
+use songngu::align::{self, AlignOptions, LengthModel, Link};
 use songngu::document::Document;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
@@ -41,9 +41,10 @@ use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
 
+use super::errors;
 use super::exit::Exit;
+use super::input::{self, read_glossary};
 use super::output::{Output, stderr_line};
-use super::{errors, input};
 
 #[derive(Debug, Args)]
 pub struct AlignArgs {
@@ -91,30 +92,6 @@ impl Side {
     fn sentences(&self) -> impl Iterator<Item = &String> {
         self.paragraphs.iter().flatten()
     }
-}
-
-/// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a
-/// mistake in the file; using the file without it would hide the mistake, so every such
-/// line is named (the last one as the error) and the glossary is refused.
-pub(super) fn read_glossary(path: &Path, l10n: &Localizer) -> Result<Glossary> {
-    let text = input::read_text(l10n, path, InputKind::Glossary)?;
-    let (glossary, errors) = Glossary::parse_with_errors(&text);
-    let mut messages = errors.iter().map(|error| {
-        l10n.text_with(
-            "align-glossary-line",
-            &[
-                ("path", path.display().to_string().into()),
-                ("line", error.line.into()),
-            ],
-        )
-    });
-    let Some(last) = messages.next_back() else {
-        return Ok(glossary);
-    };
-    for message in messages {
-        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
-    }
-    Err(anyhow::anyhow!(last))
 }
 
 fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Result<Side> {
@@ -348,7 +325,7 @@ fn into_settings(args: &AlignArgs, l10n: &Localizer) -> Result<Option<Storing>> 
     };
     Ok(Some(Storing {
         doc,
-        user: super::update::user(args.user.as_ref(), &config),
+        user: super::project::user(args.user.as_ref(), &config),
         source: config.source.clone(),
         target: config.target.clone(),
     }))

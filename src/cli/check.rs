@@ -19,11 +19,13 @@ use songngu::drift::checks::CheckOptions;
 use songngu::drift::report::{DiffOp, Explanation, Finding, FindingRecord, Kind, Severity};
 use songngu::i18n::{Localizer, UiLocale};
 use songngu::memory::store::{Memory, MemoryError};
-use songngu::segment::{Lang, Segmenter, Unit, segment_document};
+use songngu::segment::{Lang, Unit};
 
 use super::errors;
 use super::exit::Exit;
+use super::input::read_units;
 use super::output::Output;
+use super::project::{DocUse, document_id};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -83,36 +85,12 @@ impl From<SeverityArg> for Severity {
     }
 }
 
-/// The project of the current folder; its errors are the user's to fix.
-pub fn project(l10n: &Localizer) -> Result<Config> {
-    super::project::load(l10n)
-}
-
-/// An article, read and segmented.
-pub fn read_units(path: &Path, lang: Lang, l10n: &Localizer) -> Result<(Document, Vec<Unit>)> {
-    let doc = Document::read_path(path, super::input::article_options())
-        .map_err(|e| anyhow::anyhow!(errors::document_error(l10n, &e)))?;
-    let units = segment_document(&doc, &Segmenter::builtin(lang));
-    Ok((doc, units))
-}
-
 /// The glossary given on the command line or by the project.
 pub fn glossary(arg: Option<&Path>, config: &Config, l10n: &Localizer) -> Result<Option<Glossary>> {
     let Some(path) = arg.or(config.check.glossary.as_deref()) else {
         return Ok(None);
     };
-    super::align::read_glossary(path, l10n).map(Some)
-}
-
-/// What a command does with the document it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocUse {
-    /// Reads its units (`check`, `export`, `xliff export`): an id that is neither in the
-    /// memory nor an article of the project is a mistake (a typo would otherwise report
-    /// every sentence as untranslated).
-    Read,
-    /// Writes units (`update`, `translate`): a new document is how an article starts.
-    Write,
+    super::input::read_glossary(path, l10n).map(Some)
 }
 
 /// The memory files to read: those given (they must exist), else the project's that exist.
@@ -128,45 +106,6 @@ fn memory_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
             .collect()
     } else {
         given.to_vec()
-    }
-}
-
-/// The document id: given, else the project's for this article, else the memory's only one.
-pub fn document_id(
-    arg: Option<&str>,
-    en: &Path,
-    config: &Config,
-    memory: &Memory,
-    purpose: DocUse,
-    l10n: &Localizer,
-) -> Result<String> {
-    let docs = memory.documents();
-    if let Some(doc) = arg {
-        // An empty id would file the article's units under no document at all.
-        if !songngu::config::valid_doc_id(doc) {
-            anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
-        }
-        let known = docs.iter().any(|d| d == doc) || config.articles.iter().any(|a| a.doc == doc);
-        if purpose == DocUse::Read && !known {
-            anyhow::bail!(l10n.text_with(
-                "error-unknown-doc",
-                &[
-                    ("doc", doc.to_owned().into()),
-                    ("docs", docs.join(", ").into())
-                ]
-            ));
-        }
-        return Ok(doc.to_owned());
-    }
-    if let Some(doc) = config.doc_for(en) {
-        return Ok(doc.to_owned());
-    }
-    match docs.as_slice() {
-        [only] => Ok(only.clone()),
-        _ => Err(anyhow::anyhow!(l10n.text_with(
-            "error-which-doc",
-            &[("docs", docs.join(", ").into())]
-        ))),
     }
 }
 
@@ -316,7 +255,7 @@ pub fn iso_now() -> String {
 }
 
 pub fn execute(args: &CheckArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {
-    let config = project(l10n)?;
+    let config = super::project::load(l10n)?;
     let run = run_check(args, &config, l10n)?;
     let english = Localizer::new(UiLocale::EnUs);
     match args.format {

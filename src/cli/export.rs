@@ -22,11 +22,11 @@ use songngu::fsio::{Input, Role};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::PersistError;
 
-use super::check::{CheckArgs, CheckFormat, SeverityArg, project, render, run_check, write_human};
+use super::check::{CheckArgs, CheckFormat, SeverityArg, render, run_check, write_human};
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
+use super::project::{self, user};
 use super::targets;
-use super::update::user;
 use super::xliff::{XliffVersionArg, xliff_doc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,7 +84,7 @@ fn export_error(l10n: &Localizer, e: impl std::fmt::Display + 'static) -> anyhow
 }
 
 pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {
-    let config = project(l10n)?;
+    let config = project::load(l10n)?;
     // The output is checked before the work: never an input, the memory or the project,
     // and a release folder never holds one.
     let mut inputs = targets::project_inputs(&config);

@@ -9,11 +9,14 @@ use std::sync::OnceLock;
 
 use anyhow::Result;
 use clap::Args;
-use songngu::document::ReadOptions;
+use songngu::align::Glossary;
+use songngu::document::{Document, ReadOptions};
 use songngu::i18n::Localizer;
 use songngu::input_limit::{self, InputError, InputKind, MIB};
+use songngu::segment::{Lang, Segmenter, Unit, segment_document};
 
 use super::errors;
+use super::output::stderr_line;
 
 /// The environment variable read when `--max-input-mb` is not given.
 pub const ENV: &str = "SONGNGU_MAX_INPUT_MB";
@@ -130,6 +133,38 @@ pub fn too_large(l10n: &Localizer, path: &Path, kind: InputKind, limit: u64) -> 
             ),
         ],
     )
+}
+
+/// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a
+/// mistake in the file; using the file without it would hide the mistake, so every such
+/// line is named (the last one as the error) and the glossary is refused.
+pub fn read_glossary(path: &Path, l10n: &Localizer) -> Result<Glossary> {
+    let text = read_text(l10n, path, InputKind::Glossary)?;
+    let (glossary, errors) = Glossary::parse_with_errors(&text);
+    let mut messages = errors.iter().map(|error| {
+        l10n.text_with(
+            "align-glossary-line",
+            &[
+                ("path", path.display().to_string().into()),
+                ("line", error.line.into()),
+            ],
+        )
+    });
+    let Some(last) = messages.next_back() else {
+        return Ok(glossary);
+    };
+    for message in messages {
+        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+    }
+    Err(anyhow::anyhow!(last))
+}
+
+/// An article, read and segmented.
+pub fn read_units(path: &Path, lang: Lang, l10n: &Localizer) -> Result<(Document, Vec<Unit>)> {
+    let doc = Document::read_path(path, super::input::article_options())
+        .map_err(|e| anyhow::anyhow!(errors::document_error(l10n, &e)))?;
+    let units = segment_document(&doc, &Segmenter::builtin(lang));
+    Ok((doc, units))
 }
 
 #[cfg(test)]

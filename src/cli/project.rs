@@ -2,7 +2,7 @@
 //! folder (or named with `--config`, or ignored with `--no-config`), with the settings
 //! given on the command line applied over it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::Result;
@@ -10,6 +10,7 @@ use clap::Args;
 use songngu::config::{self, Config, Overrides};
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
+use songngu::memory::store::Memory;
 
 /// Options of the top level, before the command: `songngu --no-config check ...`.
 #[derive(Debug, Clone, Default, Args)]
@@ -103,4 +104,72 @@ fn load_with(l10n: &Localizer, args: ProjectArgs) -> Result<Config> {
         })
         .map_err(config_error)?;
     Ok(config)
+}
+
+/// The memory file commands write to: given, else the project's first.
+pub fn target_memory(
+    arg: Option<&PathBuf>,
+    config: &songngu::config::Config,
+    l10n: &Localizer,
+) -> Result<PathBuf> {
+    arg.cloned()
+        .or_else(|| config.memory.first().cloned())
+        .ok_or_else(|| anyhow::anyhow!(l10n.text("error-check-needs-tm")))
+}
+
+/// The user recorded on the TUs: given, else the project's translator, else the system's.
+pub fn user(arg: Option<&String>, config: &songngu::config::Config) -> String {
+    arg.cloned()
+        .or_else(|| config.translator.clone())
+        .unwrap_or_else(songngu::memory::store::default_user)
+}
+
+/// What a command does with the document it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocUse {
+    /// Reads its units (`check`, `export`, `xliff export`): an id that is neither in the
+    /// memory nor an article of the project is a mistake (a typo would otherwise report
+    /// every sentence as untranslated).
+    Read,
+    /// Writes units (`update`, `translate`): a new document is how an article starts.
+    Write,
+}
+
+/// The document id: given, else the project's for this article, else the memory's only one.
+pub fn document_id(
+    arg: Option<&str>,
+    en: &Path,
+    config: &Config,
+    memory: &Memory,
+    purpose: DocUse,
+    l10n: &Localizer,
+) -> Result<String> {
+    let docs = memory.documents();
+    if let Some(doc) = arg {
+        // An empty id would file the article's units under no document at all.
+        if !songngu::config::valid_doc_id(doc) {
+            anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
+        }
+        let known = docs.iter().any(|d| d == doc) || config.articles.iter().any(|a| a.doc == doc);
+        if purpose == DocUse::Read && !known {
+            anyhow::bail!(l10n.text_with(
+                "error-unknown-doc",
+                &[
+                    ("doc", doc.to_owned().into()),
+                    ("docs", docs.join(", ").into())
+                ]
+            ));
+        }
+        return Ok(doc.to_owned());
+    }
+    if let Some(doc) = config.doc_for(en) {
+        return Ok(doc.to_owned());
+    }
+    match docs.as_slice() {
+        [only] => Ok(only.clone()),
+        _ => Err(anyhow::anyhow!(l10n.text_with(
+            "error-which-doc",
+            &[("docs", docs.join(", ").into())]
+        ))),
+    }
 }

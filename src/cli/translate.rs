@@ -10,10 +10,10 @@ use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
 use songngu::segment::Lang;
 
-use super::check::{DocUse, document_id, project, read_units};
 use super::exit::Exit;
+use super::input::read_units;
 use super::output::Output;
-use super::update::{target_memory, user};
+use super::project::{self, DocUse, document_id, target_memory, user};
 
 #[derive(Debug, Args)]
 pub struct TranslateArgs {
@@ -45,7 +45,7 @@ pub enum StatusArg {
 }
 
 pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let config = project(l10n)?;
+    let config = project::load(l10n)?;
     let (_, units) = read_units(&args.en, Lang::En, l10n)?;
     let Some(order) = units.iter().position(|u| u.id == args.unit) else {
         anyhow::bail!(l10n.text_with("error-no-unit", &[("unit", args.unit.clone().into())]));

@@ -13,9 +13,10 @@ use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, UpdateOptions};
 use songngu::segment::Lang;
 
-use super::check::{DocUse, document_id, project, read_units};
 use super::exit::Exit;
+use super::input::read_units;
 use super::output::Output;
+use super::project::{self, DocUse, document_id, target_memory};
 
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
@@ -38,26 +39,8 @@ pub struct UpdateArgs {
     pub force_readonly: bool,
 }
 
-/// The memory file commands write to: given, else the project's first.
-pub fn target_memory(
-    arg: Option<&PathBuf>,
-    config: &songngu::config::Config,
-    l10n: &Localizer,
-) -> Result<PathBuf> {
-    arg.cloned()
-        .or_else(|| config.memory.first().cloned())
-        .ok_or_else(|| anyhow::anyhow!(l10n.text("error-check-needs-tm")))
-}
-
-/// The user recorded on the TUs: given, else the project's translator, else the system's.
-pub fn user(arg: Option<&String>, config: &songngu::config::Config) -> String {
-    arg.cloned()
-        .or_else(|| config.translator.clone())
-        .unwrap_or_else(songngu::memory::store::default_user)
-}
-
 pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let config = project(l10n)?;
+    let config = project::load(l10n)?;
     let (_, units) = read_units(&args.en, Lang::En, l10n)?;
     let path = target_memory(args.tm.as_ref(), &config, l10n)?;
     let mut memory = Memory::open_for_update_with(

@@ -19,11 +19,12 @@ use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
 use songngu::segment::Lang;
 use songngu::xliff::{self, Version, XliffDoc};
 
-use super::check::{CheckArgs, CheckFormat, project, read_units, run_check};
+use super::check::{CheckArgs, CheckFormat, run_check};
 use super::exit::Exit;
+use super::input::read_units;
 use super::output::Output;
+use super::project::{self, target_memory, user};
 use super::targets;
-use super::update::{target_memory, user};
 
 #[derive(Debug, Subcommand)]
 pub enum XliffCommand {
@@ -109,7 +110,7 @@ pub fn xliff_doc(run: &super::check::CheckRun, all: bool, config: &Config) -> Xl
 }
 
 fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let config = project(l10n)?;
+    let config = project::load(l10n)?;
     // The output is checked before the work: never an input, the memory or the project.
     let mut inputs = targets::project_inputs(&config);
     inputs.extend(targets::memories(&args.tm, &config));
@@ -164,7 +165,7 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
 }
 
 fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let config = project(l10n)?;
+    let config = project::load(l10n)?;
     let bytes = super::input::read(l10n, &args.file, InputKind::Xliff)?;
     let doc = xliff::read(&args.file, &bytes).map_err(|e| {
         anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())]))
