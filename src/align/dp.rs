@@ -84,6 +84,10 @@ pub(crate) struct Step {
     pub en: std::ops::Range<usize>,
     pub vi: std::ops::Range<usize>,
     pub cost: f64,
+    /// The posterior probability of this bead given both texts: the share of the total
+    /// probability `Σ e^(−cost)` over every path of the band that goes through this bead
+    /// (forward–backward over the same beads and band as the best path).
+    pub posterior: f64,
 }
 
 /// The best path and the number of DP cells computed to find it (over every band tried):
@@ -113,6 +117,25 @@ struct Banded {
     path: Vec<Step>,
     cost: f64,
     near_edge: bool,
+    /// The band: columns `lo[i]..=hi[i]` of row `i`, stored from `start[i]`.
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    start: Vec<usize>,
+    /// Forward log-probabilities `ln Σ e^(−cost)` over every path from `(0, 0)` to each
+    /// cell, stored like the band.
+    alpha: Vec<f64>,
+}
+
+/// `ln (e^a + e^b)`, exact for infinite arguments.
+fn log_add(a: f64, b: f64) -> f64 {
+    if a == f64::NEG_INFINITY {
+        return b;
+    }
+    if b == f64::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
 }
 
 /// Initial half-width of the band, in units.
@@ -227,11 +250,8 @@ impl Scorer<'_> {
                 || width >= MAX_BAND
                 || !mostly_confident(&run.path, n, m)
             {
-                return Aligned {
-                    path: run.path,
-                    cells,
-                    width,
-                };
+                let path = self.posteriors(&prep, run);
+                return Aligned { path, cells, width };
             }
             previous = Some(run.cost);
             width = width.saturating_mul(2);
@@ -338,6 +358,7 @@ impl Scorer<'_> {
         }
         *cells += start[n + 1] as u64;
         let mut back = vec![u8::MAX; start[n + 1]];
+        let mut alpha = vec![f64::NEG_INFINITY; start[n + 1]];
         // Rolling costs of rows i-3..=i, indexed by `row % 4`.
         let mut rows: [Vec<f64>; 4] = Default::default();
         let mut scratch = (Vec::new(), Vec::new());
@@ -349,10 +370,12 @@ impl Scorer<'_> {
             for j in lo[i]..=hi[i] {
                 if i == 0 && j == 0 {
                     row[0] = 0.0;
+                    alpha[0] = 0.0;
                     continue;
                 }
                 let mut best = f64::INFINITY;
                 let mut best_k = u8::MAX;
+                let mut forward = f64::NEG_INFINITY;
                 for (k, kind) in self.beads.iter().enumerate() {
                     if kind.en > i || kind.vi > j {
                         continue;
@@ -369,14 +392,17 @@ impl Scorer<'_> {
                     if !prev.is_finite() {
                         continue;
                     }
-                    let c = prev + self.bead_cost(p, kind, pi, pj, &mut scratch);
+                    let bead = self.bead_cost(p, kind, pi, pj, &mut scratch);
+                    let c = prev + bead;
                     if c < best {
                         best = c;
                         best_k = k as u8;
                     }
+                    forward = log_add(forward, alpha[start[pi] + pj - lo[pi]] - bead);
                 }
                 row[j - lo[i]] = best;
                 back[start[i] + j - lo[i]] = best_k;
+                alpha[start[i] + j - lo[i]] = forward;
             }
             rows[r] = row;
         }
@@ -402,6 +428,7 @@ impl Scorer<'_> {
                 en: pi..i,
                 vi: pj..j,
                 cost: step_cost,
+                posterior: 0.0,
             });
             (i, j) = (pi, pj);
         }
@@ -410,7 +437,82 @@ impl Scorer<'_> {
             path,
             cost,
             near_edge,
+            lo,
+            hi,
+            start,
+            alpha,
         }
+    }
+
+    /// The path of `run` with the posterior of each bead: a backward pass over the band of
+    /// `run` gives `β(i, j) = ln Σ e^(−cost)` over every path from cell `(i, j)` to the end,
+    /// and a bead from `(i0, j0)` to `(i1, j1)` has posterior `e^(α(i0, j0) − cost + β(i1,
+    /// j1) − α(n, m))`. Backward costs are kept for four rows, like the forward ones.
+    fn posteriors(&self, p: &Prepared, run: Banded) -> Vec<Step> {
+        let Banded {
+            mut path,
+            lo,
+            hi,
+            start,
+            alpha,
+            ..
+        } = run;
+        let (n, m) = (p.en.len(), p.vi.len());
+        let at = |i: usize, j: usize| start[i] + j - lo[i];
+        let total = alpha[at(n, m)];
+        let mut rows: [Vec<f64>; 4] = Default::default();
+        let mut scratch = (Vec::new(), Vec::new());
+        // Path beads by start cell, visited in reverse order as the pass goes backward.
+        let mut next = path.len();
+        for i in (0..=n).rev() {
+            let r = i % 4;
+            let mut row = std::mem::take(&mut rows[r]);
+            row.clear();
+            row.resize(hi[i] - lo[i] + 1, f64::NEG_INFINITY);
+            for j in (lo[i]..=hi[i]).rev() {
+                if i == n && j == m {
+                    row[j - lo[i]] = 0.0;
+                    continue;
+                }
+                let on_path = next
+                    .checked_sub(1)
+                    .filter(|&s| path[s].en.start == i && path[s].vi.start == j);
+                let mut backward = f64::NEG_INFINITY;
+                for kind in self.beads {
+                    let (ni, nj) = (i + kind.en, j + kind.vi);
+                    if ni > n || nj < lo[ni] || nj > hi[ni] {
+                        continue;
+                    }
+                    let after = if ni == i {
+                        row[nj - lo[i]]
+                    } else {
+                        rows[ni % 4][nj - lo[ni]]
+                    };
+                    if after == f64::NEG_INFINITY {
+                        continue;
+                    }
+                    let bead = self.bead_cost(p, kind, i, j, &mut scratch);
+                    backward = log_add(backward, after - bead);
+                    if let Some(s) = on_path
+                        && path[s].en.end == ni
+                        && path[s].vi.end == nj
+                    {
+                        let posterior = (alpha[at(i, j)] - bead + after - total).exp();
+                        path[s].posterior = if posterior.is_finite() {
+                            posterior.clamp(0.0, 1.0)
+                        } else {
+                            0.0
+                        };
+                    }
+                }
+                if on_path.is_some() {
+                    next -= 1;
+                }
+                row[j - lo[i]] = backward;
+            }
+            rows[r] = row;
+        }
+        path
     }
 }
 

@@ -131,11 +131,6 @@ pub fn low_confidence(link: &Link) -> bool {
     link.confidence < LOW_CONFIDENCE
 }
 
-fn confidence(cost: f64) -> f64 {
-    let c = 1.0 / (1.0 + (cost - CONFIDENCE_MIDPOINT).exp());
-    if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) }
-}
-
 fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
     Unit {
         len: text.trim().chars().count() as f64,
@@ -276,7 +271,7 @@ fn to_link(step: Step, en_offset: usize, vi_offset: usize) -> Link {
     Link {
         en: (step.en.start + en_offset..step.en.end + en_offset).collect(),
         vi: (step.vi.start + vi_offset..step.vi.end + vi_offset).collect(),
-        confidence: confidence(step.cost),
+        confidence: step.posterior,
     }
 }
 
@@ -334,8 +329,12 @@ fn paragraph_groups(
     for step in steps {
         let e = er[step.en.start]..er[step.en.end];
         let v = vr[step.vi.start]..vr[step.vi.end];
-        let trusted =
-            !step.en.is_empty() && !step.vi.is_empty() && confidence(step.cost) >= LOW_CONFIDENCE;
+        // A boundary holds when its bead both fits (its cost is below the midpoint, where
+        // the evidence for the pairing outweighs that against it) and is not in doubt.
+        let trusted = !step.en.is_empty()
+            && !step.vi.is_empty()
+            && step.cost < CONFIDENCE_MIDPOINT
+            && step.posterior >= LOW_CONFIDENCE;
         match groups.last_mut() {
             // A doubtful bead joins the group before it, and a trusted bead joins a
             // doubtful group before it: only boundaries between two trusted beads hold.
