@@ -35,6 +35,10 @@ pub(crate) struct AnchorWeights {
     /// The same two for concepts of the learned lexicon.
     pub concept_bonus: f64,
     pub concept_miss: f64,
+    /// Cost per sentence of a merge's larger side that nothing on the other side supports.
+    pub unsupported: f64,
+    /// The same for a sentence whose content is all absent on the other side.
+    pub contradicted: f64,
 }
 
 impl Default for AnchorWeights {
@@ -64,6 +68,8 @@ impl Default for AnchorWeights {
             miss,
             concept_bonus: 2.0,
             concept_miss: 1.0,
+            unsupported: crate::align::cost::UNSUPPORTED_COST,
+            contradicted: crate::align::cost::CONTRADICTED_COST,
         }
     }
 }
@@ -302,6 +308,45 @@ impl Scorer<'_> {
             // No longer missing on either side, and earns its bonus.
             cost -= 2.0 * self.weights.miss[f] + self.weights.bonus[f] * spread;
         });
+        // A merge claims that each sentence of its larger side is translated on the other
+        // side. A sentence of which nothing (no anchor, no learned word) is found there has
+        // only its length to show for it, and length cannot tell a merge from a sentence
+        // left out beside a loose translation: it pays `unsupported`. A sentence whose
+        // content (a number, an address, a question, a glossary term, a learned word) is
+        // all absent there is evidence against the claim: it pays `contradicted`, as much as
+        // leaving it out would cost, so the omission wins unless the rest of the bead makes
+        // up for it. Names do not count against: English capitalizes words Vietnamese
+        // translates.
+        if kind.en > 1 || kind.vi > 1 {
+            let weights = &self.weights;
+            let charge = |units: &[Unit], anchors: &[u64], concepts: &[u64]| -> f64 {
+                units
+                    .iter()
+                    .filter(|u| {
+                        !u.anchors.iter().any(|k| anchors.binary_search(k).is_ok())
+                            && !u.concepts.iter().any(|k| concepts.binary_search(k).is_ok())
+                    })
+                    .map(|u| {
+                        let content = !u.concepts.is_empty()
+                            || u.anchors.iter().any(|&k| Family::of(k) != Family::Name);
+                        if content {
+                            weights.contradicted
+                        } else {
+                            weights.unsupported
+                        }
+                    })
+                    .sum()
+            };
+            let (mut ca, mut cb) = (Vec::new(), Vec::new());
+            let en_concepts = keys(ea, |u| &u.concepts, &mut ca, true);
+            let vi_concepts = keys(va, |u| &u.concepts, &mut cb, true);
+            if kind.en > 1 {
+                cost += charge(ea, b, vi_concepts);
+            }
+            if kind.vi > 1 {
+                cost += charge(va, a, en_concepts);
+            }
+        }
         // Concepts are a set: one `đội` answers `team` however often the English says it.
         let (sa, sb) = (&mut scratch.0, &mut scratch.1);
         let a = keys(ea, |u| &u.concepts, sa, true);

@@ -362,7 +362,12 @@ pub fn gale_church(en: &[String], vi: &[String]) -> Vec<Link> {
             variance: cost::GC_VARIANCE,
         }),
         one_sided: None,
-        weights: AnchorWeights::default(),
+        // Gale–Church weigh lengths only.
+        weights: AnchorWeights {
+            unsupported: 0.0,
+            contradicted: 0.0,
+            ..AnchorWeights::default()
+        },
         beads: GALE_CHURCH_BEADS,
     };
     let en: Vec<Unit> = en.iter().map(unit).collect();
