@@ -308,34 +308,34 @@ impl Scorer<'_> {
             // No longer missing on either side, and earns its bonus.
             cost -= 2.0 * self.weights.miss[f] + self.weights.bonus[f] * spread;
         });
-        // A merge claims that each sentence of its larger side is translated on the other
-        // side. A sentence of which nothing (no anchor, no learned word) is found there has
-        // only its length to show for it, and length cannot tell a merge from a sentence
-        // left out beside a loose translation: it pays `unsupported`. A sentence whose
-        // content (a number, an address, a question, a glossary term, a learned word) is
-        // all absent there is evidence against the claim: it pays `contradicted`, as much as
-        // leaving it out would cost, so the omission wins unless the rest of the bead makes
-        // up for it. Names do not count against: English capitalizes words Vietnamese
-        // translates.
+        // A merge of `k` sentences claims that `k − 1` of them, beside the one the other
+        // side would take anyway, are translated there too. A sentence of which nothing (no
+        // anchor, no learned word) is found on the other side has only its length to show
+        // for it, and length cannot tell a merge from a sentence left out beside a loose
+        // translation: it pays `unsupported`. A sentence whose content (a number, an
+        // address, a question, a glossary term, a learned word) is all absent there is
+        // evidence against the claim: it pays `contradicted`. Names do not count against:
+        // English capitalizes words Vietnamese translates. The `k − 1` dearest sentences of
+        // a side pay (any of them could be the one left out).
         if kind.en > 1 || kind.vi > 1 {
             let weights = &self.weights;
             let charge = |units: &[Unit], anchors: &[u64], concepts: &[u64]| -> f64 {
-                units
+                let mut charges: Vec<f64> = units
                     .iter()
-                    .filter(|u| {
-                        !u.anchors.iter().any(|k| anchors.binary_search(k).is_ok())
-                            && !u.concepts.iter().any(|k| concepts.binary_search(k).is_ok())
-                    })
                     .map(|u| {
+                        let found = u.anchors.iter().any(|k| anchors.binary_search(k).is_ok())
+                            || u.concepts.iter().any(|k| concepts.binary_search(k).is_ok());
                         let content = !u.concepts.is_empty()
                             || u.anchors.iter().any(|&k| Family::of(k) != Family::Name);
-                        if content {
-                            weights.contradicted
-                        } else {
-                            weights.unsupported
+                        match (found, content) {
+                            (true, _) => 0.0,
+                            (false, true) => weights.contradicted,
+                            (false, false) => weights.unsupported,
                         }
                     })
-                    .sum()
+                    .collect();
+                charges.sort_unstable_by(|x, y| y.total_cmp(x));
+                charges.iter().take(units.len() - 1).sum::<f64>()
             };
             let (mut ca, mut cb) = (Vec::new(), Vec::new());
             let en_concepts = keys(ea, |u| &u.concepts, &mut ca, true);
