@@ -185,6 +185,11 @@ fn keys<'a>(
     buf
 }
 
+/// How many times `key` is in the sorted list `keys`.
+fn count(keys: &[u64], key: u64) -> usize {
+    keys.partition_point(|&k| k <= key) - keys.partition_point(|&k| k < key)
+}
+
 /// Calls `hit` for every key of the multiset intersection of two sorted lists.
 fn for_shared(a: &[u64], b: &[u64], mut hit: impl FnMut(u64)) {
     let (mut x, mut y) = (0, 0);
@@ -313,20 +318,39 @@ impl Scorer<'_> {
         // anchor, no learned word) is found on the other side has only its length to show
         // for it, and length cannot tell a merge from a sentence left out beside a loose
         // translation: it pays `unsupported`. A sentence whose content (a number, an
-        // address, a question, a glossary term, a learned word) is all absent there is
-        // evidence against the claim: it pays `contradicted`. Names do not count against:
-        // English capitalizes words Vietnamese translates. The `k − 1` dearest sentences of
-        // a side pay (any of them could be the one left out).
-        if kind.en > 1 || kind.vi > 1 {
+        // address, a question, a glossary term) is all absent there is evidence against
+        // the claim: it pays `contradicted`. Names do not count against: English
+        // capitalizes words Vietnamese translates. The `k − 1` dearest sentences of
+        // a side pay (any of them could be the one left out). A 2-2 bead claims no merge
+        // (as many sentences each side, the content spread differently) and pays nothing.
+        if kind.en != kind.vi && (kind.en > 1 || kind.vi > 1) {
             let weights = &self.weights;
             let charge = |units: &[Unit], anchors: &[u64], concepts: &[u64]| -> f64 {
                 let mut charges: Vec<f64> = units
                     .iter()
-                    .map(|u| {
-                        let found = u.anchors.iter().any(|k| anchors.binary_search(k).is_ok())
-                            || u.concepts.iter().any(|k| concepts.binary_search(k).is_ok());
-                        let content = !u.concepts.is_empty()
-                            || u.anchors.iter().any(|&k| Family::of(k) != Family::Name);
+                    .enumerate()
+                    .map(|(at, u)| {
+                        let others = || units.iter().enumerate().filter(move |&(o, _)| o != at);
+                        // Found there, and more often than the bead's other sentences on
+                        // this side account for: the sentence's own content.
+                        let own_anchor = |k: &u64| {
+                            let there = count(anchors, *k);
+                            let here: usize = others().map(|(_, o)| count(&o.anchors, *k)).sum();
+                            there > here
+                        };
+                        let own_concept = |k: &u64| {
+                            concepts.binary_search(k).is_ok()
+                                && others().all(|(_, o)| o.concepts.binary_search(k).is_err())
+                        };
+                        let found =
+                            u.anchors.iter().any(own_anchor) || u.concepts.iter().any(own_concept);
+                        // Content of its own that a translator keeps as it is (not also in
+                        // the bead's other sentences here). Learned words only support: a
+                        // lexicon learned from one article is too noisy to argue against.
+                        let content = u.anchors.iter().any(|&k| {
+                            Family::of(k) != Family::Name
+                                && others().all(|(_, o)| o.anchors.binary_search(&k).is_err())
+                        });
                         match (found, content) {
                             (true, _) => 0.0,
                             (false, true) => weights.contradicted,
@@ -595,15 +619,52 @@ mod tests {
         assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 1), (1, 1)]);
     }
 
+    /// The length model alone, with no charge for merges nothing supports.
+    fn lengths_only() -> Scorer<'static> {
+        Scorer {
+            weights: AnchorWeights {
+                unsupported: 0.0,
+                contradicted: 0.0,
+                ..AnchorWeights::default()
+            },
+            ..scorer()
+        }
+    }
+
     #[test]
     fn split_merge_and_deletion() {
         // en[1] is split in two in Vietnamese; en[2] and en[3] are joined; en[4] is dropped.
         let en = units(&[100.0, 300.0, 40.0, 200.0, 150.0, 90.0]);
         let vi = units(&[97.0, 140.0, 150.0, 232.0, 87.0]);
         assert_eq!(
-            shape(&scorer().align(&en, &vi)),
+            shape(&lengths_only().align(&en, &vi)),
             [(1, 1), (1, 2), (2, 1), (1, 0), (1, 1)]
         );
+    }
+
+    #[test]
+    fn a_merge_needs_content_found_on_the_other_side() {
+        // en[1] fits as part of a 2-1 by length, but its number is not in vi[1]: left out.
+        let n = crate::align::anchors::key(Family::Number, "n4300");
+        let mut en = units(&[100.0, 25.0, 60.0]);
+        let vi = units(&[97.0, 80.0]);
+        en[1].anchors = vec![n];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 0), (1, 1)]);
+        // The same number on the Vietnamese side makes it a merge.
+        let mut vi = vi;
+        vi[1].anchors = vec![n];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (2, 1)]);
+    }
+
+    #[test]
+    fn posteriors_are_probabilities_and_sure_when_nothing_else_fits() {
+        let en = units(&[100.0, 40.0, 200.0]);
+        let vi = units(&[97.0, 44.0, 193.0]);
+        let path = scorer().align(&en, &vi);
+        assert!(path.iter().all(|s| s.posterior > 0.9 && s.posterior <= 1.0), "{path:?}");
+        // One English sentence, nothing on the other side: certain.
+        let path = scorer().align(&units(&[50.0]), &[]);
+        assert!((path[0].posterior - 1.0).abs() < 1e-9);
     }
 
     #[test]

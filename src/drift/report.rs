@@ -32,11 +32,14 @@ pub enum Kind {
     Inconsistent,
     Length,
     Tag,
+    /// A link of `check --vi` the aligner doubts: a sentence may have been left out or
+    /// added there, or paired with the wrong one.
+    Alignment,
 }
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Stale,
         Kind::Missing,
         Kind::Orphaned,
@@ -52,6 +55,7 @@ impl Kind {
         Kind::Inconsistent,
         Kind::Length,
         Kind::Tag,
+        Kind::Alignment,
     ];
 
     /// The name used in JSON, the config file and messages (`same_as_source`).
@@ -72,6 +76,7 @@ impl Kind {
             Kind::Inconsistent => "inconsistent",
             Kind::Length => "length",
             Kind::Tag => "tag",
+            Kind::Alignment => "alignment",
         }
     }
 
@@ -101,7 +106,8 @@ impl Kind {
             | Kind::SameAsSource
             | Kind::Normalization
             | Kind::Punctuation
-            | Kind::Inconsistent => Severity::Warning,
+            | Kind::Inconsistent
+            | Kind::Alignment => Severity::Warning,
             Kind::Orphaned | Kind::Length => Severity::Info,
         }
     }
