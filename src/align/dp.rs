@@ -661,7 +661,10 @@ mod tests {
         let en = units(&[100.0, 40.0, 200.0]);
         let vi = units(&[97.0, 44.0, 193.0]);
         let path = scorer().align(&en, &vi);
-        assert!(path.iter().all(|s| s.posterior > 0.9 && s.posterior <= 1.0), "{path:?}");
+        assert!(
+            path.iter().all(|s| s.posterior > 0.9 && s.posterior <= 1.0),
+            "{path:?}"
+        );
         // One English sentence, nothing on the other side: certain.
         let path = scorer().align(&units(&[50.0]), &[]);
         assert!((path[0].posterior - 1.0).abs() < 1e-9);

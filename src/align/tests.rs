@@ -85,8 +85,14 @@ fn wildly_different_lengths() {
     let links = align(&en, &vi, &AlignOptions::default());
     assert_covers(&links, 1, 2000);
     // Which Vietnamese sentence the English one goes with, if any, is anyone's guess.
-    let paired: Vec<&Link> = links.iter().filter(|l| !l.en.is_empty() && !l.vi.is_empty()).collect();
-    assert!(paired.len() <= 1 && paired.iter().all(|l| low_confidence(l)), "{paired:?}");
+    let paired: Vec<&Link> = links
+        .iter()
+        .filter(|l| !l.en.is_empty() && !l.vi.is_empty())
+        .collect();
+    assert!(
+        paired.len() <= 1 && paired.iter().all(|l| low_confidence(l)),
+        "{paired:?}"
+    );
     assert_covers(&gale_church(&en[0], &vi.concat()), 1, 2000);
 }
 
