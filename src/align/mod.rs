@@ -26,12 +26,12 @@
 //! is what tells a sentence left untranslated from a sentence merged into its neighbour:
 //! lengths and numbers often cannot.
 //!
-//! Each [`Link`] has a confidence: `1 / (1 + e^(cost − 4.5))`, the logistic of its bead
-//! cost centred at 4.5 nats. A 1-1 bead whose lengths fit the model gets about 0.98; a
-//! 1-1 bead two standard deviations off the expected length, a 2-1 bead whose lengths fit,
-//! or any bead that shares a couple of numbers but fits badly lands near 0.5; a deletion
-//! (1-0, 0-1) of a sentence longer than a few words lands near 0. [`low_confidence`] is
-//! `confidence < 0.5`.
+//! Each [`Link`] has a confidence: the posterior probability of its bead given both texts,
+//! by forward–backward over the same beads and band as the best path (each bead weighted
+//! `e^(−cost)`). A merge must show, for each sentence it adds, content of that sentence
+//! found on the other side, or pay what leaving the sentence out costs (see
+//! [`cost::UNSUPPORTED_COST`]). [`low_confidence`] is a posterior below 0.5 or an unmatched
+//! sentence.
 //!
 //! ```
 //! use songngu::align::{align, AlignOptions};
@@ -119,16 +119,18 @@ pub struct AlignOptions {
     pub length: LengthModel,
 }
 
-/// Confidence below which a link is worth a person's look: 0.5, a bead cost above 4.5
-/// nats (see the module docs).
+/// Posterior below which a link is doubtful: 0.5, where the model finds the link more
+/// likely wrong than right. On the evaluation set every link at 0.7 or more is right.
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
 /// Where the logistic of the bead cost crosses 0.5.
 pub(crate) const CONFIDENCE_MIDPOINT: f64 = 4.5;
 
-/// Whether `link` is doubtful: its confidence is below [`LOW_CONFIDENCE`].
+/// Whether `link` is worth a person's look: its posterior is below [`LOW_CONFIDENCE`]
+/// (more likely wrong than right under the model), or it leaves a sentence unmatched,
+/// which however sure the aligner is means a sentence left out or added.
 pub fn low_confidence(link: &Link) -> bool {
-    link.confidence < LOW_CONFIDENCE
+    link.en.is_empty() || link.vi.is_empty() || link.confidence < LOW_CONFIDENCE
 }
 
 fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
