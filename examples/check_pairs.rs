@@ -3,6 +3,7 @@
 //!
 //! Input (a file or standard input): one pair a line, `id<TAB>en<TAB>vi` or
 //! `id<TAB>source<TAB>en<TAB>vi`, with `\n`, `\t`, `\r` and `\\` escaped inside a text.
+//! The pairs of one source (a catalogue) are one article; the memory holds every pair.
 //! Output: `id<TAB>kind<TAB>severity<TAB>key<TAB>detail`, where `key` (the message id and
 //! its arguments) names the finding stably for labels and `detail` is the English message.
 //!
@@ -94,13 +95,15 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut pairs = Vec::new();
+    let mut sources = Vec::new();
     for (n, line) in input.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        let (id, en, vi) = match fields[..] {
-            [id, en, vi] | [id, _, en, vi] => (id, en, vi),
+        let (id, source, en, vi) = match fields[..] {
+            [id, en, vi] => (id, "", en, vi),
+            [id, source, en, vi] => (id, source, en, vi),
             _ => {
                 eprintln!(
                     "check_pairs: line {}: expected id<TAB>en<TAB>vi or id<TAB>source<TAB>en<TAB>vi",
@@ -110,6 +113,7 @@ fn main() -> ExitCode {
             }
         };
         pairs.push((id.to_string(), unescape(en), unescape(vi)));
+        sources.push(source.to_string());
     }
     let refs: Vec<Pair> = pairs
         .iter()
@@ -120,8 +124,18 @@ fn main() -> ExitCode {
             vi,
         })
         .collect();
-    let mut findings = check_article(&refs, &CheckOptions::default());
-    findings.extend(inconsistent(&refs, &PairsMemory::of(&pairs)));
+    let memory = PairsMemory::of(&pairs);
+    let mut findings = Vec::new();
+    let mut start = 0;
+    while start < refs.len() {
+        let end = (start..refs.len())
+            .find(|&i| sources[i] != sources[start])
+            .unwrap_or(refs.len());
+        let article = &refs[start..end];
+        findings.extend(check_article(article, &CheckOptions::default()));
+        findings.extend(inconsistent(article, &memory));
+        start = end;
+    }
     let en = Localizer::new(UiLocale::EnUs);
     for f in findings {
         let mut key = f.explanation.id.to_string();

@@ -255,10 +255,11 @@ pub fn inconsistent(pairs: &[Pair], memory: &dyn Translations) -> Vec<Finding> {
     // that English from disk, so asking it per copy would cost copies × TUs.
     let mut answered: HashMap<(&str, &str), Vec<Explanation>> = HashMap::new();
     let mut out = Vec::new();
+    let article = consistency::ArticleKeys::of(pairs);
     for pair in pairs {
         let explanations = answered
             .entry((pair.en, pair.vi))
-            .or_insert_with(|| consistency::with_memory(pair, memory));
+            .or_insert_with(|| consistency::with_memory(pair, memory, &article));
         for explanation in explanations.iter() {
             out.push(finding(pair, Kind::Inconsistent, explanation.clone()));
         }
