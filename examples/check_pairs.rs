@@ -49,10 +49,16 @@ impl PairsMemory {
 
 impl Translations for PairsMemory {
     fn targets_of(&self, en: &str) -> Vec<String> {
-        self.targets.get(&normalize(en)).cloned().unwrap_or_default()
+        self.targets
+            .get(&normalize(en))
+            .cloned()
+            .unwrap_or_default()
     }
     fn sources_of(&self, vi: &str) -> Vec<String> {
-        self.sources.get(&normalize(vi)).cloned().unwrap_or_default()
+        self.sources
+            .get(&normalize(vi))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -91,7 +97,10 @@ fn main() -> ExitCode {
         _ => std::io::stdin().read_to_string(&mut input).map(|_| ()),
     };
     if let Err(e) = read {
-        eprintln!("check_pairs: cannot read {}: {e}", path.as_deref().unwrap_or("-"));
+        eprintln!(
+            "check_pairs: cannot read {}: {e}",
+            path.as_deref().unwrap_or("-")
+        );
         return ExitCode::from(2);
     }
     let mut pairs = Vec::new();

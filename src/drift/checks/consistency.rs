@@ -17,8 +17,8 @@
 //! copy left in place. A conflict inside the article is reported by [`within`] only, not
 //! again by [`with_memory`] when the memory holds the article itself.
 
-use std::collections::{HashMap, HashSet};
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use super::normalization::old_style;

@@ -240,8 +240,8 @@ fn gnu_quoted(content: &str) -> bool {
 
 /// Elements that never close.
 const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// Whether the tag at `start..end` is HTML rather than a placeholder in angle brackets

@@ -251,7 +251,10 @@ fn all_caps(raw: &str) -> bool {
 /// Whether the English is shouted (`SEARCH`, `ABOUT PROJECT JUPYTER`): every word in
 /// capitals, so capitals tell nothing about acronyms.
 fn shouted(words: &[EnWord]) -> bool {
-    !words.is_empty() && words.iter().all(|w| all_caps(w.raw) || !w.raw.chars().any(char::is_alphabetic))
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| all_caps(w.raw) || !w.raw.chars().any(char::is_alphabetic))
 }
 
 /// Whether the Vietnamese writes Vietnamese words in capitals (`NGUỒN`, `CẢNH BÁO`,

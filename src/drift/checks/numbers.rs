@@ -267,7 +267,10 @@ fn items(r: &Reader) -> Vec<Item> {
                     vec![Atom::Num(f64::from(day))],
                 ));
             }
-            if matches!(reading.quantity, Quantity::DayMonth { .. } | Quantity::Month(_)) {
+            if matches!(
+                reading.quantity,
+                Quantity::DayMonth { .. } | Quantity::Month(_)
+            ) {
                 continue;
             }
         }

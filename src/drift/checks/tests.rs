@@ -449,7 +449,10 @@ mod real_translations {
     fn acronyms_vietnamese_expands_are_found() {
         faithful("JupyterLab FAQ", "Những câu hỏi thường gặp về JupyterLab");
         faithful("This link has no URL", "Liên kết không có đường dẫn");
-        faithful("Increase UI Font Size", "Tăng kích thước phông chữ giao diện");
+        faithful(
+            "Increase UI Font Size",
+            "Tăng kích thước phông chữ giao diện",
+        );
         faithful("Show IO statistics.", "Hiện thống kê V/R.");
     }
 
@@ -461,7 +464,10 @@ mod real_translations {
         );
         // A double space of the Vietnamese's own is still one finding, at info.
         let f = run("Adding new languages", "Thêm  ngôn ngữ mới");
-        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-double-space"]);
+        assert_eq!(
+            ids(&f, Kind::Punctuation),
+            ["check-punctuation-double-space"]
+        );
         assert_eq!(f[0].severity, Severity::Info);
     }
 
@@ -492,7 +498,10 @@ mod real_translations {
     #[test]
     fn a_dropped_exclamation_is_info_a_lost_question_is_a_warning() {
         let f = run("Saved!", "Đã lưu.");
-        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-exclamation"]);
+        assert_eq!(
+            ids(&f, Kind::Punctuation),
+            ["check-punctuation-exclamation"]
+        );
         assert_eq!(f[0].severity, Severity::Info);
         let f = run("Delete the file?", "Xoá tệp.");
         assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-question"]);
@@ -501,11 +510,11 @@ mod real_translations {
 
     #[test]
     fn may_after_a_number_is_not_a_date() {
+        faithful("Version 3 may be wrong.", "Phiên bản 3 có thể không đúng.");
         faithful(
-            "Version 3 may be wrong.",
-            "Phiên bản 3 có thể không đúng.",
+            "Revision 12 may fail to build.",
+            "Bản 12 có thể không dựng được.",
         );
-        faithful("Revision 12 may fail to build.", "Bản 12 có thể không dựng được.");
     }
 
     #[test]
