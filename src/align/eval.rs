@@ -88,6 +88,52 @@ pub fn parse_links_tsv(text: &str) -> Result<Vec<Link>, String> {
     Ok(links)
 }
 
+/// One row of a reliability table: the links whose confidence lies in `[low, high)` (the
+/// last bin includes 1), and how many of them are right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReliabilityBin {
+    pub low: f64,
+    pub high: f64,
+    pub links: usize,
+    pub correct: usize,
+}
+
+/// The bin edges of [`reliability`]: fine near 1, where a calibrated aligner should put most
+/// links and where an editor decides whether to look at a link at all.
+pub const RELIABILITY_EDGES: [f64; 7] = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0];
+
+/// A reliability table of `found` against `gold`: links binned by [`Link::confidence`]
+/// (edges [`RELIABILITY_EDGES`]), each bin with its number of links and of links equal to a
+/// gold link. A calibrated confidence has a share correct close to the bin's confidence.
+pub fn reliability(found: &[Link], gold: &[Link]) -> Vec<ReliabilityBin> {
+    let gold: HashSet<(&[usize], &[usize])> = gold
+        .iter()
+        .map(|l| (l.en.as_slice(), l.vi.as_slice()))
+        .collect();
+    let mut bins: Vec<ReliabilityBin> = RELIABILITY_EDGES
+        .windows(2)
+        .map(|w| ReliabilityBin {
+            low: w[0],
+            high: w[1],
+            links: 0,
+            correct: 0,
+        })
+        .collect();
+    let last = bins.len() - 1;
+    for l in found {
+        let confidence = l.confidence.clamp(0.0, 1.0);
+        let bin = bins
+            .iter()
+            .position(|b| confidence < b.high)
+            .unwrap_or(last);
+        bins[bin].links += 1;
+        if gold.contains(&(l.en.as_slice(), l.vi.as_slice())) {
+            bins[bin].correct += 1;
+        }
+    }
+    bins
+}
+
 /// Reads a text with one sentence per line and blank lines between paragraphs.
 pub fn read_paragraphs(text: &str) -> Vec<Vec<String>> {
     let mut paragraphs = vec![Vec::new()];
@@ -155,6 +201,28 @@ mod tests {
         assert_eq!(evaluate(&gold, &gold).f1, 1.0);
         assert_eq!(evaluate(&[], &[]).f1, 1.0);
         assert_eq!(evaluate(&[], &gold).f1, 0.0);
+    }
+
+    #[test]
+    fn bins_links_by_confidence() {
+        let gold = [link(&[0], &[0]), link(&[1], &[1]), link(&[2], &[2])];
+        let at = |en: usize, vi: usize, confidence: f64| Link {
+            en: vec![en],
+            vi: vec![vi],
+            confidence,
+        };
+        let found = [at(0, 0, 1.0), at(1, 2, 0.97), at(2, 2, 0.3), at(1, 1, 0.5)];
+        let bins = reliability(&found, &gold);
+        assert_eq!(bins.len(), RELIABILITY_EDGES.len() - 1);
+        let row = |low: f64| {
+            let b = bins.iter().find(|b| b.low == low).unwrap();
+            (b.links, b.correct)
+        };
+        // 1.0 falls in the last bin, with the wrong link at 0.97.
+        assert_eq!(row(0.95), (2, 1));
+        assert_eq!(row(0.0), (1, 1));
+        assert_eq!(row(0.5), (1, 1));
+        assert_eq!(row(0.9), (0, 0));
     }
 
     #[test]
@@ -263,11 +331,13 @@ mod tests {
             })
             .collect();
         names.sort();
-        assert!(
-            names.len() >= 4,
-            "expected the 4 gold articles in {}, found {names:?}",
-            dir.display()
-        );
+        for name in ESTABLISHED.iter().chain(&WIDER) {
+            assert!(
+                names.iter().any(|n| n == name),
+                "expected the gold article {name} in {}, found {names:?}",
+                dir.display()
+            );
+        }
         names
     }
 
@@ -278,46 +348,49 @@ mod tests {
     const CALIBRATED_FROM: f64 = 0.9;
     const MIN_SURE_SHARE: f64 = 0.98;
 
-    /// One row of a reliability table.
-    struct Bin {
-        from: f64,
-        to: f64,
-        links: usize,
-        correct: usize,
-    }
+    /// The first four articles, which the aligner is held to (F1 >= 0.95).
+    const ESTABLISHED: [&str; 4] = [
+        "cyber-drill",
+        "digital-economy",
+        "postal-services",
+        "public-wifi",
+    ];
+    /// The wider set in a freer style (issue 10): scored and printed with the others, but
+    /// not yet held to the threshold, which today's aligner misses on them.
+    const WIDER: [&str; 4] = ["flood-relief", "imf-outlook", "rail-link", "school-meals"];
 
-    /// Links by confidence bin, with how many of each bin are right.
-    fn reliability(judged: &[(f64, bool)]) -> Vec<Bin> {
-        let edges = [0.0, 0.5, 0.7, 0.9, 0.98, 1.0];
-        edges
-            .windows(2)
-            .enumerate()
-            .map(|(k, w)| {
-                let last = k == edges.len() - 2;
-                let inside = |c: f64| c >= w[0] && (c < w[1] || (last && c <= w[1]));
-                let bin: Vec<bool> = judged
-                    .iter()
-                    .filter(|(c, _)| inside(*c))
-                    .map(|&(_, ok)| ok)
-                    .collect();
-                Bin {
-                    from: w[0],
-                    to: w[1],
-                    links: bin.len(),
-                    correct: bin.iter().filter(|&&ok| ok).count(),
+    /// The built-in rules split every published article of the set into exactly the
+    /// sentences of its gold files (the set's README says so, and the end-to-end scores
+    /// rely on it): the wider set holds titles, `a.m.`, `US$0.70.`, `Mr.`, URLs and quotes
+    /// whose attribution moved to the front.
+    #[test]
+    fn builtin_rules_split_every_article_into_its_gold_sentences() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
+        let mut differ = Vec::new();
+        for name in gold_articles(&dir) {
+            for (ext, lang) in [("en", Lang::En), ("vi", Lang::Vi)] {
+                let gold = std::fs::read_to_string(dir.join(format!("{name}.{ext}.txt"))).unwrap();
+                let article = dir.join(format!("{name}.{ext}.article.txt"));
+                if segment_article(&article, lang) != read_paragraphs(&gold) {
+                    differ.push(format!("{name}.{ext}"));
                 }
-            })
-            .collect()
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "segmented otherwise than the gold: {differ:?}"
+        );
     }
 
     /// Runs the full aligner, the Gale–Church baseline, the length model plus one feature
     /// at a time and the full aligner minus one feature at a time on each gold article of
     /// `tests/fixtures/align/`, from its pre-segmented sentences and end to end from its
-    /// published text, and prints bead F1 for each
-    /// (`cargo test --lib align::eval -- --nocapture`), and the reliability table of the
-    /// link confidence. The full aligner must reach [`MIN_F1`] on every article both ways,
-    /// beat Gale–Church on each, and be right on at least [`MIN_SURE_SHARE`] of its links of
-    /// confidence [`CALIBRATED_FROM`] or more.
+    /// published text, and prints bead F1 for each and a reliability table of the full
+    /// aligner's link confidence over all articles
+    /// (`cargo test --lib align::eval -- --nocapture`). The full aligner must reach
+    /// [`MIN_F1`] both ways and beat Gale–Church on the [`ESTABLISHED`] articles, and be
+    /// right on at least [`MIN_SURE_SHARE`] of its links of confidence [`CALIBRATED_FROM`]
+    /// or more over all articles.
     #[test]
     #[allow(clippy::print_stderr)]
     fn align_evaluation() {
@@ -338,13 +411,11 @@ mod tests {
         ];
         columns.extend(runs.iter().map(|(n, _)| n.clone()));
         let mut table = vec![format!("{:<16} {}", "article", columns.join(" "))];
-        // Every link of the full aligner (pre-segmented and end to end) with whether the
-        // gold has it, for the reliability table.
-        let mut judged: Vec<(f64, bool)> = Vec::new();
         let mut precision_recall = vec![format!(
             "{:<16} {:>17} {:>17}",
             "article", "full P/R/F1", "gale-church P/R/F1"
         )];
+        let mut bins = reliability(&[], &[]);
         for name in &names {
             let en = read_paragraphs(&read(name, "en.txt"));
             let vi = read_paragraphs(&read(name, "vi.txt"));
@@ -352,8 +423,10 @@ mod tests {
                 parse_links_tsv(&read(name, "gold.tsv")).unwrap_or_else(|e| panic!("{name}: {e}"));
             let found = align(&en, &vi, &AlignOptions::default());
             let full = evaluate(&found, &gold);
-            let in_gold = |l: &Link| gold.iter().any(|g| g.en == l.en && g.vi == l.vi);
-            judged.extend(found.iter().map(|l| (l.confidence, in_gold(l))));
+            for (total, bin) in bins.iter_mut().zip(reliability(&found, &gold)) {
+                total.links += bin.links;
+                total.correct += bin.correct;
+            }
             // What the full aligner got wrong, for whoever reads the output.
             for l in found
                 .iter()
@@ -374,7 +447,10 @@ mod tests {
             let end_to_end = if seg_en == en_flat && seg_vi == vi_flat {
                 // The rules split the articles into exactly the gold's sentences (as the
                 // README says they do), so the indices are the gold's.
-                judged.extend(linked.iter().map(|l| (l.confidence, in_gold(l))));
+                for (total, bin) in bins.iter_mut().zip(reliability(&linked, &gold)) {
+                    total.links += bin.links;
+                    total.correct += bin.correct;
+                }
                 evaluate(&linked, &gold)
             } else {
                 // A different segmentation: compare links by the text they join instead, so
@@ -389,12 +465,6 @@ mod tests {
                 );
                 let found = text_links(&linked, &seg_en, &seg_vi);
                 let gold = text_links(&gold, &en_flat, &vi_flat);
-                judged.extend(
-                    linked
-                        .iter()
-                        .zip(&found)
-                        .map(|(l, t)| (l.confidence, gold.contains(t))),
-                );
                 score(found.into_iter(), gold.into_iter())
             };
 
@@ -419,13 +489,14 @@ mod tests {
                 prf(&full),
                 prf(&baseline)
             ));
-            if full.f1 < MIN_F1 {
+            let held = ESTABLISHED.contains(&name.as_str());
+            if held && full.f1 < MIN_F1 {
                 failures.push(format!("{name}: F1 {:.3}", full.f1));
             }
-            if end_to_end.f1 < MIN_F1 {
+            if held && end_to_end.f1 < MIN_F1 {
                 failures.push(format!("{name} end to end: F1 {:.3}", end_to_end.f1));
             }
-            if full.f1 <= baseline.f1 {
+            if held && full.f1 <= baseline.f1 {
                 failures.push(format!(
                     "{name}: F1 {:.3}, not above Gale–Church's {:.3}",
                     full.f1, baseline.f1
@@ -439,32 +510,42 @@ mod tests {
         for line in table.iter().chain(&precision_recall) {
             eprintln!("{line}");
         }
-        let reliability = reliability(&judged);
-        eprintln!("link confidence (posterior) against the gold, pre-segmented and end to end");
-        eprintln!("| confidence | links | correct | share correct |");
-        eprintln!("|---|---:|---:|---:|");
-        for bin in &reliability {
+        eprintln!(
+            "reliability of the full aligner's link confidence, all articles, pre-segmented and end to end"
+        );
+        eprintln!(
+            "{:<11} {:>5} {:>7} {:>7}",
+            "confidence", "links", "correct", "share"
+        );
+        let share = |correct: usize, links: usize| {
+            if links == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", correct as f64 / links as f64)
+            }
+        };
+        for b in &bins {
+            let close = if b.high >= 1.0 { ']' } else { ')' };
             eprintln!(
-                "| {:.2}–{:.2} | {} | {} | {} |",
-                bin.from,
-                bin.to,
-                bin.links,
-                bin.correct,
-                if bin.links == 0 {
-                    "–".to_string()
-                } else {
-                    format!("{:.3}", bin.correct as f64 / bin.links as f64)
-                }
+                "{:<11} {:>5} {:>7} {:>7}",
+                format!("[{:.2},{:.2}{close}", b.low, b.high),
+                b.links,
+                b.correct,
+                share(b.correct, b.links)
             );
         }
-        let (sure, sure_right) = judged
+        let (links, correct) = bins
             .iter()
-            .filter(|(c, _)| *c >= CALIBRATED_FROM)
-            .fold((0, 0), |(n, r), &(_, ok)| (n + 1, r + usize::from(ok)));
-        eprintln!("confidence >= {CALIBRATED_FROM}: {sure_right}/{sure} right");
-        if (sure_right as f64) < MIN_SURE_SHARE * sure as f64 {
+            .filter(|b| b.low >= CALIBRATED_FROM)
+            .fold((0, 0), |(n, c), b| (n + b.links, c + b.correct));
+        eprintln!(
+            "{:<11} {links:>5} {correct:>7} {:>7}",
+            ">= 0.90",
+            share(correct, links)
+        );
+        if (correct as f64) < MIN_SURE_SHARE * links as f64 {
             failures.push(format!(
-                "links of confidence >= {CALIBRATED_FROM}: {sure_right}/{sure} right, \
+                "links of confidence >= {CALIBRATED_FROM}: {correct}/{links} right, \
                  below {MIN_SURE_SHARE}"
             ));
         }

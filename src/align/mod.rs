@@ -53,7 +53,10 @@ mod glossary;
 mod lexicon;
 
 pub use cost::LengthModel;
-pub use eval::{Scores, evaluate, parse_links_tsv, read_paragraphs};
+pub use eval::{
+    RELIABILITY_EDGES, ReliabilityBin, Scores, evaluate, parse_links_tsv, read_paragraphs,
+    reliability,
+};
 pub use glossary::{Glossary, GlossaryError};
 
 use crate::segment::Lang;

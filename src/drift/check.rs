@@ -88,7 +88,8 @@ impl Report {
     }
 
     /// Applies the project's settings: kinds switched off are dropped, severities set,
-    /// accepted findings marked.
+    /// accepted findings marked. A kind left at its default severity keeps each finding's
+    /// own (a dropped `!` or a doubled space is information inside `punctuation`).
     pub fn apply(
         &mut self,
         severity: impl Fn(Kind) -> Option<Severity>,
@@ -96,7 +97,9 @@ impl Report {
     ) {
         self.findings.retain_mut(|f| match severity(f.kind) {
             Some(s) => {
-                f.severity = s;
+                if s != f.kind.default_severity() {
+                    f.severity = s;
+                }
                 true
             }
             None => false,

@@ -7,8 +7,15 @@
 use super::Lang;
 use super::engine::Rule;
 
-/// Characters that may close a sentence after its final stop: quotes and brackets.
-const CLOSERS: &str = r#"["'”’»)\]}]"#;
+/// What may close a sentence after its final stop: a quote or bracket, or a guillemet after
+/// a (non-breaking) space, as French and Vietnamese typography writes `« ... »`.
+const CLOSERS: &str = r#"(?:["'”’»›)\]}]|[ \x{A0}\x{202F}][»›])"#;
+
+/// The stops that may end a sentence.
+const STOPS: &str = "[.!?…‼⁇⁈⁉。！？]";
+
+/// Footnote markers written after the stop: `[5]`, `[12][13]`, with or without a space.
+const FOOTNOTE: &str = r"[ \x{A0}]?(?:\[\d{1,3}\])+";
 
 /// What starts a new sentence after white space: anything but a lower-case letter.
 const NEXT_SENTENCE: &str = r"\s+[^\p{Ll}\s]";
@@ -29,6 +36,9 @@ struct Lexicon {
     ambiguous: &'static [&'static str],
     /// Words that typically open a sentence.
     sentence_starters: &'static [&'static str],
+    /// Words that name a numbered part of a document (`Chapter`, `Chương`): at the start of
+    /// a unit, with a number and a dot, they head a section and end no sentence.
+    section_words: &'static [&'static str],
 }
 
 const EN: Lexicon = Lexicon {
@@ -184,12 +194,15 @@ const EN: Lexicon = Lexicon {
         "Officials",
         "Police",
     ],
+    section_words: &[
+        "Chapter", "Section", "Part", "Article", "Appendix", "Annex", "Clause", "Unit", "Lesson",
+    ],
 };
 
 const VI: Lexicon = Lexicon {
     titles: &[
         "TS", "PGS", "GS", "ThS", "Th.S", "BS", "KS", "CN", "NCS", "DS", "LS", "NSƯT", "NSND",
-        "TP", "Tp", "tp", "TT", "TX", "Mr", "Mrs", "Ms", "Dr", "Prof",
+        "TP", "Tp", "tp", "TT", "TX", "Mr", "Mrs", "Ms", "Dr", "Prof", "Ths",
     ],
     never_final: &[r"e\.g", r"i\.e", "vs", "cf"],
     before_number: &[
@@ -202,6 +215,18 @@ const VI: Lexicon = Lexicon {
         "Chị", "Họ", "Chúng", "Tôi", "Cần", "Việc", "Bên", "Ngoài", "Đặc", "Cũng", "Còn", "Vậy",
         "Như", "Với", "Từ", "Để", "Mặc", "Bởi", "Riêng", "Cùng", "Thứ", "Hơn", "Có", "Không",
         "Chính", "Nhờ", "Đồng", "Ngoài", "Qua", "Phát", "Thủ",
+    ],
+    section_words: &[
+        "Chương",
+        "Phần",
+        "Mục",
+        "Điều",
+        "Khoản",
+        "Tiết",
+        "Bài",
+        "Phụ lục",
+        "Quyển",
+        "Tập",
     ],
 };
 
@@ -233,10 +258,33 @@ fn build(lang: &str, lexicon: &Lexicon) -> Vec<Rule> {
     let never_final = alternation(lexicon.never_final);
     let before_number = alternation(lexicon.before_number);
     let ambiguous = alternation(lexicon.ambiguous);
+    let section_words = alternation(lexicon.section_words);
     let bullets = "[•⁃▪◦‣●■]";
     let list_marker = r"(?:\d{1,3}|[a-zA-Z])(?:\.\)|\.|\))";
     let list_start = format!(r"^\s*(?:{bullets}\s*)?(?:1|a|A)(?:\.\)|\.|\))\s");
     vec![
+        // A footnote marker after the stop (`... Manual. [5] Next`) belongs to the sentence
+        // it annotates: no break before it, a break after it.
+        Rule::new(
+            name("stop-before-footnote"),
+            false,
+            &format!("{STOPS}{CLOSERS}*"),
+            &format!(r"{FOOTNOTE}(?:\s|$)"),
+        ),
+        Rule::new(
+            name("footnote-ends-sentence"),
+            true,
+            &format!("{STOPS}+{CLOSERS}*{FOOTNOTE}"),
+            NEXT_SENTENCE,
+        ),
+        // A closing guillemet after a space (`« Lọc theo... »`) ends the quotation, not a
+        // sentence: the stop before it does not break; the break comes after it (CLOSERS).
+        Rule::new(
+            name("stop-inside-spaced-guillemets"),
+            false,
+            STOPS,
+            r"[ \x{A0}\x{202F}]+[»›](?:[\s\p{P}]|$)",
+        ),
         // Ellipses. A word-final stop followed by a spaced ellipsis and a new sentence: the
         // ellipsis opens the next sentence (". . . The practice was ...").
         Rule::new(
@@ -271,6 +319,16 @@ fn build(lang: &str, lexicon: &Lexicon) -> Vec<Rule> {
             name("list-marker-at-start"),
             false,
             &format!(r"^\s*(?:{bullets}\s*)?{list_marker}"),
+            r"\s",
+        ),
+        // A section number at the start of a unit heads a section (`4.4.3. Tuỳ chỉnh`,
+        // `Chương 4. Các tệp`, `Phụ lục II. Mẫu đơn`); the dot after it ends no sentence.
+        Rule::new(
+            name("section-number-at-start"),
+            false,
+            &format!(
+                r"^\s*(?:(?i:{section_words})\s+(?:\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}})|\d{{1,3}}(?:\.\d{{1,3}})+)\."
+            ),
             r"\s",
         ),
         Rule::new(
@@ -310,10 +368,12 @@ fn build(lang: &str, lexicon: &Lexicon) -> Vec<Rule> {
             r"[B-Z](?:\.\)|\.|\))\s+\p{Lu}",
         ),
         // Abbreviations.
+        // Titles may chain without a space (`PGS.TS.`, `TS.BS.`): the whole chain stands
+        // before the name.
         Rule::new(
             name("title"),
             false,
-            &format!(r"{WORD_START}{titles}\."),
+            &format!(r"{WORD_START}(?:{titles}\.)+"),
             r"\s",
         ),
         Rule::new(
@@ -393,7 +453,7 @@ fn build(lang: &str, lexicon: &Lexicon) -> Vec<Rule> {
         Rule::new(
             name("sentence-end"),
             true,
-            &format!(r"[.!?…‼⁇⁈⁉。！？]+{CLOSERS}*"),
+            &format!("{STOPS}+{CLOSERS}*"),
             NEXT_SENTENCE,
         ),
     ]
@@ -693,6 +753,136 @@ mod tests {
                 (
                     "Bạn có đồng ý không? Tôi đồng ý.",
                     &["Bạn có đồng ý không?", "Tôi đồng ý."],
+                ),
+            ],
+        );
+    }
+
+    /// Compound academic titles (`PGS.TS.`, `TS.BS.`) are one chain of titles before a
+    /// name, not a sentence that ends after the first; `Ths.` is a common spelling of `ThS.`.
+    #[test]
+    fn vietnamese_compound_titles_do_not_split() {
+        check(
+            Lang::Vi,
+            &[
+                (
+                    "PGS.TS. Nguyễn Văn An phát biểu tại hội thảo.",
+                    &["PGS.TS. Nguyễn Văn An phát biểu tại hội thảo."],
+                ),
+                (
+                    "Ông trao đổi với GS.TS. Trần Văn Bình và TS.BS. Lê Thị Hoa.",
+                    &["Ông trao đổi với GS.TS. Trần Văn Bình và TS.BS. Lê Thị Hoa."],
+                ),
+                (
+                    "Ths. Phạm Minh Đức trình bày báo cáo. Hội nghị kết thúc lúc 17h.",
+                    &[
+                        "Ths. Phạm Minh Đức trình bày báo cáo.",
+                        "Hội nghị kết thúc lúc 17h.",
+                    ],
+                ),
+                (
+                    "Chủ trì là PGS. TS. Đỗ Quang Vinh. Ông mở đầu bằng một câu hỏi.",
+                    &[
+                        "Chủ trì là PGS. TS. Đỗ Quang Vinh.",
+                        "Ông mở đầu bằng một câu hỏi.",
+                    ],
+                ),
+            ],
+        );
+    }
+
+    /// A footnote marker after the stop belongs to the sentence it annotates; the next
+    /// sentence starts after it.
+    #[test]
+    fn footnote_marker_stays_with_its_sentence() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Xem hướng dẫn trong Debian Policy Manual. [5] Các gói phải tuân theo.",
+                &[
+                    "Xem hướng dẫn trong Debian Policy Manual. [5]",
+                    "Các gói phải tuân theo.",
+                ],
+            ),
+            (
+                "Quy định này đã thay đổi.[12][13] Trước đó, mọi gói đều được chấp nhận.",
+                &[
+                    "Quy định này đã thay đổi.[12][13]",
+                    "Trước đó, mọi gói đều được chấp nhận.",
+                ],
+            ),
+            (
+                "Điều này đã được ghi nhận. [5]",
+                &["Điều này đã được ghi nhận. [5]"],
+            ),
+        ];
+        check(Lang::Vi, cases);
+        check(
+            Lang::En,
+            &[(
+                "See the Debian Policy Manual. [5] Packages must follow it.",
+                &[
+                    "See the Debian Policy Manual. [5]",
+                    "Packages must follow it.",
+                ],
+            )],
+        );
+    }
+
+    /// A section number at the start of a unit (`4.4.3.`, `Chương 4.`, `Điều 5.`) numbers a
+    /// heading; the dot after it does not end a sentence.
+    #[test]
+    fn section_numbers_at_the_start_do_not_split() {
+        check(
+            Lang::Vi,
+            &[
+                ("Chương 4. Các tệp yêu cầu", &["Chương 4. Các tệp yêu cầu"]),
+                (
+                    "4.4.3. Tuỳ chỉnh tệp rules",
+                    &["4.4.3. Tuỳ chỉnh tệp rules"],
+                ),
+                (
+                    "Điều 5. Phạm vi điều chỉnh",
+                    &["Điều 5. Phạm vi điều chỉnh"],
+                ),
+                ("Phụ lục II. Mẫu đơn", &["Phụ lục II. Mẫu đơn"]),
+                (
+                    "2.1. Cài đặt gói. Sau đó khởi động lại máy.",
+                    &["2.1. Cài đặt gói.", "Sau đó khởi động lại máy."],
+                ),
+                // Not at the start: an ordinary sentence that ends with a number.
+                (
+                    "Số phòng là 4. Các tệp nằm trong thư mục chung.",
+                    &["Số phòng là 4.", "Các tệp nằm trong thư mục chung."],
+                ),
+            ],
+        );
+        check(
+            Lang::En,
+            &[(
+                "4.4.3. Customizing the rules file",
+                &["4.4.3. Customizing the rules file"],
+            )],
+        );
+    }
+
+    /// Guillemets with spaces inside (`« ... »`) close a quotation like `”`: a stop inside
+    /// them does not end the sentence before the closing mark.
+    #[test]
+    fn spaced_guillemets_do_not_split_inside() {
+        check(
+            Lang::Vi,
+            &[
+                (
+                    "Chọn « Lọc theo... » rồi bấm Áp dụng.",
+                    &["Chọn « Lọc theo... » rồi bấm Áp dụng."],
+                ),
+                (
+                    "« Lọc theo... » mở ra hộp thoại mới.",
+                    &["« Lọc theo... » mở ra hộp thoại mới."],
+                ),
+                (
+                    "Ông nói: « Chúng tôi đã sẵn sàng. » Sau đó ông rời đi.",
+                    &["Ông nói: « Chúng tôi đã sẵn sàng. »", "Sau đó ông rời đi."],
                 ),
             ],
         );

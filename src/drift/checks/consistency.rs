@@ -4,12 +4,21 @@
 //!
 //! Two English texts are the same when their words are (case, diacritics and punctuation
 //! aside: an English that only gains a comma is still the same source). Two Vietnamese
-//! texts are the same when they are equal after NFC, white space folding and tone
-//! placement (`hòa` = `hoà`, which the `normalization` check reports on its own); any
-//! other difference, punctuation included, is a different translation.
+//! texts are the same translation when their words are, in NFC, case aside and with tone
+//! placement folded (`hòa` = `hoà`, which the `normalization` check reports on its own):
+//! English that differs only in case or punctuation is one source, and its translations
+//! follow those differences (`Time` → `Giờ`, `Time:` → `Giờ:`), so they are one
+//! translation too; the `punctuation` check compares each pair's marks with its English.
+//!
+//! One Vietnamese for two English is only reported between sentences, not between labels
+//! (fewer than four words and no sentence-final stop: `Delete` and `Clear` → `Xóa`, `Mon`
+//! and `Monday` → `Thứ 2`): a label vocabulary gives one Vietnamese term to several
+//! English synonyms by design, while two different sentences with one translation are a
+//! copy left in place. A conflict inside the article is reported by [`within`] only, not
+//! again by [`with_memory`] when the memory holds the article itself.
 
-use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use super::normalization::old_style;
@@ -45,10 +54,26 @@ fn en_hash(side: &Side) -> u64 {
 /// [`vi_key`] of a side already read (its text is NFC), hashed.
 fn vi_hash(side: &Side) -> u64 {
     let mut h = DefaultHasher::new();
-    for chunk in side.text.split_whitespace() {
-        old_style(chunk).hash(&mut h);
-    }
+    vi_words(&side.text).hash(&mut h);
     h.finish()
+}
+
+/// The words of a Vietnamese text, lower-cased and in the old tone placement.
+fn vi_words(vi: &str) -> Vec<String> {
+    tokens(vi)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| old_style(&vi[t.range].to_lowercase()).into_owned())
+        .collect()
+}
+
+/// Whether an English text is a label (a menu item, a heading, a field name) rather than
+/// a sentence: fewer than four words and no sentence-final stop.
+pub(super) fn is_label(en: &str) -> bool {
+    let sentence_end = en
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', '…']);
+    !sentence_end && tokens(en).filter(|t| t.kind == TokenKind::Word).count() < 4
 }
 
 /// The key under which two English texts are the same source.
@@ -71,11 +96,12 @@ fn en_key(en: &str) -> String {
 
 /// The key under which two Vietnamese texts are the same translation.
 fn vi_key(vi: &str) -> String {
-    old_style(&normalize(vi)).into_owned()
+    vi_words(&normalize(vi)).join(" ")
 }
 
-/// Pairs of the article whose English is translated differently elsewhere in it, or
-/// whose Vietnamese translates a different English elsewhere in it.
+/// Pairs of the article whose English is translated differently earlier in it, or whose
+/// Vietnamese translates a different English earlier in it: each conflict is reported
+/// once, where the article departs from what it said before.
 pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Explanation)> {
     // Hashes of the keys: two different texts share one with a chance of about 2⁻⁶⁴.
     let keys: Vec<Option<(u64, u64)>> = pairs
@@ -86,11 +112,17 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
         })
         .collect();
     let by_en = Groups::of(keys.iter().map(|k| k.map(|(e, v)| (e, v))));
-    let by_vi = Groups::of(keys.iter().map(|k| k.map(|(e, v)| (v, e))));
+    // Labels are left out of one-Vietnamese-for-two-English (see the module's notes).
+    let by_vi = Groups::of(
+        keys.iter()
+            .zip(pairs)
+            .map(|(k, p)| k.filter(|_| !is_label(p.en)).map(|(e, v)| (v, e))),
+    );
     let mut out = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         let Some((e, v)) = *k else { continue };
-        if let Some(j) = by_en.differing(e, v) {
+        // One conflict, one finding: on the unit that departs from an earlier one.
+        if let Some(j) = by_en.differing(e, v).filter(|&j| j < i) {
             out.push((
                 i,
                 Explanation::new("check-inconsistent-target")
@@ -98,7 +130,10 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
                     .arg("unit", pairs[j].unit),
             ));
         }
-        if let Some(j) = by_vi.differing(v, e) {
+        if let Some(j) = by_vi
+            .differing(v, e)
+            .filter(|&j| j < i && !is_label(pairs[i].en))
+        {
             out.push((
                 i,
                 Explanation::new("check-inconsistent-source")
@@ -151,9 +186,30 @@ impl Groups {
     }
 }
 
+/// The English and Vietnamese keys of an article's pairs: what [`within`] already compares.
+#[derive(Default)]
+pub(super) struct ArticleKeys {
+    en: HashSet<String>,
+    vi: HashSet<String>,
+}
+
+impl ArticleKeys {
+    pub(super) fn of(pairs: &[Pair]) -> ArticleKeys {
+        ArticleKeys {
+            en: pairs.iter().map(|p| en_key(p.en)).collect(),
+            vi: pairs.iter().map(|p| vi_key(p.vi)).collect(),
+        }
+    }
+}
+
 /// Other translations of the pair's English in the memory, and other English for its
-/// Vietnamese.
-pub(super) fn with_memory(pair: &Pair, memory: &dyn Translations) -> Vec<Explanation> {
+/// Vietnamese, leaving out those of the article itself (in `article`), which [`within`]
+/// reports.
+pub(super) fn with_memory(
+    pair: &Pair,
+    memory: &dyn Translations,
+    article: &ArticleKeys,
+) -> Vec<Explanation> {
     let mut out = Vec::new();
     if pair.en.trim().is_empty() || pair.vi.trim().is_empty() {
         return out;
@@ -163,7 +219,7 @@ pub(super) fn with_memory(pair: &Pair, memory: &dyn Translations) -> Vec<Explana
     let mut seen: Vec<String> = Vec::new();
     for t in memory.targets_of(pair.en) {
         let k = vi_key(&t);
-        if k != v && !seen.contains(&k) {
+        if k != v && !article.vi.contains(&k) && !seen.contains(&k) {
             seen.push(k);
             others.push(t);
         }
@@ -177,9 +233,14 @@ pub(super) fn with_memory(pair: &Pair, memory: &dyn Translations) -> Vec<Explana
     }
     let mut others: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for s in memory.sources_of(pair.vi) {
+    let sources = if is_label(pair.en) {
+        Vec::new()
+    } else {
+        memory.sources_of(pair.vi)
+    };
+    for s in sources {
         let k = en_key(&s);
-        if k != e && !seen.contains(&k) {
+        if k != e && !is_label(&s) && !article.en.contains(&k) && !seen.contains(&k) {
             seen.push(k);
             others.push(s);
         }
@@ -231,11 +292,8 @@ mod tests {
         assert_eq!(
             found(&f),
             [
-                ("a".to_string(), "check-inconsistent-target"),
-                ("a".to_string(), "check-inconsistent-source"),
                 ("b".to_string(), "check-inconsistent-target"),
                 ("c".to_string(), "check-inconsistent-target"),
-                ("c".to_string(), "check-inconsistent-source"),
                 ("d".to_string(), "check-inconsistent-source"),
             ]
         );
@@ -313,11 +371,11 @@ mod tests {
     impl Translations for Counting {
         fn targets_of(&self, _en: &str) -> Vec<String> {
             self.questions.set(self.questions.get() + 1);
-            vec!["Không.".to_string()]
+            vec!["Dạ.".to_string()]
         }
         fn sources_of(&self, _vi: &str) -> Vec<String> {
             self.questions.set(self.questions.get() + 1);
-            vec!["No.".to_string()]
+            vec!["Nope.".to_string()]
         }
     }
 
@@ -328,10 +386,11 @@ mod tests {
         let memory = Counting::default();
         let f = inconsistent(&pairs, &memory);
         assert_eq!(memory.questions.get(), 4, "two questions per distinct pair");
-        assert_eq!(f.len(), 2000 * 2, "every copy still gets its findings");
+        assert_eq!(f.len(), 2001 * 2, "every copy still gets its findings");
     }
 
-    /// The first unit of `i`'s group (by `key`) whose `other` differs, by brute force.
+    /// The first unit of `i`'s group (by `key`) whose `other` differs, by brute force:
+    /// the earliest, which [`within`] relies on to report only units after a conflict.
     fn first_differing(keys: &[(u64, u64)], i: usize, flip: bool) -> Option<usize> {
         let get = |k: &(u64, u64)| if flip { (k.1, k.0) } else { *k };
         let (key, mine) = get(&keys[i]);

@@ -9,14 +9,17 @@
 //!    (case-insensitive scheme and host, trailing `/` ignored); the brackets and target
 //!    are hidden, the link text stays.
 //! 3. Inline HTML tags (`<b>`, `</b>`, `<br/>`, `<a href="…">`): compared by name (and
-//!    `href` / `src`).
+//!    `href` / `src`). An opening tag without attributes counts only when it is void or
+//!    closed later in the text: `<options>` in a usage line is a placeholder, read as text.
 //! 4. URLs and e-mail addresses in the text (for the `url` check), hidden from the
 //!    number and name checks.
 //! 5. Emphasis delimiters: runs of `*` or `_` (and `~~`) that open or close emphasis by
 //!    the CommonMark flanking rule (not between two spaces; `_` not inside a word), counted
 //!    per marker, `_` counted as `*` (they render the same).
 //!
-//! A backslash-escaped character is text. Reference links (`[text][id]`) and autolinks in
+//! A backslash-escaped character is text, and so is a GNU quote (`` `u' ``). A code span
+//! that the other side writes as quoted text (`'%(name)s'` = `` `%(name)s` ``) is the same
+//! text in another quoting style. Reference links (`[text][id]`) and autolinks in
 //! angle brackets are read as text (an autolink's address as a URL).
 
 use std::collections::HashMap;
@@ -65,6 +68,8 @@ pub(super) fn scan(text: &str) -> Markup {
             b'`' => {
                 let n = run_length(bytes, i, b'`');
                 match closing_backticks(bytes, i + n, n) {
+                    // GNU quotes (`` `u' ``, `` `--help' ``): an opening quote, not code.
+                    Some(close) if n == 1 && gnu_quoted(&text[i + 1..close]) => i += 1,
                     Some(close) => {
                         let content = &text[i + n..close];
                         let content =
@@ -113,7 +118,7 @@ pub(super) fn scan(text: &str) -> Markup {
                     _ => i += 1,
                 }
             }
-            b'<' => match html_tag(bytes, i) {
+            b'<' => match html_tag(bytes, i).filter(|&end| is_html(text, i, end)) {
                 Some(end) => {
                     m.html.push(text[i..end].to_string());
                     m.syntax_chars += chars(i..end);
@@ -226,6 +231,35 @@ fn closing_paren(bytes: &[u8], open: usize) -> Option<usize> {
     None
 }
 
+/// Whether the text of a would-be code span opens with a GNU quote (`` `u'; use ``): an
+/// apostrophe in it closes a quotation, followed by neither a letter nor the span's end.
+fn gnu_quoted(content: &str) -> bool {
+    let b = content.as_bytes();
+    (0..b.len()).any(|k| b[k] == b'\'' && b.get(k + 1).is_some_and(|c| !c.is_ascii_alphanumeric()))
+}
+
+/// Elements that never close.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Whether the tag at `start..end` is HTML rather than a placeholder in angle brackets
+/// (`<options>`, `<object>` in a usage line): a closing tag, a void or self-closing one,
+/// one with attributes, or an opening tag whose closing tag follows in the text.
+fn is_html(text: &str, start: usize, end: usize) -> bool {
+    let tag = &text[start..end];
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
+    if inner.starts_with('/') || inner.ends_with('/') || inner.contains(char::is_whitespace) {
+        return true;
+    }
+    let name = inner.to_ascii_lowercase();
+    VOID_ELEMENTS.contains(&name.as_str())
+        || text[end..]
+            .to_ascii_lowercase()
+            .contains(&format!("</{name}>"))
+}
+
 /// The end of an HTML tag starting at `at` (`<name …>`, `</name>`, `<name/>`).
 fn html_tag(bytes: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
@@ -325,7 +359,7 @@ pub(super) fn unmatched<'a>(
 
 /// The `tag` check: link targets, code spans, emphasis and HTML tags must be the same on
 /// both sides.
-pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
+pub(super) fn check<'a>(en: &'a Side, vi: &'a Side, sink: &mut Sink) {
     let (e, v) = (&en.markup, &vi.markup);
 
     let missing = unmatched(&e.links, &v.links, url_key);
@@ -353,13 +387,24 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
     }
 
     let same = |s: &str| s.to_string();
+    let quoted_in = |side: &Side, code: &str| {
+        [('\'', '\''), ('"', '"'), ('“', '”'), ('‘', '’')]
+            .iter()
+            .any(|(o, c)| side.clean().contains(&format!("{o}{code}{c}")))
+    };
     for m in unmatched(&e.code, &v.code, same) {
+        if quoted_in(vi, m) {
+            continue;
+        }
         sink.push(
             Kind::Tag,
             Explanation::new("check-tag-code-missing").arg("code", m),
         );
     }
     for x in unmatched(&v.code, &e.code, same) {
+        if quoted_in(en, x) {
+            continue;
+        }
         sink.push(
             Kind::Tag,
             Explanation::new("check-tag-code-extra").arg("code", x),
@@ -383,13 +428,24 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
         }
     }
 
-    for m in unmatched(&e.html, &v.html, html_key) {
+    // A lost `<em>…</em>` is one finding: a closing tag goes with its opening one.
+    let pairs_off = |list: Vec<&'a str>| -> Vec<&'a str> {
+        let opened: Vec<String> = list.iter().map(|t| html_key(t)).collect();
+        list.into_iter()
+            .filter(|t| {
+                let key = html_key(t);
+                !key.strip_prefix('/')
+                    .is_some_and(|name| opened.iter().any(|o| o.split(' ').next() == Some(name)))
+            })
+            .collect()
+    };
+    for m in pairs_off(unmatched(&e.html, &v.html, html_key)) {
         sink.push(
             Kind::Tag,
             Explanation::new("check-tag-html-missing").arg("tag", m),
         );
     }
-    for x in unmatched(&v.html, &e.html, html_key) {
+    for x in pairs_off(unmatched(&v.html, &e.html, html_key)) {
         sink.push(
             Kind::Tag,
             Explanation::new("check-tag-html-extra").arg("tag", x),

@@ -57,7 +57,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::report::{Explanation, Finding, Kind};
+use super::report::{Explanation, Finding, Kind, Severity};
 use crate::align::anchors::{Key, UrlReading, Word};
 use crate::align::{Glossary, LengthModel};
 use crate::memory::text::{Token, TokenKind, tokens};
@@ -255,10 +255,11 @@ pub fn inconsistent(pairs: &[Pair], memory: &dyn Translations) -> Vec<Finding> {
     // that English from disk, so asking it per copy would cost copies × TUs.
     let mut answered: HashMap<(&str, &str), Vec<Explanation>> = HashMap::new();
     let mut out = Vec::new();
+    let article = consistency::ArticleKeys::of(pairs);
     for pair in pairs {
         let explanations = answered
             .entry((pair.en, pair.vi))
-            .or_insert_with(|| consistency::with_memory(pair, memory));
+            .or_insert_with(|| consistency::with_memory(pair, memory, &article));
         for explanation in explanations.iter() {
             out.push(finding(pair, Kind::Inconsistent, explanation.clone()));
         }
@@ -295,6 +296,16 @@ impl<'p, 'o> Sink<'p, 'o> {
     fn push(&mut self, kind: Kind, explanation: Explanation) {
         if self.options.enabled(kind) {
             self.findings.push(finding(self.pair, kind, explanation));
+        }
+    }
+
+    /// A finding at `severity` rather than its kind's default: a style matter inside a
+    /// kind whose other findings need a look.
+    fn push_at(&mut self, kind: Kind, severity: Severity, explanation: Explanation) {
+        if self.options.enabled(kind) {
+            let mut f = finding(self.pair, kind, explanation);
+            f.severity = severity;
+            self.findings.push(f);
         }
     }
 

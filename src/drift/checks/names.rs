@@ -24,6 +24,11 @@
 //! - the glossary's terms: when an English term occurs, one of its Vietnamese terms must
 //!   occur; the words of an English term are not checked one by one.
 //!
+//! Capitals are not acronyms when the English is shouted (`ABOUT PROJECT JUPYTER`) or the
+//! Vietnamese writes its own words in capitals (`SOURCE` → `NGUỒN`, `WARNING` → `CẢNH
+//! BÁO`): those are translated words. Metavariables and identifiers (`FILE1`,
+//! `MENU_BAR_FILE`) are placeholders a translation may translate, never names.
+//!
 //! The first word of a sentence (after `.`, `?`, `!`, `:` or an opening quote, but not
 //! after `Mr.`, `Dr.`…), months and weekdays are never names.
 
@@ -74,6 +79,7 @@ const ACRONYMS: &[(&str, &[&str])] = &[
     ("CPV", &["dang cong san viet nam", "dcsvn"]),
     ("EU", &["lien minh chau au"]),
     ("EUR", &["euro"]),
+    ("FAQ", &["cau hoi thuong gap", "hoi dap"]),
     ("FDI", &["dau tu truc tiep nuoc ngoai"]),
     ("GDP", &["tong san pham"]),
     ("GSO", &["tctk", "tong cuc thong ke", "cuc thong ke"]),
@@ -85,6 +91,7 @@ const ACRONYMS: &[(&str, &[&str])] = &[
     ),
     ("ID", &["can cuoc", "dinh danh"]),
     ("IMF", &["quy tien te quoc te"]),
+    ("IO", &["v r", "vao ra", "nhap xuat"]),
     ("IT", &["cntt", "cong nghe thong tin"]),
     ("JPY", &["yen"]),
     ("KRW", &["won"]),
@@ -101,7 +108,9 @@ const ACRONYMS: &[(&str, &[&str])] = &[
     ("SOE", &["dnnn", "doanh nghiep nha nuoc"]),
     ("TV", &["truyen hinh", "tivi"]),
     ("UK", &["anh"]),
+    ("UI", &["giao dien"]),
     ("UN", &["lhq", "lien hop quoc"]),
+    ("URL", &["duong dan", "dia chi", "lien ket"]),
     ("US", &["my", "hoa ky"]),
     ("USA", &["my", "hoa ky"]),
     ("USD", &["do la", "dola"]),
@@ -226,6 +235,39 @@ fn en_words<'a>(clean: &'a str, tokens: &[Token]) -> Vec<EnWord<'a>> {
     out
 }
 
+/// Whether `raw` is a metavariable or an identifier (`FILE1`, `MENU_BAR_FILE`): a
+/// placeholder a translation may translate (`TẬP_TIN1`), not a name.
+pub(super) fn is_metavariable(raw: &str) -> bool {
+    let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+    raw.contains('_')
+        || (letters.len() < raw.len() && letters.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
+/// Whether a word is written in capitals (two letters or more, no lower case).
+fn all_caps(raw: &str) -> bool {
+    raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !raw.chars().any(char::is_lowercase)
+}
+
+/// Whether the English is shouted (`SEARCH`, `ABOUT PROJECT JUPYTER`): every word in
+/// capitals, so capitals tell nothing about acronyms.
+fn shouted(words: &[EnWord]) -> bool {
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| all_caps(w.raw) || !w.raw.chars().any(char::is_alphabetic))
+}
+
+/// Whether the Vietnamese writes Vietnamese words in capitals (`NGUỒN`, `CẢNH BÁO`,
+/// `ĐÚNG`): the translator translated the English words in capitals, so those of the
+/// English it does not keep are translated words (`SOURCE`, `WARNING`, `TRUE`), not
+/// acronyms.
+fn vi_translates_capitals(vi_clean: &str, vi: &Side) -> bool {
+    vi.tokens.iter().any(|t| {
+        let raw = &vi_clean[t.range.clone()];
+        t.kind == TokenKind::Word && all_caps(raw) && !raw.is_ascii()
+    })
+}
+
 /// Whether `raw` is an acronym the check requires, and its base (without a plural `s`).
 fn acronym(raw: &str) -> Option<&str> {
     let base = raw
@@ -314,7 +356,11 @@ pub(super) fn check(en: &Side, vi: &Side, glossary: Option<&Glossary>, sink: &mu
 
     // The words the Vietnamese must keep, and whether it does.
     let mut required: Vec<Required> = Vec::new();
+    let capitals_are_words = shouted(&words) || vi_translates_capitals(vi_clean, vi);
     for (i, w) in words.iter().enumerate() {
+        if is_metavariable(w.raw) {
+            continue;
+        }
         // A sentence's first word is capitalized anyway, unless it is an acronym: `FPT`
         // opening a sentence is still a name.
         let is_acronym = acronym(w.raw).is_some();
@@ -340,7 +386,9 @@ pub(super) fn check(en: &Side, vi: &Side, glossary: Option<&Glossary>, sink: &mu
             // acronym, `(TCTK)`.
             let found = vi_has(&vi_words, &folded)
                 || alternatives.iter().any(|a| vi_has_phrase(&vi_words, a))
-                || (in_parentheses(en_clean, w) && vi_parenthesized_acronym(vi_clean));
+                || (in_parentheses(en_clean, w) && vi_parenthesized_acronym(vi_clean))
+                // Capitals that are words: required only when in parentheses after a name.
+                || (capitals_are_words && !in_parentheses(en_clean, w));
             required.push((i, folded, found));
             continue;
         }

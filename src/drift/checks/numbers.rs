@@ -258,6 +258,22 @@ fn items(r: &Reader) -> Vec<Item> {
         let next = readings.get(k + 1);
         let raw = &r.text[reading.span.clone()];
         k += 1;
+        // English capitalizes month names: a lower-case one is a word (`version 3 may be
+        // wrong`), and the number before it a number.
+        if r.lang == Lang::En && lower_case_month(raw) {
+            if let Quantity::DayMonth { day, .. } = reading.quantity {
+                out.push(Item::new(
+                    reading.span.clone(),
+                    vec![Atom::Num(f64::from(day))],
+                ));
+            }
+            if matches!(
+                reading.quantity,
+                Quantity::DayMonth { .. } | Quantity::Month(_)
+            ) {
+                continue;
+            }
+        }
         match reading.quantity {
             Quantity::DayMonth { day, month } => {
                 let mut item = Item::new(reading.span.clone(), vec![Atom::DayMonth(day, month)]);
@@ -324,10 +340,12 @@ fn items(r: &Reader) -> Vec<Item> {
             }
         }
     }
-    // Letters with digits: `G20`, `H5N1`; `Q2` is the second quarter (`quý II`).
+    // Letters with digits: `G20`, `H5N1`; `Q2` is the second quarter (`quý II`). A
+    // metavariable (`FILE1`, translated `TẬP_TIN1`) is a placeholder, not a code.
     for w in &r.words {
         if w.raw.starts_with(|c: char| c.is_alphabetic())
             && w.raw.bytes().any(|b| b.is_ascii_digit())
+            && !super::names::is_metavariable(w.raw)
         {
             let quarter = w
                 .raw
@@ -822,6 +840,12 @@ fn choose<'i>(items: &'i [Item], support: &[&[&[Atom]]]) -> Vec<&'i [Atom]> {
 
 /// Items of `ours` the other side does not account for, with the family to report them
 /// under.
+/// Whether an English reading holds a month name written in lower case.
+fn lower_case_month(raw: &str) -> bool {
+    raw.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.starts_with(char::is_lowercase) && en_month(w).is_some())
+}
+
 fn unmatched<'i>(
     ours: &'i [Item],
     our_atoms: &[&[Atom]],
@@ -920,21 +944,16 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
                 "number",
             ),
         };
-        if let ([m], [x]) = (&m[..], &x[..]) {
-            sink.push(
-                kind,
-                Explanation::new(differs)
-                    .arg("en", m.as_str())
-                    .arg("vi", x.as_str()),
-            );
-            continue;
-        }
-        for m in m {
-            sink.push(kind, Explanation::new(missing_id).arg(arg, m));
-        }
-        for x in x {
-            sink.push(kind, Explanation::new(extra_id).arg(arg, x));
-        }
+        // One problem, one finding: the numbers the Vietnamese lost and those it has
+        // instead (`2, 3` → `5, 6`) are one difference, listed together.
+        let (m, x) = (m.join(", "), x.join(", "));
+        let explanation = match (m.is_empty(), x.is_empty()) {
+            (false, false) => Explanation::new(differs).arg("en", m).arg("vi", x),
+            (false, true) => Explanation::new(missing_id).arg(arg, m),
+            (true, false) => Explanation::new(extra_id).arg(arg, x),
+            (true, true) => continue,
+        };
+        sink.push(kind, explanation);
     }
 }
 
@@ -1040,11 +1059,10 @@ mod tests {
         let f = run("12 teams and 7 hospitals", "12 đội");
         assert_eq!(ids(&f, Kind::Number), ["check-number-missing"]);
         assert_eq!(f[0].explanation.args, [("number", "7".to_string())]);
+        // Two numbers the English lacks: one finding that lists both.
         let f = run("the teams", "12 đội và 40 bệnh viện");
-        assert_eq!(
-            ids(&f, Kind::Number),
-            ["check-number-extra", "check-number-extra"]
-        );
+        assert_eq!(ids(&f, Kind::Number), ["check-number-extra"]);
+        assert_eq!(f[0].explanation.args, [("number", "12, 40".to_string())]);
         let f = run("$2 million", "2 tỷ USD");
         assert_eq!(ids(&f, Kind::Number), ["check-number-differs"]);
         // A small number is spelled on one side only if it is the same number.

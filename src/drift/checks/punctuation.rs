@@ -1,6 +1,7 @@
 //! The `punctuation` check: a question or an exclamation the Vietnamese lost, quotes or
 //! brackets the Vietnamese leaves open where the English closes them, and doubled spaces
-//! in the Vietnamese.
+//! the Vietnamese adds. A lost exclamation and a doubled space are information; a lost
+//! question or an open bracket a warning.
 //!
 //! Marks inside URLs, code spans and link targets do not count. Quotes are balanced when
 //! straight double quotes come in pairs and curly ones (`“ ”`, `« »`) open as often as they
@@ -9,7 +10,7 @@
 //! apostrophe.
 
 use super::{Side, Sink};
-use crate::drift::report::{Explanation, Kind};
+use crate::drift::report::{Explanation, Kind, Severity};
 
 /// The marks of a text that must balance, counted in one pass.
 #[derive(Default)]
@@ -70,9 +71,12 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
             Explanation::new("check-punctuation-question"),
         );
     }
+    // Vietnamese interface and newsroom style often drops an exclamation on purpose
+    // (`Saved!` → `Đã lưu.`): worth a look, not a warning like a lost question.
     if e.exclamation && !v.exclamation {
-        sink.push(
+        sink.push_at(
             Kind::Punctuation,
+            Severity::Info,
             Explanation::new("check-punctuation-exclamation"),
         );
     }
@@ -101,23 +105,33 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
         }
     }
 
-    // Doubled spaces inside the Vietnamese (code spans excepted, ends ignored).
-    let text = vi.text.as_ref();
-    let start = text.len() - text.trim_start().len();
-    let doubled = text.trim().as_bytes().windows(2).enumerate().any(|(i, w)| {
-        w == b"  "
-            && !vi
-                .markup
-                .code_spans
-                .iter()
-                .any(|r| r.contains(&(start + i)))
-    });
-    if doubled {
-        sink.push(
+    // Doubled spaces the Vietnamese adds: one the English has too is the layout of both.
+    if doubled_spaces(vi) > doubled_spaces(en) {
+        sink.push_at(
             Kind::Punctuation,
+            Severity::Info,
             Explanation::new("check-punctuation-double-space"),
         );
     }
+}
+
+/// How many doubled spaces a text has inside it (code spans excepted, ends ignored).
+fn doubled_spaces(side: &Side) -> usize {
+    let text = side.text.as_ref();
+    let start = text.len() - text.trim_start().len();
+    text.trim()
+        .as_bytes()
+        .windows(2)
+        .enumerate()
+        .filter(|&(i, w)| {
+            w == b"  "
+                && !side
+                    .markup
+                    .code_spans
+                    .iter()
+                    .any(|r| r.contains(&(start + i)))
+        })
+        .count()
 }
 
 #[cfg(test)]

