@@ -69,7 +69,11 @@ fn organisation_translated_as_another_organisation() {
         "The loan comes from the International Monetary Fund.\n",
         "Khoản vay đến từ Ngân hàng Thế giới.\n",
         "name",
-        &["International Monetary Fund", "Quỹ Tiền tệ Quốc tế", "Ngân hàng Thế giới"],
+        &[
+            "International Monetary Fund",
+            "Quỹ Tiền tệ Quốc tế",
+            "Ngân hàng Thế giới",
+        ],
     );
     quiet(
         "The loan comes from the International Monetary Fund.\n",
@@ -117,7 +121,10 @@ fn weekday_translated_as_another_day() {
 
 #[test]
 fn months_in_words_and_noon_are_faithful() {
-    quiet("The dam opened in March.\n", "Con đập mở cửa vào tháng Ba.\n");
+    quiet(
+        "The dam opened in March.\n",
+        "Con đập mở cửa vào tháng Ba.\n",
+    );
     quiet(
         "The festival ends in October.\n",
         "Lễ hội kết thúc vào tháng Mười.\n",

@@ -213,7 +213,10 @@ mod tests {
 
     #[test]
     fn vietnamese_weekdays() {
-        assert_eq!(vi_weekday(&words("thứ Hai tới")), Some((1, 2, Written::Name)));
+        assert_eq!(
+            vi_weekday(&words("thứ Hai tới")),
+            Some((1, 2, Written::Name))
+        );
         assert_eq!(vi_weekday(&words("Thứ Ba")), Some((2, 2, Written::Name)));
         assert_eq!(vi_weekday(&words("Chủ nhật")), Some((7, 2, Written::Name)));
         assert_eq!(

@@ -143,7 +143,9 @@ impl World {
                 if words.is_empty() || (e.kind == EntityKind::Currency && words.len() < 2) {
                     continue;
                 }
-                en.entry(words[0].clone()).or_default().push(Phrase { words, entity: i });
+                en.entry(words[0].clone())
+                    .or_default()
+                    .push(Phrase { words, entity: i });
             }
             for name in &e.vi {
                 let raw = words_of(name);
@@ -155,7 +157,9 @@ impl World {
                 if words.is_empty() {
                     continue;
                 }
-                vi.entry(words[0].clone()).or_default().push(Phrase { words, entity: i });
+                vi.entry(words[0].clone())
+                    .or_default()
+                    .push(Phrase { words, entity: i });
             }
             for a in &e.acronyms {
                 acronyms.entry(*a).or_insert((i, false));
@@ -225,11 +229,13 @@ impl World {
                         && p.words.iter().zip(&keys[i..]).all(|(a, b)| a == b)
                 }
             });
-            if let Some(p) = found
-                .or_else(|| self.vi.get(&lower[i]).into_iter().flatten().find(|p| {
-                    p.words.len() == 1 && raw[i].starts_with(char::is_uppercase)
-                }))
-            {
+            if let Some(p) = found.or_else(|| {
+                self.vi
+                    .get(&lower[i])
+                    .into_iter()
+                    .flatten()
+                    .find(|p| p.words.len() == 1 && raw[i].starts_with(char::is_uppercase))
+            }) {
                 out.push(Mention {
                     entity: p.entity,
                     words: i..i + p.words.len(),
@@ -309,7 +315,10 @@ mod tests {
             en("the United States Agency for International Development (USAID)"),
             ["USAID", "USAID"]
         );
-        assert_eq!(en("the International Monetary Fund and the IMF"), ["IMF", "IMF"]);
+        assert_eq!(
+            en("the International Monetary Fund and the IMF"),
+            ["IMF", "IMF"]
+        );
         assert_eq!(en("Japan's exports"), ["JP"]);
         assert_eq!(en("fine china plates"), Vec::<&str>::new());
         assert_eq!(en("a loan in US dollars"), ["USD"]);
@@ -321,7 +330,10 @@ mod tests {
         assert_eq!(vi("Quỹ Tiền tệ Quốc tế (IMF)"), ["IMF", "IMF"]);
         assert_eq!(vi("Lào và người lao động"), ["LA"]);
         assert_eq!(vi("Liên hợp quốc, LHQ"), ["UN", "UN"]);
-        assert_eq!(vi("Tổ chức Giáo dục, Khoa học và Văn hoá Liên hợp quốc"), ["UNESCO"]);
+        assert_eq!(
+            vi("Tổ chức Giáo dục, Khoa học và Văn hoá Liên hợp quốc"),
+            ["UNESCO"]
+        );
         assert_eq!(vi("Myanmar"), ["MM"]);
     }
 }

@@ -203,7 +203,10 @@ fn en_below_hundred(w: &[&str]) -> Option<(u32, usize)> {
         return Some((p as u32 + 1, 1));
     }
     let t = EN_TENS.iter().position(|t| *t == first)? as u32 * 10 + 20;
-    match w.get(1).and_then(|x| EN_UNITS[..9].iter().position(|u| u == x)) {
+    match w
+        .get(1)
+        .and_then(|x| EN_UNITS[..9].iter().position(|u| u == x))
+    {
         Some(u) => Some((t + u as u32 + 1, 2)),
         None => Some((t, 1)),
     }
@@ -234,16 +237,19 @@ fn en_group(w: &[&str]) -> Option<(u32, usize)> {
 /// `twenty-five`, `two million`, `a thousand`. `one` alone is the pronoun, `a` alone the
 /// article: neither is read.
 pub fn en_number(words: &[&str]) -> Option<Spelled> {
-    if words.first() == Some(&"a") && !words.get(1).is_some_and(|w| en_scale(w).is_some()) {
+    if words.first() == Some(&"a") && words.get(1).is_none_or(|w| en_scale(w).is_none()) {
         if words.get(1) == Some(&"hundred") {
-            return groups(words, en_group, en_scale).map(|(value, words)| Spelled { value, words });
+            return groups(words, en_group, en_scale)
+                .map(|(value, words)| Spelled { value, words });
         }
         return None;
     }
     let words_a: Vec<&str>;
     let words = if words.first() == Some(&"a") {
         // `a million`: one million.
-        words_a = std::iter::once("one").chain(words[1..].iter().copied()).collect();
+        words_a = std::iter::once("one")
+            .chain(words[1..].iter().copied())
+            .collect();
         &words_a[..]
     } else {
         words

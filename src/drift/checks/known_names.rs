@@ -74,11 +74,9 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
     // The English name kept as is in the Vietnamese (`Georgia`, `Italy`) counts.
     let vi_keeps = |m: &Mention| {
         let phrase = &en_lower[m.words.clone()];
-        vi_raw.windows(phrase.len()).any(|win| {
-            win.iter()
-                .zip(phrase)
-                .all(|(a, b)| a.to_lowercase() == *b)
-        })
+        vi_raw
+            .windows(phrase.len())
+            .any(|win| win.iter().zip(phrase).all(|(a, b)| a.to_lowercase() == *b))
     };
 
     // A currency is also named by its code (`USD`) or its unit alone (`đô la`, `yên`).
@@ -117,9 +115,7 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
         let e = w.entity(m.entity);
         let expected = e.vi.first().copied().unwrap_or(e.code);
         // The same kind named instead: one finding for the swap.
-        let instead = extra
-            .iter()
-            .position(|x| w.entity(x.entity).kind == e.kind);
+        let instead = extra.iter().position(|x| w.entity(x.entity).kind == e.kind);
         match instead {
             Some(k) => {
                 let x = extra.remove(k);
@@ -209,7 +205,16 @@ mod tests {
             "The agency will help farmers.",
             "Cơ quan này và FAO sẽ giúp nông dân.",
         );
-        assert_eq!(ids(&run("The agency will help farmers.", "Cơ quan này và FAO sẽ giúp nông dân."), Kind::Name), ["check-name-world-extra"]);
+        assert_eq!(
+            ids(
+                &run(
+                    "The agency will help farmers.",
+                    "Cơ quan này và FAO sẽ giúp nông dân."
+                ),
+                Kind::Name
+            ),
+            ["check-name-world-extra"]
+        );
         assert_eq!(f[0].1[0], ("name", "FAO".to_string()));
     }
 
@@ -217,8 +222,14 @@ mod tests {
     fn faithful_names_stay_quiet() {
         for (en, vi) in [
             ("Exports to Japan rose.", "Xuất khẩu sang Nhật tăng."),
-            ("Japanese tourists came to Vietnam.", "Du khách Nhật Bản đến Việt Nam."),
-            ("The IMF and the World Bank met.", "Quỹ Tiền tệ Quốc tế và Ngân hàng Thế giới họp."),
+            (
+                "Japanese tourists came to Vietnam.",
+                "Du khách Nhật Bản đến Việt Nam.",
+            ),
+            (
+                "The IMF and the World Bank met.",
+                "Quỹ Tiền tệ Quốc tế và Ngân hàng Thế giới họp.",
+            ),
             ("The United Nations said so.", "LHQ cho biết như vậy."),
             ("Britain and the US agreed.", "Anh và Mỹ đã đồng ý."),
             ("It happened in Georgia.", "Việc này xảy ra ở bang Georgia."),
@@ -229,7 +240,11 @@ mod tests {
             ("A loan of 2 million US dollars.", "Khoản vay 2 triệu USD."),
             ("Workers in Laos.", "Người lao động ở Lào."),
         ] {
-            assert!(names(en, vi).is_empty(), "{en:?} / {vi:?}: {:?}", names(en, vi));
+            assert!(
+                names(en, vi).is_empty(),
+                "{en:?} / {vi:?}: {:?}",
+                names(en, vi)
+            );
         }
     }
 }

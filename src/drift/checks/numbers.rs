@@ -330,9 +330,11 @@ fn items(r: &Reader) -> Vec<Item> {
                     number_item(r, reading.span.clone(), value, next.map(|n| n.span.clone()));
                 k += consumed;
                 // A number in words: Vietnamese small ones and halves are often no count.
-                let in_words = r.word(r.word_from(reading.span.start)).is_some_and(|w| !w.digit);
-                item.soft = in_words
-                    && ((r.lang == Lang::Vi && value < 100.0) || value.fract() != 0.0);
+                let in_words = r
+                    .word(r.word_from(reading.span.start))
+                    .is_some_and(|w| !w.digit);
+                item.soft =
+                    in_words && ((r.lang == Lang::Vi && value < 100.0) || value.fract() != 0.0);
                 out.push(item);
             }
         }
@@ -972,7 +974,10 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
     // Soft items are reported only as the value that differs from a missing one.
     let hard = |list: &[(Kind, &Item)], kind: Kind| list.iter().any(|(k, i)| *k == kind && !i.soft);
     let (hard_missing, hard_extra): (Vec<Kind>, Vec<Kind>) = (
-        Kind::ALL.into_iter().filter(|&k| hard(&missing, k)).collect(),
+        Kind::ALL
+            .into_iter()
+            .filter(|&k| hard(&missing, k))
+            .collect(),
         Kind::ALL.into_iter().filter(|&k| hard(&extra, k)).collect(),
     );
     missing.retain(|(k, i)| !i.soft || hard_extra.contains(k));
@@ -1221,11 +1226,20 @@ mod tests {
 
     #[test]
     fn noon_and_midnight_are_times() {
-        quiet("The talks start at noon.", "Cuộc đàm phán bắt đầu lúc 12h00.");
-        quiet("The talks start at noon.", "Cuộc đàm phán bắt đầu vào buổi trưa.");
+        quiet(
+            "The talks start at noon.",
+            "Cuộc đàm phán bắt đầu lúc 12h00.",
+        );
+        quiet(
+            "The talks start at noon.",
+            "Cuộc đàm phán bắt đầu vào buổi trưa.",
+        );
         quiet("until midnight", "đến 0h");
         quiet("until midnight", "đến nửa đêm");
-        let f = date_time_number("The talks start at noon.", "Cuộc đàm phán bắt đầu lúc 14h00.");
+        let f = date_time_number(
+            "The talks start at noon.",
+            "Cuộc đàm phán bắt đầu lúc 14h00.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, "check-time-differs");
     }

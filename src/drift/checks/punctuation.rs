@@ -142,8 +142,7 @@ fn final_mark(text: &str) -> Option<char> {
 fn lost_final_stop(en: &str, vi: &str) -> bool {
     let en_stop = final_mark(en) == Some('.') && !en.trim_end().ends_with("..");
     en_stop
-        && final_mark(vi)
-            .is_some_and(|c| !matches!(c, '.' | '?' | '!' | '…' | ':' | ';' | '。'))
+        && final_mark(vi).is_some_and(|c| !matches!(c, '.' | '?' | '!' | '…' | ':' | ';' | '。'))
 }
 
 #[cfg(test)]
@@ -217,9 +216,15 @@ mod tests {
             ("He said: \"It works.\"", "Ông nói: “Nó hiệu quả.”"),
             ("Storm hits the coast", "Bão đổ bộ vào bờ biển"),
             ("Will it work.", "Liệu nó có hiệu quả?"),
-            ("See the report (in English).", "Xem báo cáo (bằng tiếng Anh)."),
+            (
+                "See the report (in English).",
+                "Xem báo cáo (bằng tiếng Anh).",
+            ),
         ] {
-            assert!(ids(&run(en, vi), Kind::Punctuation).is_empty(), "{en} / {vi}");
+            assert!(
+                ids(&run(en, vi), Kind::Punctuation).is_empty(),
+                "{en} / {vi}"
+            );
         }
     }
 
