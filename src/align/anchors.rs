@@ -555,6 +555,7 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
             if crate::world::number_words::may_start(w.folded.as_str()) {
                 let lower: Vec<String> = words[i..]
                     .iter()
+                    .take_while(|x| crate::world::number_words::may_continue(x.folded.as_str()))
                     .take(12)
                     .map(|x| x.raw.to_lowercase())
                     .collect();

@@ -264,6 +264,34 @@ pub fn en_number(words: &[&str]) -> Option<Spelled> {
     })
 }
 
+/// Whether a folded word (no diacritics) may be part of a spelled number: a cheap test
+/// that lets callers read only the runs of such words.
+pub fn may_continue(folded: &str) -> bool {
+    may_start(folded)
+        || matches!(
+            folded,
+            "muoi"
+                | "lam"
+                | "nham"
+                | "tu"
+                | "linh"
+                | "le"
+                | "tram"
+                | "nghin"
+                | "ngan"
+                | "trieu"
+                | "ty"
+                | "ti"
+                | "nua"
+                | "and"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "trillion"
+        )
+}
+
 /// Whether a folded word (no diacritics) may start a spelled number: a cheap test that
 /// lets callers skip texts with no number at all.
 pub fn may_start(folded: &str) -> bool {

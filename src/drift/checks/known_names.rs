@@ -6,9 +6,11 @@
 //! check runs in both directions.
 //!
 //! When the English names one thing and the Vietnamese another of the same kind instead
-//! (`Japan` → `Hàn Quốc`, `(USAID)` → `(UNDP)`), one finding says both. A country the
-//! Vietnamese names alone is not reported: English often says it with an adjective
-//! (`Japanese tourists` = `du khách Nhật Bản`).
+//! (`Japan` → `Hàn Quốc`, `the International Monetary Fund` → `Ngân hàng Thế giới`), one
+//! finding says both. An organisation the Vietnamese names alone is reported when it is
+//! named by its acronym (`(USAID)` → `(UNDP)`); a country the Vietnamese names alone is
+//! not: English often says it with an adjective (`Japanese tourists` = `du khách Nhật
+//! Bản`) or leaves it implied.
 
 use std::ops::Range;
 
@@ -55,7 +57,12 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
     let vi_words = words(vi);
     let en_raw: Vec<&str> = en_words.iter().map(|(_, w)| *w).collect();
     let vi_raw: Vec<&str> = vi_words.iter().map(|(_, w)| *w).collect();
-    let en_found = w.find_en(&en_raw);
+    // `US$`, `S$`: a currency sign, read with the amount by the number check.
+    let en_found: Vec<Mention> = w
+        .find_en(&en_raw)
+        .into_iter()
+        .filter(|m| !en.clean()[en_words[m.words.end - 1].0.end..].starts_with('$'))
+        .collect();
     let vi_found = w.find_vi(&vi_raw);
     let covered = en_found
         .iter()
@@ -135,9 +142,12 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
             ),
         }
     }
+    // An organisation the Vietnamese names alone is reported when named by its acronym
+    // (`(UNDP)`): a spelled-out name may stand for the English `the Fund`, `the agency`.
     for x in extra {
         let e = w.entity(x.entity);
-        if e.kind == EntityKind::Organisation {
+        let acronym = x.words.len() == 1 && !vi_raw[x.words.start].chars().any(char::is_lowercase);
+        if e.kind == EntityKind::Organisation && acronym {
             findings.push(
                 Explanation::new("check-name-world-extra")
                     .arg("name", vi_text(x))
@@ -238,6 +248,11 @@ mod tests {
                 "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID) tài trợ.",
             ),
             ("A loan of 2 million US dollars.", "Khoản vay 2 triệu USD."),
+            ("It cost US$2 million.", "Chi phí 2 triệu USD."),
+            (
+                "The Fund approved the loan.",
+                "Quỹ Tiền tệ Quốc tế đã phê duyệt khoản vay.",
+            ),
             ("Workers in Laos.", "Người lao động ở Lào."),
         ] {
             assert!(

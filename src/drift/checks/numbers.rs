@@ -222,6 +222,8 @@ fn vi_daypart(hour: u32, word: &str) -> Option<u32> {
         "chieu" | "toi" if hour < 12 => hour + 12,
         "chieu" | "toi" => hour,
         "dem" if (6..12).contains(&hour) => hour + 12,
+        // `12 giờ đêm` is midnight.
+        "dem" if hour == 12 => 0,
         "dem" => hour,
         _ => return None,
     })
@@ -329,12 +331,18 @@ fn items(r: &Reader) -> Vec<Item> {
                 let (mut item, consumed) =
                     number_item(r, reading.span.clone(), value, next.map(|n| n.span.clone()));
                 k += consumed;
-                // A number in words: Vietnamese small ones and halves are often no count.
-                let in_words = r
-                    .word(r.word_from(reading.span.start))
-                    .is_some_and(|w| !w.digit);
-                item.soft =
-                    in_words && ((r.lang == Lang::Vi && value < 100.0) || value.fract() != 0.0);
+                // A number in words: Vietnamese small ones and halves are often no count,
+                // and a capitalized one inside an English sentence is part of a name (`Four
+                // Seasons`), which the Vietnamese may keep.
+                let first = r.word_from(reading.span.start);
+                let in_words = r.word(first).is_some_and(|w| !w.digit);
+                let in_name = r.lang == Lang::En
+                    && first > 0
+                    && r.words[first].raw.starts_with(char::is_uppercase)
+                    && !r.text[r.words[first - 1].range.end..r.words[first].range.start]
+                        .contains(['.', '!', '?', ':', '"', '“', '(']);
+                item.soft = in_words
+                    && ((r.lang == Lang::Vi && value < 100.0) || value.fract() != 0.0 || in_name);
                 out.push(item);
             }
         }
@@ -407,7 +415,10 @@ fn calendar_words(r: &Reader, out: &mut Vec<Item>) {
                 }
             }
             Lang::Vi => {
-                if let Some((d, n, written)) = calendar::vi_weekday(&raws[k..]) {
+                if let Some(d) = calendar::en_weekday(w.raw).filter(|_| capital) {
+                    // Kept in English inside a name (`Sunday Times`).
+                    (Item::new(w.range.clone(), vec![Atom::Weekday(d)]), 1)
+                } else if let Some((d, n, written)) = calendar::vi_weekday(&raws[k..]) {
                     let span = w.range.start..r.words[k + n - 1].range.end;
                     let mut item = Item::new(span, vec![Atom::Weekday(d)]);
                     if let calendar::Written::Ambiguous(number) = written {
@@ -1236,6 +1247,7 @@ mod tests {
         );
         quiet("until midnight", "đến 0h");
         quiet("until midnight", "đến nửa đêm");
+        quiet("until midnight", "đến 12 giờ đêm");
         let f = date_time_number(
             "The talks start at noon.",
             "Cuộc đàm phán bắt đầu lúc 14h00.",
@@ -1265,6 +1277,15 @@ mod tests {
         quiet("A delegation came.", "Một đoàn đại biểu đã đến.");
         quiet("Both sides agreed.", "Hai bên đã đồng ý.");
         quiet("It invests this year.", "Năm nay nó đầu tư.");
+        // Number words inside a name kept in English.
+        quiet(
+            "They met at the Four Seasons hotel.",
+            "Họ gặp nhau ở khách sạn Four Seasons.",
+        );
+        quiet(
+            "He writes for the Sunday Times.",
+            "Ông viết cho tờ Sunday Times.",
+        );
         let f = date_time_number("Twelve people were hurt.", "Nhiều người bị thương.");
         assert_eq!(f[0].0, "check-number-missing");
     }
