@@ -77,6 +77,13 @@ fn words_of(name: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A Vietnamese word as names of two words or more compare: without case or diacritics,
+/// and `y` = `i`, the two spellings Vietnamese allows (`Thụy Sĩ` = `Thuỵ Sỹ`, `Hoa Kỳ` =
+/// `Hoa Kì`).
+fn vi_key(word: &str) -> String {
+    fold(word).replace('y', "i")
+}
+
 /// The forms of a CLDR name: `Myanmar (Miến Điện)` is also `Myanmar` and `Miến Điện`.
 fn forms(name: &'static str) -> Vec<&'static str> {
     let mut out = vec![name];
@@ -152,7 +159,7 @@ impl World {
                 let words: Vec<String> = if raw.len() == 1 {
                     vec![raw[0].to_lowercase()]
                 } else {
-                    raw.iter().map(|w| fold(w)).collect()
+                    raw.iter().map(|w| vi_key(w)).collect()
                 };
                 if words.is_empty() {
                     continue;
@@ -208,7 +215,7 @@ impl World {
 
     /// Mentions in Vietnamese words (as written, in order, NFC).
     pub fn find_vi(&self, raw: &[&str]) -> Vec<Mention> {
-        let keys: Vec<String> = raw.iter().map(|w| fold(w)).collect();
+        let keys: Vec<String> = raw.iter().map(|w| vi_key(w)).collect();
         let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
         let mut out = Vec::new();
         let mut i = 0;
@@ -335,5 +342,6 @@ mod tests {
             ["UNESCO"]
         );
         assert_eq!(vi("Myanmar"), ["MM"]);
+        assert_eq!(vi("Thuỵ Sỹ và Hoa Kì"), ["CH", "US"]);
     }
 }
