@@ -952,7 +952,8 @@ fn may_count(side: &Side) -> bool {
             t.kind == TokenKind::Word
                 && (scale(k.as_str(), side.lang).is_some()
                     // Numbers, weekdays, months and times in words.
-                    || number_words::may_start(k.as_str())
+                    // (`a` is read only before a scale word, found above.)
+                    || (number_words::may_start(k.as_str()) && k.as_str() != "a")
                     || matches!(k.as_str(), "thu" | "chu" | "thang" | "nua" | "trua")
                     || (capital && calendar::en_weekday(raw).is_some())
                     || calendar::en_time_word(raw).is_some()
