@@ -309,6 +309,7 @@ drift-missing = not translated yet
 # $score (0-100, as text): the score of the best fuzzy match in the memory.
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
+drift-omitted = the published translation leaves this English out on purpose
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) and the project file
@@ -372,6 +373,7 @@ kind-stale = stale
 kind-missing = missing
 kind-orphaned = orphaned
 kind-extra = extra
+kind-omitted = omitted
 kind-number = number
 kind-date = date
 kind-time = time

@@ -269,6 +269,7 @@ drift-missing = chưa được dịch
 # $score: điểm (0-100) của câu khớp gần nhất trong bộ nhớ dịch.
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
+drift-omitted = bản dịch đã đăng chủ ý bỏ câu tiếng Anh này
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) và tệp dự án
@@ -328,6 +329,7 @@ kind-stale = lỗi thời
 kind-missing = thiếu
 kind-orphaned = mồ côi
 kind-extra = thừa
+kind-omitted = lược bỏ
 kind-number = số liệu
 kind-date = ngày tháng
 kind-time = giờ

@@ -96,9 +96,9 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::report::{DiffOp, DiffPart, EditKind, Explanation, Finding, Kind, Suggestion};
 use crate::align::anchors;
-use crate::memory::fuzzy::FuzzyIndex;
+use crate::memory::fuzzy::{self, FuzzyIndex};
 use crate::memory::store::StoredUnit;
-use crate::memory::text::{TokenKind, normalize, tokens};
+use crate::memory::text::{TokenKind, fold, normalize, tokens};
 use crate::segment::{Lang, Unit};
 
 /// The lowest fuzzy score at which a current unit and a stored unit in the same gap are the
@@ -138,16 +138,50 @@ pub enum UnitState {
     },
     /// Not translated yet.
     Missing,
+    /// Translated together with the unit before it: one stored unit, `stored`, holds the
+    /// translation of both (a translation that joins two English sentences, or one
+    /// sentence the editor later split). The first unit of such a run is
+    /// [`UnitState::Current`] or [`UnitState::Stale`] for the whole run.
+    Joined { stored: usize },
 }
 
 impl UnitState {
     /// The stored unit paired with this one, if any.
     pub fn stored(&self) -> Option<usize> {
         match self {
-            UnitState::Current { stored } | UnitState::Stale { stored, .. } => Some(*stored),
+            UnitState::Current { stored }
+            | UnitState::Stale { stored, .. }
+            | UnitState::Joined { stored } => Some(*stored),
             UnitState::Missing => None,
         }
     }
+}
+
+/// How many current units one stored unit can cover at most: a translation that joins more
+/// sentences than this is not a news translation.
+pub const MAX_RUN: usize = 4;
+
+/// A gap slice of at most this many (current, stored) pairs is also searched for pairs
+/// that one sentence contains (see [`mostly_kept`]): the search is word by word.
+const CONTAINMENT_BUDGET: usize = 4096;
+
+/// The English of the run of `len` current units from `start`, joined by one space (as
+/// `align` joins the sentences of a link).
+pub fn run_text(current: &[Unit], start: usize, len: usize) -> String {
+    current[start..start + len]
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many current units from `start` the stored unit of `revision.units[start]` covers:
+/// 1 plus the [`UnitState::Joined`] units after it.
+pub fn run_len(revision: &Revision, start: usize) -> usize {
+    1 + revision.units[start + 1..]
+        .iter()
+        .take_while(|s| matches!(s, UnitState::Joined { .. }))
+        .count()
 }
 
 /// The result of [`compare`].
@@ -192,7 +226,35 @@ pub fn compare(current: &[Unit], stored: &[StoredUnit]) -> Revision {
             exact.push((i, j));
         }
     }
+    // 1b. Exact runs: consecutive units of one paragraph whose English joined is a stored
+    // unit's (a translation of several sentences, or a sentence later split).
+    let mut i = 0;
+    while i < current.len() {
+        let mut len = 0;
+        if pairing.current[i].is_none() {
+            let mut joined = normalize(&current[i].text);
+            for k in 1..MAX_RUN {
+                let next = i + k;
+                if next >= current.len()
+                    || pairing.current[next].is_some()
+                    || current[next].block != current[i].block
+                {
+                    break;
+                }
+                joined.push(' ');
+                joined.push_str(&normalize(&current[next].text));
+                if let Some(j) = queues.get_mut(&joined).and_then(VecDeque::pop_front) {
+                    pairing.pair_run(i, k + 1, j, true);
+                    exact.push((i, j));
+                    len = k + 1;
+                    break;
+                }
+            }
+        }
+        i += len.max(1);
+    }
     drop(queues);
+    exact.sort_unstable();
 
     // 2. Gaps between the anchors (exact pairs in order on both sides).
     let anchors = increasing_chain(&exact);
@@ -213,16 +275,19 @@ pub fn compare(current: &[Unit], stored: &[StoredUnit]) -> Revision {
     pair_moved(current, stored, &mut pairing);
 
     // 4. States.
-    let units = current
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| match pairing.current[i] {
+    let units = (0..current.len())
+        .map(|i| match pairing.current[i] {
+            Some((j, _)) if pairing.joined[i] => UnitState::Joined { stored: j },
             Some((j, true)) => UnitState::Current { stored: j },
-            Some((j, false)) => UnitState::Stale {
-                stored: j,
-                edit: edit_kind(&stored[j].en, &unit.text),
-                diff: word_diff(&stored[j].en, &unit.text),
-            },
+            Some((j, false)) => {
+                let len = 1 + pairing.joined[i + 1..].iter().take_while(|&&b| b).count();
+                let text = run_text(current, i, len);
+                UnitState::Stale {
+                    stored: j,
+                    edit: edit_kind(&stored[j].en, &text),
+                    diff: word_diff(&stored[j].en, &text),
+                }
+            }
             None => UnitState::Missing,
         })
         .collect();
@@ -234,6 +299,8 @@ pub fn compare(current: &[Unit], stored: &[StoredUnit]) -> Revision {
 struct Pairing {
     /// Per current unit: the stored unit and whether they are equal.
     current: Vec<Option<(usize, bool)>>,
+    /// Per current unit: paired with the stored unit of the unit before it.
+    joined: Vec<bool>,
     /// Per stored unit: paired or not.
     stored: Vec<bool>,
 }
@@ -242,12 +309,21 @@ impl Pairing {
     fn new(current: usize, stored: usize) -> Pairing {
         Pairing {
             current: vec![None; current],
+            joined: vec![false; current],
             stored: vec![false; stored],
         }
     }
 
     fn pair(&mut self, current: usize, stored: usize, exact: bool) {
-        self.current[current] = Some((stored, exact));
+        self.pair_run(current, 1, stored, exact);
+    }
+
+    /// Pairs the `len` current units from `start` with one stored unit.
+    fn pair_run(&mut self, start: usize, len: usize, stored: usize, exact: bool) {
+        for i in start..start + len {
+            self.current[i] = Some((stored, exact));
+            self.joined[i] = i > start;
+        }
         self.stored[stored] = true;
     }
 }
@@ -310,11 +386,98 @@ fn pair_gap(
                 candidates.push((p, hit.id as usize, hit.score));
             }
         }
+        // The score is relative to the longer sentence, so a short sentence that gained a
+        // clause (`The program includes:` → `The program, announced on Monday, includes:`)
+        // or lost one scores low although every word of the shorter is still there; in
+        // the same gap, the order says it is the same sentence.
+        if cur.len() * sto.len() <= CONTAINMENT_BUDGET {
+            let found: std::collections::HashSet<(usize, usize)> =
+                candidates.iter().map(|&(p, q, _)| (p, q)).collect();
+            for (p, &i) in cur.iter().enumerate() {
+                for (q, &j) in sto.iter().enumerate() {
+                    if !found.contains(&(p, q)) && mostly_kept(&stored[j].en, &current[i].text) {
+                        let score = fuzzy::score(&stored[j].en, &current[i].text);
+                        candidates.push((p, q, score.max(1)));
+                    }
+                }
+            }
+        }
+        let mut paired = Vec::new();
         for c in heaviest_chain(&candidates, sto.len()) {
             let (p, q, _) = candidates[c];
             pairing.pair(cur[p], sto[q], false);
+            paired.push((cur[p], sto[q]));
+        }
+        for (i, j) in paired {
+            grow_run(current, stored, i, j, pairing);
         }
     }
+}
+
+/// Extends the pairing of current unit `i` with stored unit `j` over the unpaired units
+/// of the same paragraph right after it, then right before it, while the joined English
+/// is more like the stored English than without them: a sentence the editor split is one
+/// stored unit covering the new sentences.
+fn grow_run(current: &[Unit], stored: &[StoredUnit], i: usize, j: usize, pairing: &mut Pairing) {
+    let old = &stored[j].en;
+    let (mut start, mut len) = (i, 1);
+    let mut best = fuzzy::score(old, &current[i].text);
+    let free = |k: usize, pairing: &Pairing| {
+        pairing.current[k].is_none() && current[k].block == current[i].block
+    };
+    while len < MAX_RUN && start + len < current.len() && free(start + len, pairing) {
+        let score = fuzzy::score(old, &run_text(current, start, len + 1));
+        if score <= best {
+            break;
+        }
+        best = score;
+        len += 1;
+    }
+    while len < MAX_RUN && start > 0 && free(start - 1, pairing) {
+        let score = fuzzy::score(old, &run_text(current, start - 1, len + 1));
+        if score <= best {
+            break;
+        }
+        best = score;
+        start -= 1;
+        len += 1;
+    }
+    if len > 1 {
+        pairing.pair_run(start, len, j, false);
+    }
+}
+
+/// Whether the shorter of two sentences of at least two words keeps at least four words
+/// in five in order in the longer one (words compared [`fold`]ed): one sentence is the
+/// other with a clause added or taken out.
+pub fn mostly_kept(a: &str, b: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        let text = normalize(text);
+        tokens(&text)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| fold(&text[t.range]))
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 {
+        return false;
+    }
+    // Longest common subsequence, one row at a time.
+    let mut row = vec![0usize; long.len() + 1];
+    for w in &short {
+        let mut diagonal = 0;
+        for (k, v) in long.iter().enumerate() {
+            let above = row[k + 1];
+            row[k + 1] = if w == v {
+                diagonal + 1
+            } else {
+                above.max(row[k])
+            };
+            diagonal = above;
+        }
+    }
+    row[long.len()] * 5 >= short.len() * 4
 }
 
 /// The chain of `candidates` (`(current, stored, score)`) strictly increasing on both
@@ -654,7 +817,7 @@ pub fn findings(
     let mut out: Vec<Finding> = first.iter().map(|&j| orphaned(j)).collect();
     for (i, (unit, state)) in current.iter().zip(&revision.units).enumerate() {
         match state {
-            UnitState::Current { .. } => {}
+            UnitState::Current { .. } | UnitState::Joined { .. } => {}
             UnitState::Stale {
                 stored: j,
                 edit,
@@ -667,7 +830,8 @@ pub fn findings(
                 );
                 finding.unit = Some(unit.id.clone());
                 finding.paragraph = Some(unit.block);
-                finding.en = Some(unit.text.clone());
+                // A stored unit covering several units is stale once, with their English.
+                finding.en = Some(run_text(current, i, run_len(revision, i)));
                 finding.vi = old.vi.clone();
                 finding.old_en = Some(old.en.clone());
                 finding.diff = Some(diff.clone());
