@@ -70,6 +70,7 @@
 //!     end: 0,
 //! };
 //! let stored = |order: usize, en: &str| StoredUnit {
+//!     units: Vec::new(),
 //!     entry: order as u32,
 //!     unit: songngu::segment::text_id(en),
 //!     order,
@@ -890,6 +891,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(order, en)| StoredUnit {
+                units: Vec::new(),
                 entry: order as u32,
                 unit: text_id(en),
                 order,
@@ -902,7 +904,8 @@ mod tests {
             .collect()
     }
 
-    /// The states in a compact form: `=j` current, `~j` stale, `+` missing.
+    /// The states in a compact form: `=j` current, `~j` stale, `+` missing, `&j` joined to
+    /// the unit before.
     fn shape(revision: &Revision) -> Vec<String> {
         revision
             .units
@@ -911,6 +914,7 @@ mod tests {
                 UnitState::Current { stored } => format!("={stored}"),
                 UnitState::Stale { stored, .. } => format!("~{stored}"),
                 UnitState::Missing => String::from("+"),
+                UnitState::Joined { stored } => format!("&{stored}"),
             })
             .collect()
     }
@@ -1300,6 +1304,7 @@ mod tests {
                     v.text
                 );
                 StoredUnit {
+                    units: Vec::new(),
                     entry: order as u32,
                     unit: e.id.clone(),
                     order,

@@ -1252,6 +1252,7 @@ pub(crate) mod tests {
                 accepted,
                 drift_finding(Kind::Missing, &us[1], Severity::Warning),
             ],
+            joined: vec![false; 4],
         };
         let release_units = units_of_check(&us, &report, Severity::Error);
         let passes: Vec<bool> = release_units.iter().map(|u| u.drift_passes).collect();
