@@ -289,13 +289,17 @@ align-lengths-differ = the two sides differ in length far more than a translatio
     } ({ $vi_chars } characters, where a translation would have about { $expected })
 # $path: the glossary; $line (number): from 1.
 align-glossary-line = `{ $path }`:{ $line }: not a glossary entry: expected `English<TAB>Vietnamese`
-# $added, $updated, $removed (numbers): TUs of the document.
+# $added, $updated, $removed (numbers): TUs of the document; $omitted (number): English sentences stored as left out of the translation.
 align-stored = `{ $path }`: { $added ->
         [one] { $added } pair added
        *[other] { $added } pairs added
     }, { $updated } updated{ $removed ->
         [0] {""}
        *[other] , { $removed } removed
+    }{ $omitted ->
+        [0] {""}
+        [one] , { $omitted } sentence recorded as left out of the translation
+       *[other] , { $omitted } sentences recorded as left out of the translation
     }
 
 ## ---------------------------------------------------------------------------------------

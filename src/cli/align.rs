@@ -448,6 +448,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
                 ("added", stored.added.into()),
                 ("updated", stored.updated.into()),
                 ("removed", stored.removed.into()),
+                ("omitted", stored.omitted.into()),
             ],
         ));
     }
@@ -469,6 +470,9 @@ struct Stored {
     added: usize,
     updated: usize,
     removed: usize,
+    /// English sentences stored as left out of the translation (added or updated): not
+    /// pairs.
+    omitted: usize,
 }
 
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
@@ -575,11 +579,19 @@ fn store_links(
         match first {
             Some(old) => {
                 memory.replace(old.entry, tu)?;
-                stored.updated += 1;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.updated += 1;
+                }
             }
             None => {
                 memory.add(None, tu)?;
-                stored.added += 1;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.added += 1;
+                }
             }
         }
     }

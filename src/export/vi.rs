@@ -28,6 +28,7 @@
 use std::io::Write;
 
 use super::{ExportError, Prepared, Release};
+use crate::document::BlockKind;
 
 /// The Vietnamese article as text (before encoding).
 pub fn text(release: &Release<'_>) -> Result<String, ExportError> {
@@ -51,11 +52,27 @@ pub fn write(release: &Release<'_>, mut out: impl Write) -> Result<(), ExportErr
 fn rebuild(prepared: &Prepared<'_, '_>) -> String {
     // One replacement per block with units: the same as one per unit, since the block's
     // Vietnamese keeps what lies between its units.
-    let replacements: Vec<_> = prepared
-        .views
+    let views = &prepared.views;
+    let replacements: Vec<_> = views
         .iter()
-        .filter(|view| !view.units.is_empty())
-        .map(|view| (view.block.range.clone(), prepared.vi_text(view)))
+        .enumerate()
+        .filter(|(_, view)| !view.units.is_empty())
+        .map(|(k, view)| {
+            // A block the translation leaves out whole (an English-only paragraph) goes
+            // with the break before it (after it, for the first block), so the paragraphs
+            // around it are separated as the English separates paragraphs.
+            let left_out = view.units.iter().all(|u| u.is_left_out())
+                && !matches!(view.block.kind, BlockKind::FrontMatter(_));
+            if !left_out {
+                return (view.block.range.clone(), prepared.vi_text(view));
+            }
+            let range = match (k.checked_sub(1).map(|p| &views[p]), views.get(k + 1)) {
+                (Some(before), _) => before.block.range.end..view.block.range.end,
+                (None, Some(after)) => view.block.range.start..after.block.range.start,
+                (None, None) => view.block.range.clone(),
+            };
+            (range, String::new())
+        })
         .collect();
     prepared.release.en.rebuild(&replacements)
 }
