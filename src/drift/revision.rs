@@ -202,7 +202,8 @@ impl Revision {
             && self
                 .units
                 .iter()
-                .all(|s| matches!(s, UnitState::Current { .. }))
+                // A joined unit shares the state of its run's first unit.
+                .all(|s| matches!(s, UnitState::Current { .. } | UnitState::Joined { .. }))
     }
 }
 
@@ -1583,5 +1584,127 @@ mod tests {
             .expect("finding");
         assert_eq!(split_half.kind, Kind::Missing);
         assert_eq!(split_half.suggestion, None);
+    }
+
+    /// Regression (issue 10): a TU `align --into` stored for a 2-1 link (its English is two
+    /// units joined) was `missing` + `stale` even unchanged.
+    #[test]
+    fn a_stored_unit_covering_two_units_is_current_while_they_are_unchanged_and_in_order() {
+        let joined = format!("{A} {B}");
+        let old = stored(&[&joined, C]);
+        let r = compare(&units(&[&[A, B], &[C]]), &old);
+        assert_eq!(shape(&r), ["=0", "&0", "=1"]);
+        assert!(r.is_clean());
+        // White space is no edit.
+        let spaced = format!("{A}   {B}");
+        let r = compare(&units(&[&[&spaced], &[C]]), &old);
+        assert_eq!(shape(&r), ["=0", "=1"]);
+        // Out of order, or across paragraphs: not the translated run.
+        let r = compare(&units(&[&[B, A], &[C]]), &old);
+        assert!(!r.is_clean());
+        let r = compare(&units(&[&[A], &[B], &[C]]), &old);
+        assert!(!r.is_clean());
+    }
+
+    #[test]
+    fn a_stored_unit_covering_two_units_is_stale_once_with_the_joined_word_diff() {
+        let old = stored(&[&format!("{A} {B}"), C]);
+        let edited = B.replace("opening", "closing");
+        let current = units(&[&[A, &edited], &[C]]);
+        let r = compare(&current, &old);
+        assert_eq!(shape(&r), ["~0", "&0", "=1"]);
+        let found = findings(&current, &old, &r, |_| None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, Kind::Stale);
+        assert_eq!(
+            found[0].en.as_deref(),
+            Some(format!("{A} {edited}").as_str())
+        );
+        let diff: Vec<(DiffOp, &str)> = found[0]
+            .diff
+            .iter()
+            .flatten()
+            .filter(|p| p.op != DiffOp::Equal)
+            .map(|p| (p.op, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            diff,
+            [(DiffOp::Delete, "opening"), (DiffOp::Insert, "closing")]
+        );
+    }
+
+    /// A sentence the editor split stays the one TU that translates both halves.
+    #[test]
+    fn a_split_sentence_stays_one_stored_unit_covering_both_halves() {
+        let old = stored(&[
+            A,
+            "The storm hit the coast on Monday and it was the strongest in ten years.",
+            C,
+        ]);
+        let r = compare(
+            &units(&[
+                &[A],
+                &[
+                    "The storm hit the coast on Monday.",
+                    "It was the strongest in ten years.",
+                ],
+                &[C],
+            ]),
+            &old,
+        );
+        assert_eq!(shape(&r), ["=0", "~1", "&1", "=2"]);
+        // A new sentence after an edited one is not taken in: the joined English is less
+        // like the old.
+        let r = compare(
+            &units(&[
+                &[A],
+                &[
+                    "The storm hit the coast on Monday and it was the strongest in twelve years.",
+                    "Schools were closed.",
+                ],
+                &[C],
+            ]),
+            &old,
+        );
+        assert_eq!(shape(&r), ["=0", "~1", "+", "=2"]);
+    }
+
+    /// Regression (issue 10): `The program includes:` edited to `The program, announced
+    /// on Monday, includes:` scores 46 (the score is relative to the longer sentence), so it
+    /// was `missing` and its old TU `orphaned`.
+    #[test]
+    fn a_short_sentence_that_gained_a_clause_is_stale_with_its_old_translation() {
+        let old = stored(&[A, "The program includes:", C]);
+        let current = units(&[&[A], &["The program, announced on Monday, includes:"], &[C]]);
+        let r = compare(&current, &old);
+        assert_eq!(shape(&r), ["=0", "~1", "=2"]);
+        assert!(r.orphaned.is_empty());
+        // The other way round: a clause taken out.
+        let old = stored(&[A, "The program, announced on Monday, includes:", C]);
+        let r = compare(&units(&[&[A], &["The program includes:"], &[C]]), &old);
+        assert_eq!(shape(&r), ["=0", "~1", "=2"]);
+        // A different sentence in the same place is still a new one.
+        let old = stored(&[A, "The program includes:", C]);
+        let r = compare(
+            &units(&[&[A], &["Tickets are sold at the gate."], &[C]]),
+            &old,
+        );
+        assert_eq!(shape(&r), ["=0", "+", "=2"]);
+        assert_eq!(r.orphaned, [1]);
+    }
+
+    #[test]
+    fn mostly_kept_needs_the_shorter_sentences_words_in_order() {
+        assert!(mostly_kept(
+            "The program includes:",
+            "The program, announced on Monday, includes:"
+        ));
+        assert!(mostly_kept("the PROGRAM includes", "The program includes"));
+        assert!(!mostly_kept(
+            "includes program the",
+            "The program, announced, includes:"
+        ));
+        assert!(!mostly_kept("Yes.", "Yes, we can."));
+        assert!(!mostly_kept("Schools were closed.", "Shops were open."));
     }
 }

@@ -85,6 +85,41 @@ mod tests {
     use crate::export::tests::{doc, release, seed, units};
     use std::path::Path;
 
+    /// Issue 10: a unit translated with the one before, and English left out on purpose,
+    /// publish nothing, and the white space that separated them goes with them.
+    #[test]
+    fn joined_and_omitted_units_publish_nothing_and_take_their_spacing_along() {
+        let en = doc(
+            "tin.en.txt",
+            "Note: prices in VND. The storm hit. It was strong. Schools closed.\n\nUSD 1 is VND 25,000.\n\nThe end. Really.\n",
+        );
+        let us = units(&en);
+        let mut r = release(
+            &en,
+            &us,
+            &[
+                None,
+                Some("Cơn bão đổ bộ và rất mạnh."),
+                None,
+                Some("Trường học đóng cửa."),
+                None,
+                Some("Hết."),
+                None,
+            ],
+        );
+        for (k, unit) in r.units.iter_mut().enumerate() {
+            match k {
+                0 | 4 | 6 => unit.status = UnitStatus::Omitted,
+                2 => unit.joined = true,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            text(&r).unwrap(),
+            "Cơn bão đổ bộ và rất mạnh. Trường học đóng cửa.\n\nHết.\n"
+        );
+    }
+
     #[test]
     fn plain_text_keeps_lines_and_spacing() {
         let en = doc(
