@@ -11,6 +11,10 @@
 //! - **stale**: the English was edited since; the state carries the word diff from the old
 //!   English to the new ([`word_diff`]) and what kind of edit it was ([`edit_kind`]).
 //! - **missing**: no translation yet (a new sentence, or the new half of a split one).
+//! - **joined**: translated together with the unit before it: one stored unit covers a
+//!   run of consecutive units of one paragraph (a translation that joins two English
+//!   sentences, or a sentence the editor split later); the run's first unit is current or
+//!   stale for all of it, with the run's English joined.
 //!
 //! and every stored unit whose English is gone is **orphaned**.
 //!
@@ -18,7 +22,9 @@
 //!
 //! 1. **Exact.** Current and stored units are matched by their normalized text through a
 //!    hash map of queues (a multiset): position does not matter, so a moved unit is
-//!    current, and repeated identical sentences pair up one to one, in order.
+//!    current, and repeated identical sentences pair up one to one, in order. Then runs
+//!    of up to [`MAX_RUN`] unpaired consecutive units of one paragraph whose English,
+//!    joined, is a stored unit's: that stored unit covers them, current.
 //! 2. **Gaps.** The exact pairs that keep the order of both sides (their longest
 //!    increasing subsequence, `O(n log n)`) are anchors; moved units are exact pairs off
 //!    that chain. Between two consecutive anchors lie a *gap* of unmatched current units
@@ -29,9 +35,15 @@
 //!    that it is not scored pair by pair; at most [`CANDIDATES`] per current unit), and
 //!    the pairing is the chain of candidates increasing on both sides with the highest
 //!    total score (a weighted longest increasing subsequence, `O(p log p)` for `p`
-//!    candidates). A paired current unit is stale. So a split `A → A1 A2` pairs `A` with
-//!    the half most like it (stale) and leaves the other missing; a merge `A B → AB`
-//!    pairs `AB` with the more similar of `A` and `B` and orphans the other.
+//!    candidates). In a small gap, a pair where the shorter sentence keeps four words in
+//!    five of its words, in order, in the longer ([`mostly_kept`]) is a candidate too,
+//!    whatever its score: the score is relative to the longer sentence, so a short
+//!    sentence that gained a clause scores low although it is the same sentence. A paired
+//!    current unit is stale, and its pairing grows over the unpaired units right after or
+//!    before it in its paragraph while their English joined is more like the stored
+//!    English: so a split `A → A1 A2` is one stale run covering both halves, while a
+//!    sentence added next to an edited one stays missing; a merge `A B → AB` pairs `AB`
+//!    with the more similar of `A` and `B` and orphans the other.
 //! 3. **Moved and edited.** What is left on both sides is matched once more across gaps,
 //!    best score first, at [`MOVED_THRESHOLD`]: a sentence that was moved *and* edited.
 //!    Across gaps the order gives no evidence, so the bar is higher.
@@ -395,9 +407,12 @@ fn pair_gap(
         if cur.len() * sto.len() <= CONTAINMENT_BUDGET {
             let found: std::collections::HashSet<(usize, usize)> =
                 candidates.iter().map(|&(p, q, _)| (p, q)).collect();
+            let stored_words: Vec<Vec<String>> =
+                sto.iter().map(|&j| folded_words(&stored[j].en)).collect();
             for (p, &i) in cur.iter().enumerate() {
+                let words = folded_words(&current[i].text);
                 for (q, &j) in sto.iter().enumerate() {
-                    if !found.contains(&(p, q)) && mostly_kept(&stored[j].en, &current[i].text) {
+                    if !found.contains(&(p, q)) && kept_in_order(&stored_words[q], &words) {
                         let score = fuzzy::score(&stored[j].en, &current[i].text);
                         candidates.push((p, q, score.max(1)));
                     }
@@ -453,21 +468,27 @@ fn grow_run(current: &[Unit], stored: &[StoredUnit], i: usize, j: usize, pairing
 /// in five in order in the longer one (words compared [`fold`]ed): one sentence is the
 /// other with a clause added or taken out.
 pub fn mostly_kept(a: &str, b: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        let text = normalize(text);
-        tokens(&text)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| fold(&text[t.range]))
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
+    kept_in_order(&folded_words(a), &folded_words(b))
+}
+
+/// The words of `text`, [`fold`]ed.
+fn folded_words(text: &str) -> Vec<String> {
+    let text = normalize(text);
+    tokens(&text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| fold(&text[t.range]))
+        .collect()
+}
+
+/// [`mostly_kept`] of two sentences' [`folded_words`].
+fn kept_in_order(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() < 2 {
         return false;
     }
     // Longest common subsequence, one row at a time.
     let mut row = vec![0usize; long.len() + 1];
-    for w in &short {
+    for w in short {
         let mut diagonal = 0;
         for (k, v) in long.iter().enumerate() {
             let above = row[k + 1];
