@@ -53,27 +53,31 @@ fn rebuild(prepared: &Prepared<'_, '_>) -> String {
     // One replacement per block with units: the same as one per unit, since the block's
     // Vietnamese keeps what lies between its units.
     let views = &prepared.views;
-    let replacements: Vec<_> = views
-        .iter()
-        .enumerate()
-        .filter(|(_, view)| !view.units.is_empty())
-        .map(|(k, view)| {
-            // A block the translation leaves out whole (an English-only paragraph) goes
-            // with the break before it (after it, for the first block), so the paragraphs
-            // around it are separated as the English separates paragraphs.
-            let left_out = view.units.iter().all(|u| u.is_left_out())
-                && !matches!(view.block.kind, BlockKind::FrontMatter(_));
-            if !left_out {
-                return (view.block.range.clone(), prepared.vi_text(view));
+    let left_out = |view: &super::BlockView<'_, '_>| {
+        !view.units.is_empty()
+            && view.units.iter().all(|u| u.is_left_out())
+            && !matches!(view.block.kind, BlockKind::FrontMatter(_))
+    };
+    let mut kept_before = false;
+    let mut replacements = Vec::new();
+    for (k, view) in views.iter().enumerate() {
+        if !left_out(view) {
+            kept_before = true;
+            if !view.units.is_empty() {
+                replacements.push((view.block.range.clone(), prepared.vi_text(view)));
             }
-            let range = match (k.checked_sub(1).map(|p| &views[p]), views.get(k + 1)) {
-                (Some(before), _) => before.block.range.end..view.block.range.end,
-                (None, Some(after)) => view.block.range.start..after.block.range.start,
-                (None, None) => view.block.range.clone(),
-            };
-            (range, String::new())
-        })
-        .collect();
+            continue;
+        }
+        // A block the translation leaves out whole (an English-only paragraph) goes with
+        // the break before it (after it, before the first block that stays), so the
+        // paragraphs around it are separated as the English separates paragraphs.
+        let range = match (kept_before, views.get(k + 1)) {
+            (true, _) => views[k - 1].block.range.end..view.block.range.end,
+            (false, Some(after)) => view.block.range.start..after.block.range.start,
+            (false, None) => view.block.range.clone(),
+        };
+        replacements.push((range, String::new()));
+    }
     prepared.release.en.rebuild(&replacements)
 }
 
@@ -91,13 +95,14 @@ mod tests {
     fn joined_and_omitted_units_publish_nothing_and_take_their_spacing_along() {
         let en = doc(
             "tin.en.txt",
-            "Note: prices in VND. The storm hit. It was strong. Schools closed.\n\nUSD 1 is VND 25,000.\n\nThe end. Really.\n",
+            "For foreign readers.\n\nNote: prices in VND. The storm hit. It was strong. Schools closed.\n\nUSD 1 is VND 25,000.\n\nThe end. Really.\n",
         );
         let us = units(&en);
         let mut r = release(
             &en,
             &us,
             &[
+                None,
                 None,
                 Some("Cơn bão đổ bộ và rất mạnh."),
                 None,
@@ -109,8 +114,8 @@ mod tests {
         );
         for (k, unit) in r.units.iter_mut().enumerate() {
             match k {
-                0 | 4 | 6 => unit.status = UnitStatus::Omitted,
-                2 => unit.joined = true,
+                0 | 1 | 5 | 7 => unit.status = UnitStatus::Omitted,
+                3 => unit.joined = true,
                 _ => {}
             }
         }
