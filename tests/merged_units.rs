@@ -436,3 +436,58 @@ fn every_evaluation_article_aligned_into_a_fresh_memory_checks_clean_and_exports
     }
     assert!(byte_identical >= 1);
 }
+
+/// The memory format alone, whatever the aligner decides: a TU written by hand (or by
+/// another tool) that lists the units it covers, and one recorded as omitted.
+#[test]
+fn a_tu_listing_the_units_it_covers_is_current_whatever_made_it() {
+    let en =
+        "The storm hit on Monday. It was the strongest in years. Note: VND 1,000 is USD 0.04.\n";
+    let a = Article::new(en, "");
+    let tu = |unit: &str, units: Option<&str>, order: u32, source: &str, vi: Option<&str>| {
+        let mut out = format!(
+            "<tu tuid=\"a/{unit}\"><prop type=\"x-songngu-doc\">a</prop><prop type=\"x-songngu-unit\">{unit}</prop>"
+        );
+        if let Some(units) = units {
+            out.push_str(&format!("<prop type=\"x-songngu-units\">{units}</prop>"));
+        }
+        out.push_str(&format!("<prop type=\"x-songngu-order\">{order}</prop>"));
+        let status = if vi.is_some() {
+            "translated"
+        } else {
+            "omitted"
+        };
+        out.push_str(&format!(
+            "<prop type=\"x-songngu-status\">{status}</prop><tuv xml:lang=\"en\"><seg>{source}</seg></tuv>"
+        ));
+        if let Some(vi) = vi {
+            out.push_str(&format!("<tuv xml:lang=\"vi\"><seg>{vi}</seg></tuv>"));
+        }
+        out.push_str("</tu>\n");
+        out
+    };
+    let ids = |text: &str| songngu::segment::text_id(text);
+    let (s1, s2, note) = (
+        "The storm hit on Monday.",
+        "It was the strongest in years.",
+        "Note: VND 1,000 is USD 0.04.",
+    );
+    let body = tu(
+        &ids(s1),
+        Some(&format!("{} {}", ids(s1), ids(s2))),
+        0,
+        &format!("{s1} {s2}"),
+        Some("Cơn bão đổ bộ hôm thứ Hai, mạnh nhất trong nhiều năm."),
+    ) + &tu(&ids(note), None, 2, note, None);
+    let doc = common::tmx_doc(&[]).replace("<body>\n", &format!("<body>\n{body}"));
+    std::fs::write(a.tm(), doc).unwrap();
+    let (code, records) = a.check();
+    assert_eq!(code, 0, "{records:?}");
+    assert_eq!(kinds(&records), [("omitted".into(), "info".into())]);
+    let out = a.path("out.vi.txt");
+    export(&a.en(), &a.tm(), "a", "vi", &out).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "Cơn bão đổ bộ hôm thứ Hai, mạnh nhất trong nhiều năm.\n"
+    );
+}
