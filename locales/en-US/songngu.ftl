@@ -289,13 +289,17 @@ align-lengths-differ = the two sides differ in length far more than a translatio
     } ({ $vi_chars } characters, where a translation would have about { $expected })
 # $path: the glossary; $line (number): from 1.
 align-glossary-line = `{ $path }`:{ $line }: not a glossary entry: expected `English<TAB>Vietnamese`
-# $added, $updated, $removed (numbers): TUs of the document.
+# $added, $updated, $removed (numbers): TUs of the document; $omitted (number): English sentences stored as left out of the translation.
 align-stored = `{ $path }`: { $added ->
         [one] { $added } pair added
        *[other] { $added } pairs added
     }, { $updated } updated{ $removed ->
         [0] {""}
        *[other] , { $removed } removed
+    }{ $omitted ->
+        [0] {""}
+        [one] , { $omitted } sentence recorded as left out of the translation
+       *[other] , { $omitted } sentences recorded as left out of the translation
     }
 
 ## ---------------------------------------------------------------------------------------
@@ -309,6 +313,7 @@ drift-missing = not translated yet
 # $score (0-100, as text): the score of the best fuzzy match in the memory.
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
+drift-omitted = the published translation leaves this English out on purpose
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) and the project file
@@ -372,6 +377,7 @@ kind-stale = stale
 kind-missing = missing
 kind-orphaned = orphaned
 kind-extra = extra
+kind-omitted = omitted
 kind-number = number
 kind-date = date
 kind-time = time

@@ -245,10 +245,13 @@ align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: kh
 align-lengths-differ = độ dài hai bên chênh lệch quá xa so với một bản dịch: `{ $en }` có { $en_sentences } câu ({ $en_chars } ký tự), `{ $vi }` có { $vi_sentences } câu ({ $vi_chars } ký tự, trong khi bản dịch thường có khoảng { $expected })
 # $path: bảng thuật ngữ; $line (số): tính từ 1.
 align-glossary-line = `{ $path }`:{ $line }: không phải một mục thuật ngữ: cần có dạng `tiếng Anh<TAB>tiếng Việt`
-# $added, $updated, $removed (số): các TU của bài viết.
+# $added, $updated, $removed (số): các TU của bài viết; $omitted (số): các câu tiếng Anh được ghi nhận là cố ý lược bỏ trong bản dịch.
 align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp{ $removed ->
         [0] {""}
        *[other] , xóa { $removed } cặp
+    }{ $omitted ->
+        [0] {""}
+       *[other] , ghi nhận { $omitted } câu được cố ý lược bỏ trong bản dịch
     }
 
 ## ---------------------------------------------------------------------------------------
@@ -269,6 +272,7 @@ drift-missing = chưa được dịch
 # $score: điểm (0-100) của câu khớp gần nhất trong bộ nhớ dịch.
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
+drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) và tệp dự án
@@ -328,6 +332,7 @@ kind-stale = lỗi thời
 kind-missing = thiếu
 kind-orphaned = mồ côi
 kind-extra = thừa
+kind-omitted = lược bỏ
 kind-number = số liệu
 kind-date = ngày tháng
 kind-time = giờ

@@ -20,6 +20,9 @@ pub enum Kind {
     Orphaned,
     /// Vietnamese that no English unit accounts for (`check --vi`).
     Extra,
+    /// English the published translation leaves out on purpose, as the memory records
+    /// (an English-only note for foreign readers).
+    Omitted,
     // Cross-language checks (the Vietnamese disagrees with the English).
     Number,
     Date,
@@ -36,11 +39,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Stale,
         Kind::Missing,
         Kind::Orphaned,
         Kind::Extra,
+        Kind::Omitted,
         Kind::Number,
         Kind::Date,
         Kind::Time,
@@ -61,6 +65,7 @@ impl Kind {
             Kind::Missing => "missing",
             Kind::Orphaned => "orphaned",
             Kind::Extra => "extra",
+            Kind::Omitted => "omitted",
             Kind::Number => "number",
             Kind::Date => "date",
             Kind::Time => "time",
@@ -102,7 +107,8 @@ impl Kind {
             | Kind::Normalization
             | Kind::Punctuation
             | Kind::Inconsistent => Severity::Warning,
-            Kind::Orphaned | Kind::Length => Severity::Info,
+            // An omission on purpose is a decision to revisit in review, not drift.
+            Kind::Orphaned | Kind::Omitted | Kind::Length => Severity::Info,
         }
     }
 }

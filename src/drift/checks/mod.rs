@@ -171,7 +171,7 @@ pub struct CheckOptions {
 fn is_revision(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra
+        Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra | Kind::Omitted
     )
 }
 
