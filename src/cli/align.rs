@@ -448,6 +448,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
                 ("added", stored.added.into()),
                 ("updated", stored.updated.into()),
                 ("removed", stored.removed.into()),
+                ("omitted", stored.omitted.into()),
             ],
         ));
     }
@@ -469,6 +470,9 @@ struct Stored {
     added: usize,
     updated: usize,
     removed: usize,
+    /// English sentences stored as left out of the translation (added or updated): not
+    /// pairs.
+    omitted: usize,
 }
 
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
@@ -504,9 +508,13 @@ fn store_links(
     }
     let mut stored = Stored::default();
     for link in links {
-        if link.en.is_empty() || link.vi.is_empty() {
+        // Vietnamese without English has no unit to be stored under.
+        if link.en.is_empty() {
             continue;
         }
+        // English without Vietnamese: the published translation leaves it out (a note for
+        // foreign readers); recorded so, so that the check and the export know.
+        let omitted = link.vi.is_empty();
         // The unit's position is its first English sentence's, as `segment` and `update`
         // number units: a change in the Vietnamese does not move the units after it.
         let order = link.en[0];
@@ -514,11 +522,19 @@ fn store_links(
         let target = joined(vi_sentences, &link.vi);
         // A many-to-one link is one unit: it takes the id of its first English sentence.
         let unit = en.ids.get(link.en[0]).cloned().unwrap_or_default();
-        let status = if align::low_confidence(link) {
+        let status = if omitted {
+            store::props::OMITTED
+        } else if align::low_confidence(link) {
             "needs-review"
         } else {
             "translated"
         };
+        // Every unit a many-to-one link covers, in order.
+        let covered: Vec<&str> = link
+            .en
+            .iter()
+            .filter_map(|&i| en.ids.get(i).map(String::as_str))
+            .collect();
         let confidence = format!("{:.3}", link.confidence);
         let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
         let first = existing.next();
@@ -531,7 +547,8 @@ fn store_links(
         }
         if let Some(old) = &first {
             let same = normalize(&old.en) == normalize(&source)
-                && old.vi.as_deref().map(normalize) == Some(normalize(&target))
+                && old.vi.as_deref().map(normalize) == (!omitted).then(|| normalize(&target))
+                && old.covered() == covered
                 && old.status.as_deref() == Some(status)
                 && old.order == order
                 && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
@@ -540,19 +557,21 @@ fn store_links(
                 continue;
             }
         }
-        let mut tu = store::unit_tu(
-            &NewUnit {
-                doc,
-                unit: &unit,
-                order,
-                source: &source,
-                target: &target,
-                status,
-                user,
-            },
-            &source_lang,
-            &target_lang,
-        );
+        let new = NewUnit {
+            doc,
+            unit: &unit,
+            order,
+            source: &source,
+            target: &target,
+            status,
+            user,
+        };
+        let mut tu = if omitted {
+            store::omitted_tu(&new, &source_lang, &target_lang)
+        } else {
+            store::unit_tu(&new, &source_lang, &target_lang)
+        };
+        store::set_covered_units(&mut tu, &covered);
         tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
             store::props::CONFIDENCE,
             &confidence,
@@ -560,11 +579,19 @@ fn store_links(
         match first {
             Some(old) => {
                 memory.replace(old.entry, tu)?;
-                stored.updated += 1;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.updated += 1;
+                }
             }
             None => {
                 memory.add(None, tu)?;
-                stored.added += 1;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.added += 1;
+                }
             }
         }
     }

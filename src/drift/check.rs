@@ -22,6 +22,8 @@ pub enum Status {
     Current,
     Stale,
     Missing,
+    /// The memory records that the published translation leaves this unit out on purpose.
+    Omitted,
 }
 
 /// The result of a check.
@@ -38,6 +40,10 @@ pub struct Report {
     pub vi_status: Vec<Option<String>>,
     /// Everything found, in article order.
     pub findings: Vec<Finding>,
+    /// Per current English unit: translated together with the unit before it (one TU
+    /// covers both, its Vietnamese is in the first unit's [`Report::vi`]), so its own
+    /// Vietnamese is `None` and an export writes nothing for it.
+    pub joined: Vec<bool>,
 }
 
 /// Counts for the one-line summary.
@@ -47,6 +53,8 @@ pub struct Summary {
     pub current: usize,
     pub stale: usize,
     pub missing: usize,
+    /// Units the published translation leaves out on purpose.
+    pub omitted: usize,
     pub orphaned: usize,
     pub extra: usize,
     /// Findings per kind (every kind with at least one), in [`Kind::ALL`] order.
@@ -66,6 +74,7 @@ impl Report {
             current: count(Status::Current),
             stale: count(Status::Stale),
             missing: count(Status::Missing),
+            omitted: count(Status::Omitted),
             orphaned: of_kind(Kind::Orphaned),
             extra: of_kind(Kind::Extra),
             kinds: Kind::ALL
@@ -164,20 +173,41 @@ pub fn against_memory(
     if let Some(e) = lookup_error {
         return Err(e);
     }
-    let mut status = Vec::with_capacity(units.len());
+    let mut status: Vec<Status> = Vec::with_capacity(units.len());
     let mut vi = Vec::with_capacity(units.len());
     let mut vi_status = Vec::with_capacity(units.len());
-    let mut pairs = Vec::new();
-    for (unit, state) in units.iter().zip(&revision.units) {
+    let mut joined = Vec::with_capacity(units.len());
+    // (unit, its English, its Vietnamese): the English of a TU covering several units is
+    // theirs joined, checked once on its first unit.
+    let mut pairs: Vec<(&Unit, String, String)> = Vec::new();
+    for (i, (unit, state)) in units.iter().zip(&revision.units).enumerate() {
         let translation: Option<&StoredUnit> = state.stored().map(|j| &stored[j]);
+        let is_joined = matches!(state, UnitState::Joined { .. });
+        joined.push(is_joined);
+        if is_joined {
+            // Where the unit before stands: one TU, one state.
+            status.push(status.last().copied().unwrap_or(Status::Missing));
+            vi.push(None);
+            vi_status.push(translation.and_then(|t| t.status.clone()));
+            continue;
+        }
         let text = translation
             .and_then(|t| t.vi.clone())
             .filter(|t| !t.trim().is_empty());
         vi_status.push(translation.and_then(|t| t.status.clone()));
+        let en = || revision::run_text(units, i, revision::run_len(&revision, i));
         match (state, &text) {
+            (UnitState::Current { .. }, _) if translation.is_some_and(StoredUnit::is_omitted) => {
+                status.push(Status::Omitted);
+                let mut f = Finding::new(Kind::Omitted, Explanation::new("drift-omitted"));
+                f.unit = Some(unit.id.clone());
+                f.paragraph = Some(unit.block);
+                f.en = Some(en());
+                findings.push(f);
+            }
             (UnitState::Current { .. }, Some(t)) => {
                 status.push(Status::Current);
-                pairs.push((unit, t.clone()));
+                pairs.push((unit, en(), t.clone()));
             }
             // A TU without Vietnamese (exported for translation, never filled) is missing.
             (UnitState::Current { .. }, None) => {
@@ -185,20 +215,20 @@ pub fn against_memory(
                 let mut f = Finding::new(Kind::Missing, Explanation::new("drift-missing"));
                 f.unit = Some(unit.id.clone());
                 f.paragraph = Some(unit.block);
-                f.en = Some(unit.text.clone());
+                f.en = Some(en());
                 findings.push(f);
             }
             (UnitState::Stale { .. }, _) => status.push(Status::Stale),
-            (UnitState::Missing, _) => status.push(Status::Missing),
+            (UnitState::Missing | UnitState::Joined { .. }, _) => status.push(Status::Missing),
         }
         vi.push(text);
     }
     let pair_refs: Vec<Pair> = pairs
         .iter()
-        .map(|(unit, text)| Pair {
+        .map(|(unit, en, text)| Pair {
             unit: &unit.id,
             paragraph: Some(unit.block),
-            en: &unit.text,
+            en,
             vi: text,
         })
         .collect();
@@ -214,6 +244,7 @@ pub fn against_memory(
         vi,
         vi_status,
         findings: in_article_order(findings, units),
+        joined,
     })
 }
 
@@ -325,6 +356,7 @@ pub fn against_vietnamese(
         ));
     }
     Report {
+        joined: vec![false; en.len()],
         vi_status: vec![None; en.len()],
         status,
         vi: vi_of,

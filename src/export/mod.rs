@@ -82,15 +82,19 @@ pub enum UnitStatus {
     Stale,
     /// Not translated.
     Missing,
+    /// Left out of the published translation on purpose (an English-only note): nothing
+    /// is published for it.
+    Omitted,
 }
 
 impl UnitStatus {
-    /// `current`, `stale`, `missing`.
+    /// `current`, `stale`, `missing`, `omitted`.
     pub fn name(self) -> &'static str {
         match self {
             UnitStatus::Current => "current",
             UnitStatus::Stale => "stale",
             UnitStatus::Missing => "missing",
+            UnitStatus::Omitted => "omitted",
         }
     }
 }
@@ -115,6 +119,10 @@ pub struct ReleaseUnit<'a> {
     /// unless [`Release::allow_drift`]; either way the bilingual formats mark it. `false`
     /// from [`ReleaseUnit::new`]; set by [`units_of_check`].
     pub drift_passes: bool,
+    /// Translated together with the unit before it: that unit's Vietnamese covers both, so
+    /// nothing is published for this one and its status is the run's. `false` from
+    /// [`ReleaseUnit::new`].
+    pub joined: bool,
 }
 
 impl<'a> ReleaseUnit<'a> {
@@ -126,6 +134,7 @@ impl<'a> ReleaseUnit<'a> {
             status,
             findings: Vec::new(),
             drift_passes: false,
+            joined: false,
         }
     }
 
@@ -135,9 +144,10 @@ impl<'a> ReleaseUnit<'a> {
         self.vi.as_deref().map(str::trim).filter(|t| !t.is_empty())
     }
 
-    /// The status as published: [`UnitStatus::Missing`] whenever there is no translation.
+    /// The status as published: [`UnitStatus::Missing`] whenever there is no translation,
+    /// but for a unit left out on purpose or translated with the one before.
     pub fn state(&self) -> UnitStatus {
-        if self.translation().is_none() {
+        if self.translation().is_none() && !self.joined && self.status != UnitStatus::Omitted {
             UnitStatus::Missing
         } else {
             self.status
@@ -149,10 +159,16 @@ impl<'a> ReleaseUnit<'a> {
         self.state() != UnitStatus::Current || !self.findings.is_empty()
     }
 
+    /// Whether the Vietnamese publishes nothing for this unit: it is left out on purpose,
+    /// or the unit before's translation covers it.
+    pub fn is_left_out(&self) -> bool {
+        self.joined || self.state() == UnitStatus::Omitted
+    }
+
     /// Whether this unit is stale or missing and the check does not let that through
     /// ([`ReleaseUnit::drift_passes`]).
     pub fn has_open_drift(&self) -> bool {
-        self.state() != UnitStatus::Current && !self.drift_passes
+        !matches!(self.state(), UnitStatus::Current | UnitStatus::Omitted) && !self.drift_passes
     }
 
     /// Findings that hold a release back: not accepted, and at least `fail_on`.
@@ -193,13 +209,16 @@ pub fn units_of_check<'a>(
         .iter()
         .zip(&report.status)
         .zip(&report.vi)
-        .map(|((unit, status), vi)| {
+        .enumerate()
+        .map(|(i, ((unit, status), vi))| {
             let status = match status {
                 Status::Current => UnitStatus::Current,
                 Status::Stale => UnitStatus::Stale,
                 Status::Missing => UnitStatus::Missing,
+                Status::Omitted => UnitStatus::Omitted,
             };
             let mut release_unit = ReleaseUnit::new(unit, vi.clone(), status);
+            release_unit.joined = report.joined.get(i).copied().unwrap_or(false);
             release_unit.findings = cross.remove(unit.id.as_str()).unwrap_or_default();
             release_unit.drift_passes = drift
                 .get(unit.id.as_str())
@@ -244,6 +263,9 @@ pub struct UnitCounts {
     pub stale: usize,
     /// Not translated: the English is published in their place.
     pub missing: usize,
+    /// Left out of the translation on purpose: nothing is published for them.
+    #[serde(default)]
+    pub omitted: usize,
     /// Of the stale and missing units, those whose drift the check lets through
     /// ([`ReleaseUnit::drift_passes`]): released without [`Release::allow_drift`], and
     /// marked all the same.
@@ -337,8 +359,10 @@ impl<'a> Release<'a> {
                 UnitStatus::Current => counts.current += 1,
                 UnitStatus::Stale => counts.stale += 1,
                 UnitStatus::Missing => counts.missing += 1,
+                UnitStatus::Omitted => counts.omitted += 1,
             }
-            if unit.state() != UnitStatus::Current && unit.drift_passes {
+            if matches!(unit.state(), UnitStatus::Stale | UnitStatus::Missing) && unit.drift_passes
+            {
                 counts.drift_passed += 1;
             }
             if !unit.findings.is_empty() {
@@ -649,9 +673,28 @@ impl<'r, 'a> Prepared<'r, 'a> {
         let mut out = String::with_capacity(en.len() + en.len() / 4);
         let mut at = block.range.start;
         let mut english = false;
+        // Whether a unit of the block was published yet, and whether the last unit was
+        // left out: the white space between a left-out unit and its neighbour goes with
+        // it, so that the sentences around it are joined as the English joins them.
+        let (mut published, mut left_out) = (false, false);
         for release_unit in view.units {
             let unit = release_unit.unit;
-            let between = &text[at..unit.start];
+            let mut between = &text[at..unit.start];
+            if release_unit.is_left_out() {
+                // Before the first published unit: what precedes it is the block's lead
+                // (a list marker, quote marks), kept; later, only white space is dropped.
+                if !published || !between.trim().is_empty() {
+                    out.push_str(between);
+                }
+                left_out = true;
+                at = unit.end;
+                continue;
+            }
+            if left_out && !published && between.trim().is_empty() {
+                between = "";
+            }
+            published = true;
+            left_out = false;
             match release_unit.translation() {
                 Some(vi) => {
                     if english {
@@ -1209,6 +1252,7 @@ pub(crate) mod tests {
                 accepted,
                 drift_finding(Kind::Missing, &us[1], Severity::Warning),
             ],
+            joined: vec![false; 4],
         };
         let release_units = units_of_check(&us, &report, Severity::Error);
         let passes: Vec<bool> = release_units.iter().map(|u| u.drift_passes).collect();

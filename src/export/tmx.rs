@@ -21,8 +21,8 @@ use std::io::Write;
 
 use unic_langid::{LanguageIdentifier, langid};
 
-use super::{ExportError, Release, Stamp, UnitStatus};
-use crate::memory::store::{NewUnit, unit_tu};
+use super::{ExportError, Release, ReleaseUnit, Stamp, UnitStatus};
+use crate::memory::store::{NewUnit, omitted_tu, set_covered_units, unit_tu};
 use crate::tmx::{Attr, Header, Meta, Prop, TmxWriter, Tu};
 
 /// Languages and stamp of the TMX output.
@@ -74,21 +74,39 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
     let date = options.stamp.tmx_date();
     let mut tus = Vec::with_capacity(release.units.len());
     for (order, unit) in release.units.iter().enumerate() {
-        let Some(vi) = unit.translation() else {
-            continue;
+        let omitted = unit.state() == UnitStatus::Omitted;
+        let vi = match unit.translation() {
+            Some(vi) if !unit.joined => vi,
+            _ if omitted => "",
+            _ => continue,
         };
-        let review = unit.state() != UnitStatus::Current
+        // The units translated together with this one: one TU with their English.
+        let run: Vec<&ReleaseUnit<'_>> = std::iter::once(unit)
+            .chain(release.units[order + 1..].iter().take_while(|u| u.joined))
+            .collect();
+        let source = run
+            .iter()
+            .map(|u| u.unit.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let review = !matches!(unit.state(), UnitStatus::Current | UnitStatus::Omitted)
             || unit.open_findings(release.fail_on).next().is_some();
         let new = NewUnit {
             doc: &release.doc_id,
             unit: &unit.unit.id,
             order,
-            source: &unit.unit.text,
+            source: &source,
             target: vi,
             status: if review { "needs-review" } else { "translated" },
             user: &options.stamp.user,
         };
-        let mut tu = unit_tu(&new, &options.source_lang, &options.target_lang);
+        let mut tu = if omitted {
+            omitted_tu(&new, &options.source_lang, &options.target_lang)
+        } else {
+            unit_tu(&new, &options.source_lang, &options.target_lang)
+        };
+        let covered: Vec<&str> = run.iter().map(|u| u.unit.id.as_str()).collect();
+        set_covered_units(&mut tu, &covered);
         tu.set_attr("creationdate", &date);
         tu.set_attr("changedate", &date);
         tus.push(tu);

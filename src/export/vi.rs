@@ -28,6 +28,7 @@
 use std::io::Write;
 
 use super::{ExportError, Prepared, Release};
+use crate::document::BlockKind;
 
 /// The Vietnamese article as text (before encoding).
 pub fn text(release: &Release<'_>) -> Result<String, ExportError> {
@@ -51,12 +52,32 @@ pub fn write(release: &Release<'_>, mut out: impl Write) -> Result<(), ExportErr
 fn rebuild(prepared: &Prepared<'_, '_>) -> String {
     // One replacement per block with units: the same as one per unit, since the block's
     // Vietnamese keeps what lies between its units.
-    let replacements: Vec<_> = prepared
-        .views
-        .iter()
-        .filter(|view| !view.units.is_empty())
-        .map(|view| (view.block.range.clone(), prepared.vi_text(view)))
-        .collect();
+    let views = &prepared.views;
+    let left_out = |view: &super::BlockView<'_, '_>| {
+        !view.units.is_empty()
+            && view.units.iter().all(|u| u.is_left_out())
+            && !matches!(view.block.kind, BlockKind::FrontMatter(_))
+    };
+    let mut kept_before = false;
+    let mut replacements = Vec::new();
+    for (k, view) in views.iter().enumerate() {
+        if !left_out(view) {
+            kept_before = true;
+            if !view.units.is_empty() {
+                replacements.push((view.block.range.clone(), prepared.vi_text(view)));
+            }
+            continue;
+        }
+        // A block the translation leaves out whole (an English-only paragraph) goes with
+        // the break before it (after it, before the first block that stays), so the
+        // paragraphs around it are separated as the English separates paragraphs.
+        let range = match (kept_before, views.get(k + 1)) {
+            (true, _) => views[k - 1].block.range.end..view.block.range.end,
+            (false, Some(after)) => view.block.range.start..after.block.range.start,
+            (false, None) => view.block.range.clone(),
+        };
+        replacements.push((range, String::new()));
+    }
     prepared.release.en.rebuild(&replacements)
 }
 
@@ -67,6 +88,42 @@ mod tests {
     use crate::export::UnitStatus;
     use crate::export::tests::{doc, release, seed, units};
     use std::path::Path;
+
+    /// Issue 10: a unit translated with the one before, and English left out on purpose,
+    /// publish nothing, and the white space that separated them goes with them.
+    #[test]
+    fn joined_and_omitted_units_publish_nothing_and_take_their_spacing_along() {
+        let en = doc(
+            "tin.en.txt",
+            "For foreign readers.\n\nNote: prices in VND. The storm hit. It was strong. Schools closed.\n\nUSD 1 is VND 25,000.\n\nThe end. Really.\n",
+        );
+        let us = units(&en);
+        let mut r = release(
+            &en,
+            &us,
+            &[
+                None,
+                None,
+                Some("Cơn bão đổ bộ và rất mạnh."),
+                None,
+                Some("Trường học đóng cửa."),
+                None,
+                Some("Hết."),
+                None,
+            ],
+        );
+        for (k, unit) in r.units.iter_mut().enumerate() {
+            match k {
+                0 | 1 | 5 | 7 => unit.status = UnitStatus::Omitted,
+                3 => unit.joined = true,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            text(&r).unwrap(),
+            "Cơn bão đổ bộ và rất mạnh. Trường học đóng cửa.\n\nHết.\n"
+        );
+    }
 
     #[test]
     fn plain_text_keeps_lines_and_spacing() {

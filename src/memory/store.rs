@@ -61,8 +61,16 @@ pub mod props {
     pub const ORDER: &str = "x-songngu-order";
     /// The English the translation was made from (kept when the English changes later).
     pub const SOURCE: &str = "x-songngu-source";
-    /// `translated`, `reviewed` (or `needs-review`).
+    /// `translated`, `reviewed` (or `needs-review`), or [`OMITTED`].
     pub const STATUS: &str = "x-songngu-status";
+    /// Every unit a TU covers, in document order, separated by spaces, when it covers more
+    /// than one (a translation that joins several English sentences): [`UNIT`] is the
+    /// first of them. A TU without it covers its [`UNIT`] alone.
+    pub const UNITS: &str = "x-songngu-units";
+    /// The [`STATUS`] of an English unit the published translation leaves out on purpose
+    /// (an English-only note): such a TU has no target variant at all, so that no tool
+    /// takes an empty text for its translation.
+    pub const OMITTED: &str = "omitted";
     /// How sure the aligner was of the pair, 0-1, for TUs made by alignment.
     pub const CONFIDENCE: &str = "x-songngu-confidence";
 }
@@ -222,12 +230,15 @@ pub struct ConcordanceMatch {
 
 /// A TU of a document, as [`Memory::document`] returns it: what drift checks compare
 /// the current article with.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct StoredUnit {
     /// The TU's entry in this memory, for [`Memory::replace`].
     pub entry: u32,
     /// The unit id ([`props::UNIT`]); empty when the TU has none.
     pub unit: String,
+    /// Every unit the TU covers, in order ([`props::UNITS`]); empty when it covers its
+    /// [`StoredUnit::unit`] alone.
+    pub units: Vec<String>,
     /// The position in the document ([`props::ORDER`]); `usize::MAX` when the TU has none
     /// or it is not a number.
     pub order: usize,
@@ -240,6 +251,23 @@ pub struct StoredUnit {
     /// `changedate`, else `creationdate`.
     pub changed: Option<String>,
     pub tuid: Option<String>,
+}
+
+impl StoredUnit {
+    /// Whether the published translation leaves this unit out on purpose
+    /// ([`props::OMITTED`]).
+    pub fn is_omitted(&self) -> bool {
+        self.status.as_deref() == Some(props::OMITTED)
+    }
+
+    /// The units the TU covers, in order: [`StoredUnit::units`], else its unit alone.
+    pub fn covered(&self) -> Vec<&str> {
+        if self.units.is_empty() {
+            vec![self.unit.as_str()]
+        } else {
+            self.units.iter().map(String::as_str).collect()
+        }
+    }
 }
 
 /// Statistics of a memory.
@@ -1226,6 +1254,10 @@ impl Memory {
             let unit = StoredUnit {
                 entry: id,
                 unit: tu.prop(props::UNIT).unwrap_or_default().to_owned(),
+                units: tu
+                    .prop(props::UNITS)
+                    .map(|units| units.split_whitespace().map(str::to_owned).collect())
+                    .unwrap_or_default(),
                 order: tu
                     .prop(props::ORDER)
                     .and_then(|o| o.trim().parse().ok())
@@ -2314,6 +2346,46 @@ pub fn unit_tu(
             tmx::Tuv::with_text(target_lang, new.target),
         ],
     }
+}
+
+/// Records on `tu` every unit it covers ([`props::UNITS`], right after [`props::UNIT`]),
+/// when there is more than one; a TU of one unit is left as it is, so the memories of
+/// other tools and of older versions read the same.
+pub fn set_covered_units(tu: &mut Tu, units: &[&str]) {
+    tu.meta
+        .retain(|m| !matches!(m, Meta::Prop(p) if p.kind() == Some(props::UNITS)));
+    if units.len() < 2 {
+        return;
+    }
+    let at = tu
+        .meta
+        .iter()
+        .position(|m| matches!(m, Meta::Prop(p) if p.kind() == Some(props::UNIT)))
+        .map_or(tu.meta.len(), |i| i + 1);
+    tu.meta
+        .insert(at, Meta::Prop(Prop::new(props::UNITS, &units.join(" "))));
+}
+
+/// A TU recording that the published translation leaves unit `new.unit` out on purpose:
+/// status [`props::OMITTED`] and no target variant (`new.target` and `new.status` are not
+/// used). Without a target, no tool offers it as a translation, and TMX allows a TU of
+/// one variant.
+pub fn omitted_tu(
+    new: &NewUnit<'_>,
+    source_lang: &LanguageIdentifier,
+    target_lang: &LanguageIdentifier,
+) -> Tu {
+    let mut tu = unit_tu(
+        &NewUnit {
+            status: props::OMITTED,
+            ..*new
+        },
+        source_lang,
+        target_lang,
+    );
+    // `unit_tu` writes the source variant first, then the target.
+    tu.tuvs.truncate(1);
+    tu
 }
 
 /// The current time as TMX writes it: `YYYYMMDDThhmmssZ`, UTC.

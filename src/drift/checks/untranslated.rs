@@ -5,6 +5,12 @@
 //! prose: at least three words that start with a lower-case letter (outside markup, URLs
 //! and e-mail addresses). A unit that is only a name, an acronym, a number, a URL or a
 //! title in Title Case is often kept as is on purpose and is not flagged.
+//!
+//! A unit only partly translated is flagged too (`check-same-as-source-partial`): when
+//! the English is prose of [`PARTIAL_MIN_WORDS`] words or more and at least
+//! [`PARTIAL_SHARE`] of the Vietnamese words are lower-case English words of the source
+//! (`The conference khai mạc in Hanoi with many delegates`). Names, acronyms and numbers
+//! do not count, since Vietnamese keeps them.
 
 use super::{Side, Sink};
 use crate::drift::report::{Explanation, Kind};
@@ -12,6 +18,42 @@ use crate::memory::text::TokenKind;
 
 /// Lower-case words a unit needs to count as prose.
 const PROSE_WORDS: usize = 3;
+
+/// Words the English needs before a partial translation is judged: in a short unit, two
+/// kept words (`in`, `to` are also Vietnamese) would be a large share.
+pub(super) const PARTIAL_MIN_WORDS: usize = 6;
+
+/// The share of the Vietnamese words copied from the English prose above which the unit
+/// is partly untranslated: a translation keeps names and numbers, not half its words.
+pub(super) const PARTIAL_SHARE: f64 = 0.5;
+
+/// The percentage of the Vietnamese words that are lower-case words of the English,
+/// when the English is long enough to judge.
+fn copied_share(en: &Side, vi: &Side) -> Option<u32> {
+    let words = |side: &Side| -> Vec<String> {
+        let clean = side.clean();
+        side.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| clean[t.range.clone()].to_string())
+            .collect()
+    };
+    let (en_words, vi_words) = (words(en), words(vi));
+    if en_words.len() < PARTIAL_MIN_WORDS || vi_words.is_empty() {
+        return None;
+    }
+    let english: std::collections::HashSet<&str> = en_words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(String::as_str)
+        .collect();
+    let copied = vi_words
+        .iter()
+        .filter(|w| w.is_ascii() && english.contains(w.as_str()))
+        .count();
+    let share = copied as f64 / vi_words.len() as f64;
+    (share >= PARTIAL_SHARE).then(|| (share * 100.0).round() as u32)
+}
 
 pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
     let clean = en.clean();
@@ -27,6 +69,11 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
     // Both texts are NFC: equal after `normalize` means the same words between spaces.
     if prose && en.text.split_whitespace().eq(vi.text.split_whitespace()) {
         sink.push(Kind::SameAsSource, Explanation::new("check-same-as-source"));
+    } else if prose && let Some(share) = copied_share(en, vi) {
+        sink.push(
+            Kind::SameAsSource,
+            Explanation::new("check-same-as-source-partial").arg("share", share.to_string()),
+        );
     }
 }
 
@@ -63,5 +110,28 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn partly_untranslated_unit() {
+        let f = run(
+            "The conference opened in Hanoi with many delegates from the region.",
+            "The conference khai mạc in Hanoi with many delegates from khu vực.",
+        );
+        assert_eq!(
+            ids(&f, Kind::SameAsSource),
+            ["check-same-as-source-partial"]
+        );
+        // A translation that keeps names, acronyms, numbers and a term is not partial.
+        let f = run(
+            "The ASEAN Digital Ministers Meeting opened in Hanoi with 500 delegates.",
+            "Hội nghị Bộ trưởng Số ASEAN (ADGMIN) khai mạc tại Hà Nội với 500 đại biểu.",
+        );
+        assert!(ids(&f, Kind::SameAsSource).is_empty(), "{f:?}");
+        let f = run(
+            "Users can download the app from Google Play and the App Store.",
+            "Người dùng có thể tải ứng dụng từ Google Play và App Store.",
+        );
+        assert!(ids(&f, Kind::SameAsSource).is_empty(), "{f:?}");
     }
 }
