@@ -369,6 +369,9 @@ check-summary = { $units ->
        *[other] {" "}— { $kinds }
     }
 drift-extra = this Vietnamese has no English counterpart
+# $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
+drift-alignment = the pairing of these sentences is in doubt (confidence { $confidence }): a sentence may have been left out or added here, or the wrong sentences paired
+drift-alignment-merge = these { $en } English and { $vi } Vietnamese sentences are joined in doubt (confidence { $confidence }): one of them may have been left out or added rather than merged
 
 severity-error = error
 severity-warning = warning
@@ -389,6 +392,7 @@ kind-punctuation = punctuation
 kind-inconsistent = inconsistent
 kind-length = length
 kind-tag = tag
+kind-alignment = alignment
 
 # $message: what is wrong with the project file or the accepted-findings file.
 error-config = { $message }

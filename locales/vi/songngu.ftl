@@ -324,6 +324,9 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi th�
        *[other] {" "}— { $kinds }
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
+# $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
+drift-alignment = việc ghép các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào ở đây, hoặc câu bị ghép nhầm
+drift-alignment-merge = việc gộp { $en } câu tiếng Anh với { $vi } câu tiếng Việt này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào chứ không phải được gộp
 
 severity-error = lỗi
 severity-warning = cảnh báo
@@ -344,6 +347,7 @@ kind-punctuation = dấu câu
 kind-inconsistent = không nhất quán
 kind-length = độ dài
 kind-tag = định dạng
+kind-alignment = ghép câu
 
 # $message: what is wrong with the project file or the accepted-findings file.
 error-config = { $message }

@@ -41,6 +41,22 @@ pub const VI_EN_VARIANCE: f64 = 3.44;
 /// to fit its lengths within about 3 standard deviations to beat a deletion.
 pub const ONE_SIDED_LENGTH_COST: f64 = 3.0;
 
+/// Cost of leaving one sentence out: the 1-0 prior and the flat length cost.
+const DELETION_COST: f64 = 5.311_635 + ONE_SIDED_LENGTH_COST;
+
+/// Cost charged to a merge (2-1, 1-2, 3-1...) for each sentence of its larger side of which
+/// nothing is found on the other side (see `dp::Scorer::bead_cost`): the deletion cost less
+/// what the merge already pays over a 1-1 bead (its prior, `ln 0.89 − ln 0.0445`). So a
+/// merge that only lengths support costs what leaving the sentence out costs, and the
+/// lengths alone tip the balance, which the posterior then shows as doubt. 5.31 nats.
+pub const UNSUPPORTED_COST: f64 = DELETION_COST - (3.111_496 - 0.116_533);
+
+/// Cost charged to a merge for each sentence of its larger side whose content (numbers,
+/// addresses, questions, glossary terms, learned words) is all absent on the other side:
+/// the whole deletion cost, on top of the merge's prior, so the deletion wins unless the
+/// rest of the bead's evidence outweighs it.
+pub const CONTRADICTED_COST: f64 = DELETION_COST;
+
 /// Gale–Church's own figures (English / French / German), used by the plain baseline.
 pub const GC_RATIO: f64 = 1.0;
 pub const GC_VARIANCE: f64 = 6.8;

@@ -35,6 +35,10 @@ pub(crate) struct AnchorWeights {
     /// The same two for concepts of the learned lexicon.
     pub concept_bonus: f64,
     pub concept_miss: f64,
+    /// Cost per sentence of a merge's larger side that nothing on the other side supports.
+    pub unsupported: f64,
+    /// The same for a sentence whose content is all absent on the other side.
+    pub contradicted: f64,
 }
 
 impl Default for AnchorWeights {
@@ -64,6 +68,8 @@ impl Default for AnchorWeights {
             miss,
             concept_bonus: 2.0,
             concept_miss: 1.0,
+            unsupported: crate::align::cost::UNSUPPORTED_COST,
+            contradicted: crate::align::cost::CONTRADICTED_COST,
         }
     }
 }
@@ -84,6 +90,10 @@ pub(crate) struct Step {
     pub en: std::ops::Range<usize>,
     pub vi: std::ops::Range<usize>,
     pub cost: f64,
+    /// The posterior probability of this bead given both texts: the share of the total
+    /// probability `Σ e^(−cost)` over every path of the band that goes through this bead
+    /// (forward–backward over the same beads and band as the best path).
+    pub posterior: f64,
 }
 
 /// The best path and the number of DP cells computed to find it (over every band tried):
@@ -113,6 +123,25 @@ struct Banded {
     path: Vec<Step>,
     cost: f64,
     near_edge: bool,
+    /// The band: columns `lo[i]..=hi[i]` of row `i`, stored from `start[i]`.
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    start: Vec<usize>,
+    /// Forward log-probabilities `ln Σ e^(−cost)` over every path from `(0, 0)` to each
+    /// cell, stored like the band.
+    alpha: Vec<f64>,
+}
+
+/// `ln (e^a + e^b)`, exact for infinite arguments.
+fn log_add(a: f64, b: f64) -> f64 {
+    if a == f64::NEG_INFINITY {
+        return b;
+    }
+    if b == f64::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
 }
 
 /// Initial half-width of the band, in units.
@@ -154,6 +183,11 @@ fn keys<'a>(
         buf.dedup();
     }
     buf
+}
+
+/// How many times `key` is in the sorted list `keys`.
+fn count(keys: &[u64], key: u64) -> usize {
+    keys.partition_point(|&k| k <= key) - keys.partition_point(|&k| k < key)
 }
 
 /// Calls `hit` for every key of the multiset intersection of two sorted lists.
@@ -227,11 +261,8 @@ impl Scorer<'_> {
                 || width >= MAX_BAND
                 || !mostly_confident(&run.path, n, m)
             {
-                return Aligned {
-                    path: run.path,
-                    cells,
-                    width,
-                };
+                let path = self.posteriors(&prep, run);
+                return Aligned { path, cells, width };
             }
             previous = Some(run.cost);
             width = width.saturating_mul(2);
@@ -282,6 +313,91 @@ impl Scorer<'_> {
             // No longer missing on either side, and earns its bonus.
             cost -= 2.0 * self.weights.miss[f] + self.weights.bonus[f] * spread;
         });
+        // A merge of `k` sentences claims that `k − 1` of them, beside the one the other
+        // side would take anyway, are translated there too. A sentence of which nothing (no
+        // anchor, no learned word) is found on the other side has only its length to show
+        // for it, and length cannot tell a merge from a sentence left out beside a loose
+        // translation: it pays `unsupported`. A sentence whose content (a number, an
+        // address, a question, a glossary term) is all absent there is evidence against
+        // the claim: it pays `contradicted`. Names do not count against: English
+        // capitalizes words Vietnamese translates. The `k − 1` dearest sentences of
+        // a side pay (any of them could be the one left out). A 2-2 bead claims no merge
+        // (as many sentences each side, the content spread differently) and pays nothing.
+        if kind.en != kind.vi && (kind.en > 1 || kind.vi > 1) {
+            let weights = &self.weights;
+            let charge = |units: &[Unit], anchors: &[u64], concepts: &[u64]| -> f64 {
+                let mut charges: Vec<f64> = units
+                    .iter()
+                    .enumerate()
+                    .map(|(at, u)| {
+                        let others = || units.iter().enumerate().filter(move |&(o, _)| o != at);
+                        // Found there, and more often than the bead's other sentences on
+                        // this side account for: the sentence's own content.
+                        let own_anchor = |k: &u64| {
+                            let there = count(anchors, *k);
+                            let here: usize = others().map(|(_, o)| count(&o.anchors, *k)).sum();
+                            there > here
+                        };
+                        let own_concept = |k: &u64| {
+                            concepts.binary_search(k).is_ok()
+                                && others().all(|(_, o)| o.concepts.binary_search(k).is_err())
+                        };
+                        let found =
+                            u.anchors.iter().any(own_anchor) || u.concepts.iter().any(own_concept);
+                        // Content of its own that a translator keeps as it is (not also in
+                        // the bead's other sentences here). Learned words only support: a
+                        // lexicon learned from one article is too noisy to argue against.
+                        let content = u.anchors.iter().any(|&k| {
+                            Family::of(k) != Family::Name
+                                && others().all(|(_, o)| o.anchors.binary_search(&k).is_err())
+                        });
+                        // Names of its own that the other side lacks, while the other side
+                        // holds more names this side lacks than the bead's other sentences
+                        // here leave unmatched: names translated there (`Australian
+                        // Strategic Policy Institute` = `Viện Chính sách Chiến lược Úc`;
+                        // Vietnamese capitalizes proper names too). Weak evidence, but
+                        // evidence: the sentence's content is not absent.
+                        let unmatched = |o: &Unit| {
+                            o.anchors
+                                .iter()
+                                .filter(|&&k| {
+                                    Family::of(k) == Family::Name && count(anchors, k) == 0
+                                })
+                                .count()
+                        };
+                        let translated_names = unmatched(u) > 0 && {
+                            let left_over = anchors
+                                .iter()
+                                .filter(|&&k| {
+                                    Family::of(k) == Family::Name
+                                        && units
+                                            .iter()
+                                            .all(|o| o.anchors.binary_search(&k).is_err())
+                                })
+                                .count();
+                            left_over > others().map(|(_, o)| unmatched(o)).sum::<usize>()
+                        };
+                        match (found, content) {
+                            (true, _) => 0.0,
+                            (false, true) => weights.contradicted,
+                            (false, false) if translated_names => 0.0,
+                            (false, false) => weights.unsupported,
+                        }
+                    })
+                    .collect();
+                charges.sort_unstable_by(|x, y| y.total_cmp(x));
+                charges.iter().take(units.len() - 1).sum::<f64>()
+            };
+            let (mut ca, mut cb) = (Vec::new(), Vec::new());
+            let en_concepts = keys(ea, |u| &u.concepts, &mut ca, true);
+            let vi_concepts = keys(va, |u| &u.concepts, &mut cb, true);
+            if kind.en > 1 {
+                cost += charge(ea, b, vi_concepts);
+            }
+            if kind.vi > 1 {
+                cost += charge(va, a, en_concepts);
+            }
+        }
         // Concepts are a set: one `đội` answers `team` however often the English says it.
         let (sa, sb) = (&mut scratch.0, &mut scratch.1);
         let a = keys(ea, |u| &u.concepts, sa, true);
@@ -338,6 +454,7 @@ impl Scorer<'_> {
         }
         *cells += start[n + 1] as u64;
         let mut back = vec![u8::MAX; start[n + 1]];
+        let mut alpha = vec![f64::NEG_INFINITY; start[n + 1]];
         // Rolling costs of rows i-3..=i, indexed by `row % 4`.
         let mut rows: [Vec<f64>; 4] = Default::default();
         let mut scratch = (Vec::new(), Vec::new());
@@ -349,10 +466,12 @@ impl Scorer<'_> {
             for j in lo[i]..=hi[i] {
                 if i == 0 && j == 0 {
                     row[0] = 0.0;
+                    alpha[0] = 0.0;
                     continue;
                 }
                 let mut best = f64::INFINITY;
                 let mut best_k = u8::MAX;
+                let mut forward = f64::NEG_INFINITY;
                 for (k, kind) in self.beads.iter().enumerate() {
                     if kind.en > i || kind.vi > j {
                         continue;
@@ -369,14 +488,17 @@ impl Scorer<'_> {
                     if !prev.is_finite() {
                         continue;
                     }
-                    let c = prev + self.bead_cost(p, kind, pi, pj, &mut scratch);
+                    let bead = self.bead_cost(p, kind, pi, pj, &mut scratch);
+                    let c = prev + bead;
                     if c < best {
                         best = c;
                         best_k = k as u8;
                     }
+                    forward = log_add(forward, alpha[start[pi] + pj - lo[pi]] - bead);
                 }
                 row[j - lo[i]] = best;
                 back[start[i] + j - lo[i]] = best_k;
+                alpha[start[i] + j - lo[i]] = forward;
             }
             rows[r] = row;
         }
@@ -402,6 +524,7 @@ impl Scorer<'_> {
                 en: pi..i,
                 vi: pj..j,
                 cost: step_cost,
+                posterior: 0.0,
             });
             (i, j) = (pi, pj);
         }
@@ -410,7 +533,82 @@ impl Scorer<'_> {
             path,
             cost,
             near_edge,
+            lo,
+            hi,
+            start,
+            alpha,
         }
+    }
+
+    /// The path of `run` with the posterior of each bead: a backward pass over the band of
+    /// `run` gives `β(i, j) = ln Σ e^(−cost)` over every path from cell `(i, j)` to the end,
+    /// and a bead from `(i0, j0)` to `(i1, j1)` has posterior `e^(α(i0, j0) − cost + β(i1,
+    /// j1) − α(n, m))`. Backward costs are kept for four rows, like the forward ones.
+    fn posteriors(&self, p: &Prepared, run: Banded) -> Vec<Step> {
+        let Banded {
+            mut path,
+            lo,
+            hi,
+            start,
+            alpha,
+            ..
+        } = run;
+        let (n, m) = (p.en.len(), p.vi.len());
+        let at = |i: usize, j: usize| start[i] + j - lo[i];
+        let total = alpha[at(n, m)];
+        let mut rows: [Vec<f64>; 4] = Default::default();
+        let mut scratch = (Vec::new(), Vec::new());
+        // Path beads by start cell, visited in reverse order as the pass goes backward.
+        let mut next = path.len();
+        for i in (0..=n).rev() {
+            let r = i % 4;
+            let mut row = std::mem::take(&mut rows[r]);
+            row.clear();
+            row.resize(hi[i] - lo[i] + 1, f64::NEG_INFINITY);
+            for j in (lo[i]..=hi[i]).rev() {
+                if i == n && j == m {
+                    row[j - lo[i]] = 0.0;
+                    continue;
+                }
+                let on_path = next
+                    .checked_sub(1)
+                    .filter(|&s| path[s].en.start == i && path[s].vi.start == j);
+                let mut backward = f64::NEG_INFINITY;
+                for kind in self.beads {
+                    let (ni, nj) = (i + kind.en, j + kind.vi);
+                    if ni > n || nj < lo[ni] || nj > hi[ni] {
+                        continue;
+                    }
+                    let after = if ni == i {
+                        row[nj - lo[i]]
+                    } else {
+                        rows[ni % 4][nj - lo[ni]]
+                    };
+                    if after == f64::NEG_INFINITY {
+                        continue;
+                    }
+                    let bead = self.bead_cost(p, kind, i, j, &mut scratch);
+                    backward = log_add(backward, after - bead);
+                    if let Some(s) = on_path
+                        && path[s].en.end == ni
+                        && path[s].vi.end == nj
+                    {
+                        let posterior = (alpha[at(i, j)] - bead + after - total).exp();
+                        path[s].posterior = if posterior.is_finite() {
+                            posterior.clamp(0.0, 1.0)
+                        } else {
+                            0.0
+                        };
+                    }
+                }
+                if on_path.is_some() {
+                    next -= 1;
+                }
+                row[j - lo[i]] = backward;
+            }
+            rows[r] = row;
+        }
+        path
     }
 }
 
@@ -448,15 +646,77 @@ mod tests {
         assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 1), (1, 1)]);
     }
 
+    /// The length model alone, with no charge for merges nothing supports.
+    fn lengths_only() -> Scorer<'static> {
+        Scorer {
+            weights: AnchorWeights {
+                unsupported: 0.0,
+                contradicted: 0.0,
+                ..AnchorWeights::default()
+            },
+            ..scorer()
+        }
+    }
+
     #[test]
     fn split_merge_and_deletion() {
         // en[1] is split in two in Vietnamese; en[2] and en[3] are joined; en[4] is dropped.
         let en = units(&[100.0, 300.0, 40.0, 200.0, 150.0, 90.0]);
         let vi = units(&[97.0, 140.0, 150.0, 232.0, 87.0]);
         assert_eq!(
-            shape(&scorer().align(&en, &vi)),
+            shape(&lengths_only().align(&en, &vi)),
             [(1, 1), (1, 2), (2, 1), (1, 0), (1, 1)]
         );
+    }
+
+    #[test]
+    fn a_merge_needs_content_found_on_the_other_side() {
+        // en[1] fits as part of a 2-1 by length, but its number is not in vi[1]: left out.
+        let n = crate::align::anchors::key(Family::Number, "n4300");
+        let mut en = units(&[100.0, 25.0, 60.0]);
+        let vi = units(&[97.0, 80.0]);
+        en[1].anchors = vec![n];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 0), (1, 1)]);
+        // The same number on the Vietnamese side makes it a merge.
+        let mut vi = vi;
+        vi[1].anchors = vec![n];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (2, 1)]);
+    }
+
+    /// seed.v2: an English sentence whose only content is a name the Vietnamese translates
+    /// (`Australian Strategic Policy Institute` = `Viện Chính sách Chiến lược Úc`) joins
+    /// its neighbour; with no name left over on the Vietnamese side it is left out.
+    #[test]
+    fn translated_names_support_a_merge() {
+        let name = |s: &str| crate::align::anchors::key(Family::Name, s);
+        let sorted = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v
+        };
+        let mut en = units(&[149.0, 88.0]);
+        en[0].anchors = sorted(vec![name("hanoi"), name("ministry")]);
+        en[1].anchors = sorted(vec![name("australian"), name("strategic"), name("policy")]);
+        let mut vi = units(&[176.0]);
+        vi[0].anchors = sorted(vec![name("hanoi"), name("vien"), name("chinh"), name("uc")]);
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(2, 1)]);
+        // The Vietnamese holds no name the English lacks beyond what the first sentence
+        // leaves unmatched: nothing there for the second sentence's names.
+        vi[0].anchors = sorted(vec![name("hanoi"), name("bo")]);
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn posteriors_are_probabilities_and_sure_when_nothing_else_fits() {
+        let en = units(&[100.0, 40.0, 200.0]);
+        let vi = units(&[97.0, 44.0, 193.0]);
+        let path = scorer().align(&en, &vi);
+        assert!(
+            path.iter().all(|s| s.posterior > 0.9 && s.posterior <= 1.0),
+            "{path:?}"
+        );
+        // One English sentence, nothing on the other side: certain.
+        let path = scorer().align(&units(&[50.0]), &[]);
+        assert!((path[0].posterior - 1.0).abs() < 1e-9);
     }
 
     #[test]

@@ -26,12 +26,12 @@
 //! is what tells a sentence left untranslated from a sentence merged into its neighbour:
 //! lengths and numbers often cannot.
 //!
-//! Each [`Link`] has a confidence: `1 / (1 + e^(cost − 4.5))`, the logistic of its bead
-//! cost centred at 4.5 nats. A 1-1 bead whose lengths fit the model gets about 0.98; a
-//! 1-1 bead two standard deviations off the expected length, a 2-1 bead whose lengths fit,
-//! or any bead that shares a couple of numbers but fits badly lands near 0.5; a deletion
-//! (1-0, 0-1) of a sentence longer than a few words lands near 0. [`low_confidence`] is
-//! `confidence < 0.5`.
+//! Each [`Link`] has a confidence: the posterior probability of its bead given both texts,
+//! by forward–backward over the same beads and band as the best path (each bead weighted
+//! `e^(−cost)`). A merge must show, for each sentence it adds, content of that sentence
+//! found on the other side, or pay what leaving the sentence out costs (see
+//! [`cost::UNSUPPORTED_COST`]). [`low_confidence`] is a posterior below 0.5 or an unmatched
+//! sentence.
 //!
 //! ```
 //! use songngu::align::{align, AlignOptions};
@@ -122,21 +122,18 @@ pub struct AlignOptions {
     pub length: LengthModel,
 }
 
-/// Confidence below which a link is worth a person's look: 0.5, a bead cost above 4.5
-/// nats (see the module docs).
+/// Posterior below which a link is doubtful: 0.5, where the model finds the link more
+/// likely wrong than right. On the evaluation set every link at 0.7 or more is right.
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
 /// Where the logistic of the bead cost crosses 0.5.
 pub(crate) const CONFIDENCE_MIDPOINT: f64 = 4.5;
 
-/// Whether `link` is doubtful: its confidence is below [`LOW_CONFIDENCE`].
+/// Whether `link` is worth a person's look: its posterior is below [`LOW_CONFIDENCE`]
+/// (more likely wrong than right under the model), or it leaves a sentence unmatched,
+/// which however sure the aligner is means a sentence left out or added.
 pub fn low_confidence(link: &Link) -> bool {
-    link.confidence < LOW_CONFIDENCE
-}
-
-fn confidence(cost: f64) -> f64 {
-    let c = 1.0 / (1.0 + (cost - CONFIDENCE_MIDPOINT).exp());
-    if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) }
+    link.en.is_empty() || link.vi.is_empty() || link.confidence < LOW_CONFIDENCE
 }
 
 fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
@@ -279,7 +276,7 @@ fn to_link(step: Step, en_offset: usize, vi_offset: usize) -> Link {
     Link {
         en: (step.en.start + en_offset..step.en.end + en_offset).collect(),
         vi: (step.vi.start + vi_offset..step.vi.end + vi_offset).collect(),
-        confidence: confidence(step.cost),
+        confidence: step.posterior,
     }
 }
 
@@ -337,8 +334,12 @@ fn paragraph_groups(
     for step in steps {
         let e = er[step.en.start]..er[step.en.end];
         let v = vr[step.vi.start]..vr[step.vi.end];
-        let trusted =
-            !step.en.is_empty() && !step.vi.is_empty() && confidence(step.cost) >= LOW_CONFIDENCE;
+        // A boundary holds when its bead both fits (its cost is below the midpoint, where
+        // the evidence for the pairing outweighs that against it) and is not in doubt.
+        let trusted = !step.en.is_empty()
+            && !step.vi.is_empty()
+            && step.cost < CONFIDENCE_MIDPOINT
+            && step.posterior >= LOW_CONFIDENCE;
         match groups.last_mut() {
             // A doubtful bead joins the group before it, and a trusted bead joins a
             // doubtful group before it: only boundaries between two trusted beads hold.
@@ -366,7 +367,12 @@ pub fn gale_church(en: &[String], vi: &[String]) -> Vec<Link> {
             variance: cost::GC_VARIANCE,
         }),
         one_sided: None,
-        weights: AnchorWeights::default(),
+        // Gale–Church weigh lengths only.
+        weights: AnchorWeights {
+            unsupported: 0.0,
+            contradicted: 0.0,
+            ..AnchorWeights::default()
+        },
         beads: GALE_CHURCH_BEADS,
     };
     let en: Vec<Unit> = en.iter().map(unit).collect();

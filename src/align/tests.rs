@@ -66,7 +66,8 @@ fn empty_sides() {
     let none: Vec<Vec<String>> = Vec::new();
     let links = align(&en, &none, &AlignOptions::default());
     assert_eq!(shape(&links), [(1, 0), (1, 0)]);
-    assert!(links.iter().all(low_confidence));
+    // Nothing else is possible: the posterior is certain that nothing is translated.
+    assert!(links.iter().all(|l| l.confidence > 0.99), "{links:?}");
     let links = align(&none, &en, &AlignOptions::default());
     assert_eq!(shape(&links), [(0, 1), (0, 1)]);
     assert!(align(&none, &none, &AlignOptions::default()).is_empty());
@@ -83,12 +84,20 @@ fn wildly_different_lengths() {
         .collect();
     let links = align(&en, &vi, &AlignOptions::default());
     assert_covers(&links, 1, 2000);
-    assert!(links.iter().filter(|l| low_confidence(l)).count() >= 1990);
+    // Which Vietnamese sentence the English one goes with, if any, is anyone's guess.
+    let paired: Vec<&Link> = links
+        .iter()
+        .filter(|l| !l.en.is_empty() && !l.vi.is_empty())
+        .collect();
+    assert!(
+        paired.len() <= 1 && paired.iter().all(|l| low_confidence(l)),
+        "{paired:?}"
+    );
     assert_covers(&gale_church(&en[0], &vi.concat()), 1, 2000);
 }
 
 #[test]
-fn unrelated_texts_are_low_confidence() {
+fn unrelated_texts_are_not_confidently_paired() {
     let en = split(&seed("seed.en.txt"), Lang::En);
     let vi: Vec<Vec<String>> = vec![
         vec![
@@ -103,8 +112,14 @@ fn unrelated_texts_are_low_confidence() {
     ];
     let links = align(&en, &vi, &AlignOptions::default());
     assert_covers(&links, en.iter().flatten().count(), 5);
-    let low = links.iter().filter(|l| low_confidence(l)).count();
-    assert!(low * 10 >= links.len() * 8, "{low} of {}", links.len());
+    // Most sentences are left unpaired, and no pairing of unrelated sentences reaches the
+    // confidence at which links are calibrated to be right (0.9).
+    let paired: Vec<&Link> = links
+        .iter()
+        .filter(|l| !l.en.is_empty() && !l.vi.is_empty())
+        .collect();
+    assert!(paired.len() <= 5, "{paired:?}");
+    assert!(paired.iter().all(|l| l.confidence < 0.9), "{paired:?}");
 }
 
 #[test]
@@ -137,10 +152,10 @@ fn glossary_anchors() {
         "Rules on the economy are needed too.".to_string(),
     ]];
     let vi = vec![vec!["Cần có quy định về không gian mạng.".to_string()]];
-    // The shared term lowers the bead's cost, so its confidence rises.
+    // The shared term picks the sentence the Vietnamese translates, and makes it sure.
     let with = align(&en[..], &vi, &options);
     let without = align(&en[..], &vi, &AlignOptions::default());
-    assert_eq!(shape(&with), shape(&without));
+    assert_eq!(shape(&with), [(1, 1), (1, 0)]);
     let linked = |links: &[Link]| {
         links
             .iter()

@@ -287,6 +287,14 @@ pub fn against_vietnamese(
                 .collect::<Vec<_>>()
                 .join(" ")
         };
+        // A pairing the aligner doubts is reported once, and still checked as translated.
+        if !link.en.is_empty()
+            && !link.vi.is_empty()
+            && align::low_confidence(link)
+            && !options.disabled.contains(&Kind::Alignment)
+        {
+            findings.push(doubtful_link(link, en, vi, &join));
+        }
         match (link.en.first(), link.vi.is_empty()) {
             // An n-n link (2-2) is checked sentence by sentence: a translator who keeps two
             // sentences as two rarely moves content between them, and the aligner picks 2-2
@@ -354,6 +362,32 @@ pub fn against_vietnamese(
         vi: vi_of,
         findings: in_article_order(findings, en),
     }
+}
+
+/// The `alignment` finding of a two-sided link the aligner doubts (see
+/// [`align::low_confidence`]), on its first English unit.
+fn doubtful_link(
+    link: &align::Link,
+    en: &[Unit],
+    vi: &[Unit],
+    join: &dyn Fn(&[Unit], &[usize]) -> String,
+) -> Finding {
+    let confidence = format!("{:.2}", link.confidence);
+    let explanation = if link.en.len() == 1 && link.vi.len() == 1 {
+        Explanation::new("drift-alignment").arg("confidence", confidence)
+    } else {
+        Explanation::new("drift-alignment-merge")
+            .arg("confidence", confidence)
+            .arg("en", link.en.len().to_string())
+            .arg("vi", link.vi.len().to_string())
+    };
+    let unit = &en[link.en[0]];
+    let mut f = Finding::new(Kind::Alignment, explanation);
+    f.unit = Some(unit.id.clone());
+    f.paragraph = Some(unit.block);
+    f.en = Some(join(en, &link.en));
+    f.vi = Some(join(vi, &link.vi));
+    f
 }
 
 /// Sorts findings by the position of their unit in the article (stable: findings of one

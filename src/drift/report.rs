@@ -35,11 +35,14 @@ pub enum Kind {
     Inconsistent,
     Length,
     Tag,
+    /// A link of `check --vi` the aligner doubts: a sentence may have been left out or
+    /// added there, or paired with the wrong one.
+    Alignment,
 }
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Stale,
         Kind::Missing,
         Kind::Orphaned,
@@ -56,6 +59,7 @@ impl Kind {
         Kind::Inconsistent,
         Kind::Length,
         Kind::Tag,
+        Kind::Alignment,
     ];
 
     /// The name used in JSON, the config file and messages (`same_as_source`).
@@ -77,6 +81,7 @@ impl Kind {
             Kind::Inconsistent => "inconsistent",
             Kind::Length => "length",
             Kind::Tag => "tag",
+            Kind::Alignment => "alignment",
         }
     }
 
@@ -106,7 +111,8 @@ impl Kind {
             | Kind::SameAsSource
             | Kind::Normalization
             | Kind::Punctuation
-            | Kind::Inconsistent => Severity::Warning,
+            | Kind::Inconsistent
+            | Kind::Alignment => Severity::Warning,
             // An omission on purpose is a decision to revisit in review, not drift.
             Kind::Orphaned | Kind::Omitted | Kind::Length => Severity::Info,
         }
