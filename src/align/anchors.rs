@@ -552,7 +552,16 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
         if !w.digit {
             // Numbers in words (`mười hai`, `hai mươi lăm`, `twenty-five`, `one million`),
             // read by the world knowledge's number words.
-            if crate::world::number_words::may_start(w.folded.as_str()) {
+            // `the first half of the year` is `nửa đầu năm`: a part, no quantity in
+            // Vietnamese.
+            let part = lang == Lang::En
+                && w.folded == "half"
+                && i > 0
+                && matches!(
+                    words[i - 1].folded.as_str(),
+                    "first" | "second" | "last" | "latter" | "other"
+                );
+            if !part && crate::world::number_words::may_start(w.folded.as_str()) {
                 let lower: Vec<String> = words[i..]
                     .iter()
                     .take_while(|x| crate::world::number_words::may_continue(x.folded.as_str()))
