@@ -591,6 +591,16 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
             i += 1;
             continue;
         }
+        // Vietnamese `N giờ` is an hour of the clock or a number of hours (`3 giờ 12 phút`
+        // = `3 hours and 12 minutes`): a time only when it says which part of the day
+        // (`9 giờ sáng`, `2 giờ 30 chiều`) or follows `lúc` (at), as `at 9:00 a.m.` does.
+        if lang == Lang::Vi
+            && let Some((time, last)) = vi_clock(words, i)
+        {
+            push(time, span(i, last));
+            i = last + 1;
+            continue;
+        }
         if let Some(time) = read_time(w.raw) {
             let (mut h, min) = time;
             if next.is_some_and(|n| matches!(n.folded.as_str(), "pm" | "p")) && h < 12 {
@@ -635,6 +645,42 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
         i += 1;
     }
     out
+}
+
+/// The time said by Vietnamese `N giờ [M [phút]]` at word `i` when it is a clock reading:
+/// followed by a part of the day or after `lúc`; the time and the index of its last word.
+fn vi_clock(words: &[Word], i: usize) -> Option<(Quantity, usize)> {
+    let number = |w: &Word, max: u32| -> Option<u32> {
+        (w.digit && w.raw.len() <= 2 && w.raw.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.raw.parse::<u32>().ok())
+            .flatten()
+            .filter(|v| *v <= max)
+    };
+    let hour = number(&words[i], 24)?;
+    if words.get(i + 1)?.folded != "gio" {
+        return None;
+    }
+    let (mut minute, mut last) = (0, i + 1);
+    if let Some(m) = words.get(last + 1).and_then(|w| number(w, 59)) {
+        minute = m;
+        last += 1;
+        if words.get(last + 1).is_some_and(|w| w.folded == "phut") {
+            last += 1;
+        }
+    }
+    let daypart = words
+        .get(last + 1)
+        .and_then(|w| crate::world::calendar::vi_daypart(hour, w.folded.as_str()));
+    let at = i > 0 && words[i - 1].folded == "luc";
+    let hour = match daypart {
+        Some(h) => {
+            last += 1;
+            h
+        }
+        None if at && hour < 24 => hour,
+        None => return None,
+    };
+    Some((Quantity::Time { hour, minute }, last))
 }
 
 /// `11:12` or `11h12` (Vietnamese) or `11h` → (hours, minutes).
@@ -878,6 +924,17 @@ mod tests {
         assert_eq!(vi, ["https://mic.gov.vn/news/1234"]);
         assert_eq!(urls("www.Example.com").0, ["www.example.com"]);
         assert!(urls("a @ b, x@y").0.is_empty());
+    }
+
+    /// Issue 10: `both starting at 9:00 a.m.` = `Cả hai đều bắt đầu lúc 9 giờ sáng.`; a
+    /// number of hours stays a number.
+    #[test]
+    fn vietnamese_clock_readings_are_times() {
+        same_numbers("at 9:00 a.m.", "lúc 9 giờ sáng");
+        same_numbers("at 9:00", "lúc 9 giờ");
+        same_numbers("at 2:30 p.m.", "lúc 2 giờ 30 phút chiều");
+        same_numbers("after 3 hours and 12 minutes", "sau 3 giờ 12 phút");
+        same_numbers("within 24 hours", "trong vòng 24 giờ");
     }
 
     #[test]
