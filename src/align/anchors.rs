@@ -44,14 +44,23 @@ impl Family {
 }
 
 /// The key of `canonical` in `family` (FNV-1a, deterministic across runs and platforms).
-pub(crate) fn key(family: Family, canonical: &str) -> u64 {
+pub(crate) const fn key(family: Family, canonical: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in canonical.bytes() {
-        h ^= u64::from(b);
+    let bytes = canonical.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     ((family as u64) << 61) | (h >> 3)
 }
+
+/// The anchor of a question mark and of a quotation: the marks a translator keeps (a
+/// question stays a question, direct speech stays direct speech), unlike a parenthesis
+/// (a gloss added) or an exclamation mark (dropped in Vietnamese style).
+pub(crate) const QUESTION: u64 = key(Family::Punct, "?");
+pub(crate) const QUOTATION: u64 = key(Family::Punct, "\"");
 
 /// The sorted anchor keys of one sentence.
 pub(crate) fn extract(
@@ -464,12 +473,58 @@ pub(crate) struct Reading {
 }
 
 /// Number, date and time anchors of a sentence in `lang` (see [`read_numbers`]), as the
-/// aligner's canonical keys.
+/// aligner's canonical keys, with weekdays and months said in words (`Tuesday` = `thứ
+/// Ba` = `w2`, `March` = `tháng Ba` = `m3`).
 pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
-    read_numbers(text, lang)
+    let words = number_words(text);
+    let calendar = calendar_words(&words, lang);
+    // The numbers read inside a weekday or a month name (`Ba` in `thứ Ba`) give way to it,
+    // as in the number check: read as a 3, Tuesday would be content the English lacks.
+    let inside = |span: &Range<usize>| {
+        calendar
+            .iter()
+            .any(|(c, _)| c.start <= span.start && span.end <= c.end)
+    };
+    let mut keys: Vec<String> = read_numbers_in(&words, lang)
         .iter()
+        .filter(|r| !inside(&r.span))
         .map(|r| r.quantity.key())
-        .collect()
+        .collect();
+    keys.extend(calendar.into_iter().map(|(_, key)| key));
+    keys
+}
+
+/// Weekdays and months said in words, from the world knowledge's calendar, with their
+/// spans: an English weekday capitalized (`Tuesday`), a Vietnamese weekday by its name
+/// (`thứ Ba`, `Chủ nhật`; lower-case `thứ hai` is also `second` and stays a number) and a
+/// Vietnamese month in words (`tháng Ba`, `tháng Mười Một`). English months are read with
+/// the numbers.
+fn calendar_words(words: &[Word], lang: Lang) -> Vec<(Range<usize>, String)> {
+    use crate::world::calendar;
+    let raws: Vec<&str> = words.iter().map(|w| w.raw).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let capital = words[k].raw.starts_with(char::is_uppercase);
+        let found = match lang {
+            Lang::En => calendar::en_weekday(words[k].raw)
+                .filter(|_| capital)
+                .map(|d| (format!("w{d}"), 1)),
+            Lang::Vi => match calendar::vi_weekday(&raws[k..]) {
+                Some((d, n, calendar::Written::Name)) => Some((format!("w{d}"), n)),
+                Some(_) => None,
+                None => calendar::vi_month(&raws[k..]).map(|(m, n)| (Quantity::Month(m).key(), n)),
+            },
+        };
+        match found {
+            Some((key, n)) => {
+                out.push((words[k].range.start..words[k + n - 1].range.end, key));
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    out
 }
 
 /// Number, date and time readings of a sentence in `lang`, in text order.
@@ -924,6 +979,18 @@ mod tests {
         assert_eq!(vi, ["https://mic.gov.vn/news/1234"]);
         assert_eq!(urls("www.Example.com").0, ["www.example.com"]);
         assert!(urls("a @ b, x@y").0.is_empty());
+    }
+
+    /// Issue 10: `The water began to fall on Tuesday.` = `Nước bắt đầu rút vào thứ Ba.`:
+    /// a weekday, not the number 3; months in words are months.
+    #[test]
+    fn weekdays_and_months_in_words_are_calendar_anchors() {
+        same_numbers("on Tuesday", "vào thứ Ba");
+        same_numbers("on Sunday", "vào Chủ nhật");
+        same_numbers("in March", "vào tháng Ba");
+        same_numbers("in November 2025", "vào tháng Mười Một năm 2025");
+        // Lower-case `thứ hai`, `thứ ba` are also ordinals: numbers.
+        assert_eq!(numbers("xếp thứ hai và thứ ba", Lang::Vi), ["n2", "n3"]);
     }
 
     /// Issue 10: `both starting at 9:00 a.m.` = `Cả hai đều bắt đầu lúc 9 giờ sáng.`; a

@@ -13,7 +13,7 @@
 //! ([`Scorer::align_counted`] counts the cells).
 
 use super::CONFIDENCE_MIDPOINT as CONFIDENT_COST;
-use super::anchors::Family;
+use super::anchors::{Family, QUESTION, QUOTATION};
 use super::cost::{BeadKind, LengthModel};
 
 /// A unit to align: its length in characters, its sorted anchor keys and its sorted,
@@ -237,17 +237,20 @@ fn evidence(units: &[Unit], at: usize, anchors: &[u64], concepts: &[u64]) -> Evi
         return Evidence::Supported;
     }
     // Content of its own that a translator keeps as it is (not also in the bead's other
-    // sentences here): numbers, addresses, glossary terms. Names and punctuation are weak
-    // evidence both ways (English capitalizes words Vietnamese translates; a translator
-    // adds a gloss in parentheses, drops an exclamation mark, turns a question into a
-    // statement), and learned words only support: a lexicon learned from one article is
-    // too noisy to argue against.
-    let content = u.anchors.iter().any(|&k| {
-        matches!(
-            Family::of(k),
-            Family::Number | Family::Url | Family::Glossary
-        ) && others().all(|(_, o)| o.anchors.binary_search(&k).is_err())
-    });
+    // sentences here): numbers, addresses, glossary terms, a question, a quotation. Names
+    // and other marks are weak evidence both ways (English capitalizes words Vietnamese
+    // translates; a translator adds a gloss in parentheses, drops an exclamation mark),
+    // and learned words only support: a lexicon learned from one article is too noisy to
+    // argue against.
+    let kept = |k: u64| match Family::of(k) {
+        Family::Number | Family::Url | Family::Glossary => true,
+        Family::Punct => k == QUESTION || k == QUOTATION,
+        Family::Name => false,
+    };
+    let content = u
+        .anchors
+        .iter()
+        .any(|&k| kept(k) && others().all(|(_, o)| o.anchors.binary_search(&k).is_err()));
     if content {
         return Evidence::Contradicted;
     }

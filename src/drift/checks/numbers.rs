@@ -672,7 +672,9 @@ fn number_item(
                 }
             }
         }
-        let daypart = r.word(i).and_then(|d| calendar::vi_daypart(h, d.folded.as_str()));
+        let daypart = r
+            .word(i)
+            .and_then(|d| calendar::vi_daypart(h, d.folded.as_str()));
         let time = Atom::Time(daypart.unwrap_or(h), minute.unwrap_or(0));
         let item = match daypart {
             Some(_) => Item::new(span.start..r.words[i].range.end, vec![time]),
