@@ -7,7 +7,7 @@
 //! merging sorted lists.
 //!
 //! The readers are shared with the cross-language checks (`drift::checks`), which need
-//! more than a key: [`read_numbers`] returns each number, date and time as a [`Quantity`]
+//! more than a key: [`read_numbers_in`] returns each number, date and time as a [`Quantity`]
 //! with the byte span of the words it was read from, and [`read_urls`] each address with
 //! its span; [`numbers`] and [`urls`] turn them into the aligner's canonical keys. [`Key`]
 //! folds a word for comparison with key words without allocating.
@@ -472,7 +472,7 @@ pub(crate) struct Reading {
     pub span: Range<usize>,
 }
 
-/// Number, date and time anchors of a sentence in `lang` (see [`read_numbers`]), as the
+/// Number, date and time anchors of a sentence in `lang` (see [`read_numbers_in`]), as the
 /// aligner's canonical keys, with weekdays and months said in words (`Tuesday` = `thứ
 /// Ba` = `w2`, `March` = `tháng Ba` = `m3`).
 pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
@@ -536,11 +536,8 @@ fn calendar_words(words: &[Word], lang: Lang) -> Vec<(Range<usize>, String)> {
 ///   tháng 11`), the month alone as one (`November` = `tháng 11`), the year as a plain
 ///   number, so `November 27, 2019` = `27/11/2019` = `ngày 27 tháng 11 năm 2019` and
 ///   partial dates still share what they have.
-pub(crate) fn read_numbers(text: &str, lang: Lang) -> Vec<Reading> {
-    read_numbers_in(&number_words(text), lang)
-}
-
-/// [`read_numbers`] over the words of a text (see [`number_words`]).
+///
+/// Over the words of a text (see [`number_words`]).
 pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
     let mut out = Vec::new();
     // The span from word `a` to word `b` (inclusive).
@@ -843,6 +840,10 @@ pub(crate) fn punctuation(text: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_numbers(text: &str, lang: Lang) -> Vec<Reading> {
+        read_numbers_in(&number_words(text), lang)
+    }
 
     fn same_numbers(en: &str, vi: &str) {
         let (mut a, mut b) = (numbers(en, Lang::En), numbers(vi, Lang::Vi));
