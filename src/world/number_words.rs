@@ -237,6 +237,12 @@ fn en_group(w: &[&str]) -> Option<(u32, usize)> {
 /// `twenty-five`, `two million`, `a thousand`. `one` alone is the pronoun, `a` alone the
 /// article: neither is read.
 pub fn en_number(words: &[&str]) -> Option<Spelled> {
+    if words.first() == Some(&"zero") {
+        return Some(Spelled {
+            value: 0.0,
+            words: 1,
+        });
+    }
     if words.first() == Some(&"a") && words.get(1).is_none_or(|w| en_scale(w).is_none()) {
         if words.get(1) == Some(&"hundred") {
             return groups(words, en_group, en_scale)
@@ -301,6 +307,7 @@ pub fn may_start(folded: &str) -> bool {
     ) || EN_UNITS.contains(&folded)
         || EN_TENS.contains(&folded)
         || folded == "a"
+        || folded == "zero"
 }
 
 #[cfg(test)]
