@@ -160,6 +160,32 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
     Known { covered, findings }
 }
 
+/// Whether `finding` is an organisation named only in the Vietnamese
+/// (`check-name-world-extra`) that the English article names in another sentence, by its
+/// name or its acronym: the translation only says who `the fund` is.
+pub(super) fn named_elsewhere(finding: &Explanation, english: &[&str]) -> bool {
+    if finding.id != "check-name-world-extra" {
+        return false;
+    }
+    let arg = |key: &str| {
+        finding
+            .args
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let (Some(acronym), Some(meaning)) = (arg("name"), arg("meaning")) else {
+        return false;
+    };
+    let meaning = meaning.to_lowercase();
+    english.iter().any(|en| {
+        en.to_lowercase().contains(&meaning)
+            || en
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == acronym)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::drift::Kind;

@@ -359,6 +359,11 @@ fn items(r: &Reader) -> Vec<Item> {
                         .contains(['.', '!', '?', ':', '"', '“', '(']);
                 item.soft = in_words
                     && ((r.lang == Lang::Vi && value < 100.0) || value.fract() != 0.0 || in_name);
+                // `five months` = `năm tháng`: a small number in words is also found
+                // spelled on the other side, as one in digits is.
+                if in_words && value.fract() == 0.0 && (1.0..100.0).contains(&value) {
+                    item.small.get_or_insert(value as u32);
+                }
                 out.push(item);
             }
         }
@@ -1306,6 +1311,16 @@ mod tests {
         quiet("You may leave now.", "Bạn có thể rời đi.");
         // Not a label: a lower-case `may` explains no month.
         let f = date_time_number("You may go then.", "Bạn có thể đi vào tháng 5.");
+        assert!(!f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_small_number_in_words_is_found_spelled_on_the_other_side() {
+        quiet(
+            "It was delayed for five months.",
+            "Dự án bị chậm năm tháng.",
+        );
+        let f = date_time_number("Twelve people were hurt.", "Mười người bị thương.");
         assert!(!f.is_empty(), "{f:?}");
     }
 
