@@ -420,7 +420,7 @@ fn an_organisation_the_english_article_names_elsewhere_is_no_addition() {
             .collect()
     };
     assert!(names(&named).is_empty(), "{:?}", names(&named));
-    let unnamed = [named[1].clone()];
+    let unnamed = [named[1]];
     assert_eq!(names(&unnamed), ["check-name-world-extra"]);
 }
 
