@@ -358,7 +358,7 @@ check-label-vi = vi:
 # $score: 0-100.
 check-label-suggestion = memory ({ $score }%):
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
-# $kinds: "kind count, kind count" already localized.
+# $kinds: "kind count, kind count" already localized; $added (number): Vietnamese-only sentences of the editor the memory places in the article.
 check-summary = { $units ->
         [one] { $units } unit
        *[other] { $units } units
@@ -372,6 +372,10 @@ check-summary = { $units ->
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $added ->
+        [0] {""}
+        [one] ; the Vietnamese also has { $added } sentence of the editor's, published as it is
+       *[other] ; the Vietnamese also has { $added } sentences of the editor's, published as they are
     }
 drift-extra = this Vietnamese has no English counterpart
 

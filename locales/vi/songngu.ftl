@@ -326,6 +326,9 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi th�
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $added ->
+        [0] {""}
+       *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi xuất bản
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
 

@@ -922,6 +922,7 @@ mod tests {
                 status: Some(String::from("translated")),
                 changed: None,
                 tuid: None,
+                ..StoredUnit::default()
             })
             .collect()
     }
@@ -1335,6 +1336,7 @@ mod tests {
                     status: Some(String::from("translated")),
                     changed: None,
                     tuid: None,
+                    ..StoredUnit::default()
                 }
             })
             .collect()

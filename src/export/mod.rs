@@ -1328,6 +1328,7 @@ pub(crate) mod tests {
                 drift_finding(Kind::Missing, &us[1], Severity::Warning),
             ],
             joined: vec![false; 4],
+            ..Report::default()
         };
         let release_units = units_of_check(&us, &report, Severity::Error);
         let passes: Vec<bool> = release_units.iter().map(|u| u.drift_passes).collect();

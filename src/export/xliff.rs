@@ -343,6 +343,7 @@ mod tests {
             vi_status: vec![None; status.len()],
             findings: Vec::new(),
             joined: vec![false; status.len()],
+            ..Report::default()
         }
     }
 

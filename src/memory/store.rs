@@ -2432,8 +2432,9 @@ pub enum AddedAt<'a> {
 
 /// A TU recording Vietnamese published without English in document `doc` (an editor's
 /// addition): status [`props::ADDED`], tied to its place `at`, `order` its position among
-/// the published Vietnamese sentences, and only the target variant. With no source, no
-/// tool can offer it as the translation of anything, and TMX allows a TU of one variant.
+/// the published Vietnamese sentences, and only the target variant, which is also the TU's
+/// `srclang`. With no English, no tool can offer it as the translation of anything, and
+/// TMX allows a TU of one variant.
 pub fn added_tu(
     doc: &str,
     at: AddedAt<'_>,
@@ -2454,6 +2455,9 @@ pub fn added_tu(
     Tu {
         attrs: vec![
             attr("tuid", &format!("{doc}/vi-{order}")),
+            // The TU's own source is its only variant: TMX wants a variant in the source
+            // language, and an English one would have to be empty or made up.
+            attr("srclang", &target_lang.to_string()),
             attr("creationdate", &now),
             attr("creationid", user),
             attr("changedate", &now),
