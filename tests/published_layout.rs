@@ -32,7 +32,9 @@ fn aligned(en: &str, vi: &str) -> tempfile::TempDir {
     std::fs::write(dir.path().join("a.vi.txt"), vi).unwrap();
     ok(
         dir.path(),
-        &["align", "a.en.txt", "a.vi.txt", "--into", "m.tmx", "--doc", "a"],
+        &[
+            "align", "a.en.txt", "a.vi.txt", "--into", "m.tmx", "--doc", "a",
+        ],
     );
     dir
 }
@@ -134,7 +136,9 @@ fn re_running_align_into_on_the_same_pair_changes_nothing_byte_for_byte() {
     let first = std::fs::read(dir.path().join("m.tmx")).unwrap();
     ok(
         dir.path(),
-        &["align", "a.en.txt", "a.vi.txt", "--into", "m.tmx", "--doc", "a"],
+        &[
+            "align", "a.en.txt", "a.vi.txt", "--into", "m.tmx", "--doc", "a",
+        ],
     );
     assert_eq!(std::fs::read(dir.path().join("m.tmx")).unwrap(), first);
 }
@@ -151,10 +155,8 @@ fn a_unit_that_went_away_takes_its_layout_note_and_its_addition_is_kept_and_repo
     .unwrap();
     let (code, records) = check_json(dir.path());
     assert_eq!(code, 0, "{records:#?}");
-    let orphaned: Vec<&serde_json::Value> = records
-        .iter()
-        .filter(|r| r["kind"] == "orphaned")
-        .collect();
+    let orphaned: Vec<&serde_json::Value> =
+        records.iter().filter(|r| r["kind"] == "orphaned").collect();
     // Two English units gone, and the addition that followed the last of them.
     assert_eq!(orphaned.len(), 3, "{records:#?}");
     assert!(
@@ -188,7 +190,9 @@ fn update_and_an_xliff_round_trip_keep_the_additions() {
     );
     ok(
         dir.path(),
-        &["xliff", "import", "a.xlf", "--en", "a.en.txt", "--tm", "m.tmx"],
+        &[
+            "xliff", "import", "a.xlf", "--en", "a.en.txt", "--tm", "m.tmx",
+        ],
     );
     assert_eq!(export_vi(dir.path()), VI);
 }
@@ -235,7 +239,9 @@ fn every_evaluation_article_aligned_into_a_fresh_memory_exports_its_vietnamese_b
         std::fs::copy(file("vi"), dir.path().join("a.vi.txt")).unwrap();
         ok(
             dir.path(),
-            &["align", "a.en.txt", "a.vi.txt", "--into", "m.tmx", "--doc", "a"],
+            &[
+                "align", "a.en.txt", "a.vi.txt", "--into", "m.tmx", "--doc", "a",
+            ],
         );
         let (code, records) = check_json(dir.path());
         let wrong_links = WRONG_LINKS.iter().find(|(n, _)| *n == name);

@@ -526,8 +526,7 @@ fn store_links(
         &paragraph_of_sentences(vi),
     );
     // Vietnamese without English: the editor's additions, stored apart (below).
-    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> =
-        Vec::new();
+    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> = Vec::new();
     for (link, layout) in links.iter().zip(&layout) {
         if link.en.is_empty() {
             let unit = |i: usize| en.ids.get(i).map(String::as_str);

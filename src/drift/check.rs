@@ -4,8 +4,8 @@
 //! findings).
 
 use crate::align::{self, AlignOptions};
-use crate::memory::store::{Memory, MemoryError, StoredUnit};
 use crate::memory::layout::{Addition, ViParagraph};
+use crate::memory::store::{Memory, MemoryError, StoredUnit};
 use crate::segment::Unit;
 
 use super::accept::Accepted;
@@ -268,8 +268,13 @@ pub fn against_memory(
         .iter()
         .map(|state| state.stored().and_then(|j| stored[j].vi_paragraph))
         .collect();
-    let (added_before, added_after) =
-        place_additions(units, &stored, &revision, memory.document_additions(doc)?, &mut findings);
+    let (added_before, added_after) = place_additions(
+        units,
+        &stored,
+        &revision,
+        memory.document_additions(doc)?,
+        &mut findings,
+    );
     Ok(Report {
         status,
         vi,

@@ -28,8 +28,8 @@
 use std::io::Write;
 
 use super::{BlockView, ExportError, Prepared, Release};
-use crate::memory::layout::ViParagraph;
 use crate::document::BlockKind;
+use crate::memory::layout::ViParagraph;
 
 /// The Vietnamese article as text (before encoding).
 pub fn text(release: &Release<'_>) -> Result<String, ExportError> {
@@ -56,9 +56,10 @@ fn rebuild(prepared: &Prepared<'_, '_>) -> String {
     let views = &prepared.views;
     let left_out = |view: &BlockView<'_, '_>| {
         !view.units.is_empty()
-            && view.units.iter().all(|u| {
-                u.is_left_out() && u.added_before.is_empty() && u.added_after.is_empty()
-            })
+            && view
+                .units
+                .iter()
+                .all(|u| u.is_left_out() && u.added_before.is_empty() && u.added_after.is_empty())
             && !matches!(view.block.kind, BlockKind::FrontMatter(_))
     };
     let mut kept_before = false;
@@ -78,7 +79,7 @@ fn rebuild(prepared: &Prepared<'_, '_>) -> String {
             // paragraph (the English blocks left out whole between them go too).
             loop {
                 let mut next = k;
-                while views.get(next).is_some_and(|v| left_out(v)) {
+                while views.get(next).is_some_and(&left_out) {
                     next += 1;
                 }
                 match views.get(next) {

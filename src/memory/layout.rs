@@ -103,7 +103,10 @@ pub fn of_links(links: &[Link], en_paragraph: &[usize], vi_paragraph: &[usize]) 
             (en_sentence, link.vi.first(), link.vi.last())
         else {
             // Nothing published (an omitted English sentence), or nowhere to tie it.
-            out.push(LinkLayout { paragraph: None, anchor });
+            out.push(LinkLayout {
+                paragraph: None,
+                anchor,
+            });
             continue;
         };
         let en_par = en_paragraph.get(en_sentence).copied().unwrap_or(0);
@@ -117,10 +120,7 @@ pub fn of_links(links: &[Link], en_paragraph: &[usize], vi_paragraph: &[usize]) 
                 _ => None,
             }
         });
-        last_published = Some((
-            en_par,
-            vi_paragraph.get(last_vi).copied().unwrap_or(vi_par),
-        ));
+        last_published = Some((en_par, vi_paragraph.get(last_vi).copied().unwrap_or(vi_par)));
         out.push(LinkLayout { paragraph, anchor });
     }
     out

@@ -43,13 +43,13 @@ use super::cache::{self, Rejected};
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
 use super::journal::{self, HashingWriter, Identity, Journal, JournalError, Key, Spill};
+use super::layout::ViParagraph;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::segment::{
     ConcordanceSegment, FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash,
     unit_key,
 };
 use super::text::normalize;
-use super::layout::ViParagraph;
 use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
 
 /// Prop types songngu writes on the TUs its users create.
