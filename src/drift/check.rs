@@ -176,7 +176,7 @@ pub fn against_memory(
     doc: &str,
     options: &CheckOptions,
 ) -> Result<Report, MemoryError> {
-    let stored = memory.document(doc)?;
+    let (stored, additions) = memory.document_and_additions(doc)?;
     let revision = revision::compare(units, &stored);
     let mut lookup_error = None;
     let mut findings = revision::findings(units, &stored, &revision, |en| {
@@ -268,13 +268,8 @@ pub fn against_memory(
         .iter()
         .map(|state| state.stored().and_then(|j| stored[j].vi_paragraph))
         .collect();
-    let (added_before, added_after) = place_additions(
-        units,
-        &stored,
-        &revision,
-        memory.document_additions(doc)?,
-        &mut findings,
-    );
+    let (added_before, added_after) =
+        place_additions(units, &stored, &revision, additions, &mut findings);
     Ok(Report {
         status,
         vi,

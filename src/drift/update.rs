@@ -42,6 +42,8 @@ pub fn update(
     // What the last unit that was not joined to the one before counted as: a joined unit
     // counts as its run does.
     let mut run_counts_as = None;
+    // Unit ids rewritten below: the editor's additions tied to them follow.
+    let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (order, (unit, state)) in units.iter().zip(&revision.units).enumerate() {
         match state {
             UnitState::Current { stored: j } => {
@@ -65,6 +67,9 @@ pub fn update(
                 };
                 if old.unit == unit.id && old.order == order && old.covered() == covered_now {
                     continue;
+                }
+                if old.unit != unit.id {
+                    renamed.insert(old.unit.clone(), unit.id.clone());
                 }
                 report.moved += 1;
                 let mut tu = memory.tu_of(old.entry)?;
@@ -92,6 +97,21 @@ pub fn update(
         }
     }
     report.orphaned = revision.orphaned.len();
+    if !renamed.is_empty() {
+        for added in memory.document_additions(doc)? {
+            let mut tu = memory.tu_of(added.entry)?;
+            let mut changed = false;
+            for (kind, anchor) in [(props::AFTER, &added.after), (props::BEFORE, &added.before)] {
+                if let Some(new) = anchor.as_ref().and_then(|a| renamed.get(a)) {
+                    tu.set_prop(kind, new);
+                    changed = true;
+                }
+            }
+            if changed {
+                memory.replace(added.entry, tu)?;
+            }
+        }
+    }
     Ok((report, revision))
 }
 

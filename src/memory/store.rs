@@ -1250,9 +1250,27 @@ impl Memory {
         self.stored_units(&ids, |tu| tu.prop(props::STATUS) != Some(props::ADDED))
     }
 
+    /// [`Memory::document`] and [`Memory::document_additions`], reading the document's
+    /// TUs once.
+    pub fn document_and_additions(
+        &self,
+        doc: &str,
+    ) -> Result<(Vec<StoredUnit>, Vec<StoredUnit>), MemoryError> {
+        let all = self.document_tus_where(doc, |_| true)?;
+        Ok(all.into_iter().partition(|u| !u.is_added()))
+    }
+
     /// The additions of document `doc` (Vietnamese published without English,
     /// [`props::ADDED`]), in the order they were published.
     pub fn document_additions(&self, doc: &str) -> Result<Vec<StoredUnit>, MemoryError> {
+        self.document_tus_where(doc, |tu| tu.prop(props::STATUS) == Some(props::ADDED))
+    }
+
+    fn document_tus_where(
+        &self,
+        doc: &str,
+        keep: impl Fn(&Tu) -> bool,
+    ) -> Result<Vec<StoredUnit>, MemoryError> {
         let mut ids = Vec::new();
         for loaded in &self.loaded {
             if let Some(entries) = loaded.segment.doc(doc) {
@@ -1260,7 +1278,7 @@ impl Memory {
             }
         }
         ids.extend(self.docs.get(doc).into_iter().flatten());
-        self.stored_units(&ids, |tu| tu.prop(props::STATUS) == Some(props::ADDED))
+        self.stored_units(&ids, keep)
     }
 
     /// The live TU of unit `unit` of document `doc`: the first in document order when there
