@@ -277,3 +277,48 @@ fn every_evaluation_article_aligned_into_a_fresh_memory_exports_its_vietnamese_b
         assert_eq!(exported, published, "{name}");
     }
 }
+
+#[test]
+fn the_bilingual_formats_show_an_addition_as_a_row_with_an_empty_english_side() {
+    let dir = aligned(EN, VI);
+    let export = |to: &str, file: &str| {
+        ok(
+            dir.path(),
+            &[
+                "export", "a.en.txt", "--tm", "m.tmx", "--doc", "a", "--to", to, "-o", file,
+            ],
+        );
+        std::fs::read_to_string(dir.path().join(file)).unwrap()
+    };
+    let md = export("bilingual-md", "out.md");
+    // The note stands alone between the first paragraph's block and the second's.
+    let note = md
+        .find("> Ghi chú của Ban biên tập: bài viết được cập nhật.\n")
+        .expect(&md);
+    let first = md.find("> Bộ đã khai mạc").expect(&md);
+    let second = md.find("The minister spoke").expect(&md);
+    assert!(first < note && note < second, "{md}");
+    assert!(md.contains("\n\n> Ghi chú"), "{md}");
+    let html = export("bilingual-html", "out.html");
+    assert!(
+        html.contains("<div class=\"row added\">\n<div class=\"en\" lang=\"en\"></div>\n<div class=\"vi\" lang=\"vi\"><p>Đây là lần thứ ba diễn đàn được tổ chức.</p></div>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_released_tmx_keeps_the_additions_and_the_layout() {
+    let dir = aligned(EN, VI);
+    ok(
+        dir.path(),
+        &[
+            "export", "a.en.txt", "--tm", "m.tmx", "--doc", "a", "--to", "tmx", "-o", "r.tmx",
+        ],
+    );
+    let tmx = std::fs::read_to_string(dir.path().join("r.tmx")).unwrap();
+    assert_eq!(tmx.matches(">added</prop>").count(), 2, "{tmx}");
+    assert!(tmx.contains("<prop type=\"x-songngu-vi-paragraph\">same</prop>"));
+    // Aligning the release's memory back gives the published article again.
+    std::fs::copy(dir.path().join("r.tmx"), dir.path().join("m.tmx")).unwrap();
+    assert_eq!(export_vi(dir.path()), VI);
+}

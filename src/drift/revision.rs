@@ -91,6 +91,7 @@
 //!     status: None,
 //!     changed: None,
 //!     tuid: None,
+//!     ..StoredUnit::default()
 //! };
 //! let current = [unit("The event attracted 1,200 guests."), unit("It was  held in Hanoi.")];
 //! let old = [stored(0, "It was held in Hanoi."), stored(1, "The event attracted 1,000 guests.")];
