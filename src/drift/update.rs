@@ -265,6 +265,44 @@ mod tests {
             .unwrap_or_else(|| panic!("no TU for {en:?} in {units:#?}"))
     }
 
+    /// Issue 10: an editor's addition is tied to a unit by id; when `update` gives that
+    /// unit's TU another id (here the English was stored under an older numbering), the
+    /// addition follows it instead of being left without a place.
+    #[test]
+    fn an_addition_follows_its_unit_when_update_rewrites_the_unit_id() {
+        use crate::memory::store::{AddedAt, added_tu};
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = memory(dir.path(), &[]);
+        let new = NewUnit {
+            doc: DOC,
+            unit: "u-old",
+            order: 0,
+            source: "The fair opens today.",
+            target: "Hội chợ khai mạc hôm nay.",
+            status: "translated",
+            user: "lan",
+        };
+        memory
+            .add(None, unit_tu(&new, &langid!("en"), &langid!("vi")))
+            .unwrap();
+        let note = "Ghi chú của Ban biên tập.";
+        memory
+            .add(
+                None,
+                added_tu(DOC, AddedAt::After("u-old"), 1, note, "lan", &langid!("vi")),
+            )
+            .unwrap();
+        let units = [unit(0, "The fair opens today.")];
+        let (report, _) = update(&mut memory, &units, DOC).unwrap();
+        assert_eq!(report.moved, 1);
+        let additions = memory.document_additions(DOC).unwrap();
+        assert_eq!(additions.len(), 1);
+        assert_eq!(additions[0].after.as_deref(), Some(units[0].id.as_str()));
+        assert_eq!(additions[0].vi.as_deref(), Some(note));
+        // The additions are no units of the article.
+        assert_eq!(memory.document(DOC).unwrap().len(), 1);
+    }
+
     #[test]
     fn carries_moves_keeps_stale_and_orphans_and_deletes_nothing() {
         let dir = tempfile::tempdir().unwrap();

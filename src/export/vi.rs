@@ -170,6 +170,27 @@ mod tests {
         );
     }
 
+    /// Issue 10: the published Vietnamese paragraphs (a break inside an English paragraph,
+    /// none where the English has one) and the editor's additions.
+    #[test]
+    fn the_published_paragraphs_and_additions_are_rebuilt() {
+        use crate::memory::layout::{Addition, ViParagraph};
+        let en = doc("tin.en.txt", "One. Two.\n\nThree.\n");
+        let us = units(&en);
+        let mut r = release(&en, &us, &[Some("Một."), Some("Hai."), Some("Ba.")]);
+        r.units[1].vi_paragraph = Some(ViParagraph::New);
+        r.units[2].vi_paragraph = Some(ViParagraph::Same);
+        r.units[0].added_before = vec![Addition {
+            vi: "Ghi chú.".into(),
+            paragraph: None,
+        }];
+        r.units[2].added_after = vec![Addition {
+            vi: "Thêm.".into(),
+            paragraph: Some(ViParagraph::New),
+        }];
+        assert_eq!(text(&r).unwrap(), "Ghi chú. Một.\n\nHai. Ba.\n\nThêm.\n");
+    }
+
     #[test]
     fn plain_text_keeps_lines_and_spacing() {
         let en = doc(
