@@ -382,7 +382,6 @@ fn every_evaluation_article_aligned_into_a_fresh_memory_checks_clean_and_exports
         "postal-services",
         "public-wifi",
     ];
-    let mut byte_identical = 0;
     for name in names {
         let dir = tempfile::tempdir().unwrap();
         let en = fixtures.join(format!("{name}.en.article.txt"));
@@ -404,37 +403,10 @@ fn every_evaluation_article_aligned_into_a_fresh_memory_checks_clean_and_exports
         export(&en, &tm, name, "vi", &out).unwrap_or_else(|e| panic!("{name}: {e}"));
         let exported = std::fs::read_to_string(&out).unwrap();
         let published = std::fs::read_to_string(&vi).unwrap();
-        let paragraphs = |text: &str| text.split("\n\n").count();
-        let vietnamese_only: Vec<usize> = gold
-            .iter()
-            .filter(|(e, _)| e.is_empty())
-            .flat_map(|(_, v)| v.clone())
-            .collect();
-        if vietnamese_only.is_empty() && paragraphs(&published) == paragraphs(&exported) {
-            assert_eq!(exported, published, "{name}");
-            byte_identical += 1;
-        } else {
-            // The memory keeps translations of English units: a sentence only the
-            // Vietnamese has (an editor's note), and where the Vietnamese joins or splits
-            // paragraphs, are not in it. Everything else is, word for word, in order.
-            let sentences: Vec<String> =
-                std::fs::read_to_string(fixtures.join(format!("{name}.vi.txt")))
-                    .unwrap()
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(str::to_owned)
-                    .collect();
-            let expected: Vec<&str> = sentences
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !vietnamese_only.contains(i))
-                .map(|(_, s)| s.as_str())
-                .collect();
-            let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(words(&exported), words(&expected.join(" ")), "{name}");
-        }
+        // The editor's additions and the Vietnamese paragraphs are in the memory too
+        // (tests/published_layout.rs covers every article of the set).
+        assert_eq!(exported, published, "{name}");
     }
-    assert!(byte_identical >= 1);
 }
 
 /// The memory format alone, whatever the aligner decides: a TU written by hand (or by
