@@ -353,62 +353,6 @@ fn an_edited_one_sentence_paragraph_is_stale_with_its_old_vietnamese() {
     assert!(diff.contains("announced on Monday"), "{diff}");
 }
 
-/// The gold links of an evaluation article: (English indexes, Vietnamese indexes).
-fn gold(name: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let path = common::root().join(format!("tests/fixtures/align/{name}.gold.tsv"));
-    let list = |s: &str| -> Vec<usize> {
-        s.split(',')
-            .filter(|x| !x.trim().is_empty())
-            .map(|x| x.trim().parse().unwrap())
-            .collect()
-    };
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (en, vi) = l.split_once('\t')?;
-            Some((list(en), list(vi)))
-        })
-        .collect()
-}
-
-#[test]
-fn every_evaluation_article_aligned_into_a_fresh_memory_checks_clean_and_exports_its_vietnamese() {
-    let fixtures = common::root().join("tests/fixtures/align");
-    let names = [
-        "cyber-drill",
-        "digital-economy",
-        "postal-services",
-        "public-wifi",
-    ];
-    for name in names {
-        let dir = tempfile::tempdir().unwrap();
-        let en = fixtures.join(format!("{name}.en.article.txt"));
-        let vi = fixtures.join(format!("{name}.vi.article.txt"));
-        let tm = dir.path().join("m.tmx");
-        align_into(&en, &vi, &tm, name);
-        let (code, records) = check_json(&en, &tm, name);
-        assert_eq!(code, 0, "{name}: {records:#?}");
-        // Every English-only sentence of the gold is reported as omitted, and nothing else.
-        let gold = gold(name);
-        let english_only = gold.iter().filter(|(_, v)| v.is_empty()).count();
-        assert_eq!(
-            kinds(&records),
-            vec![("omitted".to_owned(), "info".to_owned()); english_only],
-            "{name}"
-        );
-
-        let out = dir.path().join("out.vi.txt");
-        export(&en, &tm, name, "vi", &out).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let exported = std::fs::read_to_string(&out).unwrap();
-        let published = std::fs::read_to_string(&vi).unwrap();
-        // The editor's additions and the Vietnamese paragraphs are in the memory too
-        // (tests/published_layout.rs covers every article of the set).
-        assert_eq!(exported, published, "{name}");
-    }
-}
-
 /// The memory format alone, whatever the aligner decides: a TU written by hand (or by
 /// another tool) that lists the units it covers, and one recorded as omitted.
 #[test]
