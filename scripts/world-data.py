@@ -97,7 +97,10 @@ def main():
         vi = load(tmp, "cldr-numbers-full", "vi", "currencies.json")["numbers"]["currencies"]
         with open(os.path.join(OUT, "currencies.tsv"), "w", encoding="utf-8") as f:
             f.write(header + "# code\tEnglish names (|)\tVietnamese names (|)\n")
-            for code in sorted(c for c in en if c in vi):
+            # A former currency is named with its years (`Turkish Lira (1922–2005)`),
+            # which a word match cannot see: it would shadow today's `Turkish Lira`.
+            historical = lambda c: any(ch.isdigit() for ch in en[c].get("displayName", ""))
+            for code in sorted(c for c in en if c in vi and not historical(c)):
                 pick = lambda t: list(dict.fromkeys(
                     t[code][k] for k in ("displayName", "displayName-count-one", "displayName-count-other")
                     if k in t[code]))

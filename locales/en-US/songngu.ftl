@@ -289,7 +289,7 @@ align-lengths-differ = the two sides differ in length far more than a translatio
     } ({ $vi_chars } characters, where a translation would have about { $expected })
 # $path: the glossary; $line (number): from 1.
 align-glossary-line = `{ $path }`:{ $line }: not a glossary entry: expected `English<TAB>Vietnamese`
-# $added, $updated, $removed (numbers): TUs of the document; $omitted (number): English sentences stored as left out of the translation.
+# $added, $updated, $removed (numbers): TUs of the document; $omitted (number): English sentences stored as left out of the translation; $vi_only (number): Vietnamese sentences without English stored as additions.
 align-stored = `{ $path }`: { $added ->
         [one] { $added } pair added
        *[other] { $added } pairs added
@@ -300,6 +300,10 @@ align-stored = `{ $path }`: { $added ->
         [0] {""}
         [one] , { $omitted } sentence recorded as left out of the translation
        *[other] , { $omitted } sentences recorded as left out of the translation
+    }{ $vi_only ->
+        [0] {""}
+        [one] , { $vi_only } Vietnamese-only sentence recorded as the editor's addition
+       *[other] , { $vi_only } Vietnamese-only sentences recorded as the editor's additions
     }
 
 ## ---------------------------------------------------------------------------------------
@@ -314,6 +318,7 @@ drift-missing = not translated yet
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
 drift-omitted = the published translation leaves this English out on purpose
+drift-added-orphaned = the English this addition of the editor followed is no longer in the article: it is kept in the memory and not published
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) and the project file
@@ -353,7 +358,7 @@ check-label-vi = vi:
 # $score: 0-100.
 check-label-suggestion = memory ({ $score }%):
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
-# $kinds: "kind count, kind count" already localized.
+# $kinds: "kind count, kind count" already localized; $added (number): Vietnamese-only sentences of the editor the memory places in the article.
 check-summary = { $units ->
         [one] { $units } unit
        *[other] { $units } units
@@ -367,6 +372,10 @@ check-summary = { $units ->
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $added ->
+        [0] {""}
+        [one] ; the Vietnamese also has { $added } sentence of the editor's, published as it is
+       *[other] ; the Vietnamese also has { $added } sentences of the editor's, published as they are
     }
 drift-extra = this Vietnamese has no English counterpart
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.

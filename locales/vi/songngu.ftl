@@ -252,6 +252,9 @@ align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } c�
     }{ $omitted ->
         [0] {""}
        *[other] , ghi nhận { $omitted } câu được cố ý lược bỏ trong bản dịch
+    }{ $vi_only ->
+        [0] {""}
+       *[other] , ghi nhận { $vi_only } câu do biên tập viên bổ sung (chỉ có trong bản tiếng Việt)
     }
 
 ## ---------------------------------------------------------------------------------------
@@ -273,6 +276,7 @@ drift-missing = chưa được dịch
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
 drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
+drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được xuất bản
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) và tệp dự án
@@ -322,6 +326,9 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi th�
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $added ->
+        [0] {""}
+       *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi xuất bản
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.

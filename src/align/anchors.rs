@@ -56,10 +56,8 @@ pub(crate) const fn key(family: Family, canonical: &str) -> u64 {
     ((family as u64) << 61) | (h >> 3)
 }
 
-/// The anchor of a question mark and of a quotation: the marks a translator keeps (a
-/// question stays a question, direct speech stays direct speech), unlike a parenthesis
-/// (a gloss added) or an exclamation mark (dropped in Vietnamese style).
-pub(crate) const QUESTION: u64 = key(Family::Punct, "?");
+/// The anchor of a quotation: direct speech stays direct speech in translation, unlike a
+/// parenthesis (a gloss added) or an exclamation mark (dropped in Vietnamese style).
 pub(crate) const QUOTATION: u64 = key(Family::Punct, "\"");
 
 /// The sorted anchor keys of one sentence.

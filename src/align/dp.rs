@@ -13,7 +13,7 @@
 //! ([`Scorer::align_counted`] counts the cells).
 
 use super::CONFIDENCE_MIDPOINT as CONFIDENT_COST;
-use super::anchors::{Family, QUESTION, QUOTATION};
+use super::anchors::{Family, QUOTATION};
 use super::cost::{BeadKind, LengthModel};
 
 /// A unit to align: its length in characters, its sorted anchor keys and its sorted,
@@ -217,6 +217,15 @@ enum Evidence {
     Contradicted,
 }
 
+/// Whether anchor `k` is content a translator keeps as it is (see [`evidence`]).
+fn kept(k: u64) -> bool {
+    match Family::of(k) {
+        Family::Number | Family::Url | Family::Glossary => true,
+        Family::Punct => k == QUOTATION,
+        Family::Name => false,
+    }
+}
+
 /// What `units[at]` (one sentence of a bead's side) shows on the bead's other side, whose
 /// sorted anchors (a multiset) and concepts (a set) are `anchors` and `concepts`.
 fn evidence(units: &[Unit], at: usize, anchors: &[u64], concepts: &[u64]) -> Evidence {
@@ -237,16 +246,12 @@ fn evidence(units: &[Unit], at: usize, anchors: &[u64], concepts: &[u64]) -> Evi
         return Evidence::Supported;
     }
     // Content of its own that a translator keeps as it is (not also in the bead's other
-    // sentences here): numbers, addresses, glossary terms, a question, a quotation. Names
-    // and other marks are weak evidence both ways (English capitalizes words Vietnamese
-    // translates; a translator adds a gloss in parentheses, drops an exclamation mark),
-    // and learned words only support: a lexicon learned from one article is too noisy to
-    // argue against.
-    let kept = |k: u64| match Family::of(k) {
-        Family::Number | Family::Url | Family::Glossary => true,
-        Family::Punct => k == QUESTION || k == QUOTATION,
-        Family::Name => false,
-    };
+    // sentences here): numbers, addresses, glossary terms, a quotation (direct speech stays
+    // direct speech). Names and single marks are weak evidence both ways (English
+    // capitalizes words Vietnamese translates; a translator adds a gloss in parentheses,
+    // drops an exclamation mark, and a question can lose its one mark, a defect the
+    // punctuation check reports on a pair that must stay one link), and learned words only
+    // support: a lexicon learned from one article is too noisy to argue against.
     let content = u
         .anchors
         .iter()
@@ -289,12 +294,19 @@ struct SideEvidence {
     supported: usize,
     unsupported: usize,
     contradicted: usize,
+    /// The anchor misses of the contradicted sentences' absent content.
+    absent_misses: f64,
 }
 
 impl SideEvidence {
     /// The evidence of each sentence of `units` against the other side's sorted anchors (a
     /// multiset) and concepts (a set).
-    fn of(units: &[Unit], anchors: &[u64], concepts: &[u64]) -> SideEvidence {
+    fn of(
+        weights: &AnchorWeights,
+        units: &[Unit],
+        anchors: &[u64],
+        concepts: &[u64],
+    ) -> SideEvidence {
         let mut side = SideEvidence {
             sentences: units.len(),
             ..SideEvidence::default()
@@ -303,7 +315,16 @@ impl SideEvidence {
             match evidence(units, at, anchors, concepts) {
                 Evidence::Supported => side.supported += 1,
                 Evidence::Unsupported => side.unsupported += 1,
-                Evidence::Contradicted => side.contradicted += 1,
+                Evidence::Contradicted => {
+                    side.contradicted += 1;
+                    // The misses of its absent content, already charged anchor by anchor.
+                    side.absent_misses += units[at]
+                        .anchors
+                        .iter()
+                        .filter(|&&k| kept(k) && count(anchors, k) == 0)
+                        .map(|&k| weights.miss[Family::of(k) as usize])
+                        .sum::<f64>();
+                }
             }
         }
         side
@@ -323,9 +344,13 @@ impl SideEvidence {
 /// content is found absent on the other side, counting once a pair of them facing each
 /// other (content absent on both sides of a pair is most often one change, a number
 /// replaced by another, which a 1-1 bead must survive so that the checks can report it),
-/// and `unsupported` for each sentence with nothing found there and no partner there.
+/// and `unsupported` for each sentence with nothing found there and no partner there. The
+/// evidence is counted once: a contradicted sentence's absent anchors were charged their
+/// misses already, which the sentence's charge replaces.
 fn evidence_charge(weights: &AnchorWeights, en: &SideEvidence, vi: &SideEvidence) -> f64 {
     en.contradicted.max(vi.contradicted) as f64 * weights.contradicted
+        - en.absent_misses
+        - vi.absent_misses
         + (en.unpaired(vi) + vi.unpaired(en)) as f64 * weights.unsupported
 }
 
@@ -443,16 +468,15 @@ impl Scorer<'_> {
         // length to show for it: that is enough for the sentences the other side can take
         // one for one (`min(k, l)` of a side of `k` facing `l`), but not for the extra ones
         // a merge claims, since length cannot tell a merge from a sentence left out beside
-        // a loose translation: each of those pays `unsupported`. A sentence whose own
-        // content (a number, an address, a question, a glossary term) is all absent there
-        // is evidence against the claim whatever the bead: it pays `contradicted`, the cost
+        // a loose translation: each of those pays `unsupported`, and so does a sentence
+        // whose only partner there is found absent. A sentence whose own content (a
+        // number, a date, an address, a quotation, a glossary term) is all absent there is
+        // evidence against the claim whatever the bead: it pays `contradicted`, the cost
         // of leaving it out, in a 1-1 bead as in a merge, so a wrong pair no longer beats a
-        // deletion by the price of one missing number. A 2-2 bead is two 1-1 pairs: its
-        // sentences pay for absent content and nothing for the merge. Names do not count
-        // against (English capitalizes words Vietnamese translates). The bead pays the
-        // dearer of its two sides, not both: content absent on each side of one pair is
-        // most often a single change (a number replaced by another), which a 1-1 bead must
-        // survive, so that the checks can report it, at no more than one deletion's cost.
+        // deletion by the price of one missing number. A 2-2 bead is two 1-1 pairs in
+        // order: each answers for its own content, and nothing is paid for the merge.
+        // Names do not count against (English capitalizes words Vietnamese translates).
+        // Two such sentences facing each other are one change (see `evidence_charge`).
         if self.weights.unsupported > 0.0 || self.weights.contradicted > 0.0 {
             let (mut ca, mut cb) = (Vec::new(), Vec::new());
             let en_concepts = keys(ea, |u| &u.concepts, &mut ca, true);
@@ -464,13 +488,13 @@ impl Scorer<'_> {
                 // side's two and so swallow a sentence added or left out beside a pair.
                 for t in 0..kind.en {
                     let (e, v) = (&ea[t..=t], &va[t..=t]);
-                    let en_side = SideEvidence::of(e, &v[0].anchors, &v[0].concepts);
-                    let vi_side = SideEvidence::of(v, &e[0].anchors, &e[0].concepts);
+                    let en_side = SideEvidence::of(&self.weights, e, &v[0].anchors, &v[0].concepts);
+                    let vi_side = SideEvidence::of(&self.weights, v, &e[0].anchors, &e[0].concepts);
                     cost += evidence_charge(&self.weights, &en_side, &vi_side);
                 }
             } else {
-                let en_side = SideEvidence::of(ea, b, vi_concepts);
-                let vi_side = SideEvidence::of(va, a, en_concepts);
+                let en_side = SideEvidence::of(&self.weights, ea, b, vi_concepts);
+                let vi_side = SideEvidence::of(&self.weights, va, a, en_concepts);
                 cost += evidence_charge(&self.weights, &en_side, &vi_side);
             }
         }

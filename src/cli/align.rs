@@ -35,8 +35,9 @@ use songngu::align::{self, AlignOptions, LengthModel, Link};
 use songngu::document::Document;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
+use songngu::memory::layout::{self, Anchor, ViParagraph};
 use songngu::memory::persist::{LockWait, ReadOnly};
-use songngu::memory::store::{self, Memory, NewUnit, StoredUnit, UpdateOptions};
+use songngu::memory::store::{self, AddedAt, Memory, NewUnit, StoredUnit, UpdateOptions};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
@@ -436,7 +437,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
             into,
             read_only,
             &links,
-            &en,
+            (&en, &vi),
             &en_sentences,
             &vi_sentences,
         )
@@ -449,6 +450,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
                 ("updated", stored.updated.into()),
                 ("removed", stored.removed.into()),
                 ("omitted", stored.omitted.into()),
+                ("vi_only", stored.vi_only.into()),
             ],
         ));
     }
@@ -473,6 +475,17 @@ struct Stored {
     /// English sentences stored as left out of the translation (added or updated): not
     /// pairs.
     omitted: usize,
+    /// Vietnamese sentences without English stored as the editor's additions (new ones).
+    vi_only: usize,
+}
+
+/// The paragraph of every sentence of `side`, in order.
+fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
+    side.paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, sentences)| std::iter::repeat_n(p, sentences.len()))
+        .collect()
 }
 
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
@@ -482,7 +495,7 @@ fn store_links(
     into: &Storing,
     read_only: ReadOnly,
     links: &[Link],
-    en: &Side,
+    (en, vi): (&Side, &Side),
     en_sentences: &[&String],
     vi_sentences: &[&String],
 ) -> Result<Stored, store::MemoryError> {
@@ -507,9 +520,31 @@ fn store_links(
         by_unit.entry(unit.unit.clone()).or_default().push(unit);
     }
     let mut stored = Stored::default();
-    for link in links {
-        // Vietnamese without English has no unit to be stored under.
+    let layout = layout::of_links(
+        links,
+        &paragraph_of_sentences(en),
+        &paragraph_of_sentences(vi),
+    );
+    // Vietnamese without English: the editor's additions, stored apart (below).
+    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> = Vec::new();
+    for (link, layout) in links.iter().zip(&layout) {
         if link.en.is_empty() {
+            let unit = |i: usize| en.ids.get(i).map(String::as_str);
+            let at = match layout.anchor {
+                Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
+                Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
+                // No English at all: nothing to tie it to.
+                None => None,
+            };
+            if let (Some(at), Some(&order)) = (at, link.vi.first()) {
+                additions.push((
+                    at,
+                    order,
+                    joined(vi_sentences, &link.vi),
+                    layout.paragraph,
+                    format!("{:.3}", link.confidence),
+                ));
+            }
             continue;
         }
         // English without Vietnamese: the published translation leaves it out (a note for
@@ -550,6 +585,7 @@ fn store_links(
                 && old.vi.as_deref().map(normalize) == (!omitted).then(|| normalize(&target))
                 && old.covered() == covered
                 && old.status.as_deref() == Some(status)
+                && old.vi_paragraph == layout.paragraph
                 && old.order == order
                 && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
                     == Some(confidence.as_str());
@@ -576,6 +612,7 @@ fn store_links(
             store::props::CONFIDENCE,
             &confidence,
         )));
+        store::set_vi_paragraph(&mut tu, layout.paragraph);
         match first {
             Some(old) => {
                 memory.replace(old.entry, tu)?;
@@ -606,6 +643,47 @@ fn store_links(
                 memory.remove(old.entry)?;
                 stored.removed += 1;
             }
+        }
+    }
+    // The additions: one already stored with the same place, text, layout and confidence
+    // stays as it is (so a second run on the same pair changes nothing); the others an
+    // earlier `align` stored go, and the new ones are added in published order.
+    let mut old_additions = memory.document_additions(doc)?;
+    for (at, order, text, paragraph, confidence) in &additions {
+        let anchor = |u: &StoredUnit| match at {
+            AddedAt::After(unit) => u.after.as_deref() == Some(*unit) && u.before.is_none(),
+            AddedAt::Before(unit) => u.before.as_deref() == Some(*unit) && u.after.is_none(),
+        };
+        let mut same = None;
+        for (k, old) in old_additions.iter().enumerate() {
+            if anchor(old)
+                && old.order == *order
+                && old.vi.as_deref().map(normalize) == Some(normalize(text))
+                && old.vi_paragraph == *paragraph
+                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                    == Some(confidence.as_str())
+            {
+                same = Some(k);
+                break;
+            }
+        }
+        if let Some(k) = same {
+            old_additions.remove(k);
+            continue;
+        }
+        let mut tu = store::added_tu(doc, *at, *order, text, user, &target_lang);
+        tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
+            store::props::CONFIDENCE,
+            confidence,
+        )));
+        store::set_vi_paragraph(&mut tu, *paragraph);
+        memory.add(None, tu)?;
+        stored.vi_only += 1;
+    }
+    for old in old_additions {
+        if made_by_align(&memory, old.entry)? {
+            memory.remove(old.entry)?;
+            stored.removed += 1;
         }
     }
     memory.save()?;

@@ -91,6 +91,7 @@
 //!     status: None,
 //!     changed: None,
 //!     tuid: None,
+//!     ..StoredUnit::default()
 //! };
 //! let current = [unit("The event attracted 1,200 guests."), unit("It was  held in Hanoi.")];
 //! let old = [stored(0, "It was held in Hanoi."), stored(1, "The event attracted 1,000 guests.")];
@@ -923,6 +924,7 @@ mod tests {
                 status: Some(String::from("translated")),
                 changed: None,
                 tuid: None,
+                ..StoredUnit::default()
             })
             .collect()
     }
@@ -1336,6 +1338,7 @@ mod tests {
                     status: Some(String::from("translated")),
                     changed: None,
                     tuid: None,
+                    ..StoredUnit::default()
                 }
             })
             .collect()

@@ -42,6 +42,8 @@ pub fn update(
     // What the last unit that was not joined to the one before counted as: a joined unit
     // counts as its run does.
     let mut run_counts_as = None;
+    // Unit ids rewritten below: the editor's additions tied to them follow.
+    let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (order, (unit, state)) in units.iter().zip(&revision.units).enumerate() {
         match state {
             UnitState::Current { stored: j } => {
@@ -65,6 +67,9 @@ pub fn update(
                 };
                 if old.unit == unit.id && old.order == order && old.covered() == covered_now {
                     continue;
+                }
+                if old.unit != unit.id {
+                    renamed.insert(old.unit.clone(), unit.id.clone());
                 }
                 report.moved += 1;
                 let mut tu = memory.tu_of(old.entry)?;
@@ -92,6 +97,21 @@ pub fn update(
         }
     }
     report.orphaned = revision.orphaned.len();
+    if !renamed.is_empty() {
+        for added in memory.document_additions(doc)? {
+            let mut tu = memory.tu_of(added.entry)?;
+            let mut changed = false;
+            for (kind, anchor) in [(props::AFTER, &added.after), (props::BEFORE, &added.before)] {
+                if let Some(new) = anchor.as_ref().and_then(|a| renamed.get(a)) {
+                    tu.set_prop(kind, new);
+                    changed = true;
+                }
+            }
+            if changed {
+                memory.replace(added.entry, tu)?;
+            }
+        }
+    }
     Ok((report, revision))
 }
 
@@ -243,6 +263,44 @@ mod tests {
             .iter()
             .find(|s| s.en == en)
             .unwrap_or_else(|| panic!("no TU for {en:?} in {units:#?}"))
+    }
+
+    /// Issue 10: an editor's addition is tied to a unit by id; when `update` gives that
+    /// unit's TU another id (here the English was stored under an older numbering), the
+    /// addition follows it instead of being left without a place.
+    #[test]
+    fn an_addition_follows_its_unit_when_update_rewrites_the_unit_id() {
+        use crate::memory::store::{AddedAt, added_tu};
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = memory(dir.path(), &[]);
+        let new = NewUnit {
+            doc: DOC,
+            unit: "u-old",
+            order: 0,
+            source: "The fair opens today.",
+            target: "Hội chợ khai mạc hôm nay.",
+            status: "translated",
+            user: "lan",
+        };
+        memory
+            .add(None, unit_tu(&new, &langid!("en"), &langid!("vi")))
+            .unwrap();
+        let note = "Ghi chú của Ban biên tập.";
+        memory
+            .add(
+                None,
+                added_tu(DOC, AddedAt::After("u-old"), 1, note, "lan", &langid!("vi")),
+            )
+            .unwrap();
+        let units = [unit(0, "The fair opens today.")];
+        let (report, _) = update(&mut memory, &units, DOC).unwrap();
+        assert_eq!(report.moved, 1);
+        let additions = memory.document_additions(DOC).unwrap();
+        assert_eq!(additions.len(), 1);
+        assert_eq!(additions[0].after.as_deref(), Some(units[0].id.as_str()));
+        assert_eq!(additions[0].vi.as_deref(), Some(note));
+        // The additions are no units of the article.
+        assert_eq!(memory.document(DOC).unwrap().len(), 1);
     }
 
     #[test]

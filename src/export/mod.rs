@@ -70,6 +70,7 @@ use crate::document::{Block, BlockKind, Document, Format};
 use crate::drift::check::{Report, Status};
 use crate::drift::report::Explanation;
 use crate::drift::{Finding, Kind, Severity};
+use crate::memory::layout::{Addition, ViParagraph};
 use crate::segment::Unit;
 
 /// Where a unit stands after the drift check. Serialized in `snake_case`.
@@ -123,6 +124,13 @@ pub struct ReleaseUnit<'a> {
     /// nothing is published for this one and its status is the run's. `false` from
     /// [`ReleaseUnit::new`].
     pub joined: bool,
+    /// Where the published Vietnamese paragraphs differ from the English's before this
+    /// unit's Vietnamese (`None` from [`ReleaseUnit::new`]: the English layout).
+    pub vi_paragraph: Option<ViParagraph>,
+    /// The editor's additions published right before this unit's Vietnamese (only at the
+    /// start of an article) and right after it (empty from [`ReleaseUnit::new`]).
+    pub added_before: Vec<Addition>,
+    pub added_after: Vec<Addition>,
 }
 
 impl<'a> ReleaseUnit<'a> {
@@ -135,6 +143,9 @@ impl<'a> ReleaseUnit<'a> {
             findings: Vec::new(),
             drift_passes: false,
             joined: false,
+            vi_paragraph: None,
+            added_before: Vec::new(),
+            added_after: Vec::new(),
         }
     }
 
@@ -219,6 +230,9 @@ pub fn units_of_check<'a>(
             };
             let mut release_unit = ReleaseUnit::new(unit, vi.clone(), status);
             release_unit.joined = report.joined.get(i).copied().unwrap_or(false);
+            release_unit.vi_paragraph = report.vi_paragraph.get(i).copied().flatten();
+            release_unit.added_before = report.added_before.get(i).cloned().unwrap_or_default();
+            release_unit.added_after = report.added_after.get(i).cloned().unwrap_or_default();
             release_unit.findings = cross.remove(unit.id.as_str()).unwrap_or_default();
             release_unit.drift_passes = drift
                 .get(unit.id.as_str())
@@ -634,25 +648,9 @@ impl<'r, 'a> Prepared<'r, 'a> {
         self.release.en.block_text(view.block)
     }
 
-    /// The Vietnamese of a block: its English text with every translated unit replaced,
-    /// what lies between units (white space, markup outside units) kept.
-    ///
-    /// Line breaks in a translation follow the English: where the English block is one
-    /// line (a plain text line, an ATX heading, a table cell), a line break with the white
-    /// space around it becomes one space, so the translation cannot break the block
-    /// apart; elsewhere it takes the document's line end. Front matter values are made
-    /// valid YAML for their style ([`yaml_value`]).
-    pub(crate) fn vi_text(&self, view: &BlockView<'_, '_>) -> String {
-        let out = self.vi_display(view);
-        if matches!(view.block.kind, BlockKind::FrontMatter(_)) && out != self.en_text(view) {
-            yaml_value(self.release.en, view.block, &out)
-        } else {
-            out
-        }
-    }
-
-    /// [`Prepared::vi_text`] before a front matter value is made valid YAML: what the
-    /// bilingual formats show (read in the English value's style).
+    /// The Vietnamese of a block before a front matter value is made valid YAML, without
+    /// the published layout ([`Prepared::vi_published`]): what the bilingual formats show
+    /// (read in the English value's style).
     pub(crate) fn vi_display(&self, view: &BlockView<'_, '_>) -> String {
         self.vi_display_marked(view, "", "")
     }
@@ -666,6 +664,25 @@ impl<'r, 'a> Prepared<'r, 'a> {
         open: &str,
         close: &str,
     ) -> String {
+        self.compose(view, open, close, false)
+    }
+
+    /// The paragraph break of the document: what a published layout puts where the
+    /// Vietnamese starts a paragraph inside an English one.
+    pub(crate) fn paragraph_break(&self) -> &'static str {
+        if self.crlf { "\r\n\r\n" } else { "\n\n" }
+    }
+
+    /// The block's Vietnamese; with `published`, as the Vietnamese was published: the
+    /// editor's additions in their places and paragraph breaks where the Vietnamese has
+    /// them inside the block ([`crate::memory::layout`]).
+    fn compose(
+        &self,
+        view: &BlockView<'_, '_>,
+        open: &str,
+        close: &str,
+        published_layout: bool,
+    ) -> String {
         let text = &self.release.en.text;
         let block = view.block;
         let en = self.en_text(view);
@@ -677,9 +694,28 @@ impl<'r, 'a> Prepared<'r, 'a> {
         // left out: the white space between a left-out unit and its neighbour goes with
         // it, so that the sentences around it are joined as the English joins them.
         let (mut published, mut left_out) = (false, false);
+        let paragraph_break = self.paragraph_break();
+        // An addition runs on after one space, or starts a paragraph of its own.
+        let push_additions = |out: &mut String, published: &mut bool, additions: &[Addition]| {
+            for addition in additions {
+                if *published {
+                    out.push_str(match addition.paragraph {
+                        Some(ViParagraph::New) => paragraph_break,
+                        _ => " ",
+                    });
+                }
+                out.push_str(addition.vi.trim());
+                *published = true;
+            }
+        };
         for release_unit in view.units {
             let unit = release_unit.unit;
             let mut between = &text[at..unit.start];
+            if published_layout && !release_unit.added_before.is_empty() {
+                out.push_str(between);
+                between = "";
+                push_additions(&mut out, &mut published, &release_unit.added_before);
+            }
             if release_unit.is_left_out() {
                 // Before the first published unit: what precedes it is the block's lead
                 // (a list marker, quote marks), kept; later, only white space is dropped.
@@ -688,10 +724,24 @@ impl<'r, 'a> Prepared<'r, 'a> {
                 }
                 left_out = true;
                 at = unit.end;
+                if published_layout {
+                    push_additions(&mut out, &mut published, &release_unit.added_after);
+                }
                 continue;
             }
             if left_out && !published && between.trim().is_empty() {
                 between = "";
+            }
+            // The Vietnamese starts a paragraph inside the English one.
+            if published_layout
+                && published
+                && release_unit.vi_paragraph == Some(ViParagraph::New)
+                && between.trim().is_empty()
+            {
+                between = paragraph_break;
+            } else if published_layout && published && between.is_empty() {
+                // After an addition that took the white space before this unit.
+                between = " ";
             }
             published = true;
             left_out = false;
@@ -718,12 +768,37 @@ impl<'r, 'a> Prepared<'r, 'a> {
                 }
             }
             at = unit.end;
+            if published_layout && !release_unit.added_after.is_empty() {
+                if english {
+                    out.push_str(close);
+                    english = false;
+                }
+                push_additions(&mut out, &mut published, &release_unit.added_after);
+            }
         }
         if english {
             out.push_str(close);
         }
         out.push_str(&text[at..block.range.end]);
         out
+    }
+
+    /// The Vietnamese of a block as published (see [`Prepared::compose`]), for `--to vi`:
+    /// its English text with every translated unit replaced, what lies between units
+    /// (white space, markup outside units) kept.
+    ///
+    /// Line breaks in a translation follow the English: where the English block is one
+    /// line (a plain text line, an ATX heading, a table cell), a line break with the white
+    /// space around it becomes one space, so the translation cannot break the block
+    /// apart; elsewhere it takes the document's line end. Front matter values are made
+    /// valid YAML for their style ([`yaml_value`]).
+    pub(crate) fn vi_published(&self, view: &BlockView<'_, '_>) -> String {
+        let out = self.compose(view, "", "", true);
+        if matches!(view.block.kind, BlockKind::FrontMatter(_)) && out != self.en_text(view) {
+            yaml_value(self.release.en, view.block, &out)
+        } else {
+            out
+        }
     }
 
     /// How a block's text reads as Markdown lines (see [`markdown_lines`]).
@@ -1253,6 +1328,7 @@ pub(crate) mod tests {
                 drift_finding(Kind::Missing, &us[1], Severity::Warning),
             ],
             joined: vec![false; 4],
+            ..Report::default()
         };
         let release_units = units_of_check(&us, &report, Severity::Error);
         let passes: Vec<bool> = release_units.iter().map(|u| u.drift_passes).collect();

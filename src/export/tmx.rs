@@ -22,7 +22,10 @@ use std::io::Write;
 use unic_langid::{LanguageIdentifier, langid};
 
 use super::{ExportError, Release, ReleaseUnit, Stamp, UnitStatus};
-use crate::memory::store::{NewUnit, omitted_tu, set_covered_units, unit_tu};
+use crate::memory::layout::Addition;
+use crate::memory::store::{
+    AddedAt, NewUnit, added_tu, omitted_tu, set_covered_units, set_vi_paragraph, unit_tu,
+};
 use crate::tmx::{Attr, Header, Meta, Prop, TmxWriter, Tu};
 
 /// Languages and stamp of the TMX output.
@@ -73,12 +76,36 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
     release.check()?;
     let date = options.stamp.tmx_date();
     let mut tus = Vec::with_capacity(release.units.len());
+    // The editor's additions (Vietnamese without English), numbered in published order
+    // after the units, so that their order prop never equals a unit's.
+    let mut added = release.units.len();
+    let mut push_added = |tus: &mut Vec<Tu>, at: AddedAt<'_>, additions: &[Addition]| {
+        for addition in additions {
+            let mut tu = added_tu(
+                &release.doc_id,
+                at,
+                added,
+                addition.vi.trim(),
+                &options.stamp.user,
+                &options.target_lang,
+            );
+            set_vi_paragraph(&mut tu, addition.paragraph);
+            tu.set_attr("creationdate", &date);
+            tu.set_attr("changedate", &date);
+            tus.push(tu);
+            added += 1;
+        }
+    };
     for (order, unit) in release.units.iter().enumerate() {
+        push_added(&mut tus, AddedAt::Before(&unit.unit.id), &unit.added_before);
         let omitted = unit.state() == UnitStatus::Omitted;
         let vi = match unit.translation() {
             Some(vi) if !unit.joined => vi,
             _ if omitted => "",
-            _ => continue,
+            _ => {
+                push_added(&mut tus, AddedAt::After(&unit.unit.id), &unit.added_after);
+                continue;
+            }
         };
         // The units translated together with this one: one TU with their English.
         let run: Vec<&ReleaseUnit<'_>> = std::iter::once(unit)
@@ -107,9 +134,13 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
         };
         let covered: Vec<&str> = run.iter().map(|u| u.unit.id.as_str()).collect();
         set_covered_units(&mut tu, &covered);
+        if !omitted {
+            set_vi_paragraph(&mut tu, unit.vi_paragraph);
+        }
         tu.set_attr("creationdate", &date);
         tu.set_attr("changedate", &date);
         tus.push(tu);
+        push_added(&mut tus, AddedAt::After(&unit.unit.id), &unit.added_after);
     }
     Ok(tus)
 }

@@ -199,6 +199,7 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
             status: None,
             changed: None,
             tuid: None,
+            ..StoredUnit::default()
         })
         .collect();
     // A current unit can take a gone one's place if no returned unit is it and it has no
@@ -342,6 +343,7 @@ mod tests {
             vi_status: vec![None; status.len()],
             findings: Vec::new(),
             joined: vec![false; status.len()],
+            ..Report::default()
         }
     }
 

@@ -43,6 +43,7 @@ use super::cache::{self, Rejected};
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
 use super::journal::{self, HashingWriter, Identity, Journal, JournalError, Key, Spill};
+use super::layout::ViParagraph;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::segment::{
     ConcordanceSegment, FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash,
@@ -71,6 +72,19 @@ pub mod props {
     /// (an English-only note): such a TU has no target variant at all, so that no tool
     /// takes an empty text for its translation.
     pub const OMITTED: &str = "omitted";
+    /// The [`STATUS`] of Vietnamese published without English (an editor's addition, a
+    /// 0-1 link): such a TU has no source variant at all, so that no tool offers it as the
+    /// translation of an empty English text. It is tied to its place by [`AFTER`] or
+    /// [`BEFORE`]; its [`ORDER`] is its position among the published Vietnamese sentences.
+    pub const ADDED: &str = "added";
+    /// Of an addition: the unit whose TU's Vietnamese it follows.
+    pub const AFTER: &str = "x-songngu-after";
+    /// Of an addition at the start of an article: the unit it comes before.
+    pub const BEFORE: &str = "x-songngu-before";
+    /// Where the published Vietnamese paragraphs differ from the English's, before this
+    /// TU's Vietnamese: `new` (a break inside an English paragraph) or `same` (no break
+    /// where the English has one); see [`crate::memory::layout`].
+    pub const VI_PARAGRAPH: &str = "x-songngu-vi-paragraph";
     /// How sure the aligner was of the pair, 0-1, for TUs made by alignment.
     pub const CONFIDENCE: &str = "x-songngu-confidence";
 }
@@ -251,9 +265,21 @@ pub struct StoredUnit {
     /// `changedate`, else `creationdate`.
     pub changed: Option<String>,
     pub tuid: Option<String>,
+    /// Where the published Vietnamese paragraphs differ from the English's, before this
+    /// TU's Vietnamese ([`props::VI_PARAGRAPH`]).
+    pub vi_paragraph: Option<ViParagraph>,
+    /// Of an addition ([`StoredUnit::is_added`]): the unit it follows ([`props::AFTER`]).
+    pub after: Option<String>,
+    /// Of an addition: the unit it comes before ([`props::BEFORE`]).
+    pub before: Option<String>,
 }
 
 impl StoredUnit {
+    /// Whether this is Vietnamese published without English ([`props::ADDED`]).
+    pub fn is_added(&self) -> bool {
+        self.status.as_deref() == Some(props::ADDED)
+    }
+
     /// Whether the published translation leaves this unit out on purpose
     /// ([`props::OMITTED`]).
     pub fn is_omitted(&self) -> bool {
@@ -1219,7 +1245,40 @@ impl Memory {
             }
         }
         ids.extend(self.docs.get(doc).into_iter().flatten());
-        self.stored_units(&ids, |_| true)
+        // An addition has no English: it is no unit of the article (see
+        // [`Memory::document_additions`]).
+        self.stored_units(&ids, |tu| tu.prop(props::STATUS) != Some(props::ADDED))
+    }
+
+    /// [`Memory::document`] and [`Memory::document_additions`], reading the document's
+    /// TUs once.
+    pub fn document_and_additions(
+        &self,
+        doc: &str,
+    ) -> Result<(Vec<StoredUnit>, Vec<StoredUnit>), MemoryError> {
+        let all = self.document_tus_where(doc, |_| true)?;
+        Ok(all.into_iter().partition(|u| !u.is_added()))
+    }
+
+    /// The additions of document `doc` (Vietnamese published without English,
+    /// [`props::ADDED`]), in the order they were published.
+    pub fn document_additions(&self, doc: &str) -> Result<Vec<StoredUnit>, MemoryError> {
+        self.document_tus_where(doc, |tu| tu.prop(props::STATUS) == Some(props::ADDED))
+    }
+
+    fn document_tus_where(
+        &self,
+        doc: &str,
+        keep: impl Fn(&Tu) -> bool,
+    ) -> Result<Vec<StoredUnit>, MemoryError> {
+        let mut ids = Vec::new();
+        for loaded in &self.loaded {
+            if let Some(entries) = loaded.segment.doc(doc) {
+                ids.extend(entries.iter().map(|&e| loaded.base + e));
+            }
+        }
+        ids.extend(self.docs.get(doc).into_iter().flatten());
+        self.stored_units(&ids, keep)
     }
 
     /// The live TU of unit `unit` of document `doc`: the first in document order when there
@@ -1274,6 +1333,9 @@ impl Memory {
                     .or_else(|| tu.attr("creationdate"))
                     .map(str::to_owned),
                 tuid: tu.attr("tuid").map(str::to_owned),
+                vi_paragraph: tu.prop(props::VI_PARAGRAPH).and_then(ViParagraph::parse),
+                after: tu.prop(props::AFTER).map(str::to_owned),
+                before: tu.prop(props::BEFORE).map(str::to_owned),
             };
             units.push(((unit.order, self.file_of(id), self.order_of(id), id), unit));
         }
@@ -2364,6 +2426,69 @@ pub fn set_covered_units(tu: &mut Tu, units: &[&str]) {
         .map_or(tu.meta.len(), |i| i + 1);
     tu.meta
         .insert(at, Meta::Prop(Prop::new(props::UNITS, &units.join(" "))));
+}
+
+/// Records on `tu` where the published Vietnamese paragraphs differ from the English's
+/// ([`props::VI_PARAGRAPH`], after the last prop); `None` removes the record.
+pub fn set_vi_paragraph(tu: &mut Tu, paragraph: Option<ViParagraph>) {
+    tu.meta
+        .retain(|m| !matches!(m, Meta::Prop(p) if p.kind() == Some(props::VI_PARAGRAPH)));
+    if let Some(paragraph) = paragraph {
+        tu.meta.push(Meta::Prop(Prop::new(
+            props::VI_PARAGRAPH,
+            paragraph.as_str(),
+        )));
+    }
+}
+
+/// Where an addition goes: after the TU of a unit, or before a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddedAt<'a> {
+    After(&'a str),
+    Before(&'a str),
+}
+
+/// A TU recording Vietnamese published without English in document `doc` (an editor's
+/// addition): status [`props::ADDED`], tied to its place `at`, `order` its position among
+/// the published Vietnamese sentences, and only the target variant, which is also the TU's
+/// `srclang`. With no English, no tool can offer it as the translation of anything, and
+/// TMX allows a TU of one variant.
+pub fn added_tu(
+    doc: &str,
+    at: AddedAt<'_>,
+    order: usize,
+    vi: &str,
+    user: &str,
+    target_lang: &LanguageIdentifier,
+) -> Tu {
+    let now = tmx_date_now();
+    let attr = |name: &str, value: &str| Attr {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    let (anchor_kind, anchor) = match at {
+        AddedAt::After(unit) => (props::AFTER, unit),
+        AddedAt::Before(unit) => (props::BEFORE, unit),
+    };
+    Tu {
+        attrs: vec![
+            attr("tuid", &format!("{doc}/vi-{order}")),
+            // The TU's own source is its only variant: TMX wants a variant in the source
+            // language, and an English one would have to be empty or made up.
+            attr("srclang", &target_lang.to_string()),
+            attr("creationdate", &now),
+            attr("creationid", user),
+            attr("changedate", &now),
+            attr("changeid", user),
+        ],
+        meta: vec![
+            Meta::Prop(Prop::new(props::DOC, doc)),
+            Meta::Prop(Prop::new(anchor_kind, anchor)),
+            Meta::Prop(Prop::new(props::ORDER, &order.to_string())),
+            Meta::Prop(Prop::new(props::STATUS, props::ADDED)),
+        ],
+        tuvs: vec![tmx::Tuv::with_text(target_lang, vi)],
+    }
 }
 
 /// A TU recording that the published translation leaves unit `new.unit` out on purpose:

@@ -19,6 +19,8 @@ struct Calendar {
     en_months: Vec<(String, u32)>,
     /// English weekday names (lower case, wide forms only: `sun`, `sat` are words).
     en_weekdays: Vec<(String, u32)>,
+    /// The abbreviated forms (`mon`, `sat`), read only where nothing else is meant.
+    en_weekdays_abbreviated: Vec<(String, u32)>,
     /// Vietnamese weekday names as words (lower case): `["thứ", "hai"]`.
     vi_weekdays: Vec<(Vec<String>, u32)>,
     /// English words for a time of day and its hour: `noon`, `midnight`.
@@ -34,6 +36,7 @@ fn calendar() -> &'static Calendar {
         let mut c = Calendar {
             en_months: Vec::new(),
             en_weekdays: Vec::new(),
+            en_weekdays_abbreviated: Vec::new(),
             vi_weekdays: Vec::new(),
             en_periods: Vec::new(),
             vi_periods: Vec::new(),
@@ -51,8 +54,12 @@ fn calendar() -> &'static Calendar {
                     }
                 }
                 "weekday" => {
-                    if let Some(wide) = names(row.get(2)).next() {
+                    let mut english = names(row.get(2));
+                    if let Some(wide) = english.next() {
                         c.en_weekdays.push((wide.to_lowercase(), n));
+                    }
+                    for short in english {
+                        c.en_weekdays_abbreviated.push((short.to_lowercase(), n));
                     }
                     for name in names(row.get(3)) {
                         let words = lower_words(name);
@@ -96,6 +103,18 @@ pub fn en_weekday(word: &str) -> Option<u32> {
         .map(|(_, n)| *n)
 }
 
+/// The weekday an abbreviated English name gives (`Mon`, `Sat`), any case: a calendar's
+/// column heading, but also a word (`sat`, `sun`), so callers only let it explain a
+/// Vietnamese weekday, never report it missing.
+pub fn en_weekday_abbreviated(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    calendar()
+        .en_weekdays_abbreviated
+        .iter()
+        .find(|(d, _)| *d == w)
+        .map(|(_, n)| *n)
+}
+
 /// The time (hour, minute) an English word says (`noon`, `midnight`; `midday` too, the
 /// other English word for noon).
 pub fn en_time_word(word: &str) -> Option<(u32, u32)> {
@@ -132,7 +151,9 @@ pub fn vi_daypart(hour: u32, word: &str) -> Option<u32> {
 /// why callers treat it as a loose reading): ((hour, minute), words).
 pub fn vi_time_words(words: &[&str]) -> Option<((u32, u32), usize)> {
     for (name, hour) in &calendar().vi_periods {
-        if name.len() <= words.len() && name.iter().zip(words).all(|(a, b)| a == b) {
+        // `Nửa đêm` starts a label or a sentence as often as `nửa đêm` sits inside one.
+        if name.len() <= words.len() && name.iter().zip(words).all(|(a, b)| *a == b.to_lowercase())
+        {
             return Some(((*hour, 0), name.len()));
         }
     }

@@ -237,6 +237,12 @@ fn en_group(w: &[&str]) -> Option<(u32, usize)> {
 /// `twenty-five`, `two million`, `a thousand`. `one` alone is the pronoun, `a` alone the
 /// article: neither is read.
 pub fn en_number(words: &[&str]) -> Option<Spelled> {
+    if words.first() == Some(&"zero") {
+        return Some(Spelled {
+            value: 0.0,
+            words: 1,
+        });
+    }
     // A half, as Vietnamese reads `một nửa`: `a half`, `one half`, and `half of` (`half of
     // the villages` = `một nửa số xã`). `half` before anything else is most often part of a
     // phrase Vietnamese says with `nửa` alone (`half an hour` = `nửa tiếng`), which is not a
@@ -323,6 +329,7 @@ pub fn may_start(folded: &str) -> bool {
         || EN_TENS.contains(&folded)
         || folded == "a"
         || folded == "half"
+        || folded == "zero"
 }
 
 #[cfg(test)]

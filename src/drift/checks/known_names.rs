@@ -88,13 +88,15 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
 
     // A currency is also named by its code (`USD`) or its unit alone (`đô la`, `yên`).
     let vi_lower: Vec<String> = vi_raw.iter().map(|w| w.to_lowercase()).collect();
+    // Vietnamese also keeps the unit in its source spelling (`lira`, `euro`, `rupee`).
     let vi_has_unit = |i: usize| {
         let e = w.entity(i);
+        let first_words = e.vi.iter().filter_map(|n| n.split(' ').next());
+        let english_units = e.en.iter().filter_map(|n| n.split(' ').next_back());
         vi_raw.contains(&e.code)
-            || e.vi.iter().filter_map(|n| n.split(' ').next()).any(|unit| {
-                let unit = unit.to_lowercase();
-                vi_lower.contains(&unit)
-            })
+            || first_words
+                .chain(english_units)
+                .any(|unit| vi_lower.contains(&unit.to_lowercase()))
     };
     // Missing: each thing the English names once, in order.
     let mut missing: Vec<&Mention> = Vec::new();
@@ -156,6 +158,32 @@ pub(super) fn check(en: &Side, vi: &Side) -> Known {
         }
     }
     Known { covered, findings }
+}
+
+/// Whether `finding` is an organisation named only in the Vietnamese
+/// (`check-name-world-extra`) that the English article names in another sentence, by its
+/// name or its acronym: the translation only says who `the fund` is.
+pub(super) fn named_elsewhere(finding: &Explanation, english: &[&str]) -> bool {
+    if finding.id != "check-name-world-extra" {
+        return false;
+    }
+    let arg = |key: &str| {
+        finding
+            .args
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let (Some(acronym), Some(meaning)) = (arg("name"), arg("meaning")) else {
+        return false;
+    };
+    let meaning = meaning.to_lowercase();
+    english.iter().any(|en| {
+        en.to_lowercase().contains(&meaning)
+            || en
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == acronym)
+    })
 }
 
 #[cfg(test)]
@@ -242,6 +270,9 @@ mod tests {
             ),
             ("The United Nations said so.", "LHQ cho biết như vậy."),
             ("Britain and the US agreed.", "Anh và Mỹ đã đồng ý."),
+            // The unit kept in its source spelling; and no former currency
+            // (`Turkish Lira (1922–2005)`) shadows today's.
+            ("Turkish lira sign", "Ký hiệu lira Thổ Nhĩ Kỳ"),
             ("It happened in Georgia.", "Việc này xảy ra ở bang Georgia."),
             (
                 "The United States Agency for International Development (USAID) funds it.",

@@ -235,6 +235,12 @@ pub fn check_article(pairs: &[Pair], options: &CheckOptions) -> Vec<Finding> {
             sink.findings
         })
         .collect();
+    // An organisation the Vietnamese names where the English says `the fund` or `its` is
+    // no addition when the English article names it elsewhere.
+    let english: Vec<&str> = pairs.iter().map(|p| p.en).collect();
+    for findings in &mut per_pair {
+        findings.retain(|f| !known_names::named_elsewhere(&f.explanation, &english));
+    }
     if options.enabled(Kind::Normalization) {
         let vi: Vec<&Side> = sides.iter().map(|(_, v)| v).collect();
         for (i, explanation) in normalization::tone_mix(&vi) {

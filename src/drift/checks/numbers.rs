@@ -343,6 +343,11 @@ fn items(r: &Reader) -> Vec<Item> {
                         .contains(['.', '!', '?', ':', '"', '“', '(']);
                 item.soft = in_words
                     && ((r.lang == Lang::Vi && value < 100.0) || value.fract() != 0.0 || in_name);
+                // `five months` = `năm tháng`: a small number in words is also found
+                // spelled on the other side, as one in digits is.
+                if in_words && value.fract() == 0.0 && (1.0..100.0).contains(&value) {
+                    item.small.get_or_insert(value as u32);
+                }
                 out.push(item);
             }
         }
@@ -404,6 +409,23 @@ fn calendar_words(r: &Reader, out: &mut Vec<Item>) {
             Lang::En => {
                 if let Some(d) = calendar::en_weekday(w.raw).filter(|_| capital) {
                     (Item::new(w.range.clone(), vec![Atom::Weekday(d)]), 1)
+                } else if let Some(d) = calendar::en_weekday_abbreviated(w.raw).filter(|_| capital)
+                {
+                    // `Mon` = `Thứ 2` in a calendar; `Sun` may be the star: it only explains.
+                    let mut item = Item::new(w.range.clone(), vec![Atom::Weekday(d)]);
+                    item.soft = true;
+                    (item, 1)
+                } else if let Some(m) = calendar::en_month(w.raw).filter(|_| {
+                    (capital || r.words.len() == 1)
+                        && !out
+                            .iter()
+                            .any(|o| o.span.start < w.range.end && w.range.start < o.span.end)
+                }) {
+                    // A month named alone (`May`, a date picker's `jan`), not in a date:
+                    // `May` is also the modal verb, so it only explains `Tháng 5`.
+                    let mut item = Item::new(w.range.clone(), vec![Atom::Month(m)]);
+                    item.soft = true;
+                    (item, 1)
                 } else if let Some((h, m)) = calendar::en_time_word(w.raw) {
                     // `12 noon`: one time.
                     let start = match k.checked_sub(1).map(|p| &r.words[p]) {
@@ -1253,12 +1275,56 @@ mod tests {
         quiet("until midnight", "đến 0h");
         quiet("until midnight", "đến nửa đêm");
         quiet("until midnight", "đến 12 giờ đêm");
+        // A label starts with a capital.
+        quiet("Midnight", "Nửa đêm");
         let f = date_time_number(
             "The talks start at noon.",
             "Cuộc đàm phán bắt đầu lúc 14h00.",
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, "check-time-differs");
+    }
+
+    #[test]
+    fn months_named_alone_explain_but_never_accuse() {
+        for (en, vi) in [
+            ("May", "Tháng 5"),
+            ("jan", "Tháng 1"),
+            ("Dec", "Tháng Mười Hai"),
+        ] {
+            quiet(en, vi);
+        }
+        quiet("You may leave now.", "Bạn có thể rời đi.");
+        // Not a label: a lower-case `may` explains no month.
+        let f = date_time_number("You may go then.", "Bạn có thể đi vào tháng 5.");
+        assert!(!f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_small_number_in_words_is_found_spelled_on_the_other_side() {
+        quiet(
+            "It was delayed for five months.",
+            "Dự án bị chậm năm tháng.",
+        );
+        let f = date_time_number("Twelve people were hurt.", "Mười người bị thương.");
+        assert!(!f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn zero_in_words_is_a_number() {
+        quiet("Decimal with leading zero", "Thập phân bắt đầu bằng số 0");
+    }
+
+    #[test]
+    fn abbreviated_weekdays_explain_but_never_accuse() {
+        for (day, vi) in [("Mon", "Thứ 2"), ("Sat", "Thứ 7"), ("Sun", "Chủ nhật")] {
+            quiet(day, vi);
+        }
+        // `Sun` the star: nothing to explain, nothing reported.
+        quiet("The Sun rises.", "Mặt trời mọc.");
+        // A wrong day is still a wrong day when the English says it in full.
+        let f = date_time_number("Monday", "Thứ 3");
+        assert!(!f.is_empty(), "{f:?}");
     }
 
     #[test]

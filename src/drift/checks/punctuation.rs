@@ -142,6 +142,16 @@ fn doubled_spaces(side: &Side) -> usize {
         .count()
 }
 
+/// Whether the final `.` of `text` belongs to an abbreviation with inner stops (`6 a.m.`,
+/// `the U.S.`): a full stop the Vietnamese spelling (`6 giờ sáng`) has no reason to keep.
+fn ends_with_abbreviation(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let last = last.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']']);
+    last.strip_suffix('.').is_some_and(|rest| {
+        rest.contains('.') && rest.chars().all(|c| c.is_alphabetic() || c == '.')
+    })
+}
+
 /// The last character of a text that is not white space, a closing quote or a closing
 /// bracket: `.` in `He said “yes.”`.
 fn final_mark(text: &str) -> Option<char> {
@@ -154,7 +164,9 @@ fn final_mark(text: &str) -> Option<char> {
 /// that ends one (`.`, `?`, `!`, `…`, `:`, `;`). An English `...` (an ellipsis) is no
 /// stop to keep.
 fn lost_final_stop(en: &str, vi: &str) -> bool {
-    let en_stop = final_mark(en) == Some('.') && !en.trim_end().ends_with("..");
+    let en_stop = final_mark(en) == Some('.')
+        && !en.trim_end().ends_with("..")
+        && !ends_with_abbreviation(en);
     en_stop
         && final_mark(vi).is_some_and(|c| !matches!(c, '.' | '?' | '!' | '…' | ':' | ';' | '。'))
 }
@@ -230,6 +242,9 @@ mod tests {
             ("He said: \"It works.\"", "Ông nói: “Nó hiệu quả.”"),
             ("Storm hits the coast", "Bão đổ bộ vào bờ biển"),
             ("Will it work.", "Liệu nó có hiệu quả?"),
+            // The stop of an abbreviation, which the Vietnamese spells out.
+            ("6 a.m.", "6 giờ sáng"),
+            ("It opened in the U.S.", "Nó khai trương tại Mỹ"),
             (
                 "See the report (in English).",
                 "Xem báo cáo (bằng tiếng Anh).",

@@ -390,6 +390,40 @@ fn repeated_units_raise_no_warning() {
     assert!(findings.iter().all(|f| f.severity < Severity::Warning));
 }
 
+/// `the fund` in the English, `IMF` in the Vietnamese: faithful when the English article
+/// names the IMF elsewhere; an addition when it never does.
+#[test]
+fn an_organisation_the_english_article_names_elsewhere_is_no_addition() {
+    let pair = |unit, en, vi| Pair {
+        unit,
+        paragraph: Some(0),
+        en,
+        vi,
+    };
+    let named = [
+        pair(
+            "a",
+            "The International Monetary Fund sent a mission.",
+            "Quỹ Tiền tệ Quốc tế đã cử một đoàn công tác.",
+        ),
+        pair(
+            "b",
+            "The fund's mission ended on Wednesday.",
+            "Đoàn công tác của IMF kết thúc vào thứ Tư.",
+        ),
+    ];
+    let names = |pairs: &[Pair]| -> Vec<&'static str> {
+        check_article(pairs, &CheckOptions::default())
+            .into_iter()
+            .filter(|f| f.kind == Kind::Name)
+            .map(|f| f.explanation.id)
+            .collect()
+    };
+    assert!(names(&named).is_empty(), "{:?}", names(&named));
+    let unnamed = [named[1]];
+    assert_eq!(names(&unnamed), ["check-name-world-extra"]);
+}
+
 proptest! {
     /// Any text, markup and all, is checked without a panic, and every finding is about
     /// its pair.

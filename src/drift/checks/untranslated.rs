@@ -34,7 +34,7 @@ fn copied_share(en: &Side, vi: &Side) -> Option<u32> {
         let clean = side.clean();
         side.tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.kind == TokenKind::Word && !is_code(clean, t.range.clone()))
             .map(|t| clean[t.range.clone()].to_string())
             .collect()
     };
@@ -53,6 +53,24 @@ fn copied_share(en: &Side, vi: &Side) -> Option<u32> {
         .count();
     let share = copied as f64 / vi_words.len() as f64;
     (share >= PARTIAL_SHARE).then(|| (share * 100.0).round() as u32)
+}
+
+/// Whether the word at `range` of `text` is part of a placeholder or of code, which a
+/// translation keeps as it is: `%(model_name)s`, `%s`, `{count}`, `$name`,
+/// `get_absolute_url()`, `class_name.allow_future`, `FILE1`.
+fn is_code(text: &str, range: std::ops::Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    word.contains('_')
+        || word.bytes().any(|b| b.is_ascii_digit())
+        || before.ends_with(['%', '{', '$', '('])
+            && (before.ends_with("%(") || !before.ends_with('('))
+        || after.starts_with(['(', '_'])
+        || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_alphanumeric()))
+        || (before.ends_with('.') && before[..before.len() - 1].ends_with(char::is_alphanumeric))
+        // The conversion letter of `%(name)s`.
+        || (word.len() == 1 && before.ends_with(')'))
 }
 
 pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
@@ -81,6 +99,39 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
 mod tests {
     use super::*;
     use crate::drift::checks::tests::{ids, run};
+
+    #[test]
+    fn placeholders_and_code_kept_are_not_untranslated_words() {
+        for (en, vi) in [
+            (
+                "%(model_name)s with this %(field_labels)s already exists.",
+                "%(model_name)s với thông tin %(field_labels)s đã tồn tại.",
+            ),
+            (
+                "Future %(verbose_name_plural)s not available because %(class_name)s.allow_future is False.",
+                "%(verbose_name_plural)s trong tương lai không có sẵn vì %(class_name)s.allow_future là False.",
+            ),
+            (
+                "%(ct_name)s objects don't have a get_absolute_url() method",
+                "Đối tượng %(ct_name)s không có phương thức get_absolute_url()",
+            ),
+            (
+                "Select all {count} {module} items",
+                "Hãy chọn tất cả {count} {module}",
+            ),
+        ] {
+            assert!(ids(&run(en, vi), Kind::SameAsSource).is_empty(), "{vi}");
+        }
+        // Words around the placeholders still count.
+        let f = run(
+            "Delete the selected %(items)s from the server now",
+            "Delete the selected %(items)s from máy chủ now",
+        );
+        assert_eq!(
+            ids(&f, Kind::SameAsSource),
+            ["check-same-as-source-partial"]
+        );
+    }
 
     #[test]
     fn untranslated_prose() {
