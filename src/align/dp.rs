@@ -35,9 +35,10 @@ pub(crate) struct AnchorWeights {
     /// The same two for concepts of the learned lexicon.
     pub concept_bonus: f64,
     pub concept_miss: f64,
-    /// Cost per sentence of a merge's larger side that nothing on the other side supports.
+    /// Cost per sentence that nothing on the other side supports and that has no partner
+    /// there (the extra sentences of a merge; see `evidence_charge`).
     pub unsupported: f64,
-    /// The same for a sentence whose content is all absent on the other side.
+    /// Cost per sentence whose content is all absent on the other side, in any bead.
     pub contradicted: f64,
 }
 
@@ -855,6 +856,21 @@ mod tests {
         en[1].anchors = vec![number("n4")];
         vi[1].anchors = vec![number("n5")];
         assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 1), (1, 1)]);
+    }
+
+    /// spectrum-auction (planted defect): an address changed in translation. Its absence on
+    /// each side is one change, charged once and in place of the two addresses' misses,
+    /// so the pair stays one link the model believes (the URL check reports the change).
+    #[test]
+    fn a_changed_address_keeps_a_believed_pair() {
+        let url = |u: &str| crate::align::anchors::key(Family::Url, u);
+        let mut en = units(&[80.0, 85.0, 90.0]);
+        let mut vi = units(&[78.0, 80.0, 88.0]);
+        en[1].anchors = vec![url("cuctanso.vn/dau-gia-5g")];
+        vi[1].anchors = vec![url("cuctanso.vn/dau-gia")];
+        let path = scorer().align(&en, &vi);
+        assert_eq!(shape(&path), [(1, 1), (1, 1), (1, 1)]);
+        assert!(path[1].posterior >= 0.5, "{path:?}");
     }
 
     /// cyber-drill: the Vietnamese glosses a term in parentheses (`mã độc tống tiền
