@@ -108,8 +108,11 @@ fn short_sentence_dropped_from_a_paragraph_of_facts_does_not_pass() {
 
 #[test]
 fn one_to_two_with_a_short_second_sentence_is_one_link() {
-    let en = "The Department of Labour will hold two job fairs in District 1 and Thu Duc City on May 12, both starting at 9:00 a.m. More than 200 companies have registered. Workers can apply online.\n";
-    let vi = "Sở Lao động sẽ tổ chức hai phiên giao dịch việc làm tại Quận 1 và TP Thủ Đức vào ngày 12/5. Cả hai đều bắt đầu lúc 9h. Hơn 200 doanh nghiệp đã đăng ký. Người lao động có thể nộp hồ sơ trực tuyến.\n";
+    // The Vietnamese spells out the department's name, so its first sentence alone is as
+    // long as the English one, and says the time as `9 giờ sáng`: the old aligner left
+    // the short sentence out (or joined it to the next one) and reported the time twice.
+    let en = "The city's Department of Labour, War Invalids and Social Affairs will hold two job fairs in District 1 and Thu Duc City on May 12, both starting at 9:00 a.m. More than 200 companies have registered. Workers can apply online.\n";
+    let vi = "Sở Lao động - Thương binh và Xã hội Thành phố Hồ Chí Minh sẽ tổ chức hai phiên giao dịch việc làm tại Quận 1 và thành phố Thủ Đức vào ngày 12/5. Cả hai đều bắt đầu lúc 9 giờ sáng. Hơn 200 doanh nghiệp đã đăng ký. Người lao động có thể nộp hồ sơ trực tuyến.\n";
     let found = links(en, vi);
     assert_eq!(
         (&found[0].0, &found[0].1),
@@ -141,28 +144,42 @@ fn english_only_note_is_left_out_not_merged() {
 
 #[test]
 fn quotation_with_attribution_moved_to_the_front_pairs_right() {
-    let en = "\"We have never seen the water this high,\" she said. Ms. Lan has lived in the village for 40 years. The water began to fall on Tuesday.\n";
-    let vi = "Bà Lan cho biết: “Chúng tôi chưa bao giờ thấy nước lên cao như thế này”. Bà Lan đã sống ở làng này 40 năm. Nước bắt đầu rút vào thứ Ba.\n";
+    // The Vietnamese adds a sentence of the same length as the quotation before it, and
+    // moves the attribution to the front. The old aligner paired the quotation with the
+    // added sentence at 0.97 and reported its translation `extra`.
+    let en = "Ms. Lan has lived in the village for 40 years. \"We have never seen the water this high,\" she said. The water began to fall on Tuesday.\n";
+    let vi = "Bà Lan đã sống ở làng này 40 năm. Nhiều gia đình phải lên mái nhà chờ cứu hộ suốt đêm. Bà Lan cho biết: “Chúng tôi chưa bao giờ thấy nước lên cao như thế này”. Nước bắt đầu rút vào thứ Ba.\n";
     let found = links(en, vi);
     let pairs: Vec<(Vec<usize>, Vec<usize>)> =
         found.iter().map(|l| (l.0.clone(), l.1.clone())).collect();
     assert_eq!(
         pairs,
-        [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        [
+            (vec![0], vec![0]),
+            (vec![], vec![1]),
+            (vec![1], vec![2]),
+            (vec![2], vec![3])
+        ],
+        "{found:?}"
     );
-    let (kinds, code) = check_kinds(en, vi);
-    assert_eq!(code, 0, "{kinds:?}");
+    assert!(found[2].2 >= 0.9, "{found:?}");
+    // Only the added sentence is reported.
+    let (kinds, _) = check_kinds(en, vi);
+    assert_eq!(kinds, ["extra"], "{kinds:?}");
 }
 
 #[test]
 fn same_url_on_both_sides_raises_confidence() {
+    // A long English sentence the Vietnamese renders in fewer words: its length fits
+    // badly, and the old aligner's confidence, read off the bead's cost, stayed at 0.15
+    // with the address on both sides.
     let with = links(
-        "Register online. Forms and details are at https://dichvucong.gov.vn for everyone.\n",
-        "Đăng ký trực tuyến. Mẫu đơn và thông tin chi tiết có tại https://dichvucong.gov.vn.\n",
+        "Register online. Application forms, guidance notes, the list of documents each applicant needs and the fee for every service are available at https://dichvucong.gov.vn for everyone.\n",
+        "Đăng ký trực tuyến. Mẫu đơn, hướng dẫn và lệ phí từng dịch vụ có tại https://dichvucong.gov.vn.\n",
     );
     let without = links(
-        "Register online. Forms and details are at the national portal for everyone.\n",
-        "Đăng ký trực tuyến. Mẫu đơn và thông tin chi tiết có tại cổng quốc gia.\n",
+        "Register online. Application forms, guidance notes, the list of documents each applicant needs and the fee for every service are available at the national portal for everyone.\n",
+        "Đăng ký trực tuyến. Mẫu đơn, hướng dẫn và lệ phí từng dịch vụ có tại cổng quốc gia.\n",
     );
     let of = |found: &[(Vec<usize>, Vec<usize>, f64)]| {
         found

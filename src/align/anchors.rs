@@ -7,7 +7,7 @@
 //! merging sorted lists.
 //!
 //! The readers are shared with the cross-language checks (`drift::checks`), which need
-//! more than a key: [`read_numbers`] returns each number, date and time as a [`Quantity`]
+//! more than a key: [`read_numbers_in`] returns each number, date and time as a [`Quantity`]
 //! with the byte span of the words it was read from, and [`read_urls`] each address with
 //! its span; [`numbers`] and [`urls`] turn them into the aligner's canonical keys. [`Key`]
 //! folds a word for comparison with key words without allocating.
@@ -44,14 +44,21 @@ impl Family {
 }
 
 /// The key of `canonical` in `family` (FNV-1a, deterministic across runs and platforms).
-pub(crate) fn key(family: Family, canonical: &str) -> u64 {
+pub(crate) const fn key(family: Family, canonical: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in canonical.bytes() {
-        h ^= u64::from(b);
+    let bytes = canonical.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     ((family as u64) << 61) | (h >> 3)
 }
+
+/// The anchor of a quotation: direct speech stays direct speech in translation, unlike a
+/// parenthesis (a gloss added) or an exclamation mark (dropped in Vietnamese style).
+pub(crate) const QUOTATION: u64 = key(Family::Punct, "\"");
 
 /// The sorted anchor keys of one sentence.
 pub(crate) fn extract(
@@ -463,13 +470,59 @@ pub(crate) struct Reading {
     pub span: Range<usize>,
 }
 
-/// Number, date and time anchors of a sentence in `lang` (see [`read_numbers`]), as the
-/// aligner's canonical keys.
+/// Number, date and time anchors of a sentence in `lang` (see [`read_numbers_in`]), as the
+/// aligner's canonical keys, with weekdays and months said in words (`Tuesday` = `thứ
+/// Ba` = `w2`, `March` = `tháng Ba` = `m3`).
 pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
-    read_numbers(text, lang)
+    let words = number_words(text);
+    let calendar = calendar_words(&words, lang);
+    // The numbers read inside a weekday or a month name (`Ba` in `thứ Ba`) give way to it,
+    // as in the number check: read as a 3, Tuesday would be content the English lacks.
+    let inside = |span: &Range<usize>| {
+        calendar
+            .iter()
+            .any(|(c, _)| c.start <= span.start && span.end <= c.end)
+    };
+    let mut keys: Vec<String> = read_numbers_in(&words, lang)
         .iter()
+        .filter(|r| !inside(&r.span))
         .map(|r| r.quantity.key())
-        .collect()
+        .collect();
+    keys.extend(calendar.into_iter().map(|(_, key)| key));
+    keys
+}
+
+/// Weekdays and months said in words, from the world knowledge's calendar, with their
+/// spans: an English weekday capitalized (`Tuesday`), a Vietnamese weekday by its name
+/// (`thứ Ba`, `Chủ nhật`; lower-case `thứ hai` is also `second` and stays a number) and a
+/// Vietnamese month in words (`tháng Ba`, `tháng Mười Một`). English months are read with
+/// the numbers.
+fn calendar_words(words: &[Word], lang: Lang) -> Vec<(Range<usize>, String)> {
+    use crate::world::calendar;
+    let raws: Vec<&str> = words.iter().map(|w| w.raw).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let capital = words[k].raw.starts_with(char::is_uppercase);
+        let found = match lang {
+            Lang::En => calendar::en_weekday(words[k].raw)
+                .filter(|_| capital)
+                .map(|d| (format!("w{d}"), 1)),
+            Lang::Vi => match calendar::vi_weekday(&raws[k..]) {
+                Some((d, n, calendar::Written::Name)) => Some((format!("w{d}"), n)),
+                Some(_) => None,
+                None => calendar::vi_month(&raws[k..]).map(|(m, n)| (Quantity::Month(m).key(), n)),
+            },
+        };
+        match found {
+            Some((key, n)) => {
+                out.push((words[k].range.start..words[k + n - 1].range.end, key));
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    out
 }
 
 /// Number, date and time readings of a sentence in `lang`, in text order.
@@ -481,11 +534,8 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
 ///   tháng 11`), the month alone as one (`November` = `tháng 11`), the year as a plain
 ///   number, so `November 27, 2019` = `27/11/2019` = `ngày 27 tháng 11 năm 2019` and
 ///   partial dates still share what they have.
-pub(crate) fn read_numbers(text: &str, lang: Lang) -> Vec<Reading> {
-    read_numbers_in(&number_words(text), lang)
-}
-
-/// [`read_numbers`] over the words of a text (see [`number_words`]).
+///
+/// Over the words of a text (see [`number_words`]).
 pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
     let mut out = Vec::new();
     // The span from word `a` to word `b` (inclusive).
@@ -552,7 +602,16 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
         if !w.digit {
             // Numbers in words (`mười hai`, `hai mươi lăm`, `twenty-five`, `one million`),
             // read by the world knowledge's number words.
-            if crate::world::number_words::may_start(w.folded.as_str()) {
+            // `the first half of the year` is `nửa đầu năm`: a part, no quantity in
+            // Vietnamese.
+            let part = lang == Lang::En
+                && w.folded == "half"
+                && i > 0
+                && matches!(
+                    words[i - 1].folded.as_str(),
+                    "first" | "second" | "last" | "latter" | "other"
+                );
+            if !part && crate::world::number_words::may_start(w.folded.as_str()) {
                 let lower: Vec<String> = words[i..]
                     .iter()
                     .take_while(|x| crate::world::number_words::may_continue(x.folded.as_str()))
@@ -580,6 +639,16 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
                 continue;
             }
             i += 1;
+            continue;
+        }
+        // Vietnamese `N giờ` is an hour of the clock or a number of hours (`3 giờ 12 phút`
+        // = `3 hours and 12 minutes`): a time only when it says which part of the day
+        // (`9 giờ sáng`, `2 giờ 30 chiều`) or follows `lúc` (at), as `at 9:00 a.m.` does.
+        if lang == Lang::Vi
+            && let Some((time, last)) = vi_clock(words, i)
+        {
+            push(time, span(i, last));
+            i = last + 1;
             continue;
         }
         if let Some(time) = read_time(w.raw) {
@@ -626,6 +695,42 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
         i += 1;
     }
     out
+}
+
+/// The time said by Vietnamese `N giờ [M [phút]]` at word `i` when it is a clock reading:
+/// followed by a part of the day or after `lúc`; the time and the index of its last word.
+fn vi_clock(words: &[Word], i: usize) -> Option<(Quantity, usize)> {
+    let number = |w: &Word, max: u32| -> Option<u32> {
+        (w.digit && w.raw.len() <= 2 && w.raw.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.raw.parse::<u32>().ok())
+            .flatten()
+            .filter(|v| *v <= max)
+    };
+    let hour = number(&words[i], 24)?;
+    if words.get(i + 1)?.folded != "gio" {
+        return None;
+    }
+    let (mut minute, mut last) = (0, i + 1);
+    if let Some(m) = words.get(last + 1).and_then(|w| number(w, 59)) {
+        minute = m;
+        last += 1;
+        if words.get(last + 1).is_some_and(|w| w.folded == "phut") {
+            last += 1;
+        }
+    }
+    let daypart = words
+        .get(last + 1)
+        .and_then(|w| crate::world::calendar::vi_daypart(hour, w.folded.as_str()));
+    let at = i > 0 && words[i - 1].folded == "luc";
+    let hour = match daypart {
+        Some(h) => {
+            last += 1;
+            h
+        }
+        None if at && hour < 24 => hour,
+        None => return None,
+    };
+    Some((Quantity::Time { hour, minute }, last))
 }
 
 /// `11:12` or `11h12` (Vietnamese) or `11h` → (hours, minutes).
@@ -733,6 +838,10 @@ pub(crate) fn punctuation(text: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_numbers(text: &str, lang: Lang) -> Vec<Reading> {
+        read_numbers_in(&number_words(text), lang)
+    }
 
     fn same_numbers(en: &str, vi: &str) {
         let (mut a, mut b) = (numbers(en, Lang::En), numbers(vi, Lang::Vi));
@@ -869,6 +978,29 @@ mod tests {
         assert_eq!(vi, ["https://mic.gov.vn/news/1234"]);
         assert_eq!(urls("www.Example.com").0, ["www.example.com"]);
         assert!(urls("a @ b, x@y").0.is_empty());
+    }
+
+    /// Issue 10: `The water began to fall on Tuesday.` = `Nước bắt đầu rút vào thứ Ba.`:
+    /// a weekday, not the number 3; months in words are months.
+    #[test]
+    fn weekdays_and_months_in_words_are_calendar_anchors() {
+        same_numbers("on Tuesday", "vào thứ Ba");
+        same_numbers("on Sunday", "vào Chủ nhật");
+        same_numbers("in March", "vào tháng Ba");
+        same_numbers("in November 2025", "vào tháng Mười Một năm 2025");
+        // Lower-case `thứ hai`, `thứ ba` are also ordinals: numbers.
+        assert_eq!(numbers("xếp thứ hai và thứ ba", Lang::Vi), ["n2", "n3"]);
+    }
+
+    /// Issue 10: `both starting at 9:00 a.m.` = `Cả hai đều bắt đầu lúc 9 giờ sáng.`; a
+    /// number of hours stays a number.
+    #[test]
+    fn vietnamese_clock_readings_are_times() {
+        same_numbers("at 9:00 a.m.", "lúc 9 giờ sáng");
+        same_numbers("at 9:00", "lúc 9 giờ");
+        same_numbers("at 2:30 p.m.", "lúc 2 giờ 30 phút chiều");
+        same_numbers("after 3 hours and 12 minutes", "sau 3 giờ 12 phút");
+        same_numbers("within 24 hours", "trong vòng 24 giờ");
     }
 
     #[test]

@@ -45,16 +45,18 @@ pub const ONE_SIDED_LENGTH_COST: f64 = 3.0;
 const DELETION_COST: f64 = 5.311_635 + ONE_SIDED_LENGTH_COST;
 
 /// Cost charged to a merge (2-1, 1-2, 3-1...) for each sentence of its larger side of which
-/// nothing is found on the other side (see `dp::Scorer::bead_cost`): the deletion cost less
+/// nothing is found on the other side, and to a 1-1 pair for a sentence whose partner's
+/// content is absent (see `dp::Scorer::bead_cost`): the deletion cost less
 /// what the merge already pays over a 1-1 bead (its prior, `ln 0.89 − ln 0.0445`). So a
 /// merge that only lengths support costs what leaving the sentence out costs, and the
 /// lengths alone tip the balance, which the posterior then shows as doubt. 5.31 nats.
 pub const UNSUPPORTED_COST: f64 = DELETION_COST - (3.111_496 - 0.116_533);
 
-/// Cost charged to a merge for each sentence of its larger side whose content (numbers,
-/// addresses, questions, glossary terms, learned words) is all absent on the other side:
-/// the whole deletion cost, on top of the merge's prior, so the deletion wins unless the
-/// rest of the bead's evidence outweighs it.
+/// Cost charged to any two-sided bead (1-1 as well as a merge) for each sentence whose
+/// content (numbers, dates, addresses, quotations, glossary terms) is all absent on the
+/// other side: the whole deletion cost, in place of those anchors' misses, so that pairing
+/// the sentence with the wrong one costs what leaving it out does (see
+/// `dp::evidence_charge`).
 pub const CONTRADICTED_COST: f64 = DELETION_COST;
 
 /// Gale–Church's own figures (English / French / German), used by the plain baseline.

@@ -13,7 +13,7 @@
 //! ([`Scorer::align_counted`] counts the cells).
 
 use super::CONFIDENCE_MIDPOINT as CONFIDENT_COST;
-use super::anchors::Family;
+use super::anchors::{Family, QUOTATION};
 use super::cost::{BeadKind, LengthModel};
 
 /// A unit to align: its length in characters, its sorted anchor keys and its sorted,
@@ -35,9 +35,10 @@ pub(crate) struct AnchorWeights {
     /// The same two for concepts of the learned lexicon.
     pub concept_bonus: f64,
     pub concept_miss: f64,
-    /// Cost per sentence of a merge's larger side that nothing on the other side supports.
+    /// Cost per sentence that nothing on the other side supports and that has no partner
+    /// there (the extra sentences of a merge; see `evidence_charge`).
     pub unsupported: f64,
-    /// The same for a sentence whose content is all absent on the other side.
+    /// Cost per sentence whose content is all absent on the other side, in any bead.
     pub contradicted: f64,
 }
 
@@ -206,6 +207,154 @@ fn for_shared(a: &[u64], b: &[u64], mut hit: impl FnMut(u64)) {
     }
 }
 
+/// What the other side of a bead shows of one sentence of this side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Evidence {
+    /// Some of its own anchors or learned words are found there.
+    Supported,
+    /// Nothing is found there, and nothing of it says it should be.
+    Unsupported,
+    /// Its own content, which a translator keeps as it is, is all absent there.
+    Contradicted,
+}
+
+/// Whether anchor `k` is content a translator keeps as it is (see [`evidence`]).
+fn kept(k: u64) -> bool {
+    match Family::of(k) {
+        Family::Number | Family::Url | Family::Glossary => true,
+        Family::Punct => k == QUOTATION,
+        Family::Name => false,
+    }
+}
+
+/// What `units[at]` (one sentence of a bead's side) shows on the bead's other side, whose
+/// sorted anchors (a multiset) and concepts (a set) are `anchors` and `concepts`.
+fn evidence(units: &[Unit], at: usize, anchors: &[u64], concepts: &[u64]) -> Evidence {
+    let u = &units[at];
+    let others = || units.iter().enumerate().filter(move |&(o, _)| o != at);
+    // Found there, and more often than the bead's other sentences on this side account
+    // for: the sentence's own content.
+    let own_anchor = |k: &u64| {
+        let there = count(anchors, *k);
+        let here: usize = others().map(|(_, o)| count(&o.anchors, *k)).sum();
+        there > here
+    };
+    let own_concept = |k: &u64| {
+        concepts.binary_search(k).is_ok()
+            && others().all(|(_, o)| o.concepts.binary_search(k).is_err())
+    };
+    if u.anchors.iter().any(own_anchor) || u.concepts.iter().any(own_concept) {
+        return Evidence::Supported;
+    }
+    // Content of its own that a translator keeps as it is (not also in the bead's other
+    // sentences here): numbers, addresses, glossary terms, a quotation (direct speech stays
+    // direct speech). Names and single marks are weak evidence both ways (English
+    // capitalizes words Vietnamese translates; a translator adds a gloss in parentheses,
+    // drops an exclamation mark, and a question can lose its one mark, a defect the
+    // punctuation check reports on a pair that must stay one link), and learned words only
+    // support: a lexicon learned from one article is too noisy to argue against.
+    let content = u
+        .anchors
+        .iter()
+        .any(|&k| kept(k) && others().all(|(_, o)| o.anchors.binary_search(&k).is_err()));
+    if content {
+        return Evidence::Contradicted;
+    }
+    // Names of its own that the other side lacks, while the other side holds more names
+    // this side lacks than the bead's other sentences here leave unmatched: names
+    // translated there (`Australian Strategic Policy Institute` = `Viện Chính sách Chiến
+    // lược Úc`; Vietnamese capitalizes proper names too). Weak evidence, but evidence: the
+    // sentence's content is not absent.
+    let unmatched = |o: &Unit| {
+        o.anchors
+            .iter()
+            .filter(|&&k| Family::of(k) == Family::Name && count(anchors, k) == 0)
+            .count()
+    };
+    let translated_names = unmatched(u) > 0 && {
+        let left_over = anchors
+            .iter()
+            .filter(|&&k| {
+                Family::of(k) == Family::Name
+                    && units.iter().all(|o| o.anchors.binary_search(&k).is_err())
+            })
+            .count();
+        left_over > others().map(|(_, o)| unmatched(o)).sum::<usize>()
+    };
+    if translated_names {
+        Evidence::Supported
+    } else {
+        Evidence::Unsupported
+    }
+}
+
+/// What the other side shows of each sentence of one side of a bead.
+#[derive(Debug, Clone, Copy, Default)]
+struct SideEvidence {
+    sentences: usize,
+    supported: usize,
+    unsupported: usize,
+    contradicted: usize,
+    /// The anchor misses of the contradicted sentences' absent content.
+    absent_misses: f64,
+}
+
+impl SideEvidence {
+    /// The evidence of each sentence of `units` against the other side's sorted anchors (a
+    /// multiset) and concepts (a set).
+    fn of(
+        weights: &AnchorWeights,
+        units: &[Unit],
+        anchors: &[u64],
+        concepts: &[u64],
+    ) -> SideEvidence {
+        let mut side = SideEvidence {
+            sentences: units.len(),
+            ..SideEvidence::default()
+        };
+        for at in 0..units.len() {
+            match evidence(units, at, anchors, concepts) {
+                Evidence::Supported => side.supported += 1,
+                Evidence::Unsupported => side.unsupported += 1,
+                Evidence::Contradicted => {
+                    side.contradicted += 1;
+                    // The misses of its absent content, already charged anchor by anchor.
+                    side.absent_misses += units[at]
+                        .anchors
+                        .iter()
+                        .filter(|&&k| kept(k) && count(anchors, k) == 0)
+                        .map(|&k| weights.miss[Family::of(k) as usize])
+                        .sum::<f64>();
+                }
+            }
+        }
+        side
+    }
+
+    /// How many of this side's unsupported sentences have no partner on `other`: its
+    /// sentences not found absent there can pair one for one with as many of the other
+    /// side's (found absent there, a sentence is no partner), the supported ones first.
+    fn unpaired(&self, other: &SideEvidence) -> usize {
+        let pairs = (self.sentences - self.contradicted).min(other.sentences - other.contradicted);
+        self.unsupported
+            .saturating_sub(pairs.saturating_sub(self.supported))
+    }
+}
+
+/// The evidence charge of a two-sided bead: `contradicted` for each sentence whose
+/// content is found absent on the other side, counting once a pair of them facing each
+/// other (content absent on both sides of a pair is most often one change, a number
+/// replaced by another, which a 1-1 bead must survive so that the checks can report it),
+/// and `unsupported` for each sentence with nothing found there and no partner there. The
+/// evidence is counted once: a contradicted sentence's absent anchors were charged their
+/// misses already, which the sentence's charge replaces.
+fn evidence_charge(weights: &AnchorWeights, en: &SideEvidence, vi: &SideEvidence) -> f64 {
+    en.contradicted.max(vi.contradicted) as f64 * weights.contradicted
+        - en.absent_misses
+        - vi.absent_misses
+        + (en.unpaired(vi) + vi.unpaired(en)) as f64 * weights.unsupported
+}
+
 impl Scorer<'_> {
     /// The best path from `(0, 0)` to `(en.len(), vi.len())`.
     pub fn align(&self, en: &[Unit], vi: &[Unit]) -> Vec<Step> {
@@ -313,89 +462,41 @@ impl Scorer<'_> {
             // No longer missing on either side, and earns its bonus.
             cost -= 2.0 * self.weights.miss[f] + self.weights.bonus[f] * spread;
         });
-        // A merge of `k` sentences claims that `k − 1` of them, beside the one the other
-        // side would take anyway, are translated there too. A sentence of which nothing (no
-        // anchor, no learned word) is found on the other side has only its length to show
-        // for it, and length cannot tell a merge from a sentence left out beside a loose
-        // translation: it pays `unsupported`. A sentence whose content (a number, an
-        // address, a question, a glossary term) is all absent there is evidence against
-        // the claim: it pays `contradicted`. Names do not count against: English
-        // capitalizes words Vietnamese translates. The `k − 1` dearest sentences of
-        // a side pay (any of them could be the one left out). A 2-2 bead claims no merge
-        // (as many sentences each side, the content spread differently) and pays nothing.
-        if kind.en != kind.vi && (kind.en > 1 || kind.vi > 1) {
-            let weights = &self.weights;
-            let charge = |units: &[Unit], anchors: &[u64], concepts: &[u64]| -> f64 {
-                let mut charges: Vec<f64> = units
-                    .iter()
-                    .enumerate()
-                    .map(|(at, u)| {
-                        let others = || units.iter().enumerate().filter(move |&(o, _)| o != at);
-                        // Found there, and more often than the bead's other sentences on
-                        // this side account for: the sentence's own content.
-                        let own_anchor = |k: &u64| {
-                            let there = count(anchors, *k);
-                            let here: usize = others().map(|(_, o)| count(&o.anchors, *k)).sum();
-                            there > here
-                        };
-                        let own_concept = |k: &u64| {
-                            concepts.binary_search(k).is_ok()
-                                && others().all(|(_, o)| o.concepts.binary_search(k).is_err())
-                        };
-                        let found =
-                            u.anchors.iter().any(own_anchor) || u.concepts.iter().any(own_concept);
-                        // Content of its own that a translator keeps as it is (not also in
-                        // the bead's other sentences here). Learned words only support: a
-                        // lexicon learned from one article is too noisy to argue against.
-                        let content = u.anchors.iter().any(|&k| {
-                            Family::of(k) != Family::Name
-                                && others().all(|(_, o)| o.anchors.binary_search(&k).is_err())
-                        });
-                        // Names of its own that the other side lacks, while the other side
-                        // holds more names this side lacks than the bead's other sentences
-                        // here leave unmatched: names translated there (`Australian
-                        // Strategic Policy Institute` = `Viện Chính sách Chiến lược Úc`;
-                        // Vietnamese capitalizes proper names too). Weak evidence, but
-                        // evidence: the sentence's content is not absent.
-                        let unmatched = |o: &Unit| {
-                            o.anchors
-                                .iter()
-                                .filter(|&&k| {
-                                    Family::of(k) == Family::Name && count(anchors, k) == 0
-                                })
-                                .count()
-                        };
-                        let translated_names = unmatched(u) > 0 && {
-                            let left_over = anchors
-                                .iter()
-                                .filter(|&&k| {
-                                    Family::of(k) == Family::Name
-                                        && units
-                                            .iter()
-                                            .all(|o| o.anchors.binary_search(&k).is_err())
-                                })
-                                .count();
-                            left_over > others().map(|(_, o)| unmatched(o)).sum::<usize>()
-                        };
-                        match (found, content) {
-                            (true, _) => 0.0,
-                            (false, true) => weights.contradicted,
-                            (false, false) if translated_names => 0.0,
-                            (false, false) => weights.unsupported,
-                        }
-                    })
-                    .collect();
-                charges.sort_unstable_by(|x, y| y.total_cmp(x));
-                charges.iter().take(units.len() - 1).sum::<f64>()
-            };
+        // Every two-sided bead claims that each of its sentences is translated on the
+        // other side, and the evidence for that claim is weighed the same way whatever the
+        // bead's shape. A sentence of which something (an anchor, a learned word) is found
+        // on the other side is supported. One of which nothing is found has only its
+        // length to show for it: that is enough for the sentences the other side can take
+        // one for one (`min(k, l)` of a side of `k` facing `l`), but not for the extra ones
+        // a merge claims, since length cannot tell a merge from a sentence left out beside
+        // a loose translation: each of those pays `unsupported`, and so does a sentence
+        // whose only partner there is found absent. A sentence whose own content (a
+        // number, a date, an address, a quotation, a glossary term) is all absent there is
+        // evidence against the claim whatever the bead: it pays `contradicted`, the cost
+        // of leaving it out, in a 1-1 bead as in a merge, so a wrong pair no longer beats a
+        // deletion by the price of one missing number. A 2-2 bead is two 1-1 pairs in
+        // order: each answers for its own content, and nothing is paid for the merge.
+        // Names do not count against (English capitalizes words Vietnamese translates).
+        // Two such sentences facing each other are one change (see `evidence_charge`).
+        if self.weights.unsupported > 0.0 || self.weights.contradicted > 0.0 {
             let (mut ca, mut cb) = (Vec::new(), Vec::new());
             let en_concepts = keys(ea, |u| &u.concepts, &mut ca, true);
             let vi_concepts = keys(va, |u| &u.concepts, &mut cb, true);
-            if kind.en > 1 {
-                cost += charge(ea, b, vi_concepts);
-            }
-            if kind.vi > 1 {
-                cost += charge(va, a, en_concepts);
+            if kind.en == kind.vi {
+                // A 2-2 bead is two 1-1 pairs in order (their boundary moved, so only the
+                // pooled lengths fit): each pair answers for its own content. Weighed as
+                // one bead, a 2-2 could pair a sentence with the wrong one of the other
+                // side's two and so swallow a sentence added or left out beside a pair.
+                for t in 0..kind.en {
+                    let (e, v) = (&ea[t..=t], &va[t..=t]);
+                    let en_side = SideEvidence::of(&self.weights, e, &v[0].anchors, &v[0].concepts);
+                    let vi_side = SideEvidence::of(&self.weights, v, &e[0].anchors, &e[0].concepts);
+                    cost += evidence_charge(&self.weights, &en_side, &vi_side);
+                }
+            } else {
+                let en_side = SideEvidence::of(&self.weights, ea, b, vi_concepts);
+                let vi_side = SideEvidence::of(&self.weights, va, a, en_concepts);
+                cost += evidence_charge(&self.weights, &en_side, &vi_side);
             }
         }
         // Concepts are a set: one `đội` answers `team` however often the English says it.
@@ -703,6 +804,84 @@ mod tests {
         // leaves unmatched: nothing there for the second sentence's names.
         vi[0].anchors = sorted(vec![name("hanoi"), name("bo")]);
         assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 0)]);
+    }
+
+    fn number(value: &str) -> u64 {
+        crate::align::anchors::key(Family::Number, value)
+    }
+
+    /// school-meals: `Each meal costs VND 18,000 (...) and includes rice, ...` is rendered
+    /// as two sentences, and the English-only `That is about US$0.70.` is left out. A 1-1
+    /// pairing the note with the second half (`Bữa ăn gồm cơm, ...`, nothing found in the
+    /// note) used to cost only the missing number; the note's content is absent there, and
+    /// the Vietnamese sentence has no partner: the pair pays what leaving both out costs.
+    #[test]
+    fn a_one_to_one_whose_content_is_absent_is_no_pair() {
+        let mut en = units(&[102.0, 22.0]);
+        let mut vi = units(&[58.0, 42.0]);
+        en[0].anchors = vec![number("n18000")];
+        en[1].anchors = vec![number("n0.7")];
+        vi[0].anchors = vec![number("n18000")];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 2), (1, 0)]);
+    }
+
+    /// imf-outlook: `... a plan to raise the value-added tax from 8% to 10%.` and `The
+    /// ministry has not yet set a date.` are one Vietnamese sentence and a short one, and
+    /// an editor added a sentence repeating `8%`. Weighed as one bead, a 2-2 paired the
+    /// English 8% with the added sentence's and swallowed it; as two 1-1 pairs in order,
+    /// each finds its content absent in its partner.
+    #[test]
+    fn a_two_to_two_is_two_pairs_in_order() {
+        let (eight, ten) = (number("n8"), number("n10"));
+        let mut en = units(&[60.0, 66.0, 51.0]);
+        let mut vi = units(&[89.0, 34.0, 77.0]);
+        en[1].anchors = vec![eight, ten];
+        let mut both = vec![eight, ten];
+        both.sort_unstable();
+        vi[0].anchors = both;
+        vi[2].anchors = vec![eight];
+        // `mission` = `đoàn`, learned from the article.
+        en[0].concepts = vec![7];
+        vi[0].concepts = vec![7];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(2, 1), (1, 1), (0, 1)]);
+    }
+
+    /// A number changed in translation is absent on both sides of its pair: one change, and
+    /// the pair stays a 1-1 link for the number check to report, not a deletion and an
+    /// insertion.
+    #[test]
+    fn a_changed_number_keeps_its_pair() {
+        let mut en = units(&[80.0, 60.0, 90.0]);
+        let mut vi = units(&[78.0, 58.0, 88.0]);
+        en[1].anchors = vec![number("n4")];
+        vi[1].anchors = vec![number("n5")];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 1), (1, 1)]);
+    }
+
+    /// spectrum-auction (planted defect): an address changed in translation. Its absence on
+    /// each side is one change, charged once and in place of the two addresses' misses,
+    /// so the pair stays one link the model believes (the URL check reports the change).
+    #[test]
+    fn a_changed_address_keeps_a_believed_pair() {
+        let url = |u: &str| crate::align::anchors::key(Family::Url, u);
+        let mut en = units(&[80.0, 85.0, 90.0]);
+        let mut vi = units(&[78.0, 80.0, 88.0]);
+        en[1].anchors = vec![url("cuctanso.vn/dau-gia-5g")];
+        vi[1].anchors = vec![url("cuctanso.vn/dau-gia")];
+        let path = scorer().align(&en, &vi);
+        assert_eq!(shape(&path), [(1, 1), (1, 1), (1, 1)]);
+        assert!(path[1].posterior >= 0.5, "{path:?}");
+    }
+
+    /// cyber-drill: the Vietnamese glosses a term in parentheses (`mã độc tống tiền
+    /// (ransomware)`). Punctuation is weak evidence, not content a translator keeps: the
+    /// pair stays.
+    #[test]
+    fn a_gloss_in_parentheses_is_no_absent_content() {
+        let en = units(&[118.0, 114.0, 122.0]);
+        let mut vi = units(&[118.0, 148.0, 107.0]);
+        vi[1].anchors = vec![crate::align::anchors::key(Family::Punct, "(")];
+        assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 1), (1, 1)]);
     }
 
     #[test]

@@ -181,7 +181,17 @@ pub fn align_with_stats(
     if !options.features.lexicon {
         return (links, stats);
     }
-    // Second pass: learn from the confident one-to-one links of the first.
+    // Second pass: learn from the confident one-to-one links of the first, if they are a
+    // translation's: at least half of the shorter side. Unrelated or shuffled texts pair a
+    // few sentences confidently by chance (a repeated number), and a lexicon learned from
+    // those teaches chance, at the cost of a second pass.
+    let sure: usize = links
+        .iter()
+        .filter(|l| l.en.len() == 1 && l.vi.len() == 1 && l.confidence >= LEARN_CONFIDENCE)
+        .count();
+    if sure * 2 < en_units.len().min(vi_units.len()) {
+        return (links, stats);
+    }
     let (en_flat, vi_flat): (Vec<&str>, Vec<&str>) = (
         en.iter().flatten().map(String::as_str).collect(),
         vi.iter().flatten().map(String::as_str).collect(),

@@ -744,7 +744,8 @@ pub fn edit_kind(old: &str, new: &str) -> EditKind {
 struct Facts {
     /// Amounts: `n1200`.
     numbers: Vec<String>,
-    /// Days, months and times: `d27-11`, `m11`, `t11:12`; years once moved here.
+    /// Days, weekdays, months and times: `d27-11`, `w3`, `m11`, `t11:12`; years once moved
+    /// here.
     dates: Vec<String>,
     names: Vec<String>,
 }
@@ -1155,8 +1156,8 @@ mod tests {
         );
         assert_eq!(
             kind("It opened on Wednesday.", "It opened on Thursday."),
-            EditKind::Name,
-            "week days are read as names"
+            EditKind::Date,
+            "a weekday is a date"
         );
         assert_eq!(
             kind(

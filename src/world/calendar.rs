@@ -129,6 +129,23 @@ pub fn en_time_word(word: &str) -> Option<(u32, u32)> {
         .map(|(_, h)| (*h, 0))
 }
 
+/// The 24-hour hour of `hour` said with a Vietnamese part of the day (`word` folded, no
+/// diacritics: `sang`, `trua`, `chieu`, `toi`, `dem`): `2 giờ chiều` is 14, `12 giờ đêm` 0.
+pub fn vi_daypart(hour: u32, word: &str) -> Option<u32> {
+    Some(match word {
+        "sang" => hour,
+        "trua" if (1..=2).contains(&hour) => hour + 12,
+        "trua" => hour,
+        "chieu" | "toi" if hour < 12 => hour + 12,
+        "chieu" | "toi" => hour,
+        "dem" if (6..12).contains(&hour) => hour + 12,
+        // `12 giờ đêm` is midnight.
+        "dem" if hour == 12 => 0,
+        "dem" => hour,
+        _ => return None,
+    })
+}
+
 /// The times of day Vietnamese says in words at the start of `words` (lower case):
 /// `nửa đêm` (midnight), and `trưa` / `giữa trưa` (noon, also midday in general, which is
 /// why callers treat it as a loose reading): ((hour, minute), words).

@@ -243,6 +243,25 @@ pub fn en_number(words: &[&str]) -> Option<Spelled> {
             words: 1,
         });
     }
+    // A half, as Vietnamese reads `một nửa`: `a half`, `one half`, and `half of` (`half of
+    // the villages` = `một nửa số xã`). `half` before anything else is most often part of a
+    // phrase Vietnamese says with `nửa` alone (`half an hour` = `nửa tiếng`), which is not a
+    // number there either.
+    match words {
+        ["a" | "one", "half", ..] => {
+            return Some(Spelled {
+                value: 0.5,
+                words: 2,
+            });
+        }
+        ["half", "of", ..] => {
+            return Some(Spelled {
+                value: 0.5,
+                words: 1,
+            });
+        }
+        _ => {}
+    }
     if words.first() == Some(&"a") && words.get(1).is_none_or(|w| en_scale(w).is_none()) {
         if words.get(1) == Some(&"hundred") {
             return groups(words, en_group, en_scale)
@@ -289,6 +308,8 @@ pub fn may_continue(folded: &str) -> bool {
                 | "ty"
                 | "ti"
                 | "nua"
+                | "half"
+                | "of"
                 | "and"
                 | "hundred"
                 | "thousand"
@@ -307,6 +328,7 @@ pub fn may_start(folded: &str) -> bool {
     ) || EN_UNITS.contains(&folded)
         || EN_TENS.contains(&folded)
         || folded == "a"
+        || folded == "half"
         || folded == "zero"
 }
 
@@ -357,6 +379,9 @@ mod tests {
     #[test]
     fn english_number_words() {
         assert_eq!(en("twelve people"), Some((12.0, 1)));
+        assert_eq!(en("half of the villages"), Some((0.5, 1)));
+        assert_eq!(en("a half"), Some((0.5, 2)));
+        assert_eq!(en("half an hour"), None);
         assert_eq!(en("twenty five"), Some((25.0, 2)));
         assert_eq!(en("twenty villages"), Some((20.0, 1)));
         assert_eq!(en("three hundred and five"), Some((305.0, 4)));

@@ -213,22 +213,6 @@ fn ordinal(raw: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// The 24-hour hour of `hour` said with a Vietnamese part of the day.
-fn vi_daypart(hour: u32, word: &str) -> Option<u32> {
-    Some(match word {
-        "sang" => hour,
-        "trua" if (1..=2).contains(&hour) => hour + 12,
-        "trua" => hour,
-        "chieu" | "toi" if hour < 12 => hour + 12,
-        "chieu" | "toi" => hour,
-        "dem" if (6..12).contains(&hour) => hour + 12,
-        // `12 giờ đêm` is midnight.
-        "dem" if hour == 12 => 0,
-        "dem" => hour,
-        _ => return None,
-    })
-}
-
 /// Whether words `i..` say `am` or `pm` (`am`, `a.m.`, `pm`, `p.m.`): `(is pm, words)`.
 fn en_meridiem(r: &Reader, i: usize) -> Option<(bool, usize)> {
     let w = r.word(i)?;
@@ -630,7 +614,7 @@ fn time_item(r: &Reader, span: Range<usize>, hour: u32, minute: u32, raw: &str) 
         Lang::Vi => {
             if let Some(h) = r
                 .word(after)
-                .and_then(|w| vi_daypart(hour, w.folded.as_str()))
+                .and_then(|w| calendar::vi_daypart(hour, w.folded.as_str()))
             {
                 item.span.end = r.words[after].range.end;
                 item.readings = vec![vec![Atom::Time(h, minute)]];
@@ -710,7 +694,9 @@ fn number_item(
                 }
             }
         }
-        let daypart = r.word(i).and_then(|d| vi_daypart(h, d.folded.as_str()));
+        let daypart = r
+            .word(i)
+            .and_then(|d| calendar::vi_daypart(h, d.folded.as_str()));
         let time = Atom::Time(daypart.unwrap_or(h), minute.unwrap_or(0));
         let item = match daypart {
             Some(_) => Item::new(span.start..r.words[i].range.end, vec![time]),
