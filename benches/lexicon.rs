@@ -1,0 +1,64 @@
+//! The memory's word lexicon (`songngu::memory::lexicon`): how long counting a whole
+//! memory takes, how big the `.lex` file is, and how long opening it takes once it is
+//! there (the warm cache), and with one TU changed through the journal.
+//!
+//! `cargo bench --bench lexicon -- --tmx FILE` measures a memory made by
+//! `cargo bench --bench tmx -- --generate FILE --tus N`; each figure is the best of three.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use songngu::memory::cache;
+use songngu::memory::lexicon::{LexiconSource, MemoryLexicon, lexicon_path};
+use songngu::memory::store::Memory;
+use unic_langid::langid;
+
+fn open(path: &Path) -> Memory {
+    Memory::open(&[path.to_owned()], langid!("en"), langid!("vi")).expect("the memory opens")
+}
+
+fn best_of_three(mut run: impl FnMut() -> MemoryLexicon) -> (Duration, MemoryLexicon) {
+    let mut best = None::<(Duration, MemoryLexicon)>;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let lexicon = run();
+        let took = start.elapsed();
+        if best.as_ref().is_none_or(|(b, _)| took < *b) {
+            best = Some((took, lexicon));
+        }
+    }
+    best.expect("three runs")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(tmx) = args
+        .iter()
+        .position(|a| a == "--tmx")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+    else {
+        eprintln!("usage: cargo bench --bench lexicon -- --tmx FILE");
+        return;
+    };
+    let memory = open(&tmx);
+    let lex = lexicon_path(&tmx).expect("a cache path");
+    let (built, lexicon) = best_of_three(|| {
+        let _ = std::fs::remove_file(&lex);
+        MemoryLexicon::of(&memory, true).expect("counted")
+    });
+    assert!(matches!(lexicon.sources[0], LexiconSource::Built(_)));
+    let size = std::fs::metadata(&lex).map_or(0, |m| m.len());
+    let (warm, again) = best_of_three(|| MemoryLexicon::of(&memory, true).expect("read"));
+    assert_eq!(again.sources[0], LexiconSource::Cache);
+    println!(
+        "{}: {} sentence pairs, {} word pairs learned; counting {:.2} s, {}: {:.1} MB; warm open {:.1} ms",
+        tmx.display(),
+        lexicon.links,
+        lexicon.lexicon.pairs().count(),
+        built.as_secs_f64(),
+        cache::FOLDER,
+        size as f64 / 1e6,
+        warm.as_secs_f64() * 1e3,
+    );
+}
