@@ -549,3 +549,229 @@ fn read_counts(index: &IndexBytes) -> Option<LexiconCounts> {
     }
     (at == terms.len()).then_some(counts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::persist::LockWait;
+    use crate::memory::store::{NewUnit, unit_tu};
+    use unic_langid::langid;
+
+    /// Sentence pairs of a few news topics: each topic word comes back with its
+    /// translation, over different sentences, as in a memory of many articles.
+    fn news_pairs() -> Vec<(String, String)> {
+        let topics = [
+            ("flood", "lũ lụt"),
+            ("farmer", "nông dân"),
+            ("harvest", "mùa màng"),
+            ("school", "trường học"),
+            ("hospital", "bệnh viện"),
+            ("bridge", "cây cầu"),
+        ];
+        let places = [
+            ("in the north", "ở miền Bắc"),
+            ("near the coast", "gần bờ biển"),
+            ("after the storm", "sau cơn bão"),
+            ("this week", "tuần này"),
+        ];
+        let mut out = Vec::new();
+        for (i, (en, vi)) in topics.iter().enumerate() {
+            for (j, (where_en, where_vi)) in places.iter().enumerate() {
+                let (other_en, other_vi) = topics[(i + j + 1) % topics.len()];
+                out.push((
+                    format!("The {en} and the {other_en} were seen {where_en}."),
+                    format!("{} và {} được nhắc tới {where_vi}.", capital(vi), other_vi),
+                ));
+            }
+        }
+        out
+    }
+
+    fn capital(text: &str) -> String {
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    }
+
+    fn counted(pairs: &[(String, String)]) -> LexiconCounts {
+        let mut counts = LexiconCounts::default();
+        for (en, vi) in pairs {
+            counts.add(en, vi);
+        }
+        counts
+    }
+
+    #[test]
+    fn counts_learn_the_words_a_memory_repeats() {
+        let lexicon = counted(&news_pairs()).lexicon();
+        assert_eq!(lexicon.supports("Farmers lost the harvest.", "Nông dân mất mùa màng."), 2);
+        assert_eq!(lexicon.supports("Farmers lost the harvest.", "Trời mưa to."), 0);
+        // `the` is in every sentence pair: chance, not a translation.
+        assert!(lexicon.pairs().all(|(w, _)| w != "the"));
+    }
+
+    #[test]
+    fn counts_updated_pair_by_pair_equal_a_recount() {
+        let pairs = news_pairs();
+        let mut counts = counted(&pairs[..16]);
+        // Two taken back (one of them twice: the second time is nothing), the rest added.
+        counts.remove(&pairs[3].0, &pairs[3].1);
+        counts.remove(&pairs[7].0, &pairs[7].1);
+        counts.remove(&pairs[7].0, &pairs[7].1);
+        for (en, vi) in &pairs[16..] {
+            counts.add(en, vi);
+        }
+        let rest: Vec<(String, String)> = pairs
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != 3 && i != 7)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let fresh = counted(&rest);
+        assert_eq!(counts.canonical(), fresh.canonical());
+        assert_eq!(counts.links(), fresh.links());
+        assert_eq!(
+            counts.lexicon().pairs().collect::<Vec<_>>(),
+            fresh.lexicon().pairs().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn text_is_compared_in_nfc() {
+        let mut counts = LexiconCounts::default();
+        counts.add("The flood.", "Lũ lụt.");
+        // The same text decomposed (NFD) is the same sentence pair.
+        let decomposed: String = "Lũ lụt.".nfd().collect();
+        counts.remove("The flood.", &decomposed);
+        assert_eq!(counts.links(), 0);
+    }
+
+    fn tu(i: usize, en: &str, vi: &str) -> Tu {
+        let mut tu = unit_tu(
+            &NewUnit {
+                doc: "news",
+                unit: &format!("u{i}"),
+                order: i,
+                source: en,
+                target: vi,
+                status: "translated",
+                user: "lan",
+            },
+            &langid!("en"),
+            &langid!("vi"),
+        );
+        for name in ["creationdate", "changedate"] {
+            tu.set_attr(name, "20240101T000000Z");
+        }
+        tu
+    }
+
+    fn open_for_update(path: &Path) -> Memory {
+        Memory::open_for_update(&[path.to_owned()], langid!("en"), langid!("vi"), LockWait::Fail)
+            .expect("opens")
+    }
+
+    fn open(path: &Path) -> Memory {
+        Memory::open(&[path.to_owned()], langid!("en"), langid!("vi")).expect("opens")
+    }
+
+    fn pairs_of(learned: &MemoryLexicon) -> Vec<(String, String)> {
+        learned
+            .lexicon
+            .pairs()
+            .map(|(w, t)| (w.to_owned(), t.to_owned()))
+            .collect()
+    }
+
+    /// A memory file holding `pairs`, written whole.
+    fn memory_file(path: &Path, pairs: &[(String, String)]) {
+        let mut memory = open_for_update(path);
+        for (i, (en, vi)) in pairs.iter().enumerate() {
+            memory.add(None, tu(i, en, vi)).expect("add");
+        }
+        memory.save().expect("save");
+    }
+
+    #[test]
+    fn the_lex_file_is_used_when_current_and_rebuilt_when_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        memory_file(&path, &news_pairs());
+        let first = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(first.sources, [LexiconSource::Built(Rejected::Missing)]);
+        assert!(!first.lexicon.is_empty());
+        let lex = lexicon_path(&path).expect("a path");
+        assert!(lex.exists());
+        let second = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(second.sources, [LexiconSource::Cache]);
+        assert_eq!(pairs_of(&second), pairs_of(&first));
+
+        // Damaged in the middle: never trusted, rebuilt the same.
+        let bytes = std::fs::read(&lex).expect("read");
+        let mut flipped = bytes.clone();
+        let middle = flipped.len() / 2;
+        flipped[middle] ^= 0x20;
+        std::fs::write(&lex, &flipped).expect("write");
+        let again = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(again.sources, [LexiconSource::Built(Rejected::Corrupted)]);
+        assert_eq!(pairs_of(&again), pairs_of(&first));
+        std::fs::write(&lex, &bytes[..bytes.len() - 9]).expect("write");
+        let cut = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(cut.sources, [LexiconSource::Built(Rejected::Truncated)]);
+
+        // The TMX rewritten (another memory in its place): stale.
+        std::fs::remove_file(&path).expect("remove");
+        memory_file(&path, &news_pairs()[..12]);
+        let stale = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(stale.sources, [LexiconSource::Built(Rejected::Stale)]);
+        assert_eq!(stale.links, 12);
+    }
+
+    #[test]
+    fn journal_changes_update_the_saved_counts_and_equal_a_recount() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        // The journal may grow to an eighth of the TMX: a base of other sentence pairs.
+        let mut pairs: Vec<(String, String)> = (0..150)
+            .map(|i| (format!("Sentence {i} of the base."), format!("Câu {i} của phần nền.")))
+            .collect();
+        pairs.extend(news_pairs());
+        let last = pairs.len() - 1;
+        memory_file(&path, &pairs[..last]);
+        assert!(matches!(
+            MemoryLexicon::of(&open(&path), true).expect("lexicon").sources[..],
+            [LexiconSource::Built(_)]
+        ));
+        // Through the journal: one TU replaced, one removed, one added.
+        let mut memory = open_for_update(&path);
+        memory.journal_every_save();
+        let find = |memory: &Memory, en: &str| memory.exact(en).expect("lookup")[0].entry;
+        let replaced = find(&memory, &pairs[152].0);
+        memory
+            .replace(replaced, tu(152, &pairs[152].0, "Một câu dịch khác hẳn."))
+            .expect("replace");
+        let removed = find(&memory, &pairs[155].0);
+        memory.remove(removed).expect("remove");
+        memory.add(None, tu(last, &pairs[last].0, &pairs[last].1)).expect("add");
+        memory.save().expect("save");
+        drop(memory);
+        assert!(crate::memory::journal::path_for(&path).exists(), "journaled");
+
+        let updated = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        // The TMX's counts came from the cache; only the changed TUs were read.
+        assert_eq!(updated.sources, [LexiconSource::Cache]);
+        // Replaced: the old TU out, the new in; removed: out; added: in.
+        assert_eq!(updated.changes_applied, 4);
+
+        // The same memory written whole and counted afresh.
+        let mut expected: Vec<(String, String)> = pairs.clone();
+        expected[152].1 = String::from("Một câu dịch khác hẳn.");
+        expected.remove(155);
+        let whole = dir.path().join("whole.tmx");
+        memory_file(&whole, &expected);
+        let fresh = MemoryLexicon::of(&open(&whole), false).expect("lexicon");
+        assert_eq!(fresh.sources, [LexiconSource::Built(Rejected::Missing)]);
+        assert_eq!(updated.links, fresh.links);
+        assert_eq!(pairs_of(&updated), pairs_of(&fresh));
+        assert!(!updated.lexicon.is_empty());
+    }
+}
