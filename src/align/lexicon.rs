@@ -74,6 +74,14 @@ pub(crate) fn worth_testing(en_count: u32, vi_count: u32, links: usize) -> bool 
         && cw.min(ct) >= MIN_SHARE * cw.max(ct)
 }
 
+/// Whether a pair seen together `together` times passes the cheap parts of the test
+/// (see [`worth_testing`]): what is worth keeping for the full test.
+pub(crate) fn could_pass(together: u32, en_count: u32, vi_count: u32, links: usize) -> bool {
+    together >= MIN_TOGETHER
+        && f64::from(together) >= MIN_SHARE * f64::from(en_count.max(vi_count))
+        && worth_testing(en_count, vi_count, links)
+}
+
 /// English content words of a sentence, lower case, a plural `s` taken off.
 pub(crate) fn en_words(text: &str) -> Vec<String> {
     let mut terms = Terms::default();

@@ -36,7 +36,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::cache::{self, ImageWriter, IndexBytes, Rejected};
 use super::store::{Memory, MemoryError};
 use crate::align::Lexicon;
-use crate::align::lexicon::{Cooccurrence, en_words, vi_terms, worth_testing};
+use crate::align::lexicon::{Cooccurrence, could_pass, en_words, vi_terms, worth_testing};
 use crate::tmx::{TmxReader, Tu};
 
 /// What the `.lex` file's key adds to the memory's languages: another index of the same
@@ -235,6 +235,10 @@ impl LexiconCounts {
             }
             for t in touched.drain(..) {
                 let together = std::mem::take(&mut tally[t as usize]);
+                // Most pairs met once or twice by chance: not kept for the full test.
+                if !could_pass(together, en_count, self.vi.counts[t as usize], links) {
+                    continue;
+                }
                 found.push(Cooccurrence {
                     en: &self.en.words[w],
                     vi: &self.vi.words[t as usize],
