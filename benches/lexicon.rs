@@ -56,7 +56,7 @@ fn main() {
     // One TU changed since the TMX was written (as through the journal): the saved counts
     // are read, the change applied and the pairs learned again.
     let mut changed = Memory::open_for_update(
-        &[tmx.clone()],
+        std::slice::from_ref(&tmx),
         langid!("en"),
         langid!("vi"),
         songngu::memory::persist::LockWait::Fail,

@@ -68,7 +68,10 @@ fn memory_pairs() -> Vec<(String, String)> {
 
 fn write_memory(dir: &Path) -> PathBuf {
     let pairs = memory_pairs();
-    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(e, v)| (e.as_str(), v.as_str())).collect();
+    let borrowed: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(e, v)| (e.as_str(), v.as_str()))
+        .collect();
     let path = dir.join("memory.tmx");
     std::fs::write(&path, tmx_doc(&borrowed)).expect("write memory");
     path
@@ -93,7 +96,11 @@ fn links(dir: &Path, vi_text: &str, extra: &[&std::ffi::OsStr]) -> Vec<(Vec<u64>
         .args(extra)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .expect("UTF-8")
         .lines()
@@ -115,7 +122,11 @@ fn links(dir: &Path, vi_text: &str, extra: &[&std::ffi::OsStr]) -> Vec<(Vec<u64>
 fn align_with_a_memory_finds_the_sentence_left_out() {
     let dir = tempfile::tempdir().expect("tempdir");
     let memory = write_memory(dir.path());
-    let learned = links(dir.path(), VI_OMITTED, &["--tm".as_ref(), memory.as_os_str()]);
+    let learned = links(
+        dir.path(),
+        VI_OMITTED,
+        &["--tm".as_ref(), memory.as_os_str()],
+    );
     assert_eq!(learned, omission());
     // The lexicon is kept beside the memory.
     assert!(dir.path().join(".songngu-cache/memory.tmx.lex").exists());
@@ -142,7 +153,11 @@ fn align_into_a_memory_learns_from_that_memory() {
 fn align_with_a_memory_keeps_a_merge_whose_words_are_on_the_other_side() {
     let dir = tempfile::tempdir().expect("tempdir");
     let memory = write_memory(dir.path());
-    let learned = links(dir.path(), VI_MERGED, &["--tm".as_ref(), memory.as_os_str()]);
+    let learned = links(
+        dir.path(),
+        VI_MERGED,
+        &["--tm".as_ref(), memory.as_os_str()],
+    );
     assert_eq!(
         learned,
         vec![

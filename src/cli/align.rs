@@ -299,8 +299,8 @@ struct Storing {
 }
 
 /// The document and author for `--into`, before anything is aligned: a mistake here
-/// should not cost the wait for the alignment. Only `--into` reads the project, so that
-/// aligning two files works anywhere.
+/// should not cost the wait for the alignment. Only `--into` needs the project, so that
+/// aligning two files works anywhere (its memory, when it has one, only lends its words).
 fn into_settings(args: &AlignArgs, l10n: &Localizer) -> Result<Option<Storing>> {
     if args.into.is_none() {
         return Ok(None);

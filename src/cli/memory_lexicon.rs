@@ -41,10 +41,23 @@ pub fn for_align(
     let Some(mut paths) = align_paths(tm, into) else {
         return Ok(None);
     };
-    let config = super::project::load(l10n)?;
-    if paths.is_empty() {
-        paths = config.memory.iter().filter(|p| p.exists()).cloned().collect();
-    }
+    let config = if paths.is_empty() {
+        // Only the project's memory is wanted: a project file that does not load leaves
+        // the aligner with the article's lexicon, as without a project (aligning two
+        // files works anywhere); `--into` reports it.
+        let Ok(config) = super::project::load(l10n) else {
+            return Ok(None);
+        };
+        paths = config
+            .memory
+            .iter()
+            .filter(|p| p.exists())
+            .cloned()
+            .collect();
+        config
+    } else {
+        super::project::load(l10n)?
+    };
     if paths.is_empty() {
         return Ok(None);
     }

@@ -167,7 +167,10 @@ impl LexiconCounts {
             self.vi.counts[t as usize] += 1;
         }
         if let Some(index) = &mut self.by_hash {
-            index.entry(counted.hash).or_default().push(self.counted.len());
+            index
+                .entry(counted.hash)
+                .or_default()
+                .push(self.counted.len());
         }
         self.counted.push(Some(counted));
         self.links += 1;
@@ -209,7 +212,11 @@ impl LexiconCounts {
         for (at, c) in self.counted.iter().enumerate() {
             for &w in c.iter().flat_map(|c| c.en.iter()) {
                 // A word in one sentence pair, or in most, is never learned.
-                if worth_testing(self.en.counts[w as usize], self.en.counts[w as usize], links) {
+                if worth_testing(
+                    self.en.counts[w as usize],
+                    self.en.counts[w as usize],
+                    links,
+                ) {
                     postings[w as usize].push(at as u32);
                 }
             }
@@ -261,7 +268,10 @@ impl LexiconCounts {
             .flatten()
             .map(|c| {
                 let words = |ids: &[u32], v: &Vocabulary| -> Vec<String> {
-                    let mut w: Vec<String> = ids.iter().map(|&i| v.words[i as usize].to_string()).collect();
+                    let mut w: Vec<String> = ids
+                        .iter()
+                        .map(|&i| v.words[i as usize].to_string())
+                        .collect();
                     w.sort();
                     w
                 };
@@ -494,7 +504,10 @@ fn write(counts: &LexiconCounts, lexicon: &Lexicon, key: &[u8]) -> cache::Aligne
 /// The words of a `\n`-terminated list.
 fn split_words(bytes: &[u8]) -> Option<Vec<&str>> {
     let text = std::str::from_utf8(bytes).ok()?;
-    Some(text.strip_suffix('\n').map_or_else(Vec::new, |t| t.split('\n').collect()))
+    Some(
+        text.strip_suffix('\n')
+            .map_or_else(Vec::new, |t| t.split('\n').collect()),
+    )
 }
 
 fn read_links(index: &IndexBytes) -> Option<u64> {
@@ -593,7 +606,9 @@ mod tests {
 
     fn capital(text: &str) -> String {
         let mut chars = text.chars();
-        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     }
 
     fn counted(pairs: &[(String, String)]) -> LexiconCounts {
@@ -607,8 +622,14 @@ mod tests {
     #[test]
     fn counts_learn_the_words_a_memory_repeats() {
         let lexicon = counted(&news_pairs()).lexicon();
-        assert_eq!(lexicon.supports("Farmers lost the harvest.", "Nông dân mất mùa màng."), 2);
-        assert_eq!(lexicon.supports("Farmers lost the harvest.", "Trời mưa to."), 0);
+        assert_eq!(
+            lexicon.supports("Farmers lost the harvest.", "Nông dân mất mùa màng."),
+            2
+        );
+        assert_eq!(
+            lexicon.supports("Farmers lost the harvest.", "Trời mưa to."),
+            0
+        );
         // `the` is in every sentence pair: chance, not a translation.
         assert!(lexicon.pairs().all(|(w, _)| w != "the"));
     }
@@ -670,8 +691,13 @@ mod tests {
     }
 
     fn open_for_update(path: &Path) -> Memory {
-        Memory::open_for_update(&[path.to_owned()], langid!("en"), langid!("vi"), LockWait::Fail)
-            .expect("opens")
+        Memory::open_for_update(
+            &[path.to_owned()],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        )
+        .expect("opens")
     }
 
     fn open(path: &Path) -> Memory {
@@ -736,13 +762,20 @@ mod tests {
         let path = dir.path().join("m.tmx");
         // The journal may grow to an eighth of the TMX: a base of other sentence pairs.
         let mut pairs: Vec<(String, String)> = (0..150)
-            .map(|i| (format!("Sentence {i} of the base."), format!("Câu {i} của phần nền.")))
+            .map(|i| {
+                (
+                    format!("Sentence {i} of the base."),
+                    format!("Câu {i} của phần nền."),
+                )
+            })
             .collect();
         pairs.extend(news_pairs());
         let last = pairs.len() - 1;
         memory_file(&path, &pairs[..last]);
         assert!(matches!(
-            MemoryLexicon::of(&open(&path), true).expect("lexicon").sources[..],
+            MemoryLexicon::of(&open(&path), true)
+                .expect("lexicon")
+                .sources[..],
             [LexiconSource::Built(_)]
         ));
         // Through the journal: one TU replaced, one removed, one added.
@@ -755,10 +788,15 @@ mod tests {
             .expect("replace");
         let removed = find(&memory, &pairs[155].0);
         memory.remove(removed).expect("remove");
-        memory.add(None, tu(last, &pairs[last].0, &pairs[last].1)).expect("add");
+        memory
+            .add(None, tu(last, &pairs[last].0, &pairs[last].1))
+            .expect("add");
         memory.save().expect("save");
         drop(memory);
-        assert!(crate::memory::journal::path_for(&path).exists(), "journaled");
+        assert!(
+            crate::memory::journal::path_for(&path).exists(),
+            "journaled"
+        );
 
         let updated = MemoryLexicon::of(&open(&path), true).expect("lexicon");
         // The TMX's counts came from the cache; only the changed TUs were read.
