@@ -73,4 +73,5 @@ pub mod input_limit;
 pub mod memory;
 pub mod segment;
 pub mod tmx;
+pub mod world;
 pub mod xliff;

@@ -291,13 +291,21 @@ align-lengths-differ = the two sides differ in length far more than a translatio
     } ({ $vi_chars } characters, where a translation would have about { $expected })
 # $path: the glossary; $line (number): from 1.
 align-glossary-line = `{ $path }`:{ $line }: not a glossary entry: expected `English<TAB>Vietnamese`
-# $added, $updated, $removed (numbers): TUs of the document.
+# $added, $updated, $removed (numbers): TUs of the document; $omitted (number): English sentences stored as left out of the translation; $vi_only (number): Vietnamese sentences without English stored as additions.
 align-stored = `{ $path }`: { $added ->
         [one] { $added } pair added
        *[other] { $added } pairs added
     }, { $updated } updated{ $removed ->
         [0] {""}
        *[other] , { $removed } removed
+    }{ $omitted ->
+        [0] {""}
+        [one] , { $omitted } sentence recorded as left out of the translation
+       *[other] , { $omitted } sentences recorded as left out of the translation
+    }{ $vi_only ->
+        [0] {""}
+        [one] , { $vi_only } Vietnamese-only sentence recorded as the editor's addition
+       *[other] , { $vi_only } Vietnamese-only sentences recorded as the editor's additions
     }
 
 ## ---------------------------------------------------------------------------------------
@@ -311,6 +319,8 @@ drift-missing = not translated yet
 # $score (0-100, as text): the score of the best fuzzy match in the memory.
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
+drift-omitted = the published translation leaves this English out on purpose
+drift-added-orphaned = the English this addition of the editor followed is no longer in the article: it is kept in the memory and not published
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) and the project file
@@ -350,7 +360,7 @@ check-label-vi = vi:
 # $score: 0-100.
 check-label-suggestion = memory ({ $score }%):
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
-# $kinds: "kind count, kind count" already localized.
+# $kinds: "kind count, kind count" already localized; $added (number): Vietnamese-only sentences of the editor the memory places in the article.
 check-summary = { $units ->
         [one] { $units } unit
        *[other] { $units } units
@@ -364,6 +374,10 @@ check-summary = { $units ->
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $added ->
+        [0] {""}
+        [one] ; the Vietnamese also has { $added } sentence of the editor's, published as it is
+       *[other] ; the Vietnamese also has { $added } sentences of the editor's, published as they are
     }
 drift-extra = this Vietnamese has no English counterpart
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
@@ -377,6 +391,7 @@ kind-stale = stale
 kind-missing = missing
 kind-orphaned = orphaned
 kind-extra = extra
+kind-omitted = omitted
 kind-number = number
 kind-date = date
 kind-time = time
@@ -600,16 +615,21 @@ check-time-extra = the Vietnamese has the time `{ $time }`, which the English do
 check-time-differs = the time differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
 check-name-missing = the name `{ $name }` is not in the Vietnamese
 check-name-glossary = the glossary translates `{ $term }` as `{ $translation }`, which is not in the Vietnamese
+check-name-world-missing = `{ $name }` is `{ $expected }` in Vietnamese, and the Vietnamese does not name it
+check-name-world-differs = `{ $en }` is `{ $expected }` in Vietnamese, but the Vietnamese has `{ $vi }` ({ $meaning }) instead
+check-name-world-extra = the Vietnamese names `{ $name }` ({ $meaning }), which the English does not
 check-url-missing = the address `{ $url }` is not in the Vietnamese
 check-url-extra = the Vietnamese has the address `{ $url }`, which the English does not
 check-url-differs = the address differs: `{ $en }` in the English, `{ $vi }` in the Vietnamese
 check-same-as-source = the Vietnamese is the English left untranslated
+check-same-as-source-partial = { $share }% of the Vietnamese words are English words copied from the source: the unit looks partly untranslated
 check-normalization-nfc = the Vietnamese is not in Unicode NFC (some diacritics are separate characters); normalize it to NFC
 check-normalization-tone-mix = this unit places tone marks as in `{ $words }`, the rest of the article as in `{ $preferred }`
 check-punctuation-question = the English asks a question but the Vietnamese has no `?`
 check-punctuation-exclamation = the English has `!` but the Vietnamese does not
 check-punctuation-unbalanced = the Vietnamese opens and closes `{ $marks }` unevenly
 check-punctuation-double-space = the Vietnamese has two spaces in a row
+check-punctuation-final-stop = the English sentence ends with a full stop and the Vietnamese ends without one
 check-inconsistent-target = the same English is translated differently in unit `{ $unit }`: “{ $other }”
 check-inconsistent-source = the same Vietnamese translates a different English in unit `{ $unit }`: “{ $other }”
 check-inconsistent-memory-target = the memory translates this English differently (other translations: { $count }), for example: “{ $other }”

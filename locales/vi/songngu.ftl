@@ -247,10 +247,16 @@ align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: kh
 align-lengths-differ = độ dài hai bên chênh lệch quá xa so với một bản dịch: `{ $en }` có { $en_sentences } câu ({ $en_chars } ký tự), `{ $vi }` có { $vi_sentences } câu ({ $vi_chars } ký tự, trong khi bản dịch thường có khoảng { $expected })
 # $path: bảng thuật ngữ; $line (số): tính từ 1.
 align-glossary-line = `{ $path }`:{ $line }: không phải một mục thuật ngữ: cần có dạng `tiếng Anh<TAB>tiếng Việt`
-# $added, $updated, $removed (số): các TU của bài viết.
+# $added, $updated, $removed (số): các TU của bài viết; $omitted (số): các câu tiếng Anh được ghi nhận là cố ý lược bỏ trong bản dịch.
 align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp{ $removed ->
         [0] {""}
        *[other] , xóa { $removed } cặp
+    }{ $omitted ->
+        [0] {""}
+       *[other] , ghi nhận { $omitted } câu được cố ý lược bỏ trong bản dịch
+    }{ $vi_only ->
+        [0] {""}
+       *[other] , ghi nhận { $vi_only } câu do biên tập viên bổ sung (chỉ có trong bản tiếng Việt)
     }
 
 ## ---------------------------------------------------------------------------------------
@@ -271,6 +277,8 @@ drift-missing = chưa được dịch
 # $score: điểm (0-100) của câu khớp gần nhất trong bộ nhớ dịch.
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
+drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
+drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được xuất bản
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) và tệp dự án
@@ -320,6 +328,9 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi th�
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $added ->
+        [0] {""}
+       *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi xuất bản
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
@@ -333,6 +344,7 @@ kind-stale = lỗi thời
 kind-missing = thiếu
 kind-orphaned = mồ côi
 kind-extra = thừa
+kind-omitted = lược bỏ
 kind-number = số liệu
 kind-date = ngày tháng
 kind-time = giờ
@@ -543,16 +555,21 @@ check-time-extra = bản tiếng Việt có giờ `{ $time }` mà bản tiếng 
 check-time-differs = giờ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
 check-name-missing = bản tiếng Việt thiếu tên `{ $name }`
 check-name-glossary = theo bảng thuật ngữ, `{ $term }` được dịch là `{ $translation }`, nhưng bản tiếng Việt không dùng cách dịch này
+check-name-world-missing = `{ $name }` tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt không nhắc đến
+check-name-world-differs = `{ $en }` tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt lại ghi `{ $vi }` ({ $meaning })
+check-name-world-extra = bản tiếng Việt nhắc đến `{ $name }` ({ $meaning }), bản tiếng Anh không có
 check-url-missing = bản tiếng Việt thiếu địa chỉ `{ $url }`
 check-url-extra = bản tiếng Việt có địa chỉ `{ $url }` mà bản tiếng Anh không có
 check-url-differs = địa chỉ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
 check-same-as-source = bản tiếng Việt vẫn để nguyên tiếng Anh, chưa được dịch
+check-same-as-source-partial = { $share }% số từ của bản tiếng Việt là từ tiếng Anh chép lại từ bản gốc: câu này có vẻ mới dịch một phần
 check-normalization-nfc = bản tiếng Việt chưa ở dạng Unicode NFC (một số dấu là ký tự tách rời); hãy đưa văn bản về dạng NFC
 check-normalization-tone-mix = đơn vị này đặt dấu thanh như `{ $words }`, còn phần còn lại của bài viết đặt như `{ $preferred }`
 check-punctuation-question = bản tiếng Anh là câu hỏi nhưng bản tiếng Việt không có dấu `?`
 check-punctuation-exclamation = bản tiếng Anh có dấu `!` nhưng bản tiếng Việt không có
 check-punctuation-unbalanced = dấu `{ $marks }` trong bản tiếng Việt không khớp cặp (mở và đóng không đều nhau)
 check-punctuation-double-space = bản tiếng Việt có hai dấu cách liền nhau
+check-punctuation-final-stop = câu tiếng Anh kết thúc bằng dấu chấm, bản tiếng Việt thiếu dấu chấm cuối câu
 check-inconsistent-target = cùng câu tiếng Anh này được dịch khác ở đơn vị `{ $unit }`: “{ $other }”
 check-inconsistent-source = cùng bản dịch tiếng Việt này được dùng cho một câu tiếng Anh khác ở đơn vị `{ $unit }`: “{ $other }”
 check-inconsistent-memory-target = bộ nhớ dịch có cách dịch khác cho câu tiếng Anh này (số cách dịch khác: { $count }), ví dụ: “{ $other }”

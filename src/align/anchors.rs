@@ -550,6 +550,26 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
             continue;
         }
         if !w.digit {
+            // Numbers in words (`mười hai`, `hai mươi lăm`, `twenty-five`, `one million`),
+            // read by the world knowledge's number words.
+            if crate::world::number_words::may_start(w.folded.as_str()) {
+                let lower: Vec<String> = words[i..]
+                    .iter()
+                    .take_while(|x| crate::world::number_words::may_continue(x.folded.as_str()))
+                    .take(12)
+                    .map(|x| x.raw.to_lowercase())
+                    .collect();
+                let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+                let spelled = match lang {
+                    Lang::Vi => crate::world::number_words::vi_number(&lower),
+                    Lang::En => crate::world::number_words::en_number(&lower),
+                };
+                if let Some(n) = spelled {
+                    push(Quantity::Number(n.value), span(i, i + n.words - 1));
+                    i += n.words;
+                    continue;
+                }
+            }
             // Spelled number before a scale word.
             if let (Some(v), Some(s)) = (
                 spelled(w.folded.as_str(), lang),

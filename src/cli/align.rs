@@ -35,8 +35,9 @@ use songngu::align::{self, AlignOptions, LengthModel, Link};
 use songngu::document::Document;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
+use songngu::memory::layout::{self, Anchor, ViParagraph};
 use songngu::memory::persist::{LockWait, ReadOnly};
-use songngu::memory::store::{self, Memory, NewUnit, StoredUnit, UpdateOptions};
+use songngu::memory::store::{self, AddedAt, Memory, NewUnit, StoredUnit, UpdateOptions};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
@@ -443,7 +444,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
             into,
             read_only,
             &links,
-            &en,
+            (&en, &vi),
             &en_sentences,
             &vi_sentences,
         )
@@ -455,6 +456,8 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
                 ("added", stored.added.into()),
                 ("updated", stored.updated.into()),
                 ("removed", stored.removed.into()),
+                ("omitted", stored.omitted.into()),
+                ("vi_only", stored.vi_only.into()),
             ],
         ));
     }
@@ -476,6 +479,20 @@ struct Stored {
     added: usize,
     updated: usize,
     removed: usize,
+    /// English sentences stored as left out of the translation (added or updated): not
+    /// pairs.
+    omitted: usize,
+    /// Vietnamese sentences without English stored as the editor's additions (new ones).
+    vi_only: usize,
+}
+
+/// The paragraph of every sentence of `side`, in order.
+fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
+    side.paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, sentences)| std::iter::repeat_n(p, sentences.len()))
+        .collect()
 }
 
 /// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
@@ -485,7 +502,7 @@ fn store_links(
     into: &Storing,
     read_only: ReadOnly,
     links: &[Link],
-    en: &Side,
+    (en, vi): (&Side, &Side),
     en_sentences: &[&String],
     vi_sentences: &[&String],
 ) -> Result<Stored, store::MemoryError> {
@@ -510,10 +527,36 @@ fn store_links(
         by_unit.entry(unit.unit.clone()).or_default().push(unit);
     }
     let mut stored = Stored::default();
-    for link in links {
-        if link.en.is_empty() || link.vi.is_empty() {
+    let layout = layout::of_links(
+        links,
+        &paragraph_of_sentences(en),
+        &paragraph_of_sentences(vi),
+    );
+    // Vietnamese without English: the editor's additions, stored apart (below).
+    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> = Vec::new();
+    for (link, layout) in links.iter().zip(&layout) {
+        if link.en.is_empty() {
+            let unit = |i: usize| en.ids.get(i).map(String::as_str);
+            let at = match layout.anchor {
+                Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
+                Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
+                // No English at all: nothing to tie it to.
+                None => None,
+            };
+            if let (Some(at), Some(&order)) = (at, link.vi.first()) {
+                additions.push((
+                    at,
+                    order,
+                    joined(vi_sentences, &link.vi),
+                    layout.paragraph,
+                    format!("{:.3}", link.confidence),
+                ));
+            }
             continue;
         }
+        // English without Vietnamese: the published translation leaves it out (a note for
+        // foreign readers); recorded so, so that the check and the export know.
+        let omitted = link.vi.is_empty();
         // The unit's position is its first English sentence's, as `segment` and `update`
         // number units: a change in the Vietnamese does not move the units after it.
         let order = link.en[0];
@@ -521,11 +564,19 @@ fn store_links(
         let target = joined(vi_sentences, &link.vi);
         // A many-to-one link is one unit: it takes the id of its first English sentence.
         let unit = en.ids.get(link.en[0]).cloned().unwrap_or_default();
-        let status = if align::low_confidence(link) {
+        let status = if omitted {
+            store::props::OMITTED
+        } else if align::low_confidence(link) {
             "needs-review"
         } else {
             "translated"
         };
+        // Every unit a many-to-one link covers, in order.
+        let covered: Vec<&str> = link
+            .en
+            .iter()
+            .filter_map(|&i| en.ids.get(i).map(String::as_str))
+            .collect();
         let confidence = format!("{:.3}", link.confidence);
         let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
         let first = existing.next();
@@ -538,8 +589,10 @@ fn store_links(
         }
         if let Some(old) = &first {
             let same = normalize(&old.en) == normalize(&source)
-                && old.vi.as_deref().map(normalize) == Some(normalize(&target))
+                && old.vi.as_deref().map(normalize) == (!omitted).then(|| normalize(&target))
+                && old.covered() == covered
                 && old.status.as_deref() == Some(status)
+                && old.vi_paragraph == layout.paragraph
                 && old.order == order
                 && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
                     == Some(confidence.as_str());
@@ -547,31 +600,42 @@ fn store_links(
                 continue;
             }
         }
-        let mut tu = store::unit_tu(
-            &NewUnit {
-                doc,
-                unit: &unit,
-                order,
-                source: &source,
-                target: &target,
-                status,
-                user,
-            },
-            &source_lang,
-            &target_lang,
-        );
+        let new = NewUnit {
+            doc,
+            unit: &unit,
+            order,
+            source: &source,
+            target: &target,
+            status,
+            user,
+        };
+        let mut tu = if omitted {
+            store::omitted_tu(&new, &source_lang, &target_lang)
+        } else {
+            store::unit_tu(&new, &source_lang, &target_lang)
+        };
+        store::set_covered_units(&mut tu, &covered);
         tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
             store::props::CONFIDENCE,
             &confidence,
         )));
+        store::set_vi_paragraph(&mut tu, layout.paragraph);
         match first {
             Some(old) => {
                 memory.replace(old.entry, tu)?;
-                stored.updated += 1;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.updated += 1;
+                }
             }
             None => {
                 memory.add(None, tu)?;
-                stored.added += 1;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.added += 1;
+                }
             }
         }
     }
@@ -586,6 +650,47 @@ fn store_links(
                 memory.remove(old.entry)?;
                 stored.removed += 1;
             }
+        }
+    }
+    // The additions: one already stored with the same place, text, layout and confidence
+    // stays as it is (so a second run on the same pair changes nothing); the others an
+    // earlier `align` stored go, and the new ones are added in published order.
+    let mut old_additions = memory.document_additions(doc)?;
+    for (at, order, text, paragraph, confidence) in &additions {
+        let anchor = |u: &StoredUnit| match at {
+            AddedAt::After(unit) => u.after.as_deref() == Some(*unit) && u.before.is_none(),
+            AddedAt::Before(unit) => u.before.as_deref() == Some(*unit) && u.after.is_none(),
+        };
+        let mut same = None;
+        for (k, old) in old_additions.iter().enumerate() {
+            if anchor(old)
+                && old.order == *order
+                && old.vi.as_deref().map(normalize) == Some(normalize(text))
+                && old.vi_paragraph == *paragraph
+                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                    == Some(confidence.as_str())
+            {
+                same = Some(k);
+                break;
+            }
+        }
+        if let Some(k) = same {
+            old_additions.remove(k);
+            continue;
+        }
+        let mut tu = store::added_tu(doc, *at, *order, text, user, &target_lang);
+        tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
+            store::props::CONFIDENCE,
+            confidence,
+        )));
+        store::set_vi_paragraph(&mut tu, *paragraph);
+        memory.add(None, tu)?;
+        stored.vi_only += 1;
+    }
+    for old in old_additions {
+        if made_by_align(&memory, old.entry)? {
+            memory.remove(old.entry)?;
+            stored.removed += 1;
         }
     }
     memory.save()?;
@@ -638,7 +743,7 @@ mod tests {
             confidence: 0.99,
         };
         let lines = side_by_side(&one_sided, "", "Câu thêm.", 60);
-        // An unmatched sentence is always worth a look, however sure the aligner is.
+        // An unmatched sentence is worth a look however sure the aligner is.
         assert!(lines[0].starts_with("? 0-1 0.99 —"), "{lines:?}");
     }
 

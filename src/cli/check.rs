@@ -406,6 +406,7 @@ pub fn write_human(out: &mut Output, run: &CheckRun, l10n: &Localizer, color: bo
             ("extra", s.extra.into()),
             ("failing", s.failing.into()),
             ("accepted", s.accepted.into()),
+            ("added", s.added.into()),
             (
                 "kinds",
                 if kinds.is_empty() {

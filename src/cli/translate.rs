@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::drift::update::{Put, put_translation};
+use songngu::drift::update::{Put, put_unit_translation};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
@@ -80,8 +80,9 @@ pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Resu
         StatusArg::Translated => "translated",
         StatusArg::Reviewed => "reviewed",
     };
-    let put = put_translation(
+    let put = put_unit_translation(
         &mut memory,
+        &units,
         &NewUnit {
             doc: &doc,
             unit: &args.unit,

@@ -98,7 +98,8 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
             let id = match state {
                 UnitState::Stale { .. } => "update-needs-stale",
                 UnitState::Missing => "update-needs-missing",
-                UnitState::Current { .. } => continue,
+                // A joined unit is listed with the unit before it.
+                UnitState::Current { .. } | UnitState::Joined { .. } => continue,
             };
             out.line(&format!("  {} [{}] {}", l10n.text(id), unit.id, unit.text))?;
         }

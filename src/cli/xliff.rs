@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use songngu::drift::update::{Put, put_translation};
+use songngu::drift::update::{Put, put_unit_translation};
 
 use songngu::config::Config;
 use songngu::drift::check;
@@ -300,8 +300,9 @@ fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<
                 continue;
             }
         };
-        let put = put_translation(
+        let put = put_unit_translation(
             &mut memory,
+            &units,
             &NewUnit {
                 doc: &doc.doc,
                 unit: &x.id,

@@ -4,6 +4,7 @@
 //! findings).
 
 use crate::align::{self, AlignOptions};
+use crate::memory::layout::{Addition, ViParagraph};
 use crate::memory::store::{Memory, MemoryError, StoredUnit};
 use crate::segment::Unit;
 
@@ -22,10 +23,12 @@ pub enum Status {
     Current,
     Stale,
     Missing,
+    /// The memory records that the published translation leaves this unit out on purpose.
+    Omitted,
 }
 
 /// The result of a check.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     /// One per current English unit, in order.
     pub status: Vec<Status>,
@@ -38,6 +41,29 @@ pub struct Report {
     pub vi_status: Vec<Option<String>>,
     /// Everything found, in article order.
     pub findings: Vec<Finding>,
+    /// Per current English unit: translated together with the unit before it (one TU
+    /// covers both, its Vietnamese is in the first unit's [`Report::vi`]), so its own
+    /// Vietnamese is `None` and an export writes nothing for it.
+    pub joined: Vec<bool>,
+    /// Per current English unit: where the published Vietnamese paragraphs differ from the
+    /// English's before its Vietnamese (recorded by `align --into`). Empty when unknown.
+    pub vi_paragraph: Vec<Option<ViParagraph>>,
+    /// Per current English unit: the editor's additions (Vietnamese without English)
+    /// published right before its Vietnamese (only at the start of an article) and right
+    /// after it. Empty when there are none.
+    pub added_before: Vec<Vec<Addition>>,
+    pub added_after: Vec<Vec<Addition>>,
+}
+
+impl Report {
+    /// The editor's additions placed in the article.
+    pub fn additions(&self) -> usize {
+        self.added_before
+            .iter()
+            .chain(&self.added_after)
+            .map(Vec::len)
+            .sum()
+    }
 }
 
 /// Counts for the one-line summary.
@@ -47,6 +73,11 @@ pub struct Summary {
     pub current: usize,
     pub stale: usize,
     pub missing: usize,
+    /// Units the published translation leaves out on purpose.
+    pub omitted: usize,
+    /// The editor's additions the memory places in the article (Vietnamese without
+    /// English, published as they are): not findings.
+    pub added: usize,
     pub orphaned: usize,
     pub extra: usize,
     /// Findings per kind (every kind with at least one), in [`Kind::ALL`] order.
@@ -66,6 +97,8 @@ impl Report {
             current: count(Status::Current),
             stale: count(Status::Stale),
             missing: count(Status::Missing),
+            omitted: count(Status::Omitted),
+            added: self.additions(),
             orphaned: of_kind(Kind::Orphaned),
             extra: of_kind(Kind::Extra),
             kinds: Kind::ALL
@@ -143,7 +176,7 @@ pub fn against_memory(
     doc: &str,
     options: &CheckOptions,
 ) -> Result<Report, MemoryError> {
-    let stored = memory.document(doc)?;
+    let (stored, additions) = memory.document_and_additions(doc)?;
     let revision = revision::compare(units, &stored);
     let mut lookup_error = None;
     let mut findings = revision::findings(units, &stored, &revision, |en| {
@@ -164,20 +197,41 @@ pub fn against_memory(
     if let Some(e) = lookup_error {
         return Err(e);
     }
-    let mut status = Vec::with_capacity(units.len());
+    let mut status: Vec<Status> = Vec::with_capacity(units.len());
     let mut vi = Vec::with_capacity(units.len());
     let mut vi_status = Vec::with_capacity(units.len());
-    let mut pairs = Vec::new();
-    for (unit, state) in units.iter().zip(&revision.units) {
+    let mut joined = Vec::with_capacity(units.len());
+    // (unit, its English, its Vietnamese): the English of a TU covering several units is
+    // theirs joined, checked once on its first unit.
+    let mut pairs: Vec<(&Unit, String, String)> = Vec::new();
+    for (i, (unit, state)) in units.iter().zip(&revision.units).enumerate() {
         let translation: Option<&StoredUnit> = state.stored().map(|j| &stored[j]);
+        let is_joined = matches!(state, UnitState::Joined { .. });
+        joined.push(is_joined);
+        if is_joined {
+            // Where the unit before stands: one TU, one state.
+            status.push(status.last().copied().unwrap_or(Status::Missing));
+            vi.push(None);
+            vi_status.push(translation.and_then(|t| t.status.clone()));
+            continue;
+        }
         let text = translation
             .and_then(|t| t.vi.clone())
             .filter(|t| !t.trim().is_empty());
         vi_status.push(translation.and_then(|t| t.status.clone()));
+        let en = || revision::run_text(units, i, revision::run_len(&revision, i));
         match (state, &text) {
+            (UnitState::Current { .. }, _) if translation.is_some_and(StoredUnit::is_omitted) => {
+                status.push(Status::Omitted);
+                let mut f = Finding::new(Kind::Omitted, Explanation::new("drift-omitted"));
+                f.unit = Some(unit.id.clone());
+                f.paragraph = Some(unit.block);
+                f.en = Some(en());
+                findings.push(f);
+            }
             (UnitState::Current { .. }, Some(t)) => {
                 status.push(Status::Current);
-                pairs.push((unit, t.clone()));
+                pairs.push((unit, en(), t.clone()));
             }
             // A TU without Vietnamese (exported for translation, never filled) is missing.
             (UnitState::Current { .. }, None) => {
@@ -185,20 +239,20 @@ pub fn against_memory(
                 let mut f = Finding::new(Kind::Missing, Explanation::new("drift-missing"));
                 f.unit = Some(unit.id.clone());
                 f.paragraph = Some(unit.block);
-                f.en = Some(unit.text.clone());
+                f.en = Some(en());
                 findings.push(f);
             }
             (UnitState::Stale { .. }, _) => status.push(Status::Stale),
-            (UnitState::Missing, _) => status.push(Status::Missing),
+            (UnitState::Missing | UnitState::Joined { .. }, _) => status.push(Status::Missing),
         }
         vi.push(text);
     }
     let pair_refs: Vec<Pair> = pairs
         .iter()
-        .map(|(unit, text)| Pair {
+        .map(|(unit, en, text)| Pair {
             unit: &unit.id,
             paragraph: Some(unit.block),
-            en: &unit.text,
+            en,
             vi: text,
         })
         .collect();
@@ -209,12 +263,70 @@ pub fn against_memory(
             &MemoryTranslations(memory),
         ));
     }
+    let vi_paragraph = revision
+        .units
+        .iter()
+        .map(|state| state.stored().and_then(|j| stored[j].vi_paragraph))
+        .collect();
+    let (added_before, added_after) =
+        place_additions(units, &stored, &revision, additions, &mut findings);
     Ok(Report {
         status,
         vi,
         vi_status,
         findings: in_article_order(findings, units),
+        joined,
+        vi_paragraph,
+        added_before,
+        added_after,
     })
+}
+
+/// Puts every addition of the memory beside the current unit it is tied to: the unit
+/// whose stored TU it follows (or precedes), wherever that unit is now, else the current
+/// unit of that id. An addition whose place left the article is reported `orphaned`
+/// (kept in the memory; it is not published, since nothing says where it would go).
+fn place_additions(
+    units: &[Unit],
+    stored: &[StoredUnit],
+    revision: &revision::Revision,
+    additions: Vec<StoredUnit>,
+    findings: &mut Vec<Finding>,
+) -> (Vec<Vec<Addition>>, Vec<Vec<Addition>>) {
+    let mut before = vec![Vec::new(); units.len()];
+    let mut after = vec![Vec::new(); units.len()];
+    if additions.is_empty() {
+        return (before, after);
+    }
+    let mut position: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, state) in revision.units.iter().enumerate() {
+        if let Some(j) = state.stored() {
+            position.entry(stored[j].unit.as_str()).or_insert(i);
+        }
+    }
+    for (i, unit) in units.iter().enumerate() {
+        position.entry(unit.id.as_str()).or_insert(i);
+    }
+    for added in additions {
+        let Some(vi) = added.vi.filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        let addition = Addition {
+            vi,
+            paragraph: added.vi_paragraph,
+        };
+        let place = |anchor: &Option<String>| anchor.as_deref().and_then(|a| position.get(a));
+        match (place(&added.after), place(&added.before)) {
+            (Some(&i), _) => after[i].push(addition),
+            (None, Some(&i)) => before[i].push(addition),
+            (None, None) => {
+                let mut f = Finding::new(Kind::Orphaned, Explanation::new("drift-added-orphaned"));
+                f.vi = Some(addition.vi);
+                findings.push(f);
+            }
+        }
+    }
+    (before, after)
 }
 
 /// Checks the English `en` against a Vietnamese article `vi` directly: they are aligned
@@ -325,10 +437,12 @@ pub fn against_vietnamese(
         ));
     }
     Report {
+        joined: vec![false; en.len()],
         vi_status: vec![None; en.len()],
         status,
         vi: vi_of,
         findings: in_article_order(findings, en),
+        ..Report::default()
     }
 }
 

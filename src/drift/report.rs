@@ -20,6 +20,9 @@ pub enum Kind {
     Orphaned,
     /// Vietnamese that no English unit accounts for (`check --vi`).
     Extra,
+    /// English the published translation leaves out on purpose, as the memory records
+    /// (an English-only note for foreign readers).
+    Omitted,
     // Cross-language checks (the Vietnamese disagrees with the English).
     Number,
     Date,
@@ -39,11 +42,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Stale,
         Kind::Missing,
         Kind::Orphaned,
         Kind::Extra,
+        Kind::Omitted,
         Kind::Number,
         Kind::Date,
         Kind::Time,
@@ -65,6 +69,7 @@ impl Kind {
             Kind::Missing => "missing",
             Kind::Orphaned => "orphaned",
             Kind::Extra => "extra",
+            Kind::Omitted => "omitted",
             Kind::Number => "number",
             Kind::Date => "date",
             Kind::Time => "time",
@@ -108,7 +113,8 @@ impl Kind {
             | Kind::Punctuation
             | Kind::Inconsistent
             | Kind::Alignment => Severity::Warning,
-            Kind::Orphaned | Kind::Length => Severity::Info,
+            // An omission on purpose is a decision to revisit in review, not drift.
+            Kind::Orphaned | Kind::Omitted | Kind::Length => Severity::Info,
         }
     }
 }

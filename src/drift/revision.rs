@@ -11,6 +11,10 @@
 //! - **stale**: the English was edited since; the state carries the word diff from the old
 //!   English to the new ([`word_diff`]) and what kind of edit it was ([`edit_kind`]).
 //! - **missing**: no translation yet (a new sentence, or the new half of a split one).
+//! - **joined**: translated together with the unit before it: one stored unit covers a
+//!   run of consecutive units of one paragraph (a translation that joins two English
+//!   sentences, or a sentence the editor split later); the run's first unit is current or
+//!   stale for all of it, with the run's English joined.
 //!
 //! and every stored unit whose English is gone is **orphaned**.
 //!
@@ -18,7 +22,9 @@
 //!
 //! 1. **Exact.** Current and stored units are matched by their normalized text through a
 //!    hash map of queues (a multiset): position does not matter, so a moved unit is
-//!    current, and repeated identical sentences pair up one to one, in order.
+//!    current, and repeated identical sentences pair up one to one, in order. Then runs
+//!    of up to [`MAX_RUN`] unpaired consecutive units of one paragraph whose English,
+//!    joined, is a stored unit's: that stored unit covers them, current.
 //! 2. **Gaps.** The exact pairs that keep the order of both sides (their longest
 //!    increasing subsequence, `O(n log n)`) are anchors; moved units are exact pairs off
 //!    that chain. Between two consecutive anchors lie a *gap* of unmatched current units
@@ -29,9 +35,15 @@
 //!    that it is not scored pair by pair; at most [`CANDIDATES`] per current unit), and
 //!    the pairing is the chain of candidates increasing on both sides with the highest
 //!    total score (a weighted longest increasing subsequence, `O(p log p)` for `p`
-//!    candidates). A paired current unit is stale. So a split `A → A1 A2` pairs `A` with
-//!    the half most like it (stale) and leaves the other missing; a merge `A B → AB`
-//!    pairs `AB` with the more similar of `A` and `B` and orphans the other.
+//!    candidates). In a small gap, a pair where the shorter sentence keeps four words in
+//!    five of its words, in order, in the longer ([`mostly_kept`]) is a candidate too,
+//!    whatever its score: the score is relative to the longer sentence, so a short
+//!    sentence that gained a clause scores low although it is the same sentence. A paired
+//!    current unit is stale, and its pairing grows over the unpaired units right after or
+//!    before it in its paragraph while their English joined is more like the stored
+//!    English: so a split `A → A1 A2` is one stale run covering both halves, while a
+//!    sentence added next to an edited one stays missing; a merge `A B → AB` pairs `AB`
+//!    with the more similar of `A` and `B` and orphans the other.
 //! 3. **Moved and edited.** What is left on both sides is matched once more across gaps,
 //!    best score first, at [`MOVED_THRESHOLD`]: a sentence that was moved *and* edited.
 //!    Across gaps the order gives no evidence, so the bar is higher.
@@ -70,6 +82,7 @@
 //!     end: 0,
 //! };
 //! let stored = |order: usize, en: &str| StoredUnit {
+//!     units: Vec::new(),
 //!     entry: order as u32,
 //!     unit: songngu::segment::text_id(en),
 //!     order,
@@ -78,6 +91,7 @@
 //!     status: None,
 //!     changed: None,
 //!     tuid: None,
+//!     ..StoredUnit::default()
 //! };
 //! let current = [unit("The event attracted 1,200 guests."), unit("It was  held in Hanoi.")];
 //! let old = [stored(0, "It was held in Hanoi."), stored(1, "The event attracted 1,000 guests.")];
@@ -96,9 +110,9 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::report::{DiffOp, DiffPart, EditKind, Explanation, Finding, Kind, Suggestion};
 use crate::align::anchors;
-use crate::memory::fuzzy::FuzzyIndex;
+use crate::memory::fuzzy::{self, FuzzyIndex};
 use crate::memory::store::StoredUnit;
-use crate::memory::text::{TokenKind, normalize, tokens};
+use crate::memory::text::{TokenKind, fold, normalize, tokens};
 use crate::segment::{Lang, Unit};
 
 /// The lowest fuzzy score at which a current unit and a stored unit in the same gap are the
@@ -138,16 +152,50 @@ pub enum UnitState {
     },
     /// Not translated yet.
     Missing,
+    /// Translated together with the unit before it: one stored unit, `stored`, holds the
+    /// translation of both (a translation that joins two English sentences, or one
+    /// sentence the editor later split). The first unit of such a run is
+    /// [`UnitState::Current`] or [`UnitState::Stale`] for the whole run.
+    Joined { stored: usize },
 }
 
 impl UnitState {
     /// The stored unit paired with this one, if any.
     pub fn stored(&self) -> Option<usize> {
         match self {
-            UnitState::Current { stored } | UnitState::Stale { stored, .. } => Some(*stored),
+            UnitState::Current { stored }
+            | UnitState::Stale { stored, .. }
+            | UnitState::Joined { stored } => Some(*stored),
             UnitState::Missing => None,
         }
     }
+}
+
+/// How many current units one stored unit can cover at most: a translation that joins more
+/// sentences than this is not a news translation.
+pub const MAX_RUN: usize = 4;
+
+/// A gap slice of at most this many (current, stored) pairs is also searched for pairs
+/// that one sentence contains (see [`mostly_kept`]): the search is word by word.
+const CONTAINMENT_BUDGET: usize = 4096;
+
+/// The English of the run of `len` current units from `start`, joined by one space (as
+/// `align` joins the sentences of a link).
+pub fn run_text(current: &[Unit], start: usize, len: usize) -> String {
+    current[start..start + len]
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many current units from `start` the stored unit of `revision.units[start]` covers:
+/// 1 plus the [`UnitState::Joined`] units after it.
+pub fn run_len(revision: &Revision, start: usize) -> usize {
+    1 + revision.units[start + 1..]
+        .iter()
+        .take_while(|s| matches!(s, UnitState::Joined { .. }))
+        .count()
 }
 
 /// The result of [`compare`].
@@ -167,7 +215,8 @@ impl Revision {
             && self
                 .units
                 .iter()
-                .all(|s| matches!(s, UnitState::Current { .. }))
+                // A joined unit shares the state of its run's first unit.
+                .all(|s| matches!(s, UnitState::Current { .. } | UnitState::Joined { .. }))
     }
 }
 
@@ -192,7 +241,35 @@ pub fn compare(current: &[Unit], stored: &[StoredUnit]) -> Revision {
             exact.push((i, j));
         }
     }
+    // 1b. Exact runs: consecutive units of one paragraph whose English joined is a stored
+    // unit's (a translation of several sentences, or a sentence later split).
+    let mut i = 0;
+    while i < current.len() {
+        let mut len = 0;
+        if pairing.current[i].is_none() {
+            let mut joined = normalize(&current[i].text);
+            for k in 1..MAX_RUN {
+                let next = i + k;
+                if next >= current.len()
+                    || pairing.current[next].is_some()
+                    || current[next].block != current[i].block
+                {
+                    break;
+                }
+                joined.push(' ');
+                joined.push_str(&normalize(&current[next].text));
+                if let Some(j) = queues.get_mut(&joined).and_then(VecDeque::pop_front) {
+                    pairing.pair_run(i, k + 1, j, true);
+                    exact.push((i, j));
+                    len = k + 1;
+                    break;
+                }
+            }
+        }
+        i += len.max(1);
+    }
     drop(queues);
+    exact.sort_unstable();
 
     // 2. Gaps between the anchors (exact pairs in order on both sides).
     let anchors = increasing_chain(&exact);
@@ -213,16 +290,19 @@ pub fn compare(current: &[Unit], stored: &[StoredUnit]) -> Revision {
     pair_moved(current, stored, &mut pairing);
 
     // 4. States.
-    let units = current
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| match pairing.current[i] {
+    let units = (0..current.len())
+        .map(|i| match pairing.current[i] {
+            Some((j, _)) if pairing.joined[i] => UnitState::Joined { stored: j },
             Some((j, true)) => UnitState::Current { stored: j },
-            Some((j, false)) => UnitState::Stale {
-                stored: j,
-                edit: edit_kind(&stored[j].en, &unit.text),
-                diff: word_diff(&stored[j].en, &unit.text),
-            },
+            Some((j, false)) => {
+                let len = 1 + pairing.joined[i + 1..].iter().take_while(|&&b| b).count();
+                let text = run_text(current, i, len);
+                UnitState::Stale {
+                    stored: j,
+                    edit: edit_kind(&stored[j].en, &text),
+                    diff: word_diff(&stored[j].en, &text),
+                }
+            }
             None => UnitState::Missing,
         })
         .collect();
@@ -234,6 +314,8 @@ pub fn compare(current: &[Unit], stored: &[StoredUnit]) -> Revision {
 struct Pairing {
     /// Per current unit: the stored unit and whether they are equal.
     current: Vec<Option<(usize, bool)>>,
+    /// Per current unit: paired with the stored unit of the unit before it.
+    joined: Vec<bool>,
     /// Per stored unit: paired or not.
     stored: Vec<bool>,
 }
@@ -242,12 +324,21 @@ impl Pairing {
     fn new(current: usize, stored: usize) -> Pairing {
         Pairing {
             current: vec![None; current],
+            joined: vec![false; current],
             stored: vec![false; stored],
         }
     }
 
     fn pair(&mut self, current: usize, stored: usize, exact: bool) {
-        self.current[current] = Some((stored, exact));
+        self.pair_run(current, 1, stored, exact);
+    }
+
+    /// Pairs the `len` current units from `start` with one stored unit.
+    fn pair_run(&mut self, start: usize, len: usize, stored: usize, exact: bool) {
+        for i in start..start + len {
+            self.current[i] = Some((stored, exact));
+            self.joined[i] = i > start;
+        }
         self.stored[stored] = true;
     }
 }
@@ -310,11 +401,107 @@ fn pair_gap(
                 candidates.push((p, hit.id as usize, hit.score));
             }
         }
+        // The score is relative to the longer sentence, so a short sentence that gained a
+        // clause (`The program includes:` → `The program, announced on Monday, includes:`)
+        // or lost one scores low although every word of the shorter is still there; in
+        // the same gap, the order says it is the same sentence.
+        if cur.len() * sto.len() <= CONTAINMENT_BUDGET {
+            let found: std::collections::HashSet<(usize, usize)> =
+                candidates.iter().map(|&(p, q, _)| (p, q)).collect();
+            let stored_words: Vec<Vec<String>> =
+                sto.iter().map(|&j| folded_words(&stored[j].en)).collect();
+            for (p, &i) in cur.iter().enumerate() {
+                let words = folded_words(&current[i].text);
+                for (q, &j) in sto.iter().enumerate() {
+                    if !found.contains(&(p, q)) && kept_in_order(&stored_words[q], &words) {
+                        let score = fuzzy::score(&stored[j].en, &current[i].text);
+                        candidates.push((p, q, score.max(1)));
+                    }
+                }
+            }
+        }
+        let mut paired = Vec::new();
         for c in heaviest_chain(&candidates, sto.len()) {
             let (p, q, _) = candidates[c];
             pairing.pair(cur[p], sto[q], false);
+            paired.push((cur[p], sto[q]));
+        }
+        for (i, j) in paired {
+            grow_run(current, stored, i, j, pairing);
         }
     }
+}
+
+/// Extends the pairing of current unit `i` with stored unit `j` over the unpaired units
+/// of the same paragraph right after it, then right before it, while the joined English
+/// is more like the stored English than without them: a sentence the editor split is one
+/// stored unit covering the new sentences.
+fn grow_run(current: &[Unit], stored: &[StoredUnit], i: usize, j: usize, pairing: &mut Pairing) {
+    let old = &stored[j].en;
+    let (mut start, mut len) = (i, 1);
+    let mut best = fuzzy::score(old, &current[i].text);
+    let free = |k: usize, pairing: &Pairing| {
+        pairing.current[k].is_none() && current[k].block == current[i].block
+    };
+    while len < MAX_RUN && start + len < current.len() && free(start + len, pairing) {
+        let score = fuzzy::score(old, &run_text(current, start, len + 1));
+        if score <= best {
+            break;
+        }
+        best = score;
+        len += 1;
+    }
+    while len < MAX_RUN && start > 0 && free(start - 1, pairing) {
+        let score = fuzzy::score(old, &run_text(current, start - 1, len + 1));
+        if score <= best {
+            break;
+        }
+        best = score;
+        start -= 1;
+        len += 1;
+    }
+    if len > 1 {
+        pairing.pair_run(start, len, j, false);
+    }
+}
+
+/// Whether the shorter of two sentences of at least two words keeps at least four words
+/// in five in order in the longer one (words compared [`fold`]ed): one sentence is the
+/// other with a clause added or taken out.
+pub fn mostly_kept(a: &str, b: &str) -> bool {
+    kept_in_order(&folded_words(a), &folded_words(b))
+}
+
+/// The words of `text`, [`fold`]ed.
+fn folded_words(text: &str) -> Vec<String> {
+    let text = normalize(text);
+    tokens(&text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| fold(&text[t.range]))
+        .collect()
+}
+
+/// [`mostly_kept`] of two sentences' [`folded_words`].
+fn kept_in_order(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 {
+        return false;
+    }
+    // Longest common subsequence, one row at a time.
+    let mut row = vec![0usize; long.len() + 1];
+    for w in short {
+        let mut diagonal = 0;
+        for (k, v) in long.iter().enumerate() {
+            let above = row[k + 1];
+            row[k + 1] = if w == v {
+                diagonal + 1
+            } else {
+                above.max(row[k])
+            };
+            diagonal = above;
+        }
+    }
+    row[long.len()] * 5 >= short.len() * 4
 }
 
 /// The chain of `candidates` (`(current, stored, score)`) strictly increasing on both
@@ -654,7 +841,7 @@ pub fn findings(
     let mut out: Vec<Finding> = first.iter().map(|&j| orphaned(j)).collect();
     for (i, (unit, state)) in current.iter().zip(&revision.units).enumerate() {
         match state {
-            UnitState::Current { .. } => {}
+            UnitState::Current { .. } | UnitState::Joined { .. } => {}
             UnitState::Stale {
                 stored: j,
                 edit,
@@ -667,7 +854,8 @@ pub fn findings(
                 );
                 finding.unit = Some(unit.id.clone());
                 finding.paragraph = Some(unit.block);
-                finding.en = Some(unit.text.clone());
+                // A stored unit covering several units is stale once, with their English.
+                finding.en = Some(run_text(current, i, run_len(revision, i)));
                 finding.vi = old.vi.clone();
                 finding.old_en = Some(old.en.clone());
                 finding.diff = Some(diff.clone());
@@ -726,6 +914,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(order, en)| StoredUnit {
+                units: Vec::new(),
                 entry: order as u32,
                 unit: text_id(en),
                 order,
@@ -734,11 +923,13 @@ mod tests {
                 status: Some(String::from("translated")),
                 changed: None,
                 tuid: None,
+                ..StoredUnit::default()
             })
             .collect()
     }
 
-    /// The states in a compact form: `=j` current, `~j` stale, `+` missing.
+    /// The states in a compact form: `=j` current, `~j` stale, `+` missing, `&j` joined to
+    /// the unit before.
     fn shape(revision: &Revision) -> Vec<String> {
         revision
             .units
@@ -747,6 +938,7 @@ mod tests {
                 UnitState::Current { stored } => format!("={stored}"),
                 UnitState::Stale { stored, .. } => format!("~{stored}"),
                 UnitState::Missing => String::from("+"),
+                UnitState::Joined { stored } => format!("&{stored}"),
             })
             .collect()
     }
@@ -1136,6 +1328,7 @@ mod tests {
                     v.text
                 );
                 StoredUnit {
+                    units: Vec::new(),
                     entry: order as u32,
                     unit: e.id.clone(),
                     order,
@@ -1144,6 +1337,7 @@ mod tests {
                     status: Some(String::from("translated")),
                     changed: None,
                     tuid: None,
+                    ..StoredUnit::default()
                 }
             })
             .collect()
@@ -1414,5 +1608,127 @@ mod tests {
             .expect("finding");
         assert_eq!(split_half.kind, Kind::Missing);
         assert_eq!(split_half.suggestion, None);
+    }
+
+    /// Regression (issue 10): a TU `align --into` stored for a 2-1 link (its English is two
+    /// units joined) was `missing` + `stale` even unchanged.
+    #[test]
+    fn a_stored_unit_covering_two_units_is_current_while_they_are_unchanged_and_in_order() {
+        let joined = format!("{A} {B}");
+        let old = stored(&[&joined, C]);
+        let r = compare(&units(&[&[A, B], &[C]]), &old);
+        assert_eq!(shape(&r), ["=0", "&0", "=1"]);
+        assert!(r.is_clean());
+        // White space is no edit.
+        let spaced = format!("{A}   {B}");
+        let r = compare(&units(&[&[&spaced], &[C]]), &old);
+        assert_eq!(shape(&r), ["=0", "=1"]);
+        // Out of order, or across paragraphs: not the translated run.
+        let r = compare(&units(&[&[B, A], &[C]]), &old);
+        assert!(!r.is_clean());
+        let r = compare(&units(&[&[A], &[B], &[C]]), &old);
+        assert!(!r.is_clean());
+    }
+
+    #[test]
+    fn a_stored_unit_covering_two_units_is_stale_once_with_the_joined_word_diff() {
+        let old = stored(&[&format!("{A} {B}"), C]);
+        let edited = B.replace("opening", "closing");
+        let current = units(&[&[A, &edited], &[C]]);
+        let r = compare(&current, &old);
+        assert_eq!(shape(&r), ["~0", "&0", "=1"]);
+        let found = findings(&current, &old, &r, |_| None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, Kind::Stale);
+        assert_eq!(
+            found[0].en.as_deref(),
+            Some(format!("{A} {edited}").as_str())
+        );
+        let diff: Vec<(DiffOp, &str)> = found[0]
+            .diff
+            .iter()
+            .flatten()
+            .filter(|p| p.op != DiffOp::Equal)
+            .map(|p| (p.op, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            diff,
+            [(DiffOp::Delete, "opening"), (DiffOp::Insert, "closing")]
+        );
+    }
+
+    /// A sentence the editor split stays the one TU that translates both halves.
+    #[test]
+    fn a_split_sentence_stays_one_stored_unit_covering_both_halves() {
+        let old = stored(&[
+            A,
+            "The storm hit the coast on Monday and it was the strongest in ten years.",
+            C,
+        ]);
+        let r = compare(
+            &units(&[
+                &[A],
+                &[
+                    "The storm hit the coast on Monday.",
+                    "It was the strongest in ten years.",
+                ],
+                &[C],
+            ]),
+            &old,
+        );
+        assert_eq!(shape(&r), ["=0", "~1", "&1", "=2"]);
+        // A new sentence after an edited one is not taken in: the joined English is less
+        // like the old.
+        let r = compare(
+            &units(&[
+                &[A],
+                &[
+                    "The storm hit the coast on Monday and it was the strongest in twelve years.",
+                    "Schools were closed.",
+                ],
+                &[C],
+            ]),
+            &old,
+        );
+        assert_eq!(shape(&r), ["=0", "~1", "+", "=2"]);
+    }
+
+    /// Regression (issue 10): `The program includes:` edited to `The program, announced
+    /// on Monday, includes:` scores 46 (the score is relative to the longer sentence), so it
+    /// was `missing` and its old TU `orphaned`.
+    #[test]
+    fn a_short_sentence_that_gained_a_clause_is_stale_with_its_old_translation() {
+        let old = stored(&[A, "The program includes:", C]);
+        let current = units(&[&[A], &["The program, announced on Monday, includes:"], &[C]]);
+        let r = compare(&current, &old);
+        assert_eq!(shape(&r), ["=0", "~1", "=2"]);
+        assert!(r.orphaned.is_empty());
+        // The other way round: a clause taken out.
+        let old = stored(&[A, "The program, announced on Monday, includes:", C]);
+        let r = compare(&units(&[&[A], &["The program includes:"], &[C]]), &old);
+        assert_eq!(shape(&r), ["=0", "~1", "=2"]);
+        // A different sentence in the same place is still a new one.
+        let old = stored(&[A, "The program includes:", C]);
+        let r = compare(
+            &units(&[&[A], &["Tickets are sold at the gate."], &[C]]),
+            &old,
+        );
+        assert_eq!(shape(&r), ["=0", "+", "=2"]);
+        assert_eq!(r.orphaned, [1]);
+    }
+
+    #[test]
+    fn mostly_kept_needs_the_shorter_sentences_words_in_order() {
+        assert!(mostly_kept(
+            "The program includes:",
+            "The program, announced on Monday, includes:"
+        ));
+        assert!(mostly_kept("the PROGRAM includes", "The program includes"));
+        assert!(!mostly_kept(
+            "includes program the",
+            "The program, announced, includes:"
+        ));
+        assert!(!mostly_kept("Yes.", "Yes, we can."));
+        assert!(!mostly_kept("Schools were closed.", "Shops were open."));
     }
 }

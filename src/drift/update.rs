@@ -9,7 +9,7 @@
 //! are (checks report them as `orphaned`, information only). No TU is ever deleted: the
 //! memory remembers every translation ever made.
 
-use crate::memory::store::{Memory, MemoryError, NewUnit, props, unit_tu};
+use crate::memory::store::{Memory, MemoryError, NewUnit, props, set_covered_units, unit_tu};
 use crate::segment::Unit;
 
 use super::revision::{self, Revision, UnitState};
@@ -39,34 +39,88 @@ pub fn update(
     let stored = memory.document(doc)?;
     let revision = revision::compare(units, &stored);
     let mut report = UpdateReport::default();
+    // What the last unit that was not joined to the one before counted as: a joined unit
+    // counts as its run does.
+    let mut run_counts_as = None;
+    // Unit ids rewritten below: the editor's additions tied to them follow.
+    let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (order, (unit, state)) in units.iter().zip(&revision.units).enumerate() {
         match state {
             UnitState::Current { stored: j } => {
                 let old = &stored[*j];
-                let translated = old.vi.as_deref().is_some_and(|v| !v.trim().is_empty());
+                let translated =
+                    old.vi.as_deref().is_some_and(|v| !v.trim().is_empty()) || old.is_omitted();
                 if !translated {
                     report.missing += 1;
+                    run_counts_as = Some(Counted::Missing);
                     continue;
                 }
                 report.carried += 1;
-                if old.unit == unit.id && old.order == order {
+                run_counts_as = Some(Counted::Carried);
+                let run = &units[order..order + revision::run_len(&revision, order)];
+                let covered: Vec<&str> = run.iter().map(|u| u.id.as_str()).collect();
+                // A TU of one unit keeps recording none (as older memories).
+                let covered_now = if covered.len() > 1 {
+                    covered.clone()
+                } else {
+                    vec![unit.id.as_str()]
+                };
+                if old.unit == unit.id && old.order == order && old.covered() == covered_now {
                     continue;
+                }
+                if old.unit != unit.id {
+                    renamed.insert(old.unit.clone(), unit.id.clone());
                 }
                 report.moved += 1;
                 let mut tu = memory.tu_of(old.entry)?;
                 tu.set_prop(props::UNIT, &unit.id);
                 tu.set_prop(props::ORDER, &order.to_string());
+                set_covered_units(&mut tu, &covered);
                 tu.set_attr("tuid", &format!("{doc}/{}", unit.id));
                 // No new `changeid`/`changedate`: who moved a unit did not change its
                 // translation, and the memory must keep saying who did.
                 memory.replace(old.entry, tu)?;
             }
-            UnitState::Stale { .. } => report.stale += 1,
-            UnitState::Missing => report.missing += 1,
+            UnitState::Stale { .. } => {
+                report.stale += 1;
+                run_counts_as = Some(Counted::Stale);
+            }
+            UnitState::Missing => {
+                report.missing += 1;
+                run_counts_as = Some(Counted::Missing);
+            }
+            UnitState::Joined { .. } => match run_counts_as {
+                Some(Counted::Carried) => report.carried += 1,
+                Some(Counted::Stale) => report.stale += 1,
+                Some(Counted::Missing) | None => report.missing += 1,
+            },
         }
     }
     report.orphaned = revision.orphaned.len();
+    if !renamed.is_empty() {
+        for added in memory.document_additions(doc)? {
+            let mut tu = memory.tu_of(added.entry)?;
+            let mut changed = false;
+            for (kind, anchor) in [(props::AFTER, &added.after), (props::BEFORE, &added.before)] {
+                if let Some(new) = anchor.as_ref().and_then(|a| renamed.get(a)) {
+                    tu.set_prop(kind, new);
+                    changed = true;
+                }
+            }
+            if changed {
+                memory.replace(added.entry, tu)?;
+            }
+        }
+    }
     Ok((report, revision))
+}
+
+/// What [`update`] counted a unit as.
+#[derive(Clone, Copy)]
+enum Counted {
+    Carried,
+    Stale,
+    Missing,
 }
 
 /// How a translation was written by [`put_translation`].
@@ -81,16 +135,63 @@ pub enum Put {
 /// is replaced (keeping its creation attributes), or a TU is added. Nothing changes when
 /// the same English and Vietnamese are stored already with the same status.
 pub fn put_translation(memory: &mut Memory, new: &NewUnit<'_>) -> Result<Put, MemoryError> {
+    put_covering(memory, new, &[new.unit])
+}
+
+/// [`put_translation`] for unit `new.unit` of the current English `units`: when the
+/// memory's translation of that unit covers it together with its neighbours (one TU for a
+/// run of units, see [`UnitState::Joined`]), the new translation covers the same run: its
+/// English is theirs joined, under the run's first unit. Otherwise the same as
+/// [`put_translation`].
+pub fn put_unit_translation(
+    memory: &mut Memory,
+    units: &[Unit],
+    new: &NewUnit<'_>,
+) -> Result<Put, MemoryError> {
+    let Some(mut order) = units.iter().position(|u| u.id == new.unit) else {
+        return put_translation(memory, new);
+    };
+    let stored = memory.document(new.doc)?;
+    let revision = revision::compare(units, &stored);
+    while order > 0 && matches!(revision.units[order], UnitState::Joined { .. }) {
+        order -= 1;
+    }
+    let len = revision::run_len(&revision, order);
+    if len == 1 {
+        return put_translation(memory, new);
+    }
+    let source = revision::run_text(units, order, len);
+    let covered: Vec<&str> = units[order..order + len]
+        .iter()
+        .map(|u| u.id.as_str())
+        .collect();
+    let head = NewUnit {
+        unit: &units[order].id,
+        order,
+        source: &source,
+        ..new.clone()
+    };
+    put_covering(memory, &head, &covered)
+}
+
+/// [`put_translation`] of a TU covering `covered` (its first is `new.unit`).
+fn put_covering(
+    memory: &mut Memory,
+    new: &NewUnit<'_>,
+    covered: &[&str],
+) -> Result<Put, MemoryError> {
     use crate::memory::text::normalize;
     let existing = memory.document_unit(new.doc, new.unit)?;
     let source_lang = memory.source_lang().clone();
     let target_lang = memory.target_lang().clone();
-    let tu = unit_tu(new, &source_lang, &target_lang);
+    let mut tu = unit_tu(new, &source_lang, &target_lang);
+    set_covered_units(&mut tu, covered);
     match existing {
         Some(old)
             if normalize(&old.en) == normalize(new.source)
                 && old.vi.as_deref().map(normalize) == Some(normalize(new.target))
-                && old.status.as_deref() == Some(new.status) =>
+                && old.status.as_deref() == Some(new.status)
+                && old.covered() == covered =>
         {
             Ok(Put::Unchanged)
         }
@@ -162,6 +263,44 @@ mod tests {
             .iter()
             .find(|s| s.en == en)
             .unwrap_or_else(|| panic!("no TU for {en:?} in {units:#?}"))
+    }
+
+    /// Issue 10: an editor's addition is tied to a unit by id; when `update` gives that
+    /// unit's TU another id (here the English was stored under an older numbering), the
+    /// addition follows it instead of being left without a place.
+    #[test]
+    fn an_addition_follows_its_unit_when_update_rewrites_the_unit_id() {
+        use crate::memory::store::{AddedAt, added_tu};
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = memory(dir.path(), &[]);
+        let new = NewUnit {
+            doc: DOC,
+            unit: "u-old",
+            order: 0,
+            source: "The fair opens today.",
+            target: "Hội chợ khai mạc hôm nay.",
+            status: "translated",
+            user: "lan",
+        };
+        memory
+            .add(None, unit_tu(&new, &langid!("en"), &langid!("vi")))
+            .unwrap();
+        let note = "Ghi chú của Ban biên tập.";
+        memory
+            .add(
+                None,
+                added_tu(DOC, AddedAt::After("u-old"), 1, note, "lan", &langid!("vi")),
+            )
+            .unwrap();
+        let units = [unit(0, "The fair opens today.")];
+        let (report, _) = update(&mut memory, &units, DOC).unwrap();
+        assert_eq!(report.moved, 1);
+        let additions = memory.document_additions(DOC).unwrap();
+        assert_eq!(additions.len(), 1);
+        assert_eq!(additions[0].after.as_deref(), Some(units[0].id.as_str()));
+        assert_eq!(additions[0].vi.as_deref(), Some(note));
+        // The additions are no units of the article.
+        assert_eq!(memory.document(DOC).unwrap().len(), 1);
     }
 
     #[test]

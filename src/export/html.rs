@@ -41,6 +41,8 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+use crate::memory::layout::Addition;
+
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::{
@@ -170,7 +172,9 @@ pub fn to_string(release: &Release<'_>, wording: &Wording<'_>) -> Result<String,
             Some(marked) => Vi::Marked(marked),
             None => Vi::Plain(vi),
         };
+        added_rows(&mut page, view.units.iter().flat_map(|u| &u.added_before));
         row(&mut page, &prepared, view, vi, &inline, wording);
+        added_rows(&mut page, view.units.iter().flat_map(|u| &u.added_after));
     }
     page.push_str("</main>\n</body>\n</html>\n");
     Ok(page)
@@ -222,6 +226,18 @@ fn legend(page: &mut String, wording: &Wording<'_>) {
 enum Vi<'t> {
     Marked(&'t str),
     Plain(&'t str),
+}
+
+/// One row per editor's addition (Vietnamese published without English): the English
+/// side is empty.
+fn added_rows<'x>(page: &mut String, additions: impl Iterator<Item = &'x Addition>) {
+    for addition in additions {
+        page.push_str(
+            "<div class=\"row added\">\n<div class=\"en\" lang=\"en\"></div>\n<div class=\"vi\" lang=\"vi\"><p>",
+        );
+        escape_into(page, addition.vi.trim());
+        page.push_str("</p></div>\n</div>\n");
+    }
 }
 
 fn row(

@@ -41,6 +41,7 @@ use super::{
     markdown_lines, neutralize, shorten, yaml_display,
 };
 use crate::document::BlockKind;
+use crate::memory::layout::Addition;
 
 /// Writes the bilingual Markdown of `release` to `out`.
 pub fn write(
@@ -71,10 +72,25 @@ pub fn to_string(release: &Release<'_>, wording: &Wording<'_>) -> Result<String,
         } else {
             prepared.vi_display(view)
         };
+        added(&mut out, view.units.iter().flat_map(|u| &u.added_before));
         block(&mut out, &prepared, view, &vi, &inline, wording);
+        added(&mut out, view.units.iter().flat_map(|u| &u.added_after));
     }
     definitions(&mut out, &inline);
     Ok(out)
+}
+
+/// One block per editor's addition (Vietnamese published without English): no English
+/// line, the Vietnamese quoted as every block's is.
+fn added<'x>(out: &mut String, additions: impl Iterator<Item = &'x Addition>) {
+    for addition in additions {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("> ");
+        out.push_str(&neutralize(&escape(addition.vi.trim())));
+        out.push('\n');
+    }
 }
 
 /// The article's link reference definitions, so that `[text][label]` links still work.

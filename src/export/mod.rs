@@ -70,6 +70,7 @@ use crate::document::{Block, BlockKind, Document, Format};
 use crate::drift::check::{Report, Status};
 use crate::drift::report::Explanation;
 use crate::drift::{Finding, Kind, Severity};
+use crate::memory::layout::{Addition, ViParagraph};
 use crate::segment::Unit;
 
 /// Where a unit stands after the drift check. Serialized in `snake_case`.
@@ -82,15 +83,19 @@ pub enum UnitStatus {
     Stale,
     /// Not translated.
     Missing,
+    /// Left out of the published translation on purpose (an English-only note): nothing
+    /// is published for it.
+    Omitted,
 }
 
 impl UnitStatus {
-    /// `current`, `stale`, `missing`.
+    /// `current`, `stale`, `missing`, `omitted`.
     pub fn name(self) -> &'static str {
         match self {
             UnitStatus::Current => "current",
             UnitStatus::Stale => "stale",
             UnitStatus::Missing => "missing",
+            UnitStatus::Omitted => "omitted",
         }
     }
 }
@@ -115,6 +120,17 @@ pub struct ReleaseUnit<'a> {
     /// unless [`Release::allow_drift`]; either way the bilingual formats mark it. `false`
     /// from [`ReleaseUnit::new`]; set by [`units_of_check`].
     pub drift_passes: bool,
+    /// Translated together with the unit before it: that unit's Vietnamese covers both, so
+    /// nothing is published for this one and its status is the run's. `false` from
+    /// [`ReleaseUnit::new`].
+    pub joined: bool,
+    /// Where the published Vietnamese paragraphs differ from the English's before this
+    /// unit's Vietnamese (`None` from [`ReleaseUnit::new`]: the English layout).
+    pub vi_paragraph: Option<ViParagraph>,
+    /// The editor's additions published right before this unit's Vietnamese (only at the
+    /// start of an article) and right after it (empty from [`ReleaseUnit::new`]).
+    pub added_before: Vec<Addition>,
+    pub added_after: Vec<Addition>,
 }
 
 impl<'a> ReleaseUnit<'a> {
@@ -126,6 +142,10 @@ impl<'a> ReleaseUnit<'a> {
             status,
             findings: Vec::new(),
             drift_passes: false,
+            joined: false,
+            vi_paragraph: None,
+            added_before: Vec::new(),
+            added_after: Vec::new(),
         }
     }
 
@@ -135,9 +155,10 @@ impl<'a> ReleaseUnit<'a> {
         self.vi.as_deref().map(str::trim).filter(|t| !t.is_empty())
     }
 
-    /// The status as published: [`UnitStatus::Missing`] whenever there is no translation.
+    /// The status as published: [`UnitStatus::Missing`] whenever there is no translation,
+    /// but for a unit left out on purpose or translated with the one before.
     pub fn state(&self) -> UnitStatus {
-        if self.translation().is_none() {
+        if self.translation().is_none() && !self.joined && self.status != UnitStatus::Omitted {
             UnitStatus::Missing
         } else {
             self.status
@@ -149,10 +170,16 @@ impl<'a> ReleaseUnit<'a> {
         self.state() != UnitStatus::Current || !self.findings.is_empty()
     }
 
+    /// Whether the Vietnamese publishes nothing for this unit: it is left out on purpose,
+    /// or the unit before's translation covers it.
+    pub fn is_left_out(&self) -> bool {
+        self.joined || self.state() == UnitStatus::Omitted
+    }
+
     /// Whether this unit is stale or missing and the check does not let that through
     /// ([`ReleaseUnit::drift_passes`]).
     pub fn has_open_drift(&self) -> bool {
-        self.state() != UnitStatus::Current && !self.drift_passes
+        !matches!(self.state(), UnitStatus::Current | UnitStatus::Omitted) && !self.drift_passes
     }
 
     /// Findings that hold a release back: not accepted, and at least `fail_on`.
@@ -193,13 +220,19 @@ pub fn units_of_check<'a>(
         .iter()
         .zip(&report.status)
         .zip(&report.vi)
-        .map(|((unit, status), vi)| {
+        .enumerate()
+        .map(|(i, ((unit, status), vi))| {
             let status = match status {
                 Status::Current => UnitStatus::Current,
                 Status::Stale => UnitStatus::Stale,
                 Status::Missing => UnitStatus::Missing,
+                Status::Omitted => UnitStatus::Omitted,
             };
             let mut release_unit = ReleaseUnit::new(unit, vi.clone(), status);
+            release_unit.joined = report.joined.get(i).copied().unwrap_or(false);
+            release_unit.vi_paragraph = report.vi_paragraph.get(i).copied().flatten();
+            release_unit.added_before = report.added_before.get(i).cloned().unwrap_or_default();
+            release_unit.added_after = report.added_after.get(i).cloned().unwrap_or_default();
             release_unit.findings = cross.remove(unit.id.as_str()).unwrap_or_default();
             release_unit.drift_passes = drift
                 .get(unit.id.as_str())
@@ -244,6 +277,9 @@ pub struct UnitCounts {
     pub stale: usize,
     /// Not translated: the English is published in their place.
     pub missing: usize,
+    /// Left out of the translation on purpose: nothing is published for them.
+    #[serde(default)]
+    pub omitted: usize,
     /// Of the stale and missing units, those whose drift the check lets through
     /// ([`ReleaseUnit::drift_passes`]): released without [`Release::allow_drift`], and
     /// marked all the same.
@@ -337,8 +373,10 @@ impl<'a> Release<'a> {
                 UnitStatus::Current => counts.current += 1,
                 UnitStatus::Stale => counts.stale += 1,
                 UnitStatus::Missing => counts.missing += 1,
+                UnitStatus::Omitted => counts.omitted += 1,
             }
-            if unit.state() != UnitStatus::Current && unit.drift_passes {
+            if matches!(unit.state(), UnitStatus::Stale | UnitStatus::Missing) && unit.drift_passes
+            {
                 counts.drift_passed += 1;
             }
             if !unit.findings.is_empty() {
@@ -610,25 +648,9 @@ impl<'r, 'a> Prepared<'r, 'a> {
         self.release.en.block_text(view.block)
     }
 
-    /// The Vietnamese of a block: its English text with every translated unit replaced,
-    /// what lies between units (white space, markup outside units) kept.
-    ///
-    /// Line breaks in a translation follow the English: where the English block is one
-    /// line (a plain text line, an ATX heading, a table cell), a line break with the white
-    /// space around it becomes one space, so the translation cannot break the block
-    /// apart; elsewhere it takes the document's line end. Front matter values are made
-    /// valid YAML for their style ([`yaml_value`]).
-    pub(crate) fn vi_text(&self, view: &BlockView<'_, '_>) -> String {
-        let out = self.vi_display(view);
-        if matches!(view.block.kind, BlockKind::FrontMatter(_)) && out != self.en_text(view) {
-            yaml_value(self.release.en, view.block, &out)
-        } else {
-            out
-        }
-    }
-
-    /// [`Prepared::vi_text`] before a front matter value is made valid YAML: what the
-    /// bilingual formats show (read in the English value's style).
+    /// The Vietnamese of a block before a front matter value is made valid YAML, without
+    /// the published layout ([`Prepared::vi_published`]): what the bilingual formats show
+    /// (read in the English value's style).
     pub(crate) fn vi_display(&self, view: &BlockView<'_, '_>) -> String {
         self.vi_display_marked(view, "", "")
     }
@@ -642,6 +664,25 @@ impl<'r, 'a> Prepared<'r, 'a> {
         open: &str,
         close: &str,
     ) -> String {
+        self.compose(view, open, close, false)
+    }
+
+    /// The paragraph break of the document: what a published layout puts where the
+    /// Vietnamese starts a paragraph inside an English one.
+    pub(crate) fn paragraph_break(&self) -> &'static str {
+        if self.crlf { "\r\n\r\n" } else { "\n\n" }
+    }
+
+    /// The block's Vietnamese; with `published`, as the Vietnamese was published: the
+    /// editor's additions in their places and paragraph breaks where the Vietnamese has
+    /// them inside the block ([`crate::memory::layout`]).
+    fn compose(
+        &self,
+        view: &BlockView<'_, '_>,
+        open: &str,
+        close: &str,
+        published_layout: bool,
+    ) -> String {
         let text = &self.release.en.text;
         let block = view.block;
         let en = self.en_text(view);
@@ -649,9 +690,61 @@ impl<'r, 'a> Prepared<'r, 'a> {
         let mut out = String::with_capacity(en.len() + en.len() / 4);
         let mut at = block.range.start;
         let mut english = false;
+        // Whether a unit of the block was published yet, and whether the last unit was
+        // left out: the white space between a left-out unit and its neighbour goes with
+        // it, so that the sentences around it are joined as the English joins them.
+        let (mut published, mut left_out) = (false, false);
+        let paragraph_break = self.paragraph_break();
+        // An addition runs on after one space, or starts a paragraph of its own.
+        let push_additions = |out: &mut String, published: &mut bool, additions: &[Addition]| {
+            for addition in additions {
+                if *published {
+                    out.push_str(match addition.paragraph {
+                        Some(ViParagraph::New) => paragraph_break,
+                        _ => " ",
+                    });
+                }
+                out.push_str(addition.vi.trim());
+                *published = true;
+            }
+        };
         for release_unit in view.units {
             let unit = release_unit.unit;
-            let between = &text[at..unit.start];
+            let mut between = &text[at..unit.start];
+            if published_layout && !release_unit.added_before.is_empty() {
+                out.push_str(between);
+                between = "";
+                push_additions(&mut out, &mut published, &release_unit.added_before);
+            }
+            if release_unit.is_left_out() {
+                // Before the first published unit: what precedes it is the block's lead
+                // (a list marker, quote marks), kept; later, only white space is dropped.
+                if !published || !between.trim().is_empty() {
+                    out.push_str(between);
+                }
+                left_out = true;
+                at = unit.end;
+                if published_layout {
+                    push_additions(&mut out, &mut published, &release_unit.added_after);
+                }
+                continue;
+            }
+            if left_out && !published && between.trim().is_empty() {
+                between = "";
+            }
+            // The Vietnamese starts a paragraph inside the English one.
+            if published_layout
+                && published
+                && release_unit.vi_paragraph == Some(ViParagraph::New)
+                && between.trim().is_empty()
+            {
+                between = paragraph_break;
+            } else if published_layout && published && between.is_empty() {
+                // After an addition that took the white space before this unit.
+                between = " ";
+            }
+            published = true;
+            left_out = false;
             match release_unit.translation() {
                 Some(vi) => {
                     if english {
@@ -675,12 +768,37 @@ impl<'r, 'a> Prepared<'r, 'a> {
                 }
             }
             at = unit.end;
+            if published_layout && !release_unit.added_after.is_empty() {
+                if english {
+                    out.push_str(close);
+                    english = false;
+                }
+                push_additions(&mut out, &mut published, &release_unit.added_after);
+            }
         }
         if english {
             out.push_str(close);
         }
         out.push_str(&text[at..block.range.end]);
         out
+    }
+
+    /// The Vietnamese of a block as published (see [`Prepared::compose`]), for `--to vi`:
+    /// its English text with every translated unit replaced, what lies between units
+    /// (white space, markup outside units) kept.
+    ///
+    /// Line breaks in a translation follow the English: where the English block is one
+    /// line (a plain text line, an ATX heading, a table cell), a line break with the white
+    /// space around it becomes one space, so the translation cannot break the block
+    /// apart; elsewhere it takes the document's line end. Front matter values are made
+    /// valid YAML for their style ([`yaml_value`]).
+    pub(crate) fn vi_published(&self, view: &BlockView<'_, '_>) -> String {
+        let out = self.compose(view, "", "", true);
+        if matches!(view.block.kind, BlockKind::FrontMatter(_)) && out != self.en_text(view) {
+            yaml_value(self.release.en, view.block, &out)
+        } else {
+            out
+        }
     }
 
     /// How a block's text reads as Markdown lines (see [`markdown_lines`]).
@@ -1209,6 +1327,8 @@ pub(crate) mod tests {
                 accepted,
                 drift_finding(Kind::Missing, &us[1], Severity::Warning),
             ],
+            joined: vec![false; 4],
+            ..Report::default()
         };
         let release_units = units_of_check(&us, &report, Severity::Error);
         let passes: Vec<bool> = release_units.iter().map(|u| u.drift_passes).collect();

@@ -21,8 +21,11 @@ use std::io::Write;
 
 use unic_langid::{LanguageIdentifier, langid};
 
-use super::{ExportError, Release, Stamp, UnitStatus};
-use crate::memory::store::{NewUnit, unit_tu};
+use super::{ExportError, Release, ReleaseUnit, Stamp, UnitStatus};
+use crate::memory::layout::Addition;
+use crate::memory::store::{
+    AddedAt, NewUnit, added_tu, omitted_tu, set_covered_units, set_vi_paragraph, unit_tu,
+};
 use crate::tmx::{Attr, Header, Meta, Prop, TmxWriter, Tu};
 
 /// Languages and stamp of the TMX output.
@@ -73,25 +76,71 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
     release.check()?;
     let date = options.stamp.tmx_date();
     let mut tus = Vec::with_capacity(release.units.len());
+    // The editor's additions (Vietnamese without English), numbered in published order
+    // after the units, so that their order prop never equals a unit's.
+    let mut added = release.units.len();
+    let mut push_added = |tus: &mut Vec<Tu>, at: AddedAt<'_>, additions: &[Addition]| {
+        for addition in additions {
+            let mut tu = added_tu(
+                &release.doc_id,
+                at,
+                added,
+                addition.vi.trim(),
+                &options.stamp.user,
+                &options.target_lang,
+            );
+            set_vi_paragraph(&mut tu, addition.paragraph);
+            tu.set_attr("creationdate", &date);
+            tu.set_attr("changedate", &date);
+            tus.push(tu);
+            added += 1;
+        }
+    };
     for (order, unit) in release.units.iter().enumerate() {
-        let Some(vi) = unit.translation() else {
-            continue;
+        push_added(&mut tus, AddedAt::Before(&unit.unit.id), &unit.added_before);
+        let omitted = unit.state() == UnitStatus::Omitted;
+        let vi = match unit.translation() {
+            Some(vi) if !unit.joined => vi,
+            _ if omitted => "",
+            _ => {
+                push_added(&mut tus, AddedAt::After(&unit.unit.id), &unit.added_after);
+                continue;
+            }
         };
-        let review = unit.state() != UnitStatus::Current
+        // The units translated together with this one: one TU with their English.
+        let run: Vec<&ReleaseUnit<'_>> = std::iter::once(unit)
+            .chain(release.units[order + 1..].iter().take_while(|u| u.joined))
+            .collect();
+        let source = run
+            .iter()
+            .map(|u| u.unit.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let review = !matches!(unit.state(), UnitStatus::Current | UnitStatus::Omitted)
             || unit.open_findings(release.fail_on).next().is_some();
         let new = NewUnit {
             doc: &release.doc_id,
             unit: &unit.unit.id,
             order,
-            source: &unit.unit.text,
+            source: &source,
             target: vi,
             status: if review { "needs-review" } else { "translated" },
             user: &options.stamp.user,
         };
-        let mut tu = unit_tu(&new, &options.source_lang, &options.target_lang);
+        let mut tu = if omitted {
+            omitted_tu(&new, &options.source_lang, &options.target_lang)
+        } else {
+            unit_tu(&new, &options.source_lang, &options.target_lang)
+        };
+        let covered: Vec<&str> = run.iter().map(|u| u.unit.id.as_str()).collect();
+        set_covered_units(&mut tu, &covered);
+        if !omitted {
+            set_vi_paragraph(&mut tu, unit.vi_paragraph);
+        }
         tu.set_attr("creationdate", &date);
         tu.set_attr("changedate", &date);
         tus.push(tu);
+        push_added(&mut tus, AddedAt::After(&unit.unit.id), &unit.added_after);
     }
     Ok(tus)
 }

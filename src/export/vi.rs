@@ -27,7 +27,9 @@
 
 use std::io::Write;
 
-use super::{ExportError, Prepared, Release};
+use super::{BlockView, ExportError, Prepared, Release};
+use crate::document::BlockKind;
+use crate::memory::layout::ViParagraph;
 
 /// The Vietnamese article as text (before encoding).
 pub fn text(release: &Release<'_>) -> Result<String, ExportError> {
@@ -51,13 +53,77 @@ pub fn write(release: &Release<'_>, mut out: impl Write) -> Result<(), ExportErr
 fn rebuild(prepared: &Prepared<'_, '_>) -> String {
     // One replacement per block with units: the same as one per unit, since the block's
     // Vietnamese keeps what lies between its units.
-    let replacements: Vec<_> = prepared
-        .views
-        .iter()
-        .filter(|view| !view.units.is_empty())
-        .map(|view| (view.block.range.clone(), prepared.vi_text(view)))
-        .collect();
+    let views = &prepared.views;
+    let left_out = |view: &BlockView<'_, '_>| {
+        !view.units.is_empty()
+            && view
+                .units
+                .iter()
+                .all(|u| u.is_left_out() && u.added_before.is_empty() && u.added_after.is_empty())
+            && !matches!(view.block.kind, BlockKind::FrontMatter(_))
+    };
+    let mut kept_before = false;
+    let mut replacements = Vec::new();
+    let mut k = 0;
+    while k < views.len() {
+        let view = &views[k];
+        if !left_out(view) {
+            kept_before = true;
+            k += 1;
+            if view.units.is_empty() {
+                continue;
+            }
+            let mut text = prepared.vi_published(view);
+            let mut range = view.block.range.clone();
+            // The next blocks with units that the published Vietnamese runs on into this
+            // paragraph (the English blocks left out whole between them go too).
+            loop {
+                let mut next = k;
+                while views.get(next).is_some_and(&left_out) {
+                    next += 1;
+                }
+                match views.get(next) {
+                    Some(after) if !after.units.is_empty() && runs_on(after) => {
+                        text.push(' ');
+                        text.push_str(prepared.vi_published(after).trim_start());
+                        range.end = after.block.range.end;
+                        k = next + 1;
+                    }
+                    _ => break,
+                }
+            }
+            replacements.push((range, text));
+            continue;
+        }
+        // A block the translation leaves out whole (an English-only paragraph) goes with
+        // the break before it (after it, before the first block that stays), so the
+        // paragraphs around it are separated as the English separates paragraphs.
+        let range = match (kept_before, views.get(k + 1)) {
+            (true, _) => views[k - 1].block.range.end..view.block.range.end,
+            (false, Some(after)) => view.block.range.start..after.block.range.start,
+            (false, None) => view.block.range.clone(),
+        };
+        replacements.push((range, String::new()));
+        k += 1;
+    }
     prepared.release.en.rebuild(&replacements)
+}
+
+/// Whether the published Vietnamese runs on into the paragraph before, where the English
+/// starts this block: its first published item says so ([`ViParagraph::Same`]).
+fn runs_on(view: &BlockView<'_, '_>) -> bool {
+    for unit in view.units {
+        if let Some(addition) = unit.added_before.first() {
+            return addition.paragraph == Some(ViParagraph::Same);
+        }
+        if !unit.is_left_out() {
+            return unit.vi_paragraph == Some(ViParagraph::Same);
+        }
+        if let Some(addition) = unit.added_after.first() {
+            return addition.paragraph == Some(ViParagraph::Same);
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -67,6 +133,63 @@ mod tests {
     use crate::export::UnitStatus;
     use crate::export::tests::{doc, release, seed, units};
     use std::path::Path;
+
+    /// Issue 10: a unit translated with the one before, and English left out on purpose,
+    /// publish nothing, and the white space that separated them goes with them.
+    #[test]
+    fn joined_and_omitted_units_publish_nothing_and_take_their_spacing_along() {
+        let en = doc(
+            "tin.en.txt",
+            "For foreign readers.\n\nNote: prices in VND. The storm hit. It was strong. Schools closed.\n\nUSD 1 is VND 25,000.\n\nThe end. Really.\n",
+        );
+        let us = units(&en);
+        let mut r = release(
+            &en,
+            &us,
+            &[
+                None,
+                None,
+                Some("Cơn bão đổ bộ và rất mạnh."),
+                None,
+                Some("Trường học đóng cửa."),
+                None,
+                Some("Hết."),
+                None,
+            ],
+        );
+        for (k, unit) in r.units.iter_mut().enumerate() {
+            match k {
+                0 | 1 | 5 | 7 => unit.status = UnitStatus::Omitted,
+                3 => unit.joined = true,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            text(&r).unwrap(),
+            "Cơn bão đổ bộ và rất mạnh. Trường học đóng cửa.\n\nHết.\n"
+        );
+    }
+
+    /// Issue 10: the published Vietnamese paragraphs (a break inside an English paragraph,
+    /// none where the English has one) and the editor's additions.
+    #[test]
+    fn the_published_paragraphs_and_additions_are_rebuilt() {
+        use crate::memory::layout::{Addition, ViParagraph};
+        let en = doc("tin.en.txt", "One. Two.\n\nThree.\n");
+        let us = units(&en);
+        let mut r = release(&en, &us, &[Some("Một."), Some("Hai."), Some("Ba.")]);
+        r.units[1].vi_paragraph = Some(ViParagraph::New);
+        r.units[2].vi_paragraph = Some(ViParagraph::Same);
+        r.units[0].added_before = vec![Addition {
+            vi: "Ghi chú.".into(),
+            paragraph: None,
+        }];
+        r.units[2].added_after = vec![Addition {
+            vi: "Thêm.".into(),
+            paragraph: Some(ViParagraph::New),
+        }];
+        assert_eq!(text(&r).unwrap(), "Ghi chú. Một.\n\nHai. Ba.\n\nThêm.\n");
+    }
 
     #[test]
     fn plain_text_keeps_lines_and_spacing() {

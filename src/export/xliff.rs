@@ -63,9 +63,15 @@ pub fn work_document(
     for (order, ((unit, status), vi)) in
         units.iter().zip(&report.status).zip(&report.vi).enumerate()
     {
-        let mut x = XliffUnit::new(unit.id.clone(), unit.text.clone());
+        // A unit translated together with the one before is sent once, with that one.
+        if report.joined.get(order).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut x = XliffUnit::new(unit.id.clone(), run_english(units, report, order));
         x.name = Some(order.to_string());
         match status {
+            // Left out of the published translation on purpose: no work.
+            Status::Omitted => continue,
             Status::Current if !all => continue,
             Status::Current => {
                 x.vi = vi.clone();
@@ -101,6 +107,18 @@ pub fn work_document(
         target_lang: target_lang.to_owned(),
         units: out,
     }
+}
+
+/// The English of unit `order` and of the units translated together with it
+/// ([`Report::joined`]), joined by one space: what one TU of the memory translates.
+fn run_english(units: &[Unit], report: &Report, order: usize) -> String {
+    let len = 1 + report
+        .joined
+        .iter()
+        .skip(order + 1)
+        .take_while(|&&joined| joined)
+        .count();
+    revision::run_text(units, order, len.min(units.len() - order))
 }
 
 /// The position in the article a unit of a work file was exported from: its `name`, as
@@ -150,7 +168,7 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
         .map(|x| match by_id.get(x.id.as_str()) {
             Some(&i) => {
                 taken[i] = true;
-                if normalize(&units[i].text) == normalize(&x.en) {
+                if normalize(&run_english(units, report, i)) == normalize(&x.en) {
                     Place::Same(i)
                 } else {
                     Place::Changed(i)
@@ -174,12 +192,14 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
         .map(|&(order, k)| StoredUnit {
             entry: u32::try_from(k).unwrap_or(u32::MAX),
             unit: file[k].id.clone(),
+            units: Vec::new(),
             order,
             en: file[k].en.clone(),
             vi: file[k].vi.clone(),
             status: None,
             changed: None,
             tuid: None,
+            ..StoredUnit::default()
         })
         .collect();
     // A current unit can take a gone one's place if no returned unit is it and it has no
@@ -208,7 +228,7 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
                     taken[i] = true;
                 }
             }
-            UnitState::Missing => {}
+            UnitState::Missing | UnitState::Joined { .. } => {}
         }
     }
     // By position, shifted like the nearest unit before that kept its id.
@@ -322,6 +342,8 @@ mod tests {
                 .collect(),
             vi_status: vec![None; status.len()],
             findings: Vec::new(),
+            joined: vec![false; status.len()],
+            ..Report::default()
         }
     }
 

@@ -6,6 +6,7 @@ pub mod concordance;
 pub mod fuzzy;
 pub mod import;
 pub mod journal;
+pub mod layout;
 pub mod lexicon;
 pub mod persist;
 pub(crate) mod segment;

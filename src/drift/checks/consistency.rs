@@ -27,10 +27,10 @@ use crate::align::anchors::Key;
 use crate::drift::report::Explanation;
 use crate::memory::text::{TokenKind, fold, normalize, tokens};
 
-/// [`en_key`] of a side already read, hashed: the words of its clean text, then what was
+/// [`en_words_key`] of a side already read (with its [`purpose_mark`] when asked), hashed: the words of its clean text, then what was
 /// taken out of it (addresses, link targets, code), so that two sources that differ only
 /// there still differ.
-fn en_hash(side: &Side) -> u64 {
+fn en_hash(side: &Side, with_purpose: bool) -> u64 {
     let mut h = DefaultHasher::new();
     let clean = side.clean();
     for (t, k) in side.tokens.iter().zip(&side.keys) {
@@ -40,6 +40,9 @@ fn en_hash(side: &Side) -> u64 {
                 k => k.hash(&mut h),
             }
         }
+    }
+    if with_purpose {
+        purpose_mark(clean).hash(&mut h);
     }
     let m = &side.markup;
     0xffu8.hash(&mut h);
@@ -58,12 +61,44 @@ fn vi_hash(side: &Side) -> u64 {
     h.finish()
 }
 
-/// The words of a Vietnamese text, lower-cased and in the old tone placement.
+/// The final mark that tells what an English text is for, when it is not a plain
+/// statement: a question (`Delete?`), an exclamation, a lead-in (`Filter:`) or a command
+/// that opens a dialog (`Find…`). `Delete?` and `Delete` are different sources, which
+/// rightly get different translations (`Bạn muốn xoá?`, `Xoá`).
+fn purpose_mark(en: &str) -> Option<char> {
+    en.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '?' | '!' | ':' | '…'))
+        .map(|c| if c == '…' { '.' } else { c })
+        .or_else(|| en.trim_end().ends_with("...").then_some('.'))
+}
+
+/// The words of a Vietnamese text, lower-cased and in the old tone placement, without
+/// the names of inline tags (`<em>`), and with months in words as numbers (`Tháng Một` =
+/// `Tháng 1`): a translation that differs only there says the same thing.
 fn vi_words(vi: &str) -> Vec<String> {
-    tokens(vi)
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| old_style(&vi[t.range].to_lowercase()).into_owned())
-        .collect()
+    let raw: Vec<&str> = tokens(vi)
+        .filter(|t| {
+            t.kind == TokenKind::Word
+                && !(vi[..t.range.start].ends_with('<') || vi[..t.range.start].ends_with("</"))
+        })
+        .map(|t| &vi[t.range])
+        .collect();
+    let mut words = Vec::with_capacity(raw.len());
+    let mut k = 0;
+    while k < raw.len() {
+        if let Some((month, n)) = crate::world::calendar::vi_month(&raw[k..]) {
+            words.push("tháng".to_string());
+            words.push(month.to_string());
+            k += n;
+            continue;
+        }
+        words.push(old_style(&raw[k].to_lowercase()).into_owned());
+        k += 1;
+    }
+    words
 }
 
 /// Whether an English text is a label (a menu item, a heading, a field name) rather than
@@ -76,8 +111,9 @@ pub(super) fn is_label(en: &str) -> bool {
     !sentence_end && tokens(en).filter(|t| t.kind == TokenKind::Word).count() < 4
 }
 
-/// The key under which two English texts are the same source.
-fn en_key(en: &str) -> String {
+/// The key under which two English texts say the same words, whatever their final mark:
+/// one Vietnamese may serve both.
+fn en_words_key(en: &str) -> String {
     let mut key = String::with_capacity(en.len());
     for t in tokens(en).filter(|t| t.kind == TokenKind::Word) {
         if !key.is_empty() {
@@ -104,23 +140,25 @@ fn vi_key(vi: &str) -> String {
 /// once, where the article departs from what it said before.
 pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Explanation)> {
     // Hashes of the keys: two different texts share one with a chance of about 2⁻⁶⁴.
-    let keys: Vec<Option<(u64, u64)>> = pairs
+    // (English with its purpose mark, English words, Vietnamese): `Delete?` and `Delete`
+    // may be translated differently, but one Vietnamese for both is no conflict.
+    let keys: Vec<Option<(u64, u64, u64)>> = pairs
         .iter()
         .zip(sides)
         .map(|(p, (en, vi))| {
-            (!p.en.trim().is_empty() && !p.vi.trim().is_empty()).then(|| (en_hash(en), vi_hash(vi)))
+            (!p.en.trim().is_empty() && !p.vi.trim().is_empty())
+                .then(|| (en_hash(en, true), en_hash(en, false), vi_hash(vi)))
         })
         .collect();
-    let by_en = Groups::of(keys.iter().map(|k| k.map(|(e, v)| (e, v))));
+    let by_en = Groups::of(keys.iter().map(|k| k.map(|(e, _, v)| (e, v))));
     // Labels are left out of one-Vietnamese-for-two-English (see the module's notes).
-    let by_vi = Groups::of(
-        keys.iter()
-            .zip(pairs)
-            .map(|(k, p)| k.filter(|_| !is_label(p.en)).map(|(e, v)| (v, e))),
-    );
+    let by_vi = Groups::of(keys.iter().zip(pairs).map(|(k, p)| {
+        k.filter(|_| !is_label(p.en))
+            .map(|(_, words, v)| (v, words))
+    }));
     let mut out = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        let Some((e, v)) = *k else { continue };
+        let Some((e, words, v)) = *k else { continue };
         // One conflict, one finding: on the unit that departs from an earlier one.
         if let Some(j) = by_en.differing(e, v).filter(|&j| j < i) {
             out.push((
@@ -131,7 +169,7 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
             ));
         }
         if let Some(j) = by_vi
-            .differing(v, e)
+            .differing(v, words)
             .filter(|&j| j < i && !is_label(pairs[i].en))
         {
             out.push((
@@ -189,14 +227,14 @@ impl Groups {
 /// The English and Vietnamese keys of an article's pairs: what [`within`] already compares.
 #[derive(Default)]
 pub(super) struct ArticleKeys {
-    en: HashSet<String>,
+    en_words: HashSet<String>,
     vi: HashSet<String>,
 }
 
 impl ArticleKeys {
     pub(super) fn of(pairs: &[Pair]) -> ArticleKeys {
         ArticleKeys {
-            en: pairs.iter().map(|p| en_key(p.en)).collect(),
+            en_words: pairs.iter().map(|p| en_words_key(p.en)).collect(),
             vi: pairs.iter().map(|p| vi_key(p.vi)).collect(),
         }
     }
@@ -214,7 +252,7 @@ pub(super) fn with_memory(
     if pair.en.trim().is_empty() || pair.vi.trim().is_empty() {
         return out;
     }
-    let (e, v) = (en_key(pair.en), vi_key(pair.vi));
+    let (e, v) = (en_words_key(pair.en), vi_key(pair.vi));
     let mut others: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for t in memory.targets_of(pair.en) {
@@ -239,8 +277,8 @@ pub(super) fn with_memory(
         memory.sources_of(pair.vi)
     };
     for s in sources {
-        let k = en_key(&s);
-        if k != e && !is_label(&s) && !article.en.contains(&k) && !seen.contains(&k) {
+        let k = en_words_key(&s);
+        if k != e && !is_label(&s) && !article.en_words.contains(&k) && !seen.contains(&k) {
             seen.push(k);
             others.push(s);
         }
@@ -276,6 +314,37 @@ mod tests {
             .filter(|f| f.kind == Kind::Inconsistent)
             .map(|f| (f.unit.clone().unwrap_or_default(), f.explanation.id))
             .collect()
+    }
+
+    #[test]
+    fn english_that_differs_in_its_purpose_mark_is_another_source() {
+        let pairs = [
+            pair("a", "Delete this comment", "Xoá bình luận này"),
+            pair("b", "Delete this comment?", "Bạn muốn xoá bình luận này?"),
+            pair("c", "Filter the comments:", "Lọc các bình luận theo:"),
+            pair("d", "Filter the comments", "Bộ lọc bình luận"),
+            pair("e", "Find the comments…", "Tìm bình luận…"),
+            pair("f", "Find the comments", "Tìm kiếm bình luận"),
+            // A full stop is no purpose: still the same source.
+            pair("g", "Delete this comment.", "Gỡ bình luận này."),
+            // One Vietnamese for a question and its statement is no conflict either.
+            pair("h", "Hide this comment", "Ẩn bình luận này"),
+            pair("i", "Hide this comment?", "Ẩn bình luận này"),
+        ];
+        let f = check_article(&pairs, &CheckOptions::default());
+        assert_eq!(found(&f), [("g".to_string(), "check-inconsistent-target")]);
+        assert_eq!(purpose_mark("Find..."), purpose_mark("Find…"));
+    }
+
+    #[test]
+    fn vietnamese_that_differs_in_tags_or_month_spelling_is_the_same_translation() {
+        assert_eq!(
+            vi_key("Lỗi máy chủ <em>(500)</em>"),
+            vi_key("Lỗi máy chủ (500)")
+        );
+        assert_eq!(vi_key("Tháng Một"), vi_key("Tháng 1"));
+        assert_eq!(vi_key("tháng Mười Hai"), vi_key("Tháng 12"));
+        assert_ne!(vi_key("và/hoặc"), vi_key("và"));
     }
 
     #[test]

@@ -42,6 +42,7 @@
 
 mod consistency;
 mod currency;
+mod known_names;
 mod length;
 mod markup;
 mod names;
@@ -76,13 +77,18 @@ use crate::segment::Lang;
 /// | `check-time-missing`, `check-time-extra` | `time` |
 /// | `check-name-missing` | `name` |
 /// | `check-name-glossary` | `term`, `translation` (the glossary's, as written) |
+/// | `check-name-world-missing` | `name` (the English), `expected` (its usual Vietnamese) |
+/// | `check-name-world-differs` | `en`, `expected`, `vi` (what the Vietnamese has), `meaning` (its English name) |
+/// | `check-name-world-extra` | `name` (the Vietnamese), `meaning` (its English name) |
 /// | `check-url-missing`, `check-url-extra` | `url` |
 /// | `check-url-differs` | `en`, `vi` |
 /// | `check-same-as-source` | none |
+/// | `check-same-as-source-partial` | `share` (percent of the Vietnamese words copied from the English) |
 /// | `check-normalization-nfc` | none |
 /// | `check-normalization-tone-mix` | `words` (this unit's), `preferred` (the article's spelling) |
 /// | `check-punctuation-question`, `check-punctuation-exclamation`, `check-punctuation-double-space` | none |
 /// | `check-punctuation-unbalanced` | `marks` (`( )`, `“ ”`, `"`…) |
+/// | `check-punctuation-final-stop` | none |
 /// | `check-inconsistent-target` | `other` (the other Vietnamese), `unit` (where) |
 /// | `check-inconsistent-source` | `other` (the other English), `unit` |
 /// | `check-inconsistent-memory-target`, `check-inconsistent-memory-source` | `other` (one of them), `count` (how many) |
@@ -106,16 +112,21 @@ pub const MESSAGE_IDS: &[&str] = &[
     "check-time-differs",
     "check-name-missing",
     "check-name-glossary",
+    "check-name-world-missing",
+    "check-name-world-differs",
+    "check-name-world-extra",
     "check-url-missing",
     "check-url-extra",
     "check-url-differs",
     "check-same-as-source",
+    "check-same-as-source-partial",
     "check-normalization-nfc",
     "check-normalization-tone-mix",
     "check-punctuation-question",
     "check-punctuation-exclamation",
     "check-punctuation-unbalanced",
     "check-punctuation-double-space",
+    "check-punctuation-final-stop",
     "check-inconsistent-target",
     "check-inconsistent-source",
     "check-inconsistent-memory-target",
@@ -160,7 +171,7 @@ pub struct CheckOptions {
 fn is_revision(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra
+        Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra | Kind::Omitted
     )
 }
 
@@ -224,6 +235,12 @@ pub fn check_article(pairs: &[Pair], options: &CheckOptions) -> Vec<Finding> {
             sink.findings
         })
         .collect();
+    // An organisation the Vietnamese names where the English says `the fund` or `its` is
+    // no addition when the English article names it elsewhere.
+    let english: Vec<&str> = pairs.iter().map(|p| p.en).collect();
+    for findings in &mut per_pair {
+        findings.retain(|f| !known_names::named_elsewhere(&f.explanation, &english));
+    }
     if options.enabled(Kind::Normalization) {
         let vi: Vec<&Side> = sides.iter().map(|(_, v)| v).collect();
         for (i, explanation) in normalization::tone_mix(&vi) {

@@ -1,7 +1,8 @@
 //! The `punctuation` check: a question or an exclamation the Vietnamese lost, quotes or
-//! brackets the Vietnamese leaves open where the English closes them, and doubled spaces
-//! the Vietnamese adds. A lost exclamation and a doubled space are information; a lost
-//! question or an open bracket a warning.
+//! brackets the Vietnamese leaves open where the English closes them, a final full stop
+//! lost (an English sentence that ends with `.` and a Vietnamese that ends with no stop,
+//! closing quotes and brackets aside), and doubled spaces the Vietnamese adds. A lost
+//! exclamation and a doubled space are information; the others a warning.
 //!
 //! Marks inside URLs, code spans and link targets do not count. Quotes are balanced when
 //! straight double quotes come in pairs and curly ones (`“ ”`, `« »`) open as often as they
@@ -105,6 +106,13 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
         }
     }
 
+    if lost_final_stop(en.clean(), vi.clean()) {
+        sink.push(
+            Kind::Punctuation,
+            Explanation::new("check-punctuation-final-stop"),
+        );
+    }
+
     // Doubled spaces the Vietnamese adds: one the English has too is the layout of both.
     if doubled_spaces(vi) > doubled_spaces(en) {
         sink.push_at(
@@ -132,6 +140,35 @@ fn doubled_spaces(side: &Side) -> usize {
                     .any(|r| r.contains(&(start + i)))
         })
         .count()
+}
+
+/// Whether the final `.` of `text` belongs to an abbreviation with inner stops (`6 a.m.`,
+/// `the U.S.`): a full stop the Vietnamese spelling (`6 giờ sáng`) has no reason to keep.
+fn ends_with_abbreviation(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let last = last.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']']);
+    last.strip_suffix('.').is_some_and(|rest| {
+        rest.contains('.') && rest.chars().all(|c| c.is_alphabetic() || c == '.')
+    })
+}
+
+/// The last character of a text that is not white space, a closing quote or a closing
+/// bracket: `.` in `He said “yes.”`.
+fn final_mark(text: &str) -> Option<char> {
+    text.chars()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']'))
+}
+
+/// Whether the English ends a sentence with a full stop and the Vietnamese with nothing
+/// that ends one (`.`, `?`, `!`, `…`, `:`, `;`). An English `...` (an ellipsis) is no
+/// stop to keep.
+fn lost_final_stop(en: &str, vi: &str) -> bool {
+    let en_stop = final_mark(en) == Some('.')
+        && !en.trim_end().ends_with("..")
+        && !ends_with_abbreviation(en);
+    en_stop
+        && final_mark(vi).is_some_and(|c| !matches!(c, '.' | '?' | '!' | '…' | ':' | ';' | '。'))
 }
 
 #[cfg(test)]
@@ -194,6 +231,40 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn lost_final_full_stop() {
+        let f = run("The plan was approved.", "Kế hoạch đã được phê duyệt");
+        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-final-stop"]);
+        for (en, vi) in [
+            ("The plan was approved.", "Kế hoạch đã được phê duyệt."),
+            ("He said: \"It works.\"", "Ông nói: “Nó hiệu quả.”"),
+            ("Storm hits the coast", "Bão đổ bộ vào bờ biển"),
+            ("Will it work.", "Liệu nó có hiệu quả?"),
+            // The stop of an abbreviation, which the Vietnamese spells out.
+            ("6 a.m.", "6 giờ sáng"),
+            ("It opened in the U.S.", "Nó khai trương tại Mỹ"),
+            (
+                "See the report (in English).",
+                "Xem báo cáo (bằng tiếng Anh).",
+            ),
+        ] {
+            assert!(
+                ids(&run(en, vi), Kind::Punctuation).is_empty(),
+                "{en} / {vi}"
+            );
+        }
+    }
+
+    #[test]
+    fn lost_closing_parenthesis_in_a_joined_translation() {
+        // A 1-2 link: the check sees the two Vietnamese sentences joined.
+        let f = run(
+            "The fund (set up in 2020) will grow, officials said.",
+            "Quỹ (thành lập năm 2020 sẽ tăng. Các quan chức cho biết như vậy.",
+        );
+        assert_eq!(ids(&f, Kind::Punctuation), ["check-punctuation-unbalanced"]);
     }
 
     #[test]
