@@ -207,6 +207,11 @@ impl LexiconCounts {
     /// ([`crate::align::lexicon::worth_testing`]): per English word, its sentence pairs
     /// are read through a list of them, and the terms they hold tallied.
     pub fn lexicon(&self) -> Lexicon {
+        lexicon_of(&self.learned())
+    }
+
+    /// The pairs chosen, with the counts they were chosen on (see [`Learned`]).
+    fn learned(&self) -> Vec<Learned> {
         let links = usize::try_from(self.links).unwrap_or(usize::MAX);
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.en.words.len()];
         for (at, c) in self.counted.iter().enumerate() {
@@ -223,7 +228,7 @@ impl LexiconCounts {
         }
         let mut tally = vec![0u32; self.vi.words.len()];
         let mut touched: Vec<u32> = Vec::new();
-        let mut found: Vec<Cooccurrence<'_>> = Vec::new();
+        let mut found: Vec<Learned> = Vec::new();
         for (w, list) in postings.iter().enumerate() {
             let en_count = self.en.counts[w];
             for &at in list {
@@ -246,16 +251,16 @@ impl LexiconCounts {
                 if !could_pass(together, en_count, self.vi.counts[t as usize], links) {
                     continue;
                 }
-                found.push(Cooccurrence {
-                    en: &self.en.words[w],
-                    vi: &self.vi.words[t as usize],
+                found.push(Learned {
+                    en: self.en.words[w].clone(),
+                    vi: self.vi.words[t as usize].clone(),
                     together,
                     en_count,
                     vi_count: self.vi.counts[t as usize],
                 });
             }
         }
-        Lexicon::from_counts(links, found)
+        choose(links, &found)
     }
 
     /// The sentence pairs counted, by their terms, sorted: two counts of the same pairs
@@ -283,6 +288,42 @@ impl LexiconCounts {
     }
 }
 
+/// A word pair chosen by the test, with the counts it was chosen on: what a later change
+/// to the memory compares its new candidates against without counting the pair again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Learned {
+    en: Box<str>,
+    vi: Box<str>,
+    together: u32,
+    en_count: u32,
+    vi_count: u32,
+}
+
+/// Per English word, the candidate the test keeps (see [`Lexicon::from_counts`]), with its
+/// counts; sorted by English word.
+fn choose(links: usize, candidates: &[Learned]) -> Vec<Learned> {
+    let chosen = Lexicon::from_counts(
+        links,
+        candidates.iter().map(|c| Cooccurrence {
+            en: &c.en,
+            vi: &c.vi,
+            together: c.together,
+            en_count: c.en_count,
+            vi_count: c.vi_count,
+        }),
+    );
+    let by_pair: FxHashMap<(&str, &str), &Learned> =
+        candidates.iter().map(|c| ((&*c.en, &*c.vi), c)).collect();
+    chosen
+        .pairs()
+        .filter_map(|pair| by_pair.get(&pair).map(|&c| c.clone()))
+        .collect()
+}
+
+fn lexicon_of(learned: &[Learned]) -> Lexicon {
+    Lexicon::from_pairs(learned.iter().map(|l| (&*l.en, &*l.vi)))
+}
+
 /// How the counts of a memory file were had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LexiconSource {
@@ -305,7 +346,30 @@ pub struct MemoryLexicon {
     pub changes_applied: usize,
     /// Sentence pairs the lexicon was learned from.
     pub links: u64,
+    /// What was learned again on this open.
+    pub learning: Learning,
 }
+
+/// What opening a memory learned again (see [`MemoryLexicon::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Learning {
+    /// Nothing: the pairs saved for the memory as it is were read.
+    Saved,
+    /// The English words the changes since the pairs were saved can affect, learned again
+    /// from every sentence pair that holds them (or a changed Vietnamese term).
+    Changed { words: usize },
+    /// Every pair: the counts were made afresh, more than [`RELEARN_SHARE`] of the
+    /// memory changed since the last full learning, or the memory has several files.
+    Full,
+}
+
+/// Share of the sentence pairs that may change between two full learnings. A pair is
+/// tested on its own counts and on the total: the total moves the log-likelihood of a
+/// pair seen `n` times by about `n·ΔN/N` against a `G²` of at least 6.6, and the spread
+/// limit (half the total) by `ΔN/2`; at 1% neither can turn a decision that the pair's own
+/// counts (re-learned exactly for every word a change touches) do not already decide.
+/// Above it, everything is learned again with the new total.
+pub const RELEARN_SHARE: f64 = 0.01;
 
 /// The `.lex` file of a TMX file.
 pub fn lexicon_path(tmx: &Path) -> Option<std::path::PathBuf> {
@@ -322,6 +386,14 @@ impl MemoryLexicon {
         let (superseded, added) = memory.changes_since_load();
         let changes_applied = superseded.len() + added.len();
         let loaded = memory.loaded_files();
+        if use_cache && let [(path, key, entries)] = loaded[..] {
+            let file = LoadedFile { path, key, entries };
+            if let Some(learned) =
+                single_file(memory, &file, key_extra.as_bytes(), &superseded, &added)?
+            {
+                return Ok(learned);
+            }
+        }
         // Nothing changed since the only TMX file was written: its saved pairs will do.
         let pairs_only = changes_applied == 0 && loaded.len() == 1;
         let mut sources = Vec::new();
@@ -342,6 +414,7 @@ impl MemoryLexicon {
                         sources,
                         changes_applied,
                         links,
+                        learning: Learning::Full,
                     });
                 }
                 FileLexicon::Counts(c) if counts.counted.is_empty() => counts = c,
@@ -359,6 +432,7 @@ impl MemoryLexicon {
             sources,
             changes_applied,
             links: counts.links,
+            learning: Learning::Full,
         })
     }
 }
@@ -431,13 +505,14 @@ fn file_lexicon(
             source: std::io::Error::other("the memory file changed while it was read"),
         });
     }
-    let lexicon = counts.lexicon();
+    let learned = counts.learned();
+    let lexicon = lexicon_of(&learned);
     // Only the index of a UTF-8 file read as it is kept, as for the memory's own index.
     if let Some(lex_path) = lex_path
         && !held
         && cache::key(path, key_extra).is_ok_and(|now| now == key)
     {
-        let _ = cache::save(&lex_path, &write(&counts, &lexicon, &key));
+        let _ = cache::save(&lex_path, &write(&counts, &learned, &key));
     }
     let file = if pairs_only {
         FileLexicon::Pairs {
@@ -450,15 +525,467 @@ fn file_lexicon(
     Ok((file, LexiconSource::Built(rejected)))
 }
 
-// Sections of a `.lex` file.
+/// A changed sentence pair: its hash and its texts, in NFC.
+struct Change {
+    hash: u64,
+    en: String,
+    vi: String,
+}
+
+/// The sentence pairs of the TUs taken back and put since the TMX was written.
+fn change_pairs(memory: &Memory, ids: &[u32]) -> Result<Vec<Change>, MemoryError> {
+    let mut out = Vec::new();
+    for &id in ids {
+        let Some((en, vi)) = memory.pair(&memory.any_tu(id)?) else {
+            continue;
+        };
+        let (en, vi): (String, String) = (en.nfc().collect(), vi.nfc().collect());
+        if en.trim().is_empty() || vi.trim().is_empty() {
+            continue;
+        }
+        out.push(Change {
+            hash: text_hash(&en, &vi),
+            en,
+            vi,
+        });
+    }
+    Ok(out)
+}
+
+/// The changes of `current` that `applied` does not hold (as multisets of hashes); `None`
+/// when `applied` holds one that `current` no longer does (a change undone).
+fn minus<'a>(current: &'a [Change], applied: &[u64]) -> Option<Vec<&'a Change>> {
+    let mut left: FxHashMap<u64, usize> = FxHashMap::default();
+    for &h in applied {
+        *left.entry(h).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for change in current {
+        match left.get_mut(&change.hash) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => out.push(change),
+        }
+    }
+    left.values().all(|&n| n == 0).then_some(out)
+}
+
+/// The `.lex` file of a loaded TMX, if it is current and of this layout.
+fn open_lex(memory: &Memory, file: &LoadedFile<'_>, key_extra: &[u8]) -> Option<IndexBytes> {
+    let lex_path = lexicon_path(file.path)?;
+    let key = cache::key(file.path, key_extra).ok()?;
+    let index = IndexBytes::open(&lex_path, &key).ok()?;
+    let langs = memory.langs_key();
+    let unchanged = cache::key(file.path, langs.as_bytes()).is_ok_and(|now| now == file.key);
+    (unchanged && index.section_count() == SECTIONS).then_some(index)
+}
+
+/// The lexicon of a memory of one TMX file, kept current in its `.lex` file: the pairs
+/// saved when the memory is as it was when they were learned; else those the changes
+/// since can affect learned again (see [`relearn`]), or all of them past
+/// [`RELEARN_SHARE`]; and the result saved for the next open. `None` when the `.lex` file
+/// cannot be used or written (the caller counts as without one).
+fn single_file(
+    memory: &Memory,
+    file: &LoadedFile<'_>,
+    key_extra: &[u8],
+    superseded: &[u32],
+    added: &[u32],
+) -> Result<Option<MemoryLexicon>, MemoryError> {
+    let changes_applied = superseded.len() + added.len();
+    let mut source = LexiconSource::Cache;
+    let index = match open_lex(memory, file, key_extra) {
+        Some(index) => index,
+        None => {
+            let (read, built) = file_lexicon(memory, file, key_extra, true, changes_applied == 0)?;
+            source = built;
+            if let FileLexicon::Pairs { lexicon, links } = read {
+                return Ok(Some(MemoryLexicon {
+                    lexicon: Arc::new(lexicon),
+                    sources: vec![source],
+                    changes_applied,
+                    links,
+                    learning: Learning::Full,
+                }));
+            }
+            match open_lex(memory, file, key_extra) {
+                Some(index) => index,
+                None => return Ok(None),
+            }
+        }
+    };
+    let removed = change_pairs(memory, superseded)?;
+    let put = change_pairs(memory, added)?;
+    let Some(state) = index.section::<u64>(STATE).filter(|s| s.len() == 2) else {
+        return Ok(None);
+    };
+    let (learned_links, changed_since) = (state[0], state[1]);
+    let (Some(applied_removed), Some(applied_added)) = (
+        index.section::<u64>(APPLIED_REMOVED),
+        index.section::<u64>(APPLIED_ADDED),
+    ) else {
+        return Ok(None);
+    };
+    let delta = minus(&removed, applied_removed).zip(minus(&put, applied_added));
+    let made = |learned: Vec<Learned>, links: u64, learning: Learning| MemoryLexicon {
+        lexicon: Arc::new(lexicon_of(&learned)),
+        sources: vec![source],
+        changes_applied,
+        links,
+        learning,
+    };
+    let (learned, links, learning, state) = match delta {
+        Some((gone, new)) if gone.is_empty() && new.is_empty() => {
+            let Some(learned) = read_learned(&index) else {
+                return Ok(None);
+            };
+            let links = read_links(&index).unwrap_or(0) + put.len() as u64;
+            let links = links.saturating_sub(removed.len() as u64);
+            return Ok(Some(made(learned, links, Learning::Saved)));
+        }
+        Some((gone, new))
+            if (changed_since + (gone.len() + new.len()) as u64) as f64
+                <= RELEARN_SHARE * learned_links as f64 =>
+        {
+            let Some((learned, links, words)) = relearn(&index, &removed, &put, &gone, &new) else {
+                return Ok(None);
+            };
+            let changed = changed_since + (gone.len() + new.len()) as u64;
+            (
+                learned,
+                links,
+                Learning::Changed { words },
+                [learned_links, changed],
+            )
+        }
+        _ => {
+            let Some(mut counts) = read_counts(&index) else {
+                return Ok(None);
+            };
+            for c in &removed {
+                counts.remove(&c.en, &c.vi);
+            }
+            for c in &put {
+                counts.add(&c.en, &c.vi);
+            }
+            let learned = counts.learned();
+            (learned, counts.links, Learning::Full, [counts.links, 0])
+        }
+    };
+    // Saved for the next open, best effort, if the TMX is still the one read.
+    let hashes = |changes: &[Change]| -> Vec<u64> { changes.iter().map(|c| c.hash).collect() };
+    let key = cache::key(file.path, key_extra).ok();
+    let image = key
+        .as_ref()
+        .zip(Sections::of_index(&index))
+        .map(|(key, sections)| {
+            let applied = [&hashes(&removed)[..], &hashes(&put)[..]];
+            write_sections(&sections, &learned, state, applied, key)
+        });
+    index.release();
+    if let (Some(image), Some(key), Some(lex_path)) = (image, key, lexicon_path(file.path))
+        && cache::key(file.path, key_extra).is_ok_and(|now| now == key)
+    {
+        let _ = cache::save(&lex_path, &image);
+    }
+    Ok(Some(made(learned, links, learning)))
+}
+
+/// Term numbers of the saved vocabulary, with numbers past its end for new terms.
+struct Numbering<'a> {
+    saved: usize,
+    ids: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Numbering<'a> {
+    /// Numbers `wanted` as the saved list `words` does, reading the list once.
+    fn of(words: &[&str], wanted: impl IntoIterator<Item = &'a str>) -> Numbering<'a> {
+        let mut ids: FxHashMap<&'a str, u32> = wanted.into_iter().map(|w| (w, u32::MAX)).collect();
+        let mut found = 0;
+        for (id, word) in words.iter().enumerate() {
+            if found == ids.len() {
+                break;
+            }
+            if let Some(slot) = ids.get_mut(*word)
+                && *slot == u32::MAX
+            {
+                *slot = id as u32;
+                found += 1;
+            }
+        }
+        let mut next = words.len() as u32;
+        let mut new: Vec<&'a str> = ids
+            .iter()
+            .filter(|(_, id)| **id == u32::MAX)
+            .map(|(w, _)| *w)
+            .collect();
+        new.sort_unstable();
+        for w in new {
+            ids.insert(w, next);
+            next += 1;
+        }
+        Numbering {
+            saved: words.len(),
+            ids,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.saved
+            + self
+                .ids
+                .values()
+                .filter(|&&id| id as usize >= self.saved)
+                .count()
+    }
+
+    fn id(&self, word: &str) -> u32 {
+        self.ids[word]
+    }
+}
+
+/// A changed sentence pair's terms.
+struct ChangeTerms {
+    en: Vec<String>,
+    vi: Vec<String>,
+}
+
+impl ChangeTerms {
+    fn of(change: &Change) -> ChangeTerms {
+        ChangeTerms {
+            en: en_words(&change.en),
+            vi: vi_terms(&change.vi),
+        }
+    }
+}
+
+/// The pairs of the memory as it is now (the saved counts, less `removed`, plus `put`),
+/// learning again only what the changes not yet in the saved pairs (`gone`, `new`) can
+/// affect. A pair is tested on its own counts (see [`RELEARN_SHARE`] for the total), so:
+/// - an English word of a changed sentence pair, or whose learned term is in one, is
+///   learned again from every sentence pair that holds it;
+/// - any other English word keeps its pair unless a term of a changed sentence pair
+///   (whose count moved) now beats it: those candidates are counted from the sentence
+///   pairs that hold the term, and compared with the kept pair on its saved counts.
+///
+/// Returns the pairs, the sentence pairs counted and how many English words were decided
+/// again; `None` if the file is damaged.
+fn relearn(
+    index: &IndexBytes,
+    removed: &[Change],
+    put: &[Change],
+    gone: &[&Change],
+    new: &[&Change],
+) -> Option<(Vec<Learned>, u64, usize)> {
+    let en_saved = split_words(index.section::<u8>(EN_WORDS)?)?;
+    let vi_saved = split_words(index.section::<u8>(VI_WORDS)?)?;
+    let (hashes, lengths, terms) = (
+        index.section::<u64>(HASHES)?,
+        index.section::<u32>(LENGTHS)?,
+        index.section::<u32>(TERMS)?,
+    );
+    let mut en_counts = index.section::<u32>(EN_COUNTS)?.to_vec();
+    let mut vi_counts = index.section::<u32>(VI_COUNTS)?.to_vec();
+    if lengths.len() != 2 * hashes.len()
+        || en_counts.len() != en_saved.len()
+        || vi_counts.len() != vi_saved.len()
+    {
+        return None;
+    }
+    let old = read_learned(index)?;
+    let removed_terms: Vec<ChangeTerms> = removed.iter().map(ChangeTerms::of).collect();
+    let put_terms: Vec<ChangeTerms> = put.iter().map(ChangeTerms::of).collect();
+    let delta_terms: Vec<ChangeTerms> =
+        gone.iter().chain(new).map(|c| ChangeTerms::of(c)).collect();
+    let delta_vi: rustc_hash::FxHashSet<&str> = delta_terms
+        .iter()
+        .flat_map(|c| c.vi.iter().map(String::as_str))
+        .collect();
+    // English words decided afresh: those of a changed pair, and those whose term moved.
+    let mut relearned: rustc_hash::FxHashSet<&str> = delta_terms
+        .iter()
+        .flat_map(|c| c.en.iter().map(String::as_str))
+        .collect();
+    relearned.extend(
+        old.iter()
+            .filter(|l| delta_vi.contains(&*l.vi))
+            .map(|l| &*l.en),
+    );
+    let all = || removed_terms.iter().chain(&put_terms);
+    let en_ids = Numbering::of(
+        &en_saved,
+        all()
+            .flat_map(|c| c.en.iter().map(String::as_str))
+            .chain(relearned.iter().copied()),
+    );
+    let vi_ids = Numbering::of(
+        &vi_saved,
+        all().flat_map(|c| c.vi.iter().map(String::as_str)),
+    );
+    en_counts.resize(en_ids.len(), 0);
+    vi_counts.resize(vi_ids.len(), 0);
+    let en_word = |id: u32| -> &str {
+        en_saved.get(id as usize).copied().unwrap_or_else(|| {
+            en_ids
+                .ids
+                .iter()
+                .find(|&(_, &i)| i == id)
+                .map_or("", |(w, _)| w)
+        })
+    };
+    let vi_word = |id: u32| -> &str {
+        vi_saved.get(id as usize).copied().unwrap_or_else(|| {
+            vi_ids
+                .ids
+                .iter()
+                .find(|&(_, &i)| i == id)
+                .map_or("", |(w, _)| w)
+        })
+    };
+
+    // The sentence pairs taken back, found by hash with where their terms start.
+    let mut wanted: FxHashMap<u64, usize> = FxHashMap::default();
+    for c in removed {
+        *wanted.entry(c.hash).or_default() += 1;
+    }
+    let mut starts = Vec::with_capacity(hashes.len() + 1);
+    let mut at = 0usize;
+    let mut taken_back = rustc_hash::FxHashSet::default();
+    for (pair, (&hash, length)) in hashes.iter().zip(lengths.chunks_exact(2)).enumerate() {
+        starts.push(at);
+        if let Some(n) = wanted.get_mut(&hash)
+            && *n > 0
+        {
+            *n -= 1;
+            taken_back.insert(pair);
+        }
+        at += length[0] as usize + length[1] as usize;
+    }
+    starts.push(at);
+    if at != terms.len() {
+        return None;
+    }
+    let saved_pair = |pair: usize| -> (&[u32], &[u32]) {
+        let (start, e) = (starts[pair], lengths[2 * pair] as usize);
+        (
+            &terms[start..start + e],
+            &terms[start + e..starts[pair + 1]],
+        )
+    };
+    // Numbers past the saved words would be new words' numbers: a damaged file.
+    let in_range = |ids: &[u32], len: usize| ids.iter().all(|&id| (id as usize) < len);
+    if !(0..hashes.len()).all(|pair| {
+        let (en, vi) = saved_pair(pair);
+        in_range(en, en_saved.len()) && in_range(vi, vi_saved.len())
+    }) {
+        return None;
+    }
+    let mut links = hashes.len() as u64;
+    for &pair in &taken_back {
+        let (en, vi) = saved_pair(pair);
+        en.iter().for_each(|&w| en_counts[w as usize] -= 1);
+        vi.iter().for_each(|&t| vi_counts[t as usize] -= 1);
+        links -= 1;
+    }
+    let put_ids: Vec<(Vec<u32>, Vec<u32>)> = put_terms
+        .iter()
+        .map(|c| {
+            (
+                c.en.iter().map(|w| en_ids.id(w)).collect(),
+                c.vi.iter().map(|t| vi_ids.id(t)).collect(),
+            )
+        })
+        .collect();
+    for (en, vi) in &put_ids {
+        en.iter().for_each(|&w| en_counts[w as usize] += 1);
+        vi.iter().for_each(|&t| vi_counts[t as usize] += 1);
+        links += 1;
+    }
+    let links_usize = usize::try_from(links).unwrap_or(usize::MAX);
+
+    let mut again = vec![false; en_counts.len()];
+    for w in &relearned {
+        again[en_ids.id(w) as usize] = true;
+    }
+    let mut moved = vec![false; vi_counts.len()];
+    for t in &delta_vi {
+        if let Some(&id) = vi_ids.ids.get(t) {
+            moved[id as usize] = true;
+        }
+    }
+    // Every sentence pair of the memory as it is now, once.
+    let mut together: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let worth =
+        |w: u32, t: u32| worth_testing(en_counts[w as usize], vi_counts[t as usize], links_usize);
+    let mut tally = |en: &[u32], vi: &[u32]| {
+        for &w in en.iter().filter(|&&w| again[w as usize]) {
+            for &t in vi.iter().filter(|&&t| worth(w, t)) {
+                *together.entry((w, t)).or_default() += 1;
+            }
+        }
+        for &t in vi.iter().filter(|&&t| moved[t as usize]) {
+            for &w in en.iter().filter(|&&w| !again[w as usize] && worth(w, t)) {
+                *together.entry((w, t)).or_default() += 1;
+            }
+        }
+    };
+    for pair in (0..hashes.len()).filter(|p| !taken_back.contains(p)) {
+        let (en, vi) = saved_pair(pair);
+        tally(en, vi);
+    }
+    for (en, vi) in &put_ids {
+        tally(en, vi);
+    }
+
+    let mut candidates: Vec<Learned> = Vec::new();
+    let mut decided: rustc_hash::FxHashSet<&str> = relearned.clone();
+    for (&(w, t), &n) in &together {
+        let (cw, ct) = (en_counts[w as usize], vi_counts[t as usize]);
+        let en = en_word(w);
+        if !again[w as usize] {
+            decided.insert(en);
+        }
+        if could_pass(n, cw, ct, links_usize) {
+            candidates.push(Learned {
+                en: en.into(),
+                vi: vi_word(t).into(),
+                together: n,
+                en_count: cw,
+                vi_count: ct,
+            });
+        }
+    }
+    // A word decided again only for a moved term keeps its pair as a candidate.
+    candidates.extend(
+        old.iter()
+            .filter(|l| decided.contains(&*l.en) && !relearned.contains(&*l.en))
+            .cloned(),
+    );
+    let words = decided.len();
+    let mut learned: Vec<Learned> = old
+        .iter()
+        .filter(|l| !decided.contains(&*l.en))
+        .cloned()
+        .collect();
+    learned.extend(choose(links_usize, &candidates));
+    learned.sort_unstable_by(|a, b| a.en.cmp(&b.en));
+    Some((learned, links, words))
+}
+
+// Sections of a `.lex` file. The counts are those of the TMX as written; the pairs learned
+// are those of the memory with the changes listed (the journal's, when they were learned).
 const HEAD: usize = 0; // [sentence pairs] as u64
 const EN_WORDS: usize = 1; // the English words, each followed by '\n'
 const VI_WORDS: usize = 2;
 const HASHES: usize = 3; // u64 per sentence pair
 const LENGTHS: usize = 4; // u32 pairs per sentence pair: English terms, Vietnamese terms
 const TERMS: usize = 5; // u32: each sentence pair's English then Vietnamese term numbers
-const LEARNED: usize = 6; // the pairs selected: `word\tterm\n` each
-const SECTIONS: usize = 7;
+const LEARNED: usize = 6; // the pairs learned: `word\tterm\ttogether\tword count\tterm count\n`
+const EN_COUNTS: usize = 7; // u32 per English word: sentence pairs holding it
+const VI_COUNTS: usize = 8;
+const STATE: usize = 9; // [sentence pairs at the last full learning, TUs changed since] as u64
+const APPLIED_REMOVED: usize = 10; // u64 hashes of the sentence pairs taken back
+const APPLIED_ADDED: usize = 11; // and of those put
+const SECTIONS: usize = 12;
 
 fn joined<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u8> {
     let mut out = Vec::new();
@@ -469,36 +996,106 @@ fn joined<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u8> {
     out
 }
 
-fn write(counts: &LexiconCounts, lexicon: &Lexicon, key: &[u8]) -> cache::Aligned {
-    let live: Vec<&Counted> = counts.counted.iter().flatten().collect();
-    let en_words = joined(counts.en.words.iter().map(|w| &**w));
-    let vi_words = joined(counts.vi.words.iter().map(|w| &**w));
-    let hashes: Vec<u64> = live.iter().map(|c| c.hash).collect();
-    let lengths: Vec<u32> = live
-        .iter()
-        .flat_map(|c| [c.en.len() as u32, c.vi.len() as u32])
-        .collect();
-    let terms: Vec<u32> = live
-        .iter()
-        .flat_map(|c| c.en.iter().chain(c.vi.iter()).copied())
-        .collect();
-    let mut learned = Vec::new();
-    for (w, t) in lexicon.pairs() {
-        learned.extend_from_slice(w.as_bytes());
-        learned.push(b'\t');
-        learned.extend_from_slice(t.as_bytes());
-        learned.push(b'\n');
+/// The counts of a `.lex` file, borrowed from a saved one or made from [`LexiconCounts`].
+struct Sections<'a> {
+    links: u64,
+    en_words: std::borrow::Cow<'a, [u8]>,
+    vi_words: std::borrow::Cow<'a, [u8]>,
+    hashes: std::borrow::Cow<'a, [u64]>,
+    lengths: std::borrow::Cow<'a, [u32]>,
+    terms: std::borrow::Cow<'a, [u32]>,
+    en_counts: std::borrow::Cow<'a, [u32]>,
+    vi_counts: std::borrow::Cow<'a, [u32]>,
+}
+
+impl<'a> Sections<'a> {
+    fn of_counts(counts: &LexiconCounts) -> Sections<'static> {
+        let live: Vec<&Counted> = counts.counted.iter().flatten().collect();
+        Sections {
+            links: counts.links,
+            en_words: joined(counts.en.words.iter().map(|w| &**w)).into(),
+            vi_words: joined(counts.vi.words.iter().map(|w| &**w)).into(),
+            hashes: live.iter().map(|c| c.hash).collect::<Vec<u64>>().into(),
+            lengths: live
+                .iter()
+                .flat_map(|c| [c.en.len() as u32, c.vi.len() as u32])
+                .collect::<Vec<u32>>()
+                .into(),
+            terms: live
+                .iter()
+                .flat_map(|c| c.en.iter().chain(c.vi.iter()).copied())
+                .collect::<Vec<u32>>()
+                .into(),
+            en_counts: counts.en.counts.clone().into(),
+            vi_counts: counts.vi.counts.clone().into(),
+        }
     }
-    let capacity = en_words.len() + vi_words.len() + hashes.len() * 16 + terms.len() * 4;
-    let mut writer = ImageWriter::new(key, SECTIONS, capacity + learned.len());
-    writer.put::<u64>(&[counts.links]);
-    writer.put::<u8>(&en_words);
-    writer.put::<u8>(&vi_words);
-    writer.put::<u64>(&hashes);
-    writer.put::<u32>(&lengths);
-    writer.put::<u32>(&terms);
-    writer.put::<u8>(&learned);
+
+    fn of_index(index: &'a IndexBytes) -> Option<Sections<'a>> {
+        Some(Sections {
+            links: read_links(index)?,
+            en_words: index.section::<u8>(EN_WORDS)?.into(),
+            vi_words: index.section::<u8>(VI_WORDS)?.into(),
+            hashes: index.section::<u64>(HASHES)?.into(),
+            lengths: index.section::<u32>(LENGTHS)?.into(),
+            terms: index.section::<u32>(TERMS)?.into(),
+            en_counts: index.section::<u32>(EN_COUNTS)?.into(),
+            vi_counts: index.section::<u32>(VI_COUNTS)?.into(),
+        })
+    }
+}
+
+/// A `.lex` image: the counts, the pairs learned with their counts, the learning state
+/// and the changes (taken back, put) the pairs include.
+fn write_sections(
+    sections: &Sections<'_>,
+    learned: &[Learned],
+    state: [u64; 2],
+    applied: [&[u64]; 2],
+    key: &[u8],
+) -> cache::Aligned {
+    let mut text = String::new();
+    for l in learned {
+        use std::fmt::Write as _;
+        let _ = writeln!(
+            text,
+            "{}\t{}\t{}\t{}\t{}",
+            l.en, l.vi, l.together, l.en_count, l.vi_count
+        );
+    }
+    let capacity = sections.en_words.len()
+        + sections.vi_words.len()
+        + sections.hashes.len() * 16
+        + sections.terms.len() * 4
+        + (sections.en_counts.len() + sections.vi_counts.len()) * 4
+        + text.len()
+        + (applied[0].len() + applied[1].len()) * 8;
+    let mut writer = ImageWriter::new(key, SECTIONS, capacity);
+    writer.put::<u64>(&[sections.links]);
+    writer.put::<u8>(&sections.en_words);
+    writer.put::<u8>(&sections.vi_words);
+    writer.put::<u64>(&sections.hashes);
+    writer.put::<u32>(&sections.lengths);
+    writer.put::<u32>(&sections.terms);
+    writer.put::<u8>(text.as_bytes());
+    writer.put::<u32>(&sections.en_counts);
+    writer.put::<u32>(&sections.vi_counts);
+    writer.put::<u64>(&state);
+    writer.put::<u64>(applied[0]);
+    writer.put::<u64>(applied[1]);
     writer.finish()
+}
+
+/// The `.lex` image of a TMX's counts, freshly made, and of the pairs they select.
+fn write(counts: &LexiconCounts, learned: &[Learned], key: &[u8]) -> cache::Aligned {
+    let state = [counts.links, 0];
+    write_sections(
+        &Sections::of_counts(counts),
+        learned,
+        state,
+        [&[], &[]],
+        key,
+    )
 }
 
 /// The words of a `\n`-terminated list.
@@ -515,11 +1112,26 @@ fn read_links(index: &IndexBytes) -> Option<u64> {
     index.section::<u64>(HEAD)?.first().copied()
 }
 
-fn read_pairs(index: &IndexBytes) -> Option<(Lexicon, u64)> {
-    let links = read_links(index)?;
+fn read_learned(index: &IndexBytes) -> Option<Vec<Learned>> {
     let text = std::str::from_utf8(index.section::<u8>(LEARNED)?).ok()?;
-    let pairs: Option<Vec<(&str, &str)>> = text.lines().map(|l| l.split_once('\t')).collect();
-    Some((Lexicon::from_pairs(pairs?), links))
+    text.lines()
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let (en, vi) = (fields.next()?, fields.next()?);
+            let mut number = || fields.next()?.parse::<u32>().ok();
+            Some(Learned {
+                en: en.into(),
+                vi: vi.into(),
+                together: number()?,
+                en_count: number()?,
+                vi_count: number()?,
+            })
+        })
+        .collect()
+}
+
+fn read_pairs(index: &IndexBytes) -> Option<(Lexicon, u64)> {
+    Some((lexicon_of(&read_learned(index)?), read_links(index)?))
 }
 
 fn read_counts(index: &IndexBytes) -> Option<LexiconCounts> {
@@ -815,5 +1427,241 @@ mod tests {
         assert_eq!(updated.links, fresh.links);
         assert_eq!(pairs_of(&updated), pairs_of(&fresh));
         assert!(!updated.lexicon.is_empty());
+    }
+
+    /// Base sentence pairs that teach nothing (their words are in every pair), then the
+    /// news pairs: a memory large enough that a few changes stay under [`RELEARN_SHARE`].
+    fn large_memory_pairs() -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = (0..600)
+            .map(|i| {
+                (
+                    format!("Sentence {i} of the base."),
+                    format!("Câu {i} của phần nền."),
+                )
+            })
+            .collect();
+        pairs.extend(news_pairs());
+        pairs
+    }
+
+    /// Replaces TU `at` (by its English text) with `vi`, through the journal.
+    fn journal_replace(path: &Path, en: &str, at: usize, vi: &str) {
+        let mut memory = open_for_update(path);
+        memory.journal_every_save();
+        let id = memory.exact(en).expect("lookup")[0].entry;
+        memory.replace(id, tu(at, en, vi)).expect("replace");
+        memory.save().expect("save");
+    }
+
+    /// Adds a TU through the journal.
+    fn journal_add(path: &Path, at: usize, en: &str, vi: &str) {
+        let mut memory = open_for_update(path);
+        memory.journal_every_save();
+        memory.add(None, tu(at, en, vi)).expect("add");
+        memory.save().expect("save");
+    }
+
+    /// The lexicon of `pairs` written whole and counted afresh.
+    fn fresh_pairs(dir: &Path, name: &str, pairs: &[(String, String)]) -> Vec<(String, String)> {
+        let whole = dir.join(name);
+        memory_file(&whole, pairs);
+        let fresh = MemoryLexicon::of(&open(&whole), false).expect("lexicon");
+        assert_eq!(fresh.learning, Learning::Full);
+        pairs_of(&fresh)
+    }
+
+    #[test]
+    fn one_change_relearns_only_the_words_it_touches_and_equals_a_full_learning() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let mut pairs = large_memory_pairs();
+        memory_file(&path, &pairs);
+        let first = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(first.learning, Learning::Full);
+        // `farmer` / `nông dân` is learned; the change takes one of its sentence pairs
+        // away from `nông dân` and gives `bệnh viện` a new one.
+        assert!(pairs_of(&first).contains(&("farmer".into(), "nông dân".into())));
+        let at = 600 + 4;
+        let new_vi = "Bệnh viện và trường học được nhắc tới ở miền Bắc.";
+        journal_replace(&path, &pairs[at].0, at, new_vi);
+        pairs[at].1 = new_vi.to_owned();
+
+        let updated = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(updated.sources, [LexiconSource::Cache]);
+        let Learning::Changed { words } = updated.learning else {
+            panic!("a full learning for one change: {:?}", updated.learning);
+        };
+        assert!(words > 0 && words < pairs_of(&first).len() + 10, "{words}");
+        assert_eq!(pairs_of(&updated), fresh_pairs(dir.path(), "a.tmx", &pairs));
+        assert_eq!(updated.links, pairs.len() as u64);
+
+        // Saved: the next open reads the pairs as they are now, learning nothing.
+        let again = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(again.learning, Learning::Saved);
+        assert_eq!(pairs_of(&again), pairs_of(&updated));
+        assert_eq!(again.links, updated.links);
+
+        // A second change on top of the first: only the new one is learned again.
+        let en = "The bridge and the flood were seen near the coast.";
+        let vi = "Cây cầu và lũ lụt được nhắc tới gần bờ biển.";
+        journal_add(&path, pairs.len(), en, vi);
+        pairs.push((en.to_owned(), vi.to_owned()));
+        let second = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert!(matches!(second.learning, Learning::Changed { .. }));
+        assert_eq!(second.changes_applied, 3);
+        assert_eq!(pairs_of(&second), fresh_pairs(dir.path(), "b.tmx", &pairs));
+    }
+
+    #[test]
+    fn changes_past_the_share_learn_everything_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let mut pairs = large_memory_pairs();
+        memory_file(&path, &pairs);
+        MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        let share = (RELEARN_SHARE * pairs.len() as f64) as usize;
+        // Up to the share, one TU at a time: each open learns the change alone.
+        for i in 0..share {
+            let (en, vi) = (
+                format!("The harvest {i} came."),
+                format!("Mùa màng {i} tới."),
+            );
+            journal_add(&path, pairs.len(), &en, &vi);
+            pairs.push((en, vi));
+            let learned = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+            assert!(matches!(learned.learning, Learning::Changed { .. }), "{i}");
+        }
+        // One more crosses it: everything is learned again with the new total.
+        let (en, vi) = ("The school came.", "Trường học tới.");
+        journal_add(&path, pairs.len(), en, vi);
+        pairs.push((en.to_owned(), vi.to_owned()));
+        let full = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(full.learning, Learning::Full);
+        assert_eq!(
+            pairs_of(&full),
+            fresh_pairs(dir.path(), "whole.tmx", &pairs)
+        );
+        // And the count starts again from there.
+        let (en, vi) = ("The hospital came.", "Bệnh viện tới.");
+        journal_add(&path, pairs.len(), en, vi);
+        let after = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert!(matches!(after.learning, Learning::Changed { .. }));
+    }
+
+    /// Sentence pairs over many topic words, each in a dozen pairs or so, mixed by a
+    /// fixed pseudo-random sequence: many pairs near the test's limits, which a change
+    /// turns.
+    fn mixed_pairs(count: usize, seed: u64) -> Vec<(String, String)> {
+        const EN: [&str; 12] = [
+            "river", "market", "teacher", "doctor", "village", "train", "festival", "court",
+            "police", "museum", "airport", "factory",
+        ];
+        const VI: [&str; 12] = [
+            "dòng sông",
+            "khu chợ",
+            "giáo viên",
+            "bác sĩ",
+            "ngôi làng",
+            "đoàn tàu",
+            "lễ hội",
+            "tòa án",
+            "cảnh sát",
+            "bảo tàng",
+            "sân bay",
+            "nhà máy",
+        ];
+        let mut state = seed;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        (0..count)
+            .map(|i| {
+                let (a, b) = (next() % EN.len(), next() % EN.len());
+                // Now and then a word left untranslated: counts that are not all equal.
+                let vi_b = if next() % 4 == 0 { "ấy" } else { VI[b] };
+                (
+                    format!("The {} met the {} in case {i}.", EN[a], EN[b]),
+                    format!("{} gặp {vi_b} trong vụ {i}.", capital(VI[a])),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn changes_under_the_share_learn_what_a_full_learning_learns() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let mut pairs = large_memory_pairs();
+        pairs.extend(mixed_pairs(300, 7));
+        // A word seen once: a second sentence pair with it makes a pair to learn.
+        pairs.push(("The cyclone hit.".into(), "Lốc xoáy ập tới.".into()));
+        memory_file(&path, &pairs);
+        let first = pairs_of(&MemoryLexicon::of(&open(&path), true).expect("lexicon"));
+        assert!(!first.iter().any(|(w, _)| w == "cyclone"));
+        // Three replaced (their terms move), three added.
+        for (k, at) in [610, 700, 800].into_iter().enumerate() {
+            let vi = mixed_pairs(3, 11 + k as u64)[k].1.clone();
+            journal_replace(&path, &pairs[at].0.clone(), at, &vi);
+            pairs[at].1 = vi;
+        }
+        let added = [
+            ("The cyclone hit the village.", "Lốc xoáy ập vào ngôi làng."),
+            ("The doctor met the police.", "Bác sĩ gặp cảnh sát."),
+            ("The museum met the court.", "Bảo tàng gặp ấy."),
+        ];
+        for (en, vi) in added {
+            journal_add(&path, pairs.len(), en, vi);
+            pairs.push((en.to_owned(), vi.to_owned()));
+        }
+        let updated = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert!(matches!(updated.learning, Learning::Changed { .. }));
+        let updated = pairs_of(&updated);
+        assert!(updated.contains(&("cyclone".into(), "lốc xoáy".into())));
+        assert_ne!(updated, first);
+        assert_eq!(updated, fresh_pairs(dir.path(), "whole.tmx", &pairs));
+    }
+
+    #[test]
+    fn a_word_no_change_holds_is_learned_when_its_term_moves() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let mut pairs = large_memory_pairs();
+        // `levee` is always with `đê`, but `đê` is with `dyke` more often: too common
+        // for `levee`'s two sentence pairs.
+        for i in 0..2 {
+            pairs.push((
+                format!("The levee of the base {i}."),
+                format!("Đê của phần nền {i}."),
+            ));
+        }
+        for i in 0..3 {
+            pairs.push((
+                format!("The dyke of the base {i}."),
+                format!("Đê của phần nền {i}."),
+            ));
+        }
+        memory_file(&path, &pairs);
+        let learned = |pairs: &[(String, String)]| -> Vec<String> {
+            pairs
+                .iter()
+                .filter(|(w, _)| w == "levee")
+                .map(|(_, t)| t.clone())
+                .collect()
+        };
+        let first = pairs_of(&MemoryLexicon::of(&open(&path), true).expect("lexicon"));
+        assert!(learned(&first).is_empty());
+        // A `dyke` sentence pair loses its `đê`: the change holds `đê`, not `levee`.
+        let at = pairs.len() - 1;
+        let vi = "Bờ kè của phần nền 2.";
+        journal_replace(&path, &pairs[at].0.clone(), at, vi);
+        pairs[at].1 = vi.to_owned();
+        let updated = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert!(matches!(updated.learning, Learning::Changed { .. }));
+        let updated = pairs_of(&updated);
+        assert!(!learned(&updated).is_empty(), "{updated:?}");
+        assert_eq!(updated, fresh_pairs(dir.path(), "whole.tmx", &pairs));
     }
 }
