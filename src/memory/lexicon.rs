@@ -24,8 +24,9 @@
 //! says why.
 //!
 //! Besides the counts (each sentence pair's terms, see [`LexiconCounts`]), a `.lex` file
-//! keeps the pairs they select, so that opening a memory whose journal is empty reads no
-//! count at all.
+//! keeps the pairs learned for the memory with the changes it lists, so that opening a
+//! memory unchanged since reads no count at all. A change since re-learns only the pairs
+//! it can affect and saves them (see [`Learning`] and [`RELEARN_SHARE`]).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -593,25 +594,37 @@ fn single_file(
 ) -> Result<Option<MemoryLexicon>, MemoryError> {
     let changes_applied = superseded.len() + added.len();
     let mut source = LexiconSource::Cache;
-    let index = match open_lex(memory, file, key_extra) {
-        Some(index) => index,
-        None => {
-            let (read, built) = file_lexicon(memory, file, key_extra, true, changes_applied == 0)?;
-            source = built;
-            if let FileLexicon::Pairs { lexicon, links } = read {
-                return Ok(Some(MemoryLexicon {
-                    lexicon: Arc::new(lexicon),
-                    sources: vec![source],
-                    changes_applied,
-                    links,
-                    learning: Learning::Full,
-                }));
-            }
-            match open_lex(memory, file, key_extra) {
-                Some(index) => index,
-                None => return Ok(None),
-            }
+    let index = 'index: {
+        if let Some(index) = open_lex(memory, file, key_extra) {
+            break 'index index;
         }
+        let (read, built) = file_lexicon(memory, file, key_extra, true, changes_applied == 0)?;
+        source = built;
+        let (lexicon, links) = match read {
+            FileLexicon::Pairs { lexicon, links } => (lexicon, links),
+            FileLexicon::Counts(counts) => match open_lex(memory, file, key_extra) {
+                // Saved: the changes are learned from the file as on any open.
+                Some(index) => break 'index index,
+                // Not saved (a folder that cannot be written): learned from the counts.
+                None => {
+                    let mut counts = counts;
+                    for id in superseded {
+                        counts.change_tu(&memory.any_tu(*id)?, memory, Sign::Remove);
+                    }
+                    for id in added {
+                        counts.change_tu(&memory.any_tu(*id)?, memory, Sign::Add);
+                    }
+                    (counts.lexicon(), counts.links)
+                }
+            },
+        };
+        return Ok(Some(MemoryLexicon {
+            lexicon: Arc::new(lexicon),
+            sources: vec![source],
+            changes_applied,
+            links,
+            learning: Learning::Full,
+        }));
     };
     let removed = change_pairs(memory, superseded)?;
     let put = change_pairs(memory, added)?;
@@ -712,16 +725,14 @@ impl<'a> Numbering<'a> {
                 found += 1;
             }
         }
-        let mut next = words.len() as u32;
         let mut new: Vec<&'a str> = ids
             .iter()
             .filter(|(_, id)| **id == u32::MAX)
             .map(|(w, _)| *w)
             .collect();
         new.sort_unstable();
-        for w in new {
-            ids.insert(w, next);
-            next += 1;
+        for (id, w) in (words.len() as u32..).zip(new) {
+            ids.insert(w, id);
         }
         Numbering {
             saved: words.len(),
