@@ -341,7 +341,12 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     let en = read_side(&args.en, Lang::En, args.segmented, l10n)?;
     let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
     let mut options = AlignOptions {
-        memory_lexicon: super::memory_lexicon::for_align(&args.tm, args.into.as_ref(), l10n)?,
+        memory_lexicon: super::memory_lexicon::for_align(
+            &args.tm,
+            args.into.as_ref(),
+            into.as_ref().map(|storing| storing.doc.as_str()),
+            l10n,
+        )?,
         ..AlignOptions::default()
     };
     if let Some(path) = &args.glossary {

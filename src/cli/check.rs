@@ -142,9 +142,15 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         } else {
             Some(open_memory(&paths, config, &mut damaged, l10n)?)
         };
+        // The document's own TUs, when the memory holds it (the project names it; `--doc`
+        // goes without `--vi`), are no evidence for its alignment: the lexicon leaves them
+        // out.
+        let doc = config.doc_for(&args.en);
         let align_options = AlignOptions {
             glossary: options.glossary.clone(),
-            memory_lexicon: memory.as_ref().and_then(super::memory_lexicon::of),
+            memory_lexicon: memory
+                .as_ref()
+                .and_then(|memory| super::memory_lexicon::of(memory, doc)),
             ..AlignOptions::default()
         };
         (

@@ -10,13 +10,17 @@ use songngu::i18n::Localizer;
 use songngu::memory::lexicon::MemoryLexicon;
 use songngu::memory::store::Memory;
 
-/// The lexicon learned from `memory`. It only helps the aligner, which has the article's
-/// own lexicon to fall back on: a memory file that cannot be read again now (it changed
-/// while being read) means none, never an error.
-pub fn of(memory: &Memory) -> Option<Arc<Lexicon>> {
-    MemoryLexicon::of(memory, true)
-        .ok()
-        .map(|learned| learned.lexicon)
+/// The lexicon learned from `memory`, less the TUs of `doc` (the document being aligned)
+/// when there is one: its stored alignment must not vouch for itself. It only helps the
+/// aligner, which has the article's own lexicon to fall back on: a memory file that
+/// cannot be read again now (it changed while being read) means none, never an error.
+pub fn of(memory: &Memory, doc: Option<&str>) -> Option<Arc<Lexicon>> {
+    match doc {
+        Some(doc) => MemoryLexicon::without_document(memory, doc, true),
+        None => MemoryLexicon::of(memory, true),
+    }
+    .ok()
+    .map(|learned| learned.lexicon)
 }
 
 /// The memory files `align` learns from: `--tm` if given, else the `--into` memory when it
@@ -32,10 +36,12 @@ pub fn align_paths(tm: &[PathBuf], into: Option<&PathBuf>) -> Option<Vec<PathBuf
     super::project::file().map(|_| Vec::new())
 }
 
-/// The lexicon of the memory `align` reads (see [`align_paths`]), if there is one.
+/// The lexicon of the memory `align` reads (see [`align_paths`]), if there is one, less
+/// the TUs of `doc` (the document `--into` stores the alignment under).
 pub fn for_align(
     tm: &[PathBuf],
     into: Option<&PathBuf>,
+    doc: Option<&str>,
     l10n: &Localizer,
 ) -> Result<Option<Arc<Lexicon>>> {
     let Some(mut paths) = align_paths(tm, into) else {
@@ -64,5 +70,5 @@ pub fn for_align(
     let memory = Memory::open(&paths, config.source.clone(), config.target.clone())
         .map_err(|e| super::errors::memory_error(l10n, e))?;
     super::errors::report_problems(l10n, &memory);
-    Ok(of(&memory))
+    Ok(of(&memory, doc))
 }

@@ -382,16 +382,60 @@ impl MemoryLexicon {
     /// from the `.lex` files beside it when they are current, else counted from the TMX
     /// files (and then saved, best effort). `use_cache` false reads and writes no file.
     pub fn of(memory: &Memory, use_cache: bool) -> Result<MemoryLexicon, MemoryError> {
+        Self::learn(memory, None, use_cache)
+    }
+
+    /// The lexicon of `memory` without the TUs of document `doc`: what aligning `doc` may
+    /// learn from. Learned from the memory whole, the lexicon would hold the document's
+    /// own stored alignment, and aligning it again would confirm that alignment instead of
+    /// judging it. The document's TUs are taken back as replaced ones are, on top of the
+    /// memory's own changes (so only the words they hold are learned again while they
+    /// stay under [`RELEARN_SHARE`]); the result is a view of the memory, never saved to
+    /// its `.lex` file.
+    pub fn without_document(
+        memory: &Memory,
+        doc: &str,
+        use_cache: bool,
+    ) -> Result<MemoryLexicon, MemoryError> {
+        Self::learn(memory, Some(doc), use_cache)
+    }
+
+    fn learn(
+        memory: &Memory,
+        left_out: Option<&str>,
+        use_cache: bool,
+    ) -> Result<MemoryLexicon, MemoryError> {
         let langs = memory.langs_key();
         let key_extra = format!("{langs}{KEY_TAG}");
-        let (superseded, added) = memory.changes_since_load();
+        let (mut superseded, mut added) = memory.changes_since_load();
+        // The document's live TUs: those of the TMX taken back, those added since dropped
+        // (and remembered, in case the saved pairs already include them).
+        let mut dropped = Vec::new();
+        if let Some(doc) = left_out {
+            let (units, additions) = memory.document_and_additions(doc)?;
+            let entries: rustc_hash::FxHashSet<u32> =
+                units.iter().chain(&additions).map(|u| u.entry).collect();
+            let was_added: rustc_hash::FxHashSet<u32> = added.iter().copied().collect();
+            superseded.extend(entries.iter().filter(|id| !was_added.contains(id)));
+            superseded.sort_unstable();
+            dropped = added
+                .iter()
+                .copied()
+                .filter(|id| entries.contains(id))
+                .collect();
+            added.retain(|id| !entries.contains(id));
+        }
         let changes_applied = superseded.len() + added.len();
         let loaded = memory.loaded_files();
         if use_cache && let [(path, key, entries)] = loaded[..] {
             let file = LoadedFile { path, key, entries };
-            if let Some(learned) =
-                single_file(memory, &file, key_extra.as_bytes(), &superseded, &added)?
-            {
+            let changes = Changes {
+                superseded: &superseded,
+                added: &added,
+                dropped: &dropped,
+                save: left_out.is_none(),
+            };
+            if let Some(learned) = single_file(memory, &file, key_extra.as_bytes(), &changes)? {
                 return Ok(learned);
             }
         }
@@ -526,6 +570,19 @@ fn file_lexicon(
     Ok((file, LexiconSource::Built(rejected)))
 }
 
+/// What a single-file memory's lexicon is learned with on top of its TMX (see
+/// [`single_file`]).
+struct Changes<'a> {
+    /// Entries of the TMX taken back (replaced, removed, or of a document left out).
+    superseded: &'a [u32],
+    /// Entries put since the TMX was written.
+    added: &'a [u32],
+    /// Entries put since that a document left out drops: the saved pairs may include them.
+    dropped: &'a [u32],
+    /// Whether the result is the memory's own, to be saved for the next open.
+    save: bool,
+}
+
 /// A changed sentence pair: its hash and its texts, in NFC.
 struct Change {
     hash: u64,
@@ -553,9 +610,15 @@ fn change_pairs(memory: &Memory, ids: &[u32]) -> Result<Vec<Change>, MemoryError
     Ok(out)
 }
 
-/// The changes of `current` that `applied` does not hold (as multisets of hashes); `None`
-/// when `applied` holds one that `current` no longer does (a change undone).
-fn minus<'a>(current: &'a [Change], applied: &[u64]) -> Option<Vec<&'a Change>> {
+/// The changes `current` and `applied` do not share (as multisets of hashes): those of
+/// `current` the saved pairs do not include, and those they include that `current` no
+/// longer holds, found by hash in `undone` (a document's additions left out); `None` when
+/// one of the latter is not there (a change undone, whose text is gone).
+fn minus<'a>(
+    current: &'a [Change],
+    applied: &[u64],
+    undone: &'a [Change],
+) -> Option<Vec<&'a Change>> {
     let mut left: FxHashMap<u64, usize> = FxHashMap::default();
     for &h in applied {
         *left.entry(h).or_default() += 1;
@@ -565,6 +628,14 @@ fn minus<'a>(current: &'a [Change], applied: &[u64]) -> Option<Vec<&'a Change>> 
         match left.get_mut(&change.hash) {
             Some(n) if *n > 0 => *n -= 1,
             _ => out.push(change),
+        }
+    }
+    for change in undone {
+        if let Some(n) = left.get_mut(&change.hash)
+            && *n > 0
+        {
+            *n -= 1;
+            out.push(change);
         }
     }
     left.values().all(|&n| n == 0).then_some(out)
@@ -583,15 +654,16 @@ fn open_lex(memory: &Memory, file: &LoadedFile<'_>, key_extra: &[u8]) -> Option<
 /// The lexicon of a memory of one TMX file, kept current in its `.lex` file: the pairs
 /// saved when the memory is as it was when they were learned; else those the changes
 /// since can affect learned again (see [`relearn`]), or all of them past
-/// [`RELEARN_SHARE`]; and the result saved for the next open. `None` when the `.lex` file
-/// cannot be used or written (the caller counts as without one).
+/// [`RELEARN_SHARE`]; and the result saved for the next open (unless it is a view, see
+/// [`Changes::save`]). `None` when the `.lex` file cannot be used or written (the caller
+/// counts as without one).
 fn single_file(
     memory: &Memory,
     file: &LoadedFile<'_>,
     key_extra: &[u8],
-    superseded: &[u32],
-    added: &[u32],
+    changes: &Changes<'_>,
 ) -> Result<Option<MemoryLexicon>, MemoryError> {
+    let (superseded, added) = (changes.superseded, changes.added);
     let changes_applied = superseded.len() + added.len();
     let mut source = LexiconSource::Cache;
     let index = 'index: {
@@ -628,6 +700,7 @@ fn single_file(
     };
     let removed = change_pairs(memory, superseded)?;
     let put = change_pairs(memory, added)?;
+    let dropped = change_pairs(memory, changes.dropped)?;
     let Some(state) = index.section::<u64>(STATE).filter(|s| s.len() == 2) else {
         return Ok(None);
     };
@@ -638,7 +711,7 @@ fn single_file(
     ) else {
         return Ok(None);
     };
-    let delta = minus(&removed, applied_removed).zip(minus(&put, applied_added));
+    let delta = minus(&removed, applied_removed, &[]).zip(minus(&put, applied_added, &dropped));
     let made = |learned: Vec<Learned>, links: u64, learning: Learning| MemoryLexicon {
         lexicon: Arc::new(lexicon_of(&learned)),
         sources: vec![source],
@@ -684,6 +757,10 @@ fn single_file(
             (learned, counts.links, Learning::Full, [counts.links, 0])
         }
     };
+    if !changes.save {
+        index.release();
+        return Ok(Some(made(learned, links, learning)));
+    }
     // Saved for the next open, best effort, if the TMX is still the one read.
     let hashes = |changes: &[Change]| -> Vec<u64> { changes.iter().map(|c| c.hash).collect() };
     let key = cache::key(file.path, key_extra).ok();
@@ -828,9 +905,13 @@ fn relearn(
             .flat_map(|c| c.en.iter().map(String::as_str))
             .chain(relearned.iter().copied()),
     );
+    // The terms of a change undone (in neither list: a document's addition left out)
+    // moved as well.
     let vi_ids = Numbering::of(
         &vi_saved,
-        all().flat_map(|c| c.vi.iter().map(String::as_str)),
+        all()
+            .flat_map(|c| c.vi.iter().map(String::as_str))
+            .chain(delta_vi.iter().copied()),
     );
     en_counts.resize(en_ids.len(), 0);
     vi_counts.resize(vi_ids.len(), 0);
@@ -1294,9 +1375,13 @@ mod tests {
     }
 
     fn tu(i: usize, en: &str, vi: &str) -> Tu {
+        doc_tu("news", i, en, vi)
+    }
+
+    fn doc_tu(doc: &str, i: usize, en: &str, vi: &str) -> Tu {
         let mut tu = unit_tu(
             &NewUnit {
-                doc: "news",
+                doc,
                 unit: &format!("u{i}"),
                 order: i,
                 source: en,
@@ -1674,5 +1759,110 @@ mod tests {
         let updated = pairs_of(&updated);
         assert!(!learned(&updated).is_empty(), "{updated:?}");
         assert_eq!(updated, fresh_pairs(dir.path(), "whole.tmx", &pairs));
+    }
+
+    /// The sentence pairs of another document, `story`: they alone teach `cyclone`.
+    fn story_pairs(count: usize) -> Vec<(String, String)> {
+        (0..count)
+            .map(|i| {
+                (
+                    format!("The cyclone hit village {i}."),
+                    format!("Lốc xoáy ập vào làng {i}."),
+                )
+            })
+            .collect()
+    }
+
+    /// The learned pairs of `cyclone`.
+    fn cyclone(pairs: &[(String, String)]) -> Vec<&str> {
+        pairs
+            .iter()
+            .filter(|(w, _)| w == "cyclone")
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_document_left_out_learns_what_the_memory_without_it_learns_and_saves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let news = large_memory_pairs();
+        let story = story_pairs(3);
+        let mut memory = open_for_update(&path);
+        for (i, (en, vi)) in news.iter().enumerate() {
+            memory.add(None, tu(i, en, vi)).expect("add");
+        }
+        for (i, (en, vi)) in story.iter().enumerate() {
+            memory.add(None, doc_tu("story", i, en, vi)).expect("add");
+        }
+        memory.save().expect("save");
+        drop(memory);
+        let whole = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(cyclone(&pairs_of(&whole)), ["lốc xoáy"]);
+        let lex = lexicon_path(&path).expect("a path");
+        let saved = std::fs::read(&lex).expect("read");
+
+        // Three TUs of a memory of 627: only the words they hold are learned again.
+        let without = MemoryLexicon::without_document(&open(&path), "story", true).expect("view");
+        assert!(matches!(without.learning, Learning::Changed { .. }));
+        assert_eq!(without.sources, [LexiconSource::Cache]);
+        assert_eq!(without.links, news.len() as u64);
+        let expected = fresh_pairs(dir.path(), "news.tmx", &news);
+        assert!(cyclone(&expected).is_empty());
+        assert_eq!(pairs_of(&without), expected);
+        // A view: the memory's own pairs stay saved as they were.
+        assert_eq!(std::fs::read(&lex).expect("read"), saved);
+        let again = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(again.learning, Learning::Saved);
+        assert_eq!(pairs_of(&again), pairs_of(&whole));
+        // A document the memory does not hold leaves the memory as it is.
+        let unknown = MemoryLexicon::without_document(&open(&path), "none", true).expect("view");
+        assert_eq!(unknown.learning, Learning::Saved);
+        assert_eq!(pairs_of(&unknown), pairs_of(&whole));
+
+        // A TU of the document put since the TMX was written, already in the saved pairs:
+        // taken back as well.
+        let (en, vi) = ("The cyclone hit the coast.", "Lốc xoáy ập vào bờ biển.");
+        let mut memory = open_for_update(&path);
+        memory.journal_every_save();
+        memory.add(None, doc_tu("story", 3, en, vi)).expect("add");
+        memory.save().expect("save");
+        drop(memory);
+        let with_added = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert!(matches!(with_added.learning, Learning::Changed { .. }));
+        let without = MemoryLexicon::without_document(&open(&path), "story", true).expect("view");
+        assert!(matches!(without.learning, Learning::Changed { .. }));
+        assert_eq!(pairs_of(&without), expected);
+        assert_eq!(without.links, news.len() as u64);
+    }
+
+    #[test]
+    fn a_document_past_the_share_is_left_out_by_a_full_learning() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.tmx");
+        let news = large_memory_pairs();
+        let story = story_pairs(20);
+        let mut memory = open_for_update(&path);
+        for (i, (en, vi)) in news.iter().enumerate() {
+            memory.add(None, tu(i, en, vi)).expect("add");
+        }
+        for (i, (en, vi)) in story.iter().enumerate() {
+            memory.add(None, doc_tu("story", i, en, vi)).expect("add");
+        }
+        memory.save().expect("save");
+        drop(memory);
+        let whole = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(cyclone(&pairs_of(&whole)), ["lốc xoáy"]);
+        let without = MemoryLexicon::without_document(&open(&path), "story", true).expect("view");
+        assert_eq!(without.learning, Learning::Full);
+        assert_eq!(
+            pairs_of(&without),
+            fresh_pairs(dir.path(), "news.tmx", &news)
+        );
+        // Without the cache, the same.
+        let uncached = MemoryLexicon::without_document(&open(&path), "story", false).expect("view");
+        assert_eq!(pairs_of(&uncached), pairs_of(&without));
+        let again = MemoryLexicon::of(&open(&path), true).expect("lexicon");
+        assert_eq!(again.learning, Learning::Saved);
     }
 }
