@@ -36,16 +36,54 @@ const MIN_SHARE: f64 = 0.5;
 const MAX_SPREAD: f64 = 0.5;
 
 /// English words with the Vietnamese syllable or syllable pair that translates them.
+///
+/// Learned from the article being aligned ([`Lexicon::learn`]) or from a whole translation
+/// memory (`crate::memory::lexicon`); [`Lexicon::with_cold_start`] joins the two.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Lexicon {
+pub struct Lexicon {
     /// English word → its concept number.
     en: HashMap<String, u32>,
     /// Vietnamese syllable or syllable pair → the concept numbers it translates.
     vi: HashMap<String, Vec<u32>>,
+    /// Concept number → (English word, Vietnamese term), sorted.
+    pairs: Vec<(String, String)>,
+}
+
+/// How often an English word and a Vietnamese term were seen, alone and together, over
+/// `links` sentence pairs: what [`Lexicon::from_counts`] tests.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cooccurrence<'a> {
+    pub en: &'a str,
+    pub vi: &'a str,
+    pub together: u32,
+    pub en_count: u32,
+    pub vi_count: u32,
+}
+
+/// Whether a pair of words seen `en_count` and `vi_count` times in `links` sentence pairs
+/// could pass the test at all (however often they are together): a share of at least
+/// [`MIN_SHARE`] both ways needs counts within a factor of each other. A memory of a
+/// million sentence pairs tests only the pairs this lets through.
+pub(crate) fn worth_testing(en_count: u32, vi_count: u32, links: usize) -> bool {
+    let spread_limit = MAX_SPREAD * links as f64;
+    let (cw, ct) = (f64::from(en_count), f64::from(vi_count));
+    en_count >= MIN_TOGETHER
+        && vi_count >= MIN_TOGETHER
+        && cw <= spread_limit
+        && ct <= spread_limit
+        && cw.min(ct) >= MIN_SHARE * cw.max(ct)
+}
+
+/// Whether a pair seen together `together` times passes the cheap parts of the test
+/// (see [`worth_testing`]): what is worth keeping for the full test.
+pub(crate) fn could_pass(together: u32, en_count: u32, vi_count: u32, links: usize) -> bool {
+    together >= MIN_TOGETHER
+        && f64::from(together) >= MIN_SHARE * f64::from(en_count.max(vi_count))
+        && worth_testing(en_count, vi_count, links)
 }
 
 /// English content words of a sentence, lower case, a plural `s` taken off.
-fn en_words(text: &str) -> Vec<String> {
+pub(crate) fn en_words(text: &str) -> Vec<String> {
     let mut terms = Terms::default();
     for t in tokens(text).filter(|t| t.kind == TokenKind::Word) {
         let w = text[t.range].to_lowercase();
@@ -62,7 +100,7 @@ fn en_words(text: &str) -> Vec<String> {
 
 /// Vietnamese syllables and adjacent syllable pairs of a sentence, lower case: most
 /// Vietnamese words are one or two syllables.
-fn vi_terms(text: &str) -> Vec<String> {
+pub(crate) fn vi_terms(text: &str) -> Vec<String> {
     let syllables: Vec<String> = tokens(text)
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| text[t.range].to_lowercase())
@@ -171,24 +209,47 @@ impl Lexicon {
         }
         let en_words_by_id = by_id(&en_ids);
         let vi_terms_by_id = by_id(&vi_ids);
-        let mut lexicon = Lexicon::default();
+        Lexicon::from_counts(
+            links,
+            together.iter().map(|(&key, &n)| {
+                let (w, t) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+                Cooccurrence {
+                    en: en_words_by_id[w],
+                    vi: vi_terms_by_id[t],
+                    together: n,
+                    en_count: en_count[w],
+                    vi_count: vi_count[t],
+                }
+            }),
+        )
+    }
+
+    /// The pairs that pass the test (see the module docs) among co-occurrence counts over
+    /// `links` sentence pairs: per English word, its most strongly associated term.
+    pub(crate) fn from_counts<'a>(
+        links: usize,
+        counts: impl IntoIterator<Item = Cooccurrence<'a>>,
+    ) -> Lexicon {
         if links < MIN_LINKS {
-            return lexicon;
+            return Lexicon::default();
         }
         let spread_limit = MAX_SPREAD * links as f64;
         // Per English word, its best Vietnamese term: the strongest association, a
         // syllable pair before a single syllable when they tie (`diễn đàn` over `đàn`).
         let mut best: HashMap<&str, (f64, usize, &str)> = HashMap::new();
-        for (&key, &n) in &together {
-            let (w, t) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
-            let (cw, ct) = (f64::from(en_count[w]), f64::from(vi_count[t]));
-            let (w, t) = (en_words_by_id[w], vi_terms_by_id[t]);
+        for c in counts {
+            let (n, w, t) = (c.together, c.en, c.vi);
+            let (cw, ct) = (f64::from(c.en_count), f64::from(c.vi_count));
             if n < MIN_TOGETHER || cw > spread_limit || ct > spread_limit {
                 continue;
             }
-            let g2 = log_likelihood_ratio(f64::from(n), cw, ct, links as f64);
+            // The cheap share test first: a memory holds millions of chance pairs.
             let share = (f64::from(n) / cw).min(f64::from(n) / ct);
-            if g2 < MIN_G2 || share < MIN_SHARE {
+            if share < MIN_SHARE {
+                continue;
+            }
+            let g2 = log_likelihood_ratio(f64::from(n), cw, ct, links as f64);
+            if g2 < MIN_G2 {
                 continue;
             }
             let candidate = (g2, t.len(), t);
@@ -199,15 +260,49 @@ impl Lexicon {
                 *entry = candidate;
             }
         }
-        let mut learned: Vec<(&str, &str)> =
-            best.into_iter().map(|(w, (_, _, t))| (w, t)).collect();
+        Lexicon::from_pairs(best.into_iter().map(|(w, (_, _, t))| (w, t)))
+    }
+
+    /// A lexicon of the given word pairs; an English word given twice keeps its first.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Lexicon {
+        let mut learned: Vec<(&str, &str)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (w, t) in pairs {
+            if seen.insert(w) {
+                learned.push((w, t));
+            }
+        }
         learned.sort_unstable();
+        let mut lexicon = Lexicon::default();
         for (concept, (w, t)) in learned.into_iter().enumerate() {
             let concept = concept as u32;
             lexicon.en.insert(w.to_owned(), concept);
             lexicon.vi.entry(t.to_owned()).or_default().push(concept);
+            lexicon.pairs.push((w.to_owned(), t.to_owned()));
         }
         lexicon
+    }
+
+    /// The learned pairs (English word, Vietnamese term), sorted.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(w, t)| (w.as_str(), t.as_str()))
+    }
+
+    /// This lexicon (learned from a memory), with the pairs of `cold_start` (learned from
+    /// the article) for the English words it does not know.
+    pub fn with_cold_start(&self, cold_start: &Lexicon) -> Lexicon {
+        Lexicon::from_pairs(self.pairs().chain(cold_start.pairs()))
+    }
+
+    /// How many learned words of `en_text` have their Vietnamese in `vi_text`: the
+    /// lexical evidence that the two translate each other (or that a sentence merged into
+    /// a link has its content on the other side).
+    pub fn supports(&self, en_text: &str, vi_text: &str) -> usize {
+        let vi = self.vi_concepts(vi_text);
+        self.en_concepts(en_text)
+            .iter()
+            .filter(|c| vi.binary_search(c).is_ok())
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -24,7 +24,9 @@
 //! with which Vietnamese syllables (`team` / `đội`; see `lexicon`), and aligns again with
 //! those word pairs as further anchors, as Moore (2002) does with a translation model. That
 //! is what tells a sentence left untranslated from a sentence merged into its neighbour:
-//! lengths and numbers often cannot.
+//! lengths and numbers often cannot. With a translation memory at hand
+//! ([`AlignOptions::memory_lexicon`]), the pairs learned from all of its TUs come first
+//! and the article's own pairs fill in for words the memory does not know.
 //!
 //! Each [`Link`] has a confidence: the posterior probability of its bead given both texts,
 //! by forward–backward over the same beads and band as the best path (each bead weighted
@@ -50,7 +52,7 @@ pub mod cost;
 mod dp;
 mod eval;
 mod glossary;
-mod lexicon;
+pub(crate) mod lexicon;
 
 pub use cost::LengthModel;
 pub use eval::{
@@ -58,11 +60,11 @@ pub use eval::{
     reliability,
 };
 pub use glossary::{Glossary, GlossaryError};
+pub use lexicon::Lexicon;
 
 use crate::segment::Lang;
 use cost::{GALE_CHURCH_BEADS, PARAGRAPH_BEADS, SENTENCE_BEADS};
 use dp::{AnchorWeights, Scorer, Step, Unit};
-use lexicon::Lexicon;
 
 /// One alignment bead: English sentences `en` translate Vietnamese sentences `vi`.
 ///
@@ -120,6 +122,9 @@ pub struct AlignOptions {
     pub glossary: Option<Glossary>,
     /// The length model; the default is calibrated for English → Vietnamese.
     pub length: LengthModel,
+    /// Word pairs learned from a whole translation memory (`crate::memory::lexicon`): the
+    /// second pass uses them, and the article's own pairs for the words they lack.
+    pub memory_lexicon: Option<std::sync::Arc<Lexicon>>,
 }
 
 /// Posterior below which a link is doubtful: 0.5, where the model finds the link more
@@ -217,6 +222,12 @@ pub fn align_with_stats(
             })
             .map(|(_, l)| (en_flat[l.en[0]], vi_flat[l.vi[0]])),
     );
+    // The memory knows more sentence pairs than any article; the article's own pairs
+    // stay as the cold start, for a memory that is empty or does not know its words.
+    let lexicon = match options.memory_lexicon.as_deref() {
+        Some(memory) if !memory.is_empty() => memory.with_cold_start(&lexicon),
+        _ => lexicon,
+    };
     if lexicon.is_empty() {
         return (links, stats);
     }

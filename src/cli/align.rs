@@ -64,6 +64,10 @@ pub struct AlignArgs {
     /// Store the pairs in this memory.
     #[arg(long, value_name = "TM")]
     pub into: Option<PathBuf>,
+    /// Memory files whose translations teach the aligner which words translate which
+    /// (default: the `--into` memory, else the project's). Repeatable.
+    #[arg(long, value_name = "TM")]
+    pub tm: Vec<PathBuf>,
     /// The document id the stored pairs belong to (default: the project's for `EN`).
     #[arg(long, value_name = "ID", requires = "into")]
     pub doc: Option<String>,
@@ -296,8 +300,8 @@ struct Storing {
 }
 
 /// The document and author for `--into`, before anything is aligned: a mistake here
-/// should not cost the wait for the alignment. Only `--into` reads the project, so that
-/// aligning two files works anywhere.
+/// should not cost the wait for the alignment. Only `--into` needs the project, so that
+/// aligning two files works anywhere (its memory, when it has one, only lends its words).
 fn into_settings(args: &AlignArgs, l10n: &Localizer) -> Result<Option<Storing>> {
     if args.into.is_none() {
         return Ok(None);
@@ -336,7 +340,15 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     let into = into_settings(args, l10n)?;
     let en = read_side(&args.en, Lang::En, args.segmented, l10n)?;
     let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
-    let mut options = AlignOptions::default();
+    let mut options = AlignOptions {
+        memory_lexicon: super::memory_lexicon::for_align(
+            &args.tm,
+            args.into.as_ref(),
+            into.as_ref().map(|storing| storing.doc.as_str()),
+            l10n,
+        )?,
+        ..AlignOptions::default()
+    };
     if let Some(path) = &args.glossary {
         options.glossary = Some(read_glossary(path, l10n)?);
     }

@@ -134,16 +134,24 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
     let mut damaged = None;
     let (mut report, doc) = if let Some(vi_path) = &args.vi {
         let (_, vi_units) = read_units(vi_path, Lang::Vi, l10n)?;
-        let align_options = AlignOptions {
-            glossary: options.glossary.clone(),
-            ..AlignOptions::default()
-        };
-        // The memory, when there is one, tells translations that disagree with it.
+        // The memory, when there is one, tells translations that disagree with it, and
+        // the words it has seen translated help the aligner.
         let paths = memory_paths(&args.tm, config);
         let memory = if paths.is_empty() {
             None
         } else {
             Some(open_memory(&paths, config, &mut damaged, l10n)?)
+        };
+        // The document's own TUs, when the memory holds it (the project names it; `--doc`
+        // goes without `--vi`), are no evidence for its alignment: the lexicon leaves them
+        // out.
+        let doc = config.doc_for(&args.en);
+        let align_options = AlignOptions {
+            glossary: options.glossary.clone(),
+            memory_lexicon: memory
+                .as_ref()
+                .and_then(|memory| super::memory_lexicon::of(memory, doc)),
+            ..AlignOptions::default()
         };
         (
             check::against_vietnamese(&units, &vi_units, memory.as_ref(), &options, &align_options),

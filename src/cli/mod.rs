@@ -15,6 +15,7 @@ mod export;
 mod init;
 mod input;
 mod localize;
+mod memory_lexicon;
 mod output;
 mod project;
 mod segment;

@@ -7,6 +7,7 @@ pub mod fuzzy;
 pub mod import;
 pub mod journal;
 pub mod layout;
+pub mod lexicon;
 pub mod persist;
 pub(crate) mod segment;
 pub mod store;

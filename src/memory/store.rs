@@ -1495,8 +1495,48 @@ impl Memory {
         ConcordanceSegment::built(image, &key, entries as usize).ok()
     }
 
+    /// Each loaded file's TMX path, the key its index was loaded under and its entry count,
+    /// in file order: what the word lexicon kept beside each file is checked against
+    /// (see [`super::lexicon`]).
+    pub(crate) fn loaded_files(&self) -> Vec<(&Path, &[u8], usize)> {
+        self.loaded
+            .iter()
+            .map(|l| {
+                let path = self.files[l.file as usize].path.as_path();
+                (path, l.key.as_slice(), l.segment.len())
+            })
+            .collect()
+    }
+
+    /// What changed since the TMX files were read (the journal applied, TUs added or
+    /// replaced in this run): the loaded entries superseded, and the live entries added.
+    pub(crate) fn changes_since_load(&self) -> (Vec<u32>, Vec<u32>) {
+        let superseded = (0..self.first_added)
+            .filter(|&id| self.is_superseded(id))
+            .collect();
+        let added = (self.first_added..self.entry_count())
+            .filter(|&id| !self.is_superseded(id))
+            .collect();
+        (superseded, added)
+    }
+
+    /// The TU of any entry, superseded ones too (a superseded loaded TU is still in its
+    /// TMX): the lexicon takes back what a replaced TU had taught.
+    pub(crate) fn any_tu(&self, id: u32) -> Result<Tu, MemoryError> {
+        if id >= self.entry_count() {
+            return Err(MemoryError::UnknownEntry { id });
+        }
+        self.tu(id, &mut HashMap::new())
+    }
+
+    /// Saves through the journal whatever the file's size (other modules' tests).
+    #[cfg(test)]
+    pub(crate) fn journal_every_save(&mut self) {
+        self.journal_from = 0;
+    }
+
     /// What the index files of this memory are keyed to besides the TMX: its languages.
-    fn langs_key(&self) -> String {
+    pub(crate) fn langs_key(&self) -> String {
         format!("{}\n{}", self.source_lang, self.target_lang)
     }
 
