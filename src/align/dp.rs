@@ -40,6 +40,10 @@ pub(crate) struct AnchorWeights {
     pub unsupported: f64,
     /// Cost per sentence whose content is all absent on the other side, in any bead.
     pub contradicted: f64,
+    /// Whether a learned word whose translation is absent on the other side argues
+    /// against a pairing, as a number does: only when the lexicon was learned from a whole
+    /// memory; one learned from the article alone is too noisy to argue against.
+    pub learned_words_contradict: bool,
 }
 
 impl Default for AnchorWeights {
@@ -71,6 +75,7 @@ impl Default for AnchorWeights {
             concept_miss: 1.0,
             unsupported: crate::align::cost::UNSUPPORTED_COST,
             contradicted: crate::align::cost::CONTRADICTED_COST,
+            learned_words_contradict: false,
         }
     }
 }
@@ -227,9 +232,35 @@ fn kept(k: u64) -> bool {
     }
 }
 
+/// Whether a two-sided link's sentences share nothing at all (no anchor, no learned word)
+/// while one side has content a translator keeps (a number, an address, a glossary term,
+/// a quotation) that the other lacks: no evidence that they translate each other and some
+/// that they do not. The posterior assumes the texts are translations; such a link is in
+/// doubt whatever it says (two unrelated articles pair up by length alone).
+pub(crate) fn unrelated(en: &[Unit], vi: &[Unit]) -> bool {
+    let keys = |units: &[Unit], of: fn(&Unit) -> &Vec<u64>| {
+        let mut all: Vec<u64> = units.iter().flat_map(|u| of(u).iter().copied()).collect();
+        all.sort_unstable();
+        all
+    };
+    let (ea, va) = (keys(en, |u| &u.anchors), keys(vi, |u| &u.anchors));
+    let (ec, vc) = (keys(en, |u| &u.concepts), keys(vi, |u| &u.concepts));
+    let mut shared = false;
+    for_shared(&ea, &va, |_| shared = true);
+    for_shared(&ec, &vc, |_| shared = true);
+    let lost = |a: &[u64], b: &[u64]| a.iter().any(|&k| kept(k) && count(b, k) == 0);
+    !shared && (lost(&ea, &va) || lost(&va, &ea))
+}
+
 /// What `units[at]` (one sentence of a bead's side) shows on the bead's other side, whose
 /// sorted anchors (a multiset) and concepts (a set) are `anchors` and `concepts`.
-fn evidence(units: &[Unit], at: usize, anchors: &[u64], concepts: &[u64]) -> Evidence {
+fn evidence(
+    units: &[Unit],
+    at: usize,
+    anchors: &[u64],
+    concepts: &[u64],
+    learned_words_contradict: bool,
+) -> Evidence {
     let u = &units[at];
     let others = || units.iter().enumerate().filter(move |&(o, _)| o != at);
     // Found there, and more often than the bead's other sentences on this side account
@@ -256,7 +287,11 @@ fn evidence(units: &[Unit], at: usize, anchors: &[u64], concepts: &[u64]) -> Evi
     let content = u
         .anchors
         .iter()
-        .any(|&k| kept(k) && others().all(|(_, o)| o.anchors.binary_search(&k).is_err()));
+        .any(|&k| kept(k) && others().all(|(_, o)| o.anchors.binary_search(&k).is_err()))
+        || (learned_words_contradict
+            && u.concepts
+                .iter()
+                .any(|k| others().all(|(_, o)| o.concepts.binary_search(k).is_err())));
     if content {
         return Evidence::Contradicted;
     }
@@ -313,7 +348,13 @@ impl SideEvidence {
             ..SideEvidence::default()
         };
         for at in 0..units.len() {
-            match evidence(units, at, anchors, concepts) {
+            match evidence(
+                units,
+                at,
+                anchors,
+                concepts,
+                weights.learned_words_contradict,
+            ) {
                 Evidence::Supported => side.supported += 1,
                 Evidence::Unsupported => side.unsupported += 1,
                 Evidence::Contradicted => {
@@ -325,6 +366,14 @@ impl SideEvidence {
                         .filter(|&&k| kept(k) && count(anchors, k) == 0)
                         .map(|&k| weights.miss[Family::of(k) as usize])
                         .sum::<f64>();
+                    if weights.learned_words_contradict {
+                        side.absent_misses += units[at]
+                            .concepts
+                            .iter()
+                            .filter(|k| concepts.binary_search(k).is_err())
+                            .count() as f64
+                            * weights.concept_miss;
+                    }
                 }
             }
         }

@@ -127,6 +127,10 @@ pub struct AlignOptions {
     pub memory_lexicon: Option<std::sync::Arc<Lexicon>>,
 }
 
+/// The confidence at most of a link whose sentences share nothing and disagree on content
+/// a translator keeps: below [`LOW_CONFIDENCE`], a link to look at.
+pub const UNRELATED_CONFIDENCE: f64 = 0.25;
+
 /// Posterior below which a link is doubtful: 0.5, where the model finds the link more
 /// likely wrong than right. On the evaluation set every link at 0.7 or more is right.
 pub const LOW_CONFIDENCE: f64 = 0.5;
@@ -184,7 +188,7 @@ pub fn align_with_stats(
         .collect();
     let links = align_units(en, vi, &en_units, &vi_units, options, &mut stats, &mut band);
     if !options.features.lexicon {
-        return (links, stats);
+        return (in_doubt_when_unrelated(links, &en_units, &vi_units), stats);
     }
     // Second pass: learn from the confident one-to-one links of the first, if they are a
     // translation's: at least half of the shorter side. Unrelated or shuffled texts pair a
@@ -194,8 +198,14 @@ pub fn align_with_stats(
         .iter()
         .filter(|l| l.en.len() == 1 && l.vi.len() == 1 && l.confidence >= LEARN_CONFIDENCE)
         .count();
-    if sure * 2 < en_units.len().min(vi_units.len()) {
-        return (links, stats);
+    // A memory's lexicon owes nothing to the first pass: it is used even then.
+    let memory = options
+        .memory_lexicon
+        .as_deref()
+        .filter(|memory| !memory.is_empty());
+    let pairs_up = sure * 2 >= en_units.len().min(vi_units.len());
+    if !pairs_up && memory.is_none() {
+        return (in_doubt_when_unrelated(links, &en_units, &vi_units), stats);
     }
     let (en_flat, vi_flat): (Vec<&str>, Vec<&str>) = (
         en.iter().flatten().map(String::as_str).collect(),
@@ -214,7 +224,8 @@ pub fn align_with_stats(
             .iter()
             .enumerate()
             .filter(|&(i, l)| {
-                l.en.len() == 1
+                pairs_up
+                    && l.en.len() == 1
                     && l.vi.len() == 1
                     && l.confidence >= LEARN_CONFIDENCE
                     && !one_sided(i + 1)
@@ -224,12 +235,12 @@ pub fn align_with_stats(
     );
     // The memory knows more sentence pairs than any article; the article's own pairs
     // stay as the cold start, for a memory that is empty or does not know its words.
-    let lexicon = match options.memory_lexicon.as_deref() {
-        Some(memory) if !memory.is_empty() => memory.with_cold_start(&lexicon),
-        _ => lexicon,
+    let lexicon = match memory {
+        Some(memory) => memory.with_cold_start(&lexicon),
+        None => lexicon,
     };
     if lexicon.is_empty() {
-        return (links, stats);
+        return (in_doubt_when_unrelated(links, &en_units, &vi_units), stats);
     }
     for (unit, text) in en_units.iter_mut().zip(&en_flat) {
         unit.concepts = lexicon.en_concepts(text);
@@ -241,7 +252,23 @@ pub fn align_with_stats(
     // as far from the diagonal, and a narrow first try at a long insertion would be forced
     // into doubtful beads and taken for unrelated text (see `dp`).
     let links = align_units(en, vi, &en_units, &vi_units, options, &mut stats, &mut band);
-    (links, stats)
+    (in_doubt_when_unrelated(links, &en_units, &vi_units), stats)
+}
+
+/// Caps below [`LOW_CONFIDENCE`] the confidence of two-sided links that show no sign of
+/// being a translation and some of not being one (see `dp::unrelated`).
+fn in_doubt_when_unrelated(mut links: Vec<Link>, en: &[Unit], vi: &[Unit]) -> Vec<Link> {
+    for link in &mut links {
+        let (Some(&e0), Some(&v0)) = (link.en.first(), link.vi.first()) else {
+            continue;
+        };
+        let e = &en[e0..e0 + link.en.len()];
+        let v = &vi[v0..v0 + link.vi.len()];
+        if dp::unrelated(e, v) {
+            link.confidence = link.confidence.min(UNRELATED_CONFIDENCE);
+        }
+    }
+    links
 }
 
 /// Confidence a first-pass link needs to teach the lexicon.
@@ -259,7 +286,13 @@ fn align_units(
 ) -> Vec<Link> {
     let start = *band;
     let length = options.features.length.then_some(options.length);
-    let weights = AnchorWeights::default();
+    let weights = AnchorWeights {
+        learned_words_contradict: options
+            .memory_lexicon
+            .as_deref()
+            .is_some_and(|memory| !memory.is_empty()),
+        ..AnchorWeights::default()
+    };
 
     // Sentence ranges to align separately.
     let groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
