@@ -330,7 +330,8 @@ struct SideEvidence {
     supported: usize,
     unsupported: usize,
     contradicted: usize,
-    /// The anchor misses of the contradicted sentences' absent content.
+    /// The contradicted sentences' absent anchors of content, and their misses.
+    absent: usize,
     absent_misses: f64,
 }
 
@@ -360,19 +361,19 @@ impl SideEvidence {
                 Evidence::Contradicted => {
                     side.contradicted += 1;
                     // The misses of its absent content, already charged anchor by anchor.
-                    side.absent_misses += units[at]
-                        .anchors
-                        .iter()
-                        .filter(|&&k| kept(k) && count(anchors, k) == 0)
-                        .map(|&k| weights.miss[Family::of(k) as usize])
-                        .sum::<f64>();
+                    for &k in &units[at].anchors {
+                        if kept(k) && count(anchors, k) == 0 {
+                            side.absent += 1;
+                            side.absent_misses += weights.miss[Family::of(k) as usize];
+                        }
+                    }
                     if weights.learned_words_contradict {
-                        side.absent_misses += units[at]
-                            .concepts
-                            .iter()
-                            .filter(|k| concepts.binary_search(k).is_err())
-                            .count() as f64
-                            * weights.concept_miss;
+                        for k in &units[at].concepts {
+                            if concepts.binary_search(k).is_err() {
+                                side.absent += 1;
+                                side.absent_misses += weights.concept_miss;
+                            }
+                        }
                     }
                 }
             }
@@ -391,17 +392,23 @@ impl SideEvidence {
 }
 
 /// The evidence charge of a two-sided bead: `contradicted` for each sentence whose
-/// content is found absent on the other side, counting once a pair of them facing each
-/// other (content absent on both sides of a pair is most often one change, a number
-/// replaced by another, which a 1-1 bead must survive so that the checks can report it),
-/// and `unsupported` for each sentence with nothing found there and no partner there. The
-/// evidence is counted once: a contradicted sentence's absent anchors were charged their
-/// misses already, which the sentence's charge replaces.
+/// content is found absent on the other side, in place of the misses its absent anchors
+/// were charged (the evidence is counted once), and `unsupported` for each sentence with
+/// nothing found there and no partner there. Content absent on both sides one for one (as
+/// many such sentences and absent anchors each side) is most often one change, a number or
+/// an address replaced by another, which a 1-1 bead must survive so that the checks can
+/// report it: it is charged once, in place of one side's misses.
 fn evidence_charge(weights: &AnchorWeights, en: &SideEvidence, vi: &SideEvidence) -> f64 {
-    en.contradicted.max(vi.contradicted) as f64 * weights.contradicted
-        - en.absent_misses
-        - vi.absent_misses
-        + (en.unpaired(vi) + vi.unpaired(en)) as f64 * weights.unsupported
+    let unsupported = (en.unpaired(vi) + vi.unpaired(en)) as f64 * weights.unsupported;
+    let replaced = en.contradicted == vi.contradicted && en.absent == vi.absent;
+    let contradicted = if replaced && en.contradicted > 0 {
+        en.contradicted as f64 * weights.contradicted - en.absent_misses.min(vi.absent_misses)
+    } else {
+        (en.contradicted + vi.contradicted) as f64 * weights.contradicted
+            - en.absent_misses
+            - vi.absent_misses
+    };
+    contradicted + unsupported
 }
 
 impl Scorer<'_> {
