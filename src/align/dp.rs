@@ -232,12 +232,11 @@ fn kept(k: u64) -> bool {
     }
 }
 
-/// Whether a two-sided link's sentences share nothing at all (no anchor, no learned word)
-/// while one side has content a translator keeps (a number, an address, a glossary term,
-/// a quotation) that the other lacks: no evidence that they translate each other and some
-/// that they do not. The posterior assumes the texts are translations; such a link is in
-/// doubt whatever it says (two unrelated articles pair up by length alone).
-pub(crate) fn unrelated(en: &[Unit], vi: &[Unit]) -> bool {
+/// How a two-sided link's sentences look as a translation: whether they share nothing
+/// (no number, address, name, glossary term or learned word), and whether one side also has content a
+/// translator keeps (a number, an address, a glossary term, a quotation) that the other
+/// lacks: no evidence that they translate each other, and some that they do not.
+pub(crate) fn unrelated(en: &[Unit], vi: &[Unit]) -> (bool, bool) {
     let keys = |units: &[Unit], of: fn(&Unit) -> &Vec<u64>| {
         let mut all: Vec<u64> = units.iter().flat_map(|u| of(u).iter().copied()).collect();
         all.sort_unstable();
@@ -245,11 +244,12 @@ pub(crate) fn unrelated(en: &[Unit], vi: &[Unit]) -> bool {
     };
     let (ea, va) = (keys(en, |u| &u.anchors), keys(vi, |u| &u.anchors));
     let (ec, vc) = (keys(en, |u| &u.concepts), keys(vi, |u| &u.concepts));
+    // Marks (a question, a quotation) are shared by chance by any two news texts.
     let mut shared = false;
-    for_shared(&ea, &va, |_| shared = true);
+    for_shared(&ea, &va, |k| shared |= Family::of(k) != Family::Punct);
     for_shared(&ec, &vc, |_| shared = true);
     let lost = |a: &[u64], b: &[u64]| a.iter().any(|&k| kept(k) && count(b, k) == 0);
-    !shared && (lost(&ea, &va) || lost(&va, &ea))
+    (!shared, !shared && (lost(&ea, &va) || lost(&va, &ea)))
 }
 
 /// What `units[at]` (one sentence of a bead's side) shows on the bead's other side, whose

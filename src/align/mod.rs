@@ -131,6 +131,9 @@ pub struct AlignOptions {
 /// a translator keeps: below [`LOW_CONFIDENCE`], a link to look at.
 pub const UNRELATED_CONFIDENCE: f64 = 0.25;
 
+/// Two-sided links a text needs before it can be judged unrelated to the other.
+const UNRELATED_MIN_LINKS: usize = 4;
+
 /// Posterior below which a link is doubtful: 0.5, where the model finds the link more
 /// likely wrong than right. On the evaluation set every link at 0.7 or more is right.
 pub const LOW_CONFIDENCE: f64 = 0.5;
@@ -255,16 +258,32 @@ pub fn align_with_stats(
     (in_doubt_when_unrelated(links, &en_units, &vi_units), stats)
 }
 
-/// Caps below [`LOW_CONFIDENCE`] the confidence of two-sided links that show no sign of
-/// being a translation and some of not being one (see `dp::unrelated`).
+/// When two thirds of the two-sided links show no sign of being a translation and some
+/// show signs of not being one (see `dp::unrelated`), the texts are probably not the same
+/// article: every link that shares nothing gets its confidence capped below
+/// [`LOW_CONFIDENCE`]. The posterior
+/// assumes the texts are translations, so two unrelated articles would pair up by length
+/// alone with a confident air. One such link among translated ones is a translation with
+/// a changed number, which the checks report; and a text of a few links is too little to
+/// judge.
 fn in_doubt_when_unrelated(mut links: Vec<Link>, en: &[Unit], vi: &[Unit]) -> Vec<Link> {
-    for link in &mut links {
-        let (Some(&e0), Some(&v0)) = (link.en.first(), link.vi.first()) else {
-            continue;
-        };
-        let e = &en[e0..e0 + link.en.len()];
-        let v = &vi[v0..v0 + link.vi.len()];
-        if dp::unrelated(e, v) {
+    let looks: Vec<(bool, bool)> = links
+        .iter()
+        .map(|link| match (link.en.first(), link.vi.first()) {
+            (Some(&e0), Some(&v0)) => {
+                dp::unrelated(&en[e0..e0 + link.en.len()], &vi[v0..v0 + link.vi.len()])
+            }
+            _ => (false, false),
+        })
+        .collect();
+    let two_sided = links
+        .iter()
+        .filter(|l| !l.en.is_empty() && !l.vi.is_empty())
+        .count();
+    let nothing = looks.iter().filter(|(none, _)| *none).count();
+    let against = looks.iter().filter(|(_, against)| *against).count();
+    if two_sided >= UNRELATED_MIN_LINKS && nothing * 3 >= two_sided * 2 && against > 0 {
+        for (link, _) in links.iter_mut().zip(&looks).filter(|(_, (none, _))| *none) {
             link.confidence = link.confidence.min(UNRELATED_CONFIDENCE);
         }
     }
