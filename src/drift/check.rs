@@ -360,6 +360,9 @@ pub fn against_vietnamese(
     let mut vi_of = vec![None; en.len()];
     let mut findings = Vec::new();
     let mut pairs: Vec<(usize, String, String)> = Vec::new();
+    // The n-n links checked sentence by sentence: (their English unit ids, the joined
+    // English, the joined Vietnamese).
+    let mut sentence_by_sentence: Vec<(Vec<String>, String, String)> = Vec::new();
     let mut last_paragraph = None;
     for link in &links {
         let join = |units: &[Unit], ids: &[usize]| {
@@ -387,6 +390,11 @@ pub fn against_vietnamese(
                     pairs.push((i, en[i].text.clone(), vi[j].text.clone()));
                 }
                 last_paragraph = Some(en[link.en[0]].block);
+                sentence_by_sentence.push((
+                    link.en.iter().map(|&i| en[i].id.clone()).collect(),
+                    join(en, &link.en),
+                    join(vi, &link.vi),
+                ));
             }
             (Some(&first), false) => {
                 let vi_text = join(vi, &link.vi);
@@ -427,7 +435,9 @@ pub fn against_vietnamese(
             vi: vi_text,
         })
         .collect();
-    findings.extend(checks::check_article(&pair_refs, options));
+    let mut checked = checks::check_article(&pair_refs, options);
+    content_moved_within(&mut checked, &sentence_by_sentence, options);
+    findings.extend(checked);
     if let Some(memory) = memory
         && !options.disabled.contains(&Kind::Inconsistent)
     {
@@ -470,6 +480,35 @@ fn doubtful_link(
     f.en = Some(join(en, &link.en));
     f.vi = Some(join(vi, &link.vi));
     f
+}
+
+/// The content of an n-n link (numbers, dates, times, names, addresses) is checked on
+/// the link as a whole: a translator may move `3 hours and 12 minutes` from one sentence
+/// to the other. A content finding on one of its sentences stands only when the joined
+/// texts also disagree on that kind; the form of each sentence (punctuation, markup,
+/// length) stays checked one by one.
+fn content_moved_within(
+    findings: &mut Vec<Finding>,
+    links: &[(Vec<String>, String, String)],
+    options: &CheckOptions,
+) {
+    const CONTENT: [Kind; 5] = [Kind::Number, Kind::Date, Kind::Time, Kind::Name, Kind::Url];
+    for (units, en, vi) in links {
+        let joined = checks::check_pair(
+            &Pair {
+                unit: &units[0],
+                paragraph: None,
+                en,
+                vi,
+            },
+            options,
+        );
+        findings.retain(|f| {
+            !(CONTENT.contains(&f.kind)
+                && f.unit.as_ref().is_some_and(|u| units.contains(u))
+                && !joined.iter().any(|j| j.kind == f.kind))
+        });
+    }
 }
 
 /// Sorts findings by the position of their unit in the article (stable: findings of one
