@@ -197,11 +197,6 @@ fn update_and_an_xliff_round_trip_keep_the_additions() {
     assert_eq!(export_vi(dir.path()), VI);
 }
 
-/// The articles of tests/fixtures/align whose `check` still fails only because the
-/// aligner links them wrongly (the aligner is being improved on another branch): remove
-/// an entry once its article checks clean. Their export is still byte for byte.
-const WRONG_LINKS: &[(&str, &str)] = &[];
-
 #[test]
 fn every_evaluation_article_aligned_into_a_fresh_memory_exports_its_vietnamese_byte_for_byte() {
     let fixtures = common::root().join("tests/fixtures/align");
@@ -227,34 +222,25 @@ fn every_evaluation_article_aligned_into_a_fresh_memory_exports_its_vietnamese_b
             ],
         );
         let (code, records) = check_json(dir.path());
-        let wrong_links = WRONG_LINKS.iter().find(|(n, _)| *n == name);
-        if let Some((_, why)) = wrong_links {
-            assert_eq!(
-                code, 1,
-                "{name} checks clean now: remove it from WRONG_LINKS ({why})"
-            );
-        } else {
-            assert_eq!(code, 0, "{name}: {records:#?}");
-            // Only the gold's English-only notes, as `omitted` information.
-            let english_only = std::fs::read_to_string(fixtures.join(format!("{name}.gold.tsv")))
-                .unwrap()
-                .lines()
-                .filter(|l| !l.starts_with('#') && l.contains('\t'))
-                .filter(|l| l.split('\t').nth(1).is_some_and(|v| v.trim().is_empty()))
-                .count();
-            let kinds: Vec<(&str, &str)> = records
-                .iter()
-                .map(|r| (r["kind"].as_str().unwrap(), r["severity"].as_str().unwrap()))
-                .collect();
-            assert_eq!(kinds, vec![("omitted", "info"); english_only], "{name}");
-        }
-        let mut args = vec![
-            "export", "a.en.txt", "--tm", "m.tmx", "--doc", "a", "--to", "vi", "-o", "out.txt",
-        ];
-        if wrong_links.is_some() {
-            args.push("--allow-drift");
-        }
-        ok(dir.path(), &args);
+        assert_eq!(code, 0, "{name}: {records:#?}");
+        // Only the gold's English-only notes, as `omitted` information.
+        let english_only = std::fs::read_to_string(fixtures.join(format!("{name}.gold.tsv")))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains('\t'))
+            .filter(|l| l.split('\t').nth(1).is_some_and(|v| v.trim().is_empty()))
+            .count();
+        let kinds: Vec<(&str, &str)> = records
+            .iter()
+            .map(|r| (r["kind"].as_str().unwrap(), r["severity"].as_str().unwrap()))
+            .collect();
+        assert_eq!(kinds, vec![("omitted", "info"); english_only], "{name}");
+        ok(
+            dir.path(),
+            &[
+                "export", "a.en.txt", "--tm", "m.tmx", "--doc", "a", "--to", "vi", "-o", "out.txt",
+            ],
+        );
         let exported = std::fs::read_to_string(dir.path().join("out.txt")).unwrap();
         let published = std::fs::read_to_string(file("vi")).unwrap();
         assert_eq!(exported, published, "{name}");
