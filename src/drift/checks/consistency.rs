@@ -76,7 +76,7 @@ fn purpose_mark(en: &str) -> Option<char> {
 }
 
 /// The words of a Vietnamese text, lower-cased and in the old tone placement, without
-/// the names of inline tags (`<em>`), and with months in words as numbers (`Tháng Một` =
+/// the names of inline tags (`<em>`) and the optional grammatical markers, and with months in words as numbers (`Tháng Một` =
 /// `Tháng 1`): a translation that differs only there says the same thing.
 fn vi_words(vi: &str) -> Vec<String> {
     let raw: Vec<&str> = tokens(vi)
@@ -95,11 +95,19 @@ fn vi_words(vi: &str) -> Vec<String> {
             k += n;
             continue;
         }
-        words.push(old_style(&raw[k].to_lowercase()).into_owned());
+        let word = raw[k].to_lowercase();
+        if !OPTIONAL_MARKERS.contains(&word.as_str()) {
+            words.push(old_style(&word).into_owned());
+        }
         k += 1;
     }
     words
 }
+
+/// Vietnamese grammatical words a translator may write or leave out without changing what
+/// is said: the passive (`được`, `bị`), tense and aspect (`đã`, `đang`, `sẽ`) and plural
+/// (`các`, `những`) markers. `được yêu cầu bởi` and `yêu cầu bởi` are one translation.
+const OPTIONAL_MARKERS: [&str; 7] = ["được", "bị", "đã", "đang", "sẽ", "các", "những"];
 
 /// Whether an English text is a label (a menu item, a heading, a field name) rather than
 /// a sentence: fewer than four words and no sentence-final stop.
@@ -345,13 +353,17 @@ mod tests {
         assert_eq!(vi_key("Tháng Một"), vi_key("Tháng 1"));
         assert_eq!(vi_key("tháng Mười Hai"), vi_key("Tháng 12"));
         assert_ne!(vi_key("và/hoặc"), vi_key("và"));
+        // Optional grammatical markers aside; other words still count.
+        assert_eq!(vi_key("được yêu cầu bởi"), vi_key("Yêu cầu bởi"));
+        assert_eq!(vi_key("Các tệp đã bị xoá"), vi_key("tệp xoá"));
+        assert_ne!(vi_key("Các loại nội dung"), vi_key("kiểu nội dung"));
     }
 
     #[test]
     fn within_an_article() {
         let pairs = [
             pair("a", "The forum opened.", "Diễn đàn khai mạc."),
-            pair("b", "The forum  opened.", "Diễn đàn đã khai mạc."),
+            pair("b", "The forum  opened.", "Diễn đàn khai trương."),
             pair("c", "The forum opened.", "Diễn đàn khai mạc."),
             pair("d", "The meeting opened.", "Diễn đàn khai mạc."),
             pair("e", "Peace.", "Hòa bình."),
@@ -385,8 +397,8 @@ mod tests {
             match normalize(en).as_str() {
                 "The forum opened." => vec![
                     "Diễn đàn khai mạc.".to_string(),
-                    "Diễn đàn đã khai mạc.".to_string(),
-                    "Diễn đàn đã khai mạc.".to_string(),
+                    "Diễn đàn khai trương.".to_string(),
+                    "Diễn đàn khai trương.".to_string(),
                 ],
                 _ => Vec::new(),
             }
@@ -419,7 +431,7 @@ mod tests {
         assert_eq!(
             f[0].explanation.args,
             [
-                ("other", "Diễn đàn đã khai mạc.".to_string()),
+                ("other", "Diễn đàn khai trương.".to_string()),
                 ("count", "1".to_string())
             ]
         );
