@@ -10,38 +10,13 @@ fn links(en: &str, vi: &str) -> Vec<(Vec<usize>, Vec<usize>, f64)> {
     let (dir, en_path) = temp_file("a.en.txt", en.as_bytes());
     let vi_path = dir.path().join("a.vi.txt");
     std::fs::write(&vi_path, vi).expect("write");
-    let out = songngu("en")
-        .args(["--no-config", "align"])
-        .arg(&en_path)
-        .arg(&vi_path)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
-        .filter(|v| v.get("confidence").is_some())
-        .map(|v| {
-            let side = |k: &str| -> Vec<usize> {
-                v[k].as_array()
-                    .expect("indices")
-                    .iter()
-                    .map(|i| i.as_u64().expect("index") as usize)
-                    .collect()
-            };
-            (
-                side("en"),
-                side("vi"),
-                v["confidence"].as_f64().expect("f64"),
-            )
-        })
-        .collect()
+    common::align_links(
+        songngu("en")
+            .args(["--no-config", "align"])
+            .arg(&en_path)
+            .arg(&vi_path)
+            .args(["--format", "json"]),
+    )
 }
 
 /// The kinds of `check EN --vi VI --fail-on info --format json`, and its exit code.

@@ -22,7 +22,7 @@ const VI_MERGED: &str = "Cơn bão đổ bộ vào bờ biển hôm thứ Hai kh
 màng. Các trường học trong khu vực đã đóng cửa. Các quan chức sẽ gặp gỡ lại vào tuần tới.\n";
 
 /// The right links when the second sentence is left out.
-fn omission() -> Vec<(Vec<u64>, Vec<u64>)> {
+fn omission() -> Vec<(Vec<usize>, Vec<usize>)> {
     vec![
         (vec![0], vec![0]),
         (vec![1], vec![]),
@@ -85,37 +85,20 @@ fn article(dir: &Path, vi_text: &str) -> (PathBuf, PathBuf) {
 }
 
 /// `(en, vi)` sentence indices of each link of `align --format json` with `extra` args.
-fn links(dir: &Path, vi_text: &str, extra: &[&std::ffi::OsStr]) -> Vec<(Vec<u64>, Vec<u64>)> {
+fn links(dir: &Path, vi_text: &str, extra: &[&std::ffi::OsStr]) -> Vec<(Vec<usize>, Vec<usize>)> {
     let (en, vi) = article(dir, vi_text);
-    let out = songngu("en")
-        .current_dir(dir)
-        .args(["--no-config", "align"])
-        .arg(&en)
-        .arg(&vi)
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
-        .map(|v| {
-            let side = |k: &str| -> Vec<u64> {
-                v[k].as_array()
-                    .expect("indices")
-                    .iter()
-                    .map(|i| i.as_u64().expect("index"))
-                    .collect()
-            };
-            (side("en"), side("vi"))
-        })
-        .collect()
+    common::align_links(
+        songngu("en")
+            .current_dir(dir)
+            .args(["--no-config", "align"])
+            .arg(&en)
+            .arg(&vi)
+            .args(["--format", "json"])
+            .args(extra),
+    )
+    .into_iter()
+    .map(|(en, vi, _)| (en, vi))
+    .collect()
 }
 
 #[test]

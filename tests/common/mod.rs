@@ -31,6 +31,37 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().expect("runs").stdout).expect("stdout is UTF-8")
 }
 
+/// The links `cmd` (an `align --format json` run) prints, as (English indices,
+/// Vietnamese indices, confidence); the run must succeed.
+pub fn align_links(cmd: &mut Command) -> Vec<(Vec<usize>, Vec<usize>, f64)> {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+        .filter(|v| v.get("confidence").is_some())
+        .map(|v| {
+            let side = |k: &str| -> Vec<usize> {
+                v[k].as_array()
+                    .expect("indices")
+                    .iter()
+                    .map(|i| i.as_u64().expect("index") as usize)
+                    .collect()
+            };
+            (
+                side("en"),
+                side("vi"),
+                v["confidence"].as_f64().expect("f64"),
+            )
+        })
+        .collect()
+}
+
 /// A temporary directory holding one file `name` with `contents`.
 pub fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
