@@ -1782,21 +1782,26 @@ mod tests {
             .collect()
     }
 
+    /// Writes at `path` a memory of the news pairs and `story_len` TUs of document
+    /// `story`; returns the news pairs.
+    fn news_and_story(path: &Path, story_len: usize) -> Vec<(String, String)> {
+        let news = large_memory_pairs();
+        let mut memory = open_for_update(path);
+        for (i, (en, vi)) in news.iter().enumerate() {
+            memory.add(None, tu(i, en, vi)).expect("add");
+        }
+        for (i, (en, vi)) in story_pairs(story_len).iter().enumerate() {
+            memory.add(None, doc_tu("story", i, en, vi)).expect("add");
+        }
+        memory.save().expect("save");
+        news
+    }
+
     #[test]
     fn a_document_left_out_learns_what_the_memory_without_it_learns_and_saves_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("m.tmx");
-        let news = large_memory_pairs();
-        let story = story_pairs(3);
-        let mut memory = open_for_update(&path);
-        for (i, (en, vi)) in news.iter().enumerate() {
-            memory.add(None, tu(i, en, vi)).expect("add");
-        }
-        for (i, (en, vi)) in story.iter().enumerate() {
-            memory.add(None, doc_tu("story", i, en, vi)).expect("add");
-        }
-        memory.save().expect("save");
-        drop(memory);
+        let news = news_and_story(&path, 3);
         let whole = MemoryLexicon::of(&open(&path), true).expect("lexicon");
         assert_eq!(cyclone(&pairs_of(&whole)), ["lốc xoáy"]);
         let lex = lexicon_path(&path).expect("a path");
@@ -1840,17 +1845,7 @@ mod tests {
     fn a_document_past_the_share_is_left_out_by_a_full_learning() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("m.tmx");
-        let news = large_memory_pairs();
-        let story = story_pairs(20);
-        let mut memory = open_for_update(&path);
-        for (i, (en, vi)) in news.iter().enumerate() {
-            memory.add(None, tu(i, en, vi)).expect("add");
-        }
-        for (i, (en, vi)) in story.iter().enumerate() {
-            memory.add(None, doc_tu("story", i, en, vi)).expect("add");
-        }
-        memory.save().expect("save");
-        drop(memory);
+        let news = news_and_story(&path, 20);
         let whole = MemoryLexicon::of(&open(&path), true).expect("lexicon");
         assert_eq!(cyclone(&pairs_of(&whole)), ["lốc xoáy"]);
         let without = MemoryLexicon::without_document(&open(&path), "story", true).expect("view");
