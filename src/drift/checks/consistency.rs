@@ -27,31 +27,34 @@ use crate::align::anchors::Key;
 use crate::drift::report::Explanation;
 use crate::memory::text::{TokenKind, fold, normalize, tokens};
 
-/// [`en_words_key`] of a side already read (with its [`purpose_mark`] when asked), hashed: the words of its clean text, then what was
-/// taken out of it (addresses, link targets, code), so that two sources that differ only
-/// there still differ.
-fn en_hash(side: &Side, with_purpose: bool) -> u64 {
-    let mut h = DefaultHasher::new();
+/// [`en_words_key`] of a side already read, hashed, with and without its
+/// [`purpose_mark`]: the words of its clean text, then what was taken out of it
+/// (addresses, link targets, code), so that two sources that differ only there still
+/// differ. The words are read once for both.
+fn en_hashes(side: &Side) -> (u64, u64) {
+    let mut words = DefaultHasher::new();
     let clean = side.clean();
     for (t, k) in side.tokens.iter().zip(&side.keys) {
         if t.kind == TokenKind::Word {
             match k.as_str() {
-                "" => fold(&clean[t.range.clone()]).hash(&mut h),
-                k => k.hash(&mut h),
+                "" => fold(&clean[t.range.clone()]).hash(&mut words),
+                k => k.hash(&mut words),
             }
         }
     }
-    if with_purpose {
-        purpose_mark(clean).hash(&mut h);
-    }
-    let m = &side.markup;
-    0xffu8.hash(&mut h);
-    for u in &m.urls {
-        u.raw.hash(&mut h);
-    }
-    m.links.hash(&mut h);
-    m.code.hash(&mut h);
-    h.finish()
+    let mut with_purpose = words.clone();
+    purpose_mark(clean).hash(&mut with_purpose);
+    let finish = |mut h: DefaultHasher| {
+        let m = &side.markup;
+        0xffu8.hash(&mut h);
+        for u in &m.urls {
+            u.raw.hash(&mut h);
+        }
+        m.links.hash(&mut h);
+        m.code.hash(&mut h);
+        h.finish()
+    };
+    (finish(with_purpose), finish(words))
 }
 
 /// [`vi_key`] of a side already read (its text is NFC), hashed.
@@ -154,8 +157,10 @@ pub(super) fn within(pairs: &[Pair], sides: &[(Side, Side)]) -> Vec<(usize, Expl
         .iter()
         .zip(sides)
         .map(|(p, (en, vi))| {
-            (!p.en.trim().is_empty() && !p.vi.trim().is_empty())
-                .then(|| (en_hash(en, true), en_hash(en, false), vi_hash(vi)))
+            (!p.en.trim().is_empty() && !p.vi.trim().is_empty()).then(|| {
+                let (with_purpose, words) = en_hashes(en);
+                (with_purpose, words, vi_hash(vi))
+            })
         })
         .collect();
     let by_en = Groups::of(keys.iter().map(|k| k.map(|(e, _, v)| (e, v))));
