@@ -99,6 +99,32 @@ impl InputKind {
     }
 }
 
+/// The limits of one run: the documents a newsroom feeds in (articles, work files,
+/// glossaries, query lists) may be given a limit of their own; settings files keep
+/// theirs ([`InputKind::configurable`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Limits {
+    /// The limit in bytes of the configurable kinds; `None`: their defaults.
+    pub documents: Option<u64>,
+}
+
+impl Limits {
+    /// Documents limited to `mib` MiB each.
+    pub fn documents_mib(mib: u64) -> Limits {
+        Limits {
+            documents: Some(mib.saturating_mul(MIB)),
+        }
+    }
+
+    /// The limit in bytes of `kind` in this run.
+    pub fn of(&self, kind: InputKind) -> u64 {
+        match self.documents {
+            Some(limit) if kind.configurable() => limit,
+            _ => kind.default_limit(),
+        }
+    }
+}
+
 /// A limit as people read it: `64 MiB`, or bytes when it is not a whole number of MiB.
 pub fn limit_text(limit: u64) -> String {
     if limit >= MIB && limit.is_multiple_of(MIB) {

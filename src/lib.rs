@@ -63,14 +63,16 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
-pub mod config;
+
 pub mod document;
 pub mod drift;
 pub mod export;
+pub mod flow;
 pub mod fsio;
 pub mod i18n;
 pub mod input_limit;
 pub mod memory;
+pub mod project;
 pub mod segment;
 pub mod tmx;
 pub mod world;

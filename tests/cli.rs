@@ -2364,7 +2364,7 @@ fn project_settings_can_be_given_on_the_command_line() {
         .args(["--article", "a=a.en.txt", "--translator", "lan"])
         .assert()
         .success();
-    let written = songngu::config::Config::load(&dir.path().join("songngu.toml")).unwrap();
+    let written = songngu::project::config::Config::load(&dir.path().join("songngu.toml")).unwrap();
     assert_eq!(written.target.to_string(), "vi-VN");
     assert_eq!(written.memory.len(), 2);
     assert_eq!(written.check.fail_on, songngu::drift::Severity::Warning);

@@ -25,27 +25,22 @@
 //! confidence. Both sides empty, or a glossary line that is not a term pair, is an error
 //! (exit 2).
 
-use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::align::{self, AlignOptions, LengthModel, Link};
-use songngu::document::Document;
+use songngu::align::{self, Link};
+use songngu::flow::align::{self as flow, AlignRequest, Aligned, Lexicon, Warning, joined};
 use songngu::i18n::Localizer;
-use songngu::input_limit::InputKind;
-use songngu::memory::layout::{self, Anchor, ViParagraph};
-use songngu::memory::persist::{LockWait, ReadOnly};
-use songngu::memory::store::{self, AddedAt, Memory, NewUnit, StoredUnit, UpdateOptions};
-use songngu::segment::{Lang, Segmenter, segment_document};
-use songngu::tmx::Prop;
-use unic_langid::LanguageIdentifier;
+use songngu::project::{Config, Project};
 
+use super::context::Context;
 use super::errors;
 use super::exit::Exit;
-use super::input::{self, read_glossary};
+use super::notices;
 use super::output::{Output, stderr_line};
+use super::values::read_only;
 
 #[derive(Debug, Args)]
 pub struct AlignArgs {
@@ -87,64 +82,6 @@ pub enum AlignFormat {
     Json,
 }
 
-/// One side of the bitext: paragraphs of sentences, and each sentence's unit id.
-struct Side {
-    paragraphs: Vec<Vec<String>>,
-    ids: Vec<String>,
-}
-
-impl Side {
-    fn sentences(&self) -> impl Iterator<Item = &String> {
-        self.paragraphs.iter().flatten()
-    }
-}
-
-fn read_side(path: &Path, lang: Lang, segmented: bool, l10n: &Localizer) -> Result<Side> {
-    if segmented {
-        // A pre-segmented side is an article, one sentence a line.
-        let text = input::read_text(l10n, path, InputKind::Article)?;
-        let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
-        for line in text.lines() {
-            if line.trim().is_empty() {
-                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
-                    paragraphs.push(Vec::new());
-                }
-            } else if let Some(last) = paragraphs.last_mut() {
-                last.push(line.trim().to_owned());
-            }
-        }
-        paragraphs.retain(|p| !p.is_empty());
-        // A repeated sentence gets `-2`, `-3`... as `segment` numbers them, so that every
-        // unit of the document has its own id.
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let ids = paragraphs
-            .iter()
-            .flatten()
-            .map(|s| songngu::segment::unique_id(s, &mut seen))
-            .collect();
-        return Ok(Side { paragraphs, ids });
-    }
-    let doc = Document::read_path(path, input::article_options()).map_err(|e| {
-        let message = errors::document_error(l10n, &e);
-        anyhow::Error::new(e).context(message)
-    })?;
-    let units = segment_document(&doc, &Segmenter::builtin(lang));
-    let mut paragraphs: Vec<Vec<String>> = Vec::new();
-    let mut ids = Vec::with_capacity(units.len());
-    let mut current_block = usize::MAX;
-    for unit in units {
-        if unit.block != current_block {
-            paragraphs.push(Vec::new());
-            current_block = unit.block;
-        }
-        if let Some(last) = paragraphs.last_mut() {
-            last.push(unit.text);
-        }
-        ids.push(unit.id);
-    }
-    Ok(Side { paragraphs, ids })
-}
-
 #[derive(serde::Serialize)]
 struct JsonLink<'a> {
     en: &'a [usize],
@@ -153,14 +90,6 @@ struct JsonLink<'a> {
     vi_text: String,
     confidence: f64,
     low_confidence: bool,
-}
-
-fn joined(side: &[&String], indices: &[usize]) -> String {
-    indices
-        .iter()
-        .filter_map(|&i| side.get(i).map(|s| s.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn indices(list: &[usize]) -> String {
@@ -260,204 +189,88 @@ fn side_by_side(link: &Link, en_text: &str, vi_text: &str, width: usize) -> Vec<
         .collect()
 }
 
-/// Whether the two sides differ in length far more than a translation does: more than
-/// twice (or under half) the characters the length model expects, by more than its
-/// noise, or more than twice the sentences (and at least three more).
-fn lengths_differ(
-    en_sentences: usize,
-    vi_sentences: usize,
-    en_chars: usize,
-    vi_chars: usize,
-) -> bool {
-    let model = LengthModel::default();
-    let expected = model.ratio * en_chars as f64;
-    let vi = vi_chars as f64;
-    // In a few short sentences a factor of two is ordinary (`Yes.` / `Vâng, đúng vậy.`);
-    // four standard deviations is far outside what the model expects.
-    let chars = (vi > 2.0 * expected || vi < expected / 2.0)
-        && model.delta(en_chars as f64, vi).abs() > 4.0;
-    // A few splits can double the count of a short text; more than doubling by three or
-    // more sentences takes splits or merges in most links, which no translation has.
-    let (few, many) = (
-        en_sentences.min(vi_sentences),
-        en_sentences.max(vi_sentences),
-    );
-    let sentences = many > 2 * few && many - few >= 3;
-    chars || sentences
-}
-
 fn warn(l10n: &Localizer, message: String) {
     stderr_line(&l10n.text_with("cli-warning", &[("message", message.into())]));
 }
 
-/// Where `--into` stores the pairs: the document, the author and the languages, from the
-/// options first and then the project, as `update` and `translate` take them.
-struct Storing {
-    doc: String,
-    user: String,
-    source: LanguageIdentifier,
-    target: LanguageIdentifier,
+impl AlignArgs {
+    /// Where the aligner learns from: `--tm` if given, else the `--into` memory when it
+    /// exists, else the project's memory files that exist (only when there is a project
+    /// file that loads: aligning two files works anywhere).
+    fn lexicon(&self, project: Option<&Project>) -> Lexicon {
+        if !self.tm.is_empty() {
+            return Lexicon::Memories(self.tm.clone());
+        }
+        if let Some(into) = self.into.as_ref().filter(|p| p.exists()) {
+            return Lexicon::Memories(vec![into.clone()]);
+        }
+        match project {
+            Some(project) if project.config.path.is_some() => Lexicon::ProjectMemories,
+            _ => Lexicon::None,
+        }
+    }
+
+    /// The project: needed with `--into` or `--tm` (an error if it does not load); else
+    /// the project file's if it loads, for its memory's words, else the defaults.
+    fn project(&self, ctx: &Context) -> Result<(Project, bool)> {
+        if self.into.is_some() || !self.tm.is_empty() {
+            return Ok((ctx.project()?, true));
+        }
+        if ctx.project_file().is_some()
+            && let Ok(project) = ctx.project()
+        {
+            return Ok((project, true));
+        }
+        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Ok((Project::new(Config::defaults(&here), ctx.limits), false))
+    }
 }
 
-/// The document and author for `--into`, before anything is aligned: a mistake here
-/// should not cost the wait for the alignment. Only `--into` needs the project, so that
-/// aligning two files works anywhere (its memory, when it has one, only lends its words).
-fn into_settings(args: &AlignArgs, l10n: &Localizer) -> Result<Option<Storing>> {
-    if args.into.is_none() {
-        return Ok(None);
-    }
-    let config = super::project::load(l10n)?;
-    let doc = match args.doc.as_deref() {
-        Some(doc) if !songngu::config::valid_doc_id(doc) => {
-            anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
-        }
-        Some(doc) => doc.to_owned(),
-        // Not the memory's only document, as `update` guesses: pairs filed under another
-        // article's id would mix two articles' units in one document.
-        None => config.doc_for(&args.en).map(str::to_owned).ok_or_else(|| {
-            let project = config
-                .path
-                .as_ref()
-                .map_or_else(|| String::from("none"), |p| p.display().to_string());
-            anyhow::anyhow!(l10n.text_with(
-                "error-align-which-doc",
-                &[
-                    ("en", args.en.display().to_string().into()),
-                    ("project", project.into()),
-                ],
-            ))
-        })?,
+pub fn execute(args: &AlignArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let flow_error = |e| errors::flow_error(l10n, e);
+    let (project, loaded) = args.project(ctx)?;
+    let storing = match &args.into {
+        Some(tm) => Some(
+            flow::storing(
+                &project,
+                tm,
+                &args.en,
+                args.doc.as_deref(),
+                args.user.as_deref(),
+                read_only(args.force_readonly),
+            )
+            .map_err(flow_error)?,
+        ),
+        None => None,
     };
-    Ok(Some(Storing {
-        doc,
-        user: super::project::user(args.user.as_ref(), &config),
-        source: config.source.clone(),
-        target: config.target.clone(),
-    }))
-}
-
-pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let into = into_settings(args, l10n)?;
-    let en = read_side(&args.en, Lang::En, args.segmented, l10n)?;
-    let vi = read_side(&args.vi, Lang::Vi, args.segmented, l10n)?;
-    let mut options = AlignOptions {
-        memory_lexicon: super::memory_lexicon::for_align(
-            &args.tm,
-            args.into.as_ref(),
-            into.as_ref().map(|storing| storing.doc.as_str()),
-            l10n,
-        )?,
-        ..AlignOptions::default()
+    let request = AlignRequest {
+        en: args.en.clone(),
+        vi: args.vi.clone(),
+        segmented: args.segmented,
+        glossary: args.glossary.clone(),
+        lexicon: args.lexicon(loaded.then_some(&project)),
     };
-    if let Some(path) = &args.glossary {
-        options.glossary = Some(read_glossary(path, l10n)?);
+    let doc = storing.as_ref().map(|s| s.doc.as_str());
+    let aligned =
+        flow::align(&project, &request, doc, &mut notices::Stderr(l10n)).map_err(flow_error)?;
+    write_links(args.format, &aligned, out)?;
+    let low = aligned
+        .links
+        .iter()
+        .filter(|l| align::low_confidence(l))
+        .count();
+    let summary = [("links", aligned.links.len().into()), ("low", low.into())];
+    stderr_line(&l10n.text_with("align-summary", &summary));
+    for warning in &aligned.warnings {
+        warn(l10n, warning_text(l10n, args, warning));
     }
-    let en_sentences: Vec<&String> = en.sentences().collect();
-    let vi_sentences: Vec<&String> = vi.sentences().collect();
-    if en_sentences.is_empty() && vi_sentences.is_empty() {
-        anyhow::bail!(l10n.text_with(
-            "align-nothing-to-align",
-            &[
-                ("en", args.en.display().to_string().into()),
-                ("vi", args.vi.display().to_string().into()),
-            ],
-        ));
-    }
-    let links = align::align(&en.paragraphs, &vi.paragraphs, &options);
-
-    let width = output_width();
-    for link in &links {
-        let en_text = joined(&en_sentences, &link.en);
-        let vi_text = joined(&vi_sentences, &link.vi);
-        let low = align::low_confidence(link);
-        match args.format {
-            AlignFormat::Tsv => {
-                out.line(&format!("{}\t{}", indices(&link.en), indices(&link.vi)))?
-            }
-            AlignFormat::Json => out.json_line(&JsonLink {
-                en: &link.en,
-                vi: &link.vi,
-                en_text,
-                vi_text,
-                confidence: link.confidence,
-                low_confidence: low,
-            })?,
-            AlignFormat::Text => {
-                for line in side_by_side(link, &en_text, &vi_text, width) {
-                    out.line(&line)?;
-                }
-                out.line("")?;
-            }
-        }
-    }
-    out.flush()?;
-
-    let low_count = links.iter().filter(|l| align::low_confidence(l)).count();
-    stderr_line(&l10n.text_with(
-        "align-summary",
-        &[("links", links.len().into()), ("low", low_count.into())],
-    ));
-    let empty: Vec<&PathBuf> = [(&args.en, &en_sentences), (&args.vi, &vi_sentences)]
-        .into_iter()
-        .filter(|(_, sentences)| sentences.is_empty())
-        .map(|(path, _)| path)
-        .collect();
-    for path in &empty {
-        warn(
-            l10n,
-            l10n.text_with(
-                "align-no-sentences",
-                &[("path", path.display().to_string().into())],
-            ),
-        );
-    }
-    // With one side empty every link is one-sided: the warnings below would only repeat
-    // that less clearly.
-    if empty.is_empty() {
-        let chars = |sentences: &[&String]| -> usize {
-            sentences.iter().map(|s| s.trim().chars().count()).sum()
-        };
-        let (en_chars, vi_chars) = (chars(&en_sentences), chars(&vi_sentences));
-        if lengths_differ(en_sentences.len(), vi_sentences.len(), en_chars, vi_chars) {
-            let expected = (LengthModel::default().ratio * en_chars as f64).round() as usize;
-            warn(
-                l10n,
-                l10n.text_with(
-                    "align-lengths-differ",
-                    &[
-                        ("en", args.en.display().to_string().into()),
-                        ("vi", args.vi.display().to_string().into()),
-                        ("en_sentences", en_sentences.len().into()),
-                        ("vi_sentences", vi_sentences.len().into()),
-                        ("en_chars", en_chars.into()),
-                        ("vi_chars", vi_chars.into()),
-                        ("expected", expected.into()),
-                    ],
-                ),
-            );
-        }
-        // Most links doubtful: probably not the same article.
-        if low_count * 2 > links.len() {
-            warn(l10n, l10n.text("align-not-same-article"));
-        }
-    }
-
-    if let (Some(tm), Some(into)) = (&args.into, &into) {
-        let read_only = super::targets::read_only(args.force_readonly);
-        let stored = store_links(
-            tm,
-            into,
-            read_only,
-            &links,
-            (&en, &vi),
-            &en_sentences,
-            &vi_sentences,
-        )
-        .map_err(|e| super::errors::memory_error(l10n, e))?;
+    if let Some(storing) = &storing {
+        let stored = flow::store(&project, storing, &aligned).map_err(flow_error)?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[
-                ("path", tm.display().to_string().into()),
+                ("path", storing.tm.display().to_string().into()),
                 ("added", stored.added.into()),
                 ("updated", stored.updated.into()),
                 ("removed", stored.removed.into()),
@@ -469,237 +282,65 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
     Ok(Exit::Success)
 }
 
-/// Whether the TU of `entry` is one `align` stored (it carries the aligner's confidence);
-/// a TU someone translated has none and is never removed.
-fn made_by_align(memory: &Memory, entry: u32) -> Result<bool, store::MemoryError> {
-    Ok(memory
-        .tu_of(entry)?
-        .prop(store::props::CONFIDENCE)
-        .is_some())
-}
-
-/// What [`store_links`] did to the memory.
-#[derive(Debug, Default)]
-struct Stored {
-    added: usize,
-    updated: usize,
-    removed: usize,
-    /// English sentences stored as left out of the translation (added or updated): not
-    /// pairs.
-    omitted: usize,
-    /// Vietnamese sentences without English stored as the editor's additions (new ones).
-    vi_only: usize,
-}
-
-/// The paragraph of every sentence of `side`, in order.
-fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
-    side.paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(p, sentences)| std::iter::repeat_n(p, sentences.len()))
-        .collect()
-}
-
-/// Writes the links with both sides as TUs of `doc`, one per unit (see the module docs).
-#[allow(clippy::too_many_arguments)]
-fn store_links(
-    tm: &Path,
-    into: &Storing,
-    read_only: ReadOnly,
-    links: &[Link],
-    (en, vi): (&Side, &Side),
-    en_sentences: &[&String],
-    vi_sentences: &[&String],
-) -> Result<Stored, store::MemoryError> {
-    use songngu::memory::text::normalize;
-    let (doc, user) = (into.doc.as_str(), into.user.as_str());
-    let (source_lang, target_lang) = (into.source.clone(), into.target.clone());
-    let mut memory = Memory::open_for_update_with(
-        std::slice::from_ref(&tm.to_path_buf()),
-        source_lang.clone(),
-        target_lang.clone(),
-        UpdateOptions {
-            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
-            read_only,
-        },
-    )?;
-    // Its save would drop the damaged TUs: refused before anything is stored.
-    memory.refuse_damaged()?;
-    // The document's live TUs by unit id; a memory written before units were kept apart
-    // may hold several for one unit.
-    let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();
-    for unit in memory.document(doc)? {
-        by_unit.entry(unit.unit.clone()).or_default().push(unit);
-    }
-    let mut stored = Stored::default();
-    let layout = layout::of_links(
-        links,
-        &paragraph_of_sentences(en),
-        &paragraph_of_sentences(vi),
-    );
-    // Vietnamese without English: the editor's additions, stored apart (below).
-    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> = Vec::new();
-    for (link, layout) in links.iter().zip(&layout) {
-        if link.en.is_empty() {
-            let unit = |i: usize| en.ids.get(i).map(String::as_str);
-            let at = match layout.anchor {
-                Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
-                Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
-                // No English at all: nothing to tie it to.
-                None => None,
-            };
-            if let (Some(at), Some(&order)) = (at, link.vi.first()) {
-                additions.push((
-                    at,
-                    order,
-                    joined(vi_sentences, &link.vi),
-                    layout.paragraph,
-                    format!("{:.3}", link.confidence),
-                ));
+/// Every link in `format`.
+fn write_links(format: AlignFormat, aligned: &Aligned, out: &mut Output) -> Result<()> {
+    let en_sentences: Vec<&String> = aligned.en.sentences().collect();
+    let vi_sentences: Vec<&String> = aligned.vi.sentences().collect();
+    let width = output_width();
+    for link in &aligned.links {
+        let en_text = joined(&en_sentences, &link.en);
+        let vi_text = joined(&vi_sentences, &link.vi);
+        match format {
+            AlignFormat::Tsv => {
+                out.line(&format!("{}\t{}", indices(&link.en), indices(&link.vi)))?
             }
-            continue;
-        }
-        // English without Vietnamese: the published translation leaves it out (a note for
-        // foreign readers); recorded so, so that the check and the export know.
-        let omitted = link.vi.is_empty();
-        // The unit's position is its first English sentence's, as `segment` and `update`
-        // number units: a change in the Vietnamese does not move the units after it.
-        let order = link.en[0];
-        let source = joined(en_sentences, &link.en);
-        let target = joined(vi_sentences, &link.vi);
-        // A many-to-one link is one unit: it takes the id of its first English sentence.
-        let unit = en.ids.get(link.en[0]).cloned().unwrap_or_default();
-        let status = if omitted {
-            store::props::OMITTED
-        } else if align::low_confidence(link) {
-            "needs-review"
-        } else {
-            "translated"
-        };
-        // Every unit a many-to-one link covers, in order.
-        let covered: Vec<&str> = link
-            .en
-            .iter()
-            .filter_map(|&i| en.ids.get(i).map(String::as_str))
-            .collect();
-        let confidence = format!("{:.3}", link.confidence);
-        let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
-        let first = existing.next();
-        // Only what an earlier `align` made goes: a duplicate someone translated is theirs.
-        for duplicate in existing {
-            if made_by_align(&memory, duplicate.entry)? {
-                memory.remove(duplicate.entry)?;
-                stored.removed += 1;
-            }
-        }
-        if let Some(old) = &first {
-            let same = normalize(&old.en) == normalize(&source)
-                && old.vi.as_deref().map(normalize) == (!omitted).then(|| normalize(&target))
-                && old.covered() == covered
-                && old.status.as_deref() == Some(status)
-                && old.vi_paragraph == layout.paragraph
-                && old.order == order
-                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
-                    == Some(confidence.as_str());
-            if same {
-                continue;
-            }
-        }
-        let new = NewUnit {
-            doc,
-            unit: &unit,
-            order,
-            source: &source,
-            target: &target,
-            status,
-            user,
-        };
-        let mut tu = if omitted {
-            store::omitted_tu(&new, &source_lang, &target_lang)
-        } else {
-            store::unit_tu(&new, &source_lang, &target_lang)
-        };
-        store::set_covered_units(&mut tu, &covered);
-        tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
-            store::props::CONFIDENCE,
-            &confidence,
-        )));
-        store::set_vi_paragraph(&mut tu, layout.paragraph);
-        match first {
-            Some(old) => {
-                memory.replace(old.entry, tu)?;
-                if omitted {
-                    stored.omitted += 1;
-                } else {
-                    stored.updated += 1;
+            AlignFormat::Json => out.json_line(&JsonLink {
+                en: &link.en,
+                vi: &link.vi,
+                en_text,
+                vi_text,
+                confidence: link.confidence,
+                low_confidence: align::low_confidence(link),
+            })?,
+            AlignFormat::Text => {
+                for line in side_by_side(link, &en_text, &vi_text, width) {
+                    out.line(&line)?;
                 }
-            }
-            None => {
-                memory.add(None, tu)?;
-                if omitted {
-                    stored.omitted += 1;
-                } else {
-                    stored.added += 1;
-                }
+                out.line("")?;
             }
         }
     }
-    // What is left of this article's sentences was paired by an earlier run and is not on
-    // its own now: inside a joined unit, or without a counterpart. A TU `align` made for it
-    // (it has a confidence) records a pairing this alignment rejects, so it goes; a TU
-    // someone translated, and the TUs of sentences no longer in the article (drift reports
-    // those), stay.
-    for id in &en.ids {
-        for old in by_unit.remove(id).unwrap_or_default() {
-            if made_by_align(&memory, old.entry)? {
-                memory.remove(old.entry)?;
-                stored.removed += 1;
-            }
-        }
+    out.flush()?;
+    Ok(())
+}
+
+/// A warning about the pair of articles, in the UI language.
+fn warning_text(l10n: &Localizer, args: &AlignArgs, warning: &Warning) -> String {
+    match warning {
+        Warning::NoSentences(path) => l10n.text_with(
+            "align-no-sentences",
+            &[("path", path.display().to_string().into())],
+        ),
+        Warning::LengthsDiffer {
+            en_sentences,
+            vi_sentences,
+            en_chars,
+            vi_chars,
+            expected,
+        } => l10n.text_with(
+            "align-lengths-differ",
+            &[
+                ("en", args.en.display().to_string().into()),
+                ("vi", args.vi.display().to_string().into()),
+                ("en_sentences", (*en_sentences).into()),
+                ("vi_sentences", (*vi_sentences).into()),
+                ("en_chars", (*en_chars).into()),
+                ("vi_chars", (*vi_chars).into()),
+                ("expected", (*expected).into()),
+            ],
+        ),
+        Warning::NotSameArticle => l10n.text("align-not-same-article"),
     }
-    // The additions: one already stored with the same place, text, layout and confidence
-    // stays as it is (so a second run on the same pair changes nothing); the others an
-    // earlier `align` stored go, and the new ones are added in published order.
-    let mut old_additions = memory.document_additions(doc)?;
-    for (at, order, text, paragraph, confidence) in &additions {
-        let anchor = |u: &StoredUnit| match at {
-            AddedAt::After(unit) => u.after.as_deref() == Some(*unit) && u.before.is_none(),
-            AddedAt::Before(unit) => u.before.as_deref() == Some(*unit) && u.after.is_none(),
-        };
-        let mut same = None;
-        for (k, old) in old_additions.iter().enumerate() {
-            if anchor(old)
-                && old.order == *order
-                && old.vi.as_deref().map(normalize) == Some(normalize(text))
-                && old.vi_paragraph == *paragraph
-                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
-                    == Some(confidence.as_str())
-            {
-                same = Some(k);
-                break;
-            }
-        }
-        if let Some(k) = same {
-            old_additions.remove(k);
-            continue;
-        }
-        let mut tu = store::added_tu(doc, *at, *order, text, user, &target_lang);
-        tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
-            store::props::CONFIDENCE,
-            confidence,
-        )));
-        store::set_vi_paragraph(&mut tu, *paragraph);
-        memory.add(None, tu)?;
-        stored.vi_only += 1;
-    }
-    for old in old_additions {
-        if made_by_align(&memory, old.entry)? {
-            memory.remove(old.entry)?;
-            stored.removed += 1;
-        }
-    }
-    memory.save()?;
-    Ok(stored)
 }
 
 #[cfg(test)]
@@ -750,18 +391,5 @@ mod tests {
         let lines = side_by_side(&one_sided, "", "Câu thêm.", 60);
         // An unmatched sentence is worth a look however sure the aligner is.
         assert!(lines[0].starts_with("? 0-1 0.99 —"), "{lines:?}");
-    }
-
-    #[test]
-    fn lengths_differ_only_far_beyond_the_model() {
-        // The evaluation articles' sizes: no warning.
-        assert!(!lengths_differ(24, 23, 2236, 2241));
-        // Twice the characters in a short pair is ordinary.
-        assert!(!lengths_differ(1, 1, 4, 15));
-        assert!(lengths_differ(24, 23, 2236, 900));
-        assert!(lengths_differ(24, 23, 2236, 4800));
-        // Sentences: one split too many in a short text is no reason to warn.
-        assert!(!lengths_differ(1, 3, 100, 100));
-        assert!(lengths_differ(2, 5, 100, 100));
     }
 }

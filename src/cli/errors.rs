@@ -8,12 +8,17 @@ use std::io;
 use std::path::Path;
 
 use songngu::document::DocumentError;
+use songngu::drift::accept::AcceptError;
+use songngu::export::ExportError;
+use songngu::flow::align::StoringError;
+use songngu::flow::{FlowError, LanguageSide};
 use songngu::fsio::FsError;
 use songngu::i18n::{FluentValue, Localizer};
-use songngu::input_limit::InputKind;
+use songngu::input_limit::{self, InputError, InputKind};
 use songngu::memory::journal::JournalError;
 use songngu::memory::persist::PersistError;
 use songngu::memory::store::{Memory, MemoryError};
+use songngu::project::{ConfigError, DocIdError};
 use songngu::segment::srx::SrxError;
 use songngu::tmx::{self, Severity, TmxError};
 
@@ -107,7 +112,7 @@ pub fn document_error(l10n: &Localizer, error: &DocumentError) -> String {
             &[("path", path_value(path)), ("offset", (*offset).into())],
         ),
         DocumentError::TooLarge { path, limit } => {
-            super::input::too_large(l10n, path, InputKind::Article, *limit)
+            too_large(l10n, path, InputKind::Article, *limit)
         }
     }
 }
@@ -140,9 +145,7 @@ pub fn srx_error(l10n: &Localizer, error: &SrxError) -> String {
             "srx-error-no-rules",
             &[("path", path_value(path)), ("lang", lang.clone().into())],
         ),
-        SrxError::TooLarge { path, limit } => {
-            super::input::too_large(l10n, path, InputKind::Srx, *limit)
-        }
+        SrxError::TooLarge { path, limit } => too_large(l10n, path, InputKind::Srx, *limit),
     }
 }
 
@@ -310,5 +313,193 @@ pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
 pub fn report_problems(l10n: &Localizer, memory: &Memory) {
     for problem in memory.problems() {
         print_problem(l10n, &problem.path, &problem.problem);
+    }
+}
+
+/// The message for a file that could not be read whole ([`songngu::input_limit`]).
+pub fn input_error(l10n: &Localizer, error: &InputError) -> String {
+    match error {
+        InputError::Io { path, source } if path == Path::new("-") => {
+            l10n.text_with("error-stdin", &[("reason", io_reason(l10n, source).into())])
+        }
+        InputError::Io { path, source } => read_error(l10n, path, source),
+        InputError::TooLarge { path, kind, limit } => too_large(l10n, path, *kind, *limit),
+        InputError::InvalidUtf8 {
+            path,
+            offset,
+            line,
+            column,
+        } => invalid_utf8(l10n, path, *offset, *line, *column),
+    }
+}
+
+/// `path` (`-`: standard input) is larger than `limit` bytes, the limit of `kind`; the
+/// message says how to raise a limit that can be raised.
+pub fn too_large(l10n: &Localizer, path: &Path, kind: InputKind, limit: u64) -> String {
+    let id = if path == Path::new("-") {
+        "error-too-large-stdin"
+    } else if kind.configurable() {
+        "error-too-large-raise"
+    } else {
+        "error-too-large"
+    };
+    l10n.text_with(
+        id,
+        &[
+            ("path", path_value(path)),
+            ("limit", input_limit::limit_text(limit).into()),
+            (
+                "what",
+                l10n.text(&format!("input-kind-{}", kind.name())).into(),
+            ),
+        ],
+    )
+}
+
+/// The message for a project file that cannot be used.
+pub fn config_error(l10n: &Localizer, error: ConfigError) -> anyhow::Error {
+    match error {
+        ConfigError::Io { path, source } => anyhow::anyhow!(read_error(l10n, &path, &source)),
+        ConfigError::TooLarge { path, limit } => {
+            anyhow::anyhow!(too_large(l10n, &path, InputKind::ProjectFile, limit))
+        }
+        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
+    }
+}
+
+/// The message for the accepted-findings file that cannot be read or written.
+pub fn accept_error(l10n: &Localizer, error: AcceptError) -> anyhow::Error {
+    match error {
+        AcceptError::Input(e) => anyhow::anyhow!(input_error(l10n, &e)),
+        AcceptError::Read { path, source } => anyhow::anyhow!(read_error(l10n, &path, &source)),
+        AcceptError::Persist(e) => persist_error(l10n, e),
+        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
+    }
+}
+
+/// The message for a document id that could not be settled on.
+pub fn doc_id_error(l10n: &Localizer, error: &DocIdError) -> String {
+    match error {
+        DocIdError::Empty { option } => {
+            l10n.text_with("error-empty-doc", &[("option", option.clone().into())])
+        }
+        DocIdError::Unknown { doc, docs } => l10n.text_with(
+            "error-unknown-doc",
+            &[
+                ("doc", doc.clone().into()),
+                ("docs", docs.join(", ").into()),
+            ],
+        ),
+        DocIdError::Which { docs } => {
+            l10n.text_with("error-which-doc", &[("docs", docs.join(", ").into())])
+        }
+    }
+}
+
+/// The message for a release that could not be made.
+pub fn export_error(l10n: &Localizer, error: ExportError) -> anyhow::Error {
+    match error {
+        ExportError::Io { path, source } | ExportError::Save(PersistError::Io { path, source }) => {
+            anyhow::anyhow!(write_error(l10n, &path, &source))
+        }
+        ExportError::Save(PersistError::Fs(error)) => anyhow::anyhow!(fs_error(l10n, &error)),
+        e => anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())])),
+    }
+}
+
+/// The message for a flow that could not do what it was asked.
+pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
+    let text =
+        |id: &str, args: &[(&str, FluentValue<'static>)]| anyhow::anyhow!(l10n.text_with(id, args));
+    let file = |path: &Path| path_value(path);
+    match error {
+        FlowError::Config(e) => config_error(l10n, e),
+        FlowError::Document(e) => anyhow::anyhow!(document_error(l10n, &e)),
+        FlowError::Input(e) => anyhow::anyhow!(input_error(l10n, &e)),
+        FlowError::Memory(e) => memory_error(l10n, e),
+        FlowError::DocId(e) => anyhow::anyhow!(doc_id_error(l10n, &e)),
+        FlowError::Accept(e) => accept_error(l10n, e),
+        FlowError::Export(e) => export_error(l10n, e),
+        FlowError::Output(e) => anyhow::anyhow!(fs_error(l10n, &e)),
+        FlowError::Xliff(e) => text("error-xliff", &[("message", e.to_string().into())]),
+        FlowError::XliffWrite(e) => text("error-xliff-write", &[("message", e.to_string().into())]),
+        FlowError::NoMemory => text("error-check-needs-tm", &[]),
+        FlowError::Glossary { path, lines } => {
+            let message = |line: &usize| {
+                l10n.text_with(
+                    "align-glossary-line",
+                    &[("path", file(&path)), ("line", (*line).into())],
+                )
+            };
+            // Every line but the last is told here; the last is the error.
+            let (last, others) = lines.split_last().unwrap_or((&0, &[]));
+            for line in others {
+                stderr_line(&l10n.text_with("cli-error", &[("message", message(line).into())]));
+            }
+            anyhow::anyhow!(message(last))
+        }
+        FlowError::NoFinding { id } => text("error-no-finding", &[("id", id.into())]),
+        FlowError::DamagedMemory { path, count } => text(
+            "error-damaged-output",
+            &[("path", file(&path)), ("count", count.into())],
+        ),
+        FlowError::NoUnit { unit } => text("error-no-unit", &[("unit", unit.into())]),
+        FlowError::EmptyTranslation => text("error-empty-translation", &[]),
+        FlowError::WorkFileWithoutDocument { file: path } => {
+            text("error-xliff-empty-doc", &[("file", file(&path))])
+        }
+        FlowError::WorkFileLanguage {
+            side,
+            file: path,
+            found,
+            expected,
+        } => {
+            let id = match side {
+                LanguageSide::Source => "error-xliff-source-lang",
+                LanguageSide::Target => "error-xliff-target-lang",
+            };
+            let args = [
+                ("file", file(&path)),
+                ("found", found.into()),
+                ("expected", expected.into()),
+            ];
+            text(id, &args)
+        }
+        FlowError::WorkFileUnknownDocument {
+            file: path,
+            doc,
+            docs,
+        } => text(
+            "error-xliff-unknown-doc",
+            &[
+                ("file", file(&path)),
+                ("doc", doc.into()),
+                ("docs", docs.join(", ").into()),
+            ],
+        ),
+        FlowError::WorkFileWithoutArticle { doc } => {
+            text("error-xliff-which-article", &[("doc", doc.into())])
+        }
+        FlowError::Storing(StoringError::EmptyDoc) => {
+            text("error-empty-doc", &[("option", "--doc".into())])
+        }
+        FlowError::Storing(StoringError::WhichDoc { en, project }) => {
+            let project = project.map_or_else(|| String::from("none"), |p| p.display().to_string());
+            text(
+                "error-align-which-doc",
+                &[("en", file(&en)), ("project", project.into())],
+            )
+        }
+        FlowError::NothingToAlign { en, vi } => text(
+            "align-nothing-to-align",
+            &[("en", file(&en)), ("vi", file(&vi))],
+        ),
+        FlowError::ProjectExists { path } => text("error-init-exists", &[("path", file(&path))]),
+        FlowError::WriteProject { path, source } => {
+            anyhow::anyhow!(write_error(l10n, &path, &source))
+        }
+        FlowError::ReadMemoryFile { path, source } => {
+            anyhow::anyhow!(read_error(l10n, &path, &source))
+        }
     }
 }

@@ -9,25 +9,23 @@
 //! standard error).
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-
-use songngu::config::Config;
-use songngu::export::manifest::MemoryFile;
-use songngu::export::release::{ReleaseNames, ReleaseOptions, write_release};
-use songngu::export::{self, Release, Stamp, Wording};
-use songngu::fsio::{Input, Role};
+use songngu::export::Wording;
+use songngu::flow::release::{ReleaseRequest, SingleFormat, prepare};
+use songngu::fsio::{Input, OutputTarget, Role};
 use songngu::i18n::Localizer;
-use songngu::memory::persist::PersistError;
+use songngu::project::{Project, input};
 
-use super::check::{CheckArgs, CheckFormat, SeverityArg, render, run_check, write_human};
+use super::check_report::{self, render};
+use super::context::Context;
+use super::errors::flow_error;
 use super::exit::Exit;
+use super::notices;
 use super::output::{Output, stderr_line};
-use super::project::{self, user};
 use super::targets;
-use super::xliff::{XliffVersionArg, xliff_doc};
+use super::values::{SeverityArg, XliffVersionArg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -68,35 +66,53 @@ pub struct ExportArgs {
     pub force_readonly: bool,
 }
 
-fn export_error(l10n: &Localizer, e: impl std::fmt::Display + 'static) -> anyhow::Error {
-    // A file that cannot be written is named with the system's reason in the user's language.
-    match (&e as &dyn std::any::Any).downcast_ref::<export::ExportError>() {
-        Some(export::ExportError::Io { path, source })
-        | Some(export::ExportError::Save(PersistError::Io { path, source })) => {
-            return anyhow::anyhow!(super::errors::write_error(l10n, path, source));
+impl ExportArgs {
+    fn request(&self) -> ReleaseRequest {
+        ReleaseRequest {
+            en: self.en.clone(),
+            doc: self.doc.clone(),
+            tm: self.tm.clone(),
+            glossary: self.glossary.clone(),
+            fail_on: self.fail_on.map(Into::into),
+            allow_drift: self.allow_drift,
+            user: self.user.clone(),
         }
-        Some(export::ExportError::Save(PersistError::Fs(error))) => {
-            return anyhow::anyhow!(super::errors::fs_error(l10n, error));
-        }
-        _ => {}
     }
-    anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
+
+    /// The single file to write, or `None` for a release folder.
+    fn single_format(&self) -> Option<SingleFormat> {
+        Some(match self.to {
+            ExportFormat::Vi => SingleFormat::Vi,
+            ExportFormat::BilingualHtml => SingleFormat::BilingualHtml,
+            ExportFormat::BilingualMd => SingleFormat::BilingualMd,
+            ExportFormat::Tmx => SingleFormat::Tmx,
+            ExportFormat::Xliff => SingleFormat::Xliff(self.xliff_version.into()),
+            ExportFormat::Release => return None,
+        })
+    }
+
+    /// Everything the output must not be: the project's files and this command's inputs.
+    fn inputs(&self, project: &Project) -> Vec<Input> {
+        let mut inputs = project.protected_files();
+        inputs.extend(project.memory_inputs(&self.tm));
+        inputs.extend(input(&self.en, Role::Article));
+        inputs.extend(self.glossary.iter().map(|p| Input::new(p, Role::Glossary)));
+        inputs
+    }
 }
 
-pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {
-    let config = project::load(l10n)?;
+pub fn execute(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let project = ctx.project()?;
     // The output is checked before the work: never an input, the memory or the project,
     // and a release folder never holds one.
-    let mut inputs = targets::project_inputs(&config);
-    inputs.extend(targets::memories(&args.tm, &config));
-    inputs.extend(targets::input(&args.en, Role::Article));
-    inputs.extend(args.glossary.iter().map(|p| Input::new(p, Role::Glossary)));
-    let target = match args.to {
-        ExportFormat::Release => {
+    let inputs = args.inputs(&project);
+    let target: Option<OutputTarget> = match args.single_format() {
+        None => {
             targets::folder(l10n, &args.output, &inputs)?;
             None
         }
-        _ => Some(targets::target(
+        Some(_) => Some(targets::target(
             l10n,
             &args.output,
             &inputs,
@@ -105,56 +121,53 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     };
     // With the document on standard output, the report goes to standard error.
     let mut status = target.as_ref().and_then(targets::status_output);
-    let color = color && status.is_none();
-    let check_args = CheckArgs {
-        en: args.en.clone(),
-        tm: args.tm.clone(),
-        doc: args.doc.clone(),
-        vi: None,
-        format: CheckFormat::Text,
-        glossary: args.glossary.clone(),
-        fail_on: args.fail_on,
-        accept: Vec::new(),
-        reason: None,
-        user: None,
-        force_readonly: false,
-    };
-    let run = run_check(&check_args, &config, l10n)?;
-    super::check::refuse_damaged(&run, l10n)?;
-    let passes = run.report.passes(run.fail_on);
-    if !run.report.findings.is_empty() {
-        write_human(status.as_mut().unwrap_or(&mut *out), &run, l10n, color)?;
+    let color = ctx.color && status.is_none();
+    let prepared = prepare(&project, &args.request(), &mut notices::Stderr(l10n))
+        .map_err(|e| flow_error(l10n, e))?;
+    let article = &prepared.checked.article;
+    if !article.report.findings.is_empty() {
+        check_report::write(status.as_mut().unwrap_or(&mut *out), article, l10n, color)?;
     }
-    if !passes && !args.allow_drift {
+    if prepared.refused() {
         status.as_mut().unwrap_or(&mut *out).flush()?;
-        stderr_line(&l10n.text_with(
-            "cli-error",
-            &[("message", l10n.text("export-refused").into())],
-        ));
+        let refused = l10n.text("export-refused");
+        stderr_line(&l10n.text_with("cli-error", &[("message", refused.into())]));
         return Ok(Exit::Findings);
     }
-
-    let units = export::units_of_check(&run.units, &run.report, run.fail_on);
-    let release = Release {
-        doc_id: run.doc.clone().unwrap_or_default(),
-        en: &run.document,
-        units,
-        allow_drift: args.allow_drift,
-        fail_on: run.fail_on,
-    };
-    let stamp = Stamp {
-        user: user(args.user.as_ref(), &config),
-        now: SystemTime::now(),
-    };
     let render_message = |e: &songngu::drift::report::Explanation| render(l10n, e);
-    let wording = Wording {
-        lang: l10n
-            .locale()
-            .tag()
-            .split('-')
-            .next()
-            .unwrap_or("en")
-            .to_owned(),
+    let wording = wording(l10n, &render_message);
+    match (args.single_format(), &target) {
+        (Some(format), Some(target)) => {
+            let bytes = prepared
+                .file(&project, format, &wording)
+                .map_err(|e| flow_error(l10n, e))?;
+            targets::write(l10n, out, target, |w| w.write_all(&bytes), |_| Ok(()))?;
+        }
+        _ => {
+            let version = args.xliff_version.into();
+            prepared
+                .write_folder(&project, &args.output, wording, version)
+                .map_err(|e| flow_error(l10n, e))?;
+        }
+    }
+    let report = status.as_mut().unwrap_or(out);
+    let path = args.output.display().to_string();
+    report.line(&l10n.text_with("export-written", &[("path", path.into())]))?;
+    if !prepared.passes() {
+        report.line(&l10n.text("export-with-drift"))?;
+    }
+    report.flush()?;
+    Ok(Exit::Success)
+}
+
+/// The words of the bilingual formats in the UI language.
+fn wording<'r>(
+    l10n: &Localizer,
+    message: &'r dyn Fn(&songngu::drift::report::Explanation) -> String,
+) -> Wording<'r> {
+    let lang = l10n.locale().tag().split('-').next().unwrap_or("en");
+    Wording {
+        lang: lang.to_owned(),
         en: l10n.text("export-wording-en"),
         vi: l10n.text("export-wording-vi"),
         legend: l10n.text("export-wording-legend"),
@@ -162,98 +175,6 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
         missing: l10n.text("export-wording-missing"),
         finding: l10n.text("export-wording-finding"),
         accepted: l10n.text("export-wording-accepted"),
-        message: Some(&render_message),
-    };
-    let xliff_bytes = || -> Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        songngu::xliff::write(
-            &xliff_doc(&run, true, &config),
-            args.xliff_version.into(),
-            &mut bytes,
-        )
-        .map_err(|e| export_error(l10n, e))?;
-        Ok(bytes)
-    };
-    let path = &args.output;
-    // A single file is made whole in memory (an article's size), then written.
-    let bytes = match args.to {
-        ExportFormat::Vi => Some(export::vi::to_bytes(&release)),
-        ExportFormat::BilingualHtml => {
-            Some(to_bytes(|w| export::html::write(&release, &wording, w)))
-        }
-        ExportFormat::BilingualMd => {
-            Some(to_bytes(|w| export::markdown::write(&release, &wording, w)))
-        }
-        ExportFormat::Tmx => {
-            let mut options = export::tmx::TmxOptions::new(stamp.clone());
-            options.source_lang = config.source.clone();
-            options.target_lang = config.target.clone();
-            Some(to_bytes(|w| export::tmx::write(&release, &options, w)))
-        }
-        ExportFormat::Xliff => Some(Ok(xliff_bytes()?)),
-        ExportFormat::Release => None,
-    };
-    match (bytes, &target) {
-        (Some(bytes), Some(target)) => {
-            let bytes = bytes.map_err(|e| export_error(l10n, e))?;
-            targets::write(l10n, out, target, |w| w.write_all(&bytes), |_| Ok(()))?;
-        }
-        _ => {
-            let names = ReleaseNames::new(&release);
-            let mut options = ReleaseOptions::new(stamp.clone());
-            options.source_lang = config.source.clone();
-            options.target_lang = config.target.clone();
-            options.findings = &run.report.findings;
-            options.memory = memory_files(args, &config, l10n)?;
-            options.wording = wording;
-            options.extra = vec![(format!("{}.xlf", names.base), xliff_bytes()?)];
-            write_release(path, &release, &options).map_err(|e| export_error(l10n, e))?;
-        }
+        message: Some(message),
     }
-    let report = status.as_mut().unwrap_or(out);
-    report.line(&l10n.text_with(
-        "export-written",
-        &[("path", path.display().to_string().into())],
-    ))?;
-    if args.allow_drift && !passes {
-        report.line(&l10n.text("export-with-drift"))?;
-    }
-    report.flush()?;
-    Ok(Exit::Success)
-}
-
-/// What `write` writes, as bytes.
-fn to_bytes(
-    write: impl FnOnce(&mut Vec<u8>) -> Result<(), export::ExportError>,
-) -> Result<Vec<u8>, export::ExportError> {
-    let mut bytes = Vec::new();
-    write(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// The memory files the check read, for the manifest: named as given on the command
-/// line, or as written in `songngu.toml` (relative to the project's folder).
-fn memory_files(args: &ExportArgs, config: &Config, l10n: &Localizer) -> Result<Vec<MemoryFile>> {
-    let given: Vec<(String, &std::path::Path)> = if args.tm.is_empty() {
-        config
-            .memory
-            .iter()
-            .map(|p| {
-                let name = p.strip_prefix(&config.root).unwrap_or(p);
-                (name.display().to_string(), p.as_path())
-            })
-            .collect()
-    } else {
-        args.tm
-            .iter()
-            .map(|p| (p.display().to_string(), p.as_path()))
-            .collect()
-    };
-    given
-        .into_iter()
-        .map(|(name, path)| {
-            MemoryFile::read(name, path)
-                .map_err(|e| anyhow::anyhow!(super::errors::read_error(l10n, path, &e)))
-        })
-        .collect()
 }

@@ -1,15 +1,18 @@
 //! `songngu init`: write a project file `songngu.toml` in the current folder, or the file
 //! named with `--config` before the command.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
-use songngu::config::{self, Article};
-use songngu::i18n::Localizer;
+use songngu::flow::init::{InitRequest, init};
+use songngu::project::config::{Article, FILE_NAME};
 
+use super::context::Context;
+use super::errors::flow_error;
 use super::exit::Exit;
 use super::output::Output;
+use super::values::SeverityArg;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -24,7 +27,7 @@ pub struct InitArgs {
     pub article: Vec<String>,
     /// The lowest severity that fails a check.
     #[arg(long = "fail-on", value_enum, value_name = "SEVERITY")]
-    pub fail_on: Option<super::check::SeverityArg>,
+    pub fail_on: Option<SeverityArg>,
     /// The project's glossary of translated names.
     #[arg(long, value_name = "FILE")]
     pub glossary: Option<String>,
@@ -33,15 +36,8 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    // `--config FILE` names the project file of every command: `init` writes it.
-    let path = super::project::config_path().unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
-    if path.exists() && !args.force {
-        anyhow::bail!(l10n.text_with(
-            "error-init-exists",
-            &[("path", path.display().to_string().into())]
-        ));
-    }
+pub fn execute(args: &InitArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
     let mut articles = Vec::new();
     for spec in &args.article {
         let Some((doc, file)) = spec
@@ -55,34 +51,24 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
             doc: doc.to_owned(),
         });
     }
-    let translator = args
-        .translator
-        .clone()
-        .unwrap_or_else(songngu::memory::store::default_user);
-    // The languages and kinds given before the command (`songngu --target-lang vi-VN
-    // --kind length=off init`) are what the project is made with.
-    let settings = super::project::load_without_file(l10n)?;
-    let mut template = config::Template::new(&translator, "tmx/memory.tmx");
-    if !args.tm.is_empty() {
-        template.memory = args.tm.clone();
-    }
-    template.articles = articles;
-    template.source = settings.source;
-    template.target = settings.target;
-    template.fail_on = args.fail_on.map_or(template.fail_on, Into::into);
-    template.glossary = args.glossary.clone();
-    template.kinds = settings.check.kinds.into_iter().collect();
-    let text = config::template(&template);
-    // The template must read back: a typo in an id or path must not make a broken project.
-    config::Config::parse(&path, &text).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
-    })?;
-    std::fs::write(&path, text)
-        .map_err(|e| anyhow::anyhow!(super::errors::write_error(l10n, &path, &e)))?;
-    out.line(&l10n.text_with(
-        "init-written",
-        &[("path", path.display().to_string().into())],
-    ))?;
+    let request = InitRequest {
+        // `--config FILE` names the project file of every command: `init` writes it.
+        path: ctx
+            .config_path()
+            .map_or_else(|| PathBuf::from(FILE_NAME), Path::to_path_buf),
+        force: args.force,
+        // The languages and kinds given before the command (`songngu --target-lang vi-VN
+        // --kind length=off init`) are what the project is made with.
+        settings: ctx.settings_without_file()?,
+        articles,
+        translator: args.translator.clone(),
+        memory: args.tm.clone(),
+        fail_on: args.fail_on.map(Into::into),
+        glossary: args.glossary.clone(),
+    };
+    let path = init(&request).map_err(|e| flow_error(l10n, e))?;
+    let path = path.display().to_string();
+    out.line(&l10n.text_with("init-written", &[("path", path.into())]))?;
     out.flush()?;
     Ok(Exit::Success)
 }

@@ -9,20 +9,22 @@
 
 mod align;
 mod check;
+mod check_report;
+mod context;
 mod errors;
 mod exit;
 mod export;
 mod init;
 mod input;
 mod localize;
-mod memory_lexicon;
+mod notices;
 mod output;
-mod project;
 mod segment;
 mod targets;
 mod tm;
 mod translate;
 mod update;
+mod values;
 mod xliff;
 
 use std::ffi::OsString;
@@ -32,6 +34,7 @@ use clap::error::ErrorKind;
 use clap::{FromArgMatches, Parser, Subcommand};
 use songngu::i18n::{self, Localizer};
 
+use context::Context;
 pub use exit::Exit;
 use output::{Output, OutputError, stderr_line, stderr_text};
 
@@ -45,7 +48,7 @@ pub struct Cli {
     pub ui_lang: Option<String>,
 
     #[command(flatten)]
-    pub project: project::ProjectArgs,
+    pub project: context::ProjectArgs,
 
     #[command(flatten)]
     pub input: input::InputArgs,
@@ -99,31 +102,39 @@ where
         Err(error) => return report_clap(&l10n, &error, color),
     };
 
-    project::set(cli.project.clone());
-    if let Err(message) = input::set(&cli.input, &env, &l10n) {
-        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
-        return Exit::Error;
-    }
+    let limits = match input::limits(&cli.input, &env, &l10n) {
+        Ok(limits) => limits,
+        Err(message) => {
+            stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+            return Exit::Error;
+        }
+    };
+    let ctx = Context {
+        l10n: &l10n,
+        settings: cli.project.settings(),
+        limits,
+        color: color.stdout,
+    };
     // A project file named with `--config` must be readable whatever the command, also one
     // that uses none of its settings (`segment`, `tm`): a mistyped path or a broken file
     // is never silently ignored. `init` writes it instead.
     if cli.project.config.is_some()
         && !matches!(cli.command, Commands::Init(_))
-        && let Err(error) = project::load(&l10n)
+        && let Err(error) = ctx.project()
     {
         return report_error(&l10n, &error);
     }
     let mut out = Output::stdout();
     let result = match &cli.command {
-        Commands::Segment(segment_args) => segment::execute(segment_args, &l10n, &mut out),
-        Commands::Tm(command) => tm::execute(command, &l10n, &mut out),
-        Commands::Align(align_args) => align::execute(align_args, &l10n, &mut out),
-        Commands::Check(check_args) => check::execute(check_args, &l10n, &mut out, color.stdout),
-        Commands::Init(a) => init::execute(a, &l10n, &mut out),
-        Commands::Update(a) => update::execute(a, &l10n, &mut out),
-        Commands::Translate(a) => translate::execute(a, &l10n, &mut out),
-        Commands::Xliff(c) => xliff::execute(c, &l10n, &mut out),
-        Commands::Export(a) => export::execute(a, &l10n, &mut out, color.stdout),
+        Commands::Segment(a) => segment::execute(a, &ctx, &mut out),
+        Commands::Tm(command) => tm::execute(command, &ctx, &mut out),
+        Commands::Align(a) => align::execute(a, &ctx, &mut out),
+        Commands::Check(a) => check::execute(a, &ctx, &mut out),
+        Commands::Init(a) => init::execute(a, &ctx, &mut out),
+        Commands::Update(a) => update::execute(a, &ctx, &mut out),
+        Commands::Translate(a) => translate::execute(a, &ctx, &mut out),
+        Commands::Xliff(c) => xliff::execute(c, &ctx, &mut out),
+        Commands::Export(a) => export::execute(a, &ctx, &mut out),
     };
     match result {
         Ok(exit) => exit,

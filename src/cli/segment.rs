@@ -19,8 +19,10 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::document::{Document, ParagraphMode, ReadOptions};
 use songngu::i18n::Localizer;
+use songngu::project::article_options;
 use songngu::segment::{Lang, Segmenter, each_unit, srx};
 
+use super::context::Context;
 use super::errors;
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
@@ -91,73 +93,27 @@ pub fn default_lang(path: &Path) -> Lang {
     if is_vi { Lang::Vi } else { Lang::En }
 }
 
-pub fn execute(args: &SegmentArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+pub fn execute(args: &SegmentArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
     let lang = args
         .lang
         .map_or_else(|| default_lang(&args.file), Lang::from);
     let options = ReadOptions {
         paragraphs: args.paragraphs.into(),
-        ..super::input::article_options()
+        ..article_options(&ctx.limits)
     };
     // `read_path` reads standard input for `-`.
     let doc = Document::read_path(&args.file, options).map_err(|e| {
         let message = errors::document_error(l10n, &e);
         anyhow::Error::new(e).context(message)
     })?;
-
-    let (segmenter, problems) = match &args.srx {
-        Some(path) => {
-            let loaded = srx::load(path, lang).map_err(|e| {
-                let message = errors::srx_error(l10n, &e);
-                anyhow::Error::new(e).context(message)
-            })?;
-            (loaded.segmenter, loaded.problems)
-        }
-        None => (Segmenter::builtin(lang), Vec::new()),
-    };
-    // Before the units, so they are seen even when stdout goes to a file.
-    if let Some(path) = &args.srx {
-        for problem in &problems {
-            let message = l10n.text_with(
-                "srx-problem",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("line", problem.line.to_string().into()),
-                    ("column", problem.column.to_string().into()),
-                    ("rule", problem.rule.clone().into()),
-                    ("message", problem.message.clone().into()),
-                ],
-            );
-            stderr_line(&l10n.text_with("cli-warning", &[("message", message.into())]));
-        }
-    }
-
-    // Each unit is printed as soon as it is found: the output of a large article is
-    // never held whole.
-    let mut count = 0usize;
-    let mut previous_block = None;
-    each_unit(&doc, &segmenter, |unit| {
-        count += 1;
-        match args.format {
-            OutputFormat::Text => {
-                if previous_block.is_some_and(|block| block != unit.block) {
-                    out.line("")?;
-                }
-                previous_block = Some(unit.block);
-                out.line(&one_line(&unit.text))
-            }
-            OutputFormat::Json => out.json_line(&unit),
-        }
-    })?;
-    out.flush()?;
-
-    stderr_line(&l10n.text_with(
-        "segment-summary",
-        &[
-            ("units", count.into()),
-            ("paragraphs", doc.blocks.len().into()),
-        ],
-    ));
+    let (segmenter, problems) = segmenter(args, lang, l10n)?;
+    let count = write_units(args.format, &doc, &segmenter, out)?;
+    let summary = [
+        ("units", count.into()),
+        ("paragraphs", doc.blocks.len().into()),
+    ];
+    stderr_line(&l10n.text_with("segment-summary", &summary));
 
     if let (Some(path), false) = (&args.srx, problems.is_empty()) {
         // The segmentation above is usable but not what the SRX file asked for:
@@ -173,6 +129,63 @@ pub fn execute(args: &SegmentArgs, l10n: &Localizer, out: &mut Output) -> Result
         return Ok(Exit::Error);
     }
     Ok(Exit::Success)
+}
+
+/// The segmenter of `--srx`, its problems told on standard error (before the units, so
+/// they are seen even when standard output goes to a file), else the built-in one.
+fn segmenter(
+    args: &SegmentArgs,
+    lang: Lang,
+    l10n: &Localizer,
+) -> Result<(Segmenter, Vec<srx::SrxProblem>)> {
+    let Some(path) = &args.srx else {
+        return Ok((Segmenter::builtin(lang), Vec::new()));
+    };
+    let loaded = srx::load(path, lang).map_err(|e| {
+        let message = errors::srx_error(l10n, &e);
+        anyhow::Error::new(e).context(message)
+    })?;
+    for problem in &loaded.problems {
+        let message = l10n.text_with(
+            "srx-problem",
+            &[
+                ("path", path.display().to_string().into()),
+                ("line", problem.line.to_string().into()),
+                ("column", problem.column.to_string().into()),
+                ("rule", problem.rule.clone().into()),
+                ("message", problem.message.clone().into()),
+            ],
+        );
+        stderr_line(&l10n.text_with("cli-warning", &[("message", message.into())]));
+    }
+    Ok((loaded.segmenter, loaded.problems))
+}
+
+/// Writes each unit as soon as it is found (the output of a large article is never held
+/// whole); returns how many there were.
+fn write_units(
+    format: OutputFormat,
+    doc: &Document,
+    segmenter: &Segmenter,
+    out: &mut Output,
+) -> Result<usize> {
+    let mut count = 0usize;
+    let mut previous_block = None;
+    each_unit(doc, segmenter, |unit| {
+        count += 1;
+        match format {
+            OutputFormat::Text => {
+                if previous_block.is_some_and(|block| block != unit.block) {
+                    out.line("")?;
+                }
+                previous_block = Some(unit.block);
+                out.line(&one_line(&unit.text))
+            }
+            OutputFormat::Json => out.json_line(&unit),
+        }
+    })?;
+    out.flush()?;
+    Ok(count)
 }
 
 /// A unit of hard-wrapped text (`--paragraphs blank`) spans several lines; in the text

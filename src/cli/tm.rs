@@ -44,10 +44,12 @@ use songngu::memory::store::{self, Match, Memory, UpdateOptions};
 use songngu::tmx::{self, Severity};
 use unic_langid::LanguageIdentifier;
 
+use super::context::Context;
 use super::errors;
 use super::exit::Exit;
 use super::output::{Output, stderr_line};
 use super::targets;
+use super::values::read_only;
 
 #[derive(Debug, Subcommand)]
 pub enum TmCommand {
@@ -188,15 +190,16 @@ pub struct ExportArgs {
     pub force_readonly: bool,
 }
 
-pub fn execute(command: &TmCommand, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
     match command {
         TmCommand::Stats(args) => stats(args, false, l10n, out),
         TmCommand::Validate(args) => stats(args, true, l10n, out),
-        TmCommand::Convert(args) => convert(args, l10n, out),
-        TmCommand::Lookup(args) => lookup(args, l10n, out),
+        TmCommand::Convert(args) => convert(args, ctx, out),
+        TmCommand::Lookup(args) => lookup(args, ctx, out),
         TmCommand::Concordance(args) => concordance(args, l10n, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
-        TmCommand::Export(args) => export(args, l10n, out),
+        TmCommand::Export(args) => export(args, ctx, out),
         TmCommand::Compact(args) => compact(args, l10n, out),
     }
 }
@@ -344,8 +347,9 @@ fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
     }
 }
 
-fn convert(args: &ConvertArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let mut inputs = targets::project_inputs_if_any(l10n);
+fn convert(args: &ConvertArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let mut inputs = targets::project_inputs_if_any(ctx);
     inputs.push(Input::new(&args.input, Role::Input));
     let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
     let (count, damaged) = copy_tmx(l10n, out, &args.input, &target, |_| true, |_| Ok(()))?;
@@ -362,9 +366,10 @@ fn convert(args: &ConvertArgs, l10n: &Localizer, out: &mut Output) -> Result<Exi
 /// How many documents an error lists before it says how many more there are.
 const LISTED_DOCS: usize = 20;
 
-fn export(args: &ExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+fn export(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
     if let Some(doc) = &args.doc
-        && !songngu::config::valid_doc_id(doc)
+        && !songngu::project::config::valid_doc_id(doc)
     {
         anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
     }
@@ -406,7 +411,7 @@ fn export(args: &ExportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit>
             ],
         ))
     };
-    let mut inputs = targets::project_inputs_if_any(l10n);
+    let mut inputs = targets::project_inputs_if_any(ctx);
     inputs.push(Input::new(&args.tm, Role::Memory));
     let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
     let (count, damaged) = copy_tmx(l10n, out, &args.tm, &target, keep, refuse_unknown)?;
@@ -513,13 +518,14 @@ fn band_name(score: u8) -> &'static str {
     }
 }
 
-fn lookup(args: &LookupArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+fn lookup(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
     let mut queries: Vec<String> = Vec::new();
     if let Some(text) = &args.text {
         queries.push(text.clone());
     }
     if let Some(path) = &args.queries {
-        let text = super::input::read_text(l10n, path, InputKind::Queries)?;
+        let text = ctx.read_text(path, InputKind::Queries)?;
         queries.extend(
             text.lines()
                 .filter(|l| !l.trim().is_empty())
@@ -645,7 +651,7 @@ fn compact(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exi
     };
     let options = UpdateOptions {
         wait,
-        read_only: targets::read_only(args.force_readonly),
+        read_only: read_only(args.force_readonly),
     };
     // The languages only steer lookups: any pair compacts the same bytes.
     let (source, target) = (unic_langid::langid!("en"), unic_langid::langid!("vi"));
@@ -696,7 +702,7 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
     } else {
         let options = UpdateOptions {
             wait,
-            read_only: targets::read_only(args.force_readonly),
+            read_only: read_only(args.force_readonly),
         };
         Memory::open_for_update_with(paths, source, target, options)
     }

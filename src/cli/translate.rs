@@ -4,16 +4,14 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::drift::update::{Put, put_unit_translation};
-use songngu::i18n::Localizer;
-use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
-use songngu::segment::Lang;
+use songngu::drift::update::Put;
+use songngu::flow::edit::{TranslateRequest, translate};
 
+use super::context::Context;
+use super::errors::flow_error;
 use super::exit::Exit;
-use super::input::read_units;
 use super::output::Output;
-use super::project::{self, DocUse, document_id, target_memory, user};
+use super::values::read_only;
 
 #[derive(Debug, Args)]
 pub struct TranslateArgs {
@@ -44,60 +42,24 @@ pub enum StatusArg {
     Reviewed,
 }
 
-pub fn execute(args: &TranslateArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let config = project::load(l10n)?;
-    let (_, units) = read_units(&args.en, Lang::En, l10n)?;
-    let Some(order) = units.iter().position(|u| u.id == args.unit) else {
-        anyhow::bail!(l10n.text_with("error-no-unit", &[("unit", args.unit.clone().into())]));
-    };
-    if args.vi.trim().is_empty() {
-        anyhow::bail!(l10n.text("error-empty-translation"));
-    }
-    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
-    let mut memory = Memory::open_for_update_with(
-        std::slice::from_ref(&path),
-        config.source.clone(),
-        config.target.clone(),
-        UpdateOptions {
-            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
-            read_only: super::targets::read_only(args.force_readonly),
+pub fn execute(args: &TranslateArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let project = ctx.project()?;
+    let request = TranslateRequest {
+        en: args.en.clone(),
+        doc: args.doc.clone(),
+        unit: args.unit.clone(),
+        vi: args.vi.clone(),
+        status: match args.status {
+            StatusArg::Translated => "translated",
+            StatusArg::Reviewed => "reviewed",
         },
-    )
-    .map_err(|e| super::errors::memory_error(l10n, e))?;
-    memory
-        .refuse_damaged()
-        .map_err(|e| super::errors::memory_error(l10n, e))?;
-    let doc = document_id(
-        args.doc.as_deref(),
-        &args.en,
-        &config,
-        &memory,
-        DocUse::Write,
-        l10n,
-    )?;
-    let user = user(args.user.as_ref(), &config);
-    let status = match args.status {
-        StatusArg::Translated => "translated",
-        StatusArg::Reviewed => "reviewed",
+        tm: args.tm.clone(),
+        user: args.user.clone(),
+        read_only: read_only(args.force_readonly),
     };
-    let put = put_unit_translation(
-        &mut memory,
-        &units,
-        &NewUnit {
-            doc: &doc,
-            unit: &args.unit,
-            order,
-            source: &units[order].text,
-            target: &args.vi,
-            status,
-            user: &user,
-        },
-    )
-    .map_err(|e| super::errors::memory_error(l10n, e))?;
-    memory
-        .save()
-        .map_err(|e| super::errors::memory_error(l10n, e))?;
-    let id = match put {
+    let translated = translate(&project, &request).map_err(|e| flow_error(l10n, e))?;
+    let id = match translated.put {
         Put::Added => "translate-added",
         Put::Replaced => "translate-replaced",
         Put::Unchanged => "translate-unchanged",

@@ -7,16 +7,14 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 use songngu::drift::revision::UnitState;
-use songngu::drift::update;
-use songngu::i18n::Localizer;
-use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, UpdateOptions};
-use songngu::segment::Lang;
+use songngu::flow::edit::{UpdateRequest, update};
 
+use super::context::Context;
+use super::errors::flow_error;
 use super::exit::Exit;
-use super::input::read_units;
+use super::notices;
 use super::output::Output;
-use super::project::{self, DocUse, document_id, target_memory};
+use super::values::read_only;
 
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
@@ -39,62 +37,24 @@ pub struct UpdateArgs {
     pub force_readonly: bool,
 }
 
-pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let config = project::load(l10n)?;
-    let (_, units) = read_units(&args.en, Lang::En, l10n)?;
-    let path = target_memory(args.tm.as_ref(), &config, l10n)?;
-    let mut memory = Memory::open_for_update_with(
-        std::slice::from_ref(&path),
-        config.source.clone(),
-        config.target.clone(),
-        UpdateOptions {
-            wait: LockWait::Wait(std::time::Duration::from_secs(60)),
-            read_only: super::targets::read_only(args.force_readonly),
-        },
-    )
-    .map_err(|e| super::errors::memory_error(l10n, e))?;
-    memory
-        .refuse_damaged()
-        .map_err(|e| super::errors::memory_error(l10n, e))?;
-    let doc = document_id(
-        args.doc.as_deref(),
-        &args.en,
-        &config,
-        &memory,
-        DocUse::Write,
-        l10n,
-    )?;
-    let others = memory.documents();
-    if !others.is_empty() && !others.contains(&doc) {
-        // Legitimate for a new article, but also what a mistyped id looks like.
-        super::output::stderr_line(
-            &l10n.text_with(
-                "cli-warning",
-                &[(
-                    "message",
-                    l10n.text_with(
-                        "update-new-doc",
-                        &[
-                            ("doc", doc.clone().into()),
-                            ("docs", others.join(", ").into()),
-                        ],
-                    )
-                    .into(),
-                )],
-            ),
-        );
-    }
+pub fn execute(args: &UpdateArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let project = ctx.project()?;
     // `--user` names no one here: `update` only moves units, and moving is no change of
-    // a translation (the TUs keep their `changeid`/`changedate`).
-    let (report, revision) = update::update(&mut memory, &units, &doc)
-        .map_err(|e| super::errors::memory_error(l10n, e))?;
-    memory
-        .save()
-        .map_err(|e| super::errors::memory_error(l10n, e))?;
+    // a translation.
+    let request = UpdateRequest {
+        en: args.en.clone(),
+        doc: args.doc.clone(),
+        tm: args.tm.clone(),
+        read_only: read_only(args.force_readonly),
+    };
+    let updated =
+        update(&project, &request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+    let report = &updated.report;
     if args.json {
-        out.json_line(&report)?;
+        out.json_line(report)?;
     } else {
-        for (unit, state) in units.iter().zip(&revision.units) {
+        for (unit, state) in updated.units.iter().zip(&updated.revision.units) {
             let id = match state {
                 UnitState::Stale { .. } => "update-needs-stale",
                 UnitState::Missing => "update-needs-missing",
@@ -106,7 +66,7 @@ pub fn execute(args: &UpdateArgs, l10n: &Localizer, out: &mut Output) -> Result<
         out.line(&l10n.text_with(
             "update-summary",
             &[
-                ("path", path.display().to_string().into()),
+                ("path", updated.path.display().to_string().into()),
                 ("carried", report.carried.into()),
                 ("moved", report.moved.into()),
                 ("stale", report.stale.into()),

@@ -16,15 +16,31 @@ use super::revision::{self, UnitState};
 /// Lowest fuzzy score offered as a suggestion for a missing unit (where CAT bands start).
 pub const SUGGESTION_MIN: u8 = 50;
 
-/// Where each current English unit stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// Where each current English unit stands. Serialized in `snake_case`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Translated from the current English.
     Current,
+    /// Translated, but the English was edited since: the Vietnamese is out of date.
     Stale,
+    /// Not translated.
     Missing,
-    /// The memory records that the published translation leaves this unit out on purpose.
+    /// The memory records that the published translation leaves this unit out on
+    /// purpose (an English-only note): nothing is published for it.
     Omitted,
+}
+
+impl Status {
+    /// `current`, `stale`, `missing`, `omitted`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Stale => "stale",
+            Status::Missing => "missing",
+            Status::Omitted => "omitted",
+        }
+    }
 }
 
 /// The result of a check.

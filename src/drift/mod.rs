@@ -5,10 +5,13 @@
 //! something the English does not: [`checks`]). Both produce [`report::Finding`]s.
 
 pub mod accept;
+pub mod article;
 pub mod check;
 pub mod checks;
 pub mod report;
 pub mod revision;
 pub mod update;
 
+pub use article::{CheckedArticle, CheckedUnit};
+pub use check::Status;
 pub use report::{Finding, FindingRecord, Kind, Severity};

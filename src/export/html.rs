@@ -46,10 +46,11 @@ use crate::memory::layout::Addition;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::{
-    BlockView, ExportError, Prepared, Release, ReleaseUnit, Source, UnitStatus, Wording,
-    line_prefix, markdown_lines, shorten, yaml_display,
+    BlockView, ExportError, Prepared, Release, Source, Wording, line_prefix, markdown_lines,
+    shorten, yaml_display,
 };
 use crate::document::{BlockKind, Document, Format};
+use crate::drift::{CheckedUnit, Status};
 
 /// The page's style sheet. No URLs, no `<` or `&`, so it is also valid XML text.
 const CSS: &str = r#"
@@ -249,8 +250,8 @@ fn row(
     wording: &Wording<'_>,
 ) {
     let units = view.units;
-    let stale = units.iter().any(|u| u.state() == UnitStatus::Stale);
-    let missing = units.is_empty() || units.iter().any(|u| u.state() == UnitStatus::Missing);
+    let stale = units.iter().any(|u| u.state() == Status::Stale);
+    let missing = units.is_empty() || units.iter().any(|u| u.state() == Status::Missing);
     let finding = units.iter().any(|u| !u.findings.is_empty());
     page.push_str("<div class=\"row");
     if stale || missing || finding {
@@ -372,7 +373,7 @@ fn flags(
     for unit in view.units.iter().filter(|u| u.is_flagged()) {
         let excerpt = shorten(&inline.plain(&unit.unit.text, prepared.source(view)), 80);
         let state = unit.state();
-        if state != UnitStatus::Current {
+        if state != Status::Current {
             let name = state.name();
             page.push_str("<li class=\"flag ");
             page.push_str(name);
@@ -422,7 +423,7 @@ fn flags(
     page.push_str("</ul>\n");
 }
 
-fn unit_label(page: &mut String, unit: &ReleaseUnit<'_>, excerpt: &str) {
+fn unit_label(page: &mut String, unit: &CheckedUnit<'_>, excerpt: &str) {
     page.push_str("<code class=\"unit\">");
     escape_into(page, &unit.unit.id);
     page.push_str("</code> <q lang=\"en\">");
@@ -926,7 +927,7 @@ mod tests {
             &us,
             &[Some("Bão"), Some("Nước lên 13 cm."), None, Some("Gọi 113.")],
         );
-        r.units[0].status = UnitStatus::Stale;
+        r.units[0].status = Status::Stale;
         let number = finding(Kind::Number, &us[1]);
         r.units[1].findings.push(&number);
         let render = |e: &crate::drift::report::Explanation| format!("numbers differ ({})", e.id);

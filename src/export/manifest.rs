@@ -69,8 +69,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::release::ReleaseOptions;
-use super::{ExportError, Release, UnitCounts, is_open};
+use super::{ExportError, Release, UnitCounts};
 use crate::document::{Encoding, Format};
+use crate::drift::check::fails;
 use crate::drift::{Finding, Kind, Severity};
 
 /// The file name of the manifest in a release folder.
@@ -130,7 +131,7 @@ pub struct SourceInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CheckSummary {
     /// No open finding: every finding is accepted or information
-    /// (see [`is_open`]).
+    /// (see [`fails`]).
     pub passed: bool,
     /// Open findings (not accepted, warning or error).
     pub findings: usize,
@@ -155,7 +156,7 @@ impl CheckSummary {
                 continue;
             }
             *summary.by_severity.entry(finding.severity).or_default() += 1;
-            if is_open(finding, fail_on) {
+            if fails(finding, fail_on) {
                 summary.findings += 1;
                 *summary.by_kind.entry(finding.kind).or_default() += 1;
             }

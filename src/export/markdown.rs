@@ -37,10 +37,11 @@ use std::io::Write;
 
 use super::html::InlineRenderer;
 use super::{
-    BlockView, ExportError, Prepared, Release, Source, UnitStatus, Wording, line_prefix,
-    markdown_lines, neutralize, shorten, yaml_display,
+    BlockView, ExportError, Prepared, Release, Source, Wording, line_prefix, markdown_lines,
+    neutralize, shorten, yaml_display,
 };
 use crate::document::BlockKind;
+use crate::drift::Status;
 use crate::memory::layout::Addition;
 
 /// Writes the bilingual Markdown of `release` to `out`.
@@ -262,7 +263,7 @@ fn flags(
         ));
         let label = format!("{} “{excerpt}”", code_span(&unit.unit.id));
         let state = unit.state();
-        if state != UnitStatus::Current {
+        if state != Status::Current {
             marks.push(format!("⚠ **{}** {label}", state.name()));
         }
         for finding in &unit.findings {
@@ -378,7 +379,7 @@ mod tests {
             &us,
             &[Some("Tiêu đề *đây*"), Some("1986. Một năm."), None],
         );
-        r.units[0].status = UnitStatus::Stale;
+        r.units[0].status = Status::Stale;
         let number = finding(Kind::Number, &us[1]);
         r.units[1].findings.push(&number);
         let md = to_string(&r, &Wording::default()).unwrap();

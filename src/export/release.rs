@@ -8,7 +8,8 @@
 //! | `<base>.bilingual.html`           | [`html`](super::html)                   |
 //! | `<base>.bilingual.md`             | [`markdown`](super::markdown)           |
 //! | `<base>.tmx`                      | [`tmx`](super::tmx)                     |
-//! | extra files ([`ReleaseOptions::extra`]) | as given, e.g. `<base>.xlf`      |
+//! | `<base>.xlf`                      | [`xliff`](super::xliff), with [`ReleaseOptions::work_file`] |
+//! | extra files ([`ReleaseOptions::extra`]) | as given                          |
 //! | `manifest.json`                   | [`manifest`](super::manifest), written last |
 //!
 //! `<base>` and `<ext>` come from the English file name ([`ReleaseNames`]):
@@ -62,12 +63,13 @@ pub struct ReleaseOptions<'r> {
     /// The translation memory files the release was checked against, for the manifest.
     pub memory: Vec<MemoryFile>,
     /// More files to put in the release, as `(file name, bytes)`, listed in the manifest
-    /// like the others. This is the hook for formats made elsewhere: the command line adds
-    /// the XLIFF files here, e.g. `(format!("{}.xlf", names.base), bytes)` with the bytes
-    /// written by `crate::xliff::write(doc, version, &mut bytes)`. Names must be plain
-    /// file names (no folder, not hidden), distinct from each other, from the release's
-    /// own files and from `manifest.json`.
+    /// like the others: the hook for a file a newsroom adds to its releases (a style
+    /// sheet, a licence). Names must be plain file names (no folder, not hidden), distinct
+    /// from each other, from the release's own files and from `manifest.json`.
     pub extra: Vec<(String, Vec<u8>)>,
+    /// Write the release's units as an XLIFF work file of this version too (every unit,
+    /// as `xliff export --all` does), named `<base>.xlf`.
+    pub work_file: Option<crate::xliff::Version>,
 }
 
 impl<'r> ReleaseOptions<'r> {
@@ -81,6 +83,7 @@ impl<'r> ReleaseOptions<'r> {
             target_lang: langid!("vi"),
             memory: Vec::new(),
             extra: Vec::new(),
+            work_file: None,
         }
     }
 }
@@ -199,8 +202,12 @@ fn write_release_with(
 ) -> Result<Manifest, ExportError> {
     release.check()?;
     let names = ReleaseNames::new(release);
+    let work_file_name = format!("{}.xlf", names.base);
     let own = [&names.vi, &names.html, &names.markdown, &names.tmx];
     let mut seen: Vec<&str> = own.iter().map(|n| n.as_str()).collect();
+    if options.work_file.is_some() {
+        seen.push(&work_file_name);
+    }
     for (name, _) in &options.extra {
         if !valid_file_name(name) {
             return Err(ExportError::BadFileName { name: name.clone() });
@@ -250,6 +257,17 @@ fn write_release_with(
     };
     super::tmx::write(release, &tmx_options, &mut bytes)?;
     put(&names.tmx, &bytes, &mut files)?;
+    if let Some(version) = options.work_file {
+        bytes.clear();
+        let units = &release.units;
+        let (source, target) = (
+            options.source_lang.to_string(),
+            options.target_lang.to_string(),
+        );
+        let doc = super::xliff::work_document(&release.doc_id, units, true, &source, &target);
+        crate::xliff::write(&doc, version, &mut bytes).map_err(ExportError::write("xliff"))?;
+        put(&work_file_name, &bytes, &mut files)?;
+    }
     for (name, extra) in &options.extra {
         put(name, extra, &mut files)?;
     }

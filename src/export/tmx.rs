@@ -21,7 +21,8 @@ use std::io::Write;
 
 use unic_langid::{LanguageIdentifier, langid};
 
-use super::{ExportError, Release, ReleaseUnit, Stamp, UnitStatus};
+use super::{ExportError, Release, Stamp};
+use crate::drift::{CheckedUnit, Status};
 use crate::memory::layout::Addition;
 use crate::memory::store::{
     AddedAt, NewUnit, added_tu, omitted_tu, set_covered_units, set_vi_paragraph, unit_tu,
@@ -98,7 +99,7 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
     };
     for (order, unit) in release.units.iter().enumerate() {
         push_added(&mut tus, AddedAt::Before(&unit.unit.id), &unit.added_before);
-        let omitted = unit.state() == UnitStatus::Omitted;
+        let omitted = unit.state() == Status::Omitted;
         let vi = match unit.translation() {
             Some(vi) if !unit.joined => vi,
             _ if omitted => "",
@@ -108,7 +109,7 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
             }
         };
         // The units translated together with this one: one TU with their English.
-        let run: Vec<&ReleaseUnit<'_>> = std::iter::once(unit)
+        let run: Vec<&CheckedUnit<'_>> = std::iter::once(unit)
             .chain(release.units[order + 1..].iter().take_while(|u| u.joined))
             .collect();
         let source = run
@@ -116,7 +117,7 @@ pub fn tus(release: &Release<'_>, options: &TmxOptions) -> Result<Vec<Tu>, Expor
             .map(|u| u.unit.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let review = !matches!(unit.state(), UnitStatus::Current | UnitStatus::Omitted)
+        let review = !matches!(unit.state(), Status::Current | Status::Omitted)
             || unit.open_findings(release.fail_on).next().is_some();
         let new = NewUnit {
             doc: &release.doc_id,
@@ -180,7 +181,7 @@ mod tests {
         let en = doc("a.en.md", "# Storm & rain\n\nRivers **rise**. Stay home.\n");
         let us = units(&en);
         let mut r = release(&en, &us, &[Some("Bão & mưa"), Some("Nước **lên**."), None]);
-        r.units[1].status = UnitStatus::Stale;
+        r.units[1].status = Status::Stale;
         let mut out = Vec::new();
         write(&r, &options(), &mut out).unwrap();
         let (tmx, problems) = crate::tmx::read_all_bytes("out.tmx", &out).unwrap();

@@ -130,7 +130,7 @@ fn runs_on(view: &BlockView<'_, '_>) -> bool {
 mod tests {
     use super::*;
     use crate::document::{Document, Encoding, ReadOptions};
-    use crate::export::UnitStatus;
+    use crate::drift::Status;
     use crate::export::tests::{doc, release, seed, units};
     use std::path::Path;
 
@@ -159,7 +159,7 @@ mod tests {
         );
         for (k, unit) in r.units.iter_mut().enumerate() {
             match k {
-                0 | 1 | 5 | 7 => unit.status = UnitStatus::Omitted,
+                0 | 1 | 5 | 7 => unit.status = Status::Omitted,
                 3 => unit.joined = true,
                 _ => {}
             }
@@ -336,7 +336,7 @@ mod tests {
         let en = doc("a.md", "# Storm\n\nRivers rise. Stay home.\n");
         let us = units(&en);
         let mut r = release(&en, &us, &[Some("Bão"), None, Some("Hãy ở nhà.")]);
-        assert_eq!(r.units[1].state(), UnitStatus::Missing);
+        assert_eq!(r.units[1].state(), Status::Missing);
         assert_eq!(text(&r).unwrap(), "# Bão\n\nRivers rise. Hãy ở nhà.\n");
         r.allow_drift = false;
         assert!(matches!(

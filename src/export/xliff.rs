@@ -34,61 +34,57 @@ use std::collections::{HashMap, HashSet};
 
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
-use crate::drift::{Finding, Kind};
+use crate::drift::{CheckedUnit, Kind};
 use crate::memory::store::StoredUnit;
 use crate::memory::text::normalize;
 use crate::segment::Unit;
 use crate::xliff::{State, XliffDoc, XliffUnit};
 
-/// The units of `units` (checked in `report`) that need work, or all of them with `all`,
-/// as the work file of document `doc` from `source_lang` to `target_lang` (see the
-/// [module docs](self)).
+/// The units of a checked article (every unit of document `doc`, in order, as
+/// [`CheckedArticle::units`] gives them) that need work, or all of them with `all`, as
+/// its work file from `source_lang` to `target_lang` (see the [module docs](self)).
 pub fn work_document(
     doc: &str,
-    units: &[Unit],
-    report: &Report,
+    units: &[CheckedUnit<'_>],
     all: bool,
     source_lang: &str,
     target_lang: &str,
 ) -> XliffDoc {
-    // The first stale or missing finding of each unit, looked up once per unit.
-    let mut drift: HashMap<(&str, Kind), &Finding> = HashMap::new();
-    for f in &report.findings {
-        if let (Some(unit), Kind::Stale | Kind::Missing) = (f.unit.as_deref(), f.kind) {
-            drift.entry((unit, f.kind)).or_insert(f);
-        }
-    }
-    let finding_of = |unit: &str, kind: Kind| drift.get(&(unit, kind)).copied();
     let mut out = Vec::new();
-    for (order, ((unit, status), vi)) in
-        units.iter().zip(&report.status).zip(&report.vi).enumerate()
-    {
+    for (order, unit) in units.iter().enumerate() {
         // A unit translated together with the one before is sent once, with that one.
-        if report.joined.get(order).copied().unwrap_or(false) {
+        if unit.joined {
             continue;
         }
-        let mut x = XliffUnit::new(unit.id.clone(), run_english(units, report, order));
+        let en = run_english(
+            order,
+            units.len(),
+            |i| units[i].unit.text.as_str(),
+            |i| units[i].joined,
+        );
+        let mut x = XliffUnit::new(unit.unit.id.clone(), en);
         x.name = Some(order.to_string());
-        match status {
+        match unit.status {
             // Left out of the published translation on purpose: no work.
             Status::Omitted => continue,
             Status::Current if !all => continue,
             Status::Current => {
-                x.vi = vi.clone();
                 // The memory's own status, so that a file sent back untouched says what
                 // the memory says (a doubtful alignment stays to be reviewed, a reviewed
                 // translation stays reviewed).
-                let stored = report.vi_status.get(order).and_then(Option::as_deref);
-                x.state = State::of_status(stored);
+                x.state = State::of_status(unit.vi_status.as_deref());
+                x.vi = unit.vi.clone();
             }
             Status::Stale => {
-                x.vi = vi.clone();
-                x.old_en = finding_of(&unit.id, Kind::Stale).and_then(|f| f.old_en.clone());
+                x.vi = unit.vi.clone();
+                x.old_en = unit
+                    .drift
+                    .filter(|f| f.kind == Kind::Stale)
+                    .and_then(|f| f.old_en.clone());
             }
             Status::Missing => {
-                if let Some(s) =
-                    finding_of(&unit.id, Kind::Missing).and_then(|f| f.suggestion.clone())
-                {
+                let suggestion = unit.drift.filter(|f| f.kind == Kind::Missing);
+                if let Some(s) = suggestion.and_then(|f| f.suggestion.clone()) {
                     x.vi = Some(s.vi);
                     x.score = Some(s.score);
                 }
@@ -109,16 +105,17 @@ pub fn work_document(
     }
 }
 
-/// The English of unit `order` and of the units translated together with it
-/// ([`Report::joined`]), joined by one space: what one TU of the memory translates.
-fn run_english(units: &[Unit], report: &Report, order: usize) -> String {
-    let len = 1 + report
-        .joined
-        .iter()
-        .skip(order + 1)
-        .take_while(|&&joined| joined)
-        .count();
-    revision::run_text(units, order, len.min(units.len() - order))
+/// The English of unit `order` (of `len`) and of the units translated together with it
+/// (`joined`), joined by one space: what one TU of the memory translates.
+fn run_english<'u>(
+    order: usize,
+    len: usize,
+    text: impl Fn(usize) -> &'u str,
+    joined: impl Fn(usize) -> bool,
+) -> String {
+    let end = (order + 1..len).find(|&i| !joined(i)).unwrap_or(len);
+    let texts: Vec<&str> = (order..end).map(text).collect();
+    texts.join(" ")
 }
 
 /// The position in the article a unit of a work file was exported from: its `name`, as
@@ -168,7 +165,13 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
         .map(|x| match by_id.get(x.id.as_str()) {
             Some(&i) => {
                 taken[i] = true;
-                if normalize(&run_english(units, report, i)) == normalize(&x.en) {
+                let en = run_english(
+                    i,
+                    units.len(),
+                    |i| units[i].text.as_str(),
+                    |i| report.joined.get(i).copied().unwrap_or(false),
+                );
+                if normalize(&en) == normalize(&x.en) {
                     Place::Same(i)
                 } else {
                     Place::Changed(i)
@@ -314,7 +317,9 @@ pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::drift::article::checked_units;
     use crate::drift::report::{Explanation, Suggestion};
+    use crate::drift::{Finding, Severity};
     use crate::segment::text_id;
 
     fn unit(text: &str) -> Unit {
@@ -367,7 +372,13 @@ mod tests {
             vi: "Ba!".into(),
         });
         r.findings = vec![stale, missing];
-        let doc = work_document("d", &us, &r, false, "en-GB", "vi-VN");
+        let doc = work_document(
+            "d",
+            &checked_units(&us, &r, Severity::Error),
+            false,
+            "en-GB",
+            "vi-VN",
+        );
         assert_eq!(
             (doc.source_lang.as_str(), doc.target_lang.as_str()),
             ("en-GB", "vi-VN")
@@ -394,7 +405,13 @@ mod tests {
             ]
         );
         assert_eq!(exported_order(&doc.units[0]), Some(1));
-        let all = work_document("d", &us, &r, true, "en", "vi");
+        let all = work_document(
+            "d",
+            &checked_units(&us, &r, Severity::Error),
+            true,
+            "en",
+            "vi",
+        );
         assert_eq!(all.units.len(), 4);
         assert_eq!(all.units[0].state, State::Translated);
         // Every unit of the work file can be written, in both versions.
@@ -519,11 +536,17 @@ mod tests {
             Some("translated".into()),
             None,
         ];
-        let states: Vec<State> = work_document("d", &us, &r, true, "en", "vi")
-            .units
-            .iter()
-            .map(|x| x.state)
-            .collect();
+        let states: Vec<State> = work_document(
+            "d",
+            &checked_units(&us, &r, Severity::Error),
+            true,
+            "en",
+            "vi",
+        )
+        .units
+        .iter()
+        .map(|x| x.state)
+        .collect();
         assert_eq!(
             states,
             [

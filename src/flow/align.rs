@@ -1,0 +1,558 @@
+//! `align`: pair an existing Vietnamese article with its English, sentence by sentence,
+//! and store the pairs in the memory (`--into`).
+//!
+//! Three steps, so that a caller can stop or show between them: [`storing`] settles where
+//! the pairs go before anything is aligned (a mistake there should not cost the wait for
+//! the alignment), [`align`] reads both sides and pairs them, [`store`] writes the pairs.
+//!
+//! [`store`] writes every link with both sides as a TU of the document (many-to-one links
+//! as one unit with the sentences joined, under the id of its first English sentence),
+//! with its confidence as a prop; low-confidence links get the status `needs-review`. The
+//! TU of the same document and unit is replaced, so a document never has two TUs of one
+//! unit, and TUs an earlier `align` stored for sentences of this article that it no
+//! longer pairs on their own (now inside a joined unit, or left unmatched) are removed. A
+//! pair already stored the same way is left alone, so re-running changes nothing.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::check::lexicon_for_aligning;
+use super::{FlowError, Notices, open_for_update, open_memory, read_glossary};
+use crate::align::{self as aligner, AlignOptions, LengthModel, Link};
+use crate::fsio::ReadOnly;
+use crate::input_limit::InputKind;
+use crate::memory::layout::{self, Anchor, ViParagraph};
+use crate::memory::store::{self, AddedAt, Memory, MemoryError, NewUnit, StoredUnit};
+use crate::memory::text::normalize;
+use crate::project::Project;
+use crate::project::config::valid_doc_id;
+use crate::segment::Lang;
+use crate::tmx::Prop;
+
+/// Where the aligner learns which words translate which, besides the article itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lexicon {
+    /// Only the article.
+    None,
+    /// These memory files.
+    Memories(Vec<PathBuf>),
+    /// The project's memory files that exist.
+    ProjectMemories,
+}
+
+/// What to align.
+#[derive(Debug, Clone)]
+pub struct AlignRequest {
+    pub en: PathBuf,
+    pub vi: PathBuf,
+    /// Both sides are already split: one sentence per line, a blank line between
+    /// paragraphs.
+    pub segmented: bool,
+    /// A bilingual glossary.
+    pub glossary: Option<PathBuf>,
+    pub lexicon: Lexicon,
+}
+
+/// Why `--into` cannot store the pairs, found before anything is aligned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoringError {
+    /// `--doc` is empty.
+    #[error("`--doc` needs a document id")]
+    EmptyDoc,
+    /// No `--doc`, and the project (its file, if any) does not list the article.
+    #[error("which document is `{}`? the project does not list it", .en.display())]
+    WhichDoc {
+        en: PathBuf,
+        project: Option<PathBuf>,
+    },
+}
+
+/// The pairs of both sides.
+#[derive(Debug, Clone)]
+pub struct Aligned {
+    pub en: Side,
+    pub vi: Side,
+    pub links: Vec<Link>,
+    /// What looks wrong about the pair of articles.
+    pub warnings: Vec<Warning>,
+}
+
+/// Something about the two articles that suggests they are not a translation pair.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// The article at this path has no sentence: every link is one-sided.
+    NoSentences(PathBuf),
+    /// The sides differ in length far more than a translation does ([`lengths_differ`]).
+    LengthsDiffer {
+        en_sentences: usize,
+        vi_sentences: usize,
+        en_chars: usize,
+        vi_chars: usize,
+        /// The Vietnamese characters the length model expects.
+        expected: usize,
+    },
+    /// Most links are doubtful: probably not the same article.
+    NotSameArticle,
+}
+
+/// Where the pairs of `en` go: the document (`doc`, else the project's for the article;
+/// not the memory's only document, as `update` guesses: pairs filed under another
+/// article's id would mix two articles' units in one document), and the author.
+pub fn storing(
+    project: &Project,
+    tm: &Path,
+    en: &Path,
+    doc: Option<&str>,
+    user: Option<&str>,
+    read_only: ReadOnly,
+) -> Result<Storing, FlowError> {
+    let doc = match doc {
+        Some(doc) if !valid_doc_id(doc) => return Err(StoringError::EmptyDoc.into()),
+        Some(doc) => doc.to_owned(),
+        None => project
+            .config
+            .doc_for(en)
+            .map(str::to_owned)
+            .ok_or_else(|| StoringError::WhichDoc {
+                en: en.to_owned(),
+                project: project.config.path.clone(),
+            })?,
+    };
+    Ok(Storing {
+        tm: tm.to_owned(),
+        doc,
+        user: project.user(user),
+        read_only,
+    })
+}
+
+/// Reads both sides and pairs them. `doc`, the document the pairs will be stored under,
+/// is left out of what the memory teaches (its stored alignment must not vouch for
+/// itself).
+pub fn align(
+    project: &Project,
+    request: &AlignRequest,
+    doc: Option<&str>,
+    notices: &mut dyn Notices,
+) -> Result<Aligned, FlowError> {
+    let en = read_side(project, &request.en, Lang::En, request.segmented)?;
+    let vi = read_side(project, &request.vi, Lang::Vi, request.segmented)?;
+    let mut options = AlignOptions {
+        memory_lexicon: memory_lexicon(project, &request.lexicon, doc, notices)?,
+        ..AlignOptions::default()
+    };
+    if let Some(path) = &request.glossary {
+        options.glossary = Some(read_glossary(project, path)?);
+    }
+    let (en_count, vi_count) = (en.sentences().count(), vi.sentences().count());
+    if en_count == 0 && vi_count == 0 {
+        return Err(FlowError::NothingToAlign {
+            en: request.en.clone(),
+            vi: request.vi.clone(),
+        });
+    }
+    let links = aligner::align(&en.paragraphs, &vi.paragraphs, &options);
+    let warnings = warnings(request, &en, &vi, &links);
+    Ok(Aligned {
+        en,
+        vi,
+        links,
+        warnings,
+    })
+}
+
+/// The lexicon of the memory the aligner learns from, less the TUs of `doc`.
+fn memory_lexicon(
+    project: &Project,
+    lexicon: &Lexicon,
+    doc: Option<&str>,
+    notices: &mut dyn Notices,
+) -> Result<Option<std::sync::Arc<aligner::Lexicon>>, FlowError> {
+    let paths = match lexicon {
+        Lexicon::None => return Ok(None),
+        Lexicon::Memories(paths) => paths.clone(),
+        Lexicon::ProjectMemories => project.memory_paths(&[]),
+    };
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let memory = open_memory(project, &paths, notices)?;
+    Ok(lexicon_for_aligning(&memory, doc))
+}
+
+/// What looks wrong about the pair of articles.
+fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec<Warning> {
+    let en_sentences: Vec<&String> = en.sentences().collect();
+    let vi_sentences: Vec<&String> = vi.sentences().collect();
+    let mut warnings: Vec<Warning> = [(&request.en, &en_sentences), (&request.vi, &vi_sentences)]
+        .into_iter()
+        .filter(|(_, sentences)| sentences.is_empty())
+        .map(|(path, _)| Warning::NoSentences(path.clone()))
+        .collect();
+    // With one side empty every link is one-sided: the warnings below would only repeat
+    // that less clearly.
+    if !warnings.is_empty() {
+        return warnings;
+    }
+    let chars = |sentences: &[&String]| -> usize {
+        sentences.iter().map(|s| s.trim().chars().count()).sum()
+    };
+    let (en_chars, vi_chars) = (chars(&en_sentences), chars(&vi_sentences));
+    if lengths_differ(en_sentences.len(), vi_sentences.len(), en_chars, vi_chars) {
+        warnings.push(Warning::LengthsDiffer {
+            en_sentences: en_sentences.len(),
+            vi_sentences: vi_sentences.len(),
+            en_chars,
+            vi_chars,
+            expected: (LengthModel::default().ratio * en_chars as f64).round() as usize,
+        });
+    }
+    let low = links.iter().filter(|l| aligner::low_confidence(l)).count();
+    if low * 2 > links.len() {
+        warnings.push(Warning::NotSameArticle);
+    }
+    warnings
+}
+
+/// One side of the bitext: paragraphs of sentences, and each sentence's unit id.
+#[derive(Debug, Clone, Default)]
+pub struct Side {
+    pub paragraphs: Vec<Vec<String>>,
+    pub ids: Vec<String>,
+}
+
+impl Side {
+    pub fn sentences(&self) -> impl Iterator<Item = &String> {
+        self.paragraphs.iter().flatten()
+    }
+}
+
+fn read_side(
+    project: &Project,
+    path: &Path,
+    lang: Lang,
+    segmented: bool,
+) -> Result<Side, FlowError> {
+    if segmented {
+        // A pre-segmented side is an article, one sentence a line.
+        let text = project.read_text(path, InputKind::Article)?;
+        let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                    paragraphs.push(Vec::new());
+                }
+            } else if let Some(last) = paragraphs.last_mut() {
+                last.push(line.trim().to_owned());
+            }
+        }
+        paragraphs.retain(|p| !p.is_empty());
+        // A repeated sentence gets `-2`, `-3`... as `segment` numbers them, so that every
+        // unit of the document has its own id.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let ids = paragraphs
+            .iter()
+            .flatten()
+            .map(|s| crate::segment::unique_id(s, &mut seen))
+            .collect();
+        return Ok(Side { paragraphs, ids });
+    }
+    let (_, units) = project.read_article(path, lang)?;
+    let mut paragraphs: Vec<Vec<String>> = Vec::new();
+    let mut ids = Vec::with_capacity(units.len());
+    let mut current_block = usize::MAX;
+    for unit in units {
+        if unit.block != current_block {
+            paragraphs.push(Vec::new());
+            current_block = unit.block;
+        }
+        if let Some(last) = paragraphs.last_mut() {
+            last.push(unit.text);
+        }
+        ids.push(unit.id);
+    }
+    Ok(Side { paragraphs, ids })
+}
+
+/// The sentences of `side` at `indices`, joined by one space.
+pub fn joined(side: &[&String], indices: &[usize]) -> String {
+    indices
+        .iter()
+        .filter_map(|&i| side.get(i).map(|s| s.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the two sides differ in length far more than a translation does: more than
+/// twice (or under half) the characters the length model expects, by more than its
+/// noise, or more than twice the sentences (and at least three more).
+pub fn lengths_differ(
+    en_sentences: usize,
+    vi_sentences: usize,
+    en_chars: usize,
+    vi_chars: usize,
+) -> bool {
+    let model = LengthModel::default();
+    let expected = model.ratio * en_chars as f64;
+    let vi = vi_chars as f64;
+    // In a few short sentences a factor of two is ordinary (`Yes.` / `Vâng, đúng vậy.`);
+    // four standard deviations is far outside what the model expects.
+    let chars = (vi > 2.0 * expected || vi < expected / 2.0)
+        && model.delta(en_chars as f64, vi).abs() > 4.0;
+    // A few splits can double the count of a short text; more than doubling by three or
+    // more sentences takes splits or merges in most links, which no translation has.
+    let (few, many) = (
+        en_sentences.min(vi_sentences),
+        en_sentences.max(vi_sentences),
+    );
+    let sentences = many > 2 * few && many - few >= 3;
+    chars || sentences
+}
+
+/// Where `--into` stores the pairs: the document, the author and the languages, from the
+/// options first and then the project, as `update` and `translate` take them.
+#[derive(Debug, Clone)]
+pub struct Storing {
+    /// The memory file written.
+    pub tm: PathBuf,
+    pub doc: String,
+    pub user: String,
+    pub read_only: ReadOnly,
+}
+
+/// Whether the TU of `entry` is one `align` stored (it carries the aligner's confidence);
+/// a TU someone translated has none and is never removed.
+fn made_by_align(memory: &Memory, entry: u32) -> Result<bool, MemoryError> {
+    Ok(memory
+        .tu_of(entry)?
+        .prop(store::props::CONFIDENCE)
+        .is_some())
+}
+
+/// What [`store`] did to the memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stored {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    /// English sentences stored as left out of the translation (added or updated): not
+    /// pairs.
+    pub omitted: usize,
+    /// Vietnamese sentences without English stored as the editor's additions (new ones).
+    pub vi_only: usize,
+}
+
+/// The paragraph of every sentence of `side`, in order.
+fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
+    side.paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, sentences)| std::iter::repeat_n(p, sentences.len()))
+        .collect()
+}
+
+/// Writes the links with both sides as TUs of the document, one per unit (see the module
+/// docs), and saves the memory.
+pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Stored, FlowError> {
+    let (doc, user) = (into.doc.as_str(), into.user.as_str());
+    let (source_lang, target_lang) = (&project.config.source, &project.config.target);
+    let (en, vi, links) = (&aligned.en, &aligned.vi, aligned.links.as_slice());
+    let en_sentences: Vec<&String> = en.sentences().collect();
+    let vi_sentences: Vec<&String> = vi.sentences().collect();
+    let (en_sentences, vi_sentences) = (en_sentences.as_slice(), vi_sentences.as_slice());
+    // Refused before anything is stored when damaged: its save would drop those TUs.
+    let mut memory = open_for_update(project, &into.tm, into.read_only)?;
+    // The document's live TUs by unit id; a memory written before units were kept apart
+    // may hold several for one unit.
+    let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();
+    for unit in memory.document(doc)? {
+        by_unit.entry(unit.unit.clone()).or_default().push(unit);
+    }
+    let mut stored = Stored::default();
+    let layout = layout::of_links(
+        links,
+        &paragraph_of_sentences(en),
+        &paragraph_of_sentences(vi),
+    );
+    // Vietnamese without English: the editor's additions, stored apart (below).
+    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> = Vec::new();
+    for (link, layout) in links.iter().zip(&layout) {
+        if link.en.is_empty() {
+            let unit = |i: usize| en.ids.get(i).map(String::as_str);
+            let at = match layout.anchor {
+                Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
+                Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
+                // No English at all: nothing to tie it to.
+                None => None,
+            };
+            if let (Some(at), Some(&order)) = (at, link.vi.first()) {
+                additions.push((
+                    at,
+                    order,
+                    joined(vi_sentences, &link.vi),
+                    layout.paragraph,
+                    format!("{:.3}", link.confidence),
+                ));
+            }
+            continue;
+        }
+        // English without Vietnamese: the published translation leaves it out (a note for
+        // foreign readers); recorded so, so that the check and the export know.
+        let omitted = link.vi.is_empty();
+        // The unit's position is its first English sentence's, as `segment` and `update`
+        // number units: a change in the Vietnamese does not move the units after it.
+        let order = link.en[0];
+        let source = joined(en_sentences, &link.en);
+        let target = joined(vi_sentences, &link.vi);
+        // A many-to-one link is one unit: it takes the id of its first English sentence.
+        let unit = en.ids.get(link.en[0]).cloned().unwrap_or_default();
+        let status = if omitted {
+            store::props::OMITTED
+        } else if aligner::low_confidence(link) {
+            "needs-review"
+        } else {
+            "translated"
+        };
+        // Every unit a many-to-one link covers, in order.
+        let covered: Vec<&str> = link
+            .en
+            .iter()
+            .filter_map(|&i| en.ids.get(i).map(String::as_str))
+            .collect();
+        let confidence = format!("{:.3}", link.confidence);
+        let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
+        let first = existing.next();
+        // Only what an earlier `align` made goes: a duplicate someone translated is theirs.
+        for duplicate in existing {
+            if made_by_align(&memory, duplicate.entry)? {
+                memory.remove(duplicate.entry)?;
+                stored.removed += 1;
+            }
+        }
+        if let Some(old) = &first {
+            let same = normalize(&old.en) == normalize(&source)
+                && old.vi.as_deref().map(normalize) == (!omitted).then(|| normalize(&target))
+                && old.covered() == covered
+                && old.status.as_deref() == Some(status)
+                && old.vi_paragraph == layout.paragraph
+                && old.order == order
+                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                    == Some(confidence.as_str());
+            if same {
+                continue;
+            }
+        }
+        let new = NewUnit {
+            doc,
+            unit: &unit,
+            order,
+            source: &source,
+            target: &target,
+            status,
+            user,
+        };
+        let mut tu = if omitted {
+            store::omitted_tu(&new, source_lang, target_lang)
+        } else {
+            store::unit_tu(&new, source_lang, target_lang)
+        };
+        store::set_covered_units(&mut tu, &covered);
+        tu.meta.push(crate::tmx::Meta::Prop(Prop::new(
+            store::props::CONFIDENCE,
+            &confidence,
+        )));
+        store::set_vi_paragraph(&mut tu, layout.paragraph);
+        match first {
+            Some(old) => {
+                memory.replace(old.entry, tu)?;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.updated += 1;
+                }
+            }
+            None => {
+                memory.add(None, tu)?;
+                if omitted {
+                    stored.omitted += 1;
+                } else {
+                    stored.added += 1;
+                }
+            }
+        }
+    }
+    // What is left of this article's sentences was paired by an earlier run and is not on
+    // its own now: inside a joined unit, or without a counterpart. A TU `align` made for it
+    // (it has a confidence) records a pairing this alignment rejects, so it goes; a TU
+    // someone translated, and the TUs of sentences no longer in the article (drift reports
+    // those), stay.
+    for id in &en.ids {
+        for old in by_unit.remove(id).unwrap_or_default() {
+            if made_by_align(&memory, old.entry)? {
+                memory.remove(old.entry)?;
+                stored.removed += 1;
+            }
+        }
+    }
+    // The additions: one already stored with the same place, text, layout and confidence
+    // stays as it is (so a second run on the same pair changes nothing); the others an
+    // earlier `align` stored go, and the new ones are added in published order.
+    let mut old_additions = memory.document_additions(doc)?;
+    for (at, order, text, paragraph, confidence) in &additions {
+        let anchor = |u: &StoredUnit| match at {
+            AddedAt::After(unit) => u.after.as_deref() == Some(*unit) && u.before.is_none(),
+            AddedAt::Before(unit) => u.before.as_deref() == Some(*unit) && u.after.is_none(),
+        };
+        let mut same = None;
+        for (k, old) in old_additions.iter().enumerate() {
+            if anchor(old)
+                && old.order == *order
+                && old.vi.as_deref().map(normalize) == Some(normalize(text))
+                && old.vi_paragraph == *paragraph
+                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                    == Some(confidence.as_str())
+            {
+                same = Some(k);
+                break;
+            }
+        }
+        if let Some(k) = same {
+            old_additions.remove(k);
+            continue;
+        }
+        let mut tu = store::added_tu(doc, *at, *order, text, user, target_lang);
+        tu.meta.push(crate::tmx::Meta::Prop(Prop::new(
+            store::props::CONFIDENCE,
+            confidence,
+        )));
+        store::set_vi_paragraph(&mut tu, *paragraph);
+        memory.add(None, tu)?;
+        stored.vi_only += 1;
+    }
+    for old in old_additions {
+        if made_by_align(&memory, old.entry)? {
+            memory.remove(old.entry)?;
+            stored.removed += 1;
+        }
+    }
+    memory.save()?;
+    Ok(stored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_differ_only_far_beyond_the_model() {
+        // The evaluation articles' sizes: no warning.
+        assert!(!lengths_differ(24, 23, 2236, 2241));
+        // Twice the characters in a short pair is ordinary.
+        assert!(!lengths_differ(1, 1, 4, 15));
+        assert!(lengths_differ(24, 23, 2236, 900));
+        assert!(lengths_differ(24, 23, 2236, 4800));
+        // Sentences: one split too many in a short text is no reason to warn.
+        assert!(!lengths_differ(1, 3, 100, 100));
+        assert!(lengths_differ(2, 5, 100, 100));
+    }
+}

@@ -1,0 +1,134 @@
+//! The flows that change an article's translations in the memory: `update` after the
+//! English was revised, and `translate` of one unit.
+
+use std::path::PathBuf;
+
+use super::{FlowError, Notice, Notices, open_for_update};
+use crate::drift::revision::Revision;
+use crate::drift::update::{Put, UpdateReport, put_unit_translation, update as update_memory};
+use crate::fsio::ReadOnly;
+use crate::memory::store::NewUnit;
+use crate::project::{DocUse, Project, document_id};
+use crate::segment::{Lang, Unit};
+
+/// Bring the memory up to date with a revised English article.
+#[derive(Debug, Clone)]
+pub struct UpdateRequest {
+    pub en: PathBuf,
+    /// The article's document id (default: the project's, else the memory's only one).
+    pub doc: Option<String>,
+    /// The memory file to update (default: the project's first).
+    pub tm: Option<PathBuf>,
+    pub read_only: ReadOnly,
+}
+
+/// What [`update`] did.
+#[derive(Debug, Clone)]
+pub struct Updated {
+    /// The memory file written.
+    pub path: PathBuf,
+    pub doc: String,
+    pub units: Vec<Unit>,
+    pub report: UpdateReport,
+    /// Where each unit stood against the memory before the update.
+    pub revision: Revision,
+}
+
+/// Carries every unchanged translation over (also when it moved), keeps the stale ones
+/// with their old English, and saves the memory. No TU is ever deleted.
+pub fn update(
+    project: &Project,
+    request: &UpdateRequest,
+    notices: &mut dyn Notices,
+) -> Result<Updated, FlowError> {
+    let (_, units) = project.read_article(&request.en, Lang::En)?;
+    let path = project
+        .target_memory(request.tm.as_deref())
+        .ok_or(FlowError::NoMemory)?;
+    let mut memory = open_for_update(project, &path, request.read_only)?;
+    let doc = document_id(
+        request.doc.as_deref(),
+        &request.en,
+        &project.config,
+        &memory,
+        DocUse::Write,
+    )?;
+    let docs = memory.documents();
+    if !docs.is_empty() && !docs.contains(&doc) {
+        notices.notice(Notice::NewDocument {
+            doc: doc.clone(),
+            docs,
+        });
+    }
+    // Nobody is named as the author: `update` only moves units, and moving is no change
+    // of a translation (the TUs keep their `changeid`/`changedate`).
+    let (report, revision) = update_memory(&mut memory, &units, &doc)?;
+    memory.save()?;
+    Ok(Updated {
+        path,
+        doc,
+        units,
+        report,
+        revision,
+    })
+}
+
+/// Store the Vietnamese of one unit.
+#[derive(Debug, Clone)]
+pub struct TranslateRequest {
+    pub en: PathBuf,
+    pub doc: Option<String>,
+    /// The unit's id.
+    pub unit: String,
+    pub vi: String,
+    /// `translated` or `reviewed`.
+    pub status: &'static str,
+    pub tm: Option<PathBuf>,
+    pub user: Option<String>,
+    pub read_only: ReadOnly,
+}
+
+/// What [`translate`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    pub path: PathBuf,
+    pub doc: String,
+    pub put: Put,
+}
+
+/// Stores the translation of one unit of the current English, and saves the memory.
+pub fn translate(project: &Project, request: &TranslateRequest) -> Result<Translated, FlowError> {
+    let (_, units) = project.read_article(&request.en, Lang::En)?;
+    let Some(order) = units.iter().position(|u| u.id == request.unit) else {
+        return Err(FlowError::NoUnit {
+            unit: request.unit.clone(),
+        });
+    };
+    if request.vi.trim().is_empty() {
+        return Err(FlowError::EmptyTranslation);
+    }
+    let path = project
+        .target_memory(request.tm.as_deref())
+        .ok_or(FlowError::NoMemory)?;
+    let mut memory = open_for_update(project, &path, request.read_only)?;
+    let doc = document_id(
+        request.doc.as_deref(),
+        &request.en,
+        &project.config,
+        &memory,
+        DocUse::Write,
+    )?;
+    let user = project.user(request.user.as_deref());
+    let new = NewUnit {
+        doc: &doc,
+        unit: &request.unit,
+        order,
+        source: &units[order].text,
+        target: &request.vi,
+        status: request.status,
+        user: &user,
+    };
+    let put = put_unit_translation(&mut memory, &units, &new)?;
+    memory.save()?;
+    Ok(Translated { path, doc, put })
+}

@@ -1,0 +1,243 @@
+//! One function per user action: a typed request in, a typed result out, never printed.
+//!
+//! The command line and the review server both run these; they only turn arguments or
+//! a form into a request, and a result into text, a page or an exit code. Each flow
+//! starts from a [`Project`] (the project file, its settings and the run's limits).
+//! What happens on the way and is worth telling without stopping the work (a damaged TU
+//! skipped while reading a memory, a new document started) goes to a [`Notices`] sink as
+//! it happens, so that a caller can show it even when the flow fails later.
+//!
+//! | flow                          | user action                                          |
+//! |-------------------------------|------------------------------------------------------|
+//! | [`align::align`]              | `align`: a Vietnamese article paired with its English |
+//! | [`align::store`]              | `align --into`: the pairs stored in the memory       |
+//! | [`check::check`]              | `check`: where the Vietnamese fell out of step       |
+//! | [`edit::update`]              | `update`: the memory brought in step with a revision |
+//! | [`edit::translate`]           | `translate`: the Vietnamese of one unit stored       |
+//! | [`work_file::export`]         | `xliff export`: the units that need work, as XLIFF   |
+//! | [`work_file::import`]         | `xliff import`: a translated work file stored        |
+//! | [`release::prepare`]          | `export`: a checked release, written or refused      |
+//! | [`init::init`]                | `init`: a project file written                       |
+//!
+//! ```
+//! use songngu::flow::check::{check, CheckRequest};
+//! use songngu::project::{Config, Project};
+//! use std::io::Write;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let en = dir.path().join("a.en.txt");
+//! let vi = dir.path().join("a.vi.txt");
+//! std::fs::write(&en, "The river rose 3 metres.\n")?;
+//! std::fs::write(&vi, "Nước sông dâng 2 mét.\n")?;
+//! let project = Project::new(Config::defaults(dir.path()), Default::default());
+//! let request = CheckRequest { vi: Some(vi), ..CheckRequest::new(en) };
+//! let checked = check(&project, &request, &mut Vec::new())?;
+//! assert!(!checked.article.passes()); // 3 is not 2
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod align;
+pub mod check;
+pub mod edit;
+pub mod init;
+pub mod release;
+pub mod work_file;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::align::Glossary;
+use crate::document::DocumentError;
+use crate::drift::accept::AcceptError;
+use crate::export::ExportError;
+use crate::fsio::{FsError, ReadOnly};
+use crate::input_limit::{InputError, InputKind};
+use crate::memory::persist::LockWait;
+use crate::memory::store::{LoadProblem, Memory, MemoryError, UpdateOptions};
+use crate::project::{ConfigError, DocIdError, Project};
+use crate::xliff::XliffError;
+
+/// How long a command waits for another one's lock on a memory before giving up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(60);
+
+/// Something worth telling that does not stop the work.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// A damaged TU skipped, or a warning, while reading a memory file.
+    MemoryProblem(LoadProblem),
+    /// Units are being written under a document the memory did not have yet (`docs`):
+    /// how a new article starts, and also what a mistyped id looks like.
+    NewDocument { doc: String, docs: Vec<String> },
+}
+
+/// Where a flow sends its [`Notice`]s as they happen.
+pub trait Notices {
+    fn notice(&mut self, notice: Notice);
+}
+
+/// Collects the notices, for callers that show them at the end (the review server, tests).
+impl Notices for Vec<Notice> {
+    fn notice(&mut self, notice: Notice) {
+        self.push(notice);
+    }
+}
+
+/// Which side of a work file's language pair disagrees with the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageSide {
+    Source,
+    Target,
+}
+
+/// Why a flow could not do what it was asked. Every variant carries the fields a front
+/// end words its message from; `Display` is the English wording, for logs and tests.
+#[derive(Debug, thiserror::Error)]
+pub enum FlowError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error(transparent)]
+    Memory(#[from] MemoryError),
+    #[error(transparent)]
+    DocId(#[from] DocIdError),
+    #[error(transparent)]
+    Accept(#[from] AcceptError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error(transparent)]
+    Output(#[from] FsError),
+    #[error(transparent)]
+    Xliff(#[from] XliffError),
+    #[error(transparent)]
+    Storing(#[from] align::StoringError),
+    /// Neither article has a sentence.
+    #[error("`{}` and `{}` have no sentences to align", .en.display(), .vi.display())]
+    NothingToAlign { en: PathBuf, vi: PathBuf },
+    /// The XLIFF work file could not be written.
+    #[error("cannot write the XLIFF file: {0}")]
+    XliffWrite(std::io::Error),
+    /// No memory file given and the project lists none.
+    #[error("no translation memory: give one or list one in the project")]
+    NoMemory,
+    /// Lines of the glossary at `path` that are not `English<TAB>Vietnamese` (1-based).
+    #[error("`{}`: lines {lines:?} are not `English<TAB>Vietnamese`", .path.display())]
+    Glossary { path: PathBuf, lines: Vec<usize> },
+    /// `--accept` names no finding of this check.
+    #[error("no finding `{id}` in this check")]
+    NoFinding { id: String },
+    /// A memory file has damaged TUs: what the check found lacks them (their units look
+    /// missing), so nothing is written from it.
+    #[error("`{}` has {count} damaged TUs; nothing was written", .path.display())]
+    DamagedMemory { path: PathBuf, count: usize },
+    /// The article has no unit with this id.
+    #[error("the article has no unit `{unit}`")]
+    NoUnit { unit: String },
+    /// A translation that is empty or blank.
+    #[error("the translation is empty")]
+    EmptyTranslation,
+    /// A work file names no document.
+    #[error("`{}` names no document", .file.display())]
+    WorkFileWithoutDocument { file: PathBuf },
+    /// A work file's language is not the project's.
+    #[error("`{}` is in `{found}`, the project in `{expected}`", .file.display())]
+    WorkFileLanguage {
+        side: LanguageSide,
+        file: PathBuf,
+        found: String,
+        expected: String,
+    },
+    /// A work file of a document that neither the project nor the memory (`docs`) knows.
+    #[error("`{}` is of document `{doc}`, unknown here", .file.display())]
+    WorkFileUnknownDocument {
+        file: PathBuf,
+        doc: String,
+        docs: Vec<String>,
+    },
+    /// No English article given for a work file's document, and the project lists none.
+    #[error("which English article is document `{doc}`?")]
+    WorkFileWithoutArticle { doc: String },
+    /// `init` would replace an existing project file.
+    #[error("`{}` exists already", .path.display())]
+    ProjectExists { path: PathBuf },
+    /// The project file could not be written.
+    #[error("cannot write `{}`: {source}", .path.display())]
+    WriteProject {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A memory file named in a release manifest could not be read.
+    #[error("cannot read `{}`: {source}", .path.display())]
+    ReadMemoryFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Opens the memory files `paths` for reading and tells each problem of loading them.
+pub fn open_memory(
+    project: &Project,
+    paths: &[PathBuf],
+    notices: &mut dyn Notices,
+) -> Result<Memory, MemoryError> {
+    let config = &project.config;
+    let memory = Memory::open(paths, config.source.clone(), config.target.clone())?;
+    tell_problems(&memory, notices);
+    Ok(memory)
+}
+
+/// Opens the memory file `path` to change it: waits up to [`LOCK_WAIT`] for another
+/// writer, and refuses a memory with damaged TUs (its save would drop them).
+pub fn open_for_update(
+    project: &Project,
+    path: &Path,
+    read_only: ReadOnly,
+) -> Result<Memory, MemoryError> {
+    let config = &project.config;
+    let options = UpdateOptions {
+        wait: LockWait::Wait(LOCK_WAIT),
+        read_only,
+    };
+    let paths = [path.to_path_buf()];
+    let memory = Memory::open_for_update_with(
+        &paths,
+        config.source.clone(),
+        config.target.clone(),
+        options,
+    )?;
+    memory.refuse_damaged()?;
+    Ok(memory)
+}
+
+/// Tells every problem of loading `memory`.
+pub fn tell_problems(memory: &Memory, notices: &mut dyn Notices) {
+    for problem in memory.problems() {
+        notices.notice(Notice::MemoryProblem(problem.clone()));
+    }
+}
+
+/// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a
+/// mistake in the file; using the file without it would hide the mistake, so the
+/// glossary is refused and every such line named.
+pub fn read_glossary(project: &Project, path: &Path) -> Result<Glossary, FlowError> {
+    let text = project.read_text(path, InputKind::Glossary)?;
+    let (glossary, errors) = Glossary::parse_with_errors(&text);
+    if errors.is_empty() {
+        Ok(glossary)
+    } else {
+        Err(FlowError::Glossary {
+            path: path.to_owned(),
+            lines: errors.iter().map(|e| e.line).collect(),
+        })
+    }
+}
+
+/// The glossary given, else the project's, if any.
+pub fn glossary(project: &Project, given: Option<&Path>) -> Result<Option<Glossary>, FlowError> {
+    match given.or(project.config.check.glossary.as_deref()) {
+        Some(path) => read_glossary(project, path).map(Some),
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,267 @@
+//! `xliff export` and `xliff import`: the units of an article that need work, to and from
+//! a CAT tool (OmegaT, Trados, memoQ).
+
+use std::path::PathBuf;
+
+use super::check::{CheckRequest, check};
+use super::{FlowError, LanguageSide, Notices, open_for_update};
+use crate::drift::check::against_memory;
+use crate::drift::checks::CheckOptions;
+use crate::drift::update::{Put, put_unit_translation};
+use crate::drift::{CheckedArticle, Severity};
+use crate::export::xliff::{Place, Verdict, place_units, verdict, work_document};
+use crate::fsio::ReadOnly;
+use crate::input_limit::InputKind;
+use crate::memory::store::{Memory, NewUnit};
+use crate::project::Project;
+use crate::project::config::valid_doc_id;
+use crate::segment::Lang;
+use crate::xliff::{self, Version, XliffDoc};
+
+/// The work file of an article.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    pub en: PathBuf,
+    pub doc: Option<String>,
+    pub tm: Vec<PathBuf>,
+    /// Every unit, also those that need no work.
+    pub all: bool,
+}
+
+/// The work file of a checked article, in the project's languages: the units that need
+/// work (all with `all`). Refused when a memory file has damaged TUs.
+pub fn export(
+    project: &Project,
+    request: &ExportRequest,
+    notices: &mut dyn Notices,
+) -> Result<XliffDoc, FlowError> {
+    let check_request = CheckRequest {
+        tm: request.tm.clone(),
+        doc: request.doc.clone(),
+        ..CheckRequest::new(&request.en)
+    };
+    let checked = check(project, &check_request, notices)?;
+    checked.refuse_damaged()?;
+    Ok(work_file_of(project, &checked.article, request.all))
+}
+
+/// The work file of `article` in the project's languages.
+pub fn work_file_of(project: &Project, article: &CheckedArticle, all: bool) -> XliffDoc {
+    let config = &project.config;
+    work_document(
+        article.doc.as_deref().unwrap_or_default(),
+        &article.units(),
+        all,
+        &config.source.to_string(),
+        &config.target.to_string(),
+    )
+}
+
+/// A work file's bytes in XLIFF `version`.
+pub fn to_bytes(doc: &XliffDoc, version: Version) -> Result<Vec<u8>, FlowError> {
+    let mut bytes = Vec::new();
+    xliff::write(doc, version, &mut bytes).map_err(FlowError::XliffWrite)?;
+    Ok(bytes)
+}
+
+/// Store a translated work file in the memory.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub file: PathBuf,
+    /// The current English article (default: the project's article of the file's
+    /// document).
+    pub en: Option<PathBuf>,
+    /// The memory file to write (default: the project's first).
+    pub tm: Option<PathBuf>,
+    pub user: Option<String>,
+    pub read_only: ReadOnly,
+}
+
+/// A returned unit that was not stored, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Its English was edited since the export: `was` in the file, `now` in the article.
+    Changed {
+        unit: String,
+        was: String,
+        now: String,
+    },
+    /// Its id belongs to another English now (`other` has its English `en`).
+    UnknownId {
+        unit: String,
+        en: String,
+        other: String,
+    },
+    /// Its English is no longer in the article.
+    Gone { unit: String },
+}
+
+/// What [`import`] did.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    /// The memory file written.
+    pub path: PathBuf,
+    pub stored: usize,
+    pub unchanged: usize,
+    /// Units that came back without a translation.
+    pub untranslated: Vec<String>,
+    /// Units stored while still marked `initial` in the file.
+    pub still_initial: Vec<String>,
+    pub refused: Vec<Refused>,
+}
+
+/// Stores every unit of the work file that holds new work, and saves the memory. A file
+/// of another project (other document, other languages) is refused before anything is
+/// written; a unit whose English changed since the export is refused alone.
+pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, FlowError> {
+    let config = &project.config;
+    let bytes = project.read_input(&request.file, InputKind::Xliff)?;
+    let doc = xliff::read(&request.file, &bytes)?;
+    let file = request.file.clone();
+    if !valid_doc_id(&doc.doc) {
+        return Err(FlowError::WorkFileWithoutDocument { file });
+    }
+    for (side, found, expected) in [
+        (LanguageSide::Source, &doc.source_lang, &config.source),
+        (LanguageSide::Target, &doc.target_lang, &config.target),
+    ] {
+        // A missing target language (optional in 1.2) says nothing against the file.
+        let expected = expected.to_string();
+        if !found.trim().is_empty() && !xliff::language_matches(found, &expected) {
+            return Err(FlowError::WorkFileLanguage {
+                side,
+                file,
+                found: found.clone(),
+                expected,
+            });
+        }
+    }
+    let path = project
+        .target_memory(request.tm.as_deref())
+        .ok_or(FlowError::NoMemory)?;
+    let known = read_memory(project, &path)?;
+    let in_project = config.articles.iter().any(|a| a.doc == doc.doc);
+    let docs = known.documents();
+    if !in_project && !docs.contains(&doc.doc) {
+        // Importing would start a document nobody asked for (a typo in `original`, a
+        // file of another project); a new article is listed in the project first.
+        return Err(FlowError::WorkFileUnknownDocument {
+            file,
+            doc: doc.doc.clone(),
+            docs,
+        });
+    }
+    let en_path = match &request.en {
+        Some(p) => p.clone(),
+        None => config
+            .articles
+            .iter()
+            .find(|a| a.doc == doc.doc)
+            .map(|a| a.path.clone())
+            .ok_or_else(|| FlowError::WorkFileWithoutArticle {
+                doc: doc.doc.clone(),
+            })?,
+    };
+    let (document, units) = project.read_article(&en_path, Lang::En)?;
+    // Where each unit stands now, and what a work file exported now writes for it (every
+    // unit, as with `--all`): a returned unit is compared with that, target and state.
+    // The states are what matters here: the cross-language checks would ask the memory
+    // about every unit and change nothing of what is imported.
+    let report = against_memory(&units, &known, &doc.doc, &CheckOptions::revision_only())?;
+    drop(known);
+    let places = place_units(&doc.units, &units, &report);
+    let article = CheckedArticle {
+        doc: Some(doc.doc.clone()),
+        document,
+        units,
+        report,
+        fail_on: Severity::Error,
+    };
+    let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
+    let units = &article.units;
+    let mut memory = open_for_update(project, &path, request.read_only)?;
+    let user = project.user(request.user.as_deref());
+    let mut imported = Imported {
+        path: path.clone(),
+        ..Imported::default()
+    };
+    for (x, place) in doc.units.iter().zip(&places) {
+        let order = match *place {
+            Place::Same(order) => order,
+            Place::Changed(now) => {
+                imported.refused.push(Refused::Changed {
+                    unit: x.id.clone(),
+                    was: x.en.clone(),
+                    now: units[now].text.clone(),
+                });
+                continue;
+            }
+            Place::UnknownId(other) => {
+                imported.refused.push(Refused::UnknownId {
+                    unit: x.id.clone(),
+                    en: x.en.clone(),
+                    other: units[other].id.clone(),
+                });
+                continue;
+            }
+            Place::Gone => {
+                imported.refused.push(Refused::Gone { unit: x.id.clone() });
+                continue;
+            }
+        };
+        let (vi, status, initial) = match verdict(x, &exported.units[order]) {
+            Verdict::Store {
+                vi,
+                status,
+                still_initial,
+            } => (vi, status, still_initial),
+            // As exported, text and state: writing it back would only name the importer
+            // as the one who changed it and drop what the memory knows (its confidence).
+            Verdict::Unchanged => {
+                imported.unchanged += 1;
+                continue;
+            }
+            Verdict::NotTranslated => {
+                imported.untranslated.push(x.id.clone());
+                continue;
+            }
+        };
+        let new = NewUnit {
+            doc: &doc.doc,
+            unit: &x.id,
+            order,
+            source: &units[order].text,
+            target: vi,
+            status,
+            user: &user,
+        };
+        match put_unit_translation(&mut memory, units, &new)? {
+            Put::Unchanged => imported.unchanged += 1,
+            _ => {
+                imported.stored += 1;
+                if initial {
+                    imported.still_initial.push(x.id.clone());
+                }
+            }
+        }
+    }
+    memory.save()?;
+    Ok(imported)
+}
+
+/// The project's memories and `target` as they stand now, read only: the documents they
+/// know, and what they hold for the article being imported. Memory files that do not
+/// exist yet hold nothing.
+fn read_memory(project: &Project, target: &PathBuf) -> Result<Memory, FlowError> {
+    let config = &project.config;
+    let mut paths: Vec<PathBuf> = config.memory.clone();
+    if !paths.contains(target) {
+        paths.push(target.clone());
+    }
+    paths.retain(|p| p.exists());
+    Ok(Memory::open(
+        &paths,
+        config.source.clone(),
+        config.target.clone(),
+    )?)
+}
