@@ -28,7 +28,7 @@ cargo test "${cargo_profile[@]}" --quiet --lib align::eval::tests::align_evaluat
 echo
 echo "== 2. check --vi: planted-defect recall, findings on faithful translations =="
 cargo test "${cargo_profile[@]}" --quiet --test cli \
-    check_vi_finds_every_planted_defect_and_nothing_in_faithful_articles \
+    check::check_vi_finds_every_planted_defect_and_nothing_in_faithful_articles \
     -- --exact --nocapture 2>&1 >/dev/null | grep -v '^thread\|^note:' || true
 
 echo

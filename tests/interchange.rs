@@ -13,19 +13,6 @@ use songngu::tmx::{self, Meta, Seg};
 /// The public LISA TMX 1.4b DTD (see tests/fixtures/README.md).
 const DTD: &str = "tests/fixtures/tmx14.dtd";
 
-/// Runs `songngu` (English UI, user `lan`) in `dir`; gives the exit code and stdout+stderr.
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = songngu("en-US")
-        .current_dir(dir)
-        .env("SONGNGU_USER", "lan")
-        .args(args)
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
-    (output.status.code().expect("exit code"), text)
-}
-
 /// `xmllint --noout --dtdvalid` against the TMX 1.4 DTD: `None` (after a printed note) when
 /// xmllint is not installed, else whether the file is valid: exit 0 and nothing on stderr
 /// (libxml2 reports a missing `xml:lang` as a "validity warning" with exit 0).
@@ -135,12 +122,9 @@ fn check_counts(dir: &Path, tm: &Path) -> (usize, usize) {
         .output()
         .expect("runs");
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
-    let kinds: Vec<String> = stdout
-        .lines()
-        .map(|l| {
-            let value: serde_json::Value = serde_json::from_str(l).expect("JSON");
-            value["kind"].as_str().unwrap_or_default().to_owned()
-        })
+    let kinds: Vec<String> = json_lines(&stdout)
+        .iter()
+        .map(|value| value["kind"].as_str().unwrap_or_default().to_owned())
         .collect();
     let text = stdout_of(
         songngu("en-US")

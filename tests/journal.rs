@@ -37,29 +37,14 @@ fn project() -> (tempfile::TempDir, PathBuf) {
     (dir, tm)
 }
 
-/// Runs `songngu` (English UI, user `lan`) in `dir`: exit code, stdout, stderr.
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = songngu("en-US")
-        .current_dir(dir)
-        .env("SONGNGU_USER", "lan")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        output.status.code().expect("exit code"),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(dir, args);
+    let (code, stdout, stderr) = run_in_apart(dir, args);
     assert_eq!(code, 0, "{args:?}:\n{stdout}\n{stderr}");
     stdout
 }
 
 fn translate(dir: &Path, unit: &str, vi: &str) -> (i32, String, String) {
-    run(
+    run_in_apart(
         dir,
         &[
             "translate",
@@ -78,18 +63,6 @@ fn translate(dir: &Path, unit: &str, vi: &str) -> (i32, String, String) {
 
 fn journal(tm: &Path) -> PathBuf {
     songngu::memory::journal::path_for(tm)
-}
-
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        // The index beside the memory (`.songngu-cache/`) is not a file of the memory.
-        .filter(|name| name != ".songngu-cache")
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -113,7 +86,7 @@ fn a_translation_into_a_big_memory_appends_bytes_of_its_size_and_every_reader_se
     let two = std::fs::metadata(journal(&tm)).unwrap().len();
     assert!(two - one < 1_024, "{} more bytes", two - one);
     assert_eq!(
-        names(d),
+        listing(d),
         ["a.en.txt", "m.tmx", "m.tmx.journal"],
         "no lock or temp left"
     );
@@ -133,7 +106,7 @@ fn a_translation_into_a_big_memory_appends_bytes_of_its_size_and_every_reader_se
     assert!(found.contains("Hội chợ khai mạc hôm nay."), "{found}");
     let found = ok(d, &["tm", "concordance", "m.tmx", "ten provinces"]);
     assert!(found.contains("Khách đến từ mười tỉnh."), "{found}");
-    let (code, stdout, _) = run(
+    let (code, stdout, _) = run_in_apart(
         d,
         &[
             "check", "a.en.txt", "--doc", "fair", "--tm", "m.tmx", "--format", "json",
@@ -190,7 +163,7 @@ fn a_small_memory_is_still_rewritten_whole_and_never_has_a_journal() {
     std::fs::write(d.join("m.tmx"), tmx_doc(PAIRS)).unwrap();
     let (code, _, stderr) = translate(d, &unit_ids()[0], "Hội chợ khai mạc hôm nay.");
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(names(d), ["a.en.txt", "m.tmx"]);
+    assert_eq!(listing(d), ["a.en.txt", "m.tmx"]);
     assert_eq!(count_tus_in(&d.join("m.tmx")), 4);
 }
 
@@ -243,7 +216,7 @@ fn an_import_into_a_big_memory_is_journaled_and_a_bigger_one_compacts() {
     ok(d, &["tm", "import", "big.tmx", "--into", "m.tmx"]);
     assert!(!journal(&tm).exists(), "compacted");
     assert_eq!(count_tus_in(&tm), 8_000 + 200 + 2_000);
-    assert_eq!(names(d), ["a.en.txt", "big.tmx", "m.tmx", "small.tmx"]);
+    assert_eq!(listing(d), ["a.en.txt", "big.tmx", "m.tmx", "small.tmx"]);
 }
 
 #[test]
@@ -260,8 +233,8 @@ fn a_journal_is_kept_beside_the_file_a_link_points_to_with_its_mode() {
             .unwrap();
         let (code, _, stderr) = translate(d, &unit_ids()[0], "Hội chợ khai mạc hôm nay.");
         assert_eq!(code, 0, "{stderr}");
-        assert_eq!(names(&d.join("real")), ["m.tmx", "m.tmx.journal"]);
-        assert_eq!(names(d), ["a.en.txt", "m.tmx", "real"]);
+        assert_eq!(listing(&d.join("real")), ["m.tmx", "m.tmx.journal"]);
+        assert_eq!(listing(d), ["a.en.txt", "m.tmx", "real"]);
         let mode = std::fs::metadata(d.join("real/m.tmx.journal"))
             .unwrap()
             .permissions()
@@ -270,7 +243,7 @@ fn a_journal_is_kept_beside_the_file_a_link_points_to_with_its_mode() {
         let found = ok(d, &["tm", "lookup", "m.tmx", "The fair opened today."]);
         assert!(found.contains("Hội chợ"), "{found}");
         ok(d, &["tm", "compact", "m.tmx"]);
-        assert_eq!(names(&d.join("real")), ["m.tmx"]);
+        assert_eq!(listing(&d.join("real")), ["m.tmx"]);
         assert!(
             std::fs::symlink_metadata(d.join("m.tmx"))
                 .unwrap()
@@ -296,8 +269,8 @@ fn a_read_only_memory_is_refused_or_rewritten_whole_never_journaled() {
     let (code, _, stderr) = translate(d, &unit_ids()[0], "Hội chợ khai mạc hôm nay.");
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(std::fs::read(&tm).unwrap(), before);
-    assert_eq!(names(d), ["a.en.txt", "m.tmx"]);
-    let (code, _, stderr) = run(
+    assert_eq!(listing(d), ["a.en.txt", "m.tmx"]);
+    let (code, _, stderr) = run_in_apart(
         d,
         &[
             "translate",
@@ -315,7 +288,7 @@ fn a_read_only_memory_is_refused_or_rewritten_whole_never_journaled() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
-        names(d),
+        listing(d),
         ["a.en.txt", "m.tmx"],
         "no journal beside a read-only file"
     );
@@ -351,7 +324,7 @@ fn a_memory_changed_by_another_program_while_it_has_a_journal_is_an_error_naming
         vec!["tm", "stats", "m.tmx"],
         vec!["tm", "compact", "m.tmx"],
     ] {
-        let (code, _, stderr) = run(d, &args);
+        let (code, _, stderr) = run_in_apart(d, &args);
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(
             stderr.contains("`m.tmx.journal`") && stderr.contains("`m.tmx`"),
@@ -441,11 +414,11 @@ fn killing_an_append_midway_loses_nothing_that_was_saved() {
             .expect("JSON");
     assert_eq!(stats["tus"], 9_501);
     assert!(
-        names(d)
+        listing(d)
             .iter()
             .all(|n| !n.ends_with(".tmp") && !n.ends_with(".lock")),
         "{:?}",
-        names(d)
+        listing(d)
     );
     ok(d, &["tm", "compact", "m.tmx"]);
     assert_eq!(count_tus_in(&tm), 9_501);
@@ -534,7 +507,7 @@ fn exports_and_the_release_manifest_see_the_journal() {
         "{manifest:#}"
     );
     // `tm compact` of a memory that is not there is an error, and makes nothing.
-    let (code, _, stderr) = run(d, &["tm", "compact", "none.tmx"]);
+    let (code, _, stderr) = run_in_apart(d, &["tm", "compact", "none.tmx"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(!d.join("none.tmx").exists() && !d.join("none.tmx.lock").exists());
 }

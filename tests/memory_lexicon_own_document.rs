@@ -8,14 +8,12 @@ mod common;
 
 use std::path::Path;
 
-use common::{root, songngu};
-
-const FIXTURES: &str = "tests/fixtures/align";
+use common::{ALIGN_FIXTURES, json_lines, root, songngu};
 
 /// `align --segmented EN VI --into m.tmx --doc DOC --format json` in `dir`, which must
 /// succeed: its links as `(en, vi, confidence)`, and its stderr.
 fn align_into(dir: &Path, name: &str, doc: &str) -> (Vec<serde_json::Value>, String) {
-    let fixture = |side: &str| root().join(format!("{FIXTURES}/{name}.{side}.txt"));
+    let fixture = |side: &str| root().join(format!("{ALIGN_FIXTURES}/{name}.{side}.txt"));
     let output = songngu("en")
         .current_dir(dir)
         .args(["--no-config", "align", "--segmented", "--format", "json"])
@@ -26,13 +24,9 @@ fn align_into(dir: &Path, name: &str, doc: &str) -> (Vec<serde_json::Value>, Str
         .expect("runs");
     let stderr = String::from_utf8(output.stderr).expect("UTF-8");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    let links = String::from_utf8(output.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| {
-            let record: serde_json::Value = serde_json::from_str(l).expect("JSON");
-            serde_json::json!([record["en"], record["vi"], record["confidence"]])
-        })
+    let links = json_lines(&String::from_utf8(output.stdout).expect("UTF-8"))
+        .iter()
+        .map(|record| serde_json::json!([record["en"], record["vi"], record["confidence"]]))
         .collect();
     (links, stderr)
 }
@@ -82,7 +76,7 @@ fn align_article_into(dir: &Path) {
 fn check_vi_of_a_project_article_the_memory_holds_reports_as_without_it() {
     for name in ["flood-relief", "imf-outlook"] {
         let dir = tempfile::tempdir().expect("tempdir");
-        let fixture = |file: &str| root().join(format!("{FIXTURES}/{name}.{file}"));
+        let fixture = |file: &str| root().join(format!("{ALIGN_FIXTURES}/{name}.{file}"));
         std::fs::copy(fixture("en.article.txt"), dir.path().join("a.en.txt")).expect("copy");
         std::fs::copy(fixture("defects.vi.txt"), dir.path().join("a.vi.txt")).expect("copy");
         std::fs::write(

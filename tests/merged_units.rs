@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::songngu;
+use common::{json_lines, songngu};
 use serde_json::Value;
 
 const MERGED_EN: &str =
@@ -81,11 +81,7 @@ fn check_json(en: &Path, tm: &Path, doc: &str) -> (i32, Vec<Value>) {
         .args(["--doc", doc, "--format", "json"])
         .output()
         .unwrap();
-    let records = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let records = json_lines(&String::from_utf8(out.stdout).unwrap());
     (out.status.code().unwrap(), records)
 }
 

@@ -10,24 +10,6 @@ use std::path::Path;
 use songngu::segment::text_id;
 use songngu::xliff::{self, State, Version};
 
-/// Runs the binary in `dir` as user `lan` (`SONGNGU_USER`); exit code and all output.
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = songngu("en-US")
-        .current_dir(dir)
-        .env("SONGNGU_USER", "lan")
-        .args(args)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
-    (output.status.code().unwrap(), text)
-}
-
-/// The `<tu ...>` start tag of the TU `doc/unit` in the memory file.
-fn tu_tag(tmx: &Path, doc: &str, unit: &str) -> String {
-    tu_block(tmx, doc, unit).lines().next().unwrap().to_owned()
-}
-
 /// The whole `<tu>` element of the TU `doc/unit` in the memory file.
 fn tu_block(tmx: &Path, doc: &str, unit: &str) -> String {
     let wanted = format!("tuid=\"{doc}/{unit}\"");

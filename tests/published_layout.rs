@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::songngu;
+use common::{json_lines, songngu};
 
 fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     songngu("en")
@@ -56,11 +56,7 @@ fn check_json(dir: &Path) -> (i32, Vec<serde_json::Value>) {
             "check", "a.en.txt", "--tm", "m.tmx", "--doc", "a", "--format", "json",
         ],
     );
-    let records = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = json_lines(&String::from_utf8(out.stdout).unwrap());
     (out.status.code().unwrap(), records)
 }
 

@@ -23,7 +23,7 @@ fn seed_en() -> String {
 }
 
 fn seed_vi() -> String {
-    root().join("examples/seed.vi.txt").display().to_string()
+    root().join(SEED_VI).display().to_string()
 }
 
 fn seed_tmx() -> String {

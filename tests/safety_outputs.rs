@@ -11,37 +11,6 @@ use std::fs;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 
-/// Runs songngu in `dir` (English UI, user `lan`): exit code, stdout, stderr.
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = songngu("en-US")
-        .current_dir(dir)
-        .env("SONGNGU_USER", "lan")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// The sentences of the fair article and their translations.
-const FAIR: [(&str, &str); 3] = [
-    (
-        "The fair opened today in Hanoi.",
-        "Hội chợ khai mạc hôm nay tại Hà Nội.",
-    ),
-    (
-        "It has 40 stands from ten provinces.",
-        "Hội chợ có 40 gian hàng từ mười tỉnh.",
-    ),
-    (
-        "Tickets are free for children.",
-        "Trẻ em được vào cửa miễn phí.",
-    ),
-];
-
 /// `songngu.toml` of the fair project with `memory` as its memory file.
 fn project_file(d: &Path, memory: &str) {
     fs::write(
@@ -58,15 +27,9 @@ fn project_file(d: &Path, memory: &str) {
 fn fair_project_with(memory: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let text: Vec<&str> = FAIR.iter().map(|(en, _)| *en).collect();
-    fs::write(d.join("a.en.txt"), text.join(" ") + "\n").unwrap();
     fs::write(d.join("names.tsv"), "Hanoi\tHà Nội\n").unwrap();
     project_file(d, memory);
-    for (en, vi) in FAIR {
-        let id = songngu::segment::text_id(en);
-        let (code, _, err) = run_in(d, &["translate", "a.en.txt", "--unit", &id, "--vi", vi]);
-        assert_eq!(code, 0, "{err}");
-    }
+    translate_fair(d);
     dir
 }
 
@@ -74,36 +37,13 @@ fn fair_project() -> tempfile::TempDir {
     fair_project_with("m.tmx")
 }
 
-/// The fair article revised: one sentence edited (stale), one added (missing).
-fn revise_fair(d: &Path) {
-    fs::write(
-        d.join("a.en.txt"),
-        "The fair opened today in Hanoi. It has 45 stands from ten provinces. Tickets are free for children. The fair opened today in Da Nang.\n",
-    )
-    .unwrap();
-}
-
 /// The ids of the findings `check` reports for the fair article.
 fn finding_ids(d: &Path) -> Vec<String> {
-    let (_, out, _) = run_in(d, &["check", "a.en.txt", "--format", "json"]);
-    out.lines()
-        .map(|l| {
-            let record: serde_json::Value = serde_json::from_str(l).unwrap();
-            record["id"].as_str().unwrap().to_owned()
-        })
+    let (_, out, _) = run_in_apart(d, &["check", "a.en.txt", "--format", "json"]);
+    json_lines(&out)
+        .iter()
+        .map(|record| record["id"].as_str().unwrap().to_owned())
         .collect()
-}
-
-/// The names in `dir`, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The index kept beside a memory is a cache, not an output (tests/index_cache.rs).
-        .filter(|name| name != ".songngu-cache")
-        .collect();
-    names.sort_unstable();
-    names
 }
 
 fn mode(path: &Path) -> u32 {
@@ -135,7 +75,7 @@ fn tm_export_refuses_to_overwrite_its_own_memory() {
     fs::create_dir(dir.path().join("sub")).unwrap();
     fs::hard_link(&tm, dir.path().join("hard.tmx")).unwrap();
     for output in ["m.tmx", "./sub/../m.tmx", "hard.tmx"] {
-        let (code, _, err) = run_in(
+        let (code, _, err) = run_in_apart(
             dir.path(),
             &["tm", "export", "m.tmx", "-o", output, "--doc", "seed"],
         );
@@ -156,7 +96,7 @@ fn tm_export_refuses_to_overwrite_its_own_memory() {
 fn tm_convert_refuses_to_overwrite_its_input() {
     let (dir, tm) = temp_file("old.tmx", tmx_doc(PAIRS).as_bytes());
     let before = fs::read(&tm).unwrap();
-    let (code, _, err) = run_in(dir.path(), &["tm", "convert", "old.tmx", "-o", "old.tmx"]);
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "convert", "old.tmx", "-o", "old.tmx"]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("`old.tmx`: it is the same file as the input `old.tmx`"),
@@ -177,7 +117,7 @@ fn tm_export_refuses_the_project_file_and_memory() {
         ("songngu.toml", "the project file"),
         ("m.tmx", "the translation memory"),
     ] {
-        let (code, _, err) = run_in(d, &["tm", "export", "other.tmx", "-o", output]);
+        let (code, _, err) = run_in_apart(d, &["tm", "export", "other.tmx", "-o", output]);
         assert_eq!(code, 2, "{err}");
         assert!(
             err.contains(&format!("it is the same file as {role}")),
@@ -194,7 +134,7 @@ fn xliff_export_refuses_to_overwrite_the_memory() {
     let dir = fair_project_with("tmx/m.tmx");
     let d = dir.path();
     let memory = fs::read(d.join("tmx/m.tmx")).unwrap();
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["xliff", "export", "a.en.txt", "--all", "-o", "tmx/m.tmx"],
     );
@@ -229,7 +169,7 @@ fn export_refuses_every_input_of_the_project() {
         .collect();
     for to in ["vi", "bilingual-html", "bilingual-md", "tmx", "xliff"] {
         for (file, role) in files {
-            let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", to, "-o", file]);
+            let (code, _, err) = run_in_apart(d, &["export", "a.en.txt", "--to", to, "-o", file]);
             assert_eq!(code, 2, "{to} {file}: {err}");
             assert!(
                 err.contains(&format!(
@@ -255,7 +195,7 @@ fn export_sees_an_input_through_a_link_or_another_spelling() {
     let memory = fs::read(d.join("m.tmx")).unwrap();
     let absolute = d.join("m.tmx").display().to_string();
     for output in ["link.tmx", "./m.tmx", absolute.as_str()] {
-        let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", "tmx", "-o", output]);
+        let (code, _, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "tmx", "-o", output]);
         assert_eq!(code, 2, "{output}: {err}");
         assert!(err.contains("the translation memory"), "{err}");
     }
@@ -276,7 +216,7 @@ fn a_release_folder_may_not_hold_an_input() {
     let d = dir.path();
     fs::write(d.join("out/manifest.json"), "{}").unwrap();
     let memory = fs::read(d.join("out/m.tmx")).unwrap();
-    let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
+    let (code, _, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(
@@ -286,7 +226,7 @@ fn a_release_folder_may_not_hold_an_input() {
     );
     assert_eq!(fs::read(d.join("out/m.tmx")).unwrap(), memory);
     // A release folder that is a file input is refused as that input.
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["export", "a.en.txt", "--to", "release", "-o", "a.en.txt"],
     );
@@ -307,7 +247,7 @@ fn an_output_link_is_written_through_and_stays_a_link() {
     fs::write(d.join("site/fair.vi.txt"), "old\n").unwrap();
     set_mode(&d.join("site/fair.vi.txt"), 0o640);
     symlink("site/fair.vi.txt", d.join("fair.vi.txt")).unwrap();
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["export", "a.en.txt", "--to", "vi", "-o", "fair.vi.txt"],
     );
@@ -332,7 +272,7 @@ fn an_output_link_to_nothing_is_an_error() {
     let dir = fair_project();
     let d = dir.path();
     symlink("nowhere/fair.vi.txt", d.join("fair.vi.txt")).unwrap();
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["export", "a.en.txt", "--to", "vi", "-o", "fair.vi.txt"],
     );
@@ -368,7 +308,7 @@ fn an_output_fifo_is_written_as_a_stream() {
         .custom_flags(libc::O_NONBLOCK)
         .open(&fifo)
         .unwrap();
-    let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", "vi", "-o", "pipe"]);
+    let (code, _, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "vi", "-o", "pipe"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
@@ -395,9 +335,9 @@ fn an_output_device_is_written_in_place() {
     let d = dir.path();
     symlink("/dev/null", d.join("null.txt")).unwrap();
     symlink("/dev/full", d.join("full.txt")).unwrap();
-    let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", "vi", "-o", "null.txt"]);
+    let (code, _, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "vi", "-o", "null.txt"]);
     assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run_in(d, &["tm", "export", "m.tmx", "-o", "full.txt"]);
+    let (code, _, err) = run_in_apart(d, &["tm", "export", "m.tmx", "-o", "full.txt"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot write `full.txt`:"), "{err}");
     for (link, device) in [("null.txt", "/dev/null"), ("full.txt", "/dev/full")] {
@@ -415,7 +355,8 @@ fn an_output_device_is_written_in_place() {
         .args(["c", "1", "3"])
         .status();
     if made.is_ok_and(|s| s.success()) {
-        let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", "xliff", "-o", "null"]);
+        let (code, _, err) =
+            run_in_apart(d, &["export", "a.en.txt", "--to", "xliff", "-o", "null"]);
         assert_eq!(code, 0, "{err}");
         let meta = fs::symlink_metadata(d.join("null")).unwrap();
         assert!(meta.file_type().is_char_device(), "still a device");
@@ -428,17 +369,17 @@ fn an_output_device_is_written_in_place() {
 fn dash_is_standard_output() {
     let dir = fair_project();
     let d = dir.path();
-    let (code, out, err) = run_in(d, &["export", "a.en.txt", "--to", "vi", "-o", "-"]);
+    let (code, out, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "vi", "-o", "-"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, fair_vi());
     assert!(err.contains("`-`"), "{err}");
-    let (code, out, err) = run_in(d, &["tm", "export", "m.tmx", "-o", "-"]);
+    let (code, out, err) = run_in_apart(d, &["tm", "export", "m.tmx", "-o", "-"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.matches("<tu ").count(), 3, "{out}");
-    let (code, out, err) = run_in(d, &["tm", "convert", "m.tmx", "-o", "-"]);
+    let (code, out, err) = run_in_apart(d, &["tm", "convert", "m.tmx", "-o", "-"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("<?xml"), "{out}");
-    let (code, out, err) = run_in(d, &["xliff", "export", "a.en.txt", "--all", "-o", "-"]);
+    let (code, out, err) = run_in_apart(d, &["xliff", "export", "a.en.txt", "--all", "-o", "-"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("<?xml") && out.contains("<xliff"), "{out}");
     assert!(err.contains("3 units to translate"), "{err}");
@@ -450,7 +391,7 @@ fn dash_is_standard_output() {
 fn a_release_cannot_go_to_standard_output() {
     let dir = fair_project();
     let d = dir.path();
-    let (code, out, err) = run_in(d, &["export", "a.en.txt", "--to", "release", "-o", "-"]);
+    let (code, out, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "release", "-o", "-"]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("cannot go to standard output"), "{err}");
@@ -465,7 +406,7 @@ fn a_release_folder_link_is_followed() {
     let d = dir.path();
     fs::create_dir(d.join("site")).unwrap();
     symlink("site", d.join("out")).unwrap();
-    let (code, _, err) = run_in(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
+    let (code, _, err) = run_in_apart(d, &["export", "a.en.txt", "--to", "release", "-o", "out"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         fs::symlink_metadata(d.join("out"))
@@ -489,7 +430,7 @@ fn a_linked_memory_is_saved_where_it_points() {
     symlink("tmx/real.tmx", d.join("m.tmx")).unwrap();
     project_file(d, "m.tmx");
     let unit = songngu::segment::text_id(FAIR[0].0);
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &[
             "translate",
@@ -528,7 +469,7 @@ fn a_linked_memory_is_locked_beside_the_real_file() {
     fs::write(d.join("f.tmx"), tmx_doc(&PAIRS[..1])).unwrap();
     let lock = fs::File::create(d.join("tmx/real.tmx.lock")).unwrap();
     lock.lock().unwrap();
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["tm", "import", "--no-wait", "f.tmx", "--into", "m.tmx"],
     );
@@ -547,7 +488,7 @@ fn a_memory_link_to_nothing_is_an_error() {
     symlink("gone/m.tmx", d.join("lost.tmx")).unwrap();
     project_file(d, "lost.tmx");
     let unit = songngu::segment::text_id(FAIR[0].0);
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["translate", "a.en.txt", "--unit", &unit, "--vi", "Mới."],
     );
@@ -570,7 +511,7 @@ fn a_linked_accepted_file_is_saved_where_it_points() {
     fs::write(d.join("shared/accepted.toml"), "# the desk's decisions\n").unwrap();
     symlink("shared/accepted.toml", d.join("accepted.toml")).unwrap();
     let id = finding_ids(d).remove(0);
-    let (code, _, err) = run_in(d, &["check", "a.en.txt", "--accept", &id]);
+    let (code, _, err) = run_in_apart(d, &["check", "a.en.txt", "--accept", &id]);
     assert!(code < 2, "{err}");
     assert!(
         fs::symlink_metadata(d.join("accepted.toml"))
@@ -600,7 +541,7 @@ fn saving_keeps_the_memory_mode_and_owner() {
         std::os::unix::fs::chown(&tm, Some(4321), Some(8765)).unwrap();
     }
     let unit = songngu::segment::text_id(FAIR[1].0);
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &[
             "translate",
@@ -638,7 +579,7 @@ fn a_read_only_memory_is_refused_unless_forced() {
         "--vi",
         "Có 40 gian.",
     ];
-    let (code, _, err) = run_in(d, &args);
+    let (code, _, err) = run_in_apart(d, &args);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("m.tmx` is read-only; nothing was written"),
@@ -651,11 +592,11 @@ fn a_read_only_memory_is_refused_unless_forced() {
         vec!["update", "a.en.txt"],
         vec!["tm", "import", "songngu.toml", "--into", "m.tmx"],
     ] {
-        let (code, _, err) = run_in(d, &command);
+        let (code, _, err) = run_in_apart(d, &command);
         assert_eq!(code, 2, "{command:?}: {err}");
         assert!(err.contains("is read-only"), "{command:?}: {err}");
     }
-    let (code, _, err) = run_in(d, &[&args[..], &["--force-readonly"]].concat());
+    let (code, _, err) = run_in_apart(d, &[&args[..], &["--force-readonly"]].concat());
     assert_eq!(code, 0, "{err}");
     assert!(fs::read_to_string(&tm).unwrap().contains("Có 40 gian."));
     assert_eq!(mode(&tm), 0o444);
@@ -669,7 +610,7 @@ fn an_output_keeps_its_mode_and_read_only_is_refused() {
     let d = dir.path();
     fs::write(d.join("fair.html"), "old").unwrap();
     set_mode(&d.join("fair.html"), 0o640);
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &[
             "export",
@@ -686,11 +627,11 @@ fn an_output_keeps_its_mode_and_read_only_is_refused() {
     fs::write(d.join("fair.xlf"), "kept").unwrap();
     set_mode(&d.join("fair.xlf"), 0o444);
     let args = ["xliff", "export", "a.en.txt", "--all", "-o", "fair.xlf"];
-    let (code, _, err) = run_in(d, &args);
+    let (code, _, err) = run_in_apart(d, &args);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("`fair.xlf` is read-only"), "{err}");
     assert_eq!(fs::read_to_string(d.join("fair.xlf")).unwrap(), "kept");
-    let (code, _, err) = run_in(d, &[&args[..], &["--force-readonly"]].concat());
+    let (code, _, err) = run_in_apart(d, &[&args[..], &["--force-readonly"]].concat());
     assert_eq!(code, 0, "{err}");
     assert!(
         fs::read_to_string(d.join("fair.xlf"))
@@ -710,16 +651,16 @@ fn the_accepted_file_keeps_its_mode_and_read_only_is_refused() {
     let accepted = d.join("accepted.toml");
     fs::write(&accepted, "").unwrap();
     set_mode(&accepted, 0o600);
-    let (code, _, err) = run_in(d, &["check", "a.en.txt", "--accept", &ids[0]]);
+    let (code, _, err) = run_in_apart(d, &["check", "a.en.txt", "--accept", &ids[0]]);
     assert!(code < 2, "{err}");
     assert_eq!(mode(&accepted), 0o600);
     set_mode(&accepted, 0o444);
     let before = fs::read(&accepted).unwrap();
-    let (code, _, err) = run_in(d, &["check", "a.en.txt", "--accept", &ids[1]]);
+    let (code, _, err) = run_in_apart(d, &["check", "a.en.txt", "--accept", &ids[1]]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("accepted.toml` is read-only"), "{err}");
     assert_eq!(fs::read(&accepted).unwrap(), before);
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["check", "a.en.txt", "--accept", &ids[1], "--force-readonly"],
     );
@@ -743,7 +684,7 @@ fn accepting_keeps_comments_and_unknown_keys() {
         ids[0]
     );
     fs::write(d.join("accepted.toml"), &original).unwrap();
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["check", "a.en.txt", "--accept", &ids[1], "--reason", "ok"],
     );
@@ -755,7 +696,7 @@ fn accepting_keeps_comments_and_unknown_keys() {
         "{text}"
     );
     // Accepting an entry again updates it and keeps its comments and unknown keys.
-    let (code, _, err) = run_in(d, &["check", "a.en.txt", "--accept", &ids[0]]);
+    let (code, _, err) = run_in_apart(d, &["check", "a.en.txt", "--accept", &ids[0]]);
     assert!(code < 2, "{err}");
     let text = fs::read_to_string(d.join("accepted.toml")).unwrap();
     for kept in [
@@ -824,7 +765,7 @@ fn a_dry_run_locks_and_creates_nothing() {
     let lock = fs::File::create(d.join("m.tmx.lock")).unwrap();
     lock.lock().unwrap();
     let before = fs::read(&tm).unwrap();
-    let (code, out, err) = run_in(
+    let (code, out, err) = run_in_apart(
         d,
         &[
             "tm",
@@ -840,7 +781,7 @@ fn a_dry_run_locks_and_creates_nothing() {
     assert!(out.contains("dry run, nothing written"), "{out}");
     drop(lock);
     fs::remove_file(d.join("m.tmx.lock")).unwrap();
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &[
             "tm",
@@ -866,15 +807,15 @@ fn a_failed_command_leaves_no_lock_file_or_folder() {
     let d = dir.path();
     fs::write(d.join("f.tmx"), tmx_doc(&PAIRS[..1])).unwrap();
     fs::write(d.join("broken.tmx"), "<tmx version=\"1.4\"><body>").unwrap();
-    let (code, _, err) = run_in(d, &["tm", "import", "f.tmx", "--into", "notes.txt"]);
+    let (code, _, err) = run_in_apart(d, &["tm", "import", "f.tmx", "--into", "notes.txt"]);
     assert_eq!(code, 2, "{err}");
-    let (code, _, err) = run_in(
+    let (code, _, err) = run_in_apart(
         d,
         &["tm", "import", "broken.tmx", "--into", "new/dir/m.tmx"],
     );
     assert_eq!(code, 2, "{err}");
     assert_eq!(listing(d), ["broken.tmx", "f.tmx", "notes.txt"]);
-    let (code, _, err) = run_in(d, &["tm", "import", "f.tmx", "--into", "tmx/m.tmx"]);
+    let (code, _, err) = run_in_apart(d, &["tm", "import", "f.tmx", "--into", "tmx/m.tmx"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(listing(&d.join("tmx")), ["m.tmx"]);
 }
@@ -885,7 +826,7 @@ fn a_failed_command_leaves_no_lock_file_or_folder() {
 fn a_too_large_xliff_target_error_names_the_memory() {
     let dir = fair_project();
     let d = dir.path();
-    let (code, _, err) = run_in(d, &["xliff", "export", "a.en.txt", "--all", "-o", "w.xlf"]);
+    let (code, _, err) = run_in_apart(d, &["xliff", "export", "a.en.txt", "--all", "-o", "w.xlf"]);
     assert_eq!(code, 0, "{err}");
     let work = fs::read_to_string(d.join("w.xlf")).unwrap();
     let huge = "Hội chợ ".repeat(1_600_000); // more than 16 MiB of text
@@ -894,7 +835,7 @@ fn a_too_large_xliff_target_error_names_the_memory() {
     let edited = format!("{}<target>{huge}{}", &work[..first_target], &work[end..]);
     fs::write(d.join("w.xlf"), edited).unwrap();
     let before = fs::read(d.join("m.tmx")).unwrap();
-    let (code, _, err) = run_in(d, &["xliff", "import", "w.xlf"]);
+    let (code, _, err) = run_in_apart(d, &["xliff", "import", "w.xlf"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("m.tmx`"), "{err}");
     assert!(!err.contains(".m.tmx."), "no temp file named: {err}");

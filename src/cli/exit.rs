@@ -1,4 +1,4 @@
-//! Process exit codes, part of the documented interface (README, tests/cli.rs).
+//! Process exit codes, part of the documented interface (README, tests/cli/).
 
 use std::process::ExitCode;
 

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration test binaries: the real executable with a clean
-//! environment, temporary fixtures and small TMX documents.
+//! environment, temporary fixtures and projects, small TMX documents, and readers of what
+//! the commands print and write.
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 use std::path::{Path, PathBuf};
@@ -8,6 +9,10 @@ use assert_cmd::Command;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_songngu");
 pub const SEED_EN: &str = "examples/seed.en.txt";
+pub const SEED_VI: &str = "examples/seed.vi.txt";
+pub const SEED_V2_EN: &str = "examples/seed.v2.en.txt";
+/// The alignment evaluation set (`tests/fixtures/align/README.md`).
+pub const ALIGN_FIXTURES: &str = "tests/fixtures/align";
 
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,6 +36,74 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().expect("runs").stdout).expect("stdout is UTF-8")
 }
 
+/// Runs the executable in `dir` (English UI, user `lan`): exit code, stdout, stderr.
+pub fn run_in_apart(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = songngu("en-US")
+        .current_dir(dir)
+        .env("SONGNGU_USER", "lan")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().expect("exit code"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// [`run_in_apart`] with stdout followed by stderr in one text, for tests that look for a
+/// message wherever it is printed.
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let (code, stdout, stderr) = run_in_apart(dir, args);
+    (code, stdout + &stderr)
+}
+
+/// Each line of `text` (JSON Lines output) parsed; any other line fails the test.
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// Runs `check` in `dir` with `args` and returns its exit code and JSON records (each
+/// parsed with the documented schema, which rejects unknown fields).
+pub fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<songngu::drift::FindingRecord>) {
+    let output = songngu("en-US")
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let records = json_lines(&stdout)
+        .into_iter()
+        .map(|value| {
+            // The contract's fields are there on every line, null when they do not apply;
+            // the typed schema alone would accept them missing.
+            for key in ["kind", "severity", "unit", "en", "vi", "message"] {
+                assert!(value.get(key).is_some(), "`{key}` missing in {value}");
+            }
+            if value["kind"] == "stale" {
+                for key in ["old_en", "diff"] {
+                    assert!(
+                        value[key].is_string() || value[key].is_array(),
+                        "{key}: {value}"
+                    );
+                }
+            }
+            serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{e}: {value}"))
+        })
+        .collect();
+    (output.status.code().expect("exit code"), records)
+}
+
+/// Whether a finding is drift: the article and the memory no longer agree.
+pub fn is_drift(kind: songngu::drift::Kind) -> bool {
+    use songngu::drift::Kind;
+    matches!(kind, Kind::Stale | Kind::Missing | Kind::Orphaned)
+}
+
 /// The links `cmd` (an `align --format json` run) prints, as (English indices,
 /// Vietnamese indices, confidence); the run must succeed.
 pub fn align_links(cmd: &mut Command) -> Vec<(Vec<usize>, Vec<usize>, f64)> {
@@ -40,10 +113,8 @@ pub fn align_links(cmd: &mut Command) -> Vec<(Vec<usize>, Vec<usize>, f64)> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+    json_lines(&String::from_utf8(out.stdout).expect("UTF-8"))
+        .into_iter()
         .filter(|v| v.get("confidence").is_some())
         .map(|v| {
             let side = |k: &str| -> Vec<usize> {
@@ -60,6 +131,18 @@ pub fn align_links(cmd: &mut Command) -> Vec<(Vec<usize>, Vec<usize>, f64)> {
             )
         })
         .collect()
+}
+
+/// The names in `dir`, sorted, without the index cache kept beside a memory (a cache, not
+/// an output: tests/index_cache.rs).
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".songngu-cache")
+        .collect();
+    names.sort_unstable();
+    names
 }
 
 /// A temporary directory holding one file `name` with `contents`.
@@ -106,6 +189,69 @@ pub const PAIRS: &[(&str, &str)] = &[
         "Các nước thành viên đã thống nhất về nguyên tắc đối với 11 quy tắc ứng xử.",
     ),
 ];
+
+/// The sentences of the fair article (`a.en.txt`, one paragraph) and their translations.
+pub const FAIR: [(&str, &str); 3] = [
+    (
+        "The fair opened today in Hanoi.",
+        "Hội chợ khai mạc hôm nay tại Hà Nội.",
+    ),
+    (
+        "It has 40 stands from ten provinces.",
+        "Hội chợ có 40 gian hàng từ mười tỉnh.",
+    ),
+    (
+        "Tickets are free for children.",
+        "Trẻ em được vào cửa miễn phí.",
+    ),
+];
+
+/// Writes the fair article `a.en.txt` into the project `d` and translates every sentence
+/// with `translate`; the project file must already name the article and a memory.
+pub fn translate_fair(d: &Path) {
+    let text: Vec<&str> = FAIR.iter().map(|(en, _)| *en).collect();
+    std::fs::write(d.join("a.en.txt"), text.join(" ") + "\n").unwrap();
+    for (en, vi) in FAIR {
+        let id = songngu::segment::text_id(en);
+        let (code, text) = run_in(d, &["translate", "a.en.txt", "--unit", &id, "--vi", vi]);
+        assert_eq!(code, 0, "{text}");
+    }
+}
+
+/// A project with the fair article `a.en.txt` as document `fair`, every sentence
+/// translated in `m.tmx`; `top` (keys) and `tables` go into its `songngu.toml`.
+pub fn fair_project(top: &str, tables: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        format!(
+            "{top}memory = [\"m.tmx\"]\n\n[[article]]\npath = \"a.en.txt\"\ndoc = \"fair\"\n\n{tables}"
+        ),
+    )
+    .unwrap();
+    translate_fair(dir.path());
+    dir
+}
+
+/// The fair article revised: the number edited (stale) and a sentence added that the
+/// memory has a fuzzy match for (missing, with a suggestion).
+pub fn revise_fair(d: &Path) {
+    std::fs::write(
+        d.join("a.en.txt"),
+        "The fair opened today in Hanoi. It has 45 stands from ten provinces. Tickets are free for children. The fair opened today in Da Nang.\n",
+    )
+    .unwrap();
+}
+
+/// The `<tu ...>` start tag of the TU `doc/unit` in the memory file.
+pub fn tu_tag(tmx: &Path, doc: &str, unit: &str) -> String {
+    let text = std::fs::read_to_string(tmx).unwrap();
+    let wanted = format!("tuid=\"{doc}/{unit}\"");
+    text.lines()
+        .find(|l| l.contains(&wanted))
+        .unwrap_or_else(|| panic!("no TU {wanted} in {text}"))
+        .to_owned()
+}
 
 /// The `manifest.json` of the release folder `dir`.
 pub fn manifest_of(dir: &Path) -> serde_json::Value {

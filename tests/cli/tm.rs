@@ -1,0 +1,360 @@
+//! `songngu tm`: stats, validate, convert, lookup, concordance, import and export of
+//! translation memories, and saves that survive a kill or a second writer.
+
+use std::path::Path;
+use std::process::Stdio;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::common::*;
+
+#[test]
+fn tm_stats_counts_tus_and_languages() {
+    let (_dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    songngu("en")
+        .args(["tm", "stats"])
+        .arg(&tm)
+        .assert()
+        .code(0)
+        .stdout(contains("3 TUs, 6 variants").and(contains("en (3), vi (3)")));
+    let out = stdout_of(
+        songngu("en")
+            .args(["tm", "stats", "--format", "json"])
+            .arg(&tm),
+    );
+    let stats: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
+    assert_eq!(stats["tus"], 3);
+    assert_eq!(stats["tuvs"], 6);
+    assert_eq!(stats["languages"]["vi"], 3);
+    assert_eq!(stats["problems"], 0);
+}
+
+#[test]
+fn tm_stats_on_broken_xml_names_line_and_column_and_exits_two() {
+    let broken = tmx_doc(PAIRS).replace("</tu>\n  </body>", "\n  </body>");
+    let (_dir, tm) = temp_file("broken.tmx", broken.as_bytes());
+    songngu("en")
+        .args(["tm", "stats"])
+        .arg(&tm)
+        .assert()
+        .code(2)
+        .stderr(contains("broken.tmx`:").and(contains("songngu: error:")));
+}
+
+#[test]
+fn tm_convert_writes_utf8_tmx_from_utf16() {
+    let utf16: Vec<u8> = std::iter::once(0xFEFF_u16)
+        .chain(tmx_doc(PAIRS).replace("UTF-8", "UTF-16").encode_utf16())
+        .flat_map(|unit| unit.to_le_bytes())
+        .collect();
+    let (dir, input) = temp_file("in.tmx", &utf16);
+    let output = dir.path().join("out.tmx");
+    songngu("en")
+        .args(["tm", "convert"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .code(0)
+        .stderr(contains("3 TUs"));
+    let written = std::fs::read_to_string(&output).expect("UTF-8 output");
+    assert!(written.contains("Thứ trưởng Nguyễn Thanh Hùng"));
+    assert!(written.contains("version=\"1.4\""));
+    // Converting the output again gives the same bytes: the writer is deterministic.
+    let again = dir.path().join("again.tmx");
+    songngu("en")
+        .args(["tm", "convert"])
+        .arg(&output)
+        .arg("-o")
+        .arg(&again)
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read(&output).expect("read"),
+        std::fs::read(&again).expect("read")
+    );
+}
+
+#[test]
+fn tm_lookup_finds_exact_and_fuzzy_matches_as_json() {
+    let (dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let queries = dir.path().join("q.txt");
+    std::fs::write(
+        &queries,
+        "The event attracted more than one thousand guests.\nThe event attracted more than 1,200 guests.\nCompletely unrelated words here.\n",
+    )
+    .expect("write queries");
+    let out = stdout_of(
+        songngu("en")
+            .args(["tm", "lookup"])
+            .arg(&tm)
+            .arg("--queries")
+            .arg(&queries)
+            .args(["--min", "60", "--format", "json"]),
+    );
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3, "one line per query");
+    assert_eq!(lines[0]["matches"][0]["score"], 100);
+    assert_eq!(
+        lines[0]["matches"][0]["target"],
+        "Sự kiện thu hút hơn một nghìn khách mời."
+    );
+    assert_eq!(lines[0]["matches"][0]["tuid"], "t2");
+    let fuzzy = lines[1]["matches"][0]["score"]
+        .as_u64()
+        .expect("a fuzzy match");
+    assert!((60..100).contains(&fuzzy), "{fuzzy}");
+    assert_eq!(lines[2]["matches"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn tm_concordance_ignores_diacritics_only_when_asked() {
+    let (_dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let count = |extra: &[&str]| {
+        let out = stdout_of(
+            songngu("en")
+                .args(["tm", "concordance"])
+                .arg(&tm)
+                .args(["Thanh Hung", "--target", "--format", "json"])
+                .args(extra),
+        );
+        out.lines().count()
+    };
+    assert_eq!(count(&[]), 0);
+    assert_eq!(count(&["--ignore-diacritics"]), 1);
+}
+
+#[test]
+fn tm_import_reports_dry_run_then_merges_with_duplicate_policy() {
+    let (dir, tm) = temp_file("m.tmx", tmx_doc(&PAIRS[..2]).as_bytes());
+    let foreign = dir.path().join("foreign.tmx");
+    // One duplicate of an existing TU (same date: not newer) and one new TU.
+    std::fs::write(&foreign, tmx_doc(&PAIRS[1..])).expect("write");
+    let before = std::fs::read(&tm).expect("read");
+    let out = stdout_of(
+        songngu("en")
+            .args(["tm", "import"])
+            .arg(&foreign)
+            .arg("--into")
+            .arg(&tm)
+            .args(["--dry-run", "--format", "json"]),
+    );
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["report"]["tus"], 2);
+    assert_eq!(report["report"]["added"], 1);
+    assert_eq!(report["report"]["duplicates"], 1);
+    assert_eq!(report["report"]["kept_existing"], 1);
+    assert_eq!(
+        std::fs::read(&tm).expect("read"),
+        before,
+        "a dry run writes nothing"
+    );
+
+    songngu("en")
+        .args(["tm", "import"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(0);
+    assert_eq!(count_tus_in(&tm), 3);
+    songngu("en")
+        .args(["tm", "import", "--duplicates", "keep-all"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(0);
+    assert_eq!(count_tus_in(&tm), 5);
+}
+
+/// `count` generated en-vi pairs, long enough to make a save take a while.
+fn generated_memory(count: usize, tag: &str) -> String {
+    let owned: Vec<(String, String)> = (0..count)
+        .map(|i| {
+            (
+                format!("Sentence {i} from {tag} says that the ministry met {i} delegates in Hanoi today."),
+                format!("Câu {i} từ {tag} nói rằng bộ đã gặp {i} đại biểu tại Hà Nội hôm nay."),
+            )
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = owned
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    tmx_doc(&pairs)
+}
+
+#[test]
+fn killing_a_save_midway_leaves_the_old_file_whole() {
+    let (dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let before = std::fs::read(&tm).expect("read");
+    let foreign = dir.path().join("big.tmx");
+    std::fs::write(&foreign, generated_memory(60_000, "big")).expect("write");
+    let mut child = std::process::Command::new(BIN)
+        .env_clear()
+        .env("SONGNGU_LANG", "en")
+        .args(["tm", "import"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Wait until the save has started writing its temp file, then kill without warning.
+    let temp_started = || {
+        std::fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+    };
+    let mut killed_mid_save = false;
+    for _ in 0..6000 {
+        if temp_started() {
+            child.kill().expect("kill");
+            killed_mid_save = true;
+            break;
+        }
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.wait();
+    let after = std::fs::read(&tm).expect("the memory file is still there");
+    if killed_mid_save {
+        assert_eq!(
+            after, before,
+            "killed before the rename: the old file, byte for byte"
+        );
+    } else {
+        assert_eq!(
+            count_tus_in(&tm),
+            60_003,
+            "finished first: the new file, whole"
+        );
+    }
+    // The next writer cleans up the crashed save's temp file and succeeds.
+    songngu("en")
+        .args(["tm", "import"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(0);
+    assert_eq!(count_tus_in(&tm), 60_003);
+    let leftovers = std::fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn two_imports_at_once_lose_nothing() {
+    let (dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let a = dir.path().join("a.tmx");
+    let b = dir.path().join("b.tmx");
+    std::fs::write(&a, generated_memory(3_000, "A")).expect("write");
+    std::fs::write(&b, generated_memory(3_000, "B")).expect("write");
+    let spawn = |file: &Path| {
+        std::process::Command::new(BIN)
+            .env_clear()
+            .env("SONGNGU_LANG", "en")
+            .args(["tm", "import"])
+            .arg(file)
+            .arg("--into")
+            .arg(&tm)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let first = spawn(&a);
+    let second = spawn(&b);
+    for child in [first, second] {
+        let output = child.wait_with_output().expect("wait");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert_eq!(count_tus_in(&tm), 6_003);
+}
+
+#[test]
+fn a_locked_memory_fails_at_once_with_no_wait() {
+    let (dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let lock = std::fs::File::create(dir.path().join("m.tmx.lock")).expect("lock file");
+    lock.lock().expect("hold the lock");
+    let foreign = dir.path().join("f.tmx");
+    std::fs::write(&foreign, tmx_doc(&PAIRS[..1])).expect("write");
+    songngu("en")
+        .args(["tm", "import", "--no-wait"])
+        .arg(&foreign)
+        .arg("--into")
+        .arg(&tm)
+        .assert()
+        .code(2)
+        .stderr(contains("is being written by another songngu process"));
+}
+
+#[test]
+fn tm_validate_exits_one_on_warnings_where_stats_exits_zero() {
+    // A header without its required attributes is readable, with a warning.
+    let doc = tmx_doc(PAIRS).replace(
+        "<header creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"test\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>",
+        "<header srclang=\"en\"/>",
+    );
+    let (_dir, tm) = temp_file("w.tmx", doc.as_bytes());
+    songngu("en")
+        .args(["tm", "stats"])
+        .arg(&tm)
+        .assert()
+        .code(0);
+    songngu("en")
+        .args(["tm", "validate"])
+        .arg(&tm)
+        .assert()
+        .code(1)
+        .stderr(contains("w.tmx`:").and(contains("warning:")));
+    songngu("vi")
+        .args(["tm", "validate"])
+        .arg(&tm)
+        .assert()
+        .code(1)
+        .stderr(contains("cảnh báo:"));
+}
+
+#[test]
+fn tm_export_keeps_only_the_documents_tus() {
+    let doc = tmx_doc(PAIRS).replacen(
+        "<tuv xml:lang=\"en\">",
+        "<prop type=\"x-songngu-doc\">seed</prop>\n      <tuv xml:lang=\"en\">",
+        1,
+    );
+    let (dir, tm) = temp_file("m.tmx", doc.as_bytes());
+    let out = dir.path().join("seed.tmx");
+    songngu("en")
+        .args(["tm", "export"])
+        .arg(&tm)
+        .arg("-o")
+        .arg(&out)
+        .args(["--doc", "seed"])
+        .assert()
+        .code(0);
+    assert_eq!(count_tus_in(&out), 1);
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("Nguyễn Thanh Hùng")
+    );
+}
