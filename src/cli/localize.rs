@@ -58,8 +58,33 @@ fn leak(text: String) -> &'static str {
 fn localize_command(mut cmd: Command, l10n: &Localizer, parents: &[String]) -> Command {
     let name = cmd.get_name().to_owned();
     let prefix = command_prefix(parents, &name);
-    let is_root = parents.is_empty();
+    cmd = with_help_and_version(cmd, parents.is_empty());
+    cmd = localize_texts(cmd, l10n, &prefix);
 
+    let mut path = parents.to_vec();
+    path.push(name);
+    let usage_style = *cmd.get_styles().get_usage();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n\
+         {usage_style}{heading}:{usage_style:#} {{usage}}\n\n\
+         {{all-args}}{{after-help}}",
+        heading = l10n.text("cli-usage-heading"),
+    );
+    let usage = usage_line(&cmd, &path, l10n);
+    cmd = cmd.help_template(template).override_usage(usage);
+
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for sub in subcommands {
+        cmd = cmd.mut_subcommand(&sub, |sub| localize_command(sub, l10n, &path));
+    }
+    cmd
+}
+
+/// Our own `--help` (clap's has an English text), and `--version` at the top.
+fn with_help_and_version(mut cmd: Command, is_root: bool) -> Command {
     cmd = cmd
         .disable_help_flag(true)
         .disable_version_flag(true)
@@ -82,14 +107,17 @@ fn localize_command(mut cmd: Command, l10n: &Localizer, parents: &[String]) -> C
             .subcommand_required(true)
             .arg_required_else_help(true);
     }
+    cmd
+}
 
+/// The about text, every argument's help, value name and heading, in the UI language.
+fn localize_texts(cmd: Command, l10n: &Localizer, prefix: &str) -> Command {
     let arguments_heading = leak(l10n.text("cli-arguments-heading"));
     let options_heading = leak(l10n.text("cli-options-heading"));
-    cmd = cmd
-        .about(l10n.text(&format!("{prefix}-about")))
+    cmd.about(l10n.text(&format!("{prefix}-about")))
         .long_about(None)
         .mut_args(|arg| {
-            let id = arg_message_id(&prefix, arg.get_id().as_str());
+            let id = arg_message_id(prefix, arg.get_id().as_str());
             let takes_value = arg.get_action().takes_values();
             let heading = if arg.is_positional() {
                 arguments_heading
@@ -110,28 +138,7 @@ fn localize_command(mut cmd: Command, l10n: &Localizer, parents: &[String]) -> C
             arg
         })
         .subcommand_help_heading(leak(l10n.text("cli-commands-heading")))
-        .subcommand_value_name(leak(l10n.text("cli-command-placeholder")));
-
-    let mut path = parents.to_vec();
-    path.push(name);
-    let usage_style = *cmd.get_styles().get_usage();
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n\
-         {usage_style}{heading}:{usage_style:#} {{usage}}\n\n\
-         {{all-args}}{{after-help}}",
-        heading = l10n.text("cli-usage-heading"),
-    );
-    let usage = usage_line(&cmd, &path, l10n);
-    cmd = cmd.help_template(template).override_usage(usage);
-
-    let subcommands: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_owned())
-        .collect();
-    for sub in subcommands {
-        cmd = cmd.mut_subcommand(&sub, |sub| localize_command(sub, l10n, &path));
-    }
-    cmd
+        .subcommand_value_name(leak(l10n.text("cli-command-placeholder")))
 }
 
 /// `songngu segment [OPTIONS] <FILE>`, with localized placeholders. Clap writes
@@ -184,43 +191,79 @@ pub fn render_error(l10n: &Localizer, error: &clap::Error) -> String {
     text
 }
 
+/// What a clap error says, as plain strings.
+struct Said<'e>(&'e clap::Error);
+
+impl Said<'_> {
+    fn string(&self, kind: ContextKind) -> Option<String> {
+        match self.0.get(kind) {
+            Some(ContextValue::String(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    fn strings(&self, kind: ContextKind) -> Option<Vec<String>> {
+        match self.0.get(kind) {
+            Some(ContextValue::String(s)) => Some(vec![s.clone()]),
+            Some(ContextValue::Strings(list)) => Some(list.clone()),
+            _ => None,
+        }
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
+    quoted.join(", ")
+}
+
 /// The main message of a clap error and the notes (tips, possible values) under it.
 fn describe(l10n: &Localizer, error: &clap::Error) -> (String, Vec<String>) {
-    let string = |kind| match error.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        _ => None,
-    };
-    let strings = |kind| match error.get(kind) {
-        Some(ContextValue::String(s)) => Some(vec![s.clone()]),
-        Some(ContextValue::Strings(list)) => Some(list.clone()),
-        _ => None,
-    };
-    let quoted_list = |items: &[String]| {
-        items
-            .iter()
-            .map(|item| format!("`{item}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-
+    let said = Said(error);
     let mut notes = Vec::new();
-    let message = match error.kind() {
-        ErrorKind::UnknownArgument => string(ContextKind::InvalidArg)
-            .map(|arg| l10n.text_with("clap-unknown-argument", &[("arg", arg.into())])),
-        ErrorKind::InvalidSubcommand => string(ContextKind::InvalidSubcommand)
+    let message = main_message(l10n, &said, &mut notes);
+    for kind in [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ] {
+        if let Some(suggestion) = said.strings(kind).and_then(|s| s.into_iter().next()) {
+            notes.push(l10n.text_with("clap-tip-similar", &[("suggestion", suggestion.into())]));
+        }
+    }
+    if let (Some(ContextValue::Bool(true)), Some(arg)) = (
+        error.get(ContextKind::TrailingArg),
+        said.string(ContextKind::InvalidArg),
+    ) {
+        notes.push(l10n.text_with("clap-tip-escape", &[("arg", arg.into())]));
+    }
+    let message = message.unwrap_or_else(|| {
+        // A mistake we have no message for: clap's own words, inside a localized frame,
+        // beat no explanation at all.
+        l10n.text_with("clap-other", &[("detail", clap_detail(error).into())])
+    });
+    (message, notes)
+}
+
+/// The message of the kinds of mistake we word ourselves, with their notes.
+fn main_message(l10n: &Localizer, said: &Said, notes: &mut Vec<String>) -> Option<String> {
+    let arg = || said.string(ContextKind::InvalidArg);
+    match said.0.kind() {
+        ErrorKind::UnknownArgument => {
+            arg().map(|arg| l10n.text_with("clap-unknown-argument", &[("arg", arg.into())]))
+        }
+        ErrorKind::InvalidSubcommand => said
+            .string(ContextKind::InvalidSubcommand)
             .map(|name| l10n.text_with("clap-unknown-subcommand", &[("name", name.into())])),
         ErrorKind::MissingSubcommand => {
-            if let Some(commands) = strings(ContextKind::ValidSubcommand).filter(|c| !c.is_empty())
-            {
-                notes.push(l10n.text_with(
-                    "clap-available-commands",
-                    &[("commands", quoted_list(&commands).into())],
-                ));
+            let commands = said.strings(ContextKind::ValidSubcommand);
+            if let Some(commands) = commands.filter(|c| !c.is_empty()) {
+                let list = [("commands", quoted_list(&commands).into())];
+                notes.push(l10n.text_with("clap-available-commands", &list));
             }
-            string(ContextKind::InvalidSubcommand)
+            said.string(ContextKind::InvalidSubcommand)
                 .map(|name| l10n.text_with("clap-missing-subcommand", &[("name", name.into())]))
         }
-        ErrorKind::MissingRequiredArgument => strings(ContextKind::InvalidArg).map(|args| {
+        ErrorKind::MissingRequiredArgument => said.strings(ContextKind::InvalidArg).map(|args| {
             l10n.text_with(
                 "clap-missing-argument",
                 &[
@@ -229,81 +272,58 @@ fn describe(l10n: &Localizer, error: &clap::Error) -> (String, Vec<String>) {
                 ],
             )
         }),
-        ErrorKind::InvalidValue => {
-            let arg = string(ContextKind::InvalidArg);
-            let value = string(ContextKind::InvalidValue);
-            if let Some(values) = strings(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
-                notes.push(l10n.text_with(
-                    "clap-possible-values",
-                    &[("values", quoted_list(&values).into())],
-                ));
-            }
-            match (arg, value) {
-                (Some(arg), Some(value)) if value.is_empty() => {
-                    Some(l10n.text_with("clap-missing-value", &[("arg", arg.into())]))
-                }
-                (Some(arg), Some(value)) => Some(l10n.text_with(
-                    "clap-invalid-value",
-                    &[("value", value.into()), ("arg", arg.into())],
-                )),
-                _ => None,
-            }
+        ErrorKind::InvalidValue => invalid_value(l10n, said, notes),
+        ErrorKind::TooManyValues => match (arg(), said.string(ContextKind::InvalidValue)) {
+            (Some(arg), Some(value)) => Some(l10n.text_with(
+                "clap-unexpected-value",
+                &[("value", value.into()), ("arg", arg.into())],
+            )),
+            _ => None,
+        },
+        ErrorKind::ArgumentConflict => conflict(l10n, said),
+        _ => None,
+    }
+}
+
+/// A value an option does not take, or no value at all; the possible values as a note.
+fn invalid_value(l10n: &Localizer, said: &Said, notes: &mut Vec<String>) -> Option<String> {
+    let arg = said.string(ContextKind::InvalidArg);
+    let value = said.string(ContextKind::InvalidValue);
+    let values = said.strings(ContextKind::ValidValue);
+    if let Some(values) = values.filter(|v| !v.is_empty()) {
+        let list = [("values", quoted_list(&values).into())];
+        notes.push(l10n.text_with("clap-possible-values", &list));
+    }
+    match (arg, value) {
+        (Some(arg), Some(value)) if value.is_empty() => {
+            Some(l10n.text_with("clap-missing-value", &[("arg", arg.into())]))
         }
-        ErrorKind::TooManyValues => {
-            match (
-                string(ContextKind::InvalidArg),
-                string(ContextKind::InvalidValue),
-            ) {
-                (Some(arg), Some(value)) => Some(l10n.text_with(
-                    "clap-unexpected-value",
-                    &[("value", value.into()), ("arg", arg.into())],
-                )),
-                _ => None,
-            }
+        (Some(arg), Some(value)) => Some(l10n.text_with(
+            "clap-invalid-value",
+            &[("value", value.into()), ("arg", arg.into())],
+        )),
+        _ => None,
+    }
+}
+
+/// Two options that cannot go together, or one given twice.
+fn conflict(l10n: &Localizer, said: &Said) -> Option<String> {
+    let arg = said.string(ContextKind::InvalidArg);
+    let prior = said.strings(ContextKind::PriorArg);
+    match (arg, prior) {
+        (Some(arg), Some(prior)) if prior == [arg.clone()] => {
+            Some(l10n.text_with("clap-argument-repeated", &[("arg", arg.into())]))
         }
-        ErrorKind::ArgumentConflict => {
-            let arg = string(ContextKind::InvalidArg);
-            let prior = strings(ContextKind::PriorArg);
-            match (arg, prior) {
-                (Some(arg), Some(prior)) if prior == [arg.clone()] => {
-                    Some(l10n.text_with("clap-argument-repeated", &[("arg", arg.into())]))
-                }
-                (Some(arg), Some(prior)) => {
-                    // The message quotes `{ $other }` itself; several are joined inside.
-                    let other = prior.join("`, `");
-                    Some(l10n.text_with(
-                        "clap-argument-conflict",
-                        &[("arg", arg.into()), ("other", other.into())],
-                    ))
-                }
-                _ => None,
-            }
+        (Some(arg), Some(prior)) => {
+            // The message quotes `{ $other }` itself; several are joined inside.
+            let other = prior.join("`, `");
+            Some(l10n.text_with(
+                "clap-argument-conflict",
+                &[("arg", arg.into()), ("other", other.into())],
+            ))
         }
         _ => None,
-    };
-
-    for kind in [
-        ContextKind::SuggestedArg,
-        ContextKind::SuggestedSubcommand,
-        ContextKind::SuggestedValue,
-    ] {
-        if let Some(suggestion) = strings(kind).and_then(|s| s.into_iter().next()) {
-            notes.push(l10n.text_with("clap-tip-similar", &[("suggestion", suggestion.into())]));
-        }
     }
-    if let (Some(ContextValue::Bool(true)), Some(arg)) = (
-        error.get(ContextKind::TrailingArg),
-        string(ContextKind::InvalidArg),
-    ) {
-        notes.push(l10n.text_with("clap-tip-escape", &[("arg", arg.into())]));
-    }
-
-    let message = message.unwrap_or_else(|| {
-        // A mistake we have no message for: clap's own words, inside a localized frame,
-        // beat no explanation at all.
-        l10n.text_with("clap-other", &[("detail", clap_detail(error).into())])
-    });
-    (message, notes)
 }
 
 /// The first paragraph of clap's English rendering, without its `error: ` prefix.
