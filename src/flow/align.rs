@@ -27,7 +27,8 @@ use crate::memory::text::normalize;
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
 use crate::segment::Lang;
-use crate::tmx::Prop;
+use crate::tmx::{Meta, Prop};
+use unic_langid::LanguageIdentifier;
 
 /// Where the aligner learns which words translate which, besides the article itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -320,15 +321,6 @@ pub struct Storing {
     pub read_only: ReadOnly,
 }
 
-/// Whether the TU of `entry` is one `align` stored (it carries the aligner's confidence);
-/// a TU someone translated has none and is never removed.
-fn made_by_align(memory: &Memory, entry: u32) -> Result<bool, MemoryError> {
-    Ok(memory
-        .tu_of(entry)?
-        .prop(store::props::CONFIDENCE)
-        .is_some())
-}
-
 /// What [`store`] did to the memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stored {
@@ -354,58 +346,74 @@ fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
 /// Writes the links with both sides as TUs of the document, one per unit (see the module
 /// docs), and saves the memory.
 pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Stored, FlowError> {
-    let (doc, user) = (into.doc.as_str(), into.user.as_str());
-    let (source_lang, target_lang) = (&project.config.source, &project.config.target);
     let (en, vi, links) = (&aligned.en, &aligned.vi, aligned.links.as_slice());
-    let en_sentences: Vec<&String> = en.sentences().collect();
-    let vi_sentences: Vec<&String> = vi.sentences().collect();
-    let (en_sentences, vi_sentences) = (en_sentences.as_slice(), vi_sentences.as_slice());
     // Refused before anything is stored when damaged: its save would drop those TUs.
-    let mut memory = open_for_update(project, &into.tm, into.read_only)?;
+    let memory = open_for_update(project, &into.tm, into.read_only)?;
     // The document's live TUs by unit id; a memory written before units were kept apart
     // may hold several for one unit.
     let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();
-    for unit in memory.document(doc)? {
+    for unit in memory.document(&into.doc)? {
         by_unit.entry(unit.unit.clone()).or_default().push(unit);
     }
-    let mut stored = Stored::default();
+    let mut writer = PairWriter {
+        memory,
+        into,
+        source_lang: &project.config.source,
+        target_lang: &project.config.target,
+        by_unit,
+        stored: Stored::default(),
+    };
+    let en_sentences: Vec<&String> = en.sentences().collect();
+    let vi_sentences: Vec<&String> = vi.sentences().collect();
     let layout = layout::of_links(
         links,
         &paragraph_of_sentences(en),
         &paragraph_of_sentences(vi),
     );
     // Vietnamese without English: the editor's additions, stored apart (below).
-    let mut additions: Vec<(AddedAt<'_>, usize, String, Option<ViParagraph>, String)> = Vec::new();
+    let mut additions = Vec::new();
     for (link, layout) in links.iter().zip(&layout) {
         if link.en.is_empty() {
-            let unit = |i: usize| en.ids.get(i).map(String::as_str);
-            let at = match layout.anchor {
-                Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
-                Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
-                // No English at all: nothing to tie it to.
-                None => None,
-            };
-            if let (Some(at), Some(&order)) = (at, link.vi.first()) {
-                additions.push((
-                    at,
-                    order,
-                    joined(vi_sentences, &link.vi),
-                    layout.paragraph,
-                    format!("{:.3}", link.confidence),
-                ));
-            }
-            continue;
+            additions.extend(addition(link, layout, &en.ids, &vi_sentences));
+        } else {
+            let pair = Pair::of(link, layout, &en.ids, &en_sentences, &vi_sentences);
+            writer.pair(&pair)?;
         }
-        // English without Vietnamese: the published translation leaves it out (a note for
-        // foreign readers); recorded so, so that the check and the export know.
+    }
+    writer.remove_unpaired(&en.ids)?;
+    writer.additions(&additions)?;
+    writer.memory.save()?;
+    Ok(writer.stored)
+}
+
+/// One link with English, as a unit of the document.
+struct Pair<'l> {
+    /// The id of its first English sentence: a many-to-one link is one unit.
+    unit: String,
+    /// Its position, its first English sentence's, as `segment` and `update` number
+    /// units: a change in the Vietnamese does not move the units after it.
+    order: usize,
+    source: String,
+    target: String,
+    /// English without Vietnamese: the published translation leaves it out (a note for
+    /// foreign readers); recorded so, so that the check and the export know.
+    omitted: bool,
+    status: &'static str,
+    /// Every unit the link covers, in order.
+    covered: Vec<&'l str>,
+    confidence: String,
+    paragraph: Option<ViParagraph>,
+}
+
+impl<'l> Pair<'l> {
+    fn of(
+        link: &Link,
+        layout: &layout::LinkLayout,
+        en_ids: &'l [String],
+        en_sentences: &[&String],
+        vi_sentences: &[&String],
+    ) -> Pair<'l> {
         let omitted = link.vi.is_empty();
-        // The unit's position is its first English sentence's, as `segment` and `update`
-        // number units: a change in the Vietnamese does not move the units after it.
-        let order = link.en[0];
-        let source = joined(en_sentences, &link.en);
-        let target = joined(vi_sentences, &link.vi);
-        // A many-to-one link is one unit: it takes the id of its first English sentence.
-        let unit = en.ids.get(link.en[0]).cloned().unwrap_or_default();
         let status = if omitted {
             store::props::OMITTED
         } else if aligner::low_confidence(link) {
@@ -413,130 +421,210 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
         } else {
             "translated"
         };
-        // Every unit a many-to-one link covers, in order.
-        let covered: Vec<&str> = link
-            .en
-            .iter()
-            .filter_map(|&i| en.ids.get(i).map(String::as_str))
-            .collect();
-        let confidence = format!("{:.3}", link.confidence);
-        let mut existing = by_unit.remove(&unit).unwrap_or_default().into_iter();
+        Pair {
+            unit: en_ids.get(link.en[0]).cloned().unwrap_or_default(),
+            order: link.en[0],
+            source: joined(en_sentences, &link.en),
+            target: joined(vi_sentences, &link.vi),
+            omitted,
+            status,
+            covered: link
+                .en
+                .iter()
+                .filter_map(|&i| en_ids.get(i).map(String::as_str))
+                .collect(),
+            confidence: format!("{:.3}", link.confidence),
+            paragraph: layout.paragraph,
+        }
+    }
+}
+
+/// An editor's addition (Vietnamese without English) and where it goes.
+struct Added<'l> {
+    at: AddedAt<'l>,
+    order: usize,
+    text: String,
+    paragraph: Option<ViParagraph>,
+    confidence: String,
+}
+
+/// The addition of a link without English, tied to the English unit its layout anchors
+/// it to; none when there is no English at all to tie it to.
+fn addition<'l>(
+    link: &Link,
+    layout: &layout::LinkLayout,
+    en_ids: &'l [String],
+    vi_sentences: &[&String],
+) -> Option<Added<'l>> {
+    let unit = |i: usize| en_ids.get(i).map(String::as_str);
+    let at = match layout.anchor {
+        Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
+        Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
+        None => None,
+    }?;
+    Some(Added {
+        at,
+        order: *link.vi.first()?,
+        text: joined(vi_sentences, &link.vi),
+        paragraph: layout.paragraph,
+        confidence: format!("{:.3}", link.confidence),
+    })
+}
+
+/// The memory being written, and what was done to it.
+struct PairWriter<'p> {
+    memory: Memory,
+    into: &'p Storing,
+    source_lang: &'p LanguageIdentifier,
+    target_lang: &'p LanguageIdentifier,
+    /// The document's TUs not yet matched to a link, by unit id.
+    by_unit: HashMap<String, Vec<StoredUnit>>,
+    stored: Stored,
+}
+
+impl PairWriter<'_> {
+    /// Stores one pair: replaces the unit's TU, or adds one; a pair stored the same way
+    /// already is left alone.
+    fn pair(&mut self, pair: &Pair<'_>) -> Result<(), MemoryError> {
+        let mut existing = self
+            .by_unit
+            .remove(&pair.unit)
+            .unwrap_or_default()
+            .into_iter();
         let first = existing.next();
         // Only what an earlier `align` made goes: a duplicate someone translated is theirs.
         for duplicate in existing {
-            if made_by_align(&memory, duplicate.entry)? {
-                memory.remove(duplicate.entry)?;
-                stored.removed += 1;
-            }
+            self.remove_if_aligned(duplicate.entry)?;
         }
-        if let Some(old) = &first {
-            let same = normalize(&old.en) == normalize(&source)
-                && old.vi.as_deref().map(normalize) == (!omitted).then(|| normalize(&target))
-                && old.covered() == covered
-                && old.status.as_deref() == Some(status)
-                && old.vi_paragraph == layout.paragraph
-                && old.order == order
-                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
-                    == Some(confidence.as_str());
-            if same {
-                continue;
-            }
+        if let Some(old) = &first
+            && self.same_pair(old, pair)?
+        {
+            return Ok(());
         }
         let new = NewUnit {
-            doc,
-            unit: &unit,
-            order,
-            source: &source,
-            target: &target,
-            status,
-            user,
+            doc: &self.into.doc,
+            unit: &pair.unit,
+            order: pair.order,
+            source: &pair.source,
+            target: &pair.target,
+            status: pair.status,
+            user: &self.into.user,
         };
-        let mut tu = if omitted {
-            store::omitted_tu(&new, source_lang, target_lang)
+        let mut tu = if pair.omitted {
+            store::omitted_tu(&new, self.source_lang, self.target_lang)
         } else {
-            store::unit_tu(&new, source_lang, target_lang)
+            store::unit_tu(&new, self.source_lang, self.target_lang)
         };
-        store::set_covered_units(&mut tu, &covered);
-        tu.meta.push(crate::tmx::Meta::Prop(Prop::new(
+        store::set_covered_units(&mut tu, &pair.covered);
+        tu.meta.push(Meta::Prop(Prop::new(
             store::props::CONFIDENCE,
-            &confidence,
+            &pair.confidence,
         )));
-        store::set_vi_paragraph(&mut tu, layout.paragraph);
+        store::set_vi_paragraph(&mut tu, pair.paragraph);
+        let counter = match (&first, pair.omitted) {
+            (_, true) => &mut self.stored.omitted,
+            (Some(_), false) => &mut self.stored.updated,
+            (None, false) => &mut self.stored.added,
+        };
+        *counter += 1;
         match first {
-            Some(old) => {
-                memory.replace(old.entry, tu)?;
-                if omitted {
-                    stored.omitted += 1;
-                } else {
-                    stored.updated += 1;
-                }
-            }
-            None => {
-                memory.add(None, tu)?;
-                if omitted {
-                    stored.omitted += 1;
-                } else {
-                    stored.added += 1;
-                }
-            }
+            Some(old) => self.memory.replace(old.entry, tu).map(|_| ()),
+            None => self.memory.add(None, tu).map(|_| ()),
         }
     }
-    // What is left of this article's sentences was paired by an earlier run and is not on
-    // its own now: inside a joined unit, or without a counterpart. A TU `align` made for it
-    // (it has a confidence) records a pairing this alignment rejects, so it goes; a TU
-    // someone translated, and the TUs of sentences no longer in the article (drift reports
-    // those), stay.
-    for id in &en.ids {
-        for old in by_unit.remove(id).unwrap_or_default() {
-            if made_by_align(&memory, old.entry)? {
-                memory.remove(old.entry)?;
-                stored.removed += 1;
+
+    /// Whether `old` records `pair` as it is: same texts, units, status, layout, place
+    /// and confidence.
+    fn same_pair(&self, old: &StoredUnit, pair: &Pair<'_>) -> Result<bool, MemoryError> {
+        Ok(normalize(&old.en) == normalize(&pair.source)
+            && old.vi.as_deref().map(normalize) == (!pair.omitted).then(|| normalize(&pair.target))
+            && old.covered() == pair.covered
+            && old.status.as_deref() == Some(pair.status)
+            && old.vi_paragraph == pair.paragraph
+            && old.order == pair.order
+            && self.confidence_of(old.entry)? == Some(pair.confidence.clone()))
+    }
+
+    fn confidence_of(&self, entry: u32) -> Result<Option<String>, MemoryError> {
+        let tu = self.memory.tu_of(entry)?;
+        Ok(tu.prop(store::props::CONFIDENCE).map(str::to_owned))
+    }
+
+    /// Removes the TU of `entry` if `align` stored it (it carries the aligner's
+    /// confidence); a TU someone translated has none and is never removed.
+    fn remove_if_aligned(&mut self, entry: u32) -> Result<(), MemoryError> {
+        if self.confidence_of(entry)?.is_some() {
+            self.memory.remove(entry)?;
+            self.stored.removed += 1;
+        }
+        Ok(())
+    }
+
+    /// What is left of this article's sentences was paired by an earlier run and is not
+    /// on its own now: inside a joined unit, or without a counterpart. A TU `align` made
+    /// for it records a pairing this alignment rejects, so it goes; a TU someone
+    /// translated, and the TUs of sentences no longer in the article (drift reports
+    /// those), stay.
+    fn remove_unpaired(&mut self, en_ids: &[String]) -> Result<(), MemoryError> {
+        for id in en_ids {
+            for old in self.by_unit.remove(id).unwrap_or_default() {
+                self.remove_if_aligned(old.entry)?;
             }
         }
+        Ok(())
     }
-    // The additions: one already stored with the same place, text, layout and confidence
-    // stays as it is (so a second run on the same pair changes nothing); the others an
-    // earlier `align` stored go, and the new ones are added in published order.
-    let mut old_additions = memory.document_additions(doc)?;
-    for (at, order, text, paragraph, confidence) in &additions {
-        let anchor = |u: &StoredUnit| match at {
-            AddedAt::After(unit) => u.after.as_deref() == Some(*unit) && u.before.is_none(),
-            AddedAt::Before(unit) => u.before.as_deref() == Some(*unit) && u.after.is_none(),
+
+    /// The additions: one already stored with the same place, text, layout and
+    /// confidence stays as it is (so a second run on the same pair changes nothing); the
+    /// others an earlier `align` stored go, and the new ones are added in published order.
+    fn additions(&mut self, additions: &[Added<'_>]) -> Result<(), MemoryError> {
+        let mut old_additions = self.memory.document_additions(&self.into.doc)?;
+        for added in additions {
+            let mut same = None;
+            for (k, old) in old_additions.iter().enumerate() {
+                if self.same_addition(old, added)? {
+                    same = Some(k);
+                    break;
+                }
+            }
+            if let Some(k) = same {
+                old_additions.remove(k);
+                continue;
+            }
+            let (doc, user) = (&self.into.doc, &self.into.user);
+            let mut tu = store::added_tu(
+                doc,
+                added.at,
+                added.order,
+                &added.text,
+                user,
+                self.target_lang,
+            );
+            tu.meta.push(Meta::Prop(Prop::new(
+                store::props::CONFIDENCE,
+                &added.confidence,
+            )));
+            store::set_vi_paragraph(&mut tu, added.paragraph);
+            self.memory.add(None, tu)?;
+            self.stored.vi_only += 1;
+        }
+        for old in old_additions {
+            self.remove_if_aligned(old.entry)?;
+        }
+        Ok(())
+    }
+
+    fn same_addition(&self, old: &StoredUnit, added: &Added<'_>) -> Result<bool, MemoryError> {
+        let anchored = match added.at {
+            AddedAt::After(unit) => old.after.as_deref() == Some(unit) && old.before.is_none(),
+            AddedAt::Before(unit) => old.before.as_deref() == Some(unit) && old.after.is_none(),
         };
-        let mut same = None;
-        for (k, old) in old_additions.iter().enumerate() {
-            if anchor(old)
-                && old.order == *order
-                && old.vi.as_deref().map(normalize) == Some(normalize(text))
-                && old.vi_paragraph == *paragraph
-                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
-                    == Some(confidence.as_str())
-            {
-                same = Some(k);
-                break;
-            }
-        }
-        if let Some(k) = same {
-            old_additions.remove(k);
-            continue;
-        }
-        let mut tu = store::added_tu(doc, *at, *order, text, user, target_lang);
-        tu.meta.push(crate::tmx::Meta::Prop(Prop::new(
-            store::props::CONFIDENCE,
-            confidence,
-        )));
-        store::set_vi_paragraph(&mut tu, *paragraph);
-        memory.add(None, tu)?;
-        stored.vi_only += 1;
+        Ok(anchored
+            && old.order == added.order
+            && old.vi.as_deref().map(normalize) == Some(normalize(&added.text))
+            && old.vi_paragraph == added.paragraph
+            && self.confidence_of(old.entry)? == Some(added.confidence.clone()))
     }
-    for old in old_additions {
-        if made_by_align(&memory, old.entry)? {
-            memory.remove(old.entry)?;
-            stored.removed += 1;
-        }
-    }
-    memory.save()?;
-    Ok(stored)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `xliff export` and `xliff import`: the units of an article that need work, to and from
 //! a CAT tool (OmegaT, Trados, memoQ).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::check::{CheckRequest, check};
 use super::{FlowError, LanguageSide, Notices, open_for_update};
@@ -117,25 +117,7 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let config = &project.config;
     let bytes = project.read_input(&request.file, InputKind::Xliff)?;
     let doc = xliff::read(&request.file, &bytes)?;
-    let file = request.file.clone();
-    if !valid_doc_id(&doc.doc) {
-        return Err(FlowError::WorkFileWithoutDocument { file });
-    }
-    for (side, found, expected) in [
-        (LanguageSide::Source, &doc.source_lang, &config.source),
-        (LanguageSide::Target, &doc.target_lang, &config.target),
-    ] {
-        // A missing target language (optional in 1.2) says nothing against the file.
-        let expected = expected.to_string();
-        if !found.trim().is_empty() && !xliff::language_matches(found, &expected) {
-            return Err(FlowError::WorkFileLanguage {
-                side,
-                file,
-                found: found.clone(),
-                expected,
-            });
-        }
-    }
+    refuse_foreign(project, &doc, &request.file)?;
     let path = project
         .target_memory(request.tm.as_deref())
         .ok_or(FlowError::NoMemory)?;
@@ -146,7 +128,7 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
         // Importing would start a document nobody asked for (a typo in `original`, a
         // file of another project); a new article is listed in the project first.
         return Err(FlowError::WorkFileUnknownDocument {
-            file,
+            file: request.file.clone(),
             doc: doc.doc.clone(),
             docs,
         });
@@ -169,7 +151,6 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     // about every unit and change nothing of what is imported.
     let report = against_memory(&units, &known, &doc.doc, &CheckOptions::revision_only())?;
     drop(known);
-    let places = place_units(&doc.units, &units, &report);
     let article = CheckedArticle {
         doc: Some(doc.doc.clone()),
         document,
@@ -177,30 +158,70 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
         report,
         fail_on: Severity::Error,
     };
-    let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
-    let units = &article.units;
     let mut memory = open_for_update(project, &path, request.read_only)?;
     let user = project.user(request.user.as_deref());
-    let mut imported = Imported {
-        path: path.clone(),
-        ..Imported::default()
-    };
+    let mut imported = store_units(&mut memory, &doc, &article, &user)?;
+    memory.save()?;
+    imported.path = path;
+    Ok(imported)
+}
+
+/// Refuses a work file for another project, or one a tool relabelled: it would file its
+/// units under the wrong document or as the wrong language.
+fn refuse_foreign(project: &Project, doc: &XliffDoc, file: &Path) -> Result<(), FlowError> {
+    let file = file.to_owned();
+    if !valid_doc_id(&doc.doc) {
+        return Err(FlowError::WorkFileWithoutDocument { file });
+    }
+    let config = &project.config;
+    for (side, found, expected) in [
+        (LanguageSide::Source, &doc.source_lang, &config.source),
+        (LanguageSide::Target, &doc.target_lang, &config.target),
+    ] {
+        // A missing target language (optional in 1.2) says nothing against the file.
+        let expected = expected.to_string();
+        if !found.trim().is_empty() && !xliff::language_matches(found, &expected) {
+            return Err(FlowError::WorkFileLanguage {
+                side,
+                file,
+                found: found.clone(),
+                expected,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Stores each returned unit of `doc` that holds new work for `article` (see
+/// [`verdict`]), refusing those whose English is not the article's any more.
+fn store_units(
+    memory: &mut Memory,
+    doc: &XliffDoc,
+    article: &CheckedArticle,
+    user: &str,
+) -> Result<Imported, FlowError> {
+    let units = &article.units;
+    let places = place_units(&doc.units, units, &article.report);
+    let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
+    let mut imported = Imported::default();
     for (x, place) in doc.units.iter().zip(&places) {
         let order = match *place {
             Place::Same(order) => order,
             Place::Changed(now) => {
+                let (was, now) = (x.en.clone(), units[now].text.clone());
                 imported.refused.push(Refused::Changed {
                     unit: x.id.clone(),
-                    was: x.en.clone(),
-                    now: units[now].text.clone(),
+                    was,
+                    now,
                 });
                 continue;
             }
             Place::UnknownId(other) => {
+                let (en, other) = (x.en.clone(), units[other].id.clone());
                 imported.refused.push(Refused::UnknownId {
                     unit: x.id.clone(),
-                    en: x.en.clone(),
-                    other: units[other].id.clone(),
+                    en,
+                    other,
                 });
                 continue;
             }
@@ -233,19 +254,17 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
             source: &units[order].text,
             target: vi,
             status,
-            user: &user,
+            user,
         };
-        match put_unit_translation(&mut memory, units, &new)? {
+        match put_unit_translation(memory, units, &new)? {
             Put::Unchanged => imported.unchanged += 1,
-            _ => {
+            _ if initial => {
                 imported.stored += 1;
-                if initial {
-                    imported.still_initial.push(x.id.clone());
-                }
+                imported.still_initial.push(x.id.clone());
             }
+            _ => imported.stored += 1,
         }
     }
-    memory.save()?;
     Ok(imported)
 }
 
