@@ -188,7 +188,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             .clone()
             .or_else(|| config.translator.clone())
             .unwrap_or_else(songngu::memory::store::default_user);
-        let now = iso_now();
+        let now = songngu::tmx::iso8601_now();
         for id in &args.accept {
             let Some(finding) = report.findings.iter().find(|f| &f.fingerprint() == id) else {
                 anyhow::bail!(l10n.text_with("error-no-finding", &[("id", id.clone().into())]));
@@ -246,20 +246,6 @@ pub fn refuse_damaged(run: &CheckRun, l10n: &Localizer) -> Result<()> {
         ))),
         None => Ok(()),
     }
-}
-
-/// `YYYY-MM-DDThh:mm:ssZ`, now, UTC.
-pub fn iso_now() -> String {
-    let d = songngu::memory::store::tmx_date_now(); // YYYYMMDDThhmmssZ
-    format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        &d[0..4],
-        &d[4..6],
-        &d[6..8],
-        &d[9..11],
-        &d[11..13],
-        &d[13..15]
-    )
 }
 
 pub fn execute(args: &CheckArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {

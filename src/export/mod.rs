@@ -62,7 +62,7 @@ pub mod xliff;
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
@@ -435,32 +435,14 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    /// Seconds since the Unix epoch (0 for a time before it).
-    fn seconds(&self) -> u64 {
-        self.now
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs())
-    }
-
     /// `YYYY-MM-DDThh:mm:ssZ`, UTC.
     pub fn iso8601(&self) -> String {
-        // `YYYYMMDDThhmmssZ` → `YYYY-MM-DDThh:mm:ssZ`.
-        let compact = self.tmx_date();
-        let (date, time) = compact.split_at(compact.len() - 8);
-        let (year, rest) = date.split_at(date.len() - 4);
-        format!(
-            "{year}-{}-{}T{}:{}:{}Z",
-            &rest[..2],
-            &rest[2..4],
-            &time[1..3],
-            &time[3..5],
-            &time[5..7]
-        )
+        crate::tmx::iso8601(crate::tmx::seconds_since_epoch(self.now))
     }
 
     /// `YYYYMMDDThhmmssZ`, UTC, as TMX writes dates.
     pub fn tmx_date(&self) -> String {
-        crate::memory::store::tmx_date(self.seconds())
+        crate::tmx::tmx_date(crate::tmx::seconds_since_epoch(self.now))
     }
 }
 
@@ -1142,6 +1124,7 @@ pub(crate) mod tests {
     use crate::drift::Kind;
     use crate::segment::{Lang, Segmenter, segment_document};
     use std::path::Path;
+    use std::time::UNIX_EPOCH;
 
     pub(crate) fn doc(name: &str, text: &str) -> Document {
         Document::from_bytes(Path::new(name), text.as_bytes(), ReadOptions::default()).unwrap()

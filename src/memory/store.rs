@@ -2417,7 +2417,7 @@ pub fn unit_tu(
     source_lang: &LanguageIdentifier,
     target_lang: &LanguageIdentifier,
 ) -> Tu {
-    let now = tmx_date_now();
+    let now = tmx::tmx_date_now();
     let attr = |name: &str, value: &str| Attr {
         name: name.to_owned(),
         value: value.to_owned(),
@@ -2501,7 +2501,7 @@ pub fn added_tu(
     user: &str,
     target_lang: &LanguageIdentifier,
 ) -> Tu {
-    let now = tmx_date_now();
+    let now = tmx::tmx_date_now();
     let attr = |name: &str, value: &str| Attr {
         name: name.to_owned(),
         value: value.to_owned(),
@@ -2552,41 +2552,6 @@ pub fn omitted_tu(
     tu.tuvs.truncate(1);
     tu
 }
-
-/// The current time as TMX writes it: `YYYYMMDDThhmmssZ`, UTC.
-pub fn tmx_date_now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    tmx_date(seconds)
-}
-
-/// `seconds` since the Unix epoch as `YYYYMMDDThhmmssZ`.
-pub fn tmx_date(seconds: u64) -> String {
-    let days = seconds / 86_400;
-    let rest = seconds % 86_400;
-    // Civil-from-days (Howard Hinnant's algorithm): exact for the proleptic Gregorian calendar.
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let mut out = String::with_capacity(16);
-    let _ = write!(
-        out,
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    );
-    out
-}
-
-use std::fmt::Write as _;
 
 #[cfg(test)]
 mod tests {
@@ -3071,13 +3036,6 @@ mod tests {
         assert_eq!(memory.by_target("Khách đến.").expect("lookup").len(), 1);
         assert_eq!(memory.by_target("Khách mời đến.").expect("lookup").len(), 1);
         assert_eq!(memory.by_target("Khách đi.").expect("lookup").len(), 1);
-    }
-
-    #[test]
-    fn tmx_dates_are_utc_calendar_dates() {
-        assert_eq!(tmx_date(0), "19700101T000000Z");
-        assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
-        assert_eq!(tmx_date(1_574_914_320), "20191128T041200Z");
     }
 
     // The journal: writes proportional to the change.

@@ -107,6 +107,7 @@
 //! [`Seg::sub_flows`] lists them).
 
 mod check;
+mod date;
 mod error;
 mod model;
 mod reader;
@@ -117,7 +118,7 @@ pub(crate) mod xml;
 #[cfg(test)]
 mod tests;
 
-pub use check::is_tmx_date;
+pub use date::{is_tmx_date, iso8601, iso8601_now, seconds_since_epoch, tmx_date, tmx_date_now};
 pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
     Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, LangMatch,
