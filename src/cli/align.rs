@@ -37,7 +37,8 @@ use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::layout::{self, Anchor, ViParagraph};
 use songngu::memory::persist::{LockWait, ReadOnly};
-use songngu::memory::store::{self, AddedAt, Memory, NewUnit, StoredUnit, UpdateOptions};
+use songngu::memory::record::{self, AddedAt, NewUnit, StoredUnit};
+use songngu::memory::store::{self, Memory, UpdateOptions};
 use songngu::segment::{Lang, Segmenter, segment_document};
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
@@ -474,7 +475,7 @@ pub fn execute(args: &AlignArgs, l10n: &Localizer, out: &mut Output) -> Result<E
 fn made_by_align(memory: &Memory, entry: u32) -> Result<bool, store::MemoryError> {
     Ok(memory
         .tu_of(entry)?
-        .prop(store::props::CONFIDENCE)
+        .prop(record::props::CONFIDENCE)
         .is_some())
 }
 
@@ -570,7 +571,7 @@ fn store_links(
         // A many-to-one link is one unit: it takes the id of its first English sentence.
         let unit = en.ids.get(link.en[0]).cloned().unwrap_or_default();
         let status = if omitted {
-            store::props::OMITTED
+            record::props::OMITTED
         } else if align::low_confidence(link) {
             "needs-review"
         } else {
@@ -599,7 +600,7 @@ fn store_links(
                 && old.status.as_deref() == Some(status)
                 && old.vi_paragraph == layout.paragraph
                 && old.order == order
-                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                && memory.tu_of(old.entry)?.prop(record::props::CONFIDENCE)
                     == Some(confidence.as_str());
             if same {
                 continue;
@@ -615,16 +616,16 @@ fn store_links(
             user,
         };
         let mut tu = if omitted {
-            store::omitted_tu(&new, &source_lang, &target_lang)
+            record::omitted_tu(&new, &source_lang, &target_lang)
         } else {
-            store::unit_tu(&new, &source_lang, &target_lang)
+            record::unit_tu(&new, &source_lang, &target_lang)
         };
-        store::set_covered_units(&mut tu, &covered);
+        record::set_covered_units(&mut tu, &covered);
         tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
-            store::props::CONFIDENCE,
+            record::props::CONFIDENCE,
             &confidence,
         )));
-        store::set_vi_paragraph(&mut tu, layout.paragraph);
+        record::set_vi_paragraph(&mut tu, layout.paragraph);
         match first {
             Some(old) => {
                 memory.replace(old.entry, tu)?;
@@ -672,7 +673,7 @@ fn store_links(
                 && old.order == *order
                 && old.vi.as_deref().map(normalize) == Some(normalize(text))
                 && old.vi_paragraph == *paragraph
-                && memory.tu_of(old.entry)?.prop(store::props::CONFIDENCE)
+                && memory.tu_of(old.entry)?.prop(record::props::CONFIDENCE)
                     == Some(confidence.as_str())
             {
                 same = Some(k);
@@ -683,12 +684,12 @@ fn store_links(
             old_additions.remove(k);
             continue;
         }
-        let mut tu = store::added_tu(doc, *at, *order, text, user, &target_lang);
+        let mut tu = record::added_tu(doc, *at, *order, text, user, &target_lang);
         tu.meta.push(songngu::tmx::Meta::Prop(Prop::new(
-            store::props::CONFIDENCE,
+            record::props::CONFIDENCE,
             confidence,
         )));
-        store::set_vi_paragraph(&mut tu, *paragraph);
+        record::set_vi_paragraph(&mut tu, *paragraph);
         memory.add(None, tu)?;
         stored.vi_only += 1;
     }

@@ -187,7 +187,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             .user
             .clone()
             .or_else(|| config.translator.clone())
-            .unwrap_or_else(songngu::memory::store::default_user);
+            .unwrap_or_else(songngu::memory::record::default_user);
         let now = songngu::tmx::iso8601_now();
         for id in &args.accept {
             let Some(finding) = report.findings.iter().find(|f| &f.fingerprint() == id) else {

@@ -58,7 +58,7 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
     let translator = args
         .translator
         .clone()
-        .unwrap_or_else(songngu::memory::store::default_user);
+        .unwrap_or_else(songngu::memory::record::default_user);
     // The languages and kinds given before the command (`songngu --target-lang vi-VN
     // --kind length=off init`) are what the project is made with.
     let settings = super::project::load_without_file(l10n)?;

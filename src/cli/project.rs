@@ -121,7 +121,7 @@ pub fn target_memory(
 pub fn user(arg: Option<&String>, config: &songngu::config::Config) -> String {
     arg.cloned()
         .or_else(|| config.translator.clone())
-        .unwrap_or_else(songngu::memory::store::default_user)
+        .unwrap_or_else(songngu::memory::record::default_user)
 }
 
 /// What a command does with the document it names.

@@ -7,7 +7,10 @@ use clap::{Args, ValueEnum};
 use songngu::drift::update::{Put, put_unit_translation};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
+use songngu::memory::{
+    record::NewUnit,
+    store::{Memory, UpdateOptions},
+};
 use songngu::segment::Lang;
 
 use super::exit::Exit;

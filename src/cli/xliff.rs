@@ -15,7 +15,10 @@ use songngu::fsio::Role;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
+use songngu::memory::{
+    record::NewUnit,
+    store::{Memory, UpdateOptions},
+};
 use songngu::segment::Lang;
 use songngu::xliff::{self, Version, XliffDoc};
 
