@@ -125,9 +125,10 @@ pub use model::{
     Meta, Node, Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, best_lang_match, lang_match,
     parse_lang, remove_attr_value, set_attr_value,
 };
+pub use reader::prolog::is_namespace_declaration;
 pub use reader::{
-    Limits, ReadOptions, TmxReader, TuRecord, is_namespace_declaration, parse_tu,
-    parse_tu_with_problems, read_all, read_all_bytes, read_tu_at,
+    Limits, ReadOptions, TmxReader, TuRecord, parse_tu, parse_tu_with_problems, read_all,
+    read_all_bytes, read_tu_at,
 };
 pub use source::SourceEncoding;
 pub use writer::{
