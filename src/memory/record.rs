@@ -44,11 +44,11 @@ pub mod props {
     pub const CONFIDENCE: &str = "x-songngu-confidence";
 }
 
-/// A TU of a document, as [`Memory::document`] returns it: what drift checks compare
-/// the current article with.
+/// A TU of a document, as [`Memory::document`](super::store::Memory::document) returns
+/// it: what drift checks compare the current article with.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct StoredUnit {
-    /// The TU's entry in this memory, for [`Memory::replace`].
+    /// The TU's entry in this memory, for [`Memory::replace`](super::store::Memory::replace).
     pub entry: u32,
     /// The unit id ([`props::UNIT`]); empty when the TU has none.
     pub unit: String,

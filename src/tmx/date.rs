@@ -42,11 +42,7 @@ pub fn is_tmx_date(value: &str) -> bool {
 
 /// `seconds` since the Unix epoch as `YYYYMMDDThhmmssZ`.
 pub fn tmx_date(seconds: u64) -> String {
-    let t = Utc::from_seconds(seconds);
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year, t.month, t.day, t.hour, t.minute, t.second
-    )
+    Utc::from_seconds(seconds).format("", "")
 }
 
 /// The current time as TMX writes it: `YYYYMMDDThhmmssZ`, UTC.
@@ -56,11 +52,7 @@ pub fn tmx_date_now() -> String {
 
 /// `seconds` since the Unix epoch as `YYYY-MM-DDThh:mm:ssZ` (ISO 8601 extended, UTC).
 pub fn iso8601(seconds: u64) -> String {
-    let t = Utc::from_seconds(seconds);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year, t.month, t.day, t.hour, t.minute, t.second
-    )
+    Utc::from_seconds(seconds).format("-", ":")
 }
 
 /// The current time as `YYYY-MM-DDThh:mm:ssZ`, UTC.
@@ -105,6 +97,15 @@ impl Utc {
             minute: rest % 3600 / 60,
             second: rest % 60,
         }
+    }
+
+    /// The date and time with `date` between year, month and day and `time` between
+    /// hours, minutes and seconds: the basic form with both empty.
+    fn format(&self, date: &str, time: &str) -> String {
+        format!(
+            "{:04}{date}{:02}{date}{:02}T{:02}{time}{:02}{time}{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
     }
 }
 
