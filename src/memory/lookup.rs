@@ -128,9 +128,9 @@ impl Memory {
     }
 
     /// Live entries whose source variant has exactly the content of `tu`'s (text with its
-    /// whitespace and Unicode form, and markup: [`tmx::Seg::same_content`]), with their TUs,
-    /// in memory order. Import finds the copies of a TU among them. Empty when `tu` has no
-    /// variant in the source language.
+    /// whitespace and Unicode form, and markup: [`crate::tmx::Seg::same_content`]), with
+    /// their TUs, in memory order. Import finds the copies of a TU among them. Empty when
+    /// `tu` has no variant in the source language.
     pub fn with_source_of(&self, tu: &Tu) -> Result<Vec<(u32, Tu)>, MemoryError> {
         let Some(source) = tu.tuv(&self.source_lang) else {
             return Ok(Vec::new());

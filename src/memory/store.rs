@@ -17,7 +17,8 @@
 //!
 //!
 //! Lookups are in [`super::lookup`], saving in [`super::save`], the entries and where
-//! their TUs are in [`super::index`], and what songngu records on a TU in [`super::record`].
+//! their TUs are in `memory::index`, and what songngu records on a TU in
+//! [`super::record`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
