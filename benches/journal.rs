@@ -20,7 +20,10 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit, unit_tu};
+use songngu::memory::{
+    record::{NewUnit, unit_tu},
+    store::Memory,
+};
 use unic_langid::langid;
 
 #[path = "support/rng.rs"]

@@ -62,8 +62,8 @@ fn main() {
         songngu::memory::persist::LockWait::Fail,
     )
     .expect("opens for update");
-    let tu = songngu::memory::store::unit_tu(
-        &songngu::memory::store::NewUnit {
+    let tu = songngu::memory::record::unit_tu(
+        &songngu::memory::record::NewUnit {
             doc: "bench",
             unit: "1",
             order: 0,

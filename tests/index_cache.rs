@@ -12,7 +12,10 @@ use common::{root, songngu, stdout_of};
 use songngu::memory::cache::{self, Rejected};
 use songngu::memory::concordance::{ConcordanceIndex, SearchOptions};
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{IndexSource, Memory, NewUnit, unit_tu};
+use songngu::memory::{
+    record::{NewUnit, unit_tu},
+    store::{IndexSource, Memory},
+};
 use songngu::tmx::TmxReader;
 use unic_langid::langid;
 
@@ -180,7 +183,7 @@ adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"><prop type=\"x-project\">
 fn answers(memory: &Memory, pairs: &[(String, String)]) -> Vec<String> {
     let mut out = Vec::new();
     let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
-    let matches = |found: Vec<songngu::memory::store::Match>| -> String {
+    let matches = |found: Vec<songngu::memory::lookup::Match>| -> String {
         found
             .into_iter()
             .map(|mut m| {

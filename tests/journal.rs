@@ -11,7 +11,7 @@ use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use songngu::memory::store::JOURNAL_FROM;
+use songngu::memory::save::JOURNAL_FROM;
 
 /// The article the tests translate, and its units' ids.
 const ARTICLE: &str = "The fair opened today. Visitors came from ten provinces.\n\nThe organisers expect more guests tomorrow.\n";

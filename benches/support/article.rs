@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use songngu::document::{Document, ReadOptions};
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, NewUnit, unit_tu};
+use songngu::memory::{
+    record::{NewUnit, unit_tu},
+    store::Memory,
+};
 use songngu::segment::{Lang, Segmenter, Unit, segment_document};
 use unic_langid::langid;
 

@@ -39,8 +39,10 @@ use songngu::input_limit::InputKind;
 use songngu::memory::fuzzy;
 use songngu::memory::import::{self, DuplicatePolicy};
 use songngu::memory::journal::MemoryTus;
+use songngu::memory::lookup::Match;
 use songngu::memory::persist::LockWait;
-use songngu::memory::store::{self, Match, Memory, UpdateOptions};
+use songngu::memory::store::{Memory, UpdateOptions};
+use songngu::memory::write;
 use songngu::tmx::{self, Severity};
 use unic_langid::LanguageIdentifier;
 
@@ -376,7 +378,7 @@ fn export(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     // Every document the memory holds, to name them when the one asked for is not there.
     let seen = std::cell::RefCell::new(std::collections::BTreeSet::<String>::new());
     let keep = |tu: &tmx::Tu| {
-        let of = tu.prop(songngu::memory::store::props::DOC);
+        let of = tu.prop(songngu::memory::record::props::DOC);
         match &args.doc {
             None => true,
             Some(doc) => {
@@ -461,13 +463,13 @@ fn copy_tmx(
         errors::print_problem(l10n, path, &problem);
     }
     before_write(&tus)?;
-    store::check_tus_writable(output.path(), &tus).map_err(|e| errors::memory_error(l10n, e))?;
+    write::check_tus_writable(output.path(), &tus).map_err(|e| errors::memory_error(l10n, e))?;
     targets::write(
         l10n,
         out,
         output,
-        |w| store::write_tmx(w, &root_attrs, &header, &tus),
-        |written| store::verify_tmx(written, &tus),
+        |w| write::write_tmx(w, &root_attrs, &header, &tus),
+        |written| write::verify_tmx(written, &tus),
     )?;
     Ok((
         tus.len(),

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::inline::INLINE_OPTIONS;
 use super::{Block, BlockKind, Code, CodeKind, trim_range};
 
 /// The translatable blocks of the Markdown in `text[start..]`, with ranges in `text`.
@@ -21,8 +22,7 @@ pub(crate) fn blocks(text: &str, start: usize) -> Vec<Block> {
     let Some(body) = text.get(start..) else {
         return Vec::new();
     };
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options = INLINE_OPTIONS | Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     let mut walker = Walker {
         text,
         blocks: Vec::new(),

@@ -42,6 +42,7 @@
 
 mod decode;
 mod front_matter;
+pub(crate) mod inline;
 mod markdown;
 mod text;
 

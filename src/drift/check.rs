@@ -5,7 +5,10 @@
 
 use crate::align::{self, AlignOptions};
 use crate::memory::layout::{Addition, ViParagraph};
-use crate::memory::store::{Memory, MemoryError, StoredUnit};
+use crate::memory::{
+    record::StoredUnit,
+    store::{Memory, MemoryError},
+};
 use crate::segment::Unit;
 
 use super::accept::Accepted;

@@ -70,7 +70,7 @@
 //!
 //! ```
 //! use songngu::drift::revision::{compare, UnitState};
-//! use songngu::memory::store::StoredUnit;
+//! use songngu::memory::record::StoredUnit;
 //! use songngu::segment::Unit;
 //!
 //! let unit = |text: &str| Unit {
@@ -111,7 +111,7 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 use super::report::{DiffOp, DiffPart, EditKind, Explanation, Finding, Kind, Suggestion};
 use crate::align::anchors;
 use crate::memory::fuzzy::{self, FuzzyIndex};
-use crate::memory::store::StoredUnit;
+use crate::memory::record::StoredUnit;
 use crate::memory::text::{TokenKind, fold, normalize, tokens};
 use crate::segment::{Lang, Unit};
 
@@ -1533,7 +1533,10 @@ mod tests {
     #[test]
     fn the_bundled_revision_through_a_tmx_file() {
         use crate::memory::persist::LockWait;
-        use crate::memory::store::{Memory, NewUnit, unit_tu};
+        use crate::memory::{
+            record::{NewUnit, unit_tu},
+            store::Memory,
+        };
         use unic_langid::langid;
 
         let dir = tempfile::tempdir().expect("tempdir");

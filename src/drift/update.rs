@@ -9,7 +9,10 @@
 //! are (checks report them as `orphaned`, information only). No TU is ever deleted: the
 //! memory remembers every translation ever made.
 
-use crate::memory::store::{Memory, MemoryError, NewUnit, props, set_covered_units, unit_tu};
+use crate::memory::{
+    record::{NewUnit, props, set_covered_units, unit_tu},
+    store::{Memory, MemoryError},
+};
 use crate::segment::Unit;
 
 use super::revision::{self, Revision, UnitState};
@@ -256,9 +259,9 @@ mod tests {
     }
 
     fn stored<'m>(
-        units: &'m [crate::memory::store::StoredUnit],
+        units: &'m [crate::memory::record::StoredUnit],
         en: &str,
-    ) -> &'m crate::memory::store::StoredUnit {
+    ) -> &'m crate::memory::record::StoredUnit {
         units
             .iter()
             .find(|s| s.en == en)
@@ -270,7 +273,7 @@ mod tests {
     /// addition follows it instead of being left without a place.
     #[test]
     fn an_addition_follows_its_unit_when_update_rewrites_the_unit_id() {
-        use crate::memory::store::{AddedAt, added_tu};
+        use crate::memory::record::{AddedAt, added_tu};
         let dir = tempfile::tempdir().unwrap();
         let mut memory = memory(dir.path(), &[]);
         let new = NewUnit {

@@ -38,18 +38,18 @@
 //! </div>
 //! ```
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use crate::memory::layout::Addition;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{
     BlockView, ExportError, Prepared, Release, Source, Wording, line_prefix, markdown_lines,
     shorten, yaml_display,
 };
-use crate::document::{BlockKind, Document, Format};
+use crate::document::inline::InlineMarkdown;
+use crate::document::{BlockKind, Document};
 use crate::drift::{CheckedUnit, Status};
 
 /// The page's style sheet. No URLs, no `<` or `&`, so it is also valid XML text.
@@ -556,64 +556,23 @@ fn safe_url(url: &str) -> bool {
     }
 }
 
-/// Renders a block's inline Markdown, resolving reference links against the definitions
-/// of the whole English article.
+/// Renders a block's inline Markdown as HTML or plain text, read by
+/// [`InlineMarkdown`] (reference links resolved against the whole English article).
 pub(crate) struct InlineRenderer {
-    /// Normalized label → (destination, title).
-    refs: HashMap<String, (String, String)>,
-    /// (label as written, destination, title), sorted by normalized label.
-    definitions: Vec<(String, String, String)>,
-}
-
-const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH;
-
-fn label_key(label: &str) -> String {
-    label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    markdown: InlineMarkdown,
 }
 
 impl InlineRenderer {
     pub(crate) fn new(doc: &Document) -> InlineRenderer {
-        let mut refs = HashMap::new();
-        let mut definitions = Vec::new();
-        if doc.format == Format::Markdown {
-            let parser = Parser::new_ext(&doc.text, OPTIONS | Options::ENABLE_TABLES);
-            for (label, def) in parser.reference_definitions().iter() {
-                let title = def.title.as_deref().unwrap_or("").to_owned();
-                let key = label_key(label);
-                definitions.push((
-                    key.clone(),
-                    label.to_owned(),
-                    def.dest.to_string(),
-                    title.clone(),
-                ));
-                refs.insert(key, (def.dest.to_string(), title));
-            }
+        InlineRenderer {
+            markdown: InlineMarkdown::new(doc),
         }
-        definitions.sort();
-        let definitions = definitions
-            .into_iter()
-            .map(|(_, label, dest, title)| (label, dest, title))
-            .collect();
-        InlineRenderer { refs, definitions }
     }
 
     /// The article's link reference definitions: (label, destination, title), in a
     /// stable order.
     pub(crate) fn definitions(&self) -> &[(String, String, String)] {
-        &self.definitions
-    }
-
-    fn parse<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Event<'t>> + 't {
-        let callback = move |link: BrokenLink<'t>| {
-            self.refs
-                .get(&label_key(&link.reference))
-                .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
-        };
-        Parser::new_with_broken_link_callback(text, OPTIONS, Some(callback))
+        self.markdown.definitions()
     }
 
     /// The Markdown of a block made to parse as one paragraph.
@@ -639,7 +598,7 @@ impl InlineRenderer {
         let mut open: Vec<&'static str> = Vec::new();
         let mut links = 0usize;
         let mut blocks = 0usize;
-        for event in self.parse(&markdown) {
+        for event in self.markdown.events(&markdown) {
             match event {
                 Event::Start(tag) => match tag {
                     Tag::Emphasis => {
@@ -755,18 +714,8 @@ impl InlineRenderer {
             Source::Yaml(style) => return yaml_display(text, style),
             Source::Markdown { quote_depth } => quote_depth,
         };
-        let markdown = InlineRenderer::paragraph(text, quote_depth);
-        let mut out = String::with_capacity(markdown.len());
-        for event in self.parse(&markdown) {
-            match event {
-                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                    out.push_str(&t);
-                }
-                Event::SoftBreak | Event::HardBreak => out.push(' '),
-                _ => {}
-            }
-        }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        self.markdown
+            .plain(&InlineRenderer::paragraph(text, quote_depth))
     }
 }
 

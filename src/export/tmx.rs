@@ -11,11 +11,11 @@
 //!
 //! Written with the crate's deterministic [`TmxWriter`].
 //!
-//! [`props::DOC`]: crate::memory::store::props::DOC
-//! [`props::UNIT`]: crate::memory::store::props::UNIT
-//! [`props::ORDER`]: crate::memory::store::props::ORDER
-//! [`props::SOURCE`]: crate::memory::store::props::SOURCE
-//! [`props::STATUS`]: crate::memory::store::props::STATUS
+//! [`props::DOC`]: crate::memory::record::props::DOC
+//! [`props::UNIT`]: crate::memory::record::props::UNIT
+//! [`props::ORDER`]: crate::memory::record::props::ORDER
+//! [`props::SOURCE`]: crate::memory::record::props::SOURCE
+//! [`props::STATUS`]: crate::memory::record::props::STATUS
 
 use std::io::Write;
 
@@ -24,7 +24,7 @@ use unic_langid::{LanguageIdentifier, langid};
 use super::{ExportError, Release, Stamp};
 use crate::drift::{CheckedUnit, Status};
 use crate::memory::layout::Addition;
-use crate::memory::store::{
+use crate::memory::record::{
     AddedAt, NewUnit, added_tu, omitted_tu, set_covered_units, set_vi_paragraph, unit_tu,
 };
 use crate::tmx::{Attr, Header, Meta, Prop, TmxWriter, Tu};
@@ -65,7 +65,7 @@ fn header(release: &Release<'_>, options: &TmxOptions) -> Header {
             Attr::new("creationid", &options.stamp.user),
         ],
         meta: vec![Meta::Prop(Prop::new(
-            crate::memory::store::props::DOC,
+            crate::memory::record::props::DOC,
             &release.doc_id,
         ))],
         extra: Vec::new(),
@@ -166,7 +166,7 @@ mod tests {
     use super::*;
     use crate::drift::Kind;
     use crate::export::tests::{doc, finding, release, seed, units};
-    use crate::memory::store::props;
+    use crate::memory::record::props;
     use std::time::{Duration, UNIX_EPOCH};
 
     fn options() -> TmxOptions {

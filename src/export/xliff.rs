@@ -35,7 +35,7 @@ use std::collections::{HashMap, HashSet};
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
 use crate::drift::{CheckedUnit, Kind};
-use crate::memory::store::StoredUnit;
+use crate::memory::record::StoredUnit;
 use crate::memory::text::normalize;
 use crate::segment::Unit;
 use crate::xliff::{State, XliffDoc, XliffUnit};

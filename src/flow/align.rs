@@ -22,7 +22,8 @@ use crate::align::{self as aligner, AlignOptions, LengthModel, Link};
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::layout::{self, Anchor, ViParagraph};
-use crate::memory::store::{self, AddedAt, Memory, MemoryError, NewUnit, StoredUnit};
+use crate::memory::record::{self, AddedAt, NewUnit, StoredUnit, props};
+use crate::memory::store::{Memory, MemoryError};
 use crate::memory::text::normalize;
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
@@ -415,7 +416,7 @@ impl<'l> Pair<'l> {
     ) -> Pair<'l> {
         let omitted = link.vi.is_empty();
         let status = if omitted {
-            store::props::OMITTED
+            props::OMITTED
         } else if aligner::low_confidence(link) {
             "needs-review"
         } else {
@@ -511,16 +512,14 @@ impl PairWriter<'_> {
             user: &self.into.user,
         };
         let mut tu = if pair.omitted {
-            store::omitted_tu(&new, self.source_lang, self.target_lang)
+            record::omitted_tu(&new, self.source_lang, self.target_lang)
         } else {
-            store::unit_tu(&new, self.source_lang, self.target_lang)
+            record::unit_tu(&new, self.source_lang, self.target_lang)
         };
-        store::set_covered_units(&mut tu, &pair.covered);
-        tu.meta.push(Meta::Prop(Prop::new(
-            store::props::CONFIDENCE,
-            &pair.confidence,
-        )));
-        store::set_vi_paragraph(&mut tu, pair.paragraph);
+        record::set_covered_units(&mut tu, &pair.covered);
+        tu.meta
+            .push(Meta::Prop(Prop::new(props::CONFIDENCE, &pair.confidence)));
+        record::set_vi_paragraph(&mut tu, pair.paragraph);
         let counter = match (&first, pair.omitted) {
             (_, true) => &mut self.stored.omitted,
             (Some(_), false) => &mut self.stored.updated,
@@ -547,7 +546,7 @@ impl PairWriter<'_> {
 
     fn confidence_of(&self, entry: u32) -> Result<Option<String>, MemoryError> {
         let tu = self.memory.tu_of(entry)?;
-        Ok(tu.prop(store::props::CONFIDENCE).map(str::to_owned))
+        Ok(tu.prop(props::CONFIDENCE).map(str::to_owned))
     }
 
     /// Removes the TU of `entry` if `align` stored it (it carries the aligner's
@@ -592,7 +591,7 @@ impl PairWriter<'_> {
                 continue;
             }
             let (doc, user) = (&self.into.doc, &self.into.user);
-            let mut tu = store::added_tu(
+            let mut tu = record::added_tu(
                 doc,
                 added.at,
                 added.order,
@@ -600,11 +599,9 @@ impl PairWriter<'_> {
                 user,
                 self.target_lang,
             );
-            tu.meta.push(Meta::Prop(Prop::new(
-                store::props::CONFIDENCE,
-                &added.confidence,
-            )));
-            store::set_vi_paragraph(&mut tu, added.paragraph);
+            tu.meta
+                .push(Meta::Prop(Prop::new(props::CONFIDENCE, &added.confidence)));
+            record::set_vi_paragraph(&mut tu, added.paragraph);
             self.memory.add(None, tu)?;
             self.stored.vi_only += 1;
         }

@@ -142,7 +142,7 @@ pub fn check(
     let mut accepted = Accepted::load(&config.check.accepted)?;
     if !request.accept.is_empty() {
         let user = project.user(request.user.as_deref());
-        let now = iso_now();
+        let now = crate::tmx::iso8601_now();
         for id in &request.accept {
             let Some(finding) = report.findings.iter().find(|f| &f.fingerprint() == id) else {
                 return Err(FlowError::NoFinding { id: id.clone() });
@@ -189,18 +189,4 @@ pub fn lexicon_for_aligning(memory: &Memory, doc: Option<&str>) -> Option<Arc<Le
     }
     .ok()
     .map(|learned| learned.lexicon)
-}
-
-/// `YYYY-MM-DDThh:mm:ssZ`, now, UTC.
-fn iso_now() -> String {
-    let d = crate::memory::store::tmx_date_now(); // YYYYMMDDThhmmssZ
-    format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        &d[0..4],
-        &d[4..6],
-        &d[6..8],
-        &d[9..11],
-        &d[11..13],
-        &d[13..15]
-    )
 }

@@ -7,7 +7,7 @@ use super::{FlowError, Notice, Notices, open_for_update};
 use crate::drift::revision::Revision;
 use crate::drift::update::{Put, UpdateReport, put_unit_translation, update as update_memory};
 use crate::fsio::ReadOnly;
-use crate::memory::store::NewUnit;
+use crate::memory::record::NewUnit;
 use crate::project::{DocUse, Project, document_id};
 use crate::segment::{Lang, Unit};
 

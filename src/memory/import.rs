@@ -91,7 +91,7 @@ pub struct ImportReport {
 /// The prefix of the props that record a foreign attribute or prop a merge could not take.
 pub const IMPORT_PROP_PREFIX: &str = "x-songngu-import-";
 
-/// The prefix of songngu's own props (see [`super::store::props`]).
+/// The prefix of songngu's own props (see [`super::record::props`]).
 const SONGNGU_PROP_PREFIX: &str = "x-songngu-";
 
 /// Imports `path` into `memory` (into the memory's first file). Nothing is written to disk:

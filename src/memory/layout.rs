@@ -25,7 +25,7 @@ pub enum ViParagraph {
 }
 
 impl ViParagraph {
-    /// The value of the prop [`props::VI_PARAGRAPH`](super::store::props::VI_PARAGRAPH).
+    /// The value of the prop [`props::VI_PARAGRAPH`](super::record::props::VI_PARAGRAPH).
     pub fn as_str(self) -> &'static str {
         match self {
             ViParagraph::New => "new",

@@ -1275,7 +1275,7 @@ fn read_counts(index: &IndexBytes) -> Option<LexiconCounts> {
 mod tests {
     use super::*;
     use crate::memory::persist::LockWait;
-    use crate::memory::store::{NewUnit, unit_tu};
+    use crate::memory::record::{NewUnit, unit_tu};
     use unic_langid::langid;
 
     /// Sentence pairs of a few news topics: each topic word comes back with its

@@ -5,10 +5,17 @@ pub mod cache;
 pub mod concordance;
 pub mod fuzzy;
 pub mod import;
+mod index;
 pub mod journal;
 pub mod layout;
 pub mod lexicon;
+pub mod lookup;
 pub mod persist;
+pub mod record;
+pub mod save;
 pub(crate) mod segment;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod text;
+pub mod write;

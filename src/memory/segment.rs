@@ -24,7 +24,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 use super::cache::{Aligned, ImageWriter, IndexBytes, Rejected};
 use super::concordance::{CLASS_SECTIONS, ClassPostings, ClassView};
 use super::fuzzy::{self, CounterPool, FuzzyIndex, FuzzyView};
-use super::store::props;
+use super::record::props;
 use super::text::normalize;
 use crate::tmx::{Attr, Element, Header, Meta, Node, Note, Problem, Prop, Severity, Tu};
 

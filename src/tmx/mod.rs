@@ -107,6 +107,7 @@
 //! [`Seg::sub_flows`] lists them).
 
 mod check;
+mod date;
 mod error;
 mod model;
 mod reader;
@@ -117,16 +118,17 @@ pub(crate) mod xml;
 #[cfg(test)]
 mod tests;
 
-pub use check::is_tmx_date;
+pub use date::{is_tmx_date, iso8601, iso8601_now, seconds_since_epoch, tmx_date, tmx_date_now};
 pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
     Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, LangMatch,
     Meta, Node, Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, best_lang_match, lang_match,
     parse_lang, remove_attr_value, set_attr_value,
 };
+pub use reader::prolog::is_namespace_declaration;
 pub use reader::{
-    Limits, ReadOptions, TmxReader, TuRecord, is_namespace_declaration, parse_tu,
-    parse_tu_with_problems, read_all, read_all_bytes, read_tu_at,
+    Limits, ReadOptions, TmxReader, TuRecord, parse_tu, parse_tu_with_problems, read_all,
+    read_all_bytes, read_tu_at,
 };
 pub use source::SourceEncoding;
 pub use writer::{

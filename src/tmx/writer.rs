@@ -471,7 +471,7 @@ fn doctype_ok(doctype: &str) -> bool {
         return false;
     }
     let whole = format!("<!DOCTYPE {doctype}>");
-    super::reader::scan_doctype(whole.as_bytes()).is_ok() && !doctype.contains("<!--")
+    super::reader::prolog::scan_doctype(whole.as_bytes()).is_ok() && !doctype.contains("<!--")
 }
 
 /// The streaming writer: [`TmxWriter::new`], [`TmxWriter::write_tu`] for each TU, then

@@ -267,7 +267,7 @@ fn align_text_prints_both_languages_side_by_side() {
 }
 
 /// The TUs of `doc` in the memory `tm`.
-fn stored_units(tm: &Path, doc: &str) -> Vec<songngu::memory::store::StoredUnit> {
+fn stored_units(tm: &Path, doc: &str) -> Vec<songngu::memory::record::StoredUnit> {
     let memory = songngu::memory::store::Memory::open(
         &[tm.to_owned()],
         unic_langid::langid!("en"),
@@ -465,7 +465,8 @@ fn align_into_again_replaces_units_whose_links_changed_shape() {
 
 #[test]
 fn align_into_removes_its_own_duplicates_and_keeps_a_translators() {
-    use songngu::memory::store::{Memory, NewUnit, unit_tu};
+    use songngu::memory::record::{NewUnit, unit_tu};
+    use songngu::memory::store::Memory;
     let dir = tempfile::tempdir().expect("tempdir");
     let tm = dir.path().join("dup.tmx");
     let (en, vi) = (
@@ -502,7 +503,7 @@ fn align_into_removes_its_own_duplicates_and_keeps_a_translators() {
         if user == "old" {
             tu.meta
                 .push(songngu::tmx::Meta::Prop(songngu::tmx::Prop::new(
-                    songngu::memory::store::props::CONFIDENCE,
+                    songngu::memory::record::props::CONFIDENCE,
                     "0.900",
                 )));
         }

@@ -276,7 +276,7 @@ pub fn count_tus_in(path: &Path) -> usize {
 
 /// A memory of `count` generated en-vi pairs in the layout of [`tmx_doc`], about 570 bytes
 /// a TU: 8,000 make a memory of 4.4 MiB, past the size from which saves are journaled
-/// (`songngu::memory::store::JOURNAL_FROM`).
+/// (`songngu::memory::save::JOURNAL_FROM`).
 pub fn big_memory(count: usize) -> String {
     let owned: Vec<(String, String)> = (0..count)
         .map(|i| {

@@ -98,12 +98,15 @@ pub(super) fn scan(text: &str) -> Markup {
                 match (open, close) {
                     (Some(open), Some(close)) => {
                         let inner = text[i + 2..close].trim();
-                        let target = inner
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .trim_start_matches('<')
-                            .trim_end_matches('>');
+                        // A destination in angle brackets may hold spaces (CommonMark).
+                        let target = match inner.strip_prefix('<') {
+                            Some(bracketed) => bracketed.split('>').next().unwrap_or(""),
+                            None => inner
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or("")
+                                .trim_end_matches('>'),
+                        };
                         m.links.push(target.to_string());
                         let start = if open > 0 && bytes[open - 1] == b'!' {
                             open - 1
@@ -500,6 +503,50 @@ mod tests {
         let m = scan("`` a ` b `` and ![logo](/img/logo.png \"Logo\")");
         assert_eq!(m.code, ["a ` b"]);
         assert_eq!(m.links, ["/img/logo.png"]);
+    }
+
+    /// The scanner reads markup as written on both sides, so that an unclosed `**` in a
+    /// translation still counts; on well-formed Markdown it reads the links, code spans
+    /// and emphasis the article's inline reader reads.
+    #[test]
+    fn well_formed_markup_reads_as_the_article_reader_reads_it() {
+        use crate::document::inline::InlineMarkdown;
+        use crate::document::{Document, ReadOptions};
+        use pulldown_cmark::{Event, Tag};
+        let doc = Document::from_bytes(
+            std::path::Path::new("a.md"),
+            b"Text.\n",
+            ReadOptions::default(),
+        )
+        .expect("reads");
+        let reader = InlineMarkdown::new(&doc);
+        for text in [
+            "See **[the report](https://Mic.gov.vn/a_b/)** and `x = 1` or <b>this</b>.",
+            "`` a ` b `` and ![logo](/img/logo.png \"Logo\") and _it_ and ~~gone~~",
+            "[a (b)](https://x.vn/a_(b)) and ` x ` in snake_case, 5 * 3 = 15.",
+            "Run `rm *.tmp` now, *then* **[go](<https://x.vn/a b>)**.",
+        ] {
+            let m = scan(text);
+            let (mut links, mut code, mut emphasis) = (Vec::new(), Vec::new(), Vec::new());
+            for event in reader.events(text) {
+                match event {
+                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                        links.push(dest_url.to_string());
+                    }
+                    Event::Code(content) => code.push(content.to_string()),
+                    Event::Start(Tag::Emphasis) => emphasis.extend(["*", "*"]),
+                    Event::Start(Tag::Strong) => emphasis.extend(["**", "**"]),
+                    Event::Start(Tag::Strikethrough) => emphasis.extend(["~~", "~~"]),
+                    _ => {}
+                }
+            }
+            let mut scanned = m.emphasis.clone();
+            scanned.sort();
+            emphasis.sort();
+            assert_eq!(m.links, links, "{text}");
+            assert_eq!(m.code, code, "{text}");
+            assert_eq!(scanned, emphasis, "{text}");
+        }
     }
 
     #[test]

@@ -203,7 +203,7 @@ fn corpus_converts_to_valid_tmx14_keeping_all_content() {
         }
         let root_attrs = reader.root_attrs().to_vec();
         let output = out.path().join(name);
-        crate::memory::store::write_tmx_atomic(&output, None, &root_attrs, &header, &tus)
+        crate::memory::write::write_tmx_atomic(&output, None, &root_attrs, &header, &tus)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
 
         let mut expected = Tmx {

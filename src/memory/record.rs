@@ -1,0 +1,311 @@
+//! What songngu records on the TUs its users make: the props of a unit of a document
+//! ([`props`]), the TUs it writes (a unit, an addition, an omission), what it reads back
+//! ([`StoredUnit`]), the header of a new file and who is writing.
+
+use unic_langid::LanguageIdentifier;
+
+use super::layout::ViParagraph;
+use crate::tmx::{self, Attr, Header, Meta, Prop, Tu};
+
+/// Prop types songngu writes on the TUs its users create.
+pub mod props {
+    /// The document (article) id.
+    pub const DOC: &str = "x-songngu-doc";
+    /// The unit id inside the document.
+    pub const UNIT: &str = "x-songngu-unit";
+    /// The unit's position in the document, from 0.
+    pub const ORDER: &str = "x-songngu-order";
+    /// The English the translation was made from (kept when the English changes later).
+    pub const SOURCE: &str = "x-songngu-source";
+    /// `translated`, `reviewed` (or `needs-review`), or [`OMITTED`].
+    pub const STATUS: &str = "x-songngu-status";
+    /// Every unit a TU covers, in document order, separated by spaces, when it covers more
+    /// than one (a translation that joins several English sentences): [`UNIT`] is the
+    /// first of them. A TU without it covers its [`UNIT`] alone.
+    pub const UNITS: &str = "x-songngu-units";
+    /// The [`STATUS`] of an English unit the published translation leaves out on purpose
+    /// (an English-only note): such a TU has no target variant at all, so that no tool
+    /// takes an empty text for its translation.
+    pub const OMITTED: &str = "omitted";
+    /// The [`STATUS`] of Vietnamese published without English (an editor's addition, a
+    /// 0-1 link): such a TU has no source variant at all, so that no tool offers it as the
+    /// translation of an empty English text. It is tied to its place by [`AFTER`] or
+    /// [`BEFORE`]; its [`ORDER`] is its position among the published Vietnamese sentences.
+    pub const ADDED: &str = "added";
+    /// Of an addition: the unit whose TU's Vietnamese it follows.
+    pub const AFTER: &str = "x-songngu-after";
+    /// Of an addition at the start of an article: the unit it comes before.
+    pub const BEFORE: &str = "x-songngu-before";
+    /// Where the published Vietnamese paragraphs differ from the English's, before this
+    /// TU's Vietnamese: `new` (a break inside an English paragraph) or `same` (no break
+    /// where the English has one); see [`crate::memory::layout`].
+    pub const VI_PARAGRAPH: &str = "x-songngu-vi-paragraph";
+    /// How sure the aligner was of the pair, 0-1, for TUs made by alignment.
+    pub const CONFIDENCE: &str = "x-songngu-confidence";
+}
+
+/// A TU of a document, as [`Memory::document`](super::store::Memory::document) returns
+/// it: what drift checks compare the current article with.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct StoredUnit {
+    /// The TU's entry in this memory, for [`Memory::replace`](super::store::Memory::replace).
+    pub entry: u32,
+    /// The unit id ([`props::UNIT`]); empty when the TU has none.
+    pub unit: String,
+    /// Every unit the TU covers, in order ([`props::UNITS`]); empty when it covers its
+    /// [`StoredUnit::unit`] alone.
+    pub units: Vec<String>,
+    /// The position in the document ([`props::ORDER`]); `usize::MAX` when the TU has none
+    /// or it is not a number.
+    pub order: usize,
+    /// The English the translation was made from: [`props::SOURCE`], else the source text.
+    pub en: String,
+    /// The translation (the target text), if the TU has one.
+    pub vi: Option<String>,
+    /// [`props::STATUS`].
+    pub status: Option<String>,
+    /// `changedate`, else `creationdate`.
+    pub changed: Option<String>,
+    pub tuid: Option<String>,
+    /// Where the published Vietnamese paragraphs differ from the English's, before this
+    /// TU's Vietnamese ([`props::VI_PARAGRAPH`]).
+    pub vi_paragraph: Option<ViParagraph>,
+    /// Of an addition ([`StoredUnit::is_added`]): the unit it follows ([`props::AFTER`]).
+    pub after: Option<String>,
+    /// Of an addition: the unit it comes before ([`props::BEFORE`]).
+    pub before: Option<String>,
+}
+
+impl StoredUnit {
+    /// What TU `tu` of entry `entry` records: the record schema read back, the source
+    /// and target texts in the memory's languages.
+    pub fn read(
+        entry: u32,
+        tu: &Tu,
+        source_lang: &LanguageIdentifier,
+        target_lang: &LanguageIdentifier,
+    ) -> StoredUnit {
+        let source = tu.tuv(source_lang).map(|t| t.seg.plain_text());
+        StoredUnit {
+            entry,
+            unit: tu.prop(props::UNIT).unwrap_or_default().to_owned(),
+            units: tu
+                .prop(props::UNITS)
+                .map(|units| units.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default(),
+            order: tu
+                .prop(props::ORDER)
+                .and_then(|o| o.trim().parse().ok())
+                .unwrap_or(usize::MAX),
+            en: tu
+                .prop(props::SOURCE)
+                .map(str::to_owned)
+                .or(source)
+                .unwrap_or_default(),
+            vi: tu.tuv(target_lang).map(|t| t.seg.plain_text()),
+            status: tu.prop(props::STATUS).map(str::to_owned),
+            changed: tu
+                .attr("changedate")
+                .or_else(|| tu.attr("creationdate"))
+                .map(str::to_owned),
+            tuid: tu.attr("tuid").map(str::to_owned),
+            vi_paragraph: tu.prop(props::VI_PARAGRAPH).and_then(ViParagraph::parse),
+            after: tu.prop(props::AFTER).map(str::to_owned),
+            before: tu.prop(props::BEFORE).map(str::to_owned),
+        }
+    }
+
+    /// Whether this is Vietnamese published without English ([`props::ADDED`]).
+    pub fn is_added(&self) -> bool {
+        self.status.as_deref() == Some(props::ADDED)
+    }
+
+    /// Whether the published translation leaves this unit out on purpose
+    /// ([`props::OMITTED`]).
+    pub fn is_omitted(&self) -> bool {
+        self.status.as_deref() == Some(props::OMITTED)
+    }
+
+    /// The units the TU covers, in order: [`StoredUnit::units`], else its unit alone.
+    pub fn covered(&self) -> Vec<&str> {
+        if self.units.is_empty() {
+            vec![self.unit.as_str()]
+        } else {
+            self.units.iter().map(String::as_str).collect()
+        }
+    }
+}
+
+/// The header songngu writes on a new memory file.
+pub(super) fn songngu_header(source_lang: &LanguageIdentifier) -> Header {
+    let attr = |name: &str, value: &str| Attr {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    Header {
+        attrs: vec![
+            attr("creationtool", "songngu"),
+            attr("creationtoolversion", env!("CARGO_PKG_VERSION")),
+            attr("segtype", "sentence"),
+            attr("o-tmf", "songngu"),
+            attr("adminlang", "en"),
+            attr("srclang", &source_lang.to_string()),
+            attr("datatype", "plaintext"),
+        ],
+        ..Header::default()
+    }
+}
+
+/// What a songngu user records on a TU they create.
+#[derive(Debug, Clone)]
+pub struct NewUnit<'a> {
+    pub doc: &'a str,
+    pub unit: &'a str,
+    pub order: usize,
+    pub source: &'a str,
+    pub target: &'a str,
+    pub status: &'a str,
+    pub user: &'a str,
+}
+
+/// A TU for a unit of a document, dated now (UTC).
+pub fn unit_tu(
+    new: &NewUnit<'_>,
+    source_lang: &LanguageIdentifier,
+    target_lang: &LanguageIdentifier,
+) -> Tu {
+    let now = tmx::tmx_date_now();
+    let attr = |name: &str, value: &str| Attr {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    let prop = |kind: &str, value: &str| {
+        Meta::Prop(Prop {
+            attrs: vec![attr("type", kind)],
+            value: value.to_owned(),
+        })
+    };
+    Tu {
+        attrs: vec![
+            attr("tuid", &format!("{}/{}", new.doc, new.unit)),
+            attr("creationdate", &now),
+            attr("creationid", new.user),
+            attr("changedate", &now),
+            attr("changeid", new.user),
+        ],
+        meta: vec![
+            prop(props::DOC, new.doc),
+            prop(props::UNIT, new.unit),
+            prop(props::ORDER, &new.order.to_string()),
+            prop(props::SOURCE, new.source),
+            prop(props::STATUS, new.status),
+        ],
+        tuvs: vec![
+            tmx::Tuv::with_text(source_lang, new.source),
+            tmx::Tuv::with_text(target_lang, new.target),
+        ],
+    }
+}
+
+/// Records on `tu` every unit it covers ([`props::UNITS`], right after [`props::UNIT`]),
+/// when there is more than one; a TU of one unit is left as it is, so the memories of
+/// other tools and of older versions read the same.
+pub fn set_covered_units(tu: &mut Tu, units: &[&str]) {
+    tu.meta
+        .retain(|m| !matches!(m, Meta::Prop(p) if p.kind() == Some(props::UNITS)));
+    if units.len() < 2 {
+        return;
+    }
+    let at = tu
+        .meta
+        .iter()
+        .position(|m| matches!(m, Meta::Prop(p) if p.kind() == Some(props::UNIT)))
+        .map_or(tu.meta.len(), |i| i + 1);
+    tu.meta
+        .insert(at, Meta::Prop(Prop::new(props::UNITS, &units.join(" "))));
+}
+
+/// Records on `tu` where the published Vietnamese paragraphs differ from the English's
+/// ([`props::VI_PARAGRAPH`], after the last prop); `None` removes the record.
+pub fn set_vi_paragraph(tu: &mut Tu, paragraph: Option<ViParagraph>) {
+    tu.meta
+        .retain(|m| !matches!(m, Meta::Prop(p) if p.kind() == Some(props::VI_PARAGRAPH)));
+    if let Some(paragraph) = paragraph {
+        tu.meta.push(Meta::Prop(Prop::new(
+            props::VI_PARAGRAPH,
+            paragraph.as_str(),
+        )));
+    }
+}
+
+/// Where an addition goes: after the TU of a unit, or before a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddedAt<'a> {
+    After(&'a str),
+    Before(&'a str),
+}
+
+/// A TU recording Vietnamese published without English in document `doc` (an editor's
+/// addition): status [`props::ADDED`], tied to its place `at`, `order` its position among
+/// the published Vietnamese sentences, and only the target variant, which is also the TU's
+/// `srclang`. With no English, no tool can offer it as the translation of anything, and
+/// TMX allows a TU of one variant.
+pub fn added_tu(
+    doc: &str,
+    at: AddedAt<'_>,
+    order: usize,
+    vi: &str,
+    user: &str,
+    target_lang: &LanguageIdentifier,
+) -> Tu {
+    let now = tmx::tmx_date_now();
+    let attr = |name: &str, value: &str| Attr {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    let (anchor_kind, anchor) = match at {
+        AddedAt::After(unit) => (props::AFTER, unit),
+        AddedAt::Before(unit) => (props::BEFORE, unit),
+    };
+    Tu {
+        attrs: vec![
+            attr("tuid", &format!("{doc}/vi-{order}")),
+            // The TU's own source is its only variant: TMX wants a variant in the source
+            // language, and an English one would have to be empty or made up.
+            attr("srclang", &target_lang.to_string()),
+            attr("creationdate", &now),
+            attr("creationid", user),
+            attr("changedate", &now),
+            attr("changeid", user),
+        ],
+        meta: vec![
+            Meta::Prop(Prop::new(props::DOC, doc)),
+            Meta::Prop(Prop::new(anchor_kind, anchor)),
+            Meta::Prop(Prop::new(props::ORDER, &order.to_string())),
+            Meta::Prop(Prop::new(props::STATUS, props::ADDED)),
+        ],
+        tuvs: vec![tmx::Tuv::with_text(target_lang, vi)],
+    }
+}
+
+/// A TU recording that the published translation leaves unit `new.unit` out on purpose:
+/// status [`props::OMITTED`] and no target variant (`new.target` and `new.status` are not
+/// used). Without a target, no tool offers it as a translation, and TMX allows a TU of
+/// one variant.
+pub fn omitted_tu(
+    new: &NewUnit<'_>,
+    source_lang: &LanguageIdentifier,
+    target_lang: &LanguageIdentifier,
+) -> Tu {
+    let mut tu = unit_tu(
+        &NewUnit {
+            status: props::OMITTED,
+            ..*new
+        },
+        source_lang,
+        target_lang,
+    );
+    // `unit_tu` writes the source variant first, then the target.
+    tu.tuvs.truncate(1);
+    tu
+}
