@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use songngu::align::{AlignOptions, Glossary};
 use songngu::config::Config;
 use songngu::document::Document;
-use songngu::drift::accept::{AcceptError, Accepted};
+use songngu::drift::accept::Accepted;
 use songngu::drift::check::{self, Report};
 use songngu::drift::checks::CheckOptions;
 use songngu::drift::report::{DiffOp, Explanation, Finding, FindingRecord, Kind, Severity};
@@ -175,13 +175,8 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
             .map_err(|e| super::errors::memory_error(l10n, e))?;
         (report, Some(doc))
     };
-    let mut accepted = Accepted::load(&config.check.accepted).map_err(|e| match e {
-        AcceptError::Input(e) => anyhow::anyhow!(super::input::message(l10n, &e)),
-        AcceptError::Read { path, source } => {
-            anyhow::anyhow!(errors::read_error(l10n, &path, &source))
-        }
-        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
-    })?;
+    let mut accepted = Accepted::load(&config.check.accepted)
+        .map_err(|e| anyhow::anyhow!(errors::accept_error(l10n, &e)))?;
     if !args.accept.is_empty() {
         let user = args
             .user
@@ -197,12 +192,7 @@ pub fn run_check(args: &CheckArgs, config: &Config, l10n: &Localizer) -> Result<
         }
         accepted
             .save_with(super::targets::read_only(args.force_readonly))
-            .map_err(|e| match e {
-                AcceptError::Persist(e) => errors::persist_error(l10n, e),
-                e => anyhow::anyhow!(
-                    l10n.text_with("error-config", &[("message", e.to_string().into())])
-                ),
-            })?;
+            .map_err(|e| anyhow::anyhow!(errors::accept_error(l10n, &e)))?;
     }
     report.apply(|k| config.check.severity(k), Some(&accepted));
     let fail_on = args.fail_on.map_or(config.check.fail_on, Severity::from);

@@ -20,7 +20,6 @@ use songngu::export::release::{ReleaseNames, ReleaseOptions, write_release};
 use songngu::export::{self, Release, Stamp, Wording};
 use songngu::fsio::{Input, Role};
 use songngu::i18n::Localizer;
-use songngu::memory::persist::PersistError;
 
 use super::check::{CheckArgs, CheckFormat, SeverityArg, render, run_check, write_human};
 use super::exit::Exit;
@@ -66,21 +65,6 @@ pub struct ExportArgs {
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
-}
-
-fn export_error(l10n: &Localizer, e: impl std::fmt::Display + 'static) -> anyhow::Error {
-    // A file that cannot be written is named with the system's reason in the user's language.
-    match (&e as &dyn std::any::Any).downcast_ref::<export::ExportError>() {
-        Some(export::ExportError::Io { path, source })
-        | Some(export::ExportError::Save(PersistError::Io { path, source })) => {
-            return anyhow::anyhow!(super::errors::write_error(l10n, path, source));
-        }
-        Some(export::ExportError::Save(PersistError::Fs(error))) => {
-            return anyhow::anyhow!(super::errors::fs_error(l10n, error));
-        }
-        _ => {}
-    }
-    anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())]))
 }
 
 pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: bool) -> Result<Exit> {
@@ -171,7 +155,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
             args.xliff_version.into(),
             &mut bytes,
         )
-        .map_err(|e| export_error(l10n, e))?;
+        .map_err(|e| anyhow::anyhow!(super::errors::export_xliff_error(l10n, &e)))?;
         Ok(bytes)
     };
     let path = &args.output;
@@ -195,7 +179,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     };
     match (bytes, &target) {
         (Some(bytes), Some(target)) => {
-            let bytes = bytes.map_err(|e| export_error(l10n, e))?;
+            let bytes = bytes.map_err(|e| anyhow::anyhow!(super::errors::export_error(l10n, &e)))?;
             targets::write(l10n, out, target, |w| w.write_all(&bytes), |_| Ok(()))?;
         }
         _ => {
@@ -207,7 +191,7 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
             options.memory = memory_files(args, &config, l10n)?;
             options.wording = wording;
             options.extra = vec![(format!("{}.xlf", names.base), xliff_bytes()?)];
-            write_release(path, &release, &options).map_err(|e| export_error(l10n, e))?;
+            write_release(path, &release, &options).map_err(|e| anyhow::anyhow!(super::errors::export_error(l10n, &e)))?;
         }
     }
     let report = status.as_mut().unwrap_or(out);

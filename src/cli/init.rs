@@ -74,9 +74,8 @@ pub fn execute(args: &InitArgs, l10n: &Localizer, out: &mut Output) -> Result<Ex
     template.kinds = settings.check.kinds.into_iter().collect();
     let text = config::template(&template);
     // The template must read back: a typo in an id or path must not make a broken project.
-    config::Config::parse(&path, &text).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())]))
-    })?;
+    config::Config::parse(&path, &text)
+        .map_err(|e| anyhow::anyhow!(super::errors::config_error(l10n, &e)))?;
     std::fs::write(&path, text)
         .map_err(|e| anyhow::anyhow!(super::errors::write_error(l10n, &path, &e)))?;
     out.line(&l10n.text_with(

@@ -12,7 +12,7 @@ use clap::Args;
 use songngu::align::Glossary;
 use songngu::document::{Document, ReadOptions};
 use songngu::i18n::Localizer;
-use songngu::input_limit::{self, InputError, InputKind, MIB};
+use songngu::input_limit::{self, InputKind, MIB};
 use songngu::segment::{Lang, Segmenter, Unit, segment_document};
 
 use super::errors;
@@ -86,53 +86,12 @@ pub fn article_options() -> ReadOptions {
 
 /// The bytes of `path`, a `kind` of input, within this run's limit; errors are localized.
 pub fn read(l10n: &Localizer, path: &Path, kind: InputKind) -> Result<Vec<u8>> {
-    input_limit::read(path, kind, limit(kind)).map_err(|e| anyhow::anyhow!(message(l10n, &e)))
+    input_limit::read(path, kind, limit(kind)).map_err(|e| anyhow::anyhow!(errors::input_error(l10n, &e)))
 }
 
 /// Like [`read`], for a UTF-8 text; invalid UTF-8 is named with its line and column.
 pub fn read_text(l10n: &Localizer, path: &Path, kind: InputKind) -> Result<String> {
-    input_limit::read_text(path, kind, limit(kind)).map_err(|e| anyhow::anyhow!(message(l10n, &e)))
-}
-
-/// The localized message of a failed read.
-pub fn message(l10n: &Localizer, error: &InputError) -> String {
-    match error {
-        InputError::Io { path, source } if path == Path::new("-") => l10n.text_with(
-            "error-stdin",
-            &[("reason", errors::io_reason(l10n, source).into())],
-        ),
-        InputError::Io { path, source } => errors::read_error(l10n, path, source),
-        InputError::TooLarge { path, kind, limit } => too_large(l10n, path, *kind, *limit),
-        InputError::InvalidUtf8 {
-            path,
-            offset,
-            line,
-            column,
-        } => errors::invalid_utf8(l10n, path, *offset, *line, *column),
-    }
-}
-
-/// `path` (`-`: standard input) is larger than `limit` bytes, the limit of `kind`; the
-/// message says how to raise a limit that can be raised.
-pub fn too_large(l10n: &Localizer, path: &Path, kind: InputKind, limit: u64) -> String {
-    let id = if path == Path::new("-") {
-        "error-too-large-stdin"
-    } else if kind.configurable() {
-        "error-too-large-raise"
-    } else {
-        "error-too-large"
-    };
-    l10n.text_with(
-        id,
-        &[
-            ("path", path.display().to_string().into()),
-            ("limit", input_limit::limit_text(limit).into()),
-            (
-                "what",
-                l10n.text(&format!("input-kind-{}", kind.name())).into(),
-            ),
-        ],
-    )
+    input_limit::read_text(path, kind, limit(kind)).map_err(|e| anyhow::anyhow!(errors::input_error(l10n, &e)))
 }
 
 /// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a

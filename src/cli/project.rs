@@ -9,7 +9,6 @@ use anyhow::Result;
 use clap::Args;
 use songngu::config::{self, Config, Overrides};
 use songngu::i18n::Localizer;
-use songngu::input_limit::InputKind;
 use songngu::memory::store::Memory;
 
 /// Options of the top level, before the command: `songngu --no-config check ...`.
@@ -75,18 +74,7 @@ pub fn load_without_file(l10n: &Localizer) -> Result<Config> {
 }
 
 fn load_with(l10n: &Localizer, args: ProjectArgs) -> Result<Config> {
-    let config_error = |e: config::ConfigError| match e {
-        config::ConfigError::Io { path, source } => {
-            anyhow::anyhow!(super::errors::read_error(l10n, &path, &source))
-        }
-        config::ConfigError::TooLarge { path, limit } => anyhow::anyhow!(super::input::too_large(
-            l10n,
-            &path,
-            InputKind::ProjectFile,
-            limit
-        )),
-        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
-    };
+    let config_error = |e: config::ConfigError| anyhow::anyhow!(super::errors::config_error(l10n, &e));
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut config = if args.no_config {
         Config::defaults(&here)

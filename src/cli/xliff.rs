@@ -149,7 +149,8 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
     }
     let mut bytes = Vec::new();
     xliff::write(&doc, args.xliff_version.into(), &mut bytes).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", e.to_string().into())]))
+        let reason = super::errors::xliff_write_failure(l10n, &e);
+        anyhow::anyhow!(l10n.text_with("error-xliff-write", &[("message", reason.into())]))
     })?;
     targets::write(l10n, out, &target, |w| w.write_all(&bytes), |_| Ok(()))?;
     let report = status.as_mut().unwrap_or(out);
@@ -167,9 +168,8 @@ fn export(args: &XliffExportArgs, l10n: &Localizer, out: &mut Output) -> Result<
 fn import(args: &XliffImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     let config = project::load(l10n)?;
     let bytes = super::input::read(l10n, &args.file, InputKind::Xliff)?;
-    let doc = xliff::read(&args.file, &bytes).map_err(|e| {
-        anyhow::anyhow!(l10n.text_with("error-xliff", &[("message", e.to_string().into())]))
-    })?;
+    let doc = xliff::read(&args.file, &bytes)
+        .map_err(|e| anyhow::anyhow!(super::errors::xliff_error(l10n, &e)))?;
     let file = args.file.display().to_string();
     // A file for another project, or one a tool relabelled, would file its units under
     // the wrong document or as the wrong language: refuse it before anything is written.

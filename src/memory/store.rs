@@ -42,7 +42,7 @@ use unic_langid::LanguageIdentifier;
 use super::cache::{self, Rejected};
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
-use super::journal::{self, HashingWriter, Identity, Journal, JournalError, Key, Spill};
+use super::journal::{self, HashingWriter, Identity, Journal, JournalDamage, JournalError, Key, Spill};
 use super::layout::ViParagraph;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::segment::{
@@ -612,7 +612,7 @@ impl Memory {
                 Some(Key::Journal { start }) => {
                     Some(*by_start.get(&start).ok_or_else(|| JournalError::Damaged {
                         path: journal_path.clone(),
-                        reason: String::from("a change to a TU that is not there"),
+                        reason: JournalDamage::MissingTu,
                     })?)
                 }
             };
@@ -621,7 +621,7 @@ impl Memory {
                 if self.is_superseded(old) {
                     return Err(JournalError::Damaged {
                         path: journal_path.clone(),
-                        reason: String::from("a change to a TU changed before"),
+                        reason: JournalDamage::ChangedTwice,
                     }
                     .into());
                 }

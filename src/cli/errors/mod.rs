@@ -1,8 +1,12 @@
-//! Typed library errors, turned into localized sentences at the CLI edge.
+//! Typed library errors, turned into localized sentences at the CLI edge: the one place
+//! where a library error becomes text a person reads.
 //!
 //! The library's own `Display` texts are English and meant for logs and tests; a person
-//! at the terminal gets these instead. Each function returns the message without the
-//! `songngu: error:` prefix, which [`super::report_error`] adds.
+//! at the terminal gets these instead, one Fluent message per variant, built from the
+//! variant's fields (the English messages reproduce `Display`). Each function returns the
+//! message without the `songngu: error:` prefix, which [`super::report_error`] adds.
+//! Text that only a third party can word (the operating system's reason for an I/O error,
+//! a TOML or XML parser's detail) goes into the localized sentence as an argument.
 
 use std::io;
 use std::path::Path;
@@ -10,17 +14,29 @@ use std::path::Path;
 use songngu::document::DocumentError;
 use songngu::fsio::FsError;
 use songngu::i18n::{FluentValue, Localizer};
-use songngu::input_limit::InputKind;
-use songngu::memory::journal::JournalError;
-use songngu::memory::persist::PersistError;
-use songngu::memory::store::{Memory, MemoryError};
+use songngu::input_limit::{self, InputError, InputKind};
 use songngu::segment::srx::SrxError;
-use songngu::tmx::{self, Severity, TmxError};
 
-use super::output::stderr_line;
+mod config;
+mod export;
+mod memory;
+mod tmx;
+mod xliff;
+
+
+pub use config::{accept_error, config_error};
+pub use export::{export_error, export_xliff_error};
+pub use memory::{memory_error, persist_error, print_problem, report_problems};
+pub use xliff::{xliff_error, xliff_write_failure};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
     path.display().to_string().into()
+}
+
+/// A number as it is written in `Display` (no group separators): positions, byte
+/// offsets, ordinals.
+fn plain(number: impl ToString) -> FluentValue<'static> {
+    number.to_string().into()
 }
 
 /// Why an I/O operation failed, in the UI language where we know the case, else in the
@@ -46,8 +62,8 @@ pub fn invalid_utf8(
         "error-invalid-utf8",
         &[
             ("path", path_value(path)),
-            ("line", line.to_string().into()),
-            ("column", column.to_string().into()),
+            ("line", plain(line)),
+            ("column", plain(column)),
             ("offset", offset.into()),
         ],
     )
@@ -71,6 +87,46 @@ pub fn write_error(l10n: &Localizer, path: &Path, error: &io::Error) -> String {
         &[
             ("path", path_value(path)),
             ("reason", io_reason(l10n, error).into()),
+        ],
+    )
+}
+
+/// The message of a failed read of a file within its size limit ([`songngu::input_limit`]).
+pub fn input_error(l10n: &Localizer, error: &InputError) -> String {
+    match error {
+        InputError::Io { path, source } if path == Path::new("-") => {
+            l10n.text_with("error-stdin", &[("reason", io_reason(l10n, source).into())])
+        }
+        InputError::Io { path, source } => read_error(l10n, path, source),
+        InputError::TooLarge { path, kind, limit } => too_large(l10n, path, *kind, *limit),
+        InputError::InvalidUtf8 {
+            path,
+            offset,
+            line,
+            column,
+        } => invalid_utf8(l10n, path, *offset, *line, *column),
+    }
+}
+
+/// `path` (`-`: standard input) is larger than `limit` bytes, the limit of `kind`; the
+/// message says how to raise a limit that can be raised.
+pub fn too_large(l10n: &Localizer, path: &Path, kind: InputKind, limit: u64) -> String {
+    let id = if path == Path::new("-") {
+        "error-too-large-stdin"
+    } else if kind.configurable() {
+        "error-too-large-raise"
+    } else {
+        "error-too-large"
+    };
+    l10n.text_with(
+        id,
+        &[
+            ("path", path_value(path)),
+            ("limit", input_limit::limit_text(limit).into()),
+            (
+                "what",
+                l10n.text(&format!("input-kind-{}", kind.name())).into(),
+            ),
         ],
     )
 }
@@ -107,7 +163,7 @@ pub fn document_error(l10n: &Localizer, error: &DocumentError) -> String {
             &[("path", path_value(path)), ("offset", (*offset).into())],
         ),
         DocumentError::TooLarge { path, limit } => {
-            super::input::too_large(l10n, path, InputKind::Article, *limit)
+            too_large(l10n, path, InputKind::Article, *limit)
         }
     }
 }
@@ -131,8 +187,9 @@ pub fn srx_error(l10n: &Localizer, error: &SrxError) -> String {
             "srx-error-malformed",
             &[
                 ("path", path_value(path)),
-                ("line", line.to_string().into()),
-                ("column", column.to_string().into()),
+                ("line", plain(line)),
+                ("column", plain(column)),
+                // The XML parser's own detail, in English.
                 ("message", message.clone().into()),
             ],
         ),
@@ -140,9 +197,7 @@ pub fn srx_error(l10n: &Localizer, error: &SrxError) -> String {
             "srx-error-no-rules",
             &[("path", path_value(path)), ("lang", lang.clone().into())],
         ),
-        SrxError::TooLarge { path, limit } => {
-            super::input::too_large(l10n, path, InputKind::Srx, *limit)
-        }
+        SrxError::TooLarge { path, limit } => too_large(l10n, path, InputKind::Srx, *limit),
     }
 }
 
@@ -189,126 +244,3 @@ pub fn fs_error(l10n: &Localizer, error: &FsError) -> String {
     }
 }
 
-/// The message for a save that failed or was refused (a memory, the accepted-findings
-/// file, an output).
-pub fn persist_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
-    let message = match &error {
-        PersistError::Locked { path, holder } => l10n.text_with(
-            "error-locked",
-            &[
-                ("path", path_value(path)),
-                ("holder", holder.clone().into()),
-            ],
-        ),
-        PersistError::ChangedOnDisk { path } => {
-            l10n.text_with("error-changed-on-disk", &[("path", path_value(path))])
-        }
-        PersistError::Fs(e) => fs_error(l10n, e),
-        other => l10n.text_with("error-memory", &[("message", other.to_string().into())]),
-    };
-    anyhow::Error::new(error).context(message)
-}
-
-/// A TMX error with its localized message as context.
-pub fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
-    // A file that cannot be opened has no position to show.
-    if let tmx::ErrorKind::Io(io) = &error.kind
-        && error.line == 0
-    {
-        let message = read_error(l10n, &error.path, io);
-        return anyhow::Error::new(error).context(message);
-    }
-    let message = l10n.text_with(
-        "error-tmx",
-        &[
-            ("path", error.path.display().to_string().into()),
-            ("line", error.line.to_string().into()),
-            ("column", error.column.to_string().into()),
-            ("message", error.message().into()),
-        ],
-    );
-    anyhow::Error::new(error).context(message)
-}
-
-/// A memory error with its localized message (damaged TUs listed on stderr first).
-pub fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
-    match error {
-        MemoryError::Tmx(error) => tmx_error(l10n, error),
-        MemoryError::Persist(error) => persist_error(l10n, error),
-        MemoryError::DamagedTus {
-            path,
-            count,
-            problems,
-        } => {
-            // Each damaged TU by its place first, as the `tm` commands list them, so that
-            // the user can find and repair it.
-            for problem in &problems {
-                print_problem(l10n, &path, problem);
-            }
-            anyhow::anyhow!(l10n.text_with(
-                "error-damaged-tus",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("count", count.into())
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Mismatch { journal, tmx }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-journal-mismatch",
-                &[
-                    ("journal", journal.display().to_string().into()),
-                    ("path", tmx.display().to_string().into()),
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Damaged { path, reason }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-journal-damaged",
-                &[
-                    ("journal", path.display().to_string().into()),
-                    ("reason", reason.into()),
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Io { path, source }) => {
-            anyhow::anyhow!(read_error(l10n, &path, &source))
-        }
-        MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
-            "error-unwritable",
-            &[
-                ("path", path.display().to_string().into()),
-                ("tus", tus.into())
-            ]
-        )),
-        other => {
-            let message = l10n.text_with("error-memory", &[("message", other.to_string().into())]);
-            anyhow::Error::new(other).context(message)
-        }
-    }
-}
-
-/// Prints one problem of a TMX file (a damaged TU or a warning) with its place on stderr.
-pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
-    let id = match problem.severity {
-        Severity::Error => "tm-problem-error",
-        Severity::Warning => "tm-problem-warning",
-    };
-    stderr_line(&l10n.text_with(
-        id,
-        &[
-            ("path", path.display().to_string().into()),
-            ("line", problem.line.to_string().into()),
-            ("column", problem.column.to_string().into()),
-            ("message", problem.message.clone().into()),
-        ],
-    ));
-}
-
-/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
-/// line and column) on stderr, as every command that reads a memory does.
-pub fn report_problems(l10n: &Localizer, memory: &Memory) {
-    for problem in memory.problems() {
-        print_problem(l10n, &problem.path, &problem.problem);
-    }
-}
