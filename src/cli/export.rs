@@ -179,7 +179,8 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
     };
     match (bytes, &target) {
         (Some(bytes), Some(target)) => {
-            let bytes = bytes.map_err(|e| anyhow::anyhow!(super::errors::export_error(l10n, &e)))?;
+            let bytes =
+                bytes.map_err(|e| anyhow::anyhow!(super::errors::export_error(l10n, &e)))?;
             targets::write(l10n, out, target, |w| w.write_all(&bytes), |_| Ok(()))?;
         }
         _ => {
@@ -191,7 +192,8 @@ pub fn execute(args: &ExportArgs, l10n: &Localizer, out: &mut Output, color: boo
             options.memory = memory_files(args, &config, l10n)?;
             options.wording = wording;
             options.extra = vec![(format!("{}.xlf", names.base), xliff_bytes()?)];
-            write_release(path, &release, &options).map_err(|e| anyhow::anyhow!(super::errors::export_error(l10n, &e)))?;
+            write_release(path, &release, &options)
+                .map_err(|e| anyhow::anyhow!(super::errors::export_error(l10n, &e)))?;
         }
     }
     let report = status.as_mut().unwrap_or(out);

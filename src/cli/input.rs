@@ -86,12 +86,14 @@ pub fn article_options() -> ReadOptions {
 
 /// The bytes of `path`, a `kind` of input, within this run's limit; errors are localized.
 pub fn read(l10n: &Localizer, path: &Path, kind: InputKind) -> Result<Vec<u8>> {
-    input_limit::read(path, kind, limit(kind)).map_err(|e| anyhow::anyhow!(errors::input_error(l10n, &e)))
+    input_limit::read(path, kind, limit(kind))
+        .map_err(|e| anyhow::anyhow!(errors::input_error(l10n, &e)))
 }
 
 /// Like [`read`], for a UTF-8 text; invalid UTF-8 is named with its line and column.
 pub fn read_text(l10n: &Localizer, path: &Path, kind: InputKind) -> Result<String> {
-    input_limit::read_text(path, kind, limit(kind)).map_err(|e| anyhow::anyhow!(errors::input_error(l10n, &e)))
+    input_limit::read_text(path, kind, limit(kind))
+        .map_err(|e| anyhow::anyhow!(errors::input_error(l10n, &e)))
 }
 
 /// A glossary file (`English<TAB>Vietnamese` per line). A line that is not a pair is a

@@ -74,7 +74,8 @@ pub fn load_without_file(l10n: &Localizer) -> Result<Config> {
 }
 
 fn load_with(l10n: &Localizer, args: ProjectArgs) -> Result<Config> {
-    let config_error = |e: config::ConfigError| anyhow::anyhow!(super::errors::config_error(l10n, &e));
+    let config_error =
+        |e: config::ConfigError| anyhow::anyhow!(super::errors::config_error(l10n, &e));
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut config = if args.no_config {
         Config::defaults(&here)

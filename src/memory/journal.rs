@@ -76,7 +76,10 @@ pub enum JournalError {
     Mismatch { journal: PathBuf, tmx: PathBuf },
     /// Not a journal, or committed records that make no sense.
     #[error("`{path}` is not a journal songngu can read: {reason}")]
-    Damaged { path: PathBuf, reason: JournalDamage },
+    Damaged {
+        path: PathBuf,
+        reason: JournalDamage,
+    },
     #[error("cannot access `{path}`: {source}")]
     Io { path: PathBuf, source: io::Error },
 }
@@ -412,13 +415,16 @@ pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
         let mut rest: &[u8] = &body;
         match kind {
             b'H' if parsed.extends.is_none() => {
-                parsed.extends =
-                    Some(Identity::decode(&mut rest).ok_or_else(|| damaged(JournalDamage::ShortHeader))?);
+                parsed.extends = Some(
+                    Identity::decode(&mut rest)
+                        .ok_or_else(|| damaged(JournalDamage::ShortHeader))?,
+                );
                 parsed.committed_len = at;
             }
             _ if parsed.extends.is_none() => return Err(damaged(JournalDamage::NoHeader)),
             b'P' => {
-                let supersedes = Key::decode(&mut rest).map_err(|()| damaged(JournalDamage::BadKey))?;
+                let supersedes =
+                    Key::decode(&mut rest).map_err(|()| damaged(JournalDamage::BadKey))?;
                 let key_len = body.len() - rest.len();
                 batch.push(Op::Put {
                     supersedes,
@@ -436,8 +442,8 @@ pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
                 parsed.committed_len = at;
             }
             b'K' => {
-                let identity =
-                    Identity::decode(&mut rest).ok_or_else(|| damaged(JournalDamage::ShortRecord))?;
+                let identity = Identity::decode(&mut rest)
+                    .ok_or_else(|| damaged(JournalDamage::ShortRecord))?;
                 let hash: [u8; 32] = take(&mut rest, 32)
                     .and_then(|h| h.try_into().ok())
                     .ok_or_else(|| damaged(JournalDamage::ShortRecord))?;

@@ -42,7 +42,9 @@ use unic_langid::LanguageIdentifier;
 use super::cache::{self, Rejected};
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit, FuzzyIndex};
-use super::journal::{self, HashingWriter, Identity, Journal, JournalDamage, JournalError, Key, Spill};
+use super::journal::{
+    self, HashingWriter, Identity, Journal, JournalDamage, JournalError, Key, Spill,
+};
 use super::layout::ViParagraph;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::segment::{

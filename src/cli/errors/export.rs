@@ -15,8 +15,7 @@ use super::{fs_error, io_reason, path_value, plain, write_error};
 /// the system's reason, like any other write; the rest is framed as a failed export.
 pub fn export_error(l10n: &Localizer, error: &ExportError) -> String {
     let reason = match error {
-        ExportError::Io { path, source }
-        | ExportError::Save(PersistError::Io { path, source }) => {
+        ExportError::Io { path, source } | ExportError::Save(PersistError::Io { path, source }) => {
             return write_error(l10n, path, source);
         }
         ExportError::Save(PersistError::Fs(error)) => return fs_error(l10n, error),

@@ -36,7 +36,10 @@ pub fn persist_message(l10n: &Localizer, error: &PersistError) -> String {
         // What reading the written file back found: the reader's words, in English.
         PersistError::VerifyFailed { path, reason } => l10n.text_with(
             "error-verify-failed",
-            &[("path", path_value(path)), ("detail", reason.clone().into())],
+            &[
+                ("path", path_value(path)),
+                ("detail", reason.clone().into()),
+            ],
         ),
         PersistError::Fs(e) => fs_error(l10n, e),
     }

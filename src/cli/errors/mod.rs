@@ -23,7 +23,6 @@ mod memory;
 mod tmx;
 mod xliff;
 
-
 pub use config::{accept_error, config_error};
 pub use export::{export_error, export_xliff_error};
 pub use memory::{memory_error, persist_error, print_problem, report_problems};
@@ -244,3 +243,5 @@ pub fn fs_error(l10n: &Localizer, error: &FsError) -> String {
     }
 }
 
+#[cfg(test)]
+mod tests;

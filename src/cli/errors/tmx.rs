@@ -32,10 +32,9 @@ pub fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
     let detail =
         |id: &str, detail: &String| l10n.text_with(id, &[("detail", detail.clone().into())]);
     match kind {
-        ErrorKind::Io(error) => l10n.text_with(
-            "tmx-error-io",
-            &[("reason", io_reason(l10n, error).into())],
-        ),
+        ErrorKind::Io(error) => {
+            l10n.text_with("tmx-error-io", &[("reason", io_reason(l10n, error).into())])
+        }
         ErrorKind::Empty => text("tmx-error-empty"),
         ErrorKind::OnlyBom => text("tmx-error-only-bom"),
         ErrorKind::Utf32 => text("tmx-error-utf32"),
@@ -119,10 +118,9 @@ pub fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
 /// The message for a TMX output that cannot be written.
 pub fn write_message(l10n: &Localizer, error: &WriteError) -> String {
     match error {
-        WriteError::Io(error) => l10n.text_with(
-            "tmx-write-io",
-            &[("reason", io_reason(l10n, error).into())],
-        ),
+        WriteError::Io(error) => {
+            l10n.text_with("tmx-write-io", &[("reason", io_reason(l10n, error).into())])
+        }
         WriteError::InvalidTu {
             index,
             tuid: None,

@@ -63,10 +63,9 @@ fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
             &[("element", (*element).into())],
         ),
         ErrorKind::NoFile => l10n.text("xliff-error-no-file"),
-        ErrorKind::BadCodePoint(hex) => l10n.text_with(
-            "xliff-error-bad-code-point",
-            &[("hex", hex.clone().into())],
-        ),
+        ErrorKind::BadCodePoint(hex) => {
+            l10n.text_with("xliff-error-bad-code-point", &[("hex", hex.clone().into())])
+        }
     }
 }
 
@@ -74,7 +73,10 @@ fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
 /// document as an [`io::Error`] wrapping its [`WriteError`] (its documented contract), or
 /// the output failed.
 pub fn xliff_write_failure(l10n: &Localizer, error: &io::Error) -> String {
-    match error.get_ref().and_then(|inner| inner.downcast_ref::<WriteError>()) {
+    match error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<WriteError>())
+    {
         Some(refused) => xliff_write_error(l10n, refused),
         None => io_reason(l10n, error),
     }
@@ -114,9 +116,7 @@ fn invalid(l10n: &Localizer, reason: &Invalid) -> String {
             "xliff-invalid-forbidden-char",
             &[("char", plain(ch)), ("field", (*field).into())],
         ),
-        Invalid::BadId(id) => {
-            l10n.text_with("xliff-invalid-bad-id", &[("id", id.clone().into())])
-        }
+        Invalid::BadId(id) => l10n.text_with("xliff-invalid-bad-id", &[("id", id.clone().into())]),
         Invalid::DuplicateId(index) => l10n.text_with(
             "xliff-invalid-duplicate-id",
             &[("number", plain(index + 1))],
