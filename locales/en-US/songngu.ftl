@@ -838,7 +838,14 @@ xliff-error-bad-code-point = `<cp hex="{ $hex }"/>` is not a valid code point
 # Why an XLIFF document cannot be written; $reason: one of the `xliff-invalid-*`.
 xliff-write-doc = cannot write the XLIFF { $version } document: { $reason }
 xliff-write-unit = cannot write unit #{ $number } (`{ $id }`) as XLIFF { $version }: { $reason }
+# $field: one of the `xliff-field-*` messages.
 xliff-invalid-forbidden-char = character { $char } in { $field } cannot be written in XML 1.0
+xliff-field-document-id = the document id
+xliff-field-unit-name = the unit name
+xliff-field-english = the English text
+xliff-field-vietnamese = the Vietnamese text
+xliff-field-old-english = the old English text
+xliff-field-note = a note
 xliff-invalid-bad-id = the id `{ $id }` is not an XML NMTOKEN
 xliff-invalid-duplicate-id = the unit id is used by unit #{ $number }
 xliff-invalid-bad-lang = `{ $field }` is not a language tag: `{ $value }`

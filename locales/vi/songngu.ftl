@@ -763,6 +763,12 @@ xliff-error-bad-code-point = `<cp hex="{ $hex }"/>` không phải một điểm 
 xliff-write-doc = không ghi được tài liệu XLIFF { $version }: { $reason }
 xliff-write-unit = không ghi được đơn vị số { $number } (`{ $id }`) thành XLIFF { $version }: { $reason }
 xliff-invalid-forbidden-char = không ghi được ký tự { $char } trong { $field } bằng XML 1.0
+xliff-field-document-id = mã tài liệu
+xliff-field-unit-name = tên đơn vị
+xliff-field-english = bản tiếng Anh
+xliff-field-vietnamese = bản tiếng Việt
+xliff-field-old-english = bản tiếng Anh cũ
+xliff-field-note = một ghi chú
 xliff-invalid-bad-id = mã `{ $id }` không phải một NMTOKEN của XML
 xliff-invalid-duplicate-id = mã đơn vị này đã được đơn vị số { $number } dùng
 xliff-invalid-bad-lang = `{ $field }` không phải thẻ ngôn ngữ: `{ $value }`

@@ -81,6 +81,23 @@ pub enum WriteError {
     },
 }
 
+/// The text of a document or unit that holds a character XML 1.0 cannot carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TextField {
+    #[error("the document id")]
+    DocumentId,
+    #[error("the unit name")]
+    UnitName,
+    #[error("the English text")]
+    English,
+    #[error("the Vietnamese text")]
+    Vietnamese,
+    #[error("the old English text")]
+    OldEnglish,
+    #[error("a note")]
+    Note,
+}
+
 /// The reason in a [`WriteError`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 // Not `non_exhaustive`: the CLI words every kind itself and must see a new one.
@@ -88,7 +105,7 @@ pub enum Invalid {
     /// A character XML 1.0 cannot carry, in a place where the format has no escape for it
     /// (XLIFF 2 writes such characters in `<source>`/`<target>` as `<cp/>`).
     #[error("character {ch} in {field} cannot be written in XML 1.0")]
-    ForbiddenChar { ch: CodePoint, field: &'static str },
+    ForbiddenChar { ch: CodePoint, field: TextField },
     /// An id that is not an XML `NMTOKEN` (letters, digits, `-`, `.`, `_`, `:`...).
     #[error("the id `{0}` is not an XML NMTOKEN")]
     BadId(String),

@@ -17,7 +17,7 @@ use songngu::memory::persist::PersistError;
 use songngu::memory::store::MemoryError;
 use songngu::segment::srx::SrxError;
 use songngu::tmx::{self, CodePoint};
-use songngu::xliff::{self, State, Version, XliffError};
+use songngu::xliff::{self, State, TextField, Version, XliffError};
 
 use super::memory::{journal_message, memory_message, persist_message};
 use super::tmx::{kind_message, write_message};
@@ -427,11 +427,19 @@ fn every_xliff_error_is_localized() {
 
 fn xliff_write_errors() -> Vec<xliff::WriteError> {
     use xliff::{Invalid, WriteError};
-    let reasons = [
-        Invalid::ForbiddenChar {
-            ch: CodePoint(1),
-            field: "a note",
-        },
+    let fields = [
+        TextField::DocumentId,
+        TextField::UnitName,
+        TextField::English,
+        TextField::Vietnamese,
+        TextField::OldEnglish,
+        TextField::Note,
+    ];
+    let forbidden = fields.map(|field| Invalid::ForbiddenChar {
+        ch: CodePoint(1),
+        field,
+    });
+    let reasons = forbidden.into_iter().chain([
         Invalid::BadId("a b".into()),
         Invalid::DuplicateId(0),
         Invalid::BadLang {
@@ -443,7 +451,7 @@ fn xliff_write_errors() -> Vec<xliff::WriteError> {
         Invalid::StateWithoutTarget(State::Translated),
         Invalid::EmptyTarget,
         Invalid::NoUnits,
-    ];
+    ]);
     let mut errors = Vec::new();
     for reason in reasons {
         errors.push(WriteError::Doc {

@@ -4,7 +4,7 @@
 use std::io;
 
 use songngu::i18n::Localizer;
-use songngu::xliff::{ErrorKind, Invalid, WriteError, XliffError};
+use songngu::xliff::{ErrorKind, Invalid, TextField, WriteError, XliffError};
 
 use super::{io_reason, path_value, plain};
 
@@ -69,6 +69,17 @@ fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
     }
 }
 
+fn text_field(l10n: &Localizer, field: TextField) -> String {
+    l10n.text(match field {
+        TextField::DocumentId => "xliff-field-document-id",
+        TextField::UnitName => "xliff-field-unit-name",
+        TextField::English => "xliff-field-english",
+        TextField::Vietnamese => "xliff-field-vietnamese",
+        TextField::OldEnglish => "xliff-field-old-english",
+        TextField::Note => "xliff-field-note",
+    })
+}
+
 /// Why [`songngu::xliff::write`] failed, without a frame: the writer reports a refused
 /// document as an [`io::Error`] wrapping its [`WriteError`] (its documented contract), or
 /// the output failed.
@@ -114,7 +125,10 @@ fn invalid(l10n: &Localizer, reason: &Invalid) -> String {
     match reason {
         Invalid::ForbiddenChar { ch, field } => l10n.text_with(
             "xliff-invalid-forbidden-char",
-            &[("char", plain(ch)), ("field", (*field).into())],
+            &[
+                ("char", plain(ch)),
+                ("field", text_field(l10n, *field).into()),
+            ],
         ),
         Invalid::BadId(id) => l10n.text_with("xliff-invalid-bad-id", &[("id", id.clone().into())]),
         Invalid::DuplicateId(index) => l10n.text_with(
