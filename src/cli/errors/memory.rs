@@ -10,7 +10,7 @@ use songngu::memory::store::{Memory, MemoryError};
 use songngu::tmx::{self, Severity};
 
 use super::super::output::stderr_line;
-use super::{fs_error, io_reason, path_value, plain, read_error, tmx::tmx_message};
+use super::{fs_error, io_reason, path_value, plain, read_error, tmx::tmx_message, write_error};
 
 /// The message for a save that failed or was refused (a memory, the accepted-findings
 /// file, an output).
@@ -45,9 +45,13 @@ pub fn persist_message(l10n: &Localizer, error: &PersistError) -> String {
     }
 }
 
-/// [`persist_message`] as the context of the error.
-pub fn persist_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
-    let message = persist_message(l10n, &error);
+/// A failed write of an output file: the system's reason for the user's path (the save
+/// writes a temporary file beside it), or what the save refused.
+pub fn output_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
+    let message = match &error {
+        PersistError::Io { path, source } => write_error(l10n, path, source),
+        other => persist_message(l10n, other),
+    };
     anyhow::Error::new(error).context(message)
 }
 

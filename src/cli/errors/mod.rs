@@ -25,7 +25,7 @@ mod xliff;
 
 pub use config::{accept_error, config_error};
 pub use export::{export_error, export_xliff_error};
-pub use memory::{memory_error, persist_error, print_problem, report_problems};
+pub use memory::{memory_error, output_error, print_problem, report_problems};
 pub use xliff::{xliff_error, xliff_write_failure};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
