@@ -32,8 +32,8 @@ fn path_value(path: &Path) -> FluentValue<'static> {
     path.display().to_string().into()
 }
 
-/// A number as it is written in `Display` (no group separators): positions, byte
-/// offsets, ordinals.
+/// A value as its own `Display` writes it, not as Fluent formats numbers: positions,
+/// byte offsets and ordinals without group separators, code points, versions.
 fn plain(number: impl ToString) -> FluentValue<'static> {
     number.to_string().into()
 }
