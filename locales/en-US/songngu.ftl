@@ -244,7 +244,6 @@ error-damaged-tus = `{ $path }` has { $count ->
        *[other] { $count } damaged TUs (listed above): saving would lose them
     }, so nothing was changed; repair the file first (see `songngu tm validate`)
 error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML cannot carry: { $tus }
-error-memory = { $message }
 error-no-query = nothing to look up: give a sentence or `--queries FILE`
 
 ## Alignment: `songngu align`
@@ -405,8 +404,6 @@ kind-length = length
 kind-tag = tag
 kind-alignment = alignment
 
-# $message: what is wrong with the project file or the accepted-findings file.
-error-config = { $message }
 # $docs: the document ids in the memory, comma-separated.
 # $doc: the id given; $docs: the document ids in the memory, comma-separated.
 error-unknown-doc = the memory has no document `{ $doc }`, and the project lists no article with that id (the memory holds: { $docs })
@@ -527,8 +524,6 @@ xliff-stored-initial = stored although the file still marks { $count ->
     } `initial` (the Vietnamese was edited): { $units }
 # $path; $stored, $unchanged, $untranslated, $refused: numbers.
 xliff-imported = `{ $path }`: { $stored } translations stored, { $unchanged } unchanged, { $untranslated } not translated, { $refused } refused
-# $message
-error-xliff = { $message }
 error-xliff-write = cannot write XLIFF: { $message }
 # $doc: a document id.
 error-xliff-which-article = which article is document `{ $doc }`? give `--en EN` or list it in `songngu.toml`
@@ -724,3 +719,153 @@ tm-stats-journal = journal `{ $journal }`: { $changes ->
 error-journal-mismatch = `{ $journal }` holds changes to another version of `{ $path }`: the TMX was changed by another program (or `git`) since; nothing was read or written. Put back the version of `{ $path }` the journal extends and run `songngu tm compact`, or move the journal away to use the TMX as it is
 # $reason: the reader's own reason, in English.
 error-journal-damaged = `{ $journal }` is not a journal songngu can read ({ $reason }); nothing was read or written
+
+## ---------------------------------------------------------------------------------------
+## Library errors, one message per variant (src/cli/errors/). The English reproduces the
+## library's own `Display`. $detail is always text from a parser (TOML, XML) or a reader
+## that has no typed reason, in English; $reason of an I/O error is the system's.
+## ---------------------------------------------------------------------------------------
+
+# The project file (songngu.toml). $message: the TOML parser's own text, in English.
+error-config-syntax = { $path }:{ $line }:{ $column }: { $message }
+error-config-invalid-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8 at byte { $offset }; save the file as UTF-8
+# $role: `source` or `target`; $expected: `en` or `vi`.
+error-config-language = { $path }: `{ $value }` is not a language tag songngu supports as { $role } (expected { $expected })
+# $expected: one of the `config-expected-*` messages.
+error-config-option = `{ $option } { $value }`: expected { $expected }
+config-expected-english-tag = a language tag of English (en, en-US, en-GB...)
+config-expected-vietnamese-tag = a language tag of Vietnamese (vi, vi-VN)
+config-expected-kind-setting = KIND=off|info|warning|error, KIND being a finding kind such as `length`
+error-config-empty-doc = { $path }:{ $line }:{ $column }: an `[[article]]` needs a document id; `doc` is empty or blank
+error-config-unknown-kind = { $path }: unknown check kind `{ $kind }` in [check.kinds]
+error-config-unknown-setting = { $path }: `{ $value }` for `{ $key }` is not one of off, info, warning, error
+# The accepted-findings file. $message: the TOML parser's own text, in English.
+error-accepted-syntax = { $path }:{ $line }:{ $column }: { $message }
+
+# Saving a file (src/memory/persist.rs).
+error-access = cannot access `{ $path }`: { $reason }
+# $detail: what the read-back of the written file found, in English.
+error-verify-failed = the new content of `{ $path }` failed its check and was not saved: { $detail }
+
+# The memory (src/memory/store.rs).
+error-memory-unknown-file = `{ $path }` is not one of the memory's files
+error-memory-unknown-entry = no TU number { $id } in the memory
+error-memory-preview = the memory was opened for a dry run and cannot be saved
+
+# What makes a journal unreadable ($reason of `error-journal-damaged`).
+journal-damage-not-a-journal = it does not start as a journal
+journal-damage-short-header = a short header
+journal-damage-no-header = no header
+journal-damage-bad-key = a bad key
+journal-damage-short-record = a short record
+journal-damage-unknown-record = an unknown record
+journal-damage-missing-tu = a change to a TU that is not there
+journal-damage-changed-twice = a change to a TU changed before
+
+# Why a TMX file cannot be read ($message of `error-tmx`).
+tmx-error-io = cannot read the file: { $reason }
+tmx-error-empty = the file is empty
+tmx-error-only-bom = the file holds only a byte order mark
+tmx-error-utf32 = the file is UTF-32 encoded, which TMX readers do not support; convert it to UTF-8
+tmx-error-gzip = the file is gzip-compressed; decompress it first
+tmx-error-zip = the file is a zip archive, not a TMX document
+tmx-error-unsupported-encoding = unsupported encoding `{ $encoding }`
+tmx-error-invalid-utf8 = invalid UTF-8 at byte { $byte }; if the file is in a legacy encoding, declare it (for example `<?xml version="1.0" encoding="windows-1252"?>`)
+tmx-error-invalid-data = invalid { $encoding } data at byte { $byte }
+tmx-error-truncated-data = the file ends in the middle of a { $encoding } character
+# $detail: the XML parser's own text, in English.
+tmx-error-syntax = { $detail }
+tmx-error-misplaced-declaration = the XML declaration is only allowed at the very start of the file
+tmx-error-bad-declaration = malformed XML declaration: { $detail }
+tmx-error-no-root = no root element
+tmx-error-not-tmx = not a TMX document: the root element is `<{ $root }>`
+tmx-error-text-before-root = text before the root element
+tmx-error-after-root = content after the end of the root element: { $detail }
+tmx-error-misplaced-doctype = a second `<!DOCTYPE>`, or one after the root element
+tmx-error-doctype-case = `<!DOCTYPE>` must be written in upper case
+tmx-error-entity-declaration = entity declarations are not supported (found `<!ENTITY`)
+tmx-error-parameter-entity = parameter entity references are not supported (found `{ $reference }`)
+tmx-error-undefined-entity = undefined entity `&{ $name };` (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` exist)
+tmx-error-invalid-char-ref = invalid character reference `&{ $reference };`
+tmx-error-forbidden-char = character { $char } is not allowed in XML 1.0
+tmx-error-forbidden-char-ref = character reference `&{ $reference };` stands for { $char }, which XML 1.0 does not allow
+tmx-error-cdata-end-in-text = `]]>` is not allowed in text
+tmx-error-lt-in-attribute = `<` is not allowed in an attribute value
+tmx-error-duplicate-attribute = duplicate attribute `{ $name }`
+tmx-error-attribute-syntax = malformed attribute: { $detail }
+tmx-error-invalid-name = invalid element or attribute name `{ $name }`
+# $elements: the names of the elements left open.
+tmx-error-unclosed-at-eof = unexpected end of file: { $elements } not closed
+# $limit: the limit's name (max_attr_len, max_attrs, max_file_bytes, max_element_bytes);
+# $what: the reader's description of it, in English (the Vietnamese words each known
+# limit itself and shows $what only for a limit it does not know).
+tmx-error-limit = limit `{ $limit }` ({ $max }) exceeded: { $what }
+tmx-error-not-a-tu = expected one `<tu>` element: { $detail }
+tmx-error-damaged-tu = damaged `<tu>`: { $detail }
+
+# Why a TMX output cannot be written (src/tmx/error.rs `WriteError`).
+tmx-write-io = cannot write the TMX output: { $reason }
+# $reason: one of the `tmx-invalid-*` messages.
+tmx-write-tu = cannot write tu #{ $number }: { $reason }
+tmx-write-tu-with-id = cannot write tu #{ $number } (tuid `{ $tuid }`): { $reason }
+tmx-write-header = cannot write the header: { $reason }
+tmx-write-root = cannot write the `<tmx>` element: { $reason }
+tmx-invalid-forbidden-char = character { $char } in { $place } is not allowed in XML 1.0
+tmx-invalid-bad-name = invalid name `{ $name }`
+tmx-invalid-duplicate-attribute = duplicate attribute `{ $name }` on `<{ $element }>`
+tmx-invalid-version-attribute = attribute `version` belongs in the version argument, not in the root attributes
+tmx-invalid-bad-doctype = the DOCTYPE `{ $doctype }` cannot be written as given
+tmx-invalid-bad-version = the version `{ $version }` cannot be written as given
+tmx-invalid-too-deep = markup nested deeper than { $depth } levels
+tmx-invalid-no-tuv = `<tu>` without any `<tuv>`
+tmx-invalid-no-lang = `<tuv>` without `xml:lang` or `lang`
+
+# Why an XLIFF file cannot be read: `error-xliff-at` frames one of the `xliff-error-*`.
+error-xliff-at = `{ $path }`:{ $line }:{ $column }: { $message }
+xliff-error-encoding = invalid { $encoding } at byte { $byte }; XLIFF files must be UTF-8 (or UTF-16 with a byte order mark)
+# $detail: the XML parser's own text, in English.
+xliff-error-malformed = malformed XML: { $detail }
+xliff-error-not-xliff = not an XLIFF document: the root element is `{ $root }`
+xliff-error-unsupported-version = unsupported XLIFF version `{ $version }`
+xliff-error-no-version = unsupported XLIFF version (no `version` attribute)
+xliff-error-version-mismatch = `version="{ $version }"` does not match the namespace `{ $namespace }`
+xliff-error-missing-attribute = `<{ $element }>` without `{ $attribute }`
+xliff-error-duplicate-unit-id = duplicate unit id `{ $id }` (first used on line { $first-line })
+xliff-error-unit-outside-file = `<{ $element }>` outside a `<file>`
+xliff-error-no-file = no `<file>` element
+xliff-error-bad-code-point = `<cp hex="{ $hex }"/>` is not a valid code point
+
+# Why an XLIFF document cannot be written; $reason: one of the `xliff-invalid-*`.
+xliff-write-doc = cannot write the XLIFF { $version } document: { $reason }
+xliff-write-unit = cannot write unit #{ $number } (`{ $id }`) as XLIFF { $version }: { $reason }
+# $field: one of the `xliff-field-*` messages.
+xliff-invalid-forbidden-char = character { $char } in { $field } cannot be written in XML 1.0
+xliff-field-document-id = the document id
+xliff-field-unit-name = the unit name
+xliff-field-english = the English text
+xliff-field-vietnamese = the Vietnamese text
+xliff-field-old-english = the old English text
+xliff-field-note = a note
+xliff-invalid-bad-id = the id `{ $id }` is not an XML NMTOKEN
+xliff-invalid-duplicate-id = the unit id is used by unit #{ $number }
+xliff-invalid-bad-lang = `{ $field }` is not a language tag: `{ $value }`
+xliff-invalid-score-out-of-range = match score { $score } is above 100
+xliff-invalid-score-without-target = a match score without a Vietnamese suggestion
+xliff-invalid-state-without-target = state `{ $state }` without a Vietnamese text
+xliff-invalid-empty-target = an empty Vietnamese text (use `None` for no translation)
+xliff-invalid-no-units = XLIFF 2.0 requires at least one unit
+
+# Why a release cannot be exported ($message of `error-export`).
+export-error-invalid-unit = unit #{ $number } (`{ $unit }`) does not belong to `{ $path }`: { $problem }
+export-unit-no-such-block = its block is not in the document
+export-unit-outside-its-block = its range is not inside its block
+export-unit-out-of-order = it is out of document order or overlaps the unit before
+export-unit-text-differs = its text is not the document's text at its range
+export-error-drift = `{ $doc }` has drift ({ $stale } stale, { $missing } missing, { $findings } open findings); release it with drift allowed or fix it first
+# $format: the output format's name (html, markdown...).
+export-error-write = cannot write the { $format } output: { $reason }
+# $detail: the JSON writer's own text, in English.
+export-error-manifest = cannot write the manifest: { $detail }
+export-error-bad-file-name = `{ $name }` cannot be the name of a release file
+export-error-duplicate-file = two release files are named `{ $name }`
+export-error-not-a-release = `{ $path }` exists and is not a release folder; nothing was written

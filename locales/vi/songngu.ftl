@@ -210,7 +210,6 @@ error-locked = `{ $path }` đang được một tiến trình songngu khác ghi 
 error-changed-on-disk = `{ $path }` đã bị một chương trình khác thay đổi từ lúc được đọc; chưa ghi gì, hãy chạy lại lệnh
 error-damaged-tus = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các TU này nên chưa có gì bị thay đổi; hãy sửa tệp trước (xem `songngu tm validate`)
 error-unwritable = không ghi được `{ $path }`: các TU sau chứa ký tự mà XML không biểu diễn được: { $tus }
-error-memory = { $message }
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
 
 ## Gióng hàng: `songngu align`
@@ -358,8 +357,6 @@ kind-length = độ dài
 kind-tag = định dạng
 kind-alignment = ghép câu
 
-# $message: what is wrong with the project file or the accepted-findings file.
-error-config = { $message }
 # $docs: the document ids in the memory, comma-separated.
 # $doc: the id given; $docs: the document ids in the memory, comma-separated.
 error-unknown-doc = bộ nhớ không có tài liệu `{ $doc }`, và dự án không có bài nào mang mã đó (bộ nhớ đang có: { $docs })
@@ -470,8 +467,6 @@ xliff-not-translated = { $count } đơn vị chưa được dịch (vẫn như l
 # $count (number); $units: unit ids, comma-separated.
 xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (bản tiếng Việt đã được sửa): { $units }
 xliff-imported = `{ $path }`: đã lưu { $stored } bản dịch, { $unchanged } không đổi, { $untranslated } chưa dịch, { $refused } bị từ chối
-# $message
-error-xliff = { $message }
 error-xliff-write = không ghi được XLIFF: { $message }
 # $doc: a document id.
 error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy cho `--en EN` hoặc khai báo trong `songngu.toml`
@@ -652,3 +647,145 @@ tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ
 tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã được tính ở trên (`songngu tm compact` ghi chúng vào)
 error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
 error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc được ({ $reason }); chưa đọc hay ghi gì
+
+## ---------------------------------------------------------------------------------------
+## Lỗi của thư viện, mỗi trường hợp một thông điệp (src/cli/errors/). $detail luôn là
+## lời của bộ phân tích (TOML, XML) bằng tiếng Anh; $reason của lỗi vào/ra là lời của
+## hệ điều hành.
+## ---------------------------------------------------------------------------------------
+
+error-config-syntax = { $path }:{ $line }:{ $column }: tệp dự án viết sai cú pháp TOML: { $message }
+error-config-invalid-utf8 = { $path }:{ $line }:{ $column }: không phải UTF-8 hợp lệ ở byte { $offset }; hãy lưu tệp dưới dạng UTF-8
+error-config-language = { $path }: `{ $value }` không phải thẻ ngôn ngữ songngu hỗ trợ cho { $role ->
+        [source] ngôn ngữ nguồn
+       *[other] ngôn ngữ đích
+    } (cần `{ $expected }`)
+error-config-option = `{ $option } { $value }`: cần { $expected }
+config-expected-english-tag = một thẻ ngôn ngữ tiếng Anh (en, en-US, en-GB...)
+config-expected-vietnamese-tag = một thẻ ngôn ngữ tiếng Việt (vi, vi-VN)
+config-expected-kind-setting = KIND=off|info|warning|error, trong đó KIND là một loại phát hiện, chẳng hạn `length`
+error-config-empty-doc = { $path }:{ $line }:{ $column }: mỗi `[[article]]` cần một mã tài liệu; `doc` đang rỗng hoặc chỉ có khoảng trắng
+error-config-unknown-kind = { $path }: trong [check.kinds] có loại kiểm tra không tồn tại: `{ $kind }`
+error-config-unknown-setting = { $path }: giá trị `{ $value }` của `{ $key }` phải là một trong off, info, warning, error
+error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các phát hiện đã được chấp nhận viết sai cú pháp TOML: { $message }
+
+error-access = không truy cập được `{ $path }`: { $reason }
+error-verify-failed = nội dung mới của `{ $path }` không qua được bước kiểm tra nên chưa được lưu: { $detail }
+
+error-memory-unknown-file = `{ $path }` không phải một tệp của bộ nhớ dịch
+error-memory-unknown-entry = bộ nhớ dịch không có TU số { $id }
+error-memory-preview = bộ nhớ dịch được mở để chạy thử nên không lưu được
+
+journal-damage-not-a-journal = phần đầu tệp không phải của một nhật ký
+journal-damage-short-header = phần đầu nhật ký bị cắt cụt
+journal-damage-no-header = nhật ký thiếu phần đầu
+journal-damage-bad-key = một khoá hỏng
+journal-damage-short-record = một bản ghi bị cắt cụt
+journal-damage-unknown-record = một loại bản ghi không xác định
+journal-damage-missing-tu = một thay đổi nhắm vào TU không tồn tại
+journal-damage-changed-twice = một thay đổi nhắm vào TU đã bị thay đổi trước đó
+
+tmx-error-io = không đọc được tệp: { $reason }
+tmx-error-empty = tệp rỗng
+tmx-error-only-bom = tệp chỉ có dấu thứ tự byte (BOM)
+tmx-error-utf32 = tệp được mã hoá UTF-32, định dạng mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
+tmx-error-gzip = tệp đã được nén gzip; hãy giải nén trước
+tmx-error-zip = tệp là một kho nén zip, không phải tài liệu TMX
+tmx-error-unsupported-encoding = bảng mã `{ $encoding }` không được hỗ trợ
+tmx-error-invalid-utf8 = UTF-8 không hợp lệ ở byte { $byte }; nếu tệp dùng bảng mã cũ, hãy khai báo bảng mã đó (ví dụ `<?xml version="1.0" encoding="windows-1252"?>`)
+tmx-error-invalid-data = dữ liệu { $encoding } không hợp lệ ở byte { $byte }
+tmx-error-truncated-data = tệp kết thúc giữa chừng một ký tự { $encoding }
+tmx-error-syntax = XML không hợp lệ: { $detail }
+tmx-error-misplaced-declaration = khai báo XML chỉ được phép đứng ở ngay đầu tệp
+tmx-error-bad-declaration = khai báo XML sai dạng: { $detail }
+tmx-error-no-root = không có phần tử gốc
+tmx-error-not-tmx = không phải tài liệu TMX: phần tử gốc là `<{ $root }>`
+tmx-error-text-before-root = có văn bản trước phần tử gốc
+tmx-error-after-root = có nội dung sau khi phần tử gốc đã đóng: { $detail }
+tmx-error-misplaced-doctype = có `<!DOCTYPE>` thứ hai, hoặc `<!DOCTYPE>` nằm sau phần tử gốc
+tmx-error-doctype-case = `<!DOCTYPE>` phải viết hoa
+tmx-error-entity-declaration = không hỗ trợ khai báo thực thể (gặp `<!ENTITY`)
+tmx-error-parameter-entity = không hỗ trợ tham chiếu thực thể tham số (gặp `{ $reference }`)
+tmx-error-undefined-entity = thực thể `&{ $name };` chưa được định nghĩa (chỉ có `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`)
+tmx-error-invalid-char-ref = tham chiếu ký tự `&{ $reference };` không hợp lệ
+tmx-error-forbidden-char = XML 1.0 không cho phép ký tự { $char }
+tmx-error-forbidden-char-ref = tham chiếu ký tự `&{ $reference };` là ký tự { $char }, ký tự mà XML 1.0 không cho phép
+tmx-error-cdata-end-in-text = không được có `]]>` trong văn bản
+tmx-error-lt-in-attribute = không được có `<` trong giá trị thuộc tính
+tmx-error-duplicate-attribute = thuộc tính `{ $name }` bị lặp
+tmx-error-attribute-syntax = thuộc tính sai dạng: { $detail }
+tmx-error-invalid-name = tên phần tử hoặc thuộc tính `{ $name }` không hợp lệ
+tmx-error-unclosed-at-eof = tệp kết thúc đột ngột: { $elements } chưa được đóng
+tmx-error-limit = vượt giới hạn `{ $limit }` ({ $max }): { $limit ->
+        [max_depth] các phần tử lồng nhau quá sâu
+        [max_text_len] văn bản quá dài
+        [max_header_items] `<header>` có quá nhiều phần tử con
+        [max_tus] quá nhiều phần tử `<tu>`
+        [max_tuvs] một `<tu>` có quá nhiều `<tuv>`
+        [max_inline] một `<seg>` có quá nhiều phần tử nội dòng
+        [max_attr_len] giá trị thuộc tính quá dài
+        [max_attrs] một phần tử có quá nhiều thuộc tính
+        [max_file_bytes] tệp quá lớn
+        [max_element_bytes] một phần tử `<tu>` (hoặc một đoạn đánh dấu hay văn bản ngoài các TU) quá lớn
+       *[other] { $what }
+    }
+tmx-error-not-a-tu = cần đúng một phần tử `<tu>`: { $detail }
+tmx-error-damaged-tu = `<tu>` bị hỏng: { $detail }
+
+tmx-write-io = không ghi được TMX: { $reason }
+tmx-write-tu = không ghi được tu số { $number }: { $reason }
+tmx-write-tu-with-id = không ghi được tu số { $number } (tuid `{ $tuid }`): { $reason }
+tmx-write-header = không ghi được phần đầu (header): { $reason }
+tmx-write-root = không ghi được phần tử `<tmx>`: { $reason }
+tmx-invalid-forbidden-char = XML 1.0 không cho phép ký tự { $char } trong { $place }
+tmx-invalid-bad-name = tên `{ $name }` không hợp lệ
+tmx-invalid-duplicate-attribute = thuộc tính `{ $name }` bị lặp trên `<{ $element }>`
+tmx-invalid-version-attribute = thuộc tính `version` phải được truyền qua tham số phiên bản, không nằm trong các thuộc tính của phần tử gốc
+tmx-invalid-bad-doctype = không ghi được DOCTYPE `{ $doctype }` như đã cho
+tmx-invalid-bad-version = không ghi được phiên bản `{ $version }` như đã cho
+tmx-invalid-too-deep = phần đánh dấu lồng sâu quá { $depth } cấp
+tmx-invalid-no-tuv = `<tu>` không có `<tuv>` nào
+tmx-invalid-no-lang = `<tuv>` thiếu `xml:lang` hoặc `lang`
+
+error-xliff-at = `{ $path }`:{ $line }:{ $column }: { $message }
+xliff-error-encoding = { $encoding } không hợp lệ ở byte { $byte }; tệp XLIFF phải là UTF-8 (hoặc UTF-16 có dấu thứ tự byte)
+xliff-error-malformed = XML sai dạng: { $detail }
+xliff-error-not-xliff = không phải tài liệu XLIFF: phần tử gốc là `{ $root }`
+xliff-error-unsupported-version = không hỗ trợ XLIFF phiên bản `{ $version }`
+xliff-error-no-version = không rõ phiên bản XLIFF (thiếu thuộc tính `version`)
+xliff-error-version-mismatch = `version="{ $version }"` không khớp với không gian tên `{ $namespace }`
+xliff-error-missing-attribute = `<{ $element }>` thiếu `{ $attribute }`
+xliff-error-duplicate-unit-id = mã đơn vị `{ $id }` bị lặp (đã dùng lần đầu ở dòng { $first-line })
+xliff-error-unit-outside-file = `<{ $element }>` nằm ngoài `<file>`
+xliff-error-no-file = không có phần tử `<file>`
+xliff-error-bad-code-point = `<cp hex="{ $hex }"/>` không phải một điểm mã hợp lệ
+
+xliff-write-doc = không ghi được tài liệu XLIFF { $version }: { $reason }
+xliff-write-unit = không ghi được đơn vị số { $number } (`{ $id }`) thành XLIFF { $version }: { $reason }
+xliff-invalid-forbidden-char = không ghi được ký tự { $char } trong { $field } bằng XML 1.0
+xliff-field-document-id = mã tài liệu
+xliff-field-unit-name = tên đơn vị
+xliff-field-english = bản tiếng Anh
+xliff-field-vietnamese = bản tiếng Việt
+xliff-field-old-english = bản tiếng Anh cũ
+xliff-field-note = một ghi chú
+xliff-invalid-bad-id = mã `{ $id }` không phải một NMTOKEN của XML
+xliff-invalid-duplicate-id = mã đơn vị này đã được đơn vị số { $number } dùng
+xliff-invalid-bad-lang = `{ $field }` không phải thẻ ngôn ngữ: `{ $value }`
+xliff-invalid-score-out-of-range = điểm khớp { $score } vượt quá 100
+xliff-invalid-score-without-target = có điểm khớp nhưng không có gợi ý tiếng Việt
+xliff-invalid-state-without-target = có trạng thái `{ $state }` nhưng không có bản tiếng Việt
+xliff-invalid-empty-target = bản tiếng Việt rỗng (dùng `None` khi chưa có bản dịch)
+xliff-invalid-no-units = XLIFF 2.0 cần ít nhất một đơn vị
+
+export-error-invalid-unit = đơn vị số { $number } (`{ $unit }`) không thuộc `{ $path }`: { $problem }
+export-unit-no-such-block = khối của nó không có trong tài liệu
+export-unit-outside-its-block = phạm vi của nó không nằm trong khối của nó
+export-unit-out-of-order = nó sai thứ tự trong tài liệu hoặc chồng lên đơn vị đứng trước
+export-unit-text-differs = văn bản của nó khác văn bản của tài liệu tại phạm vi đó
+export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } phát hiện chưa xử lý); hãy xuất bản với tuỳ chọn cho phép sai lệch hoặc sửa trước
+export-error-write = không ghi được đầu ra { $format }: { $reason }
+export-error-manifest = không ghi được manifest: { $detail }
+export-error-bad-file-name = `{ $name }` không thể là tên một tệp của bản phát hành
+export-error-duplicate-file = có hai tệp phát hành cùng tên `{ $name }`
+export-error-not-a-release = `{ $path }` đã tồn tại và không phải thư mục phát hành; chưa ghi gì

@@ -78,7 +78,7 @@ impl Context<'_> {
         let config = self
             .settings
             .load(&Self::here())
-            .map_err(|e| errors::config_error(self.l10n, e))?;
+            .map_err(|e| anyhow::anyhow!(errors::config_error(self.l10n, &e)))?;
         Ok(Project::new(config, self.limits))
     }
 
@@ -87,7 +87,7 @@ impl Context<'_> {
     pub fn settings_without_file(&self) -> Result<Config> {
         self.settings
             .load_without_file(&Self::here())
-            .map_err(|e| errors::config_error(self.l10n, e))
+            .map_err(|e| anyhow::anyhow!(errors::config_error(self.l10n, &e)))
     }
 
     /// A UTF-8 text file of `kind`, read whole within the run's limit.

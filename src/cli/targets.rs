@@ -11,7 +11,6 @@ use std::path::Path;
 use anyhow::Result;
 use songngu::fsio::{self, Input, OutputTarget, Role};
 use songngu::i18n::Localizer;
-use songngu::memory::persist::PersistError;
 
 use super::context::Context;
 use super::errors;
@@ -68,18 +67,7 @@ where
     }
     target
         .write(write, verify)
-        .map_err(|e| write_failure(l10n, e))
-}
-
-/// A failed write: the system's reason for the user's path, or what the save refused.
-fn write_failure(l10n: &Localizer, error: PersistError) -> anyhow::Error {
-    match error {
-        PersistError::Io { path, source } => {
-            let message = errors::write_error(l10n, &path, &source);
-            anyhow::Error::new(source).context(message)
-        }
-        other => errors::persist_error(l10n, other),
-    }
+        .map_err(|e| errors::output_error(l10n, e))
 }
 
 /// Where the lines that say what was written go: standard error when the output itself

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::check::{CheckRequest, Checked, check};
-use super::work_file::{to_bytes, work_file_of};
+use super::work_file::work_file_of;
 use super::{FlowError, Notices};
 use crate::drift::Severity;
 use crate::export::manifest::{Manifest, MemoryFile};
 use crate::export::release::{ReleaseOptions, write_release};
 use crate::export::tmx::TmxOptions;
-use crate::export::{self, Release, Stamp, Wording};
+use crate::export::{self, ExportError, Release, Stamp, Wording};
 use crate::project::Project;
 use crate::xliff::Version;
 
@@ -118,7 +118,8 @@ impl PreparedRelease {
             }
             SingleFormat::Xliff(version) => {
                 let doc = work_file_of(project, &self.checked.article, true);
-                bytes = to_bytes(&doc, version)?;
+                crate::xliff::write(&doc, version, &mut bytes)
+                    .map_err(ExportError::write("xliff"))?;
             }
         }
         Ok(bytes)

@@ -76,9 +76,33 @@ pub enum JournalError {
     Mismatch { journal: PathBuf, tmx: PathBuf },
     /// Not a journal, or committed records that make no sense.
     #[error("`{path}` is not a journal songngu can read: {reason}")]
-    Damaged { path: PathBuf, reason: String },
+    Damaged {
+        path: PathBuf,
+        reason: JournalDamage,
+    },
     #[error("cannot access `{path}`: {source}")]
     Io { path: PathBuf, source: io::Error },
+}
+
+/// What makes a journal unreadable; a front end words each case itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum JournalDamage {
+    #[error("it does not start as a journal")]
+    NotAJournal,
+    #[error("a short header")]
+    ShortHeader,
+    #[error("no header")]
+    NoHeader,
+    #[error("a bad key")]
+    BadKey,
+    #[error("a short record")]
+    ShortRecord,
+    #[error("an unknown record")]
+    UnknownRecord,
+    #[error("a change to a TU that is not there")]
+    MissingTu,
+    #[error("a change to a TU changed before")]
+    ChangedTwice,
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
@@ -336,9 +360,9 @@ impl Parsed {
 /// Reads the journal open as `file` (named `path` in errors): every record up to the first
 /// torn or damaged one; the changes count from their commit.
 pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
-    let damaged = |reason: &str| JournalError::Damaged {
+    let damaged = |reason: JournalDamage| JournalError::Damaged {
         path: path.to_owned(),
-        reason: reason.to_owned(),
+        reason,
     };
     let file_len = file.metadata().map_err(io_error(path))?.len();
     let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -356,7 +380,7 @@ pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
                 ..Parsed::default()
             });
         }
-        return Err(damaged("it does not start as a journal"));
+        return Err(damaged(JournalDamage::NotAJournal));
     }
     let mut parsed = Parsed {
         committed_len: MAGIC.len() as u64,
@@ -391,13 +415,16 @@ pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
         let mut rest: &[u8] = &body;
         match kind {
             b'H' if parsed.extends.is_none() => {
-                parsed.extends =
-                    Some(Identity::decode(&mut rest).ok_or_else(|| damaged("a short header"))?);
+                parsed.extends = Some(
+                    Identity::decode(&mut rest)
+                        .ok_or_else(|| damaged(JournalDamage::ShortHeader))?,
+                );
                 parsed.committed_len = at;
             }
-            _ if parsed.extends.is_none() => return Err(damaged("no header")),
+            _ if parsed.extends.is_none() => return Err(damaged(JournalDamage::NoHeader)),
             b'P' => {
-                let supersedes = Key::decode(&mut rest).map_err(|()| damaged("a bad key"))?;
+                let supersedes =
+                    Key::decode(&mut rest).map_err(|()| damaged(JournalDamage::BadKey))?;
                 let key_len = body.len() - rest.len();
                 batch.push(Op::Put {
                     supersedes,
@@ -407,7 +434,7 @@ pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
             }
             b'R' => match Key::decode(&mut rest) {
                 Ok(Some(key)) => batch.push(Op::Remove(key)),
-                _ => return Err(damaged("a bad key")),
+                _ => return Err(damaged(JournalDamage::BadKey)),
             },
             b'C' => {
                 parsed.ops.append(&mut batch);
@@ -415,18 +442,18 @@ pub fn parse(path: &Path, file: &File) -> Result<Parsed, JournalError> {
                 parsed.committed_len = at;
             }
             b'K' => {
-                let identity =
-                    Identity::decode(&mut rest).ok_or_else(|| damaged("a short record"))?;
+                let identity = Identity::decode(&mut rest)
+                    .ok_or_else(|| damaged(JournalDamage::ShortRecord))?;
                 let hash: [u8; 32] = take(&mut rest, 32)
                     .and_then(|h| h.try_into().ok())
-                    .ok_or_else(|| damaged("a short record"))?;
+                    .ok_or_else(|| damaged(JournalDamage::ShortRecord))?;
                 parsed.compacted = Some((identity, hash));
                 // Not a change: the committed part ends where it ended.
                 if batch.is_empty() {
                     parsed.committed_len = at;
                 }
             }
-            _ => return Err(damaged("an unknown record")),
+            _ => return Err(damaged(JournalDamage::UnknownRecord)),
         }
     }
     parsed.torn = parsed.committed_len < file_len;
@@ -1105,7 +1132,7 @@ impl Overlay {
         let tmx = File::open(tmx_path).map_err(io_error(tmx_path))?;
         let damaged = || JournalError::Damaged {
             path: journal.path().to_owned(),
-            reason: String::from("a change to a TU that is not there"),
+            reason: JournalDamage::MissingTu,
         };
         let mut replaced: HashMap<u64, Replaced> = HashMap::new();
         let mut appended: Vec<Option<(u64, u32)>> = Vec::new();

@@ -30,7 +30,7 @@ use unic_langid::LanguageIdentifier;
 use super::cache::{self, Rejected};
 use super::fuzzy::FuzzyIndex;
 use super::index::{Added, Loaded, Location};
-use super::journal::{self, Journal, JournalError, Key, Spill};
+use super::journal::{self, Journal, JournalDamage, JournalError, Key, Spill};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::record::{props, songngu_header};
 use super::save::JOURNAL_FROM;
@@ -416,7 +416,7 @@ impl Memory {
                 Some(Key::Journal { start }) => {
                     Some(*by_start.get(&start).ok_or_else(|| JournalError::Damaged {
                         path: journal_path.clone(),
-                        reason: String::from("a change to a TU that is not there"),
+                        reason: JournalDamage::MissingTu,
                     })?)
                 }
             };
@@ -425,7 +425,7 @@ impl Memory {
                 if self.is_superseded(old) {
                     return Err(JournalError::Damaged {
                         path: journal_path.clone(),
-                        reason: String::from("a change to a TU changed before"),
+                        reason: JournalDamage::ChangedTwice,
                     }
                     .into());
                 }

@@ -65,7 +65,14 @@ pub enum ConfigError {
     Option {
         option: &'static str,
         value: String,
-        expected: &'static str,
+        expected: OptionExpected,
+    },
+    #[error("{path}:{line}:{column}: invalid UTF-8 at byte {offset}; save the file as UTF-8")]
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
     },
     #[error(
         "{path}:{line}:{column}: an `[[article]]` needs a document id; `doc` is empty or blank"
@@ -90,6 +97,17 @@ pub enum ConfigError {
         input_limit::limit_text(*.limit)
     )]
     TooLarge { path: PathBuf, limit: u64 },
+}
+
+/// What a command-line option of [`Overrides`] expects, when its value is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OptionExpected {
+    #[error("a language tag of English (en, en-US, en-GB...)")]
+    EnglishTag,
+    #[error("a language tag of Vietnamese (vi, vi-VN)")]
+    VietnameseTag,
+    #[error("KIND=off|info|warning|error, KIND being a finding kind such as `length`")]
+    KindSetting,
 }
 
 /// How one kind of finding is treated.
@@ -221,11 +239,11 @@ impl Config {
                     offset,
                     line,
                     column,
-                } => ConfigError::Syntax {
+                } => ConfigError::InvalidUtf8 {
                     path,
+                    offset,
                     line,
                     column,
-                    message: format!("invalid UTF-8 at byte {offset}; save the file as UTF-8"),
                 },
             },
         )?;
@@ -355,14 +373,14 @@ impl Config {
             self.source = language_of(value, "en").ok_or_else(|| ConfigError::Option {
                 option: "--source-lang",
                 value: value.clone(),
-                expected: "a language tag of English (en, en-US, en-GB...)",
+                expected: OptionExpected::EnglishTag,
             })?;
         }
         if let Some(value) = &overrides.target {
             self.target = language_of(value, "vi").ok_or_else(|| ConfigError::Option {
                 option: "--target-lang",
                 value: value.clone(),
-                expected: "a language tag of Vietnamese (vi, vi-VN)",
+                expected: OptionExpected::VietnameseTag,
             })?;
         }
         if let Some(accepted) = &overrides.accepted {
@@ -375,7 +393,7 @@ impl Config {
             let (kind, setting) = parsed.ok_or_else(|| ConfigError::Option {
                 option: "--kind",
                 value: spec.clone(),
-                expected: "KIND=off|info|warning|error, KIND being a finding kind such as `length`",
+                expected: OptionExpected::KindSetting,
             })?;
             self.check.kinds.insert(kind, setting);
         }

@@ -73,7 +73,7 @@ impl fmt::Display for CodePoint {
 
 /// What went wrong, fatally.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
+// Not `non_exhaustive`: the CLI words every kind itself and must see a new one.
 pub enum ErrorKind {
     #[error("cannot read the file: {0}")]
     Io(#[source] io::Error),

@@ -21,7 +21,7 @@ pub struct XliffError {
 
 /// What went wrong. Every kind is fatal: the read ends.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Not `non_exhaustive`: the CLI words every kind itself and must see a new one.
 pub enum ErrorKind {
     /// The bytes are not UTF-8 (nor UTF-16 with a byte order mark).
     #[error(
@@ -65,7 +65,7 @@ pub enum ErrorKind {
 /// Why the writer refuses a document: the output would not be well-formed XML, not valid
 /// XLIFF, or would not read back as the same document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Not `non_exhaustive`: the CLI words every kind itself and must see a new one.
 pub enum WriteError {
     /// The document-level fields (`doc`, `source_lang`, `target_lang`).
     #[error("cannot write the XLIFF {version} document: {reason}")]
@@ -81,14 +81,31 @@ pub enum WriteError {
     },
 }
 
+/// The text of a document or unit that holds a character XML 1.0 cannot carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TextField {
+    #[error("the document id")]
+    DocumentId,
+    #[error("the unit name")]
+    UnitName,
+    #[error("the English text")]
+    English,
+    #[error("the Vietnamese text")]
+    Vietnamese,
+    #[error("the old English text")]
+    OldEnglish,
+    #[error("a note")]
+    Note,
+}
+
 /// The reason in a [`WriteError`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Not `non_exhaustive`: the CLI words every kind itself and must see a new one.
 pub enum Invalid {
     /// A character XML 1.0 cannot carry, in a place where the format has no escape for it
     /// (XLIFF 2 writes such characters in `<source>`/`<target>` as `<cp/>`).
     #[error("character {ch} in {field} cannot be written in XML 1.0")]
-    ForbiddenChar { ch: CodePoint, field: &'static str },
+    ForbiddenChar { ch: CodePoint, field: TextField },
     /// An id that is not an XML `NMTOKEN` (letters, digits, `-`, `.`, `_`, `:`...).
     #[error("the id `{0}` is not an XML NMTOKEN")]
     BadId(String),

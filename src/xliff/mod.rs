@@ -180,7 +180,7 @@ mod tests;
 
 use std::fmt;
 
-pub use error::{ErrorKind, Invalid, WriteError, XliffError};
+pub use error::{ErrorKind, Invalid, TextField, WriteError, XliffError};
 pub use reader::read;
 pub use writer::{validate, write};
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::error::{Invalid, WriteError};
+use super::error::{Invalid, TextField, WriteError};
 use super::{LEVERAGED_INHERITED, NS_1_2, NS_2_0, State, Version, XliffDoc, XliffUnit};
 use crate::tmx::CodePoint;
 use crate::tmx::xml::{is_name_char, is_xml_char};
@@ -34,7 +34,7 @@ pub fn write(doc: &XliffDoc, version: Version, out: &mut impl Write) -> io::Resu
 /// document). See the [module docs](super#writing) for what is refused.
 pub fn validate(doc: &XliffDoc, version: Version) -> Result<(), WriteError> {
     let doc_error = |reason| WriteError::Doc { version, reason };
-    check_chars(&doc.doc, "the document id", false).map_err(doc_error)?;
+    check_chars(&doc.doc, TextField::DocumentId, false).map_err(doc_error)?;
     check_lang(&doc.source_lang, "source_lang").map_err(doc_error)?;
     check_lang(&doc.target_lang, "target_lang").map_err(doc_error)?;
     if version == Version::V2_0 && doc.units.is_empty() {
@@ -64,20 +64,20 @@ fn check_unit(unit: &XliffUnit, version: Version) -> Result<(), Invalid> {
     // XLIFF 2 has `<cp/>` for the content of `<source>` and `<target>`; 1.2 has nothing.
     let cp = version == Version::V2_0;
     if let Some(name) = &unit.name {
-        check_chars(name, "the unit name", false)?;
+        check_chars(name, TextField::UnitName, false)?;
     }
-    check_chars(&unit.en, "the English text", cp)?;
+    check_chars(&unit.en, TextField::English, cp)?;
     if let Some(vi) = &unit.vi {
         if vi.is_empty() {
             return Err(Invalid::EmptyTarget);
         }
-        check_chars(vi, "the Vietnamese text", cp)?;
+        check_chars(vi, TextField::Vietnamese, cp)?;
     }
     if let Some(old_en) = &unit.old_en {
-        check_chars(old_en, "the old English text", false)?;
+        check_chars(old_en, TextField::OldEnglish, false)?;
     }
     for note in &unit.notes {
-        check_chars(note, "a note", false)?;
+        check_chars(note, TextField::Note, false)?;
     }
     if let Some(score) = unit.score {
         if score > 100 {
@@ -93,7 +93,7 @@ fn check_unit(unit: &XliffUnit, version: Version) -> Result<(), Invalid> {
     Ok(())
 }
 
-fn check_chars(text: &str, field: &'static str, cp: bool) -> Result<(), Invalid> {
+fn check_chars(text: &str, field: TextField, cp: bool) -> Result<(), Invalid> {
     if cp {
         return Ok(());
     }
@@ -440,7 +440,7 @@ mod tests {
                 id: "u1".into(),
                 reason: Invalid::ForbiddenChar {
                     ch: CodePoint(7),
-                    field: "a note"
+                    field: TextField::Note
                 }
             })
         );
@@ -464,7 +464,7 @@ mod tests {
             reason(&control, Version::V1_2),
             Invalid::ForbiddenChar {
                 ch: CodePoint(0x1B),
-                field: "the English text"
+                field: TextField::English
             }
         );
         let old = unit(|u| {

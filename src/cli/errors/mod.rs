@@ -1,31 +1,46 @@
-//! Typed library errors, turned into localized sentences at the CLI edge.
+//! Typed library errors, turned into localized sentences at the CLI edge: the one place
+//! where a library error becomes text a person reads.
 //!
 //! The library's own `Display` texts are English and meant for logs and tests; a person
-//! at the terminal gets these instead. Each function returns the message without the
-//! `songngu: error:` prefix, which [`super::report_error`] adds.
+//! at the terminal gets these instead, one Fluent message per variant, built from the
+//! variant's fields (the English messages reproduce `Display`). Each function returns the
+//! message without the `songngu: error:` prefix, which [`super::report_error`] adds.
+//! Text that only a third party can word (the operating system's reason for an I/O error,
+//! a TOML or XML parser's detail) goes into the localized sentence as an argument.
 
 use std::io;
 use std::path::Path;
 
 use songngu::document::DocumentError;
-use songngu::drift::accept::AcceptError;
-use songngu::export::ExportError;
 use songngu::flow::align::StoringError;
 use songngu::flow::{FlowError, LanguageSide};
 use songngu::fsio::FsError;
 use songngu::i18n::{FluentValue, Localizer};
 use songngu::input_limit::{self, InputError, InputKind};
-use songngu::memory::journal::JournalError;
-use songngu::memory::persist::PersistError;
-use songngu::memory::store::{Memory, MemoryError};
-use songngu::project::{ConfigError, DocIdError};
+use songngu::project::DocIdError;
 use songngu::segment::srx::SrxError;
-use songngu::tmx::{self, Severity, TmxError};
 
 use super::output::stderr_line;
 
+mod config;
+mod export;
+mod memory;
+mod tmx;
+mod xliff;
+
+pub use config::{accept_error, config_error};
+pub use export::export_error;
+pub use memory::{memory_error, output_error, print_problem, report_problems};
+pub use xliff::{xliff_error, xliff_write_failure};
+
 fn path_value(path: &Path) -> FluentValue<'static> {
     path.display().to_string().into()
+}
+
+/// A value as its own `Display` writes it, not as Fluent formats numbers: positions,
+/// byte offsets and ordinals without group separators, code points, versions.
+fn plain(number: impl ToString) -> FluentValue<'static> {
+    number.to_string().into()
 }
 
 /// Why an I/O operation failed, in the UI language where we know the case, else in the
@@ -51,8 +66,8 @@ pub fn invalid_utf8(
         "error-invalid-utf8",
         &[
             ("path", path_value(path)),
-            ("line", line.to_string().into()),
-            ("column", column.to_string().into()),
+            ("line", plain(line)),
+            ("column", plain(column)),
             ("offset", offset.into()),
         ],
     )
@@ -76,6 +91,46 @@ pub fn write_error(l10n: &Localizer, path: &Path, error: &io::Error) -> String {
         &[
             ("path", path_value(path)),
             ("reason", io_reason(l10n, error).into()),
+        ],
+    )
+}
+
+/// The message of a failed read of a file within its size limit ([`songngu::input_limit`]).
+pub fn input_error(l10n: &Localizer, error: &InputError) -> String {
+    match error {
+        InputError::Io { path, source } if path == Path::new("-") => {
+            l10n.text_with("error-stdin", &[("reason", io_reason(l10n, source).into())])
+        }
+        InputError::Io { path, source } => read_error(l10n, path, source),
+        InputError::TooLarge { path, kind, limit } => too_large(l10n, path, *kind, *limit),
+        InputError::InvalidUtf8 {
+            path,
+            offset,
+            line,
+            column,
+        } => invalid_utf8(l10n, path, *offset, *line, *column),
+    }
+}
+
+/// `path` (`-`: standard input) is larger than `limit` bytes, the limit of `kind`; the
+/// message says how to raise a limit that can be raised.
+pub fn too_large(l10n: &Localizer, path: &Path, kind: InputKind, limit: u64) -> String {
+    let id = if path == Path::new("-") {
+        "error-too-large-stdin"
+    } else if kind.configurable() {
+        "error-too-large-raise"
+    } else {
+        "error-too-large"
+    };
+    l10n.text_with(
+        id,
+        &[
+            ("path", path_value(path)),
+            ("limit", input_limit::limit_text(limit).into()),
+            (
+                "what",
+                l10n.text(&format!("input-kind-{}", kind.name())).into(),
+            ),
         ],
     )
 }
@@ -136,8 +191,9 @@ pub fn srx_error(l10n: &Localizer, error: &SrxError) -> String {
             "srx-error-malformed",
             &[
                 ("path", path_value(path)),
-                ("line", line.to_string().into()),
-                ("column", column.to_string().into()),
+                ("line", plain(line)),
+                ("column", plain(column)),
+                // The XML parser's own detail, in English.
                 ("message", message.clone().into()),
             ],
         ),
@@ -192,191 +248,6 @@ pub fn fs_error(l10n: &Localizer, error: &FsError) -> String {
     }
 }
 
-/// The message for a save that failed or was refused (a memory, the accepted-findings
-/// file, an output).
-pub fn persist_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
-    let message = match &error {
-        PersistError::Locked { path, holder } => l10n.text_with(
-            "error-locked",
-            &[
-                ("path", path_value(path)),
-                ("holder", holder.clone().into()),
-            ],
-        ),
-        PersistError::ChangedOnDisk { path } => {
-            l10n.text_with("error-changed-on-disk", &[("path", path_value(path))])
-        }
-        PersistError::Fs(e) => fs_error(l10n, e),
-        other => l10n.text_with("error-memory", &[("message", other.to_string().into())]),
-    };
-    anyhow::Error::new(error).context(message)
-}
-
-/// A TMX error with its localized message as context.
-pub fn tmx_error(l10n: &Localizer, error: TmxError) -> anyhow::Error {
-    // A file that cannot be opened has no position to show.
-    if let tmx::ErrorKind::Io(io) = &error.kind
-        && error.line == 0
-    {
-        let message = read_error(l10n, &error.path, io);
-        return anyhow::Error::new(error).context(message);
-    }
-    let message = l10n.text_with(
-        "error-tmx",
-        &[
-            ("path", error.path.display().to_string().into()),
-            ("line", error.line.to_string().into()),
-            ("column", error.column.to_string().into()),
-            ("message", error.message().into()),
-        ],
-    );
-    anyhow::Error::new(error).context(message)
-}
-
-/// A memory error with its localized message (damaged TUs listed on stderr first).
-pub fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
-    match error {
-        MemoryError::Tmx(error) => tmx_error(l10n, error),
-        MemoryError::Persist(error) => persist_error(l10n, error),
-        MemoryError::DamagedTus {
-            path,
-            count,
-            problems,
-        } => {
-            // Each damaged TU by its place first, as the `tm` commands list them, so that
-            // the user can find and repair it.
-            for problem in &problems {
-                print_problem(l10n, &path, problem);
-            }
-            anyhow::anyhow!(l10n.text_with(
-                "error-damaged-tus",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("count", count.into())
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Mismatch { journal, tmx }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-journal-mismatch",
-                &[
-                    ("journal", journal.display().to_string().into()),
-                    ("path", tmx.display().to_string().into()),
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Damaged { path, reason }) => {
-            anyhow::anyhow!(l10n.text_with(
-                "error-journal-damaged",
-                &[
-                    ("journal", path.display().to_string().into()),
-                    ("reason", reason.into()),
-                ]
-            ))
-        }
-        MemoryError::Journal(JournalError::Io { path, source }) => {
-            anyhow::anyhow!(read_error(l10n, &path, &source))
-        }
-        MemoryError::Unwritable { path, tus } => anyhow::anyhow!(l10n.text_with(
-            "error-unwritable",
-            &[
-                ("path", path.display().to_string().into()),
-                ("tus", tus.into())
-            ]
-        )),
-        other => {
-            let message = l10n.text_with("error-memory", &[("message", other.to_string().into())]);
-            anyhow::Error::new(other).context(message)
-        }
-    }
-}
-
-/// Prints one problem of a TMX file (a damaged TU or a warning) with its place on stderr.
-pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
-    let id = match problem.severity {
-        Severity::Error => "tm-problem-error",
-        Severity::Warning => "tm-problem-warning",
-    };
-    stderr_line(&l10n.text_with(
-        id,
-        &[
-            ("path", path.display().to_string().into()),
-            ("line", problem.line.to_string().into()),
-            ("column", problem.column.to_string().into()),
-            ("message", problem.message.clone().into()),
-        ],
-    ));
-}
-
-/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
-/// line and column) on stderr, as every command that reads a memory does.
-pub fn report_problems(l10n: &Localizer, memory: &Memory) {
-    for problem in memory.problems() {
-        print_problem(l10n, &problem.path, &problem.problem);
-    }
-}
-
-/// The message for a file that could not be read whole ([`songngu::input_limit`]).
-pub fn input_error(l10n: &Localizer, error: &InputError) -> String {
-    match error {
-        InputError::Io { path, source } if path == Path::new("-") => {
-            l10n.text_with("error-stdin", &[("reason", io_reason(l10n, source).into())])
-        }
-        InputError::Io { path, source } => read_error(l10n, path, source),
-        InputError::TooLarge { path, kind, limit } => too_large(l10n, path, *kind, *limit),
-        InputError::InvalidUtf8 {
-            path,
-            offset,
-            line,
-            column,
-        } => invalid_utf8(l10n, path, *offset, *line, *column),
-    }
-}
-
-/// `path` (`-`: standard input) is larger than `limit` bytes, the limit of `kind`; the
-/// message says how to raise a limit that can be raised.
-pub fn too_large(l10n: &Localizer, path: &Path, kind: InputKind, limit: u64) -> String {
-    let id = if path == Path::new("-") {
-        "error-too-large-stdin"
-    } else if kind.configurable() {
-        "error-too-large-raise"
-    } else {
-        "error-too-large"
-    };
-    l10n.text_with(
-        id,
-        &[
-            ("path", path_value(path)),
-            ("limit", input_limit::limit_text(limit).into()),
-            (
-                "what",
-                l10n.text(&format!("input-kind-{}", kind.name())).into(),
-            ),
-        ],
-    )
-}
-
-/// The message for a project file that cannot be used.
-pub fn config_error(l10n: &Localizer, error: ConfigError) -> anyhow::Error {
-    match error {
-        ConfigError::Io { path, source } => anyhow::anyhow!(read_error(l10n, &path, &source)),
-        ConfigError::TooLarge { path, limit } => {
-            anyhow::anyhow!(too_large(l10n, &path, InputKind::ProjectFile, limit))
-        }
-        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
-    }
-}
-
-/// The message for the accepted-findings file that cannot be read or written.
-pub fn accept_error(l10n: &Localizer, error: AcceptError) -> anyhow::Error {
-    match error {
-        AcceptError::Input(e) => anyhow::anyhow!(input_error(l10n, &e)),
-        AcceptError::Read { path, source } => anyhow::anyhow!(read_error(l10n, &path, &source)),
-        AcceptError::Persist(e) => persist_error(l10n, e),
-        e => anyhow::anyhow!(l10n.text_with("error-config", &[("message", e.to_string().into())])),
-    }
-}
-
 /// The message for a document id that could not be settled on.
 pub fn doc_id_error(l10n: &Localizer, error: &DocIdError) -> String {
     match error {
@@ -396,33 +267,25 @@ pub fn doc_id_error(l10n: &Localizer, error: &DocIdError) -> String {
     }
 }
 
-/// The message for a release that could not be made.
-pub fn export_error(l10n: &Localizer, error: ExportError) -> anyhow::Error {
-    match error {
-        ExportError::Io { path, source } | ExportError::Save(PersistError::Io { path, source }) => {
-            anyhow::anyhow!(write_error(l10n, &path, &source))
-        }
-        ExportError::Save(PersistError::Fs(error)) => anyhow::anyhow!(fs_error(l10n, &error)),
-        e => anyhow::anyhow!(l10n.text_with("error-export", &[("message", e.to_string().into())])),
-    }
-}
-
 /// The message for a flow that could not do what it was asked.
 pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
     let text =
         |id: &str, args: &[(&str, FluentValue<'static>)]| anyhow::anyhow!(l10n.text_with(id, args));
     let file = |path: &Path| path_value(path);
     match error {
-        FlowError::Config(e) => config_error(l10n, e),
+        FlowError::Config(e) => anyhow::anyhow!(config_error(l10n, &e)),
         FlowError::Document(e) => anyhow::anyhow!(document_error(l10n, &e)),
         FlowError::Input(e) => anyhow::anyhow!(input_error(l10n, &e)),
         FlowError::Memory(e) => memory_error(l10n, e),
         FlowError::DocId(e) => anyhow::anyhow!(doc_id_error(l10n, &e)),
-        FlowError::Accept(e) => accept_error(l10n, e),
-        FlowError::Export(e) => export_error(l10n, e),
+        FlowError::Accept(e) => anyhow::anyhow!(accept_error(l10n, &e)),
+        FlowError::Export(e) => anyhow::anyhow!(export_error(l10n, &e)),
         FlowError::Output(e) => anyhow::anyhow!(fs_error(l10n, &e)),
-        FlowError::Xliff(e) => text("error-xliff", &[("message", e.to_string().into())]),
-        FlowError::XliffWrite(e) => text("error-xliff-write", &[("message", e.to_string().into())]),
+        FlowError::Xliff(e) => anyhow::anyhow!(xliff_error(l10n, &e)),
+        FlowError::XliffWrite(e) => {
+            let reason = xliff_write_failure(l10n, &e);
+            text("error-xliff-write", &[("message", reason.into())])
+        }
         FlowError::NoMemory => text("error-check-needs-tm", &[]),
         FlowError::Glossary { path, lines } => {
             let message = |line: &usize| {
@@ -503,3 +366,6 @@ pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! Errors of the memory: saving ([`PersistError`]), the journal ([`JournalError`]) and the
+//! store ([`MemoryError`]), and the problems of the TMX files it reads.
+
+use std::path::Path;
+
+use songngu::i18n::Localizer;
+use songngu::memory::journal::{JournalDamage, JournalError};
+use songngu::memory::persist::PersistError;
+use songngu::memory::store::{Memory, MemoryError};
+use songngu::tmx::{self, Severity};
+
+use super::super::output::stderr_line;
+use super::{fs_error, io_reason, path_value, plain, read_error, tmx::tmx_message, write_error};
+
+/// The message for a save that failed or was refused (a memory, the accepted-findings
+/// file, an output).
+pub fn persist_message(l10n: &Localizer, error: &PersistError) -> String {
+    match error {
+        PersistError::Io { path, source } => l10n.text_with(
+            "error-access",
+            &[
+                ("path", path_value(path)),
+                ("reason", io_reason(l10n, source).into()),
+            ],
+        ),
+        PersistError::Locked { path, holder } => l10n.text_with(
+            "error-locked",
+            &[
+                ("path", path_value(path)),
+                ("holder", holder.clone().into()),
+            ],
+        ),
+        PersistError::ChangedOnDisk { path } => {
+            l10n.text_with("error-changed-on-disk", &[("path", path_value(path))])
+        }
+        // What reading the written file back found: the reader's words, in English.
+        PersistError::VerifyFailed { path, reason } => l10n.text_with(
+            "error-verify-failed",
+            &[
+                ("path", path_value(path)),
+                ("detail", reason.clone().into()),
+            ],
+        ),
+        PersistError::Fs(e) => fs_error(l10n, e),
+    }
+}
+
+/// A failed write of an output file: the system's reason for the user's path (the save
+/// writes a temporary file beside it), or what the save refused.
+pub fn output_error(l10n: &Localizer, error: PersistError) -> anyhow::Error {
+    let message = match &error {
+        PersistError::Io { path, source } => write_error(l10n, path, source),
+        other => persist_message(l10n, other),
+    };
+    anyhow::Error::new(error).context(message)
+}
+
+/// The message for a journal that cannot be used.
+pub fn journal_message(l10n: &Localizer, error: &JournalError) -> String {
+    match error {
+        JournalError::Mismatch { journal, tmx } => l10n.text_with(
+            "error-journal-mismatch",
+            &[("journal", path_value(journal)), ("path", path_value(tmx))],
+        ),
+        JournalError::Damaged { path, reason } => l10n.text_with(
+            "error-journal-damaged",
+            &[
+                ("journal", path_value(path)),
+                ("reason", journal_damage(l10n, *reason).into()),
+            ],
+        ),
+        JournalError::Io { path, source } => read_error(l10n, path, source),
+    }
+}
+
+fn journal_damage(l10n: &Localizer, damage: JournalDamage) -> String {
+    l10n.text(match damage {
+        JournalDamage::NotAJournal => "journal-damage-not-a-journal",
+        JournalDamage::ShortHeader => "journal-damage-short-header",
+        JournalDamage::NoHeader => "journal-damage-no-header",
+        JournalDamage::BadKey => "journal-damage-bad-key",
+        JournalDamage::ShortRecord => "journal-damage-short-record",
+        JournalDamage::UnknownRecord => "journal-damage-unknown-record",
+        JournalDamage::MissingTu => "journal-damage-missing-tu",
+        JournalDamage::ChangedTwice => "journal-damage-changed-twice",
+    })
+}
+
+/// The message for a memory error. Damaged TUs are not listed here: [`memory_error`]
+/// prints them first.
+pub fn memory_message(l10n: &Localizer, error: &MemoryError) -> String {
+    match error {
+        MemoryError::Tmx(error) => tmx_message(l10n, error),
+        MemoryError::Persist(error) => persist_message(l10n, error),
+        MemoryError::Journal(error) => journal_message(l10n, error),
+        MemoryError::Io { path, source } => read_error(l10n, path, source),
+        MemoryError::DamagedTus { path, count, .. } => l10n.text_with(
+            "error-damaged-tus",
+            &[("path", path_value(path)), ("count", (*count).into())],
+        ),
+        MemoryError::Unwritable { path, tus } => l10n.text_with(
+            "error-unwritable",
+            &[("path", path_value(path)), ("tus", tus.clone().into())],
+        ),
+        MemoryError::UnknownFile { path } => {
+            l10n.text_with("error-memory-unknown-file", &[("path", path_value(path))])
+        }
+        MemoryError::UnknownEntry { id } => {
+            l10n.text_with("error-memory-unknown-entry", &[("id", plain(id))])
+        }
+        MemoryError::Preview => l10n.text("error-memory-preview"),
+    }
+}
+
+/// A memory error with its localized message as context (damaged TUs listed on stderr
+/// first).
+pub fn memory_error(l10n: &Localizer, error: MemoryError) -> anyhow::Error {
+    if let MemoryError::DamagedTus { path, problems, .. } = &error {
+        // Each damaged TU by its place first, as the `tm` commands list them, so that
+        // the user can find and repair it.
+        for problem in problems {
+            print_problem(l10n, path, problem);
+        }
+    }
+    let message = memory_message(l10n, &error);
+    anyhow::Error::new(error).context(message)
+}
+
+/// Prints one problem of a TMX file (a damaged TU or a warning) with its place on stderr.
+pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
+    let id = match problem.severity {
+        Severity::Error => "tm-problem-error",
+        Severity::Warning => "tm-problem-warning",
+    };
+    stderr_line(&l10n.text_with(
+        id,
+        &[
+            ("path", path_value(path)),
+            ("line", plain(problem.line)),
+            ("column", plain(problem.column)),
+            ("message", problem.message.clone().into()),
+        ],
+    ));
+}
+
+/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
+/// line and column) on stderr, as every command that reads a memory does.
+pub fn report_problems(l10n: &Localizer, memory: &Memory) {
+    for problem in memory.problems() {
+        print_problem(l10n, &problem.path, &problem.problem);
+    }
+}

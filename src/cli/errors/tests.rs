@@ -1,0 +1,656 @@
+//! Every variant of every library error has its own message in both UI languages: the
+//! English reproduces the library's `Display` (what the tests and the README show), the
+//! Vietnamese is not the English.
+
+use std::io;
+use std::path::PathBuf;
+
+use songngu::document::DocumentError;
+use songngu::drift::accept::AcceptError;
+use songngu::export::{ExportError, UnitProblem};
+use songngu::fsio::{FsError, Role};
+use songngu::i18n::{Localizer, UiLocale};
+use songngu::input_limit::{InputError, InputKind};
+use songngu::memory::journal::{JournalDamage, JournalError};
+use songngu::memory::persist::PersistError;
+use songngu::memory::store::MemoryError;
+use songngu::project::config::{ConfigError, OptionExpected};
+use songngu::segment::srx::SrxError;
+use songngu::tmx::{self, CodePoint};
+use songngu::xliff::{self, State, TextField, Version, XliffError};
+
+use super::memory::{journal_message, memory_message, persist_message};
+use super::tmx::{kind_message, write_message};
+use super::*;
+
+fn path() -> PathBuf {
+    PathBuf::from("news/a.toml")
+}
+
+/// A system error of a kind the CLI words itself (an unknown kind keeps the system's
+/// words, in both languages).
+fn os_error() -> io::Error {
+    io::Error::from(io::ErrorKind::PermissionDenied)
+}
+
+/// `message` formats one value in a locale; the English and the Vietnamese must both
+/// exist (a missing message comes out as its id, a missing argument as `{$name}`) and
+/// differ, and the Vietnamese must not be the library's English `Display`.
+fn assert_localized(display: &str, message: impl Fn(&Localizer) -> String) {
+    let en = message(&Localizer::new(UiLocale::EnUs));
+    let vi = message(&Localizer::new(UiLocale::Vi));
+    for (tag, text) in [("en", &en), ("vi", &vi)] {
+        let bare_id = text.contains('-')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        assert!(
+            !bare_id && !text.is_empty(),
+            "{tag}: no message for {display}"
+        );
+        assert!(
+            !text.contains("{$"),
+            "{tag}: an argument is missing: {text}"
+        );
+    }
+    assert_ne!(en, vi, "the Vietnamese is the English: {display}");
+    assert!(
+        !vi.contains(display),
+        "the Vietnamese holds the English: {vi}"
+    );
+}
+
+/// Like [`assert_localized`], and the English is exactly `Display`.
+fn assert_english_is_display(display: &str, message: impl Fn(&Localizer) -> String) {
+    assert_eq!(message(&Localizer::new(UiLocale::EnUs)), display);
+    assert_localized(display, message);
+}
+
+#[test]
+fn every_config_error_is_localized() {
+    let english_as_display = [
+        ConfigError::Syntax {
+            path: path(),
+            line: 3,
+            column: 7,
+            message: "expected `=`".into(),
+        },
+        ConfigError::InvalidUtf8 {
+            path: path(),
+            offset: 1234,
+            line: 2,
+            column: 1,
+        },
+        ConfigError::Language {
+            path: path(),
+            value: "fr".into(),
+            role: "source",
+            expected: "en",
+        },
+        ConfigError::Language {
+            path: path(),
+            value: "fr".into(),
+            role: "target",
+            expected: "vi",
+        },
+        ConfigError::Option {
+            option: "--source-lang",
+            value: "fr".into(),
+            expected: OptionExpected::EnglishTag,
+        },
+        ConfigError::Option {
+            option: "--target-lang",
+            value: "fr".into(),
+            expected: OptionExpected::VietnameseTag,
+        },
+        ConfigError::Option {
+            option: "--kind",
+            value: "loud".into(),
+            expected: OptionExpected::KindSetting,
+        },
+        ConfigError::EmptyDoc {
+            path: path(),
+            line: 4,
+            column: 1,
+        },
+        ConfigError::UnknownKind {
+            path: path(),
+            kind: "spelling".into(),
+        },
+        ConfigError::UnknownSetting {
+            path: path(),
+            key: "length".into(),
+            value: "loud".into(),
+        },
+    ];
+    for error in &english_as_display {
+        assert_english_is_display(&error.to_string(), |l10n| config_error(l10n, error));
+    }
+    for error in [
+        ConfigError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        ConfigError::TooLarge {
+            path: path(),
+            limit: 1 << 20,
+        },
+    ] {
+        assert_localized(&error.to_string(), |l10n| config_error(l10n, &error));
+    }
+}
+
+#[test]
+fn every_accept_error_is_localized() {
+    let syntax = AcceptError::Syntax {
+        path: path(),
+        line: 2,
+        column: 5,
+        message: "invalid key".into(),
+    };
+    assert_english_is_display(&syntax.to_string(), |l10n| accept_error(l10n, &syntax));
+    for error in [
+        AcceptError::Read {
+            path: path(),
+            source: os_error(),
+        },
+        AcceptError::Persist(PersistError::ChangedOnDisk { path: path() }),
+        AcceptError::Input(InputError::TooLarge {
+            path: path(),
+            kind: InputKind::Accepted,
+            limit: 1 << 20,
+        }),
+    ] {
+        assert_localized(&error.to_string(), |l10n| accept_error(l10n, &error));
+    }
+}
+
+#[test]
+fn every_persist_journal_and_memory_error_is_localized() {
+    let persist = || {
+        [
+            PersistError::Io {
+                path: path(),
+                source: os_error(),
+            },
+            PersistError::Locked {
+                path: path(),
+                holder: "pid 12".into(),
+            },
+            PersistError::ChangedOnDisk { path: path() },
+            PersistError::VerifyFailed {
+                path: path(),
+                reason: "tu #3 is missing".into(),
+            },
+            PersistError::Fs(FsError::ReadOnly { path: path() }),
+        ]
+    };
+    for error in persist() {
+        assert_localized(&error.to_string(), |l10n| persist_message(l10n, &error));
+    }
+    let damages = [
+        JournalDamage::NotAJournal,
+        JournalDamage::ShortHeader,
+        JournalDamage::NoHeader,
+        JournalDamage::BadKey,
+        JournalDamage::ShortRecord,
+        JournalDamage::UnknownRecord,
+        JournalDamage::MissingTu,
+        JournalDamage::ChangedTwice,
+    ];
+    for reason in damages {
+        let error = JournalError::Damaged {
+            path: path(),
+            reason,
+        };
+        let en = journal_message(&Localizer::new(UiLocale::EnUs), &error);
+        assert!(en.contains(&reason.to_string()), "{en}");
+        assert_localized(&reason.to_string(), |l10n| journal_message(l10n, &error));
+    }
+    let journal = || {
+        [
+            JournalError::Mismatch {
+                journal: path(),
+                tmx: path(),
+            },
+            JournalError::Io {
+                path: path(),
+                source: os_error(),
+            },
+        ]
+    };
+    for error in journal() {
+        assert_localized(&error.to_string(), |l10n| journal_message(l10n, &error));
+    }
+    for error in [
+        MemoryError::UnknownFile { path: path() },
+        MemoryError::UnknownEntry { id: 12 },
+        MemoryError::Preview,
+    ] {
+        assert_english_is_display(&error.to_string(), |l10n| memory_message(l10n, &error));
+    }
+    let mut others: Vec<MemoryError> = vec![
+        MemoryError::Tmx(tmx_error_at(tmx::ErrorKind::NoRoot)),
+        MemoryError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        MemoryError::DamagedTus {
+            path: path(),
+            count: 2,
+            problems: Vec::new(),
+        },
+        MemoryError::Unwritable {
+            path: path(),
+            tus: "3, 4".into(),
+        },
+    ];
+    others.extend(persist().into_iter().map(MemoryError::Persist));
+    others.extend(journal().into_iter().map(MemoryError::Journal));
+    for error in &others {
+        assert_localized(&error.to_string(), |l10n| memory_message(l10n, error));
+    }
+}
+
+fn tmx_error_at(kind: tmx::ErrorKind) -> tmx::TmxError {
+    tmx::TmxError {
+        path: path(),
+        line: 3,
+        column: 9,
+        offset: None,
+        kind,
+    }
+}
+
+#[test]
+fn every_tmx_error_kind_is_localized() {
+    use tmx::ErrorKind as K;
+    let detail = || String::from("expected `>`");
+    let kinds = [
+        K::Empty,
+        K::OnlyBom,
+        K::Utf32,
+        K::Gzip,
+        K::Zip,
+        K::UnsupportedEncoding("ebcdic".into()),
+        K::InvalidUtf8 { byte: 1234 },
+        K::InvalidData {
+            encoding: "UTF-16LE",
+            byte: 1234,
+        },
+        K::TruncatedData {
+            encoding: "UTF-16BE",
+        },
+        K::MisplacedDeclaration,
+        K::BadDeclaration(detail()),
+        K::NoRoot,
+        K::NotTmx("html".into()),
+        K::TextBeforeRoot,
+        K::AfterRoot(detail()),
+        K::MisplacedDoctype,
+        K::DoctypeCase,
+        K::EntityDeclaration,
+        K::ParameterEntity("%x;".into()),
+        K::UndefinedEntity("nbsp".into()),
+        K::InvalidCharRef("#xZZ".into()),
+        K::ForbiddenChar(CodePoint(1)),
+        K::ForbiddenCharRef("#1".into(), CodePoint(1)),
+        K::CdataEndInText,
+        K::LtInAttribute,
+        K::DuplicateAttribute("lang".into()),
+        K::AttributeSyntax(detail()),
+        K::InvalidName("1tu".into()),
+        K::UnclosedAtEof("body, tmx".into()),
+        K::Limit {
+            limit: "max_tus",
+            max: 10,
+            what: "too many `<tu>` elements",
+        },
+        K::NotATu(detail()),
+        K::DamagedTu(detail()),
+    ];
+    for kind in &kinds {
+        assert_english_is_display(&kind.to_string(), |l10n| kind_message(l10n, kind));
+    }
+    // The parser's own words are all the English has; the Vietnamese frames them.
+    let syntax = K::Syntax(detail());
+    let vi = kind_message(&Localizer::new(UiLocale::Vi), &syntax);
+    assert!(vi.contains(&detail()) && vi != detail(), "{vi}");
+    let io = K::Io(os_error());
+    assert_localized(&io.to_string(), |l10n| kind_message(l10n, &io));
+    // Every limit the reader has is worded in Vietnamese, not with the English `what`.
+    for limit in [
+        "max_depth",
+        "max_text_len",
+        "max_header_items",
+        "max_tus",
+        "max_tuvs",
+        "max_inline",
+        "max_attr_len",
+        "max_attrs",
+        "max_file_bytes",
+        "max_element_bytes",
+    ] {
+        let kind = K::Limit {
+            limit,
+            max: 10,
+            what: "an English description",
+        };
+        let vi = kind_message(&Localizer::new(UiLocale::Vi), &kind);
+        assert!(!vi.contains("English"), "{limit}: {vi}");
+    }
+    let error = tmx_error_at(K::NoRoot);
+    assert_localized(&error.to_string(), |l10n| {
+        super::tmx::tmx_message(l10n, &error)
+    });
+}
+
+#[test]
+fn every_tmx_write_error_is_localized() {
+    use tmx::{Invalid, WriteError};
+    let reasons = || {
+        [
+            Invalid::ForbiddenChar {
+                ch: CodePoint(1),
+                place: "`<seg>`".into(),
+            },
+            Invalid::BadName("1x".into()),
+            Invalid::DuplicateAttribute("lang".into(), "tuv".into()),
+            Invalid::VersionAttribute,
+            Invalid::BadDoctype("x\"".into()),
+            Invalid::BadVersion("1\"".into()),
+            Invalid::TooDeep(64),
+            Invalid::NoTuv,
+            Invalid::NoLang,
+        ]
+    };
+    let mut errors = Vec::new();
+    for reason in reasons() {
+        errors.push(WriteError::InvalidTu {
+            index: 2,
+            tuid: None,
+            reason: reason.clone(),
+        });
+        errors.push(WriteError::InvalidTu {
+            index: 2,
+            tuid: Some("t3".into()),
+            reason,
+        });
+    }
+    errors.extend(reasons().into_iter().map(WriteError::InvalidHeader));
+    errors.extend(reasons().into_iter().map(WriteError::InvalidRoot));
+    for error in &errors {
+        assert_english_is_display(&error.to_string(), |l10n| write_message(l10n, error));
+    }
+    let io = WriteError::Io(os_error());
+    assert_localized(&io.to_string(), |l10n| write_message(l10n, &io));
+}
+
+#[test]
+fn every_xliff_error_is_localized() {
+    use xliff::ErrorKind as K;
+    let kinds = [
+        K::Encoding {
+            encoding: "UTF-8",
+            byte: 12,
+        },
+        K::Malformed("unexpected end".into()),
+        K::NotXliff("html".into()),
+        K::UnsupportedVersion(Some("3.0".into())),
+        K::UnsupportedVersion(None),
+        K::VersionMismatch {
+            version: "1.2".into(),
+            namespace: "urn:oasis:names:tc:xliff:document:2.0".into(),
+        },
+        K::MissingAttribute {
+            element: "unit",
+            attribute: "id",
+        },
+        K::DuplicateUnitId {
+            id: "u1".into(),
+            first_line: 4,
+        },
+        K::UnitOutsideFile("unit"),
+        K::NoFile,
+        K::BadCodePoint("ZZ".into()),
+    ];
+    for kind in kinds {
+        let error = XliffError {
+            path: path(),
+            line: 5,
+            column: 3,
+            kind,
+        };
+        assert_english_is_display(&error.to_string(), |l10n| xliff_error(l10n, &error));
+    }
+}
+
+fn xliff_write_errors() -> Vec<xliff::WriteError> {
+    use xliff::{Invalid, WriteError};
+    let fields = [
+        TextField::DocumentId,
+        TextField::UnitName,
+        TextField::English,
+        TextField::Vietnamese,
+        TextField::OldEnglish,
+        TextField::Note,
+    ];
+    let forbidden = fields.map(|field| Invalid::ForbiddenChar {
+        ch: CodePoint(1),
+        field,
+    });
+    let reasons = forbidden.into_iter().chain([
+        Invalid::BadId("a b".into()),
+        Invalid::DuplicateId(0),
+        Invalid::BadLang {
+            field: "source_lang",
+            value: "e n".into(),
+        },
+        Invalid::ScoreOutOfRange(120),
+        Invalid::ScoreWithoutTarget,
+        Invalid::StateWithoutTarget(State::Translated),
+        Invalid::EmptyTarget,
+        Invalid::NoUnits,
+    ]);
+    let mut errors = Vec::new();
+    for reason in reasons {
+        errors.push(WriteError::Doc {
+            version: Version::V2_0,
+            reason: reason.clone(),
+        });
+        errors.push(WriteError::Unit {
+            version: Version::V1_2,
+            index: 1,
+            id: "u2".into(),
+            reason,
+        });
+    }
+    errors
+}
+
+#[test]
+fn every_xliff_write_error_is_localized() {
+    for error in xliff_write_errors() {
+        let display = error.to_string();
+        let wrapped = io::Error::new(io::ErrorKind::InvalidInput, error);
+        assert_english_is_display(&display, |l10n| xliff_write_failure(l10n, &wrapped));
+    }
+    let io = os_error();
+    assert_localized(&io.to_string(), |l10n| xliff_write_failure(l10n, &io));
+}
+
+#[test]
+fn every_export_error_is_localized() {
+    let manifest = serde_json::from_str::<u8>("x").unwrap_err();
+    let mut framed: Vec<ExportError> = [
+        UnitProblem::NoSuchBlock,
+        UnitProblem::OutsideItsBlock,
+        UnitProblem::OutOfOrder,
+        UnitProblem::TextDiffers,
+    ]
+    .into_iter()
+    .map(|problem| ExportError::InvalidUnit {
+        path: path(),
+        index: 0,
+        unit: "p1.s1".into(),
+        problem,
+    })
+    .collect();
+    framed.extend([
+        ExportError::Drift {
+            doc: "news/a".into(),
+            stale: 1,
+            missing: 2,
+            findings: 1234,
+        },
+        ExportError::Tmx(tmx::WriteError::InvalidHeader(tmx::Invalid::NoLang)),
+        ExportError::Manifest(manifest),
+        ExportError::BadFileName {
+            name: "manifest.json".into(),
+        },
+        ExportError::DuplicateFile {
+            name: "a.html".into(),
+        },
+        ExportError::NotARelease { path: path() },
+    ]);
+    for error in &framed {
+        let display = format!("cannot export: {error}");
+        assert_english_is_display(&display, |l10n| export_error(l10n, error));
+    }
+    for error in [
+        ExportError::Write {
+            format: "html",
+            source: os_error(),
+        },
+        ExportError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        ExportError::Save(PersistError::Locked {
+            path: path(),
+            holder: "pid 1".into(),
+        }),
+        ExportError::Save(PersistError::Io {
+            path: path(),
+            source: os_error(),
+        }),
+        ExportError::Save(PersistError::Fs(FsError::FolderToStdout)),
+    ] {
+        assert_localized(&error.to_string(), |l10n| export_error(l10n, &error));
+    }
+    // The release's work file refused by the XLIFF writer: the writer's reason.
+    for error in xliff_write_errors() {
+        let display = format!("cannot export: {error}");
+        let wrapped = ExportError::Write {
+            format: "xliff",
+            source: io::Error::new(io::ErrorKind::InvalidInput, error),
+        };
+        assert_english_is_display(&display, |l10n| export_error(l10n, &wrapped));
+    }
+}
+
+#[test]
+fn every_input_document_srx_and_fs_error_is_localized() {
+    let inputs = [
+        InputError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        InputError::Io {
+            path: PathBuf::from("-"),
+            source: os_error(),
+        },
+        InputError::TooLarge {
+            path: path(),
+            kind: InputKind::Glossary,
+            limit: 1 << 20,
+        },
+        InputError::InvalidUtf8 {
+            path: path(),
+            offset: 10,
+            line: 1,
+            column: 11,
+        },
+    ];
+    for error in &inputs {
+        assert_localized(&error.to_string(), |l10n| input_error(l10n, error));
+    }
+    let documents = [
+        DocumentError::NotFound { path: path() },
+        DocumentError::IsDirectory { path: path() },
+        DocumentError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        DocumentError::InvalidUtf8 {
+            path: path(),
+            offset: 10,
+            line: 1,
+            column: 11,
+        },
+        DocumentError::InvalidUtf16 {
+            path: path(),
+            offset: 10,
+        },
+        DocumentError::Binary {
+            path: path(),
+            offset: 10,
+        },
+        DocumentError::TooLarge {
+            path: path(),
+            limit: 1 << 20,
+        },
+    ];
+    for error in &documents {
+        assert_localized(&error.to_string(), |l10n| document_error(l10n, error));
+    }
+    let srx = [
+        SrxError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        SrxError::Malformed {
+            path: path(),
+            line: 1,
+            column: 2,
+            message: "unexpected end".into(),
+        },
+        SrxError::NoRulesForLanguage {
+            path: path(),
+            lang: "vi".into(),
+        },
+        SrxError::TooLarge {
+            path: path(),
+            limit: 1 << 20,
+        },
+    ];
+    for error in &srx {
+        assert_localized(&error.to_string(), |l10n| srx_error(l10n, error));
+    }
+    let fs = [
+        FsError::Io {
+            path: path(),
+            source: os_error(),
+        },
+        FsError::SameAsInput {
+            output: path(),
+            input: path(),
+            role: Role::Memory,
+        },
+        FsError::InputInsideFolder {
+            output: path(),
+            input: path(),
+            role: Role::Article,
+        },
+        FsError::DanglingLink {
+            path: path(),
+            target: path(),
+        },
+        FsError::ReadOnly { path: path() },
+        FsError::NotWritable { path: path() },
+        FsError::FolderToStdout,
+    ];
+    for error in &fs {
+        assert_localized(&error.to_string(), |l10n| fs_error(l10n, error));
+    }
+}
