@@ -430,3 +430,379 @@ fn a_projects_day_runs_through_the_library() {
     assert!(vi.contains("Viện Chính sách Chiến lược Úc."), "{vi}");
     assert!(!vi.contains("Cần có các đạo luật cụ thể"), "{vi}");
 }
+
+#[test]
+fn drift_holds_a_release_back_unless_allowed() {
+    let day = Day::revised();
+    let project = &day.project;
+    let held = release::prepare(project, &day.release_request(), &mut Vec::new()).unwrap();
+    assert!(!held.passes());
+    assert!(held.refused());
+    let request = ReleaseRequest {
+        allow_drift: true,
+        ..day.release_request()
+    };
+    let allowed = release::prepare(project, &request, &mut Vec::new()).unwrap();
+    assert!(!allowed.passes());
+    assert!(!allowed.refused());
+    let manifest = allowed
+        .write_folder(project, &day.path("out"), Wording::default(), Version::V1_2)
+        .unwrap();
+    assert!(manifest.allow_drift);
+    assert!(!manifest.check.passed);
+    assert_eq!(
+        manifest.check.by_kind.into_iter().collect::<Vec<_>>(),
+        [(Kind::Stale, 3), (Kind::Missing, 2)]
+    );
+    let counts = &manifest.units;
+    assert_eq!(
+        (counts.total, counts.current, counts.stale, counts.missing),
+        (22, 17, 3, 2)
+    );
+    // The Vietnamese article publishes the English where there is no translation.
+    let vi = allowed
+        .file(project, SingleFormat::Vi, &Wording::default())
+        .unwrap();
+    let vi = String::from_utf8(vi).unwrap();
+    assert!(vi.contains(MISSING_ADDED) && vi.contains(OLD_NUMBER.1), "{vi}");
+}
+
+#[test]
+fn check_without_a_memory_is_refused() {
+    let day = Day::new();
+    let project = Project::new(Config::defaults(day.dir.path()), Default::default());
+    let request = CheckRequest::new(day.v2());
+    let error = check(&project, &request, &mut Vec::new()).unwrap_err();
+    assert!(matches!(error, FlowError::NoMemory), "{error:?}");
+    let error = edit::update(&project, &day.update_request(), &mut Vec::new()).unwrap_err();
+    assert!(matches!(error, FlowError::NoMemory), "{error:?}");
+}
+
+#[test]
+fn a_mistyped_document_id_is_unknown() {
+    let day = Day::new();
+    let request = CheckRequest {
+        doc: Some("seed-2019-11-82".to_owned()),
+        ..CheckRequest::new(day.v2())
+    };
+    let error = check(&day.project, &request, &mut Vec::new()).unwrap_err();
+    match error {
+        FlowError::DocId(DocIdError::Unknown { doc, docs }) => {
+            assert_eq!(doc, "seed-2019-11-82");
+            assert_eq!(docs, [DOC]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A request to translate unit `unit` of the revision as `vi`.
+fn translate_request(day: &Day, unit: &str, vi: &str) -> TranslateRequest {
+    TranslateRequest {
+        en: day.v2(),
+        doc: Some(DOC.to_owned()),
+        unit: unit.to_owned(),
+        vi: vi.to_owned(),
+        status: "translated",
+        tm: None,
+        user: None,
+        read_only: ReadOnly::Refuse,
+    }
+}
+
+#[test]
+fn translate_refuses_an_unknown_unit_and_an_empty_translation() {
+    let day = Day::revised();
+    let before = std::fs::read(day.tm()).unwrap();
+    let request = translate_request(&day, "u0000000000", "Xin chào.");
+    match edit::translate(&day.project, &request).unwrap_err() {
+        FlowError::NoUnit { unit } => assert_eq!(unit, "u0000000000"),
+        other => panic!("{other:?}"),
+    }
+    let checked = day.check();
+    let units = checked.article.units();
+    let added = units.iter().find(|u| u.unit.text == MISSING_ADDED).unwrap();
+    let request = translate_request(&day, &added.unit.id, " \n ");
+    let error = edit::translate(&day.project, &request).unwrap_err();
+    assert!(matches!(error, FlowError::EmptyTranslation), "{error:?}");
+    assert_eq!(std::fs::read(day.tm()).unwrap(), before);
+    // The same unit with a translation is stored.
+    let request = translate_request(&day, &added.unit.id, TRANSLATIONS[3].1);
+    let translated = edit::translate(&day.project, &request).unwrap();
+    assert_eq!(translated.path, day.tm());
+    assert_eq!(translated.doc, DOC);
+    assert_eq!(translated.put, songngu::drift::update::Put::Added);
+}
+
+#[test]
+fn a_work_file_of_another_language_or_document_is_refused() {
+    let day = Day::revised();
+    let before = std::fs::read(day.tm()).unwrap();
+    let doc = day.work_file();
+    let french = XliffDoc {
+        target_lang: "fr".to_owned(),
+        ..doc.clone()
+    };
+    match day.import(&french, "fr.xlf").unwrap_err() {
+        FlowError::WorkFileLanguage {
+            side,
+            file,
+            found,
+            expected,
+        } => {
+            assert_eq!(side, LanguageSide::Target);
+            assert_eq!(file, day.path("fr.xlf"));
+            assert_eq!((found.as_str(), expected.as_str()), ("fr", "vi"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let other = XliffDoc {
+        doc: "seed-2019-11-29".to_owned(),
+        ..doc
+    };
+    match day.import(&other, "other.xlf").unwrap_err() {
+        FlowError::WorkFileUnknownDocument { file, doc, docs } => {
+            assert_eq!(file, day.path("other.xlf"));
+            assert_eq!(doc, "seed-2019-11-29");
+            assert_eq!(docs, [DOC]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read(day.tm()).unwrap(), before);
+}
+
+#[test]
+fn a_glossary_with_lines_that_are_not_pairs_is_refused() {
+    let day = Day::new();
+    let glossary = day.path("glossary.tsv");
+    std::fs::write(
+        &glossary,
+        "Hanoi\tHà Nội\nAustralian Strategic Policy Institute\nASEAN\tASEAN\nno tab here\n",
+    )
+    .unwrap();
+    let request = CheckRequest {
+        glossary: Some(glossary.clone()),
+        ..day.check_request()
+    };
+    match check(&day.project, &request, &mut Vec::new()).unwrap_err() {
+        FlowError::Glossary { path, lines } => {
+            assert_eq!(path, glossary);
+            assert_eq!(lines, [2, 4]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn align_into_the_memory_needs_a_document_and_sentences() {
+    let day = Day::new();
+    // The revision is not an article of the project, and no `--doc` names it.
+    let error = align::storing(
+        &day.project,
+        &day.tm(),
+        &day.v2(),
+        None,
+        None,
+        ReadOnly::Refuse,
+    )
+    .unwrap_err();
+    match error {
+        FlowError::Storing(StoringError::WhichDoc { en, project }) => {
+            assert_eq!(en, day.v2());
+            assert_eq!(project, Some(day.path("songngu.toml")));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The project's article is its document, and the author its translator.
+    let storing = align::storing(
+        &day.project,
+        &day.tm(),
+        &day.path(SEED_EN),
+        None,
+        None,
+        ReadOnly::Refuse,
+    )
+    .unwrap();
+    assert_eq!((storing.doc.as_str(), storing.user.as_str()), (DOC, "lan"));
+    // Two articles without a sentence.
+    let (en, vi) = (day.path("empty.en.txt"), day.path("empty.vi.txt"));
+    std::fs::write(&en, "\n").unwrap();
+    std::fs::write(&vi, "\n\n").unwrap();
+    let request = AlignRequest {
+        en: en.clone(),
+        vi: vi.clone(),
+        segmented: false,
+        glossary: None,
+        lexicon: Lexicon::None,
+    };
+    match align::align(&day.project, &request, None, &mut Vec::new()).unwrap_err() {
+        FlowError::NothingToAlign { en: e, vi: v } => assert_eq!((e, v), (en, vi)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn init_does_not_replace_a_project_file() {
+    let day = Day::new();
+    let path = day.path("songngu.toml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let request = InitRequest {
+        translator: Some("mai".to_owned()),
+        ..Day::init_request(day.dir.path())
+    };
+    match init(&request).unwrap_err() {
+        FlowError::ProjectExists { path: p } => assert_eq!(p, path),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // With `force` it is replaced.
+    let forced = InitRequest {
+        force: true,
+        ..request
+    };
+    assert_eq!(init(&forced).unwrap(), path);
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.translator.as_deref(), Some("mai"));
+}
+
+/// A copy of the bundled memory at `path` in which the English `<tuv>` of the second TU
+/// lost its `xml:lang` (a damaged TU the reader skips); the 1-based line of that `<tuv>`.
+fn damage_second_tu(path: &Path) -> usize {
+    let text = std::fs::read_to_string(root().join("tmx/seed.tmx")).unwrap();
+    let second = text.match_indices("<tu ").nth(1).unwrap().0;
+    let at = second + text[second..].find("<tuv xml:lang=\"en\">").unwrap();
+    let damaged = format!(
+        "{}<tuv>{}",
+        &text[..at],
+        &text[at + "<tuv xml:lang=\"en\">".len()..]
+    );
+    std::fs::write(path, damaged).unwrap();
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_damaged_memory_is_told_and_nothing_is_written_from_its_check() {
+    let day = Day::new();
+    let line = damage_second_tu(&day.tm());
+    let mut notices = Vec::new();
+    let request = CheckRequest {
+        doc: Some(DOC.to_owned()),
+        ..CheckRequest::new(day.path(SEED_EN))
+    };
+    let checked = check(&day.project, &request, &mut notices).unwrap();
+    // The damaged TU is told as it is read...
+    match notices.as_slice() {
+        [Notice::MemoryProblem(problem)] => {
+            assert_eq!(problem.path, day.tm());
+            assert_eq!(problem.problem.line, line);
+            assert_eq!(problem.problem.tu_index, Some(1));
+        }
+        other => panic!("{other:?}"),
+    }
+    // ...its unit looks missing, and nothing may be written from the check.
+    assert_eq!(checked.damaged, Some((day.tm(), 1)));
+    assert_eq!(
+        drifted(&checked),
+        [(Status::Missing, "November 28, 2019 | 11:12 am GMT+7".to_owned())]
+    );
+    match checked.refuse_damaged().unwrap_err() {
+        FlowError::DamagedMemory { path, count } => assert_eq!((path, count), (day.tm(), 1)),
+        other => panic!("{other:?}"),
+    }
+    // The flows that write from a check refuse it.
+    let export = ExportRequest {
+        en: day.path(SEED_EN),
+        ..day.export_request()
+    };
+    let error = work_file::export(&day.project, &export, &mut Vec::new()).unwrap_err();
+    assert!(matches!(error, FlowError::DamagedMemory { count: 1, .. }), "{error:?}");
+    let release = ReleaseRequest {
+        en: day.path(SEED_EN),
+        allow_drift: true,
+        ..day.release_request()
+    };
+    let error = release::prepare(&day.project, &release, &mut Vec::new()).unwrap_err();
+    assert!(matches!(error, FlowError::DamagedMemory { count: 1, .. }), "{error:?}");
+}
+
+#[test]
+fn updating_a_new_document_tells_it() {
+    let day = Day::new();
+    let request = UpdateRequest {
+        doc: Some("seed-2019-11-29".to_owned()),
+        ..day.update_request()
+    };
+    let mut notices = Vec::new();
+    let updated = edit::update(&day.project, &request, &mut notices).unwrap();
+    match notices.as_slice() {
+        [Notice::NewDocument { doc, docs }] => {
+            assert_eq!(doc, "seed-2019-11-29");
+            assert_eq!(docs, &[DOC]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(updated.doc, "seed-2019-11-29");
+    let report = &updated.report;
+    assert_eq!(
+        (report.carried, report.stale, report.missing, report.orphaned),
+        (0, 0, 22, 0)
+    );
+    // The known document is no news.
+    let mut notices = Vec::new();
+    edit::update(&day.project, &day.update_request(), &mut notices).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
+#[test]
+fn an_accepted_finding_is_recorded() {
+    let day = Day::revised();
+    let checked = day.check();
+    let number = checked
+        .article
+        .report
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::Stale && f.en.as_deref() == Some(STALE_NUMBER))
+        .unwrap();
+    let id = number.fingerprint();
+    let unit = number.unit.clone();
+    let request = CheckRequest {
+        accept: vec![id.clone()],
+        reason: Some("the number is checked by the desk".to_owned()),
+        user: Some("mai".to_owned()),
+        ..day.check_request()
+    };
+    let checked = check(&day.project, &request, &mut Vec::new()).unwrap();
+    let accepted = checked
+        .article
+        .report
+        .findings
+        .iter()
+        .find(|f| f.fingerprint() == id)
+        .unwrap();
+    assert!(accepted.accepted.is_some(), "{accepted:?}");
+    // Still failing: two stale and two missing units remain open.
+    assert!(!checked.article.passes());
+    let file = Accepted::load(&day.path("accepted.toml")).unwrap();
+    assert_eq!(file.entries.len(), 1);
+    let entry = &file.entries[0];
+    assert_eq!(entry.id, id);
+    assert_eq!(entry.kind, "stale");
+    assert_eq!(entry.unit, unit);
+    assert_eq!(entry.by, "mai");
+    assert_eq!(
+        entry.reason.as_deref(),
+        Some("the number is checked by the desk")
+    );
+    // `YYYY-MM-DDThh:mm:ssZ`
+    let at = entry.at.as_bytes();
+    assert_eq!((at.len(), at[4], at[10], at[19]), (20, b'-', b'T', b'Z'), "{}", entry.at);
+    // A finding this check does not have is refused.
+    let request = CheckRequest {
+        accept: vec!["0000000000000000".to_owned()],
+        ..day.check_request()
+    };
+    match check(&day.project, &request, &mut Vec::new()).unwrap_err() {
+        FlowError::NoFinding { id } => assert_eq!(id, "0000000000000000"),
+        other => panic!("{other:?}"),
+    }
+}
