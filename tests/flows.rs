@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{SEED_EN, SEED_V2_EN, SEED_VI, count_tus_in, root, sha256_hex};
+use common::{SEED_EN, SEED_V2_EN, SEED_VI, count_tus_in, damaged_seed_memory, root, sha256_hex};
 use songngu::drift::accept::Accepted;
 use songngu::drift::{Kind, Severity, Status};
 use songngu::export::Wording;
@@ -163,10 +163,8 @@ impl Day {
 
     fn update_request(&self) -> UpdateRequest {
         UpdateRequest {
-            en: self.v2(),
             doc: Some(DOC.to_owned()),
-            tm: None,
-            read_only: ReadOnly::Refuse,
+            ..UpdateRequest::new(self.v2())
         }
     }
 
@@ -186,10 +184,8 @@ impl Day {
 
     fn export_request(&self) -> ExportRequest {
         ExportRequest {
-            en: self.v2(),
             doc: Some(DOC.to_owned()),
-            tm: Vec::new(),
-            all: false,
+            ..ExportRequest::new(self.v2())
         }
     }
 
@@ -205,24 +201,16 @@ impl Day {
         let file = self.path(name);
         std::fs::write(&file, work_file::to_bytes(doc, Version::V2_0).unwrap()).unwrap();
         let request = ImportRequest {
-            file,
             en: Some(self.v2()),
-            tm: None,
-            user: None,
-            read_only: ReadOnly::Refuse,
+            ..ImportRequest::new(file)
         };
         work_file::import(&self.project, &request)
     }
 
     fn release_request(&self) -> ReleaseRequest {
         ReleaseRequest {
-            en: self.v2(),
             doc: Some(DOC.to_owned()),
-            tm: Vec::new(),
-            glossary: None,
-            fail_on: None,
-            allow_drift: false,
-            user: None,
+            ..ReleaseRequest::new(self.v2())
         }
     }
 }
@@ -311,7 +299,11 @@ fn a_projects_day_runs_through_the_library() {
     // The work file holds the five units that need work, untranslated.
     let mut doc = day.work_file();
     assert_eq!(
-        (doc.doc.as_str(), doc.source_lang.as_str(), doc.target_lang.as_str()),
+        (
+            doc.doc.as_str(),
+            doc.source_lang.as_str(),
+            doc.target_lang.as_str()
+        ),
         (DOC, "en", "vi")
     );
     // A stale unit carries its old English and, as a suggestion, its old Vietnamese.
@@ -387,7 +379,10 @@ fn a_projects_day_runs_through_the_library() {
     assert!(manifest.check.passed);
     assert_eq!(manifest.check.findings, 0);
     assert_eq!(manifest.user, "lan");
-    assert_eq!((manifest.source_lang.as_str(), manifest.target_lang.as_str()), ("en", "vi"));
+    assert_eq!(
+        (manifest.source_lang.as_str(), manifest.target_lang.as_str()),
+        ("en", "vi")
+    );
     assert_eq!(manifest.document.id, DOC);
     assert_eq!(
         manifest.document.sha256,
@@ -464,7 +459,10 @@ fn drift_holds_a_release_back_unless_allowed() {
         .file(project, SingleFormat::Vi, &Wording::default())
         .unwrap();
     let vi = String::from_utf8(vi).unwrap();
-    assert!(vi.contains(MISSING_ADDED) && vi.contains(OLD_NUMBER.1), "{vi}");
+    assert!(
+        vi.contains(MISSING_ADDED) && vi.contains(OLD_NUMBER.1),
+        "{vi}"
+    );
 }
 
 #[test]
@@ -498,14 +496,8 @@ fn a_mistyped_document_id_is_unknown() {
 /// A request to translate unit `unit` of the revision as `vi`.
 fn translate_request(day: &Day, unit: &str, vi: &str) -> TranslateRequest {
     TranslateRequest {
-        en: day.v2(),
         doc: Some(DOC.to_owned()),
-        unit: unit.to_owned(),
-        vi: vi.to_owned(),
-        status: "translated",
-        tm: None,
-        user: None,
-        read_only: ReadOnly::Refuse,
+        ..TranslateRequest::new(day.v2(), unit, vi)
     }
 }
 
@@ -531,6 +523,17 @@ fn translate_refuses_an_unknown_unit_and_an_empty_translation() {
     assert_eq!(translated.path, day.tm());
     assert_eq!(translated.doc, DOC);
     assert_eq!(translated.put, songngu::drift::update::Put::Added);
+    let checked = day.check();
+    let units = checked.article.units();
+    let added = units.iter().find(|u| u.unit.text == MISSING_ADDED).unwrap();
+    assert_eq!(
+        (
+            added.status,
+            added.vi.as_deref(),
+            added.vi_status.as_deref()
+        ),
+        (Status::Current, Some(TRANSLATIONS[3].1), Some("translated"))
+    );
 }
 
 #[test]
@@ -664,25 +667,10 @@ fn init_does_not_replace_a_project_file() {
     assert_eq!(config.translator.as_deref(), Some("mai"));
 }
 
-/// A copy of the bundled memory at `path` in which the English `<tuv>` of the second TU
-/// lost its `xml:lang` (a damaged TU the reader skips); the 1-based line of that `<tuv>`.
-fn damage_second_tu(path: &Path) -> usize {
-    let text = std::fs::read_to_string(root().join("tmx/seed.tmx")).unwrap();
-    let second = text.match_indices("<tu ").nth(1).unwrap().0;
-    let at = second + text[second..].find("<tuv xml:lang=\"en\">").unwrap();
-    let damaged = format!(
-        "{}<tuv>{}",
-        &text[..at],
-        &text[at + "<tuv xml:lang=\"en\">".len()..]
-    );
-    std::fs::write(path, damaged).unwrap();
-    text[..at].matches('\n').count() + 1
-}
-
 #[test]
 fn a_damaged_memory_is_told_and_nothing_is_written_from_its_check() {
     let day = Day::new();
-    let line = damage_second_tu(&day.tm());
+    let (line, column) = damaged_seed_memory(&day.tm());
     let mut notices = Vec::new();
     let request = CheckRequest {
         doc: Some(DOC.to_owned()),
@@ -693,7 +681,10 @@ fn a_damaged_memory_is_told_and_nothing_is_written_from_its_check() {
     match notices.as_slice() {
         [Notice::MemoryProblem(problem)] => {
             assert_eq!(problem.path, day.tm());
-            assert_eq!(problem.problem.line, line);
+            assert_eq!(
+                (problem.problem.line, problem.problem.column),
+                (line, column)
+            );
             assert_eq!(problem.problem.tu_index, Some(1));
         }
         other => panic!("{other:?}"),
@@ -702,7 +693,10 @@ fn a_damaged_memory_is_told_and_nothing_is_written_from_its_check() {
     assert_eq!(checked.damaged, Some((day.tm(), 1)));
     assert_eq!(
         drifted(&checked),
-        [(Status::Missing, "November 28, 2019 | 11:12 am GMT+7".to_owned())]
+        [(
+            Status::Missing,
+            "November 28, 2019 | 11:12 am GMT+7".to_owned()
+        )]
     );
     match checked.refuse_damaged().unwrap_err() {
         FlowError::DamagedMemory { path, count } => assert_eq!((path, count), (day.tm(), 1)),
@@ -714,14 +708,20 @@ fn a_damaged_memory_is_told_and_nothing_is_written_from_its_check() {
         ..day.export_request()
     };
     let error = work_file::export(&day.project, &export, &mut Vec::new()).unwrap_err();
-    assert!(matches!(error, FlowError::DamagedMemory { count: 1, .. }), "{error:?}");
+    assert!(
+        matches!(error, FlowError::DamagedMemory { count: 1, .. }),
+        "{error:?}"
+    );
     let release = ReleaseRequest {
         en: day.path(SEED_EN),
         allow_drift: true,
         ..day.release_request()
     };
     let error = release::prepare(&day.project, &release, &mut Vec::new()).unwrap_err();
-    assert!(matches!(error, FlowError::DamagedMemory { count: 1, .. }), "{error:?}");
+    assert!(
+        matches!(error, FlowError::DamagedMemory { count: 1, .. }),
+        "{error:?}"
+    );
 }
 
 #[test]
@@ -743,7 +743,12 @@ fn updating_a_new_document_tells_it() {
     assert_eq!(updated.doc, "seed-2019-11-29");
     let report = &updated.report;
     assert_eq!(
-        (report.carried, report.stale, report.missing, report.orphaned),
+        (
+            report.carried,
+            report.stale,
+            report.missing,
+            report.orphaned
+        ),
         (0, 0, 22, 0)
     );
     // The known document is no news.
@@ -795,7 +800,12 @@ fn an_accepted_finding_is_recorded() {
     );
     // `YYYY-MM-DDThh:mm:ssZ`
     let at = entry.at.as_bytes();
-    assert_eq!((at.len(), at[4], at[10], at[19]), (20, b'-', b'T', b'Z'), "{}", entry.at);
+    assert_eq!(
+        (at.len(), at[4], at[10], at[19]),
+        (20, b'-', b'T', b'Z'),
+        "{}",
+        entry.at
+    );
     // A finding this check does not have is refused.
     let request = CheckRequest {
         accept: vec!["0000000000000000".to_owned()],
