@@ -330,7 +330,8 @@ fn a_projects_day_runs_through_the_library() {
     // Sent back untouched, nothing is taken for a translation.
     let untouched = day.import(&doc, "untouched.xlf").unwrap();
     assert_eq!((untouched.stored, untouched.unchanged), (0, 0));
-    assert_eq!(untouched.untranslated.len(), 5, "{untouched:?}");
+    let ids: Vec<String> = doc.units.iter().map(|u| u.id.clone()).collect();
+    assert_eq!(untouched.untranslated, ids);
     assert!(!day.check().article.passes());
 
     // The translator fills in every target and marks it translated.
