@@ -317,21 +317,11 @@ fn a_bad_limit_is_an_error() {
 // ---------------------------------------------------------------------------------------
 // Item 8: damaged memory TUs
 
-/// A copy of the seed memory in which the English `<tuv>` of the second TU lost its
-/// `xml:lang` (a damaged TU the reader skips), and `path:line:column` of that `<tuv>`.
+/// A copy of the seed memory with a damaged TU ([`damaged_seed_memory`]), and
+/// `path:line:column` of the damaged `<tuv>`.
 fn damaged_seed(dir: &Path) -> (PathBuf, String) {
-    let text = std::fs::read_to_string(seed_tmx()).unwrap();
-    let second = text.match_indices("<tu ").nth(1).unwrap().0;
-    let at = second + text[second..].find("<tuv xml:lang=\"en\">").unwrap();
-    let damaged = format!(
-        "{}<tuv>{}",
-        &text[..at],
-        &text[at + "<tuv xml:lang=\"en\">".len()..]
-    );
     let path = dir.join("damaged.tmx");
-    std::fs::write(&path, damaged).unwrap();
-    let line = text[..at].matches('\n').count() + 1;
-    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    let (line, column) = damaged_seed_memory(&path);
     let place = format!("`{}`:{line}:{column}: error: ", path.display());
     (path, place)
 }

@@ -22,6 +22,18 @@ pub struct UpdateRequest {
     pub read_only: ReadOnly,
 }
 
+impl UpdateRequest {
+    /// An update of the project's memory to the revised English article `en`.
+    pub fn new(en: impl Into<PathBuf>) -> UpdateRequest {
+        UpdateRequest {
+            en: en.into(),
+            doc: None,
+            tm: None,
+            read_only: ReadOnly::Refuse,
+        }
+    }
+}
+
 /// What [`update`] did.
 #[derive(Debug, Clone)]
 pub struct Updated {
@@ -86,6 +98,23 @@ pub struct TranslateRequest {
     pub tm: Option<PathBuf>,
     pub user: Option<String>,
     pub read_only: ReadOnly,
+}
+
+impl TranslateRequest {
+    /// The translation `vi` of unit `unit` of the English article `en`, stored as
+    /// `translated` in the project's memory.
+    pub fn new(en: impl Into<PathBuf>, unit: impl Into<String>, vi: impl Into<String>) -> Self {
+        TranslateRequest {
+            en: en.into(),
+            doc: None,
+            unit: unit.into(),
+            vi: vi.into(),
+            status: "translated",
+            tm: None,
+            user: None,
+            read_only: ReadOnly::Refuse,
+        }
+    }
 }
 
 /// What [`translate`] did.

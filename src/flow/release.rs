@@ -32,6 +32,22 @@ pub struct ReleaseRequest {
     pub user: Option<String>,
 }
 
+impl ReleaseRequest {
+    /// The release of the English article `en`, checked against the project's memory,
+    /// held back by drift.
+    pub fn new(en: impl Into<PathBuf>) -> ReleaseRequest {
+        ReleaseRequest {
+            en: en.into(),
+            doc: None,
+            tm: Vec::new(),
+            glossary: None,
+            fail_on: None,
+            allow_drift: false,
+            user: None,
+        }
+    }
+}
+
 /// One file of a release on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SingleFormat {

@@ -29,6 +29,18 @@ pub struct ExportRequest {
     pub all: bool,
 }
 
+impl ExportRequest {
+    /// The work file of the English article `en` against the project's memory.
+    pub fn new(en: impl Into<PathBuf>) -> ExportRequest {
+        ExportRequest {
+            en: en.into(),
+            doc: None,
+            tm: Vec::new(),
+            all: false,
+        }
+    }
+}
+
 /// The work file of a checked article, in the project's languages: the units that need
 /// work (all with `all`). Refused when a memory file has damaged TUs.
 pub fn export(
@@ -76,6 +88,19 @@ pub struct ImportRequest {
     pub tm: Option<PathBuf>,
     pub user: Option<String>,
     pub read_only: ReadOnly,
+}
+
+impl ImportRequest {
+    /// The work file `file` stored in the project's memory, against the project's article.
+    pub fn new(file: impl Into<PathBuf>) -> ImportRequest {
+        ImportRequest {
+            file: file.into(),
+            en: None,
+            tm: None,
+            user: None,
+            read_only: ReadOnly::Refuse,
+        }
+    }
 }
 
 /// A returned unit that was not stored, and why.

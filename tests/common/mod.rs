@@ -267,6 +267,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Writes to `path` a copy of the bundled memory `tmx/seed.tmx` in which the English
+/// `<tuv>` of the second TU lost its `xml:lang` (a damaged TU the reader skips); returns
+/// the 1-based line and column of that `<tuv>`.
+pub fn damaged_seed_memory(path: &Path) -> (usize, usize) {
+    let text = std::fs::read_to_string(root().join("tmx/seed.tmx")).unwrap();
+    let second = text.match_indices("<tu ").nth(1).unwrap().0;
+    let at = second + text[second..].find("<tuv xml:lang=\"en\">").unwrap();
+    let damaged = format!(
+        "{}<tuv>{}",
+        &text[..at],
+        &text[at + "<tuv xml:lang=\"en\">".len()..]
+    );
+    std::fs::write(path, damaged).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    (line, column)
+}
+
 pub fn count_tus_in(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .expect("read TMX")
