@@ -11,14 +11,13 @@ use common::{SEED_EN, SEED_V2_EN, SEED_VI, count_tus_in, damaged_seed_memory, ro
 use songngu::drift::accept::Accepted;
 use songngu::drift::{Kind, Severity, Status};
 use songngu::export::Wording;
-use songngu::flow::align::{self, AlignRequest, Lexicon, Stored, StoringError};
+use songngu::flow::align::{self, AlignRequest, Lexicon, StoreRequest, Stored, StoringError};
 use songngu::flow::check::{CheckRequest, Checked, check};
 use songngu::flow::edit::{self, TranslateRequest, UpdateRequest};
 use songngu::flow::init::{InitRequest, init};
 use songngu::flow::release::{self, ReleaseRequest, SingleFormat};
 use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported};
 use songngu::flow::{FlowError, LanguageSide, Notice};
-use songngu::fsio::ReadOnly;
 use songngu::project::config::Article;
 use songngu::project::{Config, DocIdError, Project};
 use songngu::xliff::{State, Version, XliffDoc};
@@ -146,8 +145,14 @@ impl Day {
     fn align_into_memory(&self) -> Stored {
         let project = &self.project;
         let (en, vi) = (self.path(SEED_EN), self.path(SEED_VI));
-        let into =
-            align::storing(project, &self.tm(), &en, Some(DOC), None, ReadOnly::Refuse).unwrap();
+        let into = align::storing(
+            project,
+            &StoreRequest {
+                doc: Some(DOC.to_owned()),
+                ..StoreRequest::new(self.tm(), &en)
+            },
+        )
+        .unwrap();
         let request = AlignRequest {
             en,
             vi,
@@ -600,15 +605,7 @@ fn a_glossary_with_lines_that_are_not_pairs_is_refused() {
 fn align_into_the_memory_needs_a_document_and_sentences() {
     let day = Day::new();
     // The revision is not an article of the project, and no `--doc` names it.
-    let error = align::storing(
-        &day.project,
-        &day.tm(),
-        &day.v2(),
-        None,
-        None,
-        ReadOnly::Refuse,
-    )
-    .unwrap_err();
+    let error = align::storing(&day.project, &StoreRequest::new(day.tm(), day.v2())).unwrap_err();
     match error {
         FlowError::Storing(StoringError::WhichDoc { en, project }) => {
             assert_eq!(en, day.v2());
@@ -619,11 +616,7 @@ fn align_into_the_memory_needs_a_document_and_sentences() {
     // The project's article is its document, and the author its translator.
     let storing = align::storing(
         &day.project,
-        &day.tm(),
-        &day.path(SEED_EN),
-        None,
-        None,
-        ReadOnly::Refuse,
+        &StoreRequest::new(day.tm(), day.path(SEED_EN)),
     )
     .unwrap();
     assert_eq!((storing.doc.as_str(), storing.user.as_str()), (DOC, "lan"));

@@ -31,7 +31,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::align::{self, Link};
-use songngu::flow::align::{self as flow, AlignRequest, Aligned, Lexicon, Warning, joined};
+use songngu::flow::align::{
+    self as flow, AlignRequest, Aligned, Lexicon, StoreRequest, Warning, joined,
+};
 use songngu::i18n::Localizer;
 use songngu::project::{Config, Project};
 
@@ -231,17 +233,15 @@ pub fn execute(args: &AlignArgs, ctx: &Context, out: &mut Output) -> Result<Exit
     let flow_error = |e| errors::flow_error(l10n, e);
     let (project, loaded) = args.project(ctx)?;
     let storing = match &args.into {
-        Some(tm) => Some(
-            flow::storing(
-                &project,
-                tm,
-                &args.en,
-                args.doc.as_deref(),
-                args.user.as_deref(),
-                read_only(args.force_readonly),
-            )
-            .map_err(flow_error)?,
-        ),
+        Some(tm) => {
+            let request = StoreRequest {
+                doc: args.doc.clone(),
+                user: args.user.clone(),
+                read_only: read_only(args.force_readonly),
+                ..StoreRequest::new(tm, &args.en)
+            };
+            Some(flow::storing(&project, &request).map_err(flow_error)?)
+        }
         None => None,
     };
     let request = AlignRequest {

@@ -97,34 +97,54 @@ pub enum Warning {
     NotSameArticle,
 }
 
-/// Where the pairs of `en` go: the document (`doc`, else the project's for the article;
+/// Where to store the pairs of an article.
+#[derive(Debug, Clone)]
+pub struct StoreRequest {
+    /// The memory file to write.
+    pub tm: PathBuf,
+    /// The English article.
+    pub en: PathBuf,
+    /// The document id (default: the project's for the article).
+    pub doc: Option<String>,
+    /// Who stores them (default: the project's translator, else the system's user).
+    pub user: Option<String>,
+    pub read_only: ReadOnly,
+}
+
+impl StoreRequest {
+    /// The pairs of `en` stored in `tm` under the project's document id for it.
+    pub fn new(tm: impl Into<PathBuf>, en: impl Into<PathBuf>) -> StoreRequest {
+        StoreRequest {
+            tm: tm.into(),
+            en: en.into(),
+            doc: None,
+            user: None,
+            read_only: ReadOnly::Refuse,
+        }
+    }
+}
+
+/// Where the pairs go: the document (the id given, else the project's for the article;
 /// not the memory's only document, as `update` guesses: pairs filed under another
 /// article's id would mix two articles' units in one document), and the author.
-pub fn storing(
-    project: &Project,
-    tm: &Path,
-    en: &Path,
-    doc: Option<&str>,
-    user: Option<&str>,
-    read_only: ReadOnly,
-) -> Result<Storing, FlowError> {
-    let doc = match doc {
+pub fn storing(project: &Project, request: &StoreRequest) -> Result<Storing, FlowError> {
+    let doc = match request.doc.as_deref() {
         Some(doc) if !valid_doc_id(doc) => return Err(StoringError::EmptyDoc.into()),
         Some(doc) => doc.to_owned(),
         None => project
             .config
-            .doc_for(en)
+            .doc_for(&request.en)
             .map(str::to_owned)
             .ok_or_else(|| StoringError::WhichDoc {
-                en: en.to_owned(),
+                en: request.en.clone(),
                 project: project.config.path.clone(),
             })?,
     };
     Ok(Storing {
-        tm: tm.to_owned(),
+        tm: request.tm.clone(),
         doc,
-        user: project.user(user),
-        read_only,
+        user: project.user(request.user.as_deref()),
+        read_only: request.read_only,
     })
 }
 
