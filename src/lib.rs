@@ -22,9 +22,20 @@
 //! 6. [`export`]: the bilingual release (the Vietnamese article, side-by-side HTML and
 //!    Markdown, TMX, XLIFF, a manifest); [`xliff`] also brings a translator's work back.
 //!
-//! [`config`] reads the project file `songngu.toml`, [`input_limit`] reads every file that
-//! is read whole with a size limit, and [`i18n`] holds the Fluent messages of the
-//! command-line tool in English and Vietnamese.
+//! Over the stages, the application layer:
+//!
+//! - [`project`]: the project a user action runs in: the project file `songngu.toml`,
+//!   the settings given with the command, the limits of the run, document ids, the
+//!   memory files to read and write, the user.
+//! - [`flow`]: one function per user action (check, update, translate, align into the
+//!   memory, XLIFF export and import, export a release, the `tm` actions, init): a typed
+//!   request in, a typed result out, never printed. The command line only turns its
+//!   arguments into requests and results into text and exit codes; a review page runs
+//!   the same flows.
+//!
+//! [`input_limit`] reads every file that is read whole with a size limit, [`fsio`] writes
+//! outputs without ever overwriting an input, and [`i18n`] holds the Fluent messages of
+//! the command-line tool in English and Vietnamese.
 //!
 //! ```
 //! use std::path::Path;

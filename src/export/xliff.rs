@@ -41,7 +41,7 @@ use crate::segment::Unit;
 use crate::xliff::{State, XliffDoc, XliffUnit};
 
 /// The units of a checked article (every unit of document `doc`, in order, as
-/// [`CheckedArticle::units`] gives them) that need work, or all of them with `all`, as
+/// [`CheckedArticle::units`](crate::drift::CheckedArticle::units) gives them) that need work, or all of them with `all`, as
 /// its work file from `source_lang` to `target_lang` (see the [module docs](self)).
 pub fn work_document(
     doc: &str,
