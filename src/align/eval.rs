@@ -283,16 +283,9 @@ mod tests {
     fn segment_article(path: &std::path::Path, lang: Lang) -> Vec<Vec<String>> {
         let doc = Document::read_path(path, ReadOptions::default())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut paragraphs: Vec<Vec<String>> = Vec::new();
-        let mut block = usize::MAX;
-        for unit in segment_document(&doc, &Segmenter::builtin(lang)) {
-            if unit.block != block {
-                paragraphs.push(Vec::new());
-                block = unit.block;
-            }
-            paragraphs.last_mut().expect("pushed").push(unit.text);
-        }
-        paragraphs
+        let units = segment_document(&doc, &Segmenter::builtin(lang));
+        let texts = |p: &[crate::segment::Unit]| p.iter().map(|u| u.text.clone()).collect();
+        crate::segment::paragraphs(&units).map(texts).collect()
     }
 
     /// Each link as the text of its two sides (sentences joined by a space), so links over

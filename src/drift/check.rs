@@ -361,18 +361,12 @@ pub fn against_vietnamese(
     align_options: &AlignOptions,
 ) -> Report {
     let paragraphs = |units: &[Unit]| -> Vec<Vec<String>> {
-        let mut out: Vec<Vec<String>> = Vec::new();
-        let mut last = None;
-        for u in units {
-            if last != Some(u.block) {
-                out.push(Vec::new());
-                last = Some(u.block);
-            }
-            if let Some(p) = out.last_mut() {
-                p.push(crate::memory::text::normalize(&u.text));
-            }
-        }
-        out
+        let texts = |p: &[Unit]| {
+            p.iter()
+                .map(|u| crate::memory::text::normalize(&u.text))
+                .collect()
+        };
+        crate::segment::paragraphs(units).map(texts).collect()
     };
     let links = align::align(&paragraphs(en), &paragraphs(vi), align_options);
     let mut status = vec![Status::Missing; en.len()];

@@ -27,7 +27,7 @@ use crate::memory::store::{Memory, MemoryError};
 use crate::memory::text::normalize;
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
-use crate::segment::Lang;
+use crate::segment::{Lang, Unit};
 use crate::tmx::{Meta, Prop};
 use unic_langid::LanguageIdentifier;
 
@@ -280,19 +280,9 @@ fn read_side(
         return Ok(Side { paragraphs, ids });
     }
     let (_, units) = project.read_article(path, lang)?;
-    let mut paragraphs: Vec<Vec<String>> = Vec::new();
-    let mut ids = Vec::with_capacity(units.len());
-    let mut current_block = usize::MAX;
-    for unit in units {
-        if unit.block != current_block {
-            paragraphs.push(Vec::new());
-            current_block = unit.block;
-        }
-        if let Some(last) = paragraphs.last_mut() {
-            last.push(unit.text);
-        }
-        ids.push(unit.id);
-    }
+    let texts = |p: &[Unit]| p.iter().map(|u| u.text.clone()).collect();
+    let paragraphs = crate::segment::paragraphs(&units).map(texts).collect();
+    let ids = units.into_iter().map(|u| u.id).collect();
     Ok(Side { paragraphs, ids })
 }
 

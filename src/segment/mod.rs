@@ -10,7 +10,7 @@ mod units;
 
 use engine::Engine;
 pub use engine::{Rule, RuleError};
-pub use units::{each_unit, segment_document, text_id, unique_id};
+pub use units::{each_unit, paragraphs, segment_document, text_id, unique_id};
 
 /// A language the segmenter has built-in rules for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -277,6 +277,12 @@ impl FlatBlock {
     }
 }
 
+/// The units of a document grouped by paragraph (block), in order: the shape the
+/// aligner reads.
+pub fn paragraphs(units: &[Unit]) -> impl Iterator<Item = &[Unit]> {
+    units.chunk_by(|a, b| a.block == b.block)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
