@@ -17,12 +17,12 @@ use songngu::i18n::{FluentValue, Localizer};
 use songngu::input_limit::{self, InputError, InputKind};
 use songngu::memory::journal::JournalError;
 use songngu::memory::persist::PersistError;
-use songngu::memory::store::{Memory, MemoryError};
+use songngu::memory::store::MemoryError;
 use songngu::project::{ConfigError, DocIdError};
 use songngu::segment::srx::SrxError;
 use songngu::tmx::{self, Severity, TmxError};
 
-use super::output::stderr_line;
+use super::output::{OutputError, stderr_line};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
     path.display().to_string().into()
@@ -308,14 +308,6 @@ pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
     ));
 }
 
-/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
-/// line and column) on stderr, as every command that reads a memory does.
-pub fn report_problems(l10n: &Localizer, memory: &Memory) {
-    for problem in memory.problems() {
-        print_problem(l10n, &problem.path, &problem.problem);
-    }
-}
-
 /// The message for a file that could not be read whole ([`songngu::input_limit`]).
 pub fn input_error(l10n: &Localizer, error: &InputError) -> String {
     match error {
@@ -501,5 +493,29 @@ pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
         FlowError::ReadMemoryFile { path, source } => {
             anyhow::anyhow!(read_error(l10n, &path, &source))
         }
+        FlowError::NoQuery => text("error-no-query", &[]),
+        FlowError::NoSuchDocument { path, doc, docs } => {
+            // How many documents the message lists before it says how many more there are.
+            const LISTED: usize = 20;
+            let mut listed: Vec<String> = docs.iter().take(LISTED).cloned().collect();
+            if docs.len() > LISTED {
+                let more = [("count", (docs.len() - LISTED).into())];
+                listed.push(l10n.text_with("tm-export-more-docs", &more));
+            }
+            let args = [
+                ("path", file(&path)),
+                ("doc", doc.into()),
+                ("count", docs.len().into()),
+                ("docs", listed.join(", ").into()),
+            ];
+            text("error-tm-export-unknown-doc", &args)
+        }
+        FlowError::WriteOutput(PersistError::Io { path, source }) => {
+            let message = write_error(l10n, &path, &source);
+            anyhow::Error::new(source).context(message)
+        }
+        FlowError::WriteOutput(other) => persist_error(l10n, other),
+        // Told as any write to standard output: a closed pipe is the end of a pipeline.
+        FlowError::WriteStdout(e) => anyhow::Error::new(OutputError(e)),
     }
 }
