@@ -422,7 +422,11 @@ fn write_answer(out: &mut Output, l10n: &Localizer, answer: &Answer) -> Result<(
     ))?;
     for scored in &answer.matches {
         let found = &scored.found;
-        out.line(&format!("  {:>3}%  {}", found.score, render_diff(&scored.diff)))?;
+        out.line(&format!(
+            "  {:>3}%  {}",
+            found.score,
+            render_diff(&scored.diff)
+        ))?;
         out.line(&format!(
             "        → {}",
             found.target.as_deref().unwrap_or("")
@@ -452,11 +456,7 @@ fn render_diff(parts: &[fuzzy::DiffPart]) -> String {
     line
 }
 
-fn concordance_command(
-    args: &ConcordanceArgs,
-    l10n: &Localizer,
-    out: &mut Output,
-) -> Result<Exit> {
+fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
     let request = ConcordanceRequest {
         tm: args.tm.clone(),
         phrase: args.phrase.clone(),
@@ -528,8 +528,7 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
         read_only: read_only(args.force_readonly),
         languages: args.languages.pair(),
     };
-    let imported =
-        import(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+    let imported = import(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
     let report = &imported.report;
     match args.format {
         Format::Json => {

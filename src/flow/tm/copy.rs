@@ -148,11 +148,7 @@ fn read_tus(
 }
 
 /// Writes `read` to `target`, once every TU is known to be writable.
-fn write(
-    target: &OutputTarget,
-    read: &Read,
-    stdout: &mut dyn Write,
-) -> Result<Copied, FlowError> {
+fn write(target: &OutputTarget, read: &Read, stdout: &mut dyn Write) -> Result<Copied, FlowError> {
     let Read {
         header,
         root_attrs,

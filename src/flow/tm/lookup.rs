@@ -39,8 +39,8 @@ pub struct Answer {
 #[derive(Debug, Clone)]
 pub struct Scored {
     pub found: Match,
-    /// Words common to both, only in the match's source ([`fuzzy::DiffKind::Delete`])
-    /// or only in the query ([`fuzzy::DiffKind::Insert`]).
+    /// Words common to both, only in the query ([`fuzzy::DiffKind::Delete`]) or only in
+    /// the match's source ([`fuzzy::DiffKind::Insert`]).
     pub diff: Vec<DiffPart>,
 }
 
