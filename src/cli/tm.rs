@@ -9,12 +9,16 @@
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
 //!
+//! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
+//! notices told on stderr, and renders the result.
+//!
 //! A memory file's journal (`<TM>.journal`, see [`songngu::memory::journal`]) is part of
 //! it: `stats`, `validate`, `export` and `convert` read the TMX with its journal applied,
 //! as every command that loads a memory does.
 //!
-//! `-o` of `convert` and `export` is checked first (see [`super::targets`]): never an
-//! input, the memory or a project file; `-` is standard output.
+//! `-o` of `convert` and `export` is checked before anything is read (see
+//! [`songngu::flow::tm::copy`]): never an input, the memory or a project file; `-` is
+//! standard output.
 //!
 //! JSON output (`--format json`) is JSON Lines and never localized:
 //! - stats/validate: one object `{"file","version","encoding","tus","tuvs","languages",
