@@ -9,12 +9,16 @@
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
 //!
+//! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
+//! notices told on stderr, and renders the result.
+//!
 //! A memory file's journal (`<TM>.journal`, see [`songngu::memory::journal`]) is part of
 //! it: `stats`, `validate`, `export` and `convert` read the TMX with its journal applied,
 //! as every command that loads a memory does.
 //!
-//! `-o` of `convert` and `export` is checked first (see [`super::targets`]): never an
-//! input, the memory or a project file; `-` is standard output.
+//! `-o` of `convert` and `export` is checked before anything is read (see
+//! [`songngu::flow::tm::copy`]): never an input, the memory or a project file; `-` is
+//! standard output.
 //!
 //! JSON output (`--format json`) is JSON Lines and never localized:
 //! - stats/validate: one object `{"file","version","encoding","tus","tuvs","languages",
@@ -33,22 +37,25 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use songngu::fsio::{Input, OutputTarget, Role};
+use songngu::flow::tm::compact::{CompactRequest, Compacted, compact};
+use songngu::flow::tm::copy::{self, ConvertRequest, Copied, ExportRequest};
+use songngu::flow::tm::import::{ImportRequest, import};
+use songngu::flow::tm::lookup::{
+    self, Answer, ConcordanceRequest, LookupRequest, concordance, lookup,
+};
+use songngu::flow::tm::stats::{self, Stats};
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
+use songngu::memory::concordance::SearchOptions;
 use songngu::memory::fuzzy;
-use songngu::memory::import::{self, DuplicatePolicy};
-use songngu::memory::journal::MemoryTus;
+use songngu::memory::import::{DuplicatePolicy, ImportReport};
 use songngu::memory::lookup::Match;
-use songngu::memory::persist::LockWait;
-use songngu::memory::store::{Memory, UpdateOptions};
-use songngu::memory::write;
-use songngu::tmx::{self, Severity};
 use unic_langid::LanguageIdentifier;
 
 use super::context::Context;
-use super::errors;
+use super::errors::{flow_error, print_problem};
 use super::exit::Exit;
+use super::notices;
 use super::output::{Output, stderr_line};
 use super::targets;
 use super::values::read_only;
@@ -90,6 +97,15 @@ pub struct Languages {
     pub source_lang: LanguageIdentifier,
     #[arg(long, value_name = "LANG", default_value = "vi")]
     pub target_lang: LanguageIdentifier,
+}
+
+impl Languages {
+    fn pair(&self) -> songngu::flow::tm::Languages {
+        songngu::flow::tm::Languages {
+            source: self.source_lang.clone(),
+            target: self.target_lang.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -156,6 +172,15 @@ pub enum Duplicates {
     KeepAll,
 }
 
+impl From<Duplicates> for DuplicatePolicy {
+    fn from(duplicates: Duplicates) -> DuplicatePolicy {
+        match duplicates {
+            Duplicates::KeepNewest => DuplicatePolicy::KeepNewest,
+            Duplicates::KeepAll => DuplicatePolicy::KeepAll,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     #[arg(value_name = "FILE")]
@@ -198,122 +223,41 @@ pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<E
         TmCommand::Stats(args) => stats(args, false, l10n, out),
         TmCommand::Validate(args) => stats(args, true, l10n, out),
         TmCommand::Convert(args) => convert(args, ctx, out),
-        TmCommand::Lookup(args) => lookup(args, ctx, out),
-        TmCommand::Concordance(args) => concordance(args, l10n, out),
+        TmCommand::Lookup(args) => lookup_command(args, ctx, out),
+        TmCommand::Concordance(args) => concordance_command(args, l10n, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
         TmCommand::Export(args) => export(args, ctx, out),
-        TmCommand::Compact(args) => compact(args, l10n, out),
+        TmCommand::Compact(args) => compact_command(args, l10n, out),
     }
 }
 
-#[derive(Debug, Default, serde::Serialize)]
-struct Stats {
-    file: PathBuf,
-    version: String,
-    encoding: String,
-    tus: usize,
-    tuvs: usize,
-    languages: BTreeMap<String, usize>,
-    props: BTreeMap<String, usize>,
-    notes: usize,
-    problems: usize,
-    errors: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    journal: Option<JournalStats>,
-}
-
-#[derive(Debug, serde::Serialize)]
-struct JournalStats {
-    path: PathBuf,
-    changes: usize,
+/// 2 when the memory read had damaged TUs (the rest is still reported), else 0.
+fn exit_unless_damaged(damaged: bool) -> Exit {
+    if damaged { Exit::Error } else { Exit::Success }
 }
 
 fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let mut reader = MemoryTus::open(&args.tm).map_err(|e| errors::memory_error(l10n, e))?;
-    let mut stats = Stats {
-        file: args.tm.clone(),
-        version: reader.version().to_owned(),
-        encoding: reader.encoding().to_string(),
-        journal: reader.journal_path().map(|path| JournalStats {
-            path: path.to_owned(),
-            changes: reader.journal_changes(),
-        }),
-        ..Stats::default()
-    };
-    while let Some(tu) = reader
-        .next_tu()
-        .map_err(|e| errors::memory_error(l10n, e))?
-    {
-        stats.tus += 1;
-        let tu = &tu;
-        count_meta(&mut stats, &tu.meta);
-        for tuv in &tu.tuvs {
-            stats.tuvs += 1;
-            *stats
-                .languages
-                .entry(tuv.lang_raw().unwrap_or("?").to_owned())
-                .or_default() += 1;
-            count_meta(&mut stats, &tuv.meta);
-        }
+    let inspected = if validate {
+        stats::validate(&args.tm)
+    } else {
+        stats::stats(&args.tm)
     }
-    let problems = reader.problems();
-    stats.problems = problems.len();
-    stats.errors = problems
-        .iter()
-        .filter(|(_, p)| p.severity == Severity::Error)
-        .count();
+    .map_err(|e| flow_error(l10n, e))?;
+    let stats = &inspected.stats;
     match args.format {
         Format::Json => {
-            out.json_line(&stats)?;
+            out.json_line(stats)?;
             if validate {
-                for (_, problem) in &problems {
-                    out.json_line(&serde_json::json!({ "problem": problem }))?;
+                for problem in &inspected.problems {
+                    out.json_line(&serde_json::json!({ "problem": problem.problem }))?;
                 }
             }
         }
-        Format::Text => {
-            let languages = counts(l10n, &stats.languages);
-            out.line(&l10n.text_with(
-                "tm-stats-summary",
-                &[
-                    ("path", args.tm.display().to_string().into()),
-                    ("version", stats.version.clone().into()),
-                    ("encoding", stats.encoding.clone().into()),
-                    ("tus", stats.tus.into()),
-                    ("tuvs", stats.tuvs.into()),
-                    ("notes", stats.notes.into()),
-                    ("problems", stats.problems.into()),
-                ],
-            ))?;
-            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
-            if !stats.props.is_empty() {
-                let props = counts(l10n, &stats.props);
-                out.line(&l10n.text_with("tm-stats-props", &[("props", props.into())]))?;
-            }
-            if let Some(journal) = &stats.journal {
-                out.line(&l10n.text_with(
-                    "tm-stats-journal",
-                    &[
-                        ("journal", journal.path.display().to_string().into()),
-                        ("changes", journal.changes.into()),
-                    ],
-                ))?;
-            }
-        }
+        Format::Text => write_stats(out, l10n, &args.tm, stats)?,
     }
     out.flush()?;
-    if validate || stats.errors > 0 {
-        for (path, problem) in &problems {
-            if validate || problem.severity == Severity::Error {
-                // The TMX's problems name it as given; the journal's name the journal.
-                let path = if path == reader.tmx_path() {
-                    args.tm.as_path()
-                } else {
-                    path.as_path()
-                };
-                errors::print_problem(l10n, path, problem);
-            }
-        }
+    for problem in &inspected.problems {
+        print_problem(l10n, &problem.path, &problem.problem);
     }
     Ok(if stats.errors > 0 {
         Exit::Error
@@ -322,6 +266,37 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
     } else {
         Exit::Success
     })
+}
+
+fn write_stats(out: &mut Output, l10n: &Localizer, tm: &Path, stats: &Stats) -> Result<()> {
+    out.line(&l10n.text_with(
+        "tm-stats-summary",
+        &[
+            ("path", tm.display().to_string().into()),
+            ("version", stats.version.clone().into()),
+            ("encoding", stats.encoding.clone().into()),
+            ("tus", stats.tus.into()),
+            ("tuvs", stats.tuvs.into()),
+            ("notes", stats.notes.into()),
+            ("problems", stats.problems.into()),
+        ],
+    ))?;
+    let languages = counts(l10n, &stats.languages);
+    out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
+    if !stats.props.is_empty() {
+        let props = counts(l10n, &stats.props);
+        out.line(&l10n.text_with("tm-stats-props", &[("props", props.into())]))?;
+    }
+    if let Some(journal) = &stats.journal {
+        out.line(&l10n.text_with(
+            "tm-stats-journal",
+            &[
+                ("journal", journal.path.display().to_string().into()),
+                ("changes", journal.changes.into()),
+            ],
+        ))?;
+    }
+    Ok(())
 }
 
 /// `en (3), vi (1.200)`: names with their counts, numbers written for the UI language.
@@ -333,180 +308,75 @@ fn counts(l10n: &Localizer, counted: &BTreeMap<String, usize>) -> String {
         .join(", ")
 }
 
-fn count_meta(stats: &mut Stats, meta: &[tmx::Meta]) {
-    for item in meta {
-        match item {
-            tmx::Meta::Prop(prop) => {
-                let kind = prop
-                    .attrs
-                    .iter()
-                    .find(|a| a.name == "type")
-                    .map_or("?", |a| a.value.as_str());
-                *stats.props.entry(kind.to_owned()).or_default() += 1;
-            }
-            tmx::Meta::Note(_) => stats.notes += 1,
-        }
-    }
-}
-
 fn convert(args: &ConvertArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
-    let mut inputs = targets::project_inputs_if_any(ctx);
-    inputs.push(Input::new(&args.input, Role::Input));
-    let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
-    let (count, damaged) = copy_tmx(l10n, out, &args.input, &target, |_| true, |_| Ok(()))?;
-    stderr_line(&l10n.text_with(
-        "tm-converted",
-        &[
-            ("path", args.output.display().to_string().into()),
-            ("tus", count.into()),
-        ],
-    ));
-    Ok(if damaged { Exit::Error } else { Exit::Success })
+    let request = ConvertRequest {
+        input: args.input.clone(),
+        output: args.output.clone(),
+        protected: targets::project_inputs_if_any(ctx),
+        read_only: read_only(args.force_readonly),
+    };
+    let copied = copy::convert(&request, out.writer(), &mut notices::Stderr(l10n))
+        .map_err(|e| flow_error(l10n, e))?;
+    Ok(tell_copied(l10n, "tm-converted", &args.output, copied))
 }
-
-/// How many documents an error lists before it says how many more there are.
-const LISTED_DOCS: usize = 20;
 
 fn export(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
-    if let Some(doc) = &args.doc
-        && !songngu::project::config::valid_doc_id(doc)
-    {
-        anyhow::bail!(l10n.text_with("error-empty-doc", &[("option", "--doc".into())]));
-    }
-    // Every document the memory holds, to name them when the one asked for is not there.
-    let seen = std::cell::RefCell::new(std::collections::BTreeSet::<String>::new());
-    let keep = |tu: &tmx::Tu| {
-        let of = tu.prop(songngu::memory::record::props::DOC);
-        match &args.doc {
-            None => true,
-            Some(doc) => {
-                if let Some(of) = of {
-                    seen.borrow_mut().insert(of.to_owned());
-                }
-                of == Some(doc.as_str())
-            }
-        }
+    let request = ExportRequest {
+        tm: args.tm.clone(),
+        doc: args.doc.clone(),
+        output: args.output.clone(),
+        protected: targets::project_inputs_if_any(ctx),
+        read_only: read_only(args.force_readonly),
     };
-    // An unknown document is a typo or the wrong memory: an empty file in its place
-    // (exit 0) would pass for a document without units, so write nothing and say so.
-    let refuse_unknown = |tus: &[tmx::Tu]| -> Result<()> {
-        let Some(doc) = args.doc.as_deref().filter(|_| tus.is_empty()) else {
-            return Ok(());
-        };
-        let seen = seen.borrow();
-        let mut docs: Vec<String> = seen.iter().take(LISTED_DOCS).cloned().collect();
-        if seen.len() > LISTED_DOCS {
-            docs.push(l10n.text_with(
-                "tm-export-more-docs",
-                &[("count", (seen.len() - LISTED_DOCS).into())],
-            ));
-        }
-        anyhow::bail!(l10n.text_with(
-            "error-tm-export-unknown-doc",
-            &[
-                ("path", args.tm.display().to_string().into()),
-                ("doc", doc.to_owned().into()),
-                ("count", seen.len().into()),
-                ("docs", docs.join(", ").into()),
-            ],
-        ))
-    };
-    let mut inputs = targets::project_inputs_if_any(ctx);
-    inputs.push(Input::new(&args.tm, Role::Memory));
-    let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
-    let (count, damaged) = copy_tmx(l10n, out, &args.tm, &target, keep, refuse_unknown)?;
+    let copied = copy::export(&request, out.writer(), &mut notices::Stderr(l10n))
+        .map_err(|e| flow_error(l10n, e))?;
+    Ok(tell_copied(l10n, "tm-exported", &args.output, copied))
+}
+
+/// Says on stderr (the output may be stdout) how many TUs were written to `output`.
+fn tell_copied(l10n: &Localizer, id: &str, output: &Path, copied: Copied) -> Exit {
     stderr_line(&l10n.text_with(
-        "tm-exported",
+        id,
         &[
-            ("path", args.output.display().to_string().into()),
-            ("tus", count.into()),
+            ("path", output.display().to_string().into()),
+            ("tus", copied.tus.into()),
         ],
     ));
-    Ok(if damaged { Exit::Error } else { Exit::Success })
-}
-
-/// Streams `input`, keeps the TUs `keep` accepts and writes them to `output` as TMX 1.4b
-/// in UTF-8 (a file atomically, checking the result reads back whole; a stream or
-/// standard output as it goes), unless `before_write` refuses the TUs kept (then nothing
-/// is written). Problems of `input` go to stderr. Returns the number of TUs written and
-/// whether `input` had damaged TUs.
-fn copy_tmx(
-    l10n: &Localizer,
-    out: &mut Output,
-    input: &Path,
-    output: &OutputTarget,
-    keep: impl Fn(&tmx::Tu) -> bool,
-    before_write: impl FnOnce(&[tmx::Tu]) -> Result<()>,
-) -> Result<(usize, bool)> {
-    let mut reader = MemoryTus::open(input).map_err(|e| errors::memory_error(l10n, e))?;
-    let header = reader.header().clone();
-    let mut tus = Vec::new();
-    while let Some(tu) = reader
-        .next_tu()
-        .map_err(|e| errors::memory_error(l10n, e))?
-    {
-        if keep(&tu) {
-            tus.push(tu);
-        }
-    }
-    let problems: Vec<tmx::Problem> = reader.problems().into_iter().map(|(_, p)| p).collect();
-    // After the TUs: namespace declarations of `<body>` are moved to the root.
-    let root_attrs = reader.root_attrs().to_vec();
-    for (path, problem) in reader.problems() {
-        let path = if path == reader.tmx_path() {
-            input
-        } else {
-            path.as_path()
-        };
-        errors::print_problem(l10n, path, &problem);
-    }
-    before_write(&tus)?;
-    write::check_tus_writable(output.path(), &tus).map_err(|e| errors::memory_error(l10n, e))?;
-    targets::write(
-        l10n,
-        out,
-        output,
-        |w| write::write_tmx(w, &root_attrs, &header, &tus),
-        |written| write::verify_tmx(written, &tus),
-    )?;
-    Ok((
-        tus.len(),
-        problems.iter().any(|p| p.severity == Severity::Error),
-    ))
-}
-
-fn open_memory(l10n: &Localizer, tm: &Path, languages: &Languages) -> Result<Memory> {
-    let memory = Memory::open(
-        &[tm.to_owned()],
-        languages.source_lang.clone(),
-        languages.target_lang.clone(),
-    )
-    .map_err(|e| errors::memory_error(l10n, e))?;
-    errors::report_problems(l10n, &memory);
-    Ok(memory)
-}
-
-fn damaged(memory: &Memory) -> bool {
-    memory
-        .problems()
-        .iter()
-        .any(|p| p.problem.severity == Severity::Error)
+    exit_unless_damaged(copied.damaged)
 }
 
 #[derive(serde::Serialize)]
 struct LookupLine<'a> {
     query: &'a str,
-    matches: Vec<JsonMatch>,
+    matches: Vec<JsonMatch<'a>>,
 }
 
 #[derive(serde::Serialize)]
-struct JsonMatch {
+struct JsonMatch<'a> {
     #[serde(flatten)]
-    found: Match,
+    found: &'a Match,
     band: &'static str,
-    diff: Vec<fuzzy::DiffPart>,
+    diff: &'a [fuzzy::DiffPart],
+}
+
+impl<'a> LookupLine<'a> {
+    fn of(answer: &'a Answer) -> LookupLine<'a> {
+        let matches = answer
+            .matches
+            .iter()
+            .map(|scored| JsonMatch {
+                found: &scored.found,
+                band: band_name(scored.found.score),
+                diff: &scored.diff,
+            })
+            .collect();
+        LookupLine {
+            query: &answer.query,
+            matches,
+        }
+    }
 }
 
 fn band_name(score: u8) -> &'static str {
@@ -520,68 +390,53 @@ fn band_name(score: u8) -> &'static str {
     }
 }
 
-fn lookup(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+fn lookup_command(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
-    let mut queries: Vec<String> = Vec::new();
-    if let Some(text) = &args.text {
-        queries.push(text.clone());
-    }
+    let mut queries: Vec<String> = args.text.iter().cloned().collect();
     if let Some(path) = &args.queries {
         let text = ctx.read_text(path, InputKind::Queries)?;
-        queries.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(str::to_owned),
-        );
+        queries.extend(lookup::queries(&text));
     }
-    if queries.is_empty() {
-        anyhow::bail!(l10n.text("error-no-query"));
-    }
-    let memory = open_memory(l10n, &args.tm, &args.languages)?;
-    for query in &queries {
-        let matches = memory
-            .lookup(query, args.min, args.limit)
-            .map_err(|e| errors::memory_error(l10n, e))?;
+    let request = LookupRequest {
+        tm: args.tm.clone(),
+        queries,
+        min: args.min,
+        limit: args.limit,
+        languages: args.languages.pair(),
+    };
+    let looked_up =
+        lookup(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+    for answer in &looked_up.answers {
         match args.format {
-            Format::Json => {
-                let matches = matches
-                    .into_iter()
-                    .map(|found| JsonMatch {
-                        band: band_name(found.score),
-                        diff: fuzzy::diff(query, &found.source),
-                        found,
-                    })
-                    .collect();
-                out.json_line(&LookupLine { query, matches })?;
-            }
-            Format::Text => {
-                out.line(&l10n.text_with(
-                    "tm-lookup-query",
-                    &[
-                        ("query", query.clone().into()),
-                        ("count", matches.len().into()),
-                    ],
-                ))?;
-                for found in &matches {
-                    out.line(&format!(
-                        "  {:>3}%  {}",
-                        found.score,
-                        render_diff(&fuzzy::diff(query, &found.source))
-                    ))?;
-                    out.line(&format!(
-                        "        → {}",
-                        found.target.as_deref().unwrap_or("")
-                    ))?;
-                }
-            }
+            Format::Json => out.json_line(&LookupLine::of(answer))?,
+            Format::Text => write_answer(out, l10n, answer)?,
         }
     }
     out.flush()?;
-    Ok(if damaged(&memory) {
-        Exit::Error
-    } else {
-        Exit::Success
-    })
+    Ok(exit_unless_damaged(looked_up.damaged))
+}
+
+fn write_answer(out: &mut Output, l10n: &Localizer, answer: &Answer) -> Result<()> {
+    out.line(&l10n.text_with(
+        "tm-lookup-query",
+        &[
+            ("query", answer.query.clone().into()),
+            ("count", answer.matches.len().into()),
+        ],
+    ))?;
+    for scored in &answer.matches {
+        let found = &scored.found;
+        out.line(&format!(
+            "  {:>3}%  {}",
+            found.score,
+            render_diff(&scored.diff)
+        ))?;
+        out.line(&format!(
+            "        → {}",
+            found.target.as_deref().unwrap_or("")
+        ))?;
+    }
+    Ok(())
 }
 
 /// Words of the match that the query lacks in `[-...-]`, words it adds in `{+...+}`.
@@ -605,18 +460,23 @@ fn render_diff(parts: &[fuzzy::DiffPart]) -> String {
     line
 }
 
-fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let memory = open_memory(l10n, &args.tm, &args.languages)?;
-    let options = songngu::memory::concordance::SearchOptions {
-        diacritic_insensitive: args.ignore_diacritics,
-        case_sensitive: args.case_sensitive,
+fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let request = ConcordanceRequest {
+        tm: args.tm.clone(),
+        phrase: args.phrase.clone(),
+        in_target: args.target,
+        options: SearchOptions {
+            diacritic_insensitive: args.ignore_diacritics,
+            case_sensitive: args.case_sensitive,
+        },
+        limit: args.limit,
+        languages: args.languages.pair(),
     };
-    let hits = memory
-        .concordance(&args.phrase, args.target, options, args.limit)
-        .map_err(|e| errors::memory_error(l10n, e))?;
+    let found =
+        concordance(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
     match args.format {
         Format::Json => {
-            for hit in &hits {
+            for hit in &found.hits {
                 out.json_line(hit)?;
             }
         }
@@ -625,142 +485,91 @@ fn concordance(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Re
                 "tm-concordance-found",
                 &[
                     ("phrase", args.phrase.clone().into()),
-                    ("count", hits.len().into()),
+                    ("count", found.hits.len().into()),
                 ],
             ))?;
-            for hit in &hits {
+            for hit in &found.hits {
                 out.line(&format!("  {}", hit.source))?;
                 out.line(&format!("  → {}", hit.target.as_deref().unwrap_or("")))?;
             }
         }
     }
     out.flush()?;
-    Ok(if damaged(&memory) {
-        Exit::Error
-    } else {
-        Exit::Success
-    })
+    Ok(exit_unless_damaged(found.damaged))
 }
 
-fn compact(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    if let Err(e) = std::fs::metadata(&args.tm) {
-        anyhow::bail!(super::errors::read_error(l10n, &args.tm, &e));
-    }
-    let wait = if args.no_wait {
-        LockWait::Fail
-    } else {
-        LockWait::Wait(std::time::Duration::from_secs(60))
-    };
-    let options = UpdateOptions {
-        wait,
+fn compact_command(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let request = CompactRequest {
+        tm: args.tm.clone(),
+        wait: !args.no_wait,
         read_only: read_only(args.force_readonly),
     };
-    // The languages only steer lookups: any pair compacts the same bytes.
-    let (source, target) = (unic_langid::langid!("en"), unic_langid::langid!("vi"));
-    let mut memory =
-        Memory::open_for_update_with(std::slice::from_ref(&args.tm), source, target, options)
-            .map_err(|e| errors::memory_error(l10n, e))?;
-    memory
-        .refuse_damaged()
-        .map_err(|e| errors::memory_error(l10n, e))?;
-    let journals = memory.journals();
-    let Some((_, journal, changes)) = journals.into_iter().next() else {
-        out.line(&l10n.text_with(
-            "tm-compact-nothing",
-            &[("path", args.tm.display().to_string().into())],
-        ))?;
-        out.flush()?;
-        return Ok(Exit::Success);
-    };
-    memory
-        .compact()
-        .map_err(|e| errors::memory_error(l10n, e))?;
-    out.line(&l10n.text_with(
-        "tm-compacted",
-        &[
-            ("path", args.tm.display().to_string().into()),
-            ("journal", journal.display().to_string().into()),
-            ("changes", changes.into()),
-        ],
-    ))?;
+    let path = args.tm.display().to_string();
+    match compact(&request).map_err(|e| flow_error(l10n, e))? {
+        Compacted::NoJournal => {
+            out.line(&l10n.text_with("tm-compact-nothing", &[("path", path.into())]))?
+        }
+        Compacted::Written { journal, changes } => out.line(&l10n.text_with(
+            "tm-compacted",
+            &[
+                ("path", path.into()),
+                ("journal", journal.display().to_string().into()),
+                ("changes", changes.into()),
+            ],
+        ))?,
+    }
     out.flush()?;
     Ok(Exit::Success)
 }
 
 fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let wait = if args.no_wait {
-        LockWait::Fail
-    } else {
-        LockWait::Wait(std::time::Duration::from_secs(60))
+    let request = ImportRequest {
+        file: args.file.clone(),
+        into: args.into.clone(),
+        dry_run: args.dry_run,
+        duplicates: args.duplicates.into(),
+        wait: !args.no_wait,
+        read_only: read_only(args.force_readonly),
+        languages: args.languages.pair(),
     };
-    let paths = std::slice::from_ref(&args.into);
-    let (source, target) = (
-        args.languages.source_lang.clone(),
-        args.languages.target_lang.clone(),
-    );
-    // A dry run reads only: no lock, no folder, nothing left behind.
-    let mut memory = if args.dry_run {
-        Memory::open_preview(paths, source, target)
-    } else {
-        let options = UpdateOptions {
-            wait,
-            read_only: read_only(args.force_readonly),
-        };
-        Memory::open_for_update_with(paths, source, target, options)
-    }
-    .map_err(|e| errors::memory_error(l10n, e))?;
-    // Also for `--dry-run`: an import into this memory could never be saved.
-    memory
-        .refuse_damaged()
-        .map_err(|e| errors::memory_error(l10n, e))?;
-    let policy = match args.duplicates {
-        Duplicates::KeepNewest => DuplicatePolicy::KeepNewest,
-        Duplicates::KeepAll => DuplicatePolicy::KeepAll,
-    };
-    let report = import::import(&mut memory, &args.file, policy)
-        .map_err(|e| errors::memory_error(l10n, e))?;
-    for problem in &report.problems {
-        errors::print_problem(l10n, &args.file, problem);
-    }
-    let damaged_input = report
-        .problems
-        .iter()
-        .any(|p| p.severity == Severity::Error);
-    if !args.dry_run {
-        memory.save().map_err(|e| errors::memory_error(l10n, e))?;
-    }
+    let imported = import(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+    let report = &imported.report;
     match args.format {
         Format::Json => {
-            out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": &report }))?
+            out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": report }))?
         }
-        Format::Text => {
-            let languages = counts(l10n, &report.languages);
-            let id = if args.dry_run {
-                "tm-import-dry-run"
-            } else {
-                "tm-import-done"
-            };
-            out.line(&l10n.text_with(
-                id,
-                &[
-                    ("path", args.file.display().to_string().into()),
-                    ("into", args.into.display().to_string().into()),
-                    ("tus", report.tus.into()),
-                    ("added", report.added.into()),
-                    ("duplicates", report.duplicates.into()),
-                    ("replaced", report.replaced_older.into()),
-                    ("kept", report.kept_existing.into()),
-                    ("unpaired", report.without_pair.into()),
-                    ("problems", report.problems.len().into()),
-                ],
-            ))?;
-            out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
-        }
+        Format::Text => write_import(out, l10n, args, report)?,
     }
     out.flush()?;
-    Ok(if damaged_input {
-        Exit::Error
+    Ok(exit_unless_damaged(imported.damaged_input))
+}
+
+fn write_import(
+    out: &mut Output,
+    l10n: &Localizer,
+    args: &ImportArgs,
+    report: &ImportReport,
+) -> Result<()> {
+    let id = if args.dry_run {
+        "tm-import-dry-run"
     } else {
-        Exit::Success
-    })
+        "tm-import-done"
+    };
+    out.line(&l10n.text_with(
+        id,
+        &[
+            ("path", args.file.display().to_string().into()),
+            ("into", args.into.display().to_string().into()),
+            ("tus", report.tus.into()),
+            ("added", report.added.into()),
+            ("duplicates", report.duplicates.into()),
+            ("replaced", report.replaced_older.into()),
+            ("kept", report.kept_existing.into()),
+            ("unpaired", report.without_pair.into()),
+            ("problems", report.problems.len().into()),
+        ],
+    ))?;
+    let languages = counts(l10n, &report.languages);
+    out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
+    Ok(())
 }

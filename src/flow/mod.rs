@@ -18,6 +18,14 @@
 //! | [`work_file::import`]         | `xliff import`: a translated work file stored        |
 //! | [`release::prepare`]          | `export`: a checked release, written or refused      |
 //! | [`init::init`]                | `init`: a project file written                       |
+//! | [`tm::stats::stats`]          | `tm stats`: what a memory file holds                 |
+//! | [`tm::stats::validate`]       | `tm validate`: the same, with every problem          |
+//! | [`tm::copy::convert`]         | `tm convert`: any TMX written as TMX 1.4b            |
+//! | [`tm::copy::export`]          | `tm export`: a memory, or one document of it, copied |
+//! | [`tm::lookup::lookup`]        | `tm lookup`: exact and fuzzy matches of texts        |
+//! | [`tm::lookup::concordance`]   | `tm concordance`: a phrase in the memory             |
+//! | [`tm::import::import`]        | `tm import`: a foreign TMX merged into the memory    |
+//! | [`tm::compact::compact`]      | `tm compact`: the journal written into the TMX       |
 //!
 //! ```
 //! use songngu::flow::check::{check, CheckRequest};
@@ -41,6 +49,7 @@ pub mod check;
 pub mod edit;
 pub mod init;
 pub mod release;
+pub mod tm;
 pub mod work_file;
 
 use std::path::{Path, PathBuf};
@@ -52,10 +61,11 @@ use crate::drift::accept::AcceptError;
 use crate::export::ExportError;
 use crate::fsio::{FsError, ReadOnly};
 use crate::input_limit::{InputError, InputKind};
-use crate::memory::persist::LockWait;
+use crate::memory::persist::{LockWait, PersistError};
 use crate::memory::store::{LoadProblem, Memory, MemoryError, UpdateOptions};
 use crate::project::{ConfigError, DocIdError, Project};
 use crate::xliff::XliffError;
+use unic_langid::LanguageIdentifier;
 
 /// How long a command waits for another one's lock on a memory before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(60);
@@ -168,7 +178,25 @@ pub enum FlowError {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// A memory file named in a release manifest could not be read.
+    /// `tm lookup` was given no query.
+    #[error("no query: give a text or a file of queries")]
+    NoQuery,
+    /// `tm export` of a document the memory at `path` does not hold (`docs`: the ones
+    /// it does, sorted): an empty file in its place would pass for a document without
+    /// units.
+    #[error("`{}` has no document `{doc}`", .path.display())]
+    NoSuchDocument {
+        path: PathBuf,
+        doc: String,
+        docs: Vec<String>,
+    },
+    /// An output file could not be written, or its content failed its check.
+    #[error(transparent)]
+    WriteOutput(PersistError),
+    /// Standard output, given to the flow to write to, failed.
+    #[error("cannot write to standard output: {0}")]
+    WriteStdout(std::io::Error),
+    /// A memory file could not be read (one a release manifest names, or one to compact).
     #[error("cannot read `{}`: {source}", .path.display())]
     ReadMemoryFile {
         path: PathBuf,
@@ -183,7 +211,17 @@ pub fn open_memory(
     notices: &mut dyn Notices,
 ) -> Result<Memory, MemoryError> {
     let config = &project.config;
-    let memory = Memory::open(paths, config.source.clone(), config.target.clone())?;
+    let languages = (config.source.clone(), config.target.clone());
+    open_memory_in(paths, languages, notices)
+}
+
+/// [`open_memory`] in the language pair `(source, target)` instead of the project's.
+pub fn open_memory_in(
+    paths: &[PathBuf],
+    (source, target): (LanguageIdentifier, LanguageIdentifier),
+    notices: &mut dyn Notices,
+) -> Result<Memory, MemoryError> {
+    let memory = Memory::open(paths, source, target)?;
     tell_problems(&memory, notices);
     Ok(memory)
 }
@@ -196,17 +234,21 @@ pub fn open_for_update(
     read_only: ReadOnly,
 ) -> Result<Memory, MemoryError> {
     let config = &project.config;
-    let options = UpdateOptions {
-        wait: LockWait::Wait(LOCK_WAIT),
-        read_only,
-    };
+    let languages = (config.source.clone(), config.target.clone());
+    open_for_update_in(path, languages, LockWait::Wait(LOCK_WAIT), read_only)
+}
+
+/// [`open_for_update`] in the language pair `(source, target)`, waiting for another
+/// writer's lock as `wait` says.
+pub fn open_for_update_in(
+    path: &Path,
+    (source, target): (LanguageIdentifier, LanguageIdentifier),
+    wait: LockWait,
+    read_only: ReadOnly,
+) -> Result<Memory, MemoryError> {
+    let options = UpdateOptions { wait, read_only };
     let paths = [path.to_path_buf()];
-    let memory = Memory::open_for_update_with(
-        &paths,
-        config.source.clone(),
-        config.target.clone(),
-        options,
-    )?;
+    let memory = Memory::open_for_update_with(&paths, source, target, options)?;
     memory.refuse_damaged()?;
     Ok(memory)
 }

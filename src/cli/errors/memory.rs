@@ -6,7 +6,7 @@ use std::path::Path;
 use songngu::i18n::Localizer;
 use songngu::memory::journal::{JournalDamage, JournalError};
 use songngu::memory::persist::PersistError;
-use songngu::memory::store::{Memory, MemoryError};
+use songngu::memory::store::MemoryError;
 use songngu::tmx::{self, Severity};
 
 use super::super::output::stderr_line;
@@ -141,12 +141,4 @@ pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
             ("message", problem.message.clone().into()),
         ],
     ));
-}
-
-/// Prints every problem of loading `memory` (damaged TUs and warnings, each with its file,
-/// line and column) on stderr, as every command that reads a memory does.
-pub fn report_problems(l10n: &Localizer, memory: &Memory) {
-    for problem in memory.problems() {
-        print_problem(l10n, &problem.path, &problem.problem);
-    }
 }

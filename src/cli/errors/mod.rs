@@ -20,7 +20,7 @@ use songngu::input_limit::{self, InputError, InputKind};
 use songngu::project::DocIdError;
 use songngu::segment::srx::SrxError;
 
-use super::output::stderr_line;
+use super::output::{OutputError, stderr_line};
 
 mod config;
 mod export;
@@ -30,7 +30,7 @@ mod xliff;
 
 pub use config::{accept_error, config_error};
 pub use export::export_error;
-pub use memory::{memory_error, output_error, print_problem, report_problems};
+pub use memory::{memory_error, output_error, print_problem};
 pub use xliff::{xliff_error, xliff_write_failure};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
@@ -364,6 +364,26 @@ pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
         FlowError::ReadMemoryFile { path, source } => {
             anyhow::anyhow!(read_error(l10n, &path, &source))
         }
+        FlowError::NoQuery => text("error-no-query", &[]),
+        FlowError::NoSuchDocument { path, doc, docs } => {
+            // How many documents the message lists before it says how many more there are.
+            const LISTED: usize = 20;
+            let mut listed: Vec<String> = docs.iter().take(LISTED).cloned().collect();
+            if docs.len() > LISTED {
+                let more = [("count", (docs.len() - LISTED).into())];
+                listed.push(l10n.text_with("tm-export-more-docs", &more));
+            }
+            let args = [
+                ("path", file(&path)),
+                ("doc", doc.into()),
+                ("count", docs.len().into()),
+                ("docs", listed.join(", ").into()),
+            ];
+            text("error-tm-export-unknown-doc", &args)
+        }
+        FlowError::WriteOutput(e) => output_error(l10n, e),
+        // Told as any write to standard output: a closed pipe is the end of a pipeline.
+        FlowError::WriteStdout(e) => anyhow::Error::new(OutputError(e)),
     }
 }
 

@@ -1,0 +1,79 @@
+//! The flows of `songngu tm ...`: one memory file, its statistics and problems, copies,
+//! lookups, imports and compaction.
+//!
+//! These work on the memory file given, not on the project: its language pair is the
+//! request's ([`Languages`]), and only the outputs of [`copy`] are checked against the
+//! project's files, which the caller lists. A memory file's journal is part of it: every
+//! flow here reads the TMX with its journal applied.
+
+pub mod compact;
+pub mod copy;
+pub mod import;
+pub mod lookup;
+pub mod stats;
+
+use std::path::Path;
+
+use unic_langid::{LanguageIdentifier, langid};
+
+use crate::memory::journal::MemoryTus;
+use crate::memory::persist::LockWait;
+use crate::memory::store::LoadProblem;
+use crate::tmx::{Problem, Severity};
+
+use super::LOCK_WAIT;
+
+/// The language pair a memory file is read in. It steers lookups and which side of a
+/// TU is the source; a memory holding other languages still reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    pub source: LanguageIdentifier,
+    pub target: LanguageIdentifier,
+}
+
+impl Languages {
+    fn pair(&self) -> (LanguageIdentifier, LanguageIdentifier) {
+        (self.source.clone(), self.target.clone())
+    }
+}
+
+/// English to Vietnamese, the default of every `tm` command.
+impl Default for Languages {
+    fn default() -> Languages {
+        Languages {
+            source: langid!("en"),
+            target: langid!("vi"),
+        }
+    }
+}
+
+/// Waiting up to [`LOCK_WAIT`] for another writer, or failing at once.
+fn lock_wait(wait: bool) -> LockWait {
+    if wait {
+        LockWait::Wait(LOCK_WAIT)
+    } else {
+        LockWait::Fail
+    }
+}
+
+/// Whether any of `problems` is a damaged TU (not a mere warning).
+fn any_damaged<'a>(mut problems: impl Iterator<Item = &'a Problem>) -> bool {
+    problems.any(|p| p.severity == Severity::Error)
+}
+
+/// The problems `reader` met, the TMX's named by `given` (the path as the caller wrote
+/// it), the journal's by the journal.
+fn problems_named(reader: &MemoryTus, given: &Path) -> Vec<LoadProblem> {
+    reader
+        .problems()
+        .into_iter()
+        .map(|(path, problem)| LoadProblem {
+            path: if path == reader.tmx_path() {
+                given.to_owned()
+            } else {
+                path
+            },
+            problem,
+        })
+        .collect()
+}
