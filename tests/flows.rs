@@ -16,8 +16,10 @@ use songngu::flow::check::{CheckRequest, Checked, check};
 use songngu::flow::edit::{self, TranslateRequest, UpdateRequest};
 use songngu::flow::init::{InitRequest, init};
 use songngu::flow::release::{self, ReleaseRequest, SingleFormat};
-use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported};
-use songngu::flow::{FlowError, LanguageSide, Notice};
+use songngu::flow::work_file::{
+    self, ExportRequest, ImportRequest, Imported, LanguageSide, WorkFileError,
+};
+use songngu::flow::{FlowError, Notice};
 use songngu::project::config::Article;
 use songngu::project::{Config, DocIdError, Project};
 use songngu::xliff::{State, Version, XliffDoc};
@@ -552,12 +554,12 @@ fn a_work_file_of_another_language_or_document_is_refused() {
         ..doc.clone()
     };
     match day.import(&french, "fr.xlf").unwrap_err() {
-        FlowError::WorkFileLanguage {
+        FlowError::WorkFile(WorkFileError::Language {
             side,
             file,
             found,
             expected,
-        } => {
+        }) => {
             assert_eq!(side, LanguageSide::Target);
             assert_eq!(file, day.path("fr.xlf"));
             assert_eq!((found.as_str(), expected.as_str()), ("fr", "vi"));
@@ -569,7 +571,7 @@ fn a_work_file_of_another_language_or_document_is_refused() {
         ..doc
     };
     match day.import(&other, "other.xlf").unwrap_err() {
-        FlowError::WorkFileUnknownDocument { file, doc, docs } => {
+        FlowError::WorkFile(WorkFileError::UnknownDocument { file, doc, docs }) => {
             assert_eq!(file, day.path("other.xlf"));
             assert_eq!(doc, "seed-2019-11-29");
             assert_eq!(docs, [DOC]);

@@ -92,13 +92,6 @@ impl Notices for Vec<Notice> {
     }
 }
 
-/// Which side of a work file's language pair disagrees with the project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LanguageSide {
-    Source,
-    Target,
-}
-
 /// Why a flow could not do what it was asked. Every variant carries the fields a front
 /// end words its message from; `Display` is the English wording, for logs and tests.
 #[derive(Debug, thiserror::Error)]
@@ -148,27 +141,8 @@ pub enum FlowError {
     /// A translation that is empty or blank.
     #[error("the translation is empty")]
     EmptyTranslation,
-    /// A work file names no document.
-    #[error("`{}` names no document", .file.display())]
-    WorkFileWithoutDocument { file: PathBuf },
-    /// A work file's language is not the project's.
-    #[error("`{}` is in `{found}`, the project in `{expected}`", .file.display())]
-    WorkFileLanguage {
-        side: LanguageSide,
-        file: PathBuf,
-        found: String,
-        expected: String,
-    },
-    /// A work file of a document that neither the project nor the memory (`docs`) knows.
-    #[error("`{}` is of document `{doc}`, unknown here", .file.display())]
-    WorkFileUnknownDocument {
-        file: PathBuf,
-        doc: String,
-        docs: Vec<String>,
-    },
-    /// No English article given for a work file's document, and the project lists none.
-    #[error("which English article is document `{doc}`?")]
-    WorkFileWithoutArticle { doc: String },
+    #[error(transparent)]
+    WorkFile(#[from] work_file::WorkFileError),
     /// `init` would replace an existing project file.
     #[error("`{}` exists already", .path.display())]
     ProjectExists { path: PathBuf },

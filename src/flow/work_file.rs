@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::check::{CheckRequest, check};
-use super::{FlowError, LanguageSide, Notices, open_for_update};
+use super::{FlowError, Notices, open_for_update};
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
 use crate::drift::update::{Put, put_unit_translation};
@@ -75,6 +75,39 @@ pub fn to_bytes(doc: &XliffDoc, version: Version) -> Result<Vec<u8>, FlowError> 
     let mut bytes = Vec::new();
     xliff::write(doc, version, &mut bytes).map_err(FlowError::XliffWrite)?;
     Ok(bytes)
+}
+
+/// Which side of a work file's language pair disagrees with the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageSide {
+    Source,
+    Target,
+}
+
+/// Why a work file is refused before anything of it is stored.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkFileError {
+    /// The file names no document.
+    #[error("`{}` names no document", .file.display())]
+    WithoutDocument { file: PathBuf },
+    /// The file's language is not the project's.
+    #[error("`{}` is in `{found}`, the project in `{expected}`", .file.display())]
+    Language {
+        side: LanguageSide,
+        file: PathBuf,
+        found: String,
+        expected: String,
+    },
+    /// A file of a document that neither the project nor the memory (`docs`) knows.
+    #[error("`{}` is of document `{doc}`, unknown here", .file.display())]
+    UnknownDocument {
+        file: PathBuf,
+        doc: String,
+        docs: Vec<String>,
+    },
+    /// No English article given for the file's document, and the project lists none.
+    #[error("which English article is document `{doc}`?")]
+    WithoutArticle { doc: String },
 }
 
 /// Store a translated work file in the memory.
@@ -153,11 +186,12 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     if !in_project && !docs.contains(&doc.doc) {
         // Importing would start a document nobody asked for (a typo in `original`, a
         // file of another project); a new article is listed in the project first.
-        return Err(FlowError::WorkFileUnknownDocument {
+        return Err(WorkFileError::UnknownDocument {
             file: request.file.clone(),
             doc: doc.doc.clone(),
             docs,
-        });
+        }
+        .into());
     }
     let en_path = match &request.en {
         Some(p) => p.clone(),
@@ -166,7 +200,7 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
             .iter()
             .find(|a| a.doc == doc.doc)
             .map(|a| a.path.clone())
-            .ok_or_else(|| FlowError::WorkFileWithoutArticle {
+            .ok_or_else(|| WorkFileError::WithoutArticle {
                 doc: doc.doc.clone(),
             })?,
     };
@@ -197,7 +231,7 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
 fn refuse_foreign(project: &Project, doc: &XliffDoc, file: &Path) -> Result<(), FlowError> {
     let file = file.to_owned();
     if !valid_doc_id(&doc.doc) {
-        return Err(FlowError::WorkFileWithoutDocument { file });
+        return Err(WorkFileError::WithoutDocument { file }.into());
     }
     let config = &project.config;
     for (side, found, expected) in [
@@ -207,12 +241,13 @@ fn refuse_foreign(project: &Project, doc: &XliffDoc, file: &Path) -> Result<(), 
         // A missing target language (optional in 1.2) says nothing against the file.
         let expected = expected.to_string();
         if !found.trim().is_empty() && !xliff::language_matches(found, &expected) {
-            return Err(FlowError::WorkFileLanguage {
+            return Err(WorkFileError::Language {
                 side,
                 file,
                 found: found.clone(),
                 expected,
-            });
+            }
+            .into());
         }
     }
     Ok(())

@@ -43,6 +43,21 @@ pub fn config_error(l10n: &Localizer, error: &ConfigError) -> String {
                 ("offset", plain(offset)),
             ],
         ),
+        ConfigError::TooLarge { path, limit } => {
+            too_large(l10n, path, InputKind::ProjectFile, *limit)
+        }
+        ConfigError::Language { .. }
+        | ConfigError::Option { .. }
+        | ConfigError::EmptyDoc { .. }
+        | ConfigError::UnknownKind { .. }
+        | ConfigError::UnknownSetting { .. } => setting_error(l10n, error),
+    }
+}
+
+/// A setting of the project (in the file or given on the command line) that is not one
+/// songngu knows or accepts.
+fn setting_error(l10n: &Localizer, error: &ConfigError) -> String {
+    match error {
         ConfigError::Language {
             path,
             value,
@@ -89,9 +104,11 @@ pub fn config_error(l10n: &Localizer, error: &ConfigError) -> String {
                 ("value", value.clone().into()),
             ],
         ),
-        ConfigError::TooLarge { path, limit } => {
-            too_large(l10n, path, InputKind::ProjectFile, *limit)
-        }
+        // Worded by `config_error`.
+        ConfigError::Io { .. }
+        | ConfigError::Syntax { .. }
+        | ConfigError::InvalidUtf8 { .. }
+        | ConfigError::TooLarge { .. } => config_error(l10n, error),
     }
 }
 

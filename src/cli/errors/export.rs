@@ -1,5 +1,7 @@
 //! Errors of exporting a release ([`ExportError`]).
 
+use std::path::Path;
+
 use songngu::export::{ExportError, UnitProblem};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::PersistError;
@@ -23,15 +25,7 @@ pub fn export_error(l10n: &Localizer, error: &ExportError) -> String {
             index,
             unit,
             problem,
-        } => l10n.text_with(
-            "export-error-invalid-unit",
-            &[
-                ("number", plain(index + 1)),
-                ("unit", unit.clone().into()),
-                ("path", path_value(path)),
-                ("problem", unit_problem(l10n, *problem).into()),
-            ],
-        ),
+        } => invalid_unit(l10n, path, *index, unit, *problem),
         ExportError::Drift {
             doc,
             stale,
@@ -77,6 +71,25 @@ pub fn export_error(l10n: &Localizer, error: &ExportError) -> String {
         }
     };
     framed(l10n, reason)
+}
+
+/// A unit that does not belong to the release's English (a bug of the caller).
+fn invalid_unit(
+    l10n: &Localizer,
+    path: &Path,
+    index: usize,
+    unit: &str,
+    problem: UnitProblem,
+) -> String {
+    l10n.text_with(
+        "export-error-invalid-unit",
+        &[
+            ("number", plain(index + 1)),
+            ("unit", unit.to_owned().into()),
+            ("path", path_value(path)),
+            ("problem", unit_problem(l10n, problem).into()),
+        ],
+    )
 }
 
 fn framed(l10n: &Localizer, reason: String) -> String {

@@ -12,8 +12,9 @@ use std::io;
 use std::path::Path;
 
 use songngu::document::DocumentError;
+use songngu::flow::FlowError;
 use songngu::flow::align::StoringError;
-use songngu::flow::{FlowError, LanguageSide};
+use songngu::flow::work_file::{LanguageSide, WorkFileError};
 use songngu::fsio::FsError;
 use songngu::i18n::{FluentValue, Localizer};
 use songngu::input_limit::{self, InputError, InputKind};
@@ -30,7 +31,7 @@ mod xliff;
 
 pub use config::{accept_error, config_error};
 pub use export::export_error;
-pub use memory::{memory_error, output_error, print_problem};
+pub use memory::{memory_error, memory_message, output_error, persist_message, print_problem};
 pub use xliff::{xliff_error, xliff_write_failure};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
@@ -269,51 +270,110 @@ pub fn doc_id_error(l10n: &Localizer, error: &DocIdError) -> String {
 
 /// The message for a flow that could not do what it was asked.
 pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
-    let text =
-        |id: &str, args: &[(&str, FluentValue<'static>)]| anyhow::anyhow!(l10n.text_with(id, args));
-    let file = |path: &Path| path_value(path);
     match error {
-        FlowError::Config(e) => anyhow::anyhow!(config_error(l10n, &e)),
-        FlowError::Document(e) => anyhow::anyhow!(document_error(l10n, &e)),
-        FlowError::Input(e) => anyhow::anyhow!(input_error(l10n, &e)),
         FlowError::Memory(e) => memory_error(l10n, e),
-        FlowError::DocId(e) => anyhow::anyhow!(doc_id_error(l10n, &e)),
-        FlowError::Accept(e) => anyhow::anyhow!(accept_error(l10n, &e)),
-        FlowError::Export(e) => anyhow::anyhow!(export_error(l10n, &e)),
-        FlowError::Output(e) => anyhow::anyhow!(fs_error(l10n, &e)),
-        FlowError::Xliff(e) => anyhow::anyhow!(xliff_error(l10n, &e)),
+        FlowError::Glossary { path, lines } => glossary_error(l10n, &path, &lines),
+        FlowError::WriteOutput(e) => output_error(l10n, e),
+        // Told as any write to standard output: a closed pipe is the end of a pipeline.
+        FlowError::WriteStdout(e) => anyhow::Error::new(OutputError(e)),
+        other => anyhow::anyhow!(flow_message(l10n, &other)),
+    }
+}
+
+/// The message of a [`FlowError`] that is only told (see [`flow_error`]).
+fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
+    let text = |id: &str, args: &[(&str, FluentValue<'static>)]| l10n.text_with(id, args);
+    match error {
+        FlowError::Config(e) => config_error(l10n, e),
+        FlowError::Document(e) => document_error(l10n, e),
+        FlowError::Input(e) => input_error(l10n, e),
+        FlowError::Memory(e) => memory_message(l10n, e),
+        FlowError::DocId(e) => doc_id_error(l10n, e),
+        FlowError::Accept(e) => accept_error(l10n, e),
+        FlowError::Export(e) => export_error(l10n, e),
+        FlowError::Output(e) => fs_error(l10n, e),
+        FlowError::Xliff(e) => xliff_error(l10n, e),
         FlowError::XliffWrite(e) => {
-            let reason = xliff_write_failure(l10n, &e);
+            let reason = xliff_write_failure(l10n, e);
             text("error-xliff-write", &[("message", reason.into())])
         }
+        FlowError::WorkFile(e) => work_file_error(l10n, e),
+        FlowError::Storing(e) => storing_error(l10n, e),
         FlowError::NoMemory => text("error-check-needs-tm", &[]),
-        FlowError::Glossary { path, lines } => {
-            let message = |line: &usize| {
-                l10n.text_with(
-                    "align-glossary-line",
-                    &[("path", file(&path)), ("line", (*line).into())],
-                )
-            };
-            // Every line but the last is told here; the last is the error.
-            let (last, others) = lines.split_last().unwrap_or((&0, &[]));
-            for line in others {
-                stderr_line(&l10n.text_with("cli-error", &[("message", message(line).into())]));
-            }
-            anyhow::anyhow!(message(last))
-        }
-        FlowError::NoFinding { id } => text("error-no-finding", &[("id", id.into())]),
+        FlowError::NoFinding { id } => text("error-no-finding", &[("id", id.clone().into())]),
         FlowError::DamagedMemory { path, count } => text(
             "error-damaged-output",
-            &[("path", file(&path)), ("count", count.into())],
+            &[("path", path_value(path)), ("count", (*count).into())],
         ),
-        FlowError::NoUnit { unit } => text("error-no-unit", &[("unit", unit.into())]),
+        FlowError::NoUnit { unit } => text("error-no-unit", &[("unit", unit.clone().into())]),
         FlowError::EmptyTranslation => text("error-empty-translation", &[]),
-        FlowError::WorkFileWithoutDocument { file: path } => {
-            text("error-xliff-empty-doc", &[("file", file(&path))])
+        FlowError::NothingToAlign { en, vi } => text(
+            "align-nothing-to-align",
+            &[("en", path_value(en)), ("vi", path_value(vi))],
+        ),
+        FlowError::ProjectExists { path } => {
+            text("error-init-exists", &[("path", path_value(path))])
         }
-        FlowError::WorkFileLanguage {
+        FlowError::WriteProject { path, source } => write_error(l10n, path, source),
+        FlowError::ReadMemoryFile { path, source } => read_error(l10n, path, source),
+        FlowError::NoQuery => text("error-no-query", &[]),
+        FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
+        FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
+        FlowError::WriteOutput(e) => persist_message(l10n, e),
+        FlowError::WriteStdout(e) => io_reason(l10n, e),
+    }
+}
+
+/// A glossary with lines that are not term pairs: every line but the last told on
+/// standard error, the last as the error.
+fn glossary_error(l10n: &Localizer, path: &Path, lines: &[usize]) -> anyhow::Error {
+    let (last, others) = match lines.split_last() {
+        Some((last, others)) => (Some(*last), others),
+        None => (None, &[][..]),
+    };
+    for line in others {
+        let message = glossary_line(l10n, path, Some(*line));
+        stderr_line(&l10n.text_with("cli-error", &[("message", message.into())]));
+    }
+    anyhow::anyhow!(glossary_line(l10n, path, last))
+}
+
+fn glossary_line(l10n: &Localizer, path: &Path, line: Option<usize>) -> String {
+    let line = line.unwrap_or_default();
+    l10n.text_with(
+        "align-glossary-line",
+        &[("path", path_value(path)), ("line", line.into())],
+    )
+}
+
+/// `tm export --doc` of a document the memory does not have: the documents it has, the
+/// first few by name.
+fn no_such_document(l10n: &Localizer, path: &Path, doc: &str, docs: &[String]) -> String {
+    // How many documents the message lists before it says how many more there are.
+    const LISTED: usize = 20;
+    let mut listed: Vec<String> = docs.iter().take(LISTED).cloned().collect();
+    if docs.len() > LISTED {
+        let more = [("count", (docs.len() - LISTED).into())];
+        listed.push(l10n.text_with("tm-export-more-docs", &more));
+    }
+    let args = [
+        ("path", path_value(path)),
+        ("doc", doc.to_owned().into()),
+        ("count", docs.len().into()),
+        ("docs", listed.join(", ").into()),
+    ];
+    l10n.text_with("error-tm-export-unknown-doc", &args)
+}
+
+/// The message for a work file refused before anything of it was stored.
+fn work_file_error(l10n: &Localizer, error: &WorkFileError) -> String {
+    match error {
+        WorkFileError::WithoutDocument { file } => {
+            l10n.text_with("error-xliff-empty-doc", &[("file", path_value(file))])
+        }
+        WorkFileError::Language {
             side,
-            file: path,
+            file,
             found,
             expected,
         } => {
@@ -322,68 +382,39 @@ pub fn flow_error(l10n: &Localizer, error: FlowError) -> anyhow::Error {
                 LanguageSide::Target => "error-xliff-target-lang",
             };
             let args = [
-                ("file", file(&path)),
-                ("found", found.into()),
-                ("expected", expected.into()),
+                ("file", path_value(file)),
+                ("found", found.clone().into()),
+                ("expected", expected.clone().into()),
             ];
-            text(id, &args)
+            l10n.text_with(id, &args)
         }
-        FlowError::WorkFileUnknownDocument {
-            file: path,
-            doc,
-            docs,
-        } => text(
+        WorkFileError::UnknownDocument { file, doc, docs } => l10n.text_with(
             "error-xliff-unknown-doc",
             &[
-                ("file", file(&path)),
-                ("doc", doc.into()),
+                ("file", path_value(file)),
+                ("doc", doc.clone().into()),
                 ("docs", docs.join(", ").into()),
             ],
         ),
-        FlowError::WorkFileWithoutArticle { doc } => {
-            text("error-xliff-which-article", &[("doc", doc.into())])
+        WorkFileError::WithoutArticle { doc } => {
+            l10n.text_with("error-xliff-which-article", &[("doc", doc.clone().into())])
         }
-        FlowError::Storing(StoringError::EmptyDoc) => {
-            text("error-empty-doc", &[("option", "--doc".into())])
-        }
-        FlowError::Storing(StoringError::WhichDoc { en, project }) => {
-            let project = project.map_or_else(|| String::from("none"), |p| p.display().to_string());
-            text(
+    }
+}
+
+/// The message for pairs that `align --into` cannot store.
+fn storing_error(l10n: &Localizer, error: &StoringError) -> String {
+    match error {
+        StoringError::EmptyDoc => l10n.text_with("error-empty-doc", &[("option", "--doc".into())]),
+        StoringError::WhichDoc { en, project } => {
+            let project = project
+                .as_ref()
+                .map_or_else(|| String::from("none"), |p| p.display().to_string());
+            l10n.text_with(
                 "error-align-which-doc",
-                &[("en", file(&en)), ("project", project.into())],
+                &[("en", path_value(en)), ("project", project.into())],
             )
         }
-        FlowError::NothingToAlign { en, vi } => text(
-            "align-nothing-to-align",
-            &[("en", file(&en)), ("vi", file(&vi))],
-        ),
-        FlowError::ProjectExists { path } => text("error-init-exists", &[("path", file(&path))]),
-        FlowError::WriteProject { path, source } => {
-            anyhow::anyhow!(write_error(l10n, &path, &source))
-        }
-        FlowError::ReadMemoryFile { path, source } => {
-            anyhow::anyhow!(read_error(l10n, &path, &source))
-        }
-        FlowError::NoQuery => text("error-no-query", &[]),
-        FlowError::NoSuchDocument { path, doc, docs } => {
-            // How many documents the message lists before it says how many more there are.
-            const LISTED: usize = 20;
-            let mut listed: Vec<String> = docs.iter().take(LISTED).cloned().collect();
-            if docs.len() > LISTED {
-                let more = [("count", (docs.len() - LISTED).into())];
-                listed.push(l10n.text_with("tm-export-more-docs", &more));
-            }
-            let args = [
-                ("path", file(&path)),
-                ("doc", doc.into()),
-                ("count", docs.len().into()),
-                ("docs", listed.join(", ").into()),
-            ];
-            text("error-tm-export-unknown-doc", &args)
-        }
-        FlowError::WriteOutput(e) => output_error(l10n, e),
-        // Told as any write to standard output: a closed pipe is the end of a pipeline.
-        FlowError::WriteStdout(e) => anyhow::Error::new(OutputError(e)),
     }
 }
 

@@ -55,6 +55,52 @@ pub fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
             "tmx-error-truncated-data",
             &[("encoding", (*encoding).into())],
         ),
+        ErrorKind::Syntax(_)
+        | ErrorKind::MisplacedDeclaration
+        | ErrorKind::BadDeclaration(_)
+        | ErrorKind::NoRoot
+        | ErrorKind::NotTmx(_)
+        | ErrorKind::TextBeforeRoot
+        | ErrorKind::AfterRoot(_)
+        | ErrorKind::MisplacedDoctype
+        | ErrorKind::DoctypeCase
+        | ErrorKind::EntityDeclaration
+        | ErrorKind::ParameterEntity(_)
+        | ErrorKind::UndefinedEntity(_)
+        | ErrorKind::InvalidCharRef(_)
+        | ErrorKind::ForbiddenChar(_)
+        | ErrorKind::ForbiddenCharRef(_, _)
+        | ErrorKind::CdataEndInText
+        | ErrorKind::LtInAttribute
+        | ErrorKind::DuplicateAttribute(_)
+        | ErrorKind::AttributeSyntax(_)
+        | ErrorKind::InvalidName(_)
+        | ErrorKind::UnclosedAtEof(_) => xml_message(l10n, kind),
+        ErrorKind::Limit { limit, max, what } => limit_message(l10n, limit, *max, what),
+        ErrorKind::NotATu(message) => detail("tmx-error-not-a-tu", message),
+        ErrorKind::DamagedTu(message) => detail("tmx-error-damaged-tu", message),
+    }
+}
+
+/// A limit of the reader exceeded. The Vietnamese selects its description by the
+/// limit's name; `what` is the reader's English description, used by the English message.
+fn limit_message(l10n: &Localizer, limit: &str, max: u64, what: &str) -> String {
+    l10n.text_with(
+        "tmx-error-limit",
+        &[
+            ("limit", limit.to_owned().into()),
+            ("max", plain(max)),
+            ("what", what.to_owned().into()),
+        ],
+    )
+}
+
+/// What is wrong with the XML of the file (not well-formed, or not a TMX document).
+fn xml_message(l10n: &Localizer, kind: &ErrorKind) -> String {
+    let text = |id: &str| l10n.text(id);
+    let detail =
+        |id: &str, detail: &String| l10n.text_with(id, &[("detail", detail.clone().into())]);
+    match kind {
         ErrorKind::Syntax(message) => detail("tmx-error-syntax", message),
         ErrorKind::MisplacedDeclaration => text("tmx-error-misplaced-declaration"),
         ErrorKind::BadDeclaration(message) => detail("tmx-error-bad-declaration", message),
@@ -100,18 +146,8 @@ pub fn kind_message(l10n: &Localizer, kind: &ErrorKind) -> String {
             "tmx-error-unclosed-at-eof",
             &[("elements", elements.clone().into())],
         ),
-        // The Vietnamese selects its description by the limit's name; `what` is the
-        // reader's English description, used by the English message.
-        ErrorKind::Limit { limit, max, what } => l10n.text_with(
-            "tmx-error-limit",
-            &[
-                ("limit", (*limit).into()),
-                ("max", plain(max)),
-                ("what", (*what).into()),
-            ],
-        ),
-        ErrorKind::NotATu(message) => detail("tmx-error-not-a-tu", message),
-        ErrorKind::DamagedTu(message) => detail("tmx-error-damaged-tu", message),
+        // The other kinds are not about the XML; `kind_message` words them.
+        _ => kind_message(l10n, kind),
     }
 }
 
