@@ -29,7 +29,8 @@
 //! ```
 //! use std::path::Path;
 //! use songngu::document::{Document, ReadOptions};
-//! use songngu::segment::{segment_document, Lang, Segmenter};
+//! use songngu::segment::{segment_document, Segmenter};
+//! use songngu::text::Lang;
 //!
 //! let article = "# Hội thảo\n\nTS. Nguyễn Văn An phát biểu. Hội thảo kết thúc lúc 11:12.\n";
 //! let doc = Document::from_bytes(Path::new("bai.vi.md"), article.as_bytes(), ReadOptions::default())?;
@@ -72,6 +73,6 @@ pub mod i18n;
 pub mod input_limit;
 pub mod memory;
 pub mod segment;
+pub mod text;
 pub mod tmx;
-pub mod world;
 pub mod xliff;

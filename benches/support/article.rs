@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use songngu::document::{Document, ReadOptions};
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit, unit_tu};
-use songngu::segment::{Lang, Segmenter, Unit, segment_document};
+use songngu::segment::{Segmenter, Unit, segment_document};
+use songngu::text::Lang;
 use unic_langid::langid;
 
 use super::news::pair;

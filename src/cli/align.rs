@@ -31,14 +31,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::align::{self, AlignOptions, LengthModel, Link};
+use songngu::align::{self, AlignOptions, Link};
 use songngu::document::Document;
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::layout::{self, Anchor, ViParagraph};
 use songngu::memory::persist::{LockWait, ReadOnly};
 use songngu::memory::store::{self, AddedAt, Memory, NewUnit, StoredUnit, UpdateOptions};
-use songngu::segment::{Lang, Segmenter, segment_document};
+use songngu::segment::{Segmenter, segment_document};
+use songngu::text::Lang;
+use songngu::text::LengthModel;
 use songngu::tmx::Prop;
 use unic_langid::LanguageIdentifier;
 
@@ -511,7 +513,7 @@ fn store_links(
     en_sentences: &[&String],
     vi_sentences: &[&String],
 ) -> Result<Stored, store::MemoryError> {
-    use songngu::memory::text::normalize;
+    use songngu::text::normalize::normalize;
     let (doc, user) = (into.doc.as_str(), into.user.as_str());
     let (source_lang, target_lang) = (into.source.clone(), into.target.clone());
     let mut memory = Memory::open_for_update_with(

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::align::{AlignOptions, Glossary};
+use songngu::align::AlignOptions;
 use songngu::config::Config;
 use songngu::document::Document;
 use songngu::drift::accept::{AcceptError, Accepted};
@@ -19,7 +19,9 @@ use songngu::drift::checks::CheckOptions;
 use songngu::drift::report::{DiffOp, Explanation, Finding, FindingRecord, Kind, Severity};
 use songngu::i18n::{Localizer, UiLocale};
 use songngu::memory::store::{Memory, MemoryError};
-use songngu::segment::{Lang, Unit};
+use songngu::segment::Unit;
+use songngu::text::Glossary;
+use songngu::text::Lang;
 
 use super::errors;
 use super::exit::Exit;

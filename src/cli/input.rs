@@ -9,11 +9,12 @@ use std::sync::OnceLock;
 
 use anyhow::Result;
 use clap::Args;
-use songngu::align::Glossary;
 use songngu::document::{Document, ReadOptions};
 use songngu::i18n::Localizer;
 use songngu::input_limit::{self, InputError, InputKind, MIB};
-use songngu::segment::{Lang, Segmenter, Unit, segment_document};
+use songngu::segment::{Segmenter, Unit, segment_document};
+use songngu::text::Glossary;
+use songngu::text::Lang;
 
 use super::errors;
 use super::output::stderr_line;

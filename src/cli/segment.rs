@@ -19,7 +19,8 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::document::{Document, ParagraphMode, ReadOptions};
 use songngu::i18n::Localizer;
-use songngu::segment::{Lang, Segmenter, each_unit, srx};
+use songngu::segment::{Segmenter, each_unit, srx};
+use songngu::text::Lang;
 
 use super::errors;
 use super::exit::Exit;

@@ -8,7 +8,7 @@ use songngu::drift::update::{Put, put_unit_translation};
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
-use songngu::segment::Lang;
+use songngu::text::Lang;
 
 use super::exit::Exit;
 use super::input::read_units;

@@ -11,7 +11,7 @@ use songngu::drift::update;
 use songngu::i18n::Localizer;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, UpdateOptions};
-use songngu::segment::Lang;
+use songngu::text::Lang;
 
 use super::exit::Exit;
 use super::input::read_units;

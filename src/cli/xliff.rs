@@ -16,7 +16,7 @@ use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
 use songngu::memory::persist::LockWait;
 use songngu::memory::store::{Memory, NewUnit, UpdateOptions};
-use songngu::segment::Lang;
+use songngu::text::Lang;
 use songngu::xliff::{self, Version, XliffDoc};
 
 use super::check::{CheckArgs, CheckFormat, run_check};

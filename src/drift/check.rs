@@ -350,7 +350,7 @@ pub fn against_vietnamese(
                 last = Some(u.block);
             }
             if let Some(p) = out.last_mut() {
-                p.push(crate::memory::text::normalize(&u.text));
+                p.push(crate::text::normalize::normalize(&u.text));
             }
         }
         out

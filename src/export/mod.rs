@@ -19,7 +19,8 @@
 //! use std::path::Path;
 //! use songngu::document::{Document, ReadOptions};
 //! use songngu::export::{vi, Release, ReleaseUnit, UnitStatus};
-//! use songngu::segment::{segment_document, Lang, Segmenter};
+//! use songngu::segment::{segment_document, Segmenter};
+//! use songngu::text::Lang;
 //!
 //! let en = Document::from_bytes(Path::new("flood.en.md"),
 //!     b"# Flood warning\n\nRivers are **rising**. Stay home.\n", ReadOptions::default())?;
@@ -1140,7 +1141,8 @@ pub(crate) mod tests {
     use super::*;
     use crate::document::ReadOptions;
     use crate::drift::Kind;
-    use crate::segment::{Lang, Segmenter, segment_document};
+    use crate::segment::{Segmenter, segment_document};
+    use crate::text::Lang;
     use std::path::Path;
 
     pub(crate) fn doc(name: &str, text: &str) -> Document {

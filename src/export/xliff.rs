@@ -36,8 +36,8 @@ use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
 use crate::drift::{Finding, Kind};
 use crate::memory::store::StoredUnit;
-use crate::memory::text::normalize;
 use crate::segment::Unit;
+use crate::text::normalize::normalize;
 use crate::xliff::{State, XliffDoc, XliffUnit};
 
 /// The units of `units` (checked in `report`) that need work, or all of them with `all`,

@@ -49,7 +49,7 @@ use super::segment::{
     ConcordanceSegment, FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder, key_hash,
     unit_key,
 };
-use super::text::normalize;
+use crate::text::normalize::normalize;
 use crate::tmx::{self, Attr, Header, Meta, Prop, TmxError, TmxReader, TmxWriter, Tu};
 
 /// Prop types songngu writes on the TUs its users create.

@@ -14,9 +14,10 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use regex_automata::meta::Regex;
 
+use super::Segmenter;
 use super::engine::Rule;
-use super::{Lang, Segmenter};
 use crate::input_limit::{self, InputError, InputKind};
+use crate::text::Lang;
 
 /// A rule of an SRX file that the engine cannot express; it was not applied.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
