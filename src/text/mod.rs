@@ -2,7 +2,7 @@
 //! ([`lang`]), the exact-match and folded keys ([`normalize`]), words and punctuation
 //! ([`tokens`]), the length of a translation ([`length`]), the readers of numbers, dates, names and URLs ([`anchors`]), glossaries
 //! ([`glossary`]), world knowledge (country and organisation names, number words, the
-//! calendar: [`world`]), and positions in a text ([`position`]).
+//! calendar: [`world`]), positions in a text ([`position`]) and UTF-16 decoding ([`utf16`]).
 //!
 //! Everything here is a pure function of its input: no stage state, no I/O.
 
@@ -11,7 +11,9 @@ pub mod glossary;
 pub mod lang;
 pub mod length;
 pub mod normalize;
+pub mod position;
 pub mod tokens;
+pub mod utf16;
 pub mod world;
 
 pub use glossary::{Glossary, GlossaryError};
