@@ -76,3 +76,4 @@ pub mod segment;
 pub mod text;
 pub mod tmx;
 pub mod xliff;
+pub mod xml;

@@ -5,6 +5,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::xml::{CodePoint, XmlFault};
+
 /// A fatal read error: the file cannot be read as a TMX document (I/O, encoding, not
 /// well-formed XML, not TMX, a limit exceeded).
 ///
@@ -58,16 +60,6 @@ impl std::error::Error for TmxError {
             ErrorKind::Io(error) => Some(error),
             _ => None,
         }
-    }
-}
-
-/// A character as `U+0001`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodePoint(pub u32);
-
-impl fmt::Display for CodePoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "U+{:04X}", self.0)
     }
 }
 
@@ -153,6 +145,22 @@ pub enum ErrorKind {
     /// [`read_tu_at`](super::read_tu_at) / [`parse_tu`](super::parse_tu): the TU is damaged.
     #[error("damaged `<tu>`: {0}")]
     DamagedTu(String),
+}
+
+/// The XML rules are shared with XLIFF ([`crate::xml`]); a TMX reader reports their faults
+/// as its own kinds, with the same wording.
+impl From<XmlFault> for ErrorKind {
+    fn from(fault: XmlFault) -> ErrorKind {
+        match fault {
+            XmlFault::Syntax(message) => ErrorKind::Syntax(message),
+            XmlFault::UndefinedEntity(name) => ErrorKind::UndefinedEntity(name),
+            XmlFault::InvalidCharRef(name) => ErrorKind::InvalidCharRef(name),
+            XmlFault::ForbiddenChar(c) => ErrorKind::ForbiddenChar(c),
+            XmlFault::ForbiddenCharRef(name, c) => ErrorKind::ForbiddenCharRef(name, c),
+            XmlFault::CdataEndInText => ErrorKind::CdataEndInText,
+            XmlFault::LtInAttribute => ErrorKind::LtInAttribute,
+        }
+    }
 }
 
 /// How bad a [`Problem`] is.

@@ -118,7 +118,7 @@ pub(crate) mod xml;
 mod tests;
 
 pub use check::is_tmx_date;
-pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
+pub use error::{ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
     Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, Meta, Node,
     Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, remove_attr_value, set_attr_value,

@@ -50,9 +50,9 @@ use super::model::{
     Tuv, attr_value,
 };
 use super::source::{Source, SourceEncoding, detect, read_prefix};
-use super::xml::{
-    AttrLimits, check_chars, find2, find3, is_all_space, is_name, is_xml_space, name_len,
-    parse_attrs, parse_attrs_into, parse_tag, push_text, resolve_reference,
+use super::xml::{AttrLimits, name_len, parse_attrs, parse_attrs_into, parse_tag};
+use crate::xml::{
+    check_chars, find2, find3, is_all_space, is_name, is_xml_space, push_text, resolve_reference,
 };
 
 /// A fatal error inside the reader: boxed, so that results stay small on the hot path.
@@ -869,7 +869,7 @@ impl<R: Read> TmxReader<R> {
             Token::Ref(len) => {
                 let c = raw
                     .get(1..len - 1)
-                    .and_then(|name| resolve_reference(name).ok());
+                    .and_then(|name| resolve_reference::<ErrorKind>(name).ok());
                 let Some(c) = c else {
                     return Err(self.bail());
                 };
@@ -1024,7 +1024,7 @@ impl<R: Read> TmxReader<R> {
         self.scratch.clear();
         // Whitespace only (ASCII): nothing to check; line ends become LF as everywhere.
         if let Ok(raw) = std::str::from_utf8(buf) {
-            let _ = push_text(&mut self.scratch, raw, false);
+            let _ = push_text::<ErrorKind>(&mut self.scratch, raw, false);
         }
     }
 

@@ -18,8 +18,9 @@ use super::{
 };
 use crate::text::position::line_column;
 use crate::text::utf16;
-use crate::tmx::xml::{
-    Fault, check_chars, is_all_space, is_name, push_attr_value, push_text, resolve_reference,
+use crate::xml::{
+    Fault, XmlFault, check_chars, is_all_space, is_name, push_attr_value, push_text,
+    resolve_reference,
 };
 
 /// Reads an XLIFF 1.2 or 2.x document; `path` only names the file in errors.
@@ -350,7 +351,7 @@ impl<'a> Reader<'a> {
                 Event::CData(text) => self.text(&text, at + "<![CDATA[".len(), true)?,
                 Event::GeneralRef(reference) => {
                     let c = resolve_reference(&reference)
-                        .map_err(|kind| self.malformed(at, kind.to_string()))?;
+                        .map_err(|kind: XmlFault| self.malformed(at, kind.to_string()))?;
                     match self.frames.last() {
                         None => return Err(self.malformed(at, "text outside the root element")),
                         Some(Frame::Text | Frame::Inline) => {
@@ -429,7 +430,7 @@ impl<'a> Reader<'a> {
             }
             let mut value = String::with_capacity(attr.value.len());
             push_attr_value(&mut value, &attr.value)
-                .map_err(|(_, kind)| self.malformed(at, kind.to_string()))?;
+                .map_err(|(_, kind): Fault| self.malformed(at, kind.to_string()))?;
             self.attrs.push((key.to_owned(), value));
         }
         Ok(())
