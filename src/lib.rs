@@ -22,9 +22,12 @@
 //! 6. [`export`]: the bilingual release (the Vietnamese article, side-by-side HTML and
 //!    Markdown, TMX, XLIFF, a manifest); [`xliff`] also brings a translator's work back.
 //!
-//! [`config`] reads the project file `songngu.toml`, [`input_limit`] reads every file that
-//! is read whole with a size limit, and [`i18n`] holds the Fluent messages of the
-//! command-line tool in English and Vietnamese.
+//! Under the stages, [`text`] is the text analysis several of them share (the language,
+//! normalization and folding, tokens, the readers of numbers, dates, names and URLs, world
+//! knowledge, glossaries, the length model, positions), and [`xml`] the XML 1.0 rules that
+//! [`tmx`] and [`xliff`] share. [`config`] reads the project file `songngu.toml`,
+//! [`input_limit`] reads every file that is read whole with a size limit, and [`i18n`]
+//! holds the Fluent messages of the command-line tool in English and Vietnamese.
 //!
 //! ```
 //! use std::path::Path;

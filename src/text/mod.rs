@@ -1,8 +1,13 @@
-//! Text analysis that several stages share: the language of a text and language tags
-//! ([`lang`]), the exact-match and folded keys ([`normalize`]), words and punctuation
-//! ([`tokens`]), the length of a translation ([`length`]), the readers of numbers, dates, names and URLs ([`anchors`]), glossaries
-//! ([`glossary`]), world knowledge (country and organisation names, number words, the
-//! calendar: [`world`]), positions in a text ([`position`]) and UTF-16 decoding ([`utf16`]).
+//! Text analysis that several stages share:
+//!
+//! - [`lang`]: the language of a text, and how language tags match;
+//! - [`normalize`] and [`tokens`]: the exact-match and folded keys, words and punctuation;
+//! - `anchors`: the readers of numbers, dates and times, names and URLs (the aligner keys
+//!   them, the cross-language checks compare them);
+//! - [`world`]: country, territory and organisation names, number words, the calendar;
+//! - [`glossary`]: term pairs a project fixes;
+//! - [`length`]: how long a Vietnamese translation of an English text is;
+//! - [`position`] and [`utf16`]: byte offset to line and column, UTF-16 decoding.
 //!
 //! Everything here is a pure function of its input: no stage state, no I/O.
 
