@@ -37,9 +37,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::cache::{ImageWriter, IndexBytes};
 use super::fuzzy::{Postings, postings_iter};
-use super::interner::{Interner, InternerRef};
+use super::interner::{Interner, InternerRef, fold_key};
 use crate::text::normalize::{fold_with, normalize};
-use crate::text::tokens::{fold_key, tokens};
+use crate::text::tokens::tokens;
 
 /// How [`ConcordanceIndex::search`] compares tokens. The default is diacritic-sensitive
 /// and case-insensitive, as in most CAT tools.

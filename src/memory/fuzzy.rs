@@ -89,9 +89,9 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 use super::cache::{ImageWriter, IndexBytes};
-use super::interner::{Interner, InternerRef};
+use super::interner::{Interner, InternerRef, fold_key};
 use crate::text::normalize::normalize;
-use crate::text::tokens::{TokenKind, fold_key, tokens};
+use crate::text::tokens::{TokenKind, tokens};
 
 /// Cost of inserting, deleting or substituting a word, in tenths of a word.
 const WORD_COST: u32 = 10;

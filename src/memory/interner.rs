@@ -1,4 +1,18 @@
-//! The string table of the lookup indexes.
+//! The keys and the string table of the lookup indexes.
+
+use crate::text::normalize::fold;
+use crate::text::tokens::TokenKind;
+
+/// The fold class key of a token, as the indexes group tokens: punctuation and words
+/// never share a class, so that tokens of one class always weigh the same in fuzzy scoring.
+pub(crate) fn fold_key(text: &str, kind: TokenKind) -> String {
+    let folded = fold(text);
+    match kind {
+        TokenKind::Word => folded,
+        // No word starts with U+0000 (words start with a letter or a digit).
+        TokenKind::Punct => format!("\u{0}{folded}"),
+    }
+}
 
 /// A compact string table: every distinct string gets a dense `u32` id, in the order of
 /// first insertion.

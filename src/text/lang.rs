@@ -22,8 +22,9 @@ impl Lang {
 }
 
 /// How well a variant's language serves a wanted language, worst to best. This is the one
-/// rule of language matching: lookups and the store ([`Tu::tuv`](crate::tmx::Tu::tuv)), import and validation
-/// (`missing-source-tuv`) all use it, so a TU that answers lookups also passes validation.
+/// rule of language matching: lookups and the store
+/// ([`Tu::tuv`](crate::tmx::Tu::tuv)), import and validation (`missing-source-tuv`) all
+/// use it, so a TU that answers lookups also passes validation.
 ///
 /// Like OmegaT: the exact tag first (compared after canonicalization, so `EN-us`, `en_US`
 /// and `en-US` are one tag), then the bare language (`vi` for `vi-VN`), then the same

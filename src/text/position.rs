@@ -83,7 +83,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn advancing_in_pieces_is_advancing_at_once(s in "[a\né\u{1ec7}\r]{0,40}|\\PC{0,20}", cut in 0usize..80) {
+        fn advancing_in_pieces_is_advancing_at_once(
+            s in "[a\né\u{1ec7}\r]{0,40}|\\PC{0,20}",
+            cut in 0usize..80,
+        ) {
             let bytes = s.as_bytes();
             let cut = cut.min(bytes.len());
             let whole = LineColumn::START.advance(bytes);

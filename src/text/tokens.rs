@@ -19,19 +19,6 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::normalize::fold;
-
-/// The fold class key of a token, as the indexes group tokens: punctuation and words
-/// never share a class, so that tokens of one class always weigh the same in fuzzy scoring.
-pub(crate) fn fold_key(text: &str, kind: TokenKind) -> String {
-    let folded = fold(text);
-    match kind {
-        TokenKind::Word => folded,
-        // No word starts with U+0000 (words start with a letter or a digit).
-        TokenKind::Punct => format!("\u{0}{folded}"),
-    }
-}
-
 /// What a [`Token`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
