@@ -112,17 +112,18 @@ pub enum ErrorKind {
     EntityDeclaration,
     #[error("parameter entity references are not supported (found `{0}`)")]
     ParameterEntity(String),
-    #[error("undefined entity `&{0};` (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` exist)")]
+    // The faults of the XML rules shared with XLIFF are worded once, by `XmlFault`.
+    #[error("{}", XmlFault::UndefinedEntity(.0.clone()))]
     UndefinedEntity(String),
-    #[error("invalid character reference `&{0};`")]
+    #[error("{}", XmlFault::InvalidCharRef(.0.clone()))]
     InvalidCharRef(String),
-    #[error("character {0} is not allowed in XML 1.0")]
+    #[error("{}", XmlFault::ForbiddenChar(*.0))]
     ForbiddenChar(CodePoint),
-    #[error("character reference `&{0};` stands for {1}, which XML 1.0 does not allow")]
+    #[error("{}", XmlFault::ForbiddenCharRef(.0.clone(), *.1))]
     ForbiddenCharRef(String, CodePoint),
-    #[error("`]]>` is not allowed in text")]
+    #[error("{}", XmlFault::CdataEndInText)]
     CdataEndInText,
-    #[error("`<` is not allowed in an attribute value")]
+    #[error("{}", XmlFault::LtInAttribute)]
     LtInAttribute,
     #[error("duplicate attribute `{0}`")]
     DuplicateAttribute(String),
@@ -256,5 +257,30 @@ fn tuid_suffix(tuid: &Option<String>) -> String {
     match tuid {
         Some(tuid) => format!(" (tuid `{tuid}`)"),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A TMX file and an XLIFF file that break the same XML rule get the same words.
+    #[test]
+    fn xml_faults_keep_their_wording_as_tmx_kinds() {
+        let faults = [
+            XmlFault::Syntax("invalid reference `&a b;`".into()),
+            XmlFault::UndefinedEntity("nbsp".into()),
+            XmlFault::InvalidCharRef("#xD800".into()),
+            XmlFault::ForbiddenChar(CodePoint(1)),
+            XmlFault::ForbiddenCharRef("#1".into(), CodePoint(1)),
+            XmlFault::CdataEndInText,
+            XmlFault::LtInAttribute,
+        ];
+        for fault in faults {
+            assert_eq!(
+                ErrorKind::from(fault.clone()).to_string(),
+                fault.to_string()
+            );
+        }
     }
 }
