@@ -165,6 +165,15 @@ fn noncharacter_at(bytes: &[u8], i: usize) -> Option<u32> {
     }
 }
 
+/// The fault of the forbidden character at `i`: a C0 control, or U+FFFE or U+FFFF.
+fn forbidden<E: From<XmlFault>>(bytes: &[u8], i: usize) -> Fault<E> {
+    let cp = match bytes[i] {
+        0xEF => noncharacter_at(bytes, i).unwrap_or(0xFFFD),
+        b => u32::from(b),
+    };
+    (i, XmlFault::ForbiddenChar(CodePoint(cp)).into())
+}
+
 /// Appends character data (text or, with `cdata`, a CDATA section) to `out`: checks each
 /// character against `Char`, rejects `]]>` in text, and turns CR LF and lone CR into LF as
 /// XML 1.0 §2.11 requires (a CR written as `&#13;` is a reference and is kept).
@@ -204,13 +213,8 @@ pub(crate) fn push_text<E: From<XmlFault>>(
                 }
                 i += 1;
             }
-            0xEF => {
-                if let Some(cp) = noncharacter_at(bytes, i) {
-                    return Err((i, XmlFault::ForbiddenChar(CodePoint(cp)).into()));
-                }
-                i += 1;
-            }
-            _ => return Err((i, XmlFault::ForbiddenChar(CodePoint(u32::from(b))).into())),
+            0xEF if noncharacter_at(bytes, i).is_none() => i += 1,
+            _ => return Err(forbidden(bytes, i)),
         }
     }
     out.push_str(&raw[run..]);
@@ -220,13 +224,9 @@ pub(crate) fn push_text<E: From<XmlFault>>(
 /// Checks that `raw` holds only `Char`s (comments, processing instructions, DOCTYPE).
 pub(crate) fn check_chars<E: From<XmlFault>>(raw: &[u8]) -> Result<(), Fault<E>> {
     for (i, &b) in raw.iter().enumerate() {
-        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') {
-            return Err((i, XmlFault::ForbiddenChar(CodePoint(u32::from(b))).into()));
-        }
-        if b == 0xEF
-            && let Some(cp) = noncharacter_at(raw, i)
-        {
-            return Err((i, XmlFault::ForbiddenChar(CodePoint(cp)).into()));
+        let control = b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+        if control || (b == 0xEF && noncharacter_at(raw, i).is_some()) {
+            return Err(forbidden(raw, i));
         }
     }
     Ok(())
@@ -323,13 +323,8 @@ pub(crate) fn push_attr_value<E: From<XmlFault>>(
                 run = i;
             }
             b'<' => return Err((i, XmlFault::LtInAttribute.into())),
-            0xEF => {
-                if let Some(cp) = noncharacter_at(bytes, i) {
-                    return Err((i, XmlFault::ForbiddenChar(CodePoint(cp)).into()));
-                }
-                i += 1;
-            }
-            _ => return Err((i, XmlFault::ForbiddenChar(CodePoint(u32::from(b))).into())),
+            0xEF if noncharacter_at(bytes, i).is_none() => i += 1,
+            _ => return Err(forbidden(bytes, i)),
         }
     }
     out.push_str(&raw[run..]);
