@@ -10,7 +10,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group};
-use songngu::segment::{Lang, Segmenter};
+use songngu::segment::Segmenter;
+use songngu::text::Lang;
 
 #[path = "support/rng.rs"]
 mod rng;

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use songngu::drift::checks::{CheckOptions, Pair, Translations, check_article, inconsistent};
 use songngu::i18n::{FluentValue, Localizer, UiLocale};
-use songngu::memory::text::normalize;
+use songngu::text::normalize::normalize;
 
 /// The pairs themselves as the translation memory: `check --vi` after `align --into`.
 struct PairsMemory {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates src/world/data/{territories,calendar,currencies}.tsv from CLDR.
+"""Regenerates src/text/world/data/{territories,calendar,currencies}.tsv from CLDR.
 
 The Vietnamese (and English) names of countries and territories, months, weekdays and
 currencies come from the Unicode CLDR JSON packages on the npm registry, at a pinned
@@ -18,7 +18,7 @@ import tempfile
 
 CLDR_VERSION = "48.2.0"
 PACKAGES = ["cldr-localenames-full", "cldr-dates-full", "cldr-numbers-full"]
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "world", "data")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "text", "world", "data")
 # Region codes that are not countries or territories (groupings, the unknown region).
 NOT_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ"}
 

@@ -15,6 +15,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::text::position::line_column;
+
 /// One mebibyte, the unit limits are given in.
 pub const MIB: u64 = 1 << 20;
 
@@ -235,10 +237,7 @@ pub fn read_text(path: &Path, kind: InputKind, limit: u64) -> Result<String, Inp
     let bytes = read(path, kind, limit)?;
     String::from_utf8(bytes).map_err(|error| {
         let valid_up_to = error.utf8_error().valid_up_to();
-        let bytes = error.as_bytes();
-        // The prefix is valid by definition of `valid_up_to`.
-        let before = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or("");
-        let (line, column) = line_column(before);
+        let (line, column) = line_column(error.as_bytes(), valid_up_to);
         InputError::InvalidUtf8 {
             path: path.to_owned(),
             offset: valid_up_to,
@@ -246,14 +245,6 @@ pub fn read_text(path: &Path, kind: InputKind, limit: u64) -> Result<String, Inp
             column,
         }
     })
-}
-
-/// 1-based line and column (in characters) of the position just after `before`.
-pub(crate) fn line_column(before: &str) -> (usize, usize) {
-    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    let column = 1 + before[line_start..].chars().count();
-    (line, column)
 }
 
 #[cfg(test)]

@@ -33,14 +33,18 @@
 //!   arguments into requests and results into text and exit codes; a review page runs
 //!   the same flows.
 //!
-//! [`input_limit`] reads every file that is read whole with a size limit, [`fsio`] writes
-//! outputs without ever overwriting an input, and [`i18n`] holds the Fluent messages of
-//! the command-line tool in English and Vietnamese.
+//! Under the stages, [`text`] is the text analysis several of them share (the language,
+//! normalization and folding, tokens, the readers of numbers, dates, names and URLs, world
+//! knowledge, glossaries, the length model, positions), and [`xml`] the XML 1.0 rules that
+//! [`tmx`] and [`xliff`] share. [`input_limit`] reads every file that is read whole with a
+//! size limit, [`fsio`] writes outputs without ever overwriting an input, and [`i18n`]
+//! holds the Fluent messages of the command-line tool in English and Vietnamese.
 //!
 //! ```
 //! use std::path::Path;
 //! use songngu::document::{Document, ReadOptions};
-//! use songngu::segment::{segment_document, Lang, Segmenter};
+//! use songngu::segment::{segment_document, Segmenter};
+//! use songngu::text::Lang;
 //!
 //! let article = "# Hội thảo\n\nTS. Nguyễn Văn An phát biểu. Hội thảo kết thúc lúc 11:12.\n";
 //! let doc = Document::from_bytes(Path::new("bai.vi.md"), article.as_bytes(), ReadOptions::default())?;
@@ -85,6 +89,7 @@ pub mod input_limit;
 pub mod memory;
 pub mod project;
 pub mod segment;
+pub mod text;
 pub mod tmx;
-pub mod world;
 pub mod xliff;
+pub mod xml;

@@ -10,7 +10,8 @@ use songngu::memory::{
     record::{NewUnit, unit_tu},
     store::Memory,
 };
-use songngu::segment::{Lang, Segmenter, Unit, segment_document};
+use songngu::segment::{Segmenter, Unit, segment_document};
+use songngu::text::Lang;
 use unic_langid::langid;
 
 use super::news::pair;

@@ -13,8 +13,9 @@
 //! ([`Scorer::align_counted`] counts the cells).
 
 use super::CONFIDENCE_MIDPOINT as CONFIDENT_COST;
-use super::anchors::{Family, QUOTATION};
-use super::cost::{BeadKind, LengthModel};
+use super::anchor_keys::{Family, QUOTATION};
+use super::cost::BeadKind;
+use crate::text::LengthModel;
 
 /// A unit to align: its length in characters, its sorted anchor keys and its sorted,
 /// distinct concepts of the learned lexicon (see [`super::lexicon`]).
@@ -829,7 +830,7 @@ mod tests {
     #[test]
     fn a_merge_needs_content_found_on_the_other_side() {
         // en[1] fits as part of a 2-1 by length, but its number is not in vi[1]: left out.
-        let n = crate::align::anchors::key(Family::Number, "n4300");
+        let n = crate::align::anchor_keys::key(Family::Number, "n4300");
         let mut en = units(&[100.0, 25.0, 60.0]);
         let vi = units(&[97.0, 80.0]);
         en[1].anchors = vec![n];
@@ -845,7 +846,7 @@ mod tests {
     /// its neighbour; with no name left over on the Vietnamese side it is left out.
     #[test]
     fn translated_names_support_a_merge() {
-        let name = |s: &str| crate::align::anchors::key(Family::Name, s);
+        let name = |s: &str| crate::align::anchor_keys::key(Family::Name, s);
         let sorted = |mut v: Vec<u64>| {
             v.sort_unstable();
             v
@@ -863,7 +864,7 @@ mod tests {
     }
 
     fn number(value: &str) -> u64 {
-        crate::align::anchors::key(Family::Number, value)
+        crate::align::anchor_keys::key(Family::Number, value)
     }
 
     /// school-meals: `Each meal costs VND 18,000 (...) and includes rice, ...` is rendered
@@ -919,7 +920,7 @@ mod tests {
     /// so the pair stays one link the model believes (the URL check reports the change).
     #[test]
     fn a_changed_address_keeps_a_believed_pair() {
-        let url = |u: &str| crate::align::anchors::key(Family::Url, u);
+        let url = |u: &str| crate::align::anchor_keys::key(Family::Url, u);
         let mut en = units(&[80.0, 85.0, 90.0]);
         let mut vi = units(&[78.0, 80.0, 88.0]);
         en[1].anchors = vec![url("cuctanso.vn/dau-gia-5g")];
@@ -936,7 +937,7 @@ mod tests {
     fn a_gloss_in_parentheses_is_no_absent_content() {
         let en = units(&[118.0, 114.0, 122.0]);
         let mut vi = units(&[118.0, 148.0, 107.0]);
-        vi[1].anchors = vec![crate::align::anchors::key(Family::Punct, "(")];
+        vi[1].anchors = vec![crate::align::anchor_keys::key(Family::Punct, "(")];
         assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 1), (1, 1), (1, 1)]);
     }
 
@@ -966,7 +967,7 @@ mod tests {
         // Same lengths everywhere; the number says which English sentence was dropped.
         let mut en = units(&[100.0, 100.0, 100.0]);
         let mut vi = units(&[97.0, 97.0]);
-        let n = crate::align::anchors::key(Family::Number, "n2019");
+        let n = crate::align::anchor_keys::key(Family::Number, "n2019");
         en[1].anchors = vec![n];
         vi[0].anchors = vec![n];
         assert_eq!(shape(&scorer().align(&en, &vi)), [(1, 0), (1, 1), (1, 1)]);

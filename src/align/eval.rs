@@ -158,7 +158,8 @@ mod tests {
     use super::*;
     use crate::align::{AlignOptions, Features, align, gale_church};
     use crate::document::{Document, ReadOptions};
-    use crate::segment::{Lang, Segmenter, segment_document};
+    use crate::segment::{Segmenter, segment_document};
+    use crate::text::Lang;
 
     fn link(en: &[usize], vi: &[usize]) -> Link {
         Link {

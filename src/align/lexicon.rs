@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::memory::text::{TokenKind, tokens};
+use crate::text::tokens::{TokenKind, tokens};
 
 /// Fewest confident links to learn from: below this, co-occurrence is chance.
 const MIN_LINKS: usize = 8;

@@ -11,7 +11,7 @@
 //!    2-2, 1-3, 3-1).
 //!
 //! The cost of a bead is the Gale–Church length cost calibrated for English → Vietnamese
-//! ([`cost::VI_EN_RATIO`], [`cost::VI_EN_VARIANCE`]) plus the bead's prior, minus a bonus
+//! ([`VI_EN_RATIO`](crate::text::length::VI_EN_RATIO), [`VI_EN_VARIANCE`](crate::text::length::VI_EN_VARIANCE)) plus the bead's prior, minus a bonus
 //! for every anchor both sides share and plus a penalty for every anchor one side has and
 //! the other lacks (see [`Features`] for the anchor families). A bead with one empty side
 //! pays for no anchor: the sentence is missing, so of course its anchors are. The dynamic
@@ -47,22 +47,20 @@
 //! assert_eq!((links[1].en.as_slice(), links[1].vi.as_slice()), (&[1][..], &[1][..]));
 //! ```
 
-pub(crate) mod anchors;
+mod anchor_keys;
 pub mod cost;
 mod dp;
 mod eval;
-mod glossary;
 pub(crate) mod lexicon;
 
-pub use cost::LengthModel;
 pub use eval::{
     RELIABILITY_EDGES, ReliabilityBin, Scores, evaluate, parse_links_tsv, read_paragraphs,
     reliability,
 };
-pub use glossary::{Glossary, GlossaryError};
+
 pub use lexicon::Lexicon;
 
-use crate::segment::Lang;
+use crate::text::{Glossary, Lang, LengthModel};
 use cost::{GALE_CHURCH_BEADS, PARAGRAPH_BEADS, SENTENCE_BEADS};
 use dp::{AnchorWeights, Scorer, Step, Unit};
 
@@ -151,7 +149,7 @@ pub fn low_confidence(link: &Link) -> bool {
 fn sentence_unit(text: &str, lang: Lang, options: &AlignOptions) -> Unit {
     Unit {
         len: text.trim().chars().count() as f64,
-        anchors: anchors::extract(text, lang, &options.features, options.glossary.as_ref()),
+        anchors: anchor_keys::extract(text, lang, &options.features, options.glossary.as_ref()),
         concepts: Vec::new(),
     }
 }

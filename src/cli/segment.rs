@@ -20,7 +20,8 @@ use clap::{Args, ValueEnum};
 use songngu::document::{Document, ParagraphMode, ReadOptions};
 use songngu::i18n::Localizer;
 use songngu::project::article_options;
-use songngu::segment::{Lang, Segmenter, each_unit, srx};
+use songngu::segment::{Segmenter, each_unit, srx};
+use songngu::text::Lang;
 
 use super::context::Context;
 use super::errors;

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use super::{DocumentError, Encoding};
-use crate::input_limit::line_column;
+use crate::text::position::line_column;
+use crate::text::utf16;
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
@@ -15,11 +16,11 @@ const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
 /// Decodes `bytes`, picking the encoding from the byte order mark (UTF-8 without one).
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), DocumentError> {
     if let Some(rest) = bytes.strip_prefix(UTF16_LE_BOM) {
-        let text = decode_utf16(path, rest, UTF16_LE_BOM.len(), u16::from_le_bytes)?;
+        let text = decode_utf16(path, rest, UTF16_LE_BOM.len(), false)?;
         return Ok((text, Encoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(UTF16_BE_BOM) {
-        let text = decode_utf16(path, rest, UTF16_BE_BOM.len(), u16::from_be_bytes)?;
+        let text = decode_utf16(path, rest, UTF16_BE_BOM.len(), true)?;
         return Ok((text, Encoding::Utf16Be));
     }
     let (rest, encoding) = match bytes.strip_prefix(UTF8_BOM) {
@@ -39,13 +40,7 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Do
         Ok(text) => Ok((text.to_owned(), encoding)),
         Err(error) => {
             let valid_up_to = error.valid_up_to();
-            // The prefix is valid by definition of `valid_up_to`; the fallback only keeps
-            // this free of panicking paths.
-            let valid = rest
-                .get(..valid_up_to)
-                .and_then(|prefix| std::str::from_utf8(prefix).ok())
-                .unwrap_or("");
-            let (line, column) = line_column(valid);
+            let (line, column) = line_column(rest, valid_up_to);
             Err(DocumentError::InvalidUtf8 {
                 path: path.to_path_buf(),
                 offset: skipped + valid_up_to,
@@ -56,36 +51,17 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Do
     }
 }
 
-/// Decodes UTF-16 code units read with `unit`; `skipped` is the BOM length, for offsets.
+/// UTF-16 after its byte order mark; `skipped` is the BOM length, for offsets.
 fn decode_utf16(
     path: &Path,
     bytes: &[u8],
     skipped: usize,
-    unit: fn([u8; 2]) -> u16,
+    big_endian: bool,
 ) -> Result<String, DocumentError> {
-    let error = |offset: usize| DocumentError::InvalidUtf16 {
+    utf16::decode_utf16(bytes, big_endian).map_err(|fault| DocumentError::InvalidUtf16 {
         path: path.to_path_buf(),
-        offset,
-    };
-    let pairs = bytes.chunks_exact(2);
-    if !pairs.remainder().is_empty() {
-        // A lone trailing byte cannot be half of any character.
-        return Err(error(skipped + bytes.len() - 1));
-    }
-    let units = pairs.map(|pair| unit([pair[0], pair[1]]));
-    let mut text = String::with_capacity(bytes.len() / 2);
-    // Position in code units, to report where an unpaired surrogate sits.
-    let mut at = 0usize;
-    for decoded in char::decode_utf16(units) {
-        match decoded {
-            Ok(c) => {
-                text.push(c);
-                at += c.len_utf16();
-            }
-            Err(_) => return Err(error(skipped + 2 * at)),
-        }
-    }
-    Ok(text)
+        offset: skipped + fault.offset,
+    })
 }
 
 /// Encodes `text` in `encoding`, writing the byte order mark the encoding calls for.

@@ -25,6 +25,7 @@ use toml_edit::{DocumentMut, Item, TableLike, Value};
 use super::report::{Acceptance, Finding};
 use crate::input_limit::{self, InputError, InputKind};
 use crate::memory::persist::{self, LockWait, ReadOnly};
+use crate::text::position::line_column;
 
 /// Errors of the accepted-findings file.
 #[derive(Debug, thiserror::Error)]
@@ -100,12 +101,11 @@ fn read_text(path: &Path) -> Result<Option<String>, AcceptError> {
 /// The entries of the text of `path`; a mistake is an error with its line and column.
 fn parse(path: &Path, text: &str) -> Result<Vec<AcceptedFinding>, AcceptError> {
     let file: File = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start).min(text.len());
-        let before = &text[..offset];
+        let (line, column) = line_column(text.as_bytes(), e.span().map_or(0, |s| s.start));
         AcceptError::Syntax {
             path: path.to_owned(),
-            line: before.matches('\n').count() + 1,
-            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            line,
+            column,
             message: e.message().to_owned(),
         }
     })?;
@@ -177,12 +177,11 @@ impl Accepted {
         // if it broke the file.
         parse(&self.path, &text)?;
         let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            let offset = e.span().map_or(0, |s| s.start).min(text.len());
-            let before = &text[..offset];
+            let (line, column) = line_column(text.as_bytes(), e.span().map_or(0, |s| s.start));
             AcceptError::Syntax {
                 path: self.path.clone(),
-                line: before.matches('\n').count() + 1,
-                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                line,
+                column,
                 message: e.message().to_owned(),
             }
         })?;
@@ -294,6 +293,15 @@ mod tests {
         f.en = Some(String::from("Mr. Nguyen Van An spoke."));
         f.vi = Some(vi.to_owned());
         f
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_and_column_in_characters() {
+        let text = "# Đã duyệt\n[[accepted]]\nid = \"u1\"\nkind = ?\n";
+        match parse(Path::new("accepted.toml"), text) {
+            Err(AcceptError::Syntax { line, column, .. }) => assert_eq!((line, column), (4, 8)),
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
     }
 
     #[test]

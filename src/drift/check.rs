@@ -363,7 +363,7 @@ pub fn against_vietnamese(
     let paragraphs = |units: &[Unit]| -> Vec<Vec<String>> {
         let texts = |p: &[Unit]| {
             p.iter()
-                .map(|u| crate::memory::text::normalize(&u.text))
+                .map(|u| crate::text::normalize::normalize(&u.text))
                 .collect()
         };
         crate::segment::paragraphs(units).map(texts).collect()

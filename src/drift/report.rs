@@ -298,10 +298,10 @@ impl Finding {
         };
         field(self.kind.name());
         field(self.unit.as_deref().unwrap_or(""));
-        field(&crate::memory::text::normalize(
+        field(&crate::text::normalize::normalize(
             self.en.as_deref().unwrap_or(""),
         ));
-        field(&crate::memory::text::normalize(
+        field(&crate::text::normalize::normalize(
             self.vi.as_deref().unwrap_or(""),
         ));
         field(self.explanation.id);

@@ -109,11 +109,13 @@ use serde::Serialize;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::report::{DiffOp, DiffPart, EditKind, Explanation, Finding, Kind, Suggestion};
-use crate::align::anchors;
 use crate::memory::fuzzy::{self, FuzzyIndex};
 use crate::memory::record::StoredUnit;
-use crate::memory::text::{TokenKind, fold, normalize, tokens};
-use crate::segment::{Lang, Unit};
+use crate::segment::Unit;
+use crate::text::Lang;
+use crate::text::anchors;
+use crate::text::normalize::{fold, normalize};
+use crate::text::tokens::{TokenKind, tokens};
 
 /// The lowest fuzzy score at which a current unit and a stored unit in the same gap are the
 /// same sentence, edited (see [the module docs](self#why-50)).

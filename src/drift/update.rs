@@ -183,7 +183,7 @@ fn put_covering(
     new: &NewUnit<'_>,
     covered: &[&str],
 ) -> Result<Put, MemoryError> {
-    use crate::memory::text::normalize;
+    use crate::text::normalize::normalize;
     let existing = memory.document_unit(new.doc, new.unit)?;
     let source_lang = memory.source_lang().clone();
     let target_lang = memory.target_lang().clone();

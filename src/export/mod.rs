@@ -22,7 +22,8 @@
 //! use songngu::document::{Document, ReadOptions};
 //! use songngu::drift::{CheckedUnit, Status};
 //! use songngu::export::{vi, Release};
-//! use songngu::segment::{segment_document, Lang, Segmenter};
+//! use songngu::segment::{segment_document, Segmenter};
+//! use songngu::text::Lang;
 //!
 //! let en = Document::from_bytes(Path::new("flood.en.md"),
 //!     b"# Flood warning\n\nRivers are **rising**. Stay home.\n", ReadOptions::default())?;

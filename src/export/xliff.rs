@@ -36,8 +36,8 @@ use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
 use crate::drift::{CheckedUnit, Kind};
 use crate::memory::record::StoredUnit;
-use crate::memory::text::normalize;
 use crate::segment::Unit;
+use crate::text::normalize::normalize;
 use crate::xliff::{State, XliffDoc, XliffUnit};
 
 /// The units of a checked article (every unit of document `doc`, in order, as

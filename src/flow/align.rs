@@ -18,16 +18,18 @@ use std::path::{Path, PathBuf};
 
 use super::check::lexicon_for_aligning;
 use super::{FlowError, Notices, open_for_update, open_memory, read_glossary};
-use crate::align::{self as aligner, AlignOptions, LengthModel, Link};
+use crate::align::{self as aligner, AlignOptions, Link};
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::layout::{self, Anchor, ViParagraph};
 use crate::memory::record::{self, AddedAt, NewUnit, StoredUnit, props};
 use crate::memory::store::{Memory, MemoryError};
-use crate::memory::text::normalize;
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
-use crate::segment::{Lang, Unit};
+use crate::segment::Unit;
+use crate::text::Lang;
+use crate::text::LengthModel;
+use crate::text::normalize::normalize;
 use crate::tmx::{Meta, Prop};
 use unic_langid::LanguageIdentifier;
 

@@ -15,7 +15,7 @@ use crate::fsio::ReadOnly;
 use crate::memory::lexicon::MemoryLexicon;
 use crate::memory::store::{Memory, MemoryError};
 use crate::project::{DocUse, Project, document_id};
-use crate::segment::Lang;
+use crate::text::Lang;
 
 /// What to check.
 #[derive(Debug, Clone)]

@@ -9,7 +9,8 @@ use crate::drift::update::{Put, UpdateReport, put_unit_translation, update as up
 use crate::fsio::ReadOnly;
 use crate::memory::record::NewUnit;
 use crate::project::{DocUse, Project, document_id};
-use crate::segment::{Lang, Unit};
+use crate::segment::Unit;
+use crate::text::Lang;
 
 /// Bring the memory up to date with a revised English article.
 #[derive(Debug, Clone)]

@@ -55,7 +55,6 @@ pub mod work_file;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::align::Glossary;
 use crate::document::DocumentError;
 use crate::drift::accept::AcceptError;
 use crate::export::ExportError;
@@ -64,6 +63,7 @@ use crate::input_limit::{InputError, InputKind};
 use crate::memory::persist::{LockWait, PersistError};
 use crate::memory::store::{LoadProblem, Memory, MemoryError, UpdateOptions};
 use crate::project::{ConfigError, DocIdError, Project};
+use crate::text::Glossary;
 use crate::xliff::XliffError;
 use unic_langid::LanguageIdentifier;
 

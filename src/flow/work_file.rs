@@ -16,7 +16,7 @@ use crate::memory::record::NewUnit;
 use crate::memory::store::Memory;
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
-use crate::segment::Lang;
+use crate::text::Lang;
 use crate::xliff::{self, Version, XliffDoc};
 
 /// The work file of an article.

@@ -16,7 +16,7 @@
 //! overlaps (`ha ha` in `ha ha ha` is one occurrence).
 //!
 //! With [`SearchOptions::diacritic_insensitive`] tokens are compared by
-//! [`fold`](super::text::fold) (`Hung` finds `Hùng`, `Hưng` and `hung`, and `Hùng` finds
+//! [`fold`](crate::text::normalize::fold) (`Hung` finds `Hùng`, `Hưng` and `hung`, and `Hùng` finds
 //! `Hung`); without it, marks count. [`SearchOptions::case_sensitive`] makes case count.
 //! Texts are compared in NFC, whatever form they were inserted in, and the ranges point
 //! into the text as inserted.
@@ -37,7 +37,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::cache::{ImageWriter, IndexBytes};
 use super::fuzzy::{Postings, postings_iter};
-use super::text::{Interner, InternerRef, fold_key, fold_with, normalize, tokens};
+use super::interner::{Interner, InternerRef, fold_key};
+use crate::text::normalize::{fold_with, normalize};
+use crate::text::tokens::tokens;
 
 /// How [`ConcordanceIndex::search`] compares tokens. The default is diacritic-sensitive
 /// and case-insensitive, as in most CAT tools.
@@ -458,7 +460,7 @@ fn lowercase(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::text::fold;
+    use crate::text::normalize::fold;
     use proptest::prelude::*;
 
     const EXACT: SearchOptions = SearchOptions {
@@ -641,7 +643,7 @@ mod tests {
             .map(|t| {
                 (
                     key(&phrase[t.range]),
-                    t.kind == crate::memory::text::TokenKind::Punct,
+                    t.kind == crate::text::tokens::TokenKind::Punct,
                 )
             })
             .collect();
@@ -657,7 +659,7 @@ mod tests {
                 let matches = wanted.iter().enumerate().all(|(i, (k, punct))| {
                     let t = &toks[j + i];
                     key(&text[t.range.clone()]) == *k
-                        && (t.kind == crate::memory::text::TokenKind::Punct) == *punct
+                        && (t.kind == crate::text::tokens::TokenKind::Punct) == *punct
                 });
                 if matches {
                     ranges.push(toks[j].range.start..toks[j + wanted.len() - 1].range.end);

@@ -11,7 +11,7 @@
 //! |-------------------------------------------------------------|------|
 //! | insert or delete a word                                     | 10   |
 //! | insert or delete a punctuation token                        | 5    |
-//! | substitute a word by a word with another [`fold`](super::text::fold)           | 10   |
+//! | substitute a word by a word with another [`fold`](crate::text::normalize::fold)           | 10   |
 //! | substitute two tokens of different kinds                    | 10   |
 //! | substitute punctuation by punctuation with another fold      | 5    |
 //! | substitute a word by one that differs only in case or marks | 2    |
@@ -89,7 +89,9 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 use super::cache::{ImageWriter, IndexBytes};
-use super::text::{Interner, InternerRef, TokenKind, fold_key, normalize, tokens};
+use super::interner::{Interner, InternerRef, fold_key};
+use crate::text::normalize::normalize;
+use crate::text::tokens::{TokenKind, tokens};
 
 /// Cost of inserting, deleting or substituting a word, in tenths of a word.
 const WORD_COST: u32 = 10;
@@ -1197,7 +1199,7 @@ fn vocabulary(index: &FuzzyIndex) -> std::collections::HashMap<String, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::text::fold;
+    use crate::text::normalize::fold;
     use proptest::prelude::*;
 
     /// An independent scorer on strings: the definition, computed the obvious way.

@@ -52,6 +52,7 @@ use std::path::{Path, PathBuf};
 
 use super::journal::MemoryTus;
 use super::store::{Memory, MemoryError};
+use crate::text::lang::best_lang_match;
 use crate::tmx::{self, Attr, Meta, Prop, Tu, Tuv, attr_value};
 
 /// What to do with a TU that duplicates one in the memory.
@@ -229,7 +230,7 @@ fn merge(existing: &Tu, foreign: &Tu) -> Tu {
                 .iter()
                 .enumerate()
                 .map(|(i, tuv)| if matched[i] { None } else { tuv.lang() });
-            tmx::best_lang_match(free, &lang)
+            best_lang_match(free, &lang)
         });
         let Some(index) = index else {
             merged.tuvs.push(variant.clone());

@@ -12,7 +12,7 @@ use super::index::Loaded;
 use super::record::{StoredUnit, props};
 use super::segment::{ConcordanceSegment, Segment, key_hash, unit_key};
 use super::store::{Memory, MemoryError};
-use super::text::normalize;
+use crate::text::normalize::normalize;
 use crate::tmx::{TmxReader, Tu};
 
 /// A lookup result.

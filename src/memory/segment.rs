@@ -25,7 +25,7 @@ use super::cache::{Aligned, ImageWriter, IndexBytes, Rejected};
 use super::concordance::{CLASS_SECTIONS, ClassPostings, ClassView};
 use super::fuzzy::{self, CounterPool, FuzzyIndex, FuzzyView};
 use super::record::props;
-use super::text::normalize;
+use crate::text::normalize::normalize;
 use crate::tmx::{Attr, Element, Header, Meta, Node, Note, Problem, Prop, Severity, Tu};
 
 /// The entry has a source variant (it is in the exact and fuzzy indexes).

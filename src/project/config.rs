@@ -33,6 +33,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::drift::{Kind, Severity};
 use crate::input_limit::{self, InputError, InputKind};
+use crate::text::position::line_column;
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "songngu.toml";
@@ -255,7 +256,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()
-                .map_or((0, 0), |span| line_column(text, span.start));
+                .map_or((0, 0), |span| line_column(text.as_bytes(), span.start));
             ConfigError::Syntax {
                 path: path.to_owned(),
                 line,
@@ -293,7 +294,7 @@ impl Config {
         config.articles = Vec::with_capacity(raw.articles.len());
         for a in raw.articles {
             if !valid_doc_id(a.doc.get_ref()) {
-                let (line, column) = line_column(text, a.doc.span().start);
+                let (line, column) = line_column(text.as_bytes(), a.doc.span().start);
                 return Err(ConfigError::EmptyDoc {
                     path: path.to_owned(),
                     line,
@@ -407,14 +408,6 @@ fn setting(value: &str) -> Option<KindSetting> {
     } else {
         Severity::from_name(value).map(KindSetting::Severity)
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// The project file of `start` or of the nearest folder above it, if any.

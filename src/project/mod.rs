@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use crate::document::{Document, DocumentError, ReadOptions};
 use crate::fsio::{Input, Role};
 use crate::input_limit::{self, InputError, InputKind, Limits};
-use crate::segment::{Lang, Segmenter, Unit, segment_document};
+use crate::segment::{Segmenter, Unit, segment_document};
+use crate::text::Lang;
 
 pub use config::{Config, ConfigError, Overrides};
 pub use document_id::{DocIdError, DocUse, document_id};

@@ -12,23 +12,7 @@ use engine::Engine;
 pub use engine::{Rule, RuleError};
 pub use units::{each_unit, paragraphs, segment_document, text_id, unique_id};
 
-/// A language the segmenter has built-in rules for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Vi,
-}
-
-impl Lang {
-    /// The BCP 47 code (`en`, `vi`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Vi => "vi",
-        }
-    }
-}
+use crate::text::Lang;
 
 /// A sentence unit of a document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -4,8 +4,8 @@
 //! wins). Abbreviation lists are expanded into rules, so the built-in sets run through the
 //! same engine as a user's SRX file.
 
-use super::Lang;
 use super::engine::Rule;
+use crate::text::Lang;
 
 /// What may close a sentence after its final stop: a quote or bracket, or a guillemet after
 /// a (non-breaking) space, as French and Vietnamese typography writes `« ... »`.
@@ -461,7 +461,8 @@ fn build(lang: &str, lexicon: &Lexicon) -> Vec<Rule> {
 
 #[cfg(test)]
 mod tests {
-    use crate::segment::{Lang, Segmenter};
+    use crate::segment::Segmenter;
+    use crate::text::Lang;
 
     /// Each case: the text, then the sentences it must give.
     fn check(lang: Lang, cases: &[(&str, &[&str])]) {

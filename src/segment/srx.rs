@@ -14,9 +14,11 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use regex_automata::meta::Regex;
 
+use super::Segmenter;
 use super::engine::Rule;
-use super::{Lang, Segmenter};
 use crate::input_limit::{self, InputError, InputKind};
+use crate::text::Lang;
+use crate::text::position::line_column;
 
 /// A rule of an SRX file that the engine cannot express; it was not applied.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -555,22 +557,6 @@ fn matching_paren(pattern: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let offset = offset.min(bytes.len());
-    let before = &bytes[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -727,11 +713,5 @@ mod tests {
         assert_eq!(translate_after(r"(?=\s)"), r"(?:\s)");
         // A look-ahead that does not close the pattern stays (and will be reported).
         assert_eq!(translate_after(r"(?=a)b"), r"(?=a)b");
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\nxyz".as_bytes(), 4), (2, 2));
-        assert_eq!(line_column("ạb".as_bytes(), 3), (1, 2));
     }
 }

@@ -287,7 +287,7 @@ pub fn paragraphs(units: &[Unit]) -> impl Iterator<Item = &[Unit]> {
 mod tests {
     use super::*;
     use crate::document::{BlockKind, Code, Encoding, Format};
-    use crate::segment::Lang;
+    use crate::text::Lang;
     use std::path::PathBuf;
 
     fn doc_with(text: &str, blocks: Vec<Block>) -> Document {

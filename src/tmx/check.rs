@@ -4,9 +4,8 @@
 use unic_langid::LanguageIdentifier;
 
 use super::date::is_tmx_date;
-use super::model::{
-    Attr, Header, Inline, InlineKind, Meta, Tu, attr_value, best_lang_match, parse_lang,
-};
+use super::model::{Attr, Header, Inline, InlineKind, Meta, Tu, attr_value};
+use crate::text::lang::{best_lang_match, parse_lang};
 
 /// What a finding refers to, for its position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

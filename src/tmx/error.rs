@@ -5,6 +5,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::xml::{CodePoint, XmlFault};
+
 /// A fatal read error: the file cannot be read as a TMX document (I/O, encoding, not
 /// well-formed XML, not TMX, a limit exceeded).
 ///
@@ -61,16 +63,6 @@ impl std::error::Error for TmxError {
     }
 }
 
-/// A character as `U+0001`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodePoint(pub u32);
-
-impl fmt::Display for CodePoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "U+{:04X}", self.0)
-    }
-}
-
 /// What went wrong, fatally.
 #[derive(Debug, thiserror::Error)]
 // Not `non_exhaustive`: the CLI words every kind itself and must see a new one.
@@ -120,17 +112,18 @@ pub enum ErrorKind {
     EntityDeclaration,
     #[error("parameter entity references are not supported (found `{0}`)")]
     ParameterEntity(String),
-    #[error("undefined entity `&{0};` (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` exist)")]
+    // The faults of the XML rules shared with XLIFF are worded once, by `XmlFault`.
+    #[error("{}", XmlFault::UndefinedEntity(.0.clone()))]
     UndefinedEntity(String),
-    #[error("invalid character reference `&{0};`")]
+    #[error("{}", XmlFault::InvalidCharRef(.0.clone()))]
     InvalidCharRef(String),
-    #[error("character {0} is not allowed in XML 1.0")]
+    #[error("{}", XmlFault::ForbiddenChar(*.0))]
     ForbiddenChar(CodePoint),
-    #[error("character reference `&{0};` stands for {1}, which XML 1.0 does not allow")]
+    #[error("{}", XmlFault::ForbiddenCharRef(.0.clone(), *.1))]
     ForbiddenCharRef(String, CodePoint),
-    #[error("`]]>` is not allowed in text")]
+    #[error("{}", XmlFault::CdataEndInText)]
     CdataEndInText,
-    #[error("`<` is not allowed in an attribute value")]
+    #[error("{}", XmlFault::LtInAttribute)]
     LtInAttribute,
     #[error("duplicate attribute `{0}`")]
     DuplicateAttribute(String),
@@ -153,6 +146,22 @@ pub enum ErrorKind {
     /// [`read_tu_at`](super::read_tu_at) / [`parse_tu`](super::parse_tu): the TU is damaged.
     #[error("damaged `<tu>`: {0}")]
     DamagedTu(String),
+}
+
+/// The XML rules are shared with XLIFF ([`crate::xml`]); a TMX reader reports their faults
+/// as its own kinds, with the same wording.
+impl From<XmlFault> for ErrorKind {
+    fn from(fault: XmlFault) -> ErrorKind {
+        match fault {
+            XmlFault::Syntax(message) => ErrorKind::Syntax(message),
+            XmlFault::UndefinedEntity(name) => ErrorKind::UndefinedEntity(name),
+            XmlFault::InvalidCharRef(name) => ErrorKind::InvalidCharRef(name),
+            XmlFault::ForbiddenChar(c) => ErrorKind::ForbiddenChar(c),
+            XmlFault::ForbiddenCharRef(name, c) => ErrorKind::ForbiddenCharRef(name, c),
+            XmlFault::CdataEndInText => ErrorKind::CdataEndInText,
+            XmlFault::LtInAttribute => ErrorKind::LtInAttribute,
+        }
+    }
 }
 
 /// How bad a [`Problem`] is.
@@ -248,5 +257,30 @@ fn tuid_suffix(tuid: &Option<String>) -> String {
     match tuid {
         Some(tuid) => format!(" (tuid `{tuid}`)"),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A TMX file and an XLIFF file that break the same XML rule get the same words.
+    #[test]
+    fn xml_faults_keep_their_wording_as_tmx_kinds() {
+        let faults = [
+            XmlFault::Syntax("invalid reference `&a b;`".into()),
+            XmlFault::UndefinedEntity("nbsp".into()),
+            XmlFault::InvalidCharRef("#xD800".into()),
+            XmlFault::ForbiddenChar(CodePoint(1)),
+            XmlFault::ForbiddenCharRef("#1".into(), CodePoint(1)),
+            XmlFault::CdataEndInText,
+            XmlFault::LtInAttribute,
+        ];
+        for fault in faults {
+            assert_eq!(
+                ErrorKind::from(fault.clone()).to_string(),
+                fault.to_string()
+            );
+        }
     }
 }

@@ -32,7 +32,7 @@
 //!   define inside `<seg>` is kept as [`InlineKind::Other`] with a warning.
 //! - Language tags are kept as written (`lang` or `xml:lang`, `en_US`, `EN-us`);
 //!   [`Tuv::lang`] gives the canonical form, [`Tu::tuv`] matches by language with fallback
-//!   ([`lang_match`], the one rule validation, lookup and import share: the exact tag, else
+//!   ([`lang_match`](crate::text::lang::lang_match), the one rule validation, lookup and import share: the exact tag, else
 //!   the bare language, else the same language with another region), `srclang="*all*"` is
 //!   [`SrcLang::All`]. [`Tu::to_tmx14`] renames the deprecated `lang` to `xml:lang` for
 //!   TMX 1.4b output, keeping the spelling (`xml:lang="EN-US"`).
@@ -119,11 +119,10 @@ pub(crate) mod xml;
 mod tests;
 
 pub use date::{is_tmx_date, iso8601, iso8601_now, seconds_since_epoch, tmx_date, tmx_date_now};
-pub use error::{CodePoint, ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
+pub use error::{ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
 pub use model::{
-    Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, LangMatch,
-    Meta, Node, Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, best_lang_match, lang_match,
-    parse_lang, remove_attr_value, set_attr_value,
+    Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, Meta, Node,
+    Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, remove_attr_value, set_attr_value,
 };
 pub use reader::prolog::is_namespace_declaration;
 pub use reader::{

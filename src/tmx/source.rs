@@ -13,6 +13,7 @@ use std::io::{self, BufRead, Read};
 use encoding_rs::{Decoder, DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::error::ErrorKind;
+use crate::text::position::LineColumn;
 
 /// How much is read from the file at a time.
 const CHUNK: usize = 256 * 1024;
@@ -280,48 +281,15 @@ pub(crate) struct SourceFault {
 #[derive(Debug, Clone, Copy)]
 struct Tracker {
     offset: u64,
-    line: usize,
-    /// Characters since the start of the line.
-    chars: usize,
-}
-
-/// The number of LF bytes in `bytes`.
-fn count_newlines(bytes: &[u8]) -> usize {
-    // Byte-sized counters over short chunks let the compiler vectorize the comparison.
-    bytes
-        .chunks(255)
-        .map(|chunk| usize::from(chunk.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>()))
-        .sum()
+    position: LineColumn,
 }
 
 /// Counts lines and characters over `bytes`, UTF-8.
-fn advance(mut tracker: Tracker, bytes: &[u8]) -> Tracker {
-    let newlines = count_newlines(bytes);
-    let tail = if newlines > 0 {
-        tracker.line += newlines;
-        tracker.chars = 0;
-        let last = bytes
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |at| at + 1);
-        &bytes[last..]
-    } else {
-        bytes
-    };
-    // Every byte that is not a UTF-8 continuation byte starts a character.
-    tracker.chars += tail
-        .chunks(255)
-        .map(|chunk| {
-            usize::from(
-                chunk
-                    .iter()
-                    .map(|&b| u8::from((b as i8) >= -0x40))
-                    .sum::<u8>(),
-            )
-        })
-        .sum::<usize>();
-    tracker.offset += bytes.len() as u64;
-    tracker
+fn advance(tracker: Tracker, bytes: &[u8]) -> Tracker {
+    Tracker {
+        offset: tracker.offset + bytes.len() as u64,
+        position: tracker.position.advance(bytes),
+    }
 }
 
 /// The windowed, decoding source. See the module documentation.
@@ -384,8 +352,7 @@ impl<R: Read> Source<R> {
             read_total,
             tracker: Tracker {
                 offset: 0,
-                line: 1,
-                chars: 0,
+                position: LineColumn::START,
             },
             max_file_bytes,
             max_element_bytes,
@@ -492,7 +459,7 @@ impl<R: Read> Source<R> {
             Some(bytes) => advance(self.tracker, bytes),
             None => self.tracker,
         };
-        (tracker.line, tracker.chars + 1)
+        (tracker.position.line, tracker.position.column)
     }
 
     /// Reads more input into the window, dropping what is no longer needed first.

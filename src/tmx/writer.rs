@@ -48,10 +48,9 @@ use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
-use super::error::{CodePoint, Invalid, WriteError};
+use super::error::{Invalid, WriteError};
 use super::model::{Attr, Element, Header, Inline, InlineKind, Meta, Node, Tmx, Tu};
-use super::xml::byte_table;
-use super::xml::is_name;
+use crate::xml::{CodePoint, byte_table, is_name, is_xml_char};
 
 /// Inline markup or kept elements nested deeper than this are refused, so that what the
 /// writer writes the reader reads back with its default limits.
@@ -449,7 +448,7 @@ fn doctype_ok(doctype: &str) -> bool {
     if !starts_with_name || doctype.contains('\r') {
         return false;
     }
-    if doctype.chars().any(|c| !super::xml::is_xml_char(c)) {
+    if doctype.chars().any(|c| !is_xml_char(c)) {
         return false;
     }
     let mut quote = None;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{State, Version};
-use crate::tmx::CodePoint;
+use crate::xml::CodePoint;
 
 /// A read error: the file cannot be read as an XLIFF document we understand.
 ///

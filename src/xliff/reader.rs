@@ -16,14 +16,17 @@ use super::{
     LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2, State, XliffDoc,
     XliffUnit,
 };
-use crate::tmx::xml::{
-    Fault, check_chars, is_all_space, is_name, push_attr_value, push_text, resolve_reference,
+use crate::text::position::line_column;
+use crate::text::utf16;
+use crate::xml::{
+    Fault, XmlFault, check_chars, is_all_space, is_name, push_attr_value, push_text,
+    resolve_reference,
 };
 
 /// Reads an XLIFF 1.2 or 2.x document; `path` only names the file in errors.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<XliffDoc, XliffError> {
     let text = decode(bytes).map_err(|(prefix, kind)| {
-        let (line, column) = line_column(&prefix, prefix.len());
+        let (line, column) = line_column(prefix.as_bytes(), prefix.len());
         XliffError {
             path: path.to_owned(),
             line,
@@ -66,53 +69,13 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, (String, ErrorKind)> {
 
 /// UTF-16 after its byte order mark (2 bytes, counted in the error's byte offset).
 fn decode_utf16(rest: &[u8], big_endian: bool) -> Result<String, (String, ErrorKind)> {
-    let fault = |text: String, at: usize| {
+    utf16::decode_utf16(rest, big_endian).map_err(|fault| {
         let kind = ErrorKind::Encoding {
             encoding: "UTF-16",
-            byte: 2 + at,
+            byte: 2 + fault.offset,
         };
-        (text, kind)
-    };
-    let units = rest.chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if big_endian {
-            u16::from_be_bytes(pair)
-        } else {
-            u16::from_le_bytes(pair)
-        }
-    });
-    let mut text = String::with_capacity(rest.len() / 2);
-    let mut decoded = 0;
-    for c in char::decode_utf16(units) {
-        match c {
-            Ok(c) => {
-                decoded += 2 * c.len_utf16();
-                text.push(c);
-            }
-            Err(_) => return Err(fault(text, decoded)),
-        }
-    }
-    if rest.len() % 2 == 1 {
-        return Err(fault(text, rest.len() - 1));
-    }
-    Ok(text)
-}
-
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    // Count characters: every byte that is not a UTF-8 continuation byte.
-    let column = 1 + before[line_start..]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
-    (line, column)
+        (fault.decoded, kind)
+    })
 }
 
 /// The XLIFF generation of the document being read.
@@ -349,7 +312,7 @@ impl<'a> Reader<'a> {
     }
 
     fn error(&self, offset: usize, kind: ErrorKind) -> XliffError {
-        let (line, column) = line_column(self.text, offset);
+        let (line, column) = line_column(self.text.as_bytes(), offset);
         XliffError {
             path: self.path.to_owned(),
             line,
@@ -388,7 +351,7 @@ impl<'a> Reader<'a> {
                 Event::CData(text) => self.text(&text, at + "<![CDATA[".len(), true)?,
                 Event::GeneralRef(reference) => {
                     let c = resolve_reference(&reference)
-                        .map_err(|kind| self.malformed(at, kind.to_string()))?;
+                        .map_err(|kind: XmlFault| self.malformed(at, kind.to_string()))?;
                     match self.frames.last() {
                         None => return Err(self.malformed(at, "text outside the root element")),
                         Some(Frame::Text | Frame::Inline) => {
@@ -467,7 +430,7 @@ impl<'a> Reader<'a> {
             }
             let mut value = String::with_capacity(attr.value.len());
             push_attr_value(&mut value, &attr.value)
-                .map_err(|(_, kind)| self.malformed(at, kind.to_string()))?;
+                .map_err(|(_, kind): Fault| self.malformed(at, kind.to_string()))?;
             self.attrs.push((key.to_owned(), value));
         }
         Ok(())
@@ -751,7 +714,7 @@ impl<'a> Reader<'a> {
         };
         if let Some(&first) = self.ids.get(id) {
             let id = id.to_owned();
-            let (first_line, _) = line_column(self.text, first);
+            let (first_line, _) = line_column(self.text.as_bytes(), first);
             return Err(self.error(at, ErrorKind::DuplicateUnitId { id, first_line }));
         }
         let id = id.to_owned();

@@ -10,7 +10,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use super::*;
-use crate::tmx::xml::is_xml_char;
+use crate::xml::is_xml_char;
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 

@@ -6,8 +6,7 @@ use std::io::{self, Write};
 
 use super::error::{Invalid, TextField, WriteError};
 use super::{LEVERAGED_INHERITED, NS_1_2, NS_2_0, State, Version, XliffDoc, XliffUnit};
-use crate::tmx::CodePoint;
-use crate::tmx::xml::{is_name_char, is_xml_char};
+use crate::xml::{CodePoint, is_name_char, is_xml_char};
 
 /// The `origin` of the `<alt-trans>` that carries our match score (1.2).
 pub(crate) const ALT_TRANS_ORIGIN: &str = "songngu";

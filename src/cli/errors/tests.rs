@@ -16,8 +16,9 @@ use songngu::memory::persist::PersistError;
 use songngu::memory::store::MemoryError;
 use songngu::project::config::{ConfigError, OptionExpected};
 use songngu::segment::srx::SrxError;
-use songngu::tmx::{self, CodePoint};
+use songngu::tmx;
 use songngu::xliff::{self, State, TextField, Version, XliffError};
+use songngu::xml::CodePoint;
 
 use super::memory::{journal_message, memory_message, persist_message};
 use super::tmx::{kind_message, write_message};

@@ -23,9 +23,10 @@ use std::hash::{Hash, Hasher};
 
 use super::normalization::old_style;
 use super::{Pair, Side, Translations};
-use crate::align::anchors::Key;
 use crate::drift::report::Explanation;
-use crate::memory::text::{TokenKind, fold, normalize, tokens};
+use crate::text::anchors::Key;
+use crate::text::normalize::{fold, normalize};
+use crate::text::tokens::{TokenKind, tokens};
 
 /// [`en_words_key`] of a side already read, hashed, with and without its
 /// [`purpose_mark`]: the words of its clean text, then what was taken out of it
@@ -92,7 +93,7 @@ fn vi_words(vi: &str) -> Vec<String> {
     let mut words = Vec::with_capacity(raw.len());
     let mut k = 0;
     while k < raw.len() {
-        if let Some((month, n)) = crate::world::calendar::vi_month(&raw[k..]) {
+        if let Some((month, n)) = crate::text::world::calendar::vi_month(&raw[k..]) {
             words.push("tháng".to_string());
             words.push(month.to_string());
             k += n;

@@ -11,7 +11,7 @@
 
 use super::{Side, Sink};
 use crate::drift::report::{Explanation, Kind};
-use crate::segment::Lang;
+use crate::text::Lang;
 
 /// A token of the money reader.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,4 @@
-//! The `name` check over world knowledge ([`crate::world::entities`]): a country,
+//! The `name` check over world knowledge ([`crate::text::world::entities`]): a country,
 //! territory, international organisation or currency the English names must be named in
 //! the Vietnamese by one of its Vietnamese names, its acronym or its English name kept
 //! (`Japan` = `Nhật Bản` = `Nhật`, `the International Monetary Fund` = `Quỹ Tiền tệ Quốc
@@ -16,8 +16,8 @@ use std::ops::Range;
 
 use super::Side;
 use crate::drift::report::Explanation;
-use crate::memory::text::TokenKind;
-use crate::world::entities::{EntityKind, Mention, world};
+use crate::text::tokens::TokenKind;
+use crate::text::world::entities::{EntityKind, Mention, world};
 
 /// The words of a side: (byte range in the clean text, the word).
 fn words<'s>(side: &'s Side) -> Vec<(Range<usize>, &'s str)> {

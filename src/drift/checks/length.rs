@@ -17,8 +17,8 @@
 //! left out.
 
 use super::{Side, Sink};
-use crate::align::LengthModel;
 use crate::drift::report::{Explanation, Kind};
+use crate::text::LengthModel;
 
 /// Standard deviations beyond which a length is flagged.
 pub(super) const THRESHOLD: f64 = 4.0;

@@ -27,8 +27,8 @@ use std::ops::Range;
 
 use super::urls::url_key;
 use super::{Side, Sink};
-use crate::align::anchors::{UrlReading, read_urls};
 use crate::drift::report::{Explanation, Kind};
+use crate::text::anchors::{UrlReading, read_urls};
 
 /// The markup of one unit.
 #[derive(Debug, Clone, Default)]

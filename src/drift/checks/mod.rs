@@ -59,10 +59,10 @@ use std::collections::HashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::report::{Explanation, Finding, Kind, Severity};
-use crate::align::anchors::{Key, UrlReading, Word};
-use crate::align::{Glossary, LengthModel};
-use crate::memory::text::{Token, TokenKind, tokens};
-use crate::segment::Lang;
+use crate::text::Lang;
+use crate::text::anchors::{Key, UrlReading, Word};
+use crate::text::tokens::{Token, TokenKind, tokens};
+use crate::text::{Glossary, LengthModel};
 
 /// Every message id the checks produce (`check-<kind>-<detail>`), each defined in both
 /// `locales/en-US/songngu.ftl` and `locales/vi/songngu.ftl`, with its arguments:
@@ -194,10 +194,10 @@ impl CheckOptions {
 /// translation memory) so that the checks do not depend on the store.
 pub trait Translations {
     /// The Vietnamese translations of `en` (compared after
-    /// [`normalize`](crate::memory::text::normalize)).
+    /// [`normalize`](crate::text::normalize::normalize)).
     fn targets_of(&self, en: &str) -> Vec<String>;
     /// The English sources translated as `vi` (compared after
-    /// [`normalize`](crate::memory::text::normalize)).
+    /// [`normalize`](crate::text::normalize::normalize)).
     fn sources_of(&self, vi: &str) -> Vec<String>;
 }
 

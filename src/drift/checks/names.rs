@@ -37,11 +37,12 @@ use std::ops::Range;
 
 use super::syllable::is_vietnamese;
 use super::{Side, Sink};
-use crate::align::Glossary;
-use crate::align::anchors::{Key, en_month};
 use crate::drift::report::{Explanation, Kind};
-use crate::memory::text::{Token, TokenKind, fold};
-use crate::segment::Lang;
+use crate::text::Glossary;
+use crate::text::Lang;
+use crate::text::anchors::{Key, en_month};
+use crate::text::normalize::fold;
+use crate::text::tokens::{Token, TokenKind};
 
 /// English words spelled like Vietnamese syllables that English capitalizes in titles and
 /// sentence starts but Vietnamese translates.

@@ -18,7 +18,7 @@ use unicode_normalization::is_nfc;
 
 use super::{Side, Sink};
 use crate::drift::report::{Explanation, Kind};
-use crate::memory::text::{TokenKind, tokens};
+use crate::text::tokens::{TokenKind, tokens};
 
 /// Where a word puts its tone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +232,7 @@ mod tests {
     use super::*;
     use crate::drift::checks::tests::{ids, run};
     use crate::drift::checks::{CheckOptions, Pair, check_article};
-    use crate::segment::Lang;
+    use crate::text::Lang;
 
     #[test]
     fn tone_styles() {

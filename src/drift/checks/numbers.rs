@@ -35,13 +35,14 @@
 use std::ops::Range;
 
 use super::{Side, Sink};
-use crate::align::anchors::{
+use crate::drift::report::{Explanation, Kind};
+use crate::text::Lang;
+use crate::text::anchors::{
     Quantity, Reading, Word, en_month, number_value, read_numbers_in, read_time, scale,
 };
-use crate::drift::report::{Explanation, Kind};
-use crate::memory::text::{TokenKind, fold};
-use crate::segment::Lang;
-use crate::world::{calendar, number_words};
+use crate::text::normalize::fold;
+use crate::text::tokens::TokenKind;
+use crate::text::world::{calendar, number_words};
 
 /// One value an item stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -1077,8 +1078,8 @@ pub(super) fn check(en: &Side, vi: &Side, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::anchors::number_words;
     use crate::drift::checks::tests::{ids, run};
+    use crate::text::anchors::number_words;
 
     fn quiet(en: &str, vi: &str) {
         let f = run(en, vi);

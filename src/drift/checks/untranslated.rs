@@ -1,7 +1,7 @@
 //! The `same_as_source` check: the Vietnamese is the English left untranslated.
 //!
 //! The two texts must be equal after NFC and white space folding (the key of
-//! [`normalize`](crate::memory::text::normalize)), and the English must be
+//! [`normalize`](crate::text::normalize::normalize)), and the English must be
 //! prose: at least three words that start with a lower-case letter (outside markup, URLs
 //! and e-mail addresses). A unit that is only a name, an acronym, a number, a URL or a
 //! title in Title Case is often kept as is on purpose and is not flagged.
@@ -14,7 +14,7 @@
 
 use super::{Side, Sink};
 use crate::drift::report::{Explanation, Kind};
-use crate::memory::text::TokenKind;
+use crate::text::tokens::TokenKind;
 
 /// Lower-case words a unit needs to count as prose.
 const PROSE_WORDS: usize = 3;

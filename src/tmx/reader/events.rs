@@ -10,10 +10,8 @@ use super::tu::Code;
 use super::{Ev, Fatal, Phase, TmxReader};
 use crate::tmx::error::{ErrorKind, TmxError};
 use crate::tmx::model::Attr;
-use crate::tmx::xml::{
-    AttrLimits, check_chars, is_all_space, is_name, name_len, parse_attrs_into, push_text,
-    resolve_reference,
-};
+use crate::tmx::xml::{AttrLimits, name_len, parse_attrs_into};
+use crate::xml::{check_chars, is_all_space, is_name, push_text, resolve_reference};
 
 /// Element names the reader knows; `Other` names are kept as text beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +223,7 @@ impl<R: Read> TmxReader<R> {
         self.scratch.clear();
         // Whitespace only (ASCII): nothing to check; line ends become LF as everywhere.
         if let Ok(raw) = std::str::from_utf8(buf) {
-            let _ = push_text(&mut self.scratch, raw, false);
+            let _ = push_text::<ErrorKind>(&mut self.scratch, raw, false);
         }
     }
 

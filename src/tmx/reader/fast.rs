@@ -6,9 +6,8 @@ use std::io::Read;
 
 use super::events::Name;
 use super::{Ev, Fatal, TmxReader, TuRecord};
-use crate::tmx::xml::{
-    AttrLimits, find2, find3, is_name, is_xml_space, parse_tag, resolve_reference,
-};
+use crate::tmx::xml::{AttrLimits, parse_tag};
+use crate::xml::{find2, find3, is_name, is_xml_space, resolve_reference};
 
 /// A token of the fast path, by length in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +118,7 @@ impl<R: Read> TmxReader<R> {
             Token::Ref(len) => {
                 let c = raw
                     .get(1..len - 1)
-                    .and_then(|name| resolve_reference(name).ok());
+                    .and_then(|name| resolve_reference::<crate::tmx::ErrorKind>(name).ok());
                 let Some(c) = c else {
                     return Err(self.bail());
                 };

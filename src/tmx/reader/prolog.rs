@@ -9,7 +9,8 @@ use super::tu::MetaBuild;
 use super::{Ev, Fatal, Phase, TmxReader};
 use crate::tmx::error::{ErrorKind, Severity};
 use crate::tmx::model::{Attr, Element, Node, attr_value};
-use crate::tmx::xml::{AttrLimits, check_chars, is_name, is_xml_space, parse_attrs, push_text};
+use crate::tmx::xml::{AttrLimits, parse_attrs};
+use crate::xml::{check_chars, is_name, is_xml_space, push_text};
 
 /// Closes the innermost kept element, attaching it to its parent or to the header.
 fn close_extra(extras: &mut Vec<Element>, header_extra: &mut Vec<Element>) {

@@ -7,9 +7,10 @@
 
 use super::{HEADER, codes, doc, fatal, read, tu, utf16};
 use crate::tmx::{
-    CodePoint, ErrorKind, Inline, InlineKind, Invalid, Severity, SrcLang, TmxReader, TmxWriter, Tu,
+    ErrorKind, Inline, InlineKind, Invalid, Severity, SrcLang, TmxReader, TmxWriter, Tu,
     WriteError, check_tu, read_all_bytes, write_all,
 };
+use crate::xml::CodePoint;
 
 fn prolog_doc(doctype: &str, body: &str) -> String {
     format!(

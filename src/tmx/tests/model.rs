@@ -162,7 +162,7 @@ fn attributes_and_props() {
 
 #[test]
 fn one_rule_of_language_matching() {
-    use crate::tmx::{LangMatch, best_lang_match, lang_match, parse_lang};
+    use crate::text::lang::{LangMatch, best_lang_match, lang_match, parse_lang};
     let rank = |candidate: &str, wanted: &str| {
         lang_match(
             &parse_lang(candidate).unwrap(),

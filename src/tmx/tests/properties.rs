@@ -5,11 +5,11 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 use super::{HEADER, utf16};
-use crate::tmx::xml::is_xml_char;
 use crate::tmx::{
     Attr, Element, Header, Inline, InlineElement, InlineKind, Invalid, Meta, Node, Note, Prop, Seg,
     Severity, Tmx, Tu, Tuv, WriteError, parse_tu, read_all_bytes, write_all,
 };
+use crate::xml::is_xml_char;
 
 /// Text with the edges that break writers and readers: whitespace runs, tabs, CR and LF,
 /// Vietnamese in NFC and NFD, astral characters, markup characters, bidi and C1 controls.

@@ -2,10 +2,11 @@
 
 use super::{read, tu as tu_line};
 use crate::tmx::{
-    Attr, CodePoint, Element, Header, Inline, InlineElement, InlineKind, Invalid, MAX_WRITE_DEPTH,
-    Meta, Node, Note, Prolog, Prop, Seg, Tmx, TmxWriter, Tu, Tuv, WriteError, check_header,
-    check_tu, read_all, write_all, write_file,
+    Attr, Element, Header, Inline, InlineElement, InlineKind, Invalid, MAX_WRITE_DEPTH, Meta, Node,
+    Note, Prolog, Prop, Seg, Tmx, TmxWriter, Tu, Tuv, WriteError, check_header, check_tu, read_all,
+    write_all, write_file,
 };
+use crate::xml::CodePoint;
 
 fn tuv(lang: &str, seg: Seg) -> Tuv {
     Tuv {

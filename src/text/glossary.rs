@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::memory::text::{TokenKind, fold, tokens};
-use crate::segment::Lang;
+use crate::text::normalize::fold;
+
+use crate::text::Lang;
+use crate::text::tokens::{TokenKind, tokens};
 
 /// English → Vietnamese term pairs. Terms match whole words, without case or diacritics.
 #[derive(Debug, Clone, Default)]

@@ -1,97 +1,19 @@
 //! Anchors: things a sentence and its translation share whatever the language — numbers,
 //! dates and times, names and acronyms, URLs and e-mail addresses, question marks and
-//! quotes, glossary terms.
+//! quotes.
 //!
-//! Each anchor is a `u64` key: the family in the top three bits, a hash of the canonical
-//! form below. A sentence's anchors are a sorted multiset of keys, so two sides compare by
-//! merging sorted lists.
-//!
-//! The readers are shared with the cross-language checks (`drift::checks`), which need
-//! more than a key: [`read_numbers_in`] returns each number, date and time as a [`Quantity`]
-//! with the byte span of the words it was read from, and [`read_urls`] each address with
-//! its span; [`numbers`] and [`urls`] turn them into the aligner's canonical keys. [`Key`]
-//! folds a word for comparison with key words without allocating.
+//! The aligner keys them ([`numbers`], [`urls`], [`names`], [`punctuation`] give canonical
+//! forms); the cross-language checks (`drift::checks`) need more than a key:
+//! [`read_numbers_in`] returns each number, date and time as a [`Quantity`] with the byte
+//! span of the words it was read from, and [`read_urls`] each address with its span.
+//! [`Key`] folds a word for comparison with key words without allocating.
 
 use std::ops::Range;
 
-use crate::memory::text::{TokenKind, fold, tokens};
-use crate::segment::Lang;
+use crate::text::normalize::fold;
 
-use super::Features;
-use super::glossary::Glossary;
-
-/// An anchor family; each is switched by one field of [`Features`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Family {
-    Number = 0,
-    Name = 1,
-    Url = 2,
-    Punct = 3,
-    Glossary = 4,
-}
-
-impl Family {
-    pub fn of(key: u64) -> Family {
-        match key >> 61 {
-            0 => Family::Number,
-            1 => Family::Name,
-            2 => Family::Url,
-            3 => Family::Punct,
-            _ => Family::Glossary,
-        }
-    }
-}
-
-/// The key of `canonical` in `family` (FNV-1a, deterministic across runs and platforms).
-pub(crate) const fn key(family: Family, canonical: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = canonical.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    ((family as u64) << 61) | (h >> 3)
-}
-
-/// The anchor of a quotation: direct speech stays direct speech in translation, unlike a
-/// parenthesis (a gloss added) or an exclamation mark (dropped in Vietnamese style).
-pub(crate) const QUOTATION: u64 = key(Family::Punct, "\"");
-
-/// The sorted anchor keys of one sentence.
-pub(crate) fn extract(
-    text: &str,
-    lang: Lang,
-    features: &Features,
-    glossary: Option<&Glossary>,
-) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut rest = std::borrow::Cow::Borrowed(text);
-    if features.urls {
-        let (found, blanked) = urls(text);
-        out.extend(found.iter().map(|u| key(Family::Url, u)));
-        rest = std::borrow::Cow::Owned(blanked);
-    }
-    if features.numbers {
-        out.extend(numbers(&rest, lang).iter().map(|n| key(Family::Number, n)));
-    }
-    if features.names {
-        out.extend(names(&rest).iter().map(|n| key(Family::Name, n)));
-    }
-    if features.punctuation {
-        out.extend(punctuation(text).iter().map(|p| key(Family::Punct, p)));
-    }
-    if let Some(g) = glossary {
-        out.extend(
-            g.find(text, lang)
-                .map(|i| key(Family::Glossary, &i.to_string())),
-        );
-    }
-    out.sort_unstable();
-    out
-}
+use crate::text::Lang;
+use crate::text::tokens::{TokenKind, tokens};
 
 /// Characters that wrap a URL in running text and are not part of it.
 fn is_wrapper(c: char) -> bool {
@@ -498,7 +420,7 @@ pub(crate) fn numbers(text: &str, lang: Lang) -> Vec<String> {
 /// Vietnamese month in words (`tháng Ba`, `tháng Mười Một`). English months are read with
 /// the numbers.
 fn calendar_words(words: &[Word], lang: Lang) -> Vec<(Range<usize>, String)> {
-    use crate::world::calendar;
+    use crate::text::world::calendar;
     let raws: Vec<&str> = words.iter().map(|w| w.raw).collect();
     let mut out = Vec::new();
     let mut k = 0;
@@ -611,17 +533,19 @@ pub(crate) fn read_numbers_in(words: &[Word], lang: Lang) -> Vec<Reading> {
                     words[i - 1].folded.as_str(),
                     "first" | "second" | "last" | "latter" | "other"
                 );
-            if !part && crate::world::number_words::may_start(w.folded.as_str()) {
+            if !part && crate::text::world::number_words::may_start(w.folded.as_str()) {
                 let lower: Vec<String> = words[i..]
                     .iter()
-                    .take_while(|x| crate::world::number_words::may_continue(x.folded.as_str()))
+                    .take_while(|x| {
+                        crate::text::world::number_words::may_continue(x.folded.as_str())
+                    })
                     .take(12)
                     .map(|x| x.raw.to_lowercase())
                     .collect();
                 let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
                 let spelled = match lang {
-                    Lang::Vi => crate::world::number_words::vi_number(&lower),
-                    Lang::En => crate::world::number_words::en_number(&lower),
+                    Lang::Vi => crate::text::world::number_words::vi_number(&lower),
+                    Lang::En => crate::text::world::number_words::en_number(&lower),
                 };
                 if let Some(n) = spelled {
                     push(Quantity::Number(n.value), span(i, i + n.words - 1));
@@ -720,7 +644,7 @@ fn vi_clock(words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     }
     let daypart = words
         .get(last + 1)
-        .and_then(|w| crate::world::calendar::vi_daypart(hour, w.folded.as_str()));
+        .and_then(|w| crate::text::world::calendar::vi_daypart(hour, w.folded.as_str()));
     let at = i > 0 && words[i - 1].folded == "luc";
     let hour = match daypart {
         Some(h) => {
@@ -1008,25 +932,5 @@ mod tests {
         assert_eq!(punctuation("Why \"this\"?"), ["?", "\""]);
         assert_eq!(punctuation("Tại sao “cái này”?"), ["?", "\""]);
         assert!(punctuation("the region's view").is_empty());
-    }
-
-    #[test]
-    fn extract_respects_features() {
-        let all = Features::default();
-        let none = Features {
-            numbers: false,
-            names: false,
-            urls: false,
-            punctuation: false,
-            ..all
-        };
-        let text = "Is ASEAN at https://asean.org in 2019?";
-        assert!(extract(text, Lang::En, &none, None).is_empty());
-        let keys = extract(text, Lang::En, &all, None);
-        assert!(keys.windows(2).all(|w| w[0] <= w[1]));
-        let families: Vec<Family> = keys.iter().map(|&k| Family::of(k)).collect();
-        for f in [Family::Number, Family::Name, Family::Url, Family::Punct] {
-            assert!(families.contains(&f), "{f:?}");
-        }
     }
 }

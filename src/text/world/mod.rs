@@ -5,7 +5,7 @@
 //!
 //! Countries, territories, months, weekdays and currencies come from the Unicode CLDR
 //! (npm packages `cldr-localenames-full`, `cldr-dates-full`, `cldr-numbers-full`, version
-//! pinned in `scripts/world-data.py`, which writes `src/world/data/*.tsv`); the
+//! pinned in `scripts/world-data.py`, which writes `src/text/world/data/*.tsv`); the
 //! organisations and a few everyday short forms of country names (`Anh`, `Nhật`) are
 //! written by hand in `organisations.tsv` and `territory-aliases.tsv`. The data is
 //! compiled in and parsed once, on first use.

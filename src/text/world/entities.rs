@@ -19,7 +19,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::{names, rows};
-use crate::memory::text::{TokenKind, fold, tokens};
+use crate::text::normalize::fold;
+use crate::text::tokens::{TokenKind, tokens};
 
 /// What an [`Entity`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
