@@ -340,6 +340,38 @@ mod tests {
 
     use super::*;
 
+    /// The interface's own terms (`locales/vi/terms.tsv`): the wordings it rules out
+    /// never come back into the Vietnamese catalogue, and each term it picks is used.
+    #[test]
+    fn the_vietnamese_catalogue_keeps_to_its_terms() {
+        let terms = include_str!("../locales/vi/terms.tsv");
+        // Comments are the catalogue's own notes to translators, not text users read.
+        let catalogue: String = VI_FTL
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for line in terms
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(fields.len() >= 2, "terms.tsv: {line:?}");
+            let chosen = fields[1].split(',').map(str::trim);
+            assert!(
+                chosen.clone().any(|term| catalogue.contains(term)),
+                "{line:?}: the chosen term is never used"
+            );
+            let avoided = fields.get(2).map_or("", |f| f.trim());
+            for avoid in avoided.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                assert!(
+                    !catalogue.contains(avoid),
+                    "{avoid:?} is back in locales/vi"
+                );
+            }
+        }
+    }
+
     fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
         let map: BTreeMap<String, String> = pairs
             .iter()

@@ -103,7 +103,7 @@ fn a_refused_kind_option_says_what_it_expects_in_vietnamese() {
         dir.path(),
         &args,
         "`--kind loud`: expected KIND=off|info|warning|error, KIND being a finding kind such as `length`",
-        "trong đó KIND là một loại phát hiện",
+        "trong đó KIND là một loại vấn đề",
     );
 }
 

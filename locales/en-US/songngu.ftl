@@ -230,8 +230,20 @@ tm-concordance-found = “{ $phrase }”: { $count ->
         [one] { $count } TU
        *[other] { $count } TUs
     }
-tm-import-done = imported `{ $path }` into `{ $into }`: { $tus } read, { $added } added, { $duplicates } copies of TUs already there ({ $replaced } newer, merged into them; { $kept } left out as not newer or bringing nothing), { $unpaired } without both languages, { $problems } problems
-tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $into }` would read { $tus }, add { $added }, find { $duplicates } copies of TUs already there ({ $replaced } newer, to merge into them; { $kept } left out as not newer or bringing nothing), { $unpaired } without both languages, { $problems } problems
+tm-import-done = imported `{ $path }` into `{ $into }`: { $tus } read, { $added } added, { $duplicates ->
+        [one] { $duplicates } copy of a TU
+       *[other] { $duplicates } copies of TUs
+    } already there ({ $replaced } newer, merged into them; { $kept } left out as not newer or bringing nothing), { $unpaired } without both languages, { $problems ->
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    }
+tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $into }` would read { $tus }, add { $added }, find { $duplicates ->
+        [one] { $duplicates } copy of a TU
+       *[other] { $duplicates } copies of TUs
+    } already there ({ $replaced } newer, to merge into them; { $kept } left out as not newer or bringing nothing), { $unpaired } without both languages, { $problems ->
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    }
 
 ## Translation memory errors
 
@@ -505,7 +517,10 @@ xliff-import-arg-user = Who translated [default: the project's translator, else 
 xliff-exported = `{ $path }`: { $units ->
         [one] { $units } unit
        *[other] { $units } units
-    } to translate
+    }{ $all ->
+        [yes] {" "}to translate
+       *[no] , { $work } to translate
+    }
 # $en: the English article; $path: the XLIFF file that was not written.
 xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
 # $unit: a unit id.

@@ -28,9 +28,9 @@ cli-arg-source-lang = Ngôn ngữ nguồn của các bài, một mã tiếng Anh
     .value-name = NGÔN_NGỮ
 cli-arg-target-lang = Ngôn ngữ bản dịch, một mã tiếng Việt như `vi-VN` (mặc định: của dự án, nếu không thì `vi`)
     .value-name = NGÔN_NGỮ
-cli-arg-accepted = Tệp các phát hiện đã được chấp nhận (mặc định: của dự án, nếu không thì `accepted.toml`)
+cli-arg-accepted = Tệp các vấn đề đã được chấp nhận (mặc định: của dự án, nếu không thì `accepted.toml`)
     .value-name = TỆP
-cli-arg-kinds = Cách xử lý một loại phát hiện, thay cho thiết lập của dự án: `LOẠI=off`, `info`, `warning` hoặc `error` (lặp lại nếu cần), ví dụ `--kind length=off`
+cli-arg-kinds = Cách xử lý một loại vấn đề, thay cho thiết lập của dự án: `LOẠI=off`, `info`, `warning` hoặc `error` (lặp lại nếu cần), ví dụ `--kind length=off`
     .value-name = LOẠI=MỨC
 
 segment-about = Tách bài viết thành các câu (đơn vị dịch)
@@ -238,9 +238,9 @@ align-summary = { $links } cặp, { $low ->
     }
 align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
 # $path: tệp không có câu nào (rỗng hoặc chỉ có dòng trống).
-align-no-sentences = `{ $path }` không có câu nào: mọi câu của bên kia đều không được ghép
+align-no-sentences = `{ $path }` không có câu nào: mọi câu của bên kia đều không được gióng
 # $en, $vi: hai tệp.
-align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: không có gì để gióng hàng
+align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: không có gì để gióng câu
 # $en, $vi: hai tệp; $en_sentences, $vi_sentences, $en_chars, $vi_chars (số): độ dài của
 # chúng; $expected (số): số ký tự mà bản dịch tiếng Việt của bài tiếng Anh thường có.
 align-lengths-differ = độ dài hai bên chênh lệch quá xa so với một bản dịch: `{ $en }` có { $en_sentences } câu ({ $en_chars } ký tự), `{ $vi }` có { $vi_sentences } câu ({ $vi_chars } ký tự, trong khi bản dịch thường có khoảng { $expected })
@@ -259,7 +259,7 @@ align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } c�
     }
 
 ## ---------------------------------------------------------------------------------------
-## Độ lệch do sửa bản gốc (src/drift/revision.rs): giải thích các phát hiện `stale`,
+## Độ lệch do sửa bản gốc (src/drift/revision.rs): giải thích các vấn đề `stale`,
 ## `missing` và `orphaned`.
 ## ---------------------------------------------------------------------------------------
 
@@ -277,7 +277,7 @@ drift-missing = chưa được dịch
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
 drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
-drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được xuất bản
+drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được đăng cùng bài
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) và tệp dự án
@@ -292,15 +292,15 @@ check-arg-doc = Mã tài liệu của bài trong bộ nhớ dịch [mặc địn
     .value-name = MÃ
 check-arg-vi = Đối chiếu trực tiếp bài tiếng Việt này với bài tiếng Anh (gióng câu trước); nếu có bộ nhớ dịch (`--tm` hoặc của dự án), đối chiếu cả với các bản dịch trong đó
     .value-name = VI
-check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) hoặc `json` (JSON Lines, mỗi dòng một phát hiện) [mặc định: `text`]
+check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) hoặc `json` (JSON Lines, mỗi dòng một vấn đề) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
 check-arg-glossary = Bảng tên riêng được dịch: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
 check-arg-fail-on = Mức nghiêm trọng thấp nhất làm lần kiểm tra không đạt: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
-check-arg-accept = Đánh dấu phát hiện có mã này là đã chấp nhận để nó không còn làm lần kiểm tra không đạt (lặp lại để thêm)
+check-arg-accept = Đánh dấu vấn đề có mã này là đã chấp nhận để bài không còn bị đánh trượt vì nó (lặp lại để thêm)
     .value-name = MÃ
-check-arg-reason = Lý do chấp nhận các phát hiện
+check-arg-reason = Lý do chấp nhận các vấn đề
     .value-name = LÝ_DO
 check-arg-user = Người chấp nhận [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
@@ -318,9 +318,9 @@ check-label-vi = Việt:
 check-label-suggestion = bộ nhớ ({ $score }%):
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized.
-check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi thời, { $missing } thiếu; { $orphaned } mồ côi, { $extra } thừa; { $failing ->
+check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $missing } thiếu; { $orphaned } đã bỏ khỏi bài, { $extra } thừa; { $failing ->
         [0] đạt yêu cầu
-       *[other] { $failing } phát hiện làm lần kiểm tra không đạt
+       *[other] chưa đạt: còn { $failing } vấn đề cần xử lý
     }{ $accepted ->
         [0] {""}
        *[other] {" "}({ $accepted } đã chấp nhận)
@@ -329,19 +329,19 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } lỗi th�
        *[other] {" "}— { $kinds }
     }{ $added ->
         [0] {""}
-       *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi xuất bản
+       *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi đăng
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
-drift-alignment = việc ghép các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào ở đây, hoặc câu bị ghép nhầm
+drift-alignment = việc gióng các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào ở đây, hoặc câu bị gióng nhầm
 drift-alignment-merge = việc gộp { $en } câu tiếng Anh với { $vi } câu tiếng Việt này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào chứ không phải được gộp
 
 severity-error = lỗi
 severity-warning = cảnh báo
 severity-info = thông tin
-kind-stale = lỗi thời
+kind-stale = bản dịch cũ
 kind-missing = thiếu
-kind-orphaned = mồ côi
+kind-orphaned = đã bỏ khỏi bài
 kind-extra = thừa
 kind-omitted = lược bỏ
 kind-number = số liệu
@@ -355,7 +355,7 @@ kind-punctuation = dấu câu
 kind-inconsistent = không nhất quán
 kind-length = độ dài
 kind-tag = định dạng
-kind-alignment = ghép câu
+kind-alignment = gióng câu
 
 # $docs: the document ids in the memory, comma-separated.
 # $doc: the id given; $docs: the document ids in the memory, comma-separated.
@@ -363,7 +363,7 @@ error-unknown-doc = bộ nhớ không có tài liệu `{ $doc }`, và dự án k
 error-which-doc = hãy cho biết bài này thuộc tài liệu nào bằng `--doc MÃ` (bộ nhớ đang có: { $docs })
 error-check-needs-tm = không có gì để đối chiếu: hãy cho `--tm TM` (hoặc một dự án có bộ nhớ dịch) hoặc `--vi VI`
 # $id: a finding id.
-error-no-finding = báo cáo này không có phát hiện `{ $id }`
+error-no-finding = báo cáo này không có vấn đề `{ $id }`
 
 ## ---------------------------------------------------------------------------------------
 ## songngu init, update, translate (src/cli/init.rs, update.rs, translate.rs)
@@ -399,12 +399,12 @@ update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp
 update-arg-user = Vẫn nhận để các script cũ chạy được, nhưng không ghi vào đâu: `update` chỉ dời vị trí các đơn vị, mà dời vị trí thì không thay đổi bản dịch của ai
     .value-name = TÊN
 update-arg-json = In các con số thành một đối tượng JSON
-update-needs-stale = lỗi thời
+update-needs-stale = bản dịch cũ
 update-needs-missing = thiếu
 # $doc: the document id; $docs: the ids already in the memory, comma-separated.
 update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
-update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } lỗi thời, { $missing } thiếu, { $orphaned } mồ côi (vẫn giữ)
+update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } cũ, { $missing } thiếu, { $orphaned } đã bỏ khỏi bài (vẫn giữ trong bộ nhớ)
 
 translate-about = Lưu bản tiếng Việt của một đơn vị trong bài
 translate-arg-en = Bài tiếng Anh
@@ -455,7 +455,10 @@ xliff-import-arg-tm = Tệp bộ nhớ dịch cần ghi [mặc định: tệp đ
 xliff-import-arg-user = Người dịch [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
 # $path; $units: a number.
-xliff-exported = `{ $path }`: { $units } đơn vị cần dịch
+xliff-exported = `{ $path }`: { $all ->
+        [yes] { $units } đơn vị cần dịch
+       *[no] { $units } đơn vị, { $work } đơn vị cần dịch
+    }
 # $en: the English article; $path: the XLIFF file that was not written.
 xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
 # $unit: a unit id.
@@ -499,7 +502,7 @@ error-tm-export-unknown-doc = `{ $path }` không có tài liệu `{ $doc }`; kh�
 # $count: how many more documents are not listed.
 tm-export-more-docs = và { $count } tài liệu khác
 
-export-about = Xuất bản song ngữ của một bài (bị từ chối khi còn sai lệch)
+export-about = Xuất bộ tệp song ngữ của một bài để đăng (bị từ chối khi còn sai lệch)
 export-arg-en = Bài tiếng Anh hiện tại
     .value-name = EN
 export-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
@@ -519,7 +522,7 @@ export-arg-xliff-version = Phiên bản XLIFF của đầu ra `xliff`: `2.0` ho�
     .value-name = PHIÊN_BẢN
 export-arg-user = Người xuất [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
-export-refused = từ chối xuất: các phát hiện ở trên làm lần kiểm tra không đạt; hãy sửa, chấp nhận bằng `songngu check --accept` hoặc xuất với `--allow-drift`
+export-refused = từ chối xuất: bài chưa đạt vì các vấn đề ở trên; hãy sửa, chấp nhận bằng `songngu check --accept` hoặc xuất với `--allow-drift`
 # $path
 export-written = đã ghi `{ $path }`
 export-with-drift = đã xuất khi còn sai lệch (`--allow-drift`): các đơn vị có vấn đề được đánh dấu và manifest ghi lại điều này
@@ -528,10 +531,10 @@ error-export = không xuất được: { $message }
 export-wording-en = Tiếng Anh
 export-wording-vi = Tiếng Việt
 export-wording-legend = Chú thích
-export-wording-stale = câu tiếng Anh đã đổi từ khi dịch: bản tiếng Việt đã lỗi thời
+export-wording-stale = câu tiếng Anh đã đổi từ khi dịch: bản tiếng Việt đã cũ
 export-wording-missing = chưa dịch: tạm giữ câu tiếng Anh
-export-wording-finding = kiểm tra phát hiện chỗ khác nhau giữa bản tiếng Anh và bản tiếng Việt
-export-wording-accepted = biên tập viên đã chấp nhận phát hiện này
+export-wording-finding = kiểm tra thấy chỗ khác nhau giữa bản tiếng Anh và bản tiếng Việt
+export-wording-accepted = biên tập viên đã chấp nhận vấn đề này
 
 ## Kiểm tra đối chiếu hai ngôn ngữ (`src/drift/checks`): vì sao một đơn vị tiếng Việt không khớp với câu tiếng Anh của nó.
 
@@ -596,7 +599,7 @@ input-kind-glossary = bảng thuật ngữ
 input-kind-queries = tệp câu tra
 input-kind-srx = tệp SRX
 input-kind-project = tệp dự án
-input-kind-accepted = tệp các phát hiện đã được chấp nhận
+input-kind-accepted = tệp các vấn đề đã được chấp nhận
 # `export` và `xliff export` khi bộ nhớ dịch có TU bị hỏng.
 error-damaged-output = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): các đơn vị của chúng sẽ bị thiếu trong kết quả nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)
 
@@ -607,7 +610,7 @@ error-output-is-input = không ghi `{ $output }`: đó chính là { $role ->
         [article] bài viết
         [memory] bộ nhớ dịch
         [project] tệp dự án
-        [accepted] tệp các phát hiện đã chấp nhận
+        [accepted] tệp các vấn đề đã chấp nhận
         [glossary] bảng thuật ngữ
        *[input] tệp đầu vào
     } `{ $input }`; chưa ghi gì
@@ -615,7 +618,7 @@ error-output-holds-input = không ghi bản phát hành vào `{ $output }`: thư
         [article] bài viết
         [memory] bộ nhớ dịch
         [project] tệp dự án
-        [accepted] tệp các phát hiện đã chấp nhận
+        [accepted] tệp các vấn đề đã chấp nhận
         [glossary] bảng thuật ngữ
        *[input] tệp đầu vào
     } `{ $input }`, thay thư mục sẽ xoá mất tệp đó; chưa ghi gì
@@ -628,7 +631,7 @@ tm-convert-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp ch�
 tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-check-arg-force-readonly = Ghi tệp các phát hiện đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+check-arg-force-readonly = Ghi tệp các vấn đề đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
@@ -663,11 +666,11 @@ error-config-language = { $path }: `{ $value }` không phải thẻ ngôn ngữ 
 error-config-option = `{ $option } { $value }`: cần { $expected }
 config-expected-english-tag = một thẻ ngôn ngữ tiếng Anh (en, en-US, en-GB...)
 config-expected-vietnamese-tag = một thẻ ngôn ngữ tiếng Việt (vi, vi-VN)
-config-expected-kind-setting = KIND=off|info|warning|error, trong đó KIND là một loại phát hiện, chẳng hạn `length`
+config-expected-kind-setting = KIND=off|info|warning|error, trong đó KIND là một loại vấn đề, chẳng hạn `length`
 error-config-empty-doc = { $path }:{ $line }:{ $column }: mỗi `[[article]]` cần một mã tài liệu; `doc` đang rỗng hoặc chỉ có khoảng trắng
 error-config-unknown-kind = { $path }: trong [check.kinds] có loại kiểm tra không tồn tại: `{ $kind }`
 error-config-unknown-setting = { $path }: giá trị `{ $value }` của `{ $key }` phải là một trong off, info, warning, error
-error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các phát hiện đã được chấp nhận viết sai cú pháp TOML: { $message }
+error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các vấn đề đã được chấp nhận viết sai cú pháp TOML: { $message }
 
 error-access = không truy cập được `{ $path }`: { $reason }
 error-verify-failed = nội dung mới của `{ $path }` không qua được bước kiểm tra nên chưa được lưu: { $detail }
@@ -783,7 +786,7 @@ export-unit-no-such-block = khối của nó không có trong tài liệu
 export-unit-outside-its-block = phạm vi của nó không nằm trong khối của nó
 export-unit-out-of-order = nó sai thứ tự trong tài liệu hoặc chồng lên đơn vị đứng trước
 export-unit-text-differs = văn bản của nó khác văn bản của tài liệu tại phạm vi đó
-export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } phát hiện chưa xử lý); hãy xuất bản với tuỳ chọn cho phép sai lệch hoặc sửa trước
+export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } vấn đề chưa xử lý); hãy xuất với tuỳ chọn cho phép sai lệch hoặc sửa trước
 export-error-write = không ghi được đầu ra { $format }: { $reason }
 export-error-manifest = không ghi được manifest: { $detail }
 export-error-bad-file-name = `{ $name }` không thể là tên một tệp của bản phát hành

@@ -9,6 +9,7 @@ use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported, Ref
 use songngu::fsio::Role;
 use songngu::i18n::Localizer;
 use songngu::project::input;
+use songngu::xliff::State;
 
 use super::context::Context;
 use super::errors::flow_error;
@@ -103,10 +104,24 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         work_file::to_bytes(&doc, args.xliff_version.into()).map_err(|e| flow_error(l10n, e))?;
     targets::write(l10n, out, &target, |w| w.write_all(&bytes), |_| Ok(()))?;
     let report = status.as_mut().unwrap_or(out);
-    let args = [("path", path.into()), ("units", doc.units.len().into())];
+    // With `--all` the file also holds units that need no work: say how many do.
+    let work = doc.units.iter().filter(|u| needs_work(u.state)).count();
+    let all = if work == doc.units.len() { "yes" } else { "no" };
+    let args = [
+        ("path", path.into()),
+        ("units", doc.units.len().into()),
+        ("work", work.into()),
+        ("all", all.into()),
+    ];
     report.line(&l10n.text_with("xliff-exported", &args))?;
     report.flush()?;
     Ok(Exit::Success)
+}
+
+/// Whether a unit in this state is work for the translator: not translated yet, or
+/// translated and waiting for review.
+fn needs_work(state: State) -> bool {
+    matches!(state, State::Initial | State::NeedsReview)
 }
 
 fn import(args: &XliffImportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {

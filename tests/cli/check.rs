@@ -127,7 +127,13 @@ fn check_human_report_groups_by_paragraph_and_sums_up() {
         ),
         (
             "vi",
-            ["đoạn 8", "cũ:", "[-one thousand-]", "{+1,200+}", "lỗi thời"],
+            [
+                "đoạn 8",
+                "cũ:",
+                "[-one thousand-]",
+                "{+1,200+}",
+                "bản dịch cũ",
+            ],
         ),
     ] {
         let output = songngu(ui)

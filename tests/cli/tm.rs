@@ -358,3 +358,18 @@ fn tm_export_keeps_only_the_documents_tus() {
             .contains("Nguyễn Thanh Hùng")
     );
 }
+
+/// Issue 14: the import summary agrees in number ("1 copy of a TU", "1 problem").
+#[test]
+fn tm_import_summary_agrees_in_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.tmx"), tmx_doc(&PAIRS[..1])).unwrap();
+    let (code, text) = run_in(d, &["tm", "import", "a.tmx", "--into", "m.tmx"]);
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(d, &["tm", "import", "a.tmx", "--into", "m.tmx"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("1 copy of a TU already there"), "{text}");
+    assert!(text.contains("0 problems"), "{text}");
+    assert!(!text.contains("1 copies"), "{text}");
+}

@@ -292,3 +292,18 @@ fn xliff_import_finds_sentences_edited_since_the_export_by_position() {
         String::from_utf8_lossy(&vi.stdout)
     );
 }
+
+/// Issue 14: with `--all` the file holds units that need no work too; the summary says
+/// how many of them need work instead of calling them all "to translate".
+#[test]
+fn xliff_export_all_says_how_many_units_need_work() {
+    let dir = fair_project("", "");
+    let d = dir.path();
+    revise_fair(d);
+    let (code, _, err) = run_in_apart(d, &["xliff", "export", "a.en.txt", "--all", "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("4 units, 2 to translate"), "{err}");
+    let (code, _, err) = run_in_apart(d, &["xliff", "export", "a.en.txt", "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2 units to translate"), "{err}");
+}
