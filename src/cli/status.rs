@@ -49,8 +49,8 @@ pub fn execute(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         articles: args.articles.clone(),
         tm: args.tm.clone(),
     };
-    let statuses = status(&project, &request, &mut notices::Stderr(l10n))
-        .map_err(|e| flow_error(l10n, e))?;
+    let statuses =
+        status(&project, &request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
     match args.format {
         Format::Json => {
             for article in &statuses.articles {
