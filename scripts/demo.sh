@@ -2,7 +2,7 @@
 # The whole pipeline on the bundled example, as the README's first command runs it:
 # the English article was translated into `tmx/seed.tmx`; the English was then revised
 # (`examples/seed.v2.en.txt`, five changes listed in `examples/seed.v2.changes.md`).
-# This segments the revision, reports its drift against the memory, and exports the
+# This segments the revision, counts its units by state (`status`), reports its drift against the memory, and exports the
 # bilingual release with the drift marked. Everything it writes goes to `target/demo/`;
 # the bundled memory is only read.
 set -euo pipefail
@@ -25,14 +25,18 @@ echo "== 1. segment: the revised English, in sentence units (the first lines)"
 "$bin" segment "$en" 2>&1 | head -6
 
 echo
-echo "== 2. check: where the Vietnamese in $tm has fallen out of step with the revision"
+echo "== 2. status: the original edition against $tm, then the revision (units by state)"
+"$bin" --no-config status examples/seed.en.txt "$en" --tm "$tm"
+
+echo
+echo "== 3. check: where the Vietnamese in $tm has fallen out of step with the revision"
 status=0
 "$bin" check "$en" --tm "$tm" --doc "$doc" || status=$?
 # 1 means drift was found, which is the point of the example; 2 is an error.
 [ "$status" -le 1 ] || exit "$status"
 
 echo
-echo "== 3. export: the release is refused while drift remains ..."
+echo "== 4. export: the release is refused while drift remains ..."
 status=0
 "$bin" export "$en" --tm "$tm" --doc "$doc" --to release -o "$out/release" >/dev/null 2>&1 || status=$?
 if [ -e "$out/release" ]; then written="but $out/release exists"; else written="nothing written"; fi

@@ -519,7 +519,10 @@ xliff-exported = `{ $path }`: { $units ->
        *[other] { $units } units
     }{ $all ->
         [yes] {" "}to translate
-       *[no] , { $work } to translate
+       *[no] { $work ->
+            [0] , none to translate
+           *[other] , { $work } to translate
+        }
     }
 # $en: the English article; $path: the XLIFF file that was not written.
 xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
@@ -572,6 +575,29 @@ error-tm-export-unknown-doc = `{ $path }` has no document `{ $doc }`; nothing wa
 # $count: how many more documents are not listed.
 tm-export-more-docs = { $count } more
 
+status-about = Show where each article stands: its units by state (current, stale, missing, needing review, reviewed), its orphans, and the last change and who made it
+status-arg-articles = English articles [default: every `[[article]]` of the project]
+    .value-name = ARTICLE
+status-arg-tm = A translation memory file (repeat for more) [default: the project's]
+    .value-name = TM
+status-arg-format = Output format: `text` or `json` (JSON Lines: one line per article, then the total) [default: `text`]
+    .value-name = FORMAT
+# $path: the English article; $doc: its document id; $counts: status-counts, then the last change.
+status-article = `{ $path }` ({ $doc }): { $counts }
+status-total = total of { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    }: { $counts }
+# current = translated + review (needing review) + reviewed.
+status-counts = { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }: { $current } current ({ $translated } translated, { $review } needing review, { $reviewed } reviewed), { $stale } stale, { $missing } missing, { $omitted } left out on purpose; { $orphaned } orphaned
+status-last-change = last change { $at } by { $by }
+status-last-change-anonymous = last change { $at }
+status-no-change = no dated change
+status-date = { $year }-{ $month }-{ $day } { $hour }:{ $minute } UTC
+error-no-articles = no articles: name one, or list them as `[[article]]` in the project file
 export-about = Export the bilingual release of an article (refused while drift remains)
 export-arg-en = The current English article
     .value-name = EN
@@ -720,6 +746,34 @@ tm-compact-arg-tm = The memory
     .value-name = TM
 tm-compact-arg-no-wait = Fail at once if another songngu process is writing the memory, instead of waiting
 tm-compact-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+tm-docs-about = List the documents (articles) a memory holds, with their units counted
+tm-docs-arg-tm = The memory
+    .value-name = TM
+tm-docs-arg-format = Output format: `text` or `json` (JSON Lines: one line per document, then the total) [default: `text`]
+    .value-name = FORMAT
+tm-docs-arg-source-lang = Language of the sources [default: `en`]
+    .value-name = LANG
+tm-docs-arg-target-lang = Language of the translations [default: `vi`]
+    .value-name = LANG
+# $units: TUs with English (old English kept after a revision included); $translated: of those, with Vietnamese; $added: Vietnamese without English.
+tm-docs-doc = { $doc }: { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }, { $translated } translated{ $added ->
+        [0] {""}
+       *[other] , { $added } added by an editor
+    }
+tm-docs-total = `{ $path }`: { $docs ->
+        [one] { $docs } document
+       *[other] { $docs } documents
+    }, { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }{ $without ->
+        [0] {""}
+        [one] ; { $without } TU of no document
+       *[other] ; { $without } TUs of no document
+    }
 # $changes (number): changes the journal held.
 tm-compacted = compacted `{ $path }`: { $changes ->
         [one] { $changes } change

@@ -457,7 +457,10 @@ xliff-import-arg-user = Người dịch [mặc định: người dịch của d�
 # $path; $units: a number.
 xliff-exported = `{ $path }`: { $all ->
         [yes] { $units } đơn vị cần dịch
-       *[no] { $units } đơn vị, { $work } đơn vị cần dịch
+       *[no] { $units } đơn vị, { $work ->
+            [0] không đơn vị nào cần dịch
+           *[other] { $work } đơn vị cần dịch
+        }
     }
 # $en: the English article; $path: the XLIFF file that was not written.
 xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
@@ -502,6 +505,21 @@ error-tm-export-unknown-doc = `{ $path }` không có tài liệu `{ $doc }`; kh�
 # $count: how many more documents are not listed.
 tm-export-more-docs = và { $count } tài liệu khác
 
+status-about = Xem tình trạng từng bài: số câu theo trạng thái (khớp, bản dịch đã cũ, chưa dịch, cần duyệt, đã duyệt), số câu đã bỏ khỏi bài, lần sửa gần nhất và người sửa
+status-arg-articles = Các bài tiếng Anh [mặc định: mọi `[[article]]` của dự án]
+    .value-name = BÀI
+status-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
+    .value-name = TM
+status-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: mỗi bài một dòng, cuối cùng là dòng tổng) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+status-article = `{ $path }` ({ $doc }): { $counts }
+status-total = tổng cộng { $articles } bài: { $counts }
+status-counts = { $units } câu: { $current } khớp ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } có bản dịch đã cũ, { $missing } chưa dịch, { $omitted } cố ý không dịch; { $orphaned } câu đã bỏ khỏi bài
+status-last-change = sửa lần cuối { $at }, do { $by }
+status-last-change-anonymous = sửa lần cuối { $at }
+status-no-change = chưa có lần sửa nào ghi ngày
+status-date = { $hour }:{ $minute } (UTC) ngày { $day }/{ $month }/{ $year }
+error-no-articles = chưa có bài nào: hãy nêu tên một bài, hoặc liệt kê các bài bằng `[[article]]` trong tệp dự án
 export-about = Xuất bộ tệp song ngữ của một bài để đăng (bị từ chối khi còn sai lệch)
 export-arg-en = Bài tiếng Anh hiện tại
     .value-name = EN
@@ -645,6 +663,23 @@ tm-compact-arg-tm = Bộ nhớ
     .value-name = TM
 tm-compact-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
 tm-compact-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-docs-about = Liệt kê các tài liệu (bài) trong một bộ nhớ dịch, kèm số câu của từng tài liệu
+tm-docs-arg-tm = Bộ nhớ
+    .value-name = TM
+tm-docs-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: mỗi tài liệu một dòng, cuối cùng là dòng tổng) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+tm-docs-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
+    .value-name = NGÔN_NGỮ
+tm-docs-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
+    .value-name = NGÔN_NGỮ
+tm-docs-doc = { $doc }: { $units } câu, { $translated } đã dịch{ $added ->
+        [0] {""}
+       *[other] , { $added } câu do biên tập viên bổ sung
+    }
+tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } câu{ $without ->
+        [0] {""}
+       *[other] ; { $without } TU không thuộc tài liệu nào
+    }
 tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã được ghi vào, nhật ký đã được xoá
 tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
 tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã được tính ở trên (`songngu tm compact` ghi chúng vào)

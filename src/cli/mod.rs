@@ -20,6 +20,7 @@ mod localize;
 mod notices;
 mod output;
 mod segment;
+mod status;
 mod targets;
 mod tm;
 mod translate;
@@ -79,6 +80,8 @@ pub enum Commands {
     Xliff(xliff::XliffCommand),
     /// Export the bilingual release.
     Export(export::ExportArgs),
+    /// Each article's units by state, in numbers.
+    Status(status::StatusArgs),
 }
 
 /// Runs the command line `args` (program name first) with environment lookup `env`, and
@@ -135,6 +138,7 @@ where
         Commands::Translate(a) => translate::execute(a, &ctx, &mut out),
         Commands::Xliff(c) => xliff::execute(c, &ctx, &mut out),
         Commands::Export(a) => export::execute(a, &ctx, &mut out),
+        Commands::Status(a) => status::execute(a, &ctx, &mut out),
     };
     match result {
         Ok(exit) => exit,

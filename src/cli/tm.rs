@@ -8,6 +8,7 @@
 //! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
+//! - `tm docs <TM>`: the documents the memory holds, with their units counted.
 //!
 //! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
 //! notices told on stderr, and renders the result.
@@ -27,7 +28,10 @@
 //! - lookup: one object per query `{"query","matches":[{"score","band","source","target",
 //!   "tuid","file","doc","unit","changed","diff"}]}`;
 //! - concordance: one object per hit `{"tuid","source","target","ranges","file"}`;
-//! - import: one object, the report.
+//! - import: one object, the report;
+//! - docs: one object per document `{"doc","units","translated","added"}`, then one
+//!   `{"total": {"docs","units","translated","added","without_doc"}}` (see
+//!   [`songngu::flow::tm::docs`]).
 //!
 //! Exit codes: 0 success; 1 problems found (`validate`); 2 error, including a TMX with
 //! damaged TUs (the rest is still reported).
@@ -39,6 +43,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use songngu::flow::tm::compact::{CompactRequest, Compacted, compact};
 use songngu::flow::tm::copy::{self, ConvertRequest, Copied, ExportRequest};
+use songngu::flow::tm::docs::{DocsTotalRecord, docs};
 use songngu::flow::tm::import::{ImportRequest, import};
 use songngu::flow::tm::lookup::{
     self, Answer, ConcordanceRequest, LookupRequest, concordance, lookup,
@@ -70,6 +75,17 @@ pub enum TmCommand {
     Import(ImportArgs),
     Export(ExportArgs),
     Compact(CompactArgs),
+    Docs(DocsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    #[arg(value_name = "TM")]
+    pub tm: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub languages: Languages,
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +244,7 @@ pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<E
         TmCommand::Import(args) => import_command(args, l10n, out),
         TmCommand::Export(args) => export(args, ctx, out),
         TmCommand::Compact(args) => compact_command(args, l10n, out),
+        TmCommand::Docs(args) => docs_command(args, l10n, out),
     }
 }
 
@@ -572,4 +589,46 @@ fn write_import(
     let languages = counts(l10n, &report.languages);
     out.line(&l10n.text_with("tm-stats-languages", &[("languages", languages.into())]))?;
     Ok(())
+}
+
+fn docs_command(args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let found = docs(&args.tm, &args.languages.pair()).map_err(|e| flow_error(l10n, e))?;
+    match args.format {
+        Format::Json => {
+            for doc in &found.docs {
+                out.json_line(doc)?;
+            }
+            out.json_line(&DocsTotalRecord {
+                total: found.total.clone(),
+            })?;
+        }
+        Format::Text => {
+            for doc in &found.docs {
+                out.line(&l10n.text_with(
+                    "tm-docs-doc",
+                    &[
+                        ("doc", doc.doc.clone().into()),
+                        ("units", doc.units.into()),
+                        ("translated", doc.translated.into()),
+                        ("added", doc.added.into()),
+                    ],
+                ))?;
+            }
+            let total = &found.total;
+            out.line(&l10n.text_with(
+                "tm-docs-total",
+                &[
+                    ("path", args.tm.display().to_string().into()),
+                    ("docs", total.docs.into()),
+                    ("units", total.units.into()),
+                    ("without", total.without_doc.into()),
+                ],
+            ))?;
+        }
+    }
+    out.flush()?;
+    for problem in &found.problems {
+        print_problem(l10n, &problem.path, &problem.problem);
+    }
+    Ok(exit_unless_damaged(!found.problems.is_empty()))
 }

@@ -18,6 +18,7 @@
 //! | [`work_file::import`]         | `xliff import`: a translated work file stored        |
 //! | [`release::prepare`]          | `export`: a checked release, written or refused      |
 //! | [`init::init`]                | `init`: a project file written                       |
+//! | [`status::status`]            | `status`: each article's units by state, in numbers  |
 //! | [`tm::stats::stats`]          | `tm stats`: what a memory file holds                 |
 //! | [`tm::stats::validate`]       | `tm validate`: the same, with every problem          |
 //! | [`tm::copy::convert`]         | `tm convert`: any TMX written as TMX 1.4b            |
@@ -26,6 +27,7 @@
 //! | [`tm::lookup::concordance`]   | `tm concordance`: a phrase in the memory             |
 //! | [`tm::import::import`]        | `tm import`: a foreign TMX merged into the memory    |
 //! | [`tm::compact::compact`]      | `tm compact`: the journal written into the TMX       |
+//! | [`tm::docs::docs`]            | `tm docs`: the documents a memory file holds         |
 //!
 //! ```
 //! use songngu::flow::check::{check, CheckRequest};
@@ -49,6 +51,7 @@ pub mod check;
 pub mod edit;
 pub mod init;
 pub mod release;
+pub mod status;
 pub mod tm;
 pub mod work_file;
 
@@ -152,6 +155,9 @@ pub enum FlowError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `status` was given no article and the project lists none.
+    #[error("no articles: give one or list them in the project")]
+    NoArticles,
     /// `tm lookup` was given no query.
     #[error("no query: give a text or a file of queries")]
     NoQuery,

@@ -66,6 +66,9 @@ pub struct StoredUnit {
     pub status: Option<String>,
     /// `changedate`, else `creationdate`.
     pub changed: Option<String>,
+    /// Who made what [`StoredUnit::changed`] dates: `changeid` with `changedate`, else
+    /// `creationid`.
+    pub changed_by: Option<String>,
     pub tuid: Option<String>,
     /// Where the published Vietnamese paragraphs differ from the English's, before this
     /// TU's Vietnamese ([`props::VI_PARAGRAPH`]).
@@ -108,6 +111,14 @@ impl StoredUnit {
                 .attr("changedate")
                 .or_else(|| tu.attr("creationdate"))
                 .map(str::to_owned),
+            // Whoever made what `changed` dates: a change without a `changeid` was not
+            // necessarily made by the TU's creator.
+            changed_by: if tu.attr("changedate").is_some() {
+                tu.attr("changeid")
+            } else {
+                tu.attr("creationid")
+            }
+            .map(str::to_owned),
             tuid: tu.attr("tuid").map(str::to_owned),
             vi_paragraph: tu.prop(props::VI_PARAGRAPH).and_then(ViParagraph::parse),
             after: tu.prop(props::AFTER).map(str::to_owned),

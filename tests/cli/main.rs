@@ -16,6 +16,7 @@ mod export;
 mod init;
 mod pipeline;
 mod segment;
+mod status;
 mod tm;
 mod top_level;
 mod xliff;

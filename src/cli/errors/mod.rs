@@ -317,6 +317,7 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         FlowError::WriteProject { path, source } => write_error(l10n, path, source),
         FlowError::ReadMemoryFile { path, source } => read_error(l10n, path, source),
         FlowError::NoQuery => text("error-no-query", &[]),
+        FlowError::NoArticles => text("error-no-articles", &[]),
         FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
         FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
         FlowError::WriteOutput(e) => persist_message(l10n, e),

@@ -8,6 +8,7 @@
 
 pub mod compact;
 pub mod copy;
+pub mod docs;
 pub mod import;
 pub mod lookup;
 pub mod stats;
