@@ -17,5 +17,6 @@ mod init;
 mod pipeline;
 mod segment;
 mod tm;
+mod tm_merge;
 mod top_level;
 mod xliff;
