@@ -61,7 +61,7 @@ pub enum MergeError {
     /// The output has a journal of changes: a new TMX under it would not be the file the
     /// journal extends.
     #[error(
-        "`{}` has a journal of changes, `{}`: run `songngu tm compact` first; nothing was written",
+        "`{}` has a journal of changes, `{}`: run `songngu tm compact` on it first; nothing was written",
         .output.display(), .journal.display()
     )]
     OutputHasJournal { output: PathBuf, journal: PathBuf },
