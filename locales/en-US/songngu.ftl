@@ -938,3 +938,36 @@ export-error-manifest = cannot write the manifest: { $detail }
 export-error-bad-file-name = `{ $name }` cannot be the name of a release file
 export-error-duplicate-file = two release files are named `{ $name }`
 export-error-not-a-release = `{ $path }` exists and is not a release folder; nothing was written
+
+## `tm merge`: a three-way merge of memory files, the git merge driver (issue 14)
+
+tm-merge-about = Merge two versions of a memory changed from a common one, TU by TU (the git merge driver of a memory); exit 1 on conflicts
+tm-merge-arg-base = The common version (`%O` of a git merge driver)
+    .value-name = BASE
+tm-merge-arg-ours = Our version (`%A`)
+    .value-name = OURS
+tm-merge-arg-theirs = Their version (`%B`)
+    .value-name = THEIRS
+tm-merge-arg-output = The merged memory; may be OURS (`-o %A` for git); `-` writes standard output
+    .value-name = OUT
+tm-merge-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
+# $tus, $kept, $ours, $theirs, $added, $deleted, $conflicts (numbers).
+tm-merged = merged into `{ $path }`: { $tus ->
+        [one] { $tus } TU
+       *[other] { $tus } TUs
+    } ({ $kept } unchanged or changed alike, { $ours } from ours, { $theirs } from theirs, { $added } added, { $deleted } deleted)
+tm-merged-conflicts = merged into `{ $path }` with { $conflicts ->
+        [one] { $conflicts } conflict
+       *[other] { $conflicts } conflicts
+    }: for each, keep the right version in the file and remove its prop `x-songngu-conflict` ({ $tus ->
+        [one] { $tus } TU
+       *[other] { $tus } TUs
+    }: { $kept } unchanged or changed alike, { $ours } from ours, { $theirs } from theirs, { $added } added, { $deleted } deleted)
+tm-merge-tu-unit = unit `{ $unit }` of `{ $doc }`
+tm-merge-tu-tuid = TU `{ $tuid }`
+tm-merge-tu-source = the TU of “{ $source }”
+# $tu: one of tm-merge-tu-*.
+tm-merge-conflict-both = conflict: { $tu } was changed differently on both sides; both versions are kept, ours marked `x-songngu-conflict=ours`, theirs `x-songngu-conflict=theirs`
+tm-merge-conflict-deleted-by-ours = conflict: { $tu } was deleted on our side and changed on theirs; their version is kept, marked `x-songngu-conflict=deleted-by-ours`
+tm-merge-conflict-deleted-by-theirs = conflict: { $tu } was deleted on their side and changed on ours; our version is kept, marked `x-songngu-conflict=deleted-by-theirs`
+error-tm-merge-journal = `{ $path }` has a journal of changes, `{ $journal }`: run `songngu tm compact` on it first; nothing was written

@@ -827,3 +827,25 @@ export-error-manifest = không ghi được manifest: { $detail }
 export-error-bad-file-name = `{ $name }` không thể là tên một tệp của bản phát hành
 export-error-duplicate-file = có hai tệp phát hành cùng tên `{ $name }`
 export-error-not-a-release = `{ $path }` đã tồn tại và không phải thư mục phát hành; chưa ghi gì
+
+## `tm merge`: hợp nhất ba chiều các tệp bộ nhớ, trình hợp nhất của git (issue 14)
+
+tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ cùng sửa từ một bản chung, theo từng TU (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
+tm-merge-arg-base = Bản chung (`%O` của trình hợp nhất git)
+    .value-name = GỐC
+tm-merge-arg-ours = Bản của mình (`%A`)
+    .value-name = MÌNH
+tm-merge-arg-theirs = Bản của người kia (`%B`)
+    .value-name = HỌ
+tm-merge-arg-output = Bộ nhớ sau khi hợp nhất; có thể chính là bản của mình (`-o %A` cho git); `-` là ghi ra đầu ra chuẩn
+    .value-name = RA
+tm-merge-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-merged = đã hợp nhất vào `{ $path }`: { $tus } TU ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
+tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } TU: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
+tm-merge-tu-unit = đơn vị `{ $unit }` của bài `{ $doc }`
+tm-merge-tu-tuid = TU `{ $tuid }`
+tm-merge-tu-source = TU của câu “{ $source }”
+tm-merge-conflict-both = xung đột: { $tu } bị hai bên sửa khác nhau; giữ cả hai phiên bản, bản của mình đánh dấu `x-songngu-conflict=ours`, bản của người kia `x-songngu-conflict=theirs`
+tm-merge-conflict-deleted-by-ours = xung đột: { $tu } bị xoá ở bản của mình nhưng được sửa ở bản của người kia; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
+tm-merge-conflict-deleted-by-theirs = xung đột: { $tu } bị xoá ở bản của người kia nhưng được sửa ở bản của mình; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`
+error-tm-merge-journal = `{ $path }` có nhật ký thay đổi `{ $journal }`: hãy chạy `songngu tm compact` cho tệp này trước; chưa ghi gì

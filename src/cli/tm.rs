@@ -9,6 +9,8 @@
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
 //! - `tm docs <TM>`: the documents the memory holds, with their units counted.
+//! - `tm merge <BASE> <OURS> <THEIRS> -o <OUT>`: a three-way merge by TU identity, the
+//!   git merge driver of a memory (`-o` may be OURS, as git asks of a driver).
 //!
 //! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
 //! notices told on stderr, and renders the result.
@@ -33,7 +35,8 @@
 //!   `{"total": {"docs","units","translated","added","without_doc"}}` (see
 //!   [`songngu::flow::tm::docs`]).
 //!
-//! Exit codes: 0 success; 1 problems found (`validate`); 2 error, including a TMX with
+//! Exit codes: 0 success; 1 problems found (`validate`) or conflicts (`merge`, each
+//! named on stderr, the merged memory written with them marked); 2 error, including a TMX with
 //! damaged TUs (the rest is still reported).
 
 use std::collections::BTreeMap;
@@ -48,6 +51,7 @@ use songngu::flow::tm::import::{ImportRequest, import};
 use songngu::flow::tm::lookup::{
     self, Answer, ConcordanceRequest, LookupRequest, concordance, lookup,
 };
+use songngu::flow::tm::merge::{Conflict, ConflictKind, MergeRequest, Merged, TuIdentity, merge};
 use songngu::flow::tm::stats::{self, Stats};
 use songngu::i18n::Localizer;
 use songngu::input_limit::InputKind;
@@ -76,6 +80,7 @@ pub enum TmCommand {
     Export(ExportArgs),
     Compact(CompactArgs),
     Docs(DocsArgs),
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +91,22 @@ pub struct DocsArgs {
     pub format: Format,
     #[command(flatten)]
     pub languages: Languages,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The merged memory; may be OURS (`%A` of a git merge driver).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Replace the output even if it is read-only.
+    #[arg(long)]
+    pub force_readonly: bool,
 }
 
 #[derive(Debug, Args)]
@@ -245,6 +266,7 @@ pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<E
         TmCommand::Export(args) => export(args, ctx, out),
         TmCommand::Compact(args) => compact_command(args, l10n, out),
         TmCommand::Docs(args) => docs_command(args, l10n, out),
+        TmCommand::Merge(args) => merge_command(args, ctx, out),
     }
 }
 
@@ -631,4 +653,72 @@ fn docs_command(args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<E
         print_problem(l10n, &problem.path, &problem.problem);
     }
     Ok(exit_unless_damaged(!found.problems.is_empty()))
+}
+
+fn merge_command(args: &MergeArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let request = MergeRequest {
+        base: args.base.clone(),
+        ours: args.ours.clone(),
+        theirs: args.theirs.clone(),
+        output: args.output.clone(),
+        protected: targets::project_inputs_if_any(ctx),
+        read_only: read_only(args.force_readonly),
+    };
+    let merged = merge(&request, out.writer(), &mut notices::Stderr(l10n))
+        .map_err(|e| flow_error(l10n, e))?;
+    // On stderr: the output may be stdout, and git shows a driver's stderr.
+    for conflict in &merged.conflicts {
+        stderr_line(&conflict_line(l10n, conflict));
+    }
+    stderr_line(&merge_summary(l10n, &args.output, &merged));
+    Ok(if merged.is_clean() {
+        Exit::Success
+    } else {
+        Exit::Findings
+    })
+}
+
+fn merge_summary(l10n: &Localizer, output: &Path, merged: &Merged) -> String {
+    let path = output.display().to_string();
+    let id = if merged.is_clean() {
+        "tm-merged"
+    } else {
+        "tm-merged-conflicts"
+    };
+    l10n.text_with(
+        id,
+        &[
+            ("path", path.into()),
+            ("tus", merged.tus.into()),
+            ("kept", merged.kept.into()),
+            ("ours", merged.from_ours.into()),
+            ("theirs", merged.from_theirs.into()),
+            ("added", merged.added.into()),
+            ("deleted", merged.deleted.into()),
+            ("conflicts", merged.conflicts.len().into()),
+        ],
+    )
+}
+
+/// `conflict: unit `p3.s1` of `seed`: changed differently on both sides...`.
+fn conflict_line(l10n: &Localizer, conflict: &Conflict) -> String {
+    let tu = match &conflict.identity {
+        TuIdentity::Unit { doc, unit } => l10n.text_with(
+            "tm-merge-tu-unit",
+            &[("doc", doc.clone().into()), ("unit", unit.clone().into())],
+        ),
+        TuIdentity::Tuid(tuid) => {
+            l10n.text_with("tm-merge-tu-tuid", &[("tuid", tuid.clone().into())])
+        }
+        TuIdentity::Source(source) => {
+            l10n.text_with("tm-merge-tu-source", &[("source", source.clone().into())])
+        }
+    };
+    let id = match conflict.kind {
+        ConflictKind::BothChanged => "tm-merge-conflict-both",
+        ConflictKind::DeletedByOurs => "tm-merge-conflict-deleted-by-ours",
+        ConflictKind::DeletedByTheirs => "tm-merge-conflict-deleted-by-theirs",
+    };
+    l10n.text_with(id, &[("tu", tu.into())])
 }

@@ -28,6 +28,7 @@
 //! | [`tm::import::import`]        | `tm import`: a foreign TMX merged into the memory    |
 //! | [`tm::compact::compact`]      | `tm compact`: the journal written into the TMX       |
 //! | [`tm::docs::docs`]            | `tm docs`: the documents a memory file holds         |
+//! | [`tm::merge::merge`]          | `tm merge`: three memory files merged by TU identity |
 //!
 //! ```
 //! use songngu::flow::check::{check, CheckRequest};
@@ -119,6 +120,8 @@ pub enum FlowError {
     Xliff(#[from] XliffError),
     #[error(transparent)]
     Storing(#[from] align::StoringError),
+    #[error(transparent)]
+    Merge(#[from] tm::merge::MergeError),
     /// Neither article has a sentence.
     #[error("`{}` and `{}` have no sentences to align", .en.display(), .vi.display())]
     NothingToAlign { en: PathBuf, vi: PathBuf },

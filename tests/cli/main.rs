@@ -18,5 +18,6 @@ mod pipeline;
 mod segment;
 mod status;
 mod tm;
+mod tm_merge;
 mod top_level;
 mod xliff;

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use songngu::flow::tm::merge::MergeError;
 use songngu::i18n::Localizer;
 use songngu::memory::journal::{JournalDamage, JournalError};
 use songngu::memory::persist::PersistError;
@@ -11,6 +12,19 @@ use songngu::tmx::{self, Severity};
 
 use super::super::output::stderr_line;
 use super::{fs_error, io_reason, path_value, plain, read_error, tmx::tmx_message, write_error};
+
+/// The message for a `tm merge` refused before anything was written.
+pub fn merge_error(l10n: &Localizer, error: &MergeError) -> String {
+    match error {
+        MergeError::OutputHasJournal { output, journal } => l10n.text_with(
+            "error-tm-merge-journal",
+            &[
+                ("path", path_value(output)),
+                ("journal", path_value(journal)),
+            ],
+        ),
+    }
+}
 
 /// The message for a save that failed or was refused (a memory, the accepted-findings
 /// file, an output).

@@ -31,7 +31,9 @@ mod xliff;
 
 pub use config::{accept_error, config_error};
 pub use export::export_error;
-pub use memory::{memory_error, memory_message, output_error, persist_message, print_problem};
+pub use memory::{
+    memory_error, memory_message, merge_error, output_error, persist_message, print_problem,
+};
 pub use xliff::{xliff_error, xliff_write_failure};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
@@ -299,6 +301,7 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         }
         FlowError::WorkFile(e) => work_file_error(l10n, e),
         FlowError::Storing(e) => storing_error(l10n, e),
+        FlowError::Merge(e) => merge_error(l10n, e),
         FlowError::NoMemory => text("error-check-needs-tm", &[]),
         FlowError::NoFinding { id } => text("error-no-finding", &[("id", id.clone().into())]),
         FlowError::DamagedMemory { path, count } => text(

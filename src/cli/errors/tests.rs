@@ -20,6 +20,8 @@ use songngu::tmx;
 use songngu::xliff::{self, State, TextField, Version, XliffError};
 use songngu::xml::CodePoint;
 
+use songngu::flow::tm::merge::MergeError;
+
 use super::memory::{journal_message, memory_message, persist_message};
 use super::tmx::{kind_message, write_message};
 use super::*;
@@ -654,4 +656,13 @@ fn every_input_document_srx_and_fs_error_is_localized() {
     for error in &fs {
         assert_localized(&error.to_string(), |l10n| fs_error(l10n, error));
     }
+}
+
+#[test]
+fn every_merge_error_is_localized() {
+    let error = MergeError::OutputHasJournal {
+        output: PathBuf::from("tmx/news.tmx"),
+        journal: PathBuf::from("tmx/news.tmx.journal"),
+    };
+    assert_english_is_display(&error.to_string(), |l10n| merge_error(l10n, &error));
 }

@@ -1,5 +1,5 @@
 //! The flows of `songngu tm ...`: one memory file, its statistics and problems, copies,
-//! lookups, imports and compaction.
+//! lookups, imports, compaction and three-way merges.
 //!
 //! These work on the memory file given, not on the project: its language pair is the
 //! request's ([`Languages`]), and only the outputs of [`copy`] are checked against the
@@ -11,6 +11,7 @@ pub mod copy;
 pub mod docs;
 pub mod import;
 pub mod lookup;
+pub mod merge;
 pub mod stats;
 
 use std::path::Path;
