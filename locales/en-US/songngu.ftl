@@ -319,6 +319,7 @@ drift-missing = not translated yet
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
 drift-omitted = the published translation leaves this English out on purpose
+drift-needs-review = the aligner doubted this pair: read the translation and approve it with `songngu review`
 drift-added-orphaned = the English this addition of the editor followed is no longer in the article: it is kept in the memory and not published
 
 ## ---------------------------------------------------------------------------------------
@@ -352,6 +353,8 @@ check-paragraph = paragraph { $n }
 check-outside-article = no longer in the article
 # $by, $at: who accepted the finding and when.
 check-accepted = accepted by { $by } at { $at }
+# $by, $at as above; $reason: why the finding is fine, as the editor wrote it.
+check-accepted-reason = accepted by { $by } at { $at }: { $reason }
 check-label-old = old:
 check-label-new = new:
 check-label-en = en:
@@ -390,6 +393,7 @@ kind-stale = stale
 kind-missing = missing
 kind-orphaned = orphaned
 kind-extra = extra
+kind-needs-review = needs review
 kind-omitted = omitted
 kind-number = number
 kind-date = date
@@ -452,6 +456,11 @@ update-needs-missing = missing
 update-new-doc = `{ $doc }` is a new document in this memory: nothing to carry over (the memory holds: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: { $carried } translations carried over ({ $moved } moved), { $stale } stale, { $missing } missing, { $orphaned } orphaned (kept)
+# $retired: number, at least 1: old translations whose English left the article, retired now.
+update-retired = { $retired ->
+        [one] { $retired } old translation retired: kept in the memory and offered as a fuzzy match, no longer listed by `check` (`check --show-obsolete` lists it)
+       *[other] { $retired } old translations retired: kept in the memory and offered as fuzzy matches, no longer listed by `check` (`check --show-obsolete` lists them)
+    }
 
 translate-about = Store the Vietnamese of one unit of an article
 translate-arg-en = The English article

@@ -277,6 +277,7 @@ drift-missing = chưa được dịch
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
 drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
+drift-needs-review = công cụ gióng câu chưa chắc cặp câu này: hãy đọc lại bản dịch rồi duyệt bằng `songngu review`
 drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được xuất bản
 
 ## ---------------------------------------------------------------------------------------
@@ -310,6 +311,7 @@ check-paragraph = đoạn { $n }
 check-outside-article = không còn trong bài
 # $by, $at: who accepted the finding and when.
 check-accepted = { $by } đã chấp nhận lúc { $at }
+check-accepted-reason = { $by } đã chấp nhận lúc { $at }, lý do: { $reason }
 check-label-old = cũ:
 check-label-new = mới:
 check-label-en = Anh:
@@ -343,6 +345,7 @@ kind-stale = lỗi thời
 kind-missing = thiếu
 kind-orphaned = mồ côi
 kind-extra = thừa
+kind-needs-review = cần duyệt
 kind-omitted = lược bỏ
 kind-number = số liệu
 kind-date = ngày tháng
@@ -405,6 +408,7 @@ update-needs-missing = thiếu
 update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } lỗi thời, { $missing } thiếu, { $orphaned } mồ côi (vẫn giữ)
+update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` không liệt kê nữa (xem lại bằng `check --show-obsolete`)
 
 translate-about = Lưu bản tiếng Việt của một đơn vị trong bài
 translate-arg-en = Bài tiếng Anh
