@@ -481,6 +481,36 @@ translate-arg-user = Who translates [default: the project's translator, else `SO
 translate-added = unit { $unit }: translation added
 translate-replaced = unit { $unit }: translation replaced
 translate-unchanged = unit { $unit }: already stored, nothing changed
+
+review-about = Approve translations a person has read: their status becomes `reviewed`, the text stays
+review-arg-en = The English article
+    .value-name = EN
+review-arg-doc = The article's document id [default: the project's, else the memory's only one]
+    .value-name = ID
+review-arg-unit = A unit to approve (repeat for more); see `songngu check`
+    .value-name = UNIT
+review-arg-all-needs-review = Approve every current translation marked `needs-review` (a doubtful alignment)
+review-arg-tm = The memory file [default: the project's first]
+    .value-name = TM
+review-arg-user = Who approves [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+review-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+review-approved = unit { $unit }: approved
+review-already = unit { $unit }: already reviewed, nothing changed
+# $approved, $already: numbers.
+review-summary = { $approved ->
+        [one] { $approved } translation approved
+       *[other] { $approved } translations approved
+    }{ $already ->
+        [0] {""}
+       *[other] , { $already } already reviewed
+    }
+# $unit; $status: `stale`, `missing` or `omitted`.
+error-not-reviewable = unit `{ $unit }` has no current translation to approve ({ $status ->
+        [stale] its English changed since it was translated: translate it again first
+        [omitted] the published translation leaves it out
+       *[other] it is not translated yet
+    })
 error-no-unit = the article has no unit `{ $unit }` (see `songngu segment`)
 error-empty-translation = the Vietnamese is empty
 
@@ -701,6 +731,8 @@ tm-export-arg-force-readonly = Replace the output even if it is read-only (it st
 tm-import-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 align-arg-force-readonly = Write the memory of `--into` even if it is read-only (it stays read-only)
 check-arg-force-readonly = Write the accepted-findings file (`--accept`) even if it is read-only (it stays read-only)
+check-arg-show-obsolete = Also list the old translations `update` retired because their English left the article (kept in the memory, offered as fuzzy matches)
+export-arg-show-obsolete = Also list the old translations `update` retired because their English left the article
 update-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 translate-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 xliff-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)

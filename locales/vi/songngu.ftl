@@ -429,6 +429,31 @@ translate-arg-user = Người dịch [mặc định: người dịch của dự 
 translate-added = đơn vị { $unit }: đã thêm bản dịch
 translate-replaced = đơn vị { $unit }: đã thay bản dịch
 translate-unchanged = đơn vị { $unit }: đã có sẵn, không thay đổi gì
+
+review-about = Duyệt các bản dịch đã được người đọc lại: trạng thái chuyển thành `reviewed` (đã duyệt), câu chữ giữ nguyên
+review-arg-en = Bài tiếng Anh
+    .value-name = EN
+review-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = ID
+review-arg-unit = Đơn vị cần duyệt (lặp lại để duyệt nhiều đơn vị); xem `songngu check`
+    .value-name = UNIT
+review-arg-all-needs-review = Duyệt mọi bản dịch hiện hành đang ở trạng thái `needs-review` (cặp câu gióng chưa chắc)
+review-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên của dự án]
+    .value-name = TM
+review-arg-user = Người duyệt [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = NAME
+review-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+review-approved = đơn vị { $unit }: đã duyệt
+review-already = đơn vị { $unit }: đã được duyệt từ trước, không thay đổi gì
+review-summary = Đã duyệt { $approved } bản dịch{ $already ->
+        [0] {""}
+       *[other] , { $already } bản dịch đã được duyệt từ trước
+    }
+error-not-reviewable = đơn vị `{ $unit }` không có bản dịch hiện hành để duyệt ({ $status ->
+        [stale] câu tiếng Anh đã sửa sau khi dịch: cần dịch lại trước
+        [omitted] bản dịch đã đăng cố ý lược bỏ câu này
+       *[other] câu này chưa được dịch
+    })
 error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
 error-empty-translation = câu tiếng Việt đang trống
 
@@ -633,6 +658,8 @@ tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp ch�
 tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 check-arg-force-readonly = Ghi tệp các phát hiện đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+check-arg-show-obsolete = Liệt kê cả các bản dịch cũ mà `update` đã cho ngừng dùng vì câu tiếng Anh không còn trong bài (vẫn lưu trong bộ nhớ, vẫn được gợi ý khi khớp mờ)
+export-arg-show-obsolete = Liệt kê cả các bản dịch cũ mà `update` đã cho ngừng dùng vì câu tiếng Anh không còn trong bài
 update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)

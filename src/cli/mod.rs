@@ -23,6 +23,7 @@ mod segment;
 mod targets;
 mod tm;
 mod translate;
+mod review;
 mod update;
 mod values;
 mod xliff;
@@ -74,6 +75,8 @@ pub enum Commands {
     Update(update::UpdateArgs),
     /// Store the Vietnamese of one unit.
     Translate(translate::TranslateArgs),
+    /// Approve translations a person has read.
+    Review(review::ReviewArgs),
     /// XLIFF for CAT tools.
     #[command(subcommand)]
     Xliff(xliff::XliffCommand),
@@ -133,6 +136,7 @@ where
         Commands::Init(a) => init::execute(a, &ctx, &mut out),
         Commands::Update(a) => update::execute(a, &ctx, &mut out),
         Commands::Translate(a) => translate::execute(a, &ctx, &mut out),
+        Commands::Review(a) => review::execute(a, &ctx, &mut out),
         Commands::Xliff(c) => xliff::execute(c, &ctx, &mut out),
         Commands::Export(a) => export::execute(a, &ctx, &mut out),
     };
