@@ -20,7 +20,11 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
     /// The unit to approve (repeat for more).
-    #[arg(long, value_name = "UNIT", required_unless_present = "all_needs_review")]
+    #[arg(
+        long,
+        value_name = "UNIT",
+        required_unless_present = "all_needs_review"
+    )]
     pub unit: Vec<String>,
     /// Approve every current translation marked `needs-review`.
     #[arg(long)]

@@ -199,8 +199,7 @@ pub fn against_memory(
     let revision = revision::compare(units, &stored);
     // Retired TUs are not told as orphaned unless asked.
     let mut told = revision.clone();
-    told
-        .orphaned
+    told.orphaned
         .retain(|&j| options.show_obsolete || !stored[j].obsolete);
     let mut lookup_error = None;
     let mut findings = revision::findings(units, &stored, &told, |en| {

@@ -403,7 +403,7 @@ mod tests {
                 stale: 1,
                 missing: 2,
                 orphaned: 1,
-                retired: 1,
+                retired: 0,
             }
         );
         assert!(matches!(revision.units[0], UnitState::Missing));
