@@ -236,7 +236,7 @@ fn a_doubtful_translation_is_work_in_the_xliff_file_until_reviewed() {
         &ReviewRequest::new(desk.en(), vec![unit.clone()]),
     )
     .unwrap();
-    assert_eq!(approved.approved, [unit.clone()]);
+    assert_eq!(approved.approved, std::slice::from_ref(&unit));
     let text = std::fs::read_to_string(desk.tm()).unwrap();
     assert!(!text.contains("needs-review"), "{text}");
     assert!(text.contains(VI[2]), "the text stays");
