@@ -331,6 +331,7 @@ drift-missing = not translated yet
 drift-missing-suggestion = not translated yet; the memory has a { $score }% match
 drift-orphaned = this translation's English is no longer in the article
 drift-omitted = the published translation leaves this English out on purpose
+drift-needs-review = the aligner doubted this pair: read the translation and approve it with `songngu review`
 drift-added-orphaned = the English this addition of the editor followed is no longer in the article: it is kept in the memory and not published
 
 ## ---------------------------------------------------------------------------------------
@@ -364,6 +365,8 @@ check-paragraph = paragraph { $n }
 check-outside-article = no longer in the article
 # $by, $at: who accepted the finding and when.
 check-accepted = accepted by { $by } at { $at }
+# $by, $at as above; $reason: why the finding is fine, as the editor wrote it.
+check-accepted-reason = accepted by { $by } at { $at }: { $reason }
 check-label-old = old:
 check-label-new = new:
 check-label-en = en:
@@ -402,6 +405,7 @@ kind-stale = stale
 kind-missing = missing
 kind-orphaned = orphaned
 kind-extra = extra
+kind-needs-review = needs review
 kind-omitted = omitted
 kind-number = number
 kind-date = date
@@ -464,6 +468,11 @@ update-needs-missing = missing
 update-new-doc = `{ $doc }` is a new document in this memory: nothing to carry over (the memory holds: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: { $carried } translations carried over ({ $moved } moved), { $stale } stale, { $missing } missing, { $orphaned } orphaned (kept)
+# $retired: number, at least 1: old translations whose English left the article, retired now.
+update-retired = { $retired ->
+        [one] { $retired } old translation retired: kept in the memory and offered as a fuzzy match, no longer listed by `check` (`check --show-obsolete` lists it)
+       *[other] { $retired } old translations retired: kept in the memory and offered as fuzzy matches, no longer listed by `check` (`check --show-obsolete` lists them)
+    }
 
 translate-about = Store the Vietnamese of one unit of an article
 translate-arg-en = The English article
@@ -484,6 +493,36 @@ translate-arg-user = Who translates [default: the project's translator, else `SO
 translate-added = unit { $unit }: translation added
 translate-replaced = unit { $unit }: translation replaced
 translate-unchanged = unit { $unit }: already stored, nothing changed
+
+review-about = Approve translations a person has read: their status becomes `reviewed`, the text stays
+review-arg-en = The English article
+    .value-name = EN
+review-arg-doc = The article's document id [default: the project's, else the memory's only one]
+    .value-name = ID
+review-arg-unit = A unit to approve (repeat for more); see `songngu check`
+    .value-name = UNIT
+review-arg-all-needs-review = Approve every current translation marked `needs-review` (a doubtful alignment)
+review-arg-tm = The memory file [default: the project's first]
+    .value-name = TM
+review-arg-user = Who approves [default: the project's translator, else `SONGNGU_USER` or the system user]
+    .value-name = NAME
+review-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
+review-approved = unit { $unit }: approved
+review-already = unit { $unit }: already reviewed, nothing changed
+# $approved, $already: numbers.
+review-summary = { $approved ->
+        [one] { $approved } translation approved
+       *[other] { $approved } translations approved
+    }{ $already ->
+        [0] {""}
+       *[other] , { $already } already reviewed
+    }
+# $unit; $status: `stale`, `missing` or `omitted`.
+error-not-reviewable = unit `{ $unit }` has no current translation to approve ({ $status ->
+        [stale] its English changed since it was translated: translate it again first
+        [omitted] the published translation leaves it out
+       *[other] it is not translated yet
+    })
 error-no-unit = the article has no unit `{ $unit }` (see `songngu segment`)
 error-empty-translation = the Vietnamese is empty
 
@@ -733,6 +772,8 @@ tm-export-arg-force-readonly = Replace the output even if it is read-only (it st
 tm-import-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 align-arg-force-readonly = Write the memory of `--into` even if it is read-only (it stays read-only)
 check-arg-force-readonly = Write the accepted-findings file (`--accept`) even if it is read-only (it stays read-only)
+check-arg-show-obsolete = Also list the old translations `update` retired because their English left the article (kept in the memory, offered as fuzzy matches)
+export-arg-show-obsolete = Also list the old translations `update` retired because their English left the article
 update-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 translate-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 xliff-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)

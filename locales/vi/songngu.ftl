@@ -277,6 +277,7 @@ drift-missing = chưa được dịch
 drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
 drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
+drift-needs-review = công cụ gióng câu chưa chắc cặp câu này: hãy đọc lại bản dịch rồi duyệt bằng `songngu review`
 drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được đăng cùng bài
 
 ## ---------------------------------------------------------------------------------------
@@ -310,6 +311,7 @@ check-paragraph = đoạn { $n }
 check-outside-article = không còn trong bài
 # $by, $at: who accepted the finding and when.
 check-accepted = { $by } đã chấp nhận lúc { $at }
+check-accepted-reason = { $by } đã chấp nhận lúc { $at }, lý do: { $reason }
 check-label-old = cũ:
 check-label-new = mới:
 check-label-en = Anh:
@@ -343,6 +345,7 @@ kind-stale = bản dịch cũ
 kind-missing = thiếu
 kind-orphaned = đã bỏ khỏi bài
 kind-extra = thừa
+kind-needs-review = cần duyệt
 kind-omitted = lược bỏ
 kind-number = số liệu
 kind-date = ngày tháng
@@ -405,6 +408,7 @@ update-needs-missing = thiếu
 update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } cũ, { $missing } thiếu, { $orphaned } đã bỏ khỏi bài (vẫn giữ trong bộ nhớ)
+update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` không liệt kê nữa (xem lại bằng `check --show-obsolete`)
 
 translate-about = Lưu bản tiếng Việt của một đơn vị trong bài
 translate-arg-en = Bài tiếng Anh
@@ -425,6 +429,31 @@ translate-arg-user = Người dịch [mặc định: người dịch của dự 
 translate-added = đơn vị { $unit }: đã thêm bản dịch
 translate-replaced = đơn vị { $unit }: đã thay bản dịch
 translate-unchanged = đơn vị { $unit }: đã có sẵn, không thay đổi gì
+
+review-about = Duyệt các bản dịch đã được người đọc lại: trạng thái chuyển thành `reviewed` (đã duyệt), câu chữ giữ nguyên
+review-arg-en = Bài tiếng Anh
+    .value-name = EN
+review-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
+    .value-name = ID
+review-arg-unit = Đơn vị cần duyệt (lặp lại để duyệt nhiều đơn vị); xem `songngu check`
+    .value-name = UNIT
+review-arg-all-needs-review = Duyệt mọi bản dịch hiện hành đang ở trạng thái `needs-review` (cặp câu gióng chưa chắc)
+review-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên của dự án]
+    .value-name = TM
+review-arg-user = Người duyệt [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
+    .value-name = NAME
+review-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+review-approved = đơn vị { $unit }: đã duyệt
+review-already = đơn vị { $unit }: đã được duyệt từ trước, không thay đổi gì
+review-summary = Đã duyệt { $approved } bản dịch{ $already ->
+        [0] {""}
+       *[other] , { $already } bản dịch đã được duyệt từ trước
+    }
+error-not-reviewable = đơn vị `{ $unit }` không có bản dịch hiện hành để duyệt ({ $status ->
+        [stale] câu tiếng Anh đã sửa sau khi dịch: cần dịch lại trước
+        [omitted] bản dịch đã đăng cố ý lược bỏ câu này
+       *[other] câu này chưa được dịch
+    })
 error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
 error-empty-translation = câu tiếng Việt đang trống
 
@@ -650,6 +679,8 @@ tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp ch�
 tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 check-arg-force-readonly = Ghi tệp các vấn đề đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+check-arg-show-obsolete = Liệt kê cả các bản dịch cũ mà `update` đã cho ngừng dùng vì câu tiếng Anh không còn trong bài (vẫn lưu trong bộ nhớ, vẫn được gợi ý khi khớp mờ)
+export-arg-show-obsolete = Liệt kê cả các bản dịch cũ mà `update` đã cho ngừng dùng vì câu tiếng Anh không còn trong bài
 update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)

@@ -55,6 +55,9 @@ pub struct CheckArgs {
     /// Write the accepted-findings file even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
+    /// List the old translations `update` retired too.
+    #[arg(long)]
+    pub show_obsolete: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,6 +78,7 @@ impl CheckArgs {
             reason: self.reason.clone(),
             user: self.user.clone(),
             read_only: read_only(self.force_readonly),
+            show_obsolete: self.show_obsolete,
             ..CheckRequest::new(&self.en)
         }
     }

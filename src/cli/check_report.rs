@@ -89,8 +89,15 @@ fn write_finding(out: &mut Output, f: &Finding, l10n: &Localizer, color: bool) -
         head.push_str(&format!(" [{unit}]"));
     }
     if let Some(a) = &f.accepted {
-        let by_at = [("by", a.by.clone().into()), ("at", a.at.clone().into())];
-        head.push_str(&format!(" ({})", l10n.text_with("check-accepted", &by_at)));
+        let mut args = vec![("by", a.by.clone().into()), ("at", a.at.clone().into())];
+        let id = match a.reason.as_deref().filter(|r| !r.trim().is_empty()) {
+            Some(reason) => {
+                args.push(("reason", reason.to_owned().into()));
+                "check-accepted-reason"
+            }
+            None => "check-accepted",
+        };
+        head.push_str(&format!(" ({})", l10n.text_with(id, &args)));
     }
     out.line(&head)?;
     let label = |id: &str| l10n.text(id);

@@ -64,6 +64,9 @@ pub struct ExportArgs {
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
+    /// List the old translations `update` retired too.
+    #[arg(long)]
+    pub show_obsolete: bool,
 }
 
 impl ExportArgs {
@@ -76,6 +79,7 @@ impl ExportArgs {
             fail_on: self.fail_on.map(Into::into),
             allow_drift: self.allow_drift,
             user: self.user.clone(),
+            show_obsolete: self.show_obsolete,
         }
     }
 

@@ -19,6 +19,7 @@ mod input;
 mod localize;
 mod notices;
 mod output;
+mod review;
 mod segment;
 mod status;
 mod targets;
@@ -75,6 +76,8 @@ pub enum Commands {
     Update(update::UpdateArgs),
     /// Store the Vietnamese of one unit.
     Translate(translate::TranslateArgs),
+    /// Approve translations a person has read.
+    Review(review::ReviewArgs),
     /// XLIFF for CAT tools.
     #[command(subcommand)]
     Xliff(xliff::XliffCommand),
@@ -136,6 +139,7 @@ where
         Commands::Init(a) => init::execute(a, &ctx, &mut out),
         Commands::Update(a) => update::execute(a, &ctx, &mut out),
         Commands::Translate(a) => translate::execute(a, &ctx, &mut out),
+        Commands::Review(a) => review::execute(a, &ctx, &mut out),
         Commands::Xliff(c) => xliff::execute(c, &ctx, &mut out),
         Commands::Export(a) => export::execute(a, &ctx, &mut out),
         Commands::Status(a) => status::execute(a, &ctx, &mut out),

@@ -74,6 +74,10 @@ pub fn execute(args: &UpdateArgs, ctx: &Context, out: &mut Output) -> Result<Exi
                 ("orphaned", report.orphaned.into()),
             ],
         ))?;
+        if report.retired > 0 {
+            let retired = [("retired", report.retired.into())];
+            out.line(&l10n.text_with("update-retired", &retired))?;
+        }
     }
     out.flush()?;
     Ok(Exit::Success)

@@ -197,8 +197,12 @@ pub fn against_memory(
 ) -> Result<Report, MemoryError> {
     let (stored, additions) = memory.document_and_additions(doc)?;
     let revision = revision::compare(units, &stored);
+    // Retired TUs are not told as orphaned unless asked.
+    let mut told = revision.clone();
+    told.orphaned
+        .retain(|&j| options.show_obsolete || !stored[j].obsolete);
     let mut lookup_error = None;
-    let mut findings = revision::findings(units, &stored, &revision, |en| {
+    let mut findings = revision::findings(units, &stored, &told, |en| {
         match memory.lookup(en, SUGGESTION_MIN, 1) {
             Ok(matches) => matches.into_iter().find_map(|m| {
                 Some(Suggestion {
@@ -250,6 +254,17 @@ pub fn against_memory(
             }
             (UnitState::Current { .. }, Some(t)) => {
                 status.push(Status::Current);
+                if translation.is_some_and(StoredUnit::needs_review)
+                    && options.enabled(Kind::NeedsReview)
+                {
+                    let mut f =
+                        Finding::new(Kind::NeedsReview, Explanation::new("drift-needs-review"));
+                    f.unit = Some(unit.id.clone());
+                    f.paragraph = Some(unit.block);
+                    f.en = Some(en());
+                    f.vi = Some(t.clone());
+                    findings.push(f);
+                }
                 pairs.push((unit, en(), t.clone()));
             }
             // A TU without Vietnamese (exported for translation, never filled) is missing.

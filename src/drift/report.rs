@@ -20,6 +20,9 @@ pub enum Kind {
     Orphaned,
     /// Vietnamese that no English unit accounts for (`check --vi`).
     Extra,
+    /// A current translation the memory marks `needs-review` (a doubtful alignment):
+    /// someone should read it and approve it (`songngu review`).
+    NeedsReview,
     /// English the published translation leaves out on purpose, as the memory records
     /// (an English-only note for foreign readers).
     Omitted,
@@ -42,11 +45,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 18] = [
         Kind::Stale,
         Kind::Missing,
         Kind::Orphaned,
         Kind::Extra,
+        Kind::NeedsReview,
         Kind::Omitted,
         Kind::Number,
         Kind::Date,
@@ -69,6 +73,7 @@ impl Kind {
             Kind::Missing => "missing",
             Kind::Orphaned => "orphaned",
             Kind::Extra => "extra",
+            Kind::NeedsReview => "needs_review",
             Kind::Omitted => "omitted",
             Kind::Number => "number",
             Kind::Date => "date",
@@ -96,7 +101,11 @@ impl Kind {
     /// something else (numbers, dates, times, links). Warnings need a look but are often
     /// right (a name may be translated, a sentence may stay in English on purpose).
     /// Orphaned units only tell that the memory holds more than the article needs, and
-    /// style matters (spacing, length) are information.
+    /// style matters (spacing, length) are information. A translation awaiting review is
+    /// a warning: it was published (it came from the published Vietnamese), the aligner
+    /// only doubts the pairing, and most doubtful pairs are right, so it asks for a look
+    /// without stopping a release; a newsroom that wants every pair read sets it to
+    /// `error` in `[check.kinds]`.
     pub fn default_severity(self) -> Severity {
         match self {
             Kind::Stale
@@ -112,7 +121,8 @@ impl Kind {
             | Kind::Normalization
             | Kind::Punctuation
             | Kind::Inconsistent
-            | Kind::Alignment => Severity::Warning,
+            | Kind::Alignment
+            | Kind::NeedsReview => Severity::Warning,
             // An omission on purpose is a decision to revisit in review, not drift.
             Kind::Orphaned | Kind::Omitted | Kind::Length => Severity::Info,
         }

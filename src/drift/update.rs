@@ -5,12 +5,16 @@
 //! unit id and order are rewritten, and nothing else: moving is not a change of the
 //! translation, so `changeid`/`changedate` keep naming who last changed its text or
 //! status); stale translations stay as they are, with the old
-//! English they were made from, for reference; TUs whose English is gone are kept as they
-//! are (checks report them as `orphaned`, information only). No TU is ever deleted: the
-//! memory remembers every translation ever made.
+//! English they were made from, for reference; TUs whose English is gone are told once
+//! and then retired: the update (or `xliff import`) that first finds one gone marks it
+//! ([`props::LEFT`]) and checks list it as `orphaned`, so the editor sees what left the
+//! article; the next update retires it ([`props::OBSOLETE`]): kept, searchable and
+//! offered as a fuzzy match, no longer listed (unless asked). A TU whose English comes
+//! back is in use again. No TU is ever deleted: the memory remembers every translation
+//! ever made.
 
 use crate::memory::{
-    record::{NewUnit, props, set_covered_units, unit_tu},
+    record::{NewUnit, StoredUnit, props, set_covered_units, set_dated, unit_tu},
     store::{Memory, MemoryError},
 };
 use crate::segment::Unit;
@@ -28,8 +32,11 @@ pub struct UpdateReport {
     pub stale: usize,
     /// Units with no translation: they need work.
     pub missing: usize,
-    /// TUs whose English left the article (kept).
+    /// TUs whose English left the article (kept), retired or not.
     pub orphaned: usize,
+    /// Of those, TUs this update retired: found gone by an earlier update or import
+    /// (the others were retired before, or are told now and retired by the next update).
+    pub retired: usize,
 }
 
 /// Updates the TUs of `doc` for the current English `units`. The caller saves the memory.
@@ -68,7 +75,12 @@ pub fn update(
                 } else {
                     vec![unit.id.as_str()]
                 };
-                if old.unit == unit.id && old.order == order && old.covered() == covered_now {
+                if old.unit == unit.id
+                    && old.order == order
+                    && old.covered() == covered_now
+                    && !old.obsolete
+                    && !old.left
+                {
                     continue;
                 }
                 if old.unit != unit.id {
@@ -80,6 +92,9 @@ pub fn update(
                 tu.set_prop(props::ORDER, &order.to_string());
                 set_covered_units(&mut tu, &covered);
                 tu.set_attr("tuid", &format!("{doc}/{}", unit.id));
+                // Its English is back in the article: in use again.
+                set_dated(&mut tu, props::LEFT, None);
+                set_dated(&mut tu, props::OBSOLETE, None);
                 // No new `changeid`/`changedate`: who moved a unit did not change its
                 // translation, and the memory must keep saying who did.
                 memory.replace(old.entry, tu)?;
@@ -100,6 +115,7 @@ pub fn update(
         }
     }
     report.orphaned = revision.orphaned.len();
+    report.retired = settle_orphans(memory, &stored, &revision, true)?;
     if !renamed.is_empty() {
         for added in memory.document_additions(doc)? {
             let mut tu = memory.tu_of(added.entry)?;
@@ -116,6 +132,44 @@ pub fn update(
         }
     }
     Ok((report, revision))
+}
+
+/// Marks every TU of `stored` that `revision` orphans, not retired yet: one found gone
+/// for the first time is marked [`props::LEFT`] (still listed by checks); with `retire`,
+/// one found gone before is retired ([`props::OBSOLETE`]). Returns how many were retired.
+/// `changeid`/`changedate` stay (no translation changed); the dates are the props' values.
+pub fn settle_orphans(
+    memory: &mut Memory,
+    stored: &[StoredUnit],
+    revision: &Revision,
+    retire: bool,
+) -> Result<usize, MemoryError> {
+    let now = crate::tmx::tmx_date_now();
+    let mut retired = 0;
+    for &j in &revision.orphaned {
+        let Some(old) = stored.get(j).filter(|s| !s.obsolete) else {
+            continue;
+        };
+        let kind = match (old.left, retire) {
+            (false, _) => props::LEFT,
+            (true, true) => props::OBSOLETE,
+            (true, false) => continue,
+        };
+        let mut tu = memory.tu_of(old.entry)?;
+        set_dated(&mut tu, kind, Some(&now));
+        memory.replace(old.entry, tu)?;
+        retired += usize::from(kind == props::OBSOLETE);
+    }
+    Ok(retired)
+}
+
+/// Marks the TUs of document `doc` whose English left the current `units` as found gone
+/// ([`settle_orphans`] without retiring): for flows that store translations, so that an
+/// old TU a new translation replaced under another unit id is retired by the next update.
+pub fn mark_orphans(memory: &mut Memory, units: &[Unit], doc: &str) -> Result<(), MemoryError> {
+    let stored = memory.document(doc)?;
+    let revision = revision::compare(units, &stored);
+    settle_orphans(memory, &stored, &revision, false).map(|_| ())
 }
 
 /// What [`update`] counted a unit as.
@@ -349,6 +403,7 @@ mod tests {
                 stale: 1,
                 missing: 2,
                 orphaned: 1,
+                retired: 0,
             }
         );
         assert!(matches!(revision.units[0], UnitState::Missing));

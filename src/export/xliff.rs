@@ -8,7 +8,7 @@
 //!
 //! | unit     | Vietnamese                        | state        | also |
 //! |----------|-----------------------------------|--------------|------|
-//! | current  | its translation (only with `all`) | the memory's status: `translated`, `reviewed`, or `needs-review` ([`State::of_status`]) | |
+//! | current  | its translation (only with `all`, or when it awaits review) | the memory's status: `translated`, `reviewed`, or `needs-review` ([`State::of_status`]) | |
 //! | stale    | the old translation               | `initial`    | the old English (`old_en`) |
 //! | missing  | the best fuzzy match, if any      | `initial`    | its score |
 //!
@@ -67,7 +67,8 @@ pub fn work_document(
         match unit.status {
             // Left out of the published translation on purpose: no work.
             Status::Omitted => continue,
-            Status::Current if !all => continue,
+            // A doubtful alignment is work: someone reads it and approves it.
+            Status::Current if !all && !needs_review(unit) => continue,
             Status::Current => {
                 // The memory's own status, so that a file sent back untouched says what
                 // the memory says (a doubtful alignment stays to be reviewed, a reviewed
@@ -103,6 +104,11 @@ pub fn work_document(
         target_lang: target_lang.to_owned(),
         units: out,
     }
+}
+
+/// Whether the memory's translation of `unit` awaits review (a doubtful alignment).
+fn needs_review(unit: &CheckedUnit<'_>) -> bool {
+    unit.vi_status.as_deref() == Some(crate::memory::record::NEEDS_REVIEW)
 }
 
 /// The English of unit `order` (of `len`) and of the units translated together with it

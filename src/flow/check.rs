@@ -42,6 +42,8 @@ pub struct CheckRequest {
     pub user: Option<String>,
     /// Whether a read-only accepted-findings file may be replaced.
     pub read_only: ReadOnly,
+    /// List the TUs `update` retired (their English left the article) as `orphaned` too.
+    pub show_obsolete: bool,
 }
 
 impl CheckRequest {
@@ -58,6 +60,7 @@ impl CheckRequest {
             reason: None,
             user: None,
             read_only: ReadOnly::Refuse,
+            show_obsolete: false,
         }
     }
 }
@@ -95,6 +98,7 @@ pub fn check(
     let (document, units) = project.read_article(&request.en, Lang::En)?;
     let mut options = CheckOptions {
         glossary: glossary(project, request.glossary.as_deref())?,
+        show_obsolete: request.show_obsolete,
         ..CheckOptions::default()
     };
     options.disabled = Kind::ALL

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use super::{FlowError, Notice, Notices, open_for_update};
 use crate::drift::revision::Revision;
-use crate::drift::update::{Put, UpdateReport, put_unit_translation, update as update_memory};
+use crate::drift::update::{
+    Put, UpdateReport, mark_orphans, put_unit_translation, update as update_memory,
+};
 use crate::fsio::ReadOnly;
 use crate::memory::record::NewUnit;
 use crate::project::{DocUse, Project, document_id};
@@ -159,6 +161,11 @@ pub fn translate(project: &Project, request: &TranslateRequest) -> Result<Transl
         user: &user,
     };
     let put = put_unit_translation(&mut memory, &units, &new)?;
+    if put != Put::Unchanged {
+        // A stale unit's old TU, replaced under the new English's id: told, then retired
+        // by the next `update`.
+        mark_orphans(&mut memory, &units, &doc)?;
+    }
     memory.save()?;
     Ok(Translated { path, doc, put })
 }

@@ -14,6 +14,7 @@
 //! | [`check::check`]              | `check`: where the Vietnamese fell out of step       |
 //! | [`edit::update`]              | `update`: the memory brought in step with a revision |
 //! | [`edit::translate`]           | `translate`: the Vietnamese of one unit stored       |
+//! | [`review::review`]            | `review`: translations approved (`reviewed`)         |
 //! | [`work_file::export`]         | `xliff export`: the units that need work, as XLIFF   |
 //! | [`work_file::import`]         | `xliff import`: a translated work file stored        |
 //! | [`release::prepare`]          | `export`: a checked release, written or refused      |
@@ -52,6 +53,7 @@ pub mod check;
 pub mod edit;
 pub mod init;
 pub mod release;
+pub mod review;
 pub mod status;
 pub mod tm;
 pub mod work_file;
@@ -144,6 +146,13 @@ pub enum FlowError {
     /// The article has no unit with this id.
     #[error("the article has no unit `{unit}`")]
     NoUnit { unit: String },
+    /// `review` of a unit whose translation is not current (`status`: stale, missing or
+    /// omitted): there is nothing right to approve.
+    #[error("unit `{unit}` is {} and has no current translation to approve", .status.name())]
+    NotReviewable {
+        unit: String,
+        status: crate::drift::Status,
+    },
     /// A translation that is empty or blank.
     #[error("the translation is empty")]
     EmptyTranslation,

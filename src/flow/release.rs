@@ -30,6 +30,8 @@ pub struct ReleaseRequest {
     pub allow_drift: bool,
     /// Who releases (default: the project's translator, else the system's user).
     pub user: Option<String>,
+    /// List the retired TUs as `orphaned` findings too (see [`CheckRequest::show_obsolete`]).
+    pub show_obsolete: bool,
 }
 
 impl ReleaseRequest {
@@ -44,6 +46,7 @@ impl ReleaseRequest {
             fail_on: None,
             allow_drift: false,
             user: None,
+            show_obsolete: false,
         }
     }
 }
@@ -82,6 +85,7 @@ pub fn prepare(
         doc: request.doc.clone(),
         glossary: request.glossary.clone(),
         fail_on: request.fail_on,
+        show_obsolete: request.show_obsolete,
         ..CheckRequest::new(&request.en)
     };
     let checked = check(project, &check_request, notices)?;

@@ -7,7 +7,7 @@ use super::check::{CheckRequest, check};
 use super::{FlowError, Notices, open_for_update};
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
-use crate::drift::update::{Put, put_unit_translation};
+use crate::drift::update::{Put, mark_orphans, put_unit_translation};
 use crate::drift::{CheckedArticle, Severity};
 use crate::export::xliff::{Place, Verdict, place_units, verdict, work_document};
 use crate::fsio::ReadOnly;
@@ -221,6 +221,11 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let mut memory = open_for_update(project, &path, request.read_only)?;
     let user = project.user(request.user.as_deref());
     let mut imported = store_units(&mut memory, &doc, &article, &user)?;
+    // The old TUs the new translations replace (stored under the new English's ids) are
+    // told as orphaned now and retired by the next `update`.
+    if imported.stored > 0 {
+        mark_orphans(&mut memory, &article.units, &doc.doc)?;
+    }
     memory.save()?;
     imported.path = path;
     Ok(imported)

@@ -7,6 +7,11 @@ use unic_langid::LanguageIdentifier;
 use super::layout::ViParagraph;
 use crate::tmx::{self, Attr, Header, Meta, Prop, Tu};
 
+/// The [`props::STATUS`] of a translation awaiting review (a doubtful alignment).
+pub const NEEDS_REVIEW: &str = "needs-review";
+/// The [`props::STATUS`] of a translation someone approved.
+pub const REVIEWED: &str = "reviewed";
+
 /// Prop types songngu writes on the TUs its users create.
 pub mod props {
     /// The document (article) id.
@@ -42,6 +47,14 @@ pub mod props {
     pub const VI_PARAGRAPH: &str = "x-songngu-vi-paragraph";
     /// How sure the aligner was of the pair, 0-1, for TUs made by alignment.
     pub const CONFIDENCE: &str = "x-songngu-confidence";
+    /// Of a TU whose English left its article: when an `update` (or `xliff import`) first
+    /// found it gone (a TMX date). Checks still list it as `orphaned`, so that the editor
+    /// sees what left the article; the next `update` retires it ([`OBSOLETE`]).
+    pub const LEFT: &str = "x-songngu-left";
+    /// Of a TU whose English left its article: when `update` retired it (a TMX date).
+    /// A retired TU stays in the memory, searchable and offered as a fuzzy match; checks
+    /// stop listing it as `orphaned` (`check --show-obsolete` lists it again).
+    pub const OBSOLETE: &str = "x-songngu-obsolete";
 }
 
 /// A TU of a document, as [`Memory::document`](super::store::Memory::document) returns
@@ -77,6 +90,10 @@ pub struct StoredUnit {
     pub after: Option<String>,
     /// Of an addition: the unit it comes before ([`props::BEFORE`]).
     pub before: Option<String>,
+    /// Its English was found gone from the article ([`props::LEFT`]).
+    pub left: bool,
+    /// Retired: its English left the article ([`props::OBSOLETE`]).
+    pub obsolete: bool,
 }
 
 impl StoredUnit {
@@ -123,6 +140,8 @@ impl StoredUnit {
             vi_paragraph: tu.prop(props::VI_PARAGRAPH).and_then(ViParagraph::parse),
             after: tu.prop(props::AFTER).map(str::to_owned),
             before: tu.prop(props::BEFORE).map(str::to_owned),
+            left: tu.prop(props::LEFT).is_some(),
+            obsolete: tu.prop(props::OBSOLETE).is_some(),
         }
     }
 
@@ -135,6 +154,11 @@ impl StoredUnit {
     /// ([`props::OMITTED`]).
     pub fn is_omitted(&self) -> bool {
         self.status.as_deref() == Some(props::OMITTED)
+    }
+
+    /// Whether its translation awaits review (`needs-review`: a doubtful alignment).
+    pub fn needs_review(&self) -> bool {
+        self.status.as_deref() == Some(NEEDS_REVIEW)
     }
 
     /// The units the TU covers, in order: [`StoredUnit::units`], else its unit alone.
@@ -234,6 +258,16 @@ pub fn set_covered_units(tu: &mut Tu, units: &[&str]) {
         .map_or(tu.meta.len(), |i| i + 1);
     tu.meta
         .insert(at, Meta::Prop(Prop::new(props::UNITS, &units.join(" "))));
+}
+
+/// Sets prop `kind` of `tu` to `when` (a TMX date; [`props::LEFT`] or [`props::OBSOLETE`],
+/// after the last prop), or with `None` removes it.
+pub fn set_dated(tu: &mut Tu, kind: &str, when: Option<&str>) {
+    tu.meta
+        .retain(|m| !matches!(m, Meta::Prop(p) if p.kind() == Some(kind)));
+    if let Some(when) = when {
+        tu.meta.push(Meta::Prop(Prop::new(kind, when)));
+    }
 }
 
 /// Records on `tu` where the published Vietnamese paragraphs differ from the English's

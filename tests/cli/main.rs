@@ -15,6 +15,7 @@ mod check;
 mod export;
 mod init;
 mod pipeline;
+mod review;
 mod segment;
 mod status;
 mod tm;

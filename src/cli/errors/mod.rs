@@ -310,6 +310,13 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         ),
         FlowError::NoUnit { unit } => text("error-no-unit", &[("unit", unit.clone().into())]),
         FlowError::EmptyTranslation => text("error-empty-translation", &[]),
+        FlowError::NotReviewable { unit, status } => text(
+            "error-not-reviewable",
+            &[
+                ("unit", unit.clone().into()),
+                ("status", status.name().into()),
+            ],
+        ),
         FlowError::NothingToAlign { en, vi } => text(
             "align-nothing-to-align",
             &[("en", path_value(en)), ("vi", path_value(vi))],

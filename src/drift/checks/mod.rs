@@ -165,13 +165,21 @@ pub struct CheckOptions {
     pub length: LengthModel,
     /// Kinds switched off: no finding of these kinds is returned.
     pub disabled: Vec<Kind>,
+    /// List the retired TUs of the document (see
+    /// [`crate::memory::record::props::OBSOLETE`]) as `orphaned` too.
+    pub show_obsolete: bool,
 }
 
 /// Whether `kind` is a state of revision drift rather than a cross-language check.
 fn is_revision(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Stale | Kind::Missing | Kind::Orphaned | Kind::Extra | Kind::Omitted
+        Kind::Stale
+            | Kind::Missing
+            | Kind::Orphaned
+            | Kind::Extra
+            | Kind::Omitted
+            | Kind::NeedsReview
     )
 }
 
@@ -185,7 +193,7 @@ impl CheckOptions {
         }
     }
 
-    fn enabled(&self, kind: Kind) -> bool {
+    pub(crate) fn enabled(&self, kind: Kind) -> bool {
         !self.disabled.contains(&kind)
     }
 }
