@@ -30,6 +30,13 @@ pub struct UpdateReport {
     pub missing: usize,
     /// TUs whose English left the article (kept).
     pub orphaned: usize,
+    /// Units that had no translation and were filled from the memory's exact matches or
+    /// from a repetition in the article, as `needs-review` (see
+    /// [`super::pretranslate`]); not counted in `missing`. 0 unless asked for.
+    pub pretranslated: usize,
+    /// Units left missing because the memory holds different translations of their
+    /// English (counted in `missing`).
+    pub pretranslation_conflicts: usize,
 }
 
 /// Updates the TUs of `doc` for the current English `units`. The caller saves the memory.
@@ -349,6 +356,7 @@ mod tests {
                 stale: 1,
                 missing: 2,
                 orphaned: 1,
+                ..UpdateReport::default()
             }
         );
         assert!(matches!(revision.units[0], UnitState::Missing));
