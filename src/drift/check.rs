@@ -15,8 +15,8 @@ use crate::text::normalize::normalize;
 use std::collections::HashSet;
 
 use super::accept::Accepted;
-use super::pretranslate::{self, Exact};
 use super::checks::{self, CheckOptions, Pair, Translations};
+use super::pretranslate::{self, Exact};
 use super::report::{Explanation, Finding, Kind, Severity, Suggestion};
 use super::revision::{self, UnitState};
 
