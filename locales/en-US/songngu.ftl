@@ -450,13 +450,14 @@ update-pretranslated-exact = pre-translated from { $from } (to review)
 update-pretranslated-repetition = pre-translated, repeats { $from } (to review)
 update-needs-missing-conflict = missing (the memory has different translations)
 update-pretranslated-summary = { $pretranslated ->
-    [one] 1 unit pre-translated
-   *[other] { $pretranslated } units pre-translated
-  } from the memory, stored as `needs-review` for a person to confirm; { $conflicts ->
+    [0] No unit pre-translated: the memory holds no agreed translation of their English
+    [one] 1 unit pre-translated from the memory, stored as `needs-review` for a person to confirm
+   *[other] { $pretranslated } units pre-translated from the memory, stored as `needs-review` for a person to confirm
+  }
+update-pretranslation-conflicts = { $conflicts ->
     [one] 1 unit left missing: the memory translates its English in different ways
    *[other] { $conflicts } units left missing: the memory translates their English in different ways
   }
-    .value-name = NAME
 update-arg-json = Print the counts as one JSON object
 update-needs-stale = stale
 update-needs-missing = missing

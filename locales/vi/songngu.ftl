@@ -402,8 +402,11 @@ update-arg-no-pretranslate = Không dịch sẵn (mặc định; nếu có cả 
 update-pretranslated-exact = đã dịch sẵn theo { $from } (cần duyệt)
 update-pretranslated-repetition = đã dịch sẵn, lặp lại { $from } (cần duyệt)
 update-needs-missing-conflict = thiếu (bộ nhớ có nhiều bản dịch khác nhau)
-update-pretranslated-summary = Đã dịch sẵn { $pretranslated } đơn vị từ bộ nhớ, lưu ở trạng thái `needs-review` chờ người dịch xác nhận; { $conflicts } đơn vị vẫn để trống vì bộ nhớ dịch câu tiếng Anh đó theo nhiều cách khác nhau
-    .value-name = TÊN
+update-pretranslated-summary = { $pretranslated ->
+    [0] Không có đơn vị nào được dịch sẵn: bộ nhớ không có bản dịch thống nhất cho các câu tiếng Anh này
+   *[other] Đã dịch sẵn { $pretranslated } đơn vị từ bộ nhớ, lưu ở trạng thái `needs-review` chờ người dịch xác nhận
+  }
+update-pretranslation-conflicts = { $conflicts } đơn vị vẫn để trống vì bộ nhớ dịch câu tiếng Anh tương ứng theo nhiều cách khác nhau
 update-arg-json = In các con số thành một đối tượng JSON
 update-needs-stale = lỗi thời
 update-needs-missing = thiếu

@@ -122,10 +122,13 @@ fn render(updated: &Updated, pretranslate: bool, l10n: &Localizer, out: &mut Out
     if pretranslate {
         out.line(&l10n.text_with(
             "update-pretranslated-summary",
-            &[
-                ("pretranslated", report.pretranslated.into()),
-                ("conflicts", report.pretranslation_conflicts.into()),
-            ],
+            &[("pretranslated", report.pretranslated.into())],
+        ))?;
+    }
+    if report.pretranslation_conflicts > 0 {
+        out.line(&l10n.text_with(
+            "update-pretranslation-conflicts",
+            &[("conflicts", report.pretranslation_conflicts.into())],
         ))?;
     }
     Ok(())

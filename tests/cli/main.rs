@@ -18,4 +18,5 @@ mod pipeline;
 mod segment;
 mod tm;
 mod top_level;
+mod update;
 mod xliff;
