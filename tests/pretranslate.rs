@@ -325,9 +325,14 @@ fn a_person_confirming_the_unit_replaces_the_origin() {
 
 #[test]
 fn the_work_file_offers_the_agreed_exact_match_at_100() {
+    // First in the memory, a TU of the same English never translated: the best fuzzy hit,
+    // it used to leave the unit without any suggestion.
     let (dir, project) = project(
         &[FAIR_0, GOLD],
-        &[elsewhere("market", GOLD, GOLD_VI, "translated")],
+        &[
+            tu("draft", &text_id(GOLD), GOLD, None, "translated", "lan"),
+            elsewhere("market", GOLD, GOLD_VI, "translated"),
+        ],
     );
     let d = dir.path();
     let doc = work_file::export(
