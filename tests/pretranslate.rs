@@ -5,7 +5,7 @@
 //! offers the agreed exact match at score 100. The command line is tested in
 //! `tests/cli/update.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use songngu::drift::pretranslate::Origin;
 use songngu::flow::edit::{self, TranslateRequest, UpdateRequest, Updated};
@@ -77,12 +77,7 @@ fn update(d: &Path, project: &Project, pretranslate: bool) -> Updated {
 }
 
 fn memory(d: &Path) -> Memory {
-    Memory::open(
-        &[PathBuf::from(d.join("m.tmx"))],
-        langid!("en"),
-        langid!("vi"),
-    )
-    .unwrap()
+    Memory::open(&[d.join("m.tmx")], langid!("en"), langid!("vi")).unwrap()
 }
 
 /// The TU of unit `unit` of `fair`, with the value of each of its props of type `kind`.
