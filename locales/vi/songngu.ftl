@@ -397,6 +397,7 @@ update-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
 update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
 update-arg-user = Chỉ ghi làm người sửa của các đơn vị được dịch sẵn (`--pretranslate`): dời vị trí một đơn vị thì không thay đổi bản dịch của ai
+    .value-name = TÊN
 update-arg-pretranslate = Điền sẵn bản dịch cho các đơn vị chưa dịch, lấy từ câu trùng khớp hoàn toàn trong bộ nhớ hoặc câu lặp lại trong bài, lưu ở trạng thái `needs-review` để người dịch xác nhận
 update-arg-no-pretranslate = Không dịch sẵn (mặc định; nếu có cả hai cờ thì cờ sau cùng có hiệu lực)
 update-pretranslated-exact = đã dịch sẵn theo { $from } (cần duyệt)

@@ -75,6 +75,36 @@ pub fn execute(args: &UpdateArgs, ctx: &Context, out: &mut Output) -> Result<Exi
 
 /// The units that need work, the pre-translated ones, and the summary.
 fn render(updated: &Updated, pretranslate: bool, l10n: &Localizer, out: &mut Output) -> Result<()> {
+    render_units(updated, l10n, out)?;
+    let report = &updated.report;
+    out.line(&l10n.text_with(
+        "update-summary",
+        &[
+            ("path", updated.path.display().to_string().into()),
+            ("carried", report.carried.into()),
+            ("moved", report.moved.into()),
+            ("stale", report.stale.into()),
+            ("missing", report.missing.into()),
+            ("orphaned", report.orphaned.into()),
+        ],
+    ))?;
+    if pretranslate {
+        out.line(&l10n.text_with(
+            "update-pretranslated-summary",
+            &[("pretranslated", report.pretranslated.into())],
+        ))?;
+    }
+    if report.pretranslation_conflicts > 0 {
+        out.line(&l10n.text_with(
+            "update-pretranslation-conflicts",
+            &[("conflicts", report.pretranslation_conflicts.into())],
+        ))?;
+    }
+    Ok(())
+}
+
+/// One line per unit that needs work or was pre-translated.
+fn render_units(updated: &Updated, l10n: &Localizer, out: &mut Output) -> Result<()> {
     let filled: HashMap<&str, &Filled> = updated
         .pretranslation
         .filled
@@ -106,30 +136,6 @@ fn render(updated: &Updated, pretranslate: bool, l10n: &Localizer, out: &mut Out
             UnitState::Current { .. } | UnitState::Joined { .. } => continue,
         };
         out.line(&format!("  {} [{}] {}", l10n.text(id), unit.id, unit.text))?;
-    }
-    let report = &updated.report;
-    out.line(&l10n.text_with(
-        "update-summary",
-        &[
-            ("path", updated.path.display().to_string().into()),
-            ("carried", report.carried.into()),
-            ("moved", report.moved.into()),
-            ("stale", report.stale.into()),
-            ("missing", report.missing.into()),
-            ("orphaned", report.orphaned.into()),
-        ],
-    ))?;
-    if pretranslate {
-        out.line(&l10n.text_with(
-            "update-pretranslated-summary",
-            &[("pretranslated", report.pretranslated.into())],
-        ))?;
-    }
-    if report.pretranslation_conflicts > 0 {
-        out.line(&l10n.text_with(
-            "update-pretranslation-conflicts",
-            &[("conflicts", report.pretranslation_conflicts.into())],
-        ))?;
     }
     Ok(())
 }
