@@ -11,7 +11,6 @@ use songngu::flow::edit::{UpdateRequest, update};
 use songngu::flow::status::{Counts, StatusRequest, status};
 use songngu::flow::tm::Languages;
 use songngu::flow::tm::docs::docs;
-use songngu::fsio::ReadOnly;
 use songngu::project::config::Article;
 use songngu::project::{Config, Project};
 
@@ -70,10 +69,9 @@ fn after_the_revision_three_are_stale_two_missing_one_orphaned() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, tm) = seed_project(dir.path(), &seed_tmx(), "seed.v2.en.txt");
     let request = UpdateRequest {
-        en: project.config.articles[0].path.clone(),
         doc: Some(DOC.to_owned()),
         tm: Some(tm),
-        read_only: ReadOnly::Refuse,
+        ..UpdateRequest::new(project.config.articles[0].path.clone())
     };
     update(&project, &request, &mut Vec::new()).unwrap();
     let counts = counts(&project);

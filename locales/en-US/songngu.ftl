@@ -459,8 +459,22 @@ update-arg-doc = The article's document id [default: the project's, else the mem
     .value-name = ID
 update-arg-tm = The memory file to update [default: the project's first]
     .value-name = TM
-update-arg-user = Accepted for scripts and recorded nowhere: `update` only moves units, and moving changes no one's translation
+update-arg-user = Recorded only as the changer of pre-translated units (`--pretranslate`): moving a unit changes no one's translation
     .value-name = NAME
+update-arg-pretranslate = Fill the units without translation from exact matches in the memory and repetitions in the article, stored as `needs-review` for a person to confirm
+update-arg-no-pretranslate = Do not pre-translate (the default; the last of the two flags wins)
+update-pretranslated-exact = pre-translated from { $from } (to review)
+update-pretranslated-repetition = pre-translated, repeats { $from } (to review)
+update-needs-missing-conflict = missing (the memory has different translations)
+update-pretranslated-summary = { $pretranslated ->
+    [0] No unit pre-translated: the memory holds no agreed translation of the English still missing
+    [one] 1 unit pre-translated from the memory, stored as `needs-review` for a person to confirm
+   *[other] { $pretranslated } units pre-translated from the memory, stored as `needs-review` for a person to confirm
+  }
+update-pretranslation-conflicts = { $conflicts ->
+    [one] 1 unit left missing: the memory translates its English in different ways
+   *[other] { $conflicts } units left missing: the memory translates their English in different ways
+  }
 update-arg-json = Print the counts as one JSON object
 update-needs-stale = stale
 update-needs-missing = missing

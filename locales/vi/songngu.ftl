@@ -399,8 +399,18 @@ update-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
     .value-name = MÃ
 update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
-update-arg-user = Vẫn nhận để các script cũ chạy được, nhưng không ghi vào đâu: `update` chỉ dời vị trí các đơn vị, mà dời vị trí thì không thay đổi bản dịch của ai
+update-arg-user = Chỉ ghi làm người sửa của các đơn vị được dịch sẵn (`--pretranslate`): dời vị trí một đơn vị thì không thay đổi bản dịch của ai
     .value-name = TÊN
+update-arg-pretranslate = Điền sẵn bản dịch cho các đơn vị chưa dịch, lấy từ câu trùng khớp hoàn toàn trong bộ nhớ hoặc câu lặp lại trong bài, lưu ở trạng thái `needs-review` để người dịch xác nhận
+update-arg-no-pretranslate = Không dịch sẵn (mặc định; nếu có cả hai cờ thì cờ sau cùng có hiệu lực)
+update-pretranslated-exact = đã dịch sẵn theo { $from } (cần duyệt)
+update-pretranslated-repetition = đã dịch sẵn, lặp lại { $from } (cần duyệt)
+update-needs-missing-conflict = thiếu (bộ nhớ có nhiều bản dịch khác nhau)
+update-pretranslated-summary = { $pretranslated ->
+    [0] Không có đơn vị nào được dịch sẵn: bộ nhớ không có bản dịch thống nhất cho các câu tiếng Anh này
+   *[other] Đã dịch sẵn { $pretranslated } đơn vị từ bộ nhớ, lưu ở trạng thái `needs-review` chờ người dịch xác nhận
+  }
+update-pretranslation-conflicts = { $conflicts } đơn vị vẫn để trống vì bộ nhớ dịch câu tiếng Anh tương ứng theo nhiều cách khác nhau
 update-arg-json = In các con số thành một đối tượng JSON
 update-needs-stale = bản dịch cũ
 update-needs-missing = thiếu

@@ -6,8 +6,12 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
+use std::collections::{HashMap, HashSet};
+
+use songngu::drift::pretranslate::{Filled, Origin};
 use songngu::drift::revision::UnitState;
-use songngu::flow::edit::{UpdateRequest, update};
+use songngu::flow::edit::{UpdateRequest, Updated, update};
+use songngu::i18n::Localizer;
 
 use super::context::Context;
 use super::errors::flow_error;
@@ -26,9 +30,17 @@ pub struct UpdateArgs {
     /// The memory file to update (default: the project's first).
     #[arg(long = "tm", value_name = "TM")]
     pub tm: Option<PathBuf>,
-    /// Accepted for scripts; nothing records it, since moving a unit changes no translation.
+    /// Recorded only as the changer of pre-translated units: moving a unit changes no
+    /// translation.
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// Fill the units without translation from exact matches in the memory and
+    /// repetitions in the article, as `needs-review`.
+    #[arg(long, overrides_with = "no_pretranslate")]
+    pub pretranslate: bool,
+    /// Do not pre-translate (the default; the last of the two flags wins).
+    #[arg(long, overrides_with = "pretranslate")]
+    pub no_pretranslate: bool,
     /// Print the report as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -40,45 +52,94 @@ pub struct UpdateArgs {
 pub fn execute(args: &UpdateArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
     let project = ctx.project()?;
-    // `--user` names no one here: `update` only moves units, and moving is no change of
-    // a translation.
+    // Opt-in: a pre-translation is stored `needs-review`, and until `check` and `export`
+    // hold such units back, asking for it is the user's decision.
     let request = UpdateRequest {
         en: args.en.clone(),
         doc: args.doc.clone(),
         tm: args.tm.clone(),
         read_only: read_only(args.force_readonly),
+        pretranslate: args.pretranslate && !args.no_pretranslate,
+        user: args.user.clone(),
     };
     let updated =
         update(&project, &request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
-    let report = &updated.report;
     if args.json {
-        out.json_line(report)?;
+        out.json_line(&updated.report)?;
     } else {
-        for (unit, state) in updated.units.iter().zip(&updated.revision.units) {
-            let id = match state {
-                UnitState::Stale { .. } => "update-needs-stale",
-                UnitState::Missing => "update-needs-missing",
-                // A joined unit is listed with the unit before it.
-                UnitState::Current { .. } | UnitState::Joined { .. } => continue,
-            };
-            out.line(&format!("  {} [{}] {}", l10n.text(id), unit.id, unit.text))?;
-        }
-        out.line(&l10n.text_with(
-            "update-summary",
-            &[
-                ("path", updated.path.display().to_string().into()),
-                ("carried", report.carried.into()),
-                ("moved", report.moved.into()),
-                ("stale", report.stale.into()),
-                ("missing", report.missing.into()),
-                ("orphaned", report.orphaned.into()),
-            ],
-        ))?;
-        if report.retired > 0 {
-            let retired = [("retired", report.retired.into())];
-            out.line(&l10n.text_with("update-retired", &retired))?;
-        }
+        render(&updated, request.pretranslate, l10n, out)?;
     }
     out.flush()?;
     Ok(Exit::Success)
+}
+
+/// The units that need work, the pre-translated ones, and the summary.
+fn render(updated: &Updated, pretranslate: bool, l10n: &Localizer, out: &mut Output) -> Result<()> {
+    render_units(updated, l10n, out)?;
+    let report = &updated.report;
+    out.line(&l10n.text_with(
+        "update-summary",
+        &[
+            ("path", updated.path.display().to_string().into()),
+            ("carried", report.carried.into()),
+            ("moved", report.moved.into()),
+            ("stale", report.stale.into()),
+            ("missing", report.missing.into()),
+            ("orphaned", report.orphaned.into()),
+        ],
+    ))?;
+    if report.retired > 0 {
+        let retired = [("retired", report.retired.into())];
+        out.line(&l10n.text_with("update-retired", &retired))?;
+    }
+    if pretranslate {
+        out.line(&l10n.text_with(
+            "update-pretranslated-summary",
+            &[("pretranslated", report.pretranslated.into())],
+        ))?;
+    }
+    if report.pretranslation_conflicts > 0 {
+        out.line(&l10n.text_with(
+            "update-pretranslation-conflicts",
+            &[("conflicts", report.pretranslation_conflicts.into())],
+        ))?;
+    }
+    Ok(())
+}
+
+/// One line per unit that needs work or was pre-translated.
+fn render_units(updated: &Updated, l10n: &Localizer, out: &mut Output) -> Result<()> {
+    let filled: HashMap<&str, &Filled> = updated
+        .pretranslation
+        .filled
+        .iter()
+        .map(|f| (f.unit.as_str(), f))
+        .collect();
+    let conflicting: HashSet<&str> = updated
+        .pretranslation
+        .conflicting
+        .iter()
+        .map(String::as_str)
+        .collect();
+    for (unit, state) in updated.units.iter().zip(&updated.revision.units) {
+        if let Some(f) = filled.get(unit.id.as_str()) {
+            let id = match f.found.origin {
+                Origin::ExactMatch => "update-pretranslated-exact",
+                Origin::Repetition => "update-pretranslated-repetition",
+            };
+            let label = l10n.text_with(id, &[("from", f.found.from.clone().into())]);
+            out.line(&format!("  {label} [{}] {}", unit.id, unit.text))?;
+            continue;
+        }
+        let conflict = conflicting.contains(unit.id.as_str());
+        let id = match state {
+            UnitState::Stale { .. } => "update-needs-stale",
+            _ if conflict => "update-needs-missing-conflict",
+            UnitState::Missing => "update-needs-missing",
+            // A joined unit is listed with the unit before it.
+            UnitState::Current { .. } | UnitState::Joined { .. } => continue,
+        };
+        out.line(&format!("  {} [{}] {}", l10n.text(id), unit.id, unit.text))?;
+    }
+    Ok(())
 }

@@ -10,9 +10,13 @@ use crate::memory::{
     store::{Memory, MemoryError},
 };
 use crate::segment::Unit;
+use crate::text::normalize::normalize;
+
+use std::collections::HashSet;
 
 use super::accept::Accepted;
 use super::checks::{self, CheckOptions, Pair, Translations};
+use super::pretranslate::{self, Exact};
 use super::report::{Explanation, Finding, Kind, Severity, Suggestion};
 use super::revision::{self, UnitState};
 
@@ -186,6 +190,40 @@ impl Translations for MemoryTranslations<'_> {
     }
 }
 
+/// What the memory offers for a missing unit of document `doc` (current unit ids
+/// `article`) whose English is `en`: the translation its exact matches agree on, at score
+/// 100 (see [`pretranslate::exact_translation`]); else the best fuzzy match of other
+/// English. A TU with the same English whose translation was not taken (unconfirmed, or
+/// one of several that disagree) is not offered at all: at 100 it would pass for the
+/// agreed translation, and a CAT tool may take a 100% match without asking.
+fn suggest(
+    memory: &Memory,
+    en: &str,
+    doc: &str,
+    article: &HashSet<&str>,
+) -> Result<Option<Suggestion>, MemoryError> {
+    if let Exact::One(found) = pretranslate::exact_translation(memory, en, doc, article)? {
+        return Ok(Some(Suggestion {
+            score: 100,
+            en: en.to_owned(),
+            vi: found.vi,
+        }));
+    }
+    let same = normalize(en);
+    // A few more than one: the exact matches that were not taken come first.
+    let hits = memory.lookup(en, SUGGESTION_MIN, 8)?;
+    Ok(hits
+        .into_iter()
+        .find(|m| normalize(&m.source) != same)
+        .and_then(|m| {
+            Some(Suggestion {
+                score: m.score,
+                en: m.source,
+                vi: m.target.filter(|t| !t.trim().is_empty())?,
+            })
+        }))
+}
+
 /// Checks the current English `units` of document `doc` against the memory: revision
 /// drift for every unit, cross-language checks on every current translated unit (a stale
 /// unit's Vietnamese is out of date by definition, so it is reported as stale only).
@@ -202,20 +240,12 @@ pub fn against_memory(
     told.orphaned
         .retain(|&j| options.show_obsolete || !stored[j].obsolete);
     let mut lookup_error = None;
+    let article: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
     let mut findings = revision::findings(units, &stored, &told, |en| {
-        match memory.lookup(en, SUGGESTION_MIN, 1) {
-            Ok(matches) => matches.into_iter().find_map(|m| {
-                Some(Suggestion {
-                    score: m.score,
-                    en: m.source,
-                    vi: m.target.filter(|t| !t.trim().is_empty())?,
-                })
-            }),
-            Err(e) => {
-                lookup_error.get_or_insert(e);
-                None
-            }
-        }
+        suggest(memory, en, doc, &article).unwrap_or_else(|e| {
+            lookup_error.get_or_insert(e);
+            None
+        })
     });
     if let Some(e) = lookup_error {
         return Err(e);

@@ -8,6 +8,7 @@ pub mod accept;
 pub mod article;
 pub mod check;
 pub mod checks;
+pub mod pretranslate;
 pub mod report;
 pub mod revision;
 pub mod update;

@@ -37,6 +37,13 @@ pub struct UpdateReport {
     /// Of those, TUs this update retired: found gone by an earlier update or import
     /// (the others were retired before, or are told now and retired by the next update).
     pub retired: usize,
+    /// Units that had no translation and were filled from the memory's exact matches or
+    /// from a repetition in the article, as `needs-review` (see
+    /// [`super::pretranslate`]); not counted in `missing`. 0 unless asked for.
+    pub pretranslated: usize,
+    /// Units left missing because the memory holds different translations of their
+    /// English (counted in `missing`).
+    pub pretranslation_conflicts: usize,
 }
 
 /// Updates the TUs of `doc` for the current English `units`. The caller saves the memory.
@@ -403,7 +410,7 @@ mod tests {
                 stale: 1,
                 missing: 2,
                 orphaned: 1,
-                retired: 0,
+                ..UpdateReport::default()
             }
         );
         assert!(matches!(revision.units[0], UnitState::Missing));

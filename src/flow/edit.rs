@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::{FlowError, Notice, Notices, open_for_update};
+use crate::drift::pretranslate::{Pretranslation, pretranslate};
 use crate::drift::revision::Revision;
 use crate::drift::update::{
     Put, UpdateReport, mark_orphans, put_unit_translation, update as update_memory,
@@ -23,6 +24,12 @@ pub struct UpdateRequest {
     /// The memory file to update (default: the project's first).
     pub tm: Option<PathBuf>,
     pub read_only: ReadOnly,
+    /// Fill the units left without translation from exact matches in the memory and
+    /// repetitions in the article, as `needs-review` (see [`crate::drift::pretranslate`]).
+    pub pretranslate: bool,
+    /// Who is recorded as the changer of pre-translated TUs (default: the project's
+    /// translator); nothing else `update` writes names anyone.
+    pub user: Option<String>,
 }
 
 impl UpdateRequest {
@@ -33,6 +40,8 @@ impl UpdateRequest {
             doc: None,
             tm: None,
             read_only: ReadOnly::Refuse,
+            pretranslate: false,
+            user: None,
         }
     }
 }
@@ -47,10 +56,14 @@ pub struct Updated {
     pub report: UpdateReport,
     /// Where each unit stood against the memory before the update.
     pub revision: Revision,
+    /// The units pre-translated and the ones left missing for disagreeing matches (empty
+    /// unless the request asked for pre-translation).
+    pub pretranslation: Pretranslation,
 }
 
 /// Carries every unchanged translation over (also when it moved), keeps the stale ones
-/// with their old English, and saves the memory. No TU is ever deleted.
+/// with their old English, pre-translates the missing ones when asked, and saves the
+/// memory. No TU is ever deleted.
 pub fn update(
     project: &Project,
     request: &UpdateRequest,
@@ -75,9 +88,19 @@ pub fn update(
             docs,
         });
     }
-    // Nobody is named as the author: `update` only moves units, and moving is no change
-    // of a translation (the TUs keep their `changeid`/`changedate`).
-    let (report, revision) = update_memory(&mut memory, &units, &doc)?;
+    // Nobody is named as the author of what is carried over: moving is no change of a
+    // translation (the TUs keep their `changeid`/`changedate`).
+    let (mut report, revision) = update_memory(&mut memory, &units, &doc)?;
+    let mut pretranslation = Pretranslation::default();
+    if request.pretranslate {
+        // Pre-translated TUs are new Vietnamese: whoever ran the command is their changer
+        // (their origin props say a program copied them).
+        let user = project.user(request.user.as_deref());
+        pretranslation = pretranslate(&mut memory, &units, &doc, &user)?;
+        report.pretranslated = pretranslation.filled.len();
+        report.pretranslation_conflicts = pretranslation.conflicting.len();
+        report.missing -= report.pretranslated;
+    }
     memory.save()?;
     Ok(Updated {
         path,
@@ -85,6 +108,7 @@ pub fn update(
         units,
         report,
         revision,
+        pretranslation,
     })
 }
 

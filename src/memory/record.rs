@@ -55,6 +55,19 @@ pub mod props {
     /// A retired TU stays in the memory, searchable and offered as a fuzzy match; checks
     /// stop listing it as `orphaned` (`check --show-obsolete` lists it again).
     pub const OBSOLETE: &str = "x-songngu-obsolete";
+    /// Where a translation songngu filled in by itself came from (pre-translation, see
+    /// [`crate::drift::pretranslate`]): [`EXACT_MATCH`] or [`REPETITION`]. A TU without it
+    /// was made by a person (or by the aligner). Storing a person's translation writes a
+    /// new TU, so the prop goes once someone confirms or edits the unit.
+    pub const ORIGIN: &str = "x-songngu-origin";
+    /// Of a pre-translated TU: the TU its Vietnamese was copied from (its `tuid`, else its
+    /// document and unit, else its memory file).
+    pub const ORIGIN_FROM: &str = "x-songngu-origin-from";
+    /// [`ORIGIN`]: the same English (after normalization) translated elsewhere in the memory.
+    pub const EXACT_MATCH: &str = "exact-match";
+    /// [`ORIGIN`]: the same English translated in another unit of the same article (a
+    /// front-matter title repeating the headline).
+    pub const REPETITION: &str = "repetition";
 }
 
 /// A TU of a document, as [`Memory::document`](super::store::Memory::document) returns

@@ -21,4 +21,5 @@ mod status;
 mod tm;
 mod tm_merge;
 mod top_level;
+mod update;
 mod xliff;
