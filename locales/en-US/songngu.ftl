@@ -388,6 +388,9 @@ check-summary = { $units ->
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $others ->
+        [none] {""}
+       *[other] ; not failing: { $others }
     }{ $added ->
         [0] {""}
         [one] ; the Vietnamese also has { $added } sentence of the editor's, published as it is

@@ -329,6 +329,9 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $m
     }{ $kinds ->
         [none] {""}
        *[other] {" "}— { $kinds }
+    }{ $others ->
+        [none] {""}
+       *[other] ; không làm bài trượt: { $others }
     }{ $added ->
         [0] {""}
        *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi đăng

@@ -140,20 +140,32 @@ fn word_diff(diff: &[DiffPart], color: bool) -> (String, String) {
     (old, new)
 }
 
-/// The one-line summary of a check.
+/// The one-line summary of a check: the failing findings by kind, then the others.
 fn summary(article: &CheckedArticle, l10n: &Localizer) -> String {
     let s = article.report.summary(article.fail_on);
-    let kinds = s
+    let list = |kinds: &[(Kind, usize)]| {
+        let listed: Vec<String> = kinds
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{} {n}", kind_label(l10n, *k)))
+            .collect();
+        if listed.is_empty() {
+            String::from("none")
+        } else {
+            listed.join(", ")
+        }
+    };
+    let failing_of = |k: Kind| {
+        s.failing_kinds
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map_or(0, |f| f.1)
+    };
+    let others: Vec<(Kind, usize)> = s
         .kinds
         .iter()
-        .map(|(k, n)| format!("{} {n}", kind_label(l10n, *k)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let kinds = if kinds.is_empty() {
-        String::from("none")
-    } else {
-        kinds
-    };
+        .map(|&(k, n)| (k, n - failing_of(k)))
+        .collect();
     l10n.text_with(
         "check-summary",
         &[
@@ -166,7 +178,8 @@ fn summary(article: &CheckedArticle, l10n: &Localizer) -> String {
             ("failing", s.failing.into()),
             ("accepted", s.accepted.into()),
             ("added", s.added.into()),
-            ("kinds", kinds.into()),
+            ("kinds", list(&s.failing_kinds).into()),
+            ("others", list(&others).into()),
         ],
     )
 }

@@ -107,6 +107,9 @@ pub struct Summary {
     pub kinds: Vec<(Kind, usize)>,
     /// Findings that fail the check (at or above the failing severity, not accepted).
     pub failing: usize,
+    /// Of [`Summary::kinds`], the findings that fail the check, per kind (the rest are
+    /// information, below the failing severity, or accepted).
+    pub failing_kinds: Vec<(Kind, usize)>,
     pub accepted: usize,
 }
 
@@ -130,6 +133,14 @@ impl Report {
                 .filter(|&(_, n)| n > 0)
                 .collect(),
             failing: self.findings.iter().filter(|f| fails(f, fail_on)).count(),
+            failing_kinds: Kind::ALL
+                .into_iter()
+                .map(|k| {
+                    let failing = |f: &&Finding| f.kind == k && fails(f, fail_on);
+                    (k, self.findings.iter().filter(failing).count())
+                })
+                .filter(|&(_, n)| n > 0)
+                .collect(),
             accepted: self
                 .findings
                 .iter()
