@@ -172,6 +172,7 @@
 //! So `read(write(doc)) == doc` for every document [`write()`] accepts.
 
 mod error;
+mod inline;
 mod reader;
 mod writer;
 
@@ -349,6 +350,24 @@ pub struct XliffUnit {
     pub old_en: Option<String>,
     /// Other notes for the translator, in order.
     pub notes: Vec<String>,
+    /// The unit's surroundings for the translator (previous and next sentence, the
+    /// heading): 2.0 `<note category="context">`, 1.2 `<note from="context">`.
+    pub context: Option<String>,
+    /// `en` and `vi` are Markdown: their inline markup is written as inline codes
+    /// (see [Inline codes](self#inline-codes)). Read back `true` when the source has
+    /// codes that carry their Markdown.
+    pub markdown: bool,
+    /// Read only: the target's codes are not the source's (one dropped, added or
+    /// altered), so `vi` cannot be trusted to keep the markup.
+    pub code_mismatch: Option<CodeMismatch>,
+}
+
+/// How a target's inline codes differ from its source's: the Markdown of each code
+/// missing from the target, and of each the source does not have.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodeMismatch {
+    pub missing: Vec<String>,
+    pub unexpected: Vec<String>,
 }
 
 impl XliffUnit {
@@ -364,6 +383,9 @@ impl XliffUnit {
             score: None,
             old_en: None,
             notes: Vec::new(),
+            context: None,
+            markdown: false,
+            code_mismatch: None,
         }
     }
 }

@@ -1375,8 +1375,9 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
         prop::option::of(any_text(true, 16)),
         prop::collection::vec(any_text(true, 16), 0..3),
         prop::option::of(any_text(true, 8)),
+        prop::option::of(any_text(true, 16)),
     )
-        .prop_map(|(id, en, vi, state, score, old_en, notes, name)| {
+        .prop_map(|(id, en, vi, state, score, old_en, notes, name, context)| {
             let has_vi = vi.is_some();
             XliffUnit {
                 id,
@@ -1387,6 +1388,9 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
                 score: score.filter(|_| has_vi),
                 old_en,
                 notes,
+                context,
+                markdown: false,
+                code_mismatch: None,
             }
         })
 }
