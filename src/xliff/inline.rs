@@ -68,7 +68,6 @@ pub(crate) enum Piece<'a> {
 
 impl Piece<'_> {
     /// The Markdown this piece stands for.
-    #[cfg(test)]
     pub(crate) fn markdown(&self) -> &str {
         match self {
             Piece::Text(t) => t,

@@ -153,7 +153,8 @@ fn unit_needs_preserve(unit: &XliffUnit) -> bool {
 struct Coded<'a> {
     source: Vec<Piece<'a>>,
     target: Option<Vec<Piece<'a>>>,
-    /// Target code id → unit code id.
+    /// Target code id → unit code id. A target code the source does not have (markup
+    /// the Vietnamese added) is not a code of the unit: it is written as text.
     target_ids: HashMap<usize, usize>,
     /// Unit code id → (start data id, end data id).
     refs: HashMap<usize, (String, Option<String>)>,
@@ -184,27 +185,32 @@ impl<'a> Coded<'a> {
         for (id, key) in &source_keys {
             coded.add_refs(*id, key);
         }
-        let mut next = source_keys.iter().map(|(id, _)| *id).max().unwrap_or(0) + 1;
         if let Some(target) = &target {
             let mut used = vec![false; source_keys.len()];
             for (tid, key) in code_keys(target) {
                 let found = (0..source_keys.len()).find(|&k| !used[k] && source_keys[k].1 == key);
-                let id = match found {
-                    Some(k) => {
-                        used[k] = true;
-                        source_keys[k].0
-                    }
-                    None => {
-                        next += 1;
-                        coded.add_refs(next - 1, &key);
-                        next - 1
-                    }
-                };
-                coded.target_ids.insert(tid, id);
+                if let Some(k) = found {
+                    used[k] = true;
+                    coded.target_ids.insert(tid, source_keys[k].0);
+                }
             }
         }
         coded.target = target;
         Some(coded)
+    }
+
+    /// The unit's id of the code `piece` (of the target with `target`); `None` for text
+    /// and for markup written as text.
+    fn unit_id(&self, piece: &Piece<'_>, target: bool) -> Option<usize> {
+        let id = match *piece {
+            Piece::Text(_) => return None,
+            Piece::Open { id, .. } | Piece::Close { id, .. } | Piece::Standalone { id, .. } => id,
+        };
+        if target {
+            self.target_ids.get(&id).copied()
+        } else {
+            Some(id)
+        }
     }
 
     fn add_refs(&mut self, id: usize, key: &CodeKey<'a>) {
@@ -222,18 +228,14 @@ impl<'a> Coded<'a> {
 /// Appends `pieces` as XLIFF 2.0 content: `<pc>` for pairs, `<ph/>` for standalone
 /// codes, each referring to its Markdown in `<originalData>`; `ids` renumbers (target).
 fn push_pieces_v2(buf: &mut String, pieces: &[Piece<'_>], coded: &Coded<'_>, target: bool) {
-    let id_of = |id: usize| {
-        if target {
-            coded.target_ids.get(&id).copied().unwrap_or(id)
-        } else {
-            id
-        }
-    };
     for piece in pieces {
+        let Some(id) = coded.unit_id(piece, target) else {
+            push_text(buf, piece.markdown(), true);
+            continue;
+        };
         match *piece {
-            Piece::Text(text) => push_text(buf, text, true),
-            Piece::Open { id, kind, .. } => {
-                let id = id_of(id);
+            Piece::Text(_) => {}
+            Piece::Open { kind, .. } => {
                 let (start, end) = &coded.refs[&id];
                 buf.push_str("<pc");
                 attr(buf, "id", &id.to_string());
@@ -245,8 +247,7 @@ fn push_pieces_v2(buf: &mut String, pieces: &[Piece<'_>], coded: &Coded<'_>, tar
                 buf.push('>');
             }
             Piece::Close { .. } => buf.push_str("</pc>"),
-            Piece::Standalone { id, kind, .. } => {
-                let id = id_of(id);
+            Piece::Standalone { kind, .. } => {
                 buf.push_str("<ph");
                 attr(buf, "id", &id.to_string());
                 attr(buf, "type", kind.v2());
@@ -263,34 +264,31 @@ fn push_pieces_v2(buf: &mut String, pieces: &[Piece<'_>], coded: &Coded<'_>, tar
 /// standalone codes, each holding its Markdown (1.2's native code).
 fn push_pieces_v12(buf: &mut String, pieces: &[Piece<'_>], coded: &Coded<'_>, target: bool) {
     for piece in pieces {
-        let id = |id: usize| {
-            if target {
-                coded.target_ids.get(&id).copied().unwrap_or(id)
-            } else {
-                id
-            }
-            .to_string()
+        let Some(id) = coded.unit_id(piece, target) else {
+            push_text(buf, piece.markdown(), false);
+            continue;
         };
+        let id = &id.to_string();
         match *piece {
-            Piece::Text(text) => push_text(buf, text, false),
-            Piece::Open { id: i, data, kind } => {
+            Piece::Text(_) => {}
+            Piece::Open { data, kind, .. } => {
                 buf.push_str("<bpt");
-                attr(buf, "id", &id(i));
+                attr(buf, "id", id);
                 attr(buf, "ctype", kind.v12());
                 buf.push('>');
                 push_text(buf, data, false);
                 buf.push_str("</bpt>");
             }
-            Piece::Close { id: i, data } => {
+            Piece::Close { data, .. } => {
                 buf.push_str("<ept");
-                attr(buf, "id", &id(i));
+                attr(buf, "id", id);
                 buf.push('>');
                 push_text(buf, data, false);
                 buf.push_str("</ept>");
             }
-            Piece::Standalone { id: i, data, kind } => {
+            Piece::Standalone { data, kind, .. } => {
                 buf.push_str("<ph");
-                attr(buf, "id", &id(i));
+                attr(buf, "id", id);
                 attr(buf, "ctype", kind.v12());
                 buf.push('>');
                 push_text(buf, data, false);
