@@ -510,6 +510,11 @@ xliff-exported = `{ $path }`: { $units ->
 xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
 # $unit: a unit id.
 xliff-refused-gone = unit { $unit }: not in the current English article any more; not imported
+# $unit: a unit id; $missing: the Markdown of the source's inline codes (tags) the target lost, quoted, comma-separated; $unexpected: those the target has instead; $altered: "true" when there are such.
+xliff-refused-codes = unit { $unit }: the translation lost or changed the tags of the English ({ $missing }{ $altered ->
+        [true] ; found instead: { $unexpected }
+       *[other] {""}
+    }); put them back as in the source (the tags can be moved, not dropped or edited); not imported
 # $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
 xliff-refused-changed = unit { $unit }: the English changed since the file was exported: was “{ $was }”, now “{ $now }”; not imported
 # $count (number); $units: unit ids, comma-separated.

@@ -460,6 +460,11 @@ xliff-exported = `{ $path }`: { $units } đơn vị cần dịch
 xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
 # $unit: a unit id.
 xliff-refused-gone = đơn vị { $unit }: không còn trong bài tiếng Anh hiện tại; không nhập
+# $unit: a unit id; $missing: the Markdown of the source's inline codes (tags) the target lost, quoted, comma-separated; $unexpected: those the target has instead; $altered: "true" when there are such.
+xliff-refused-codes = đơn vị { $unit }: bản dịch làm mất hoặc sửa thẻ của câu tiếng Anh ({ $missing }{ $altered ->
+        [true] ; thay vào đó là: { $unexpected }
+       *[other] {""}
+    }); hãy đặt lại các thẻ như ở câu gốc (được phép dời chỗ, không được bỏ hay sửa); không nhập
 # $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
 xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ khi xuất tệp: trước là “{ $was }”, nay là “{ $now }”; không nhập
 # $count (number); $units: unit ids, comma-separated.

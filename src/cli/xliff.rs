@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use songngu::export::xliff::Dress;
 use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported, Refused};
+use songngu::xliff::Version;
 use songngu::fsio::Role;
 use songngu::i18n::Localizer;
 use songngu::project::input;
@@ -16,7 +18,7 @@ use super::exit::Exit;
 use super::notices;
 use super::output::Output;
 use super::targets;
-use super::values::{XliffVersionArg, read_only};
+use super::values::{CatToolArg, XliffVersionArg, read_only};
 
 #[derive(Debug, Subcommand)]
 pub enum XliffCommand {
@@ -42,6 +44,13 @@ pub struct XliffExportArgs {
     /// Every unit, also those that need no work.
     #[arg(long)]
     pub all: bool,
+    /// A note on each unit with the sentences before and after it and its heading.
+    #[arg(long)]
+    pub context: bool,
+    /// Made for a CAT tool: `omegat` writes XLIFF 1.2 with every unit's `<target>`
+    /// filled (the memory's translation, else a copy of the English).
+    #[arg(long = "for", value_enum, value_name = "TOOL")]
+    pub for_tool: Option<CatToolArg>,
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
@@ -85,6 +94,11 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         doc: args.doc.clone(),
         tm: args.tm.clone(),
         all: args.all,
+        dress: Dress {
+            codes: true,
+            context: args.context,
+            source_copies: args.for_tool == Some(CatToolArg::Omegat),
+        },
     };
     let doc = work_file::export(&project, &request, &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;
@@ -99,8 +113,12 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         report.flush()?;
         return Ok(Exit::Success);
     }
-    let bytes =
-        work_file::to_bytes(&doc, args.xliff_version.into()).map_err(|e| flow_error(l10n, e))?;
+    // OmegaT 3.6 reads no XLIFF 2.0.
+    let version = match args.for_tool {
+        Some(CatToolArg::Omegat) => Version::V1_2,
+        None => args.xliff_version.into(),
+    };
+    let bytes = work_file::to_bytes(&doc, version).map_err(|e| flow_error(l10n, e))?;
     targets::write(l10n, out, &target, |w| w.write_all(&bytes), |_| Ok(()))?;
     let report = status.as_mut().unwrap_or(out);
     let args = [("path", path.into()), ("units", doc.units.len().into())];
@@ -129,31 +147,55 @@ fn import(args: &XliffImportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
     })
 }
 
+/// Why a returned unit was not stored.
+fn refused_line(refused: &Refused, l10n: &Localizer) -> String {
+    match refused {
+        Refused::Changed { unit, was, now } => l10n.text_with(
+            "xliff-refused-changed",
+            &[
+                ("unit", unit.clone().into()),
+                ("was", was.clone().into()),
+                ("now", now.clone().into()),
+            ],
+        ),
+        Refused::UnknownId { unit, en, other } => l10n.text_with(
+            "xliff-refused-unknown-id",
+            &[
+                ("unit", unit.clone().into()),
+                ("en", en.clone().into()),
+                ("other", other.clone().into()),
+            ],
+        ),
+        Refused::Gone { unit } => {
+            l10n.text_with("xliff-refused-gone", &[("unit", unit.clone().into())])
+        }
+        Refused::Codes {
+            unit,
+            missing,
+            unexpected,
+        } => {
+            let quoted = |codes: &[String]| {
+                let quoted: Vec<String> = codes.iter().map(|c| format!("“{c}”")).collect();
+                quoted.join(", ")
+            };
+            l10n.text_with(
+                "xliff-refused-codes",
+                &[
+                    ("unit", unit.clone().into()),
+                    ("missing", quoted(missing).into()),
+                    ("unexpected", quoted(unexpected).into()),
+                    ("altered", (!unexpected.is_empty()).to_string().into()),
+                ],
+            )
+        }
+    }
+}
+
 /// What an import did: each refused unit, the units left untranslated or still initial,
 /// and the counts.
 fn write_imported(out: &mut Output, imported: &Imported, l10n: &Localizer) -> Result<()> {
     for refused in &imported.refused {
-        out.line(&match refused {
-            Refused::Changed { unit, was, now } => l10n.text_with(
-                "xliff-refused-changed",
-                &[
-                    ("unit", unit.clone().into()),
-                    ("was", was.clone().into()),
-                    ("now", now.clone().into()),
-                ],
-            ),
-            Refused::UnknownId { unit, en, other } => l10n.text_with(
-                "xliff-refused-unknown-id",
-                &[
-                    ("unit", unit.clone().into()),
-                    ("en", en.clone().into()),
-                    ("other", other.clone().into()),
-                ],
-            ),
-            Refused::Gone { unit } => {
-                l10n.text_with("xliff-refused-gone", &[("unit", unit.clone().into())])
-            }
-        })?;
+        out.line(&refused_line(refused, l10n))?;
     }
     for (id, list) in [
         ("xliff-not-translated", &imported.untranslated),

@@ -34,7 +34,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
-use crate::drift::{CheckedUnit, Kind};
+use crate::document::{BlockKind, Format};
+use crate::drift::{CheckedArticle, CheckedUnit, Kind};
 use crate::memory::record::StoredUnit;
 use crate::segment::Unit;
 use crate::text::normalize::normalize;
@@ -103,6 +104,65 @@ pub fn work_document(
         target_lang: target_lang.to_owned(),
         units: out,
     }
+}
+
+/// What a work file carries beyond its units' texts and states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dress {
+    /// A Markdown article's inline markup as XLIFF inline codes.
+    pub codes: bool,
+    /// A context note on each unit: the sentences before and after, the heading.
+    pub context: bool,
+    /// Every unit with a target: a unit with nothing to offer gets a copy of its English
+    /// (OmegaT's XLIFF filter translates what it finds in `<target>`, and skips a unit
+    /// without one). [`verdict`] takes such a copy, returned `initial`, for no
+    /// translation.
+    pub source_copies: bool,
+}
+
+/// Dresses `doc`, the work file of `article` ([`work_document`]), as `dress` asks.
+pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: Dress) {
+    let markdown = article.document.format == Format::Markdown;
+    let units = &article.units;
+    for x in &mut doc.units {
+        x.markdown = dress.codes && markdown;
+        if dress.source_copies && x.vi.is_none() && !x.en.is_empty() {
+            x.vi = Some(x.en.clone());
+        }
+        if dress.context
+            && let Some(order) = exported_order(x).filter(|&o| o < units.len())
+        {
+            x.context = context(article, order);
+        }
+    }
+}
+
+/// The context note of unit `order`: the sentence before it and after its run (units
+/// translated with it), and the heading its paragraph is under; `None` if none of them.
+fn context(article: &CheckedArticle, order: usize) -> Option<String> {
+    let units = &article.units;
+    let joined = |i: usize| article.report.joined.get(i).copied().unwrap_or(false);
+    let end = (order + 1..units.len())
+        .find(|&i| !joined(i))
+        .unwrap_or(units.len());
+    let blocks = &article.document.blocks;
+    let block = units[order].block;
+    let heading = blocks
+        .get(..block.min(blocks.len()))
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| article.document.block_text(b));
+    let lines: Vec<String> = [
+        ("Previous", order.checked_sub(1).map(|i| units[i].text.as_str())),
+        ("Next", units.get(end).map(|u| u.text.as_str())),
+        ("Heading", heading),
+    ]
+    .into_iter()
+    .filter_map(|(label, text)| Some(format!("{label}: {}", text?)))
+    .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// The English of unit `order` (of `len`) and of the units translated together with it
@@ -285,11 +345,20 @@ pub enum Verdict<'x> {
 
 /// Whether `returned` holds new work, given what the work file was exported with for it
 /// (`exported`: what [`work_document`] writes for the unit now, with `all`). Texts are
-/// compared after [`normalize`] (NFC, white space), as the memory compares them.
+/// compared after [`normalize`] (NFC, white space), as the memory compares them. A
+/// target that is a copy of its English, still `initial`, in a unit that had nothing
+/// to offer, is what [`Dress::source_copies`] wrote (or a tool's "copy source"): no
+/// translation.
 pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x> {
     let Some(vi) = returned.vi.as_deref().filter(|v| !v.trim().is_empty()) else {
         return Verdict::NotTranslated;
     };
+    if returned.state == State::Initial
+        && exported.vi.is_none()
+        && normalize(vi) == normalize(&returned.en)
+    {
+        return Verdict::NotTranslated;
+    }
     let same_text = exported
         .vi
         .as_deref()
