@@ -113,10 +113,12 @@ pub struct Dress {
     pub codes: bool,
     /// A context note on each unit: the sentences before and after, the heading.
     pub context: bool,
-    /// Every unit with a target: a unit with nothing to offer gets a copy of its English
-    /// (OmegaT's XLIFF filter translates what it finds in `<target>`, and skips a unit
-    /// without one). [`verdict`] takes such a copy, returned `initial`, for no
-    /// translation.
+    /// Every unit with a target, for OmegaT: its XLIFF filter translates the text it
+    /// finds in `<target>` (and skips a unit without one), so a unit without a
+    /// translation (state `initial`: nothing, a suggestion, a stale unit's old
+    /// Vietnamese) gets a copy of its English there, for OmegaT to translate from its
+    /// own memories (`tm/auto/` for songngu's TMX); a translation stays. [`verdict`]
+    /// takes such a copy, returned `initial`, for no translation.
     pub source_copies: bool,
 }
 
@@ -126,8 +128,10 @@ pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: Dress) {
     let units = &article.units;
     for x in &mut doc.units {
         x.markdown = dress.codes && markdown;
-        if dress.source_copies && x.vi.is_none() && !x.en.is_empty() {
+        if dress.source_copies && x.state == State::Initial && !x.en.is_empty() {
             x.vi = Some(x.en.clone());
+            x.score = None;
+            x.copied_source = true;
         }
         if dress.context
             && let Some(order) = exported_order(x).filter(|&o| o < units.len())
@@ -345,19 +349,25 @@ pub enum Verdict<'x> {
 
 /// Whether `returned` holds new work, given what the work file was exported with for it
 /// (`exported`: what [`work_document`] writes for the unit now, with `all`). Texts are
-/// compared after [`normalize`] (NFC, white space), as the memory compares them. A
-/// target that is a copy of its English, still `initial`, in a unit that had nothing
-/// to offer, is what [`Dress::source_copies`] wrote (or a tool's "copy source"): no
-/// translation.
+/// compared after [`normalize`] (NFC, white space), as the memory compares them. A unit
+/// exported as a copy of its English ([`Dress::source_copies`]) is compared with that
+/// copy: the copy is no translation, anything else is.
 pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x> {
     let Some(vi) = returned.vi.as_deref().filter(|v| !v.trim().is_empty()) else {
         return Verdict::NotTranslated;
     };
-    if returned.state == State::Initial
-        && exported.vi.is_none()
-        && normalize(vi) == normalize(&returned.en)
-    {
-        return Verdict::NotTranslated;
+    if returned.copied_source {
+        // Exported as a copy of the English: still that copy is no translation; any
+        // other text is the tool's or the translator's (OmegaT keeps the state).
+        return if normalize(vi) == normalize(&returned.en) {
+            Verdict::NotTranslated
+        } else {
+            Verdict::Store {
+                vi,
+                status: returned.state.status().unwrap_or("translated"),
+                still_initial: returned.state == State::Initial,
+            }
+        };
     }
     let same_text = exported
         .vi
@@ -544,6 +554,32 @@ mod tests {
             verdict(&x, &exported_as(Some("cũ"))),
             Verdict::NotTranslated
         );
+    }
+
+    #[test]
+    fn a_copy_of_the_source_is_no_translation_but_what_replaced_it_is() {
+        // Exported with a suggestion; the OmegaT file had a copy of the English instead.
+        let exported = exported_as(Some("Hai đã đổi."));
+        let mut back = XliffUnit {
+            vi: Some("Two has changed.".into()),
+            copied_source: true,
+            ..XliffUnit::new("u1", "Two has changed.")
+        };
+        assert_eq!(verdict(&back, &exported), Verdict::NotTranslated);
+        // OmegaT put the memory's match there, state untouched: OmegaT's translation,
+        // although it is the suggestion songngu had.
+        back.vi = Some("Hai đã đổi.".into());
+        assert_eq!(
+            verdict(&back, &exported),
+            Verdict::Store {
+                vi: "Hai đã đổi.",
+                status: "translated",
+                still_initial: true
+            }
+        );
+        // Without the mark, an untouched suggestion stays no translation.
+        back.copied_source = false;
+        assert_eq!(verdict(&back, &exported), Verdict::NotTranslated);
     }
 
     /// Regression (issue 11): an untouched `--all` file promoted `needs-review` to

@@ -357,6 +357,13 @@ pub struct XliffUnit {
     /// (see [Inline codes](self#inline-codes)). Read back `true` when the source has
     /// codes that carry their Markdown.
     pub markdown: bool,
+    /// The target is a copy of the English put there for a tool that translates what it
+    /// finds in `<target>` (OmegaT; see
+    /// [`Dress::source_copies`](crate::export::xliff::Dress::source_copies)). Only with
+    /// [`State::Initial`] and Vietnamese: 1.2 `<target state="new">`, 2.0
+    /// `subState="songngu:source-copy"`. Read back from those even when the tool
+    /// replaced the text: then the new text is the tool's translation.
+    pub copied_source: bool,
     /// Read only: the target's codes are not the source's (one dropped, added or
     /// altered), so `vi` cannot be trusted to keep the markup.
     pub code_mismatch: Option<CodeMismatch>,
@@ -385,6 +392,7 @@ impl XliffUnit {
             notes: Vec::new(),
             context: None,
             markdown: false,
+            copied_source: false,
             code_mismatch: None,
         }
     }
@@ -400,17 +408,31 @@ impl XliffUnit {
             && self.score.is_none()
     }
 
+    /// Whether the target is written as a copy of the source (see
+    /// [`XliffUnit::copied_source`]).
+    pub(crate) fn is_copied_source(&self) -> bool {
+        self.copied_source && self.state == State::Initial && self.vi.is_some()
+    }
+
     /// The XLIFF 1.2 `<target state>` written for this unit (`None`: no Vietnamese, so no
     /// `<target>`).
     pub fn state_v12(&self) -> Option<&'static str> {
         self.vi.as_ref()?;
-        Some(if self.is_stale_v12() {
+        Some(if self.is_copied_source() {
+            STATE_NEW
+        } else if self.is_stale_v12() {
             NEEDS_REVIEW_TRANSLATION
         } else {
             self.state.as_v12()
         })
     }
 }
+
+/// The 1.2 `<target state>` of a copy of the source ([`XliffUnit::copied_source`]): the
+/// item is new, nothing of it is translated yet.
+pub(crate) const STATE_NEW: &str = "new";
+/// The 2.0 `subState` of a copy of the source.
+pub const SUB_STATE_SOURCE_COPY: &str = "songngu:source-copy";
 
 /// The 1.2 state of a stale unit (and of `NeedsReview`), and a stale unit's
 /// `state-qualifier`.

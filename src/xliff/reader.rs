@@ -13,8 +13,8 @@ use quick_xml::reader::NsReader;
 use super::error::{ErrorKind, XliffError};
 use super::writer::{ALT_TRANS_ORIGIN, CONTEXT, MARKDOWN_DATA, MATCH_SCORE, OLD_SOURCE};
 use super::{
-    CodeMismatch, LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2, State,
-    XliffDoc, XliffUnit,
+    CodeMismatch, LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2,
+    STATE_NEW, SUB_STATE_SOURCE_COPY, State, XliffDoc, XliffUnit,
 };
 use crate::text::position::line_column;
 use crate::text::utf16;
@@ -171,6 +171,8 @@ enum InlineCode {
 struct Segment {
     ignorable: bool,
     state: State,
+    /// `subState="songngu:source-copy"` on an `initial` segment.
+    source_copy: bool,
     source: Option<String>,
     target: Option<String>,
 }
@@ -197,6 +199,8 @@ struct UnitBuilder {
     old_en: Option<String>,
     notes: Vec<String>,
     context: Option<String>,
+    /// 2.0: a segment marked as a copy of the source.
+    source_copy: bool,
     /// 2.0 `<originalData>`: data id → its content.
     data: HashMap<String, String>,
     source_codes: Vec<String>,
@@ -243,6 +247,7 @@ impl UnitBuilder {
             old_en: None,
             notes: Vec::new(),
             context: None,
+            source_copy: false,
             data: HashMap::new(),
             source_codes: Vec::new(),
             target_codes: Vec::new(),
@@ -278,6 +283,12 @@ impl UnitBuilder {
             }
         };
         let score = vi.as_ref().and(self.score);
+        let copied_source = state == State::Initial
+            && vi.is_some()
+            && match generation {
+                Gen::V1 => self.target_state.as_deref() == Some(STATE_NEW),
+                Gen::V2 => self.source_copy,
+            };
         let code_mismatch = vi.as_ref().and_then(|_| {
             let missing = multiset_minus(&self.source_codes, &self.target_codes);
             let unexpected = multiset_minus(&self.target_codes, &self.source_codes);
@@ -297,6 +308,7 @@ impl UnitBuilder {
             notes: self.notes,
             context: self.context,
             markdown: !self.source_codes.is_empty(),
+            copied_source,
             code_mismatch,
         }
     }
@@ -696,6 +708,8 @@ impl<'a> Reader<'a> {
                         .attr("state")
                         .and_then(|state| State::from_v2_with_sub(state, self.attr("subState")))
                         .unwrap_or(State::Initial),
+                    source_copy: self.attr("state") == Some("initial")
+                        && self.attr("subState") == Some(SUB_STATE_SOURCE_COPY),
                     source: None,
                     target: None,
                 });
@@ -980,6 +994,7 @@ impl<'a> Reader<'a> {
             }
             let state = segment.state;
             unit.state = Some(unit.state.map_or(state, |s| s.min(state)));
+            unit.source_copy |= segment.source_copy;
         }
         unit.en.push_str(&source);
     }

@@ -1494,6 +1494,7 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
                 notes,
                 context,
                 markdown: false,
+                copied_source: false,
                 code_mismatch: None,
             }
         })
@@ -1864,4 +1865,28 @@ proptest! {
             prop_assert_eq!(back.code_mismatch, None);
         }
     }
+}
+
+#[test]
+fn a_copy_of_the_source_is_marked_and_read_back_even_when_a_tool_replaced_it() {
+    let mut doc = markdown_doc("The **fair** opened.", Some("The **fair** opened."));
+    doc.units[0].state = State::Initial;
+    doc.units[0].copied_source = true;
+    doc.units[0].old_en = Some("The fair opened.".into());
+    let v12 = write_to_string(&doc, Version::V1_2);
+    assert!(v12.contains("<target state=\"new\">The <bpt"), "{v12}");
+    let v2 = write_to_string(&doc, Version::V2_0);
+    assert!(v2.contains("<segment state=\"initial\" subState=\"songngu:source-copy\">"));
+    for text in [&v12, &v2] {
+        assert_eq!(read_str(text).unwrap(), doc);
+    }
+    // OmegaT fills the target from its memory and keeps the state.
+    let filled = v12.replace(
+        "<target state=\"new\">The <bpt id=\"1\" ctype=\"bold\">**</bpt>fair<ept id=\"1\">**</ept> opened.</target>",
+        "<target state=\"new\">Hội chợ <bpt id=\"1\" ctype=\"bold\">**</bpt>khai mạc<ept id=\"1\">**</ept>.</target>",
+    );
+    let unit = read_str(&filled).unwrap().units.remove(0);
+    assert!(unit.copied_source);
+    assert_eq!(unit.vi.as_deref(), Some("Hội chợ **khai mạc**."));
+    assert_eq!(unit.state, State::Initial);
 }

@@ -6,7 +6,10 @@ use std::io::{self, Write};
 
 use super::error::{Invalid, TextField, WriteError};
 use super::inline::{CodeKey, Piece, code_keys, pieces};
-use super::{LEVERAGED_INHERITED, NS_1_2, NS_2_0, State, Version, XliffDoc, XliffUnit};
+use super::{
+    LEVERAGED_INHERITED, NS_1_2, NS_2_0, SUB_STATE_SOURCE_COPY, State, Version, XliffDoc,
+    XliffUnit,
+};
 use crate::xml::{CodePoint, is_name_char, is_xml_char};
 
 /// The `origin` of the `<alt-trans>` that carries our match score (1.2).
@@ -468,7 +471,9 @@ fn unit_v2(buf: &mut String, unit: &XliffUnit) {
     }
     buf.push_str("      <segment");
     attr(buf, "state", unit.state.as_v2());
-    if let Some(sub) = unit.state.sub_state_v2() {
+    if unit.is_copied_source() {
+        attr(buf, "subState", SUB_STATE_SOURCE_COPY);
+    } else if let Some(sub) = unit.state.sub_state_v2() {
         attr(buf, "subState", sub);
     }
     buf.push_str(">\n");
@@ -550,7 +555,9 @@ fn unit_v12(buf: &mut String, unit: &XliffUnit) {
         match unit.score {
             Some(100) => attrs.push(("state-qualifier", "exact-match")),
             Some(_) => attrs.push(("state-qualifier", "fuzzy-match")),
-            None if unit.is_stale_v12() => attrs.push(("state-qualifier", LEVERAGED_INHERITED)),
+            None if unit.is_stale_v12() && !unit.is_copied_source() => {
+                attrs.push(("state-qualifier", LEVERAGED_INHERITED))
+            }
             None => {}
         }
         target(buf, INDENT, &attrs, vi);
