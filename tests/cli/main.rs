@@ -19,3 +19,4 @@ mod segment;
 mod tm;
 mod top_level;
 mod xliff;
+mod xliff_codes;
