@@ -11,7 +11,8 @@ use songngu::project::config::Article;
 use songngu::project::{Config, Project};
 use songngu::xliff::{self, State, Version};
 
-const ARTICLE: &str = "# Storm\n\nRivers are **rising** in [Hải Phòng](https://x.vn/hp). Schools closed.\n";
+const ARTICLE: &str =
+    "# Storm\n\nRivers are **rising** in [Hải Phòng](https://x.vn/hp). Schools closed.\n";
 
 fn project(dir: &Path) -> Project {
     std::fs::write(dir.join("a.en.md"), ARTICLE).unwrap();
@@ -47,7 +48,11 @@ fn a_markdown_work_file_round_trips_and_a_lost_code_is_refused() {
     };
     let doc = work_file::export(&project, &request, &mut Vec::new()).unwrap();
     assert!(doc.units.iter().all(|u| u.markdown));
-    let rising = doc.units.iter().position(|u| u.en.contains("rising")).unwrap();
+    let rising = doc
+        .units
+        .iter()
+        .position(|u| u.en.contains("rising"))
+        .unwrap();
     assert_eq!(
         doc.units[rising].context.as_deref(),
         Some("Previous: Storm\nNext: Schools closed.\nHeading: Storm")
@@ -71,7 +76,11 @@ fn a_markdown_work_file_round_trips_and_a_lost_code_is_refused() {
     let last = file.units.len() - 1;
     file.units[last].vi = Some("Trường học đóng cửa.".into());
     file.units[last].state = State::Translated;
-    std::fs::write(d.join("w.xlf"), work_file::to_bytes(&file, Version::V2_0).unwrap()).unwrap();
+    std::fs::write(
+        d.join("w.xlf"),
+        work_file::to_bytes(&file, Version::V2_0).unwrap(),
+    )
+    .unwrap();
     let imported = work_file::import(&project, &ImportRequest::new(d.join("w.xlf"))).unwrap();
     assert_eq!((imported.stored, imported.refused.len()), (2, 0));
     let tmx = std::fs::read_to_string(d.join("m.tmx")).unwrap();

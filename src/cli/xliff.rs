@@ -7,10 +7,10 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use songngu::export::xliff::Dress;
 use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported, Refused};
-use songngu::xliff::Version;
 use songngu::fsio::Role;
 use songngu::i18n::Localizer;
 use songngu::project::input;
+use songngu::xliff::Version;
 
 use super::context::Context;
 use super::errors::flow_error;

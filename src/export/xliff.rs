@@ -32,9 +32,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::document::{BlockKind, Format};
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
-use crate::document::{BlockKind, Format};
 use crate::drift::{CheckedArticle, CheckedUnit, Kind};
 use crate::memory::record::StoredUnit;
 use crate::segment::Unit;
@@ -159,7 +159,10 @@ fn context(article: &CheckedArticle, order: usize) -> Option<String> {
         .find(|b| matches!(b.kind, BlockKind::Heading(_)))
         .map(|b| article.document.block_text(b));
     let lines: Vec<String> = [
-        ("Previous", order.checked_sub(1).map(|i| units[i].text.as_str())),
+        (
+            "Previous",
+            order.checked_sub(1).map(|i| units[i].text.as_str()),
+        ),
         ("Next", units.get(end).map(|u| u.text.as_str())),
         ("Heading", heading),
     ]

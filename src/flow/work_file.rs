@@ -310,7 +310,9 @@ fn store_units(
             // A target that lost or changed the source's markup would store broken
             // Markdown (a link without its URL): refused, for the translator to fix.
             Verdict::Store { .. }
-                if x.code_mismatch.as_ref().is_some_and(|m| !m.missing.is_empty()) =>
+                if x.code_mismatch
+                    .as_ref()
+                    .is_some_and(|m| !m.missing.is_empty()) =>
             {
                 let mismatch = x.code_mismatch.clone().unwrap_or_default();
                 imported.refused.push(Refused::Codes {

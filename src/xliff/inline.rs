@@ -57,7 +57,10 @@ pub(crate) enum Piece<'a> {
         kind: CodeType,
     },
     /// The closing markup of a pair (`**`, `](https://...)`).
-    Close { id: usize, data: &'a str },
+    Close {
+        id: usize,
+        data: &'a str,
+    },
     /// Markup with nothing to translate inside (`` `code` ``, `<https://...>`).
     Standalone {
         id: usize,
@@ -71,9 +74,9 @@ impl Piece<'_> {
     pub(crate) fn markdown(&self) -> &str {
         match self {
             Piece::Text(t) => t,
-            Piece::Open { data, .. } | Piece::Close { data, .. } | Piece::Standalone { data, .. } => {
-                data
-            }
+            Piece::Open { data, .. }
+            | Piece::Close { data, .. }
+            | Piece::Standalone { data, .. } => data,
         }
     }
 
@@ -277,7 +280,13 @@ mod tests {
         );
         assert_eq!(
             shown("Run `ls -l` or see <https://a.b>."),
-            ["T:Run ", "S1:`ls -l`", "T: or see ", "S2:<https://a.b>", "T:."]
+            [
+                "T:Run ",
+                "S1:`ls -l`",
+                "T: or see ",
+                "S2:<https://a.b>",
+                "T:."
+            ]
         );
         assert_eq!(
             shown("[A *big* one](<https://x.vn/a b> \"t\")"),

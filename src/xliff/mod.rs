@@ -144,9 +144,10 @@
 //! - Inline markup in `<source>`/`<target>` (`<g>`, `<x/>`, `<bx/>`, `<ex/>`, `<ph>`,
 //!   `<bpt>`, `<ept>`, `<it>`, `<mrk>`, `<sub>` in 1.2; `<pc>`, `<ph/>`, `<sc/>`, `<ec/>`,
 //!   `<mrk>`, `<sm/>`, `<em/>`, `<cp/>` in 2.0) is flattened to its text content (`<cp/>`
-//!   to its character): our units are plain text with raw Markdown, so a code's content
-//!   is the original text. Comments and processing instructions are dropped; CDATA is
-//!   text.
+//!   to its character), except that our 2.0 codes get their Markdown back from
+//!   `<originalData>` (see [Inline codes](#inline-codes)): our units are plain text with
+//!   raw Markdown, so a code's content is the original text. Comments and processing
+//!   instructions are dropped; CDATA is text.
 //! - Text is never trimmed or normalized, whatever `xml:space` says.
 //! - A 2.0 unit that a tool split into several segments (and ignorables) is joined back:
 //!   the sources in order, the targets in order (an ignorable without target gives its
@@ -169,7 +170,24 @@
 //! `source-language` (1.2), duplicate unit ids (across the whole document), units outside
 //! a `<file>`, no `<file>` at all, and a bad `<cp hex>`. The reader never panics.
 //!
-//! So `read(write(doc)) == doc` for every document [`write()`] accepts.
+//! So `read(write(doc)) == doc` for every document [`write()`] accepts (with
+//! `markdown` read back `true` only for a unit that has markup).
+//!
+//! # Inline codes
+//!
+//! A unit with `markdown` has its inline Markdown written as inline codes, found by the
+//! project's inline reader on the unit's text alone: emphasis, strikethrough, links and
+//! images as pairs (the opening `**` or `[`, the closing `**` or `](url "title")`), code
+//! spans, autolinks and inline HTML as standalone codes; the text between is written as
+//! it is (escapes, entities). 2.0: `<pc>`/`<ph/>` with `type`, `canCopy="no"`,
+//! `canDelete="no"` and their Markdown in the unit's `<originalData>` under ids `md1`,
+//! `md2`... (which is how the reader tells ours from another tool's, whose data it does
+//! not restore). 1.2: `<bpt>`/`<ept>` and `<ph>` with `ctype`, holding the Markdown as
+//! their content. The target's codes take the ids of the source's with the same
+//! Markdown; markup only the target has is written as text. The reader puts each code's
+//! Markdown back in place, so an untouched file reads back byte for byte, and compares
+//! the target's codes with the source's: a difference is
+//! [`XliffUnit::code_mismatch`].
 
 mod error;
 mod inline;

@@ -13,8 +13,8 @@ use quick_xml::reader::NsReader;
 use super::error::{ErrorKind, XliffError};
 use super::writer::{ALT_TRANS_ORIGIN, CONTEXT, MARKDOWN_DATA, MATCH_SCORE, OLD_SOURCE};
 use super::{
-    CodeMismatch, LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2,
-    STATE_NEW, SUB_STATE_SOURCE_COPY, State, XliffDoc, XliffUnit,
+    CodeMismatch, LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2, STATE_NEW,
+    SUB_STATE_SOURCE_COPY, State, XliffDoc, XliffUnit,
 };
 use crate::text::position::line_column;
 use crate::text::utf16;
@@ -596,7 +596,11 @@ impl<'a> Reader<'a> {
                 if xliff && self.generation == Gen::V2 && local == "cp" {
                     self.code_point(at)?;
                 }
-                let code = if xliff { self.inline_code(local) } else { InlineCode::Plain };
+                let code = if xliff {
+                    self.inline_code(local)
+                } else {
+                    InlineCode::Plain
+                };
                 self.inlines.push(code);
                 Frame::Inline
             }

@@ -692,7 +692,10 @@ fn check_inline_v12(content: &El, bad: &mut impl FnMut(&str, String)) {
             && inline.elements().next().is_none()
             && inline.unknown_attrs(&["id", "ctype"]).is_empty();
         if !ok {
-            bad("content", format!("<{}> in <{}>", inline.name, content.name));
+            bad(
+                "content",
+                format!("<{}> in <{}>", inline.name, content.name),
+            );
             continue;
         }
         let id = id.unwrap_or_default();
@@ -1808,7 +1811,11 @@ fn context_notes_come_back_apart_from_other_notes() {
     doc.units[0].context = Some("Previous: One.\nNext: Three.\nHeading: News".into());
     doc.units[0].notes = vec!["a note".into()];
     let v2 = write_to_string(&doc, Version::V2_0);
-    assert!(v2.contains("<note category=\"context\">Previous: One.\nNext: Three.\nHeading: News</note>"));
+    assert!(
+        v2.contains(
+            "<note category=\"context\">Previous: One.\nNext: Three.\nHeading: News</note>"
+        )
+    );
     let v12 = write_to_string(&doc, Version::V1_2);
     assert!(v12.contains("<note from=\"context\">Previous: One."));
     let mut expected = doc.clone();
@@ -1822,15 +1829,32 @@ fn context_notes_come_back_apart_from_other_notes() {
 /// code spans, autolinks, and plain text between.
 fn any_markdown() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "the", "fair", "Hà Nội", "a & b", "<tag>", "x\\*y", "2 * 3", "[", "]", "(", ")", "`",
-        "_", "ệ", " ", "  ", "\t",
+        "the",
+        "fair",
+        "Hà Nội",
+        "a & b",
+        "<tag>",
+        "x\\*y",
+        "2 * 3",
+        "[",
+        "]",
+        "(",
+        ")",
+        "`",
+        "_",
+        "ệ",
+        " ",
+        "  ",
+        "\t",
     ]);
     let words = prop::collection::vec(word, 1..4).prop_map(|w| w.join(" "));
     let piece = prop_oneof![
         words.clone(),
         words.clone().prop_map(|w| format!("**{}**", w.trim())),
         words.clone().prop_map(|w| format!("*{}*", w.trim())),
-        words.clone().prop_map(|w| format!("[{}](https://x.vn/a_(b))", w.trim())),
+        words
+            .clone()
+            .prop_map(|w| format!("[{}](https://x.vn/a_(b))", w.trim())),
         words
             .clone()
             .prop_map(|w| format!("[**{}** more](<https://x.vn/a b> \"t\")", w.trim())),

@@ -7,8 +7,7 @@ use std::io::{self, Write};
 use super::error::{Invalid, TextField, WriteError};
 use super::inline::{CodeKey, Piece, code_keys, pieces};
 use super::{
-    LEVERAGED_INHERITED, NS_1_2, NS_2_0, SUB_STATE_SOURCE_COPY, State, Version, XliffDoc,
-    XliffUnit,
+    LEVERAGED_INHERITED, NS_1_2, NS_2_0, SUB_STATE_SOURCE_COPY, State, Version, XliffDoc, XliffUnit,
 };
 use crate::xml::{CodePoint, is_name_char, is_xml_char};
 
@@ -439,10 +438,7 @@ fn unit_v2(buf: &mut String, unit: &XliffUnit) {
     buf.push_str(">\n");
     let score = unit.score.map(|score| score.to_string());
     let coded = Coded::of(unit);
-    if unit.old_en.is_some()
-        || score.is_some()
-        || unit.context.is_some()
-        || !unit.notes.is_empty()
+    if unit.old_en.is_some() || score.is_some() || unit.context.is_some() || !unit.notes.is_empty()
     {
         buf.push_str("      <notes>\n");
         const INDENT: &str = "        ";
@@ -455,7 +451,14 @@ fn unit_v2(buf: &mut String, unit: &XliffUnit) {
             element(buf, INDENT, "note", &attrs, score, false);
         }
         if let Some(context) = &unit.context {
-            element(buf, INDENT, "note", &[("category", CONTEXT)], context, false);
+            element(
+                buf,
+                INDENT,
+                "note",
+                &[("category", CONTEXT)],
+                context,
+                false,
+            );
         }
         for note in &unit.notes {
             element(buf, INDENT, "note", &[], note, false);
