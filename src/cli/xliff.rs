@@ -44,9 +44,9 @@ pub struct XliffExportArgs {
     /// Every unit, also those that need no work.
     #[arg(long)]
     pub all: bool,
-    /// A note on each unit with the sentences before and after it and its heading.
+    /// No context notes (the sentences before and after each unit, its heading).
     #[arg(long)]
-    pub context: bool,
+    pub no_context: bool,
     /// Made for a CAT tool: `omegat` writes XLIFF 1.2 with every unit's `<target>`
     /// filled (the memory's translation, else a copy of the English).
     #[arg(long = "for", value_enum, value_name = "TOOL")]
@@ -96,7 +96,7 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         all: args.all,
         dress: Dress {
             codes: true,
-            context: args.context,
+            context: !args.no_context,
             source_copies: args.for_tool == Some(CatToolArg::Omegat),
         },
     };

@@ -27,7 +27,8 @@ pub struct ExportRequest {
     pub tm: Vec<PathBuf>,
     /// Every unit, also those that need no work.
     pub all: bool,
-    /// Inline Markdown as inline codes, context notes, source copies (default: codes).
+    /// Inline Markdown as inline codes, context notes, source copies (default: codes and
+    /// context notes).
     pub dress: Dress,
 }
 
@@ -41,6 +42,7 @@ impl ExportRequest {
             all: false,
             dress: Dress {
                 codes: true,
+                context: true,
                 ..Dress::default()
             },
         }

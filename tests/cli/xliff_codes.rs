@@ -1,6 +1,6 @@
 //! `songngu xliff` with a Markdown article: inline markup goes out as protected inline
 //! codes (the URL never in translatable text), comes back as the same Markdown, and a
-//! translation that lost a code is refused; `--context` notes; `--for omegat`.
+//! translation that lost a code is refused; context notes (`--no-context`); `--for omegat`.
 
 use std::path::Path;
 
@@ -28,7 +28,17 @@ fn read(path: &Path) -> String {
 /// The work file with `target` put after the `<source>` of the unit whose source holds
 /// `marker`, and its state set to `state` (as a CAT tool writes it back).
 fn fill(xlf: &str, marker: &str, target: &str, state: &str) -> String {
-    let at = xlf.find(marker).expect("the unit");
+    let at = xlf
+        .match_indices("<source>")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            xlf[at..]
+                .split("</source>")
+                .next()
+                .unwrap()
+                .contains(marker)
+        })
+        .expect("the unit");
     let unit_start = xlf[..at].rfind("<segment").unwrap();
     let end = at + xlf[at..].find("</source>").unwrap() + "</source>".len();
     let head = xlf[unit_start..end].replacen("state=\"initial\"", &format!("state=\"{state}\""), 1);
@@ -55,7 +65,10 @@ fn markdown_goes_out_as_codes_and_comes_back_as_the_same_markdown() {
         xlf.contains("<data id=\"md4\">](&lt;https://x.vn/a b_(c)&gt;)</data>"),
         "{xlf}"
     );
-    let source = xlf.lines().find(|l| l.contains("opened")).unwrap();
+    let source = xlf
+        .lines()
+        .find(|l| l.contains("<source>") && l.contains("opened"))
+        .unwrap();
     assert!(
         source.contains("<pc id=\"1\" type=\"fmt\" canCopy=\"no\" canDelete=\"no\""),
         "{source}"
@@ -65,8 +78,7 @@ fn markdown_goes_out_as_codes_and_comes_back_as_the_same_markdown() {
         !source.contains("https://") && !source.contains("**"),
         "{source}"
     );
-    // No context notes unless asked for; a unit without markup is plain.
-    assert!(!xlf.contains("<notes>"));
+    // A unit without markup is plain.
     assert!(xlf.contains("<source>It has 40 stands.</source>"));
 
     // The translator moves the pairs; the link keeps its URL.
@@ -116,16 +128,7 @@ fn context_notes_and_the_omegat_flavour() {
     let d = dir.path();
     let (code, out) = run_in(
         d,
-        &[
-            "xliff",
-            "export",
-            "a.en.md",
-            "--doc",
-            "fair",
-            "-o",
-            "c.xlf",
-            "--context",
-        ],
+        &["xliff", "export", "a.en.md", "--doc", "fair", "-o", "c.xlf"],
     );
     assert_eq!(code, 0, "{out}");
     let xlf = read(&d.join("c.xlf"));
@@ -133,6 +136,21 @@ fn context_notes_and_the_omegat_flavour() {
         xlf.contains("<note category=\"context\">Previous: Fair news\nNext: It has 40 stands.\nHeading: Fair news</note>"),
         "{xlf}"
     );
+    let (code, out) = run_in(
+        d,
+        &[
+            "xliff",
+            "export",
+            "a.en.md",
+            "--doc",
+            "fair",
+            "-o",
+            "n.xlf",
+            "--no-context",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(!read(&d.join("n.xlf")).contains("<note"));
     let (code, out) = run_in(
         d,
         &[
