@@ -560,6 +560,9 @@ xliff-export-arg-output = The XLIFF file to write; `-` writes standard output
 xliff-export-arg-xliff-version = XLIFF version: `2.0` or `1.2` [default: `2.0`]
     .value-name = VERSION
 xliff-export-arg-all = Every unit, also those that need no work
+xliff-export-arg-no-context = No context notes (the sentences before and after each unit, and its heading)
+xliff-export-arg-for-tool = Made for a CAT tool: `omegat` writes XLIFF 1.2 with every unit's target filled (its translation, else a copy of the English)
+    .value-name = TOOL
 xliff-import-about = Store the translations of an XLIFF file in the memory
 xliff-import-arg-file = The translated XLIFF file
     .value-name = FILE
@@ -584,6 +587,11 @@ xliff-exported = `{ $path }`: { $units ->
 xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
 # $unit: a unit id.
 xliff-refused-gone = unit { $unit }: not in the current English article any more; not imported
+# $unit: a unit id; $missing: the Markdown of the source's inline codes (tags) the target lost, quoted, comma-separated; $unexpected: those the target has instead; $altered: "true" when there are such.
+xliff-refused-codes = unit { $unit }: the translation lost or changed the tags of the English ({ $missing }{ $altered ->
+        [true] ; found instead: { $unexpected }
+       *[other] {""}
+    }); put them back as in the source (the tags can be moved, not dropped or edited); not imported
 # $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
 xliff-refused-changed = unit { $unit }: the English changed since the file was exported: was “{ $was }”, now “{ $now }”; not imported
 # $count (number); $units: unit ids, comma-separated.

@@ -487,6 +487,9 @@ xliff-export-arg-output = Tệp XLIFF cần ghi; `-` là ghi ra đầu ra chuẩ
 xliff-export-arg-xliff-version = Phiên bản XLIFF: `2.0` hoặc `1.2` [mặc định: `2.0`]
     .value-name = PHIÊN_BẢN
 xliff-export-arg-all = Mọi đơn vị, kể cả những đơn vị không cần dịch lại
+xliff-export-arg-no-context = Không kèm ghi chú ngữ cảnh (câu trước, câu sau và tiêu đề của đoạn) cho mỗi đơn vị
+xliff-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi XLIFF 1.2, mọi đơn vị đều có bản đích (bản dịch sẵn có, nếu chưa có thì chép câu tiếng Anh)
+    .value-name = CÔNG_CỤ
 xliff-import-about = Lưu bản dịch trong tệp XLIFF vào bộ nhớ dịch
 xliff-import-arg-file = Tệp XLIFF đã dịch
     .value-name = TỆP
@@ -508,6 +511,11 @@ xliff-exported = `{ $path }`: { $all ->
 xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
 # $unit: a unit id.
 xliff-refused-gone = đơn vị { $unit }: không còn trong bài tiếng Anh hiện tại; không nhập
+# $unit: a unit id; $missing: the Markdown of the source's inline codes (tags) the target lost, quoted, comma-separated; $unexpected: those the target has instead; $altered: "true" when there are such.
+xliff-refused-codes = đơn vị { $unit }: bản dịch làm mất hoặc sửa thẻ của câu tiếng Anh ({ $missing }{ $altered ->
+        [true] ; thay vào đó là: { $unexpected }
+       *[other] {""}
+    }); hãy đặt lại các thẻ như ở câu gốc (được phép dời chỗ, không được bỏ hay sửa); không nhập
 # $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
 xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ khi xuất tệp: trước là “{ $was }”, nay là “{ $now }”; không nhập
 # $count (number); $units: unit ids, comma-separated.

@@ -41,6 +41,15 @@ impl From<XliffVersionArg> for Version {
     }
 }
 
+/// `xliff export --for`: the CAT tool a work file is made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatToolArg {
+    /// OmegaT 3.6: XLIFF 1.2, every unit with a `<target>` (its filter translates what
+    /// it finds there).
+    #[value(name = "omegat")]
+    Omegat,
+}
+
 /// `--force-readonly` as the library's policy.
 pub fn read_only(force: bool) -> ReadOnly {
     if force {

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use songngu::export::xliff::Dress;
 use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported, Refused};
 use songngu::fsio::Role;
 use songngu::i18n::Localizer;
 use songngu::project::input;
-use songngu::xliff::State;
+use songngu::xliff::{State, Version};
 
 use super::context::Context;
 use super::errors::flow_error;
@@ -17,7 +18,7 @@ use super::exit::Exit;
 use super::notices;
 use super::output::Output;
 use super::targets;
-use super::values::{XliffVersionArg, read_only};
+use super::values::{CatToolArg, XliffVersionArg, read_only};
 
 #[derive(Debug, Subcommand)]
 pub enum XliffCommand {
@@ -43,6 +44,13 @@ pub struct XliffExportArgs {
     /// Every unit, also those that need no work.
     #[arg(long)]
     pub all: bool,
+    /// No context notes (the sentences before and after each unit, its heading).
+    #[arg(long)]
+    pub no_context: bool,
+    /// Made for a CAT tool: `omegat` writes XLIFF 1.2 with every unit's `<target>`
+    /// filled (the memory's translation, else a copy of the English).
+    #[arg(long = "for", value_enum, value_name = "TOOL")]
+    pub for_tool: Option<CatToolArg>,
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
@@ -86,6 +94,11 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         doc: args.doc.clone(),
         tm: args.tm.clone(),
         all: args.all,
+        dress: Dress {
+            codes: true,
+            context: !args.no_context,
+            source_copies: args.for_tool == Some(CatToolArg::Omegat),
+        },
     };
     let doc = work_file::export(&project, &request, &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;
@@ -100,8 +113,12 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         report.flush()?;
         return Ok(Exit::Success);
     }
-    let bytes =
-        work_file::to_bytes(&doc, args.xliff_version.into()).map_err(|e| flow_error(l10n, e))?;
+    // OmegaT 3.6 reads no XLIFF 2.0.
+    let version = match args.for_tool {
+        Some(CatToolArg::Omegat) => Version::V1_2,
+        None => args.xliff_version.into(),
+    };
+    let bytes = work_file::to_bytes(&doc, version).map_err(|e| flow_error(l10n, e))?;
     targets::write(l10n, out, &target, |w| w.write_all(&bytes), |_| Ok(()))?;
     let report = status.as_mut().unwrap_or(out);
     // With `--all` the file also holds units that need no work: say how many do.
@@ -144,31 +161,55 @@ fn import(args: &XliffImportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
     })
 }
 
+/// Why a returned unit was not stored.
+fn refused_line(refused: &Refused, l10n: &Localizer) -> String {
+    match refused {
+        Refused::Changed { unit, was, now } => l10n.text_with(
+            "xliff-refused-changed",
+            &[
+                ("unit", unit.clone().into()),
+                ("was", was.clone().into()),
+                ("now", now.clone().into()),
+            ],
+        ),
+        Refused::UnknownId { unit, en, other } => l10n.text_with(
+            "xliff-refused-unknown-id",
+            &[
+                ("unit", unit.clone().into()),
+                ("en", en.clone().into()),
+                ("other", other.clone().into()),
+            ],
+        ),
+        Refused::Gone { unit } => {
+            l10n.text_with("xliff-refused-gone", &[("unit", unit.clone().into())])
+        }
+        Refused::Codes {
+            unit,
+            missing,
+            unexpected,
+        } => {
+            let quoted = |codes: &[String]| {
+                let quoted: Vec<String> = codes.iter().map(|c| format!("“{c}”")).collect();
+                quoted.join(", ")
+            };
+            l10n.text_with(
+                "xliff-refused-codes",
+                &[
+                    ("unit", unit.clone().into()),
+                    ("missing", quoted(missing).into()),
+                    ("unexpected", quoted(unexpected).into()),
+                    ("altered", (!unexpected.is_empty()).to_string().into()),
+                ],
+            )
+        }
+    }
+}
+
 /// What an import did: each refused unit, the units left untranslated or still initial,
 /// and the counts.
 fn write_imported(out: &mut Output, imported: &Imported, l10n: &Localizer) -> Result<()> {
     for refused in &imported.refused {
-        out.line(&match refused {
-            Refused::Changed { unit, was, now } => l10n.text_with(
-                "xliff-refused-changed",
-                &[
-                    ("unit", unit.clone().into()),
-                    ("was", was.clone().into()),
-                    ("now", now.clone().into()),
-                ],
-            ),
-            Refused::UnknownId { unit, en, other } => l10n.text_with(
-                "xliff-refused-unknown-id",
-                &[
-                    ("unit", unit.clone().into()),
-                    ("en", en.clone().into()),
-                    ("other", other.clone().into()),
-                ],
-            ),
-            Refused::Gone { unit } => {
-                l10n.text_with("xliff-refused-gone", &[("unit", unit.clone().into())])
-            }
-        })?;
+        out.line(&refused_line(refused, l10n))?;
     }
     for (id, list) in [
         ("xliff-not-translated", &imported.untranslated),

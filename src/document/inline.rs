@@ -59,6 +59,15 @@ impl InlineMarkdown {
         InlineMarkdown { refs, definitions }
     }
 
+    /// A reader without link reference definitions, for a unit's text read alone (a
+    /// reference link whose definition is elsewhere stays text).
+    pub(crate) fn bare() -> InlineMarkdown {
+        InlineMarkdown {
+            refs: HashMap::new(),
+            definitions: Vec::new(),
+        }
+    }
+
     /// The article's link reference definitions: (label, destination, title), in a
     /// stable order.
     pub(crate) fn definitions(&self) -> &[(String, String, String)] {
@@ -73,6 +82,21 @@ impl InlineMarkdown {
                 .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
         };
         Parser::new_with_broken_link_callback(markdown, INLINE_OPTIONS, Some(callback))
+    }
+
+    /// The inline events of `markdown` with their byte ranges in it, reference links
+    /// resolved: where each piece of markup is, for those who must keep it as written.
+    pub(crate) fn offset_events<'t>(
+        &'t self,
+        markdown: &'t str,
+    ) -> impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)> + 't {
+        let callback = move |link: BrokenLink<'t>| {
+            self.refs
+                .get(&label_key(&link.reference))
+                .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
+        };
+        Parser::new_with_broken_link_callback(markdown, INLINE_OPTIONS, Some(callback))
+            .into_offset_iter()
     }
 
     /// The text of `markdown` without markup: texts, code and HTML as written, breaks as

@@ -32,9 +32,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::document::{BlockKind, Format};
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
-use crate::drift::{CheckedUnit, Kind};
+use crate::drift::{CheckedArticle, CheckedUnit, Kind};
 use crate::memory::record::StoredUnit;
 use crate::segment::Unit;
 use crate::text::normalize::normalize;
@@ -109,6 +110,72 @@ pub fn work_document(
 /// Whether the memory's translation of `unit` awaits review (a doubtful alignment).
 fn needs_review(unit: &CheckedUnit<'_>) -> bool {
     unit.vi_status.as_deref() == Some(crate::memory::record::NEEDS_REVIEW)
+}
+
+/// What a work file carries beyond its units' texts and states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dress {
+    /// A Markdown article's inline markup as XLIFF inline codes.
+    pub codes: bool,
+    /// A context note on each unit: the sentences before and after, the heading.
+    pub context: bool,
+    /// Every unit with a target, for OmegaT: its XLIFF filter translates the text it
+    /// finds in `<target>` (and skips a unit without one), so a unit without a
+    /// translation (state `initial`: nothing, a suggestion, a stale unit's old
+    /// Vietnamese) gets a copy of its English there, for OmegaT to translate from its
+    /// own memories (`tm/auto/` for songngu's TMX); a translation stays. [`verdict`]
+    /// takes such a copy, returned `initial`, for no translation.
+    pub source_copies: bool,
+}
+
+/// Dresses `doc`, the work file of `article` ([`work_document`]), as `dress` asks.
+pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: Dress) {
+    let markdown = article.document.format == Format::Markdown;
+    let units = &article.units;
+    for x in &mut doc.units {
+        x.markdown = dress.codes && markdown;
+        if dress.source_copies && x.state == State::Initial && !x.en.is_empty() {
+            x.vi = Some(x.en.clone());
+            x.score = None;
+            x.copied_source = true;
+        }
+        if dress.context
+            && let Some(order) = exported_order(x).filter(|&o| o < units.len())
+        {
+            x.context = context(article, order);
+        }
+    }
+}
+
+/// The context note of unit `order`: the sentence before it and after its run (units
+/// translated with it), and the heading its paragraph is under; `None` if none of them.
+fn context(article: &CheckedArticle, order: usize) -> Option<String> {
+    let units = &article.units;
+    let joined = |i: usize| article.report.joined.get(i).copied().unwrap_or(false);
+    let end = (order + 1..units.len())
+        .find(|&i| !joined(i))
+        .unwrap_or(units.len());
+    let blocks = &article.document.blocks;
+    let block = units[order].block;
+    let heading = blocks
+        .get(..block.min(blocks.len()))
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| article.document.block_text(b));
+    let lines: Vec<String> = [
+        (
+            "Previous",
+            order.checked_sub(1).map(|i| units[i].text.as_str()),
+        ),
+        ("Next", units.get(end).map(|u| u.text.as_str())),
+        ("Heading", heading),
+    ]
+    .into_iter()
+    .filter_map(|(label, text)| Some(format!("{label}: {}", text?)))
+    .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// The English of unit `order` (of `len`) and of the units translated together with it
@@ -291,11 +358,26 @@ pub enum Verdict<'x> {
 
 /// Whether `returned` holds new work, given what the work file was exported with for it
 /// (`exported`: what [`work_document`] writes for the unit now, with `all`). Texts are
-/// compared after [`normalize`] (NFC, white space), as the memory compares them.
+/// compared after [`normalize`] (NFC, white space), as the memory compares them. A unit
+/// exported as a copy of its English ([`Dress::source_copies`]) is compared with that
+/// copy: the copy is no translation, anything else is.
 pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x> {
     let Some(vi) = returned.vi.as_deref().filter(|v| !v.trim().is_empty()) else {
         return Verdict::NotTranslated;
     };
+    if returned.copied_source {
+        // Exported as a copy of the English: still that copy is no translation; any
+        // other text is the tool's or the translator's (OmegaT keeps the state).
+        return if normalize(vi) == normalize(&returned.en) {
+            Verdict::NotTranslated
+        } else {
+            Verdict::Store {
+                vi,
+                status: returned.state.status().unwrap_or("translated"),
+                still_initial: returned.state == State::Initial,
+            }
+        };
+    }
     let same_text = exported
         .vi
         .as_deref()
@@ -481,6 +563,32 @@ mod tests {
             verdict(&x, &exported_as(Some("cũ"))),
             Verdict::NotTranslated
         );
+    }
+
+    #[test]
+    fn a_copy_of_the_source_is_no_translation_but_what_replaced_it_is() {
+        // Exported with a suggestion; the OmegaT file had a copy of the English instead.
+        let exported = exported_as(Some("Hai đã đổi."));
+        let mut back = XliffUnit {
+            vi: Some("Two has changed.".into()),
+            copied_source: true,
+            ..XliffUnit::new("u1", "Two has changed.")
+        };
+        assert_eq!(verdict(&back, &exported), Verdict::NotTranslated);
+        // OmegaT put the memory's match there, state untouched: OmegaT's translation,
+        // although it is the suggestion songngu had.
+        back.vi = Some("Hai đã đổi.".into());
+        assert_eq!(
+            verdict(&back, &exported),
+            Verdict::Store {
+                vi: "Hai đã đổi.",
+                status: "translated",
+                still_initial: true
+            }
+        );
+        // Without the mark, an untouched suggestion stays no translation.
+        back.copied_source = false;
+        assert_eq!(verdict(&back, &exported), Verdict::NotTranslated);
     }
 
     /// Regression (issue 11): an untouched `--all` file promoted `needs-review` to

@@ -9,7 +9,7 @@ use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
 use crate::drift::update::{Put, mark_orphans, put_unit_translation};
 use crate::drift::{CheckedArticle, Severity};
-use crate::export::xliff::{Place, Verdict, place_units, verdict, work_document};
+use crate::export::xliff::{Dress, Place, Verdict, dress, place_units, verdict, work_document};
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::record::NewUnit;
@@ -27,6 +27,9 @@ pub struct ExportRequest {
     pub tm: Vec<PathBuf>,
     /// Every unit, also those that need no work.
     pub all: bool,
+    /// Inline Markdown as inline codes, context notes, source copies (default: codes and
+    /// context notes).
+    pub dress: Dress,
 }
 
 impl ExportRequest {
@@ -37,6 +40,11 @@ impl ExportRequest {
             doc: None,
             tm: Vec::new(),
             all: false,
+            dress: Dress {
+                codes: true,
+                context: true,
+                ..Dress::default()
+            },
         }
     }
 }
@@ -55,7 +63,9 @@ pub fn export(
     };
     let checked = check(project, &check_request, notices)?;
     checked.refuse_damaged()?;
-    Ok(work_file_of(project, &checked.article, request.all))
+    let mut doc = work_file_of(project, &checked.article, request.all);
+    dress(&mut doc, &checked.article, request.dress);
+    Ok(doc)
 }
 
 /// The work file of `article` in the project's languages.
@@ -153,6 +163,13 @@ pub enum Refused {
     },
     /// Its English is no longer in the article.
     Gone { unit: String },
+    /// Its target lost or changed inline codes of its source (the Markdown of each
+    /// code `missing`, and of each code the source does not have, `unexpected`).
+    Codes {
+        unit: String,
+        missing: Vec<String>,
+        unexpected: Vec<String>,
+    },
 }
 
 /// What [`import`] did.
@@ -297,6 +314,21 @@ fn store_units(
             }
         };
         let (vi, status, initial) = match verdict(x, &exported.units[order]) {
+            // A target that lost or changed the source's markup would store broken
+            // Markdown (a link without its URL): refused, for the translator to fix.
+            Verdict::Store { .. }
+                if x.code_mismatch
+                    .as_ref()
+                    .is_some_and(|m| !m.missing.is_empty()) =>
+            {
+                let mismatch = x.code_mismatch.clone().unwrap_or_default();
+                imported.refused.push(Refused::Codes {
+                    unit: x.id.clone(),
+                    missing: mismatch.missing,
+                    unexpected: mismatch.unexpected,
+                });
+                continue;
+            }
             Verdict::Store {
                 vi,
                 status,

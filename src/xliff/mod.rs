@@ -144,9 +144,10 @@
 //! - Inline markup in `<source>`/`<target>` (`<g>`, `<x/>`, `<bx/>`, `<ex/>`, `<ph>`,
 //!   `<bpt>`, `<ept>`, `<it>`, `<mrk>`, `<sub>` in 1.2; `<pc>`, `<ph/>`, `<sc/>`, `<ec/>`,
 //!   `<mrk>`, `<sm/>`, `<em/>`, `<cp/>` in 2.0) is flattened to its text content (`<cp/>`
-//!   to its character): our units are plain text with raw Markdown, so a code's content
-//!   is the original text. Comments and processing instructions are dropped; CDATA is
-//!   text.
+//!   to its character), except that our 2.0 codes get their Markdown back from
+//!   `<originalData>` (see [Inline codes](#inline-codes)): our units are plain text with
+//!   raw Markdown, so a code's content is the original text. Comments and processing
+//!   instructions are dropped; CDATA is text.
 //! - Text is never trimmed or normalized, whatever `xml:space` says.
 //! - A 2.0 unit that a tool split into several segments (and ignorables) is joined back:
 //!   the sources in order, the targets in order (an ignorable without target gives its
@@ -169,9 +170,27 @@
 //! `source-language` (1.2), duplicate unit ids (across the whole document), units outside
 //! a `<file>`, no `<file>` at all, and a bad `<cp hex>`. The reader never panics.
 //!
-//! So `read(write(doc)) == doc` for every document [`write()`] accepts.
+//! So `read(write(doc)) == doc` for every document [`write()`] accepts (with
+//! `markdown` read back `true` only for a unit that has markup).
+//!
+//! # Inline codes
+//!
+//! A unit with `markdown` has its inline Markdown written as inline codes, found by the
+//! project's inline reader on the unit's text alone: emphasis, strikethrough, links and
+//! images as pairs (the opening `**` or `[`, the closing `**` or `](url "title")`), code
+//! spans, autolinks and inline HTML as standalone codes; the text between is written as
+//! it is (escapes, entities). 2.0: `<pc>`/`<ph/>` with `type`, `canCopy="no"`,
+//! `canDelete="no"` and their Markdown in the unit's `<originalData>` under ids `md1`,
+//! `md2`... (which is how the reader tells ours from another tool's, whose data it does
+//! not restore). 1.2: `<bpt>`/`<ept>` and `<ph>` with `ctype`, holding the Markdown as
+//! their content. The target's codes take the ids of the source's with the same
+//! Markdown; markup only the target has is written as text. The reader puts each code's
+//! Markdown back in place, so an untouched file reads back byte for byte, and compares
+//! the target's codes with the source's: a difference is
+//! [`XliffUnit::code_mismatch`].
 
 mod error;
+mod inline;
 mod reader;
 mod writer;
 
@@ -349,6 +368,31 @@ pub struct XliffUnit {
     pub old_en: Option<String>,
     /// Other notes for the translator, in order.
     pub notes: Vec<String>,
+    /// The unit's surroundings for the translator (previous and next sentence, the
+    /// heading): 2.0 `<note category="context">`, 1.2 `<note from="context">`.
+    pub context: Option<String>,
+    /// `en` and `vi` are Markdown: their inline markup is written as inline codes
+    /// (see [Inline codes](self#inline-codes)). Read back `true` when the source has
+    /// codes that carry their Markdown.
+    pub markdown: bool,
+    /// The target is a copy of the English put there for a tool that translates what it
+    /// finds in `<target>` (OmegaT; see
+    /// [`Dress::source_copies`](crate::export::xliff::Dress::source_copies)). Only with
+    /// [`State::Initial`] and Vietnamese: 1.2 `<target state="new">`, 2.0
+    /// `subState="songngu:source-copy"`. Read back from those even when the tool
+    /// replaced the text: then the new text is the tool's translation.
+    pub copied_source: bool,
+    /// Read only: the target's codes are not the source's (one dropped, added or
+    /// altered), so `vi` cannot be trusted to keep the markup.
+    pub code_mismatch: Option<CodeMismatch>,
+}
+
+/// How a target's inline codes differ from its source's: the Markdown of each code
+/// missing from the target, and of each the source does not have.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodeMismatch {
+    pub missing: Vec<String>,
+    pub unexpected: Vec<String>,
 }
 
 impl XliffUnit {
@@ -364,6 +408,10 @@ impl XliffUnit {
             score: None,
             old_en: None,
             notes: Vec::new(),
+            context: None,
+            markdown: false,
+            copied_source: false,
+            code_mismatch: None,
         }
     }
 }
@@ -378,17 +426,31 @@ impl XliffUnit {
             && self.score.is_none()
     }
 
+    /// Whether the target is written as a copy of the source (see
+    /// [`XliffUnit::copied_source`]).
+    pub(crate) fn is_copied_source(&self) -> bool {
+        self.copied_source && self.state == State::Initial && self.vi.is_some()
+    }
+
     /// The XLIFF 1.2 `<target state>` written for this unit (`None`: no Vietnamese, so no
     /// `<target>`).
     pub fn state_v12(&self) -> Option<&'static str> {
         self.vi.as_ref()?;
-        Some(if self.is_stale_v12() {
+        Some(if self.is_copied_source() {
+            STATE_NEW
+        } else if self.is_stale_v12() {
             NEEDS_REVIEW_TRANSLATION
         } else {
             self.state.as_v12()
         })
     }
 }
+
+/// The 1.2 `<target state>` of a copy of the source ([`XliffUnit::copied_source`]): the
+/// item is new, nothing of it is translated yet.
+pub(crate) const STATE_NEW: &str = "new";
+/// The 2.0 `subState` of a copy of the source.
+pub const SUB_STATE_SOURCE_COPY: &str = "songngu:source-copy";
 
 /// The 1.2 state of a stale unit (and of `NeedsReview`), and a stale unit's
 /// `state-qualifier`.

@@ -11,10 +11,10 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use super::error::{ErrorKind, XliffError};
-use super::writer::{ALT_TRANS_ORIGIN, MATCH_SCORE, OLD_SOURCE};
+use super::writer::{ALT_TRANS_ORIGIN, CONTEXT, MARKDOWN_DATA, MATCH_SCORE, OLD_SOURCE};
 use super::{
-    LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2, State, XliffDoc,
-    XliffUnit,
+    CodeMismatch, LEVERAGED_INHERITED, NEEDS_REVIEW_TRANSLATION, NS_1_2, NS_2_0, NS_2_2, STATE_NEW,
+    SUB_STATE_SOURCE_COPY, State, XliffDoc, XliffUnit,
 };
 use crate::text::position::line_column;
 use crate::text::utf16;
@@ -122,6 +122,8 @@ enum Frame {
     Segment,
     /// 2.0 `<notes>`.
     Notes,
+    /// 2.0 `<originalData>`.
+    OriginalData,
     /// `<source>`, `<target>` or `<note>` whose text is captured.
     Text,
     /// An element inside captured text: its text is captured too.
@@ -137,12 +139,31 @@ enum Slot {
     Note,
     OldSource,
     Score,
+    Context,
+    /// 2.0 `<data>` of `<originalData>`.
+    Data,
 }
 
 #[derive(Debug)]
 struct Capture {
     slot: Slot,
     text: String,
+    /// The Markdown of each inline code met, in order (see [`InlineCode`]).
+    codes: Vec<String>,
+    /// The `id` of a `<data>`.
+    data_id: Option<String>,
+}
+
+/// An inline element inside captured text, and what its end adds.
+#[derive(Debug)]
+enum InlineCode {
+    /// Not one of our codes: its content is text.
+    Plain,
+    /// 2.0 `<pc>`: its `dataRefEnd`, whose Markdown is written at its end.
+    EndData(String),
+    /// 1.2 `<bpt>`, `<ept>`, `<ph>`, `<it>`: its content, from this offset of the
+    /// captured text on, is a code's Markdown.
+    Native(usize),
 }
 
 /// A 2.0 `<segment>` or `<ignorable>` being read.
@@ -150,6 +171,8 @@ struct Capture {
 struct Segment {
     ignorable: bool,
     state: State,
+    /// `subState="songngu:source-copy"` on an `initial` segment.
+    source_copy: bool,
     source: Option<String>,
     target: Option<String>,
 }
@@ -175,6 +198,36 @@ struct UnitBuilder {
     score: Option<u8>,
     old_en: Option<String>,
     notes: Vec<String>,
+    context: Option<String>,
+    /// 2.0: a segment marked as a copy of the source.
+    source_copy: bool,
+    /// 2.0 `<originalData>`: data id → its content.
+    data: HashMap<String, String>,
+    source_codes: Vec<String>,
+    target_codes: Vec<String>,
+}
+
+/// Whether a 2.0 data id is one of ours, holding Markdown (see [`MARKDOWN_DATA`]):
+/// other tools' original data (HTML, RTF codes) is not our text, and their codes stay
+/// flattened to their content.
+fn is_markdown_data(id: &str) -> bool {
+    id.strip_prefix(MARKDOWN_DATA)
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Each item of `a` not matched by one of `b` (as multisets).
+fn multiset_minus(a: &[String], b: &[String]) -> Vec<String> {
+    let mut left: Vec<&String> = b.iter().collect();
+    a.iter()
+        .filter(|x| match left.iter().position(|y| y == x) {
+            Some(k) => {
+                left.swap_remove(k);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect()
 }
 
 impl UnitBuilder {
@@ -193,6 +246,11 @@ impl UnitBuilder {
             score: None,
             old_en: None,
             notes: Vec::new(),
+            context: None,
+            source_copy: false,
+            data: HashMap::new(),
+            source_codes: Vec::new(),
+            target_codes: Vec::new(),
         }
     }
 
@@ -225,6 +283,20 @@ impl UnitBuilder {
             }
         };
         let score = vi.as_ref().and(self.score);
+        let copied_source = state == State::Initial
+            && vi.is_some()
+            && match generation {
+                Gen::V1 => self.target_state.as_deref() == Some(STATE_NEW),
+                Gen::V2 => self.source_copy,
+            };
+        let code_mismatch = vi.as_ref().and_then(|_| {
+            let missing = multiset_minus(&self.source_codes, &self.target_codes);
+            let unexpected = multiset_minus(&self.target_codes, &self.source_codes);
+            (!missing.is_empty() || !unexpected.is_empty()).then_some(CodeMismatch {
+                missing,
+                unexpected,
+            })
+        });
         XliffUnit {
             id: self.id,
             name: self.name,
@@ -234,6 +306,10 @@ impl UnitBuilder {
             score,
             old_en: self.old_en,
             notes: self.notes,
+            context: self.context,
+            markdown: !self.source_codes.is_empty(),
+            copied_source,
+            code_mismatch,
         }
     }
 }
@@ -274,6 +350,8 @@ struct Reader<'a> {
     unit: Option<UnitBuilder>,
     segment: Option<Segment>,
     capture: Option<Capture>,
+    /// The inline elements open in captured text.
+    inlines: Vec<InlineCode>,
     /// Unit ids seen, with the byte offset of their unit.
     ids: HashMap<String, usize>,
     /// Where text outside captured elements is checked and dropped.
@@ -306,6 +384,7 @@ impl<'a> Reader<'a> {
             unit: None,
             segment: None,
             capture: None,
+            inlines: Vec::new(),
             ids: HashMap::new(),
             scratch: String::new(),
         }
@@ -517,6 +596,12 @@ impl<'a> Reader<'a> {
                 if xliff && self.generation == Gen::V2 && local == "cp" {
                     self.code_point(at)?;
                 }
+                let code = if xliff {
+                    self.inline_code(local)
+                } else {
+                    InlineCode::Plain
+                };
+                self.inlines.push(code);
                 Frame::Inline
             }
             _ if !xliff => Frame::Skip,
@@ -611,6 +696,15 @@ impl<'a> Reader<'a> {
             (Gen::V2, Frame::File | Frame::Container, "group")
             | (Gen::V1, Frame::File | Frame::Container, "body" | "group") => Frame::Container,
             (Gen::V2, Frame::Unit, "notes") => Frame::Notes,
+            (Gen::V2, Frame::Unit, "originalData") => Frame::OriginalData,
+            (Gen::V2, Frame::OriginalData, "data") => {
+                let id = self.attr("id").map(str::to_owned);
+                let frame = self.capture(Slot::Data);
+                if let Some(capture) = &mut self.capture {
+                    capture.data_id = id;
+                }
+                frame
+            }
             (Gen::V2, Frame::Unit, "segment" | "ignorable") => {
                 self.segment = Some(Segment {
                     ignorable: local == "ignorable",
@@ -618,6 +712,8 @@ impl<'a> Reader<'a> {
                         .attr("state")
                         .and_then(|state| State::from_v2_with_sub(state, self.attr("subState")))
                         .unwrap_or(State::Initial),
+                    source_copy: self.attr("state") == Some("initial")
+                        && self.attr("subState") == Some(SUB_STATE_SOURCE_COPY),
                     source: None,
                     target: None,
                 });
@@ -642,6 +738,7 @@ impl<'a> Reader<'a> {
                 let slot = match self.attr("category") {
                     Some(OLD_SOURCE) => Slot::OldSource,
                     Some(MATCH_SCORE) => Slot::Score,
+                    Some(CONTEXT) => Slot::Context,
                     _ => Slot::Note,
                 };
                 self.capture(slot)
@@ -649,6 +746,7 @@ impl<'a> Reader<'a> {
             (Gen::V1, Frame::Unit, "note") => {
                 let slot = match self.attr("from") {
                     Some(OLD_SOURCE) => Slot::OldSource,
+                    Some(CONTEXT) => Slot::Context,
                     _ => Slot::Note,
                 };
                 self.capture(slot)
@@ -673,6 +771,8 @@ impl<'a> Reader<'a> {
         self.capture = Some(Capture {
             slot,
             text: String::new(),
+            codes: Vec::new(),
+            data_id: None,
         });
         Frame::Text
     }
@@ -765,15 +865,92 @@ impl<'a> Reader<'a> {
                     self.units.push(unit.finish(self.generation));
                 }
             }
-            Frame::Container | Frame::Notes | Frame::Inline | Frame::Skip => {}
+            Frame::Inline => self.end_inline(),
+            Frame::Container | Frame::Notes | Frame::OriginalData | Frame::Skip => {}
         }
         Ok(())
     }
 
+    /// What an inline element `local` (of the XLIFF namespace, in captured text) is: one
+    /// of ours restores its Markdown, from `<originalData>` (2.0) or its content (1.2).
+    fn inline_code(&mut self, local: &str) -> InlineCode {
+        match (self.generation, local) {
+            (Gen::V2, "pc") => {
+                let start = self.attr("dataRefStart").map(str::to_owned);
+                let end = self.attr("dataRefEnd").map(str::to_owned);
+                if let Some(start) = start.filter(|id| is_markdown_data(id)) {
+                    self.push_data(&start);
+                }
+                end.filter(|id| is_markdown_data(id))
+                    .map_or(InlineCode::Plain, InlineCode::EndData)
+            }
+            (Gen::V2, "ph" | "sc" | "ec") => {
+                if let Some(id) = self.attr("dataRef").filter(|id| is_markdown_data(id)) {
+                    let id = id.to_owned();
+                    self.push_data(&id);
+                }
+                InlineCode::Plain
+            }
+            (Gen::V1, "bpt" | "ept" | "ph" | "it") => match &self.capture {
+                Some(capture) => InlineCode::Native(capture.text.len()),
+                None => InlineCode::Plain,
+            },
+            _ => InlineCode::Plain,
+        }
+    }
+
+    /// Restores the Markdown of the unit's `<data id>` into the captured text, as a
+    /// code. A reference to no data restores nothing and is a code of its own, so that
+    /// it never matches a real one.
+    fn push_data(&mut self, id: &str) {
+        let data = self.unit.as_ref().and_then(|unit| unit.data.get(id));
+        if let Some(capture) = &mut self.capture {
+            match data {
+                Some(data) => {
+                    capture.text.push_str(data);
+                    capture.codes.push(data.clone());
+                }
+                None => capture.codes.push(format!("(no data `{id}`)")),
+            }
+        }
+    }
+
+    fn end_inline(&mut self) {
+        match self.inlines.pop() {
+            Some(InlineCode::EndData(id)) => self.push_data(&id),
+            Some(InlineCode::Native(from)) => {
+                if let Some(capture) = &mut self.capture {
+                    let code = capture.text.get(from..).unwrap_or_default().to_owned();
+                    capture.codes.push(code);
+                }
+            }
+            Some(InlineCode::Plain) | None => {}
+        }
+    }
+
     fn end_capture(&mut self) {
-        let Some(Capture { slot, text }) = self.capture.take() else {
+        let Some(Capture {
+            slot,
+            text,
+            codes,
+            data_id,
+        }) = self.capture.take()
+        else {
             return;
         };
+        if let Some(unit) = &mut self.unit {
+            match slot {
+                Slot::Source => unit.source_codes.extend(codes),
+                Slot::Target => unit.target_codes.extend(codes),
+                Slot::Data => {
+                    if let Some(id) = data_id {
+                        unit.data.entry(id).or_insert(text);
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
         if let Some(segment) = &mut self.segment {
             match slot {
                 Slot::Source if segment.source.is_none() => segment.source = Some(text),
@@ -794,13 +971,14 @@ impl<'a> Reader<'a> {
                 unit.has_target = true;
                 unit.vi = text;
             }
-            Slot::Source | Slot::Target => {}
+            Slot::Source | Slot::Target | Slot::Data => {}
+            Slot::Context if unit.context.is_none() => unit.context = Some(text),
             Slot::OldSource if unit.old_en.is_none() => unit.old_en = Some(text),
             Slot::Score if unit.score.is_none() => match parse_score(&text) {
                 Some(score) => unit.score = Some(score),
                 None => unit.notes.push(text),
             },
-            Slot::Note | Slot::OldSource | Slot::Score => unit.notes.push(text),
+            Slot::Note | Slot::OldSource | Slot::Score | Slot::Context => unit.notes.push(text),
         }
     }
 
@@ -820,6 +998,7 @@ impl<'a> Reader<'a> {
             }
             let state = segment.state;
             unit.state = Some(unit.state.map_or(state, |s| s.min(state)));
+            unit.source_copy |= segment.source_copy;
         }
         unit.en.push_str(&source);
     }

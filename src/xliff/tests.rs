@@ -551,6 +551,18 @@ fn check_unit_v2(
             }
         }
     }
+    let mut data_ids: Vec<&str> = Vec::new();
+    for original in unit.elements().filter(|el| el.name == "originalData") {
+        for data in original.elements() {
+            match data.attr("id") {
+                Some(id) if data.name == "data" && !data_ids.contains(&id) => data_ids.push(id),
+                _ => bad("originalData", format!("<{}> in <originalData>", data.name)),
+            }
+            if data.elements().any(|el| el.name != "cp") {
+                bad("originalData", "markup in <data>".into());
+            }
+        }
+    }
     for segment in unit.elements().filter(|el| el.name == "segment") {
         for name in segment.unknown_attrs(&["id", "canResegment", "state", "subState"]) {
             bad("attributes", format!("<segment {name}>"));
@@ -591,22 +603,115 @@ fn check_unit_v2(
             {
                 bad("xml:lang", xml_lang.to_owned());
             }
-            for inline in content.elements() {
-                let hex_ok = inline.name == "cp"
-                    && inline.attr("hex").is_some_and(|hex| {
-                        u32::from_str_radix(hex, 16)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .is_some_and(|c| !is_xml_char(c))
-                    });
-                if !hex_ok {
-                    bad(
-                        "content",
-                        format!("<{}> in <{}>", inline.name, content.name),
-                    );
-                }
+            check_inline_v2(content, &content.name, &data_ids, bad);
+        }
+        // Inline codes: unique ids in the source; a target's ids are the source's.
+        let ids = |name: &str| {
+            let mut ids = Vec::new();
+            for content in segment.elements().filter(|el| el.name == name) {
+                content.walk(None, &mut |el, _| {
+                    if let Some(id) = el.attr("id").filter(|_| el.name != name) {
+                        ids.push(id.to_owned());
+                    }
+                });
+            }
+            ids
+        };
+        let source_ids = ids("source");
+        let mut unique = source_ids.clone();
+        unique.sort();
+        unique.dedup();
+        if unique.len() != source_ids.len() {
+            bad("inline", format!("inline ids repeat: {source_ids:?}"));
+        }
+        for id in ids("target") {
+            if !source_ids.contains(&id) {
+                bad("inline", format!("target code `{id}` not in the source"));
             }
         }
+    }
+}
+
+/// The inline content of a 2.0 `<source>`/`<target>` (`in_name`): `<cp>` for characters
+/// XML cannot carry, and our codes, `<pc>` and `<ph/>`, with data in `<originalData>`.
+fn check_inline_v2(
+    content: &El,
+    in_name: &str,
+    data_ids: &[&str],
+    bad: &mut impl FnMut(&str, String),
+) {
+    for inline in content.elements() {
+        let ok = match inline.name.as_str() {
+            "cp" => inline.attr("hex").is_some_and(|hex| {
+                u32::from_str_radix(hex, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .is_some_and(|c| !is_xml_char(c))
+            }),
+            "pc" | "ph" => {
+                let refs: &[&str] = if inline.name == "pc" {
+                    &["dataRefStart", "dataRefEnd"]
+                } else {
+                    &["dataRef"]
+                };
+                let mut allowed = vec!["id", "type", "canCopy", "canDelete"];
+                allowed.extend(refs);
+                let yes_no = ["canCopy", "canDelete"]
+                    .iter()
+                    .all(|a| matches!(inline.attr(a), None | Some("yes" | "no")));
+                let types = ["fmt", "ui", "quote", "link", "image", "other"];
+                inline.unknown_attrs(&allowed).is_empty()
+                    && inline.attr("id").is_some_and(is_nmtoken)
+                    && yes_no
+                    && inline.attr("type").is_none_or(|t| types.contains(&t))
+                    && refs
+                        .iter()
+                        .all(|r| inline.attr(r).is_some_and(|id| data_ids.contains(&id)))
+                    && (inline.name == "pc" || inline.children.is_empty())
+            }
+            _ => false,
+        };
+        if !ok {
+            bad("content", format!("<{}> in <{in_name}>", inline.name));
+        }
+        if inline.name == "pc" {
+            check_inline_v2(inline, in_name, data_ids, bad);
+        }
+    }
+}
+
+/// The inline content of a 1.2 `<source>`/`<target>`: our codes only, `<bpt>`/`<ept>`
+/// pairs and `<ph>`, each with an `id`, holding text (the native code); every `<ept>`
+/// closes a `<bpt>` before it with its id.
+fn check_inline_v12(content: &El, bad: &mut impl FnMut(&str, String)) {
+    let mut open: Vec<&str> = Vec::new();
+    for inline in content.elements() {
+        let id = inline.attr("id");
+        let ok = matches!(inline.name.as_str(), "bpt" | "ept" | "ph")
+            && id.is_some()
+            && inline.elements().next().is_none()
+            && inline.unknown_attrs(&["id", "ctype"]).is_empty();
+        if !ok {
+            bad(
+                "content",
+                format!("<{}> in <{}>", inline.name, content.name),
+            );
+            continue;
+        }
+        let id = id.unwrap_or_default();
+        match inline.name.as_str() {
+            "bpt" => open.push(id),
+            "ept" => match open.iter().position(|&o| o == id) {
+                Some(k) => {
+                    open.remove(k);
+                }
+                None => bad("content", format!("<ept id={id}> without its <bpt>")),
+            },
+            _ => {}
+        }
+    }
+    if !open.is_empty() {
+        bad("content", format!("<bpt> without <ept>: {open:?}"));
     }
 }
 
@@ -759,10 +864,12 @@ fn check_unit_v12(unit: &El, bad: &mut impl FnMut(&str, String)) {
         }
     }
     for el in unit.elements() {
-        if matches!(el.name.as_str(), "source" | "target" | "note")
-            && el.elements().next().is_some()
-        {
-            bad("content", format!("markup in <{}>", el.name));
+        match el.name.as_str() {
+            "note" if el.elements().next().is_some() => {
+                bad("content", format!("markup in <{}>", el.name));
+            }
+            "source" | "target" => check_inline_v12(el, bad),
+            _ => {}
         }
     }
     for note in unit.elements().filter(|el| el.name == "note") {
@@ -1375,8 +1482,9 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
         prop::option::of(any_text(true, 16)),
         prop::collection::vec(any_text(true, 16), 0..3),
         prop::option::of(any_text(true, 8)),
+        prop::option::of(any_text(true, 16)),
     )
-        .prop_map(|(id, en, vi, state, score, old_en, notes, name)| {
+        .prop_map(|(id, en, vi, state, score, old_en, notes, name, context)| {
             let has_vi = vi.is_some();
             XliffUnit {
                 id,
@@ -1387,6 +1495,10 @@ fn any_unit(content_xml_only: bool) -> impl Strategy<Value = XliffUnit> {
                 score: score.filter(|_| has_vi),
                 old_en,
                 notes,
+                context,
+                markdown: false,
+                copied_source: false,
+                code_mismatch: None,
             }
         })
 }
@@ -1558,4 +1670,247 @@ fn language_tags_match_by_prefix_at_subtag_boundaries() {
             "{tag} {expected}"
         );
     }
+}
+
+// Inline codes: a Markdown unit's markup as protected codes, restored on read.
+
+fn markdown_doc(en: &str, vi: Option<&str>) -> XliffDoc {
+    XliffDoc {
+        doc: "bai.md".into(),
+        source_lang: "en".into(),
+        target_lang: "vi".into(),
+        units: vec![XliffUnit {
+            vi: vi.map(str::to_owned),
+            state: if vi.is_some() {
+                State::Translated
+            } else {
+                State::Initial
+            },
+            markdown: true,
+            ..XliffUnit::new("u1", en)
+        }],
+    }
+}
+
+#[test]
+fn markdown_goes_out_as_pc_and_ph_in_2_0() {
+    let doc = markdown_doc(
+        "The **fair** opened, see [the map](https://x.vn/a) or `map`.",
+        Some("Hội chợ **khai mạc**, xem [bản đồ](https://x.vn/a) hoặc `map`."),
+    );
+    let text = write_to_string(&doc, Version::V2_0);
+    let expected = "    <unit id=\"u1\">
+      <originalData>
+        <data id=\"md1\">**</data>
+        <data id=\"md2\">**</data>
+        <data id=\"md3\">[</data>
+        <data id=\"md4\">](https://x.vn/a)</data>
+        <data id=\"md5\">`map`</data>
+      </originalData>
+      <segment state=\"translated\">
+        <source>The <pc id=\"1\" type=\"fmt\" canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"md2\" dataRefStart=\"md1\">fair</pc> opened, see <pc id=\"2\" type=\"link\" canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"md4\" dataRefStart=\"md3\">the map</pc> or <ph id=\"3\" type=\"fmt\" canCopy=\"no\" canDelete=\"no\" dataRef=\"md5\"/>.</source>
+        <target>Hội chợ <pc id=\"1\" type=\"fmt\" canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"md2\" dataRefStart=\"md1\">khai mạc</pc>, xem <pc id=\"2\" type=\"link\" canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"md4\" dataRefStart=\"md3\">bản đồ</pc> hoặc <ph id=\"3\" type=\"fmt\" canCopy=\"no\" canDelete=\"no\" dataRef=\"md5\"/>.</target>
+      </segment>
+    </unit>
+";
+    assert!(text.contains(expected), "{text}");
+    // The URL is in the original data only, never in translatable text.
+    let source = &text[text.find("<source>").unwrap()..text.find("</source>").unwrap()];
+    assert!(!source.contains("https://"));
+    assert_eq!(check_v2(&parse_dom(&text)), Vec::<String>::new());
+    assert_eq!(read_str(&text).unwrap(), doc);
+}
+
+#[test]
+fn markdown_goes_out_as_bpt_ept_and_ph_in_1_2() {
+    let doc = markdown_doc(
+        "The **fair** opened [here](https://x.vn/a).",
+        Some("Hội chợ **khai mạc** [ở đây](https://x.vn/a)."),
+    );
+    let text = write_to_string(&doc, Version::V1_2);
+    assert!(
+        text.contains("<source>The <bpt id=\"1\" ctype=\"bold\">**</bpt>fair<ept id=\"1\">**</ept> opened <bpt id=\"2\" ctype=\"link\">[</bpt>here<ept id=\"2\">](https://x.vn/a)</ept>.</source>"),
+        "{text}"
+    );
+    assert!(text.contains("<target state=\"translated\">Hội chợ <bpt id=\"1\" ctype=\"bold\">**</bpt>khai mạc<ept id=\"1\">**</ept> <bpt id=\"2\" ctype=\"link\">[</bpt>ở đây<ept id=\"2\">](https://x.vn/a)</ept>.</target>"));
+    assert_eq!(check_v12(&parse_dom(&text)), Vec::<String>::new());
+    assert_eq!(read_str(&text).unwrap(), doc);
+}
+
+#[test]
+fn a_translator_may_move_a_pair_but_not_drop_or_alter_a_code() {
+    let en = "The **fair** opened [here](https://x.vn/a).";
+    for version in [Version::V2_0, Version::V1_2] {
+        let text = write_to_string(&markdown_doc(en, Some("x")), version);
+        let (v2, v12) = (
+            "<target>Ở <pc id=\"2\" dataRefEnd=\"md4\" dataRefStart=\"md3\">đây</pc>, hội chợ <pc id=\"1\" dataRefEnd=\"md2\" dataRefStart=\"md1\">khai mạc</pc>.</target>",
+            "<target state=\"translated\">Ở <bpt id=\"2\">[</bpt>đây<ept id=\"2\">](https://x.vn/a)</ept>, hội chợ <bpt id=\"1\">**</bpt>khai mạc<ept id=\"1\">**</ept>.</target>",
+        );
+        let target_at = text.find("<target").unwrap();
+        let target_end = text.find("</target>").unwrap() + "</target>".len();
+        let with = |target: &str| {
+            let mut t = text.clone();
+            t.replace_range(target_at..target_end, target);
+            read_str(&t).unwrap().units.remove(0)
+        };
+        let moved = with(if version == Version::V2_0 { v2 } else { v12 });
+        assert_eq!(
+            moved.vi.as_deref(),
+            Some("Ở [đây](https://x.vn/a), hội chợ **khai mạc**.")
+        );
+        assert_eq!(moved.code_mismatch, None);
+        assert_eq!(moved.en, en);
+        // The link dropped (its text kept).
+        let dropped = with(if version == Version::V2_0 {
+            "<target>Ở đây, hội chợ <pc id=\"1\" dataRefEnd=\"md2\" dataRefStart=\"md1\">khai mạc</pc>.</target>"
+        } else {
+            "<target state=\"translated\">Ở đây, hội chợ <bpt id=\"1\">**</bpt>khai mạc<ept id=\"1\">**</ept>.</target>"
+        });
+        assert_eq!(
+            dropped.code_mismatch,
+            Some(CodeMismatch {
+                missing: vec!["[".into(), "](https://x.vn/a)".into()],
+                unexpected: vec![],
+            }),
+            "{version}"
+        );
+        // The URL altered (1.2 carries it in the target), or a data id that is not there.
+        let altered = with(if version == Version::V2_0 {
+            "<target><pc id=\"2\" dataRefEnd=\"md9\" dataRefStart=\"md3\">đây</pc> <pc id=\"1\" dataRefEnd=\"md2\" dataRefStart=\"md1\">x</pc></target>"
+        } else {
+            "<target state=\"translated\"><bpt id=\"2\">[</bpt>đây<ept id=\"2\">](https://evil.example)</ept> <bpt id=\"1\">**</bpt>x<ept id=\"1\">**</ept></target>"
+        });
+        let mismatch = altered.code_mismatch.expect("an altered code is flagged");
+        assert_eq!(mismatch.missing, ["](https://x.vn/a)"]);
+        assert_eq!(mismatch.unexpected.len(), 1);
+    }
+}
+
+#[test]
+fn units_without_markup_and_plain_units_stay_as_they_were() {
+    // A Markdown unit without markup is written exactly as a plain one.
+    let plain = markdown_doc("Nothing to mark.", Some("Không có gì."));
+    let mut not_markdown = plain.clone();
+    not_markdown.units[0].markdown = false;
+    for version in [Version::V2_0, Version::V1_2] {
+        assert_eq!(
+            write_to_string(&plain, version),
+            write_to_string(&not_markdown, version)
+        );
+    }
+    // A plain-text unit keeps its stars as text.
+    let mut stars = markdown_doc("A **b** c.", None);
+    stars.units[0].markdown = false;
+    let text = write_to_string(&stars, Version::V2_0);
+    assert!(text.contains("<source>A **b** c.</source>"));
+}
+
+#[test]
+fn context_notes_come_back_apart_from_other_notes() {
+    let mut doc = markdown_doc("Two.", None);
+    doc.units[0].context = Some("Previous: One.\nNext: Three.\nHeading: News".into());
+    doc.units[0].notes = vec!["a note".into()];
+    let v2 = write_to_string(&doc, Version::V2_0);
+    assert!(
+        v2.contains(
+            "<note category=\"context\">Previous: One.\nNext: Three.\nHeading: News</note>"
+        )
+    );
+    let v12 = write_to_string(&doc, Version::V1_2);
+    assert!(v12.contains("<note from=\"context\">Previous: One."));
+    let mut expected = doc.clone();
+    expected.units[0].markdown = false;
+    for text in [v2, v12] {
+        assert_eq!(read_str(&text).unwrap(), expected);
+    }
+}
+
+/// Markdown with emphasis, links (nested emphasis, URLs with `)` and spaces in `<…>`),
+/// code spans, autolinks, and plain text between.
+fn any_markdown() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "the",
+        "fair",
+        "Hà Nội",
+        "a & b",
+        "<tag>",
+        "x\\*y",
+        "2 * 3",
+        "[",
+        "]",
+        "(",
+        ")",
+        "`",
+        "_",
+        "ệ",
+        " ",
+        "  ",
+        "\t",
+    ]);
+    let words = prop::collection::vec(word, 1..4).prop_map(|w| w.join(" "));
+    let piece = prop_oneof![
+        words.clone(),
+        words.clone().prop_map(|w| format!("**{}**", w.trim())),
+        words.clone().prop_map(|w| format!("*{}*", w.trim())),
+        words
+            .clone()
+            .prop_map(|w| format!("[{}](https://x.vn/a_(b))", w.trim())),
+        words
+            .clone()
+            .prop_map(|w| format!("[**{}** more](<https://x.vn/a b> \"t\")", w.trim())),
+        Just("`code span`".to_owned()),
+        Just("<https://x.vn/auto>".to_owned()),
+        Just("~~old~~".to_owned()),
+    ];
+    prop::collection::vec(piece, 1..6).prop_map(|p| p.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Export then import of an untouched file gives the same Markdown, byte for byte.
+    #[test]
+    fn markdown_round_trips_byte_for_byte(en in any_markdown(), vi in prop::option::of(any_markdown())) {
+        let doc = markdown_doc(&en, vi.as_deref().filter(|v| !v.is_empty()));
+        for version in [Version::V2_0, Version::V1_2] {
+            let text = write_to_string(&doc, version);
+            let back = read_str(&text).unwrap().units.remove(0);
+            prop_assert_eq!(&back.en, &en);
+            prop_assert_eq!(back.vi, doc.units[0].vi.clone());
+            match version {
+                Version::V2_0 => prop_assert_eq!(check_v2(&parse_dom(&text)), Vec::<String>::new()),
+                Version::V1_2 => prop_assert_eq!(check_v12(&parse_dom(&text)), Vec::<String>::new()),
+            }
+        }
+        // A target with the source's codes, untouched, has them all.
+        let same = markdown_doc(&en, Some(&en));
+        for version in [Version::V2_0, Version::V1_2] {
+            let back = read_str(&write_to_string(&same, version)).unwrap().units.remove(0);
+            prop_assert_eq!(back.code_mismatch, None);
+        }
+    }
+}
+
+#[test]
+fn a_copy_of_the_source_is_marked_and_read_back_even_when_a_tool_replaced_it() {
+    let mut doc = markdown_doc("The **fair** opened.", Some("The **fair** opened."));
+    doc.units[0].state = State::Initial;
+    doc.units[0].copied_source = true;
+    doc.units[0].old_en = Some("The fair opened.".into());
+    let v12 = write_to_string(&doc, Version::V1_2);
+    assert!(v12.contains("<target state=\"new\">The <bpt"), "{v12}");
+    let v2 = write_to_string(&doc, Version::V2_0);
+    assert!(v2.contains("<segment state=\"initial\" subState=\"songngu:source-copy\">"));
+    for text in [&v12, &v2] {
+        assert_eq!(read_str(text).unwrap(), doc);
+    }
+    // OmegaT fills the target from its memory and keeps the state.
+    let filled = v12.replace(
+        "<target state=\"new\">The <bpt id=\"1\" ctype=\"bold\">**</bpt>fair<ept id=\"1\">**</ept> opened.</target>",
+        "<target state=\"new\">Hội chợ <bpt id=\"1\" ctype=\"bold\">**</bpt>khai mạc<ept id=\"1\">**</ept>.</target>",
+    );
+    let unit = read_str(&filled).unwrap().units.remove(0);
+    assert!(unit.copied_source);
+    assert_eq!(unit.vi.as_deref(), Some("Hội chợ **khai mạc**."));
+    assert_eq!(unit.state, State::Initial);
 }

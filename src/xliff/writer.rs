@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::error::{Invalid, TextField, WriteError};
-use super::{LEVERAGED_INHERITED, NS_1_2, NS_2_0, State, Version, XliffDoc, XliffUnit};
+use super::inline::{CodeKey, Piece, code_keys, pieces};
+use super::{
+    LEVERAGED_INHERITED, NS_1_2, NS_2_0, SUB_STATE_SOURCE_COPY, State, Version, XliffDoc, XliffUnit,
+};
 use crate::xml::{CodePoint, is_name_char, is_xml_char};
 
 /// The `origin` of the `<alt-trans>` that carries our match score (1.2).
@@ -14,6 +17,11 @@ pub(crate) const ALT_TRANS_ORIGIN: &str = "songngu";
 pub(crate) const OLD_SOURCE: &str = "old-source";
 /// The `category` of the 2.0 note holding the match score.
 pub(crate) const MATCH_SCORE: &str = "match-score";
+/// The `category` (2.0) and `from` (1.2) of the note holding the unit's context.
+pub(crate) const CONTEXT: &str = "context";
+/// The prefix of the 2.0 data ids holding Markdown (`md1`, `md2`...): what tells the
+/// reader a code is ours, to restore, from another tool's.
+pub(crate) const MARKDOWN_DATA: &str = "md";
 
 /// Writes `doc` as XLIFF `version` to `out`.
 ///
@@ -75,7 +83,7 @@ fn check_unit(unit: &XliffUnit, version: Version) -> Result<(), Invalid> {
     if let Some(old_en) = &unit.old_en {
         check_chars(old_en, TextField::OldEnglish, false)?;
     }
-    for note in &unit.notes {
+    for note in unit.notes.iter().chain(&unit.context) {
         check_chars(note, TextField::Note, false)?;
     }
     if let Some(score) = unit.score {
@@ -138,6 +146,179 @@ fn unit_needs_preserve(unit: &XliffUnit) -> bool {
         || unit.vi.as_deref().is_some_and(needs_preserve)
         || unit.old_en.as_deref().is_some_and(needs_preserve)
         || unit.notes.iter().any(|note| needs_preserve(note))
+        || unit.context.as_deref().is_some_and(needs_preserve)
+}
+
+/// A Markdown unit's source and target cut into text and codes, the target's codes
+/// numbered as the source's they match (the same markup), and each code's data ids
+/// (2.0 `<originalData>`).
+struct Coded<'a> {
+    source: Vec<Piece<'a>>,
+    target: Option<Vec<Piece<'a>>>,
+    /// Target code id → unit code id. A target code the source does not have (markup
+    /// the Vietnamese added) is not a code of the unit: it is written as text.
+    target_ids: HashMap<usize, usize>,
+    /// Unit code id → (start data id, end data id).
+    refs: HashMap<usize, (String, Option<String>)>,
+    /// `<data>` entries in order: id, Markdown.
+    data: Vec<(String, &'a str)>,
+}
+
+impl<'a> Coded<'a> {
+    /// `None` when the unit is not Markdown or has no markup: it is written as text.
+    fn of(unit: &'a XliffUnit) -> Option<Coded<'a>> {
+        if !unit.markdown {
+            return None;
+        }
+        let source = pieces(&unit.en);
+        let target = unit.vi.as_deref().map(pieces);
+        let any_code = |p: &[Piece<'_>]| p.iter().any(Piece::is_code);
+        if !any_code(&source) && !target.as_deref().is_some_and(any_code) {
+            return None;
+        }
+        let mut coded = Coded {
+            source,
+            target: None,
+            target_ids: HashMap::new(),
+            refs: HashMap::new(),
+            data: Vec::new(),
+        };
+        let source_keys = code_keys(&coded.source);
+        for (id, key) in &source_keys {
+            coded.add_refs(*id, key);
+        }
+        if let Some(target) = &target {
+            let mut used = vec![false; source_keys.len()];
+            for (tid, key) in code_keys(target) {
+                let found = (0..source_keys.len()).find(|&k| !used[k] && source_keys[k].1 == key);
+                if let Some(k) = found {
+                    used[k] = true;
+                    coded.target_ids.insert(tid, source_keys[k].0);
+                }
+            }
+        }
+        coded.target = target;
+        Some(coded)
+    }
+
+    /// The unit's id of the code `piece` (of the target with `target`); `None` for text
+    /// and for markup written as text.
+    fn unit_id(&self, piece: &Piece<'_>, target: bool) -> Option<usize> {
+        let id = match *piece {
+            Piece::Text(_) => return None,
+            Piece::Open { id, .. } | Piece::Close { id, .. } | Piece::Standalone { id, .. } => id,
+        };
+        if target {
+            self.target_ids.get(&id).copied()
+        } else {
+            Some(id)
+        }
+    }
+
+    fn add_refs(&mut self, id: usize, key: &CodeKey<'a>) {
+        let mut data_id = |data: &'a str| {
+            let name = format!("{MARKDOWN_DATA}{}", self.data.len() + 1);
+            self.data.push((name.clone(), data));
+            name
+        };
+        let start = data_id(key.open);
+        let end = key.close.map(&mut data_id);
+        self.refs.insert(id, (start, end));
+    }
+}
+
+/// Appends `pieces` as XLIFF 2.0 content: `<pc>` for pairs, `<ph/>` for standalone
+/// codes, each referring to its Markdown in `<originalData>`; `ids` renumbers (target).
+fn push_pieces_v2(buf: &mut String, pieces: &[Piece<'_>], coded: &Coded<'_>, target: bool) {
+    for piece in pieces {
+        let Some(id) = coded.unit_id(piece, target) else {
+            push_text(buf, piece.markdown(), true);
+            continue;
+        };
+        match *piece {
+            Piece::Text(_) => {}
+            Piece::Open { kind, .. } => {
+                let (start, end) = &coded.refs[&id];
+                buf.push_str("<pc");
+                attr(buf, "id", &id.to_string());
+                attr(buf, "type", kind.v2());
+                attr(buf, "canCopy", "no");
+                attr(buf, "canDelete", "no");
+                attr(buf, "dataRefEnd", end.as_deref().unwrap_or(start));
+                attr(buf, "dataRefStart", start);
+                buf.push('>');
+            }
+            Piece::Close { .. } => buf.push_str("</pc>"),
+            Piece::Standalone { kind, .. } => {
+                buf.push_str("<ph");
+                attr(buf, "id", &id.to_string());
+                attr(buf, "type", kind.v2());
+                attr(buf, "canCopy", "no");
+                attr(buf, "canDelete", "no");
+                attr(buf, "dataRef", &coded.refs[&id].0);
+                buf.push_str("/>");
+            }
+        }
+    }
+}
+
+/// Appends `pieces` as XLIFF 1.2 content: `<bpt>`/`<ept>` for pairs, `<ph>` for
+/// standalone codes, each holding its Markdown (1.2's native code).
+fn push_pieces_v12(buf: &mut String, pieces: &[Piece<'_>], coded: &Coded<'_>, target: bool) {
+    for piece in pieces {
+        let Some(id) = coded.unit_id(piece, target) else {
+            push_text(buf, piece.markdown(), false);
+            continue;
+        };
+        let id = &id.to_string();
+        match *piece {
+            Piece::Text(_) => {}
+            Piece::Open { data, kind, .. } => {
+                buf.push_str("<bpt");
+                attr(buf, "id", id);
+                attr(buf, "ctype", kind.v12());
+                buf.push('>');
+                push_text(buf, data, false);
+                buf.push_str("</bpt>");
+            }
+            Piece::Close { data, .. } => {
+                buf.push_str("<ept");
+                attr(buf, "id", id);
+                buf.push('>');
+                push_text(buf, data, false);
+                buf.push_str("</ept>");
+            }
+            Piece::Standalone { data, kind, .. } => {
+                buf.push_str("<ph");
+                attr(buf, "id", id);
+                attr(buf, "ctype", kind.v12());
+                buf.push('>');
+                push_text(buf, data, false);
+                buf.push_str("</ph>");
+            }
+        }
+    }
+}
+
+/// Appends `<name attrs>` + the coded pieces + `</name>` and a line end, indented.
+fn coded_element(
+    buf: &mut String,
+    indent: &str,
+    name: &str,
+    attrs: &[(&str, &str)],
+    content: impl FnOnce(&mut String),
+) {
+    buf.push_str(indent);
+    buf.push('<');
+    buf.push_str(name);
+    for (key, value) in attrs {
+        attr(buf, key, value);
+    }
+    buf.push('>');
+    content(buf);
+    buf.push_str("</");
+    buf.push_str(name);
+    buf.push_str(">\n");
 }
 
 /// Appends `text` escaped as character data. With `cp`, characters XML cannot carry
@@ -256,7 +437,9 @@ fn unit_v2(buf: &mut String, unit: &XliffUnit) {
     }
     buf.push_str(">\n");
     let score = unit.score.map(|score| score.to_string());
-    if unit.old_en.is_some() || score.is_some() || !unit.notes.is_empty() {
+    let coded = Coded::of(unit);
+    if unit.old_en.is_some() || score.is_some() || unit.context.is_some() || !unit.notes.is_empty()
+    {
         buf.push_str("      <notes>\n");
         const INDENT: &str = "        ";
         if let Some(old_en) = &unit.old_en {
@@ -267,20 +450,53 @@ fn unit_v2(buf: &mut String, unit: &XliffUnit) {
             let attrs = [("category", MATCH_SCORE), ("appliesTo", "target")];
             element(buf, INDENT, "note", &attrs, score, false);
         }
+        if let Some(context) = &unit.context {
+            element(
+                buf,
+                INDENT,
+                "note",
+                &[("category", CONTEXT)],
+                context,
+                false,
+            );
+        }
         for note in &unit.notes {
             element(buf, INDENT, "note", &[], note, false);
         }
         buf.push_str("      </notes>\n");
     }
+    if let Some(coded) = &coded {
+        buf.push_str("      <originalData>\n");
+        for (id, data) in &coded.data {
+            element(buf, "        ", "data", &[("id", id)], data, true);
+        }
+        buf.push_str("      </originalData>\n");
+    }
     buf.push_str("      <segment");
     attr(buf, "state", unit.state.as_v2());
-    if let Some(sub) = unit.state.sub_state_v2() {
+    if unit.is_copied_source() {
+        attr(buf, "subState", SUB_STATE_SOURCE_COPY);
+    } else if let Some(sub) = unit.state.sub_state_v2() {
         attr(buf, "subState", sub);
     }
     buf.push_str(">\n");
-    element(buf, "        ", "source", &[], &unit.en, true);
-    if let Some(vi) = &unit.vi {
-        element(buf, "        ", "target", &[], vi, true);
+    match &coded {
+        Some(coded) => {
+            coded_element(buf, "        ", "source", &[], |b| {
+                push_pieces_v2(b, &coded.source, coded, false)
+            });
+            if let Some(target) = &coded.target {
+                coded_element(buf, "        ", "target", &[], |b| {
+                    push_pieces_v2(b, target, coded, true)
+                });
+            }
+        }
+        None => {
+            element(buf, "        ", "source", &[], &unit.en, true);
+            if let Some(vi) = &unit.vi {
+                element(buf, "        ", "target", &[], vi, true);
+            }
+        }
     }
     buf.push_str("      </segment>\n    </unit>\n");
 }
@@ -320,16 +536,34 @@ fn unit_v12(buf: &mut String, unit: &XliffUnit) {
         attr(buf, "approved", "yes");
     }
     buf.push_str(">\n");
-    element(buf, INDENT, "source", &[], &unit.en, false);
+    let coded = Coded::of(unit);
+    match &coded {
+        Some(coded) => coded_element(buf, INDENT, "source", &[], |b| {
+            push_pieces_v12(b, &coded.source, coded, false)
+        }),
+        None => element(buf, INDENT, "source", &[], &unit.en, false),
+    }
+    // The target, coded like the source when it is Markdown.
+    let target = |buf: &mut String, indent: &str, attrs: &[(&str, &str)], vi: &str| match coded
+        .as_ref()
+        .and_then(|c| Some((c, c.target.as_ref()?)))
+    {
+        Some((coded, pieces)) => coded_element(buf, indent, "target", attrs, |b| {
+            push_pieces_v12(b, pieces, coded, true)
+        }),
+        None => element(buf, indent, "target", attrs, vi, false),
+    };
     if let (Some(vi), Some(state)) = (&unit.vi, unit.state_v12()) {
         let mut attrs = vec![("state", state)];
         match unit.score {
             Some(100) => attrs.push(("state-qualifier", "exact-match")),
             Some(_) => attrs.push(("state-qualifier", "fuzzy-match")),
-            None if unit.is_stale_v12() => attrs.push(("state-qualifier", LEVERAGED_INHERITED)),
+            None if unit.is_stale_v12() && !unit.is_copied_source() => {
+                attrs.push(("state-qualifier", LEVERAGED_INHERITED))
+            }
             None => {}
         }
-        element(buf, INDENT, "target", &attrs, vi, false);
+        target(buf, INDENT, &attrs, vi);
         if let Some(score) = unit.score {
             buf.push_str(INDENT);
             buf.push_str("<alt-trans");
@@ -339,7 +573,7 @@ fn unit_v12(buf: &mut String, unit: &XliffUnit) {
             if let Some(old_en) = &unit.old_en {
                 element(buf, "          ", "source", &[], old_en, false);
             }
-            element(buf, "          ", "target", &[], vi, false);
+            target(buf, "          ", &[], vi);
             buf.push_str(INDENT);
             buf.push_str("</alt-trans>\n");
         }
@@ -347,6 +581,9 @@ fn unit_v12(buf: &mut String, unit: &XliffUnit) {
     if let Some(old_en) = &unit.old_en {
         let attrs = [("from", OLD_SOURCE), ("annotates", "source")];
         element(buf, INDENT, "note", &attrs, old_en, false);
+    }
+    if let Some(context) = &unit.context {
+        element(buf, INDENT, "note", &[("from", CONTEXT)], context, false);
     }
     for note in &unit.notes {
         element(buf, INDENT, "note", &[], note, false);

@@ -23,3 +23,4 @@ mod tm_merge;
 mod top_level;
 mod update;
 mod xliff;
+mod xliff_codes;

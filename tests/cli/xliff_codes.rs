@@ -1,0 +1,188 @@
+//! `songngu xliff` with a Markdown article: inline markup goes out as protected inline
+//! codes (the URL never in translatable text), comes back as the same Markdown, and a
+//! translation that lost a code is refused; context notes (`--no-context`); `--for omegat`.
+
+use std::path::Path;
+
+use crate::common::*;
+
+const ARTICLE: &str =
+    "# Fair news\n\nThe **fair** opened [here](<https://x.vn/a b_(c)>). It has 40 stands.\n";
+const BOLD: &str = "The **fair** opened [here](<https://x.vn/a b_(c)>).";
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.en.md"), ARTICLE).unwrap();
+    let (code, out) = run_in(
+        dir.path(),
+        &["init", "--tm", "m.tmx", "--article", "fair=a.en.md"],
+    );
+    assert_eq!(code, 0, "{out}");
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The work file with `target` put after the `<source>` of the unit whose source holds
+/// `marker`, and its state set to `state` (as a CAT tool writes it back).
+fn fill(xlf: &str, marker: &str, target: &str, state: &str) -> String {
+    let at = xlf
+        .match_indices("<source>")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            xlf[at..]
+                .split("</source>")
+                .next()
+                .unwrap()
+                .contains(marker)
+        })
+        .expect("the unit");
+    let unit_start = xlf[..at].rfind("<segment").unwrap();
+    let end = at + xlf[at..].find("</source>").unwrap() + "</source>".len();
+    let head = xlf[unit_start..end].replacen("state=\"initial\"", &format!("state=\"{state}\""), 1);
+    format!(
+        "{}{head}\n        {target}{}",
+        &xlf[..unit_start],
+        &xlf[end..]
+    )
+}
+
+#[test]
+fn markdown_goes_out_as_codes_and_comes_back_as_the_same_markdown() {
+    let dir = project();
+    let d = dir.path();
+    let (code, out) = run_in(
+        d,
+        &["xliff", "export", "a.en.md", "--doc", "fair", "-o", "a.xlf"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let xlf = read(&d.join("a.xlf"));
+    // The markup is in `<originalData>`, referred to by `<pc>`; the URL is not in the
+    // translatable text.
+    assert!(
+        xlf.contains("<data id=\"md4\">](&lt;https://x.vn/a b_(c)&gt;)</data>"),
+        "{xlf}"
+    );
+    let source = xlf
+        .lines()
+        .find(|l| l.contains("<source>") && l.contains("opened"))
+        .unwrap();
+    assert!(
+        source.contains("<pc id=\"1\" type=\"fmt\" canCopy=\"no\" canDelete=\"no\""),
+        "{source}"
+    );
+    assert!(source.contains("type=\"link\""));
+    assert!(
+        !source.contains("https://") && !source.contains("**"),
+        "{source}"
+    );
+    // A unit without markup is plain.
+    assert!(xlf.contains("<source>It has 40 stands.</source>"));
+
+    // The translator moves the pairs; the link keeps its URL.
+    let target = "<target>Ở <pc id=\"2\" dataRefEnd=\"md4\" dataRefStart=\"md3\">đây</pc>, hội chợ <pc id=\"1\" dataRefEnd=\"md2\" dataRefStart=\"md1\">khai mạc</pc>.</target>";
+    std::fs::write(d.join("a.xlf"), fill(&xlf, "opened", target, "translated")).unwrap();
+    let (code, out) = run_in(d, &["xliff", "import", "a.xlf"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("1 translation stored") || out.contains("1 translations stored"),
+        "{out}"
+    );
+    let tmx = read(&d.join("m.tmx"));
+    assert!(
+        tmx.contains("<seg>Ở [đây](&lt;https://x.vn/a b_(c)&gt;), hội chợ **khai mạc**.</seg>"),
+        "{tmx}"
+    );
+    assert!(tmx.contains(&format!(
+        "<seg>{}</seg>",
+        BOLD.replace('<', "&lt;").replace('>', "&gt;")
+    )));
+}
+
+#[test]
+fn a_translation_that_lost_a_code_is_refused_with_the_codes_named() {
+    let dir = project();
+    let d = dir.path();
+    let (code, out) = run_in(
+        d,
+        &["xliff", "export", "a.en.md", "--doc", "fair", "-o", "a.xlf"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let xlf = read(&d.join("a.xlf"));
+    // The link dropped, its text kept.
+    let target = "<target>Hội chợ <pc id=\"1\" dataRefEnd=\"md2\" dataRefStart=\"md1\">khai mạc</pc> ở đây.</target>";
+    std::fs::write(d.join("a.xlf"), fill(&xlf, "opened", target, "translated")).unwrap();
+    let (code, out) = run_in(d, &["xliff", "import", "a.xlf"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("lost or changed the tags"), "{out}");
+    assert!(out.contains("“[”, “](<https://x.vn/a b_(c)>)”"), "{out}");
+    assert!(out.contains("1 refused"), "{out}");
+    assert!(!read(&d.join("m.tmx")).contains("khai mạc"));
+}
+
+#[test]
+fn context_notes_and_the_omegat_flavour() {
+    let dir = project();
+    let d = dir.path();
+    let (code, out) = run_in(
+        d,
+        &["xliff", "export", "a.en.md", "--doc", "fair", "-o", "c.xlf"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let xlf = read(&d.join("c.xlf"));
+    assert!(
+        xlf.contains("<note category=\"context\">Previous: Fair news\nNext: It has 40 stands.\nHeading: Fair news</note>"),
+        "{xlf}"
+    );
+    let (code, out) = run_in(
+        d,
+        &[
+            "xliff",
+            "export",
+            "a.en.md",
+            "--doc",
+            "fair",
+            "-o",
+            "n.xlf",
+            "--no-context",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(!read(&d.join("n.xlf")).contains("<note"));
+    let (code, out) = run_in(
+        d,
+        &[
+            "xliff", "export", "a.en.md", "--doc", "fair", "-o", "o.xlf", "--for", "omegat",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let xlf = read(&d.join("o.xlf"));
+    assert!(xlf.contains("<xliff version=\"1.2\""));
+    assert!(
+        xlf.contains("<target state=\"new\">It has 40 stands.</target>"),
+        "{xlf}"
+    );
+    assert_eq!(xlf.matches("<target").count(), 3);
+    // Back untouched: the copies are no translation.
+    let (code, out) = run_in(d, &["xliff", "import", "o.xlf"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("0 translations stored") && out.contains("3 not translated"),
+        "{out}"
+    );
+    // OmegaT filled one from its memory, leaving the state: stored.
+    let filled = xlf.replace(
+        "<target state=\"new\">It has 40 stands.</target>",
+        "<target state=\"new\">Có 40 gian hàng.</target>",
+    );
+    std::fs::write(d.join("o.xlf"), filled).unwrap();
+    let (code, out) = run_in(d, &["xliff", "import", "o.xlf"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("1 translation stored") || out.contains("1 translations stored"),
+        "{out}"
+    );
+    assert!(read(&d.join("m.tmx")).contains("<seg>Có 40 gian hàng.</seg>"));
+}
