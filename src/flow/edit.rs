@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{FlowError, Notice, Notices, open_for_update};
+use super::{DocumentEdit, FlowError, Notice, Notices};
 use crate::drift::pretranslate::{Pretranslation, pretranslate};
 use crate::drift::revision::Revision;
 use crate::drift::update::{
@@ -11,7 +11,7 @@ use crate::drift::update::{
 };
 use crate::fsio::ReadOnly;
 use crate::memory::record::NewUnit;
-use crate::project::{DocUse, Project, document_id};
+use crate::project::Project;
 use crate::segment::Unit;
 use crate::text::Lang;
 
@@ -70,16 +70,16 @@ pub fn update(
     notices: &mut dyn Notices,
 ) -> Result<Updated, FlowError> {
     let (_, units) = project.read_article(&request.en, Lang::En)?;
-    let path = project
-        .target_memory(request.tm.as_deref())
-        .ok_or(FlowError::NoMemory)?;
-    let mut memory = open_for_update(project, &path, request.read_only)?;
-    let doc = document_id(
-        request.doc.as_deref(),
+    let DocumentEdit {
+        path,
+        mut memory,
+        doc,
+    } = DocumentEdit::open(
+        project,
         &request.en,
-        &project.config,
-        &memory,
-        DocUse::Write,
+        request.doc.as_deref(),
+        request.tm.as_deref(),
+        request.read_only,
     )?;
     let docs = memory.documents();
     if !docs.is_empty() && !docs.contains(&doc) {
@@ -163,16 +163,16 @@ pub fn translate(project: &Project, request: &TranslateRequest) -> Result<Transl
     if request.vi.trim().is_empty() {
         return Err(FlowError::EmptyTranslation);
     }
-    let path = project
-        .target_memory(request.tm.as_deref())
-        .ok_or(FlowError::NoMemory)?;
-    let mut memory = open_for_update(project, &path, request.read_only)?;
-    let doc = document_id(
-        request.doc.as_deref(),
+    let DocumentEdit {
+        path,
+        mut memory,
+        doc,
+    } = DocumentEdit::open(
+        project,
         &request.en,
-        &project.config,
-        &memory,
-        DocUse::Write,
+        request.doc.as_deref(),
+        request.tm.as_deref(),
+        request.read_only,
     )?;
     let user = project.user(request.user.as_deref());
     let new = NewUnit {

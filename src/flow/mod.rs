@@ -68,7 +68,7 @@ use crate::fsio::{FsError, ReadOnly};
 use crate::input_limit::{InputError, InputKind};
 use crate::memory::persist::{LockWait, PersistError};
 use crate::memory::store::{LoadProblem, Memory, MemoryError, UpdateOptions};
-use crate::project::{ConfigError, DocIdError, Project};
+use crate::project::{ConfigError, DocIdError, DocUse, Project, document_id};
 use crate::text::Glossary;
 use crate::xliff::XliffError;
 use unic_langid::LanguageIdentifier;
@@ -216,6 +216,32 @@ pub fn open_memory_in(
     let memory = Memory::open(paths, source, target)?;
     tell_problems(&memory, notices);
     Ok(memory)
+}
+
+/// The memory an edit of the article at `en` writes to, opened for update
+/// ([`open_for_update`]), and the article's document id in it (`doc`, else the project's,
+/// else the memory's only one; a new id starts a document).
+pub struct DocumentEdit {
+    /// The memory file written.
+    pub path: PathBuf,
+    pub memory: Memory,
+    pub doc: String,
+}
+
+impl DocumentEdit {
+    /// Opens the memory `tm` (else the project's first) for an edit of document `doc`.
+    pub fn open(
+        project: &Project,
+        en: &Path,
+        doc: Option<&str>,
+        tm: Option<&Path>,
+        read_only: ReadOnly,
+    ) -> Result<DocumentEdit, FlowError> {
+        let path = project.target_memory(tm).ok_or(FlowError::NoMemory)?;
+        let memory = open_for_update(project, &path, read_only)?;
+        let doc = document_id(doc, en, &project.config, &memory, DocUse::Write)?;
+        Ok(DocumentEdit { path, memory, doc })
+    }
 }
 
 /// Opens the memory file `path` to change it: waits up to [`LOCK_WAIT`] for another

@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use super::{FlowError, open_for_update};
+use super::{DocumentEdit, FlowError};
 use crate::drift::Status;
 use crate::drift::revision::{self, UnitState};
 use crate::fsio::ReadOnly;
 use crate::memory::record::{REVIEWED, StoredUnit, props};
-use crate::project::{DocUse, Project, document_id};
+use crate::project::Project;
 use crate::text::Lang;
 
 /// Approve translations of an article.
@@ -65,16 +65,16 @@ pub fn review(project: &Project, request: &ReviewRequest) -> Result<Reviewed, Fl
             return Err(FlowError::NoUnit { unit: unit.clone() });
         }
     }
-    let path = project
-        .target_memory(request.tm.as_deref())
-        .ok_or(FlowError::NoMemory)?;
-    let mut memory = open_for_update(project, &path, request.read_only)?;
-    let doc = document_id(
-        request.doc.as_deref(),
+    let DocumentEdit {
+        path,
+        mut memory,
+        doc,
+    } = DocumentEdit::open(
+        project,
         &request.en,
-        &project.config,
-        &memory,
-        DocUse::Write,
+        request.doc.as_deref(),
+        request.tm.as_deref(),
+        request.read_only,
     )?;
     let stored = memory.document(&doc)?;
     let revision = revision::compare(&units, &stored);

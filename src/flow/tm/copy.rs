@@ -10,12 +10,12 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::write_tmx_to;
 use super::{any_damaged, problems_named};
 use crate::flow::{FlowError, Notice, Notices};
 use crate::fsio::{Input, OutputTarget, ReadOnly, Role};
 use crate::memory::journal::MemoryTus;
 use crate::memory::record::props;
-use crate::memory::write;
 use crate::project::DocIdError;
 use crate::project::config::valid_doc_id;
 use crate::tmx::{Attr, Header, Tu};
@@ -156,17 +156,7 @@ fn write(target: &OutputTarget, read: &Read, stdout: &mut dyn Write) -> Result<C
         tus,
         damaged,
     } = read;
-    write::check_tus_writable(target.path(), tus)?;
-    let content = |w: &mut dyn Write| write::write_tmx(w, root_attrs, header, tus);
-    if target.is_stdout() {
-        content(stdout)
-            .and_then(|()| stdout.flush())
-            .map_err(FlowError::WriteStdout)?;
-    } else {
-        target
-            .write(content, |written| write::verify_tmx(written, tus))
-            .map_err(FlowError::WriteOutput)?;
-    }
+    write_tmx_to(target, stdout, root_attrs, header, tus)?;
     Ok(Copied {
         tus: tus.len(),
         damaged: *damaged,

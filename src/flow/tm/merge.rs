@@ -29,12 +29,12 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::write_tmx_to;
 use super::{any_damaged, problems_named};
 use crate::flow::{FlowError, Notice, Notices};
 use crate::fsio::{self, Input, OutputTarget, ReadOnly, Role, Sink};
 use crate::memory::journal::{self, MemoryTus};
 use crate::memory::record::props;
-use crate::memory::write;
 use crate::text::normalize::normalize;
 use crate::tmx::{Attr, Header, Tu};
 
@@ -157,17 +157,7 @@ pub fn merge(
     let theirs = read(&request.theirs, notices)?;
     let (tus, merged) = merge_tus(&base, &ours, &theirs);
     let root_attrs = root_attrs(&ours.root_attrs, &theirs.root_attrs);
-    write::check_tus_writable(target.path(), &tus).map_err(FlowError::Memory)?;
-    let content = |w: &mut dyn Write| write::write_tmx(w, &root_attrs, &ours.header, &tus);
-    if target.is_stdout() {
-        content(stdout)
-            .and_then(|()| stdout.flush())
-            .map_err(FlowError::WriteStdout)?;
-    } else {
-        target
-            .write(content, |written| write::verify_tmx(written, &tus))
-            .map_err(FlowError::WriteOutput)?;
-    }
+    write_tmx_to(&target, stdout, &root_attrs, &ours.header, &tus)?;
     Ok(merged)
 }
 

@@ -23,7 +23,11 @@ use crate::memory::persist::LockWait;
 use crate::memory::store::LoadProblem;
 use crate::tmx::{Problem, Severity};
 
-use super::LOCK_WAIT;
+use super::{FlowError, LOCK_WAIT};
+use crate::fsio::OutputTarget;
+use crate::memory::write;
+use crate::tmx::{Attr, Header, Tu};
+use std::io::Write;
 
 /// The language pair a memory file is read in. It steers lookups and which side of a
 /// TU is the source; a memory holding other languages still reads.
@@ -78,4 +82,26 @@ fn problems_named(reader: &MemoryTus, given: &Path) -> Vec<LoadProblem> {
             problem,
         })
         .collect()
+}
+
+/// Writes a memory file of `tus` under `header` to `target`, once every TU is known to be
+/// writable: standard output through `stdout`, a file atomically after it reads back.
+fn write_tmx_to(
+    target: &OutputTarget,
+    stdout: &mut dyn Write,
+    root_attrs: &[Attr],
+    header: &Header,
+    tus: &[Tu],
+) -> Result<(), FlowError> {
+    write::check_tus_writable(target.path(), tus)?;
+    let content = |w: &mut dyn Write| write::write_tmx(w, root_attrs, header, tus);
+    if target.is_stdout() {
+        content(stdout)
+            .and_then(|()| stdout.flush())
+            .map_err(FlowError::WriteStdout)
+    } else {
+        target
+            .write(content, |written| write::verify_tmx(written, tus))
+            .map_err(FlowError::WriteOutput)
+    }
 }
