@@ -190,6 +190,63 @@ tm-stats-languages = ngôn ngữ: { $languages }
 tm-stats-props = thuộc tính: { $props }
 tm-problem-error = `{ $path }`:{ $line }:{ $column }: lỗi: { $message }
 tm-problem-warning = `{ $path }`:{ $line }:{ $column }: cảnh báo: { $message }
+# Vấn đề của tệp TMX, mỗi mã vấn đề một thông báo.
+tmx-problem-tu-without-tuv = `<tu>` không có `<tuv>` nào; đã bỏ qua đơn vị dịch này
+tmx-problem-tuv-without-lang = `<tuv>` thiếu `xml:lang` (hoặc `lang`); đã bỏ qua đơn vị dịch này
+tmx-problem-tuv-without-seg = `<tuv>` không có `<seg>`; đã bỏ qua đơn vị dịch này
+tmx-problem-tuv-two-segs = `<tuv>` có hơn một `<seg>`; đã bỏ qua đơn vị dịch này
+tmx-problem-text-in-tu = có chữ nằm thẳng trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này
+tmx-problem-element-in-meta = { $place ->
+        [header] `<{ $element }>` nằm trong một prop hoặc note; đã bỏ qua prop hoặc note đó
+       *[tu] `<{ $element }>` nằm trong một prop hoặc note; đã bỏ qua đơn vị dịch này
+    }
+tmx-problem-misplaced-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này
+tmx-problem-unknown-element = { $parent ->
+        [header] `<{ $element }>` trong `<header>` không thuộc TMX; vẫn giữ nguyên
+        [seg] `<{ $element }>` trong `<seg>` không thuộc TMX; vẫn giữ nguyên
+       *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không mất gì mà không hay
+    }
+tmx-problem-unexpected-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua
+tmx-problem-text-in-body = đã bỏ qua phần chữ trong `<{ $parent }>` nằm ngoài mọi `<tu>`
+tmx-problem-text-in-header = đã bỏ qua phần chữ trong `<header>` nằm ngoài các phần tử con
+tmx-problem-text-in-tmx = đã bỏ qua phần chữ trong `<tmx>` nằm ngoài `<header>` và `<body>`
+tmx-problem-encoding-mismatch = { $evidence ->
+        [bom] khai báo XML ghi `{ $declared }` nhưng dấu thứ tự byte (BOM) cho biết là { $encoding }; đọc theo { $encoding }
+        [pattern] khai báo XML ghi `{ $declared }` nhưng dạng các byte cho biết là { $encoding }; đọc theo { $encoding }
+       *[eight-bit] khai báo XML ghi `{ $declared }` nhưng các byte là 8 bit; đọc theo { $encoding }
+    }
+tmx-problem-latin1-as-windows-1252 = đọc `{ $declared }` theo windows-1252 (các byte từ 0x80 đến 0x9F thành `€`, `‚`... chứ không thành ký tự điều khiển C1)
+tmx-problem-xml-version = XML phiên bản `{ $version }`; đọc theo quy tắc của XML 1.0
+tmx-problem-missing-version = `<tmx>` không có `version`
+tmx-problem-unknown-version = không rõ TMX phiên bản `{ $version }`; đọc như TMX 1.4
+tmx-problem-missing-header = không có `<header>` trước `<body>`
+tmx-problem-missing-body = { $root ->
+        [empty] `<tmx>` không có cả `<header>` lẫn `<body>`: không có đơn vị dịch nào
+       *[open] `<tmx>` không có `<body>`: không có đơn vị dịch nào
+    }
+tmx-problem-body-attrs = không giữ các thuộc tính của `<body>` ({ $attributes }); các khai báo namespace của nó chuyển lên `<tmx>`
+tmx-problem-missing-header-attr = `<header>` thiếu thuộc tính bắt buộc { $attributes }
+tmx-problem-bad-segtype = `segtype="{ $value }"` không phải block, paragraph, sentence hay phrase
+tmx-problem-bad-lang = { $attribute ->
+        [none] `{ $value }` không phải mã ngôn ngữ
+       *[other] `{ $attribute }="{ $value }"` không phải mã ngôn ngữ
+    }
+tmx-problem-conflicting-lang = `xml:lang="{ $xml_lang }"` và `lang="{ $lang }"` không khớp nhau; dùng `xml:lang`
+tmx-problem-bad-date = `{ $attribute }="{ $value }"` không phải ngày giờ theo dạng TMX (`YYYYMMDDThhmmssZ`); giữ nguyên như đã ghi
+tmx-problem-bad-usagecount = `usagecount="{ $value }"` không phải là số
+tmx-problem-prop-without-type = `<prop>` không có `type`; giữ nguyên cùng các thuộc tính
+tmx-problem-missing-source-tuv = không có `<tuv>` nào bằng ngôn ngữ nguồn `{ $srclang }`
+tmx-problem-misplaced-meta = `<prop>`/`<note>` nằm sau phần nội dung lẽ ra nó phải đứng trước; vẫn giữ
+tmx-problem-seg-attrs = không giữ các thuộc tính của `<seg>` ({ $attributes }); các khai báo namespace của nó chuyển lên `<tuv>`
+tmx-problem-bad-i = `<{ $element }>` không có `i` dạng số
+tmx-problem-duplicate-i = có hai `<{ $element }>` cùng `i="{ $i }"`
+tmx-problem-ept-without-bpt = `<ept i="{ $i }">` không có `<bpt>` nào đứng trước
+tmx-problem-unbalanced-bpt = `<bpt i="{ $i }">` không có `<ept>` đi kèm
+tmx-problem-it-without-pos = `<it>` không có `pos="begin"` hay `pos="end"`
+tmx-problem-bad-x = `<{ $element }>` có `x` không phải số
+tmx-problem-duplicate-x = có hai `<{ $element }>` cùng `x="{ $x }"`
+tmx-problem-misplaced-sub = `<sub>` nằm ngoài mã định dạng gốc (`bpt`, `ept`, `it`, `ph`, `ut`)
+tmx-problem-misplaced-inline = `<{ $element }>` nằm thẳng trong mã định dạng gốc
 tm-converted = đã ghi `{ $path }` ({ $tus } TU)
 tm-exported = đã ghi `{ $path }` ({ $tus } TU)
 tm-lookup-query = { $query } — { $count ->

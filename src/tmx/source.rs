@@ -210,7 +210,7 @@ pub(crate) fn detect(prefix: &[u8], at_eof: bool) -> Result<Detected, ErrorKind>
                 "encoding-mismatch",
                 vec![
                     value("declared", label),
-                    value("evidence", "8-bit"),
+                    value("evidence", "eight-bit"),
                     value("encoding", UTF_8.name()),
                 ],
                 format!(
