@@ -431,6 +431,8 @@ check-outside-article = no longer in the article
 check-accepted = accepted by { $by } at { $at }
 # $by, $at as above; $reason: why the finding is fine, as the editor wrote it.
 check-accepted-reason = accepted by { $by } at { $at }: { $reason }
+# When a finding was accepted (UTC)
+check-accepted-date = { $year }-{ $month }-{ $day }T{ $hour }:{ $minute }:{ $second }Z
 check-label-old = old:
 check-label-new = new:
 check-label-en = en:
