@@ -369,7 +369,7 @@ check-outside-article = không còn trong bài
 # $by, $at: who accepted the finding and when.
 check-accepted = { $by } đã chấp nhận lúc { $at }
 check-accepted-reason = { $by } đã chấp nhận lúc { $at }, lý do: { $reason }
-check-accepted-date = { $hour }:{ $minute } (UTC) ngày { $day }/{ $month }/{ $year }
+check-accepted-date = { $hour }:{ $minute }:{ $second } (UTC) ngày { $day }/{ $month }/{ $year }
 check-label-old = cũ:
 check-label-new = mới:
 check-label-en = Anh:

@@ -291,7 +291,11 @@ impl Checker {
                             (&mut self.ept, self.bpt.contains(&i))
                         };
                         if own.contains(&i) {
-                            warn("duplicate-i", vec![value("element", name), value("i", i)], format!("two `<{name}>` with `i=\"{i}\"`"));
+                            warn(
+                                "duplicate-i",
+                                vec![value("element", name), value("i", i)],
+                                format!("two `<{name}>` with `i=\"{i}\"`"),
+                            );
                         } else {
                             own.push(i);
                         }
@@ -303,7 +307,11 @@ impl Checker {
                             );
                         }
                     }
-                    _ => warn("bad-i", vec![value("element", name)], format!("`<{name}>` without a numeric `i`")),
+                    _ => warn(
+                        "bad-i",
+                        vec![value("element", name)],
+                        format!("`<{name}>` without a numeric `i`"),
+                    ),
                 },
                 InlineKind::It if !matches!(element.attr("pos"), Some("begin" | "end")) => {
                     warn(
@@ -322,12 +330,20 @@ impl Checker {
                     Some(Ok(x)) => {
                         let key = (kind_key(kind), x);
                         if self.xs.contains(&key) {
-                            warn("duplicate-x", vec![value("element", name), value("x", x)], format!("two `<{name}>` with `x=\"{x}\"`"));
+                            warn(
+                                "duplicate-x",
+                                vec![value("element", name), value("x", x)],
+                                format!("two `<{name}>` with `x=\"{x}\"`"),
+                            );
                         } else {
                             self.xs.push(key);
                         }
                     }
-                    Some(Err(_)) => warn("bad-x", vec![value("element", name)], format!("`<{name}>` with a non-numeric `x`")),
+                    Some(Err(_)) => warn(
+                        "bad-x",
+                        vec![value("element", name)],
+                        format!("`<{name}>` with a non-numeric `x`"),
+                    ),
                     None => {}
                 }
             }

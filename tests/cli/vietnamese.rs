@@ -22,9 +22,8 @@ fn a_damaged_memory_tu_is_named_in_vietnamese() {
     let out = run("vi");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let expected = format!(
-        "{place} lỗi: `<tuv>` thiếu `xml:lang` (hoặc `lang`); đã bỏ qua đơn vị dịch này"
-    );
+    let expected =
+        format!("{place} lỗi: `<tuv>` thiếu `xml:lang` (hoặc `lang`); đã bỏ qua đơn vị dịch này");
     assert!(stderr.contains(&expected), "{stderr}");
     assert!(!stderr.contains("the TU is skipped"), "{stderr}");
     // The English stays the reader's own words.
@@ -52,9 +51,10 @@ fn the_accepted_date_is_written_the_vietnamese_way() {
         .clone();
     // `YYYY-MM-DDThh:mm:ssZ`
     let vietnamese = format!(
-        "lan đã chấp nhận lúc {}:{} (UTC) ngày {}/{}/{}",
+        "lan đã chấp nhận lúc {}:{}:{} (UTC) ngày {}/{}/{}",
         &at[11..13],
         &at[14..16],
+        &at[17..19],
         &at[8..10],
         &at[5..7],
         &at[0..4]

@@ -736,7 +736,10 @@ fn every_tmx_problem_code_is_localized() {
             let en = memory::problem_message(&Localizer::new(UiLocale::EnUs), &problem);
             let vi = memory::problem_message(&Localizer::new(UiLocale::Vi), &problem);
             for (name, value) in case.iter().filter(|(_, v)| *v == "v1") {
-                assert!(en.contains(value) && vi.contains(value), "{code}: ${name} unused");
+                assert!(
+                    en.contains(value) && vi.contains(value),
+                    "{code}: ${name} unused"
+                );
             }
             for english in ["skipped", "kept", "without", " is not ", "ignored"] {
                 assert!(!vi.contains(english), "{code}: English in {vi}");

@@ -304,7 +304,12 @@ impl<R: Read> TmxReader<R> {
                             let parent = if top == Frame::Tu { "tu" } else { "tuv" };
                             let message =
                                 format!("text directly in `<{parent}>`; the TU is skipped");
-                            return damage(at, "text-in-tu", vec![value("parent", parent)], message);
+                            return damage(
+                                at,
+                                "text-in-tu",
+                                vec![value("parent", parent)],
+                                message,
+                            );
                         }
                     }
                     continue;
@@ -409,10 +414,7 @@ impl<R: Read> TmxReader<R> {
                         "`<{}>` inside a prop or note; the TU is skipped",
                         self.cur.name_str()
                     );
-                    let values = vec![
-                        value("element", self.cur.name_str()),
-                        value("place", "tu"),
-                    ];
+                    let values = vec![value("element", self.cur.name_str()), value("place", "tu")];
                     return damage(at, "element-in-meta", values, message);
                 }
                 (Frame::Tu | Frame::Tuv, Name::Other) => {
