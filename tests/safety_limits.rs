@@ -513,7 +513,7 @@ fn a_damaged_memory_is_named_in_vietnamese() {
         .arg(&tmx)
         .assert()
         .code(2)
-        .stderr(contains("có 1 TU bị hỏng (liệt kê ở trên)"));
+        .stderr(contains("có 1 đơn vị dịch bị hỏng (liệt kê ở trên)"));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -211,6 +211,70 @@ tm-stats-languages = languages: { $languages }
 tm-stats-props = props: { $props }
 tm-problem-error = `{ $path }`:{ $line }:{ $column }: error: { $message }
 tm-problem-warning = `{ $path }`:{ $line }:{ $column }: warning: { $message }
+# The problems of a TMX file, one message per problem code (`tmx-problem-` and the code);
+# the English is the library's own message.
+tmx-problem-tu-without-tuv = `<tu>` without any `<tuv>`; skipped
+tmx-problem-tuv-without-lang = `<tuv>` without `xml:lang` (or `lang`); the TU is skipped
+tmx-problem-tuv-without-seg = `<tuv>` without `<seg>`; the TU is skipped
+tmx-problem-tuv-two-segs = `<tuv>` with more than one `<seg>`; the TU is skipped
+tmx-problem-text-in-tu = text directly in `<{ $parent }>`; the TU is skipped
+# $place: header (in the header) or tu
+tmx-problem-element-in-meta = { $place ->
+        [header] `<{ $element }>` inside a prop or note; the prop or note is skipped
+       *[tu] `<{ $element }>` inside a prop or note; the TU is skipped
+    }
+tmx-problem-misplaced-element = `<{ $element }>` cannot be in `<{ $parent }>`; the TU is skipped
+# $parent: header and seg keep the element, tu and tuv skip the TU
+tmx-problem-unknown-element = { $parent ->
+        [header] `<{ $element }>` in `<header>` is not TMX; kept as is
+        [seg] `<{ $element }>` in `<seg>` is not TMX; kept as is
+       *[other] unknown element `<{ $element }>` in `<{ $parent }>`; the TU is skipped so nothing is lost silently
+    }
+tmx-problem-unexpected-element = unexpected `<{ $element }>` in `<{ $parent }>`, skipped
+tmx-problem-text-in-body = text in `<{ $parent }>` outside any `<tu>` is ignored
+tmx-problem-text-in-header = text in `<header>` outside its children is ignored
+tmx-problem-text-in-tmx = text in `<tmx>` outside `<header>` and `<body>` is ignored
+# $evidence: bom, pattern or eight-bit (the bytes are 8-bit)
+tmx-problem-encoding-mismatch = { $evidence ->
+        [bom] the XML declaration says `{ $declared }` but the byte order mark says { $encoding }; read as { $encoding }
+        [pattern] the XML declaration says `{ $declared }` but the byte pattern says { $encoding }; read as { $encoding }
+       *[eight-bit] the XML declaration says `{ $declared }` but the bytes are 8-bit; read as { $encoding }
+    }
+tmx-problem-latin1-as-windows-1252 = `{ $declared }` is decoded as windows-1252 (bytes 0x80 to 0x9F become `€`, `‚`... rather than C1 controls)
+tmx-problem-xml-version = XML version `{ $version }`; read with the rules of XML 1.0
+tmx-problem-missing-version = `<tmx>` has no `version`
+tmx-problem-unknown-version = unknown TMX version `{ $version }`; read as TMX 1.4
+tmx-problem-missing-header = no `<header>` before `<body>`
+# $root: empty (`<tmx/>`) or open
+tmx-problem-missing-body = { $root ->
+        [empty] `<tmx>` has neither `<header>` nor `<body>`: no TUs
+       *[open] `<tmx>` has no `<body>`: no TUs
+    }
+# $attributes: `name`, `name`...
+tmx-problem-body-attrs = attributes of `<body>` are not kept ({ $attributes }); its namespace declarations move to `<tmx>`
+tmx-problem-missing-header-attr = `<header>` lacks required { $attributes }
+tmx-problem-bad-segtype = `segtype="{ $value }"` is not block, paragraph, sentence or phrase
+# $attribute: none for the language of a `<tuv>`
+tmx-problem-bad-lang = { $attribute ->
+        [none] `{ $value }` is not a language tag
+       *[other] `{ $attribute }="{ $value }"` is not a language tag
+    }
+tmx-problem-conflicting-lang = `xml:lang="{ $xml_lang }"` and `lang="{ $lang }"` differ; `xml:lang` is used
+tmx-problem-bad-date = `{ $attribute }="{ $value }"` is not a TMX date (`YYYYMMDDThhmmssZ`); kept as written
+tmx-problem-bad-usagecount = `usagecount="{ $value }"` is not a number
+tmx-problem-prop-without-type = `<prop>` without `type`; kept with its attributes
+tmx-problem-missing-source-tuv = no `<tuv>` in the source language `{ $srclang }`
+tmx-problem-misplaced-meta = `<prop>`/`<note>` after the content it belongs before; kept
+tmx-problem-seg-attrs = attributes of `<seg>` are not kept ({ $attributes }); its namespace declarations move to `<tuv>`
+tmx-problem-bad-i = `<{ $element }>` without a numeric `i`
+tmx-problem-duplicate-i = two `<{ $element }>` with `i="{ $i }"`
+tmx-problem-ept-without-bpt = `<ept i="{ $i }">` without a `<bpt>` before it
+tmx-problem-unbalanced-bpt = `<bpt i="{ $i }">` without its `<ept>`
+tmx-problem-it-without-pos = `<it>` without `pos="begin"` or `pos="end"`
+tmx-problem-bad-x = `<{ $element }>` with a non-numeric `x`
+tmx-problem-duplicate-x = two `<{ $element }>` with `x="{ $x }"`
+tmx-problem-misplaced-sub = `<sub>` outside native code (`bpt`, `ept`, `it`, `ph`, `ut`)
+tmx-problem-misplaced-inline = `<{ $element }>` directly inside native code
 tm-converted = wrote `{ $path }` ({ $tus ->
         [one] { $tus } TU
        *[other] { $tus } TUs
@@ -367,6 +431,8 @@ check-outside-article = no longer in the article
 check-accepted = accepted by { $by } at { $at }
 # $by, $at as above; $reason: why the finding is fine, as the editor wrote it.
 check-accepted-reason = accepted by { $by } at { $at }: { $reason }
+# When a finding was accepted (UTC)
+check-accepted-date = { $year }-{ $month }-{ $day }T{ $hour }:{ $minute }:{ $second }Z
 check-label-old = old:
 check-label-new = new:
 check-label-en = en:

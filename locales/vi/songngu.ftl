@@ -28,7 +28,7 @@ cli-arg-source-lang = Ngôn ngữ nguồn của các bài, một mã tiếng Anh
     .value-name = NGÔN_NGỮ
 cli-arg-target-lang = Ngôn ngữ bản dịch, một mã tiếng Việt như `vi-VN` (mặc định: của dự án, nếu không thì `vi`)
     .value-name = NGÔN_NGỮ
-cli-arg-accepted = Tệp các vấn đề đã được chấp nhận (mặc định: của dự án, nếu không thì `accepted.toml`)
+cli-arg-accepted = Tệp ghi các vấn đề đã chấp nhận (mặc định: của dự án, nếu không thì `accepted.toml`)
     .value-name = TỆP
 cli-arg-kinds = Cách xử lý một loại vấn đề, thay cho thiết lập của dự án: `LOẠI=off`, `info`, `warning` hoặc `error` (lặp lại nếu cần), ví dụ `--kind length=off`
     .value-name = LOẠI=MỨC
@@ -109,7 +109,7 @@ clap-other = dòng lệnh không hợp lệ: { $detail }
 ## Bộ nhớ dịch: `songngu tm ...`
 
 tm-about = Làm việc với bộ nhớ dịch (tệp TMX)
-tm-stats-about = Đếm TU, ngôn ngữ, thuộc tính và lỗi của một tệp TMX
+tm-stats-about = Đếm đơn vị dịch, ngôn ngữ, thuộc tính và lỗi của một tệp TMX
 tm-stats-arg-tm = Tệp TMX
     .value-name = TM
 tm-stats-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
@@ -129,7 +129,7 @@ tm-lookup-arg-tm = Tệp TMX
     .value-name = TM
 tm-lookup-arg-text = Câu cần tra
     .value-name = CÂU
-tm-lookup-arg-queries = Tệp chứa các câu cần tra, mỗi dòng một câu, tất cả được trả lời sau một lần nạp bộ nhớ
+tm-lookup-arg-queries = Tệp chứa các câu cần tra, mỗi dòng một câu; chỉ nạp bộ nhớ một lần cho tất cả
     .value-name = TỆP
 tm-lookup-arg-min = Điểm thấp nhất được hiển thị, 0-100 [mặc định: 75]
     .value-name = ĐIỂM
@@ -149,7 +149,7 @@ tm-concordance-arg-phrase = Từ hoặc cụm từ cần tìm
 tm-concordance-arg-target = Tìm trong bản dịch thay vì câu nguồn
 tm-concordance-arg-ignore-diacritics = Bỏ qua dấu (`Hung` tìm được `Hùng`)
 tm-concordance-arg-case-sensitive = Phân biệt chữ hoa và chữ thường
-tm-concordance-arg-limit = Số TU nhiều nhất được hiển thị [mặc định: 20]
+tm-concordance-arg-limit = Số đơn vị dịch nhiều nhất được hiển thị [mặc định: 20]
     .value-name = N
 tm-concordance-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
@@ -160,10 +160,10 @@ tm-concordance-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: 
 tm-import-about = Gộp một tệp TMX từ công cụ khác vào bộ nhớ, kèm báo cáo
 tm-import-arg-file = Tệp TMX cần nhập
     .value-name = TỆP
-tm-import-arg-into = Bộ nhớ được gộp vào (tạo mới nếu chưa có)
+tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có)
     .value-name = TM
 tm-import-arg-dry-run = Chỉ báo cáo những gì sẽ xảy ra, không thay đổi gì
-tm-import-arg-duplicates = Xử lý TU đã có trong bộ nhớ: `keep-newest` (giữ bản mới nhất) hoặc `keep-all` (giữ tất cả) [mặc định: `keep-newest`]
+tm-import-arg-duplicates = Xử lý đơn vị dịch đã có trong bộ nhớ: `keep-newest` (giữ bản mới nhất) hoặc `keep-all` (giữ tất cả) [mặc định: `keep-newest`]
     .value-name = CÁCH
 tm-import-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
 tm-import-arg-format = Định dạng đầu ra: `text` hoặc `json` [mặc định: `text`]
@@ -172,17 +172,17 @@ tm-import-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
     .value-name = NGÔN_NGỮ
 tm-import-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
-tm-export-about = Ghi bộ nhớ, hoặc các TU của một bài viết, thành TMX 1.4b
+tm-export-about = Ghi bộ nhớ, hoặc các đơn vị dịch của một bài viết, thành TMX 1.4b
 tm-export-arg-tm = Bộ nhớ
     .value-name = TM
 tm-export-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
-tm-export-arg-doc = Chỉ các TU của bài viết này
+tm-export-arg-doc = Chỉ các đơn vị dịch của bài viết này
     .value-name = MÃ
 
 ## Kết quả của `tm`
 
-tm-stats-summary = `{ $path }`: TMX { $version }, { $encoding }, { $tus } TU, { $tuvs } biến thể, { $notes } ghi chú, { $problems ->
+tm-stats-summary = `{ $path }`: TMX { $version }, { $encoding }, { $tus } đơn vị dịch, { $tuvs } biến thể, { $notes } ghi chú, { $problems ->
         [0] không có lỗi
        *[other] { $problems } lỗi
     }
@@ -190,36 +190,93 @@ tm-stats-languages = ngôn ngữ: { $languages }
 tm-stats-props = thuộc tính: { $props }
 tm-problem-error = `{ $path }`:{ $line }:{ $column }: lỗi: { $message }
 tm-problem-warning = `{ $path }`:{ $line }:{ $column }: cảnh báo: { $message }
-tm-converted = đã ghi `{ $path }` ({ $tus } TU)
-tm-exported = đã ghi `{ $path }` ({ $tus } TU)
+# Vấn đề của tệp TMX, mỗi mã vấn đề một thông báo.
+tmx-problem-tu-without-tuv = `<tu>` không có `<tuv>` nào; đã bỏ qua đơn vị dịch này
+tmx-problem-tuv-without-lang = `<tuv>` thiếu `xml:lang` (hoặc `lang`); đã bỏ qua đơn vị dịch này
+tmx-problem-tuv-without-seg = `<tuv>` không có `<seg>`; đã bỏ qua đơn vị dịch này
+tmx-problem-tuv-two-segs = `<tuv>` có hơn một `<seg>`; đã bỏ qua đơn vị dịch này
+tmx-problem-text-in-tu = có chữ nằm thẳng trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này
+tmx-problem-element-in-meta = { $place ->
+        [header] `<{ $element }>` nằm trong một prop hoặc note; đã bỏ qua prop hoặc note đó
+       *[tu] `<{ $element }>` nằm trong một prop hoặc note; đã bỏ qua đơn vị dịch này
+    }
+tmx-problem-misplaced-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này
+tmx-problem-unknown-element = { $parent ->
+        [header] `<{ $element }>` trong `<header>` không thuộc TMX; vẫn giữ nguyên
+        [seg] `<{ $element }>` trong `<seg>` không thuộc TMX; vẫn giữ nguyên
+       *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không mất gì mà không hay
+    }
+tmx-problem-unexpected-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua
+tmx-problem-text-in-body = đã bỏ qua phần chữ trong `<{ $parent }>` nằm ngoài mọi `<tu>`
+tmx-problem-text-in-header = đã bỏ qua phần chữ trong `<header>` nằm ngoài các phần tử con
+tmx-problem-text-in-tmx = đã bỏ qua phần chữ trong `<tmx>` nằm ngoài `<header>` và `<body>`
+tmx-problem-encoding-mismatch = { $evidence ->
+        [bom] khai báo XML ghi `{ $declared }` nhưng dấu thứ tự byte (BOM) cho biết là { $encoding }; đọc theo { $encoding }
+        [pattern] khai báo XML ghi `{ $declared }` nhưng dạng các byte cho biết là { $encoding }; đọc theo { $encoding }
+       *[eight-bit] khai báo XML ghi `{ $declared }` nhưng các byte là 8 bit; đọc theo { $encoding }
+    }
+tmx-problem-latin1-as-windows-1252 = đọc `{ $declared }` theo windows-1252 (các byte từ 0x80 đến 0x9F thành `€`, `‚`... chứ không thành ký tự điều khiển C1)
+tmx-problem-xml-version = XML phiên bản `{ $version }`; đọc theo quy tắc của XML 1.0
+tmx-problem-missing-version = `<tmx>` không có `version`
+tmx-problem-unknown-version = không rõ TMX phiên bản `{ $version }`; đọc như TMX 1.4
+tmx-problem-missing-header = không có `<header>` trước `<body>`
+tmx-problem-missing-body = { $root ->
+        [empty] `<tmx>` không có cả `<header>` lẫn `<body>`: không có đơn vị dịch nào
+       *[open] `<tmx>` không có `<body>`: không có đơn vị dịch nào
+    }
+tmx-problem-body-attrs = không giữ các thuộc tính của `<body>` ({ $attributes }); các khai báo namespace trong đó chuyển lên `<tmx>`
+tmx-problem-missing-header-attr = `<header>` thiếu thuộc tính bắt buộc { $attributes }
+tmx-problem-bad-segtype = `segtype="{ $value }"` không phải block, paragraph, sentence hay phrase
+tmx-problem-bad-lang = { $attribute ->
+        [none] `{ $value }` không phải mã ngôn ngữ
+       *[other] `{ $attribute }="{ $value }"` không phải mã ngôn ngữ
+    }
+tmx-problem-conflicting-lang = `xml:lang="{ $xml_lang }"` và `lang="{ $lang }"` không khớp nhau; dùng `xml:lang`
+tmx-problem-bad-date = `{ $attribute }="{ $value }"` không phải ngày giờ theo dạng TMX (`YYYYMMDDThhmmssZ`); giữ nguyên như đã ghi
+tmx-problem-bad-usagecount = `usagecount="{ $value }"` không phải là số
+tmx-problem-prop-without-type = `<prop>` không có `type`; giữ nguyên cùng các thuộc tính
+tmx-problem-missing-source-tuv = không có `<tuv>` nào bằng ngôn ngữ nguồn `{ $srclang }`
+tmx-problem-misplaced-meta = `<prop>`/`<note>` nằm sau phần nội dung lẽ ra nó phải đứng trước; vẫn giữ
+tmx-problem-seg-attrs = không giữ các thuộc tính của `<seg>` ({ $attributes }); các khai báo namespace trong đó chuyển lên `<tuv>`
+tmx-problem-bad-i = `<{ $element }>` không có `i` dạng số
+tmx-problem-duplicate-i = có hai `<{ $element }>` cùng `i="{ $i }"`
+tmx-problem-ept-without-bpt = `<ept i="{ $i }">` không có `<bpt>` nào đứng trước
+tmx-problem-unbalanced-bpt = `<bpt i="{ $i }">` không có `<ept>` đi kèm
+tmx-problem-it-without-pos = `<it>` không có `pos="begin"` hay `pos="end"`
+tmx-problem-bad-x = `<{ $element }>` có `x` không phải số
+tmx-problem-duplicate-x = có hai `<{ $element }>` cùng `x="{ $x }"`
+tmx-problem-misplaced-sub = `<sub>` nằm ngoài mã định dạng gốc (`bpt`, `ept`, `it`, `ph`, `ut`)
+tmx-problem-misplaced-inline = `<{ $element }>` nằm thẳng trong mã định dạng gốc
+tm-converted = đã ghi `{ $path }` ({ $tus } đơn vị dịch)
+tm-exported = đã ghi `{ $path }` ({ $tus } đơn vị dịch)
 tm-lookup-query = { $query } — { $count ->
         [0] không có kết quả
        *[other] { $count } kết quả
     }
 tm-concordance-found = “{ $phrase }”: { $count ->
         [0] không tìm thấy
-       *[other] { $count } TU
+       *[other] { $count } đơn vị dịch
     }
-tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản sao của TU đã có ({ $replaced } bản mới hơn được gộp vào TU đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
-tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản sao của TU đã có ({ $replaced } bản mới hơn sẽ được gộp vào TU đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản sao của đơn vị dịch đã có ({ $replaced } bản mới hơn được gộp vào đơn vị dịch đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản sao của đơn vị dịch đã có ({ $replaced } bản mới hơn sẽ được gộp vào đơn vị dịch đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
 
 ## Lỗi của bộ nhớ dịch
 
 error-tmx = `{ $path }`:{ $line }:{ $column }: không phải TMX dùng được: { $message }
 error-locked = `{ $path }` đang được một tiến trình songngu khác ghi ({ $holder }); hãy thử lại khi tiến trình đó xong
-error-changed-on-disk = `{ $path }` đã bị một chương trình khác thay đổi từ lúc được đọc; chưa ghi gì, hãy chạy lại lệnh
-error-damaged-tus = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các TU này nên chưa có gì bị thay đổi; hãy sửa tệp trước (xem `songngu tm validate`)
-error-unwritable = không ghi được `{ $path }`: các TU sau chứa ký tự mà XML không biểu diễn được: { $tus }
+error-changed-on-disk = một chương trình khác đã sửa `{ $path }` sau khi songngu đọc tệp này; chưa ghi gì, hãy chạy lại lệnh
+error-damaged-tus = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các đơn vị dịch này nên chưa có gì bị thay đổi; hãy sửa tệp trước (xem `songngu tm validate`)
+error-unwritable = không ghi được `{ $path }`: các đơn vị dịch sau chứa ký tự mà XML không biểu diễn được: { $tus }
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
 
 ## Gióng hàng: `songngu align`
 
-align-about = Ghép bài tiếng Việt với bài tiếng Anh của nó, từng câu một
+align-about = Gióng câu bài tiếng Việt với bài tiếng Anh tương ứng
 align-arg-en = Bài tiếng Anh (văn bản thuần hoặc Markdown)
     .value-name = EN
 align-arg-vi = Bài tiếng Việt (văn bản thuần hoặc Markdown)
     .value-name = VI
-align-arg-segmented = Đầu vào đã được tách sẵn: mỗi dòng một câu, một dòng trống giữa các đoạn
+align-arg-segmented = Đầu vào đã tách câu sẵn: mỗi dòng một câu, một dòng trống giữa các đoạn
 align-arg-format = Định dạng đầu ra: `text` (đặt song song), `tsv` (`EN_INDICES<TAB>VI_INDICES` cho mỗi cặp) hoặc `json` (JSON Lines kèm câu và độ tin cậy) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
 align-arg-glossary = Bảng thuật ngữ song ngữ hỗ trợ: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
@@ -238,7 +295,7 @@ align-summary = { $links } cặp, { $low ->
     }
 align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
 # $path: tệp không có câu nào (rỗng hoặc chỉ có dòng trống).
-align-no-sentences = `{ $path }` không có câu nào: mọi câu của bên kia đều không được gióng
+align-no-sentences = `{ $path }` không có câu nào: không câu nào của bên kia gióng được
 # $en, $vi: hai tệp.
 align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: không có gì để gióng câu
 # $en, $vi: hai tệp; $en_sentences, $vi_sentences, $en_chars, $vi_chars (số): độ dài của
@@ -252,7 +309,7 @@ align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } c�
        *[other] , xóa { $removed } cặp
     }{ $omitted ->
         [0] {""}
-       *[other] , ghi nhận { $omitted } câu được cố ý lược bỏ trong bản dịch
+       *[other] , ghi nhận { $omitted } câu cố ý lược bỏ trong bản dịch
     }{ $vi_only ->
         [0] {""}
        *[other] , ghi nhận { $vi_only } câu do biên tập viên bổ sung (chỉ có trong bản tiếng Việt)
@@ -264,7 +321,7 @@ align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } c�
 ## ---------------------------------------------------------------------------------------
 
 # $edit: `typo`, `number`, `date`, `name` hoặc `rewrite`.
-drift-stale = câu tiếng Anh đã được sửa sau khi dịch ({ $edit ->
+drift-stale = câu tiếng Anh đã sửa sau khi dịch ({ $edit ->
         [typo] sửa chính tả, dấu câu
         [number] đổi số liệu
         [date] đổi ngày giờ
@@ -272,9 +329,9 @@ drift-stale = câu tiếng Anh đã được sửa sau khi dịch ({ $edit ->
         [rewrite] viết lại
        *[other] { $edit }
     })
-drift-missing = chưa được dịch
+drift-missing = chưa dịch
 # $score: điểm (0-100) của câu khớp gần nhất trong bộ nhớ dịch.
-drift-missing-suggestion = chưa được dịch; bộ nhớ dịch có một câu khớp { $score }%
+drift-missing-suggestion = chưa dịch; bộ nhớ dịch có một câu khớp { $score }%
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
 drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
 drift-needs-review = công cụ gióng câu chưa chắc cặp câu này: hãy đọc lại bản dịch rồi duyệt bằng `songngu review`
@@ -295,11 +352,11 @@ check-arg-vi = Đối chiếu trực tiếp bài tiếng Việt này với bài 
     .value-name = VI
 check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) hoặc `json` (JSON Lines, mỗi dòng một vấn đề) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
-check-arg-glossary = Bảng tên riêng được dịch: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
+check-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
 check-arg-fail-on = Mức nghiêm trọng thấp nhất làm lần kiểm tra không đạt: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
-check-arg-accept = Đánh dấu vấn đề có mã này là đã chấp nhận để bài không còn bị đánh trượt vì nó (lặp lại để thêm)
+check-arg-accept = Đánh dấu vấn đề có mã này là đã chấp nhận để vấn đề đó không còn làm bài trượt kiểm tra (lặp lại để thêm)
     .value-name = MÃ
 check-arg-reason = Lý do chấp nhận các vấn đề
     .value-name = LÝ_DO
@@ -312,6 +369,7 @@ check-outside-article = không còn trong bài
 # $by, $at: who accepted the finding and when.
 check-accepted = { $by } đã chấp nhận lúc { $at }
 check-accepted-reason = { $by } đã chấp nhận lúc { $at }, lý do: { $reason }
+check-accepted-date = { $hour }:{ $minute }:{ $second } (UTC) ngày { $day }/{ $month }/{ $year }
 check-label-old = cũ:
 check-label-new = mới:
 check-label-en = Anh:
@@ -384,7 +442,7 @@ init-arg-article = Một bài của dự án, dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_
     .value-name = MÃ=ĐƯỜNG_DẪN
 init-arg-fail-on = Mức nghiêm trọng thấp nhất làm kiểm tra thất bại: `info`, `warning` hoặc `error` [mặc định: `error`]
     .value-name = MỨC
-init-arg-glossary = Bảng thuật ngữ tên riêng được dịch của dự án: mỗi dòng `Tiếng Anh<TAB>Tiếng Việt`
+init-arg-glossary = Bảng dịch tên riêng của dự án: mỗi dòng `Tiếng Anh<TAB>Tiếng Việt`
     .value-name = TỆP
 init-arg-force = Ghi đè tệp `songngu.toml` đã có
 # $path: the file written.
@@ -443,7 +501,7 @@ translate-added = đơn vị { $unit }: đã thêm bản dịch
 translate-replaced = đơn vị { $unit }: đã thay bản dịch
 translate-unchanged = đơn vị { $unit }: đã có sẵn, không thay đổi gì
 
-review-about = Duyệt các bản dịch đã được người đọc lại: trạng thái chuyển thành `reviewed` (đã duyệt), câu chữ giữ nguyên
+review-about = Duyệt các bản dịch đã có người đọc lại: trạng thái chuyển thành `reviewed` (đã duyệt), câu chữ giữ nguyên
 review-arg-en = Bài tiếng Anh
     .value-name = EN
 review-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
@@ -457,15 +515,15 @@ review-arg-user = Người duyệt [mặc định: người dịch của dự á
     .value-name = NAME
 review-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 review-approved = đơn vị { $unit }: đã duyệt
-review-already = đơn vị { $unit }: đã được duyệt từ trước, không thay đổi gì
+review-already = đơn vị { $unit }: đã duyệt từ trước, không thay đổi gì
 review-summary = Đã duyệt { $approved } bản dịch{ $already ->
         [0] {""}
-       *[other] , { $already } bản dịch đã được duyệt từ trước
+       *[other] , { $already } bản dịch đã duyệt từ trước
     }
 error-not-reviewable = đơn vị `{ $unit }` không có bản dịch hiện hành để duyệt ({ $status ->
         [stale] câu tiếng Anh đã sửa sau khi dịch: cần dịch lại trước
         [omitted] bản dịch đã đăng cố ý lược bỏ câu này
-       *[other] câu này chưa được dịch
+       *[other] câu này chưa dịch
     })
 error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
 error-empty-translation = câu tiếng Việt đang trống
@@ -519,9 +577,9 @@ xliff-refused-codes = đơn vị { $unit }: bản dịch làm mất hoặc sửa
 # $unit: a unit id; $was: the English the unit was exported with; $now: the English at its place now.
 xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ khi xuất tệp: trước là “{ $was }”, nay là “{ $now }”; không nhập
 # $count (number); $units: unit ids, comma-separated.
-xliff-not-translated = { $count } đơn vị chưa được dịch (vẫn như lúc xuất, trạng thái `initial`): { $units }
+xliff-not-translated = { $count } đơn vị chưa dịch (vẫn như lúc xuất, trạng thái `initial`): { $units }
 # $count (number); $units: unit ids, comma-separated.
-xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (bản tiếng Việt đã được sửa): { $units }
+xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (bản tiếng Việt đã sửa): { $units }
 xliff-imported = `{ $path }`: đã lưu { $stored } bản dịch, { $unchanged } không đổi, { $untranslated } chưa dịch, { $refused } bị từ chối
 error-xliff-write = không ghi được XLIFF: { $message }
 # $doc: a document id.
@@ -579,10 +637,10 @@ export-arg-to = Định dạng cần ghi: `vi`, `bilingual-html`, `bilingual-md`
     .value-name = ĐỊNH_DẠNG
 export-arg-output = Tệp cần ghi (thư mục nếu là `release`); `-` là ghi ra đầu ra chuẩn
     .value-name = ĐƯỜNG_DẪN
-export-arg-allow-drift = Vẫn xuất dù còn sai lệch; điều này được ghi vào manifest
+export-arg-allow-drift = Vẫn xuất dù còn sai lệch; manifest ghi lại điều này
 export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
     .value-name = TM
-export-arg-glossary = Bảng tên riêng được dịch: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
+export-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
 export-arg-fail-on = Mức nghiêm trọng thấp nhất làm dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
@@ -593,7 +651,7 @@ export-arg-user = Người xuất [mặc định: người dịch của dự án
 export-refused = từ chối xuất: bài chưa đạt vì các vấn đề ở trên; hãy sửa, chấp nhận bằng `songngu check --accept` hoặc xuất với `--allow-drift`
 # $path
 export-written = đã ghi `{ $path }`
-export-with-drift = đã xuất khi còn sai lệch (`--allow-drift`): các đơn vị có vấn đề được đánh dấu và manifest ghi lại điều này
+export-with-drift = đã xuất khi còn sai lệch (`--allow-drift`): đã đánh dấu các đơn vị có vấn đề và manifest ghi lại điều này
 # $message
 error-export = không xuất được: { $message }
 export-wording-en = Tiếng Anh
@@ -620,14 +678,14 @@ check-time-missing = bản tiếng Việt thiếu giờ `{ $time }`
 check-time-extra = bản tiếng Việt có giờ `{ $time }` mà bản tiếng Anh không có
 check-time-differs = giờ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
 check-name-missing = bản tiếng Việt thiếu tên `{ $name }`
-check-name-glossary = theo bảng thuật ngữ, `{ $term }` được dịch là `{ $translation }`, nhưng bản tiếng Việt không dùng cách dịch này
+check-name-glossary = theo bảng thuật ngữ, `{ $term }` dịch là `{ $translation }`, nhưng bản tiếng Việt không dùng cách dịch này
 check-name-world-missing = `{ $name }` tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt không nhắc đến
 check-name-world-differs = `{ $en }` tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt lại ghi `{ $vi }` ({ $meaning })
 check-name-world-extra = bản tiếng Việt nhắc đến `{ $name }` ({ $meaning }), bản tiếng Anh không có
 check-url-missing = bản tiếng Việt thiếu địa chỉ `{ $url }`
 check-url-extra = bản tiếng Việt có địa chỉ `{ $url }` mà bản tiếng Anh không có
 check-url-differs = địa chỉ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
-check-same-as-source = bản tiếng Việt vẫn để nguyên tiếng Anh, chưa được dịch
+check-same-as-source = bản tiếng Việt vẫn để nguyên tiếng Anh, chưa dịch
 check-same-as-source-partial = { $share }% số từ của bản tiếng Việt là từ tiếng Anh chép lại từ bản gốc: câu này có vẻ mới dịch một phần
 check-normalization-nfc = bản tiếng Việt chưa ở dạng Unicode NFC (một số dấu là ký tự tách rời); hãy đưa văn bản về dạng NFC
 check-normalization-tone-mix = đơn vị này đặt dấu thanh như `{ $words }`, còn phần còn lại của bài viết đặt như `{ $preferred }`
@@ -636,8 +694,8 @@ check-punctuation-exclamation = bản tiếng Anh có dấu `!` nhưng bản ti�
 check-punctuation-unbalanced = dấu `{ $marks }` trong bản tiếng Việt không khớp cặp (mở và đóng không đều nhau)
 check-punctuation-double-space = bản tiếng Việt có hai dấu cách liền nhau
 check-punctuation-final-stop = câu tiếng Anh kết thúc bằng dấu chấm, bản tiếng Việt thiếu dấu chấm cuối câu
-check-inconsistent-target = cùng câu tiếng Anh này được dịch khác ở đơn vị `{ $unit }`: “{ $other }”
-check-inconsistent-source = cùng bản dịch tiếng Việt này được dùng cho một câu tiếng Anh khác ở đơn vị `{ $unit }`: “{ $other }”
+check-inconsistent-target = cùng câu tiếng Anh này có bản dịch khác ở đơn vị `{ $unit }`: “{ $other }”
+check-inconsistent-source = cùng bản dịch tiếng Việt này cũng dùng cho một câu tiếng Anh khác ở đơn vị `{ $unit }`: “{ $other }”
 check-inconsistent-memory-target = bộ nhớ dịch có cách dịch khác cho câu tiếng Anh này (số cách dịch khác: { $count }), ví dụ: “{ $other }”
 check-inconsistent-memory-source = bộ nhớ dịch dùng bản dịch này cho một câu tiếng Anh khác (số câu khác: { $count }), ví dụ: “{ $other }”
 check-length-short = bản tiếng Việt ngắn hơn nhiều so với câu tiếng Anh: { $vi } ký tự cho { $en } ký tự tiếng Anh (dự kiến khoảng { $expected })
@@ -667,9 +725,9 @@ input-kind-glossary = bảng thuật ngữ
 input-kind-queries = tệp câu tra
 input-kind-srx = tệp SRX
 input-kind-project = tệp dự án
-input-kind-accepted = tệp các vấn đề đã được chấp nhận
+input-kind-accepted = tệp ghi các vấn đề đã chấp nhận
 # `export` và `xliff export` khi bộ nhớ dịch có TU bị hỏng.
-error-damaged-output = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): các đơn vị của chúng sẽ bị thiếu trong kết quả nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)
+error-damaged-output = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): các đơn vị của chúng sẽ bị thiếu trong kết quả nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)
 
 ## Issue 11, phần đầu ra: `-o` nhận và từ chối gì, tệp chỉ đọc, liên kết tượng trưng.
 ## $output: tệp hoặc thư mục được yêu cầu ghi; $input: tệp sẽ bị ghi đè;
@@ -730,11 +788,11 @@ tm-docs-doc = { $doc }: { $units } câu, { $translated } đã dịch{ $added ->
     }
 tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } câu{ $without ->
         [0] {""}
-       *[other] ; { $without } TU không thuộc tài liệu nào
+       *[other] ; { $without } đơn vị dịch không thuộc tài liệu nào
     }
-tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã được ghi vào, nhật ký đã được xoá
+tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, nhật ký đã xoá
 tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
-tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã được tính ở trên (`songngu tm compact` ghi chúng vào)
+tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã tính ở trên (`songngu tm compact` ghi chúng vào)
 error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
 error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc được ({ $reason }); chưa đọc hay ghi gì
 
@@ -763,7 +821,7 @@ error-access = không truy cập được `{ $path }`: { $reason }
 error-verify-failed = nội dung mới của `{ $path }` không qua được bước kiểm tra nên chưa được lưu: { $detail }
 
 error-memory-unknown-file = `{ $path }` không phải một tệp của bộ nhớ dịch
-error-memory-unknown-entry = bộ nhớ dịch không có TU số { $id }
+error-memory-unknown-entry = bộ nhớ dịch không có đơn vị dịch số { $id }
 error-memory-preview = bộ nhớ dịch được mở để chạy thử nên không lưu được
 
 journal-damage-not-a-journal = phần đầu tệp không phải của một nhật ký
@@ -772,8 +830,8 @@ journal-damage-no-header = nhật ký thiếu phần đầu
 journal-damage-bad-key = một khoá hỏng
 journal-damage-short-record = một bản ghi bị cắt cụt
 journal-damage-unknown-record = một loại bản ghi không xác định
-journal-damage-missing-tu = một thay đổi nhắm vào TU không tồn tại
-journal-damage-changed-twice = một thay đổi nhắm vào TU đã bị thay đổi trước đó
+journal-damage-missing-tu = một thay đổi nhắm vào đơn vị dịch không tồn tại
+journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch đã bị thay đổi trước đó
 
 tmx-error-io = không đọc được tệp: { $reason }
 tmx-error-empty = tệp rỗng
@@ -816,7 +874,7 @@ tmx-error-limit = vượt giới hạn `{ $limit }` ({ $max }): { $limit ->
         [max_attr_len] giá trị thuộc tính quá dài
         [max_attrs] một phần tử có quá nhiều thuộc tính
         [max_file_bytes] tệp quá lớn
-        [max_element_bytes] một phần tử `<tu>` (hoặc một đoạn đánh dấu hay văn bản ngoài các TU) quá lớn
+        [max_element_bytes] một phần tử `<tu>` (hoặc một đoạn đánh dấu hay văn bản ngoài các đơn vị dịch) quá lớn
        *[other] { $what }
     }
 tmx-error-not-a-tu = cần đúng một phần tử `<tu>`: { $detail }
@@ -869,10 +927,10 @@ xliff-invalid-empty-target = bản tiếng Việt rỗng (dùng `None` khi chưa
 xliff-invalid-no-units = XLIFF 2.0 cần ít nhất một đơn vị
 
 export-error-invalid-unit = đơn vị số { $number } (`{ $unit }`) không thuộc `{ $path }`: { $problem }
-export-unit-no-such-block = khối của nó không có trong tài liệu
-export-unit-outside-its-block = phạm vi của nó không nằm trong khối của nó
-export-unit-out-of-order = nó sai thứ tự trong tài liệu hoặc chồng lên đơn vị đứng trước
-export-unit-text-differs = văn bản của nó khác văn bản của tài liệu tại phạm vi đó
+export-unit-no-such-block = tài liệu không có khối chứa đơn vị này
+export-unit-outside-its-block = phạm vi của đơn vị nằm ngoài khối chứa nó
+export-unit-out-of-order = đơn vị sai thứ tự trong tài liệu hoặc chồng lên đơn vị đứng trước
+export-unit-text-differs = văn bản của đơn vị khác với văn bản của tài liệu ở cùng phạm vi
 export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } vấn đề chưa xử lý); hãy xuất với tuỳ chọn cho phép sai lệch hoặc sửa trước
 export-error-write = không ghi được đầu ra { $format }: { $reason }
 export-error-manifest = không ghi được manifest: { $detail }
@@ -882,7 +940,7 @@ export-error-not-a-release = `{ $path }` đã tồn tại và không phải thư
 
 ## `tm merge`: hợp nhất ba chiều các tệp bộ nhớ, trình hợp nhất của git (issue 14)
 
-tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ cùng sửa từ một bản chung, theo từng TU (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
+tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ cùng sửa từ một bản chung, theo từng đơn vị dịch (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
 tm-merge-arg-base = Bản chung (`%O` của trình hợp nhất git)
     .value-name = GỐC
 tm-merge-arg-ours = Bản của mình (`%A`)
@@ -892,11 +950,11 @@ tm-merge-arg-theirs = Bản của người kia (`%B`)
 tm-merge-arg-output = Bộ nhớ sau khi hợp nhất; có thể chính là bản của mình (`-o %A` cho git); `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-merge-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-tm-merged = đã hợp nhất vào `{ $path }`: { $tus } TU ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
-tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } TU: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
+tm-merged = đã hợp nhất vào `{ $path }`: { $tus } đơn vị dịch ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
+tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } đơn vị dịch: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merge-tu-unit = đơn vị `{ $unit }` của bài `{ $doc }`
-tm-merge-tu-tuid = TU `{ $tuid }`
-tm-merge-tu-source = TU của câu “{ $source }”
+tm-merge-tu-tuid = đơn vị dịch `{ $tuid }`
+tm-merge-tu-source = đơn vị dịch của câu “{ $source }”
 tm-merge-conflict-both = xung đột: { $tu } bị hai bên sửa khác nhau; giữ cả hai phiên bản, bản của mình đánh dấu `x-songngu-conflict=ours`, bản của người kia `x-songngu-conflict=theirs`
 tm-merge-conflict-deleted-by-ours = xung đột: { $tu } bị xoá ở bản của mình nhưng được sửa ở bản của người kia; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
 tm-merge-conflict-deleted-by-theirs = xung đột: { $tu } bị xoá ở bản của người kia nhưng được sửa ở bản của mình; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`

@@ -48,7 +48,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// The version of the layout and of everything the index stores (tokenization, folding,
 /// hashes): bump it when any of them changes.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 /// The folder beside the memory that holds the index files.
 pub const FOLDER: &str = ".songngu-cache";
 const MAGIC: [u8; 8] = *b"songngu\x01";

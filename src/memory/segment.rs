@@ -525,6 +525,11 @@ fn encode_meta(meta: &FileMeta) -> Vec<u8> {
         out.num(problem.tu_index.map_or(0, |i| i as u64 + 1));
         out.opt(problem.tuid.as_deref());
         out.text(&problem.message);
+        out.num(problem.values.len() as u64);
+        for (name, value) in &problem.values {
+            out.text(name);
+            out.text(value);
+        }
     }
     out.0
 }
@@ -637,6 +642,9 @@ fn decode_meta(bytes: &[u8]) -> Option<FileMeta> {
                 },
                 tuid: input.opt()?,
                 message: input.text()?.to_owned(),
+                values: (0..input.count()?)
+                    .map(|_| Some((static_code(input.text()?), input.text()?.to_owned())))
+                    .collect::<Option<_>>()?,
             })
         })
         .collect::<Option<Vec<Problem>>>()?;
@@ -682,6 +690,7 @@ mod tests {
                 tu_index: Some(0),
                 tuid: Some("t1".into()),
                 message: "a TU without variants".into(),
+                values: vec![("element", "tu".into())],
             }],
         };
         let back = decode_meta(&encode_meta(&meta)).expect("decodes");

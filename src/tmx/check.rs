@@ -4,6 +4,7 @@
 use unic_langid::LanguageIdentifier;
 
 use super::date::is_tmx_date;
+use super::error::{ProblemValues, value};
 use super::model::{Attr, Header, Inline, InlineKind, Meta, Tu, attr_value};
 use crate::text::lang::{best_lang_match, parse_lang};
 
@@ -21,6 +22,7 @@ pub(crate) enum Target {
 pub(crate) struct Finding {
     pub target: Target,
     pub code: &'static str,
+    pub values: ProblemValues,
     pub message: String,
 }
 
@@ -104,6 +106,7 @@ impl Checker {
                 out.push(Finding {
                     target,
                     code: "bad-date",
+                    values: vec![value("attribute", &attr.name), value("value", &attr.value)],
                     message: format!(
                         "`{}=\"{}\"` is not a TMX date (`YYYYMMDDThhmmssZ`); kept as written",
                         attr.name, attr.value
@@ -114,6 +117,7 @@ impl Checker {
                 out.push(Finding {
                     target,
                     code: "bad-usagecount",
+                    values: vec![value("value", &attr.value)],
                     message: format!("`usagecount=\"{}\"` is not a number", attr.value),
                 });
             }
@@ -128,6 +132,7 @@ impl Checker {
                 out.push(Finding {
                     target,
                     code: "prop-without-type",
+                    values: Vec::new(),
                     message: "`<prop>` without `type`; kept with its attributes".to_owned(),
                 });
             }
@@ -147,6 +152,7 @@ impl Checker {
             out.push(Finding {
                 target: Target::Tu,
                 code: "missing-header-attr",
+                values: vec![value("attributes", list.join(", "))],
                 message: format!("`<header>` lacks required {}", list.join(", ")),
             });
         }
@@ -156,6 +162,7 @@ impl Checker {
             out.push(Finding {
                 target: Target::Tu,
                 code: "bad-segtype",
+                values: vec![value("value", segtype)],
                 message: format!(
                     "`segtype=\"{segtype}\"` is not block, paragraph, sentence or phrase"
                 ),
@@ -169,6 +176,10 @@ impl Checker {
                 out.push(Finding {
                     target: Target::Tu,
                     code: "bad-lang",
+                    values: vec![
+                        super::error::value("attribute", name),
+                        super::error::value("value", value),
+                    ],
                     message: format!("`{name}=\"{value}\"` is not a language tag"),
                 });
             }
@@ -194,6 +205,7 @@ impl Checker {
                 out.push(Finding {
                     target,
                     code: "conflicting-lang",
+                    values: vec![value("xml_lang", xml_lang), value("lang", lang)],
                     message: format!(
                         "`xml:lang=\"{xml_lang}\"` and `lang=\"{lang}\"` differ; `xml:lang` is used"
                     ),
@@ -205,6 +217,7 @@ impl Checker {
                 out.push(Finding {
                     target,
                     code: "bad-lang",
+                    values: vec![value("value", raw)],
                     message: format!("`{raw}` is not a language tag"),
                 });
             }
@@ -220,6 +233,7 @@ impl Checker {
             out.push(Finding {
                 target: Target::Tu,
                 code: "missing-source-tuv",
+                values: vec![value("srclang", srclang)],
                 message: format!("no `<tuv>` in the source language `{srclang}`"),
             });
         }
@@ -231,10 +245,11 @@ impl Checker {
         self.bpt.clear();
         self.ept.clear();
         self.xs.clear();
-        let mut warn = |code: &'static str, message: String| {
+        let mut warn = |code: &'static str, values: ProblemValues, message: String| {
             out.push(Finding {
                 target,
                 code,
+                values,
                 message,
             })
         };
@@ -257,10 +272,12 @@ impl Checker {
             match kind {
                 InlineKind::Sub if !parent.is_some_and(InlineKind::is_code) => warn(
                     "misplaced-sub",
+                    vec![],
                     "`<sub>` outside native code (`bpt`, `ept`, `it`, `ph`, `ut`)".to_owned(),
                 ),
                 _ if kind.is_code() && parent.is_some_and(InlineKind::is_code) => warn(
                     "misplaced-inline",
+                    vec![value("element", name)],
                     format!("`<{name}>` directly inside native code"),
                 ),
                 _ => {}
@@ -274,22 +291,32 @@ impl Checker {
                             (&mut self.ept, self.bpt.contains(&i))
                         };
                         if own.contains(&i) {
-                            warn("duplicate-i", format!("two `<{name}>` with `i=\"{i}\"`"));
+                            warn(
+                                "duplicate-i",
+                                vec![value("element", name), value("i", i)],
+                                format!("two `<{name}>` with `i=\"{i}\"`"),
+                            );
                         } else {
                             own.push(i);
                         }
                         if !seen_bpt {
                             warn(
                                 "ept-without-bpt",
+                                vec![value("i", i)],
                                 format!("`<ept i=\"{i}\">` without a `<bpt>` before it"),
                             );
                         }
                     }
-                    _ => warn("bad-i", format!("`<{name}>` without a numeric `i`")),
+                    _ => warn(
+                        "bad-i",
+                        vec![value("element", name)],
+                        format!("`<{name}>` without a numeric `i`"),
+                    ),
                 },
                 InlineKind::It if !matches!(element.attr("pos"), Some("begin" | "end")) => {
                     warn(
                         "it-without-pos",
+                        vec![],
                         "`<it>` without `pos=\"begin\"` or `pos=\"end\"`".to_owned(),
                     );
                 }
@@ -303,12 +330,20 @@ impl Checker {
                     Some(Ok(x)) => {
                         let key = (kind_key(kind), x);
                         if self.xs.contains(&key) {
-                            warn("duplicate-x", format!("two `<{name}>` with `x=\"{x}\"`"));
+                            warn(
+                                "duplicate-x",
+                                vec![value("element", name), value("x", x)],
+                                format!("two `<{name}>` with `x=\"{x}\"`"),
+                            );
                         } else {
                             self.xs.push(key);
                         }
                     }
-                    Some(Err(_)) => warn("bad-x", format!("`<{name}>` with a non-numeric `x`")),
+                    Some(Err(_)) => warn(
+                        "bad-x",
+                        vec![value("element", name)],
+                        format!("`<{name}>` with a non-numeric `x`"),
+                    ),
                     None => {}
                 }
             }
@@ -321,6 +356,7 @@ impl Checker {
                 out.push(Finding {
                     target,
                     code: "unbalanced-bpt",
+                    values: vec![value("i", i)],
                     message: format!("`<bpt i=\"{i}\">` without its `<ept>`"),
                 });
             }

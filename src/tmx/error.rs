@@ -189,7 +189,21 @@ pub struct Problem {
     /// included.
     pub tu_index: Option<usize>,
     pub tuid: Option<String>,
+    /// The message in English (for `Display` and logs).
     pub message: String,
+    /// The values the message is made of (an element's name, an attribute's value...), by
+    /// name, so that an interface can word the problem in its own language from `code`.
+    /// Which names a code carries is listed with [`PROBLEM_CODES`](super::PROBLEM_CODES).
+    #[serde(skip)]
+    pub values: ProblemValues,
+}
+
+/// The named values of a [`Problem`]'s message.
+pub type ProblemValues = Vec<(&'static str, String)>;
+
+/// A named value of a problem's message.
+pub(crate) fn value(name: &'static str, value: impl ToString) -> (&'static str, String) {
+    (name, value.to_string())
 }
 
 impl fmt::Display for Problem {

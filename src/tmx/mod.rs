@@ -119,7 +119,52 @@ pub(crate) mod xml;
 mod tests;
 
 pub use date::{is_tmx_date, iso8601, iso8601_now, seconds_since_epoch, tmx_date, tmx_date_now};
-pub use error::{ErrorKind, Invalid, Problem, Severity, TmxError, WriteError};
+pub use error::{ErrorKind, Invalid, Problem, ProblemValues, Severity, TmxError, WriteError};
+
+/// Every problem code the reader reports, with the names of the values it carries in
+/// [`Problem::values`] (a value may be missing where the message does not need it, as
+/// `attribute` for a `bad-lang` of a `<tuv>`).
+pub const PROBLEM_CODES: &[(&str, &[&str])] = &[
+    ("tu-without-tuv", &[]),
+    ("tuv-without-lang", &[]),
+    ("tuv-without-seg", &[]),
+    ("tuv-two-segs", &[]),
+    ("text-in-tu", &["parent"]),
+    ("element-in-meta", &["element", "place"]),
+    ("misplaced-element", &["element", "parent"]),
+    ("unknown-element", &["element", "parent"]),
+    ("unexpected-element", &["element", "parent"]),
+    ("text-in-body", &["parent"]),
+    ("text-in-header", &[]),
+    ("text-in-tmx", &[]),
+    ("encoding-mismatch", &["declared", "evidence", "encoding"]),
+    ("latin1-as-windows-1252", &["declared"]),
+    ("xml-version", &["version"]),
+    ("missing-version", &[]),
+    ("unknown-version", &["version"]),
+    ("missing-header", &[]),
+    ("missing-body", &["root"]),
+    ("body-attrs", &["attributes"]),
+    ("missing-header-attr", &["attributes"]),
+    ("bad-segtype", &["value"]),
+    ("bad-lang", &["attribute", "value"]),
+    ("conflicting-lang", &["xml_lang", "lang"]),
+    ("bad-date", &["attribute", "value"]),
+    ("bad-usagecount", &["value"]),
+    ("prop-without-type", &[]),
+    ("missing-source-tuv", &["srclang"]),
+    ("misplaced-meta", &[]),
+    ("seg-attrs", &["attributes"]),
+    ("bad-i", &["element"]),
+    ("duplicate-i", &["element", "i"]),
+    ("ept-without-bpt", &["i"]),
+    ("unbalanced-bpt", &["i"]),
+    ("it-without-pos", &[]),
+    ("bad-x", &["element"]),
+    ("duplicate-x", &["element", "x"]),
+    ("misplaced-sub", &[]),
+    ("misplaced-inline", &["element"]),
+];
 pub use model::{
     Attr, CONFLICTING_LANG_PROP, Element, Header, Inline, InlineElement, InlineKind, Meta, Node,
     Note, Prop, Seg, SrcLang, Tmx, Tu, Tuv, attr_value, remove_attr_value, set_attr_value,

@@ -336,8 +336,9 @@ impl<R: Read> TmxReader<R> {
             bailed: false,
             qx_at_markup: false,
         };
-        for (code, message) in detected.warnings {
-            reader.problem(Severity::Warning, code, (1, 1), None, None, message);
+        for (code, values, message) in detected.warnings {
+            let text = (values, message);
+            reader.problem(Severity::Warning, code, (1, 1), None, None, text);
         }
         Ok(reader)
     }

@@ -12,7 +12,7 @@ use std::io::{self, BufRead, Read};
 
 use encoding_rs::{Decoder, DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use super::error::ErrorKind;
+use super::error::{ErrorKind, ProblemValues, value};
 use crate::text::position::LineColumn;
 
 /// How much is read from the file at a time.
@@ -71,8 +71,8 @@ impl fmt::Display for SourceEncoding {
 pub(crate) struct Detected {
     pub encoding: SourceEncoding,
     pub bom_len: usize,
-    /// (problem code, message) to report as warnings.
-    pub warnings: Vec<(&'static str, String)>,
+    /// (problem code, its values, message) to report as warnings.
+    pub warnings: Vec<(&'static str, ProblemValues, String)>,
 }
 
 /// Labels of ASCII, read as UTF-8 (a strict superset) rather than through WHATWG's
@@ -175,6 +175,11 @@ pub(crate) fn detect(prefix: &[u8], at_eof: bool) -> Result<Detected, ErrorKind>
                 };
                 warnings.push((
                     "encoding-mismatch",
+                    vec![
+                        value("declared", label),
+                        value("evidence", if bom_len > 0 { "bom" } else { "pattern" }),
+                        value("encoding", encoding.name()),
+                    ],
                     format!(
                         "the XML declaration says `{label}` but the {evidence} says {}; read as {}",
                         encoding.name(),
@@ -203,6 +208,11 @@ pub(crate) fn detect(prefix: &[u8], at_eof: bool) -> Result<Detected, ErrorKind>
         Some(label) if is_utf16_label(label) || is_utf32_label(label) => {
             warnings.push((
                 "encoding-mismatch",
+                vec![
+                    value("declared", label),
+                    value("evidence", "eight-bit"),
+                    value("encoding", UTF_8.name()),
+                ],
                 format!(
                     "the XML declaration says `{label}` but the bytes are 8-bit; read as UTF-8"
                 ),
@@ -220,6 +230,7 @@ pub(crate) fn detect(prefix: &[u8], at_eof: bool) -> Result<Detected, ErrorKind>
                 {
                     warnings.push((
                         "latin1-as-windows-1252",
+                        vec![value("declared", label)],
                         format!(
                             "`{label}` is decoded as windows-1252 (bytes 0x80 to 0x9F become `€`, `‚`... rather than C1 controls)"
                         ),

@@ -22,5 +22,6 @@ mod tm;
 mod tm_merge;
 mod top_level;
 mod update;
+mod vietnamese;
 mod xliff;
 mod xliff_codes;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use songngu::flow::tm::merge::MergeError;
-use songngu::i18n::Localizer;
+use songngu::i18n::{FluentValue, Localizer};
 use songngu::memory::journal::{JournalDamage, JournalError};
 use songngu::memory::persist::PersistError;
 use songngu::memory::store::MemoryError;
@@ -152,7 +152,36 @@ pub fn print_problem(l10n: &Localizer, path: &Path, problem: &tmx::Problem) {
             ("path", path_value(path)),
             ("line", plain(problem.line)),
             ("column", plain(problem.column)),
-            ("message", problem.message.clone().into()),
+            ("message", problem_message(l10n, problem).into()),
         ],
     ));
+}
+
+/// The words of one problem of a TMX file, from its code and values (the library's
+/// English for a code this interface does not know).
+pub fn problem_message(l10n: &Localizer, problem: &tmx::Problem) -> String {
+    let id = format!("tmx-problem-{}", problem.code);
+    let Some((_, names)) = tmx::PROBLEM_CODES
+        .iter()
+        .find(|(code, _)| *code == problem.code)
+    else {
+        return problem.message.clone();
+    };
+    if !l10n.has_message(&id) {
+        return problem.message.clone();
+    }
+    // A value a problem does not carry (the attribute of a `<tuv>`'s language) selects
+    // the message's `none` variant.
+    let args: Vec<(&str, FluentValue<'_>)> = names
+        .iter()
+        .map(|name| {
+            let value = problem
+                .values
+                .iter()
+                .find(|(have, _)| have == name)
+                .map_or("none", |(_, value)| value.as_str());
+            (*name, FluentValue::from(value))
+        })
+        .collect();
+    l10n.text_with(&id, &args)
 }

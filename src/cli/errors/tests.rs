@@ -22,7 +22,7 @@ use songngu::xml::CodePoint;
 
 use songngu::flow::tm::merge::MergeError;
 
-use super::memory::{journal_message, memory_message, persist_message};
+use super::memory::{self, journal_message, memory_message, persist_message};
 use super::tmx::{kind_message, write_message};
 use super::*;
 
@@ -665,4 +665,104 @@ fn every_merge_error_is_localized() {
         journal: PathBuf::from("tmx/news.tmx.journal"),
     };
     assert_english_is_display(&error.to_string(), |l10n| merge_error(l10n, &error));
+}
+
+/// A TMX file with most of the problems the reader reports (none fatal).
+const DAMAGED_TMX: &str = r#"<?xml version="1.1" encoding="UTF-8"?>
+<tmx version="9.9">
+<header creationtool="t" segtype="word" srclang="en" adminlang="zz-!!" creationdate="yesterday">
+<prop>no type</prop><foo/>
+</header>
+<body xmlns:x="urn:x" a="1">stray<seg>lost</seg>
+<tu usagecount="many"><tuv xml:lang="en"><seg>A <bpt i="1">b</bpt> <ept i="2">c</ept> <it>d</it> <ph x="q">e</ph> <ph x="1">f</ph><ph x="1">g</ph> <sub>s</sub> <bpt>h</bpt><bpt i="3"><ph>z</ph></bpt><ept i="3">k</ept><ept i="3">m</ept></seg></tuv><tuv xml:lang="vi" lang="fr"><seg a="1" xmlns:y="urn:y">B<zz>q</zz></seg><note>late</note></tuv><tuv xml:lang="x_!!"><seg>C</seg></tuv></tu>
+<tu><tuv xml:lang="vi"><seg>no source</seg></tuv></tu>
+<tu></tu>
+<tu><tuv><seg>x</seg></tuv></tu>
+<tu><tuv xml:lang="en"></tuv></tu>
+<tu><tuv xml:lang="en"><seg>a</seg><seg>b</seg></tuv></tu>
+<tu>text<tuv xml:lang="en"><seg>a</seg></tuv></tu>
+<tu><note><b/></note><tuv xml:lang="en"><seg>a</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>a<tuv/></seg></tuv></tu>
+<tu><odd/><tuv xml:lang="en"><seg>a</seg></tuv></tu>
+</body>
+</tmx>
+"#;
+
+fn problem(code: &'static str, values: &[(&'static str, &str)]) -> tmx::Problem {
+    tmx::Problem {
+        severity: tmx::Severity::Warning,
+        code,
+        line: 1,
+        column: 1,
+        tu_index: None,
+        tuid: None,
+        message: code.to_owned(),
+        values: values.iter().map(|(n, v)| (*n, (*v).to_owned())).collect(),
+    }
+}
+
+/// The values that select a variant of a problem's message, each variant once.
+fn variants(name: &str) -> &'static [&'static str] {
+    match name {
+        "place" => &["header", "tu"],
+        "parent" => &["header", "seg", "tuv"],
+        "evidence" => &["bom", "pattern", "eight-bit"],
+        "root" => &["empty", "open"],
+        "attribute" => &["none", "srclang"],
+        _ => &["v1"],
+    }
+}
+
+#[test]
+fn every_tmx_problem_code_is_localized() {
+    for (code, names) in tmx::PROBLEM_CODES {
+        // Each variant of each selecting value, the other values fixed.
+        let mut cases: Vec<Vec<(&'static str, &str)>> = vec![Vec::new()];
+        for name in *names {
+            cases = cases
+                .into_iter()
+                .flat_map(|case| {
+                    variants(name).iter().map(move |v| {
+                        let mut case = case.clone();
+                        case.push((*name, *v));
+                        case
+                    })
+                })
+                .collect();
+        }
+        for case in cases {
+            let problem = problem(code, &case);
+            assert_localized(code, |l10n| memory::problem_message(l10n, &problem));
+            let en = memory::problem_message(&Localizer::new(UiLocale::EnUs), &problem);
+            let vi = memory::problem_message(&Localizer::new(UiLocale::Vi), &problem);
+            for (name, value) in case.iter().filter(|(_, v)| *v == "v1") {
+                assert!(
+                    en.contains(value) && vi.contains(value),
+                    "{code}: ${name} unused"
+                );
+            }
+            for english in ["skipped", "kept", "without", " is not ", "ignored"] {
+                assert!(!vi.contains(english), "{code}: English in {vi}");
+            }
+        }
+    }
+}
+
+#[test]
+fn tmx_problems_in_english_are_the_readers_own_words() {
+    let (_, problems) = tmx::read_all_bytes("damaged.tmx", DAMAGED_TMX.as_bytes()).expect("reads");
+    let en = Localizer::new(UiLocale::EnUs);
+    let vi = Localizer::new(UiLocale::Vi);
+    let mut codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for problem in &problems {
+        assert_eq!(memory::problem_message(&en, problem), problem.message);
+        assert_ne!(memory::problem_message(&vi, problem), problem.message);
+    }
+    let known: Vec<&str> = tmx::PROBLEM_CODES.iter().map(|(code, _)| *code).collect();
+    for code in &codes {
+        assert!(known.contains(code), "{code} is not in PROBLEM_CODES");
+    }
+    assert!(codes.len() >= 30, "only {codes:?}");
 }

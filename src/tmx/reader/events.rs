@@ -8,7 +8,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::tu::Code;
 use super::{Ev, Fatal, Phase, TmxReader};
-use crate::tmx::error::{ErrorKind, TmxError};
+use crate::tmx::error::{ErrorKind, TmxError, value};
 use crate::tmx::model::Attr;
 use crate::tmx::xml::{AttrLimits, name_len, parse_attrs_into};
 use crate::xml::{check_chars, is_all_space, is_name, push_text, resolve_reference};
@@ -302,7 +302,11 @@ impl<R: Read> TmxReader<R> {
             "unexpected `<{}>` in `<{parent}>`, skipped",
             self.cur.name_str()
         );
-        self.structure_problem(self.cur.start, "unexpected-element", message);
+        let values = vec![
+            value("element", self.cur.name_str()),
+            value("parent", parent),
+        ];
+        self.structure_problem(self.cur.start, "unexpected-element", values, message);
     }
 
     /// Skips the current element (a start tag: its content too) after reporting it.

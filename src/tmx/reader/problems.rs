@@ -5,24 +5,27 @@ use std::io::{self, Read};
 
 use super::events::Name;
 use super::{Fatal, TmxReader};
-use crate::tmx::error::{ErrorKind, Problem, Severity, TmxError};
+use crate::tmx::error::{ErrorKind, Problem, ProblemValues, Severity, TmxError};
 
 /// A reason to skip the TU being read.
 #[derive(Debug)]
 pub(super) struct Damage {
     pub(super) offset: u64,
     pub(super) code: &'static str,
+    pub(super) values: ProblemValues,
     pub(super) message: String,
 }
 
 pub(super) fn damage(
     offset: u64,
     code: &'static str,
+    values: ProblemValues,
     message: String,
 ) -> Result<Option<Damage>, Fatal> {
     Ok(Some(Damage {
         offset,
         code,
+        values,
         message,
     }))
 }
@@ -59,7 +62,7 @@ impl<R: Read> TmxReader<R> {
         (line, column): (usize, usize),
         tu_index: Option<usize>,
         tuid: Option<&str>,
-        message: String,
+        (values, message): (ProblemValues, String),
     ) {
         self.problems.push(Problem {
             severity,
@@ -69,19 +72,34 @@ impl<R: Read> TmxReader<R> {
             tu_index,
             tuid: tuid.map(str::to_owned),
             message,
+            values,
         });
     }
 
     /// A warning outside TUs, at the element that started at `start`.
-    pub(super) fn warn(&mut self, start: u64, code: &'static str, message: String) {
+    pub(super) fn warn(
+        &mut self,
+        start: u64,
+        code: &'static str,
+        values: ProblemValues,
+        message: String,
+    ) {
         let position = self.locate(start);
-        self.problem(Severity::Warning, code, position, None, None, message);
+        let text = (values, message);
+        self.problem(Severity::Warning, code, position, None, None, text);
     }
 
     /// An error outside TUs (something was skipped), at `start`.
-    pub(super) fn structure_problem(&mut self, start: u64, code: &'static str, message: String) {
+    pub(super) fn structure_problem(
+        &mut self,
+        start: u64,
+        code: &'static str,
+        values: ProblemValues,
+        message: String,
+    ) {
         let position = self.locate(start);
-        self.problem(Severity::Error, code, position, None, None, message);
+        let text = (values, message);
+        self.problem(Severity::Error, code, position, None, None, text);
     }
 
     pub(super) fn limit(

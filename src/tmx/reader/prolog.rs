@@ -7,7 +7,7 @@ use std::io::Read;
 use super::events::Name;
 use super::tu::MetaBuild;
 use super::{Ev, Fatal, Phase, TmxReader};
-use crate::tmx::error::{ErrorKind, Severity};
+use crate::tmx::error::{ErrorKind, Severity, value};
 use crate::tmx::model::{Attr, Element, Node, attr_value};
 use crate::tmx::xml::{AttrLimits, parse_attrs};
 use crate::xml::{check_chars, is_name, is_xml_space, push_text};
@@ -140,7 +140,7 @@ impl<R: Read> TmxReader<R> {
             Some("1.0") => {}
             Some(other) => {
                 let message = format!("XML version `{other}`; read with the rules of XML 1.0");
-                self.warn(start, "xml-version", message);
+                self.warn(start, "xml-version", vec![value("version", other)], message);
             }
         }
         Ok(())
@@ -192,7 +192,7 @@ impl<R: Read> TmxReader<R> {
                 Ev::Empty => {
                     self.root();
                     let message = "`<tmx>` has neither `<header>` nor `<body>`: no TUs".to_owned();
-                    self.warn(start, "missing-body", message);
+                    self.warn(start, "missing-body", vec![value("root", "empty")], message);
                     self.phase = Phase::AfterRoot;
                     return Ok(());
                 }
@@ -208,7 +208,7 @@ impl<R: Read> TmxReader<R> {
                 (Ev::Text { space: false }, _) => {
                     let message =
                         "text in `<tmx>` outside `<header>` and `<body>` is ignored".to_owned();
-                    self.structure_problem(start, "text-in-tmx", message);
+                    self.structure_problem(start, "text-in-tmx", vec![], message);
                 }
                 (Ev::Start | Ev::Empty, Name::Header) if !header_seen => {
                     header_seen = true;
@@ -219,6 +219,7 @@ impl<R: Read> TmxReader<R> {
                         self.warn(
                             start,
                             "missing-header",
+                            vec![],
                             "no `<header>` before `<body>`".to_owned(),
                         );
                     }
@@ -229,7 +230,8 @@ impl<R: Read> TmxReader<R> {
                             "attributes of `<body>` are not kept ({}); its namespace declarations move to `<tmx>`",
                             attr_names(&dropped)
                         );
-                        self.warn(start, "body-attrs", message);
+                        let values = vec![value("attributes", attr_names(&dropped))];
+                        self.warn(start, "body-attrs", values, message);
                     }
                     self.phase = if ev == Ev::Start {
                         Phase::Body
@@ -244,6 +246,7 @@ impl<R: Read> TmxReader<R> {
                     self.warn(
                         start,
                         "missing-body",
+                        vec![value("root", "open")],
                         "`<tmx>` has no `<body>`: no TUs".to_owned(),
                     );
                     self.phase = Phase::AfterRoot;
@@ -263,6 +266,7 @@ impl<R: Read> TmxReader<R> {
             None => self.warn(
                 start,
                 "missing-version",
+                vec![],
                 "`<tmx>` has no `version`".to_owned(),
             ),
         }
@@ -273,7 +277,8 @@ impl<R: Read> TmxReader<R> {
             )
         {
             let message = format!("unknown TMX version `{}`; read as TMX 1.4", self.version);
-            self.warn(start, "unknown-version", message);
+            let values = vec![value("version", &self.version)];
+            self.warn(start, "unknown-version", values, message);
         }
         self.root_attrs = attrs;
     }
@@ -308,7 +313,7 @@ impl<R: Read> TmxReader<R> {
                     } else if !space {
                         let message =
                             "text in `<header>` outside its children is ignored".to_owned();
-                        self.structure_problem(at, "text-in-header", message);
+                        self.structure_problem(at, "text-in-header", vec![], message);
                     }
                 }
                 Ev::End => {
@@ -337,7 +342,11 @@ impl<R: Read> TmxReader<R> {
                             "`<{}>` inside a prop or note; the prop or note is skipped",
                             self.cur.name_str()
                         );
-                        self.structure_problem(at, "element-in-meta", message);
+                        let values = vec![
+                            value("element", self.cur.name_str()),
+                            value("place", "header"),
+                        ];
+                        self.structure_problem(at, "element-in-meta", values, message);
                         meta = None;
                         self.skip_to(buf, depth)?;
                         continue;
@@ -378,7 +387,11 @@ impl<R: Read> TmxReader<R> {
                                     "`<{}>` in `<header>` is not TMX; kept as is",
                                     self.cur.name_str()
                                 );
-                                self.warn(at, "unknown-element", message);
+                                let values = vec![
+                                    value("element", self.cur.name_str()),
+                                    value("parent", "header"),
+                                ];
+                                self.warn(at, "unknown-element", values, message);
                             }
                             extras.push(Element {
                                 name: self.cur.name_str().to_owned(),
@@ -403,7 +416,7 @@ impl<R: Read> TmxReader<R> {
                 header_position,
                 None,
                 None,
-                finding.message,
+                (finding.values, finding.message),
             );
         }
         self.findings = findings;

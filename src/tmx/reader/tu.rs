@@ -8,7 +8,7 @@ use super::problems::{Damage, damage};
 use super::prolog::{attr_names, hoist_namespaces};
 use super::{Ev, Fatal, Frame, Phase, TmxReader, TuRecord};
 use crate::tmx::check::Target;
-use crate::tmx::error::{ErrorKind, Severity};
+use crate::tmx::error::{ErrorKind, ProblemValues, Severity, value};
 use crate::tmx::model::{
     Attr, Inline, InlineElement, InlineKind, Meta, Note, Prop, Seg, Tu, Tuv, attr_value,
 };
@@ -74,7 +74,7 @@ struct TuBuild {
     pub(super) inline_count: usize,
     pub(super) meta: Option<MetaBuild>,
     /// Warnings found while reading (offset, code, message).
-    pub(super) warnings: Vec<(u64, &'static str, String)>,
+    pub(super) warnings: Vec<(u64, &'static str, ProblemValues, String)>,
 }
 
 impl TuBuild {
@@ -131,11 +131,10 @@ impl<R: Read> TmxReader<R> {
                     self.skip_unexpected(buf, ev)?;
                 }
                 (Phase::Body | Phase::AfterBody, Ev::Text { space: false }) => {
-                    let message = format!(
-                        "text in `<{}>` outside any `<tu>` is ignored",
-                        self.parent_name(false)
-                    );
-                    self.structure_problem(start, "text-in-body", message);
+                    let parent = self.parent_name(false);
+                    let message = format!("text in `<{parent}>` outside any `<tu>` is ignored");
+                    let values = vec![value("parent", parent)];
+                    self.structure_problem(start, "text-in-body", values, message);
                 }
                 (Phase::Fragment, Ev::Start) if name == Name::Tu => {
                     self.phase = Phase::AfterRoot;
@@ -223,6 +222,7 @@ impl<R: Read> TmxReader<R> {
             Some(Damage {
                 offset: start,
                 code: "tu-without-tuv",
+                values: Vec::new(),
                 message: "`<tu>` without any `<tuv>`; skipped".to_owned(),
             })
         } else {
@@ -244,7 +244,7 @@ impl<R: Read> TmxReader<R> {
                 position,
                 Some(index),
                 tuid,
-                found.message,
+                (found.values, found.message),
             );
             return Ok(None);
         }
@@ -304,7 +304,12 @@ impl<R: Read> TmxReader<R> {
                             let parent = if top == Frame::Tu { "tu" } else { "tuv" };
                             let message =
                                 format!("text directly in `<{parent}>`; the TU is skipped");
-                            return damage(at, "text-in-tu", message);
+                            return damage(
+                                at,
+                                "text-in-tu",
+                                vec![value("parent", parent)],
+                                message,
+                            );
                         }
                     }
                     continue;
@@ -331,7 +336,7 @@ impl<R: Read> TmxReader<R> {
                     if misplaced {
                         let message = "`<prop>`/`<note>` after the content it belongs before; kept"
                             .to_owned();
-                        b.warnings.push((at, "misplaced-meta", message));
+                        b.warnings.push((at, "misplaced-meta", vec![], message));
                     }
                     b.meta = Some(MetaBuild {
                         note: name == Name::Note,
@@ -357,7 +362,7 @@ impl<R: Read> TmxReader<R> {
                     {
                         let message =
                             "`<tuv>` without `xml:lang` (or `lang`); the TU is skipped".to_owned();
-                        return damage(at, "tuv-without-lang", message);
+                        return damage(at, "tuv-without-lang", vec![], message);
                     }
                     b.tuv = Some(Tuv {
                         attrs,
@@ -372,7 +377,7 @@ impl<R: Read> TmxReader<R> {
                     if b.has_seg {
                         let message =
                             "`<tuv>` with more than one `<seg>`; the TU is skipped".to_owned();
-                        return damage(at, "tuv-two-segs", message);
+                        return damage(at, "tuv-two-segs", vec![], message);
                     }
                     let attrs = self.take_attrs();
                     let dropped = match b.tuv.as_mut() {
@@ -384,7 +389,8 @@ impl<R: Read> TmxReader<R> {
                             "attributes of `<seg>` are not kept ({}); its namespace declarations move to `<tuv>`",
                             attr_names(&dropped)
                         );
-                        b.warnings.push((at, "seg-attrs", message));
+                        let values = vec![value("attributes", attr_names(&dropped))];
+                        b.warnings.push((at, "seg-attrs", values, message));
                     }
                     if let Some(offsets) = self.tuv_offsets.last_mut() {
                         offsets.1 = at;
@@ -399,7 +405,8 @@ impl<R: Read> TmxReader<R> {
                 (Frame::Seg | Frame::Inline, Name::Other) => {
                     let other = self.cur.other.clone();
                     let message = format!("`<{other}>` in `<seg>` is not TMX; kept as is");
-                    b.warnings.push((at, "unknown-element", message));
+                    let values = vec![value("element", &other), value("parent", "seg")];
+                    b.warnings.push((at, "unknown-element", values, message));
                     self.open_inline(b, InlineKind::Other(other), at)?;
                 }
                 (Frame::Meta, _) => {
@@ -407,7 +414,8 @@ impl<R: Read> TmxReader<R> {
                         "`<{}>` inside a prop or note; the TU is skipped",
                         self.cur.name_str()
                     );
-                    return damage(at, "element-in-meta", message);
+                    let values = vec![value("element", self.cur.name_str()), value("place", "tu")];
+                    return damage(at, "element-in-meta", values, message);
                 }
                 (Frame::Tu | Frame::Tuv, Name::Other) => {
                     let parent = if top == Frame::Tu { "tu" } else { "tuv" };
@@ -415,7 +423,8 @@ impl<R: Read> TmxReader<R> {
                         "unknown element `<{}>` in `<{parent}>`; the TU is skipped so nothing is lost silently",
                         self.cur.other
                     );
-                    return damage(at, "unknown-element", message);
+                    let values = vec![value("element", &self.cur.other), value("parent", parent)];
+                    return damage(at, "unknown-element", values, message);
                 }
                 (_, _) => {
                     let parent = match top {
@@ -427,7 +436,11 @@ impl<R: Read> TmxReader<R> {
                         "`<{}>` cannot be in `<{parent}>`; the TU is skipped",
                         self.cur.name_str()
                     );
-                    return damage(at, "misplaced-element", message);
+                    let values = vec![
+                        value("element", self.cur.name_str()),
+                        value("parent", parent),
+                    ];
+                    return damage(at, "misplaced-element", values, message);
                 }
             }
             if ev == Ev::Empty
@@ -462,6 +475,7 @@ impl<R: Read> TmxReader<R> {
                     return Some(Damage {
                         offset: at,
                         code: "tu-without-tuv",
+                        values: Vec::new(),
                         message: "`<tu>` without any `<tuv>`; skipped".to_owned(),
                     });
                 }
@@ -471,6 +485,7 @@ impl<R: Read> TmxReader<R> {
                     return Some(Damage {
                         offset: at,
                         code: "tuv-without-seg",
+                        values: Vec::new(),
                         message: "`<tuv>` without `<seg>`; the TU is skipped".to_owned(),
                     });
                 }
@@ -510,7 +525,7 @@ impl<R: Read> TmxReader<R> {
         findings.clear();
         self.checker
             .check_tu(&b.tu, self.header.attr("srclang"), &mut findings);
-        for (offset, code, message) in &b.warnings {
+        for (offset, code, values, message) in &b.warnings {
             let position = self.locate(*offset);
             self.problem(
                 Severity::Warning,
@@ -518,7 +533,7 @@ impl<R: Read> TmxReader<R> {
                 position,
                 Some(index),
                 tuid,
-                message.clone(),
+                (values.clone(), message.clone()),
             );
         }
         for finding in findings.drain(..) {
@@ -534,7 +549,7 @@ impl<R: Read> TmxReader<R> {
                 position,
                 Some(index),
                 tuid,
-                finding.message,
+                (finding.values, finding.message),
             );
         }
         self.findings = findings;
