@@ -28,7 +28,10 @@
 //!   "props","notes","problems"}` (and `"journal": {"path","changes"}` when the file has
 //!   a journal), then (validate) one `{"problem": {...}}` per problem;
 //! - lookup: one object per query `{"query","matches":[{"score","band","source","target",
-//!   "tuid","file","doc","unit","changed","diff"}]}`;
+//!   "tuid","file","doc","unit","changed","diff"}]}`, each part of `diff`
+//!   `{"kind","op","text"}` as [`songngu::flow::tm::lookup::LookupDiffPart`] says: `op`
+//!   as in `check` (`delete` only in the match's source, `insert` only in the query),
+//!   `kind` deprecated and the other way round;
 //! - concordance: one object per hit `{"tuid","source","target","ranges","file"}`;
 //! - import: one object, the report;
 //! - docs: one object per document `{"doc","units","translated","added"}`, then one
@@ -44,6 +47,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use songngu::drift::report::DiffOp;
 use songngu::flow::tm::compact::{CompactRequest, Compacted, compact};
 use songngu::flow::tm::copy::{self, ConvertRequest, Copied, ExportRequest};
 use songngu::flow::tm::docs::{DocsTotalRecord, docs};
@@ -397,7 +401,7 @@ struct JsonMatch<'a> {
     #[serde(flatten)]
     found: &'a Match,
     band: &'static str,
-    diff: &'a [fuzzy::DiffPart],
+    diff: Vec<lookup::LookupDiffPart<'a>>,
 }
 
 impl<'a> LookupLine<'a> {
@@ -408,7 +412,7 @@ impl<'a> LookupLine<'a> {
             .map(|scored| JsonMatch {
                 found: &scored.found,
                 band: band_name(scored.found.score),
-                diff: &scored.diff,
+                diff: scored.diff_parts(),
             })
             .collect();
         LookupLine {
@@ -468,7 +472,7 @@ fn write_answer(out: &mut Output, l10n: &Localizer, answer: &Answer) -> Result<(
         out.line(&format!(
             "  {:>3}%  {}",
             found.score,
-            render_diff(&scored.diff)
+            render_diff(&scored.diff_parts())
         ))?;
         out.line(&format!(
             "        → {}",
@@ -478,23 +482,19 @@ fn write_answer(out: &mut Output, l10n: &Localizer, answer: &Answer) -> Result<(
     Ok(())
 }
 
-/// Words of the match that the query lacks in `[-...-]`, words it adds in `{+...+}`.
-fn render_diff(parts: &[fuzzy::DiffPart]) -> String {
+/// As `check` shows a diff, the match being the old text and the query the new: words
+/// only in the match in `[-...-]`, words only in the query in `{+...+}`.
+fn render_diff(parts: &[lookup::LookupDiffPart]) -> String {
     let mut line = String::new();
     for part in parts {
-        match part.kind {
-            fuzzy::DiffKind::Equal => line.push_str(&part.text),
-            fuzzy::DiffKind::Delete => {
-                line.push_str("{+");
-                line.push_str(&part.text);
-                line.push_str("+}");
-            }
-            fuzzy::DiffKind::Insert => {
-                line.push_str("[-");
-                line.push_str(&part.text);
-                line.push_str("-]");
-            }
-        }
+        let (open, close) = match part.op {
+            DiffOp::Equal => ("", ""),
+            DiffOp::Delete => ("[-", "-]"),
+            DiffOp::Insert => ("{+", "+}"),
+        };
+        line.push_str(open);
+        line.push_str(part.text);
+        line.push_str(close);
     }
     line
 }

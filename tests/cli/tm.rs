@@ -373,3 +373,50 @@ fn tm_import_summary_agrees_in_number() {
     assert!(text.contains("0 problems"), "{text}");
     assert!(!text.contains("1 copies"), "{text}");
 }
+
+/// The diff of a lookup's JSON reads as `check`'s: `op` `delete` only in the match's
+/// source, `insert` only in the query, what the text shows in `[-...-]` and `{+...+}`;
+/// the deprecated `kind` stays the other way round.
+#[test]
+fn tm_lookup_json_diff_has_checks_op_and_keeps_kind() {
+    let (_dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let query = "The event attracted more than 1,200 guests.";
+    let lookup = |format: &str| {
+        stdout_of(
+            songngu("en")
+                .args(["tm", "lookup"])
+                .arg(&tm)
+                .arg(query)
+                .args(["--min", "60", "--format", format]),
+        )
+    };
+    let line: serde_json::Value = serde_json::from_str(lookup("json").trim()).expect("JSON");
+    let diff = &line["matches"][0]["diff"];
+    assert_eq!(
+        line["matches"][0]["source"],
+        "The event attracted more than one thousand guests."
+    );
+    let parts: Vec<songngu::drift::report::DiffPart> =
+        serde_json::from_value(diff.clone()).expect("check's diff parts");
+    let side = |op| {
+        let parts = parts.iter().filter(|p| p.op != op);
+        parts.map(|p| p.text.as_str()).collect::<String>()
+    };
+    use songngu::drift::report::DiffOp;
+    assert_eq!(
+        side(DiffOp::Insert),
+        "The event attracted more than one thousand guests."
+    );
+    assert_eq!(side(DiffOp::Delete), query);
+    let kinds: Vec<(&str, &str)> = diff
+        .as_array()
+        .expect("parts")
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap(), p["op"].as_str().unwrap()))
+        .collect();
+    assert!(kinds.contains(&("insert", "delete")), "{kinds:?}");
+    assert!(kinds.contains(&("delete", "insert")), "{kinds:?}");
+    let text = lookup("text");
+    assert!(text.contains("[-one thousand-]"), "{text}");
+    assert!(text.contains("{+1,200+}"), "{text}");
+}

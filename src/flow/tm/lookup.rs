@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use super::{Languages, any_damaged};
 use crate::flow::{FlowError, Notices, open_memory_in};
 use crate::memory::concordance::SearchOptions;
-use crate::memory::fuzzy::{self, DiffPart};
+use serde::Serialize;
+
+use crate::drift::report::DiffOp;
+use crate::memory::fuzzy::{self, DiffKind, DiffPart};
 use crate::memory::lookup::{ConcordanceMatch, Match};
 use crate::memory::store::Memory;
 
@@ -41,8 +44,48 @@ pub struct Answer {
 pub struct Scored {
     pub found: Match,
     /// Words common to both, only in the query ([`fuzzy::DiffKind::Delete`]) or only in
-    /// the match's source ([`fuzzy::DiffKind::Insert`]).
+    /// the match's source ([`fuzzy::DiffKind::Insert`]). [`Scored::diff_parts`] gives
+    /// them in `check`'s terms.
     pub diff: Vec<DiffPart>,
+}
+
+impl Scored {
+    /// [`Scored::diff`] as `tm lookup --format json` writes it, in `check`'s terms.
+    pub fn diff_parts(&self) -> Vec<LookupDiffPart<'_>> {
+        self.diff.iter().map(LookupDiffPart::of).collect()
+    }
+}
+
+/// One piece of a lookup's word diff: `{"kind","op","text"}` in JSON.
+///
+/// `op` reads as in `check` ([`crate::drift::report::DiffPart`]), the memory's matched source being
+/// the old text and the query the new one: `delete` is only in the match's source,
+/// `insert` only in the query, so `[-deleted-]` `{+inserted+}` turn the match into the
+/// query. `kind` is deprecated and kept for the scripts that read it; it is the other
+/// way round: `delete` is only in the query, `insert` only in the match's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LookupDiffPart<'a> {
+    /// Deprecated: `delete` only in the query, `insert` only in the match's source.
+    pub kind: DiffKind,
+    /// `equal`, `delete` (only in the match's source) or `insert` (only in the query).
+    pub op: DiffOp,
+    pub text: &'a str,
+}
+
+impl<'a> LookupDiffPart<'a> {
+    fn of(part: &'a DiffPart) -> LookupDiffPart<'a> {
+        // `fuzzy::diff` runs from the query to the source; `check` from old to new.
+        let op = match part.kind {
+            DiffKind::Equal => DiffOp::Equal,
+            DiffKind::Delete => DiffOp::Insert,
+            DiffKind::Insert => DiffOp::Delete,
+        };
+        LookupDiffPart {
+            kind: part.kind,
+            op,
+            text: &part.text,
+        }
+    }
 }
 
 /// What [`lookup`] found.
