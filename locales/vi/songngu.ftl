@@ -125,10 +125,12 @@ tm-convert-arg-input = Tệp TMX cần đọc
 tm-convert-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-lookup-about = Tìm các kết quả khớp hoàn toàn và khớp mờ cho một câu
-tm-lookup-arg-tm = Tệp TMX
+tm-lookup-arg-tm = Tệp TMX, rồi đến câu cần tra; nếu chỉ có một (và không có `--queries`) thì đó là câu cần tra, tra trong `--tm` hoặc bộ nhớ dịch của dự án
     .value-name = TM
 tm-lookup-arg-text = Câu cần tra
     .value-name = CÂU
+tm-lookup-arg-memories = Tệp bộ nhớ dịch cần đọc (dùng được nhiều lần); không đưa tệp nào thì dùng bộ nhớ của dự án
+    .value-name = TM
 tm-lookup-arg-queries = Tệp chứa các câu cần tra, mỗi dòng một câu, tất cả được trả lời sau một lần nạp bộ nhớ
     .value-name = TỆP
 tm-lookup-arg-min = Điểm thấp nhất được hiển thị, 0-100 [mặc định: 75]
@@ -142,10 +144,12 @@ tm-lookup-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
 tm-lookup-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
 tm-concordance-about = Tìm một từ hoặc cụm từ trong câu nguồn hoặc bản dịch của bộ nhớ
-tm-concordance-arg-tm = Tệp TMX
+tm-concordance-arg-tm = Tệp TMX, rồi đến cụm từ; nếu chỉ có một thì đó là cụm từ, tìm trong `--tm` hoặc bộ nhớ dịch của dự án
     .value-name = TM
 tm-concordance-arg-phrase = Từ hoặc cụm từ cần tìm
     .value-name = CỤM_TỪ
+tm-concordance-arg-memories = Tệp bộ nhớ dịch cần đọc (dùng được nhiều lần); không đưa tệp nào thì dùng bộ nhớ của dự án
+    .value-name = TM
 tm-concordance-arg-target = Tìm trong bản dịch thay vì câu nguồn
 tm-concordance-arg-ignore-diacritics = Bỏ qua dấu (`Hung` tìm được `Hùng`)
 tm-concordance-arg-case-sensitive = Phân biệt chữ hoa và chữ thường
@@ -211,6 +215,10 @@ error-changed-on-disk = `{ $path }` đã bị một chương trình khác thay �
 error-damaged-tus = `{ $path }` có { $count } TU bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các TU này nên chưa có gì bị thay đổi; hãy sửa tệp trước (xem `songngu tm validate`)
 error-unwritable = không ghi được `{ $path }`: các TU sau chứa ký tự mà XML không biểu diễn được: { $tus }
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
+error-no-phrase = không có gì để tìm: hãy đưa một từ hoặc cụm từ
+error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`--tm TM`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
+error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `--tm TM`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
+error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `--tm TM`
 
 ## Gióng hàng: `songngu align`
 

@@ -48,12 +48,13 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use songngu::drift::report::DiffOp;
+use songngu::flow::FlowError;
 use songngu::flow::tm::compact::{CompactRequest, Compacted, compact};
 use songngu::flow::tm::copy::{self, ConvertRequest, Copied, ExportRequest};
 use songngu::flow::tm::docs::{DocsTotalRecord, docs};
 use songngu::flow::tm::import::{ImportRequest, import};
 use songngu::flow::tm::lookup::{
-    self, Answer, ConcordanceRequest, LookupRequest, concordance, lookup,
+    self, Answer, ConcordanceRequest, LookupRequest, concordance_in, lookup_in,
 };
 use songngu::flow::tm::merge::{Conflict, ConflictKind, MergeRequest, Merged, TuIdentity, merge};
 use songngu::flow::tm::stats::{self, Stats};
@@ -170,10 +171,14 @@ pub struct ConvertArgs {
 
 #[derive(Debug, Args)]
 pub struct LookupArgs {
+    /// The memory, then the text; a lone one is the text (see [`lookup_positionals`]).
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(value_name = "TEXT")]
     pub text: Option<String>,
+    /// Memory files to read, with the positional TM if any; none: the project's.
+    #[arg(long = "tm", value_name = "TM")]
+    pub memories: Vec<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub queries: Option<PathBuf>,
     #[arg(long, value_name = "SCORE", default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
@@ -188,10 +193,14 @@ pub struct LookupArgs {
 
 #[derive(Debug, Args)]
 pub struct ConcordanceArgs {
+    /// The memory, then the phrase; a lone one is the phrase.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(value_name = "PHRASE")]
-    pub phrase: String,
+    pub phrase: Option<String>,
+    /// Memory files to read, with the positional TM if any; none: the project's.
+    #[arg(long = "tm", value_name = "TM")]
+    pub memories: Vec<PathBuf>,
     /// Search the translations instead of the sources.
     #[arg(long)]
     pub target: bool,
@@ -265,7 +274,7 @@ pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<E
         TmCommand::Validate(args) => stats(args, true, l10n, out),
         TmCommand::Convert(args) => convert(args, ctx, out),
         TmCommand::Lookup(args) => lookup_command(args, ctx, out),
-        TmCommand::Concordance(args) => concordance_command(args, l10n, out),
+        TmCommand::Concordance(args) => concordance_command(args, ctx, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
         TmCommand::Export(args) => export(args, ctx, out),
         TmCommand::Compact(args) => compact_command(args, l10n, out),
@@ -433,22 +442,59 @@ fn band_name(score: u8) -> &'static str {
     }
 }
 
+/// The memory files and the text of `tm lookup`'s positionals. Two are `TM TEXT`. A lone
+/// one is the memory when `--queries` is given without `--tm` (`tm lookup TM --queries
+/// FILE`, as it always was), else the text, looked up in `--tm` or the project's memory:
+/// a lone positional without `--queries` had nothing to look up before, so no earlier
+/// invocation changes meaning.
+fn lookup_positionals(args: &LookupArgs) -> (Vec<PathBuf>, Option<String>) {
+    let mut memories = args.memories.clone();
+    let text = match (&args.tm, &args.text) {
+        (Some(tm), Some(text)) => {
+            memories.insert(0, tm.clone());
+            Some(text.clone())
+        }
+        (Some(tm), None) if args.queries.is_some() && args.memories.is_empty() => {
+            memories.push(tm.clone());
+            None
+        }
+        (Some(lone), None) => Some(lone.to_string_lossy().into_owned()),
+        (None, _) => None,
+    };
+    (memories, text)
+}
+
+/// The memory files `given`, else the project's; a project without any is an error.
+fn memory_files(ctx: &Context, given: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+    if !given.is_empty() {
+        // No project is read: a memory named on the command line works anywhere.
+        return Ok(given);
+    }
+    let project = ctx.project()?;
+    songngu::flow::tm::memory_files(&[], &project).map_err(|e| flow_error(ctx.l10n, e))
+}
+
 fn lookup_command(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
-    let mut queries: Vec<String> = args.text.iter().cloned().collect();
+    let (given, text) = lookup_positionals(args);
+    let mut queries: Vec<String> = text.into_iter().collect();
     if let Some(path) = &args.queries {
         let text = ctx.read_text(path, InputKind::Queries)?;
         queries.extend(lookup::queries(&text));
     }
+    if queries.is_empty() {
+        return Err(flow_error(l10n, FlowError::NoQuery));
+    }
+    let tms = memory_files(ctx, given)?;
     let request = LookupRequest {
-        tm: args.tm.clone(),
+        tm: tms[0].clone(),
         queries,
         min: args.min,
         limit: args.limit,
         languages: args.languages.pair(),
     };
     let looked_up =
-        lookup(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+        lookup_in(&tms, &request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
     for answer in &looked_up.answers {
         match args.format {
             Format::Json => out.json_line(&LookupLine::of(answer))?,
@@ -499,10 +545,29 @@ fn render_diff(parts: &[lookup::LookupDiffPart]) -> String {
     line
 }
 
-fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+/// The memory files and the phrase of `tm concordance`'s positionals: `TM PHRASE`, or a
+/// lone `PHRASE` (which was refused before) in `--tm` or the project's memory.
+fn concordance_positionals(args: &ConcordanceArgs) -> (Vec<PathBuf>, Option<String>) {
+    let mut memories = args.memories.clone();
+    let phrase = match (&args.tm, &args.phrase) {
+        (Some(tm), Some(phrase)) => {
+            memories.insert(0, tm.clone());
+            Some(phrase.clone())
+        }
+        (Some(lone), None) => Some(lone.to_string_lossy().into_owned()),
+        (None, _) => None,
+    };
+    (memories, phrase)
+}
+
+fn concordance_command(args: &ConcordanceArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let (given, phrase) = concordance_positionals(args);
+    let phrase = phrase.ok_or_else(|| flow_error(l10n, FlowError::NoPhrase))?;
+    let tms = memory_files(ctx, given)?;
     let request = ConcordanceRequest {
-        tm: args.tm.clone(),
-        phrase: args.phrase.clone(),
+        tm: tms[0].clone(),
+        phrase: phrase.clone(),
         in_target: args.target,
         options: SearchOptions {
             diacritic_insensitive: args.ignore_diacritics,
@@ -511,8 +576,8 @@ fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Outpu
         limit: args.limit,
         languages: args.languages.pair(),
     };
-    let found =
-        concordance(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+    let found = concordance_in(&tms, &request, &mut notices::Stderr(l10n))
+        .map_err(|e| flow_error(l10n, e))?;
     match args.format {
         Format::Json => {
             for hit in &found.hits {
@@ -523,7 +588,7 @@ fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Outpu
             out.line(&l10n.text_with(
                 "tm-concordance-found",
                 &[
-                    ("phrase", args.phrase.clone().into()),
+                    ("phrase", phrase.into()),
                     ("count", found.hits.len().into()),
                 ],
             ))?;

@@ -420,3 +420,78 @@ fn tm_lookup_json_diff_has_checks_op_and_keeps_kind() {
     assert!(text.contains("[-one thousand-]"), "{text}");
     assert!(text.contains("{+1,200+}"), "{text}");
 }
+
+/// A folder with a project whose memory is `tmx/news.tmx`, written when `memory` is.
+fn project_with_memory(memory: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "source = \"en\"\ntarget = \"vi\"\nmemory = [\"tmx/news.tmx\"]\n",
+    )
+    .expect("write project");
+    if let Some(memory) = memory {
+        std::fs::create_dir(dir.path().join("tmx")).expect("tmx folder");
+        std::fs::write(dir.path().join("tmx/news.tmx"), memory).expect("write memory");
+    }
+    dir
+}
+
+#[test]
+fn tm_lookup_and_concordance_read_the_projects_memory_when_given_none() {
+    let dir = project_with_memory(Some(&tmx_doc(PAIRS)));
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", PAIRS[1].0]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100%") && out.contains(PAIRS[1].1), "{out}");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "concordance", "guests"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(PAIRS[1].1), "{out}");
+}
+
+#[test]
+fn tm_lookup_with_tm_flags_reads_those_memories_and_not_the_projects() {
+    let dir = project_with_memory(Some(&tmx_doc(&PAIRS[..1])));
+    let other = dir.path().join("other.tmx");
+    std::fs::write(&other, tmx_doc(&PAIRS[1..])).expect("write");
+    let other = other.to_str().expect("UTF-8 path");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", "--tm", other, PAIRS[1].0]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100%") && out.contains(PAIRS[1].1), "{out}");
+    // The old form: a lone positional with `--queries` is still the memory.
+    let queries = dir.path().join("q.txt");
+    std::fs::write(&queries, format!("{}\n", PAIRS[1].0)).expect("write");
+    let queries = queries.to_str().expect("UTF-8 path");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", other, "--queries", queries]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100%"), "{out}");
+    // `TM PHRASE` reads TM, not the project's memory, which lacks the phrase.
+    let (code, out, _) = run_in_apart(dir.path(), &["tm", "concordance", other, "guests"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(PAIRS[1].1), "{out}");
+}
+
+#[test]
+fn tm_lookup_without_any_memory_is_a_clear_error() {
+    let bare_dir = tempfile::tempdir().expect("temp dir");
+    let (code, _, err) = run_in_apart(bare_dir.path(), &["tm", "lookup", "A sentence."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no translation memory to read"), "{err}");
+    assert!(
+        err.contains("--tm TM") && !err.contains("nothing to look up"),
+        "{err}"
+    );
+    let unwritten = project_with_memory(None);
+    let (code, _, err) = run_in_apart(unwritten.path(), &["tm", "concordance", "guests"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("news.tmx") && err.contains("does not exist yet"),
+        "{err}"
+    );
+    let output = songngu("vi")
+        .current_dir(unwritten.path())
+        .args(["tm", "lookup", "A sentence."])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("không có bộ nhớ dịch nào để đọc"), "{err}");
+}

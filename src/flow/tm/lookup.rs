@@ -15,6 +15,7 @@ use crate::memory::store::Memory;
 /// Exact and fuzzy matches of each query.
 #[derive(Debug, Clone)]
 pub struct LookupRequest {
+    /// The memory file of [`lookup`]; [`lookup_in`] reads the files it is given instead.
     pub tm: PathBuf,
     /// In the order they are answered; see [`queries`] for a file of them.
     pub queries: Vec<String>,
@@ -99,10 +100,20 @@ pub struct LookedUp {
 
 /// Looks every query up in the memory file; its problems are told as it is read.
 pub fn lookup(request: &LookupRequest, notices: &mut dyn Notices) -> Result<LookedUp, FlowError> {
+    lookup_in(std::slice::from_ref(&request.tm), request, notices)
+}
+
+/// [`lookup`] in the memory files `tms` (several read as one, as `check` reads a
+/// project's) instead of `request.tm`: see [`super::memory_files`].
+pub fn lookup_in(
+    tms: &[PathBuf],
+    request: &LookupRequest,
+    notices: &mut dyn Notices,
+) -> Result<LookedUp, FlowError> {
     if request.queries.is_empty() {
         return Err(FlowError::NoQuery);
     }
-    let memory = open(&request.tm, &request.languages, notices)?;
+    let memory = open(tms, &request.languages, notices)?;
     let mut answers = Vec::with_capacity(request.queries.len());
     for query in &request.queries {
         let matches = memory
@@ -127,6 +138,7 @@ pub fn lookup(request: &LookupRequest, notices: &mut dyn Notices) -> Result<Look
 /// A word or phrase in the sources (or the translations) of a memory file.
 #[derive(Debug, Clone)]
 pub struct ConcordanceRequest {
+    /// The memory file of [`concordance`]; [`concordance_in`] reads those it is given.
     pub tm: PathBuf,
     pub phrase: String,
     /// Search the translations instead of the sources.
@@ -150,7 +162,17 @@ pub fn concordance(
     request: &ConcordanceRequest,
     notices: &mut dyn Notices,
 ) -> Result<Concordance, FlowError> {
-    let memory = open(&request.tm, &request.languages, notices)?;
+    concordance_in(std::slice::from_ref(&request.tm), request, notices)
+}
+
+/// [`concordance`] in the memory files `tms` instead of `request.tm`, as
+/// [`lookup_in`].
+pub fn concordance_in(
+    tms: &[PathBuf],
+    request: &ConcordanceRequest,
+    notices: &mut dyn Notices,
+) -> Result<Concordance, FlowError> {
+    let memory = open(tms, &request.languages, notices)?;
     let hits = memory.concordance(
         &request.phrase,
         request.in_target,
@@ -164,12 +186,11 @@ pub fn concordance(
 }
 
 fn open(
-    tm: &std::path::Path,
+    tms: &[PathBuf],
     languages: &Languages,
     notices: &mut dyn Notices,
 ) -> Result<Memory, FlowError> {
-    let paths = [tm.to_owned()];
-    Ok(open_memory_in(&paths, languages.pair(), notices)?)
+    Ok(open_memory_in(tms, languages.pair(), notices)?)
 }
 
 fn damaged(memory: &Memory) -> bool {
