@@ -90,8 +90,9 @@ pub enum TmCommand {
 
 #[derive(Debug, Args)]
 pub struct DocsArgs {
+    /// None: each of the project's memory files.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     #[command(flatten)]
@@ -152,8 +153,9 @@ impl Languages {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// None: each of the project's memory files.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -270,17 +272,39 @@ pub struct ExportArgs {
 pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
     match command {
-        TmCommand::Stats(args) => stats(args, false, l10n, out),
-        TmCommand::Validate(args) => stats(args, true, l10n, out),
+        TmCommand::Stats(args) => {
+            each_memory(ctx, &args.tm, |tm| stats(tm, args, false, l10n, out))
+        }
+        TmCommand::Validate(args) => {
+            each_memory(ctx, &args.tm, |tm| stats(tm, args, true, l10n, out))
+        }
         TmCommand::Convert(args) => convert(args, ctx, out),
         TmCommand::Lookup(args) => lookup_command(args, ctx, out),
         TmCommand::Concordance(args) => concordance_command(args, ctx, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
         TmCommand::Export(args) => export(args, ctx, out),
         TmCommand::Compact(args) => compact_command(args, l10n, out),
-        TmCommand::Docs(args) => docs_command(args, l10n, out),
+        TmCommand::Docs(args) => each_memory(ctx, &args.tm, |tm| docs_command(tm, args, l10n, out)),
         TmCommand::Merge(args) => merge_command(args, ctx, out),
     }
+}
+
+/// Runs `command` on the memory `given`, else on each of the project's memory files in
+/// turn; the run ends as the worst of them did.
+fn each_memory(
+    ctx: &Context,
+    given: &Option<PathBuf>,
+    mut command: impl FnMut(&Path) -> Result<Exit>,
+) -> Result<Exit> {
+    let mut worst = Exit::Success;
+    for tm in memory_files(ctx, given.iter().cloned().collect())? {
+        worst = match (worst, command(&tm)?) {
+            (Exit::Error, _) | (_, Exit::Error) => Exit::Error,
+            (Exit::Findings, _) | (_, Exit::Findings) => Exit::Findings,
+            _ => Exit::Success,
+        };
+    }
+    Ok(worst)
 }
 
 /// 2 when the memory read had damaged TUs (the rest is still reported), else 0.
@@ -288,11 +312,17 @@ fn exit_unless_damaged(damaged: bool) -> Exit {
     if damaged { Exit::Error } else { Exit::Success }
 }
 
-fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+fn stats(
+    tm: &Path,
+    args: &StatsArgs,
+    validate: bool,
+    l10n: &Localizer,
+    out: &mut Output,
+) -> Result<Exit> {
     let inspected = if validate {
-        stats::validate(&args.tm)
+        stats::validate(tm)
     } else {
-        stats::stats(&args.tm)
+        stats::stats(tm)
     }
     .map_err(|e| flow_error(l10n, e))?;
     let stats = &inspected.stats;
@@ -305,7 +335,7 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
                 }
             }
         }
-        Format::Text => write_stats(out, l10n, &args.tm, stats)?,
+        Format::Text => write_stats(out, l10n, tm, stats)?,
     }
     out.flush()?;
     for problem in &inspected.problems {
@@ -678,8 +708,8 @@ fn write_import(
     Ok(())
 }
 
-fn docs_command(args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let found = docs(&args.tm, &args.languages.pair()).map_err(|e| flow_error(l10n, e))?;
+fn docs_command(tm: &Path, args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let found = docs(tm, &args.languages.pair()).map_err(|e| flow_error(l10n, e))?;
     match args.format {
         Format::Json => {
             for doc in &found.docs {
@@ -705,7 +735,7 @@ fn docs_command(args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<E
             out.line(&l10n.text_with(
                 "tm-docs-total",
                 &[
-                    ("path", args.tm.display().to_string().into()),
+                    ("path", tm.display().to_string().into()),
                     ("docs", total.docs.into()),
                     ("units", total.units.into()),
                     ("without", total.without_doc.into()),

@@ -495,3 +495,21 @@ fn tm_lookup_without_any_memory_is_a_clear_error() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("không có bộ nhớ dịch nào để đọc"), "{err}");
 }
+
+#[test]
+fn tm_stats_validate_and_docs_without_tm_report_the_projects_memory() {
+    let dir = project_with_memory(Some(&tmx_doc(PAIRS)));
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "stats", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let stats: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
+    assert_eq!(stats["tus"], 3);
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "validate"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "docs", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"total\""), "{out}");
+    let unwritten = project_with_memory(None);
+    let (code, _, err) = run_in_apart(unwritten.path(), &["tm", "docs"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not exist yet"), "{err}");
+}
