@@ -218,7 +218,7 @@ error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queri
 error-no-phrase = không có gì để tìm: hãy đưa một từ hoặc cụm từ
 error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`--tm TM`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
 error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `--tm TM`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
-error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `--tm TM`
+error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `--tm TM`
 
 ## Gióng hàng: `songngu align`
 
