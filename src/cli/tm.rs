@@ -1,16 +1,21 @@
 //! `songngu tm ...`: the translation memory.
 //!
-//! - `tm stats <TM>`: streams the file and counts TUs, languages, props, notes, problems.
-//! - `tm validate <TM>`: the same, listing every problem; exit 1 when there are any.
+//! - `tm stats [TM]`: streams the file and counts TUs, languages, props, notes, problems.
+//! - `tm validate [TM]`: the same, listing every problem; exit 1 when there are any.
 //! - `tm convert <IN> -o <OUT>`: reads any TMX 1.1-1.4b and writes TMX 1.4b in UTF-8.
-//! - `tm lookup <TM> [TEXT] [--queries FILE]`: exact and fuzzy matches.
-//! - `tm concordance <TM> <PHRASE>`: a word or phrase in the sources (or targets).
+//! - `tm lookup [TM] [TEXT] [--tm TM]... [--queries FILE]`: exact and fuzzy matches.
+//! - `tm concordance [TM] PHRASE [--tm TM]...`: a word or phrase in the sources (or targets).
 //! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
-//! - `tm docs <TM>`: the documents the memory holds, with their units counted.
+//! - `tm docs [TM]`: the documents the memory holds, with their units counted.
 //! - `tm merge <BASE> <OURS> <THEIRS> -o <OUT>`: a three-way merge by TU identity, the
 //!   git merge driver of a memory (`-o` may be OURS, as git asks of a driver).
+//!
+//! Without a memory (no TM, no `--tm`), `stats`, `validate`, `docs`, `lookup` and
+//! `concordance` read the project's memory files ([`songngu::flow::tm::memory_files`]);
+//! a lone positional of `lookup`/`concordance` is then the text (see
+//! `lookup_positionals`).
 //!
 //! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
 //! notices told on stderr, and renders the result.
