@@ -461,3 +461,73 @@ fn compact_refuses_a_missing_a_locked_and_a_damaged_memory() {
         "{error:?}"
     );
 }
+
+/// A project in `dir` whose memory is `tmx/news.tmx` (not written).
+fn project_in(dir: &Path) -> songngu::project::Project {
+    let file = dir.join("songngu.toml");
+    let config = songngu::project::Config::parse(&file, "memory = [\"tmx/news.tmx\"]\n").unwrap();
+    songngu::project::Project::new(config, Default::default())
+}
+
+#[test]
+fn memory_files_are_those_given_else_the_projects_that_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let error = songngu::flow::tm::memory_files(&[], &project).unwrap_err();
+    let FlowError::NoMemoryToRead {
+        project: file,
+        listed,
+    } = &error
+    else {
+        panic!("{error:?}");
+    };
+    assert_eq!(
+        file.as_deref(),
+        Some(dir.path().join("songngu.toml").as_path())
+    );
+    assert_eq!(listed, &[dir.path().join("tmx/news.tmx")]);
+    let given = [dir.path().join("other.tmx")];
+    let files = songngu::flow::tm::memory_files(&given, &project).unwrap();
+    assert_eq!(files, given, "what is given is read, written or not");
+    std::fs::create_dir(dir.path().join("tmx")).unwrap();
+    std::fs::write(dir.path().join("tmx/news.tmx"), tmx_doc(PAIRS)).unwrap();
+    let files = songngu::flow::tm::memory_files(&[], &project).unwrap();
+    assert_eq!(files, [dir.path().join("tmx/news.tmx")]);
+}
+
+#[test]
+fn lookup_in_several_memories_reads_them_as_one() {
+    let (dir, first) = temp_file("a.tmx", tmx_doc(&PAIRS[..1]).as_bytes());
+    let second = dir.path().join("b.tmx");
+    std::fs::write(&second, tmx_doc(&PAIRS[1..])).unwrap();
+    let request = lookup_request(&first, vec![PAIRS[0].0.to_owned(), PAIRS[1].0.to_owned()]);
+    let looked_up = lookup::lookup_in(&[first, second], &request, &mut Vec::new()).unwrap();
+    for (answer, pair) in looked_up.answers.iter().zip(PAIRS) {
+        assert_eq!(answer.matches[0].found.score, 100);
+        assert_eq!(answer.matches[0].found.target.as_deref(), Some(pair.1));
+    }
+}
+
+#[test]
+fn lookup_diff_parts_read_as_checks_the_match_being_the_old_text() {
+    use songngu::drift::report::DiffOp;
+    let (_dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let query = "The event attracted more than 1,200 guests.";
+    let request = LookupRequest {
+        min: 60,
+        ..lookup_request(&tm, vec![query.to_owned()])
+    };
+    let looked_up = lookup(&request, &mut Vec::new()).unwrap();
+    let best = &looked_up.answers[0].matches[0];
+    let parts = best.diff_parts();
+    let side = |skip: DiffOp| -> String {
+        let kept = parts.iter().filter(|p| p.op != skip);
+        kept.map(|p| p.text).collect()
+    };
+    assert_eq!(
+        side(DiffOp::Insert),
+        best.found.source,
+        "old: the match's source"
+    );
+    assert_eq!(side(DiffOp::Delete), query, "new: the query");
+}

@@ -119,12 +119,12 @@ clap-other = invalid command line: { $detail }
 
 tm-about = Work with the translation memory (TMX files)
 tm-stats-about = Count the TUs, languages, props and problems of a TMX file
-tm-stats-arg-tm = The TMX file
+tm-stats-arg-tm = The TMX file; none given: each of the project's memory files
     .value-name = TM
 tm-stats-arg-format = Output format: `text` or `json` (JSON Lines) [default: `text`]
     .value-name = FORMAT
 tm-validate-about = Check a TMX file and list every problem (exit 1 when there are any)
-tm-validate-arg-tm = The TMX file
+tm-validate-arg-tm = The TMX file; none given: each of the project's memory files
     .value-name = TM
 tm-validate-arg-format = Output format: `text` or `json` (JSON Lines) [default: `text`]
     .value-name = FORMAT
@@ -134,10 +134,12 @@ tm-convert-arg-input = The TMX file to read
 tm-convert-arg-output = The TMX file to write; `-` writes standard output
     .value-name = OUT
 tm-lookup-about = Find exact and fuzzy matches for a sentence
-tm-lookup-arg-tm = The TMX file
+tm-lookup-arg-tm = The TMX file, then the sentence; alone (without `--queries`), the sentence, looked up in `--tm` or the project's memory
     .value-name = TM
 tm-lookup-arg-text = The sentence to look up
     .value-name = TEXT
+tm-lookup-arg-memories = A memory file to read (repeatable); none given: the project's memory
+    .value-name = TM
 tm-lookup-arg-queries = A file with one sentence to look up per line, all answered after loading the memory once
     .value-name = FILE
 tm-lookup-arg-min = Lowest score to show, 0-100 [default: 75]
@@ -151,10 +153,12 @@ tm-lookup-arg-source-lang = Language of the sources [default: `en`]
 tm-lookup-arg-target-lang = Language of the translations [default: `vi`]
     .value-name = LANG
 tm-concordance-about = Find a word or phrase in the memory's sources or translations
-tm-concordance-arg-tm = The TMX file
+tm-concordance-arg-tm = The TMX file, then the phrase; alone, the phrase, found in `--tm` or the project's memory
     .value-name = TM
 tm-concordance-arg-phrase = The word or phrase to find
     .value-name = PHRASE
+tm-concordance-arg-memories = A memory file to read (repeatable); none given: the project's memory
+    .value-name = TM
 tm-concordance-arg-target = Search the translations instead of the sources
 tm-concordance-arg-ignore-diacritics = Ignore diacritics (`Hung` finds `Hùng`)
 tm-concordance-arg-case-sensitive = Tell upper and lower case apart
@@ -321,6 +325,13 @@ error-damaged-tus = `{ $path }` has { $count ->
     }, so nothing was changed; repair the file first (see `songngu tm validate`)
 error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML cannot carry: { $tus }
 error-no-query = nothing to look up: give a sentence or `--queries FILE`
+error-no-phrase = nothing to find: give a word or phrase
+error-tm-no-memory-no-project = no translation memory to read: give one (`--tm TM`), or run in a project (`songngu init`) that lists its memory
+error-tm-no-memory-listed = no translation memory to read: `{ $project }` lists none; give one with `--tm TM`, or add `memory = ["tmx/news.tmx"]` to the project file
+error-tm-no-memory-yet = no translation memory to read: the project's { $count ->
+        [one] memory `{ $paths }` does not exist yet
+       *[other] memories ({ $paths }) do not exist yet
+    } (the first translation writes it); give one with `--tm TM`
 
 ## Alignment: `songngu align`
 
@@ -879,7 +890,7 @@ tm-compact-arg-tm = The memory
 tm-compact-arg-no-wait = Fail at once if another songngu process is writing the memory, instead of waiting
 tm-compact-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 tm-docs-about = List the documents (articles) a memory holds, with their units counted
-tm-docs-arg-tm = The memory
+tm-docs-arg-tm = The memory; none given: each of the project's memory files
     .value-name = TM
 tm-docs-arg-format = Output format: `text` or `json` (JSON Lines: one line per document, then the total) [default: `text`]
     .value-name = FORMAT

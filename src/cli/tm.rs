@@ -1,16 +1,21 @@
 //! `songngu tm ...`: the translation memory.
 //!
-//! - `tm stats <TM>`: streams the file and counts TUs, languages, props, notes, problems.
-//! - `tm validate <TM>`: the same, listing every problem; exit 1 when there are any.
+//! - `tm stats [TM]`: streams the file and counts TUs, languages, props, notes, problems.
+//! - `tm validate [TM]`: the same, listing every problem; exit 1 when there are any.
 //! - `tm convert <IN> -o <OUT>`: reads any TMX 1.1-1.4b and writes TMX 1.4b in UTF-8.
-//! - `tm lookup <TM> [TEXT] [--queries FILE]`: exact and fuzzy matches.
-//! - `tm concordance <TM> <PHRASE>`: a word or phrase in the sources (or targets).
+//! - `tm lookup [TM] [TEXT] [--tm TM]... [--queries FILE]`: exact and fuzzy matches.
+//! - `tm concordance [TM] PHRASE [--tm TM]...`: a word or phrase in the sources (or targets).
 //! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
 //! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
 //! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
-//! - `tm docs <TM>`: the documents the memory holds, with their units counted.
+//! - `tm docs [TM]`: the documents the memory holds, with their units counted.
 //! - `tm merge <BASE> <OURS> <THEIRS> -o <OUT>`: a three-way merge by TU identity, the
 //!   git merge driver of a memory (`-o` may be OURS, as git asks of a driver).
+//!
+//! Without a memory (no TM, no `--tm`), `stats`, `validate`, `docs`, `lookup` and
+//! `concordance` read the project's memory files ([`songngu::flow::tm::memory_files`]);
+//! a lone positional of `lookup`/`concordance` is then the text (see
+//! `lookup_positionals`).
 //!
 //! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
 //! notices told on stderr, and renders the result.
@@ -28,7 +33,10 @@
 //!   "props","notes","problems"}` (and `"journal": {"path","changes"}` when the file has
 //!   a journal), then (validate) one `{"problem": {...}}` per problem;
 //! - lookup: one object per query `{"query","matches":[{"score","band","source","target",
-//!   "tuid","file","doc","unit","changed","diff"}]}`;
+//!   "tuid","file","doc","unit","changed","diff"}]}`, each part of `diff`
+//!   `{"kind","op","text"}` as [`songngu::flow::tm::lookup::LookupDiffPart`] says: `op`
+//!   as in `check` (`delete` only in the match's source, `insert` only in the query),
+//!   `kind` deprecated and the other way round;
 //! - concordance: one object per hit `{"tuid","source","target","ranges","file"}`;
 //! - import: one object, the report;
 //! - docs: one object per document `{"doc","units","translated","added"}`, then one
@@ -44,12 +52,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use songngu::drift::report::DiffOp;
+use songngu::flow::FlowError;
 use songngu::flow::tm::compact::{CompactRequest, Compacted, compact};
 use songngu::flow::tm::copy::{self, ConvertRequest, Copied, ExportRequest};
 use songngu::flow::tm::docs::{DocsTotalRecord, docs};
 use songngu::flow::tm::import::{ImportRequest, import};
 use songngu::flow::tm::lookup::{
-    self, Answer, ConcordanceRequest, LookupRequest, concordance, lookup,
+    self, Answer, ConcordanceRequest, LookupRequest, concordance_in, lookup_in,
 };
 use songngu::flow::tm::merge::{Conflict, ConflictKind, MergeRequest, Merged, TuIdentity, merge};
 use songngu::flow::tm::stats::{self, Stats};
@@ -85,8 +95,9 @@ pub enum TmCommand {
 
 #[derive(Debug, Args)]
 pub struct DocsArgs {
+    /// None: each of the project's memory files.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     #[command(flatten)]
@@ -147,8 +158,9 @@ impl Languages {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// None: each of the project's memory files.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -166,10 +178,14 @@ pub struct ConvertArgs {
 
 #[derive(Debug, Args)]
 pub struct LookupArgs {
+    /// The memory, then the text; a lone one is the text (see [`lookup_positionals`]).
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(value_name = "TEXT")]
     pub text: Option<String>,
+    /// Memory files to read, with the positional TM if any; none: the project's.
+    #[arg(long = "tm", value_name = "TM")]
+    pub memories: Vec<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub queries: Option<PathBuf>,
     #[arg(long, value_name = "SCORE", default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
@@ -184,10 +200,14 @@ pub struct LookupArgs {
 
 #[derive(Debug, Args)]
 pub struct ConcordanceArgs {
+    /// The memory, then the phrase; a lone one is the phrase.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(value_name = "PHRASE")]
-    pub phrase: String,
+    pub phrase: Option<String>,
+    /// Memory files to read, with the positional TM if any; none: the project's.
+    #[arg(long = "tm", value_name = "TM")]
+    pub memories: Vec<PathBuf>,
     /// Search the translations instead of the sources.
     #[arg(long)]
     pub target: bool,
@@ -257,17 +277,39 @@ pub struct ExportArgs {
 pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
     match command {
-        TmCommand::Stats(args) => stats(args, false, l10n, out),
-        TmCommand::Validate(args) => stats(args, true, l10n, out),
+        TmCommand::Stats(args) => {
+            each_memory(ctx, &args.tm, |tm| stats(tm, args, false, l10n, out))
+        }
+        TmCommand::Validate(args) => {
+            each_memory(ctx, &args.tm, |tm| stats(tm, args, true, l10n, out))
+        }
         TmCommand::Convert(args) => convert(args, ctx, out),
         TmCommand::Lookup(args) => lookup_command(args, ctx, out),
-        TmCommand::Concordance(args) => concordance_command(args, l10n, out),
+        TmCommand::Concordance(args) => concordance_command(args, ctx, out),
         TmCommand::Import(args) => import_command(args, l10n, out),
         TmCommand::Export(args) => export(args, ctx, out),
         TmCommand::Compact(args) => compact_command(args, l10n, out),
-        TmCommand::Docs(args) => docs_command(args, l10n, out),
+        TmCommand::Docs(args) => each_memory(ctx, &args.tm, |tm| docs_command(tm, args, l10n, out)),
         TmCommand::Merge(args) => merge_command(args, ctx, out),
     }
+}
+
+/// Runs `command` on the memory `given`, else on each of the project's memory files in
+/// turn; the run ends as the worst of them did.
+fn each_memory(
+    ctx: &Context,
+    given: &Option<PathBuf>,
+    mut command: impl FnMut(&Path) -> Result<Exit>,
+) -> Result<Exit> {
+    let mut worst = Exit::Success;
+    for tm in memory_files(ctx, given.iter().cloned().collect())? {
+        worst = match (worst, command(&tm)?) {
+            (Exit::Error, _) | (_, Exit::Error) => Exit::Error,
+            (Exit::Findings, _) | (_, Exit::Findings) => Exit::Findings,
+            _ => Exit::Success,
+        };
+    }
+    Ok(worst)
 }
 
 /// 2 when the memory read had damaged TUs (the rest is still reported), else 0.
@@ -275,11 +317,17 @@ fn exit_unless_damaged(damaged: bool) -> Exit {
     if damaged { Exit::Error } else { Exit::Success }
 }
 
-fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+fn stats(
+    tm: &Path,
+    args: &StatsArgs,
+    validate: bool,
+    l10n: &Localizer,
+    out: &mut Output,
+) -> Result<Exit> {
     let inspected = if validate {
-        stats::validate(&args.tm)
+        stats::validate(tm)
     } else {
-        stats::stats(&args.tm)
+        stats::stats(tm)
     }
     .map_err(|e| flow_error(l10n, e))?;
     let stats = &inspected.stats;
@@ -292,7 +340,7 @@ fn stats(args: &StatsArgs, validate: bool, l10n: &Localizer, out: &mut Output) -
                 }
             }
         }
-        Format::Text => write_stats(out, l10n, &args.tm, stats)?,
+        Format::Text => write_stats(out, l10n, tm, stats)?,
     }
     out.flush()?;
     for problem in &inspected.problems {
@@ -397,7 +445,7 @@ struct JsonMatch<'a> {
     #[serde(flatten)]
     found: &'a Match,
     band: &'static str,
-    diff: &'a [fuzzy::DiffPart],
+    diff: Vec<lookup::LookupDiffPart<'a>>,
 }
 
 impl<'a> LookupLine<'a> {
@@ -408,7 +456,7 @@ impl<'a> LookupLine<'a> {
             .map(|scored| JsonMatch {
                 found: &scored.found,
                 band: band_name(scored.found.score),
-                diff: &scored.diff,
+                diff: scored.diff_parts(),
             })
             .collect();
         LookupLine {
@@ -429,22 +477,59 @@ fn band_name(score: u8) -> &'static str {
     }
 }
 
+/// The memory files and the text of `tm lookup`'s positionals. Two are `TM TEXT`. A lone
+/// one is the memory when `--queries` is given without `--tm` (`tm lookup TM --queries
+/// FILE`, as it always was), else the text, looked up in `--tm` or the project's memory:
+/// a lone positional without `--queries` had nothing to look up before, so no earlier
+/// invocation changes meaning.
+fn lookup_positionals(args: &LookupArgs) -> (Vec<PathBuf>, Option<String>) {
+    let mut memories = args.memories.clone();
+    let text = match (&args.tm, &args.text) {
+        (Some(tm), Some(text)) => {
+            memories.insert(0, tm.clone());
+            Some(text.clone())
+        }
+        (Some(tm), None) if args.queries.is_some() && args.memories.is_empty() => {
+            memories.push(tm.clone());
+            None
+        }
+        (Some(lone), None) => Some(lone.to_string_lossy().into_owned()),
+        (None, _) => None,
+    };
+    (memories, text)
+}
+
+/// The memory files `given`, else the project's; a project without any is an error.
+fn memory_files(ctx: &Context, given: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+    if !given.is_empty() {
+        // No project is read: a memory named on the command line works anywhere.
+        return Ok(given);
+    }
+    let project = ctx.project()?;
+    songngu::flow::tm::memory_files(&[], &project).map_err(|e| flow_error(ctx.l10n, e))
+}
+
 fn lookup_command(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
-    let mut queries: Vec<String> = args.text.iter().cloned().collect();
+    let (given, text) = lookup_positionals(args);
+    let mut queries: Vec<String> = text.into_iter().collect();
     if let Some(path) = &args.queries {
         let text = ctx.read_text(path, InputKind::Queries)?;
         queries.extend(lookup::queries(&text));
     }
+    if queries.is_empty() {
+        return Err(flow_error(l10n, FlowError::NoQuery));
+    }
+    let tms = memory_files(ctx, given)?;
     let request = LookupRequest {
-        tm: args.tm.clone(),
+        tm: tms[0].clone(),
         queries,
         min: args.min,
         limit: args.limit,
         languages: args.languages.pair(),
     };
     let looked_up =
-        lookup(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+        lookup_in(&tms, &request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
     for answer in &looked_up.answers {
         match args.format {
             Format::Json => out.json_line(&LookupLine::of(answer))?,
@@ -468,7 +553,7 @@ fn write_answer(out: &mut Output, l10n: &Localizer, answer: &Answer) -> Result<(
         out.line(&format!(
             "  {:>3}%  {}",
             found.score,
-            render_diff(&scored.diff)
+            render_diff(&scored.diff_parts())
         ))?;
         out.line(&format!(
             "        → {}",
@@ -478,31 +563,46 @@ fn write_answer(out: &mut Output, l10n: &Localizer, answer: &Answer) -> Result<(
     Ok(())
 }
 
-/// Words of the match that the query lacks in `[-...-]`, words it adds in `{+...+}`.
-fn render_diff(parts: &[fuzzy::DiffPart]) -> String {
+/// As `check` shows a diff, the match being the old text and the query the new: words
+/// only in the match in `[-...-]`, words only in the query in `{+...+}`.
+fn render_diff(parts: &[lookup::LookupDiffPart]) -> String {
     let mut line = String::new();
     for part in parts {
-        match part.kind {
-            fuzzy::DiffKind::Equal => line.push_str(&part.text),
-            fuzzy::DiffKind::Delete => {
-                line.push_str("{+");
-                line.push_str(&part.text);
-                line.push_str("+}");
-            }
-            fuzzy::DiffKind::Insert => {
-                line.push_str("[-");
-                line.push_str(&part.text);
-                line.push_str("-]");
-            }
-        }
+        let (open, close) = match part.op {
+            DiffOp::Equal => ("", ""),
+            DiffOp::Delete => ("[-", "-]"),
+            DiffOp::Insert => ("{+", "+}"),
+        };
+        line.push_str(open);
+        line.push_str(part.text);
+        line.push_str(close);
     }
     line
 }
 
-fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+/// The memory files and the phrase of `tm concordance`'s positionals: `TM PHRASE`, or a
+/// lone `PHRASE` (which was refused before) in `--tm` or the project's memory.
+fn concordance_positionals(args: &ConcordanceArgs) -> (Vec<PathBuf>, Option<String>) {
+    let mut memories = args.memories.clone();
+    let phrase = match (&args.tm, &args.phrase) {
+        (Some(tm), Some(phrase)) => {
+            memories.insert(0, tm.clone());
+            Some(phrase.clone())
+        }
+        (Some(lone), None) => Some(lone.to_string_lossy().into_owned()),
+        (None, _) => None,
+    };
+    (memories, phrase)
+}
+
+fn concordance_command(args: &ConcordanceArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let (given, phrase) = concordance_positionals(args);
+    let phrase = phrase.ok_or_else(|| flow_error(l10n, FlowError::NoPhrase))?;
+    let tms = memory_files(ctx, given)?;
     let request = ConcordanceRequest {
-        tm: args.tm.clone(),
-        phrase: args.phrase.clone(),
+        tm: tms[0].clone(),
+        phrase: phrase.clone(),
         in_target: args.target,
         options: SearchOptions {
             diacritic_insensitive: args.ignore_diacritics,
@@ -511,8 +611,8 @@ fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Outpu
         limit: args.limit,
         languages: args.languages.pair(),
     };
-    let found =
-        concordance(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
+    let found = concordance_in(&tms, &request, &mut notices::Stderr(l10n))
+        .map_err(|e| flow_error(l10n, e))?;
     match args.format {
         Format::Json => {
             for hit in &found.hits {
@@ -523,7 +623,7 @@ fn concordance_command(args: &ConcordanceArgs, l10n: &Localizer, out: &mut Outpu
             out.line(&l10n.text_with(
                 "tm-concordance-found",
                 &[
-                    ("phrase", args.phrase.clone().into()),
+                    ("phrase", phrase.into()),
                     ("count", found.hits.len().into()),
                 ],
             ))?;
@@ -613,8 +713,8 @@ fn write_import(
     Ok(())
 }
 
-fn docs_command(args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
-    let found = docs(&args.tm, &args.languages.pair()).map_err(|e| flow_error(l10n, e))?;
+fn docs_command(tm: &Path, args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+    let found = docs(tm, &args.languages.pair()).map_err(|e| flow_error(l10n, e))?;
     match args.format {
         Format::Json => {
             for doc in &found.docs {
@@ -640,7 +740,7 @@ fn docs_command(args: &DocsArgs, l10n: &Localizer, out: &mut Output) -> Result<E
             out.line(&l10n.text_with(
                 "tm-docs-total",
                 &[
-                    ("path", args.tm.display().to_string().into()),
+                    ("path", tm.display().to_string().into()),
                     ("docs", total.docs.into()),
                     ("units", total.units.into()),
                     ("without", total.without_doc.into()),

@@ -170,6 +170,17 @@ pub enum FlowError {
     /// `status` was given no article and the project lists none.
     #[error("no articles: give one or list them in the project")]
     NoArticles,
+    /// A `tm` command was given no memory file and the project has none to read:
+    /// `project` is the project file read, if any, and `listed` the memory files it
+    /// lists (none of which exists yet).
+    #[error("no translation memory to read: give one with `--tm TM`")]
+    NoMemoryToRead {
+        project: Option<PathBuf>,
+        listed: Vec<PathBuf>,
+    },
+    /// `tm concordance` was given no phrase (its memory alone).
+    #[error("no phrase: give a word or phrase to find")]
+    NoPhrase,
     /// `tm lookup` was given no query.
     #[error("no query: give a text or a file of queries")]
     NoQuery,

@@ -373,3 +373,143 @@ fn tm_import_summary_agrees_in_number() {
     assert!(text.contains("0 problems"), "{text}");
     assert!(!text.contains("1 copies"), "{text}");
 }
+
+/// The diff of a lookup's JSON reads as `check`'s: `op` `delete` only in the match's
+/// source, `insert` only in the query, what the text shows in `[-...-]` and `{+...+}`;
+/// the deprecated `kind` stays the other way round.
+#[test]
+fn tm_lookup_json_diff_has_checks_op_and_keeps_kind() {
+    let (_dir, tm) = temp_file("m.tmx", tmx_doc(PAIRS).as_bytes());
+    let query = "The event attracted more than 1,200 guests.";
+    let lookup = |format: &str| {
+        stdout_of(
+            songngu("en")
+                .args(["tm", "lookup"])
+                .arg(&tm)
+                .arg(query)
+                .args(["--min", "60", "--format", format]),
+        )
+    };
+    let line: serde_json::Value = serde_json::from_str(lookup("json").trim()).expect("JSON");
+    let diff = &line["matches"][0]["diff"];
+    assert_eq!(
+        line["matches"][0]["source"],
+        "The event attracted more than one thousand guests."
+    );
+    let parts: Vec<songngu::drift::report::DiffPart> =
+        serde_json::from_value(diff.clone()).expect("check's diff parts");
+    let side = |op| {
+        let parts = parts.iter().filter(|p| p.op != op);
+        parts.map(|p| p.text.as_str()).collect::<String>()
+    };
+    use songngu::drift::report::DiffOp;
+    assert_eq!(
+        side(DiffOp::Insert),
+        "The event attracted more than one thousand guests."
+    );
+    assert_eq!(side(DiffOp::Delete), query);
+    let kinds: Vec<(&str, &str)> = diff
+        .as_array()
+        .expect("parts")
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap(), p["op"].as_str().unwrap()))
+        .collect();
+    assert!(kinds.contains(&("insert", "delete")), "{kinds:?}");
+    assert!(kinds.contains(&("delete", "insert")), "{kinds:?}");
+    let text = lookup("text");
+    assert!(text.contains("[-one thousand-]"), "{text}");
+    assert!(text.contains("{+1,200+}"), "{text}");
+}
+
+/// A folder with a project whose memory is `tmx/news.tmx`, written when `memory` is.
+fn project_with_memory(memory: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "source = \"en\"\ntarget = \"vi\"\nmemory = [\"tmx/news.tmx\"]\n",
+    )
+    .expect("write project");
+    if let Some(memory) = memory {
+        std::fs::create_dir(dir.path().join("tmx")).expect("tmx folder");
+        std::fs::write(dir.path().join("tmx/news.tmx"), memory).expect("write memory");
+    }
+    dir
+}
+
+#[test]
+fn tm_lookup_and_concordance_read_the_projects_memory_when_given_none() {
+    let dir = project_with_memory(Some(&tmx_doc(PAIRS)));
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", PAIRS[1].0]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100%") && out.contains(PAIRS[1].1), "{out}");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "concordance", "guests"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(PAIRS[1].1), "{out}");
+}
+
+#[test]
+fn tm_lookup_with_tm_flags_reads_those_memories_and_not_the_projects() {
+    let dir = project_with_memory(Some(&tmx_doc(&PAIRS[..1])));
+    let other = dir.path().join("other.tmx");
+    std::fs::write(&other, tmx_doc(&PAIRS[1..])).expect("write");
+    let other = other.to_str().expect("UTF-8 path");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", "--tm", other, PAIRS[1].0]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100%") && out.contains(PAIRS[1].1), "{out}");
+    // The old form: a lone positional with `--queries` is still the memory.
+    let queries = dir.path().join("q.txt");
+    std::fs::write(&queries, format!("{}\n", PAIRS[1].0)).expect("write");
+    let queries = queries.to_str().expect("UTF-8 path");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", other, "--queries", queries]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100%"), "{out}");
+    // `TM PHRASE` reads TM, not the project's memory, which lacks the phrase.
+    let (code, out, _) = run_in_apart(dir.path(), &["tm", "concordance", other, "guests"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(PAIRS[1].1), "{out}");
+}
+
+#[test]
+fn tm_lookup_without_any_memory_is_a_clear_error() {
+    let bare_dir = tempfile::tempdir().expect("temp dir");
+    let (code, _, err) = run_in_apart(bare_dir.path(), &["tm", "lookup", "A sentence."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no translation memory to read"), "{err}");
+    assert!(
+        err.contains("--tm TM") && !err.contains("nothing to look up"),
+        "{err}"
+    );
+    let unwritten = project_with_memory(None);
+    let (code, _, err) = run_in_apart(unwritten.path(), &["tm", "concordance", "guests"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("news.tmx") && err.contains("does not exist yet"),
+        "{err}"
+    );
+    let output = songngu("vi")
+        .current_dir(unwritten.path())
+        .args(["tm", "lookup", "A sentence."])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("không có bộ nhớ dịch nào để đọc"), "{err}");
+}
+
+#[test]
+fn tm_stats_validate_and_docs_without_tm_report_the_projects_memory() {
+    let dir = project_with_memory(Some(&tmx_doc(PAIRS)));
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "stats", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let stats: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
+    assert_eq!(stats["tus"], 3);
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "validate"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "docs", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"total\""), "{out}");
+    let unwritten = project_with_memory(None);
+    let (code, _, err) = run_in_apart(unwritten.path(), &["tm", "docs"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not exist yet"), "{err}");
+}

@@ -9,7 +9,7 @@
 //! a TOML or XML parser's detail) goes into the localized sentence as an argument.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use songngu::document::DocumentError;
 use songngu::flow::FlowError;
@@ -327,6 +327,8 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         FlowError::WriteProject { path, source } => write_error(l10n, path, source),
         FlowError::ReadMemoryFile { path, source } => read_error(l10n, path, source),
         FlowError::NoQuery => text("error-no-query", &[]),
+        FlowError::NoPhrase => text("error-no-phrase", &[]),
+        FlowError::NoMemoryToRead { project, listed } => no_memory_to_read(l10n, project, listed),
         FlowError::NoArticles => text("error-no-articles", &[]),
         FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
         FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
@@ -374,6 +376,27 @@ fn no_such_document(l10n: &Localizer, path: &Path, doc: &str, docs: &[String]) -
         ("docs", listed.join(", ").into()),
     ];
     l10n.text_with("error-tm-export-unknown-doc", &args)
+}
+
+/// No memory given and none in the project: without a project, with one that lists no
+/// memory, or with one whose memory is not written yet.
+fn no_memory_to_read(l10n: &Localizer, project: &Option<PathBuf>, listed: &[PathBuf]) -> String {
+    let Some(project) = project else {
+        return l10n.text("error-tm-no-memory-no-project");
+    };
+    if listed.is_empty() {
+        return l10n.text_with(
+            "error-tm-no-memory-listed",
+            &[("project", path_value(project))],
+        );
+    }
+    let paths: Vec<String> = listed.iter().map(|p| p.display().to_string()).collect();
+    let args = [
+        ("project", path_value(project)),
+        ("paths", paths.join(", ").into()),
+        ("count", listed.len().into()),
+    ];
+    l10n.text_with("error-tm-no-memory-yet", &args)
 }
 
 /// The message for a work file refused before anything of it was stored.

@@ -5,13 +5,17 @@ use std::path::PathBuf;
 use super::{Languages, any_damaged};
 use crate::flow::{FlowError, Notices, open_memory_in};
 use crate::memory::concordance::SearchOptions;
-use crate::memory::fuzzy::{self, DiffPart};
+use serde::Serialize;
+
+use crate::drift::report::DiffOp;
+use crate::memory::fuzzy::{self, DiffKind, DiffPart};
 use crate::memory::lookup::{ConcordanceMatch, Match};
 use crate::memory::store::Memory;
 
 /// Exact and fuzzy matches of each query.
 #[derive(Debug, Clone)]
 pub struct LookupRequest {
+    /// The memory file of [`lookup`]; [`lookup_in`] reads the files it is given instead.
     pub tm: PathBuf,
     /// In the order they are answered; see [`queries`] for a file of them.
     pub queries: Vec<String>,
@@ -41,8 +45,48 @@ pub struct Answer {
 pub struct Scored {
     pub found: Match,
     /// Words common to both, only in the query ([`fuzzy::DiffKind::Delete`]) or only in
-    /// the match's source ([`fuzzy::DiffKind::Insert`]).
+    /// the match's source ([`fuzzy::DiffKind::Insert`]). [`Scored::diff_parts`] gives
+    /// them in `check`'s terms.
     pub diff: Vec<DiffPart>,
+}
+
+impl Scored {
+    /// [`Scored::diff`] as `tm lookup --format json` writes it, in `check`'s terms.
+    pub fn diff_parts(&self) -> Vec<LookupDiffPart<'_>> {
+        self.diff.iter().map(LookupDiffPart::of).collect()
+    }
+}
+
+/// One piece of a lookup's word diff: `{"kind","op","text"}` in JSON.
+///
+/// `op` reads as in `check` ([`crate::drift::report::DiffPart`]), the memory's matched source being
+/// the old text and the query the new one: `delete` is only in the match's source,
+/// `insert` only in the query, so `[-deleted-]` `{+inserted+}` turn the match into the
+/// query. `kind` is deprecated and kept for the scripts that read it; it is the other
+/// way round: `delete` is only in the query, `insert` only in the match's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LookupDiffPart<'a> {
+    /// Deprecated: `delete` only in the query, `insert` only in the match's source.
+    pub kind: DiffKind,
+    /// `equal`, `delete` (only in the match's source) or `insert` (only in the query).
+    pub op: DiffOp,
+    pub text: &'a str,
+}
+
+impl<'a> LookupDiffPart<'a> {
+    fn of(part: &'a DiffPart) -> LookupDiffPart<'a> {
+        // `fuzzy::diff` runs from the query to the source; `check` from old to new.
+        let op = match part.kind {
+            DiffKind::Equal => DiffOp::Equal,
+            DiffKind::Delete => DiffOp::Insert,
+            DiffKind::Insert => DiffOp::Delete,
+        };
+        LookupDiffPart {
+            kind: part.kind,
+            op,
+            text: &part.text,
+        }
+    }
 }
 
 /// What [`lookup`] found.
@@ -56,10 +100,20 @@ pub struct LookedUp {
 
 /// Looks every query up in the memory file; its problems are told as it is read.
 pub fn lookup(request: &LookupRequest, notices: &mut dyn Notices) -> Result<LookedUp, FlowError> {
+    lookup_in(std::slice::from_ref(&request.tm), request, notices)
+}
+
+/// [`lookup`] in the memory files `tms` (several read as one, as `check` reads a
+/// project's) instead of `request.tm`: see [`super::memory_files`].
+pub fn lookup_in(
+    tms: &[PathBuf],
+    request: &LookupRequest,
+    notices: &mut dyn Notices,
+) -> Result<LookedUp, FlowError> {
     if request.queries.is_empty() {
         return Err(FlowError::NoQuery);
     }
-    let memory = open(&request.tm, &request.languages, notices)?;
+    let memory = open(tms, &request.languages, notices)?;
     let mut answers = Vec::with_capacity(request.queries.len());
     for query in &request.queries {
         let matches = memory
@@ -84,6 +138,7 @@ pub fn lookup(request: &LookupRequest, notices: &mut dyn Notices) -> Result<Look
 /// A word or phrase in the sources (or the translations) of a memory file.
 #[derive(Debug, Clone)]
 pub struct ConcordanceRequest {
+    /// The memory file of [`concordance`]; [`concordance_in`] reads those it is given.
     pub tm: PathBuf,
     pub phrase: String,
     /// Search the translations instead of the sources.
@@ -107,7 +162,17 @@ pub fn concordance(
     request: &ConcordanceRequest,
     notices: &mut dyn Notices,
 ) -> Result<Concordance, FlowError> {
-    let memory = open(&request.tm, &request.languages, notices)?;
+    concordance_in(std::slice::from_ref(&request.tm), request, notices)
+}
+
+/// [`concordance`] in the memory files `tms` instead of `request.tm`, as
+/// [`lookup_in`].
+pub fn concordance_in(
+    tms: &[PathBuf],
+    request: &ConcordanceRequest,
+    notices: &mut dyn Notices,
+) -> Result<Concordance, FlowError> {
+    let memory = open(tms, &request.languages, notices)?;
     let hits = memory.concordance(
         &request.phrase,
         request.in_target,
@@ -121,12 +186,11 @@ pub fn concordance(
 }
 
 fn open(
-    tm: &std::path::Path,
+    tms: &[PathBuf],
     languages: &Languages,
     notices: &mut dyn Notices,
 ) -> Result<Memory, FlowError> {
-    let paths = [tm.to_owned()];
-    Ok(open_memory_in(&paths, languages.pair(), notices)?)
+    Ok(open_memory_in(tms, languages.pair(), notices)?)
 }
 
 fn damaged(memory: &Memory) -> bool {

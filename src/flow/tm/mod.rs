@@ -3,8 +3,9 @@
 //!
 //! These work on the memory file given, not on the project: its language pair is the
 //! request's ([`Languages`]), and only the outputs of [`copy`] are checked against the
-//! project's files, which the caller lists. A memory file's journal is part of it: every
-//! flow here reads the TMX with its journal applied.
+//! project's files, which the caller lists. A caller given no memory file reads the
+//! project's ([`memory_files`]). A memory file's journal is part of it: every flow here
+//! reads the TMX with its journal applied.
 
 pub mod compact;
 pub mod copy;
@@ -14,7 +15,7 @@ pub mod lookup;
 pub mod merge;
 pub mod stats;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -26,8 +27,23 @@ use crate::tmx::{Problem, Severity};
 use super::{FlowError, LOCK_WAIT};
 use crate::fsio::OutputTarget;
 use crate::memory::write;
+use crate::project::Project;
 use crate::tmx::{Attr, Header, Tu};
 use std::io::Write;
+
+/// The memory files a `tm` command reads: those `given`, else those of `project` that
+/// exist. None at all is [`FlowError::NoMemoryToRead`]: an empty memory would answer
+/// every lookup with nothing, which reads as "no match" rather than "no memory".
+pub fn memory_files(given: &[PathBuf], project: &Project) -> Result<Vec<PathBuf>, FlowError> {
+    let paths = project.memory_paths(given);
+    if paths.is_empty() {
+        return Err(FlowError::NoMemoryToRead {
+            project: project.config.path.clone(),
+            listed: project.config.memory.clone(),
+        });
+    }
+    Ok(paths)
+}
 
 /// The language pair a memory file is read in. It steers lookups and which side of a
 /// TU is the source; a memory holding other languages still reads.
