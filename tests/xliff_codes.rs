@@ -42,7 +42,7 @@ fn a_markdown_work_file_round_trips_and_a_lost_code_is_refused() {
         dress: Dress {
             codes: true,
             context: true,
-            source_copies: false,
+            ..Dress::default()
         },
         ..ExportRequest::new(d.join("a.en.md"))
     };

@@ -660,6 +660,10 @@ xliff-exported = `{ $path }`: { $units ->
            *[other] , { $work } to translate
         }
     }
+# The labels of a work file's context notes (in the translator's language).
+xliff-context-previous = Previous
+xliff-context-next = Next
+xliff-context-heading = Heading
 # $en: the English article; $path: the XLIFF file that was not written.
 xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
 # $unit: a unit id.

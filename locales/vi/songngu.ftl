@@ -573,6 +573,10 @@ xliff-exported = `{ $path }`: { $all ->
            *[other] { $work } đơn vị cần dịch
         }
     }
+# The labels of a work file's context notes (in the translator's language).
+xliff-context-previous = Câu trước
+xliff-context-next = Câu sau
+xliff-context-heading = Tiêu đề
 # $en: the English article; $path: the XLIFF file that was not written.
 xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
 # $unit: a unit id.

@@ -112,8 +112,27 @@ fn needs_review(unit: &CheckedUnit<'_>) -> bool {
     unit.vi_status.as_deref() == Some(crate::memory::record::NEEDS_REVIEW)
 }
 
+/// The labels of a context note's lines, in the language of whoever reads the work file
+/// (English by default; the command line gives its interface language's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextLabels {
+    pub previous: String,
+    pub next: String,
+    pub heading: String,
+}
+
+impl Default for ContextLabels {
+    fn default() -> ContextLabels {
+        ContextLabels {
+            previous: String::from("Previous"),
+            next: String::from("Next"),
+            heading: String::from("Heading"),
+        }
+    }
+}
+
 /// What a work file carries beyond its units' texts and states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dress {
     /// A Markdown article's inline markup as XLIFF inline codes.
     pub codes: bool,
@@ -126,10 +145,12 @@ pub struct Dress {
     /// own memories (`tm/auto/` for songngu's TMX); a translation stays. [`verdict`]
     /// takes such a copy, returned `initial`, for no translation.
     pub source_copies: bool,
+    /// The labels of the context notes' lines.
+    pub labels: ContextLabels,
 }
 
 /// Dresses `doc`, the work file of `article` ([`work_document`]), as `dress` asks.
-pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: Dress) {
+pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: &Dress) {
     let markdown = article.document.format == Format::Markdown;
     let units = &article.units;
     for x in &mut doc.units {
@@ -142,14 +163,14 @@ pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: Dress) {
         if dress.context
             && let Some(order) = exported_order(x).filter(|&o| o < units.len())
         {
-            x.context = context(article, order);
+            x.context = context(article, order, &dress.labels);
         }
     }
 }
 
 /// The context note of unit `order`: the sentence before it and after its run (units
 /// translated with it), and the heading its paragraph is under; `None` if none of them.
-fn context(article: &CheckedArticle, order: usize) -> Option<String> {
+fn context(article: &CheckedArticle, order: usize, labels: &ContextLabels) -> Option<String> {
     let units = &article.units;
     let joined = |i: usize| article.report.joined.get(i).copied().unwrap_or(false);
     let end = (order + 1..units.len())
@@ -166,11 +187,11 @@ fn context(article: &CheckedArticle, order: usize) -> Option<String> {
         .map(|b| article.document.block_text(b));
     let lines: Vec<String> = [
         (
-            "Previous",
+            &labels.previous,
             order.checked_sub(1).map(|i| units[i].text.as_str()),
         ),
-        ("Next", units.get(end).map(|u| u.text.as_str())),
-        ("Heading", heading),
+        (&labels.next, units.get(end).map(|u| u.text.as_str())),
+        (&labels.heading, heading),
     ]
     .into_iter()
     .filter_map(|(label, text)| Some(format!("{label}: {}", text?)))

@@ -64,7 +64,7 @@ pub fn export(
     let checked = check(project, &check_request, notices)?;
     checked.refuse_damaged()?;
     let mut doc = work_file_of(project, &checked.article, request.all);
-    dress(&mut doc, &checked.article, request.dress);
+    dress(&mut doc, &checked.article, &request.dress);
     Ok(doc)
 }
 

@@ -186,3 +186,22 @@ fn context_notes_and_the_omegat_flavour() {
     );
     assert!(read(&d.join("m.tmx")).contains("<seg>Có 40 gian hàng.</seg>"));
 }
+
+/// The context notes are for the translator: their labels are in the interface's
+/// language (issue 14).
+#[test]
+fn context_labels_are_in_the_interface_language() {
+    let dir = project();
+    let d = dir.path();
+    let output = songngu("vi")
+        .current_dir(d)
+        .args(["xliff", "export", "a.en.md", "--doc", "fair", "-o", "c.xlf"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let xlf = read(&d.join("c.xlf"));
+    assert!(
+        xlf.contains("<note category=\"context\">Câu trước: Fair news\nCâu sau: It has 40 stands.\nTiêu đề: Fair news</note>"),
+        "{xlf}"
+    );
+}
