@@ -69,6 +69,7 @@ use songngu::memory::concordance::SearchOptions;
 use songngu::memory::fuzzy;
 use songngu::memory::import::{DuplicatePolicy, ImportReport};
 use songngu::memory::lookup::Match;
+use songngu::project::Project;
 use unic_langid::LanguageIdentifier;
 
 use super::context::Context;
@@ -141,17 +142,31 @@ pub enum Format {
 /// The memory's language pair.
 #[derive(Debug, Args)]
 pub struct Languages {
-    #[arg(long, value_name = "LANG", default_value = "en")]
-    pub source_lang: LanguageIdentifier,
-    #[arg(long, value_name = "LANG", default_value = "vi")]
-    pub target_lang: LanguageIdentifier,
+    /// Default: the project's when the memory is the project's, else `en`.
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<LanguageIdentifier>,
+    /// Default: the project's when the memory is the project's, else `vi`.
+    #[arg(long, value_name = "LANG")]
+    pub target_lang: Option<LanguageIdentifier>,
 }
 
 impl Languages {
+    /// The pair given, else English to Vietnamese.
     fn pair(&self) -> songngu::flow::tm::Languages {
+        self.pair_of(None)
+    }
+
+    /// The pair given, else the project's (when the memory read is the project's), else
+    /// English to Vietnamese.
+    fn pair_of(&self, project: Option<&Project>) -> songngu::flow::tm::Languages {
+        let fallback = songngu::flow::tm::Languages::default();
+        let (source, target) = match project {
+            Some(p) => (p.config.source.clone(), p.config.target.clone()),
+            None => (fallback.source, fallback.target),
+        };
         songngu::flow::tm::Languages {
-            source: self.source_lang.clone(),
-            target: self.target_lang.clone(),
+            source: self.source_lang.clone().unwrap_or(source),
+            target: self.target_lang.clone().unwrap_or(target),
         }
     }
 }
@@ -302,7 +317,7 @@ fn each_memory(
     mut command: impl FnMut(&Path) -> Result<Exit>,
 ) -> Result<Exit> {
     let mut worst = Exit::Success;
-    for tm in memory_files(ctx, given.iter().cloned().collect())? {
+    for tm in memory_files(ctx, given.iter().cloned().collect())?.0 {
         worst = match (worst, command(&tm)?) {
             (Exit::Error, _) | (_, Exit::Error) => Exit::Error,
             (Exit::Findings, _) | (_, Exit::Findings) => Exit::Findings,
@@ -499,14 +514,17 @@ fn lookup_positionals(args: &LookupArgs) -> (Vec<PathBuf>, Option<String>) {
     (memories, text)
 }
 
-/// The memory files `given`, else the project's; a project without any is an error.
-fn memory_files(ctx: &Context, given: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+/// The memory files `given`, else the project's (with the project, for its language
+/// pair); a project without any is an error.
+fn memory_files(ctx: &Context, given: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Option<Project>)> {
     if !given.is_empty() {
         // No project is read: a memory named on the command line works anywhere.
-        return Ok(given);
+        return Ok((given, None));
     }
     let project = ctx.project()?;
-    songngu::flow::tm::memory_files(&[], &project).map_err(|e| flow_error(ctx.l10n, e))
+    let files =
+        songngu::flow::tm::memory_files(&[], &project).map_err(|e| flow_error(ctx.l10n, e))?;
+    Ok((files, Some(project)))
 }
 
 fn lookup_command(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
@@ -520,13 +538,13 @@ fn lookup_command(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<
     if queries.is_empty() {
         return Err(flow_error(l10n, FlowError::NoQuery));
     }
-    let tms = memory_files(ctx, given)?;
+    let (tms, project) = memory_files(ctx, given)?;
     let request = LookupRequest {
         tm: tms[0].clone(),
         queries,
         min: args.min,
         limit: args.limit,
-        languages: args.languages.pair(),
+        languages: args.languages.pair_of(project.as_ref()),
     };
     let looked_up =
         lookup_in(&tms, &request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
@@ -599,7 +617,7 @@ fn concordance_command(args: &ConcordanceArgs, ctx: &Context, out: &mut Output) 
     let l10n = ctx.l10n;
     let (given, phrase) = concordance_positionals(args);
     let phrase = phrase.ok_or_else(|| flow_error(l10n, FlowError::NoPhrase))?;
-    let tms = memory_files(ctx, given)?;
+    let (tms, project) = memory_files(ctx, given)?;
     let request = ConcordanceRequest {
         tm: tms[0].clone(),
         phrase: phrase.clone(),
@@ -609,7 +627,7 @@ fn concordance_command(args: &ConcordanceArgs, ctx: &Context, out: &mut Output) 
             case_sensitive: args.case_sensitive,
         },
         limit: args.limit,
-        languages: args.languages.pair(),
+        languages: args.languages.pair_of(project.as_ref()),
     };
     let found = concordance_in(&tms, &request, &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;

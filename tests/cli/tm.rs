@@ -513,3 +513,33 @@ fn tm_stats_validate_and_docs_without_tm_report_the_projects_memory() {
     assert_eq!(code, 2);
     assert!(err.contains("does not exist yet"), "{err}");
 }
+
+/// Reading the project's memory, `tm lookup` takes the project's language pair: a TU
+/// with both a `vi` and a `vi-VN` translation answers with the project's `vi-VN` one
+/// (before, the lookup always asked for `vi`).
+#[test]
+fn tm_lookup_of_the_projects_memory_takes_the_projects_languages() {
+    let tmx = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"test\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n  <body>\n    <tu tuid=\"t1\">\n      <tuv xml:lang=\"en\"><seg>The fair opened today.</seg></tuv>\n      <tuv xml:lang=\"vi\"><seg>Hội chợ mở cửa hôm nay.</seg></tuv>\n      <tuv xml:lang=\"vi-VN\"><seg>Hội chợ khai mạc hôm nay.</seg></tuv>\n    </tu>\n  </body>\n</tmx>\n";
+    let dir = project_with_memory(Some(tmx));
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "source = \"en\"\ntarget = \"vi-VN\"\nmemory = [\"tmx/news.tmx\"]\n",
+    )
+    .expect("write project");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "lookup", "The fair opened today."]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Hội chợ khai mạc hôm nay."), "{out}");
+    // A language given wins over the project's.
+    let (code, out, err) = run_in_apart(
+        dir.path(),
+        &[
+            "tm",
+            "lookup",
+            "--target-lang",
+            "vi",
+            "The fair opened today.",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Hội chợ mở cửa hôm nay."), "{out}");
+}
