@@ -8,7 +8,7 @@ use songngu::memory::persist::PersistError;
 
 use super::memory::persist_message;
 use super::tmx::write_message;
-use super::xliff::xliff_write_failure;
+use super::xliff_write_failure;
 use super::{fs_error, io_reason, path_value, plain, write_error};
 
 /// The message for an export that failed. A file that cannot be written is named with
