@@ -5,8 +5,9 @@
 use anyhow::Result;
 use songngu::drift::report::{DiffOp, DiffPart, Explanation, Finding};
 use songngu::drift::{CheckedArticle, Kind, Severity};
-use songngu::i18n::{FluentValue, Localizer};
+use songngu::i18n::Localizer;
 
+use super::dates::iso_parts;
 use super::output::Output;
 
 /// The explanation in `l10n`'s language.
@@ -80,30 +81,10 @@ pub fn write(
 /// When a finding was accepted, in the UI language's form (English keeps ISO 8601); a
 /// hand-edited value that is not `YYYY-MM-DDThh:mm:ssZ` is shown as written.
 fn accepted_date(l10n: &Localizer, at: &str) -> String {
-    let b = at.as_bytes();
-    let iso = b.len() == 20
-        && [4, 7].iter().all(|&i| b[i] == b'-')
-        && b[10] == b'T'
-        && [13, 16].iter().all(|&i| b[i] == b':')
-        && b[19] == b'Z'
-        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-            .iter()
-            .all(|&i| b[i].is_ascii_digit());
-    if !iso {
-        return at.to_owned();
+    match iso_parts(at) {
+        Some(parts) => l10n.text_with("check-accepted-date", &parts),
+        None => at.to_owned(),
     }
-    let part = |range: std::ops::Range<usize>| FluentValue::from(at[range].to_owned());
-    l10n.text_with(
-        "check-accepted-date",
-        &[
-            ("year", part(0..4)),
-            ("month", part(5..7)),
-            ("day", part(8..10)),
-            ("hour", part(11..13)),
-            ("minute", part(14..16)),
-            ("second", part(17..19)),
-        ],
-    )
 }
 
 fn write_finding(out: &mut Output, f: &Finding, l10n: &Localizer, color: bool) -> Result<()> {

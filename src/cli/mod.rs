@@ -11,6 +11,7 @@ mod align;
 mod check;
 mod check_report;
 mod context;
+mod dates;
 mod errors;
 mod exit;
 mod export;

@@ -19,6 +19,7 @@ use songngu::flow::status::{Change, Counts, StatusRequest, TotalRecord, status};
 use songngu::i18n::Localizer;
 
 use super::context::Context;
+use super::dates::iso_parts;
 use super::errors::flow_error;
 use super::exit::Exit;
 use super::notices;
@@ -116,19 +117,10 @@ fn change(l10n: &Localizer, change: Option<&Change>) -> String {
         return l10n.text("status-no-change");
     };
     // `YYYY-MM-DDThh:mm:ssZ`, as the flow writes it.
-    let part = |range: std::ops::Range<usize>| {
-        FluentValue::from(change.at.get(range).unwrap_or_default().to_owned())
+    let date = match iso_parts(&change.at) {
+        Some(parts) => l10n.text_with("status-date", &parts),
+        None => change.at.clone(),
     };
-    let date = l10n.text_with(
-        "status-date",
-        &[
-            ("year", part(0..4)),
-            ("month", part(5..7)),
-            ("day", part(8..10)),
-            ("hour", part(11..13)),
-            ("minute", part(14..16)),
-        ],
-    );
     match &change.by {
         Some(by) => l10n.text_with(
             "status-last-change",

@@ -38,7 +38,7 @@ use crate::memory::record::StoredUnit;
 use crate::memory::store::{Memory, MemoryError};
 use crate::project::{DocUse, Project, document_id};
 use crate::text::Lang;
-use crate::tmx::is_tmx_date;
+use crate::tmx::{is_tmx_date, tmx_date_as_iso8601};
 
 /// The review states of `x-songngu-status` counted apart.
 const NEEDS_REVIEW: &str = "needs-review";
@@ -237,27 +237,15 @@ impl Counts {
 /// The latest valid TMX date among `units`, with who made that change. A date that is
 /// not `YYYYMMDDThhmmssZ` cannot be ordered and is passed over.
 fn last_change<'a>(units: impl Iterator<Item = &'a StoredUnit>) -> Option<Change> {
+    // The basic form orders as the times do.
     let latest = units
         .filter_map(|u| Some((u.changed.as_deref().filter(|d| is_tmx_date(d))?, u)))
         .max_by(|a, b| a.0.cmp(b.0))?;
     let (date, unit) = latest;
     Some(Change {
-        at: extended(date),
+        at: tmx_date_as_iso8601(date)?,
         by: unit.changed_by.clone(),
     })
-}
-
-/// `YYYYMMDDThhmmssZ` as `YYYY-MM-DDThh:mm:ssZ` (checked by [`is_tmx_date`]).
-fn extended(date: &str) -> String {
-    format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        &date[0..4],
-        &date[4..6],
-        &date[6..8],
-        &date[9..11],
-        &date[11..13],
-        &date[13..15]
-    )
 }
 
 #[cfg(test)]

@@ -55,6 +55,23 @@ pub fn iso8601(seconds: u64) -> String {
     Utc::from_seconds(seconds).format("-", ":")
 }
 
+/// A TMX date (`YYYYMMDDThhmmssZ`, see [`is_tmx_date`]) in the extended form
+/// `YYYY-MM-DDThh:mm:ssZ`; `None` for anything else.
+pub fn tmx_date_as_iso8601(value: &str) -> Option<String> {
+    is_tmx_date(value).then(|| {
+        let part = |range: std::ops::Range<usize>| &value[range];
+        format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            part(0..4),
+            part(4..6),
+            part(6..8),
+            part(9..11),
+            part(11..13),
+            part(13..15)
+        )
+    })
+}
+
 /// The current time as `YYYY-MM-DDThh:mm:ssZ`, UTC.
 pub fn iso8601_now() -> String {
     iso8601(seconds_since_epoch(SystemTime::now()))
@@ -112,6 +129,20 @@ impl Utc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tmx_date_reads_in_the_extended_form() {
+        assert_eq!(
+            tmx_date_as_iso8601("20261125T061037Z").as_deref(),
+            Some("2026-11-25T06:10:37Z")
+        );
+        assert_eq!(tmx_date_as_iso8601("20230229T120000Z"), None);
+        // The two forms of one time agree.
+        assert_eq!(
+            tmx_date_as_iso8601(&tmx_date(1_714_557_845)),
+            Some(iso8601(1_714_557_845))
+        );
+    }
 
     #[test]
     fn dates() {

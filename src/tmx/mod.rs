@@ -118,7 +118,10 @@ pub(crate) mod xml;
 #[cfg(test)]
 mod tests;
 
-pub use date::{is_tmx_date, iso8601, iso8601_now, seconds_since_epoch, tmx_date, tmx_date_now};
+pub use date::{
+    is_tmx_date, iso8601, iso8601_now, seconds_since_epoch, tmx_date, tmx_date_as_iso8601,
+    tmx_date_now,
+};
 pub use error::{ErrorKind, Invalid, Problem, ProblemValues, Severity, TmxError, WriteError};
 
 /// Every problem code the reader reports, with the names of the values it carries in
