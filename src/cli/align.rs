@@ -35,7 +35,7 @@ use songngu::flow::align::{
     self as flow, AlignRequest, Aligned, Lexicon, StoreRequest, Warning, joined,
 };
 use songngu::i18n::Localizer;
-use songngu::project::{Config, Project};
+use songngu::project::Project;
 
 use super::context::Context;
 use super::errors;
@@ -223,8 +223,7 @@ impl AlignArgs {
         {
             return Ok((project, true));
         }
-        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        Ok((Project::new(Config::defaults(&here), ctx.limits), false))
+        Ok((ctx.default_project(), false))
     }
 }
 

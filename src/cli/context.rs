@@ -82,6 +82,12 @@ impl Context<'_> {
         Ok(Project::new(config, self.limits))
     }
 
+    /// A project of the defaults only, with the run's limits: for a command that works
+    /// without a project (`align` of two files) when the project file does not load.
+    pub fn default_project(&self) -> Project {
+        Project::new(Config::defaults(&Self::here()), self.limits)
+    }
+
     /// The defaults with the command line's settings, without any project file (for
     /// `init`, which writes one).
     pub fn settings_without_file(&self) -> Result<Config> {
