@@ -99,9 +99,8 @@ pub fn exact_translation(
         let Some(vi) = m.target.as_deref().filter(|t| !t.trim().is_empty()) else {
             continue;
         };
-        let tu = memory.tu_of(m.entry)?;
         if matches!(
-            tu.prop(props::STATUS),
+            m.status.as_deref(),
             Some(STATUS | props::OMITTED | props::ADDED)
         ) {
             continue;

@@ -32,6 +32,10 @@ pub struct Match {
     pub doc: Option<String>,
     pub unit: Option<String>,
     pub changed: Option<String>,
+    /// The TU's `x-songngu-status` (`translated`, `needs-review`, `omitted`...), read with
+    /// the rest so that a caller need not read the TU again; not part of any output.
+    #[serde(skip)]
+    pub status: Option<String>,
 }
 
 /// A concordance result.
@@ -72,6 +76,7 @@ impl Memory {
             file: self.files[self.file_of(id) as usize].path.clone(),
             doc: tu.prop(props::DOC).map(str::to_owned),
             unit: tu.prop(props::UNIT).map(str::to_owned),
+            status: tu.prop(props::STATUS).map(str::to_owned),
             changed: tu
                 .attr("changedate")
                 .or_else(|| tu.attr("creationdate"))
