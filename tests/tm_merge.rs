@@ -98,6 +98,7 @@ impl Files {
             output: output.to_owned(),
             protected: Vec::new(),
             read_only: ReadOnly::Refuse,
+            wait: false,
         }
     }
 
