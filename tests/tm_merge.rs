@@ -514,7 +514,10 @@ fn a_merge_into_a_memory_being_written_waits_and_keeps_what_the_writer_saved() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     fs::write(&files.ours, tmx("ours", &[a(), b()])).unwrap();
     drop(held);
-    let merged = merging.join().unwrap().expect("merges once the writer is done");
+    let merged = merging
+        .join()
+        .unwrap()
+        .expect("merges once the writer is done");
     assert!(merged.is_clean());
     assert_eq!(
         summary(&read_tus(&files.ours)),
@@ -548,7 +551,13 @@ fn the_projects_memory_may_be_merged_in_place_and_never_overwritten_otherwise() 
     };
     let error = merge(&over, &mut Vec::new(), &mut Vec::new()).unwrap_err();
     assert!(
-        matches!(&error, FlowError::Output(FsError::SameAsInput { role: Role::Memory, .. })),
+        matches!(
+            &error,
+            FlowError::Output(FsError::SameAsInput {
+                role: Role::Memory,
+                ..
+            })
+        ),
         "{error:?}"
     );
     assert_eq!(read_tus(&memory).len(), 1);

@@ -563,7 +563,11 @@ fn tm_export_import_and_compact_default_to_the_projects_memory() {
     assert!(out.contains("news.tmx`: 1 read, 1 added"), "{out}");
     let memory = dir.path().join("tmx/news.tmx");
     assert_eq!(count_tus_in(&memory), 3);
-    assert!(std::fs::read_to_string(&memory).unwrap().contains(PAIRS[2].1));
+    assert!(
+        std::fs::read_to_string(&memory)
+            .unwrap()
+            .contains(PAIRS[2].1)
+    );
 
     let (code, out, err) = run_in_apart(dir.path(), &["tm", "compact"]);
     assert_eq!(code, 0, "{err}");
@@ -608,7 +612,10 @@ fn tm_export_import_and_compact_without_a_memory_are_clear_errors() {
     let bare_dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(bare_dir.path().join("foreign.tmx"), tmx_doc(PAIRS)).expect("write");
     let cases: [(&[&str], &str); 3] = [
-        (&["tm", "export", "-o", "out.tmx"], "`songngu tm export TM -o OUT`"),
+        (
+            &["tm", "export", "-o", "out.tmx"],
+            "`songngu tm export TM -o OUT`",
+        ),
         (&["tm", "compact"], "`songngu tm compact TM`"),
         (&["tm", "import", "foreign.tmx"], "`--into TM`"),
     ];

@@ -139,7 +139,11 @@ fn tm_merge_format_json_lists_the_conflicts_then_the_summary() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
-    let [MergeRecord::Conflict(conflict), MergeRecord::Summary(summary)] = &records[..] else {
+    let [
+        MergeRecord::Conflict(conflict),
+        MergeRecord::Summary(summary),
+    ] = &records[..]
+    else {
         panic!("{text}");
     };
     assert_eq!(conflict.kind, ConflictKind::BothChanged);
@@ -149,7 +153,10 @@ fn tm_merge_format_json_lists_the_conflicts_then_the_summary() {
     );
     assert_eq!(summary.output, out);
     assert!(!summary.clean);
-    assert_eq!((summary.tus, summary.from_theirs, summary.conflicts), (3, 1, 1));
+    assert_eq!(
+        (summary.tus, summary.from_theirs, summary.conflicts),
+        (3, 1, 1)
+    );
     // Clean: the summary alone, exit 0.
     let (dir, [base, ours, theirs]) = three(None);
     let out = dir.path().join("out.tmx");
@@ -262,7 +269,10 @@ fn tm_merge_in_place_into_the_projects_memory() {
         ],
     );
     assert_eq!(code, 2);
-    assert!(err.contains("is the same file as the translation memory"), "{err}");
+    assert!(
+        err.contains("is the same file as the translation memory"),
+        "{err}"
+    );
 }
 
 /// A git repository's folder, where `git` runs with a private configuration.

@@ -457,7 +457,9 @@ fn several_memories(
     paths: &[PathBuf],
     named: MemoryNamed,
 ) -> String {
-    let project = project.as_deref().map_or_else(|| "songngu.toml".into(), path_value);
+    let project = project
+        .as_deref()
+        .map_or_else(|| "songngu.toml".into(), path_value);
     let args = [
         ("project", project),
         ("paths", path_list(paths)),
