@@ -1102,6 +1102,7 @@ tm-merge-arg-output = The merged memory; may be OURS (`-o %A` for git); `-` writ
 tm-merge-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
 tm-merge-arg-no-wait = Fail at once if another songngu process is writing the output memory, instead of waiting
 tm-merge-arg-format = Output format: `text` (on standard error) or `json` (JSON Lines on standard output: one line per conflict, then the summary) [default: `text`]
+    .value-name = FORMAT
 error-tm-merge-json-stdout = `--format json` writes to standard output, so the merged memory cannot go there too: give `-o` a file
 # $tus, $kept, $ours, $theirs, $added, $deleted, $conflicts (numbers).
 tm-merged = merged into `{ $path }`: { $tus ->

@@ -965,6 +965,7 @@ tm-merge-arg-output = Bộ nhớ sau khi hợp nhất; có thể chính là bả
 tm-merge-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 tm-merge-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ đầu ra, thay vì chờ
 tm-merge-arg-format = Định dạng đầu ra: `text` (ghi ra đầu ra lỗi chuẩn) hoặc `json` (JSON Lines ghi ra đầu ra chuẩn: mỗi xung đột một dòng, cuối cùng là dòng tổng kết) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
 error-tm-merge-json-stdout = `--format json` ghi ra đầu ra chuẩn nên bộ nhớ sau khi hợp nhất không thể ghi ra đó nữa: hãy chỉ ra một tệp cho `-o`
 tm-merged = đã hợp nhất vào `{ $path }`: { $tus } đơn vị dịch ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } đơn vị dịch: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
