@@ -173,7 +173,7 @@ tm-concordance-arg-target-lang = Language of the translations [default: `vi`]
 tm-import-about = Merge a TMX file from another tool into the memory, with a report
 tm-import-arg-file = The TMX file to import
     .value-name = FILE
-tm-import-arg-into = The memory to merge into (created if missing)
+tm-import-arg-into = The memory to merge into (created if missing); none given: the project's first memory file
     .value-name = TM
 tm-import-arg-dry-run = Report what would happen and change nothing
 tm-import-arg-duplicates = What to do with TUs already in the memory: `keep-newest` or `keep-all` [default: `keep-newest`]
@@ -186,7 +186,7 @@ tm-import-arg-source-lang = Language of the sources [default: `en`]
 tm-import-arg-target-lang = Language of the translations [default: `vi`]
     .value-name = LANG
 tm-export-about = Write the memory, or one document's TUs, as TMX 1.4b
-tm-export-arg-tm = The memory
+tm-export-arg-tm = The memory; none given: the project's (when it has one memory file)
     .value-name = TM
 tm-export-arg-output = The TMX file to write; `-` writes standard output
     .value-name = OUT
@@ -326,12 +326,14 @@ error-damaged-tus = `{ $path }` has { $count ->
 error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML cannot carry: { $tus }
 error-no-query = nothing to look up: give a sentence or `--queries FILE`
 error-no-phrase = nothing to find: give a word or phrase
-error-tm-no-memory-no-project = no translation memory to read: give one (`--tm TM`), or run in a project (`songngu init`) that lists its memory
-error-tm-no-memory-listed = no translation memory to read: `{ $project }` lists none; give one with `--tm TM`, or add `memory = ["tmx/news.tmx"]` to the project file
+# $how: how the command names a memory, as typed (`--tm TM`, `--into TM`, `songngu tm compact TM`...).
+error-tm-no-memory-no-project = no translation memory to read: give one (`{ $how }`), or run in a project (`songngu init`) that lists its memory
+error-tm-no-memory-listed = no translation memory to read: `{ $project }` lists none; give one with `{ $how }`, or add `memory = ["tmx/news.tmx"]` to the project file
 error-tm-no-memory-yet = no translation memory to read: the project's { $count ->
         [one] memory `{ $paths }` does not exist yet
        *[other] memories ({ $paths }) do not exist yet
-    } (the first translation writes it); give one with `--tm TM`
+    } (the first translation writes it); give one with `{ $how }`
+error-tm-several-memories = `{ $project }` lists { $count } memory files ({ $paths }): name the one to use with `{ $how }`
 
 ## Alignment: `songngu align`
 
@@ -889,7 +891,7 @@ export-arg-force-readonly = Replace the output file even if it is read-only (it 
 ## The journal of a memory (issue 12: writes proportional to the change)
 
 tm-compact-about = Write a memory's journal of changes into its TMX file, so that the TMX alone is the whole memory
-tm-compact-arg-tm = The memory
+tm-compact-arg-tm = The memory; none given: each of the project's memory files
     .value-name = TM
 tm-compact-arg-no-wait = Fail at once if another songngu process is writing the memory, instead of waiting
 tm-compact-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
@@ -1098,6 +1100,10 @@ tm-merge-arg-theirs = Their version (`%B`)
 tm-merge-arg-output = The merged memory; may be OURS (`-o %A` for git); `-` writes standard output
     .value-name = OUT
 tm-merge-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
+tm-merge-arg-no-wait = Fail at once if another songngu process is writing the output memory, instead of waiting
+tm-merge-arg-format = Output format: `text` (on standard error) or `json` (JSON Lines on standard output: one line per conflict, then the summary) [default: `text`]
+    .value-name = FORMAT
+error-tm-merge-json-stdout = `--format json` writes to standard output, so the merged memory cannot go there too: give `-o` a file
 # $tus, $kept, $ours, $theirs, $added, $deleted, $conflicts (numbers).
 tm-merged = merged into `{ $path }`: { $tus ->
         [one] { $tus } TU

@@ -164,7 +164,7 @@ tm-concordance-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: 
 tm-import-about = Gộp một tệp TMX từ công cụ khác vào bộ nhớ, kèm báo cáo
 tm-import-arg-file = Tệp TMX cần nhập
     .value-name = TỆP
-tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có)
+tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có); không chỉ ra thì dùng tệp bộ nhớ dịch đầu tiên của dự án
     .value-name = TM
 tm-import-arg-dry-run = Chỉ báo cáo những gì sẽ xảy ra, không thay đổi gì
 tm-import-arg-duplicates = Xử lý đơn vị dịch đã có trong bộ nhớ: `keep-newest` (giữ bản mới nhất) hoặc `keep-all` (giữ tất cả) [mặc định: `keep-newest`]
@@ -177,7 +177,7 @@ tm-import-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
 tm-import-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
 tm-export-about = Ghi bộ nhớ, hoặc các đơn vị dịch của một bài viết, thành TMX 1.4b
-tm-export-arg-tm = Bộ nhớ
+tm-export-arg-tm = Bộ nhớ; không chỉ ra thì dùng bộ nhớ dịch của dự án (khi dự án chỉ có một tệp bộ nhớ)
     .value-name = TM
 tm-export-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
@@ -273,9 +273,10 @@ error-damaged-tus = `{ $path }` có { $count } đơn vị dịch bị hỏng (li
 error-unwritable = không ghi được `{ $path }`: các đơn vị dịch sau chứa ký tự mà XML không biểu diễn được: { $tus }
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
 error-no-phrase = không có gì để tìm: hãy đưa một từ hoặc cụm từ
-error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`--tm TM`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
-error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `--tm TM`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
-error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `--tm TM`
+error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
+error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
+error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `{ $how }`
+error-tm-several-memories = `{ $project }` khai báo { $count } tệp bộ nhớ dịch ({ $paths }): hãy chỉ rõ dùng tệp nào bằng `{ $how }`
 
 ## Gióng hàng: `songngu align`
 
@@ -781,7 +782,7 @@ export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ c
 ## Nhật ký thay đổi của bộ nhớ dịch (issue 12)
 
 tm-compact-about = Ghi nhật ký thay đổi của bộ nhớ vào tệp TMX, để riêng tệp TMX là toàn bộ bộ nhớ
-tm-compact-arg-tm = Bộ nhớ
+tm-compact-arg-tm = Bộ nhớ; không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-compact-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
 tm-compact-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
@@ -962,6 +963,10 @@ tm-merge-arg-theirs = Bản của người kia (`%B`)
 tm-merge-arg-output = Bộ nhớ sau khi hợp nhất; có thể chính là bản của mình (`-o %A` cho git); `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-merge-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-merge-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ đầu ra, thay vì chờ
+tm-merge-arg-format = Định dạng đầu ra: `text` (ghi ra đầu ra lỗi chuẩn) hoặc `json` (JSON Lines ghi ra đầu ra chuẩn: mỗi xung đột một dòng, cuối cùng là dòng tổng kết) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+error-tm-merge-json-stdout = `--format json` ghi ra đầu ra chuẩn nên bộ nhớ sau khi hợp nhất không thể ghi ra đó nữa: hãy chỉ ra một tệp cho `-o`
 tm-merged = đã hợp nhất vào `{ $path }`: { $tus } đơn vị dịch ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } đơn vị dịch: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merge-tu-unit = đơn vị `{ $unit }` của bài `{ $doc }`

@@ -766,3 +766,55 @@ fn tmx_problems_in_english_are_the_readers_own_words() {
     }
     assert!(codes.len() >= 30, "only {codes:?}");
 }
+
+/// The memory a `tm` command could not find in the project: every case in both languages,
+/// with the hint saying how this command takes a memory.
+#[test]
+fn every_missing_project_memory_names_how_the_command_takes_one() {
+    let project = Some(PathBuf::from("songngu.toml"));
+    let listed = vec![PathBuf::from("tmx/news.tmx")];
+    let two = vec![PathBuf::from("tmx/a.tmx"), PathBuf::from("tmx/b.tmx")];
+    let named = [
+        (MemoryNamed::TmOption, "`--tm TM`"),
+        (MemoryNamed::Export, "`songngu tm export TM -o OUT`"),
+        (MemoryNamed::Compact, "`songngu tm compact TM`"),
+        (MemoryNamed::Into, "`--into TM`"),
+    ];
+    for (named, how) in named {
+        let errors = [
+            FlowError::NoMemoryToRead {
+                project: None,
+                listed: Vec::new(),
+            },
+            FlowError::NoMemoryToRead {
+                project: project.clone(),
+                listed: Vec::new(),
+            },
+            FlowError::NoMemoryToRead {
+                project: project.clone(),
+                listed: listed.clone(),
+            },
+            FlowError::SeveralMemories {
+                project: project.clone(),
+                paths: two.clone(),
+            },
+        ];
+        for error in errors {
+            let display = error.to_string();
+            let message = |l10n: &Localizer| match &error {
+                FlowError::NoMemoryToRead { project, listed } => {
+                    no_memory_to_read(l10n, project, listed, named)
+                }
+                FlowError::SeveralMemories { project, paths } => {
+                    several_memories(l10n, project, paths, named)
+                }
+                _ => unreachable!(),
+            };
+            assert_localized(&display, message);
+            for ui in [UiLocale::EnUs, UiLocale::Vi] {
+                let text = message(&Localizer::new(ui));
+                assert!(text.contains(how), "{ui:?}: {text}");
+            }
+        }
+    }
+}
