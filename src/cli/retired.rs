@@ -31,13 +31,16 @@ pub fn write(out: &mut Output, retired: &[RetiredUnit], l10n: &Localizer) -> Res
     Ok(())
 }
 
-/// The first [`PREVIEW_CHARS`] characters of `en` on one line, `…` when cut.
+/// `en` on one line, cut after a word within [`PREVIEW_CHARS`] characters (`…` then).
 fn preview(en: &str) -> String {
     let flat: String = en.split_whitespace().collect::<Vec<_>>().join(" ");
-    match flat.char_indices().nth(PREVIEW_CHARS) {
-        Some((at, _)) => format!("{}…", flat[..at].trim_end()),
-        None => flat,
-    }
+    let Some((at, _)) = flat.char_indices().nth(PREVIEW_CHARS) else {
+        return flat;
+    };
+    let head = &flat[..at];
+    // A word cut in two reads as another word; one longer than the preview is cut.
+    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+    format!("{}…", head.trim_end_matches([',', ';', ':']))
 }
 
 #[cfg(test)]
@@ -45,11 +48,13 @@ mod tests {
     use super::{PREVIEW_CHARS, preview};
 
     #[test]
-    fn a_long_sentence_is_cut_on_a_character_and_marked() {
+    fn a_long_sentence_is_cut_after_a_word_and_marked() {
         let long = "Đại biểu ".repeat(10);
         let shown = preview(&long);
-        assert!(shown.ends_with('…'), "{shown}");
-        assert_eq!(shown.chars().count(), PREVIEW_CHARS + 1, "{shown}");
+        assert!(shown.ends_with("biểu…"), "{shown}");
+        assert!(shown.chars().count() <= PREVIEW_CHARS + 1, "{shown}");
+        let word = "a".repeat(PREVIEW_CHARS + 5);
+        assert_eq!(preview(&word).chars().count(), PREVIEW_CHARS + 1);
         assert_eq!(preview("Short\nline."), "Short line.");
     }
 }
