@@ -52,7 +52,10 @@ mod tests {
         let long = "Đại biểu ".repeat(10);
         let shown = preview(&long);
         let head = shown.strip_suffix('…').expect("marked as cut");
-        assert!(long.starts_with(&format!("{head} ")), "cut after a word: {shown}");
+        assert!(
+            long.starts_with(&format!("{head} ")),
+            "cut after a word: {shown}"
+        );
         assert!(shown.chars().count() <= PREVIEW_CHARS + 1, "{shown}");
         let word = "a".repeat(PREVIEW_CHARS + 5);
         assert_eq!(preview(&word).chars().count(), PREVIEW_CHARS + 1);

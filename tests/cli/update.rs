@@ -267,7 +267,8 @@ fn the_bundled_example_has_nothing_to_pretranslate() {
 /// `--show-obsolete`), the TU stays in the memory and `tm lookup` offers it.
 #[test]
 fn update_retires_the_deleted_sentence_of_the_bundled_revision_and_keeps_it() {
-    const DELETED: &str = "Specific laws are needed to ensure the cyberspace is safe for all of us.";
+    const DELETED: &str =
+        "Specific laws are needed to ensure the cyberspace is safe for all of us.";
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::copy(root().join("tmx/seed.tmx"), d.join("seed.tmx")).unwrap();
@@ -292,9 +293,15 @@ fn update_retires_the_deleted_sentence_of_the_bundled_revision_and_keeps_it() {
         text.contains("1 orphaned (kept)") && text.contains("1 old translation retired"),
         "{text}"
     );
-    let listed: Vec<&str> = text.lines().filter(|l| l.starts_with("  retired [")).collect();
+    let listed: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("  retired ["))
+        .collect();
     assert_eq!(listed.len(), 1, "{text}");
-    assert!(listed[0].ends_with("] Specific laws are needed to ensure the cyberspace is safe…"), "{text}");
+    assert!(
+        listed[0].ends_with("] Specific laws are needed to ensure the cyberspace is safe…"),
+        "{text}"
+    );
 
     assert_eq!(orphaned(&[]), Vec::<String>::new());
     assert_eq!(orphaned(&["--show-obsolete"]), [DELETED]);
