@@ -423,6 +423,12 @@ mod tests {
                 stale: 1,
                 missing: 2,
                 orphaned: 1,
+                // Retired by the update that finds its English gone, and told.
+                retired: 1,
+                retired_units: vec![RetiredUnit {
+                    unit: text_id("Specific laws are needed."),
+                    en: "Specific laws are needed.".to_owned(),
+                }],
                 ..UpdateReport::default()
             }
         );
@@ -459,8 +465,8 @@ mod tests {
             memory.tu_of(stale.entry).unwrap().attr("changeid"),
             Some("lan")
         );
-        // Orphaned: kept. Missing: nothing added for it.
-        stored(&after, "Specific laws are needed.");
+        // Orphaned: kept, retired. Missing: nothing added for it.
+        assert!(stored(&after, "Specific laws are needed.").obsolete);
         assert!(after.iter().all(|s| s.en != "Welcome to the fair."));
 
         // Saved and read back: the same number of TUs.
