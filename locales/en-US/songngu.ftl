@@ -566,9 +566,11 @@ update-new-doc = `{ $doc }` is a new document in this memory: nothing to carry o
 update-summary = `{ $path }`: { $carried } translations carried over ({ $moved } moved), { $stale } stale, { $missing } missing, { $orphaned } orphaned (kept)
 # $retired: number, at least 1: old translations whose English left the article, retired now.
 update-retired = { $retired ->
-        [one] { $retired } old translation retired: kept in the memory and offered as a fuzzy match, no longer listed by `check` (`check --show-obsolete` lists it)
-       *[other] { $retired } old translations retired: kept in the memory and offered as fuzzy matches, no longer listed by `check` (`check --show-obsolete` lists them)
+        [one] { $retired } old translation retired: kept in the memory and offered as a fuzzy match, no longer listed by `check` or `export` (`--show-obsolete` lists it)
+       *[other] { $retired } old translations retired: kept in the memory and offered as fuzzy matches, no longer listed by `check` or `export` (`--show-obsolete` lists them)
     }
+# Before the English of an old translation `update`, `translate` or `xliff import` retired now.
+retired-unit = retired
 
 translate-about = Store the Vietnamese of one unit of an article
 translate-arg-en = The English article

@@ -488,7 +488,9 @@ update-needs-missing = thiếu
 update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } cũ, { $missing } thiếu, { $orphaned } đã bỏ khỏi bài (vẫn giữ trong bộ nhớ)
-update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` không liệt kê nữa (xem lại bằng `check --show-obsolete`)
+update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` và `export` không liệt kê nữa (xem lại bằng `--show-obsolete`)
+# Before the English of an old translation `update`, `translate` or `xliff import` retired now.
+retired-unit = đã ngừng dùng
 
 translate-about = Lưu bản tiếng Việt của một đơn vị trong bài
 translate-arg-en = Bài tiếng Anh

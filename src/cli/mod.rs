@@ -20,6 +20,7 @@ mod input;
 mod localize;
 mod notices;
 mod output;
+mod retired;
 mod review;
 mod segment;
 mod status;

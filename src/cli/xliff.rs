@@ -17,6 +17,7 @@ use super::errors::flow_error;
 use super::exit::Exit;
 use super::notices;
 use super::output::Output;
+use super::retired;
 use super::targets;
 use super::values::{CatToolArg, XliffVersionArg, read_only};
 
@@ -239,5 +240,6 @@ fn write_imported(out: &mut Output, imported: &Imported, l10n: &Localizer) -> Re
             ("refused", imported.refused.len().into()),
         ],
     ))?;
+    retired::write(out, &imported.retired, l10n)?;
     Ok(())
 }

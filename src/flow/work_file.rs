@@ -7,7 +7,7 @@ use super::check::{CheckRequest, check};
 use super::{FlowError, Notices, open_for_update};
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
-use crate::drift::update::{Put, mark_orphans, put_unit_translation};
+use crate::drift::update::{Put, RetiredUnit, put_unit_translation, retire_orphans};
 use crate::drift::{CheckedArticle, Severity};
 use crate::export::xliff::{Dress, Place, Verdict, dress, place_units, verdict, work_document};
 use crate::fsio::ReadOnly;
@@ -184,6 +184,9 @@ pub struct Imported {
     /// Units stored while still marked `initial` in the file.
     pub still_initial: Vec<String>,
     pub refused: Vec<Refused>,
+    /// The TUs retired because their English left the article: the old TUs of stale
+    /// units the file's translations replace under the new English's ids.
+    pub retired: Vec<RetiredUnit>,
 }
 
 /// Stores every unit of the work file that holds new work, and saves the memory. A file
@@ -239,9 +242,9 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let user = project.user(request.user.as_deref());
     let mut imported = store_units(&mut memory, &doc, &article, &user)?;
     // The old TUs the new translations replace (stored under the new English's ids) are
-    // told as orphaned now and retired by the next `update`.
+    // retired at once: kept and offered as fuzzy matches, no longer listed by `check`.
     if imported.stored > 0 {
-        mark_orphans(&mut memory, &article.units, &doc.doc)?;
+        imported.retired = retire_orphans(&mut memory, &article.units, &doc.doc)?;
     }
     memory.save()?;
     imported.path = path;
