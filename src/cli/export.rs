@@ -64,7 +64,7 @@ pub struct ExportArgs {
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
-    /// List the old translations `update` retired too.
+    /// List the retired old translations too.
     #[arg(long)]
     pub show_obsolete: bool,
 }
