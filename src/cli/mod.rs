@@ -28,6 +28,7 @@ mod tm;
 mod translate;
 mod update;
 mod values;
+mod wording;
 mod xliff;
 
 use std::ffi::OsString;

@@ -205,3 +205,58 @@ fn context_labels_are_in_the_interface_language() {
         "{xlf}"
     );
 }
+
+/// The release's own work file (`export --to release`'s `<base>.xlf`, `export --to
+/// xliff`) is the one `xliff export --all` writes, byte for byte, in either version and
+/// either UI language: inline codes, context notes in the UI's words.
+#[test]
+fn the_release_work_file_is_the_xliff_export_all_one() {
+    let dir = project();
+    let d = dir.path();
+    let id = songngu::segment::text_id(BOLD);
+    let vi = "**Hội chợ** khai mạc [tại đây](<https://x.vn/a b_(c)>).";
+    let (code, out) = run_in(d, &["translate", "a.en.md", "--unit", &id, "--vi", vi]);
+    assert_eq!(code, 0, "{out}");
+    for (lang, version) in [("en", "2.0"), ("vi", "1.2")] {
+        let ui = ["--lang", lang];
+        let version = ["--xliff-version", version];
+        let export_all = [
+            &ui[..],
+            &["xliff", "export", "a.en.md", "--all"],
+            &version[..],
+        ];
+        let (code, out) = run_in(d, &[&export_all.concat()[..], &["-o", "all.xlf"]].concat());
+        assert_eq!(code, 0, "{out}");
+        let release = [
+            &ui[..],
+            &["export", "a.en.md", "--allow-drift"],
+            &version[..],
+        ]
+        .concat();
+        let (code, out) = run_in(
+            d,
+            &[&release[..], &["--to", "release", "-o", "rel"]].concat(),
+        );
+        assert_eq!(code, 0, "{out}");
+        let (code, out) = run_in(
+            d,
+            &[&release[..], &["--to", "xliff", "-o", "one.xlf"]].concat(),
+        );
+        assert_eq!(code, 0, "{out}");
+        let all = read(&d.join("all.xlf"));
+        let coded = if version[1] == "2.0" {
+            "<pc id=\"1\""
+        } else {
+            "<bpt id=\"1\""
+        };
+        assert!(all.contains(coded), "{all}");
+        let label = if lang == "vi" {
+            "Câu trước: "
+        } else {
+            "Previous: "
+        };
+        assert!(all.contains(label), "{all}");
+        assert_eq!(read(&d.join("rel/a.xlf")), all);
+        assert_eq!(read(&d.join("one.xlf")), all);
+    }
+}
