@@ -76,8 +76,9 @@ if [ ! -f "$project/target/work.xlf" ]; then
 fi
 # A unit OmegaT filled: its target is no longer the copy of its source.
 filled=$(awk '
-    /<source[ >]/ { s = $0; sub(/.*<source[^>]*>/, "", s) }
-    /<target[ >]/ { t = $0; sub(/.*<target[^>]*>/, "", t); if (t != s) n++ }
+    /<source[ >]/ { s = $0; sub(/.*<source[^>]*>/, "", s); sub(/<\/source>.*/, "", s) }
+    /<target[ >]/ { t = $0; sub(/.*<target[^>]*>/, "", t); sub(/<\/target>.*/, "", t)
+                    if (t != s) n++ }
     END { print n + 0 }' "$project/target/work.xlf")
 
 status=0
