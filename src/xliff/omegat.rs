@@ -32,7 +32,7 @@ pub fn omegat_texts(en: &str, vi: &str) -> Option<(String, String)> {
     let source_keys = code_keys(&source);
     let target = pieces(vi);
     let target_ids = match_target_codes(&source_keys, &target);
-    let en = join(&source, |id| Some(id), &tags);
+    let en = join(&source, Some, &tags);
     let vi = join(&target, |id| target_ids.get(&id).copied(), &tags);
     Some((en, vi))
 }
