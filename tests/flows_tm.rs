@@ -198,6 +198,7 @@ fn export_request(tm: &Path, doc: &str, output: &Path) -> ExportRequest {
         output: output.to_owned(),
         protected: Vec::new(),
         read_only: ReadOnly::Refuse,
+        for_omegat: false,
     }
 }
 

@@ -192,6 +192,8 @@ tm-export-arg-output = The TMX file to write; `-` writes standard output
     .value-name = OUT
 tm-export-arg-doc = Only the TUs of this document
     .value-name = ID
+tm-export-arg-for-tool = Made for a CAT tool: `omegat` writes inline Markdown as the tags OmegaT makes of a work file's inline codes (`xliff export --for omegat`), for the OmegaT project's `tm/auto/`
+    .value-name = TOOL
 
 ## Output of `tm`
 

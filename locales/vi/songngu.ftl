@@ -183,6 +183,8 @@ tm-export-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-export-arg-doc = Chỉ các đơn vị dịch của bài viết này
     .value-name = MÃ
+tm-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi định dạng Markdown trong câu thành các thẻ mà OmegaT tạo từ mã định dạng của tệp XLIFF (`xliff export --for omegat`), để đặt vào thư mục `tm/auto/` của dự án OmegaT
+    .value-name = CÔNG_CỤ
 
 ## Kết quả của `tm`
 

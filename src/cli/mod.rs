@@ -29,6 +29,7 @@ mod tm;
 mod translate;
 mod update;
 mod values;
+mod wording;
 mod xliff;
 
 use std::ffi::OsString;

@@ -85,7 +85,7 @@ use super::exit::Exit;
 use super::notices;
 use super::output::{Output, stderr_line};
 use super::targets;
-use super::values::read_only;
+use super::values::{CatToolArg, read_only};
 
 #[derive(Debug, Subcommand)]
 pub enum TmCommand {
@@ -301,6 +301,10 @@ pub struct ExportArgs {
     /// Only the TUs of this document.
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
+    /// Made for a CAT tool: `omegat` writes inline Markdown as the tags OmegaT makes of a
+    /// work file's inline codes (`xliff export --for omegat`), for its `tm/auto/`.
+    #[arg(long = "for", value_enum, value_name = "TOOL")]
+    pub for_tool: Option<CatToolArg>,
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
@@ -458,6 +462,7 @@ fn export(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
         output: args.output.clone(),
         protected: targets::project_inputs_if_any(ctx),
         read_only: read_only(args.force_readonly),
+        for_omegat: args.for_tool == Some(CatToolArg::Omegat),
     };
     let copied = copy::export(&request, out.writer(), &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;
