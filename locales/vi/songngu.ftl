@@ -810,11 +810,11 @@ error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc �
 
 ## ---------------------------------------------------------------------------------------
 ## Lỗi của thư viện, mỗi trường hợp một thông điệp (src/cli/errors/). $detail luôn là
-## lời của bộ phân tích (TOML, XML) bằng tiếng Anh; $reason của lỗi vào/ra là lời của
+## lời của bộ đọc XML bằng tiếng Anh; $reason của lỗi vào/ra là lời của
 ## hệ điều hành.
 ## ---------------------------------------------------------------------------------------
 
-error-config-syntax = { $path }:{ $line }:{ $column }: tệp dự án viết sai cú pháp TOML: { $message }
+error-config-syntax = { $path }:{ $line }:{ $column }: tệp dự án viết sai: { $message }
 error-config-invalid-utf8 = { $path }:{ $line }:{ $column }: không phải UTF-8 hợp lệ ở byte { $offset }; hãy lưu tệp dưới dạng UTF-8
 error-config-language = { $path }: `{ $value }` không phải thẻ ngôn ngữ songngu hỗ trợ cho { $role ->
         [source] ngôn ngữ nguồn
@@ -827,7 +827,52 @@ config-expected-kind-setting = KIND=off|info|warning|error, trong đó KIND là 
 error-config-empty-doc = { $path }:{ $line }:{ $column }: mỗi `[[article]]` cần một mã tài liệu; `doc` đang rỗng hoặc chỉ có khoảng trắng
 error-config-unknown-kind = { $path }: trong [check.kinds] có loại kiểm tra không tồn tại: `{ $kind }`
 error-config-unknown-setting = { $path }: giá trị `{ $value }` của `{ $key }` phải là một trong off, info, warning, error
-error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các vấn đề đã được chấp nhận viết sai cú pháp TOML: { $message }
+error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các vấn đề đã chấp nhận viết sai: { $message }
+
+# Chỗ sai trong một tệp TOML (`songngu.toml`, tệp các vấn đề đã chấp nhận): $message của
+# error-config-syntax và error-accepted-syntax.
+toml-problem-unclosed-array = mảng chưa đóng, thiếu `]`
+toml-problem-unclosed-table = tên bảng chưa đóng, thiếu `]`
+toml-problem-unclosed-array-table = tên mảng bảng chưa đóng, thiếu `]]`
+toml-problem-unclosed-inline-table = bảng viết trên một dòng chưa đóng, thiếu `{"}"}`
+toml-problem-invalid-string = chuỗi không hợp lệ: thiếu dấu nháy đóng, hoặc trong chuỗi có ký tự điều khiển
+toml-problem-key-without-value = khoá chưa có giá trị, thiếu `=`
+toml-problem-missing-value = thiếu giá trị sau `=`
+toml-problem-unquoted-string = giá trị chuỗi phải đặt trong dấu nháy
+toml-problem-invalid-key = khoá không hợp lệ: khoá không có dấu nháy chỉ được gồm chữ cái ASCII, chữ số, `-` và `_`
+toml-problem-duplicate-key = khoá bị trùng: khoá hoặc bảng này đã có ở phía trên
+toml-problem-missing-comma = thiếu dấu phẩy giữa các phần tử của mảng
+toml-problem-extra-comma-in-array = thừa dấu phẩy trong mảng
+toml-problem-extra-comma-in-inline-table = thừa dấu phẩy trong bảng viết trên một dòng
+toml-problem-invalid-escape = chuỗi có ký tự thoát không hợp lệ (sau `\`); muốn viết dấu gạch ngược thì gõ `\\`
+toml-problem-leading-zero = số không được bắt đầu bằng chữ số 0
+toml-problem-trailing-content = có nội dung thừa sau giá trị; mỗi cặp khoá = giá trị phải kết thúc dòng
+# $allowed: các khoá dùng được ở đó, `a`, `b`; $count (số): bao nhiêu khoá.
+toml-problem-unknown-key = không có khoá `{ $key }`{ $count ->
+        [0] {""}
+       *[other] ; các khoá dùng được ở đây: { $allowed }
+    }
+toml-problem-missing-key = thiếu khoá bắt buộc `{ $key }`
+# $found và $expected: string, integer, float, boolean, datetime, array hoặc table.
+toml-problem-wrong-type = sai kiểu giá trị: cần { $expected ->
+            [string] chuỗi
+            [integer] số nguyên
+            [float] số thực
+            [boolean] giá trị `true`/`false`
+            [datetime] ngày giờ
+            [array] mảng
+           *[table] bảng
+        }, nhưng ở đây là { $found ->
+            [string] chuỗi
+            [integer] số nguyên
+            [float] số thực
+            [boolean] giá trị `true`/`false`
+            [datetime] ngày giờ
+            [array] mảng
+           *[table] bảng
+        }
+# $detail: lời của bộ đọc TOML, bằng tiếng Anh, cho chỗ sai mà songngu chưa gọi được tên.
+toml-problem-other = chi tiết từ bộ đọc TOML (tiếng Anh): { $detail }
 
 error-access = không truy cập được `{ $path }`: { $reason }
 error-verify-failed = nội dung mới của `{ $path }` không qua được bước kiểm tra nên chưa được lưu: { $detail }
