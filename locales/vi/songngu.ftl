@@ -10,7 +10,7 @@
 ## `<lệnh>-about` cho một lệnh và `<lệnh>-arg-<đối số>` cho một đối số, với thuộc tính
 ## `.value-name` cho đối số nhận giá trị.
 
-cli-about = Xuất bản mọi bài viết bằng tiếng Anh và tiếng Việt, và giữ cho hai bản luôn khớp nhau.
+cli-about = Đăng mọi bài bằng cả tiếng Anh lẫn tiếng Việt và giữ cho hai bản luôn khớp nhau.
 cli-usage-heading = Cách dùng
 cli-commands-heading = Lệnh
 cli-arguments-heading = Đối số
@@ -208,7 +208,7 @@ tmx-problem-misplaced-element = `<{ $element }>` không được nằm trong `<{
 tmx-problem-unknown-element = { $parent ->
         [header] `<{ $element }>` trong `<header>` không thuộc TMX; vẫn giữ nguyên
         [seg] `<{ $element }>` trong `<seg>` không thuộc TMX; vẫn giữ nguyên
-       *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không mất gì mà không hay
+       *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không lặng lẽ làm mất dữ liệu
     }
 tmx-problem-unexpected-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua
 tmx-problem-text-in-body = đã bỏ qua phần chữ trong `<{ $parent }>` nằm ngoài mọi `<tu>`
@@ -277,7 +277,7 @@ error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: 
 error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `--tm TM`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
 error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `--tm TM`
 
-## Gióng hàng: `songngu align`
+## Gióng câu: `songngu align`
 
 align-about = Gióng câu bài tiếng Việt với bài tiếng Anh tương ứng
 align-arg-en = Bài tiếng Anh (văn bản thuần hoặc Markdown)
@@ -314,7 +314,7 @@ align-glossary-line = `{ $path }`:{ $line }: không phải một mục thuật n
 # $added, $updated, $removed (số): các TU của bài viết; $omitted (số): các câu tiếng Anh được ghi nhận là cố ý lược bỏ trong bản dịch.
 align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp{ $removed ->
         [0] {""}
-       *[other] , xóa { $removed } cặp
+       *[other] , xoá { $removed } cặp
     }{ $omitted ->
         [0] {""}
        *[other] , ghi nhận { $omitted } câu cố ý lược bỏ trong bản dịch
@@ -362,9 +362,9 @@ check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) ho�
     .value-name = ĐỊNH_DẠNG
 check-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
-check-arg-fail-on = Mức nghiêm trọng thấp nhất làm lần kiểm tra không đạt: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
+check-arg-fail-on = Mức nghiêm trọng thấp nhất khiến bài không qua kiểm tra: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
-check-arg-accept = Đánh dấu vấn đề có mã này là đã chấp nhận để vấn đề đó không còn làm bài trượt kiểm tra (lặp lại để thêm)
+check-arg-accept = Chấp nhận vấn đề mang mã này, để vấn đề đó không còn khiến bài không qua kiểm tra (lặp lại để thêm)
     .value-name = MÃ
 check-arg-reason = Lý do chấp nhận các vấn đề
     .value-name = LÝ_DO
@@ -397,15 +397,15 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $m
        *[other] {" "}— { $kinds }
     }{ $others ->
         [none] {""}
-       *[other] ; không làm bài trượt: { $others }
+       *[other] ; không ảnh hưởng kết quả: { $others }
     }{ $added ->
         [0] {""}
        *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi đăng
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
-drift-alignment = việc gióng các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào ở đây, hoặc câu bị gióng nhầm
-drift-alignment-merge = việc gộp { $en } câu tiếng Anh với { $vi } câu tiếng Việt này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào chứ không phải được gộp
+drift-alignment = việc gióng các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể ở đây có câu bị sót, có câu được thêm vào, hoặc các câu bị gióng nhầm
+drift-alignment-merge = việc gộp { $en } câu tiếng Anh với { $vi } câu tiếng Việt này chưa chắc chắn (độ tin cậy { $confidence }): có thể ở đây có câu bị sót hoặc được thêm vào, chứ không phải hai bên gộp câu
 
 severity-error = lỗi
 severity-warning = cảnh báo
@@ -421,8 +421,8 @@ kind-date = ngày tháng
 kind-time = giờ
 kind-name = tên riêng
 kind-url = liên kết
-kind-same-as-source = chưa dịch
-kind-normalization = chuẩn hóa
+kind-same-as-source = còn nguyên tiếng Anh
+kind-normalization = chuẩn hoá
 kind-punctuation = dấu câu
 kind-inconsistent = không nhất quán
 kind-length = độ dài
@@ -448,7 +448,7 @@ init-arg-tm = Một tệp bộ nhớ dịch (lặp lại để thêm) [mặc đ�
     .value-name = TM
 init-arg-article = Một bài của dự án, dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN` (lặp lại để thêm)
     .value-name = MÃ=ĐƯỜNG_DẪN
-init-arg-fail-on = Mức nghiêm trọng thấp nhất làm kiểm tra thất bại: `info`, `warning` hoặc `error` [mặc định: `error`]
+init-arg-fail-on = Mức nghiêm trọng thấp nhất khiến bài không qua kiểm tra: `info`, `warning` hoặc `error` [mặc định: `error`]
     .value-name = MỨC
 init-arg-glossary = Bảng dịch tên riêng của dự án: mỗi dòng `Tiếng Anh<TAB>Tiếng Việt`
     .value-name = TỆP
@@ -468,7 +468,7 @@ update-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
     .value-name = MÃ
 update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
-update-arg-user = Chỉ ghi làm người sửa của các đơn vị được dịch sẵn (`--pretranslate`): dời vị trí một đơn vị thì không thay đổi bản dịch của ai
+update-arg-user = Chỉ được ghi là người sửa ở các đơn vị dịch sẵn (`--pretranslate`): việc dời chỗ một đơn vị không làm thay đổi bản dịch của ai
     .value-name = TÊN
 update-arg-pretranslate = Điền sẵn bản dịch cho các đơn vị chưa dịch, lấy từ câu trùng khớp hoàn toàn trong bộ nhớ hoặc câu lặp lại trong bài, lưu ở trạng thái `needs-review` để người dịch xác nhận
 update-arg-no-pretranslate = Không dịch sẵn (mặc định; nếu có cả hai cờ thì cờ sau cùng có hiệu lực)
@@ -513,14 +513,14 @@ review-about = Duyệt các bản dịch đã có người đọc lại: trạng
 review-arg-en = Bài tiếng Anh
     .value-name = EN
 review-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
-    .value-name = ID
+    .value-name = MÃ
 review-arg-unit = Đơn vị cần duyệt (lặp lại để duyệt nhiều đơn vị); xem `songngu check`
-    .value-name = UNIT
+    .value-name = ĐƠN_VỊ
 review-arg-all-needs-review = Duyệt mọi bản dịch hiện hành đang ở trạng thái `needs-review` (cặp câu gióng chưa chắc)
 review-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
 review-arg-user = Người duyệt [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
-    .value-name = NAME
+    .value-name = TÊN
 review-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 review-approved = đơn vị { $unit }: đã duyệt
 review-already = đơn vị { $unit }: đã duyệt từ trước, không thay đổi gì
@@ -654,7 +654,7 @@ export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc �
     .value-name = TM
 export-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
-export-arg-fail-on = Mức nghiêm trọng thấp nhất làm dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
+export-arg-fail-on = Mức nghiêm trọng thấp nhất đủ để dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
 export-arg-xliff-version = Phiên bản XLIFF của đầu ra `xliff`: `2.0` hoặc `1.2` [mặc định: `2.0`]
     .value-name = PHIÊN_BẢN
@@ -802,7 +802,7 @@ tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } câu{ $without ->
         [0] {""}
        *[other] ; { $without } đơn vị dịch không thuộc tài liệu nào
     }
-tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, nhật ký đã xoá
+tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, đã xoá nhật ký
 tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
 tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã tính ở trên (`songngu tm compact` ghi chúng vào)
 error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
@@ -875,7 +875,7 @@ toml-problem-wrong-type = sai kiểu giá trị: cần { $expected ->
 toml-problem-other = chi tiết từ bộ đọc TOML (tiếng Anh): { $detail }
 
 error-access = không truy cập được `{ $path }`: { $reason }
-error-verify-failed = nội dung mới của `{ $path }` không qua được bước kiểm tra nên chưa được lưu: { $detail }
+error-verify-failed = nội dung mới của `{ $path }` không qua bước kiểm tra nên chưa lưu: { $detail }
 
 error-memory-unknown-file = `{ $path }` không phải một tệp của bộ nhớ dịch
 error-memory-unknown-entry = bộ nhớ dịch không có đơn vị dịch số { $id }
@@ -893,8 +893,8 @@ journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch �
 tmx-error-io = không đọc được tệp: { $reason }
 tmx-error-empty = tệp rỗng
 tmx-error-only-bom = tệp chỉ có dấu thứ tự byte (BOM)
-tmx-error-utf32 = tệp được mã hoá UTF-32, định dạng mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
-tmx-error-gzip = tệp đã được nén gzip; hãy giải nén trước
+tmx-error-utf32 = tệp mã hoá UTF-32, bảng mã mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
+tmx-error-gzip = tệp đang ở dạng nén gzip; hãy giải nén trước
 tmx-error-zip = tệp là một kho nén zip, không phải tài liệu TMX
 tmx-error-unsupported-encoding = bảng mã `{ $encoding }` không được hỗ trợ
 tmx-error-invalid-utf8 = UTF-8 không hợp lệ ở byte { $byte }; nếu tệp dùng bảng mã cũ, hãy khai báo bảng mã đó (ví dụ `<?xml version="1.0" encoding="windows-1252"?>`)
@@ -988,7 +988,7 @@ export-unit-no-such-block = tài liệu không có khối chứa đơn vị này
 export-unit-outside-its-block = phạm vi của đơn vị nằm ngoài khối chứa nó
 export-unit-out-of-order = đơn vị sai thứ tự trong tài liệu hoặc chồng lên đơn vị đứng trước
 export-unit-text-differs = văn bản của đơn vị khác với văn bản của tài liệu ở cùng phạm vi
-export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } vấn đề chưa xử lý); hãy xuất với tuỳ chọn cho phép sai lệch hoặc sửa trước
+export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } vấn đề chưa xử lý); hãy xuất với tùy chọn cho phép sai lệch hoặc sửa trước
 export-error-write = không ghi được đầu ra { $format }: { $reason }
 export-error-manifest = không ghi được manifest: { $detail }
 export-error-bad-file-name = `{ $name }` không thể là tên một tệp của bản phát hành
