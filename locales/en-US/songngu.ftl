@@ -450,6 +450,10 @@ check-label-en = en:
 check-label-vi = vi:
 # $score: 0-100.
 check-label-suggestion = memory ({ $score }%):
+# The line naming a finding's id, the one `check --accept ID` takes.
+check-label-id = id
+# A finding's head line: $severity, $kind (labels above) and $explanation.
+check-finding-head = { $severity } { $kind } { $explanation }
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized; $added (number): Vietnamese-only sentences of the editor the memory places in the article.
 check-summary = { $units ->

@@ -384,6 +384,11 @@ check-label-en = Anh:
 check-label-vi = Việt:
 # $score: 0-100.
 check-label-suggestion = bộ nhớ ({ $score }%):
+# Dòng ghi mã của một vấn đề, mã mà `check --accept MÃ` nhận.
+check-label-id = mã:
+# Dòng đầu của một vấn đề: $severity, $kind (các nhãn ở trên) và $explanation. Loại đặt
+# trong ngoặc để mức và loại không đọc liền thành một cụm (`lỗi thiếu chưa dịch`).
+check-finding-head = { $severity } ({ $kind }): { $explanation }
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized.
 check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $missing } thiếu; { $orphaned } đã bỏ khỏi bài, { $extra } thừa; { $failing ->
