@@ -454,6 +454,10 @@ check-label-en = en:
 check-label-vi = vi:
 # $score: 0-100.
 check-label-suggestion = memory ({ $score }%):
+# The line naming a finding's id, the one `check --accept ID` takes.
+check-label-id = id
+# A finding's head line: $severity, $kind (labels above) and $explanation.
+check-finding-head = { $severity } { $kind } { $explanation }
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized; $added (number): Vietnamese-only sentences of the editor the memory places in the article.
 check-summary = { $units ->
@@ -963,6 +967,35 @@ error-config-unknown-kind = { $path }: unknown check kind `{ $kind }` in [check.
 error-config-unknown-setting = { $path }: `{ $value }` for `{ $key }` is not one of off, info, warning, error
 # The accepted-findings file. $message: the TOML parser's own text, in English.
 error-accepted-syntax = { $path }:{ $line }:{ $column }: { $message }
+
+# What is wrong in a TOML file (`songngu.toml`, the accepted-findings file): the
+# $message of error-config-syntax and error-accepted-syntax.
+toml-problem-unclosed-array = unclosed array, expected `]`
+toml-problem-unclosed-table = unclosed table header, expected `]`
+toml-problem-unclosed-array-table = unclosed array-of-tables header, expected `]]`
+toml-problem-unclosed-inline-table = unclosed inline table, expected `{"}"}`
+toml-problem-invalid-string = invalid string: the closing quote is missing, or the string holds a control character
+toml-problem-key-without-value = key with no value, expected `=`
+toml-problem-missing-value = missing value after `=`
+toml-problem-unquoted-string = string values must be quoted
+toml-problem-invalid-key = invalid key: a key without quotes can only have ASCII letters, digits, `-` and `_`
+toml-problem-duplicate-key = duplicate key: this key or table is already defined above
+toml-problem-missing-comma = missing comma between array elements
+toml-problem-extra-comma-in-array = extra comma in array
+toml-problem-extra-comma-in-inline-table = extra comma in inline table
+toml-problem-invalid-escape = invalid escape in a string (after `\`); write `\\` for a backslash
+toml-problem-leading-zero = a number cannot start with a zero
+toml-problem-trailing-content = unexpected content after the value; a key-value pair ends the line
+# $allowed: the keys allowed there, `a`, `b`; $count (number): how many.
+toml-problem-unknown-key = unknown key `{ $key }`{ $count ->
+        [0] {""}
+       *[other] ; the keys allowed here: { $allowed }
+    }
+toml-problem-missing-key = missing key `{ $key }`
+# $found and $expected: string, integer, float, boolean, datetime, array or table.
+toml-problem-wrong-type = wrong type: expected a { $expected }, found a { $found }
+# $detail: the TOML parser's own words, in English, for a problem songngu does not name.
+toml-problem-other = { $detail }
 
 # Saving a file (src/memory/persist.rs).
 error-access = cannot access `{ $path }`: { $reason }

@@ -6,7 +6,7 @@
 //! variant's fields (the English messages reproduce `Display`). Each function returns the
 //! message without the `songngu: error:` prefix, which [`super::report_error`] adds.
 //! Text that only a third party can word (the operating system's reason for an I/O error,
-//! a TOML or XML parser's detail) goes into the localized sentence as an argument.
+//! an XML parser's detail, a TOML problem songngu does not know) goes into the localized sentence as an argument.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,6 +27,7 @@ mod config;
 mod export;
 mod memory;
 mod tmx;
+mod toml;
 mod xliff;
 
 pub use config::{accept_error, config_error};
