@@ -24,16 +24,16 @@ cli-arg-ui-lang = Ngôn ngữ của thông báo và trợ giúp: `en` hoặc `vi
 cli-arg-config = Đọc tệp dự án này thay vì tìm `songngu.toml` trong thư mục hiện tại và các thư mục cha
     .value-name = TỆP
 cli-arg-no-config = Không dùng tệp dự án: chỉ dùng giá trị mặc định và dòng lệnh
-cli-arg-source-lang = Ngôn ngữ nguồn của các bài, một mã tiếng Anh như `en-GB` (mặc định: của dự án, nếu không thì `en`)
+cli-arg-source-lang = Ngôn ngữ nguồn của các bài, một mã ngôn ngữ tiếng Anh như `en-GB` (mặc định: của dự án, nếu không thì `en`)
     .value-name = NGÔN_NGỮ
-cli-arg-target-lang = Ngôn ngữ bản dịch, một mã tiếng Việt như `vi-VN` (mặc định: của dự án, nếu không thì `vi`)
+cli-arg-target-lang = Ngôn ngữ bản dịch, một mã ngôn ngữ tiếng Việt như `vi-VN` (mặc định: của dự án, nếu không thì `vi`)
     .value-name = NGÔN_NGỮ
 cli-arg-accepted = Tệp ghi các vấn đề đã chấp nhận (mặc định: của dự án, nếu không thì `accepted.toml`)
     .value-name = TỆP
-cli-arg-kinds = Cách xử lý một loại vấn đề, thay cho thiết lập của dự án: `LOẠI=off`, `info`, `warning` hoặc `error` (lặp lại nếu cần), ví dụ `--kind length=off`
+cli-arg-kinds = Cách xử lý một loại vấn đề, thay cho thiết lập của dự án: `LOẠI=off`, `info`, `warning` hoặc `error` (lặp lại cho nhiều loại), ví dụ `--kind length=off`
     .value-name = LOẠI=MỨC
 
-segment-about = Tách bài viết thành các câu (đơn vị dịch)
+segment-about = Tách bài viết thành các câu, mỗi câu là một đơn vị
 segment-arg-file = Bài viết cần đọc, dạng văn bản thuần hoặc Markdown; `-` để đọc từ đầu vào chuẩn
     .value-name = TỆP
 segment-arg-lang = Ngôn ngữ của bài viết: `en` hoặc `vi` (mặc định: `vi` nếu tên tệp có `.vi.`, nếu không thì `en`)
@@ -42,7 +42,7 @@ segment-arg-format = Định dạng đầu ra: `text` (mỗi câu một dòng, m
     .value-name = ĐỊNH_DẠNG
 segment-arg-srx = Tách câu theo các quy tắc trong tệp SRX 2.0 này thay cho quy tắc có sẵn
     .value-name = TỆP
-segment-arg-paragraphs = Cách chia văn bản thuần thành đoạn: `lines` (mỗi dòng không trống là một đoạn) hoặc `blank` (các khối cách nhau bởi dòng trống, dành cho văn bản đã ngắt dòng cứng) [mặc định: `lines`]
+segment-arg-paragraphs = Cách chia văn bản thuần thành đoạn: `lines` (mỗi dòng không trống là một đoạn) hoặc `blank` (các khối ngăn cách bằng dòng trống, dành cho văn bản đã ngắt dòng cứng) [mặc định: `lines`]
     .value-name = KIỂU
 
 ## Kết quả của `segment`
@@ -69,7 +69,7 @@ error-is-directory = `{ $path }` là một thư mục, không phải bài viết
 error-stdin = không đọc được đầu vào chuẩn: { $reason }
 error-write = không ghi được ra đầu ra chuẩn: { $reason }
 # $line và $column (chữ) đếm từ 1; $offset (số) là vị trí byte, đếm từ 0.
-error-invalid-utf8 = `{ $path }`:{ $line }:{ $column }: văn bản không phải UTF-8 hợp lệ (byte { $offset }); hãy lưu tệp ở dạng UTF-8
+error-invalid-utf8 = `{ $path }`:{ $line }:{ $column }: văn bản không phải UTF-8 hợp lệ (byte { $offset }); hãy lưu tệp theo bảng mã UTF-8
 error-invalid-utf16 = `{ $path }`: văn bản không phải UTF-16 hợp lệ (byte { $offset })
 error-binary = `{ $path }` có vẻ là tệp nhị phân, không phải bài viết (byte NUL ở vị trí { $offset })
 io-not-found = tệp hoặc thư mục không tồn tại
@@ -101,7 +101,7 @@ clap-argument-conflict = không thể dùng `{ $arg }` cùng với `{ $other }`
 clap-argument-repeated = `{ $arg }` chỉ được dùng một lần
 clap-possible-values = các giá trị hợp lệ: { $values }
 clap-tip-similar = gợi ý: có phải ý bạn là `{ $suggestion }`?
-clap-tip-escape = gợi ý: để truyền `{ $arg }` như một giá trị, hãy dùng `-- { $arg }`
+clap-tip-escape = gợi ý: để truyền `{ $arg }` làm giá trị, hãy dùng `-- { $arg }`
 clap-try-help = Để biết thêm chi tiết, hãy thử `{ $help }`.
 # $detail: mô tả gốc của clap, bằng tiếng Anh, cho những trường hợp hiếm không có ở trên.
 clap-other = dòng lệnh không hợp lệ: { $detail }
@@ -110,32 +110,32 @@ clap-other = dòng lệnh không hợp lệ: { $detail }
 
 tm-about = Làm việc với bộ nhớ dịch (tệp TMX)
 tm-stats-about = Đếm đơn vị dịch, ngôn ngữ, thuộc tính và lỗi của một tệp TMX
-tm-stats-arg-tm = Tệp TMX; không đưa tệp nào thì lần lượt từng tệp bộ nhớ dịch của dự án
+tm-stats-arg-tm = Tệp TMX; nếu không chỉ định thì dùng lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-stats-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
 tm-validate-about = Kiểm tra một tệp TMX và liệt kê mọi lỗi (thoát với mã 1 nếu có lỗi)
-tm-validate-arg-tm = Tệp TMX; không đưa tệp nào thì lần lượt từng tệp bộ nhớ dịch của dự án
+tm-validate-arg-tm = Tệp TMX; nếu không chỉ định thì dùng lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-validate-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
-tm-convert-about = Đọc tệp TMX 1.1-1.4b bất kỳ và ghi lại thành TMX 1.4b mã UTF-8
+tm-convert-about = Đọc tệp TMX 1.1-1.4b bất kỳ và ghi lại thành TMX 1.4b, bảng mã UTF-8
 tm-convert-arg-input = Tệp TMX cần đọc
     .value-name = VÀO
-tm-convert-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
+tm-convert-arg-output = Tệp TMX cần ghi; `-` để ghi ra đầu ra chuẩn
     .value-name = RA
 tm-lookup-about = Tìm các kết quả khớp hoàn toàn và khớp mờ cho một câu
 tm-lookup-arg-tm = Tệp TMX, rồi đến câu cần tra; nếu chỉ có một (và không có `--queries`) thì đó là câu cần tra, tra trong `--tm` hoặc bộ nhớ dịch của dự án
     .value-name = TM
 tm-lookup-arg-text = Câu cần tra
     .value-name = CÂU
-tm-lookup-arg-memories = Tệp bộ nhớ dịch cần đọc (dùng được nhiều lần); không đưa tệp nào thì dùng bộ nhớ của dự án
+tm-lookup-arg-memories = Tệp bộ nhớ dịch cần đọc (dùng được nhiều lần); nếu không chỉ định thì dùng bộ nhớ của dự án
     .value-name = TM
 tm-lookup-arg-queries = Tệp chứa các câu cần tra, mỗi dòng một câu; chỉ nạp bộ nhớ một lần cho tất cả
     .value-name = TỆP
-tm-lookup-arg-min = Điểm thấp nhất được hiển thị, 0-100 [mặc định: 75]
+tm-lookup-arg-min = Điểm tối thiểu để hiển thị, 0-100 [mặc định: 75]
     .value-name = ĐIỂM
-tm-lookup-arg-limit = Số kết quả nhiều nhất cho mỗi câu [mặc định: 5]
+tm-lookup-arg-limit = Số kết quả tối đa hiển thị cho mỗi câu [mặc định: 5]
     .value-name = N
 tm-lookup-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines, mỗi câu một dòng) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
@@ -148,12 +148,12 @@ tm-concordance-arg-tm = Tệp TMX, rồi đến cụm từ; nếu chỉ có mộ
     .value-name = TM
 tm-concordance-arg-phrase = Từ hoặc cụm từ cần tìm
     .value-name = CỤM_TỪ
-tm-concordance-arg-memories = Tệp bộ nhớ dịch cần đọc (dùng được nhiều lần); không đưa tệp nào thì dùng bộ nhớ của dự án
+tm-concordance-arg-memories = Tệp bộ nhớ dịch cần đọc (dùng được nhiều lần); nếu không chỉ định thì dùng bộ nhớ của dự án
     .value-name = TM
 tm-concordance-arg-target = Tìm trong bản dịch thay vì câu nguồn
 tm-concordance-arg-ignore-diacritics = Bỏ qua dấu (`Hung` tìm được `Hùng`)
 tm-concordance-arg-case-sensitive = Phân biệt chữ hoa và chữ thường
-tm-concordance-arg-limit = Số đơn vị dịch nhiều nhất được hiển thị [mặc định: 20]
+tm-concordance-arg-limit = Số đơn vị dịch tối đa hiển thị [mặc định: 20]
     .value-name = N
 tm-concordance-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
@@ -164,7 +164,7 @@ tm-concordance-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: 
 tm-import-about = Gộp một tệp TMX từ công cụ khác vào bộ nhớ, kèm báo cáo
 tm-import-arg-file = Tệp TMX cần nhập
     .value-name = TỆP
-tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có); không chỉ ra thì dùng tệp bộ nhớ dịch đầu tiên của dự án
+tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có); nếu không chỉ định thì dùng tệp bộ nhớ dịch đầu tiên của dự án
     .value-name = TM
 tm-import-arg-dry-run = Chỉ báo cáo những gì sẽ xảy ra, không thay đổi gì
 tm-import-arg-duplicates = Xử lý đơn vị dịch đã có trong bộ nhớ: `keep-newest` (giữ bản mới nhất) hoặc `keep-all` (giữ tất cả) [mặc định: `keep-newest`]
@@ -176,12 +176,12 @@ tm-import-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
     .value-name = NGÔN_NGỮ
 tm-import-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
-tm-export-about = Ghi bộ nhớ, hoặc các đơn vị dịch của một bài viết, thành TMX 1.4b
-tm-export-arg-tm = Bộ nhớ; không chỉ ra thì dùng bộ nhớ dịch của dự án (khi dự án chỉ có một tệp bộ nhớ)
+tm-export-about = Ghi bộ nhớ, hoặc các đơn vị dịch của một tài liệu, thành TMX 1.4b
+tm-export-arg-tm = Bộ nhớ; nếu không chỉ định thì dùng bộ nhớ dịch của dự án (khi dự án chỉ có một tệp bộ nhớ)
     .value-name = TM
-tm-export-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
+tm-export-arg-output = Tệp TMX cần ghi; `-` để ghi ra đầu ra chuẩn
     .value-name = RA
-tm-export-arg-doc = Chỉ các đơn vị dịch của bài viết này
+tm-export-arg-doc = Chỉ các đơn vị dịch của tài liệu này
     .value-name = MÃ
 tm-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi định dạng Markdown trong câu thành các thẻ mà OmegaT tạo từ mã định dạng của tệp XLIFF (`xliff export --for omegat`), để đặt vào thư mục `tm/auto/` của dự án OmegaT
     .value-name = CÔNG_CỤ
@@ -212,19 +212,19 @@ tmx-problem-unknown-element = { $parent ->
         [seg] `<{ $element }>` trong `<seg>` không thuộc TMX; vẫn giữ nguyên
        *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không lặng lẽ làm mất dữ liệu
     }
-tmx-problem-unexpected-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua
+tmx-problem-unexpected-element = `<{ $element }>` nằm sai chỗ trong `<{ $parent }>`; đã bỏ qua
 tmx-problem-text-in-body = đã bỏ qua phần chữ trong `<{ $parent }>` nằm ngoài mọi `<tu>`
 tmx-problem-text-in-header = đã bỏ qua phần chữ trong `<header>` nằm ngoài các phần tử con
 tmx-problem-text-in-tmx = đã bỏ qua phần chữ trong `<tmx>` nằm ngoài `<header>` và `<body>`
 tmx-problem-encoding-mismatch = { $evidence ->
         [bom] khai báo XML ghi `{ $declared }` nhưng dấu thứ tự byte (BOM) cho biết là { $encoding }; đọc theo { $encoding }
-        [pattern] khai báo XML ghi `{ $declared }` nhưng dạng các byte cho biết là { $encoding }; đọc theo { $encoding }
+        [pattern] khai báo XML ghi `{ $declared }` nhưng mẫu byte cho biết là { $encoding }; đọc theo { $encoding }
        *[eight-bit] khai báo XML ghi `{ $declared }` nhưng các byte là 8 bit; đọc theo { $encoding }
     }
 tmx-problem-latin1-as-windows-1252 = đọc `{ $declared }` theo windows-1252 (các byte từ 0x80 đến 0x9F thành `€`, `‚`... chứ không thành ký tự điều khiển C1)
-tmx-problem-xml-version = XML phiên bản `{ $version }`; đọc theo quy tắc của XML 1.0
+tmx-problem-xml-version = phiên bản XML `{ $version }`; đọc theo quy tắc của XML 1.0
 tmx-problem-missing-version = `<tmx>` không có `version`
-tmx-problem-unknown-version = không rõ TMX phiên bản `{ $version }`; đọc như TMX 1.4
+tmx-problem-unknown-version = phiên bản TMX lạ `{ $version }`; đọc như TMX 1.4
 tmx-problem-missing-header = không có `<header>` trước `<body>`
 tmx-problem-missing-body = { $root ->
         [empty] `<tmx>` không có cả `<header>` lẫn `<body>`: không có đơn vị dịch nào
@@ -263,21 +263,21 @@ tm-concordance-found = “{ $phrase }”: { $count ->
         [0] không tìm thấy
        *[other] { $count } đơn vị dịch
     }
-tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản sao của đơn vị dịch đã có ({ $replaced } bản mới hơn được gộp vào đơn vị dịch đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
-tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản sao của đơn vị dịch đã có ({ $replaced } bản mới hơn sẽ được gộp vào đơn vị dịch đó, { $kept } bỏ qua vì không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-done = đã nhập `{ $path }` vào `{ $into }`: đọc { $tus }, thêm { $added }, { $duplicates } bản sao của đơn vị dịch đã có (gộp { $replaced } bản mới hơn vào đơn vị dịch đó; bỏ qua { $kept } bản không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
+tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $into }` sẽ đọc { $tus }, thêm { $added }, gặp { $duplicates } bản sao của đơn vị dịch đã có (sẽ gộp { $replaced } bản mới hơn vào đơn vị dịch đó; bỏ qua { $kept } bản không mới hơn hoặc không có gì thêm), { $unpaired } thiếu một trong hai ngôn ngữ, { $problems } lỗi
 
 ## Lỗi của bộ nhớ dịch
 
-error-tmx = `{ $path }`:{ $line }:{ $column }: không phải TMX dùng được: { $message }
-error-locked = `{ $path }` đang được một tiến trình songngu khác ghi ({ $holder }); hãy thử lại khi tiến trình đó xong
+error-tmx = `{ $path }`:{ $line }:{ $column }: tệp TMX không dùng được: { $message }
+error-locked = một tiến trình songngu khác đang ghi `{ $path }` ({ $holder }); hãy thử lại khi tiến trình đó xong
 error-changed-on-disk = một chương trình khác đã sửa `{ $path }` sau khi songngu đọc tệp này; chưa ghi gì, hãy chạy lại lệnh
-error-damaged-tus = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các đơn vị dịch này nên chưa có gì bị thay đổi; hãy sửa tệp trước (xem `songngu tm validate`)
+error-damaged-tus = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các đơn vị dịch này, nên chưa thay đổi gì; hãy sửa tệp trước (xem `songngu tm validate`)
 error-unwritable = không ghi được `{ $path }`: các đơn vị dịch sau chứa ký tự mà XML không biểu diễn được: { $tus }
-error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
-error-no-phrase = không có gì để tìm: hãy đưa một từ hoặc cụm từ
+error-no-query = không có gì để tra: hãy nhập một câu hoặc dùng `--queries TỆP`
+error-no-phrase = không có gì để tìm: hãy nhập một từ hoặc cụm từ
 error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
 error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
-error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `{ $how }`
+error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa tồn tại (bản dịch đầu tiên sẽ tạo tệp); hãy chỉ ra một tệp bằng `{ $how }`
 error-tm-several-memories = `{ $project }` khai báo { $count } tệp bộ nhớ dịch ({ $paths }): hãy chỉ rõ dùng tệp nào bằng `{ $how }`
 
 ## Gióng câu: `songngu align`
@@ -294,11 +294,11 @@ align-arg-glossary = Bảng thuật ngữ song ngữ hỗ trợ: mỗi dòng `ti
     .value-name = TỆP
 align-arg-into = Lưu các cặp câu thành đơn vị dịch trong bộ nhớ này (thuộc tài liệu `--doc`, nếu không có thì tài liệu mà dự án gán cho bài này)
     .value-name = TM
-align-arg-tm = Bộ nhớ dịch mà các bản dịch trong đó giúp công cụ gióng câu biết từ nào dịch từ nào (lặp lại để thêm tệp) [mặc định: bộ nhớ của `--into`, nếu không thì của dự án]
+align-arg-tm = Bộ nhớ dịch có các bản dịch giúp công cụ gióng câu biết từ nào dịch thành từ nào (lặp lại để thêm tệp) [mặc định: bộ nhớ của `--into`, nếu không thì của dự án]
     .value-name = TM
-align-arg-doc = Mã của bài viết mà các cặp câu thuộc về [mặc định: mã mà dự án gán cho bài này]
+align-arg-doc = Mã tài liệu mà các cặp câu lưu vào [mặc định: mã mà dự án gán cho bài này]
     .value-name = MÃ
-align-arg-user = Người lưu các cặp câu [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng của hệ thống]
+align-arg-user = Người lưu các cặp câu [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
 align-summary = { $links } cặp, { $low ->
         [0] không cặp nào có độ tin cậy thấp
@@ -306,12 +306,12 @@ align-summary = { $links } cặp, { $low ->
     }
 align-not-same-article = phần lớn các cặp có độ tin cậy thấp: có thể đây không phải cùng một bài viết
 # $path: tệp không có câu nào (rỗng hoặc chỉ có dòng trống).
-align-no-sentences = `{ $path }` không có câu nào: không câu nào của bên kia gióng được
+align-no-sentences = `{ $path }` không có câu nào: mọi câu ở bên kia đều không có câu tương ứng
 # $en, $vi: hai tệp.
 align-nothing-to-align = `{ $en }` và `{ $vi }` đều không có câu nào: không có gì để gióng câu
 # $en, $vi: hai tệp; $en_sentences, $vi_sentences, $en_chars, $vi_chars (số): độ dài của
 # chúng; $expected (số): số ký tự mà bản dịch tiếng Việt của bài tiếng Anh thường có.
-align-lengths-differ = độ dài hai bên chênh lệch quá xa so với một bản dịch: `{ $en }` có { $en_sentences } câu ({ $en_chars } ký tự), `{ $vi }` có { $vi_sentences } câu ({ $vi_chars } ký tự, trong khi bản dịch thường có khoảng { $expected })
+align-lengths-differ = độ dài hai bên chênh lệch nhiều hơn hẳn mức thường thấy giữa bài gốc và bản dịch: `{ $en }` có { $en_sentences } câu ({ $en_chars } ký tự), `{ $vi }` có { $vi_sentences } câu ({ $vi_chars } ký tự, trong khi bản dịch thường có khoảng { $expected })
 # $path: bảng thuật ngữ; $line (số): tính từ 1.
 align-glossary-line = `{ $path }`:{ $line }: không phải một mục thuật ngữ: cần có dạng `tiếng Anh<TAB>tiếng Việt`
 # $added, $updated, $removed (số): các TU của bài viết; $omitted (số): các câu tiếng Anh được ghi nhận là cố ý lược bỏ trong bản dịch.
@@ -320,7 +320,7 @@ align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } c�
        *[other] , xoá { $removed } cặp
     }{ $omitted ->
         [0] {""}
-       *[other] , ghi nhận { $omitted } câu cố ý lược bỏ trong bản dịch
+       *[other] , ghi nhận { $omitted } câu mà bản dịch lược bỏ
     }{ $vi_only ->
         [0] {""}
        *[other] , ghi nhận { $vi_only } câu do biên tập viên bổ sung (chỉ có trong bản tiếng Việt)
@@ -346,7 +346,7 @@ drift-missing-suggestion = chưa dịch; bộ nhớ dịch có một câu khớp
 drift-orphaned = câu tiếng Anh của bản dịch này không còn trong bài viết
 drift-omitted = bản dịch đã đăng cố ý lược bỏ câu tiếng Anh này
 drift-needs-review = công cụ gióng câu chưa chắc cặp câu này: hãy đọc lại bản dịch rồi duyệt bằng `songngu review`
-drift-added-orphaned = câu tiếng Anh mà phần bổ sung này của biên tập viên đi sau không còn trong bài viết: phần bổ sung vẫn được giữ trong bộ nhớ nhưng không được đăng cùng bài
+drift-added-orphaned = câu tiếng Anh đứng trước phần bổ sung này của biên tập viên không còn trong bài viết: phần bổ sung vẫn nằm trong bộ nhớ nhưng không đăng
 
 ## ---------------------------------------------------------------------------------------
 ## songngu check (src/cli/check.rs) và tệp dự án
@@ -395,8 +395,8 @@ check-finding-head = { $severity } ({ $kind }): { $explanation }
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized.
 check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $missing } thiếu; { $orphaned } đã bỏ khỏi bài, { $extra } thừa; { $failing ->
-        [0] đạt yêu cầu
-       *[other] chưa đạt: còn { $failing } vấn đề cần xử lý
+        [0] qua kiểm tra
+       *[other] { $failing } vấn đề khiến bài không qua kiểm tra
     }{ $accepted ->
         [0] {""}
        *[other] {" "}({ $accepted } đã chấp nhận)
@@ -441,7 +441,7 @@ kind-alignment = gióng câu
 # $doc: the id given; $docs: the document ids in the memory, comma-separated.
 error-unknown-doc = bộ nhớ không có tài liệu `{ $doc }`, và dự án không có bài nào mang mã đó (bộ nhớ đang có: { $docs })
 error-which-doc = hãy cho biết bài này thuộc tài liệu nào bằng `--doc MÃ` (bộ nhớ đang có: { $docs })
-error-check-needs-tm = không có gì để đối chiếu: hãy cho `--tm TM` (hoặc một dự án có bộ nhớ dịch) hoặc `--vi VI`
+error-check-needs-tm = không có gì để đối chiếu: hãy dùng `--tm TM` (hoặc một dự án có bộ nhớ dịch) hoặc `--vi VI`
 # $id: a finding id.
 error-no-finding = báo cáo này không có vấn đề `{ $id }`
 
@@ -450,15 +450,15 @@ error-no-finding = báo cáo này không có vấn đề `{ $id }`
 ## ---------------------------------------------------------------------------------------
 
 init-about = Tạo tệp dự án `songngu.toml` trong thư mục hiện tại
-init-arg-translator = Mã người dịch, ghi vào các đơn vị họ viết [mặc định: `SONGNGU_USER`, nếu không thì người dùng hệ thống]
+init-arg-translator = Mã người dịch, ghi kèm các đơn vị người đó dịch [mặc định: `SONGNGU_USER`, nếu không thì người dùng hệ thống]
     .value-name = TÊN
-init-arg-tm = Một tệp bộ nhớ dịch (lặp lại để thêm) [mặc định: `tmx/memory.tmx`]
+init-arg-tm = Một tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: `tmx/memory.tmx`]
     .value-name = TM
 init-arg-article = Một bài của dự án, dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN` (lặp lại để thêm)
     .value-name = MÃ=ĐƯỜNG_DẪN
 init-arg-fail-on = Mức nghiêm trọng thấp nhất khiến bài không qua kiểm tra: `info`, `warning` hoặc `error` [mặc định: `error`]
     .value-name = MỨC
-init-arg-glossary = Bảng dịch tên riêng của dự án: mỗi dòng `Tiếng Anh<TAB>Tiếng Việt`
+init-arg-glossary = Bảng dịch tên riêng của dự án: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
 init-arg-force = Ghi đè tệp `songngu.toml` đã có
 # $path: the file written.
@@ -480,22 +480,22 @@ update-arg-user = Chỉ được ghi là người sửa ở các đơn vị dị
     .value-name = TÊN
 update-arg-pretranslate = Điền sẵn bản dịch cho các đơn vị chưa dịch, lấy từ câu trùng khớp hoàn toàn trong bộ nhớ hoặc câu lặp lại trong bài, lưu ở trạng thái `needs-review` để người dịch xác nhận
 update-arg-no-pretranslate = Không dịch sẵn (mặc định; nếu có cả hai cờ thì cờ sau cùng có hiệu lực)
-update-pretranslated-exact = đã dịch sẵn theo { $from } (cần duyệt)
+update-pretranslated-exact = đã dịch sẵn từ { $from } (cần duyệt)
 update-pretranslated-repetition = đã dịch sẵn, lặp lại { $from } (cần duyệt)
 update-needs-missing-conflict = thiếu (bộ nhớ có nhiều bản dịch khác nhau)
 update-pretranslated-summary = { $pretranslated ->
-    [0] Không có đơn vị nào được dịch sẵn: bộ nhớ không có bản dịch thống nhất cho các câu tiếng Anh này
+    [0] Không dịch sẵn được đơn vị nào: bộ nhớ không có bản dịch thống nhất cho các câu tiếng Anh còn thiếu bản dịch
    *[other] Đã dịch sẵn { $pretranslated } đơn vị từ bộ nhớ, lưu ở trạng thái `needs-review` chờ người dịch xác nhận
   }
-update-pretranslation-conflicts = { $conflicts } đơn vị vẫn để trống vì bộ nhớ dịch câu tiếng Anh tương ứng theo nhiều cách khác nhau
-update-arg-json = In các con số thành một đối tượng JSON
+update-pretranslation-conflicts = { $conflicts } đơn vị vẫn thiếu bản dịch vì trong bộ nhớ, câu tiếng Anh tương ứng có nhiều cách dịch khác nhau
+update-arg-json = In các số đếm dưới dạng một đối tượng JSON
 update-needs-stale = bản dịch cũ
 update-needs-missing = thiếu
 # $doc: the document id; $docs: the ids already in the memory, comma-separated.
 update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } cũ, { $missing } thiếu, { $orphaned } đã bỏ khỏi bài (vẫn giữ trong bộ nhớ)
-update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` và `export` không liệt kê nữa (xem lại bằng `--show-obsolete`)
+update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn dùng làm gợi ý khớp mờ, nhưng `check` và `export` không liệt kê nữa (xem lại bằng `--show-obsolete`)
 # Before the English of an old translation `update`, `translate` or `xliff import` retired now.
 retired-unit = đã ngừng dùng
 
@@ -517,7 +517,7 @@ translate-arg-user = Người dịch [mặc định: người dịch của dự 
 # $unit: a unit id.
 translate-added = đơn vị { $unit }: đã thêm bản dịch
 translate-replaced = đơn vị { $unit }: đã thay bản dịch
-translate-unchanged = đơn vị { $unit }: đã có sẵn, không thay đổi gì
+translate-unchanged = đơn vị { $unit }: đã lưu từ trước, không thay đổi gì
 
 review-about = Duyệt các bản dịch đã có người đọc lại: trạng thái chuyển thành `reviewed` (đã duyệt), câu chữ giữ nguyên
 review-arg-en = Bài tiếng Anh

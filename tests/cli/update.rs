@@ -97,8 +97,7 @@ fn update_pretranslate_reports_in_json_and_in_vietnamese() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("đã dịch sẵn theo market/")
-            && text.contains("Đã dịch sẵn 1 đơn vị từ bộ nhớ"),
+        text.contains("đã dịch sẵn từ market/") && text.contains("Đã dịch sẵn 1 đơn vị từ bộ nhớ"),
         "{text}"
     );
     // Again: nothing left to fill, the copy is carried over like any translation.
