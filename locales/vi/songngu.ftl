@@ -780,8 +780,8 @@ tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp ch�
 tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 check-arg-force-readonly = Ghi tệp các vấn đề đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-check-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã được dịch lại (vẫn lưu trong bộ nhớ, vẫn được gợi ý khi khớp mờ)
-export-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã được dịch lại
+check-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã có bản dịch mới (vẫn lưu trong bộ nhớ, vẫn dùng làm gợi ý khớp mờ)
+export-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã có bản dịch mới
 update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
@@ -791,12 +791,12 @@ export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ c
 ## Nhật ký thay đổi của bộ nhớ dịch (issue 12)
 
 tm-compact-about = Ghi nhật ký thay đổi của bộ nhớ vào tệp TMX, để riêng tệp TMX là toàn bộ bộ nhớ
-tm-compact-arg-tm = Bộ nhớ; không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
+tm-compact-arg-tm = Bộ nhớ dịch; nếu không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-compact-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
 tm-compact-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-tm-docs-about = Liệt kê các tài liệu (bài) trong một bộ nhớ dịch, kèm số câu của từng tài liệu
-tm-docs-arg-tm = Bộ nhớ dịch; không đưa tệp nào thì lần lượt từng tệp bộ nhớ dịch của dự án
+tm-docs-about = Liệt kê các tài liệu (bài) trong một bộ nhớ dịch, kèm số đơn vị của từng tài liệu
+tm-docs-arg-tm = Bộ nhớ dịch; nếu không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-docs-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: mỗi tài liệu một dòng, cuối cùng là dòng tổng) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
@@ -804,18 +804,18 @@ tm-docs-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
     .value-name = NGÔN_NGỮ
 tm-docs-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
-tm-docs-doc = { $doc }: { $units } câu, { $translated } đã dịch{ $added ->
+tm-docs-doc = { $doc }: { $units } đơn vị, { $translated } đã dịch{ $added ->
         [0] {""}
-       *[other] , { $added } câu do biên tập viên bổ sung
+       *[other] , { $added } đơn vị do biên tập viên bổ sung
     }
-tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } câu{ $without ->
+tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } đơn vị{ $without ->
         [0] {""}
        *[other] ; { $without } đơn vị dịch không thuộc tài liệu nào
     }
 tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, đã xoá nhật ký
 tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
 tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã tính ở trên (`songngu tm compact` ghi chúng vào)
-error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
+error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: từ đó đến nay, một chương trình khác (hoặc `git`) đã sửa tệp TMX; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
 error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc được ({ $reason }); chưa đọc hay ghi gì
 
 ## ---------------------------------------------------------------------------------------
@@ -858,7 +858,7 @@ toml-problem-invalid-escape = chuỗi có ký tự thoát không hợp lệ (sau
 toml-problem-leading-zero = số không được bắt đầu bằng chữ số 0
 toml-problem-trailing-content = có nội dung thừa sau giá trị; mỗi cặp khoá = giá trị phải kết thúc dòng
 # $allowed: các khoá dùng được ở đó, `a`, `b`; $count (số): bao nhiêu khoá.
-toml-problem-unknown-key = không có khoá `{ $key }`{ $count ->
+toml-problem-unknown-key = songngu không biết khoá `{ $key }`{ $count ->
         [0] {""}
        *[other] ; các khoá dùng được ở đây: { $allowed }
     }
@@ -889,7 +889,7 @@ error-verify-failed = nội dung mới của `{ $path }` không qua bước ki�
 
 error-memory-unknown-file = `{ $path }` không phải một tệp của bộ nhớ dịch
 error-memory-unknown-entry = bộ nhớ dịch không có đơn vị dịch số { $id }
-error-memory-preview = bộ nhớ dịch được mở để chạy thử nên không lưu được
+error-memory-preview = bộ nhớ dịch đang mở ở chế độ chạy thử nên không lưu được
 
 journal-damage-not-a-journal = phần đầu tệp không phải của một nhật ký
 journal-damage-short-header = phần đầu nhật ký bị cắt cụt
