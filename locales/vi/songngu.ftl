@@ -898,7 +898,7 @@ journal-damage-bad-key = một khoá hỏng
 journal-damage-short-record = một bản ghi bị cắt cụt
 journal-damage-unknown-record = một loại bản ghi không xác định
 journal-damage-missing-tu = một thay đổi nhắm vào đơn vị dịch không tồn tại
-journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch đã bị thay đổi trước đó
+journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch đã sửa trước đó
 
 tmx-error-io = không đọc được tệp: { $reason }
 tmx-error-empty = tệp rỗng
@@ -906,7 +906,7 @@ tmx-error-only-bom = tệp chỉ có dấu thứ tự byte (BOM)
 tmx-error-utf32 = tệp mã hoá UTF-32, bảng mã mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
 tmx-error-gzip = tệp đang ở dạng nén gzip; hãy giải nén trước
 tmx-error-zip = tệp là một kho nén zip, không phải tài liệu TMX
-tmx-error-unsupported-encoding = bảng mã `{ $encoding }` không được hỗ trợ
+tmx-error-unsupported-encoding = không hỗ trợ bảng mã `{ $encoding }`
 tmx-error-invalid-utf8 = UTF-8 không hợp lệ ở byte { $byte }; nếu tệp dùng bảng mã cũ, hãy khai báo bảng mã đó (ví dụ `<?xml version="1.0" encoding="windows-1252"?>`)
 tmx-error-invalid-data = dữ liệu { $encoding } không hợp lệ ở byte { $byte }
 tmx-error-truncated-data = tệp kết thúc giữa chừng một ký tự { $encoding }
@@ -921,16 +921,16 @@ tmx-error-misplaced-doctype = có `<!DOCTYPE>` thứ hai, hoặc `<!DOCTYPE>` n�
 tmx-error-doctype-case = `<!DOCTYPE>` phải viết hoa
 tmx-error-entity-declaration = không hỗ trợ khai báo thực thể (gặp `<!ENTITY`)
 tmx-error-parameter-entity = không hỗ trợ tham chiếu thực thể tham số (gặp `{ $reference }`)
-tmx-error-undefined-entity = thực thể `&{ $name };` chưa được định nghĩa (chỉ có `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`)
+tmx-error-undefined-entity = thực thể `&{ $name };` chưa định nghĩa (chỉ có `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`)
 tmx-error-invalid-char-ref = tham chiếu ký tự `&{ $reference };` không hợp lệ
 tmx-error-forbidden-char = XML 1.0 không cho phép ký tự { $char }
-tmx-error-forbidden-char-ref = tham chiếu ký tự `&{ $reference };` là ký tự { $char }, ký tự mà XML 1.0 không cho phép
+tmx-error-forbidden-char-ref = tham chiếu ký tự `&{ $reference };` ứng với ký tự { $char }, mà XML 1.0 không cho phép
 tmx-error-cdata-end-in-text = không được có `]]>` trong văn bản
 tmx-error-lt-in-attribute = không được có `<` trong giá trị thuộc tính
-tmx-error-duplicate-attribute = thuộc tính `{ $name }` bị lặp
+tmx-error-duplicate-attribute = thuộc tính `{ $name }` bị trùng
 tmx-error-attribute-syntax = thuộc tính sai dạng: { $detail }
 tmx-error-invalid-name = tên phần tử hoặc thuộc tính `{ $name }` không hợp lệ
-tmx-error-unclosed-at-eof = tệp kết thúc đột ngột: { $elements } chưa được đóng
+tmx-error-unclosed-at-eof = tệp kết thúc đột ngột: { $elements } chưa đóng
 tmx-error-limit = vượt giới hạn `{ $limit }` ({ $max }): { $limit ->
         [max_depth] các phần tử lồng nhau quá sâu
         [max_text_len] văn bản quá dài
@@ -954,10 +954,10 @@ tmx-write-header = không ghi được phần đầu (header): { $reason }
 tmx-write-root = không ghi được phần tử `<tmx>`: { $reason }
 tmx-invalid-forbidden-char = XML 1.0 không cho phép ký tự { $char } trong { $place }
 tmx-invalid-bad-name = tên `{ $name }` không hợp lệ
-tmx-invalid-duplicate-attribute = thuộc tính `{ $name }` bị lặp trên `<{ $element }>`
-tmx-invalid-version-attribute = thuộc tính `version` phải được truyền qua tham số phiên bản, không nằm trong các thuộc tính của phần tử gốc
-tmx-invalid-bad-doctype = không ghi được DOCTYPE `{ $doctype }` như đã cho
-tmx-invalid-bad-version = không ghi được phiên bản `{ $version }` như đã cho
+tmx-invalid-duplicate-attribute = thuộc tính `{ $name }` bị trùng trên `<{ $element }>`
+tmx-invalid-version-attribute = thuộc tính `version` phải nằm ở tham số phiên bản, không nằm trong các thuộc tính của phần tử gốc
+tmx-invalid-bad-doctype = không ghi nguyên dạng được DOCTYPE `{ $doctype }`
+tmx-invalid-bad-version = không ghi nguyên dạng được phiên bản `{ $version }`
 tmx-invalid-too-deep = phần đánh dấu lồng sâu quá { $depth } cấp
 tmx-invalid-no-tuv = `<tu>` không có `<tuv>` nào
 tmx-invalid-no-lang = `<tuv>` thiếu `xml:lang` hoặc `lang`
@@ -966,11 +966,11 @@ error-xliff-at = `{ $path }`:{ $line }:{ $column }: { $message }
 xliff-error-encoding = { $encoding } không hợp lệ ở byte { $byte }; tệp XLIFF phải là UTF-8 (hoặc UTF-16 có dấu thứ tự byte)
 xliff-error-malformed = XML sai dạng: { $detail }
 xliff-error-not-xliff = không phải tài liệu XLIFF: phần tử gốc là `{ $root }`
-xliff-error-unsupported-version = không hỗ trợ XLIFF phiên bản `{ $version }`
+xliff-error-unsupported-version = không hỗ trợ phiên bản XLIFF `{ $version }`
 xliff-error-no-version = không rõ phiên bản XLIFF (thiếu thuộc tính `version`)
 xliff-error-version-mismatch = `version="{ $version }"` không khớp với không gian tên `{ $namespace }`
 xliff-error-missing-attribute = `<{ $element }>` thiếu `{ $attribute }`
-xliff-error-duplicate-unit-id = mã đơn vị `{ $id }` bị lặp (đã dùng lần đầu ở dòng { $first-line })
+xliff-error-duplicate-unit-id = mã đơn vị `{ $id }` bị trùng (đã dùng lần đầu ở dòng { $first-line })
 xliff-error-unit-outside-file = `<{ $element }>` nằm ngoài `<file>`
 xliff-error-no-file = không có phần tử `<file>`
 xliff-error-bad-code-point = `<cp hex="{ $hex }"/>` không phải một điểm mã hợp lệ
@@ -985,7 +985,7 @@ xliff-field-vietnamese = bản tiếng Việt
 xliff-field-old-english = bản tiếng Anh cũ
 xliff-field-note = một ghi chú
 xliff-invalid-bad-id = mã `{ $id }` không phải một NMTOKEN của XML
-xliff-invalid-duplicate-id = mã đơn vị này đã được đơn vị số { $number } dùng
+xliff-invalid-duplicate-id = đơn vị số { $number } đã dùng mã đơn vị này
 xliff-invalid-bad-lang = `{ $field }` không phải thẻ ngôn ngữ: `{ $value }`
 xliff-invalid-score-out-of-range = điểm khớp { $score } vượt quá 100
 xliff-invalid-score-without-target = có điểm khớp nhưng không có gợi ý tiếng Việt
@@ -1007,7 +1007,7 @@ export-error-not-a-release = `{ $path }` đã tồn tại và không phải thư
 
 ## `tm merge`: hợp nhất ba chiều các tệp bộ nhớ, trình hợp nhất của git (issue 14)
 
-tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ cùng sửa từ một bản chung, theo từng đơn vị dịch (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
+tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ dịch cùng bắt nguồn từ một bản chung, theo từng đơn vị dịch (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
 tm-merge-arg-base = Bản chung (`%O` của trình hợp nhất git)
     .value-name = GỐC
 tm-merge-arg-ours = Bản của mình (`%A`)
@@ -1023,10 +1023,10 @@ tm-merge-arg-format = Định dạng đầu ra: `text` (ghi ra đầu ra lỗi c
 error-tm-merge-json-stdout = `--format json` ghi ra đầu ra chuẩn nên bộ nhớ sau khi hợp nhất không thể ghi ra đó nữa: hãy chỉ ra một tệp cho `-o`
 tm-merged = đã hợp nhất vào `{ $path }`: { $tus } đơn vị dịch ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } đơn vị dịch: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
-tm-merge-tu-unit = đơn vị `{ $unit }` của bài `{ $doc }`
+tm-merge-tu-unit = đơn vị `{ $unit }` của tài liệu `{ $doc }`
 tm-merge-tu-tuid = đơn vị dịch `{ $tuid }`
 tm-merge-tu-source = đơn vị dịch của câu “{ $source }”
-tm-merge-conflict-both = xung đột: { $tu } bị hai bên sửa khác nhau; giữ cả hai phiên bản, bản của mình đánh dấu `x-songngu-conflict=ours`, bản của người kia `x-songngu-conflict=theirs`
-tm-merge-conflict-deleted-by-ours = xung đột: { $tu } bị xoá ở bản của mình nhưng được sửa ở bản của người kia; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
-tm-merge-conflict-deleted-by-theirs = xung đột: { $tu } bị xoá ở bản của người kia nhưng được sửa ở bản của mình; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`
+tm-merge-conflict-both = xung đột: hai bên sửa { $tu } khác nhau; giữ cả hai phiên bản, bản của mình đánh dấu `x-songngu-conflict=ours`, bản của người kia `x-songngu-conflict=theirs`
+tm-merge-conflict-deleted-by-ours = xung đột: bản của mình đã xoá { $tu }, còn bản của người kia lại sửa; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
+tm-merge-conflict-deleted-by-theirs = xung đột: bản của người kia đã xoá { $tu }, còn bản của mình lại sửa; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`
 error-tm-merge-journal = `{ $path }` có nhật ký thay đổi `{ $journal }`: hãy chạy `songngu tm compact` cho tệp này trước; chưa ghi gì
