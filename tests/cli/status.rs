@@ -76,7 +76,9 @@ fn status_speaks_english_and_vietnamese() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(
-        stdout.contains("22 đơn vị: 17 hiện hành (16 đã dịch, 1 cần duyệt, 0 đã duyệt), 3 cũ, 2 thiếu"),
+        stdout.contains(
+            "22 đơn vị: 17 hiện hành (16 đã dịch, 1 cần duyệt, 0 đã duyệt), 3 cũ, 2 thiếu"
+        ),
         "{stdout}"
     );
     assert!(
