@@ -526,7 +526,7 @@ review-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
     .value-name = MÃ
 review-arg-unit = Đơn vị cần duyệt (lặp lại để duyệt nhiều đơn vị); xem `songngu check`
     .value-name = ĐƠN_VỊ
-review-arg-all-needs-review = Duyệt mọi bản dịch hiện hành đang ở trạng thái `needs-review` (cặp câu gióng chưa chắc)
+review-arg-all-needs-review = Duyệt mọi bản dịch hiện hành mang dấu `needs-review` (kết quả gióng câu chưa chắc chắn)
 review-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
 review-arg-user = Người duyệt [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
@@ -540,7 +540,7 @@ review-summary = Đã duyệt { $approved } bản dịch{ $already ->
     }
 error-not-reviewable = đơn vị `{ $unit }` không có bản dịch hiện hành để duyệt ({ $status ->
         [stale] câu tiếng Anh đã sửa sau khi dịch: cần dịch lại trước
-        [omitted] bản dịch đã đăng cố ý lược bỏ câu này
+        [omitted] bản dịch đã đăng lược bỏ câu này
        *[other] câu này chưa dịch
     })
 error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
@@ -551,7 +551,7 @@ error-empty-translation = câu tiếng Việt đang trống
 ## ---------------------------------------------------------------------------------------
 
 xliff-about = Tệp XLIFF cho các công cụ dịch (OmegaT, Trados, memoQ)
-xliff-export-about = Ghi các đơn vị cần dịch của một bài thành tệp XLIFF
+xliff-export-about = Ghi ra tệp XLIFF các đơn vị của một bài còn cần dịch hoặc cần duyệt
 xliff-export-arg-en = Bài tiếng Anh hiện tại
     .value-name = EN
 xliff-export-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
@@ -562,9 +562,9 @@ xliff-export-arg-output = Tệp XLIFF cần ghi; `-` là ghi ra đầu ra chuẩ
     .value-name = ĐƯỜNG_DẪN
 xliff-export-arg-xliff-version = Phiên bản XLIFF: `2.0` hoặc `1.2` [mặc định: `2.0`]
     .value-name = PHIÊN_BẢN
-xliff-export-arg-all = Mọi đơn vị, kể cả những đơn vị không cần dịch lại
+xliff-export-arg-all = Mọi đơn vị, kể cả đơn vị không còn cần dịch hay duyệt
 xliff-export-arg-no-context = Không kèm ghi chú ngữ cảnh (câu trước, câu sau và tiêu đề của đoạn) cho mỗi đơn vị
-xliff-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi XLIFF 1.2, mọi đơn vị đều có bản đích (bản dịch sẵn có, nếu chưa có thì chép câu tiếng Anh)
+xliff-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi XLIFF 1.2, mọi đơn vị đều có bản đích (bản dịch của đơn vị, nếu chưa có thì chép câu tiếng Anh)
     .value-name = CÔNG_CỤ
 xliff-import-about = Lưu bản dịch trong tệp XLIFF vào bộ nhớ dịch
 xliff-import-arg-file = Tệp XLIFF đã dịch
@@ -588,7 +588,7 @@ xliff-context-previous = Câu trước
 xliff-context-next = Câu sau
 xliff-context-heading = Tiêu đề
 # $en: the English article; $path: the XLIFF file that was not written.
-xliff-nothing-to-do = không có gì trong `{ $en }` cần dịch; không ghi `{ $path }`
+xliff-nothing-to-do = trong `{ $en }` không có gì cần dịch hay duyệt; không ghi `{ $path }`
 # $unit: a unit id.
 xliff-refused-gone = đơn vị { $unit }: không còn trong bài tiếng Anh hiện tại; không nhập
 # $unit: a unit id; $missing: the Markdown of the source's inline codes (tags) the target lost, quoted, comma-separated; $unexpected: those the target has instead; $altered: "true" when there are such.
@@ -601,11 +601,11 @@ xliff-refused-changed = đơn vị { $unit }: câu tiếng Anh đã đổi từ 
 # $count (number); $units: unit ids, comma-separated.
 xliff-not-translated = { $count } đơn vị chưa dịch (vẫn như lúc xuất, trạng thái `initial`): { $units }
 # $count (number); $units: unit ids, comma-separated.
-xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (bản tiếng Việt đã sửa): { $units }
+xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (người dịch đã sửa câu tiếng Việt): { $units }
 xliff-imported = `{ $path }`: đã lưu { $stored } bản dịch, { $unchanged } không đổi, { $untranslated } chưa dịch, { $refused } bị từ chối
 error-xliff-write = không ghi được XLIFF: { $message }
 # $doc: a document id.
-error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy cho `--en EN` hoặc khai báo trong `songngu.toml`
+error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy chỉ rõ bằng `--en EN` hoặc khai báo bài trong `songngu.toml`
 
 ## issue 11, provenance and state: align --into, xliff import, tm export, document ids
 ## (src/cli/align.rs, xliff.rs, tm.rs, check.rs)
@@ -613,7 +613,7 @@ error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy cho `--en
 # $option: the option that took it (`--doc`).
 error-empty-doc = `{ $option }` cần một mã tài liệu; không nhận mã rỗng hoặc chỉ có khoảng trắng
 # $en: the English article; $project: the project file, or nothing.
-error-align-which-doc = các cặp câu này thuộc tài liệu nào? hãy cho `--doc MÃ`, hoặc khai báo `{ $en }` là một `[[article]]` trong { $project ->
+error-align-which-doc = các cặp câu này thuộc tài liệu nào? hãy chỉ rõ bằng `--doc MÃ`, hoặc khai báo `{ $en }` là một `[[article]]` trong { $project ->
         [none] tệp dự án `songngu.toml`
        *[other] `{ $project }`
     }
@@ -635,7 +635,7 @@ error-tm-export-unknown-doc = `{ $path }` không có tài liệu `{ $doc }`; kh�
 # $count: how many more documents are not listed.
 tm-export-more-docs = và { $count } tài liệu khác
 
-status-about = Xem tình trạng từng bài: số câu theo trạng thái (khớp, bản dịch đã cũ, chưa dịch, cần duyệt, đã duyệt), số câu đã bỏ khỏi bài, lần sửa gần nhất và người sửa
+status-about = Xem tình trạng từng bài: số đơn vị theo trạng thái (hiện hành, cũ, thiếu, cần duyệt, đã duyệt), số đơn vị đã bỏ khỏi bài, lần sửa gần nhất và người sửa
 status-arg-articles = Các bài tiếng Anh [mặc định: mọi `[[article]]` của dự án]
     .value-name = BÀI
 status-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
@@ -644,13 +644,13 @@ status-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: 
     .value-name = ĐỊNH_DẠNG
 status-article = `{ $path }` ({ $doc }): { $counts }
 status-total = tổng cộng { $articles } bài: { $counts }
-status-counts = { $units } câu: { $current } khớp ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } có bản dịch đã cũ, { $missing } chưa dịch, { $omitted } cố ý không dịch; { $orphaned } câu đã bỏ khỏi bài
-status-last-change = sửa lần cuối { $at }, do { $by }
-status-last-change-anonymous = sửa lần cuối { $at }
+status-counts = { $units } đơn vị: { $current } hiện hành ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } cũ, { $missing } thiếu, { $omitted } cố ý lược bỏ; { $orphaned } đã bỏ khỏi bài
+status-last-change = sửa lần cuối lúc { $at }, người sửa: { $by }
+status-last-change-anonymous = sửa lần cuối lúc { $at }
 status-no-change = chưa có lần sửa nào ghi ngày
 status-date = { $hour }:{ $minute } (UTC) ngày { $day }/{ $month }/{ $year }
 error-no-articles = chưa có bài nào: hãy nêu tên một bài, hoặc liệt kê các bài bằng `[[article]]` trong tệp dự án
-export-about = Xuất bộ tệp song ngữ của một bài để đăng (bị từ chối khi còn sai lệch)
+export-about = Xuất bộ tệp song ngữ của một bài để đăng (không xuất được khi còn sai lệch)
 export-arg-en = Bài tiếng Anh hiện tại
     .value-name = EN
 export-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
@@ -659,10 +659,10 @@ export-arg-to = Định dạng cần ghi: `vi`, `bilingual-html`, `bilingual-md`
     .value-name = ĐỊNH_DẠNG
 export-arg-output = Tệp cần ghi (thư mục nếu là `release`); `-` là ghi ra đầu ra chuẩn
     .value-name = ĐƯỜNG_DẪN
-export-arg-allow-drift = Vẫn xuất dù còn sai lệch; manifest ghi lại điều này
+export-arg-allow-drift = Vẫn xuất dù kiểm tra thấy sai lệch; manifest ghi lại điều này
 export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
     .value-name = TM
-export-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
+export-arg-glossary = Bảng thuật ngữ các tên cần dịch: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
 export-arg-fail-on = Mức nghiêm trọng thấp nhất đủ để dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
@@ -670,7 +670,7 @@ export-arg-xliff-version = Phiên bản XLIFF của đầu ra `xliff`: `2.0` ho�
     .value-name = PHIÊN_BẢN
 export-arg-user = Người xuất [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
-export-refused = từ chối xuất: bài chưa đạt vì các vấn đề ở trên; hãy sửa, chấp nhận bằng `songngu check --accept` hoặc xuất với `--allow-drift`
+export-refused = từ chối xuất: các vấn đề ở trên khiến bài không qua kiểm tra; hãy sửa, chấp nhận bằng `songngu check --accept` hoặc xuất với `--allow-drift`
 # $path
 export-written = đã ghi `{ $path }`
 export-with-drift = đã xuất khi còn sai lệch (`--allow-drift`): đã đánh dấu các đơn vị có vấn đề và manifest ghi lại điều này
@@ -692,7 +692,7 @@ check-number-differs = số không khớp: bản tiếng Anh ghi `{ $en }`, bả
 # $currency: currency codes (`USD`), comma-separated.
 check-number-currency-missing = bản tiếng Anh ghi số tiền bằng `{ $currency }`, nhưng bản tiếng Việt không ghi đơn vị tiền tệ
 # $en, $vi: currency codes, comma-separated.
-check-number-currency-differs = đơn vị tiền tệ khác nhau: `{ $en }` trong bản tiếng Anh, `{ $vi }` trong bản tiếng Việt
+check-number-currency-differs = đơn vị tiền tệ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
 check-date-missing = bản tiếng Việt thiếu ngày `{ $date }`
 check-date-extra = bản tiếng Việt có ngày `{ $date }` mà bản tiếng Anh không có
 check-date-differs = ngày không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
@@ -701,31 +701,31 @@ check-time-extra = bản tiếng Việt có giờ `{ $time }` mà bản tiếng 
 check-time-differs = giờ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
 check-name-missing = bản tiếng Việt thiếu tên `{ $name }`
 check-name-glossary = theo bảng thuật ngữ, `{ $term }` dịch là `{ $translation }`, nhưng bản tiếng Việt không dùng cách dịch này
-check-name-world-missing = `{ $name }` tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt không nhắc đến
-check-name-world-differs = `{ $en }` tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt lại ghi `{ $vi }` ({ $meaning })
-check-name-world-extra = bản tiếng Việt nhắc đến `{ $name }` ({ $meaning }), bản tiếng Anh không có
+check-name-world-missing = `{ $name }` trong tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt không nhắc đến tên này
+check-name-world-differs = `{ $en }` trong tiếng Việt là `{ $expected }`, nhưng bản tiếng Việt lại ghi `{ $vi }` ({ $meaning })
+check-name-world-extra = bản tiếng Việt nhắc đến `{ $name }` ({ $meaning }) mà bản tiếng Anh không nhắc đến
 check-url-missing = bản tiếng Việt thiếu địa chỉ `{ $url }`
 check-url-extra = bản tiếng Việt có địa chỉ `{ $url }` mà bản tiếng Anh không có
 check-url-differs = địa chỉ không khớp: bản tiếng Anh ghi `{ $en }`, bản tiếng Việt ghi `{ $vi }`
-check-same-as-source = bản tiếng Việt vẫn để nguyên tiếng Anh, chưa dịch
-check-same-as-source-partial = { $share }% số từ của bản tiếng Việt là từ tiếng Anh chép lại từ bản gốc: câu này có vẻ mới dịch một phần
+check-same-as-source = bản tiếng Việt còn nguyên tiếng Anh, chưa dịch
+check-same-as-source-partial = { $share }% số từ của bản tiếng Việt là từ tiếng Anh chép lại từ bản gốc: đơn vị này có vẻ mới dịch một phần
 check-normalization-nfc = bản tiếng Việt chưa ở dạng Unicode NFC (một số dấu là ký tự tách rời); hãy đưa văn bản về dạng NFC
-check-normalization-tone-mix = đơn vị này đặt dấu thanh như `{ $words }`, còn phần còn lại của bài viết đặt như `{ $preferred }`
+check-normalization-tone-mix = đơn vị này đặt dấu thanh như `{ $words }`, còn các phần khác của bài đặt như `{ $preferred }`
 check-punctuation-question = bản tiếng Anh là câu hỏi nhưng bản tiếng Việt không có dấu `?`
 check-punctuation-exclamation = bản tiếng Anh có dấu `!` nhưng bản tiếng Việt không có
 check-punctuation-unbalanced = dấu `{ $marks }` trong bản tiếng Việt không khớp cặp (mở và đóng không đều nhau)
 check-punctuation-double-space = bản tiếng Việt có hai dấu cách liền nhau
 check-punctuation-final-stop = câu tiếng Anh kết thúc bằng dấu chấm, bản tiếng Việt thiếu dấu chấm cuối câu
 check-inconsistent-target = cùng câu tiếng Anh này có bản dịch khác ở đơn vị `{ $unit }`: “{ $other }”
-check-inconsistent-source = cùng bản dịch tiếng Việt này cũng dùng cho một câu tiếng Anh khác ở đơn vị `{ $unit }`: “{ $other }”
+check-inconsistent-source = câu tiếng Việt này cũng là bản dịch của một câu tiếng Anh khác ở đơn vị `{ $unit }`: “{ $other }”
 check-inconsistent-memory-target = bộ nhớ dịch có cách dịch khác cho câu tiếng Anh này (số cách dịch khác: { $count }), ví dụ: “{ $other }”
 check-inconsistent-memory-source = bộ nhớ dịch dùng bản dịch này cho một câu tiếng Anh khác (số câu khác: { $count }), ví dụ: “{ $other }”
 check-length-short = bản tiếng Việt ngắn hơn nhiều so với câu tiếng Anh: { $vi } ký tự cho { $en } ký tự tiếng Anh (dự kiến khoảng { $expected })
 check-length-long = bản tiếng Việt dài hơn nhiều so với câu tiếng Anh: { $vi } ký tự cho { $en } ký tự tiếng Anh (dự kiến khoảng { $expected })
 check-tag-link-missing = bản tiếng Việt thiếu liên kết tới `{ $target }`
 check-tag-link-extra = bản tiếng Việt có liên kết tới `{ $target }` mà bản tiếng Anh không có
-check-tag-link-differs = đích liên kết không khớp: bản tiếng Anh là `{ $en }`, bản tiếng Việt là `{ $vi }`
-check-tag-code-missing = bản tiếng Việt thiếu đoạn mã `{ $code }` (mã được giữ nguyên, không dịch)
+check-tag-link-differs = đích liên kết không khớp: bản tiếng Anh trỏ tới `{ $en }`, bản tiếng Việt trỏ tới `{ $vi }`
+check-tag-code-missing = bản tiếng Việt thiếu đoạn mã `{ $code }` (mã giữ nguyên như khi viết, không dịch)
 check-tag-code-extra = bản tiếng Việt có đoạn mã `{ $code }` mà bản tiếng Anh không có
 check-tag-emphasis = số dấu nhấn mạnh `{ $markup }` không khớp: bản tiếng Anh có { $en }, bản tiếng Việt có { $vi }
 check-tag-html-missing = bản tiếng Việt thiếu thẻ HTML `{ $tag }`
@@ -733,7 +733,7 @@ check-tag-html-extra = bản tiếng Việt có thẻ HTML `{ $tag }` mà bản 
 
 ## Giới hạn kích thước và bộ nhớ dịch bị hỏng (issue 11: limits)
 
-cli-arg-max-input-mb = Kích thước lớn nhất (MiB) của bài viết, tệp XLIFF, bảng thuật ngữ hoặc tệp câu tra được đọc (mặc định: `SONGNGU_MAX_INPUT_MB`, nếu không thì 64)
+cli-arg-max-input-mb = Giới hạn kích thước (MiB) khi đọc bài viết, tệp XLIFF, bảng thuật ngữ hoặc tệp câu tra (mặc định: `SONGNGU_MAX_INPUT_MB`, nếu không thì 64)
     .value-name = MB
 # $value: giá trị của biến; $max (số): giá trị lớn nhất được phép.
 error-max-input-env = `SONGNGU_MAX_INPUT_MB` đang là `{ $value }`: cần một số nguyên MiB từ 1 đến { $max }
@@ -747,9 +747,9 @@ input-kind-glossary = bảng thuật ngữ
 input-kind-queries = tệp câu tra
 input-kind-srx = tệp SRX
 input-kind-project = tệp dự án
-input-kind-accepted = tệp ghi các vấn đề đã chấp nhận
+input-kind-accepted = tệp các vấn đề đã chấp nhận
 # `export` và `xliff export` khi bộ nhớ dịch có TU bị hỏng.
-error-damaged-output = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): các đơn vị của chúng sẽ bị thiếu trong kết quả nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)
+error-damaged-output = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): đầu ra sẽ thiếu các đơn vị tương ứng nên chưa ghi gì; hãy sửa tệp trước (xem `songngu tm validate`)
 
 ## Issue 11, phần đầu ra: `-o` nhận và từ chối gì, tệp chỉ đọc, liên kết tượng trưng.
 ## $output: tệp hoặc thư mục được yêu cầu ghi; $input: tệp sẽ bị ghi đè;
@@ -774,14 +774,14 @@ error-output-holds-input = không ghi bản phát hành vào `{ $output }`: thư
 error-dangling-link = `{ $path }` là liên kết tượng trưng trỏ tới `{ $target }`, nhưng nơi đó không tồn tại; chưa ghi gì
 error-read-only = `{ $path }` chỉ cho phép đọc; chưa ghi gì (thêm `--force-readonly` nếu vẫn muốn ghi đè)
 error-not-writable = `{ $path }` không phải loại tệp songngu ghi được (thiết bị khối, socket hoặc thư mục); chưa ghi gì
-error-release-to-stdout = bản phát hành là một thư mục nên không thể xuất ra đầu ra chuẩn (`-o -`); hãy chỉ định một thư mục
+error-release-to-stdout = bản phát hành là một thư mục nên không thể ghi ra đầu ra chuẩn (`-o -`); hãy chỉ định một thư mục
 tm-convert-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 check-arg-force-readonly = Ghi tệp các vấn đề đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-check-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã được dịch lại (vẫn lưu trong bộ nhớ, vẫn được gợi ý khi khớp mờ)
-export-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã được dịch lại
+check-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã có bản dịch mới (vẫn lưu trong bộ nhớ, vẫn dùng làm gợi ý khớp mờ)
+export-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã có bản dịch mới
 update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
@@ -791,12 +791,12 @@ export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ c
 ## Nhật ký thay đổi của bộ nhớ dịch (issue 12)
 
 tm-compact-about = Ghi nhật ký thay đổi của bộ nhớ vào tệp TMX, để riêng tệp TMX là toàn bộ bộ nhớ
-tm-compact-arg-tm = Bộ nhớ; không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
+tm-compact-arg-tm = Bộ nhớ dịch; nếu không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-compact-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
 tm-compact-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-tm-docs-about = Liệt kê các tài liệu (bài) trong một bộ nhớ dịch, kèm số câu của từng tài liệu
-tm-docs-arg-tm = Bộ nhớ dịch; không đưa tệp nào thì lần lượt từng tệp bộ nhớ dịch của dự án
+tm-docs-about = Liệt kê các tài liệu (bài) trong một bộ nhớ dịch, kèm số đơn vị của từng tài liệu
+tm-docs-arg-tm = Bộ nhớ dịch; nếu không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-docs-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: mỗi tài liệu một dòng, cuối cùng là dòng tổng) [mặc định: `text`]
     .value-name = ĐỊNH_DẠNG
@@ -804,18 +804,18 @@ tm-docs-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
     .value-name = NGÔN_NGỮ
 tm-docs-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
-tm-docs-doc = { $doc }: { $units } câu, { $translated } đã dịch{ $added ->
+tm-docs-doc = { $doc }: { $units } đơn vị, { $translated } đã dịch{ $added ->
         [0] {""}
-       *[other] , { $added } câu do biên tập viên bổ sung
+       *[other] , { $added } đơn vị do biên tập viên bổ sung
     }
-tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } câu{ $without ->
+tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } đơn vị{ $without ->
         [0] {""}
        *[other] ; { $without } đơn vị dịch không thuộc tài liệu nào
     }
 tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, đã xoá nhật ký
 tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
 tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã tính ở trên (`songngu tm compact` ghi chúng vào)
-error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
+error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: từ đó đến nay, một chương trình khác (hoặc `git`) đã sửa tệp TMX; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
 error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc được ({ $reason }); chưa đọc hay ghi gì
 
 ## ---------------------------------------------------------------------------------------
@@ -858,7 +858,7 @@ toml-problem-invalid-escape = chuỗi có ký tự thoát không hợp lệ (sau
 toml-problem-leading-zero = số không được bắt đầu bằng chữ số 0
 toml-problem-trailing-content = có nội dung thừa sau giá trị; mỗi cặp khoá = giá trị phải kết thúc dòng
 # $allowed: các khoá dùng được ở đó, `a`, `b`; $count (số): bao nhiêu khoá.
-toml-problem-unknown-key = không có khoá `{ $key }`{ $count ->
+toml-problem-unknown-key = songngu không biết khoá `{ $key }`{ $count ->
         [0] {""}
        *[other] ; các khoá dùng được ở đây: { $allowed }
     }
@@ -889,7 +889,7 @@ error-verify-failed = nội dung mới của `{ $path }` không qua bước ki�
 
 error-memory-unknown-file = `{ $path }` không phải một tệp của bộ nhớ dịch
 error-memory-unknown-entry = bộ nhớ dịch không có đơn vị dịch số { $id }
-error-memory-preview = bộ nhớ dịch được mở để chạy thử nên không lưu được
+error-memory-preview = bộ nhớ dịch đang mở ở chế độ chạy thử nên không lưu được
 
 journal-damage-not-a-journal = phần đầu tệp không phải của một nhật ký
 journal-damage-short-header = phần đầu nhật ký bị cắt cụt
@@ -898,7 +898,7 @@ journal-damage-bad-key = một khoá hỏng
 journal-damage-short-record = một bản ghi bị cắt cụt
 journal-damage-unknown-record = một loại bản ghi không xác định
 journal-damage-missing-tu = một thay đổi nhắm vào đơn vị dịch không tồn tại
-journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch đã bị thay đổi trước đó
+journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch đã sửa trước đó
 
 tmx-error-io = không đọc được tệp: { $reason }
 tmx-error-empty = tệp rỗng
@@ -906,7 +906,7 @@ tmx-error-only-bom = tệp chỉ có dấu thứ tự byte (BOM)
 tmx-error-utf32 = tệp mã hoá UTF-32, bảng mã mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
 tmx-error-gzip = tệp đang ở dạng nén gzip; hãy giải nén trước
 tmx-error-zip = tệp là một kho nén zip, không phải tài liệu TMX
-tmx-error-unsupported-encoding = bảng mã `{ $encoding }` không được hỗ trợ
+tmx-error-unsupported-encoding = không hỗ trợ bảng mã `{ $encoding }`
 tmx-error-invalid-utf8 = UTF-8 không hợp lệ ở byte { $byte }; nếu tệp dùng bảng mã cũ, hãy khai báo bảng mã đó (ví dụ `<?xml version="1.0" encoding="windows-1252"?>`)
 tmx-error-invalid-data = dữ liệu { $encoding } không hợp lệ ở byte { $byte }
 tmx-error-truncated-data = tệp kết thúc giữa chừng một ký tự { $encoding }
@@ -921,16 +921,16 @@ tmx-error-misplaced-doctype = có `<!DOCTYPE>` thứ hai, hoặc `<!DOCTYPE>` n�
 tmx-error-doctype-case = `<!DOCTYPE>` phải viết hoa
 tmx-error-entity-declaration = không hỗ trợ khai báo thực thể (gặp `<!ENTITY`)
 tmx-error-parameter-entity = không hỗ trợ tham chiếu thực thể tham số (gặp `{ $reference }`)
-tmx-error-undefined-entity = thực thể `&{ $name };` chưa được định nghĩa (chỉ có `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`)
+tmx-error-undefined-entity = thực thể `&{ $name };` chưa định nghĩa (chỉ có `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`)
 tmx-error-invalid-char-ref = tham chiếu ký tự `&{ $reference };` không hợp lệ
 tmx-error-forbidden-char = XML 1.0 không cho phép ký tự { $char }
-tmx-error-forbidden-char-ref = tham chiếu ký tự `&{ $reference };` là ký tự { $char }, ký tự mà XML 1.0 không cho phép
+tmx-error-forbidden-char-ref = tham chiếu ký tự `&{ $reference };` ứng với ký tự { $char }, mà XML 1.0 không cho phép
 tmx-error-cdata-end-in-text = không được có `]]>` trong văn bản
 tmx-error-lt-in-attribute = không được có `<` trong giá trị thuộc tính
-tmx-error-duplicate-attribute = thuộc tính `{ $name }` bị lặp
+tmx-error-duplicate-attribute = thuộc tính `{ $name }` bị trùng
 tmx-error-attribute-syntax = thuộc tính sai dạng: { $detail }
 tmx-error-invalid-name = tên phần tử hoặc thuộc tính `{ $name }` không hợp lệ
-tmx-error-unclosed-at-eof = tệp kết thúc đột ngột: { $elements } chưa được đóng
+tmx-error-unclosed-at-eof = tệp kết thúc đột ngột: { $elements } chưa đóng
 tmx-error-limit = vượt giới hạn `{ $limit }` ({ $max }): { $limit ->
         [max_depth] các phần tử lồng nhau quá sâu
         [max_text_len] văn bản quá dài
@@ -954,10 +954,10 @@ tmx-write-header = không ghi được phần đầu (header): { $reason }
 tmx-write-root = không ghi được phần tử `<tmx>`: { $reason }
 tmx-invalid-forbidden-char = XML 1.0 không cho phép ký tự { $char } trong { $place }
 tmx-invalid-bad-name = tên `{ $name }` không hợp lệ
-tmx-invalid-duplicate-attribute = thuộc tính `{ $name }` bị lặp trên `<{ $element }>`
-tmx-invalid-version-attribute = thuộc tính `version` phải được truyền qua tham số phiên bản, không nằm trong các thuộc tính của phần tử gốc
-tmx-invalid-bad-doctype = không ghi được DOCTYPE `{ $doctype }` như đã cho
-tmx-invalid-bad-version = không ghi được phiên bản `{ $version }` như đã cho
+tmx-invalid-duplicate-attribute = thuộc tính `{ $name }` bị trùng trên `<{ $element }>`
+tmx-invalid-version-attribute = thuộc tính `version` phải nằm ở tham số phiên bản, không nằm trong các thuộc tính của phần tử gốc
+tmx-invalid-bad-doctype = không ghi nguyên dạng được DOCTYPE `{ $doctype }`
+tmx-invalid-bad-version = không ghi nguyên dạng được phiên bản `{ $version }`
 tmx-invalid-too-deep = phần đánh dấu lồng sâu quá { $depth } cấp
 tmx-invalid-no-tuv = `<tu>` không có `<tuv>` nào
 tmx-invalid-no-lang = `<tuv>` thiếu `xml:lang` hoặc `lang`
@@ -966,11 +966,11 @@ error-xliff-at = `{ $path }`:{ $line }:{ $column }: { $message }
 xliff-error-encoding = { $encoding } không hợp lệ ở byte { $byte }; tệp XLIFF phải là UTF-8 (hoặc UTF-16 có dấu thứ tự byte)
 xliff-error-malformed = XML sai dạng: { $detail }
 xliff-error-not-xliff = không phải tài liệu XLIFF: phần tử gốc là `{ $root }`
-xliff-error-unsupported-version = không hỗ trợ XLIFF phiên bản `{ $version }`
+xliff-error-unsupported-version = không hỗ trợ phiên bản XLIFF `{ $version }`
 xliff-error-no-version = không rõ phiên bản XLIFF (thiếu thuộc tính `version`)
 xliff-error-version-mismatch = `version="{ $version }"` không khớp với không gian tên `{ $namespace }`
 xliff-error-missing-attribute = `<{ $element }>` thiếu `{ $attribute }`
-xliff-error-duplicate-unit-id = mã đơn vị `{ $id }` bị lặp (đã dùng lần đầu ở dòng { $first-line })
+xliff-error-duplicate-unit-id = mã đơn vị `{ $id }` bị trùng (đã dùng lần đầu ở dòng { $first-line })
 xliff-error-unit-outside-file = `<{ $element }>` nằm ngoài `<file>`
 xliff-error-no-file = không có phần tử `<file>`
 xliff-error-bad-code-point = `<cp hex="{ $hex }"/>` không phải một điểm mã hợp lệ
@@ -985,7 +985,7 @@ xliff-field-vietnamese = bản tiếng Việt
 xliff-field-old-english = bản tiếng Anh cũ
 xliff-field-note = một ghi chú
 xliff-invalid-bad-id = mã `{ $id }` không phải một NMTOKEN của XML
-xliff-invalid-duplicate-id = mã đơn vị này đã được đơn vị số { $number } dùng
+xliff-invalid-duplicate-id = đơn vị số { $number } đã dùng mã đơn vị này
 xliff-invalid-bad-lang = `{ $field }` không phải thẻ ngôn ngữ: `{ $value }`
 xliff-invalid-score-out-of-range = điểm khớp { $score } vượt quá 100
 xliff-invalid-score-without-target = có điểm khớp nhưng không có gợi ý tiếng Việt
@@ -1007,7 +1007,7 @@ export-error-not-a-release = `{ $path }` đã tồn tại và không phải thư
 
 ## `tm merge`: hợp nhất ba chiều các tệp bộ nhớ, trình hợp nhất của git (issue 14)
 
-tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ cùng sửa từ một bản chung, theo từng đơn vị dịch (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
+tm-merge-about = Hợp nhất hai phiên bản của một bộ nhớ dịch cùng bắt nguồn từ một bản chung, theo từng đơn vị dịch (trình hợp nhất bộ nhớ cho git); trả mã 1 khi có xung đột
 tm-merge-arg-base = Bản chung (`%O` của trình hợp nhất git)
     .value-name = GỐC
 tm-merge-arg-ours = Bản của mình (`%A`)
@@ -1023,10 +1023,10 @@ tm-merge-arg-format = Định dạng đầu ra: `text` (ghi ra đầu ra lỗi c
 error-tm-merge-json-stdout = `--format json` ghi ra đầu ra chuẩn nên bộ nhớ sau khi hợp nhất không thể ghi ra đó nữa: hãy chỉ ra một tệp cho `-o`
 tm-merged = đã hợp nhất vào `{ $path }`: { $tus } đơn vị dịch ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } đơn vị dịch: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
-tm-merge-tu-unit = đơn vị `{ $unit }` của bài `{ $doc }`
+tm-merge-tu-unit = đơn vị `{ $unit }` của tài liệu `{ $doc }`
 tm-merge-tu-tuid = đơn vị dịch `{ $tuid }`
 tm-merge-tu-source = đơn vị dịch của câu “{ $source }”
-tm-merge-conflict-both = xung đột: { $tu } bị hai bên sửa khác nhau; giữ cả hai phiên bản, bản của mình đánh dấu `x-songngu-conflict=ours`, bản của người kia `x-songngu-conflict=theirs`
-tm-merge-conflict-deleted-by-ours = xung đột: { $tu } bị xoá ở bản của mình nhưng được sửa ở bản của người kia; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
-tm-merge-conflict-deleted-by-theirs = xung đột: { $tu } bị xoá ở bản của người kia nhưng được sửa ở bản của mình; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`
+tm-merge-conflict-both = xung đột: hai bên sửa { $tu } khác nhau; giữ cả hai phiên bản, bản của mình đánh dấu `x-songngu-conflict=ours`, bản của người kia `x-songngu-conflict=theirs`
+tm-merge-conflict-deleted-by-ours = xung đột: bản của mình đã xoá { $tu }, còn bản của người kia lại sửa; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
+tm-merge-conflict-deleted-by-theirs = xung đột: bản của người kia đã xoá { $tu }, còn bản của mình lại sửa; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`
 error-tm-merge-journal = `{ $path }` có nhật ký thay đổi `{ $journal }`: hãy chạy `songngu tm compact` cho tệp này trước; chưa ghi gì

@@ -76,11 +76,13 @@ fn status_speaks_english_and_vietnamese() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(
-        stdout.contains("22 câu: 17 khớp (16 đã dịch, 1 cần duyệt, 0 đã duyệt), 3 có bản dịch đã cũ, 2 chưa dịch"),
+        stdout.contains(
+            "22 đơn vị: 17 hiện hành (16 đã dịch, 1 cần duyệt, 0 đã duyệt), 3 cũ, 2 thiếu"
+        ),
         "{stdout}"
     );
     assert!(
-        stdout.contains("sửa lần cuối 06:10 (UTC) ngày 25/11/2026, do songngu"),
+        stdout.contains("sửa lần cuối lúc 06:10 (UTC) ngày 25/11/2026, người sửa: songngu"),
         "{stdout}"
     );
     assert!(stdout.contains("tổng cộng 1 bài"), "{stdout}");
@@ -123,7 +125,7 @@ fn tm_docs_lists_the_documents_with_their_units() {
     );
     let stdout = stdout_of(songngu("vi").args(["tm", "docs", "tmx/seed.tmx"]));
     assert!(
-        stdout.contains(&format!("{DOC}: 21 câu, 21 đã dịch")),
+        stdout.contains(&format!("{DOC}: 21 đơn vị, 21 đã dịch")),
         "{stdout}"
     );
 }

@@ -99,7 +99,7 @@ fn tm_merge_with_a_conflict_exits_1_names_the_unit_and_keeps_both() {
         .assert()
         .code(1)
         .stderr(contains(
-            "xung đột: đơn vị `p1` của bài `news` bị hai bên sửa khác nhau",
+            "xung đột: hai bên sửa đơn vị `p1` của tài liệu `news` khác nhau",
         ));
 }
 
