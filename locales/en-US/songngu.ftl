@@ -730,7 +730,7 @@ error-tm-export-unknown-doc = `{ $path }` has no document `{ $doc }`; nothing wa
 # $count: how many more documents are not listed.
 tm-export-more-docs = { $count } more
 
-status-about = Show where each article stands: its units by state (current, stale, missing, needing review, reviewed), its orphans, and the last change and who made it
+status-about = Show where each article stands: its units by state (current, stale, missing, needing review, reviewed), its orphans, the old translations retired, and the last change and who made it
 status-arg-articles = English articles [default: every `[[article]]` of the project]
     .value-name = ARTICLE
 status-arg-tm = A translation memory file (repeat for more) [default: the project's]
@@ -743,11 +743,11 @@ status-total = total of { $articles ->
         [one] { $articles } article
        *[other] { $articles } articles
     }: { $counts }
-# current = translated + review (needing review) + reviewed.
+# current = translated + review (needing review) + reviewed; retired: old translations retired (kept as fuzzy matches), orphaned: those not retired yet.
 status-counts = { $units ->
         [one] { $units } unit
        *[other] { $units } units
-    }: { $current } current ({ $translated } translated, { $review } needing review, { $reviewed } reviewed), { $stale } stale, { $missing } missing, { $omitted } left out on purpose; { $orphaned } orphaned
+    }: { $current } current ({ $translated } translated, { $review } needing review, { $reviewed } reviewed), { $stale } stale, { $missing } missing, { $omitted } left out on purpose; { $retired } retired, { $orphaned } orphaned
 status-last-change = last change { $at } by { $by }
 status-last-change-anonymous = last change { $at }
 status-no-change = no dated change

@@ -635,7 +635,7 @@ error-tm-export-unknown-doc = `{ $path }` không có tài liệu `{ $doc }`; kh�
 # $count: how many more documents are not listed.
 tm-export-more-docs = và { $count } tài liệu khác
 
-status-about = Xem tình trạng từng bài: số câu theo trạng thái (khớp, bản dịch đã cũ, chưa dịch, cần duyệt, đã duyệt), số câu đã bỏ khỏi bài, lần sửa gần nhất và người sửa
+status-about = Xem tình trạng từng bài: số câu theo trạng thái (khớp, bản dịch đã cũ, chưa dịch, cần duyệt, đã duyệt), số câu đã bỏ khỏi bài, số bản dịch cũ đã ngừng dùng, lần sửa gần nhất và người sửa
 status-arg-articles = Các bài tiếng Anh [mặc định: mọi `[[article]]` của dự án]
     .value-name = BÀI
 status-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
@@ -644,7 +644,7 @@ status-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: 
     .value-name = ĐỊNH_DẠNG
 status-article = `{ $path }` ({ $doc }): { $counts }
 status-total = tổng cộng { $articles } bài: { $counts }
-status-counts = { $units } câu: { $current } khớp ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } có bản dịch đã cũ, { $missing } chưa dịch, { $omitted } cố ý không dịch; { $orphaned } câu đã bỏ khỏi bài
+status-counts = { $units } câu: { $current } khớp ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } có bản dịch đã cũ, { $missing } chưa dịch, { $omitted } cố ý không dịch; { $retired } bản dịch cũ đã ngừng dùng, { $orphaned } câu đã bỏ khỏi bài
 status-last-change = sửa lần cuối { $at }, do { $by }
 status-last-change-anonymous = sửa lần cuối { $at }
 status-no-change = chưa có lần sửa nào ghi ngày
