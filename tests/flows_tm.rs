@@ -568,7 +568,7 @@ fn the_projects_memory_to_read_is_its_one_file_and_to_write_its_first() {
     let none = songngu::project::Project::new(config, Default::default());
     let error = project_memory_to_write(&none).unwrap_err();
     assert!(
-        matches!(&error, FlowError::NoMemoryToRead { listed, .. } if listed.is_empty()),
+        matches!(&error, FlowError::NoMemoryToWrite { project: Some(p) } if *p == file),
         "{error:?}"
     );
 }

@@ -335,6 +335,8 @@ error-tm-no-memory-yet = no translation memory to read: the project's { $count -
         [one] memory `{ $paths }` does not exist yet
        *[other] memories ({ $paths }) do not exist yet
     } (the first translation writes it); give one with `{ $how }`
+error-tm-no-memory-to-write-no-project = no translation memory to write into: give one (`{ $how }`), or run in a project (`songngu init`) that lists its memory
+error-tm-no-memory-to-write-listed = no translation memory to write into: `{ $project }` lists none; give one with `{ $how }`, or add `memory = ["tmx/news.tmx"]` to the project file
 error-tm-several-memories = `{ $project }` lists { $count } memory files ({ $paths }): name the one to use with `{ $how }`
 
 ## Alignment: `songngu align`

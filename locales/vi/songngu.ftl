@@ -278,6 +278,8 @@ error-no-phrase = không có gì để tìm: hãy đưa một từ hoặc cụm 
 error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
 error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
 error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `{ $how }`
+error-tm-no-memory-to-write-no-project = chưa có bộ nhớ dịch nào để ghi vào: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
+error-tm-no-memory-to-write-listed = chưa có bộ nhớ dịch nào để ghi vào: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
 error-tm-several-memories = `{ $project }` khai báo { $count } tệp bộ nhớ dịch ({ $paths }): hãy chỉ rõ dùng tệp nào bằng `{ $how }`
 
 ## Gióng câu: `songngu align`

@@ -178,6 +178,11 @@ pub enum FlowError {
         project: Option<PathBuf>,
         listed: Vec<PathBuf>,
     },
+    /// `tm import` was given no memory file to write into and the project lists none:
+    /// `project` is the project file read, if any. Apart from [`FlowError::NoMemoryToRead`]
+    /// because nothing is read: the file need not exist.
+    #[error("no translation memory to write into: give one, or list one in the project")]
+    NoMemoryToWrite { project: Option<PathBuf> },
     /// `tm export` was given no memory file and the project has several (`paths`, those
     /// that exist): which one to write is the user's choice.
     #[error("the project has several memory files: name the one to read")]

@@ -336,6 +336,9 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         FlowError::SeveralMemories { project, paths } => {
             several_memories(l10n, project, paths, MemoryNamed::TmOption)
         }
+        FlowError::NoMemoryToWrite { project } => {
+            no_memory_to_write(l10n, project, MemoryNamed::Into)
+        }
         FlowError::NoArticles => text("error-no-articles", &[]),
         FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
         FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
@@ -423,6 +426,9 @@ pub fn tm_memory_error(l10n: &Localizer, error: FlowError, named: MemoryNamed) -
         FlowError::SeveralMemories { project, paths } => {
             anyhow::anyhow!(several_memories(l10n, project, paths, named))
         }
+        FlowError::NoMemoryToWrite { project } => {
+            anyhow::anyhow!(no_memory_to_write(l10n, project, named))
+        }
         _ => flow_error(l10n, error),
     }
 }
@@ -450,6 +456,19 @@ fn no_memory_to_read(
         how,
     ];
     l10n.text_with("error-tm-no-memory-yet", &args)
+}
+
+/// Worded apart from [`no_memory_to_read`]: a command that writes needs no existing
+/// file, only one named or listed.
+fn no_memory_to_write(l10n: &Localizer, project: &Option<PathBuf>, named: MemoryNamed) -> String {
+    let how = ("how", named.usage().into());
+    match project {
+        None => l10n.text_with("error-tm-no-memory-to-write-no-project", &[how]),
+        Some(project) => l10n.text_with(
+            "error-tm-no-memory-to-write-listed",
+            &[("project", path_value(project)), how],
+        ),
+    }
 }
 
 fn several_memories(
