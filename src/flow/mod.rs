@@ -185,11 +185,16 @@ pub enum FlowError {
     NoMemoryToWrite { project: Option<PathBuf> },
     /// `tm export` was given no memory file and the project has several (`paths`, those
     /// that exist): which one to write is the user's choice.
-    #[error("the project has several memory files: name the one to read")]
+    /// `project` is `None` when the files were given (`--tm` twice) rather than listed.
+    #[error("several memory files: name the one to read")]
     SeveralMemories {
         project: Option<PathBuf>,
         paths: Vec<PathBuf>,
     },
+    /// `xliff export --omegat-tm -`: the OmegaT memory goes beside the work file, and
+    /// standard output may be the work file or the report.
+    #[error("the OmegaT memory cannot go to standard output (`--omegat-tm -`); give a file")]
+    OmegatMemoryToStdout,
     /// `tm concordance` was given no phrase (its memory alone).
     #[error("no phrase: give a word or phrase to find")]
     NoPhrase,

@@ -340,6 +340,7 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
             no_memory_to_write(l10n, project, MemoryNamed::Into)
         }
         FlowError::NoArticles => text("error-no-articles", &[]),
+        FlowError::OmegatMemoryToStdout => text("error-omegat-tm-to-stdout", &[]),
         FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
         FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
         FlowError::WriteOutput(e) => persist_message(l10n, e),
@@ -477,15 +478,16 @@ fn several_memories(
     paths: &[PathBuf],
     named: MemoryNamed,
 ) -> String {
-    let project = project
-        .as_deref()
-        .map_or_else(|| "songngu.toml".into(), path_value);
-    let args = [
-        ("project", project),
+    let mut args = vec![
         ("paths", path_list(paths)),
         ("count", paths.len().into()),
         ("how", named.usage().into()),
     ];
+    // `None`: the files were given, not listed by a project.
+    let Some(project) = project else {
+        return l10n.text_with("error-tm-several-memories-given", &args);
+    };
+    args.push(("project", path_value(project)));
     l10n.text_with("error-tm-several-memories", &args)
 }
 

@@ -922,3 +922,23 @@ fn no_memory_to_write_into_is_worded_as_a_write() {
         assert_eq!(en_flow, en);
     }
 }
+
+/// The OmegaT memory of `xliff export --omegat-tm`: to standard output, and of several
+/// memory files given (not listed by a project).
+#[test]
+fn omegat_memory_refusals_are_worded_in_both_languages() {
+    let error = FlowError::OmegatMemoryToStdout;
+    let display = error.to_string();
+    let message = |l10n: &Localizer| flow_error(l10n, FlowError::OmegatMemoryToStdout).to_string();
+    assert_localized(&display, message);
+    assert!(message(&Localizer::new(UiLocale::EnUs)).contains("`--omegat-tm -`"));
+    let paths = vec![PathBuf::from("a.tmx"), PathBuf::from("b.tmx")];
+    for ui in [UiLocale::EnUs, UiLocale::Vi] {
+        let text = several_memories(&Localizer::new(ui), &None, &paths, MemoryNamed::TmOption);
+        assert!(
+            text.contains("a.tmx, b.tmx") && text.contains("`--tm TM`"),
+            "{text}"
+        );
+        assert!(!text.contains("songngu.toml"), "{text}");
+    }
+}

@@ -13,6 +13,7 @@ pub mod docs;
 pub mod import;
 pub mod lookup;
 pub mod merge;
+pub mod omegat;
 pub mod stats;
 
 use std::path::{Path, PathBuf};
