@@ -6,6 +6,7 @@
 #
 # Run it in a songngu project (songngu.toml). TM is the project's memory file (TMX): it
 # goes to the OmegaT project's tm/auto/ as `songngu tm export --for omegat` writes it
+# (`xliff export --omegat-tm` writes it with the work file)
 # (inline Markdown as the tags OmegaT makes of the work file's codes), whose exact
 # matches OmegaT inserts. SONGNGU is the binary (default: `songngu` on PATH). With
 # EXPECT, exit 1 unless OmegaT filled exactly N units. OmegaT is installed from the distribution's
@@ -57,8 +58,9 @@ cat > "$project/omegat.project" <<'XML'
 </omegat>
 XML
 
-"$songngu" xliff export "$en" --doc "$doc" --for omegat -o "$project/source/work.xlf"
-"$songngu" tm export "$tm" --for omegat -o "$project/tm/auto/songngu.tmx"
+# The work file and, beside it, the memory as `tm export --for omegat` writes it.
+"$songngu" xliff export "$en" --doc "$doc" --tm "$tm" --for omegat \
+    -o "$project/source/work.xlf" --omegat-tm "$project/tm/auto/songngu.tmx"
 units=$(grep -c '<trans-unit ' "$project/source/work.xlf" || true)
 
 omegat_start=$(date +%s)

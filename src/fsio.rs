@@ -75,6 +75,8 @@ pub enum Role {
     Glossary,
     /// Any other file the command reads (the TMX of `tm convert`).
     Input,
+    /// The XLIFF work file the same command writes (`xliff export -o`).
+    WorkFile,
 }
 
 impl Role {
@@ -87,6 +89,7 @@ impl Role {
             Role::Accepted => "accepted",
             Role::Glossary => "glossary",
             Role::Input => "input",
+            Role::WorkFile => "work-file",
         }
     }
 }
@@ -96,6 +99,7 @@ impl std::fmt::Display for Role {
         f.write_str(match self {
             Role::Project => "project file",
             Role::Accepted => "accepted-findings file",
+            Role::WorkFile => "XLIFF work file",
             other => other.name(),
         })
     }

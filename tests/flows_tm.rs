@@ -568,7 +568,73 @@ fn the_projects_memory_to_read_is_its_one_file_and_to_write_its_first() {
     let none = songngu::project::Project::new(config, Default::default());
     let error = project_memory_to_write(&none).unwrap_err();
     assert!(
-        matches!(&error, FlowError::NoMemoryToRead { listed, .. } if listed.is_empty()),
+        matches!(&error, FlowError::NoMemoryToWrite { project: Some(p) } if *p == file),
         "{error:?}"
     );
+}
+
+/// `flow::tm::omegat`: the OmegaT memory of the project's one memory file is what
+/// `tm export --for omegat` writes of it; several files given, standard output, the
+/// memory itself and a protected file (the work file) are refused, nothing written.
+#[test]
+fn the_omegat_memory_is_the_omegat_export_of_the_one_memory() {
+    use songngu::flow::tm::omegat::{OmegatMemoryRequest, check, write};
+    use songngu::fsio::{Input, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let project = project_in(d);
+    let memory = d.join("tmx/news.tmx");
+    std::fs::create_dir(d.join("tmx")).unwrap();
+    let pairs = [
+        ("The **fair** opened.", "Hội chợ **khai mạc**."),
+        ("Two.", "Hai."),
+    ];
+    std::fs::write(&memory, tmx_doc(&pairs)).unwrap();
+    let request = |output: &Path, tm: Vec<PathBuf>| OmegatMemoryRequest {
+        tm,
+        output: output.to_owned(),
+        protected: vec![Input::new(d.join("w.xlf"), Role::WorkFile)],
+        read_only: ReadOnly::Refuse,
+    };
+    let written = write(
+        &project,
+        &request(&d.join("o.tmx"), Vec::new()),
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        written,
+        Copied {
+            tus: 2,
+            damaged: false
+        }
+    );
+    let export = ExportRequest {
+        tm: memory.clone(),
+        doc: None,
+        output: d.join("t.tmx"),
+        protected: Vec::new(),
+        read_only: ReadOnly::Refuse,
+        for_omegat: true,
+    };
+    copy::export(&export, &mut Vec::new(), &mut Vec::new()).unwrap();
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    assert_eq!(read("o.tmx"), read("t.tmx"));
+
+    let several = vec![memory.clone(), d.join("t.tmx")];
+    let error = check(&project, &request(&d.join("x.tmx"), several.clone())).unwrap_err();
+    assert!(
+        matches!(&error, FlowError::SeveralMemories { project: None, paths } if *paths == several),
+        "{error:?}"
+    );
+    let error = check(&project, &request(Path::new("-"), Vec::new())).unwrap_err();
+    assert!(
+        matches!(error, FlowError::OmegatMemoryToStdout),
+        "{error:?}"
+    );
+    for refused in [memory.clone(), d.join("w.xlf")] {
+        let error = check(&project, &request(&refused, Vec::new())).unwrap_err();
+        assert!(matches!(error, FlowError::Output(_)), "{error:?}");
+    }
+    assert!(!d.join("w.xlf").exists() && !d.join("x.tmx").exists());
 }

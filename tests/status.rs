@@ -57,6 +57,7 @@ fn the_seed_is_current_with_one_unit_needing_review() {
     assert_eq!(counts.translated, 20);
     assert_eq!(counts.reviewed, 0);
     assert_eq!((counts.stale, counts.missing, counts.orphaned), (0, 0, 0));
+    assert_eq!(counts.retired, 0);
     let change = counts.last_change.unwrap();
     assert_eq!(change.at, "2026-11-25T06:10:37Z");
     assert_eq!(change.by.as_deref(), Some("songngu"));
@@ -64,7 +65,7 @@ fn the_seed_is_current_with_one_unit_needing_review() {
 
 /// After `update` with the revision: the five edits are 3 stale units, 2 missing and 1
 /// deleted sentence, whose TU the update retired (so, as `check` reports them, no orphan
-/// is left); the rest stays current.
+/// is left, and the retired TU is counted as such); the rest stays current.
 #[test]
 fn after_the_revision_three_are_stale_two_missing_and_the_orphan_retired() {
     let dir = tempfile::tempdir().unwrap();
@@ -78,6 +79,7 @@ fn after_the_revision_three_are_stale_two_missing_and_the_orphan_retired() {
     let counts = counts(&project);
     assert_eq!(counts.units, 22);
     assert_eq!((counts.stale, counts.missing, counts.orphaned), (3, 2, 0));
+    assert_eq!(counts.retired, 1);
     assert_eq!(counts.current, 17);
     assert_eq!(
         counts.current,
@@ -98,6 +100,7 @@ fn after_the_revision_three_are_stale_two_missing_and_the_orphan_retired() {
     assert_eq!(found.total.articles, 2);
     assert_eq!(found.total.counts.units, 44);
     assert_eq!(found.total.counts.stale, 6);
+    assert_eq!(found.total.counts.retired, 2);
     assert_eq!(found.total.counts.last_change, counts.last_change);
 }
 

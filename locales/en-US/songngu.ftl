@@ -335,6 +335,10 @@ error-tm-no-memory-yet = no translation memory to read: the project's { $count -
         [one] memory `{ $paths }` does not exist yet
        *[other] memories ({ $paths }) do not exist yet
     } (the first translation writes it); give one with `{ $how }`
+error-tm-no-memory-to-write-no-project = no translation memory to write into: give one (`{ $how }`), or run in a project (`songngu init`) that lists its memory
+error-tm-no-memory-to-write-listed = no translation memory to write into: `{ $project }` lists none; give one with `{ $how }`, or add `memory = ["tmx/news.tmx"]` to the project file
+# $how: how to name the one memory, as typed.
+error-tm-several-memories-given = { $count } memory files given ({ $paths }): name the one to use with `{ $how }`
 error-tm-several-memories = `{ $project }` lists { $count } memory files ({ $paths }): name the one to use with `{ $how }`
 
 ## Alignment: `songngu align`
@@ -650,6 +654,8 @@ xliff-export-arg-all = Every unit, also those that need no work
 xliff-export-arg-no-context = No context notes (the sentences before and after each unit, and its heading)
 xliff-export-arg-for-tool = Made for a CAT tool: `omegat` writes XLIFF 1.2 with every unit's target filled (its translation, else a copy of the English)
     .value-name = TOOL
+xliff-export-arg-omegat-tm = With `--for omegat`: also write the memory here for the OmegaT project's `tm/auto/` folder (as `tm export --for omegat` writes it)
+    .value-name = PATH
 xliff-import-about = Store the translations of an XLIFF file in the memory
 xliff-import-arg-file = The translated XLIFF file
     .value-name = FILE
@@ -675,6 +681,11 @@ xliff-context-previous = Previous
 xliff-context-next = Next
 xliff-context-heading = Heading
 # $en: the English article; $path: the XLIFF file that was not written.
+# $path: the TMX written for OmegaT; $tus: how many TUs it holds.
+xliff-omegat-tm-written = `{ $path }`: the memory for OmegaT ({ $tus ->
+        [one] { $tus } TU
+       *[other] { $tus } TUs
+    }), to put in the OmegaT project's `tm/auto/` folder
 xliff-nothing-to-do = nothing in `{ $en }` needs work; `{ $path }` was not written
 # $unit: a unit id.
 xliff-refused-gone = unit { $unit }: not in the current English article any more; not imported
@@ -730,7 +741,7 @@ error-tm-export-unknown-doc = `{ $path }` has no document `{ $doc }`; nothing wa
 # $count: how many more documents are not listed.
 tm-export-more-docs = { $count } more
 
-status-about = Show where each article stands: its units by state (current, stale, missing, needing review, reviewed), its orphans, and the last change and who made it
+status-about = Show where each article stands: its units by state (current, stale, missing, needing review, reviewed), its orphans, the old translations retired, and the last change and who made it
 status-arg-articles = English articles [default: every `[[article]]` of the project]
     .value-name = ARTICLE
 status-arg-tm = A translation memory file (repeat for more) [default: the project's]
@@ -743,11 +754,11 @@ status-total = total of { $articles ->
         [one] { $articles } article
        *[other] { $articles } articles
     }: { $counts }
-# current = translated + review (needing review) + reviewed.
+# current = translated + review (needing review) + reviewed; retired: old translations retired (kept as fuzzy matches), orphaned: those not retired yet.
 status-counts = { $units ->
         [one] { $units } unit
        *[other] { $units } units
-    }: { $current } current ({ $translated } translated, { $review } needing review, { $reviewed } reviewed), { $stale } stale, { $missing } missing, { $omitted } left out on purpose; { $orphaned } orphaned
+    }: { $current } current ({ $translated } translated, { $review } needing review, { $reviewed } reviewed), { $stale } stale, { $missing } missing, { $omitted } left out on purpose; { $retired } retired, { $orphaned } orphaned
 status-last-change = last change { $at } by { $by }
 status-last-change-anonymous = last change { $at }
 status-no-change = no dated change
@@ -861,13 +872,14 @@ error-damaged-output = `{ $path }` has { $count ->
 
 ## Issue 11, outputs: what `-o` accepts and refuses, read-only files, symbolic links.
 ## $output: the file or folder asked for; $input: the file it would overwrite;
-## $role: what that file is (article, memory, project, accepted, glossary, input).
+## $role: what that file is (article, memory, project, accepted, glossary, work-file, input).
 error-output-is-input = refusing to write `{ $output }`: it is the same file as { $role ->
         [article] the article
         [memory] the translation memory
         [project] the project file
         [accepted] the accepted-findings file
         [glossary] the glossary
+        [work-file] the XLIFF work file
        *[input] the input
     } `{ $input }`; nothing was written
 error-output-holds-input = refusing to write the release into `{ $output }`: the folder holds { $role ->
@@ -876,12 +888,14 @@ error-output-holds-input = refusing to write the release into `{ $output }`: the
         [project] the project file
         [accepted] the accepted-findings file
         [glossary] the glossary
+        [work-file] the XLIFF work file
        *[input] the input
     } `{ $input }`, which replacing the folder would remove; nothing was written
 # $path: the symbolic link; $target: where it points.
 error-dangling-link = `{ $path }` is a symbolic link to `{ $target }`, which does not exist; nothing was written
 error-read-only = `{ $path }` is read-only; nothing was written (give `--force-readonly` to replace it anyway)
 error-not-writable = `{ $path }` is not a file songngu can write (a block device, a socket or a folder); nothing was written
+error-omegat-tm-to-stdout = the OmegaT memory goes beside the work file and cannot go to standard output (`--omegat-tm -`); give a file
 error-release-to-stdout = a release is a folder and cannot go to standard output (`-o -`); give a folder
 tm-convert-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
 tm-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)

@@ -278,6 +278,9 @@ error-no-phrase = không có gì để tìm: hãy nhập một từ hoặc cụm
 error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
 error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
 error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa tồn tại (bản dịch đầu tiên sẽ tạo tệp); hãy chỉ ra một tệp bằng `{ $how }`
+error-tm-no-memory-to-write-no-project = chưa có bộ nhớ dịch nào để ghi vào: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
+error-tm-no-memory-to-write-listed = chưa có bộ nhớ dịch nào để ghi vào: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
+error-tm-several-memories-given = đã chỉ ra { $count } tệp bộ nhớ dịch ({ $paths }): hãy chỉ rõ dùng tệp nào bằng `{ $how }`
 error-tm-several-memories = `{ $project }` khai báo { $count } tệp bộ nhớ dịch ({ $paths }): hãy chỉ rõ dùng tệp nào bằng `{ $how }`
 
 ## Gióng câu: `songngu align`
@@ -566,6 +569,8 @@ xliff-export-arg-all = Mọi đơn vị, kể cả đơn vị không còn cần 
 xliff-export-arg-no-context = Không kèm ghi chú ngữ cảnh (câu trước, câu sau và tiêu đề của đoạn) cho mỗi đơn vị
 xliff-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi XLIFF 1.2, mọi đơn vị đều có bản đích (bản dịch của đơn vị, nếu chưa có thì chép câu tiếng Anh)
     .value-name = CÔNG_CỤ
+xliff-export-arg-omegat-tm = Dùng cùng `--for omegat`: ghi thêm bộ nhớ dịch vào tệp này, để đặt vào thư mục `tm/auto/` của dự án OmegaT (như `tm export --for omegat`)
+    .value-name = ĐƯỜNG_DẪN
 xliff-import-about = Lưu bản dịch trong tệp XLIFF vào bộ nhớ dịch
 xliff-import-arg-file = Tệp XLIFF đã dịch
     .value-name = TỆP
@@ -588,6 +593,7 @@ xliff-context-previous = Câu trước
 xliff-context-next = Câu sau
 xliff-context-heading = Tiêu đề
 # $en: the English article; $path: the XLIFF file that was not written.
+xliff-omegat-tm-written = `{ $path }`: bộ nhớ dịch cho OmegaT ({ $tus } đơn vị dịch), để đặt vào thư mục `tm/auto/` của dự án OmegaT
 xliff-nothing-to-do = trong `{ $en }` không có gì cần dịch hay duyệt; không ghi `{ $path }`
 # $unit: a unit id.
 xliff-refused-gone = đơn vị { $unit }: không còn trong bài tiếng Anh hiện tại; không nhập
@@ -635,7 +641,7 @@ error-tm-export-unknown-doc = `{ $path }` không có tài liệu `{ $doc }`; kh�
 # $count: how many more documents are not listed.
 tm-export-more-docs = và { $count } tài liệu khác
 
-status-about = Xem tình trạng từng bài: số đơn vị theo trạng thái (hiện hành, cũ, thiếu, cần duyệt, đã duyệt), số đơn vị đã bỏ khỏi bài, lần sửa gần nhất và người sửa
+status-about = Xem tình trạng từng bài: số đơn vị theo trạng thái (hiện hành, bản dịch cũ, thiếu, cần duyệt, đã duyệt), số đơn vị đã bỏ khỏi bài, số bản dịch cũ đã ngừng dùng, lần sửa gần nhất và người sửa
 status-arg-articles = Các bài tiếng Anh [mặc định: mọi `[[article]]` của dự án]
     .value-name = BÀI
 status-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc định: của dự án]
@@ -644,7 +650,7 @@ status-arg-format = Định dạng đầu ra: `text` hoặc `json` (JSON Lines: 
     .value-name = ĐỊNH_DẠNG
 status-article = `{ $path }` ({ $doc }): { $counts }
 status-total = tổng cộng { $articles } bài: { $counts }
-status-counts = { $units } đơn vị: { $current } hiện hành ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } cũ, { $missing } thiếu, { $omitted } cố ý lược bỏ; { $orphaned } đã bỏ khỏi bài
+status-counts = { $units } đơn vị: { $current } hiện hành ({ $translated } đã dịch, { $review } cần duyệt, { $reviewed } đã duyệt), { $stale } bản dịch cũ, { $missing } thiếu, { $omitted } cố ý lược bỏ; { $retired } đã ngừng dùng, { $orphaned } đã bỏ khỏi bài
 status-last-change = sửa lần cuối lúc { $at }, người sửa: { $by }
 status-last-change-anonymous = sửa lần cuối lúc { $at }
 status-no-change = chưa có lần sửa nào ghi ngày
@@ -760,6 +766,7 @@ error-output-is-input = không ghi `{ $output }`: đó chính là { $role ->
         [project] tệp dự án
         [accepted] tệp các vấn đề đã chấp nhận
         [glossary] bảng thuật ngữ
+        [work-file] tệp XLIFF
        *[input] tệp đầu vào
     } `{ $input }`; chưa ghi gì
 error-output-holds-input = không ghi bản phát hành vào `{ $output }`: thư mục này chứa { $role ->
@@ -768,12 +775,14 @@ error-output-holds-input = không ghi bản phát hành vào `{ $output }`: thư
         [project] tệp dự án
         [accepted] tệp các vấn đề đã chấp nhận
         [glossary] bảng thuật ngữ
+        [work-file] tệp XLIFF
        *[input] tệp đầu vào
     } `{ $input }`, thay thư mục sẽ xoá mất tệp đó; chưa ghi gì
 # $path: liên kết tượng trưng; $target: nơi liên kết trỏ tới.
 error-dangling-link = `{ $path }` là liên kết tượng trưng trỏ tới `{ $target }`, nhưng nơi đó không tồn tại; chưa ghi gì
 error-read-only = `{ $path }` chỉ cho phép đọc; chưa ghi gì (thêm `--force-readonly` nếu vẫn muốn ghi đè)
 error-not-writable = `{ $path }` không phải loại tệp songngu ghi được (thiết bị khối, socket hoặc thư mục); chưa ghi gì
+error-omegat-tm-to-stdout = bộ nhớ dịch cho OmegaT được ghi cạnh tệp XLIFF nên không thể ghi ra đầu ra chuẩn (`--omegat-tm -`); hãy chỉ định một tệp
 error-release-to-stdout = bản phát hành là một thư mục nên không thể ghi ra đầu ra chuẩn (`-o -`); hãy chỉ định một thư mục
 tm-convert-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)

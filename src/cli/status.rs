@@ -1,6 +1,6 @@
 //! `songngu status [ARTICLE...] [--tm TM] [--format text|json]`: each article's units by
 //! state (current, split into translated / needs review / reviewed; stale; missing;
-//! omitted), its orphans, and the last change to its TUs and who made it; then the total.
+//! omitted), its orphans, the old translations retired, and the last change to its TUs and who made it; then the total.
 //! Without ARTICLE, every `[[article]]` of the project.
 //!
 //! `--format json` prints JSON Lines, never localized: one object per article, then one
@@ -106,6 +106,7 @@ fn counts(l10n: &Localizer, counts: &Counts) -> String {
             ("missing", n(counts.missing)),
             ("omitted", n(counts.omitted)),
             ("orphaned", n(counts.orphaned)),
+            ("retired", n(counts.retired)),
         ],
     );
     format!("{states}; {}", change(l10n, counts.last_change.as_ref()))

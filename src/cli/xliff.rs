@@ -1,19 +1,22 @@
 //! `songngu xliff export|import`: the units of an article that need work, to and from a
-//! CAT tool (OmegaT, Trados, memoQ).
+//! CAT tool (OmegaT, Trados, memoQ). `xliff export --for omegat --omegat-tm PATH` also
+//! writes the memory as `tm export --for omegat` does, for the OmegaT project's
+//! `tm/auto/` ([`songngu::flow::tm::omegat`]).
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use songngu::export::xliff::Dress;
+use songngu::flow::tm::omegat::{self, OmegatMemoryRequest};
 use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported, Refused};
-use songngu::fsio::Role;
+use songngu::fsio::{Input, Role};
 use songngu::i18n::Localizer;
 use songngu::project::input;
 use songngu::xliff::{State, Version};
 
 use super::context::Context;
-use super::errors::flow_error;
+use super::errors::{MemoryNamed, flow_error, tm_memory_error};
 use super::exit::Exit;
 use super::notices;
 use super::output::Output;
@@ -53,6 +56,10 @@ pub struct XliffExportArgs {
     /// filled (the memory's translation, else a copy of the English).
     #[arg(long = "for", value_enum, value_name = "TOOL")]
     pub for_tool: Option<CatToolArg>,
+    /// With `--for omegat`: also write the memory for OmegaT's `tm/auto/` here, as
+    /// `tm export --for omegat` does.
+    #[arg(long = "omegat-tm", value_name = "PATH", requires = "for_tool")]
+    pub omegat_tm: Option<PathBuf>,
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
@@ -90,28 +97,21 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
     inputs.extend(project.memory_inputs(&args.tm));
     inputs.extend(input(&args.en, Role::Article));
     let target = targets::target(l10n, &args.output, &inputs, args.force_readonly)?;
+    let omegat_tm = omegat_memory_request(args, &inputs);
+    if let Some(request) = &omegat_tm {
+        omegat::check(&project, request).map_err(|e| omegat_error(l10n, e))?;
+    }
     let mut status = targets::status_output(&target);
-    let request = ExportRequest {
-        en: args.en.clone(),
-        doc: args.doc.clone(),
-        tm: args.tm.clone(),
-        all: args.all,
-        dress: Dress {
-            codes: true,
-            context: !args.no_context,
-            source_copies: args.for_tool == Some(CatToolArg::Omegat),
-            labels: context_labels(l10n),
-        },
-    };
+    let request = export_request(args, l10n);
     let doc = work_file::export(&project, &request, &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;
     let path = args.output.display().to_string();
     if doc.units.is_empty() {
         // An empty work file is of no use to a translator (and XLIFF 2.0 has no empty
-        // file): say so, leave `--output` alone, and succeed.
-        let report = status.as_mut().unwrap_or(&mut *out);
+        // file): say so, leave `--output` (and `--omegat-tm`) alone, and succeed.
         let en = args.en.display().to_string();
         let args = [("en", en.into()), ("path", path.into())];
+        let report = status.as_mut().unwrap_or(&mut *out);
         report.line(&l10n.text_with("xliff-nothing-to-do", &args))?;
         report.flush()?;
         return Ok(Exit::Success);
@@ -134,8 +134,68 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
         ("all", all.into()),
     ];
     report.line(&l10n.text_with("xliff-exported", &args))?;
+    let exit = match omegat_tm {
+        Some(request) => write_omegat_tm(&project, &request, l10n, report)?,
+        None => Exit::Success,
+    };
     report.flush()?;
-    Ok(Exit::Success)
+    Ok(exit)
+}
+
+/// Writes the OmegaT memory `request` asks for, after the work file, and says so;
+/// exit 2 when the memory had damaged TUs (left out), as `tm export` says.
+fn write_omegat_tm(
+    project: &songngu::project::Project,
+    request: &OmegatMemoryRequest,
+    l10n: &Localizer,
+    report: &mut Output,
+) -> Result<Exit> {
+    let written = omegat::write(project, request, &mut notices::Stderr(l10n))
+        .map_err(|e| omegat_error(l10n, e))?;
+    let path = request.output.display().to_string();
+    let args = [("path", path.into()), ("tus", written.tus.into())];
+    report.line(&l10n.text_with("xliff-omegat-tm-written", &args))?;
+    Ok(if written.damaged {
+        Exit::Error
+    } else {
+        Exit::Success
+    })
+}
+
+/// The work file `args` ask for: inline codes always, context notes unless
+/// `--no-context`, source copies for OmegaT.
+fn export_request(args: &XliffExportArgs, l10n: &Localizer) -> ExportRequest {
+    ExportRequest {
+        en: args.en.clone(),
+        doc: args.doc.clone(),
+        tm: args.tm.clone(),
+        all: args.all,
+        dress: Dress {
+            codes: true,
+            context: !args.no_context,
+            source_copies: args.for_tool == Some(CatToolArg::Omegat),
+            labels: context_labels(l10n),
+        },
+    }
+}
+
+/// The OmegaT memory `--omegat-tm` asks for, of the memory the work file is made from;
+/// it must replace neither `inputs` nor the work file.
+fn omegat_memory_request(args: &XliffExportArgs, inputs: &[Input]) -> Option<OmegatMemoryRequest> {
+    let output = args.omegat_tm.clone()?;
+    let mut protected = inputs.to_vec();
+    protected.push(Input::new(&args.output, Role::WorkFile));
+    Some(OmegatMemoryRequest {
+        tm: args.tm.clone(),
+        output,
+        protected,
+        read_only: read_only(args.force_readonly),
+    })
+}
+
+/// A memory the OmegaT memory cannot be made of is named as `xliff export` takes one.
+fn omegat_error(l10n: &Localizer, error: songngu::flow::FlowError) -> anyhow::Error {
+    tm_memory_error(l10n, error, MemoryNamed::TmOption)
 }
 
 /// Whether a unit in this state is work for the translator: not translated yet, or

@@ -35,7 +35,7 @@ use std::collections::{HashMap, HashSet};
 use crate::document::{BlockKind, Document, Format};
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
-use crate::drift::{CheckedArticle, CheckedUnit, Kind};
+use crate::drift::{CheckedUnit, Kind};
 use crate::memory::record::StoredUnit;
 use crate::segment::Unit;
 use crate::text::normalize::normalize;
@@ -180,11 +180,6 @@ pub fn work_file(
     );
     dress_units(&mut doc, release.en, &release.units, dress);
     doc
-}
-
-/// Dresses `doc`, the work file of `article` ([`work_document`]), as `dress` asks.
-pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: &Dress) {
-    dress_units(doc, &article.document, &article.units(), dress);
 }
 
 /// Dresses `doc`, the work file of the units `units` of the English `en`.

@@ -178,13 +178,23 @@ pub enum FlowError {
         project: Option<PathBuf>,
         listed: Vec<PathBuf>,
     },
+    /// `tm import` was given no memory file to write into and the project lists none:
+    /// `project` is the project file read, if any. Apart from [`FlowError::NoMemoryToRead`]
+    /// because nothing is read: the file need not exist.
+    #[error("no translation memory to write into: give one, or list one in the project")]
+    NoMemoryToWrite { project: Option<PathBuf> },
     /// `tm export` was given no memory file and the project has several (`paths`, those
     /// that exist): which one to write is the user's choice.
-    #[error("the project has several memory files: name the one to read")]
+    /// `project` is `None` when the files were given (`--tm` twice) rather than listed.
+    #[error("several memory files: name the one to read")]
     SeveralMemories {
         project: Option<PathBuf>,
         paths: Vec<PathBuf>,
     },
+    /// `xliff export --omegat-tm -`: the OmegaT memory goes beside the work file, and
+    /// standard output may be the work file or the report.
+    #[error("the OmegaT memory cannot go to standard output (`--omegat-tm -`); give a file")]
+    OmegatMemoryToStdout,
     /// `tm concordance` was given no phrase (its memory alone).
     #[error("no phrase: give a word or phrase to find")]
     NoPhrase,

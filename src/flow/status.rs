@@ -1,5 +1,6 @@
 //! `status`: where each article of the project stands against the memory, in numbers:
-//! its units by state, the orphans, and the last change to its TUs and who made it.
+//! its units by state, the orphans, the old translations retired, and the last change to
+//! its TUs and who made it.
 //!
 //! The states are those of a revision check ([`against_memory`] with
 //! [`CheckOptions::revision_only`]: no cross-language check runs, so it stays fast on a
@@ -10,15 +11,20 @@
 //! `current == translated + needs_review + reviewed`. A stale unit's review state says
 //! nothing about its (out of date) Vietnamese and is not counted.
 //!
+//! `orphaned` counts the TUs whose English left the article and that are not retired yet
+//! (as `check` lists them); `retired` the TUs of the document an `update`, `translate` or
+//! `xliff import` retired (`x-songngu-obsolete`), which `check` no longer lists. A TU is
+//! in at most one of the two.
+//!
 //! The JSON Lines of `songngu status --format json` are these types serialized: one
 //! [`ArticleStatus`] per article, then one [`TotalRecord`]:
 //!
 //! ```json
 //! {"article":"examples/seed.v2.en.txt","doc":"seed-2019-11-28","units":22,"current":17,
 //!  "translated":17,"needs_review":0,"reviewed":0,"stale":3,"missing":2,"omitted":0,
-//!  "orphaned":1,"last_change":{"at":"2019-11-28T09:00:00Z","by":"lan.nguyen"}}
+//!  "orphaned":0,"retired":1,"last_change":{"at":"2019-11-28T09:00:00Z","by":"lan.nguyen"}}
 //! {"total":{"articles":1,"units":22,"current":17,"translated":17,"needs_review":0,
-//!  "reviewed":0,"stale":3,"missing":2,"omitted":0,"orphaned":1,
+//!  "reviewed":0,"stale":3,"missing":2,"omitted":0,"orphaned":0,"retired":1,
 //!  "last_change":{"at":"2019-11-28T09:00:00Z","by":"lan.nguyen"}}}
 //! ```
 //!
@@ -75,8 +81,11 @@ pub struct Counts {
     pub missing: usize,
     /// Left out of the translation on purpose.
     pub omitted: usize,
-    /// TUs of the document whose English is no longer in the article.
+    /// TUs of the document whose English is no longer in the article, not retired yet.
     pub orphaned: usize,
+    /// TUs of the document retired (`x-songngu-obsolete`): old translations kept in the
+    /// memory as fuzzy matches, no longer listed by `check`.
+    pub retired: usize,
     /// The latest change to any TU of the document.
     pub last_change: Option<Change>,
 }
@@ -177,6 +186,11 @@ fn article_status(
     let report = against_memory(&units, memory, &doc, &CheckOptions::revision_only())?;
     let mut counts = Counts::of(&report);
     let (stored, additions) = memory.document_and_additions(&doc)?;
+    counts.retired = stored
+        .iter()
+        .chain(&additions)
+        .filter(|u| u.obsolete)
+        .count();
     counts.last_change = last_change(stored.iter().chain(&additions));
     Ok(ArticleStatus {
         article: path,
@@ -186,7 +200,8 @@ fn article_status(
 }
 
 impl Counts {
-    /// The units of `report` by state, and its orphans.
+    /// The units of `report` by state, and its orphans (`retired` is the memory's to
+    /// tell: 0 here).
     pub fn of(report: &Report) -> Counts {
         let mut counts = Counts {
             units: report.status.len(),
@@ -226,6 +241,7 @@ impl Counts {
         self.missing += other.missing;
         self.omitted += other.omitted;
         self.orphaned += other.orphaned;
+        self.retired += other.retired;
         if let Some(change) = &other.last_change
             && self.last_change.as_ref().is_none_or(|c| c.at < change.at)
         {

@@ -152,6 +152,41 @@ fn check_human_report_groups_by_paragraph_and_sums_up() {
     }
 }
 
+/// The Vietnamese report of the bundled revision (`--lang vi`): each finding's head line
+/// is `severity (kind): explanation [unit]`, and its id follows the label `mã:`.
+#[test]
+fn check_report_in_vietnamese_heads_each_finding_and_labels_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = songngu("en-US")
+        .current_dir(dir.path())
+        .args(["--lang", "vi", "check", "--tm"])
+        .arg(root().join("tmx/seed.tmx"))
+        .arg(root().join("examples/seed.v2.en.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let added = "The conference was held in collaboration with the Australian Strategic Policy \
+                 Institute.";
+    let head = format!(
+        "\n  lỗi (thiếu): chưa dịch [{}]\n      Anh: {added}\n      mã: f",
+        songngu::segment::text_id(added)
+    );
+    assert!(text.contains(&head), "{head:?} in {text}");
+    assert!(
+        text.contains("\n  thông tin (đã bỏ khỏi bài): câu tiếng Anh của bản dịch này không còn trong bài viết ["),
+        "{text}"
+    );
+    // Every finding (a head line, indented by two) has its id, labelled.
+    let heads = text
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "));
+    let ids = text.lines().filter(|l| l.starts_with("      mã: "));
+    assert_eq!(heads.count(), 7, "{text}");
+    assert_eq!(ids.count(), 7, "{text}");
+    assert!(!text.contains(" id: "), "{text}");
+}
+
 #[test]
 fn accepting_a_finding_lets_the_check_pass() {
     let dir = tempfile::tempdir().unwrap();

@@ -261,7 +261,7 @@ fn the_readme_demo_runs_the_pipeline() {
     assert!(text.contains("exit code 1, nothing written"), "{text}");
     // `status` tells the revision's drift in numbers, before the report.
     assert!(
-        text.contains("22 units: 17 current (16 translated, 1 needing review, 0 reviewed), 3 stale, 2 missing, 0 left out on purpose; 1 orphaned"),
+        text.contains("22 units: 17 current (16 translated, 1 needing review, 0 reviewed), 3 stale, 2 missing, 0 left out on purpose; 0 retired, 1 orphaned"),
         "{text}"
     );
     assert!(dir.path().join("release/seed.v2.bilingual.html").is_file());

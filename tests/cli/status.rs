@@ -39,8 +39,9 @@ fn status_counts_the_revision_in_json_lines() {
     assert!(article.article.ends_with("seed.v2.en.txt"));
     let c = &article.counts;
     assert_eq!((c.units, c.current, c.stale, c.missing), (22, 17, 3, 2));
-    // The deleted sentence's TU was retired by the update: no orphan is left to tell.
-    assert_eq!(c.orphaned, 0);
+    // The deleted sentence's TU was retired by the update: no orphan is left to tell,
+    // one retired TU is.
+    assert_eq!((c.orphaned, c.retired), (0, 1));
     // The bundled memory has one alignment the aligner doubted.
     assert_eq!((c.translated, c.needs_review, c.reviewed), (16, 1, 0));
     assert_eq!(
@@ -64,7 +65,7 @@ fn status_speaks_english_and_vietnamese() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("0 orphaned; last change 2026-11-25 06:10 UTC by songngu"),
+        stdout.contains("1 retired, 0 orphaned; last change 2026-11-25 06:10 UTC by songngu"),
         "{stdout}"
     );
     assert!(stdout.contains("total of 1 article: 22 units"), "{stdout}");
@@ -77,12 +78,12 @@ fn status_speaks_english_and_vietnamese() {
     assert_eq!(output.status.code(), Some(0));
     assert!(
         stdout.contains(
-            "22 đơn vị: 17 hiện hành (16 đã dịch, 1 cần duyệt, 0 đã duyệt), 3 cũ, 2 thiếu"
+            "22 đơn vị: 17 hiện hành (16 đã dịch, 1 cần duyệt, 0 đã duyệt), 3 bản dịch cũ, 2 thiếu"
         ),
         "{stdout}"
     );
     assert!(
-        stdout.contains("sửa lần cuối lúc 06:10 (UTC) ngày 25/11/2026, người sửa: songngu"),
+        stdout.contains("1 đã ngừng dùng, 0 đã bỏ khỏi bài; sửa lần cuối lúc 06:10 (UTC) ngày 25/11/2026, người sửa: songngu"),
         "{stdout}"
     );
     assert!(stdout.contains("tổng cộng 1 bài"), "{stdout}");

@@ -606,26 +606,34 @@ fn tm_import_writes_the_projects_memory_that_does_not_exist_yet() {
 }
 
 /// No project memory at all: each command says how it takes one, in English and in
-/// Vietnamese, exit 2, and nothing is written.
+/// Vietnamese, exit 2, and nothing is written. The commands that read say there is none
+/// to read; `tm import`, which writes, that there is none to write into.
 #[test]
 fn tm_export_import_and_compact_without_a_memory_are_clear_errors() {
     let bare_dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(bare_dir.path().join("foreign.tmx"), tmx_doc(PAIRS)).expect("write");
-    let cases: [(&[&str], &str); 3] = [
+    const READ: (&str, &str) = (
+        "no translation memory to read",
+        "không có bộ nhớ dịch nào để đọc",
+    );
+    const WRITE: (&str, &str) = (
+        "no translation memory to write into",
+        "chưa có bộ nhớ dịch nào để ghi vào",
+    );
+    let cases: [(&[&str], &str, (&str, &str)); 3] = [
         (
             &["tm", "export", "-o", "out.tmx"],
             "`songngu tm export TM -o OUT`",
+            READ,
         ),
-        (&["tm", "compact"], "`songngu tm compact TM`"),
-        (&["tm", "import", "foreign.tmx"], "`--into TM`"),
+        (&["tm", "compact"], "`songngu tm compact TM`", READ),
+        (&["tm", "import", "foreign.tmx"], "`--into TM`", WRITE),
     ];
-    for (args, how) in cases {
+    for (args, how, (en, vi)) in cases {
         let (code, out, err) = run_in_apart(bare_dir.path(), args);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
-        assert!(
-            err.contains("no translation memory to read") && err.contains(how),
-            "{args:?}: {err}"
-        );
+        assert!(err.contains(en) && err.contains(how), "{args:?}: {err}");
+        assert_eq!(err.contains("to read"), en == READ.0, "{args:?}: {err}");
         let output = songngu("vi")
             .current_dir(bare_dir.path())
             .args(args)
@@ -633,10 +641,7 @@ fn tm_export_import_and_compact_without_a_memory_are_clear_errors() {
             .expect("runs");
         assert_eq!(output.status.code(), Some(2));
         let err = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            err.contains("không có bộ nhớ dịch nào để đọc") && err.contains(how),
-            "{args:?}: {err}"
-        );
+        assert!(err.contains(vi) && err.contains(how), "{args:?}: {err}");
     }
     assert_eq!(listing(bare_dir.path()), ["foreign.tmx"]);
 
@@ -645,7 +650,8 @@ fn tm_export_import_and_compact_without_a_memory_are_clear_errors() {
     let (code, _, err) = run_in_apart(bare_dir.path(), &["tm", "import", "foreign.tmx"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("lists none; give one with `--into TM`"),
+        err.contains("no translation memory to write into: `")
+            && err.contains("lists none; give one with `--into TM`"),
         "{err}"
     );
 }

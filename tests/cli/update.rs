@@ -337,3 +337,30 @@ fn update_retires_the_deleted_sentence_of_the_bundled_revision_and_keeps_it() {
     assert_eq!(code, 0, "{text}");
     assert_eq!(json_lines(&text)[0]["retired"], 0, "retired once");
 }
+
+/// Issue 14: under `--lang vi`, the old translation the update retired is listed with the
+/// Vietnamese label and its English, then counted in Vietnamese.
+#[test]
+fn update_lists_the_retired_unit_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join("tmx/seed.tmx"), d.join("seed.tmx")).unwrap();
+    let v2 = root().join("examples/seed.v2.en.txt");
+    let output = songngu("en-US")
+        .current_dir(d)
+        .args(["--lang", "vi", "update", "--tm", "seed.tmx"])
+        .args(["--doc", "seed-2019-11-28"])
+        .arg(&v2)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let deleted =
+        text_id("Specific laws are needed to ensure the cyberspace is safe for all of us.");
+    let line = format!(
+        "\n  đã ngừng dùng [{deleted}] Specific laws are needed to ensure the cyberspace is safe…\n\
+         Đã cho 1 bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, \
+         nhưng `check` và `export` không liệt kê nữa (xem lại bằng `--show-obsolete`)\n"
+    );
+    assert!(text.contains(&line), "{text}");
+}

@@ -374,3 +374,97 @@ fn the_omegat_memory_holds_the_work_files_codes_as_omegat_tags() {
     }
     assert_eq!(coded, 6, "{xlf}");
 }
+
+/// `xliff export --for omegat --omegat-tm PATH` writes, beside the work file, the memory
+/// `tm export --for omegat` writes (the same bytes), and says so; a PATH that is the work
+/// file, the memory, the article or standard output is refused before anything is
+/// written; without `--for` the option is refused.
+#[test]
+fn xliff_export_writes_the_omegat_memory_beside_the_work_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["flood.en.md", "flood.vi.md"] {
+        std::fs::copy(root().join("examples").join(f), d.join(f)).unwrap();
+    }
+    let (code, text) = run_in(
+        d,
+        &["init", "--tm", "m.tmx", "--article", "flood=flood.en.md"],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        d,
+        &["align", "flood.en.md", "flood.vi.md", "--into", "m.tmx"],
+    );
+    assert_eq!(code, 0, "{text}");
+    let export = ["xliff", "export", "flood.en.md", "--all", "--for", "omegat"];
+    fn with<'a>(export: &[&'a str], out: &'a str, tm: &'a str) -> Vec<&'a str> {
+        [export, &["-o", out, "--omegat-tm", tm]].concat()
+    }
+    let (code, out, err) = run_in_apart(d, &with(&export, "w.xlf", "tm/auto/o.tmx"));
+    // The folder does not exist: a clear error naming the file (the work file is
+    // written first).
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("tm/auto/o.tmx"), "{err}");
+    std::fs::create_dir_all(d.join("tm/auto")).unwrap();
+    let (code, out, err) = run_in_apart(d, &with(&export, "w.xlf", "tm/auto/o.tmx"));
+    assert_eq!(code, 0, "{err}");
+    let tus = count_tus_in(&d.join("m.tmx"));
+    assert!(
+        out.contains(&format!(
+            "`tm/auto/o.tmx`: the memory for OmegaT ({tus} TUs), to put in the OmegaT \
+             project's `tm/auto/` folder"
+        )),
+        "{out}"
+    );
+    let (code, text) = run_in(
+        d,
+        &["tm", "export", "m.tmx", "--for", "omegat", "-o", "t.tmx"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(read(&d.join("tm/auto/o.tmx")), read(&d.join("t.tmx")));
+    assert!(read(&d.join("w.xlf")).contains("<trans-unit"));
+
+    // Refused before the work: the work file is not written either.
+    for (tm, what) in [
+        ("w2.xlf", "the same file as the XLIFF work file `w2.xlf`"),
+        ("m.tmx", "the same file as the translation memory `"),
+        ("flood.en.md", "the same file as the article `"),
+        ("-", "cannot go to standard output (`--omegat-tm -`)"),
+    ] {
+        let (code, out, err) = run_in_apart(d, &with(&export, "w2.xlf", tm));
+        assert_eq!(code, 2, "{tm}: {out}{err}");
+        assert!(err.contains(what), "{tm}: {err}");
+        assert!(!d.join("w2.xlf").exists(), "{tm}");
+    }
+    assert_eq!(count_tus_in(&d.join("m.tmx")), tus);
+    let (code, _, err) = run_in_apart(
+        d,
+        &[
+            "xliff",
+            "export",
+            "flood.en.md",
+            "-o",
+            "w3.xlf",
+            "--omegat-tm",
+            "o3.tmx",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--for"), "{err}");
+    assert!(!d.join("w3.xlf").exists() && !d.join("o3.tmx").exists());
+
+    // In Vietnamese.
+    let output = songngu("vi")
+        .current_dir(d)
+        .args(with(&export, "w.xlf", "o4.tmx"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "`o4.tmx`: bộ nhớ dịch cho OmegaT ({tus} đơn vị dịch)"
+        )),
+        "{text}"
+    );
+}

@@ -336,7 +336,11 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         FlowError::SeveralMemories { project, paths } => {
             several_memories(l10n, project, paths, MemoryNamed::TmOption)
         }
+        FlowError::NoMemoryToWrite { project } => {
+            no_memory_to_write(l10n, project, MemoryNamed::Into)
+        }
         FlowError::NoArticles => text("error-no-articles", &[]),
+        FlowError::OmegatMemoryToStdout => text("error-omegat-tm-to-stdout", &[]),
         FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
         FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
         FlowError::WriteOutput(e) => persist_message(l10n, e),
@@ -423,6 +427,9 @@ pub fn tm_memory_error(l10n: &Localizer, error: FlowError, named: MemoryNamed) -
         FlowError::SeveralMemories { project, paths } => {
             anyhow::anyhow!(several_memories(l10n, project, paths, named))
         }
+        FlowError::NoMemoryToWrite { project } => {
+            anyhow::anyhow!(no_memory_to_write(l10n, project, named))
+        }
         _ => flow_error(l10n, error),
     }
 }
@@ -452,21 +459,35 @@ fn no_memory_to_read(
     l10n.text_with("error-tm-no-memory-yet", &args)
 }
 
+/// Worded apart from [`no_memory_to_read`]: a command that writes needs no existing
+/// file, only one named or listed.
+fn no_memory_to_write(l10n: &Localizer, project: &Option<PathBuf>, named: MemoryNamed) -> String {
+    let how = ("how", named.usage().into());
+    match project {
+        None => l10n.text_with("error-tm-no-memory-to-write-no-project", &[how]),
+        Some(project) => l10n.text_with(
+            "error-tm-no-memory-to-write-listed",
+            &[("project", path_value(project)), how],
+        ),
+    }
+}
+
 fn several_memories(
     l10n: &Localizer,
     project: &Option<PathBuf>,
     paths: &[PathBuf],
     named: MemoryNamed,
 ) -> String {
-    let project = project
-        .as_deref()
-        .map_or_else(|| "songngu.toml".into(), path_value);
-    let args = [
-        ("project", project),
+    let mut args = vec![
         ("paths", path_list(paths)),
         ("count", paths.len().into()),
         ("how", named.usage().into()),
     ];
+    // `None`: the files were given, not listed by a project.
+    let Some(project) = project else {
+        return l10n.text_with("error-tm-several-memories-given", &args);
+    };
+    args.push(("project", path_value(project)));
     l10n.text_with("error-tm-several-memories", &args)
 }
 

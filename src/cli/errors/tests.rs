@@ -891,3 +891,54 @@ fn every_missing_project_memory_names_how_the_command_takes_one() {
         }
     }
 }
+
+/// `tm import` without a memory to write into: its own wording, not the read commands'
+/// "no translation memory to read", with and without a project, in both languages.
+#[test]
+fn no_memory_to_write_into_is_worded_as_a_write() {
+    for project in [None, Some(PathBuf::from("songngu.toml"))] {
+        let error = FlowError::NoMemoryToWrite {
+            project: project.clone(),
+        };
+        let display = error.to_string();
+        let message = |l10n: &Localizer| no_memory_to_write(l10n, &project, MemoryNamed::Into);
+        assert_localized(&display, message);
+        let en = message(&Localizer::new(UiLocale::EnUs));
+        let vi = message(&Localizer::new(UiLocale::Vi));
+        assert!(
+            en.starts_with("no translation memory to write into: "),
+            "{en}"
+        );
+        assert!(
+            vi.starts_with("chưa có bộ nhớ dịch nào để ghi vào: "),
+            "{vi}"
+        );
+        for text in [&en, &vi] {
+            assert!(text.contains("`--into TM`"), "{text}");
+            assert_eq!(text.contains("songngu.toml"), project.is_some(), "{text}");
+        }
+        // Through the general mapping too (a flow error reaching `flow_error`).
+        let en_flow = flow_error(&Localizer::new(UiLocale::EnUs), error).to_string();
+        assert_eq!(en_flow, en);
+    }
+}
+
+/// The OmegaT memory of `xliff export --omegat-tm`: to standard output, and of several
+/// memory files given (not listed by a project).
+#[test]
+fn omegat_memory_refusals_are_worded_in_both_languages() {
+    let error = FlowError::OmegatMemoryToStdout;
+    let display = error.to_string();
+    let message = |l10n: &Localizer| flow_error(l10n, FlowError::OmegatMemoryToStdout).to_string();
+    assert_localized(&display, message);
+    assert!(message(&Localizer::new(UiLocale::EnUs)).contains("`--omegat-tm -`"));
+    let paths = vec![PathBuf::from("a.tmx"), PathBuf::from("b.tmx")];
+    for ui in [UiLocale::EnUs, UiLocale::Vi] {
+        let text = several_memories(&Localizer::new(ui), &None, &paths, MemoryNamed::TmOption);
+        assert!(
+            text.contains("a.tmx, b.tmx") && text.contains("`--tm TM`"),
+            "{text}"
+        );
+        assert!(!text.contains("songngu.toml"), "{text}");
+    }
+}

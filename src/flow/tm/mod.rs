@@ -13,6 +13,7 @@ pub mod docs;
 pub mod import;
 pub mod lookup;
 pub mod merge;
+pub mod omegat;
 pub mod stats;
 
 use std::path::{Path, PathBuf};
@@ -62,14 +63,12 @@ pub fn project_memory_to_read(project: &Project) -> Result<PathBuf, FlowError> {
 
 /// The memory file of `project` that `tm import` writes into when none is given: its
 /// first, as for every command that writes (written or not: an import may be its first
-/// content). A project that lists none is [`FlowError::NoMemoryToRead`] with nothing
-/// listed.
+/// content). A project that lists none is [`FlowError::NoMemoryToWrite`].
 pub fn project_memory_to_write(project: &Project) -> Result<PathBuf, FlowError> {
     project
         .target_memory(None)
-        .ok_or_else(|| FlowError::NoMemoryToRead {
+        .ok_or_else(|| FlowError::NoMemoryToWrite {
             project: project.config.path.clone(),
-            listed: Vec::new(),
         })
 }
 
