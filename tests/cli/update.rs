@@ -359,7 +359,7 @@ fn update_lists_the_retired_unit_in_vietnamese() {
         text_id("Specific laws are needed to ensure the cyberspace is safe for all of us.");
     let line = format!(
         "\n  đã ngừng dùng [{deleted}] Specific laws are needed to ensure the cyberspace is safe…\n\
-         Đã cho 1 bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, \
+         Đã cho 1 bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn dùng làm gợi ý khớp mờ, \
          nhưng `check` và `export` không liệt kê nữa (xem lại bằng `--show-obsolete`)\n"
     );
     assert!(text.contains(&line), "{text}");
