@@ -225,15 +225,60 @@ pub fn put_unit_translation(
     units: &[Unit],
     new: &NewUnit<'_>,
 ) -> Result<Put, MemoryError> {
-    let Some(mut order) = units.iter().position(|u| u.id == new.unit) else {
+    let runs = UnitRuns::of(memory, new.doc, units)?;
+    put_unit_translation_in(memory, units, &runs, new)
+}
+
+/// For each current unit of a document, the first unit and length of the run of units
+/// that its stored TU covers (see [`UnitState::Joined`]). Storing one run's translation
+/// changes no other run, so a batch of puts (an import) computes this once: reading the
+/// document for every unit made an import quadratic in its length.
+#[derive(Debug, Clone)]
+pub struct UnitRuns {
+    runs: Vec<(usize, usize)>,
+}
+
+impl UnitRuns {
+    /// The runs as the memory holds document `doc` now.
+    pub fn of(memory: &Memory, doc: &str, units: &[Unit]) -> Result<UnitRuns, MemoryError> {
+        let stored = memory.document(doc)?;
+        let revision = revision::compare(units, &stored);
+        let mut runs = Vec::with_capacity(units.len());
+        let mut head = 0;
+        for (order, state) in revision.units.iter().enumerate() {
+            if order == 0 || !matches!(state, UnitState::Joined { .. }) {
+                head = order;
+            }
+            runs.push((head, 0));
+        }
+        for order in 0..runs.len() {
+            let head = runs[order].0;
+            runs[order].1 = if head == order {
+                revision::run_len(&revision, head)
+            } else {
+                runs[head].1
+            };
+        }
+        Ok(UnitRuns { runs })
+    }
+}
+
+/// [`put_unit_translation`] with the document's runs computed beforehand.
+pub fn put_unit_translation_in(
+    memory: &mut Memory,
+    units: &[Unit],
+    runs: &UnitRuns,
+    new: &NewUnit<'_>,
+) -> Result<Put, MemoryError> {
+    // `new.order` is the unit's place when the caller knows it; the search is the fallback.
+    let place = if units.get(new.order).is_some_and(|u| u.id == new.unit) {
+        Some(new.order)
+    } else {
+        units.iter().position(|u| u.id == new.unit)
+    };
+    let Some(&(order, len)) = place.and_then(|at| runs.runs.get(at)) else {
         return put_translation(memory, new);
     };
-    let stored = memory.document(new.doc)?;
-    let revision = revision::compare(units, &stored);
-    while order > 0 && matches!(revision.units[order], UnitState::Joined { .. }) {
-        order -= 1;
-    }
-    let len = revision::run_len(&revision, order);
     if len == 1 {
         return put_translation(memory, new);
     }
@@ -575,6 +620,43 @@ mod tests {
             read <= 3 * en.len(),
             "{read} TUs read to store {} units",
             en.len()
+        );
+    }
+
+    #[test]
+    fn changing_every_units_translation_in_one_batch_reads_each_tu_a_bounded_number_of_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let en = saved_sales(dir.path(), 400);
+        let units: Vec<Unit> = en.iter().enumerate().map(|(i, e)| unit(i, e)).collect();
+        let mut memory = Memory::open_for_update(
+            &[dir.path().join("m.tmx")],
+            langid!("en"),
+            langid!("vi"),
+            LockWait::Fail,
+        )
+        .unwrap();
+        let before = memory.tus_read();
+        let runs = UnitRuns::of(&memory, DOC, &units).unwrap();
+        for (order, u) in units.iter().enumerate() {
+            let new = NewUnit {
+                doc: DOC,
+                unit: &u.id,
+                order,
+                source: &u.text,
+                target: "Đã bán.",
+                status: "translated",
+                user: "lan",
+            };
+            let put = put_unit_translation_in(&mut memory, &units, &runs, &new).unwrap();
+            assert_eq!(put, Put::Replaced);
+        }
+        // `xliff import` of a work file whose every target changed read the whole document
+        // once per unit: 400 × 400 TUs.
+        let read = memory.tus_read() - before;
+        assert!(
+            read <= 4 * units.len(),
+            "{read} TUs read to store {} units",
+            units.len()
         );
     }
 

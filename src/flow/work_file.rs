@@ -7,7 +7,7 @@ use super::check::{CheckRequest, check};
 use super::{FlowError, Notices, open_for_update};
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
-use crate::drift::update::{Put, RetiredUnit, put_unit_translation, retire_orphans};
+use crate::drift::update::{Put, RetiredUnit, UnitRuns, put_unit_translation_in, retire_orphans};
 use crate::drift::{CheckedArticle, Severity};
 use crate::export::Release;
 use crate::export::xliff::{
@@ -294,6 +294,7 @@ fn store_units(
     let places = place_units(&doc.units, units, &article.report);
     let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
     let mut imported = Imported::default();
+    let runs = UnitRuns::of(memory, &doc.doc, units)?;
     for (x, place) in doc.units.iter().zip(&places) {
         let order = match *place {
             Place::Same(order) => order,
@@ -361,7 +362,7 @@ fn store_units(
             status,
             user,
         };
-        match put_unit_translation(memory, units, &new)? {
+        match put_unit_translation_in(memory, units, &runs, &new)? {
             Put::Unchanged => imported.unchanged += 1,
             _ if initial => {
                 imported.stored += 1;
