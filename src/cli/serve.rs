@@ -38,12 +38,13 @@ pub fn execute(args: &ServeArgs, ctx: &Context, out: &mut Output) -> Result<Exit
         port: args.port,
     };
     let server = bind(project, &options).map_err(|e| serve_error(l10n, e))?;
-    out.line(server.url())?;
-    out.flush()?;
+    // Told before the address, so that whoever reads the address has seen it.
     if !args.bind.is_loopback() {
         let addr = args.bind.to_string();
         warn(l10n, &l10n.text_with("serve-warning-exposed", &[("addr", addr.into())]));
     }
+    out.line(server.url())?;
+    out.flush()?;
     if args.open {
         open_browser(l10n, server.url());
     }
