@@ -81,7 +81,9 @@ async fn send(app: &Router, request: Request<Body>) -> Reply {
     let response: Response<Body> = app.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
     Reply {
         status,
         headers,
@@ -114,7 +116,10 @@ fn encode(form: &[(&str, &str)]) -> String {
 
 /// The CSRF token a page carries in its `<meta>`.
 fn meta_csrf(page: &str) -> String {
-    let start = page.find("name=\"csrf-token\" content=\"").expect("csrf meta") + 27;
+    let start = page
+        .find("name=\"csrf-token\" content=\"")
+        .expect("csrf meta")
+        + 27;
     page[start..start + 32].to_owned()
 }
 
@@ -172,7 +177,9 @@ fn rows(page: &str, state: &str) -> usize {
 
 /// The `data-state` of the row of unit `unit`.
 fn row_state<'p>(page: &'p str, unit: &str) -> &'p str {
-    let at = page.find(&format!("data-unit=\"{unit}\"")).expect("the unit's row");
+    let at = page
+        .find(&format!("data-unit=\"{unit}\""))
+        .expect("the unit's row");
     let rest = &page[at..];
     let start = rest.find("data-state=\"").unwrap() + 12;
     let end = start + rest[start..].find('"').unwrap();
@@ -187,7 +194,11 @@ async fn every_page_route_answers() {
     let overview = client.get("/").await;
     assert_eq!(overview.status, StatusCode::OK);
     assert!(overview.body.contains(&format!("href=\"/a/{DOC}\"")));
-    assert!(overview.body.contains("data-count=\"stale\">3<"), "{}", overview.body);
+    assert!(
+        overview.body.contains("data-count=\"stale\">3<"),
+        "{}",
+        overview.body
+    );
     assert!(overview.body.contains("data-count=\"missing\">2<"));
     assert!(overview.body.contains("data-gate=\"refused\""));
     assert_eq!(overview.headers[header::CACHE_CONTROL], "no-store");
@@ -196,18 +207,40 @@ async fn every_page_route_answers() {
     assert_eq!(article.status, StatusCode::OK);
     assert!(article.body.contains("<del>") && article.body.contains("<ins>"));
     let todo = client.get(&format!("/a/{DOC}?todo=1")).await;
-    assert_eq!(rows(&todo.body, "current"), 1, "only the unit needing review");
+    assert_eq!(
+        rows(&todo.body, "current"),
+        1,
+        "only the unit needing review"
+    );
     assert_eq!(rows(&todo.body, "stale") + rows(&todo.body, "missing"), 5);
 
     let js = client.get("/assets/app.js").await;
     assert_eq!(js.status, StatusCode::OK);
-    assert!(js.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/javascript"));
+    assert!(
+        js.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
     let css = client.get("/assets/app.css").await;
-    assert!(css.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        css.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     assert!(css.body.contains("@media print") && css.body.contains("max-width"));
 
-    for missing in ["/a/no-such-doc", "/nothing", "/a/no-such-doc/release/manifest.json"] {
-        assert_eq!(client.get(missing).await.status, StatusCode::NOT_FOUND, "{missing}");
+    for missing in [
+        "/a/no-such-doc",
+        "/nothing",
+        "/a/no-such-doc/release/manifest.json",
+    ] {
+        assert_eq!(
+            client.get(missing).await.status,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
     }
     let unknown = client.post("/a/no-such-doc/release", &[]).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
@@ -221,7 +254,13 @@ async fn the_token_is_exchanged_for_a_cookie_once() {
     let none = send(&app, get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(none.status, StatusCode::UNAUTHORIZED);
     assert!(none.body.contains("songngu serve"));
-    let wrong = send(&app, get("/?token=0123456789abcdef0123456789abcdef").body(Body::empty()).unwrap()).await;
+    let wrong = send(
+        &app,
+        get("/?token=0123456789abcdef0123456789abcdef")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
     assert!(wrong.headers.get(header::SET_COOKIE).is_none());
 
@@ -230,14 +269,29 @@ async fn the_token_is_exchanged_for_a_cookie_once() {
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     assert_eq!(first.headers[header::LOCATION], format!("/a/{DOC}?todo=1"));
     let cookie = first.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
-    assert!(!cookie.contains(state.access_token()), "the cookie is a session, not the token");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains(state.access_token()),
+        "the cookie is a session, not the token"
+    );
 
     let session = cookie.split(';').next().unwrap();
-    let with = get("/").header(header::COOKIE, session).body(Body::empty()).unwrap();
+    let with = get("/")
+        .header(header::COOKIE, session)
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&app, with).await.status, StatusCode::OK);
-    let forged = get("/").header(header::COOKIE, "songngu_session=00000000000000000000000000000000");
-    assert_eq!(send(&app, forged.body(Body::empty()).unwrap()).await.status, StatusCode::UNAUTHORIZED);
+    let forged = get("/").header(
+        header::COOKIE,
+        "songngu_session=00000000000000000000000000000000",
+    );
+    assert_eq!(
+        send(&app, forged.body(Body::empty()).unwrap()).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -258,7 +312,12 @@ async fn the_host_header_must_name_this_server() {
     let localhost = Request::get("/")
         .header(header::HOST, "localhost:4321")
         .header(header::COOKIE, &client.cookie);
-    assert_eq!(send(&client.app, localhost.body(Body::empty()).unwrap()).await.status, StatusCode::OK);
+    assert_eq!(
+        send(&client.app, localhost.body(Body::empty()).unwrap())
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -278,14 +337,25 @@ async fn state_changes_need_the_csrf_token_and_gets_change_nothing() {
     let save = format!("/a/{DOC}/save");
     let version = version_of(None);
     let fields = |csrf: &'static str| {
-        vec![("csrf", csrf), ("unit", missing.as_str()), ("vi", "Bản dịch mới."), ("version", version.as_str())]
+        vec![
+            ("csrf", csrf),
+            ("unit", missing.as_str()),
+            ("vi", "Bản dịch mới."),
+            ("version", version.as_str()),
+        ]
     };
-    let wrong = client.post(&save, &fields("00000000000000000000000000000000")).await;
+    let wrong = client
+        .post(&save, &fields("00000000000000000000000000000000"))
+        .await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
     let empty = client.post(&save, &fields("")).await;
     assert_eq!(empty.status, StatusCode::FORBIDDEN);
     // No `csrf` field at all: the form is not even read.
-    let body = encode(&[("unit", missing.as_str()), ("vi", "x"), ("version", version.as_str())]);
+    let body = encode(&[
+        ("unit", missing.as_str()),
+        ("vi", "x"),
+        ("version", version.as_str()),
+    ]);
     assert!(client.post_raw(&save, body).await.status.is_client_error());
     // Another site's form, even with the right token.
     let request = Request::post(&save)
@@ -293,27 +363,49 @@ async fn state_changes_need_the_csrf_token_and_gets_change_nothing() {
         .header(header::ORIGIN, "http://evil.example")
         .header(header::COOKIE, &client.cookie)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    let body = encode(&[("csrf", &client.csrf), ("unit", &missing), ("vi", "x"), ("version", &version)]);
+    let body = encode(&[
+        ("csrf", &client.csrf),
+        ("unit", &missing),
+        ("vi", "x"),
+        ("version", &version),
+    ]);
     let reply = send(&client.app, request.body(Body::from(body)).unwrap()).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     // Every GET, the actions' paths included.
-    for path in ["/", &format!("/a/{DOC}"), &format!("/a/{DOC}?todo=1"), &save, &format!("/a/{DOC}/approve")] {
+    for path in [
+        "/",
+        &format!("/a/{DOC}"),
+        &format!("/a/{DOC}?todo=1"),
+        &save,
+        &format!("/a/{DOC}/approve"),
+    ] {
         client.get(path).await;
     }
     assert_eq!(tmx(dir.path()), before, "the memory changed");
-    assert_eq!(client.get(&save).await.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        client.get(&save).await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
 }
 
 #[tokio::test]
 async fn article_and_memory_text_is_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let en = dir.path().join("evil.en.txt");
-    std::fs::write(&en, "Look <script>alert(1)</script> here.\n\nHe said \" onmouseover=\"x and left.\n").unwrap();
+    std::fs::write(
+        &en,
+        "Look <script>alert(1)</script> here.\n\nHe said \" onmouseover=\"x and left.\n",
+    )
+    .unwrap();
     let state = state_of(project_with(dir.path(), en));
     let client = Client::login(&state).await;
     let page = client.get(&format!("/a/{DOC}")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", page.body);
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        page.body
+    );
     assert!(!page.body.contains("<script>alert(1)"));
     assert!(!page.body.contains("\" onmouseover=\"x"));
     assert!(page.body.contains("&quot; onmouseover=&quot;x"));
@@ -324,7 +416,14 @@ async fn article_and_memory_text_is_escaped() {
     };
     let evil = "<img src=x onerror=alert(1)> \" onfocus=\"y";
     let saved = client
-        .post(&format!("/a/{DOC}/save"), &[("unit", &unit), ("vi", evil), ("version", &version_of(None))])
+        .post(
+            &format!("/a/{DOC}/save"),
+            &[
+                ("unit", &unit),
+                ("vi", evil),
+                ("version", &version_of(None)),
+            ],
+        )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     assert!(!saved.body.contains("<img src=x"));
@@ -340,19 +439,31 @@ async fn bodies_over_the_limit_are_refused_and_pages_carry_the_policy() {
     let before = tmx(dir.path());
     let big = "a".repeat(300 * 1024);
     let reply = client
-        .post(&format!("/a/{DOC}/save"), &[("unit", "u1"), ("vi", &big), ("version", "0")])
+        .post(
+            &format!("/a/{DOC}/save"),
+            &[("unit", "u1"), ("vi", &big), ("version", "0")],
+        )
         .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(tmx(dir.path()), before);
     for reply in [client.get("/").await, client.get("/nothing").await, reply] {
-        let csp = reply.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-        assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{csp}");
+        let csp = reply.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+            "{csp}"
+        );
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(reply.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
         assert_eq!(reply.headers[header::REFERRER_POLICY], "no-referrer");
     }
     let refused = send(&client.app, get("/").body(Body::empty()).unwrap()).await;
-    assert!(refused.headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    assert!(
+        refused
+            .headers
+            .contains_key(header::CONTENT_SECURITY_POLICY)
+    );
 }
 
 /// The rows by `data-state` are the check's: as many `stale` and `missing` rows as
@@ -378,7 +489,10 @@ async fn rows_by_state_match_the_check() {
         assert_eq!(row_state(&page, f.unit.as_deref().unwrap()), "stale");
     }
     // A missing unit shows the memory's suggestion with its score when the check has one.
-    let suggested: Vec<_> = findings.iter().filter_map(|f| f.suggestion.as_ref()).collect();
+    let suggested: Vec<_> = findings
+        .iter()
+        .filter_map(|f| f.suggestion.as_ref())
+        .collect();
     assert_eq!(page.matches("data-score=").count(), suggested.len());
     for s in suggested {
         assert!(page.contains(&format!("data-score=\"{}\"", s.score)));
@@ -402,24 +516,58 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let save = format!("/a/{DOC}/save");
     // A version the page never showed: refused, both texts shown, nothing written.
     let before = tmx(dir.path());
-    let conflict = client.post(&save, &[("unit", &stale), ("vi", text), ("version", &version_of(Some("other")))]).await;
+    let conflict = client
+        .post(
+            &save,
+            &[
+                ("unit", &stale),
+                ("vi", text),
+                ("version", &version_of(Some("other"))),
+            ],
+        )
+        .await;
     assert_eq!(conflict.status, StatusCode::CONFLICT);
     assert!(conflict.body.contains(old_vi.as_deref().unwrap()) && conflict.body.contains(text));
     assert_eq!(tmx(dir.path()), before);
 
     let saved = client
-        .post(&save, &[("unit", &stale), ("vi", text), ("version", &version_of(old_vi.as_deref()))])
+        .post(
+            &save,
+            &[
+                ("unit", &stale),
+                ("vi", text),
+                ("version", &version_of(old_vi.as_deref())),
+            ],
+        )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     assert_eq!(row_state(&saved.body, &stale), "current");
     // Read back from the TMX on disk by a new check.
     let after = checked(&project);
-    let unit = after.article.units().into_iter().find(|u| u.unit.id == stale).unwrap();
+    let unit = after
+        .article
+        .units()
+        .into_iter()
+        .find(|u| u.unit.id == stale)
+        .unwrap();
     assert_eq!(unit.status, Status::Current);
     assert_eq!(unit.vi.as_deref(), Some(text));
-    assert!(String::from_utf8(tmx(dir.path())).unwrap().contains("Bộ Thông tin và Truyền thông tổ chức hội thảo"));
+    assert!(
+        String::from_utf8(tmx(dir.path()))
+            .unwrap()
+            .contains("Bộ Thông tin và Truyền thông tổ chức hội thảo")
+    );
 
-    let blank = client.post(&save, &[("unit", &stale), ("vi", "  "), ("version", &version_of(Some(text)))]).await;
+    let blank = client
+        .post(
+            &save,
+            &[
+                ("unit", &stale),
+                ("vi", "  "),
+                ("version", &version_of(Some(text))),
+            ],
+        )
+        .await;
     assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(blank.body.contains("The translation is empty"));
 }
@@ -445,21 +593,40 @@ async fn approving_and_accepting_go_through_the_flows() {
         .fingerprint();
     let state = state_of(project.clone());
     let client = Client::login(&state).await;
-    let approved = client.post(&format!("/a/{DOC}/approve"), &[("unit", &doubtful)]).await;
+    let approved = client
+        .post(&format!("/a/{DOC}/approve"), &[("unit", &doubtful)])
+        .await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
     let after = checked(&project);
-    let unit = after.article.units().into_iter().find(|u| u.unit.id == doubtful).unwrap();
+    let unit = after
+        .article
+        .units()
+        .into_iter()
+        .find(|u| u.unit.id == doubtful)
+        .unwrap();
     assert_eq!(unit.vi_status.as_deref(), Some("reviewed"));
 
     let accept = format!("/a/{DOC}/accept");
-    let no_reason = client.post(&accept, &[("finding", &finding), ("reason", " ")]).await;
+    let no_reason = client
+        .post(&accept, &[("finding", &finding), ("reason", " ")])
+        .await;
     assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let accepted = client.post(&accept, &[("finding", &finding), ("reason", "the desk agreed")]).await;
+    let accepted = client
+        .post(
+            &accept,
+            &[("finding", &finding), ("reason", "the desk agreed")],
+        )
+        .await;
     assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
     assert!(accepted.body.contains("data-accepted"));
     let file = std::fs::read_to_string(&project.config.check.accepted).unwrap();
-    assert!(file.contains("the desk agreed") && file.contains(&finding), "{file}");
-    let gone = client.post(&accept, &[("finding", "nope"), ("reason", "x")]).await;
+    assert!(
+        file.contains("the desk agreed") && file.contains(&finding),
+        "{file}"
+    );
+    let gone = client
+        .post(&accept, &[("finding", "nope"), ("reason", "x")])
+        .await;
     assert_eq!(gone.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -475,17 +642,33 @@ async fn the_release_is_gated_then_written_under_the_project() {
 
     // The original edition: every unit current, so the release goes out.
     let dir = tempfile::tempdir().unwrap();
-    let state = state_of(project_with(dir.path(), root().join("examples/seed.en.txt")));
+    let state = state_of(project_with(
+        dir.path(),
+        root().join("examples/seed.en.txt"),
+    ));
     let client = Client::login(&state).await;
     let released = client.post(&format!("/a/{DOC}/release"), &[]).await;
     assert_eq!(released.status, StatusCode::OK, "{}", released.body);
     let folder = dir.path().join("release").join(DOC);
     assert!(folder.join("manifest.json").is_file());
-    assert!(released.body.contains(&format!("/a/{DOC}/release/manifest.json")));
+    assert!(
+        released
+            .body
+            .contains(&format!("/a/{DOC}/release/manifest.json"))
+    );
     let manifest = client.get(&format!("/a/{DOC}/release/manifest.json")).await;
     assert_eq!(manifest.status, StatusCode::OK);
-    assert_eq!(manifest.body, std::fs::read_to_string(folder.join("manifest.json")).unwrap());
-    for name in ["..%2Fseed.tmx", "%2E%2E", "..%2F..%2Fseed.tmx", "songngu.toml", "nothing.txt"] {
+    assert_eq!(
+        manifest.body,
+        std::fs::read_to_string(folder.join("manifest.json")).unwrap()
+    );
+    for name in [
+        "..%2Fseed.tmx",
+        "%2E%2E",
+        "..%2F..%2Fseed.tmx",
+        "songngu.toml",
+        "nothing.txt",
+    ] {
         let reply = client.get(&format!("/a/{DOC}/release/{name}")).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{name}");
     }
@@ -501,16 +684,29 @@ async fn the_page_speaks_the_browsers_language_and_the_switch_sets_it() {
         .header(header::COOKIE, &client.cookie)
         .header(header::ACCEPT_LANGUAGE, "vi-VN,vi;q=0.9,en;q=0.5");
     let vi = send(&client.app, request.body(Body::empty()).unwrap()).await;
-    assert!(vi.body.contains("Các bài") && vi.body.contains("lang=\"vi\""), "{}", vi.body);
+    assert!(
+        vi.body.contains("Các bài") && vi.body.contains("lang=\"vi\""),
+        "{}",
+        vi.body
+    );
 
-    let forged = client.post("/lang", &[("csrf", "x"), ("lang", "vi"), ("back", "/")]).await;
+    let forged = client
+        .post("/lang", &[("csrf", "x"), ("lang", "vi"), ("back", "/")])
+        .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
-    let switched = client.post("/lang", &[("lang", "vi"), ("back", "//evil.example/")]).await;
+    let switched = client
+        .post("/lang", &[("lang", "vi"), ("back", "//evil.example/")])
+        .await;
     assert_eq!(switched.status, StatusCode::SEE_OTHER);
     assert_eq!(switched.headers[header::LOCATION], "/");
     let cookie = switched.headers[header::SET_COOKIE].to_str().unwrap();
     let lang = cookie.split(';').next().unwrap();
-    let request = get(&format!("/a/{DOC}")).header(header::COOKIE, format!("{}; {lang}", client.cookie));
+    let request =
+        get(&format!("/a/{DOC}")).header(header::COOKIE, format!("{}; {lang}", client.cookie));
     let page = send(&client.app, request.body(Body::empty()).unwrap()).await;
-    assert!(page.body.contains("bản dịch cũ") && page.body.contains("Lưu"), "{}", page.body);
+    assert!(
+        page.body.contains("bản dịch cũ") && page.body.contains("Lưu"),
+        "{}",
+        page.body
+    );
 }

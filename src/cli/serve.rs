@@ -41,7 +41,10 @@ pub fn execute(args: &ServeArgs, ctx: &Context, out: &mut Output) -> Result<Exit
     // Told before the address, so that whoever reads the address has seen it.
     if !args.bind.is_loopback() {
         let addr = args.bind.to_string();
-        warn(l10n, &l10n.text_with("serve-warning-exposed", &[("addr", addr.into())]));
+        warn(
+            l10n,
+            &l10n.text_with("serve-warning-exposed", &[("addr", addr.into())]),
+        );
     }
     out.line(server.url())?;
     out.flush()?;
@@ -71,7 +74,10 @@ fn open_browser(l10n: &Localizer, url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(error) = started {
-        let args = [("program", program.into()), ("reason", error.to_string().into())];
+        let args = [
+            ("program", program.into()),
+            ("reason", error.to_string().into()),
+        ];
         warn(l10n, &l10n.text_with("serve-warning-open", &args));
     }
 }

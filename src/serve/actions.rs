@@ -5,8 +5,8 @@
 
 use axum::Extension;
 use axum::extract::{Form, Path, State};
-use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::StatusCode;
+use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -104,7 +104,10 @@ impl Action {
 }
 
 fn failed(l10n: &Localizer, error: &FlowError) -> (Notice, StatusCode) {
-    (Notice::Error(flow_error(l10n, error)), StatusCode::UNPROCESSABLE_ENTITY)
+    (
+        Notice::Error(flow_error(l10n, error)),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
 }
 
 pub async fn save(
@@ -299,13 +302,21 @@ pub async fn download(
     headers: HeaderMap,
 ) -> Response {
     let locale = lang::locale(&headers);
-    let not_found = || refusal(&Localizer::new(locale), StatusCode::NOT_FOUND, "serve-not-found");
+    let not_found = || {
+        refusal(
+            &Localizer::new(locale),
+            StatusCode::NOT_FOUND,
+            "serve-not-found",
+        )
+    };
     if state.article(&doc).is_none() {
         return not_found();
     }
     let folder = release_dir::folder(&state.project, &doc);
     let read = blocking(move || {
-        let listed = release_dir::files(&folder).into_iter().find(|n| *n == name)?;
+        let listed = release_dir::files(&folder)
+            .into_iter()
+            .find(|n| *n == name)?;
         let bytes = std::fs::read(folder.join(&listed)).ok()?;
         Some((listed, bytes))
     })
@@ -315,11 +326,20 @@ pub async fn download(
     };
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&name)));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(&name)),
+    );
     // The name is one the folder listed; quotes and controls cannot reach the header.
     let safe: String = name
         .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
@@ -353,14 +373,23 @@ pub async fn set_lang(
         return refusal(&l10n, StatusCode::BAD_REQUEST, "serve-not-found");
     };
     // Only a path of this server: never `//elsewhere` or a scheme.
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") && !form.back.contains('\\') {
+    let back = if form.back.starts_with('/')
+        && !form.back.starts_with("//")
+        && !form.back.contains('\\')
+    {
         form.back
     } else {
         "/".to_owned()
     };
-    let cookie = format!("{}={}; SameSite=Strict; Path=/", lang::LANG_COOKIE, locale.tag());
+    let cookie = format!(
+        "{}={}; SameSite=Strict; Path=/",
+        lang::LANG_COOKIE,
+        locale.tag()
+    );
     let mut response = StatusCode::SEE_OTHER.into_response();
-    if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(&back), HeaderValue::from_str(&cookie)) {
+    if let (Ok(location), Ok(cookie)) =
+        (HeaderValue::from_str(&back), HeaderValue::from_str(&cookie))
+    {
         response.headers_mut().insert(header::LOCATION, location);
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }

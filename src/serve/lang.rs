@@ -12,7 +12,9 @@ pub const LANG_COOKIE: &str = "songngu_lang";
 
 /// The locale a UI tag names (`vi`, `en-US`), if the page speaks it.
 pub fn parse(tag: &str) -> Option<UiLocale> {
-    UiLocale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+    UiLocale::ALL
+        .into_iter()
+        .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
 }
 
 /// The locale the request asks for.
@@ -68,8 +70,14 @@ mod tests {
 
     #[test]
     fn accept_language_is_read_by_weight() {
-        assert_eq!(from_accept_language("vi-VN,vi;q=0.9,en;q=0.8"), UiLocale::Vi);
-        assert_eq!(from_accept_language("fr;q=1, en;q=0.5, vi;q=0.7"), UiLocale::Vi);
+        assert_eq!(
+            from_accept_language("vi-VN,vi;q=0.9,en;q=0.8"),
+            UiLocale::Vi
+        );
+        assert_eq!(
+            from_accept_language("fr;q=1, en;q=0.5, vi;q=0.7"),
+            UiLocale::Vi
+        );
         assert_eq!(from_accept_language("fr, de"), UiLocale::EnUs);
         assert_eq!(from_accept_language("vi;q=0, en"), UiLocale::EnUs);
         assert_eq!(from_accept_language(""), UiLocale::EnUs);

@@ -97,7 +97,11 @@ impl AppState {
     /// The English article of document `doc`, if the project lists it.
     pub(crate) fn article(&self, doc: &str) -> Option<PathBuf> {
         let config = &self.project.config;
-        config.articles.iter().find(|a| a.doc == doc).map(|a| a.path.clone())
+        config
+            .articles
+            .iter()
+            .find(|a| a.doc == doc)
+            .map(|a| a.path.clone())
     }
 }
 

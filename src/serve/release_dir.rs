@@ -11,7 +11,13 @@ use crate::project::Project;
 pub fn folder(project: &Project, doc: &str) -> PathBuf {
     let name: String = doc
         .chars()
-        .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let name = match name.strip_prefix('.') {
         Some(rest) => format!("_{rest}"),

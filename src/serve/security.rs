@@ -37,7 +37,11 @@ pub fn random_token() -> String {
 /// Equality that takes as long for a near miss as for a far one, so that the time of a
 /// refusal tells nothing about the token.
 pub fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// The page's secrets and the hosts it answers to.
@@ -139,7 +143,11 @@ fn admit(security: &Security, request: &mut Request) -> Result<(), Response> {
     // A name that resolves to this machine by a rebinding trick still arrives under its
     // own name.
     if !security.host_allowed(host) {
-        return Err(refusal(&l10n, StatusCode::MISDIRECTED_REQUEST, "serve-refused-host"));
+        return Err(refusal(
+            &l10n,
+            StatusCode::MISDIRECTED_REQUEST,
+            "serve-refused-host",
+        ));
     }
     let host = host.to_owned();
     if let Some(token) = query_token(request.uri().query()) {
@@ -153,12 +161,23 @@ fn admit(security: &Security, request: &mut Request) -> Result<(), Response> {
     }
     let session = cookie(request.headers(), SESSION_COOKIE).and_then(|id| security.session(id));
     let Some(session) = session else {
-        return Err(refusal(&l10n, StatusCode::UNAUTHORIZED, "serve-refused-no-token"));
+        return Err(refusal(
+            &l10n,
+            StatusCode::UNAUTHORIZED,
+            "serve-refused-no-token",
+        ));
     };
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        let origin = request.headers().get(header::ORIGIN).map(|o| o.to_str().unwrap_or(""));
+        let origin = request
+            .headers()
+            .get(header::ORIGIN)
+            .map(|o| o.to_str().unwrap_or(""));
         if origin.is_some_and(|o| o != format!("http://{host}")) {
-            return Err(refusal(&l10n, StatusCode::FORBIDDEN, "serve-refused-origin"));
+            return Err(refusal(
+                &l10n,
+                StatusCode::FORBIDDEN,
+                "serve-refused-origin",
+            ));
         }
     }
     request.extensions_mut().insert(session);
@@ -210,9 +229,18 @@ base-uri 'none'";
 
 fn with_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));

@@ -14,7 +14,11 @@ const DOC: &str = "seed-2019-11-28";
 /// A project in `dir`: a copy of the bundled memory and the revised English.
 fn project(dir: &Path) {
     std::fs::copy(root().join("tmx/seed.tmx"), dir.join("seed.tmx")).unwrap();
-    std::fs::copy(root().join("examples/seed.v2.en.txt"), dir.join("seed.v2.en.txt")).unwrap();
+    std::fs::copy(
+        root().join("examples/seed.v2.en.txt"),
+        dir.join("seed.v2.en.txt"),
+    )
+    .unwrap();
     let article = format!("{DOC}=seed.v2.en.txt");
     let (code, out) = run_in(dir, &["init", "--article", &article, "--tm", "seed.tmx"]);
     assert_eq!(code, 0, "{out}");
@@ -35,7 +39,9 @@ fn start(dir: &Path, args: &[&str]) -> (Child, String) {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     (child, line.trim_end().to_owned())
 }
 
@@ -53,7 +59,9 @@ fn http(port: u16, request: &str) -> (u16, String, String) {
 fn get(port: u16, path: &str, cookie: &str) -> (u16, String, String) {
     http(
         port,
-        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"),
+        &format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+        ),
     )
 }
 
@@ -62,12 +70,25 @@ fn stop(mut child: Child) -> (i32, String) {
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     (status.code().unwrap_or(-1), stderr)
 }
 
 fn form_value(text: &str) -> String {
-    text.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -76,7 +97,9 @@ fn the_first_line_is_the_address_and_a_stop_leaves_a_whole_memory() {
     let d = dir.path();
     project(d);
     let (child, url) = start(d, &[]);
-    let rest = url.strip_prefix("http://127.0.0.1:").unwrap_or_else(|| panic!("{url}"));
+    let rest = url
+        .strip_prefix("http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("{url}"));
     let (port, token) = rest.split_once("/?token=").unwrap();
     let port: u16 = port.parse().unwrap();
     assert_eq!(token.len(), 32);
@@ -125,7 +148,13 @@ fn the_first_line_is_the_address_and_a_stop_leaves_a_whole_memory() {
     // The memory reads back whole, and nothing temporary is left beside it.
     let (code, records) = check_json(d, &["seed.v2.en.txt"]);
     assert_eq!(code, 1);
-    assert_eq!(records.iter().filter(|r| r.kind == songngu::drift::Kind::Missing).count(), 1);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.kind == songngu::drift::Kind::Missing)
+            .count(),
+        1
+    );
     let names: Vec<String> = std::fs::read_dir(d)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -149,7 +178,10 @@ fn serve_without_a_project_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out) = run_in(dir.path(), &["serve"]);
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("no project file (`songngu.toml`) here"), "{out}");
+    assert!(
+        out.contains("no project file (`songngu.toml`) here"),
+        "{out}"
+    );
     let (code, out) = run_in(dir.path(), &["serve", "--port", "nope"]);
     assert_eq!(code, 2, "{out}");
 }

@@ -25,8 +25,12 @@ use crate::serve::{AppState, blocking, lang, release_dir};
 /// What the page says above the article after an action.
 #[derive(Debug, Clone)]
 pub enum Notice {
-    Saved { unit: String },
-    Approved { unit: String },
+    Saved {
+        unit: String,
+    },
+    Approved {
+        unit: String,
+    },
     Accepted,
     /// A flow's error, worded already.
     Error(String),
@@ -37,7 +41,9 @@ pub enum Notice {
         yours: String,
     },
     /// The release was refused: the units and findings that hold it back.
-    Refused { reasons: Vec<String> },
+    Refused {
+        reasons: Vec<String>,
+    },
     Released,
 }
 
@@ -50,7 +56,9 @@ pub struct Filter {
 
 impl Filter {
     fn on(&self) -> bool {
-        self.todo.as_deref().is_some_and(|v| v != "0" && !v.is_empty())
+        self.todo
+            .as_deref()
+            .is_some_and(|v| v != "0" && !v.is_empty())
     }
 }
 
@@ -101,7 +109,10 @@ impl View {
             Ok(checked) => checked,
             Err(error) => {
                 let body = html! { p.notice.error { (flow_error(&l10n, &error)) } };
-                return respond(StatusCode::INTERNAL_SERVER_ERROR, layout(&frame, &self.doc, body));
+                return respond(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    layout(&frame, &self.doc, body),
+                );
             }
         };
         let releases = release_dir::files(&release_dir::folder(&state.project, &self.doc));
@@ -118,14 +129,20 @@ impl View {
 fn notice_box(l10n: &Localizer, notice: &Notice) -> Markup {
     let unit_text = |id: &str, unit: &str| l10n.text_with(id, &[("unit", unit.to_owned().into())]);
     match notice {
-        Notice::Saved { unit } => html! { p.notice role="status" { (unit_text("serve-saved", unit)) } },
+        Notice::Saved { unit } => {
+            html! { p.notice role="status" { (unit_text("serve-saved", unit)) } }
+        }
         Notice::Approved { unit } => {
             html! { p.notice role="status" { (unit_text("serve-approved", unit)) } }
         }
         Notice::Accepted => html! { p.notice role="status" { (l10n.text("serve-accepted")) } },
         Notice::Released => html! { p.notice role="status" { (l10n.text("serve-released")) } },
         Notice::Error(message) => html! { p.notice.error role="alert" { (message) } },
-        Notice::Conflict { unit, theirs, yours } => html! {
+        Notice::Conflict {
+            unit,
+            theirs,
+            yours,
+        } => html! {
             div.notice.error role="alert" data-conflict=(unit) {
                 p { (unit_text("serve-conflict", unit)) }
                 p { strong { (l10n.text("serve-conflict-theirs")) } " " (theirs.as_deref().unwrap_or("")) }

@@ -27,7 +27,11 @@ pub fn refusal(l10n: &Localizer, status: StatusCode, id: &str) -> Response {
 
 /// Anything the router does not know.
 pub async fn not_found(headers: HeaderMap) -> Response {
-    refusal(&lang::localizer(&headers), StatusCode::NOT_FOUND, "serve-not-found")
+    refusal(
+        &lang::localizer(&headers),
+        StatusCode::NOT_FOUND,
+        "serve-not-found",
+    )
 }
 
 /// A flow's error, worded for the page. The command line's wording (`cli/errors`) lives
@@ -44,19 +48,21 @@ pub fn flow_error(l10n: &Localizer, error: &FlowError) -> String {
             "serve-error-not-reviewable",
             &[
                 ("unit", unit.clone().into()),
-                ("state", l10n.text(&format!("serve-state-{}", status.name())).into()),
+                (
+                    "state",
+                    l10n.text(&format!("serve-state-{}", status.name())).into(),
+                ),
             ],
         ),
         FlowError::NoFinding { .. } => l10n.text("serve-error-no-finding"),
-        FlowError::DamagedMemory { path, count } | FlowError::Memory(MemoryError::DamagedTus { path, count, .. }) => {
-            l10n.text_with(
-                "serve-error-damaged",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("count", (*count).into()),
-                ],
-            )
-        }
+        FlowError::DamagedMemory { path, count }
+        | FlowError::Memory(MemoryError::DamagedTus { path, count, .. }) => l10n.text_with(
+            "serve-error-damaged",
+            &[
+                ("path", path.display().to_string().into()),
+                ("count", (*count).into()),
+            ],
+        ),
         other => l10n.text_with("serve-error-other", &[("detail", other.to_string().into())]),
     }
 }

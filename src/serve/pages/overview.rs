@@ -37,7 +37,13 @@ pub fn lines(state: &AppState) -> Result<Vec<Line>, FlowError> {
         };
         let checked = check(project, &request, &mut Vec::new())?;
         let mut findings = [0; 3];
-        for f in checked.article.report.findings.iter().filter(|f| f.accepted.is_none()) {
+        for f in checked
+            .article
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.accepted.is_none())
+        {
             findings[match f.severity {
                 Severity::Error => 0,
                 Severity::Warning => 1,
@@ -69,10 +75,16 @@ pub async fn page(
         };
         let title = l10n.text("serve-overview-title");
         match lines(&state) {
-            Ok(lines) => respond(StatusCode::OK, layout(&frame, &title, table(&frame, &lines))),
+            Ok(lines) => respond(
+                StatusCode::OK,
+                layout(&frame, &title, table(&frame, &lines)),
+            ),
             Err(error) => {
                 let body = html! { p.notice.error { (flow_error(&l10n, &error)) } };
-                respond(StatusCode::INTERNAL_SERVER_ERROR, layout(&frame, &title, body))
+                respond(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    layout(&frame, &title, body),
+                )
             }
         }
     })
