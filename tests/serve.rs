@@ -26,6 +26,11 @@ const HOST: &str = "127.0.0.1:4321";
 /// A project in `dir`: a copy of the bundled memory, and the English article `en` (a
 /// path) listed as [`DOC`].
 fn project_with(dir: &Path, en: PathBuf) -> Project {
+    project_of(dir, en, DOC)
+}
+
+/// [`project_with`] with the article listed as `doc`.
+fn project_of(dir: &Path, en: PathBuf, doc: &str) -> Project {
     let tm = dir.join("seed.tmx");
     std::fs::copy(root().join("tmx/seed.tmx"), &tm).unwrap();
     let mut config = Config::defaults(dir);
@@ -33,7 +38,7 @@ fn project_with(dir: &Path, en: PathBuf) -> Project {
     config.translator = Some("lan".to_owned());
     config.articles = vec![Article {
         path: en,
-        doc: DOC.to_owned(),
+        doc: doc.to_owned(),
     }];
     Project::new(config, Default::default())
 }
@@ -709,4 +714,39 @@ async fn the_page_speaks_the_browsers_language_and_the_switch_sets_it() {
         "{}",
         page.body
     );
+}
+
+/// A new article whose sentence is close to one the memory translated in another one:
+/// its row is missing and shows that translation with the match's score.
+#[tokio::test]
+async fn a_missing_unit_shows_the_memorys_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("next.en.txt");
+    std::fs::write(
+        &en,
+        "Deputy Minister Nguyen Thanh Hung attended and delivered the closing speech.\n",
+    )
+    .unwrap();
+    let project = project_of(dir.path(), en.clone(), "next-2020");
+    let request = CheckRequest {
+        doc: Some("next-2020".to_owned()),
+        ..CheckRequest::new(en)
+    };
+    let checked = check(&project, &request, &mut Vec::new()).unwrap();
+    let suggestion = checked
+        .article
+        .report
+        .findings
+        .iter()
+        .find_map(|f| f.suggestion.clone())
+        .expect("the check suggests the memory's translation");
+    let state = state_of(project);
+    let client = Client::login(&state).await;
+    let page = client.get("/a/next-2020").await.body;
+    assert_eq!(rows(&page, "missing"), 1);
+    assert!(
+        page.contains(&format!("data-score=\"{}\"", suggestion.score)),
+        "{page}"
+    );
+    assert!(page.contains(&suggestion.vi));
 }
