@@ -291,6 +291,11 @@ fn wording<'r>(
         finding: l10n.text("export-wording-finding"),
         accepted: l10n.text("export-wording-accepted"),
         message: Some(message),
+        context: crate::export::xliff::ContextLabels {
+            previous: l10n.text("xliff-context-previous"),
+            next: l10n.text("xliff-context-next"),
+            heading: l10n.text("xliff-context-heading"),
+        },
     }
 }
 
