@@ -461,7 +461,7 @@ async fn bodies_over_the_limit_are_refused_and_pages_carry_the_policy() {
         );
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(reply.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-        assert_eq!(reply.headers[header::REFERRER_POLICY], "no-referrer");
+        assert_eq!(reply.headers[header::REFERRER_POLICY], "same-origin");
     }
     let refused = send(&client.app, get("/").body(Body::empty()).unwrap()).await;
     assert!(
