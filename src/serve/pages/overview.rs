@@ -106,27 +106,30 @@ fn table(frame: &Frame<'_>, lines: &[Line]) -> Markup {
         "serve-col-infos",
         "serve-col-release",
     ];
+    // Each cell also carries its column's name: at phone width the rows are cards, and a
+    // cell says what it counts without the header row.
+    let label = heads.map(|id| l10n.text(id));
     html! {
         table.overview {
-            thead { tr { @for id in heads { th scope="col" { (l10n.text(id)) } } } }
+            thead { tr { @for name in &label { th scope="col" { (name) } } } }
             tbody {
                 @for line in lines {
                     @let c = &line.status.counts;
                     tr data-doc=(line.status.doc) {
-                        td { a href=(format!("/a/{}", path_segment(&line.status.doc))) { (line.status.doc) } }
-                        td { (c.units) }
-                        td data-count="current" { (c.current) }
-                        td data-count="stale" { (c.stale) }
-                        td data-count="missing" { (c.missing) }
-                        td data-count="needs_review" { (c.needs_review) }
-                        td data-count="reviewed" { (c.reviewed) }
-                        td data-count="error" { (line.findings[0]) }
-                        td data-count="warning" { (line.findings[1]) }
-                        td data-count="info" { (line.findings[2]) }
+                        td data-label=(label[0]) { a href=(format!("/a/{}", path_segment(&line.status.doc))) { (line.status.doc) } }
+                        td data-label=(label[1]) { (c.units) }
+                        td data-label=(label[2]) data-count="current" { (c.current) }
+                        td data-label=(label[3]) data-count="stale" { (c.stale) }
+                        td data-label=(label[4]) data-count="missing" { (c.missing) }
+                        td data-label=(label[5]) data-count="needs_review" { (c.needs_review) }
+                        td data-label=(label[6]) data-count="reviewed" { (c.reviewed) }
+                        td data-label=(label[7]) data-count="error" { (line.findings[0]) }
+                        td data-label=(label[8]) data-count="warning" { (line.findings[1]) }
+                        td data-label=(label[9]) data-count="info" { (line.findings[2]) }
                         @if line.refused {
-                            td.gate-refused data-gate="refused" { (l10n.text("serve-gate-refused")) }
+                            td.gate-refused data-label=(label[10]) data-gate="refused" { (l10n.text("serve-gate-refused")) }
                         } @else {
-                            td.gate-ok data-gate="ready" { (l10n.text("serve-gate-ready")) }
+                            td.gate-ok data-label=(label[10]) data-gate="ready" { (l10n.text("serve-gate-ready")) }
                         }
                     }
                 }
