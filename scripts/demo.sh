@@ -3,8 +3,9 @@
 # the English article was translated into `tmx/seed.tmx`; the English was then revised
 # (`examples/seed.v2.en.txt`, five changes listed in `examples/seed.v2.changes.md`).
 # This segments the revision, counts its units by state (`status`), reports its drift against the memory, and exports the
-# bilingual release with the drift marked. Everything it writes goes to `target/demo/`;
-# the bundled memory is only read.
+# bilingual release with the drift marked, and leaves a project of the example for
+# `songngu serve`. Everything it writes goes to `target/demo/`; the bundled memory is only
+# read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # SONGNGU_BIN and SONGNGU_DEMO_OUT let the test suite run this script with its own build
@@ -46,7 +47,16 @@ echo "   ... and made with --allow-drift, which the manifest records:"
     | grep -v '^ ' | tail -2
 ls -1 "$out/release" | sed 's/^/   /'
 
+# A project of the example for the review page: copies, so the bundled memory stays as it is.
+project="$out/project"
+mkdir -p "$project"
+cp "$tm" "$en" "$project/"
+(cd "$project" && "$bin" init --article "$doc=$(basename "$en")" --tm "$(basename "$tm")" >/dev/null)
+abs_bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+
 echo
 echo "Look at the five changes in the report above (3 stale with their word diff, 2 missing,"
 echo "1 orphaned), then open $out/release/seed.v2.bilingual.html: the marked rows are the"
 echo "units a translator has to update."
+echo "To fix them in a browser and release the article, run the review page in a copy of the"
+echo "example project: cd $project && $abs_bin serve --open"

@@ -23,6 +23,11 @@ pub use fluent_bundle::{FluentArgs, FluentValue};
 pub const EN_US_FTL: &str = include_str!("../locales/en-US/songngu.ftl");
 /// The Fluent source of the Vietnamese messages.
 pub const VI_FTL: &str = include_str!("../locales/vi/songngu.ftl");
+/// The review page's messages (`songngu serve`), in US English: a catalogue of their own,
+/// all ids under `serve-`, loaded into the same bundle.
+pub const SERVE_EN_US_FTL: &str = include_str!("../locales/en-US/serve.ftl");
+/// The review page's messages in Vietnamese.
+pub const SERVE_VI_FTL: &str = include_str!("../locales/vi/serve.ftl");
 
 /// A language the user interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,10 +57,11 @@ impl UiLocale {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The locale's catalogues: the command line's, then the review page's.
+    fn sources(self) -> [&'static str; 2] {
         match self {
-            UiLocale::EnUs => EN_US_FTL,
-            UiLocale::Vi => VI_FTL,
+            UiLocale::EnUs => [EN_US_FTL, SERVE_EN_US_FTL],
+            UiLocale::Vi => [VI_FTL, SERVE_VI_FTL],
         }
     }
 
@@ -230,11 +236,6 @@ fn format_pattern(
 }
 
 fn build_bundle(locale: UiLocale) -> Bundle {
-    // A syntax error keeps the entries that did parse; the tests guarantee there are none.
-    let resource = match FluentResource::try_new(locale.source().to_owned()) {
-        Ok(resource) => resource,
-        Err((resource, _errors)) => resource,
-    };
     let mut bundle = FluentBundle::new(vec![locale.langid()]);
     // Isolation marks (U+2068/U+2069) around arguments show up as garbage in terminals
     // and in anything that greps our output; we only ever mix LTR scripts.
@@ -243,8 +244,15 @@ fn build_bundle(locale: UiLocale) -> Bundle {
         UiLocale::EnUs => format_value_en_us,
         UiLocale::Vi => format_value_vi,
     }));
-    // Duplicate ids are caught by the tests; the first definition wins here.
-    let _ = bundle.add_resource(resource);
+    for source in locale.sources() {
+        // A syntax error keeps the entries that did parse; the tests guarantee there are none.
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, _errors)) => resource,
+        };
+        // Duplicate ids are caught by the tests; the first definition wins here.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -346,7 +354,8 @@ mod tests {
     fn the_vietnamese_catalogue_keeps_to_its_terms() {
         let terms = include_str!("../locales/vi/terms.tsv");
         // Comments are the catalogue's own notes to translators, not text users read.
-        let catalogue: String = VI_FTL
+        let catalogue: String = [VI_FTL, SERVE_VI_FTL]
+            .concat()
             .lines()
             .filter(|line| !line.starts_with('#'))
             .collect::<Vec<_>>()
@@ -609,8 +618,8 @@ mod tests {
 
     #[test]
     fn locales_define_the_same_messages_attributes_and_variables() {
-        let en = parse_shapes(EN_US_FTL, "en-US");
-        let vi = parse_shapes(VI_FTL, "vi");
+        let en = parse_shapes(&[EN_US_FTL, SERVE_EN_US_FTL].concat(), "en-US");
+        let vi = parse_shapes(&[VI_FTL, SERVE_VI_FTL].concat(), "vi");
         let en_ids: BTreeSet<_> = en.keys().collect();
         let vi_ids: BTreeSet<_> = vi.keys().collect();
         assert_eq!(
@@ -635,7 +644,7 @@ mod tests {
     fn every_message_resolves_without_errors() {
         for locale in UiLocale::ALL {
             let bundle = build_bundle(locale);
-            for (id, shape) in parse_shapes(locale.source(), locale.tag()) {
+            for (id, shape) in parse_shapes(&locale.sources().concat(), locale.tag()) {
                 if id.starts_with('-') {
                     continue;
                 }
@@ -668,11 +677,10 @@ mod tests {
 
     #[test]
     fn vietnamese_text_is_nfc() {
-        let nfc: String = VI_FTL.nfc().collect();
-        assert!(
-            nfc == VI_FTL,
-            "locales/vi/songngu.ftl is not in Unicode NFC"
-        );
+        for (name, text) in [("songngu", VI_FTL), ("serve", SERVE_VI_FTL)] {
+            let nfc: String = text.nfc().collect();
+            assert!(nfc == text, "locales/vi/{name}.ftl is not in Unicode NFC");
+        }
         // Catch a file saved with placeholders or without diacritics.
         assert!(VI_FTL.contains("câu") && VI_FTL.contains("đoạn"));
     }

@@ -89,6 +89,7 @@ pub mod input_limit;
 pub mod memory;
 pub mod project;
 pub mod segment;
+pub mod serve;
 pub mod text;
 pub mod tmx;
 pub mod toml_problem;

@@ -1175,3 +1175,20 @@ tm-merge-conflict-both = conflict: { $tu } was changed differently on both sides
 tm-merge-conflict-deleted-by-ours = conflict: { $tu } was deleted on our side and changed on theirs; their version is kept, marked `x-songngu-conflict=deleted-by-ours`
 tm-merge-conflict-deleted-by-theirs = conflict: { $tu } was deleted on their side and changed on ours; our version is kept, marked `x-songngu-conflict=deleted-by-theirs`
 error-tm-merge-journal = `{ $path }` has a journal of changes, `{ $journal }`: run `songngu tm compact` on it first; nothing was written
+
+## serve
+serve-about = Serve the review page of the project in this folder: every article side by side with its Vietnamese, its drift and findings, and the forms to fix, approve, accept and release. The first line printed is the address to open, with its access token
+serve-arg-port = The port to listen on; 0 picks a free one [default: 0]
+    .value-name = N
+serve-arg-bind = The address to listen on; anything but this machine (127.0.0.1, ::1) lets others on the network reach the page with the token [default: 127.0.0.1]
+    .value-name = ADDR
+serve-arg-open = Open the page in the browser
+# $addr: the address given with --bind.
+serve-warning-exposed = listening on { $addr }, not only on this machine: anyone who can reach it and has the address printed above can change the memory
+# $program: xdg-open or open; $reason: why it failed.
+serve-warning-open = cannot open the browser with `{ $program }` ({ $reason }): open the address above yourself
+error-serve-no-project = no project file (`songngu.toml`) here: `serve` shows the articles a project lists; run `songngu init`, then list them as `[[article]]`
+# $addr: address and port; $reason: why.
+error-serve-bind = cannot listen on { $addr }: { $reason }
+# $reason: why.
+error-serve-io = the review server stopped: { $reason }

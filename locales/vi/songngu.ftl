@@ -1039,3 +1039,20 @@ tm-merge-conflict-both = xung đột: hai bên sửa { $tu } khác nhau; giữ c
 tm-merge-conflict-deleted-by-ours = xung đột: bản của mình đã xoá { $tu }, còn bản của người kia lại sửa; giữ phiên bản của người kia, đánh dấu `x-songngu-conflict=deleted-by-ours`
 tm-merge-conflict-deleted-by-theirs = xung đột: bản của người kia đã xoá { $tu }, còn bản của mình lại sửa; giữ phiên bản của mình, đánh dấu `x-songngu-conflict=deleted-by-theirs`
 error-tm-merge-journal = `{ $path }` có nhật ký thay đổi `{ $journal }`: hãy chạy `songngu tm compact` cho tệp này trước; chưa ghi gì
+
+## serve
+serve-about = Mở trang duyệt bài của dự án trong thư mục này: từng bài đặt cạnh bản tiếng Việt, kèm sai lệch và các vấn đề, cùng biểu mẫu để sửa, duyệt, chấp nhận và xuất bài. Dòng đầu tiên in ra là địa chỉ cần mở, có kèm mã truy cập
+serve-arg-port = Cổng để lắng nghe; 0 là chọn một cổng còn trống [mặc định: 0]
+    .value-name = N
+serve-arg-bind = Địa chỉ để lắng nghe; mọi địa chỉ khác máy này (127.0.0.1, ::1) đều cho người khác trong mạng vào được trang nếu có mã [mặc định: 127.0.0.1]
+    .value-name = ĐỊA_CHỈ
+serve-arg-open = Mở trang trong trình duyệt
+# $addr: địa chỉ nêu với --bind.
+serve-warning-exposed = đang lắng nghe trên { $addr }, không chỉ trên máy này: ai vào được địa chỉ đó và có địa chỉ in ở trên đều sửa được bộ nhớ dịch
+# $program: xdg-open hoặc open; $reason: lý do.
+serve-warning-open = không mở được trình duyệt bằng `{ $program }` ({ $reason }): hãy tự mở địa chỉ ở trên
+error-serve-no-project = không có tệp dự án (`songngu.toml`) ở đây: `serve` hiển thị các bài mà dự án liệt kê; hãy chạy `songngu init`, rồi liệt kê các bài bằng `[[article]]`
+# $addr: địa chỉ và cổng; $reason: lý do.
+error-serve-bind = không lắng nghe được trên { $addr }: { $reason }
+# $reason: lý do.
+error-serve-io = máy chủ trang duyệt đã dừng: { $reason }

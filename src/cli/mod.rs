@@ -23,6 +23,7 @@ mod output;
 mod retired;
 mod review;
 mod segment;
+mod serve;
 mod status;
 mod targets;
 mod tm;
@@ -88,6 +89,8 @@ pub enum Commands {
     Export(export::ExportArgs),
     /// Each article's units by state, in numbers.
     Status(status::StatusArgs),
+    /// The review page of the project, in a browser.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the command line `args` (program name first) with environment lookup `env`, and
@@ -146,6 +149,7 @@ where
         Commands::Xliff(c) => xliff::execute(c, &ctx, &mut out),
         Commands::Export(a) => export::execute(a, &ctx, &mut out),
         Commands::Status(a) => status::execute(a, &ctx, &mut out),
+        Commands::Serve(a) => serve::execute(a, &ctx, &mut out),
     };
     match result {
         Ok(exit) => exit,

@@ -17,6 +17,7 @@ mod init;
 mod pipeline;
 mod review;
 mod segment;
+mod serve;
 mod status;
 mod tm;
 mod tm_merge;

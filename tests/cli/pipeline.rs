@@ -266,4 +266,16 @@ fn the_readme_demo_runs_the_pipeline() {
     );
     assert!(dir.path().join("release/seed.v2.bilingual.html").is_file());
     assert!(dir.path().join("release/manifest.json").is_file());
+    // The next step it names, the review page, has a project to serve: the revision with
+    // its drift, a copy of the memory.
+    let project = dir.path().join("project");
+    assert!(
+        text.contains(&format!("cd {} && ", project.display())) && text.contains(" serve --open"),
+        "{text}"
+    );
+    let (code, out) = run_in(&project, &["status"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 stale, 2 missing"), "{out}");
+    let (code, _) = run_in(&project, &["check", "seed.v2.en.txt"]);
+    assert_eq!(code, 1);
 }

@@ -26,6 +26,7 @@ use super::output::{OutputError, stderr_line};
 mod config;
 mod export;
 mod memory;
+mod serve;
 mod tmx;
 mod toml;
 mod xliff;
@@ -36,6 +37,7 @@ pub use memory::{
     memory_error, memory_message, merge_error, merge_json_to_stdout, output_error, persist_message,
     print_problem,
 };
+pub use serve::serve_error;
 pub use xliff::{xliff_error, xliff_write_failure};
 
 fn path_value(path: &Path) -> FluentValue<'static> {
