@@ -2,11 +2,13 @@
 # OmegaT round trip of a songngu work file: export the article's units for OmegaT, let
 # OmegaT 3.6 (console mode) translate them from songngu's memory, import the result.
 #
-#   scripts/omegat-roundtrip.sh EN_ARTICLE DOC_ID TM [SONGNGU]
+#   [EXPECT=N] scripts/omegat-roundtrip.sh EN_ARTICLE DOC_ID TM [SONGNGU]
 #
 # Run it in a songngu project (songngu.toml). TM is the project's memory file (TMX): it
-# goes to the OmegaT project's tm/auto/, whose exact matches OmegaT inserts. SONGNGU is
-# the binary (default: `songngu` on PATH). OmegaT is installed from the distribution's
+# goes to the OmegaT project's tm/auto/ as `songngu tm export --for omegat` writes it
+# (inline Markdown as the tags OmegaT makes of the work file's codes), whose exact
+# matches OmegaT inserts. SONGNGU is the binary (default: `songngu` on PATH). With
+# EXPECT, exit 1 unless OmegaT filled exactly N units. OmegaT is installed from the distribution's
 # package if missing, which needs root: exit 2 otherwise. Not for CI (it takes seconds
 # to minutes, and needs Java).
 set -eu
@@ -56,7 +58,7 @@ cat > "$project/omegat.project" <<'XML'
 XML
 
 "$songngu" xliff export "$en" --doc "$doc" --for omegat -o "$project/source/work.xlf"
-cp "$tm" "$project/tm/auto/songngu.tmx"
+"$songngu" tm export "$tm" --for omegat -o "$project/tm/auto/songngu.tmx"
 units=$(grep -c '<trans-unit ' "$project/source/work.xlf" || true)
 
 omegat_start=$(date +%s)
@@ -72,11 +74,20 @@ if [ ! -f "$project/target/work.xlf" ]; then
     tail -20 "$project/omegat.log" >&2
     exit 1
 fi
-changed=$(grep -c '<target' "$project/target/work.xlf" || true)
+# A unit OmegaT filled: its target is no longer the copy of its source.
+filled=$(awk '
+    /<source[ >]/ { s = $0; sub(/.*<source[^>]*>/, "", s); sub(/<\/source>.*/, "", s) }
+    /<target[ >]/ { t = $0; sub(/.*<target[^>]*>/, "", t); sub(/<\/target>.*/, "", t)
+                    if (t != s) n++ }
+    END { print n + 0 }' "$project/target/work.xlf")
 
 status=0
 "$songngu" xliff import "$project/target/work.xlf" --en "$en" --tm "$tm" || status=$?
 end=$(date +%s)
-echo "units exported: $units; targets in OmegaT's file: $changed"
+echo "units exported: $units; filled by OmegaT from the memory: $filled"
 echo "time: OmegaT $((omegat_end - omegat_start)) s, in all $((end - start)) s"
+if [ -n "${EXPECT:-}" ] && [ "$filled" -ne "$EXPECT" ]; then
+    echo "expected OmegaT to fill $EXPECT units, it filled $filled" >&2
+    exit 1
+fi
 exit $status

@@ -36,7 +36,7 @@
 //! Under the stages, [`text`] is the text analysis several of them share (the language,
 //! normalization and folding, tokens, the readers of numbers, dates, names and URLs, world
 //! knowledge, glossaries, the length model, positions), and [`xml`] the XML 1.0 rules that
-//! [`tmx`] and [`xliff`] share. [`input_limit`] reads every file that is read whole with a
+//! [`tmx`] and [`xliff`] share, [`toml_problem`] what is wrong in a TOML file that does not parse. [`input_limit`] reads every file that is read whole with a
 //! size limit, [`fsio`] writes outputs without ever overwriting an input, and [`i18n`]
 //! holds the Fluent messages of the command-line tool in English and Vietnamese.
 //!
@@ -92,5 +92,6 @@ pub mod segment;
 pub mod serve;
 pub mod text;
 pub mod tmx;
+pub mod toml_problem;
 pub mod xliff;
 pub mod xml;

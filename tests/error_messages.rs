@@ -75,20 +75,53 @@ fn a_language_the_project_file_cannot_use_is_worded_in_vietnamese() {
 }
 
 #[test]
-fn a_project_file_that_is_not_toml_is_framed_in_vietnamese() {
+fn a_project_file_that_is_not_toml_is_worded_in_vietnamese() {
     let dir = project(&[("songngu.toml", "source = \"en\"\nfoo = [\n")]);
     let (_, en) = run_in(dir.path(), "en", CHECK);
     assert!(
         en.ends_with("songngu.toml:2:8: unclosed array, expected `]`\n"),
         "{en}"
     );
-    // The TOML parser's own words stay, inside a Vietnamese sentence.
+    // The parser's problem is named in Vietnamese too, at the same file, line and column.
     let (code, vi) = run_in(dir.path(), "vi", CHECK);
     assert_eq!(code, 2);
     assert!(
-        vi.ends_with(
-            "songngu.toml:2:8: tệp dự án viết sai cú pháp TOML: unclosed array, expected `]`\n"
+        vi.ends_with("songngu.toml:2:8: tệp dự án viết sai: mảng chưa đóng, thiếu `]`\n"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn toml_problems_in_the_project_file_have_no_english_left_in_vietnamese() {
+    for (text, english, vietnamese) in [
+        (
+            "source = \"en\"\nsource = \"en\"\n",
+            "songngu.toml:2:1: duplicate key",
+            "songngu.toml:2:1: tệp dự án viết sai: khoá bị trùng",
         ),
+        (
+            "source \"en\"\n",
+            "songngu.toml:1:8: key with no value, expected `=`",
+            "songngu.toml:1:8: tệp dự án viết sai: khoá chưa có giá trị, thiếu `=`",
+        ),
+        (
+            "sourse = \"en\"\n",
+            "songngu.toml:1:1: unknown key `sourse`; the keys allowed here: `source`",
+            "songngu.toml:1:1: tệp dự án viết sai: không có khoá `sourse`; các khoá dùng được ở đây: `source`",
+        ),
+    ] {
+        let dir = project(&[("songngu.toml", text)]);
+        assert_worded(dir.path(), CHECK, english, vietnamese);
+    }
+}
+
+#[test]
+fn an_unknown_toml_problem_keeps_the_parsers_words_labelled() {
+    let dir = project(&[("songngu.toml", "source = \"en\"\ntarget = 0x\n")]);
+    let (code, vi) = run_in(dir.path(), "vi", CHECK);
+    assert_eq!(code, 2, "{vi}");
+    assert!(
+        vi.contains("songngu.toml:2:") && vi.contains("chi tiết từ bộ đọc TOML (tiếng Anh): "),
         "{vi}"
     );
 }

@@ -278,6 +278,16 @@ fn a_projects_day_runs_through_the_library() {
         "{report:?}"
     );
     assert_eq!(report.carried, 17, "{report:?}");
+    // Issue 14: the update that finds the English gone retires its TU at once, and says so.
+    assert_eq!(report.retired, 1, "{report:?}");
+    assert_eq!(
+        report
+            .retired_units
+            .iter()
+            .map(|r| r.en.as_str())
+            .collect::<Vec<_>>(),
+        [ORPHANED]
+    );
 
     // The check finds the five edits of `seed.v2.changes.md`, unit by unit.
     let checked = day.check();
@@ -294,12 +304,21 @@ fn a_projects_day_runs_through_the_library() {
             (Status::Stale, STALE_NUMBER.to_owned()),
         ]
     );
-    let orphaned: Vec<_> = findings(&checked)
-        .into_iter()
-        .filter(|(kind, _, _)| *kind == Kind::Orphaned)
-        .collect();
+    // The deleted sentence's TU was retired by the update: listed only when asked.
+    let orphaned = |checked: &Checked| -> Vec<_> {
+        findings(checked)
+            .into_iter()
+            .filter(|(kind, _, _)| *kind == Kind::Orphaned)
+            .collect()
+    };
+    assert_eq!(orphaned(&checked), []);
+    let shown = CheckRequest {
+        show_obsolete: true,
+        ..day.check_request()
+    };
+    let checked_all = check(project, &shown, &mut Vec::new()).unwrap();
     assert_eq!(
-        orphaned,
+        orphaned(&checked_all),
         [(Kind::Orphaned, Severity::Info, Some(ORPHANED.to_owned()))]
     );
 
@@ -355,19 +374,29 @@ fn a_projects_day_runs_through_the_library() {
     assert_eq!((imported.stored, imported.unchanged), (5, 0));
     assert_eq!(imported.refused, []);
     assert!(imported.untranslated.is_empty() && imported.still_initial.is_empty());
+    // The stale units' old TUs, replaced under the new English's ids, are retired by the
+    // import itself.
+    let mut retired: Vec<&str> = imported.retired.iter().map(|r| r.en.as_str()).collect();
+    retired.sort_unstable();
+    let mut old = [OLD_SPLIT.0, OLD_EDIT.0, OLD_NUMBER.0];
+    old.sort_unstable();
+    assert_eq!(retired, old);
     // Imported again, everything is as stored.
     let again = day.import(&doc, "work.xlf").unwrap();
     assert_eq!((again.stored, again.unchanged), (0, 5));
 
-    // Now the check passes: what is left is information, the TUs no sentence of the
-    // article has any more (kept, never deleted): the deleted sentence's, and the stale
-    // units' old translations, now replaced by the new ones under the new English's ids.
+    // Now the check passes, clean: the TUs no sentence of the article has any more (kept,
+    // never deleted: the deleted sentence's, and the stale units' old translations, now
+    // replaced by the new ones under the new English's ids) are retired, listed only when
+    // asked.
     let checked = day.check();
     assert!(checked.article.passes());
     assert_eq!(drifted(&checked), []);
+    assert_eq!(findings(&checked), []);
     let orphan = |en: &str| (Kind::Orphaned, Severity::Info, Some(en.to_owned()));
+    let checked_all = check(project, &shown, &mut Vec::new()).unwrap();
     assert_eq!(
-        findings(&checked),
+        findings(&checked_all),
         [
             orphan(OLD_SPLIT.0),
             orphan(OLD_EDIT.0),

@@ -198,6 +198,7 @@ fn export_request(tm: &Path, doc: &str, output: &Path) -> ExportRequest {
         output: output.to_owned(),
         protected: Vec::new(),
         read_only: ReadOnly::Refuse,
+        for_omegat: false,
     }
 }
 
@@ -530,4 +531,44 @@ fn lookup_diff_parts_read_as_checks_the_match_being_the_old_text() {
         "old: the match's source"
     );
     assert_eq!(side(DiffOp::Delete), query, "new: the query");
+}
+
+#[test]
+fn the_projects_memory_to_read_is_its_one_file_and_to_write_its_first() {
+    use songngu::flow::tm::{project_memory_to_read, project_memory_to_write};
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let memory = dir.path().join("tmx/news.tmx");
+    // Not written yet: nothing to read, but an import may write it.
+    let error = project_memory_to_read(&project).unwrap_err();
+    assert!(
+        matches!(&error, FlowError::NoMemoryToRead { listed, .. } if *listed == [memory.clone()]),
+        "{error:?}"
+    );
+    assert_eq!(project_memory_to_write(&project).unwrap(), memory);
+    std::fs::create_dir(dir.path().join("tmx")).unwrap();
+    std::fs::write(&memory, tmx_doc(PAIRS)).unwrap();
+    assert_eq!(project_memory_to_read(&project).unwrap(), memory);
+
+    // Two files: which one to read is the user's to say; the first is written.
+    let file = dir.path().join("songngu.toml");
+    let text = "memory = [\"tmx/news.tmx\", \"tmx/old.tmx\"]\n";
+    let config = songngu::project::Config::parse(&file, text).unwrap();
+    let two = songngu::project::Project::new(config, Default::default());
+    std::fs::write(dir.path().join("tmx/old.tmx"), tmx_doc(PAIRS)).unwrap();
+    let error = project_memory_to_read(&two).unwrap_err();
+    assert!(
+        matches!(&error, FlowError::SeveralMemories { paths, .. } if paths.len() == 2),
+        "{error:?}"
+    );
+    assert_eq!(project_memory_to_write(&two).unwrap(), memory);
+
+    // None listed.
+    let config = songngu::project::Config::parse(&file, "").unwrap();
+    let none = songngu::project::Project::new(config, Default::default());
+    let error = project_memory_to_write(&none).unwrap_err();
+    assert!(
+        matches!(&error, FlowError::NoMemoryToRead { listed, .. } if listed.is_empty()),
+        "{error:?}"
+    );
 }

@@ -791,3 +791,24 @@ fn a_compacted_journal_gives_a_tmx_that_passes_validate_and_the_dtd() {
     );
     assert_good_tmx14(&tm);
 }
+
+/// `tm export --for omegat` of a memory holding Markdown (OmegaT's tags in the text) is
+/// TMX 1.4b all the same: `tm validate` and the DTD pass.
+#[test]
+fn the_omegat_memory_passes_validate_and_the_dtd() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["flood.en.md", "flood.vi.md"] {
+        std::fs::copy(root().join("examples").join(f), d.join(f)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let (code, text) = run_in(d, args);
+        assert_eq!(code, 0, "{args:?}:\n{text}");
+    };
+    run(&["init", "--tm", "m.tmx", "--article", "flood=flood.en.md"]);
+    run(&["align", "flood.en.md", "flood.vi.md", "--into", "m.tmx"]);
+    run(&["tm", "export", "m.tmx", "--for", "omegat", "-o", "o.tmx"]);
+    let written = std::fs::read_to_string(d.join("o.tmx")).unwrap();
+    assert!(written.contains("&lt;f0&gt;"), "{written}");
+    assert_good_tmx14(&d.join("o.tmx"));
+}

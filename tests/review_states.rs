@@ -1,5 +1,6 @@
-//! Issue 14, items 2 and 3, as library calls: orphans told once, then retired by the next
-//! `update` (kept, searchable, hidden from `check` unless `show_obsolete`), and the review
+//! Issue 14, items 2 and 3, as library calls: orphans retired by the `update` that finds
+//! them gone, which tells them (kept, searchable, hidden from `check` unless
+//! `show_obsolete`), and the review
 //! states end to end (`needs_review` findings, in the work file, approved by `review`).
 
 use std::path::{Path, PathBuf};
@@ -97,12 +98,19 @@ impl Desk {
     }
 }
 
+/// The `orphaned` findings of `desk`'s check.
+fn orphans(desk: &Desk, show_obsolete: bool) -> Vec<(Kind, Severity, Option<String>)> {
+    let mut kinds = desk.kinds(show_obsolete);
+    kinds.retain(|k| k.0 == Kind::Orphaned);
+    kinds
+}
+
 fn orphan(en: &str) -> (Kind, Severity, Option<String>) {
     (Kind::Orphaned, Severity::Info, Some(en.to_owned()))
 }
 
 #[test]
-fn an_orphan_is_told_then_retired_by_the_next_update_and_stays_searchable() {
+fn an_orphan_is_retired_by_the_update_that_finds_it_gone_and_stays_searchable() {
     let desk = Desk::new();
     review(
         &desk.project,
@@ -113,25 +121,29 @@ fn an_orphan_is_told_then_retired_by_the_next_update_and_stays_searchable() {
     )
     .unwrap();
     assert_eq!(desk.kinds(false), []);
-    // The editor deletes a sentence: the update that finds it gone tells it.
+    // The editor deletes a sentence: `check` before the update tells it...
     desk.write(&format!("{OPENS} {TICKETS}\n"));
-    let first = desk.update();
-    assert_eq!((first.report.orphaned, first.report.retired), (1, 0));
     assert_eq!(desk.kinds(false), [orphan(STANDS)]);
-    // The next update retires it: kept, no longer listed.
+    // ...and the update that finds it gone retires it at once, and says which: kept, no
+    // longer listed.
     let tus = std::fs::read_to_string(desk.tm())
         .unwrap()
         .matches("<tu ")
         .count();
-    let second = desk.update();
-    assert_eq!((second.report.orphaned, second.report.retired), (1, 1));
+    let first = desk.update();
+    assert_eq!((first.report.orphaned, first.report.retired), (1, 1));
+    let retired = &first.report.retired_units;
+    assert_eq!(retired.len(), 1);
+    assert_eq!(retired[0].en, STANDS);
     let text = std::fs::read_to_string(desk.tm()).unwrap();
     assert_eq!(text.matches("<tu ").count(), tus, "nothing deleted");
     assert!(text.contains(props::OBSOLETE), "{text}");
+    assert!(!text.contains(props::LEFT), "{text}");
     assert_eq!(desk.kinds(false), []);
     assert_eq!(desk.kinds(true), [orphan(STANDS)]);
-    // Retired once: a third update retires nothing more.
-    assert_eq!(desk.update().report.retired, 0);
+    // Retired once: a second update retires nothing more.
+    let second = desk.update();
+    assert_eq!((second.report.orphaned, second.report.retired), (1, 0));
     // Still searchable, and still a fuzzy suggestion for a sentence like it.
     let memory = open_memory(&desk.project, &[desk.tm().to_owned()], &mut Vec::new()).unwrap();
     let near = memory
@@ -157,11 +169,12 @@ fn an_orphan_is_told_then_retired_by_the_next_update_and_stays_searchable() {
             .contains(props::OBSOLETE)
     );
     desk.write(&format!("{OPENS} {TICKETS}\n"));
-    assert_eq!(desk.update().report.retired, 0, "told again first");
+    assert_eq!(desk.update().report.retired, 1, "retired again");
+    assert_eq!(desk.kinds(false), []);
 }
 
 #[test]
-fn a_retranslated_stale_units_old_tu_is_retired_at_the_next_update() {
+fn a_retranslated_stale_units_old_tu_is_retired_by_the_translation() {
     let desk = Desk::new();
     desk.write(&format!(
         "{OPENS} It has 45 stands from ten provinces. {TICKETS}\n"
@@ -173,14 +186,21 @@ fn a_retranslated_stale_units_old_tu_is_retired_at_the_next_update() {
         doc: Some("fair".to_owned()),
         ..TranslateRequest::new(desk.en(), unit, "Hội chợ có 45 gian hàng từ mười tỉnh.")
     };
-    edit::translate(&desk.project, &request).unwrap();
-    // The old TU, replaced under the new English's id, is told once...
-    let told: Vec<Kind> = desk.kinds(false).into_iter().map(|k| k.0).collect();
-    assert_eq!(told, [Kind::Orphaned, Kind::NeedsReview]);
-    // ...and the next update retires it: a finished article checks clean of it.
-    assert_eq!(desk.update().report.retired, 1);
+    let translated = edit::translate(&desk.project, &request).unwrap();
+    // The old TU, replaced under the new English's id, is retired by the translation
+    // itself: a finished article checks clean of it, and no update is needed for that.
+    let retired: Vec<&str> = translated.retired.iter().map(|r| r.en.as_str()).collect();
+    assert_eq!(retired, [STANDS]);
     let told: Vec<Kind> = desk.kinds(false).into_iter().map(|k| k.0).collect();
     assert_eq!(told, [Kind::NeedsReview]);
+    assert_eq!(desk.kinds(true)[0], orphan(STANDS));
+    // Kept: still the fuzzy suggestion for a sentence like it.
+    let memory = open_memory(&desk.project, &[desk.tm().to_owned()], &mut Vec::new()).unwrap();
+    let near = memory
+        .lookup("It has 40 stands from nine provinces.", 50, 2)
+        .unwrap();
+    assert!(near.iter().any(|m| m.source == STANDS), "{near:?}");
+    assert_eq!(desk.update().report.retired, 0);
 }
 
 #[test]
@@ -281,4 +301,34 @@ fn only_a_current_translation_can_be_approved() {
     .unwrap_err();
     assert!(matches!(error, FlowError::NoUnit { .. }), "{error:?}");
     assert_eq!(std::fs::read(desk.tm()).unwrap(), before, "nothing written");
+}
+
+/// A memory of the version that retired in two steps holds TUs only marked found gone
+/// (`x-songngu-left`): `check` still lists them until the next `update`, which retires
+/// them and drops the old mark.
+#[test]
+fn a_tu_an_earlier_version_marked_left_is_retired_by_the_next_update() {
+    let desk = Desk::new();
+    desk.write(&format!("{OPENS} {TICKETS}\n"));
+    // The old mark, as the earlier version wrote it: on the TU of the deleted sentence.
+    let text = std::fs::read_to_string(desk.tm()).unwrap();
+    let at = text.find(STANDS).unwrap();
+    let tu = text[..at].rfind("<tu ").unwrap();
+    let open_end = tu + text[tu..].find('>').unwrap() + 1;
+    let marked = format!(
+        "{}<prop type=\"{}\">20250101T000000Z</prop>{}",
+        &text[..open_end],
+        props::LEFT,
+        &text[open_end..]
+    );
+    std::fs::write(desk.tm(), marked).unwrap();
+    assert_eq!(orphans(&desk, false), [orphan(STANDS)]);
+    let updated = desk.update();
+    assert_eq!(updated.report.retired, 1);
+    assert_eq!(updated.report.retired_units[0].en, STANDS);
+    let text = std::fs::read_to_string(desk.tm()).unwrap();
+    assert!(!text.contains(props::LEFT), "{text}");
+    assert_eq!(text.matches(props::OBSOLETE).count(), 1, "{text}");
+    assert_eq!(orphans(&desk, false), []);
+    assert_eq!(orphans(&desk, true), [orphan(STANDS)]);
 }

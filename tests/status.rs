@@ -63,9 +63,10 @@ fn the_seed_is_current_with_one_unit_needing_review() {
 }
 
 /// After `update` with the revision: the five edits are 3 stale units, 2 missing and 1
-/// orphaned (as `check` reports them); the rest stays current.
+/// deleted sentence, whose TU the update retired (so, as `check` reports them, no orphan
+/// is left); the rest stays current.
 #[test]
-fn after_the_revision_three_are_stale_two_missing_one_orphaned() {
+fn after_the_revision_three_are_stale_two_missing_and_the_orphan_retired() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, tm) = seed_project(dir.path(), &seed_tmx(), "seed.v2.en.txt");
     let request = UpdateRequest {
@@ -76,7 +77,7 @@ fn after_the_revision_three_are_stale_two_missing_one_orphaned() {
     update(&project, &request, &mut Vec::new()).unwrap();
     let counts = counts(&project);
     assert_eq!(counts.units, 22);
-    assert_eq!((counts.stale, counts.missing, counts.orphaned), (3, 2, 1));
+    assert_eq!((counts.stale, counts.missing, counts.orphaned), (3, 2, 0));
     assert_eq!(counts.current, 17);
     assert_eq!(
         counts.current,

@@ -6,11 +6,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use songngu::flow::tm::merge::{
-    CONFLICT_PROP, Conflict, ConflictKind, MergeError, MergeRequest, Merged, TuIdentity, merge,
+    CONFLICT_PROP, Conflict, ConflictKind, ConflictRecord, MergeError, MergeRecord, MergeRequest,
+    MergeSummary, Merged, TuIdentity, merge,
 };
 use songngu::flow::tm::stats;
 use songngu::flow::{FlowError, Notice};
-use songngu::fsio::{FsError, ReadOnly};
+use songngu::fsio::{FsError, Input, ReadOnly, Role};
+use songngu::memory::persist::{self, LockWait, PersistError};
 use songngu::tmx::{TmxReader, Tu};
 
 /// A TU of unit `unit` of document `doc`, as songngu writes them.
@@ -98,6 +100,7 @@ impl Files {
             output: output.to_owned(),
             protected: Vec::new(),
             read_only: ReadOnly::Refuse,
+            wait: false,
         }
     }
 
@@ -459,4 +462,168 @@ fn an_output_with_a_journal_is_refused() {
         "{error:?}"
     );
     assert_eq!(fs::read(&files.ours).unwrap(), before);
+}
+
+/// Another writer (a `translate`) holds the output's lock: `--no-wait` fails at once,
+/// naming the holder, and writes nothing; once the lock is free the merge runs.
+#[test]
+fn a_merge_into_a_locked_output_fails_at_once_without_waiting() {
+    let files = Files::new(&[a()], &[a(), b()], &[a(), c()]);
+    let held = persist::lock(&files.ours, LockWait::Fail).unwrap();
+    let before = fs::read(&files.ours).unwrap();
+    let error = merge(
+        &files.request(&files.ours),
+        &mut Vec::new(),
+        &mut Vec::new(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&error, FlowError::WriteOutput(PersistError::Locked { path, .. }) if *path == files.ours),
+        "{error:?}"
+    );
+    assert_eq!(fs::read(&files.ours).unwrap(), before);
+    drop(held);
+    let merged = merge(
+        &files.request(&files.ours),
+        &mut Vec::new(),
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert!(merged.is_clean());
+    assert!(
+        !persist::lock_path(&files.ours).exists(),
+        "the lock goes with the merge"
+    );
+}
+
+/// A merge into a memory that another writer is saving waits for its lock, then reads
+/// what the writer saved: the writer's translation and theirs are both in the result
+/// (before, the merge read OURS at once and the writer's save then replaced the merge, or
+/// the other way round).
+#[test]
+fn a_merge_into_a_memory_being_written_waits_and_keeps_what_the_writer_saved() {
+    let files = Files::new(&[a()], &[a()], &[a(), c()]);
+    let held = persist::lock(&files.ours, LockWait::Fail).unwrap();
+    let request = MergeRequest {
+        wait: true,
+        ..files.request(&files.ours)
+    };
+    let merging = std::thread::spawn(move || merge(&request, &mut Vec::new(), &mut Vec::new()));
+    // Give the merge time to start, so that without a lock it would read OURS now. With
+    // the lock it cannot read before the writer is done, however long this takes.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    fs::write(&files.ours, tmx("ours", &[a(), b()])).unwrap();
+    drop(held);
+    let merged = merging
+        .join()
+        .unwrap()
+        .expect("merges once the writer is done");
+    assert!(merged.is_clean());
+    assert_eq!(
+        summary(&read_tus(&files.ours)),
+        [
+            "p1.s1: Nước sông dâng.",
+            "p1.s2: Trường học đóng cửa.",
+            "p2.s1: Đường bị chia cắt."
+        ]
+    );
+}
+
+/// OURS may be a protected file (the project's memory) when it is the output: a merge in
+/// place. Any other output that is the project's memory is still refused.
+#[test]
+fn the_projects_memory_may_be_merged_in_place_and_never_overwritten_otherwise() {
+    let files = Files::new(&[a()], &[a(), b()], &[a(), c()]);
+    let protected = vec![Input::new(&files.ours, Role::Memory)];
+    let in_place = MergeRequest {
+        protected: protected.clone(),
+        ..files.request(&files.ours)
+    };
+    let merged = merge(&in_place, &mut Vec::new(), &mut Vec::new()).unwrap();
+    assert_eq!(merged.tus, 3);
+    assert_eq!(read_tus(&files.ours).len(), 3);
+
+    let memory = files.dir.path().join("memory.tmx");
+    fs::write(&memory, tmx("memory", &[a()])).unwrap();
+    let over = MergeRequest {
+        protected: vec![Input::new(&memory, Role::Memory)],
+        ..files.request(&memory)
+    };
+    let error = merge(&over, &mut Vec::new(), &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            FlowError::Output(FsError::SameAsInput {
+                role: Role::Memory,
+                ..
+            })
+        ),
+        "{error:?}"
+    );
+    assert_eq!(read_tus(&memory).len(), 1);
+}
+
+/// The JSON Lines of `--format json`: one record per conflict in the output's order, each
+/// naming its TU by the fields of its identity, then the summary; they read back as the
+/// documented types.
+#[test]
+fn merge_records_name_each_conflict_then_sum_up() {
+    let ours = [
+        unit("news", "p1.s1", "The river rose.", "Nước sông lên cao."),
+        by_tuid("t-7", "Bridges held.", "Cầu vẫn vững."),
+    ];
+    let theirs = [
+        unit("news", "p1.s1", "The river rose.", "Sông dâng nước."),
+        by_source("Roads were cut.", "Nhiều tuyến đường bị cắt."),
+    ];
+    let base = [
+        a(),
+        by_tuid("t-7", "Bridges held.", "Cầu đứng vững."),
+        by_source("Roads were cut.", "Đường bị chia cắt."),
+    ];
+    let files = Files::new(&base, &ours, &theirs);
+    let (merged, _) = files.merge();
+    let records = merged.records(&files.out());
+    let lines: Vec<String> = records
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0],
+        r#"{"conflict":{"kind":"both-changed","doc":"news","unit":"p1.s1"}}"#
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"conflict":{"kind":"deleted-by-theirs","tuid":"t-7"}}"#
+    );
+    assert_eq!(
+        lines[2],
+        r#"{"conflict":{"kind":"deleted-by-ours","source":"Roads were cut."}}"#
+    );
+    let read: Vec<MergeRecord> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(read, records);
+    assert_eq!(
+        read[3],
+        MergeRecord::Summary(MergeSummary {
+            output: files.out(),
+            clean: false,
+            tus: 4,
+            kept: 0,
+            from_ours: 0,
+            from_theirs: 0,
+            added: 0,
+            deleted: 0,
+            conflicts: 3,
+        })
+    );
+    assert!(matches!(
+        &read[1],
+        MergeRecord::Conflict(ConflictRecord {
+            kind: ConflictKind::DeletedByTheirs,
+            ..
+        })
+    ));
 }

@@ -173,7 +173,7 @@ tm-concordance-arg-target-lang = Language of the translations [default: `vi`]
 tm-import-about = Merge a TMX file from another tool into the memory, with a report
 tm-import-arg-file = The TMX file to import
     .value-name = FILE
-tm-import-arg-into = The memory to merge into (created if missing)
+tm-import-arg-into = The memory to merge into (created if missing); none given: the project's first memory file
     .value-name = TM
 tm-import-arg-dry-run = Report what would happen and change nothing
 tm-import-arg-duplicates = What to do with TUs already in the memory: `keep-newest` or `keep-all` [default: `keep-newest`]
@@ -186,12 +186,14 @@ tm-import-arg-source-lang = Language of the sources [default: `en`]
 tm-import-arg-target-lang = Language of the translations [default: `vi`]
     .value-name = LANG
 tm-export-about = Write the memory, or one document's TUs, as TMX 1.4b
-tm-export-arg-tm = The memory
+tm-export-arg-tm = The memory; none given: the project's (when it has one memory file)
     .value-name = TM
 tm-export-arg-output = The TMX file to write; `-` writes standard output
     .value-name = OUT
 tm-export-arg-doc = Only the TUs of this document
     .value-name = ID
+tm-export-arg-for-tool = Made for a CAT tool: `omegat` writes inline Markdown as the tags OmegaT makes of a work file's inline codes (`xliff export --for omegat`), for the OmegaT project's `tm/auto/`
+    .value-name = TOOL
 
 ## Output of `tm`
 
@@ -326,12 +328,14 @@ error-damaged-tus = `{ $path }` has { $count ->
 error-unwritable = cannot write `{ $path }`: these TUs hold characters that XML cannot carry: { $tus }
 error-no-query = nothing to look up: give a sentence or `--queries FILE`
 error-no-phrase = nothing to find: give a word or phrase
-error-tm-no-memory-no-project = no translation memory to read: give one (`--tm TM`), or run in a project (`songngu init`) that lists its memory
-error-tm-no-memory-listed = no translation memory to read: `{ $project }` lists none; give one with `--tm TM`, or add `memory = ["tmx/news.tmx"]` to the project file
+# $how: how the command names a memory, as typed (`--tm TM`, `--into TM`, `songngu tm compact TM`...).
+error-tm-no-memory-no-project = no translation memory to read: give one (`{ $how }`), or run in a project (`songngu init`) that lists its memory
+error-tm-no-memory-listed = no translation memory to read: `{ $project }` lists none; give one with `{ $how }`, or add `memory = ["tmx/news.tmx"]` to the project file
 error-tm-no-memory-yet = no translation memory to read: the project's { $count ->
         [one] memory `{ $paths }` does not exist yet
        *[other] memories ({ $paths }) do not exist yet
-    } (the first translation writes it); give one with `--tm TM`
+    } (the first translation writes it); give one with `{ $how }`
+error-tm-several-memories = `{ $project }` lists { $count } memory files ({ $paths }): name the one to use with `{ $how }`
 
 ## Alignment: `songngu align`
 
@@ -450,6 +454,10 @@ check-label-en = en:
 check-label-vi = vi:
 # $score: 0-100.
 check-label-suggestion = memory ({ $score }%):
+# The line naming a finding's id, the one `check --accept ID` takes.
+check-label-id = id
+# A finding's head line: $severity, $kind (labels above) and $explanation.
+check-finding-head = { $severity } { $kind } { $explanation }
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized; $added (number): Vietnamese-only sentences of the editor the memory places in the article.
 check-summary = { $units ->
@@ -564,9 +572,11 @@ update-new-doc = `{ $doc }` is a new document in this memory: nothing to carry o
 update-summary = `{ $path }`: { $carried } translations carried over ({ $moved } moved), { $stale } stale, { $missing } missing, { $orphaned } orphaned (kept)
 # $retired: number, at least 1: old translations whose English left the article, retired now.
 update-retired = { $retired ->
-        [one] { $retired } old translation retired: kept in the memory and offered as a fuzzy match, no longer listed by `check` (`check --show-obsolete` lists it)
-       *[other] { $retired } old translations retired: kept in the memory and offered as fuzzy matches, no longer listed by `check` (`check --show-obsolete` lists them)
+        [one] { $retired } old translation retired: kept in the memory and offered as a fuzzy match, no longer listed by `check` or `export` (`--show-obsolete` lists it)
+       *[other] { $retired } old translations retired: kept in the memory and offered as fuzzy matches, no longer listed by `check` or `export` (`--show-obsolete` lists them)
     }
+# Before the English of an old translation `update`, `translate` or `xliff import` retired now.
+retired-unit = retired
 
 translate-about = Store the Vietnamese of one unit of an article
 translate-arg-en = The English article
@@ -878,8 +888,8 @@ tm-export-arg-force-readonly = Replace the output even if it is read-only (it st
 tm-import-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 align-arg-force-readonly = Write the memory of `--into` even if it is read-only (it stays read-only)
 check-arg-force-readonly = Write the accepted-findings file (`--accept`) even if it is read-only (it stays read-only)
-check-arg-show-obsolete = Also list the old translations `update` retired because their English left the article (kept in the memory, offered as fuzzy matches)
-export-arg-show-obsolete = Also list the old translations `update` retired because their English left the article
+check-arg-show-obsolete = Also list the old translations retired because their English left the article or was translated anew (kept in the memory, offered as fuzzy matches)
+export-arg-show-obsolete = Also list the old translations retired because their English left the article or was translated anew
 update-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 translate-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
 xliff-export-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
@@ -889,7 +899,7 @@ export-arg-force-readonly = Replace the output file even if it is read-only (it 
 ## The journal of a memory (issue 12: writes proportional to the change)
 
 tm-compact-about = Write a memory's journal of changes into its TMX file, so that the TMX alone is the whole memory
-tm-compact-arg-tm = The memory
+tm-compact-arg-tm = The memory; none given: each of the project's memory files
     .value-name = TM
 tm-compact-arg-no-wait = Fail at once if another songngu process is writing the memory, instead of waiting
 tm-compact-arg-force-readonly = Write the memory even if it is read-only (it stays read-only)
@@ -957,6 +967,35 @@ error-config-unknown-kind = { $path }: unknown check kind `{ $kind }` in [check.
 error-config-unknown-setting = { $path }: `{ $value }` for `{ $key }` is not one of off, info, warning, error
 # The accepted-findings file. $message: the TOML parser's own text, in English.
 error-accepted-syntax = { $path }:{ $line }:{ $column }: { $message }
+
+# What is wrong in a TOML file (`songngu.toml`, the accepted-findings file): the
+# $message of error-config-syntax and error-accepted-syntax.
+toml-problem-unclosed-array = unclosed array, expected `]`
+toml-problem-unclosed-table = unclosed table header, expected `]`
+toml-problem-unclosed-array-table = unclosed array-of-tables header, expected `]]`
+toml-problem-unclosed-inline-table = unclosed inline table, expected `{"}"}`
+toml-problem-invalid-string = invalid string: the closing quote is missing, or the string holds a control character
+toml-problem-key-without-value = key with no value, expected `=`
+toml-problem-missing-value = missing value after `=`
+toml-problem-unquoted-string = string values must be quoted
+toml-problem-invalid-key = invalid key: a key without quotes can only have ASCII letters, digits, `-` and `_`
+toml-problem-duplicate-key = duplicate key: this key or table is already defined above
+toml-problem-missing-comma = missing comma between array elements
+toml-problem-extra-comma-in-array = extra comma in array
+toml-problem-extra-comma-in-inline-table = extra comma in inline table
+toml-problem-invalid-escape = invalid escape in a string (after `\`); write `\\` for a backslash
+toml-problem-leading-zero = a number cannot start with a zero
+toml-problem-trailing-content = unexpected content after the value; a key-value pair ends the line
+# $allowed: the keys allowed there, `a`, `b`; $count (number): how many.
+toml-problem-unknown-key = unknown key `{ $key }`{ $count ->
+        [0] {""}
+       *[other] ; the keys allowed here: { $allowed }
+    }
+toml-problem-missing-key = missing key `{ $key }`
+# $found and $expected: string, integer, float, boolean, datetime, array or table.
+toml-problem-wrong-type = wrong type: expected a { $expected }, found a { $found }
+# $detail: the TOML parser's own words, in English, for a problem songngu does not name.
+toml-problem-other = { $detail }
 
 # Saving a file (src/memory/persist.rs).
 error-access = cannot access `{ $path }`: { $reason }
@@ -1098,6 +1137,10 @@ tm-merge-arg-theirs = Their version (`%B`)
 tm-merge-arg-output = The merged memory; may be OURS (`-o %A` for git); `-` writes standard output
     .value-name = OUT
 tm-merge-arg-force-readonly = Replace the output even if it is read-only (it stays read-only)
+tm-merge-arg-no-wait = Fail at once if another songngu process is writing the output memory, instead of waiting
+tm-merge-arg-format = Output format: `text` (on standard error) or `json` (JSON Lines on standard output: one line per conflict, then the summary) [default: `text`]
+    .value-name = FORMAT
+error-tm-merge-json-stdout = `--format json` writes to standard output, so the merged memory cannot go there too: give `-o` a file
 # $tus, $kept, $ours, $theirs, $added, $deleted, $conflicts (numbers).
 tm-merged = merged into `{ $path }`: { $tus ->
         [one] { $tus } TU

@@ -10,7 +10,7 @@
 ## `<lệnh>-about` cho một lệnh và `<lệnh>-arg-<đối số>` cho một đối số, với thuộc tính
 ## `.value-name` cho đối số nhận giá trị.
 
-cli-about = Xuất bản mọi bài viết bằng tiếng Anh và tiếng Việt, và giữ cho hai bản luôn khớp nhau.
+cli-about = Đăng mọi bài bằng cả tiếng Anh lẫn tiếng Việt và giữ cho hai bản luôn khớp nhau.
 cli-usage-heading = Cách dùng
 cli-commands-heading = Lệnh
 cli-arguments-heading = Đối số
@@ -164,7 +164,7 @@ tm-concordance-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: 
 tm-import-about = Gộp một tệp TMX từ công cụ khác vào bộ nhớ, kèm báo cáo
 tm-import-arg-file = Tệp TMX cần nhập
     .value-name = TỆP
-tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có)
+tm-import-arg-into = Bộ nhớ để gộp vào (tạo mới nếu chưa có); không chỉ ra thì dùng tệp bộ nhớ dịch đầu tiên của dự án
     .value-name = TM
 tm-import-arg-dry-run = Chỉ báo cáo những gì sẽ xảy ra, không thay đổi gì
 tm-import-arg-duplicates = Xử lý đơn vị dịch đã có trong bộ nhớ: `keep-newest` (giữ bản mới nhất) hoặc `keep-all` (giữ tất cả) [mặc định: `keep-newest`]
@@ -177,12 +177,14 @@ tm-import-arg-source-lang = Ngôn ngữ của câu nguồn [mặc định: `en`]
 tm-import-arg-target-lang = Ngôn ngữ của bản dịch [mặc định: `vi`]
     .value-name = NGÔN_NGỮ
 tm-export-about = Ghi bộ nhớ, hoặc các đơn vị dịch của một bài viết, thành TMX 1.4b
-tm-export-arg-tm = Bộ nhớ
+tm-export-arg-tm = Bộ nhớ; không chỉ ra thì dùng bộ nhớ dịch của dự án (khi dự án chỉ có một tệp bộ nhớ)
     .value-name = TM
 tm-export-arg-output = Tệp TMX cần ghi; `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-export-arg-doc = Chỉ các đơn vị dịch của bài viết này
     .value-name = MÃ
+tm-export-arg-for-tool = Tạo tệp cho một công cụ dịch: `omegat` ghi định dạng Markdown trong câu thành các thẻ mà OmegaT tạo từ mã định dạng của tệp XLIFF (`xliff export --for omegat`), để đặt vào thư mục `tm/auto/` của dự án OmegaT
+    .value-name = CÔNG_CỤ
 
 ## Kết quả của `tm`
 
@@ -208,7 +210,7 @@ tmx-problem-misplaced-element = `<{ $element }>` không được nằm trong `<{
 tmx-problem-unknown-element = { $parent ->
         [header] `<{ $element }>` trong `<header>` không thuộc TMX; vẫn giữ nguyên
         [seg] `<{ $element }>` trong `<seg>` không thuộc TMX; vẫn giữ nguyên
-       *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không mất gì mà không hay
+       *[other] phần tử lạ `<{ $element }>` trong `<{ $parent }>`; đã bỏ qua đơn vị dịch này để không lặng lẽ làm mất dữ liệu
     }
 tmx-problem-unexpected-element = `<{ $element }>` không được nằm trong `<{ $parent }>`; đã bỏ qua
 tmx-problem-text-in-body = đã bỏ qua phần chữ trong `<{ $parent }>` nằm ngoài mọi `<tu>`
@@ -273,11 +275,12 @@ error-damaged-tus = `{ $path }` có { $count } đơn vị dịch bị hỏng (li
 error-unwritable = không ghi được `{ $path }`: các đơn vị dịch sau chứa ký tự mà XML không biểu diễn được: { $tus }
 error-no-query = không có gì để tra: hãy đưa một câu hoặc `--queries TỆP`
 error-no-phrase = không có gì để tìm: hãy đưa một từ hoặc cụm từ
-error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`--tm TM`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
-error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `--tm TM`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
-error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `--tm TM`
+error-tm-no-memory-no-project = không có bộ nhớ dịch nào để đọc: hãy chỉ ra một tệp (`{ $how }`), hoặc chạy lệnh trong một dự án (`songngu init`) có khai báo bộ nhớ dịch
+error-tm-no-memory-listed = không có bộ nhớ dịch nào để đọc: `{ $project }` không khai báo bộ nhớ nào; hãy chỉ ra một tệp bằng `{ $how }`, hoặc thêm `memory = ["tmx/news.tmx"]` vào tệp dự án
+error-tm-no-memory-yet = không có bộ nhớ dịch nào để đọc: { $count } tệp bộ nhớ của dự án ({ $paths }) chưa có (bản dịch đầu tiên sẽ tạo ra nó); hãy chỉ ra một tệp bằng `{ $how }`
+error-tm-several-memories = `{ $project }` khai báo { $count } tệp bộ nhớ dịch ({ $paths }): hãy chỉ rõ dùng tệp nào bằng `{ $how }`
 
-## Gióng hàng: `songngu align`
+## Gióng câu: `songngu align`
 
 align-about = Gióng câu bài tiếng Việt với bài tiếng Anh tương ứng
 align-arg-en = Bài tiếng Anh (văn bản thuần hoặc Markdown)
@@ -314,7 +317,7 @@ align-glossary-line = `{ $path }`:{ $line }: không phải một mục thuật n
 # $added, $updated, $removed (số): các TU của bài viết; $omitted (số): các câu tiếng Anh được ghi nhận là cố ý lược bỏ trong bản dịch.
 align-stored = `{ $path }`: thêm { $added } cặp, cập nhật { $updated } cặp{ $removed ->
         [0] {""}
-       *[other] , xóa { $removed } cặp
+       *[other] , xoá { $removed } cặp
     }{ $omitted ->
         [0] {""}
        *[other] , ghi nhận { $omitted } câu cố ý lược bỏ trong bản dịch
@@ -362,9 +365,9 @@ check-arg-format = Định dạng đầu ra: `text` (báo cáo theo đoạn) ho�
     .value-name = ĐỊNH_DẠNG
 check-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
-check-arg-fail-on = Mức nghiêm trọng thấp nhất làm lần kiểm tra không đạt: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
+check-arg-fail-on = Mức nghiêm trọng thấp nhất khiến bài không qua kiểm tra: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
-check-arg-accept = Đánh dấu vấn đề có mã này là đã chấp nhận để vấn đề đó không còn làm bài trượt kiểm tra (lặp lại để thêm)
+check-arg-accept = Chấp nhận vấn đề mang mã này, để vấn đề đó không còn khiến bài không qua kiểm tra (lặp lại để thêm)
     .value-name = MÃ
 check-arg-reason = Lý do chấp nhận các vấn đề
     .value-name = LÝ_DO
@@ -384,6 +387,11 @@ check-label-en = Anh:
 check-label-vi = Việt:
 # $score: 0-100.
 check-label-suggestion = bộ nhớ ({ $score }%):
+# Dòng ghi mã của một vấn đề, mã mà `check --accept MÃ` nhận.
+check-label-id = mã:
+# Dòng đầu của một vấn đề: $severity, $kind (các nhãn ở trên) và $explanation. Loại đặt
+# trong ngoặc để mức và loại không đọc liền thành một cụm (`lỗi thiếu chưa dịch`).
+check-finding-head = { $severity } ({ $kind }): { $explanation }
 # $units, $current, $stale, $missing, $orphaned, $extra, $failing, $accepted: numbers;
 # $kinds: "kind count, kind count" already localized.
 check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $missing } thiếu; { $orphaned } đã bỏ khỏi bài, { $extra } thừa; { $failing ->
@@ -397,15 +405,15 @@ check-summary = { $units } đơn vị: { $current } khớp, { $stale } cũ, { $m
        *[other] {" "}— { $kinds }
     }{ $others ->
         [none] {""}
-       *[other] ; không làm bài trượt: { $others }
+       *[other] ; không ảnh hưởng kết quả: { $others }
     }{ $added ->
         [0] {""}
        *[other] ; bản tiếng Việt còn có { $added } câu do biên tập viên bổ sung, giữ nguyên khi đăng
     }
 drift-extra = câu tiếng Việt này không có câu tiếng Anh tương ứng
 # $confidence: the link's confidence, `0.56`; $en, $vi: how many sentences each side joins.
-drift-alignment = việc gióng các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào ở đây, hoặc câu bị gióng nhầm
-drift-alignment-merge = việc gộp { $en } câu tiếng Anh với { $vi } câu tiếng Việt này chưa chắc chắn (độ tin cậy { $confidence }): có thể một câu đã bị bỏ sót hoặc thêm vào chứ không phải được gộp
+drift-alignment = việc gióng các câu này chưa chắc chắn (độ tin cậy { $confidence }): có thể ở đây có câu bị sót, có câu được thêm vào, hoặc các câu bị gióng nhầm
+drift-alignment-merge = việc gộp { $en } câu tiếng Anh với { $vi } câu tiếng Việt này chưa chắc chắn (độ tin cậy { $confidence }): có thể ở đây có câu bị sót hoặc được thêm vào, chứ không phải hai bên gộp câu
 
 severity-error = lỗi
 severity-warning = cảnh báo
@@ -421,8 +429,8 @@ kind-date = ngày tháng
 kind-time = giờ
 kind-name = tên riêng
 kind-url = liên kết
-kind-same-as-source = chưa dịch
-kind-normalization = chuẩn hóa
+kind-same-as-source = còn nguyên tiếng Anh
+kind-normalization = chuẩn hoá
 kind-punctuation = dấu câu
 kind-inconsistent = không nhất quán
 kind-length = độ dài
@@ -448,7 +456,7 @@ init-arg-tm = Một tệp bộ nhớ dịch (lặp lại để thêm) [mặc đ�
     .value-name = TM
 init-arg-article = Một bài của dự án, dạng `MÃ_TÀI_LIỆU=ĐƯỜNG_DẪN` (lặp lại để thêm)
     .value-name = MÃ=ĐƯỜNG_DẪN
-init-arg-fail-on = Mức nghiêm trọng thấp nhất làm kiểm tra thất bại: `info`, `warning` hoặc `error` [mặc định: `error`]
+init-arg-fail-on = Mức nghiêm trọng thấp nhất khiến bài không qua kiểm tra: `info`, `warning` hoặc `error` [mặc định: `error`]
     .value-name = MỨC
 init-arg-glossary = Bảng dịch tên riêng của dự án: mỗi dòng `Tiếng Anh<TAB>Tiếng Việt`
     .value-name = TỆP
@@ -468,7 +476,7 @@ update-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nế
     .value-name = MÃ
 update-arg-tm = Tệp bộ nhớ dịch cần cập nhật [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
-update-arg-user = Chỉ ghi làm người sửa của các đơn vị được dịch sẵn (`--pretranslate`): dời vị trí một đơn vị thì không thay đổi bản dịch của ai
+update-arg-user = Chỉ được ghi là người sửa ở các đơn vị dịch sẵn (`--pretranslate`): việc dời chỗ một đơn vị không làm thay đổi bản dịch của ai
     .value-name = TÊN
 update-arg-pretranslate = Điền sẵn bản dịch cho các đơn vị chưa dịch, lấy từ câu trùng khớp hoàn toàn trong bộ nhớ hoặc câu lặp lại trong bài, lưu ở trạng thái `needs-review` để người dịch xác nhận
 update-arg-no-pretranslate = Không dịch sẵn (mặc định; nếu có cả hai cờ thì cờ sau cùng có hiệu lực)
@@ -487,7 +495,9 @@ update-needs-missing = thiếu
 update-new-doc = `{ $doc }` là tài liệu mới trong bộ nhớ này: không có bản dịch nào để giữ lại (bộ nhớ đang có: { $docs })
 # $path; $carried, $moved, $stale, $missing, $orphaned: numbers.
 update-summary = `{ $path }`: giữ lại { $carried } bản dịch ({ $moved } đã đổi chỗ), { $stale } cũ, { $missing } thiếu, { $orphaned } đã bỏ khỏi bài (vẫn giữ trong bộ nhớ)
-update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` không liệt kê nữa (xem lại bằng `check --show-obsolete`)
+update-retired = Đã cho { $retired } bản dịch cũ ngừng dùng: vẫn lưu trong bộ nhớ và vẫn được gợi ý khi khớp mờ, nhưng `check` và `export` không liệt kê nữa (xem lại bằng `--show-obsolete`)
+# Before the English of an old translation `update`, `translate` or `xliff import` retired now.
+retired-unit = đã ngừng dùng
 
 translate-about = Lưu bản tiếng Việt của một đơn vị trong bài
 translate-arg-en = Bài tiếng Anh
@@ -513,14 +523,14 @@ review-about = Duyệt các bản dịch đã có người đọc lại: trạng
 review-arg-en = Bài tiếng Anh
     .value-name = EN
 review-arg-doc = Mã tài liệu của bài [mặc định: của dự án, nếu không thì tài liệu duy nhất trong bộ nhớ]
-    .value-name = ID
+    .value-name = MÃ
 review-arg-unit = Đơn vị cần duyệt (lặp lại để duyệt nhiều đơn vị); xem `songngu check`
-    .value-name = UNIT
+    .value-name = ĐƠN_VỊ
 review-arg-all-needs-review = Duyệt mọi bản dịch hiện hành đang ở trạng thái `needs-review` (cặp câu gióng chưa chắc)
 review-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên của dự án]
     .value-name = TM
 review-arg-user = Người duyệt [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
-    .value-name = NAME
+    .value-name = TÊN
 review-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 review-approved = đơn vị { $unit }: đã duyệt
 review-already = đơn vị { $unit }: đã duyệt từ trước, không thay đổi gì
@@ -654,7 +664,7 @@ export-arg-tm = Tệp bộ nhớ dịch (lặp lại để thêm tệp) [mặc �
     .value-name = TM
 export-arg-glossary = Bảng dịch tên riêng: mỗi dòng `tiếng Anh<TAB>tiếng Việt`
     .value-name = TỆP
-export-arg-fail-on = Mức nghiêm trọng thấp nhất làm dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
+export-arg-fail-on = Mức nghiêm trọng thấp nhất đủ để dừng việc xuất: `info`, `warning` hoặc `error` [mặc định: của dự án, nếu không thì `error`]
     .value-name = MỨC
 export-arg-xliff-version = Phiên bản XLIFF của đầu ra `xliff`: `2.0` hoặc `1.2` [mặc định: `2.0`]
     .value-name = PHIÊN_BẢN
@@ -770,8 +780,8 @@ tm-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp ch�
 tm-import-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 align-arg-force-readonly = Ghi bộ nhớ của `--into` kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 check-arg-force-readonly = Ghi tệp các vấn đề đã chấp nhận (`--accept`) kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
-check-arg-show-obsolete = Liệt kê cả các bản dịch cũ mà `update` đã cho ngừng dùng vì câu tiếng Anh không còn trong bài (vẫn lưu trong bộ nhớ, vẫn được gợi ý khi khớp mờ)
-export-arg-show-obsolete = Liệt kê cả các bản dịch cũ mà `update` đã cho ngừng dùng vì câu tiếng Anh không còn trong bài
+check-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã được dịch lại (vẫn lưu trong bộ nhớ, vẫn được gợi ý khi khớp mờ)
+export-arg-show-obsolete = Liệt kê cả các bản dịch cũ đã ngừng dùng vì câu tiếng Anh không còn trong bài hoặc đã được dịch lại
 update-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 translate-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
 xliff-export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
@@ -781,7 +791,7 @@ export-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ c
 ## Nhật ký thay đổi của bộ nhớ dịch (issue 12)
 
 tm-compact-about = Ghi nhật ký thay đổi của bộ nhớ vào tệp TMX, để riêng tệp TMX là toàn bộ bộ nhớ
-tm-compact-arg-tm = Bộ nhớ
+tm-compact-arg-tm = Bộ nhớ; không chỉ ra thì lần lượt từng tệp bộ nhớ dịch của dự án
     .value-name = TM
 tm-compact-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ, thay vì chờ
 tm-compact-arg-force-readonly = Ghi bộ nhớ kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
@@ -802,7 +812,7 @@ tm-docs-total = `{ $path }`: { $docs } tài liệu, { $units } câu{ $without ->
         [0] {""}
        *[other] ; { $without } đơn vị dịch không thuộc tài liệu nào
     }
-tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, nhật ký đã xoá
+tm-compacted = đã gộp `{ $path }`: { $changes } thay đổi từ `{ $journal }` đã ghi vào tệp, đã xoá nhật ký
 tm-compact-nothing = `{ $path }` không có nhật ký: tệp TMX là toàn bộ bộ nhớ, không có gì để làm
 tm-stats-journal = nhật ký `{ $journal }`: { $changes } thay đổi chưa có trong tệp TMX, đã tính ở trên (`songngu tm compact` ghi chúng vào)
 error-journal-mismatch = `{ $journal }` chứa các thay đổi của một phiên bản khác của `{ $path }`: tệp TMX đã bị một chương trình khác (hoặc `git`) thay đổi từ đó; chưa đọc hay ghi gì. Hãy đặt lại phiên bản `{ $path }` mà nhật ký nối tiếp rồi chạy `songngu tm compact`, hoặc chuyển nhật ký đi chỗ khác để dùng tệp TMX như hiện có
@@ -810,11 +820,11 @@ error-journal-damaged = `{ $journal }` không phải nhật ký songngu đọc �
 
 ## ---------------------------------------------------------------------------------------
 ## Lỗi của thư viện, mỗi trường hợp một thông điệp (src/cli/errors/). $detail luôn là
-## lời của bộ phân tích (TOML, XML) bằng tiếng Anh; $reason của lỗi vào/ra là lời của
+## lời của bộ đọc XML bằng tiếng Anh; $reason của lỗi vào/ra là lời của
 ## hệ điều hành.
 ## ---------------------------------------------------------------------------------------
 
-error-config-syntax = { $path }:{ $line }:{ $column }: tệp dự án viết sai cú pháp TOML: { $message }
+error-config-syntax = { $path }:{ $line }:{ $column }: tệp dự án viết sai: { $message }
 error-config-invalid-utf8 = { $path }:{ $line }:{ $column }: không phải UTF-8 hợp lệ ở byte { $offset }; hãy lưu tệp dưới dạng UTF-8
 error-config-language = { $path }: `{ $value }` không phải thẻ ngôn ngữ songngu hỗ trợ cho { $role ->
         [source] ngôn ngữ nguồn
@@ -827,10 +837,55 @@ config-expected-kind-setting = KIND=off|info|warning|error, trong đó KIND là 
 error-config-empty-doc = { $path }:{ $line }:{ $column }: mỗi `[[article]]` cần một mã tài liệu; `doc` đang rỗng hoặc chỉ có khoảng trắng
 error-config-unknown-kind = { $path }: trong [check.kinds] có loại kiểm tra không tồn tại: `{ $kind }`
 error-config-unknown-setting = { $path }: giá trị `{ $value }` của `{ $key }` phải là một trong off, info, warning, error
-error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các vấn đề đã được chấp nhận viết sai cú pháp TOML: { $message }
+error-accepted-syntax = { $path }:{ $line }:{ $column }: tệp các vấn đề đã chấp nhận viết sai: { $message }
+
+# Chỗ sai trong một tệp TOML (`songngu.toml`, tệp các vấn đề đã chấp nhận): $message của
+# error-config-syntax và error-accepted-syntax.
+toml-problem-unclosed-array = mảng chưa đóng, thiếu `]`
+toml-problem-unclosed-table = tên bảng chưa đóng, thiếu `]`
+toml-problem-unclosed-array-table = tên mảng bảng chưa đóng, thiếu `]]`
+toml-problem-unclosed-inline-table = bảng viết trên một dòng chưa đóng, thiếu `{"}"}`
+toml-problem-invalid-string = chuỗi không hợp lệ: thiếu dấu nháy đóng, hoặc trong chuỗi có ký tự điều khiển
+toml-problem-key-without-value = khoá chưa có giá trị, thiếu `=`
+toml-problem-missing-value = thiếu giá trị sau `=`
+toml-problem-unquoted-string = giá trị chuỗi phải đặt trong dấu nháy
+toml-problem-invalid-key = khoá không hợp lệ: khoá không có dấu nháy chỉ được gồm chữ cái ASCII, chữ số, `-` và `_`
+toml-problem-duplicate-key = khoá bị trùng: khoá hoặc bảng này đã có ở phía trên
+toml-problem-missing-comma = thiếu dấu phẩy giữa các phần tử của mảng
+toml-problem-extra-comma-in-array = thừa dấu phẩy trong mảng
+toml-problem-extra-comma-in-inline-table = thừa dấu phẩy trong bảng viết trên một dòng
+toml-problem-invalid-escape = chuỗi có ký tự thoát không hợp lệ (sau `\`); muốn viết dấu gạch ngược thì gõ `\\`
+toml-problem-leading-zero = số không được bắt đầu bằng chữ số 0
+toml-problem-trailing-content = có nội dung thừa sau giá trị; mỗi cặp khoá = giá trị phải kết thúc dòng
+# $allowed: các khoá dùng được ở đó, `a`, `b`; $count (số): bao nhiêu khoá.
+toml-problem-unknown-key = không có khoá `{ $key }`{ $count ->
+        [0] {""}
+       *[other] ; các khoá dùng được ở đây: { $allowed }
+    }
+toml-problem-missing-key = thiếu khoá bắt buộc `{ $key }`
+# $found và $expected: string, integer, float, boolean, datetime, array hoặc table.
+toml-problem-wrong-type = sai kiểu giá trị: cần { $expected ->
+            [string] chuỗi
+            [integer] số nguyên
+            [float] số thực
+            [boolean] giá trị `true`/`false`
+            [datetime] ngày giờ
+            [array] mảng
+           *[table] bảng
+        }, nhưng ở đây là { $found ->
+            [string] chuỗi
+            [integer] số nguyên
+            [float] số thực
+            [boolean] giá trị `true`/`false`
+            [datetime] ngày giờ
+            [array] mảng
+           *[table] bảng
+        }
+# $detail: lời của bộ đọc TOML, bằng tiếng Anh, cho chỗ sai mà songngu chưa gọi được tên.
+toml-problem-other = chi tiết từ bộ đọc TOML (tiếng Anh): { $detail }
 
 error-access = không truy cập được `{ $path }`: { $reason }
-error-verify-failed = nội dung mới của `{ $path }` không qua được bước kiểm tra nên chưa được lưu: { $detail }
+error-verify-failed = nội dung mới của `{ $path }` không qua bước kiểm tra nên chưa lưu: { $detail }
 
 error-memory-unknown-file = `{ $path }` không phải một tệp của bộ nhớ dịch
 error-memory-unknown-entry = bộ nhớ dịch không có đơn vị dịch số { $id }
@@ -848,8 +903,8 @@ journal-damage-changed-twice = một thay đổi nhắm vào đơn vị dịch �
 tmx-error-io = không đọc được tệp: { $reason }
 tmx-error-empty = tệp rỗng
 tmx-error-only-bom = tệp chỉ có dấu thứ tự byte (BOM)
-tmx-error-utf32 = tệp được mã hoá UTF-32, định dạng mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
-tmx-error-gzip = tệp đã được nén gzip; hãy giải nén trước
+tmx-error-utf32 = tệp mã hoá UTF-32, bảng mã mà các trình đọc TMX không hỗ trợ; hãy chuyển sang UTF-8
+tmx-error-gzip = tệp đang ở dạng nén gzip; hãy giải nén trước
 tmx-error-zip = tệp là một kho nén zip, không phải tài liệu TMX
 tmx-error-unsupported-encoding = bảng mã `{ $encoding }` không được hỗ trợ
 tmx-error-invalid-utf8 = UTF-8 không hợp lệ ở byte { $byte }; nếu tệp dùng bảng mã cũ, hãy khai báo bảng mã đó (ví dụ `<?xml version="1.0" encoding="windows-1252"?>`)
@@ -943,7 +998,7 @@ export-unit-no-such-block = tài liệu không có khối chứa đơn vị này
 export-unit-outside-its-block = phạm vi của đơn vị nằm ngoài khối chứa nó
 export-unit-out-of-order = đơn vị sai thứ tự trong tài liệu hoặc chồng lên đơn vị đứng trước
 export-unit-text-differs = văn bản của đơn vị khác với văn bản của tài liệu ở cùng phạm vi
-export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } vấn đề chưa xử lý); hãy xuất với tuỳ chọn cho phép sai lệch hoặc sửa trước
+export-error-drift = `{ $doc }` còn sai lệch ({ $stale } đơn vị cũ, { $missing } đơn vị thiếu, { $findings } vấn đề chưa xử lý); hãy xuất với tùy chọn cho phép sai lệch hoặc sửa trước
 export-error-write = không ghi được đầu ra { $format }: { $reason }
 export-error-manifest = không ghi được manifest: { $detail }
 export-error-bad-file-name = `{ $name }` không thể là tên một tệp của bản phát hành
@@ -962,6 +1017,10 @@ tm-merge-arg-theirs = Bản của người kia (`%B`)
 tm-merge-arg-output = Bộ nhớ sau khi hợp nhất; có thể chính là bản của mình (`-o %A` cho git); `-` là ghi ra đầu ra chuẩn
     .value-name = RA
 tm-merge-arg-force-readonly = Ghi đè tệp đầu ra kể cả khi tệp chỉ cho phép đọc (tệp vẫn giữ chế độ chỉ đọc)
+tm-merge-arg-no-wait = Báo lỗi ngay nếu một tiến trình songngu khác đang ghi bộ nhớ đầu ra, thay vì chờ
+tm-merge-arg-format = Định dạng đầu ra: `text` (ghi ra đầu ra lỗi chuẩn) hoặc `json` (JSON Lines ghi ra đầu ra chuẩn: mỗi xung đột một dòng, cuối cùng là dòng tổng kết) [mặc định: `text`]
+    .value-name = ĐỊNH_DẠNG
+error-tm-merge-json-stdout = `--format json` ghi ra đầu ra chuẩn nên bộ nhớ sau khi hợp nhất không thể ghi ra đó nữa: hãy chỉ ra một tệp cho `-o`
 tm-merged = đã hợp nhất vào `{ $path }`: { $tus } đơn vị dịch ({ $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merged-conflicts = đã hợp nhất vào `{ $path }`, còn { $conflicts } xung đột: với mỗi xung đột, hãy giữ lại phiên bản đúng trong tệp rồi xoá thuộc tính `x-songngu-conflict` của nó ({ $tus } đơn vị dịch: { $kept } giữ nguyên hoặc hai bên sửa giống nhau, { $ours } lấy từ bản của mình, { $theirs } lấy từ bản của người kia, { $added } thêm mới, { $deleted } đã xoá)
 tm-merge-tu-unit = đơn vị `{ $unit }` của bài `{ $doc }`

@@ -55,7 +55,7 @@ pub struct CheckArgs {
     /// Write the accepted-findings file even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
-    /// List the old translations `update` retired too.
+    /// List the retired old translations too.
     #[arg(long)]
     pub show_obsolete: bool,
 }

@@ -89,12 +89,12 @@ fn accepted_date(l10n: &Localizer, at: &str) -> String {
 
 fn write_finding(out: &mut Output, f: &Finding, l10n: &Localizer, color: bool) -> Result<()> {
     let indent = "      ";
-    let mut head = format!(
-        "  {} {} {}",
-        severity_label(l10n, f.severity, color),
-        kind_label(l10n, f.kind),
-        render(l10n, &f.explanation)
-    );
+    let parts = [
+        ("severity", severity_label(l10n, f.severity, color).into()),
+        ("kind", kind_label(l10n, f.kind).into()),
+        ("explanation", render(l10n, &f.explanation).into()),
+    ];
+    let mut head = format!("  {}", l10n.text_with("check-finding-head", &parts));
     if let Some(unit) = &f.unit {
         head.push_str(&format!(" [{unit}]"));
     }
@@ -127,7 +127,11 @@ fn write_finding(out: &mut Output, f: &Finding, l10n: &Localizer, color: bool) -
         let label = l10n.text_with("check-label-suggestion", &score);
         out.line(&format!("{indent}{label} {}", s.vi))?;
     }
-    out.line(&format!("{indent}id {}", f.fingerprint()))?;
+    out.line(&format!(
+        "{indent}{} {}",
+        label("check-label-id"),
+        f.fingerprint()
+    ))?;
     Ok(())
 }
 

@@ -12,10 +12,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use songngu::export::Wording;
 use songngu::flow::release::{ReleaseRequest, SingleFormat, prepare};
 use songngu::fsio::{Input, OutputTarget, Role};
-use songngu::i18n::Localizer;
 use songngu::project::{Project, input};
 
 use super::check_report::{self, render};
@@ -26,6 +24,7 @@ use super::notices;
 use super::output::{Output, stderr_line};
 use super::targets;
 use super::values::{SeverityArg, XliffVersionArg};
+use super::wording::wording;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -64,7 +63,7 @@ pub struct ExportArgs {
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
-    /// List the old translations `update` retired too.
+    /// List the retired old translations too.
     #[arg(long)]
     pub show_obsolete: bool,
 }
@@ -162,23 +161,4 @@ pub fn execute(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
     }
     report.flush()?;
     Ok(Exit::Success)
-}
-
-/// The words of the bilingual formats in the UI language.
-fn wording<'r>(
-    l10n: &Localizer,
-    message: &'r dyn Fn(&songngu::drift::report::Explanation) -> String,
-) -> Wording<'r> {
-    let lang = l10n.locale().tag().split('-').next().unwrap_or("en");
-    Wording {
-        lang: lang.to_owned(),
-        en: l10n.text("export-wording-en"),
-        vi: l10n.text("export-wording-vi"),
-        legend: l10n.text("export-wording-legend"),
-        stale: l10n.text("export-wording-stale"),
-        missing: l10n.text("export-wording-missing"),
-        finding: l10n.text("export-wording-finding"),
-        accepted: l10n.text("export-wording-accepted"),
-        message: Some(message),
-    }
 }

@@ -20,6 +20,7 @@ mod input;
 mod localize;
 mod notices;
 mod output;
+mod retired;
 mod review;
 mod segment;
 mod serve;
@@ -29,6 +30,7 @@ mod tm;
 mod translate;
 mod update;
 mod values;
+mod wording;
 mod xliff;
 
 use std::ffi::OsString;

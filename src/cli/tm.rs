@@ -5,17 +5,20 @@
 //! - `tm convert <IN> -o <OUT>`: reads any TMX 1.1-1.4b and writes TMX 1.4b in UTF-8.
 //! - `tm lookup [TM] [TEXT] [--tm TM]... [--queries FILE]`: exact and fuzzy matches.
 //! - `tm concordance [TM] PHRASE [--tm TM]...`: a word or phrase in the sources (or targets).
-//! - `tm import <FILE> --into <TM>`: merge a foreign TMX, with a report; `--dry-run`.
-//! - `tm export <TM> -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
-//! - `tm compact <TM>`: write the memory's journal of changes into its TMX.
+//! - `tm import <FILE> [--into <TM>]`: merge a foreign TMX, with a report; `--dry-run`.
+//! - `tm export [TM] -o <OUT>`: write the memory (or one document's TUs) as TMX 1.4b.
+//! - `tm compact [TM]`: write the memory's journal of changes into its TMX.
 //! - `tm docs [TM]`: the documents the memory holds, with their units counted.
 //! - `tm merge <BASE> <OURS> <THEIRS> -o <OUT>`: a three-way merge by TU identity, the
-//!   git merge driver of a memory (`-o` may be OURS, as git asks of a driver).
+//!   git merge driver of a memory (`-o` may be OURS, as git asks of a driver), under the
+//!   output's lock.
 //!
-//! Without a memory (no TM, no `--tm`), `stats`, `validate`, `docs`, `lookup` and
-//! `concordance` read the project's memory files ([`songngu::flow::tm::memory_files`]);
+//! Without a memory (no TM, no `--tm`), `stats`, `validate`, `docs`, `compact`, `lookup`
+//! and `concordance` read the project's memory files ([`songngu::flow::tm::memory_files`]);
 //! a lone positional of `lookup`/`concordance` is then the text (see
-//! `lookup_positionals`).
+//! `lookup_positionals`). `export` reads the project's one memory file
+//! ([`songngu::flow::tm::project_memory_to_read`]) and `import` writes into its first
+//! ([`songngu::flow::tm::project_memory_to_write`]), in the project's language pair.
 //!
 //! Each command builds the request of its flow in [`songngu::flow::tm`], runs it with the
 //! notices told on stderr, and renders the result.
@@ -39,6 +42,8 @@
 //!   `kind` deprecated and the other way round;
 //! - concordance: one object per hit `{"tuid","source","target","ranges","file"}`;
 //! - import: one object, the report;
+//! - merge: one `{"conflict": {...}}` per conflict, then one `{"summary": {...}}` (see
+//!   [`songngu::flow::tm::merge::MergeRecord`]); the merged memory then goes to a file;
 //! - docs: one object per document `{"doc","units","translated","added"}`, then one
 //!   `{"total": {"docs","units","translated","added","without_doc"}}` (see
 //!   [`songngu::flow::tm::docs`]).
@@ -73,12 +78,14 @@ use songngu::project::Project;
 use unic_langid::LanguageIdentifier;
 
 use super::context::Context;
-use super::errors::{flow_error, print_problem};
+use super::errors::{
+    MemoryNamed, flow_error, merge_json_to_stdout, print_problem, tm_memory_error,
+};
 use super::exit::Exit;
 use super::notices;
 use super::output::{Output, stderr_line};
 use super::targets;
-use super::values::read_only;
+use super::values::{CatToolArg, read_only};
 
 #[derive(Debug, Subcommand)]
 pub enum TmCommand {
@@ -119,12 +126,20 @@ pub struct MergeArgs {
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
+    /// Fail at once when another songngu process is writing the output, instead of waiting.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// `text`: the conflicts and the summary on stderr (git shows them); `json`: JSON
+    /// Lines on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct CompactArgs {
+    /// None: each of the project's memory files.
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     /// Fail at once when another songngu process is writing the memory, instead of waiting.
     #[arg(long)]
     pub no_wait: bool,
@@ -257,8 +272,9 @@ impl From<Duplicates> for DuplicatePolicy {
 pub struct ImportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// None: the project's first memory file.
     #[arg(long, value_name = "TM")]
-    pub into: PathBuf,
+    pub into: Option<PathBuf>,
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long, value_enum, default_value_t = Duplicates::KeepNewest)]
@@ -277,13 +293,18 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// None: the project's memory file (an error when it has several).
     #[arg(value_name = "TM")]
-    pub tm: PathBuf,
+    pub tm: Option<PathBuf>,
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Only the TUs of this document.
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
+    /// Made for a CAT tool: `omegat` writes inline Markdown as the tags OmegaT makes of a
+    /// work file's inline codes (`xliff export --for omegat`), for its `tm/auto/`.
+    #[arg(long = "for", value_enum, value_name = "TOOL")]
+    pub for_tool: Option<CatToolArg>,
     /// Replace the output even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
@@ -292,19 +313,23 @@ pub struct ExportArgs {
 pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
     match command {
-        TmCommand::Stats(args) => {
-            each_memory(ctx, &args.tm, |tm| stats(tm, args, false, l10n, out))
-        }
-        TmCommand::Validate(args) => {
-            each_memory(ctx, &args.tm, |tm| stats(tm, args, true, l10n, out))
-        }
+        TmCommand::Stats(args) => each_memory(ctx, &args.tm, MemoryNamed::TmOption, |tm| {
+            stats(tm, args, false, l10n, out)
+        }),
+        TmCommand::Validate(args) => each_memory(ctx, &args.tm, MemoryNamed::TmOption, |tm| {
+            stats(tm, args, true, l10n, out)
+        }),
         TmCommand::Convert(args) => convert(args, ctx, out),
         TmCommand::Lookup(args) => lookup_command(args, ctx, out),
         TmCommand::Concordance(args) => concordance_command(args, ctx, out),
-        TmCommand::Import(args) => import_command(args, l10n, out),
+        TmCommand::Import(args) => import_command(args, ctx, out),
         TmCommand::Export(args) => export(args, ctx, out),
-        TmCommand::Compact(args) => compact_command(args, l10n, out),
-        TmCommand::Docs(args) => each_memory(ctx, &args.tm, |tm| docs_command(tm, args, l10n, out)),
+        TmCommand::Compact(args) => each_memory(ctx, &args.tm, MemoryNamed::Compact, |tm| {
+            compact_command(tm, args, l10n, out)
+        }),
+        TmCommand::Docs(args) => each_memory(ctx, &args.tm, MemoryNamed::TmOption, |tm| {
+            docs_command(tm, args, l10n, out)
+        }),
         TmCommand::Merge(args) => merge_command(args, ctx, out),
     }
 }
@@ -314,10 +339,11 @@ pub fn execute(command: &TmCommand, ctx: &Context, out: &mut Output) -> Result<E
 fn each_memory(
     ctx: &Context,
     given: &Option<PathBuf>,
+    named: MemoryNamed,
     mut command: impl FnMut(&Path) -> Result<Exit>,
 ) -> Result<Exit> {
     let mut worst = Exit::Success;
-    for tm in memory_files(ctx, given.iter().cloned().collect())?.0 {
+    for tm in memory_files(ctx, given.iter().cloned().collect(), named)?.0 {
         worst = match (worst, command(&tm)?) {
             (Exit::Error, _) | (_, Exit::Error) => Exit::Error,
             (Exit::Findings, _) | (_, Exit::Findings) => Exit::Findings,
@@ -425,12 +451,18 @@ fn convert(args: &ConvertArgs, ctx: &Context, out: &mut Output) -> Result<Exit> 
 
 fn export(args: &ExportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
+    let tm = match &args.tm {
+        Some(tm) => tm.clone(),
+        None => songngu::flow::tm::project_memory_to_read(&ctx.project()?)
+            .map_err(|e| tm_memory_error(l10n, e, MemoryNamed::Export))?,
+    };
     let request = ExportRequest {
-        tm: args.tm.clone(),
+        tm,
         doc: args.doc.clone(),
         output: args.output.clone(),
         protected: targets::project_inputs_if_any(ctx),
         read_only: read_only(args.force_readonly),
+        for_omegat: args.for_tool == Some(CatToolArg::Omegat),
     };
     let copied = copy::export(&request, out.writer(), &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;
@@ -515,15 +547,19 @@ fn lookup_positionals(args: &LookupArgs) -> (Vec<PathBuf>, Option<String>) {
 }
 
 /// The memory files `given`, else the project's (with the project, for its language
-/// pair); a project without any is an error.
-fn memory_files(ctx: &Context, given: Vec<PathBuf>) -> Result<(Vec<PathBuf>, Option<Project>)> {
+/// pair); a project without any is an error, whose hint names the memory as `named`.
+fn memory_files(
+    ctx: &Context,
+    given: Vec<PathBuf>,
+    named: MemoryNamed,
+) -> Result<(Vec<PathBuf>, Option<Project>)> {
     if !given.is_empty() {
         // No project is read: a memory named on the command line works anywhere.
         return Ok((given, None));
     }
     let project = ctx.project()?;
-    let files =
-        songngu::flow::tm::memory_files(&[], &project).map_err(|e| flow_error(ctx.l10n, e))?;
+    let files = songngu::flow::tm::memory_files(&[], &project)
+        .map_err(|e| tm_memory_error(ctx.l10n, e, named))?;
     Ok((files, Some(project)))
 }
 
@@ -538,7 +574,7 @@ fn lookup_command(args: &LookupArgs, ctx: &Context, out: &mut Output) -> Result<
     if queries.is_empty() {
         return Err(flow_error(l10n, FlowError::NoQuery));
     }
-    let (tms, project) = memory_files(ctx, given)?;
+    let (tms, project) = memory_files(ctx, given, MemoryNamed::TmOption)?;
     let request = LookupRequest {
         tm: tms[0].clone(),
         queries,
@@ -617,7 +653,7 @@ fn concordance_command(args: &ConcordanceArgs, ctx: &Context, out: &mut Output) 
     let l10n = ctx.l10n;
     let (given, phrase) = concordance_positionals(args);
     let phrase = phrase.ok_or_else(|| flow_error(l10n, FlowError::NoPhrase))?;
-    let (tms, project) = memory_files(ctx, given)?;
+    let (tms, project) = memory_files(ctx, given, MemoryNamed::TmOption)?;
     let request = ConcordanceRequest {
         tm: tms[0].clone(),
         phrase: phrase.clone(),
@@ -655,13 +691,18 @@ fn concordance_command(args: &ConcordanceArgs, ctx: &Context, out: &mut Output) 
     Ok(exit_unless_damaged(found.damaged))
 }
 
-fn compact_command(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+fn compact_command(
+    tm: &Path,
+    args: &CompactArgs,
+    l10n: &Localizer,
+    out: &mut Output,
+) -> Result<Exit> {
     let request = CompactRequest {
-        tm: args.tm.clone(),
+        tm: tm.to_owned(),
         wait: !args.no_wait,
         read_only: read_only(args.force_readonly),
     };
-    let path = args.tm.display().to_string();
+    let path = tm.display().to_string();
     match compact(&request).map_err(|e| flow_error(l10n, e))? {
         Compacted::NoJournal => {
             out.line(&l10n.text_with("tm-compact-nothing", &[("path", path.into())]))?
@@ -679,15 +720,32 @@ fn compact_command(args: &CompactArgs, l10n: &Localizer, out: &mut Output) -> Re
     Ok(Exit::Success)
 }
 
-fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Result<Exit> {
+/// The memory `tm import` writes into, and the language pair it is read in: `--into`,
+/// else the project's first memory file in the project's pair.
+fn import_target(
+    args: &ImportArgs,
+    ctx: &Context,
+) -> Result<(PathBuf, songngu::flow::tm::Languages)> {
+    if let Some(into) = &args.into {
+        return Ok((into.clone(), args.languages.pair()));
+    }
+    let project = ctx.project()?;
+    let into = songngu::flow::tm::project_memory_to_write(&project)
+        .map_err(|e| tm_memory_error(ctx.l10n, e, MemoryNamed::Into))?;
+    Ok((into, args.languages.pair_of(Some(&project))))
+}
+
+fn import_command(args: &ImportArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
+    let l10n = ctx.l10n;
+    let (into, languages) = import_target(args, ctx)?;
     let request = ImportRequest {
         file: args.file.clone(),
-        into: args.into.clone(),
+        into,
         dry_run: args.dry_run,
         duplicates: args.duplicates.into(),
         wait: !args.no_wait,
         read_only: read_only(args.force_readonly),
-        languages: args.languages.pair(),
+        languages,
     };
     let imported = import(&request, &mut notices::Stderr(l10n)).map_err(|e| flow_error(l10n, e))?;
     let report = &imported.report;
@@ -695,7 +753,7 @@ fn import_command(args: &ImportArgs, l10n: &Localizer, out: &mut Output) -> Resu
         Format::Json => {
             out.json_line(&serde_json::json!({ "dry_run": args.dry_run, "report": report }))?
         }
-        Format::Text => write_import(out, l10n, args, report)?,
+        Format::Text => write_import(out, l10n, args, &request.into, report)?,
     }
     out.flush()?;
     Ok(exit_unless_damaged(imported.damaged_input))
@@ -705,6 +763,7 @@ fn write_import(
     out: &mut Output,
     l10n: &Localizer,
     args: &ImportArgs,
+    into: &Path,
     report: &ImportReport,
 ) -> Result<()> {
     let id = if args.dry_run {
@@ -716,7 +775,7 @@ fn write_import(
         id,
         &[
             ("path", args.file.display().to_string().into()),
-            ("into", args.into.display().to_string().into()),
+            ("into", into.display().to_string().into()),
             ("tus", report.tus.into()),
             ("added", report.added.into()),
             ("duplicates", report.duplicates.into()),
@@ -775,6 +834,9 @@ fn docs_command(tm: &Path, args: &DocsArgs, l10n: &Localizer, out: &mut Output) 
 
 fn merge_command(args: &MergeArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
+    if args.format == Format::Json && args.output == Path::new("-") {
+        return Err(anyhow::anyhow!(merge_json_to_stdout(l10n)));
+    }
     let request = MergeRequest {
         base: args.base.clone(),
         ours: args.ours.clone(),
@@ -782,14 +844,25 @@ fn merge_command(args: &MergeArgs, ctx: &Context, out: &mut Output) -> Result<Ex
         output: args.output.clone(),
         protected: targets::project_inputs_if_any(ctx),
         read_only: read_only(args.force_readonly),
+        wait: !args.no_wait,
     };
     let merged = merge(&request, out.writer(), &mut notices::Stderr(l10n))
         .map_err(|e| flow_error(l10n, e))?;
-    // On stderr: the output may be stdout, and git shows a driver's stderr.
-    for conflict in &merged.conflicts {
-        stderr_line(&conflict_line(l10n, conflict));
+    match args.format {
+        Format::Json => {
+            for record in merged.records(&args.output) {
+                out.json_line(&record)?;
+            }
+            out.flush()?;
+        }
+        Format::Text => {
+            // On stderr: the output may be stdout, and git shows a driver's stderr.
+            for conflict in &merged.conflicts {
+                stderr_line(&conflict_line(l10n, conflict));
+            }
+            stderr_line(&merge_summary(l10n, &args.output, &merged));
+        }
     }
-    stderr_line(&merge_summary(l10n, &args.output, &merged));
     Ok(if merged.is_clean() {
         Exit::Success
     } else {

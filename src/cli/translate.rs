@@ -11,6 +11,7 @@ use super::context::Context;
 use super::errors::flow_error;
 use super::exit::Exit;
 use super::output::Output;
+use super::retired;
 use super::values::read_only;
 
 #[derive(Debug, Args)]
@@ -65,6 +66,7 @@ pub fn execute(args: &TranslateArgs, ctx: &Context, out: &mut Output) -> Result<
         Put::Unchanged => "translate-unchanged",
     };
     out.line(&l10n.text_with(id, &[("unit", args.unit.clone().into())]))?;
+    retired::write(out, &translated.retired, l10n)?;
     out.flush()?;
     Ok(Exit::Success)
 }

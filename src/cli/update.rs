@@ -18,6 +18,7 @@ use super::errors::flow_error;
 use super::exit::Exit;
 use super::notices;
 use super::output::Output;
+use super::retired;
 use super::values::read_only;
 
 #[derive(Debug, Args)]
@@ -88,10 +89,7 @@ fn render(updated: &Updated, pretranslate: bool, l10n: &Localizer, out: &mut Out
             ("orphaned", report.orphaned.into()),
         ],
     ))?;
-    if report.retired > 0 {
-        let retired = [("retired", report.retired.into())];
-        out.line(&l10n.text_with("update-retired", &retired))?;
-    }
+    retired::write(out, &report.retired_units, l10n)?;
     if pretranslate {
         out.line(&l10n.text_with(
             "update-pretranslated-summary",

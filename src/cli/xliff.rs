@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use songngu::export::xliff::{ContextLabels, Dress};
+use songngu::export::xliff::Dress;
 use songngu::flow::work_file::{self, ExportRequest, ImportRequest, Imported, Refused};
 use songngu::fsio::Role;
 use songngu::i18n::Localizer;
@@ -17,8 +17,10 @@ use super::errors::flow_error;
 use super::exit::Exit;
 use super::notices;
 use super::output::Output;
+use super::retired;
 use super::targets;
 use super::values::{CatToolArg, XliffVersionArg, read_only};
+use super::wording::context_labels;
 
 #[derive(Debug, Subcommand)]
 pub enum XliffCommand {
@@ -98,11 +100,7 @@ fn export(args: &XliffExportArgs, ctx: &Context, out: &mut Output) -> Result<Exi
             codes: true,
             context: !args.no_context,
             source_copies: args.for_tool == Some(CatToolArg::Omegat),
-            labels: ContextLabels {
-                previous: l10n.text("xliff-context-previous"),
-                next: l10n.text("xliff-context-next"),
-                heading: l10n.text("xliff-context-heading"),
-            },
+            labels: context_labels(l10n),
         },
     };
     let doc = work_file::export(&project, &request, &mut notices::Stderr(l10n))
@@ -239,5 +237,6 @@ fn write_imported(out: &mut Output, imported: &Imported, l10n: &Localizer) -> Re
             ("refused", imported.refused.len().into()),
         ],
     ))?;
+    retired::write(out, &imported.retired, l10n)?;
     Ok(())
 }

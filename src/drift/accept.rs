@@ -26,6 +26,7 @@ use super::report::{Acceptance, Finding};
 use crate::input_limit::{self, InputError, InputKind};
 use crate::memory::persist::{self, LockWait, ReadOnly};
 use crate::text::position::line_column;
+use crate::toml_problem::TomlProblem;
 
 /// Errors of the accepted-findings file.
 #[derive(Debug, thiserror::Error)]
@@ -40,12 +41,12 @@ pub enum AcceptError {
     /// Larger than [`InputKind::Accepted`]'s limit, or not UTF-8 (with its line and column).
     #[error(transparent)]
     Input(InputError),
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{path}:{line}:{column}: {problem}")]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        problem: TomlProblem,
     },
 }
 
@@ -106,7 +107,7 @@ fn parse(path: &Path, text: &str) -> Result<Vec<AcceptedFinding>, AcceptError> {
             path: path.to_owned(),
             line,
             column,
-            message: e.message().to_owned(),
+            problem: TomlProblem::classify(e.message()),
         }
     })?;
     Ok(file.accepted)
@@ -182,7 +183,7 @@ impl Accepted {
                 path: self.path.clone(),
                 line,
                 column,
-                message: e.message().to_owned(),
+                problem: TomlProblem::classify(e.message()),
             }
         })?;
         for entry in &self.pending {

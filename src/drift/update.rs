@@ -5,13 +5,12 @@
 //! unit id and order are rewritten, and nothing else: moving is not a change of the
 //! translation, so `changeid`/`changedate` keep naming who last changed its text or
 //! status); stale translations stay as they are, with the old
-//! English they were made from, for reference; TUs whose English is gone are told once
-//! and then retired: the update (or `xliff import`) that first finds one gone marks it
-//! ([`props::LEFT`]) and checks list it as `orphaned`, so the editor sees what left the
-//! article; the next update retires it ([`props::OBSOLETE`]): kept, searchable and
-//! offered as a fuzzy match, no longer listed (unless asked). A TU whose English comes
-//! back is in use again. No TU is ever deleted: the memory remembers every translation
-//! ever made.
+//! English they were made from, for reference; a TU whose English is gone is retired by
+//! the update (or `translate`/`xliff import`) that finds it gone ([`props::OBSOLETE`]):
+//! kept, searchable and offered as a fuzzy match, no longer listed by checks (unless
+//! asked); the update tells which it retired, so the editor hears of each once. A TU
+//! whose English comes back is in use again. No TU is ever deleted: the memory remembers
+//! every translation ever made.
 
 use crate::memory::{
     record::{NewUnit, StoredUnit, props, set_covered_units, set_dated, unit_tu},
@@ -34,9 +33,10 @@ pub struct UpdateReport {
     pub missing: usize,
     /// TUs whose English left the article (kept), retired or not.
     pub orphaned: usize,
-    /// Of those, TUs this update retired: found gone by an earlier update or import
-    /// (the others were retired before, or are told now and retired by the next update).
+    /// Of those, TUs this update retired (the others were retired before).
     pub retired: usize,
+    /// The TUs this update retired, in the memory's order of the document.
+    pub retired_units: Vec<RetiredUnit>,
     /// Units that had no translation and were filled from the memory's exact matches or
     /// from a repetition in the article, as `needs-review` (see
     /// [`super::pretranslate`]); not counted in `missing`. 0 unless asked for.
@@ -44,6 +44,15 @@ pub struct UpdateReport {
     /// Units left missing because the memory holds different translations of their
     /// English (counted in `missing`).
     pub pretranslation_conflicts: usize,
+}
+
+/// A TU retired because its English left the article.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RetiredUnit {
+    /// Its unit id ([`props::UNIT`]); empty when the TU has none.
+    pub unit: String,
+    /// The English it was translated from.
+    pub en: String,
 }
 
 /// Updates the TUs of `doc` for the current English `units`. The caller saves the memory.
@@ -122,7 +131,8 @@ pub fn update(
         }
     }
     report.orphaned = revision.orphaned.len();
-    report.retired = settle_orphans(memory, &stored, &revision, true)?;
+    report.retired_units = retire(memory, &stored, &revision)?;
+    report.retired = report.retired_units.len();
     if !renamed.is_empty() {
         for added in memory.document_additions(doc)? {
             let mut tu = memory.tu_of(added.entry)?;
@@ -141,42 +151,45 @@ pub fn update(
     Ok((report, revision))
 }
 
-/// Marks every TU of `stored` that `revision` orphans, not retired yet: one found gone
-/// for the first time is marked [`props::LEFT`] (still listed by checks); with `retire`,
-/// one found gone before is retired ([`props::OBSOLETE`]). Returns how many were retired.
-/// `changeid`/`changedate` stay (no translation changed); the dates are the props' values.
-pub fn settle_orphans(
+/// Retires every TU of `stored` that `revision` orphans and is not retired yet
+/// ([`props::OBSOLETE`], dated now), and returns them. A memory of an earlier version may
+/// hold TUs marked only as found gone ([`props::LEFT`]): they are retired here too, and
+/// that mark goes, so that a retired TU carries one state. `changeid`/`changedate` stay
+/// (no translation changed).
+fn retire(
     memory: &mut Memory,
     stored: &[StoredUnit],
     revision: &Revision,
-    retire: bool,
-) -> Result<usize, MemoryError> {
+) -> Result<Vec<RetiredUnit>, MemoryError> {
     let now = crate::tmx::tmx_date_now();
-    let mut retired = 0;
+    let mut retired = Vec::new();
     for &j in &revision.orphaned {
         let Some(old) = stored.get(j).filter(|s| !s.obsolete) else {
             continue;
         };
-        let kind = match (old.left, retire) {
-            (false, _) => props::LEFT,
-            (true, true) => props::OBSOLETE,
-            (true, false) => continue,
-        };
         let mut tu = memory.tu_of(old.entry)?;
-        set_dated(&mut tu, kind, Some(&now));
+        set_dated(&mut tu, props::LEFT, None);
+        set_dated(&mut tu, props::OBSOLETE, Some(&now));
         memory.replace(old.entry, tu)?;
-        retired += usize::from(kind == props::OBSOLETE);
+        retired.push(RetiredUnit {
+            unit: old.unit.clone(),
+            en: old.en.clone(),
+        });
     }
     Ok(retired)
 }
 
-/// Marks the TUs of document `doc` whose English left the current `units` as found gone
-/// ([`settle_orphans`] without retiring): for flows that store translations, so that an
-/// old TU a new translation replaced under another unit id is retired by the next update.
-pub fn mark_orphans(memory: &mut Memory, units: &[Unit], doc: &str) -> Result<(), MemoryError> {
+/// Retires the TUs of document `doc` whose English left the current `units`, for flows
+/// that store translations: the old TU a new translation replaced under another unit id
+/// (a retranslated stale unit) is retired at once, as `update` would. Returns them.
+pub fn retire_orphans(
+    memory: &mut Memory,
+    units: &[Unit],
+    doc: &str,
+) -> Result<Vec<RetiredUnit>, MemoryError> {
     let stored = memory.document(doc)?;
     let revision = revision::compare(units, &stored);
-    settle_orphans(memory, &stored, &revision, false).map(|_| ())
+    retire(memory, &stored, &revision)
 }
 
 /// What [`update`] counted a unit as.
@@ -410,6 +423,12 @@ mod tests {
                 stale: 1,
                 missing: 2,
                 orphaned: 1,
+                // Retired by the update that finds its English gone, and told.
+                retired: 1,
+                retired_units: vec![RetiredUnit {
+                    unit: text_id("Specific laws are needed."),
+                    en: "Specific laws are needed.".to_owned(),
+                }],
                 ..UpdateReport::default()
             }
         );
@@ -446,8 +465,8 @@ mod tests {
             memory.tu_of(stale.entry).unwrap().attr("changeid"),
             Some("lan")
         );
-        // Orphaned: kept. Missing: nothing added for it.
-        stored(&after, "Specific laws are needed.");
+        // Orphaned: kept, retired. Missing: nothing added for it.
+        assert!(stored(&after, "Specific laws are needed.").obsolete);
         assert!(after.iter().all(|s| s.en != "Welcome to the fair."));
 
         // Saved and read back: the same number of TUs.

@@ -68,7 +68,8 @@ pub struct ReleaseOptions<'r> {
     /// from each other, from the release's own files and from `manifest.json`.
     pub extra: Vec<(String, Vec<u8>)>,
     /// Write the release's units as an XLIFF work file of this version too (every unit,
-    /// as `xliff export --all` does), named `<base>.xlf`.
+    /// as `xliff export --all` does: inline codes for Markdown, context notes labelled
+    /// with [`Wording::context`]), named `<base>.xlf`.
     pub work_file: Option<crate::xliff::Version>,
 }
 
@@ -259,12 +260,13 @@ fn write_release_with(
     put(&names.tmx, &bytes, &mut files)?;
     if let Some(version) = options.work_file {
         bytes.clear();
-        let units = &release.units;
         let (source, target) = (
             options.source_lang.to_string(),
             options.target_lang.to_string(),
         );
-        let doc = super::xliff::work_document(&release.doc_id, units, true, &source, &target);
+        // Dressed as `xliff export --all` dresses it: codes, context notes in the UI's words.
+        let dress = super::xliff::Dress::work_file(options.wording.context.clone());
+        let doc = super::xliff::work_file(release, true, &source, &target, &dress);
         crate::xliff::write(&doc, version, &mut bytes).map_err(ExportError::write("xliff"))?;
         put(&work_file_name, &bytes, &mut files)?;
     }

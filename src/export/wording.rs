@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::xliff::ContextLabels;
 use crate::drift::report::Explanation;
 
 /// The words of the bilingual formats that are not the article: column names, the legend,
@@ -27,6 +28,8 @@ pub struct Wording<'r> {
     pub accepted: String,
     /// Renders a finding's explanation; without it the message id and arguments are shown.
     pub message: Option<&'r dyn Fn(&Explanation) -> String>,
+    /// The labels of the context notes of the release's XLIFF work file.
+    pub context: ContextLabels,
 }
 
 impl Default for Wording<'_> {
@@ -43,6 +46,7 @@ impl Default for Wording<'_> {
                 .into(),
             accepted: "an editor accepted the finding".into(),
             message: None,
+            context: ContextLabels::default(),
         }
     }
 }

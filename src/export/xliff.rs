@@ -32,7 +32,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{BlockKind, Format};
+use crate::document::{BlockKind, Document, Format};
 use crate::drift::check::{Report, Status};
 use crate::drift::revision::{self, UnitState};
 use crate::drift::{CheckedArticle, CheckedUnit, Kind};
@@ -149,10 +149,47 @@ pub struct Dress {
     pub labels: ContextLabels,
 }
 
+impl Dress {
+    /// What a work file carries by default (`xliff export`, and a release's `<base>.xlf`):
+    /// inline codes and context notes labelled with `labels`, no source copies.
+    pub fn work_file(labels: ContextLabels) -> Dress {
+        Dress {
+            codes: true,
+            context: true,
+            source_copies: false,
+            labels,
+        }
+    }
+}
+
+/// The work file of a release's units ([`work_document`]) dressed as `dress` asks: what
+/// `xliff export` writes and the release's `<base>.xlf` too, so the two cannot drift apart.
+pub fn work_file(
+    release: &crate::export::Release<'_>,
+    all: bool,
+    source_lang: &str,
+    target_lang: &str,
+    dress: &Dress,
+) -> XliffDoc {
+    let mut doc = work_document(
+        &release.doc_id,
+        &release.units,
+        all,
+        source_lang,
+        target_lang,
+    );
+    dress_units(&mut doc, release.en, &release.units, dress);
+    doc
+}
+
 /// Dresses `doc`, the work file of `article` ([`work_document`]), as `dress` asks.
 pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: &Dress) {
-    let markdown = article.document.format == Format::Markdown;
-    let units = &article.units;
+    dress_units(doc, &article.document, &article.units(), dress);
+}
+
+/// Dresses `doc`, the work file of the units `units` of the English `en`.
+fn dress_units(doc: &mut XliffDoc, en: &Document, units: &[CheckedUnit<'_>], dress: &Dress) {
+    let markdown = en.format == Format::Markdown;
     for x in &mut doc.units {
         x.markdown = dress.codes && markdown;
         if dress.source_copies && x.state == State::Initial && !x.en.is_empty() {
@@ -163,34 +200,37 @@ pub fn dress(doc: &mut XliffDoc, article: &CheckedArticle, dress: &Dress) {
         if dress.context
             && let Some(order) = exported_order(x).filter(|&o| o < units.len())
         {
-            x.context = context(article, order, &dress.labels);
+            x.context = context(en, units, order, &dress.labels);
         }
     }
 }
 
 /// The context note of unit `order`: the sentence before it and after its run (units
 /// translated with it), and the heading its paragraph is under; `None` if none of them.
-fn context(article: &CheckedArticle, order: usize, labels: &ContextLabels) -> Option<String> {
-    let units = &article.units;
-    let joined = |i: usize| article.report.joined.get(i).copied().unwrap_or(false);
+fn context(
+    en: &Document,
+    units: &[CheckedUnit<'_>],
+    order: usize,
+    labels: &ContextLabels,
+) -> Option<String> {
     let end = (order + 1..units.len())
-        .find(|&i| !joined(i))
+        .find(|&i| !units[i].joined)
         .unwrap_or(units.len());
-    let blocks = &article.document.blocks;
-    let block = units[order].block;
+    let blocks = &en.blocks;
+    let block = units[order].unit.block;
     let heading = blocks
         .get(..block.min(blocks.len()))
         .unwrap_or_default()
         .iter()
         .rev()
         .find(|b| matches!(b.kind, BlockKind::Heading(_)))
-        .map(|b| article.document.block_text(b));
+        .map(|b| en.block_text(b));
     let lines: Vec<String> = [
         (
             &labels.previous,
-            order.checked_sub(1).map(|i| units[i].text.as_str()),
+            order.checked_sub(1).map(|i| units[i].unit.text.as_str()),
         ),
-        (&labels.next, units.get(end).map(|u| u.text.as_str())),
+        (&labels.next, units.get(end).map(|u| u.unit.text.as_str())),
         (&labels.heading, heading),
     ]
     .into_iter()

@@ -7,7 +7,7 @@ use super::{DocumentEdit, FlowError, Notice, Notices};
 use crate::drift::pretranslate::{Pretranslation, pretranslate};
 use crate::drift::revision::Revision;
 use crate::drift::update::{
-    Put, UpdateReport, mark_orphans, put_unit_translation, update as update_memory,
+    Put, RetiredUnit, UpdateReport, put_unit_translation, retire_orphans, update as update_memory,
 };
 use crate::fsio::ReadOnly;
 use crate::memory::record::NewUnit;
@@ -150,6 +150,9 @@ pub struct Translated {
     pub path: PathBuf,
     pub doc: String,
     pub put: Put,
+    /// The TUs retired because their English left the article: the old TU of a stale unit
+    /// this translation replaces under the new English's id.
+    pub retired: Vec<RetiredUnit>,
 }
 
 /// Stores the translation of one unit of the current English, and saves the memory.
@@ -185,11 +188,17 @@ pub fn translate(project: &Project, request: &TranslateRequest) -> Result<Transl
         user: &user,
     };
     let put = put_unit_translation(&mut memory, &units, &new)?;
+    let mut retired = Vec::new();
     if put != Put::Unchanged {
-        // A stale unit's old TU, replaced under the new English's id: told, then retired
-        // by the next `update`.
-        mark_orphans(&mut memory, &units, &doc)?;
+        // A stale unit's old TU, replaced under the new English's id: retired at once
+        // (kept, a fuzzy suggestion), as `update` retires what left the article.
+        retired = retire_orphans(&mut memory, &units, &doc)?;
     }
     memory.save()?;
-    Ok(Translated { path, doc, put })
+    Ok(Translated {
+        path,
+        doc,
+        put,
+        retired,
+    })
 }

@@ -178,6 +178,13 @@ pub enum FlowError {
         project: Option<PathBuf>,
         listed: Vec<PathBuf>,
     },
+    /// `tm export` was given no memory file and the project has several (`paths`, those
+    /// that exist): which one to write is the user's choice.
+    #[error("the project has several memory files: name the one to read")]
+    SeveralMemories {
+        project: Option<PathBuf>,
+        paths: Vec<PathBuf>,
+    },
     /// `tm concordance` was given no phrase (its memory alone).
     #[error("no phrase: give a word or phrase to find")]
     NoPhrase,

@@ -12,6 +12,7 @@ use crate::drift::Severity;
 use crate::export::manifest::{Manifest, MemoryFile};
 use crate::export::release::{ReleaseOptions, write_release};
 use crate::export::tmx::TmxOptions;
+use crate::export::xliff::Dress;
 use crate::export::{self, ExportError, Release, Stamp, Wording};
 use crate::project::Project;
 use crate::xliff::Version;
@@ -137,7 +138,9 @@ impl PreparedRelease {
                 export::tmx::write(&release, &options, &mut bytes)?;
             }
             SingleFormat::Xliff(version) => {
-                let doc = work_file_of(project, &self.checked.article, true);
+                // The release folder's `<base>.xlf`, dressed the same way.
+                let dress = Dress::work_file(wording.context.clone());
+                let doc = work_file_of(project, &self.checked.article, true, &dress);
                 crate::xliff::write(&doc, version, &mut bytes)
                     .map_err(ExportError::write("xliff"))?;
             }

@@ -7,9 +7,12 @@ use super::check::{CheckRequest, check};
 use super::{FlowError, Notices, open_for_update};
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
-use crate::drift::update::{Put, mark_orphans, put_unit_translation};
+use crate::drift::update::{Put, RetiredUnit, put_unit_translation, retire_orphans};
 use crate::drift::{CheckedArticle, Severity};
-use crate::export::xliff::{Dress, Place, Verdict, dress, place_units, verdict, work_document};
+use crate::export::Release;
+use crate::export::xliff::{
+    ContextLabels, Dress, Place, Verdict, place_units, verdict, work_document,
+};
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::record::NewUnit;
@@ -40,11 +43,7 @@ impl ExportRequest {
             doc: None,
             tm: Vec::new(),
             all: false,
-            dress: Dress {
-                codes: true,
-                context: true,
-                ..Dress::default()
-            },
+            dress: Dress::work_file(ContextLabels::default()),
         }
     }
 }
@@ -63,21 +62,26 @@ pub fn export(
     };
     let checked = check(project, &check_request, notices)?;
     checked.refuse_damaged()?;
-    let mut doc = work_file_of(project, &checked.article, request.all);
-    dress(&mut doc, &checked.article, &request.dress);
-    Ok(doc)
+    Ok(work_file_of(
+        project,
+        &checked.article,
+        request.all,
+        &request.dress,
+    ))
 }
 
-/// The work file of `article` in the project's languages.
-pub fn work_file_of(project: &Project, article: &CheckedArticle, all: bool) -> XliffDoc {
+/// The work file of `article` in the project's languages, dressed: the one builder of
+/// `xliff export` and of a release's `<base>.xlf` ([`crate::export::xliff::work_file`]).
+pub fn work_file_of(
+    project: &Project,
+    article: &CheckedArticle,
+    all: bool,
+    dress: &Dress,
+) -> XliffDoc {
     let config = &project.config;
-    work_document(
-        article.doc.as_deref().unwrap_or_default(),
-        &article.units(),
-        all,
-        &config.source.to_string(),
-        &config.target.to_string(),
-    )
+    let release = Release::of(article, true);
+    let (source, target) = (config.source.to_string(), config.target.to_string());
+    crate::export::xliff::work_file(&release, all, &source, &target, dress)
 }
 
 /// A work file's bytes in XLIFF `version`.
@@ -184,6 +188,9 @@ pub struct Imported {
     /// Units stored while still marked `initial` in the file.
     pub still_initial: Vec<String>,
     pub refused: Vec<Refused>,
+    /// The TUs retired because their English left the article: the old TUs of stale
+    /// units the file's translations replace under the new English's ids.
+    pub retired: Vec<RetiredUnit>,
 }
 
 /// Stores every unit of the work file that holds new work, and saves the memory. A file
@@ -239,9 +246,9 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let user = project.user(request.user.as_deref());
     let mut imported = store_units(&mut memory, &doc, &article, &user)?;
     // The old TUs the new translations replace (stored under the new English's ids) are
-    // told as orphaned now and retired by the next `update`.
+    // retired at once: kept and offered as fuzzy matches, no longer listed by `check`.
     if imported.stored > 0 {
-        mark_orphans(&mut memory, &article.units, &doc.doc)?;
+        imported.retired = retire_orphans(&mut memory, &article.units, &doc.doc)?;
     }
     memory.save()?;
     imported.path = path;

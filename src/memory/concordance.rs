@@ -399,11 +399,7 @@ impl<'a> ClassView<'a> {
     /// Sections `first..first + CLASS_SECTIONS` of `index`; with `check`, `None` unless
     /// they hold together.
     pub(crate) fn read(index: &'a IndexBytes, first: usize, check: bool) -> Option<Self> {
-        let folds = InternerRef::new(
-            index.section(first)?,
-            index.section(first + 1)?,
-            index.section(first + 2)?,
-        )?;
+        let folds = InternerRef::read(index, first, check)?;
         let view = ClassView {
             folds,
             ends: index.section(first + 3)?,

@@ -907,16 +907,8 @@ impl<'a> FuzzyView<'a> {
         counters: &'a CounterPool,
         check: bool,
     ) -> Option<FuzzyView<'a>> {
-        let words = InternerRef::new(
-            index.section(first)?,
-            index.section(first + 1)?,
-            index.section(first + 2)?,
-        )?;
-        let folds = InternerRef::new(
-            index.section(first + 4)?,
-            index.section(first + 5)?,
-            index.section(first + 6)?,
-        )?;
+        let words = InternerRef::read(index, first, check)?;
+        let folds = InternerRef::read(index, first + 4, check)?;
         let view = FuzzyView {
             words,
             word_info: index.section(first + 3)?,

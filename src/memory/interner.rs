@@ -1,5 +1,6 @@
 //! The keys and the string table of the lookup indexes.
 
+use super::cache::IndexBytes;
 use crate::text::normalize::fold;
 use crate::text::tokens::TokenKind;
 
@@ -146,6 +147,20 @@ impl<'a> InternerRef<'a> {
         let roomy = table.is_empty() && ends.is_empty() || used < table.len();
         (ascending && within && sized && known && roomy && used == ends.len())
             .then_some(InternerRef { bytes, ends, table })
+    }
+
+    /// Sections `first..first + 3` of a persisted index as an interner. With `check`, as
+    /// [`InternerRef::new`]; without, as they lie: an index is checked once when it is
+    /// opened, and checking again on every lookup cost a pass over the whole table per query.
+    pub(crate) fn read(index: &'a IndexBytes, first: usize, check: bool) -> Option<Self> {
+        let bytes = index.section(first)?;
+        let ends = index.section(first + 1)?;
+        let table = index.section(first + 2)?;
+        if check {
+            InternerRef::new(bytes, ends, table)
+        } else {
+            Some(InternerRef { bytes, ends, table })
+        }
     }
 
     /// The number of strings.

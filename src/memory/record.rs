@@ -47,11 +47,13 @@ pub mod props {
     pub const VI_PARAGRAPH: &str = "x-songngu-vi-paragraph";
     /// How sure the aligner was of the pair, 0-1, for TUs made by alignment.
     pub const CONFIDENCE: &str = "x-songngu-confidence";
-    /// Of a TU whose English left its article: when an `update` (or `xliff import`) first
-    /// found it gone (a TMX date). Checks still list it as `orphaned`, so that the editor
-    /// sees what left the article; the next `update` retires it ([`OBSOLETE`]).
+    /// Written by earlier versions, read only: of a TU whose English left its article,
+    /// when an `update` (or `xliff import`) first found it gone, to be retired by the next
+    /// `update`. A TU is now retired at once ([`OBSOLETE`]); the next `update` retires
+    /// one that still carries this mark, and drops the mark.
     pub const LEFT: &str = "x-songngu-left";
-    /// Of a TU whose English left its article: when `update` retired it (a TMX date).
+    /// Of a TU whose English left its article: when `update` (or `translate`/`xliff
+    /// import`, for the old TU of a retranslated unit) retired it (a TMX date).
     /// A retired TU stays in the memory, searchable and offered as a fuzzy match; checks
     /// stop listing it as `orphaned` (`check --show-obsolete` lists it again).
     pub const OBSOLETE: &str = "x-songngu-obsolete";
@@ -103,7 +105,7 @@ pub struct StoredUnit {
     pub after: Option<String>,
     /// Of an addition: the unit it comes before ([`props::BEFORE`]).
     pub before: Option<String>,
-    /// Its English was found gone from the article ([`props::LEFT`]).
+    /// Marked found gone by an earlier version, not retired yet ([`props::LEFT`]).
     pub left: bool,
     /// Retired: its English left the article ([`props::OBSOLETE`]).
     pub obsolete: bool,

@@ -34,6 +34,7 @@ use unic_langid::LanguageIdentifier;
 use crate::drift::{Kind, Severity};
 use crate::input_limit::{self, InputError, InputKind};
 use crate::text::position::line_column;
+use crate::toml_problem::TomlProblem;
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "songngu.toml";
@@ -46,12 +47,12 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{path}:{line}:{column}: {problem}")]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        problem: TomlProblem,
     },
     #[error(
         "{path}: `{value}` is not a language tag songngu supports as {role} (expected {expected})"
@@ -261,7 +262,7 @@ impl Config {
                 path: path.to_owned(),
                 line,
                 column,
-                message: e.message().to_owned(),
+                problem: TomlProblem::classify(e.message()),
             }
         })?;
         let root = path

@@ -5,6 +5,7 @@
 //! *data*), and the text between codes is the source as written (escapes, entities), so
 //! joining the pieces gives back the Markdown byte for byte.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Tag};
@@ -244,6 +245,25 @@ pub(crate) fn code_keys<'a>(pieces: &[Piece<'a>]) -> Vec<(usize, CodeKey<'a>)> {
         }
     }
     keys
+}
+
+/// Which code of the source each code of `target` is (target code id → source code id):
+/// the first source code not yet taken with the same markup. A target code without one
+/// (markup only the Vietnamese has) is not a code of the unit and is written as text.
+pub(crate) fn match_target_codes(
+    source_keys: &[(usize, CodeKey<'_>)],
+    target: &[Piece<'_>],
+) -> HashMap<usize, usize> {
+    let mut used = vec![false; source_keys.len()];
+    let mut ids = HashMap::new();
+    for (tid, key) in code_keys(target) {
+        let found = (0..source_keys.len()).find(|&k| !used[k] && source_keys[k].1 == key);
+        if let Some(k) = found {
+            used[k] = true;
+            ids.insert(tid, source_keys[k].0);
+        }
+    }
+    ids
 }
 
 #[cfg(test)]

@@ -191,6 +191,7 @@
 
 mod error;
 mod inline;
+pub mod omegat;
 mod reader;
 mod writer;
 

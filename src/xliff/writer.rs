@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::error::{Invalid, TextField, WriteError};
-use super::inline::{CodeKey, Piece, code_keys, pieces};
+use super::inline::{CodeKey, Piece, code_keys, match_target_codes, pieces};
 use super::{
     LEVERAGED_INHERITED, NS_1_2, NS_2_0, SUB_STATE_SOURCE_COPY, State, Version, XliffDoc, XliffUnit,
 };
@@ -188,14 +188,7 @@ impl<'a> Coded<'a> {
             coded.add_refs(*id, key);
         }
         if let Some(target) = &target {
-            let mut used = vec![false; source_keys.len()];
-            for (tid, key) in code_keys(target) {
-                let found = (0..source_keys.len()).find(|&k| !used[k] && source_keys[k].1 == key);
-                if let Some(k) = found {
-                    used[k] = true;
-                    coded.target_ids.insert(tid, source_keys[k].0);
-                }
-            }
+            coded.target_ids = match_target_codes(&source_keys, target);
         }
         coded.target = target;
         Some(coded)

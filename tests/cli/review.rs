@@ -93,7 +93,7 @@ fn review_refuses_a_stale_unit() {
 }
 
 #[test]
-fn an_orphan_is_retired_by_the_second_update_and_shown_on_request() {
+fn an_orphan_is_retired_by_the_update_that_finds_it_gone_and_shown_on_request() {
     let dir = fair_project("", "");
     let d = dir.path();
     std::fs::write(
@@ -101,18 +101,27 @@ fn an_orphan_is_retired_by_the_second_update_and_shown_on_request() {
         "The fair opened today in Hanoi. Tickets are free for children.\n",
     )
     .unwrap();
+    let (_, records) = check_json(d, &["a.en.txt"]);
+    assert_eq!(records.len(), 1, "before the update, the check tells it");
+    // The update that finds it gone retires it, and says which.
     let (code, text) = run_in(d, &["update", "a.en.txt"]);
     assert_eq!(code, 0, "{text}");
-    assert!(!text.contains("retired"), "{text}");
+    assert!(
+        text.contains("  retired [") && text.contains("] It has 40 stands from ten provinces."),
+        "{text}"
+    );
+    assert!(text.contains("1 old translation retired"), "{text}");
     let (_, records) = check_json(d, &["a.en.txt"]);
-    assert_eq!(records.len(), 1);
+    assert_eq!(records.len(), 0, "{records:?}");
+    // Once: the next update retires nothing more.
     let (code, text) = run_in(d, &["update", "a.en.txt", "--json"]);
     assert_eq!(code, 0, "{text}");
     let report = &json_lines(&text)[0];
     assert_eq!(
         (report["orphaned"].as_u64(), report["retired"].as_u64()),
-        (Some(1), Some(1))
+        (Some(1), Some(0))
     );
+    assert_eq!(report["retired_units"], serde_json::json!([]));
     let (code, text) = run_in(d, &["check", "a.en.txt"]);
     assert_eq!(code, 0);
     assert!(text.contains("0 orphaned"), "{text}");

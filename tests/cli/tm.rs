@@ -543,3 +543,142 @@ fn tm_lookup_of_the_projects_memory_takes_the_projects_languages() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Hội chợ mở cửa hôm nay."), "{out}");
 }
+
+/// `tm export -o OUT`, `tm import FILE` and `tm compact` without a memory work on the
+/// project's (before, each needed the path: clap refused the command, exit 2).
+#[test]
+fn tm_export_import_and_compact_default_to_the_projects_memory() {
+    let dir = project_with_memory(Some(&tmx_doc(&PAIRS[..2])));
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "export", "-o", "out.tmx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("wrote `out.tmx` (2 TUs)"), "{err}");
+    assert_eq!(count_tus_in(&dir.path().join("out.tmx")), 2);
+
+    let foreign = dir.path().join("foreign.tmx");
+    let third = tmx_doc(&PAIRS[2..]).replace("tuid=\"t1\"", "tuid=\"f1\"");
+    std::fs::write(&foreign, third).expect("write");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "import", "foreign.tmx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("into `"), "{out}");
+    assert!(out.contains("news.tmx`: 1 read, 1 added"), "{out}");
+    let memory = dir.path().join("tmx/news.tmx");
+    assert_eq!(count_tus_in(&memory), 3);
+    assert!(
+        std::fs::read_to_string(&memory)
+            .unwrap()
+            .contains(PAIRS[2].1)
+    );
+
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("news.tmx` has no journal"), "{out}");
+    // The old forms stay as they were.
+    let (code, _, err) = run_in_apart(
+        dir.path(),
+        &["tm", "export", "tmx/news.tmx", "-o", "again.tmx"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run_in_apart(
+        dir.path(),
+        &["tm", "import", "foreign.tmx", "--into", "other.tmx"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(count_tus_in(&dir.path().join("other.tmx")), 1);
+}
+
+/// Importing into a project whose memory is not written yet writes it: an import may be
+/// the memory's first content. Exporting it is an error until then.
+#[test]
+fn tm_import_writes_the_projects_memory_that_does_not_exist_yet() {
+    let dir = project_with_memory(None);
+    std::fs::write(dir.path().join("foreign.tmx"), tmx_doc(PAIRS)).expect("write");
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "export", "-o", "out.tmx"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("does not exist yet") && err.contains("`songngu tm export TM -o OUT`"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out.tmx").exists());
+    std::fs::create_dir(dir.path().join("tmx")).expect("folder");
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "import", "foreign.tmx"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(count_tus_in(&dir.path().join("tmx/news.tmx")), 3);
+}
+
+/// No project memory at all: each command says how it takes one, in English and in
+/// Vietnamese, exit 2, and nothing is written.
+#[test]
+fn tm_export_import_and_compact_without_a_memory_are_clear_errors() {
+    let bare_dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(bare_dir.path().join("foreign.tmx"), tmx_doc(PAIRS)).expect("write");
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["tm", "export", "-o", "out.tmx"],
+            "`songngu tm export TM -o OUT`",
+        ),
+        (&["tm", "compact"], "`songngu tm compact TM`"),
+        (&["tm", "import", "foreign.tmx"], "`--into TM`"),
+    ];
+    for (args, how) in cases {
+        let (code, out, err) = run_in_apart(bare_dir.path(), args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(
+            err.contains("no translation memory to read") && err.contains(how),
+            "{args:?}: {err}"
+        );
+        let output = songngu("vi")
+            .current_dir(bare_dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("không có bộ nhớ dịch nào để đọc") && err.contains(how),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(listing(bare_dir.path()), ["foreign.tmx"]);
+
+    // A project that lists none: the hint says where to list one.
+    std::fs::write(bare_dir.path().join("songngu.toml"), "source = \"en\"\n").expect("write");
+    let (code, _, err) = run_in_apart(bare_dir.path(), &["tm", "import", "foreign.tmx"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("lists none; give one with `--into TM`"),
+        "{err}"
+    );
+}
+
+/// A project with several memory files: `tm export` does not pick one (a TMX of one of
+/// them would pass for the whole memory); `tm compact` compacts each.
+#[test]
+fn tm_export_of_a_project_with_several_memories_asks_which() {
+    let dir = project_with_memory(Some(&tmx_doc(PAIRS)));
+    std::fs::write(dir.path().join("tmx/old.tmx"), tmx_doc(&PAIRS[..1])).expect("write");
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "memory = [\"tmx/news.tmx\", \"tmx/old.tmx\"]\n",
+    )
+    .expect("write project");
+    let (code, _, err) = run_in_apart(dir.path(), &["tm", "export", "-o", "out.tmx"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("lists 2 memory files") && err.contains("old.tmx"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out.tmx").exists());
+    let output = songngu("vi")
+        .current_dir(dir.path())
+        .args(["tm", "export", "-o", "out.tmx"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("khai báo 2 tệp bộ nhớ dịch"), "{err}");
+    let (code, out, err) = run_in_apart(dir.path(), &["tm", "compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("news.tmx` has no journal") && out.contains("old.tmx` has no journal"),
+        "{out}"
+    );
+}

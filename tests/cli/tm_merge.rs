@@ -118,6 +118,163 @@ fn tm_merge_refuses_to_write_over_base_or_theirs() {
     assert_eq!(std::fs::read(&theirs).unwrap(), before);
 }
 
+/// `--format json`: one JSON line per conflict, then the summary, on stdout, read back
+/// as the documented records; the text lines are not printed then. Exit codes as in text.
+#[test]
+fn tm_merge_format_json_lists_the_conflicts_then_the_summary() {
+    use songngu::flow::tm::merge::{ConflictKind, MergeRecord};
+    let (dir, [base, ours, theirs]) = three(Some("Sông dâng nước."));
+    let out = dir.path().join("out.tmx");
+    let output = songngu("en-US")
+        .args(["tm", "merge", "--format", "json"])
+        .args([&base, &ours, &theirs])
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stderr.is_empty(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let records: Vec<MergeRecord> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let [
+        MergeRecord::Conflict(conflict),
+        MergeRecord::Summary(summary),
+    ] = &records[..]
+    else {
+        panic!("{text}");
+    };
+    assert_eq!(conflict.kind, ConflictKind::BothChanged);
+    assert_eq!(
+        (conflict.doc.as_deref(), conflict.unit.as_deref()),
+        (Some("news"), Some("p1"))
+    );
+    assert_eq!(summary.output, out);
+    assert!(!summary.clean);
+    assert_eq!(
+        (summary.tus, summary.from_theirs, summary.conflicts),
+        (3, 1, 1)
+    );
+    // Clean: the summary alone, exit 0.
+    let (dir, [base, ours, theirs]) = three(None);
+    let out = dir.path().join("out.tmx");
+    let output = songngu("en-US")
+        .args(["tm", "merge", "--format", "json"])
+        .args([&base, &ours, &theirs])
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let records: Vec<MergeRecord> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        matches!(&records[..], [MergeRecord::Summary(s)] if s.clean && s.tus == 2),
+        "{text}"
+    );
+}
+
+/// `--format json -o -` would put the JSON and the memory on one stream: refused before
+/// anything is read, exit 2, in both languages.
+#[test]
+fn tm_merge_json_with_the_memory_on_stdout_is_refused() {
+    let (_dir, [base, ours, theirs]) = three(None);
+    for (ui, message) in [
+        ("en-US", "`--format json` writes to standard output"),
+        ("vi", "hãy chỉ ra một tệp cho `-o`"),
+    ] {
+        songngu("en-US")
+            .args(["--lang", ui, "tm", "merge", "--format", "json"])
+            .args([&base, &ours, &theirs])
+            .args(["-o", "-"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(message));
+    }
+}
+
+/// A memory another songngu process is writing (its lock held, as `translate` holds
+/// it): `--no-wait` fails at once naming the lock, and the memory is left as it was.
+#[test]
+fn tm_merge_into_a_locked_memory_with_no_wait_fails_and_writes_nothing() {
+    use songngu::memory::persist::{self, LockWait};
+    let (_dir, [base, ours, theirs]) = three(None);
+    let held = persist::lock(&ours, LockWait::Fail).unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    songngu("en-US")
+        .args(["tm", "merge", "--no-wait"])
+        .args([&base, &ours, &theirs])
+        .arg("-o")
+        .arg(&ours)
+        .assert()
+        .code(2)
+        .stderr(contains("is being written by another songngu process"));
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
+    drop(held);
+    songngu("en-US")
+        .args(["tm", "merge", "--no-wait"])
+        .args([&base, &ours, &theirs])
+        .arg("-o")
+        .arg(&ours)
+        .assert()
+        .code(0);
+}
+
+/// In a project, OURS may be the project's memory merged in place (before: refused as a
+/// project file); the lock sidecar is gone afterwards.
+#[test]
+fn tm_merge_in_place_into_the_projects_memory() {
+    let (dir, [base, ours, theirs]) = three(None);
+    std::fs::create_dir(dir.path().join("tmx")).unwrap();
+    let memory = dir.path().join("tmx/news.tmx");
+    std::fs::rename(&ours, &memory).unwrap();
+    std::fs::write(
+        dir.path().join("songngu.toml"),
+        "memory = [\"tmx/news.tmx\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = run_in_apart(
+        dir.path(),
+        &[
+            "tm",
+            "merge",
+            base.to_str().unwrap(),
+            "tmx/news.tmx",
+            theirs.to_str().unwrap(),
+            "-o",
+            "tmx/news.tmx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let merged = std::fs::read_to_string(&memory).unwrap();
+    assert!(merged.contains("Nước sông lên cao.") && merged.contains("Các trường nghỉ học."));
+    assert!(!dir.path().join("tmx/news.tmx.lock").exists());
+    // Any other output that is the project's memory is still refused.
+    let (code, _, err) = run_in_apart(
+        dir.path(),
+        &[
+            "tm",
+            "merge",
+            base.to_str().unwrap(),
+            base.to_str().unwrap(),
+            theirs.to_str().unwrap(),
+            "-o",
+            "tmx/news.tmx",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is the same file as the translation memory"),
+        "{err}"
+    );
+}
+
 /// A git repository's folder, where `git` runs with a private configuration.
 struct Repo(PathBuf);
 

@@ -261,3 +261,80 @@ fn the_bundled_example_has_nothing_to_pretranslate() {
         "{report}"
     );
 }
+
+/// Issue 14, item 2: on the bundled example, the `update` of the revision retires the TU
+/// of the deleted sentence and lists it; `check` no longer does (unless
+/// `--show-obsolete`), the TU stays in the memory and `tm lookup` offers it.
+#[test]
+fn update_retires_the_deleted_sentence_of_the_bundled_revision_and_keeps_it() {
+    const DELETED: &str =
+        "Specific laws are needed to ensure the cyberspace is safe for all of us.";
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join("tmx/seed.tmx"), d.join("seed.tmx")).unwrap();
+    std::fs::copy(root().join("examples/seed.v2.en.txt"), d.join("v2.en.txt")).unwrap();
+    let article = "seed-2019-11-28=v2.en.txt";
+    let (code, text) = run_in(d, &["init", "--article", article, "--tm", "seed.tmx"]);
+    assert_eq!(code, 0, "{text}");
+    let tus = count_tus_in(&d.join("seed.tmx"));
+    let orphaned = |extra: &[&str]| -> Vec<String> {
+        let (_, records) = check_json(d, &[&["v2.en.txt"], extra].concat());
+        records
+            .into_iter()
+            .filter(|r| r.kind.name() == "orphaned")
+            .filter_map(|r| r.en)
+            .collect()
+    };
+    assert_eq!(orphaned(&[]), [DELETED], "before the update");
+
+    let (code, text) = run_in(d, &["update", "v2.en.txt"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("1 orphaned (kept)") && text.contains("1 old translation retired"),
+        "{text}"
+    );
+    let listed: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("  retired ["))
+        .collect();
+    assert_eq!(listed.len(), 1, "{text}");
+    assert!(
+        listed[0].ends_with("] Specific laws are needed to ensure the cyberspace is safe…"),
+        "{text}"
+    );
+
+    assert_eq!(orphaned(&[]), Vec::<String>::new());
+    assert_eq!(orphaned(&["--show-obsolete"]), [DELETED]);
+    assert_eq!(count_tus_in(&d.join("seed.tmx")), tus);
+
+    let (code, out, err) = run_in_apart(
+        d,
+        &[
+            "tm",
+            "lookup",
+            "Specific laws are needed to ensure the cyberspace is safe for everyone.",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let line = &json_lines(&out)[0];
+    let offered = line["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["source"] == DELETED)
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(offered["score"].as_u64().unwrap() < 100, "{out}");
+    assert!(
+        offered["target"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cần có các đạo luật cụ thể"),
+        "{out}"
+    );
+
+    let (code, text) = run_in(d, &["update", "v2.en.txt", "--json"]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(json_lines(&text)[0]["retired"], 0, "retired once");
+}

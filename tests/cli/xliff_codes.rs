@@ -205,3 +205,172 @@ fn context_labels_are_in_the_interface_language() {
         "{xlf}"
     );
 }
+
+/// The release's own work file (`export --to release`'s `<base>.xlf`, `export --to
+/// xliff`) is the one `xliff export --all` writes, byte for byte, in either version and
+/// either UI language: inline codes, context notes in the UI's words.
+#[test]
+fn the_release_work_file_is_the_xliff_export_all_one() {
+    let dir = project();
+    let d = dir.path();
+    let id = songngu::segment::text_id(BOLD);
+    let vi = "**Hội chợ** khai mạc [tại đây](<https://x.vn/a b_(c)>).";
+    let (code, out) = run_in(d, &["translate", "a.en.md", "--unit", &id, "--vi", vi]);
+    assert_eq!(code, 0, "{out}");
+    for (lang, version) in [("en", "2.0"), ("vi", "1.2")] {
+        let ui = ["--lang", lang];
+        let version = ["--xliff-version", version];
+        let export_all = [
+            &ui[..],
+            &["xliff", "export", "a.en.md", "--all"],
+            &version[..],
+        ];
+        let (code, out) = run_in(d, &[&export_all.concat()[..], &["-o", "all.xlf"]].concat());
+        assert_eq!(code, 0, "{out}");
+        let release = [
+            &ui[..],
+            &["export", "a.en.md", "--allow-drift"],
+            &version[..],
+        ]
+        .concat();
+        let (code, out) = run_in(
+            d,
+            &[&release[..], &["--to", "release", "-o", "rel"]].concat(),
+        );
+        assert_eq!(code, 0, "{out}");
+        let (code, out) = run_in(
+            d,
+            &[&release[..], &["--to", "xliff", "-o", "one.xlf"]].concat(),
+        );
+        assert_eq!(code, 0, "{out}");
+        let all = read(&d.join("all.xlf"));
+        let coded = if version[1] == "2.0" {
+            "<pc id=\"1\""
+        } else {
+            "<bpt id=\"1\""
+        };
+        assert!(all.contains(coded), "{all}");
+        let label = if lang == "vi" {
+            "Câu trước: "
+        } else {
+            "Previous: "
+        };
+        assert!(all.contains(label), "{all}");
+        assert_eq!(read(&d.join("rel/a.xlf")), all);
+        assert_eq!(read(&d.join("one.xlf")), all);
+    }
+}
+
+/// XML character data unescaped (what our writers escape).
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// What OmegaT 3.6's XLIFF filter makes of a 1.2 `<source>`'s content, written here from
+/// its rules rather than from songngu's code: each `<bpt>`/`<ph>` counts from 0, its letter
+/// the first letter of its content (else `f`), an `<ept>` takes its `<bpt>`'s tag. Gives
+/// the text and each short tag with the Markdown it stands for.
+fn omegat_view(xml: &str) -> (String, Vec<(String, String)>) {
+    let (mut text, mut tags) = (String::new(), Vec::new());
+    let mut open: Vec<(String, String)> = Vec::new();
+    let mut rest = xml;
+    let mut index = 0;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&unescape(&rest[..at]));
+        let name: String = rest[at + 1..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let head_end = at + rest[at..].find('>').unwrap() + 1;
+        let close = format!("</{name}>");
+        let content_end = head_end + rest[head_end..].find(&close).unwrap();
+        let content = unescape(&rest[head_end..content_end]);
+        let id = rest[at..head_end]
+            .split("id=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let letter = |c: &str| {
+            c.chars()
+                .find(|c| c.is_alphabetic())
+                .map_or('f', |c| c.to_ascii_lowercase())
+        };
+        let tag = match name.as_str() {
+            "bpt" => {
+                let tag = format!("{}{index}", letter(&content));
+                open.push((id.to_owned(), tag.clone()));
+                index += 1;
+                format!("<{tag}>")
+            }
+            "ept" => {
+                let tag = &open.iter().find(|(i, _)| i == id).unwrap().1;
+                format!("</{tag}>")
+            }
+            _ => {
+                index += 1;
+                format!("<{}{}/>", letter(&content), index - 1)
+            }
+        };
+        text.push_str(&tag);
+        tags.push((tag, content));
+        rest = &rest[content_end + close.len()..];
+    }
+    text.push_str(&unescape(rest));
+    (text, tags)
+}
+
+/// `tm export --for omegat` writes each Markdown TU as OmegaT shows the unit of an
+/// `xliff export --for omegat` work file with that English: its English is the work
+/// file's `<source>` seen by OmegaT, and its Vietnamese, with each short tag replaced by
+/// the work file's code (what OmegaT writes into the target), is the memory's Markdown
+/// byte for byte.
+#[test]
+fn the_omegat_memory_holds_the_work_files_codes_as_omegat_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["flood.en.md", "flood.vi.md"] {
+        std::fs::copy(root().join("examples").join(f), d.join(f)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let (code, text) = run_in(d, args);
+        assert_eq!(code, 0, "{args:?}:\n{text}");
+    };
+    run(&["init", "--tm", "m.tmx", "--article", "flood=flood.en.md"]);
+    run(&["align", "flood.en.md", "flood.vi.md", "--into", "m.tmx"]);
+    run(&[
+        "xliff",
+        "export",
+        "flood.en.md",
+        "--all",
+        "--for",
+        "omegat",
+        "-o",
+        "w.xlf",
+    ]);
+    run(&["tm", "export", "m.tmx", "--for", "omegat", "-o", "o.tmx"]);
+    let (memory, _) = songngu::tmx::read_all(&d.join("m.tmx")).unwrap();
+    let (omegat, _) = songngu::tmx::read_all(&d.join("o.tmx")).unwrap();
+    let xlf = read(&d.join("w.xlf"));
+    let mut coded = 0;
+    for (tu, was) in omegat.tus.iter().zip(&memory.tus) {
+        let unit = tu.prop("x-songngu-unit").unwrap();
+        let head = format!("<trans-unit id=\"{unit}\"");
+        let at = xlf.find(&head).unwrap();
+        let source = xlf[at..].split("<source>").nth(1).unwrap();
+        let (view, tags) = omegat_view(source.split("</source>").next().unwrap());
+        let seg = |tu: &songngu::tmx::Tu, i: usize| tu.tuvs[i].seg.plain_text();
+        assert_eq!(seg(tu, 0), view, "{unit}");
+        let mut vi = seg(tu, 1);
+        for (tag, markdown) in &tags {
+            vi = vi.replace(tag, markdown);
+        }
+        assert_eq!(vi, seg(was, 1), "{unit}");
+        coded += usize::from(!tags.is_empty());
+    }
+    assert_eq!(coded, 6, "{xlf}");
+}

@@ -7,6 +7,7 @@ use songngu::input_limit::InputKind;
 use songngu::project::config::{ConfigError, OptionExpected};
 
 use super::memory::persist_message;
+use super::toml::toml_problem;
 use super::{input_error, path_value, plain, read_error, too_large};
 
 /// The message for a project file that cannot be used, or a command-line setting
@@ -14,19 +15,18 @@ use super::{input_error, path_value, plain, read_error, too_large};
 pub fn config_error(l10n: &Localizer, error: &ConfigError) -> String {
     match error {
         ConfigError::Io { path, source } => read_error(l10n, path, source),
-        // `message` is the TOML parser's own text, in English.
         ConfigError::Syntax {
             path,
             line,
             column,
-            message,
+            problem,
         } => l10n.text_with(
             "error-config-syntax",
             &[
                 ("path", path_value(path)),
                 ("line", plain(line)),
                 ("column", plain(column)),
-                ("message", message.clone().into()),
+                ("message", toml_problem(l10n, problem).into()),
             ],
         ),
         ConfigError::InvalidUtf8 {
@@ -126,19 +126,18 @@ pub fn accept_error(l10n: &Localizer, error: &AcceptError) -> String {
         AcceptError::Read { path, source } => read_error(l10n, path, source),
         AcceptError::Persist(error) => persist_message(l10n, error),
         AcceptError::Input(error) => input_error(l10n, error),
-        // `message` is the TOML parser's own text, in English.
         AcceptError::Syntax {
             path,
             line,
             column,
-            message,
+            problem,
         } => l10n.text_with(
             "error-accepted-syntax",
             &[
                 ("path", path_value(path)),
                 ("line", plain(line)),
                 ("column", plain(column)),
-                ("message", message.clone().into()),
+                ("message", toml_problem(l10n, problem).into()),
             ],
         ),
     }

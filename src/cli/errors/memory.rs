@@ -26,6 +26,12 @@ pub fn merge_error(l10n: &Localizer, error: &MergeError) -> String {
     }
 }
 
+/// `tm merge --format json -o -`: the JSON Lines and the merged memory would share
+/// standard output.
+pub fn merge_json_to_stdout(l10n: &Localizer) -> String {
+    l10n.text("error-tm-merge-json-stdout")
+}
+
 /// The message for a save that failed or was refused (a memory, the accepted-findings
 /// file, an output).
 pub fn persist_message(l10n: &Localizer, error: &PersistError) -> String {

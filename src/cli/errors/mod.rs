@@ -6,7 +6,7 @@
 //! variant's fields (the English messages reproduce `Display`). Each function returns the
 //! message without the `songngu: error:` prefix, which [`super::report_error`] adds.
 //! Text that only a third party can word (the operating system's reason for an I/O error,
-//! a TOML or XML parser's detail) goes into the localized sentence as an argument.
+//! an XML parser's detail, a TOML problem songngu does not know) goes into the localized sentence as an argument.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,12 +28,14 @@ mod export;
 mod memory;
 mod serve;
 mod tmx;
+mod toml;
 mod xliff;
 
 pub use config::{accept_error, config_error};
 pub use export::export_error;
 pub use memory::{
-    memory_error, memory_message, merge_error, output_error, persist_message, print_problem,
+    memory_error, memory_message, merge_error, merge_json_to_stdout, output_error, persist_message,
+    print_problem,
 };
 pub use serve::serve_error;
 pub use xliff::{xliff_error, xliff_write_failure};
@@ -330,7 +332,12 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         FlowError::ReadMemoryFile { path, source } => read_error(l10n, path, source),
         FlowError::NoQuery => text("error-no-query", &[]),
         FlowError::NoPhrase => text("error-no-phrase", &[]),
-        FlowError::NoMemoryToRead { project, listed } => no_memory_to_read(l10n, project, listed),
+        FlowError::NoMemoryToRead { project, listed } => {
+            no_memory_to_read(l10n, project, listed, MemoryNamed::TmOption)
+        }
+        FlowError::SeveralMemories { project, paths } => {
+            several_memories(l10n, project, paths, MemoryNamed::TmOption)
+        }
         FlowError::NoArticles => text("error-no-articles", &[]),
         FlowError::NoSuchDocument { path, doc, docs } => no_such_document(l10n, path, doc, docs),
         FlowError::Glossary { path, lines } => glossary_line(l10n, path, lines.last().copied()),
@@ -382,23 +389,92 @@ fn no_such_document(l10n: &Localizer, path: &Path, doc: &str, docs: &[String]) -
 
 /// No memory given and none in the project: without a project, with one that lists no
 /// memory, or with one whose memory is not written yet.
-fn no_memory_to_read(l10n: &Localizer, project: &Option<PathBuf>, listed: &[PathBuf]) -> String {
+/// How the command that failed names a memory file, for the hint of a message about a
+/// memory it could not find in the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemoryNamed {
+    /// `--tm TM` (`tm lookup`, `tm concordance`).
+    TmOption,
+    /// `tm export TM -o OUT`.
+    Export,
+    /// `tm compact TM`.
+    Compact,
+    /// `--into TM` (`tm import`).
+    Into,
+}
+
+impl MemoryNamed {
+    /// The command-line form, not localized: it is typed as it is.
+    fn usage(self) -> &'static str {
+        match self {
+            MemoryNamed::TmOption => "--tm TM",
+            MemoryNamed::Export => "songngu tm export TM -o OUT",
+            MemoryNamed::Compact => "songngu tm compact TM",
+            MemoryNamed::Into => "--into TM",
+        }
+    }
+}
+
+/// [`flow_error`], with the hints of the project's missing (or several) memories saying
+/// how the command names one.
+pub fn tm_memory_error(l10n: &Localizer, error: FlowError, named: MemoryNamed) -> anyhow::Error {
+    match &error {
+        FlowError::NoMemoryToRead { project, listed } => {
+            anyhow::anyhow!(no_memory_to_read(l10n, project, listed, named))
+        }
+        FlowError::SeveralMemories { project, paths } => {
+            anyhow::anyhow!(several_memories(l10n, project, paths, named))
+        }
+        _ => flow_error(l10n, error),
+    }
+}
+
+fn no_memory_to_read(
+    l10n: &Localizer,
+    project: &Option<PathBuf>,
+    listed: &[PathBuf],
+    named: MemoryNamed,
+) -> String {
+    let how = ("how", named.usage().into());
     let Some(project) = project else {
-        return l10n.text("error-tm-no-memory-no-project");
+        return l10n.text_with("error-tm-no-memory-no-project", &[how]);
     };
     if listed.is_empty() {
         return l10n.text_with(
             "error-tm-no-memory-listed",
-            &[("project", path_value(project))],
+            &[("project", path_value(project)), how],
         );
     }
-    let paths: Vec<String> = listed.iter().map(|p| p.display().to_string()).collect();
     let args = [
         ("project", path_value(project)),
-        ("paths", paths.join(", ").into()),
+        ("paths", path_list(listed)),
         ("count", listed.len().into()),
+        how,
     ];
     l10n.text_with("error-tm-no-memory-yet", &args)
+}
+
+fn several_memories(
+    l10n: &Localizer,
+    project: &Option<PathBuf>,
+    paths: &[PathBuf],
+    named: MemoryNamed,
+) -> String {
+    let project = project
+        .as_deref()
+        .map_or_else(|| "songngu.toml".into(), path_value);
+    let args = [
+        ("project", project),
+        ("paths", path_list(paths)),
+        ("count", paths.len().into()),
+        ("how", named.usage().into()),
+    ];
+    l10n.text_with("error-tm-several-memories", &args)
+}
+
+fn path_list(paths: &[PathBuf]) -> FluentValue<'static> {
+    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    paths.join(", ").into()
 }
 
 /// The message for a work file refused before anything of it was stored.

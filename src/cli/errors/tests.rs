@@ -17,6 +17,7 @@ use songngu::memory::store::MemoryError;
 use songngu::project::config::{ConfigError, OptionExpected};
 use songngu::segment::srx::SrxError;
 use songngu::tmx;
+use songngu::toml_problem::{TomlProblem, TomlType};
 use songngu::xliff::{self, State, TextField, Version, XliffError};
 use songngu::xml::CodePoint;
 
@@ -76,7 +77,7 @@ fn every_config_error_is_localized() {
             path: path(),
             line: 3,
             column: 7,
-            message: "expected `=`".into(),
+            problem: TomlProblem::KeyWithoutValue,
         },
         ConfigError::InvalidUtf8 {
             path: path(),
@@ -144,12 +145,84 @@ fn every_config_error_is_localized() {
 }
 
 #[test]
+fn every_toml_problem_is_worded_in_both_languages() {
+    let types = [
+        TomlType::String,
+        TomlType::Integer,
+        TomlType::Float,
+        TomlType::Boolean,
+        TomlType::Datetime,
+        TomlType::Array,
+        TomlType::Table,
+    ];
+    let mut problems = vec![
+        TomlProblem::UnclosedArray,
+        TomlProblem::UnclosedTable,
+        TomlProblem::UnclosedArrayTable,
+        TomlProblem::UnclosedInlineTable,
+        TomlProblem::InvalidString,
+        TomlProblem::KeyWithoutValue,
+        TomlProblem::MissingValue,
+        TomlProblem::UnquotedString,
+        TomlProblem::InvalidKey,
+        TomlProblem::DuplicateKey,
+        TomlProblem::MissingComma,
+        TomlProblem::ExtraCommaInArray,
+        TomlProblem::ExtraCommaInInlineTable,
+        TomlProblem::InvalidEscape,
+        TomlProblem::LeadingZero,
+        TomlProblem::TrailingContent,
+        TomlProblem::UnknownKey {
+            key: "sourse".into(),
+            allowed: vec!["source".into(), "target".into()],
+        },
+        TomlProblem::UnknownKey {
+            key: "x".into(),
+            allowed: vec![],
+        },
+        TomlProblem::MissingKey { key: "doc".into() },
+    ];
+    for found in types {
+        for expected in types {
+            problems.push(TomlProblem::WrongType { found, expected });
+        }
+    }
+    let vi = Localizer::new(UiLocale::Vi);
+    let mut seen = std::collections::BTreeSet::new();
+    for problem in problems {
+        let error = ConfigError::Syntax {
+            path: path(),
+            line: 1,
+            column: 2,
+            problem: problem.clone(),
+        };
+        assert_english_is_display(&error.to_string(), |l10n| config_error(l10n, &error));
+        // The English problem's own words do not reach the Vietnamese either.
+        let text = config_error(&vi, &error);
+        assert!(!text.contains(&problem.to_string()), "{text}");
+        assert!(
+            seen.insert(text.clone()),
+            "two problems worded alike: {text}"
+        );
+    }
+    // The parser's words for the rest stay, labelled as the parser's.
+    let other = TomlProblem::Other {
+        detail: "integers with a radix cannot be signed".into(),
+    };
+    let text = super::toml::toml_problem(&vi, &other);
+    assert_eq!(
+        text,
+        "chi tiết từ bộ đọc TOML (tiếng Anh): integers with a radix cannot be signed"
+    );
+}
+
+#[test]
 fn every_accept_error_is_localized() {
     let syntax = AcceptError::Syntax {
         path: path(),
         line: 2,
         column: 5,
-        message: "invalid key".into(),
+        problem: TomlProblem::InvalidKey,
     };
     assert_english_is_display(&syntax.to_string(), |l10n| accept_error(l10n, &syntax));
     for error in [
@@ -765,4 +838,56 @@ fn tmx_problems_in_english_are_the_readers_own_words() {
         assert!(known.contains(code), "{code} is not in PROBLEM_CODES");
     }
     assert!(codes.len() >= 30, "only {codes:?}");
+}
+
+/// The memory a `tm` command could not find in the project: every case in both languages,
+/// with the hint saying how this command takes a memory.
+#[test]
+fn every_missing_project_memory_names_how_the_command_takes_one() {
+    let project = Some(PathBuf::from("songngu.toml"));
+    let listed = vec![PathBuf::from("tmx/news.tmx")];
+    let two = vec![PathBuf::from("tmx/a.tmx"), PathBuf::from("tmx/b.tmx")];
+    let named = [
+        (MemoryNamed::TmOption, "`--tm TM`"),
+        (MemoryNamed::Export, "`songngu tm export TM -o OUT`"),
+        (MemoryNamed::Compact, "`songngu tm compact TM`"),
+        (MemoryNamed::Into, "`--into TM`"),
+    ];
+    for (named, how) in named {
+        let errors = [
+            FlowError::NoMemoryToRead {
+                project: None,
+                listed: Vec::new(),
+            },
+            FlowError::NoMemoryToRead {
+                project: project.clone(),
+                listed: Vec::new(),
+            },
+            FlowError::NoMemoryToRead {
+                project: project.clone(),
+                listed: listed.clone(),
+            },
+            FlowError::SeveralMemories {
+                project: project.clone(),
+                paths: two.clone(),
+            },
+        ];
+        for error in errors {
+            let display = error.to_string();
+            let message = |l10n: &Localizer| match &error {
+                FlowError::NoMemoryToRead { project, listed } => {
+                    no_memory_to_read(l10n, project, listed, named)
+                }
+                FlowError::SeveralMemories { project, paths } => {
+                    several_memories(l10n, project, paths, named)
+                }
+                _ => unreachable!(),
+            };
+            assert_localized(&display, message);
+            for ui in [UiLocale::EnUs, UiLocale::Vi] {
+                let text = message(&Localizer::new(ui));
+                assert!(text.contains(how), "{ui:?}: {text}");
+            }
+        }
+    }
 }

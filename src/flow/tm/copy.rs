@@ -18,7 +18,8 @@ use crate::memory::journal::MemoryTus;
 use crate::memory::record::props;
 use crate::project::DocIdError;
 use crate::project::config::valid_doc_id;
-use crate::tmx::{Attr, Header, Tu};
+use crate::tmx::{Attr, Header, Inline, Seg, Tu};
+use crate::xliff::omegat::omegat_texts;
 
 /// `tm convert`: any TMX 1.1-1.4b written as TMX 1.4b in UTF-8.
 #[derive(Debug, Clone)]
@@ -43,6 +44,10 @@ pub struct ExportRequest {
     /// As for [`ConvertRequest::protected`]; the memory is added.
     pub protected: Vec<Input>,
     pub read_only: ReadOnly,
+    /// For OmegaT's `tm/auto/` beside a work file of a Markdown article: each TU whose
+    /// English has inline Markdown holds it as the short tags OmegaT makes of the work
+    /// file's codes ([`crate::xliff::omegat`]), so that it matches the unit.
+    pub for_omegat: bool,
 }
 
 /// What a copy wrote.
@@ -98,7 +103,11 @@ pub fn export(
             of == Some(doc.as_str())
         }
     };
-    let read = read_tus(&request.tm, keep, notices)?;
+    let mut read = read_tus(&request.tm, keep, notices)?;
+    if request.for_omegat {
+        let header = &read.header;
+        read.tus.iter_mut().for_each(|tu| omegat_tu(tu, header));
+    }
     if let Some(doc) = &request.doc
         && read.tus.is_empty()
     {
@@ -109,6 +118,28 @@ pub fn export(
         });
     }
     write(&target, &read, stdout)
+}
+
+/// `tu` with the Markdown of its segments as OmegaT's short tags (see
+/// [`ExportRequest::for_omegat`]). A TU whose segments hold anything but text (TMX codes
+/// from another tool), or without a source variant, stays as it is.
+fn omegat_tu(tu: &mut Tu, header: &Header) {
+    let text = |seg: &Seg| match seg.0.as_slice() {
+        [] => Some(String::new()),
+        [Inline::Text(text)] => Some(text.clone()),
+        _ => None,
+    };
+    let Some(en) = tu.source_tuv(header).and_then(|tuv| text(&tuv.seg)) else {
+        return;
+    };
+    // The source variant too: its own text against itself gives the English's tags.
+    for tuv in &mut tu.tuvs {
+        let Some(own) = text(&tuv.seg) else { continue };
+        match omegat_texts(&en, &own) {
+            Some((_, tagged)) => tuv.seg = Seg::text(&tagged),
+            None => return,
+        }
+    }
 }
 
 /// The TUs of a memory file that a copy keeps, with what the output needs besides.

@@ -23,17 +23,44 @@
 //! theirs' order, with ours' header. All three inputs are read whole before anything is
 //! written, and the output is written atomically (read back before it replaces anything),
 //! so the output may be OURS itself, as git asks of a merge driver; it is never BASE or
-//! THEIRS, nor a project file.
+//! THEIRS, nor a project file other than OURS (a merge in place into the project's
+//! memory is what a translator resolving by hand means).
+//!
+//! An output file is written as every writer of a memory writes one: under its lock
+//! (`<OUT>.lock`, see [`crate::memory::persist::lock`]), taken before anything is read,
+//! so a merge into a memory that `translate` is writing waits for it (or fails at once,
+//! [`MergeRequest::wait`]) and then reads what it wrote, never overwriting it. Any file
+//! may be a memory, so every file output is locked; the sidecar is gone when the merge
+//! is.
+//!
+//! # JSON Lines (`tm merge --format json`)
+//!
+//! One [`MergeRecord::Conflict`] per conflict, in the order of the output, then one
+//! [`MergeRecord::Summary`]:
+//!
+//! ```json
+//! {"conflict":{"kind":"both-changed","doc":"news","unit":"p1"}}
+//! {"conflict":{"kind":"deleted-by-ours","tuid":"t-7"}}
+//! {"conflict":{"kind":"deleted-by-theirs","source":"the river rose."}}
+//! {"summary":{"output":"out.tmx","clean":false,"tus":4,"kept":1,"from_ours":0,"from_theirs":0,"added":0,"deleted":0,"conflicts":3}}
+//! ```
+//!
+//! A conflict names its TU by its [identity](TuIdentity): `doc` and `unit`, else `tuid`,
+//! else `source` (normalized). `kind` is `both-changed` (both versions kept),
+//! `deleted-by-ours` (theirs kept) or `deleted-by-theirs` (ours kept).
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use super::write_tmx_to;
-use super::{any_damaged, problems_named};
+use super::{any_damaged, lock_wait, problems_named};
 use crate::flow::{FlowError, Notice, Notices};
 use crate::fsio::{self, Input, OutputTarget, ReadOnly, Role, Sink};
 use crate::memory::journal::{self, MemoryTus};
+use crate::memory::persist::{self, FileLock};
 use crate::memory::record::props;
 use crate::text::normalize::normalize;
 use crate::tmx::{Attr, Header, Tu};
@@ -53,6 +80,9 @@ pub struct MergeRequest {
     /// [`crate::project::Project::protected_files`]); `base` and `theirs` are added.
     pub protected: Vec<Input>,
     pub read_only: ReadOnly,
+    /// Wait for another writer's lock on the output (up to [`crate::flow::LOCK_WAIT`])
+    /// instead of failing at once.
+    pub wait: bool,
 }
 
 /// Why a merge was refused before anything was written.
@@ -97,7 +127,8 @@ impl TuIdentity {
 }
 
 /// What made a conflict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ConflictKind {
     /// Changed differently on both sides (or added differently by both): both versions
     /// are in the output.
@@ -140,6 +171,85 @@ impl Merged {
     pub fn is_clean(&self) -> bool {
         self.conflicts.is_empty()
     }
+
+    /// The JSON Lines of this merge into `output` (see the [module documentation](self)).
+    pub fn records(&self, output: &Path) -> Vec<MergeRecord> {
+        let conflicts = self.conflicts.iter().map(ConflictRecord::of);
+        let summary = MergeSummary {
+            output: output.to_owned(),
+            clean: self.is_clean(),
+            tus: self.tus,
+            kept: self.kept,
+            from_ours: self.from_ours,
+            from_theirs: self.from_theirs,
+            added: self.added,
+            deleted: self.deleted,
+            conflicts: self.conflicts.len(),
+        };
+        let mut records: Vec<MergeRecord> = conflicts.map(MergeRecord::Conflict).collect();
+        records.push(MergeRecord::Summary(summary));
+        records
+    }
+}
+
+/// One line of `tm merge --format json`: `{"conflict": {...}}` or `{"summary": {...}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum MergeRecord {
+    Conflict(ConflictRecord),
+    Summary(MergeSummary),
+}
+
+/// A conflict, its TU named by the fields of its identity (the others left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictRecord {
+    pub kind: ConflictKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tuid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl ConflictRecord {
+    fn of(conflict: &Conflict) -> ConflictRecord {
+        let mut record = ConflictRecord {
+            kind: conflict.kind,
+            doc: None,
+            unit: None,
+            tuid: None,
+            source: None,
+        };
+        match &conflict.identity {
+            TuIdentity::Unit { doc, unit } => {
+                record.doc = Some(doc.clone());
+                record.unit = Some(unit.clone());
+            }
+            TuIdentity::Tuid(tuid) => record.tuid = Some(tuid.clone()),
+            TuIdentity::Source(source) => record.source = Some(source.clone()),
+        }
+        record
+    }
+}
+
+/// The account of a merge: the counts of [`Merged`], the output as given, and whether it
+/// was clean (exit 0) or not (exit 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeSummary {
+    pub output: PathBuf,
+    pub clean: bool,
+    pub tus: usize,
+    pub kept: usize,
+    pub from_ours: usize,
+    pub from_theirs: usize,
+    pub added: usize,
+    pub deleted: usize,
+    pub conflicts: usize,
 }
 
 /// Merges the three memory files into `request.output` (`stdout` when that is `-`). The
@@ -151,6 +261,10 @@ pub fn merge(
     stdout: &mut dyn Write,
     notices: &mut dyn Notices,
 ) -> Result<Merged, FlowError> {
+    // Checked first, so that a refused output is never locked; checked again under the
+    // lock, so that the file it will replace is the one the lock keeps still.
+    let checked = output_target(request)?;
+    let _lock = lock_output(&checked, request.wait)?;
     let target = output_target(request)?;
     let base = read(&request.base, notices)?;
     let ours = read(&request.ours, notices)?;
@@ -161,13 +275,29 @@ pub fn merge(
     Ok(merged)
 }
 
+/// The lock of the output file, held across the merge; none for standard output or a
+/// stream, which nothing else writes as a memory.
+fn lock_output(target: &OutputTarget, wait: bool) -> Result<Option<FileLock>, FlowError> {
+    if !matches!(target.sink(), Sink::File(_)) {
+        return Ok(None);
+    }
+    // The path as given: the lock resolves a link itself, and its error names this path.
+    let lock = persist::lock(target.path(), lock_wait(wait)).map_err(FlowError::WriteOutput)?;
+    Ok(Some(lock))
+}
+
 /// The checked output: never BASE, THEIRS or a protected file; OURS only when it is the
-/// output itself (then it is replaced atomically once everything is read).
+/// output itself (then it is replaced atomically once everything is read), also when
+/// OURS is a protected file such as the project's memory.
 fn output_target(request: &MergeRequest) -> Result<OutputTarget, FlowError> {
-    let mut inputs = request.protected.clone();
+    let in_place = fsio::same_file(&request.output, &request.ours);
+    let mut inputs: Vec<Input> = request.protected.clone();
+    if in_place {
+        inputs.retain(|input| !fsio::same_file(&input.path, &request.ours));
+    }
     inputs.push(Input::new(&request.base, Role::Memory));
     inputs.push(Input::new(&request.theirs, Role::Memory));
-    if !fsio::same_file(&request.output, &request.ours) {
+    if !in_place {
         inputs.push(Input::new(&request.ours, Role::Memory));
     }
     let target = OutputTarget::new(&request.output, &inputs, request.read_only)?;

@@ -45,6 +45,34 @@ pub fn memory_files(given: &[PathBuf], project: &Project) -> Result<Vec<PathBuf>
     Ok(paths)
 }
 
+/// The one memory file of `project` that `tm export` reads when none is given: the
+/// project's that exists. None is [`FlowError::NoMemoryToRead`]; several are
+/// [`FlowError::SeveralMemories`], since a TMX written from one of them (or from all,
+/// concatenated) would pass for the whole memory.
+pub fn project_memory_to_read(project: &Project) -> Result<PathBuf, FlowError> {
+    let mut files = memory_files(&[], project)?;
+    if files.len() > 1 {
+        return Err(FlowError::SeveralMemories {
+            project: project.config.path.clone(),
+            paths: files,
+        });
+    }
+    Ok(files.remove(0))
+}
+
+/// The memory file of `project` that `tm import` writes into when none is given: its
+/// first, as for every command that writes (written or not: an import may be its first
+/// content). A project that lists none is [`FlowError::NoMemoryToRead`] with nothing
+/// listed.
+pub fn project_memory_to_write(project: &Project) -> Result<PathBuf, FlowError> {
+    project
+        .target_memory(None)
+        .ok_or_else(|| FlowError::NoMemoryToRead {
+            project: project.config.path.clone(),
+            listed: Vec::new(),
+        })
+}
+
 /// The language pair a memory file is read in. It steers lookups and which side of a
 /// TU is the source; a memory holding other languages still reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
