@@ -619,6 +619,11 @@ error-not-reviewable = unit `{ $unit }` has no current translation to approve ({
     })
 error-no-unit = the article has no unit `{ $unit }` (see `songngu segment`)
 error-empty-translation = the Vietnamese is empty
+error-unit-changed = unit `{ $unit }` changed since version { $expected } was read: the memory now holds “{ $vi }” ({ $change }); nothing was written. Read the unit again (`songngu check --format json`) and redo the edit
+error-unit-changed-by = changed { $at } by { $by }
+error-unit-changed-at = changed { $at }
+error-unit-changed-undated = no date recorded
+error-unit-changed-gone = unit `{ $unit }` changed since version { $expected } was read: the memory holds no translation of it now; nothing was written
 
 ## ---------------------------------------------------------------------------------------
 ## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)

@@ -535,6 +535,11 @@ error-not-reviewable = đơn vị `{ $unit }` không có bản dịch hiện hà
     })
 error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
 error-empty-translation = câu tiếng Việt đang trống
+error-unit-changed = đơn vị `{ $unit }` đã có người sửa sau khi bạn mở bản { $expected }: bộ nhớ dịch hiện giữ “{ $vi }” ({ $change }); chưa ghi gì cả. Hãy mở lại đơn vị này (`songngu check --format json`) rồi sửa lại
+error-unit-changed-by = { $by } sửa lúc { $at }
+error-unit-changed-at = sửa lúc { $at }
+error-unit-changed-undated = không ghi ngày sửa
+error-unit-changed-gone = đơn vị `{ $unit }` đã có người sửa sau khi bạn mở bản { $expected }: bộ nhớ dịch nay không còn bản dịch nào của đơn vị này; chưa ghi gì cả
 
 ## ---------------------------------------------------------------------------------------
 ## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)

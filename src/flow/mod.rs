@@ -50,6 +50,7 @@
 
 pub mod align;
 pub mod check;
+pub mod conflict;
 pub mod edit;
 pub mod init;
 pub mod release;
@@ -152,6 +153,15 @@ pub enum FlowError {
     NotReviewable {
         unit: String,
         status: crate::drift::Status,
+    },
+    /// An edit made on version `expected` of `unit`, which the memory no longer holds:
+    /// someone changed the unit since (`current`: what the memory holds now, `None` when
+    /// nothing). Nothing was written.
+    #[error("unit `{unit}` changed since version `{expected}` was read; nothing was written")]
+    UnitChanged {
+        unit: String,
+        expected: String,
+        current: Option<crate::drift::version::StoredTranslation>,
     },
     /// A translation that is empty or blank.
     #[error("the translation is empty")]

@@ -2,8 +2,10 @@
 //! becomes `reviewed` (`needs-review`, a doubtful alignment, is what usually waits for
 //! this); the text stays as it is.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::conflict::{refuse_changed, standing_for};
 use super::{DocumentEdit, FlowError};
 use crate::drift::Status;
 use crate::drift::revision::{self, UnitState};
@@ -26,6 +28,11 @@ pub struct ReviewRequest {
     /// Who approves (default: the project's translator, else the system's user).
     pub user: Option<String>,
     pub read_only: ReadOnly,
+    /// The version of each unit the caller saw, by unit id
+    /// ([`crate::drift::CheckedUnit::version`]): when the memory holds another for one of
+    /// them by the time the memory is locked, nothing is written
+    /// ([`FlowError::UnitChanged`]). A unit without one is approved whatever it holds.
+    pub expected: BTreeMap<String, String>,
 }
 
 impl ReviewRequest {
@@ -39,6 +46,7 @@ impl ReviewRequest {
             tm: None,
             user: None,
             read_only: ReadOnly::Refuse,
+            expected: BTreeMap::new(),
         }
     }
 }
@@ -78,6 +86,13 @@ pub fn review(project: &Project, request: &ReviewRequest) -> Result<Reviewed, Fl
     )?;
     let stored = memory.document(&doc)?;
     let revision = revision::compare(&units, &stored);
+    // Under the memory's lock: what the caller saw is what is approved, or nothing is.
+    for (order, unit) in units.iter().enumerate() {
+        if let Some(expected) = request.expected.get(&unit.id) {
+            let tu = standing_for(&stored, &revision, order);
+            refuse_changed(&unit.id, Some(expected), tu)?;
+        }
+    }
     // The TU translating each unit (a joined unit's is its run's), when it is current.
     let current = |order: usize| -> Result<&StoredUnit, Status> {
         let mut head = order;
