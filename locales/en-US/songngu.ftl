@@ -624,6 +624,10 @@ error-unit-changed-by = changed { $at } by { $by }
 error-unit-changed-at = changed { $at }
 error-unit-changed-undated = no date recorded
 error-unit-changed-gone = unit `{ $unit }` changed since version { $expected } was read: the memory holds no translation of it now; nothing was written
+error-release-refused = the release is refused: { $failing ->
+        [one] one finding fails
+       *[other] { $failing } findings fail
+    } the check; fix them, or accept them with a reason
 
 ## ---------------------------------------------------------------------------------------
 ## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)

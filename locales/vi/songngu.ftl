@@ -540,6 +540,7 @@ error-unit-changed-by = { $by } sửa lúc { $at }
 error-unit-changed-at = sửa lúc { $at }
 error-unit-changed-undated = không ghi ngày sửa
 error-unit-changed-gone = đơn vị `{ $unit }` đã có người sửa sau khi bạn mở bản { $expected }: bộ nhớ dịch nay không còn bản dịch nào của đơn vị này; chưa ghi gì cả
+error-release-refused = từ chối xuất: bài chưa đạt vì còn { $failing } vấn đề; hãy sửa, hoặc chấp nhận kèm lý do
 
 ## ---------------------------------------------------------------------------------------
 ## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)

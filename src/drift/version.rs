@@ -101,8 +101,14 @@ mod tests {
         let v = of_stored(Some(&base));
         assert_eq!(v.len(), 16);
         assert_eq!(v, of_stored(Some(&base.clone())));
-        assert_ne!(v, of_stored(Some(&tu("Nước sông lên.", "20260101T000000Z"))));
-        assert_ne!(v, of_stored(Some(&tu("Nước sông dâng.", "20260101T000001Z"))));
+        assert_ne!(
+            v,
+            of_stored(Some(&tu("Nước sông lên.", "20260101T000000Z")))
+        );
+        assert_ne!(
+            v,
+            of_stored(Some(&tu("Nước sông dâng.", "20260101T000001Z")))
+        );
         let reviewed = StoredUnit {
             status: Some("reviewed".into()),
             ..base.clone()

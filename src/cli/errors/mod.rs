@@ -311,6 +311,9 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         ),
         FlowError::NoUnit { unit } => text("error-no-unit", &[("unit", unit.clone().into())]),
         FlowError::EmptyTranslation => text("error-empty-translation", &[]),
+        FlowError::ReleaseRefused { failing } => {
+            text("error-release-refused", &[("failing", (*failing).into())])
+        }
         FlowError::UnitChanged {
             unit,
             expected,
