@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::conflict::{refuse_changed, standing_for};
+use super::conflict::refuse_changed;
 use super::{DocumentEdit, FlowError};
 use crate::drift::Status;
 use crate::drift::revision::{self, UnitState};
@@ -31,7 +31,8 @@ pub struct ReviewRequest {
     /// The version of each unit the caller saw, by unit id
     /// ([`crate::drift::CheckedUnit::version`]): when the memory holds another for one of
     /// them by the time the memory is locked, nothing is written
-    /// ([`FlowError::UnitChanged`]). A unit without one is approved whatever it holds.
+    /// ([`FlowError::UnitChanged`]). Only the units being approved are compared; one
+    /// without a version here is approved whatever it holds.
     pub expected: BTreeMap<String, String>,
 }
 
@@ -86,13 +87,6 @@ pub fn review(project: &Project, request: &ReviewRequest) -> Result<Reviewed, Fl
     )?;
     let stored = memory.document(&doc)?;
     let revision = revision::compare(&units, &stored);
-    // Under the memory's lock: what the caller saw is what is approved, or nothing is.
-    for (order, unit) in units.iter().enumerate() {
-        if let Some(expected) = request.expected.get(&unit.id) {
-            let tu = standing_for(&stored, &revision, order);
-            refuse_changed(&unit.id, Some(expected), tu)?;
-        }
-    }
     // The TU translating each unit (a joined unit's is its run's), when it is current.
     let current = |order: usize| -> Result<&StoredUnit, Status> {
         let mut head = order;
@@ -129,6 +123,14 @@ pub fn review(project: &Project, request: &ReviewRequest) -> Result<Reviewed, Fl
             }
             _ => {}
         }
+    }
+    // Under the memory's lock: what the caller saw is what is approved, or nothing is.
+    for (unit, tu) in &chosen {
+        refuse_changed(
+            unit,
+            request.expected.get(unit).map(String::as_str),
+            Some(tu),
+        )?;
     }
     let user = project.user(request.user.as_deref());
     let now = crate::tmx::tmx_date_now();
