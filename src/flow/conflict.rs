@@ -32,6 +32,6 @@ pub fn refuse_changed(
     Err(FlowError::UnitChanged {
         unit: unit.to_owned(),
         expected: expected.to_owned(),
-        current: tu.map(StoredTranslation::of),
+        current: tu.map(|tu| Box::new(StoredTranslation::of(tu))),
     })
 }

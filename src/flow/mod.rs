@@ -164,7 +164,8 @@ pub enum FlowError {
     UnitChanged {
         unit: String,
         expected: String,
-        current: Option<crate::drift::version::StoredTranslation>,
+        /// Boxed: the variant stays as small as the others.
+        current: Option<Box<crate::drift::version::StoredTranslation>>,
     },
     /// A release held back: `failing` findings at the failing severity remain and drift
     /// was not allowed. Nothing was written.

@@ -318,7 +318,7 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
             unit,
             expected,
             current,
-        } => edit::unit_changed(l10n, unit, expected, current.as_ref()),
+        } => edit::unit_changed(l10n, unit, expected, current.as_deref()),
         FlowError::NotReviewable { unit, status } => text(
             "error-not-reviewable",
             &[
