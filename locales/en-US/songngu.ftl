@@ -583,6 +583,8 @@ translate-arg-tm = The memory file [default: the project's first]
     .value-name = TM
 translate-arg-user = Who translates [default: the project's translator, else `SONGNGU_USER` or the system user]
     .value-name = NAME
+translate-arg-expect-version = Store only if the memory still holds this version of the unit (the `version` of `check --format json`); otherwise nothing is written and the exit code is 2
+    .value-name = VERSION
 # $unit: a unit id.
 translate-added = unit { $unit }: translation added
 translate-replaced = unit { $unit }: translation replaced

@@ -504,6 +504,8 @@ translate-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên c�
     .value-name = TM
 translate-arg-user = Người dịch [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
+translate-arg-expect-version = Chỉ lưu khi bộ nhớ dịch vẫn giữ đúng phiên bản này của đơn vị (trường `version` của `check --format json`); nếu không thì không ghi gì và mã thoát là 2
+    .value-name = PHIÊN_BẢN
 # $unit: a unit id.
 translate-added = đơn vị { $unit }: đã thêm bản dịch
 translate-replaced = đơn vị { $unit }: đã thay bản dịch
