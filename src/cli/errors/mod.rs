@@ -24,6 +24,7 @@ use songngu::segment::srx::SrxError;
 use super::output::{OutputError, stderr_line};
 
 mod config;
+mod edit;
 mod export;
 mod memory;
 mod serve;
@@ -314,6 +315,14 @@ fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
         ),
         FlowError::NoUnit { unit } => text("error-no-unit", &[("unit", unit.clone().into())]),
         FlowError::EmptyTranslation => text("error-empty-translation", &[]),
+        FlowError::ReleaseRefused { failing } => {
+            text("error-release-refused", &[("failing", (*failing).into())])
+        }
+        FlowError::UnitChanged {
+            unit,
+            expected,
+            current,
+        } => edit::unit_changed(l10n, unit, expected, current.as_deref()),
         FlowError::NotReviewable { unit, status } => text(
             "error-not-reviewable",
             &[
