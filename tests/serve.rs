@@ -15,7 +15,7 @@ use songngu::flow::check::{CheckRequest, Checked, check};
 use songngu::flow::edit::{UpdateRequest, update};
 use songngu::project::config::Article;
 use songngu::project::{Config, Project};
-use songngu::serve::pages::version_of;
+use songngu::drift::version::NOTHING_STORED;
 use songngu::serve::{AppState, router};
 use tower::ServiceExt;
 
@@ -340,7 +340,7 @@ async fn state_changes_need_the_csrf_token_and_gets_change_nothing() {
     let client = Client::login(&state).await;
     let before = tmx(dir.path());
     let save = format!("/a/{DOC}/save");
-    let version = version_of(None);
+    let version = NOTHING_STORED.to_owned();
     let fields = |csrf: &'static str| {
         vec![
             ("csrf", csrf),
@@ -426,7 +426,7 @@ async fn article_and_memory_text_is_escaped() {
             &[
                 ("unit", &unit),
                 ("vi", evil),
-                ("version", &version_of(None)),
+                ("version", NOTHING_STORED),
             ],
         )
         .await;
@@ -508,12 +508,12 @@ async fn rows_by_state_match_the_check() {
 async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let dir = tempfile::tempdir().unwrap();
     let project = revised(dir.path());
-    let (stale, old_vi) = checked(&project)
+    let (stale, old_vi, loaded) = checked(&project)
         .article
         .units()
         .iter()
         .find(|u| u.status == Status::Stale)
-        .map(|u| (u.unit.id.clone(), u.vi.clone()))
+        .map(|u| (u.unit.id.clone(), u.vi.clone(), u.version.clone().unwrap()))
         .unwrap();
     let state = state_of(project.clone());
     let client = Client::login(&state).await;
@@ -527,7 +527,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
             &[
                 ("unit", &stale),
                 ("vi", text),
-                ("version", &version_of(Some("other"))),
+                ("version", "0123456789abcdef"),
             ],
         )
         .await;
@@ -541,7 +541,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
             &[
                 ("unit", &stale),
                 ("vi", text),
-                ("version", &version_of(old_vi.as_deref())),
+                ("version", &loaded),
             ],
         )
         .await;
@@ -569,7 +569,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
             &[
                 ("unit", &stale),
                 ("vi", "  "),
-                ("version", &version_of(Some(text))),
+                ("version", &loaded),
             ],
         )
         .await;
@@ -583,10 +583,10 @@ async fn approving_and_accepting_go_through_the_flows() {
     let project = revised(dir.path());
     let checked_now = checked(&project);
     let units = checked_now.article.units();
-    let doubtful = units
+    let (doubtful, loaded) = units
         .iter()
         .find(|u| u.vi_status.as_deref() == Some("needs-review"))
-        .map(|u| u.unit.id.clone())
+        .map(|u| (u.unit.id.clone(), u.version.clone().unwrap()))
         .unwrap();
     let finding = checked_now
         .article
@@ -599,7 +599,10 @@ async fn approving_and_accepting_go_through_the_flows() {
     let state = state_of(project.clone());
     let client = Client::login(&state).await;
     let approved = client
-        .post(&format!("/a/{DOC}/approve"), &[("unit", &doubtful)])
+        .post(
+            &format!("/a/{DOC}/approve"),
+            &[("unit", &doubtful), ("version", &loaded)],
+        )
         .await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
     let after = checked(&project);

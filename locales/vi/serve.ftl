@@ -84,7 +84,8 @@ serve-released = Đã xuất: các tệp được liệt kê bên dưới.
 serve-conflict = Chưa lưu: bản tiếng Việt của { $unit } đã thay đổi từ lúc trang này được mở. Hãy so sánh rồi lưu lại.
 serve-conflict-theirs = Trong bộ nhớ dịch hiện nay:
 serve-conflict-yours = Bản của bạn:
-serve-release-refused = Từ chối xuất: bài vẫn chưa đạt kiểm tra. Hãy sửa hoặc chấp nhận những chỗ sau trước:
+serve-conflict-approve = Chưa duyệt: bản tiếng Việt của { $unit } đã thay đổi từ lúc trang này được mở. Hãy đọc lại rồi duyệt.
+serve-release-refused = Từ chối xuất: bài vẫn chưa đạt kiểm tra, còn { $failing } vấn đề. Hãy sửa hoặc chấp nhận những chỗ sau trước:
 # $unit: mã đơn vị; $state: trạng thái (serve-state-*).
 serve-refused-unit = { $unit }: { $state }
 # $unit: mã đơn vị; $count: số vấn đề còn mở.

@@ -278,7 +278,7 @@ pub fn release_to_project(
 /// document id made a safe file name (no separator, not hidden, not `..`), else the
 /// English file's name.
 fn project_release_folder(project: &Project, article: &CheckedArticle, en: &Path) -> PathBuf {
-    let id = article
+    let id: String = article
         .doc
         .clone()
         .or_else(|| project.config.doc_for(en).map(str::to_owned))
@@ -287,7 +287,14 @@ fn project_release_folder(project: &Project, article: &CheckedArticle, en: &Path
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default()
         });
-    let mut name: String = id
+    release_folder_of(project, &id)
+}
+
+/// The folder [`release_to_project`] writes the release of the article with document id
+/// `doc` to (whether or not it is written yet): the id made a safe file name (no
+/// separator, not hidden, not `..`) in the project's release folder.
+pub fn release_folder_of(project: &Project, doc: &str) -> PathBuf {
+    let mut name: String = doc
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {

@@ -4,7 +4,6 @@
 use songngu::drift::version::StoredTranslation;
 use songngu::i18n::Localizer;
 
-use crate::cli::dates::iso_parts;
 
 /// The message of [`songngu::flow::FlowError::UnitChanged`].
 pub fn unit_changed(
@@ -21,14 +20,10 @@ pub fn unit_changed(
             &[("unit", unit()), ("expected", expected())],
         );
     };
-    let at = current.changedate.as_deref().map(|date| {
-        // A TMX date (`20260101T093000Z`) read as the status report shows dates.
-        let iso = songngu::tmx::tmx_date_as_iso8601(date);
-        match iso.as_deref().and_then(iso_parts) {
-            Some(parts) => l10n.text_with("status-date", &parts),
-            None => date.to_owned(),
-        }
-    });
+    let at = current
+        .changedate
+        .as_deref()
+        .map(|date| songngu::wording::dates::tmx_date(l10n, date));
     let change = match (at, &current.changeid) {
         (Some(at), Some(by)) => l10n.text_with(
             "error-unit-changed-by",
