@@ -893,3 +893,31 @@ async fn approving_a_unit_changed_since_is_refused() {
     assert_eq!(tmx(dir.path()), before, "nothing written");
     assert_ne!(vi.as_deref(), Some("Bản Minh vừa sửa."));
 }
+
+/// A save into a memory with damaged TUs is refused (the save would drop them), worded
+/// in the page's language; nothing is written.
+#[tokio::test]
+async fn a_damaged_memory_refuses_the_save_in_the_pages_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_with(dir.path(), root().join("examples/seed.en.txt"));
+    let unit = checked(&project).article.units()[0].unit.id.clone();
+    common::damaged_seed_memory(&dir.path().join("seed.tmx"));
+    let before = tmx(dir.path());
+    let client = Client::login(&state_of(project)).await;
+    let body = encode(&[
+        ("csrf", &client.csrf),
+        ("unit", &unit),
+        ("vi", "Bản mới."),
+        ("version", NOTHING_STORED),
+    ]);
+    let request = Request::post(format!("/a/{DOC}/save"))
+        .header(header::HOST, HOST)
+        .header(header::COOKIE, &client.cookie)
+        .header(header::ACCEPT_LANGUAGE, "vi")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let reply = send(&client.app, request.body(Body::from(body)).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert!(reply.body.contains("đơn vị dịch bị hỏng"), "{}", reply.body);
+    assert!(!reply.body.contains("damaged"), "{}", reply.body);
+    assert_eq!(tmx(dir.path()), before);
+}

@@ -27,8 +27,6 @@ serve-error-damaged = `{ $path }` has { $count ->
    *[other] { $count } damaged TUs
 }: repair it (`songngu tm validate`) before working on this article.
 serve-error-no-reason = Say why the finding is fine: the reason is recorded with it.
-# $detail: the error in English.
-serve-error-other = That did not work: { $detail }
 
 ## The states of a unit (as `check --format json` names them) and of its translation.
 serve-state-current = current

@@ -24,8 +24,6 @@ serve-error-no-finding = Vấn đề này không còn trong lần kiểm tra m�
 # $path: tệp bộ nhớ dịch; $count: số đơn vị dịch hỏng.
 serve-error-damaged = `{ $path }` có { $count } đơn vị dịch bị hỏng: hãy sửa (`songngu tm validate`) trước khi làm tiếp bài này.
 serve-error-no-reason = Hãy ghi lý do vì sao vấn đề này chấp nhận được: lý do được lưu cùng vấn đề.
-# $detail: lỗi bằng tiếng Anh.
-serve-error-other = Thao tác không thành công: { $detail }
 
 ## Trạng thái của đơn vị (đúng tên trong `check --format json`) và của bản dịch.
 serve-state-current = hiện hành

@@ -4,6 +4,7 @@
 //! a terminal and in the browser.
 
 pub mod dates;
+pub mod errors;
 pub mod output;
 
 pub use output::{context_labels, wording};

@@ -182,7 +182,7 @@ fn conflict_box(
         "serve-conflict-approve"
     };
     let theirs = current.and_then(|c| c.vi.as_deref());
-    let change = current.map(|c| changed_by(l10n, c));
+    let change = current.map(|c| crate::wording::errors::edit::changed(l10n, c));
     html! {
         div.notice.error role="alert" data-conflict=(unit) {
             p { (l10n.text_with(id, &[("unit", unit.to_owned().into())])) }
@@ -200,22 +200,6 @@ fn conflict_box(
                 }
             }
         }
-    }
-}
-
-/// Who changed a translation and when, as the command line says it.
-fn changed_by(l10n: &Localizer, current: &StoredTranslation) -> String {
-    let at = current
-        .changedate
-        .as_deref()
-        .map(|date| crate::wording::dates::tmx_date(l10n, date));
-    match (at, &current.changeid) {
-        (Some(at), Some(by)) => l10n.text_with(
-            "error-unit-changed-by",
-            &[("at", at.into()), ("by", by.clone().into())],
-        ),
-        (Some(at), None) => l10n.text_with("error-unit-changed-at", &[("at", at.into())]),
-        (None, _) => l10n.text("error-unit-changed-undated"),
     }
 }
 
