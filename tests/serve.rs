@@ -921,3 +921,45 @@ async fn a_damaged_memory_refuses_the_save_in_the_pages_language() {
     assert!(!reply.body.contains("damaged"), "{}", reply.body);
     assert_eq!(tmx(dir.path()), before);
 }
+
+/// The overview's number in column `count` (`data-count`).
+fn overview_count(page: &str, count: &str) -> usize {
+    let cell = format!("data-count=\"{count}\">");
+    let at = page.find(&cell).expect("the column") + cell.len();
+    page[at..at + page[at..].find('<').unwrap()]
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The overview keeps an unchanged article's line between loads, and counts again once
+/// the memory changed: a unit saved through the page leaves the missing ones.
+#[tokio::test]
+async fn the_overview_counts_again_after_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = revised(dir.path());
+    let missing = checked(&project)
+        .article
+        .units()
+        .iter()
+        .filter(|u| u.status == Status::Missing)
+        .map(|u| u.unit.id.clone())
+        .collect::<Vec<_>>();
+    let client = Client::login(&state_of(project)).await;
+    let first = client.get("/").await.body;
+    assert_eq!(overview_count(&first, "missing"), missing.len());
+    assert_eq!(client.get("/").await.body, first, "an unchanged project");
+    let saved = client
+        .post(
+            &format!("/a/{DOC}/save"),
+            &[
+                ("unit", &missing[0]),
+                ("vi", "Hội thảo kết thúc lúc 11 giờ."),
+                ("version", NOTHING_STORED),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let after = client.get("/").await.body;
+    assert_eq!(overview_count(&after, "missing"), missing.len() - 1);
+}

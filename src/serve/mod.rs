@@ -24,6 +24,7 @@ mod actions;
 mod assets;
 pub mod lang;
 pub mod pages;
+mod overview_cache;
 mod release_dir;
 pub mod security;
 
@@ -77,6 +78,8 @@ pub enum ServeError {
 pub struct AppState {
     pub(crate) project: Arc<Project>,
     pub(crate) security: Arc<Security>,
+    /// The overview's lines of articles whose files did not change since.
+    pub(crate) overview: Arc<overview_cache::OverviewCache>,
 }
 
 impl AppState {
@@ -86,6 +89,7 @@ impl AppState {
         AppState {
             project: Arc::new(project),
             security: Arc::new(Security::new(bind, port)),
+            overview: Arc::default(),
         }
     }
 
