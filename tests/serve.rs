@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
+use songngu::drift::version::NOTHING_STORED;
 use songngu::drift::{Kind, Status};
 use songngu::flow::check::{CheckRequest, Checked, check};
 use songngu::flow::edit::{UpdateRequest, update};
 use songngu::project::config::Article;
 use songngu::project::{Config, Project};
-use songngu::drift::version::NOTHING_STORED;
 use songngu::serve::{AppState, router};
 use tower::ServiceExt;
 
@@ -423,11 +423,7 @@ async fn article_and_memory_text_is_escaped() {
     let saved = client
         .post(
             &format!("/a/{DOC}/save"),
-            &[
-                ("unit", &unit),
-                ("vi", evil),
-                ("version", NOTHING_STORED),
-            ],
+            &[("unit", &unit), ("vi", evil), ("version", NOTHING_STORED)],
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
@@ -538,11 +534,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let saved = client
         .post(
             &save,
-            &[
-                ("unit", &stale),
-                ("vi", text),
-                ("version", &loaded),
-            ],
+            &[("unit", &stale), ("vi", text), ("version", &loaded)],
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
@@ -566,11 +558,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let blank = client
         .post(
             &save,
-            &[
-                ("unit", &stale),
-                ("vi", "  "),
-                ("version", &loaded),
-            ],
+            &[("unit", &stale), ("vi", "  "), ("version", &loaded)],
         )
         .await;
     assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -644,7 +632,11 @@ async fn the_release_is_gated_then_written_under_the_project() {
     let project = revised(dir.path());
     let failing = {
         let checked = checked(&project);
-        checked.article.report.summary(checked.article.fail_on).failing
+        checked
+            .article
+            .report
+            .summary(checked.article.fail_on)
+            .failing
     };
     let state = state_of(project);
     let client = Client::login(&state).await;
@@ -654,7 +646,9 @@ async fn the_release_is_gated_then_written_under_the_project() {
     // The count of failing findings is the check's.
     assert!(failing > 0);
     assert!(
-        refused.body.contains(&format!("data-failing=\"{failing}\"")),
+        refused
+            .body
+            .contains(&format!("data-failing=\"{failing}\"")),
         "{}",
         refused.body
     );
@@ -826,9 +820,7 @@ async fn concurrent_saves_of_one_unit_store_one_and_refuse_the_other() {
             replies.push(save.await.unwrap());
         }
         let statuses: Vec<StatusCode> = replies.iter().map(|r| r.status).collect();
-        let won: Vec<usize> = (0..2)
-            .filter(|&i| statuses[i] == StatusCode::OK)
-            .collect();
+        let won: Vec<usize> = (0..2).filter(|&i| statuses[i] == StatusCode::OK).collect();
         assert_eq!(won.len(), 1, "round {round}: {statuses:?}");
         let (winner, loser) = (won[0], 1 - won[0]);
         assert_eq!(statuses[loser], StatusCode::CONFLICT, "round {round}");
@@ -916,7 +908,12 @@ async fn a_damaged_memory_refuses_the_save_in_the_pages_language() {
         .header(header::ACCEPT_LANGUAGE, "vi")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     let reply = send(&client.app, request.body(Body::from(body)).unwrap()).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     assert!(reply.body.contains("đơn vị dịch bị hỏng"), "{}", reply.body);
     assert!(!reply.body.contains("damaged"), "{}", reply.body);
     assert_eq!(tmx(dir.path()), before);

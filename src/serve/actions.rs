@@ -238,7 +238,12 @@ pub async fn release(
 
 /// What holds a refused release back, unit by unit: open drift and failing findings, as
 /// the check of the article finds them now.
-fn holding_back(state: &AppState, en: &std::path::Path, doc: &str, l10n: &Localizer) -> Vec<String> {
+fn holding_back(
+    state: &AppState,
+    en: &std::path::Path,
+    doc: &str,
+    l10n: &Localizer,
+) -> Vec<String> {
     let request = CheckRequest {
         doc: Some(doc.to_owned()),
         ..CheckRequest::new(en)

@@ -23,8 +23,8 @@
 mod actions;
 mod assets;
 pub mod lang;
-pub mod pages;
 mod overview_cache;
+pub mod pages;
 mod release_dir;
 pub mod security;
 

@@ -107,11 +107,19 @@ mod tests {
         config.memory = vec![tm.clone()];
         let project = Project::new(config, Default::default());
         let cache = OverviewCache::default();
-        assert!(cache.get("a", &OverviewCache::inputs(&project, &en)).is_none());
+        assert!(
+            cache
+                .get("a", &OverviewCache::inputs(&project, &en))
+                .is_none()
+        );
         cache.put("a", OverviewCache::inputs(&project, &en), line());
         let again = cache.get("a", &OverviewCache::inputs(&project, &en));
         assert_eq!(again.map(|l| l.findings), Some([1, 0, 0]));
-        assert!(cache.get("b", &OverviewCache::inputs(&project, &en)).is_none());
+        assert!(
+            cache
+                .get("b", &OverviewCache::inputs(&project, &en))
+                .is_none()
+        );
 
         // Each input, changed: the line is computed again.
         let changes: [(&Path, &str); 3] = [
@@ -127,7 +135,15 @@ mod tests {
         }
         // A journal beside the memory (an edit not compacted yet) is a change too.
         cache.put("a", OverviewCache::inputs(&project, &en), line());
-        std::fs::write(crate::memory::journal::path_for(&tm.canonicalize().unwrap()), "j").unwrap();
-        assert!(cache.get("a", &OverviewCache::inputs(&project, &en)).is_none());
+        std::fs::write(
+            crate::memory::journal::path_for(&tm.canonicalize().unwrap()),
+            "j",
+        )
+        .unwrap();
+        assert!(
+            cache
+                .get("a", &OverviewCache::inputs(&project, &en))
+                .is_none()
+        );
     }
 }

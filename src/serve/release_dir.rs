@@ -56,7 +56,16 @@ mod tests {
 
     #[test]
     fn only_plain_names_are_offered() {
-        for bad in ["../seed.tmx", "a/b", "..", ".", "", "/etc/passwd", "a\\b", ".hidden"] {
+        for bad in [
+            "../seed.tmx",
+            "a/b",
+            "..",
+            ".",
+            "",
+            "/etc/passwd",
+            "a\\b",
+            ".hidden",
+        ] {
             assert!(!plain_name(bad), "{bad}");
         }
         assert!(plain_name("seed.vi.txt"));

@@ -13,8 +13,8 @@ use crate::drift::Severity;
 use crate::flow::FlowError;
 use crate::flow::check::{CheckRequest, check};
 use crate::flow::status::{ArticleStatus, StatusRequest, status};
-use crate::serve::security::Session;
 use crate::serve::overview_cache::{Inputs, OverviewCache};
+use crate::serve::security::Session;
 use crate::serve::{AppState, blocking, lang};
 
 /// One article's line: its counts from `status`, its findings and gate from `check`.
@@ -42,7 +42,9 @@ pub fn lines(state: &AppState) -> Result<Vec<Line>, FlowError> {
         .zip(&inputs)
         .map(|(a, inputs)| state.overview.get(&a.doc, inputs))
         .collect();
-    let stale: Vec<usize> = (0..articles.len()).filter(|&i| lines[i].is_none()).collect();
+    let stale: Vec<usize> = (0..articles.len())
+        .filter(|&i| lines[i].is_none())
+        .collect();
     if !stale.is_empty() {
         let request = StatusRequest {
             articles: stale.iter().map(|&i| articles[i].path.clone()).collect(),

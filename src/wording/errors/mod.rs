@@ -496,4 +496,3 @@ pub fn storing_error(l10n: &Localizer, error: &StoringError) -> String {
         }
     }
 }
-
