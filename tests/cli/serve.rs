@@ -128,7 +128,8 @@ fn the_first_line_is_the_address_and_a_stop_leaves_a_whole_memory() {
     let unit_at = page[..missing_at].rfind("data-unit=\"").unwrap() + 11;
     let unit = &page[unit_at..unit_at + page[unit_at..].find('"').unwrap()];
     // The version the page gives the unit's save form (a missing unit's: nothing stored).
-    let form_at = unit_at + page[unit_at..].find("name=\"version\" value=\"").unwrap() + 23;
+    let field = "name=\"version\" value=\"";
+    let form_at = unit_at + page[unit_at..].find(field).unwrap() + field.len();
     let version = &page[form_at..form_at + page[form_at..].find('"').unwrap()];
     assert_eq!(version, songngu::drift::version::NOTHING_STORED);
     let body = format!(
