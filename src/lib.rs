@@ -93,5 +93,6 @@ pub mod serve;
 pub mod text;
 pub mod tmx;
 pub mod toml_problem;
+pub mod wording;
 pub mod xliff;
 pub mod xml;

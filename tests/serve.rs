@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
+use songngu::drift::version::NOTHING_STORED;
 use songngu::drift::{Kind, Status};
 use songngu::flow::check::{CheckRequest, Checked, check};
 use songngu::flow::edit::{UpdateRequest, update};
 use songngu::project::config::Article;
 use songngu::project::{Config, Project};
-use songngu::serve::pages::version_of;
 use songngu::serve::{AppState, router};
 use tower::ServiceExt;
 
@@ -340,7 +340,7 @@ async fn state_changes_need_the_csrf_token_and_gets_change_nothing() {
     let client = Client::login(&state).await;
     let before = tmx(dir.path());
     let save = format!("/a/{DOC}/save");
-    let version = version_of(None);
+    let version = NOTHING_STORED.to_owned();
     let fields = |csrf: &'static str| {
         vec![
             ("csrf", csrf),
@@ -423,11 +423,7 @@ async fn article_and_memory_text_is_escaped() {
     let saved = client
         .post(
             &format!("/a/{DOC}/save"),
-            &[
-                ("unit", &unit),
-                ("vi", evil),
-                ("version", &version_of(None)),
-            ],
+            &[("unit", &unit), ("vi", evil), ("version", NOTHING_STORED)],
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
@@ -508,12 +504,12 @@ async fn rows_by_state_match_the_check() {
 async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let dir = tempfile::tempdir().unwrap();
     let project = revised(dir.path());
-    let (stale, old_vi) = checked(&project)
+    let (stale, old_vi, loaded) = checked(&project)
         .article
         .units()
         .iter()
         .find(|u| u.status == Status::Stale)
-        .map(|u| (u.unit.id.clone(), u.vi.clone()))
+        .map(|u| (u.unit.id.clone(), u.vi.clone(), u.version.clone().unwrap()))
         .unwrap();
     let state = state_of(project.clone());
     let client = Client::login(&state).await;
@@ -527,7 +523,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
             &[
                 ("unit", &stale),
                 ("vi", text),
-                ("version", &version_of(Some("other"))),
+                ("version", "0123456789abcdef"),
             ],
         )
         .await;
@@ -538,11 +534,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let saved = client
         .post(
             &save,
-            &[
-                ("unit", &stale),
-                ("vi", text),
-                ("version", &version_of(old_vi.as_deref())),
-            ],
+            &[("unit", &stale), ("vi", text), ("version", &loaded)],
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
@@ -566,11 +558,7 @@ async fn saving_a_unit_stores_it_and_its_row_turns_current() {
     let blank = client
         .post(
             &save,
-            &[
-                ("unit", &stale),
-                ("vi", "  "),
-                ("version", &version_of(Some(text))),
-            ],
+            &[("unit", &stale), ("vi", "  "), ("version", &loaded)],
         )
         .await;
     assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -583,10 +571,10 @@ async fn approving_and_accepting_go_through_the_flows() {
     let project = revised(dir.path());
     let checked_now = checked(&project);
     let units = checked_now.article.units();
-    let doubtful = units
+    let (doubtful, loaded) = units
         .iter()
         .find(|u| u.vi_status.as_deref() == Some("needs-review"))
-        .map(|u| u.unit.id.clone())
+        .map(|u| (u.unit.id.clone(), u.version.clone().unwrap()))
         .unwrap();
     let finding = checked_now
         .article
@@ -599,7 +587,10 @@ async fn approving_and_accepting_go_through_the_flows() {
     let state = state_of(project.clone());
     let client = Client::login(&state).await;
     let approved = client
-        .post(&format!("/a/{DOC}/approve"), &[("unit", &doubtful)])
+        .post(
+            &format!("/a/{DOC}/approve"),
+            &[("unit", &doubtful), ("version", &loaded)],
+        )
         .await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
     let after = checked(&project);
@@ -638,24 +629,45 @@ async fn approving_and_accepting_go_through_the_flows() {
 #[tokio::test]
 async fn the_release_is_gated_then_written_under_the_project() {
     let dir = tempfile::tempdir().unwrap();
-    let state = state_of(revised(dir.path()));
+    let project = revised(dir.path());
+    let failing = {
+        let checked = checked(&project);
+        checked
+            .article
+            .report
+            .summary(checked.article.fail_on)
+            .failing
+    };
+    let state = state_of(project);
     let client = Client::login(&state).await;
     let refused = client.post(&format!("/a/{DOC}/release"), &[]).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("data-release=\"refused\""));
+    // The count of failing findings is the check's.
+    assert!(failing > 0);
+    assert!(
+        refused
+            .body
+            .contains(&format!("data-failing=\"{failing}\"")),
+        "{}",
+        refused.body
+    );
     assert!(!dir.path().join("release").join(DOC).exists());
 
-    // The original edition: every unit current, so the release goes out.
+    // The original edition: every unit current, so the release goes out, into the
+    // folder `[release] folder` names.
     let dir = tempfile::tempdir().unwrap();
-    let state = state_of(project_with(
-        dir.path(),
-        root().join("examples/seed.en.txt"),
-    ));
+    let mut project = project_with(dir.path(), root().join("examples/seed.en.txt"));
+    project.config.release_folder = dir.path().join("out/releases");
+    let state = state_of(project);
     let client = Client::login(&state).await;
     let released = client.post(&format!("/a/{DOC}/release"), &[]).await;
     assert_eq!(released.status, StatusCode::OK, "{}", released.body);
-    let folder = dir.path().join("release").join(DOC);
+    assert!(!dir.path().join("release").exists());
+    let folder = dir.path().join("out/releases").join(DOC);
     assert!(folder.join("manifest.json").is_file());
+    // A file put beside the release is not one of its files: never offered.
+    std::fs::write(folder.join("notes.txt"), "private").unwrap();
     assert!(
         released
             .body
@@ -673,6 +685,7 @@ async fn the_release_is_gated_then_written_under_the_project() {
         "..%2F..%2Fseed.tmx",
         "songngu.toml",
         "nothing.txt",
+        "notes.txt",
     ] {
         let reply = client.get(&format!("/a/{DOC}/release/{name}")).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{name}");
@@ -749,4 +762,201 @@ async fn a_missing_unit_shows_the_memorys_suggestion() {
         "{page}"
     );
     assert!(page.contains(&suggestion.vi));
+}
+
+/// The text in the save form's box of unit `unit`.
+fn text_box<'p>(page: &'p str, unit: &str) -> &'p str {
+    let at = page
+        .find(&format!("id=\"vi-{unit}\""))
+        .expect("the unit's text box");
+    let start = at + page[at..].find('>').unwrap() + 1;
+    let end = start + page[start..].find("</textarea>").unwrap();
+    &page[start..end]
+}
+
+/// The version the page gives unit `unit`'s save form.
+fn page_version(page: &str, unit: &str) -> String {
+    let at = page.find(&format!("id=\"vi-{unit}\"")).unwrap();
+    let form = page[..at].rfind("name=\"version\" value=\"").unwrap() + 22;
+    page[form..form + page[form..].find('"').unwrap()].to_owned()
+}
+
+/// Two editors save the same unit at once, both from the page as it loaded: the memory's
+/// lock orders them, the first is stored, the second is refused with both versions (its
+/// text kept in the box) and the memory holds the first's. Several rounds, each from the
+/// version the last round left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_saves_of_one_unit_store_one_and_refuse_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = revised(dir.path());
+    let stale = checked(&project)
+        .article
+        .units()
+        .iter()
+        .find(|u| u.status == Status::Stale)
+        .map(|u| u.unit.id.clone())
+        .unwrap();
+    let state = state_of(project.clone());
+    let client = std::sync::Arc::new(Client::login(&state).await);
+    let save = format!("/a/{DOC}/save");
+    for round in 0..6 {
+        let page = client.get(&format!("/a/{DOC}")).await;
+        let loaded = page_version(&page.body, &stale);
+        let texts = [
+            format!("Bản của Lan, lượt {round}."),
+            format!("Bản của Minh, lượt {round}."),
+        ];
+        let mut saves = Vec::new();
+        for text in texts.clone() {
+            let (client, save, unit, loaded) =
+                (client.clone(), save.clone(), stale.clone(), loaded.clone());
+            saves.push(tokio::spawn(async move {
+                let form = [("unit", unit.as_str()), ("vi", &text), ("version", &loaded)];
+                client.post(&save, &form).await
+            }));
+        }
+        let mut replies = Vec::new();
+        for save in saves {
+            replies.push(save.await.unwrap());
+        }
+        let statuses: Vec<StatusCode> = replies.iter().map(|r| r.status).collect();
+        let won: Vec<usize> = (0..2).filter(|&i| statuses[i] == StatusCode::OK).collect();
+        assert_eq!(won.len(), 1, "round {round}: {statuses:?}");
+        let (winner, loser) = (won[0], 1 - won[0]);
+        assert_eq!(statuses[loser], StatusCode::CONFLICT, "round {round}");
+        // The memory holds the winner's text, not the loser's.
+        let tmx = String::from_utf8(tmx(dir.path())).unwrap();
+        assert!(tmx.contains(&texts[winner]), "round {round}");
+        assert!(!tmx.contains(&texts[loser]), "round {round}");
+        let unit = checked(&project)
+            .article
+            .units()
+            .into_iter()
+            .find(|u| u.unit.id == stale)
+            .map(|u| (u.vi.clone(), u.version.clone()))
+            .unwrap();
+        assert_eq!(unit.0.as_deref(), Some(texts[winner].as_str()));
+        // The refusal shows both: the memory's now (who changed it) and the loser's,
+        // kept in the box with the version the memory holds now.
+        let refused = &replies[loser].body;
+        assert!(refused.contains(&format!("data-conflict=\"{stale}\"")));
+        assert!(refused.contains("data-changed-by=\"lan\""), "{refused}");
+        assert!(refused.contains(&texts[winner]));
+        assert_eq!(text_box(refused, &stale), texts[loser]);
+        assert_eq!(Some(page_version(refused, &stale)), unit.1);
+    }
+}
+
+/// An approval of a unit that changed since the page loaded it is refused too, and
+/// nothing is written.
+#[tokio::test]
+async fn approving_a_unit_changed_since_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = revised(dir.path());
+    let (doubtful, loaded, vi) = checked(&project)
+        .article
+        .units()
+        .iter()
+        .find(|u| u.vi_status.as_deref() == Some("needs-review"))
+        .map(|u| (u.unit.id.clone(), u.version.clone().unwrap(), u.vi.clone()))
+        .unwrap();
+    let state = state_of(project.clone());
+    let client = Client::login(&state).await;
+    // Someone else stores another Vietnamese for the unit meanwhile (the command line).
+    let request = songngu::flow::edit::TranslateRequest {
+        doc: Some(DOC.to_owned()),
+        user: Some("minh".to_owned()),
+        ..songngu::flow::edit::TranslateRequest::new(
+            &project.config.articles[0].path,
+            &doubtful,
+            "Bản Minh vừa sửa.",
+        )
+    };
+    songngu::flow::edit::translate(&project, &request).unwrap();
+    let before = tmx(dir.path());
+    let approve = format!("/a/{DOC}/approve");
+    let reply = client
+        .post(&approve, &[("unit", &doubtful), ("version", &loaded)])
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert!(reply.body.contains("data-changed-by=\"minh\""));
+    assert!(reply.body.contains("Bản Minh vừa sửa."));
+    assert!(!reply.body.contains("data-version=\"yours\""));
+    assert_eq!(tmx(dir.path()), before, "nothing written");
+    assert_ne!(vi.as_deref(), Some("Bản Minh vừa sửa."));
+}
+
+/// A save into a memory with damaged TUs is refused (the save would drop them), worded
+/// in the page's language; nothing is written.
+#[tokio::test]
+async fn a_damaged_memory_refuses_the_save_in_the_pages_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_with(dir.path(), root().join("examples/seed.en.txt"));
+    let unit = checked(&project).article.units()[0].unit.id.clone();
+    common::damaged_seed_memory(&dir.path().join("seed.tmx"));
+    let before = tmx(dir.path());
+    let client = Client::login(&state_of(project)).await;
+    let body = encode(&[
+        ("csrf", &client.csrf),
+        ("unit", &unit),
+        ("vi", "Bản mới."),
+        ("version", NOTHING_STORED),
+    ]);
+    let request = Request::post(format!("/a/{DOC}/save"))
+        .header(header::HOST, HOST)
+        .header(header::COOKIE, &client.cookie)
+        .header(header::ACCEPT_LANGUAGE, "vi")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let reply = send(&client.app, request.body(Body::from(body)).unwrap()).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("đơn vị dịch bị hỏng"), "{}", reply.body);
+    assert!(!reply.body.contains("damaged"), "{}", reply.body);
+    assert_eq!(tmx(dir.path()), before);
+}
+
+/// The overview's number in column `count` (`data-count`).
+fn overview_count(page: &str, count: &str) -> usize {
+    let cell = format!("data-count=\"{count}\">");
+    let at = page.find(&cell).expect("the column") + cell.len();
+    page[at..at + page[at..].find('<').unwrap()]
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The overview keeps an unchanged article's line between loads, and counts again once
+/// the memory changed: a unit saved through the page leaves the missing ones.
+#[tokio::test]
+async fn the_overview_counts_again_after_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = revised(dir.path());
+    let missing = checked(&project)
+        .article
+        .units()
+        .iter()
+        .filter(|u| u.status == Status::Missing)
+        .map(|u| u.unit.id.clone())
+        .collect::<Vec<_>>();
+    let client = Client::login(&state_of(project)).await;
+    let first = client.get("/").await.body;
+    assert_eq!(overview_count(&first, "missing"), missing.len());
+    assert_eq!(client.get("/").await.body, first, "an unchanged project");
+    let saved = client
+        .post(
+            &format!("/a/{DOC}/save"),
+            &[
+                ("unit", &missing[0]),
+                ("vi", "Hội thảo kết thúc lúc 11 giờ."),
+                ("version", NOTHING_STORED),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let after = client.get("/").await.body;
+    assert_eq!(overview_count(&after, "missing"), missing.len() - 1);
 }

@@ -27,8 +27,6 @@ serve-error-damaged = `{ $path }` has { $count ->
    *[other] { $count } damaged TUs
 }: repair it (`songngu tm validate`) before working on this article.
 serve-error-no-reason = Say why the finding is fine: the reason is recorded with it.
-# $detail: the error in English.
-serve-error-other = That did not work: { $detail }
 
 ## The states of a unit (as `check --format json` names them) and of its translation.
 serve-state-current = current
@@ -87,7 +85,11 @@ serve-released = Released: the files are listed below.
 serve-conflict = Not saved: the Vietnamese of { $unit } changed since this page was loaded. Compare, then save again.
 serve-conflict-theirs = In the memory now:
 serve-conflict-yours = Yours:
-serve-release-refused = Release refused: the check still fails. Fix or accept these first:
+serve-conflict-approve = Not approved: the Vietnamese of { $unit } changed since this page was loaded. Read it again, then approve.
+serve-release-refused = Release refused: { $failing ->
+        [one] one finding fails
+       *[other] { $failing } findings fail
+    } the check. Fix or accept these first:
 # $unit: the unit's id; $state: its state (serve-state-*).
 serve-refused-unit = { $unit }: { $state }
 # $unit: the unit's id; $count: its open findings.

@@ -597,6 +597,8 @@ translate-arg-tm = The memory file [default: the project's first]
     .value-name = TM
 translate-arg-user = Who translates [default: the project's translator, else `SONGNGU_USER` or the system user]
     .value-name = NAME
+translate-arg-expect-version = Store only if the memory still holds this version of the unit (the `version` of `check --format json`); otherwise nothing is written and the exit code is 2
+    .value-name = VERSION
 # $unit: a unit id.
 translate-added = unit { $unit }: translation added
 translate-replaced = unit { $unit }: translation replaced
@@ -633,6 +635,15 @@ error-not-reviewable = unit `{ $unit }` has no current translation to approve ({
     })
 error-no-unit = the article has no unit `{ $unit }` (see `songngu segment`)
 error-empty-translation = the Vietnamese is empty
+error-unit-changed = unit `{ $unit }` changed since version { $expected } was read: the memory now holds “{ $vi }” ({ $change }); nothing was written. Read the unit again (`songngu check --format json`) and redo the edit
+error-unit-changed-by = changed { $at } by { $by }
+error-unit-changed-at = changed { $at }
+error-unit-changed-undated = no date recorded
+error-unit-changed-gone = unit `{ $unit }` changed since version { $expected } was read: the memory holds no translation of it now; nothing was written
+error-release-refused = the release is refused: { $failing ->
+        [one] one finding fails
+       *[other] { $failing } findings fail
+    } the check; fix them, or accept them with a reason
 
 ## ---------------------------------------------------------------------------------------
 ## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)

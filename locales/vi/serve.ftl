@@ -24,8 +24,6 @@ serve-error-no-finding = Vấn đề này không còn trong lần kiểm tra m�
 # $path: tệp bộ nhớ dịch; $count: số đơn vị dịch hỏng.
 serve-error-damaged = `{ $path }` có { $count } đơn vị dịch bị hỏng: hãy sửa (`songngu tm validate`) trước khi làm tiếp bài này.
 serve-error-no-reason = Hãy ghi lý do vì sao vấn đề này chấp nhận được: lý do được lưu cùng vấn đề.
-# $detail: lỗi bằng tiếng Anh.
-serve-error-other = Thao tác không thành công: { $detail }
 
 ## Trạng thái của đơn vị (đúng tên trong `check --format json`) và của bản dịch.
 serve-state-current = hiện hành
@@ -84,7 +82,8 @@ serve-released = Đã xuất: các tệp được liệt kê bên dưới.
 serve-conflict = Chưa lưu: bản tiếng Việt của { $unit } đã thay đổi từ lúc trang này được mở. Hãy so sánh rồi lưu lại.
 serve-conflict-theirs = Trong bộ nhớ dịch hiện nay:
 serve-conflict-yours = Bản của bạn:
-serve-release-refused = Từ chối xuất: bài vẫn chưa đạt kiểm tra. Hãy sửa hoặc chấp nhận những chỗ sau trước:
+serve-conflict-approve = Chưa duyệt: bản tiếng Việt của { $unit } đã thay đổi từ lúc trang này được mở. Hãy đọc lại rồi duyệt.
+serve-release-refused = Từ chối xuất: bài vẫn chưa đạt kiểm tra, còn { $failing } vấn đề. Hãy sửa hoặc chấp nhận những chỗ sau trước:
 # $unit: mã đơn vị; $state: trạng thái (serve-state-*).
 serve-refused-unit = { $unit }: { $state }
 # $unit: mã đơn vị; $count: số vấn đề còn mở.

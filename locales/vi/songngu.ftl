@@ -517,6 +517,8 @@ translate-arg-tm = Tệp bộ nhớ dịch [mặc định: tệp đầu tiên c�
     .value-name = TM
 translate-arg-user = Người dịch [mặc định: người dịch của dự án, nếu không thì `SONGNGU_USER` hoặc người dùng hệ thống]
     .value-name = TÊN
+translate-arg-expect-version = Chỉ lưu khi bộ nhớ dịch vẫn giữ đúng phiên bản này của đơn vị (trường `version` của `check --format json`); nếu không thì không ghi gì và mã thoát là 2
+    .value-name = PHIÊN_BẢN
 # $unit: a unit id.
 translate-added = đơn vị { $unit }: đã thêm bản dịch
 translate-replaced = đơn vị { $unit }: đã thay bản dịch
@@ -548,6 +550,12 @@ error-not-reviewable = đơn vị `{ $unit }` không có bản dịch hiện hà
     })
 error-no-unit = bài không có đơn vị `{ $unit }` (xem `songngu segment`)
 error-empty-translation = câu tiếng Việt đang trống
+error-unit-changed = đơn vị `{ $unit }` đã có người sửa sau khi bạn mở bản { $expected }: bộ nhớ dịch hiện giữ “{ $vi }” ({ $change }); chưa ghi gì cả. Hãy mở lại đơn vị này (`songngu check --format json`) rồi sửa lại
+error-unit-changed-by = { $by } sửa lúc { $at }
+error-unit-changed-at = sửa lúc { $at }
+error-unit-changed-undated = không ghi ngày sửa
+error-unit-changed-gone = đơn vị `{ $unit }` đã có người sửa sau khi bạn mở bản { $expected }: bộ nhớ dịch nay không còn bản dịch nào của đơn vị này; chưa ghi gì cả
+error-release-refused = từ chối xuất: bài chưa đạt vì còn { $failing } vấn đề; hãy sửa, hoặc chấp nhận kèm lý do
 
 ## ---------------------------------------------------------------------------------------
 ## songngu xliff, songngu export (src/cli/xliff.rs, export.rs)

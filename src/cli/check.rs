@@ -95,7 +95,9 @@ pub fn execute(args: &CheckArgs, ctx: &Context, out: &mut Output) -> Result<Exit
             // JSON is never localized.
             let english = Localizer::new(UiLocale::EnUs);
             for finding in &article.report.findings {
-                out.json_line(&FindingRecord::new(finding, |e| render(&english, e)))?;
+                let mut record = FindingRecord::new(finding, |e| render(&english, e));
+                record.version = article.version_of(finding).map(str::to_owned);
+                out.json_line(&record)?;
             }
         }
         CheckFormat::Text => check_report::write(out, article, l10n, ctx.color)?,

@@ -24,7 +24,7 @@ use super::notices;
 use super::output::{Output, stderr_line};
 use super::targets;
 use super::values::{SeverityArg, XliffVersionArg};
-use super::wording::wording;
+use songngu::wording::wording;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {

@@ -30,7 +30,6 @@ mod tm;
 mod translate;
 mod update;
 mod values;
-mod wording;
 mod xliff;
 
 use std::ffi::OsString;

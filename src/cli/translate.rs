@@ -1,4 +1,6 @@
 //! `songngu translate <EN> --doc ID --unit UNIT --vi "..."`: a quick edit of one unit.
+//! With `--expect-version V`, the edit is refused (exit 2, nothing written) when the
+//! memory no longer holds version `V` of the unit: someone changed it since it was read.
 
 use std::path::PathBuf;
 
@@ -35,6 +37,10 @@ pub struct TranslateArgs {
     /// Write the memory even if it is read-only.
     #[arg(long)]
     pub force_readonly: bool,
+    /// Store only if the memory still holds this version of the unit (the `version` of
+    /// `check --format json`); otherwise nothing is written and the exit code is 2.
+    #[arg(long, value_name = "VERSION")]
+    pub expect_version: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,6 +64,7 @@ pub fn execute(args: &TranslateArgs, ctx: &Context, out: &mut Output) -> Result<
         tm: args.tm.clone(),
         user: args.user.clone(),
         read_only: read_only(args.force_readonly),
+        expected: args.expect_version.clone(),
     };
     let translated = translate(&project, &request).map_err(|e| flow_error(l10n, e))?;
     let id = match translated.put {

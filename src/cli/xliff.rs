@@ -23,7 +23,7 @@ use super::output::Output;
 use super::retired;
 use super::targets;
 use super::values::{CatToolArg, XliffVersionArg, read_only};
-use super::wording::context_labels;
+use songngu::wording::context_labels;
 
 #[derive(Debug, Subcommand)]
 pub enum XliffCommand {

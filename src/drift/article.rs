@@ -36,6 +36,18 @@ impl CheckedArticle {
     pub fn units(&self) -> Vec<CheckedUnit<'_>> {
         checked_units(&self.units, &self.report, self.fail_on)
     }
+
+    /// The version of what the memory holds for the unit `finding` is about (see
+    /// [`CheckedUnit::version`]); `None` for a finding on no current unit (orphaned,
+    /// extra) and when checked against a Vietnamese article.
+    pub fn version_of(&self, finding: &Finding) -> Option<&str> {
+        if matches!(finding.kind, Kind::Orphaned | Kind::Extra) {
+            return None;
+        }
+        let unit = finding.unit.as_deref()?;
+        let order = self.units.iter().position(|u| u.id == unit)?;
+        self.report.version.get(order).map(String::as_str)
+    }
 }
 
 /// [`CheckedArticle::units`] of the article's `units` checked in `report`.
@@ -68,6 +80,7 @@ pub fn checked_units<'a>(
             checked.vi_paragraph = report.vi_paragraph.get(i).copied().flatten();
             checked.added_before = report.added_before.get(i).cloned().unwrap_or_default();
             checked.added_after = report.added_after.get(i).cloned().unwrap_or_default();
+            checked.version = report.version.get(i).cloned();
             checked.findings = cross.remove(unit.id.as_str()).unwrap_or_default();
             checked.drift = drift.get(unit.id.as_str()).copied();
             checked.drift_passes = checked.drift.is_none_or(|f| !fails(f, fail_on));
@@ -113,6 +126,11 @@ pub struct CheckedUnit<'a> {
     /// start of an article) and right after it (empty from [`CheckedUnit::new`]).
     pub added_before: Vec<Addition>,
     pub added_after: Vec<Addition>,
+    /// The version of what the memory holds for this unit ([`crate::drift::version`]):
+    /// what an edit of it hands back as the version it saw (`expected`), so that a change
+    /// made meanwhile refuses the edit instead of being overwritten. `None` when checked
+    /// against a Vietnamese article, and from [`CheckedUnit::new`].
+    pub version: Option<String>,
 }
 
 impl<'a> CheckedUnit<'a> {
@@ -130,6 +148,7 @@ impl<'a> CheckedUnit<'a> {
             vi_paragraph: None,
             added_before: Vec::new(),
             added_after: Vec::new(),
+            version: None,
         }
     }
 

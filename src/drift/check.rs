@@ -76,6 +76,10 @@ pub struct Report {
     /// after it. Empty when there are none.
     pub added_before: Vec<Vec<Addition>>,
     pub added_after: Vec<Vec<Addition>>,
+    /// Per current English unit: the version of what the memory holds for it
+    /// ([`super::version`]), for an edit to be refused when it changed since. Empty when
+    /// checked against a Vietnamese article (no memory stands for the units).
+    pub version: Vec<String>,
 }
 
 impl Report {
@@ -345,6 +349,7 @@ pub fn against_memory(
         .collect();
     let (added_before, added_after) =
         place_additions(units, &stored, &revision, additions, &mut findings);
+    let version = super::version::of_units(&stored, &revision);
     Ok(Report {
         status,
         vi,
@@ -354,6 +359,7 @@ pub fn against_memory(
         vi_paragraph,
         added_before,
         added_after,
+        version,
     })
 }
 

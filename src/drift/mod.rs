@@ -12,6 +12,7 @@ pub mod pretranslate;
 pub mod report;
 pub mod revision;
 pub mod update;
+pub mod version;
 
 pub use article::{CheckedArticle, CheckedUnit};
 pub use check::Status;

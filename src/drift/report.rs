@@ -348,8 +348,10 @@ fn hex(bytes: &[u8]) -> String {
 /// when they do not apply); the other fields are left out when they do not apply. A
 /// `stale` line also has `old_en`, `diff` (the word diff from the old English to the new)
 /// and `edit`; a `missing` one may have a `suggestion` (`score`, `en`, `vi`) from the
-/// memory; an accepted finding has `accepted` (`by`, `at`, `reason`). `message` is always
-/// English.
+/// memory; an accepted finding has `accepted` (`by`, `at`, `reason`). A finding on a unit
+/// of the article checked against the memory has `version`: the version of what the memory
+/// holds for that unit (see [`crate::drift::version`]), for `translate --expect-version`.
+/// `message` is always English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FindingRecord {
@@ -380,6 +382,10 @@ pub struct FindingRecord {
     pub suggestion: Option<Suggestion>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted: Option<Acceptance>,
+    /// The version of the memory's translation of [`FindingRecord::unit`] (left out when
+    /// checked against a Vietnamese article, and for orphaned and extra findings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 impl FindingRecord {
@@ -399,6 +405,7 @@ impl FindingRecord {
             edit: finding.edit,
             suggestion: finding.suggestion.clone(),
             accepted: finding.accepted.clone(),
+            version: None,
         }
     }
 }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use super::{FlowError, Notices, glossary, open_memory};
 use crate::align::{AlignOptions, Lexicon};
-use crate::drift::accept::Accepted;
 use crate::drift::check::{against_memory, against_vietnamese};
 use crate::drift::checks::CheckOptions;
 use crate::drift::{CheckedArticle, Kind, Severity};
@@ -143,18 +142,14 @@ pub fn check(
         )?;
         (against_memory(&units, &memory, &doc, &options)?, Some(doc))
     };
-    let mut accepted = Accepted::load(&config.check.accepted)?;
-    if !request.accept.is_empty() {
-        let user = project.user(request.user.as_deref());
-        let now = crate::tmx::iso8601_now();
-        for id in &request.accept {
-            let Some(finding) = report.findings.iter().find(|f| &f.fingerprint() == id) else {
-                return Err(FlowError::NoFinding { id: id.clone() });
-            };
-            accepted.accept(finding, &user, &now, request.reason.as_deref());
-        }
-        accepted.save_with(request.read_only)?;
-    }
+    let accepted = super::accept::record(
+        project,
+        &report.findings,
+        &request.accept,
+        request.reason.as_deref(),
+        request.user.as_deref(),
+        request.read_only,
+    )?;
     report.apply(|k| config.check.severity(k), Some(&accepted));
     let fail_on = request.fail_on.unwrap_or(config.check.fail_on);
     let article = CheckedArticle {

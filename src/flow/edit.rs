@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use super::conflict::{refuse_changed, standing_for};
 use super::{DocumentEdit, FlowError, Notice, Notices};
 use crate::drift::pretranslate::{Pretranslation, pretranslate};
-use crate::drift::revision::Revision;
+use crate::drift::revision::{self, Revision};
 use crate::drift::update::{
     Put, RetiredUnit, UpdateReport, put_unit_translation, retire_orphans, update as update_memory,
 };
@@ -125,6 +126,10 @@ pub struct TranslateRequest {
     pub tm: Option<PathBuf>,
     pub user: Option<String>,
     pub read_only: ReadOnly,
+    /// The version of the unit the caller saw ([`crate::drift::CheckedUnit::version`]):
+    /// when the memory holds another by the time the memory is locked, nothing is written
+    /// ([`FlowError::UnitChanged`]). `None`: stored whatever the memory holds.
+    pub expected: Option<String>,
 }
 
 impl TranslateRequest {
@@ -140,6 +145,7 @@ impl TranslateRequest {
             tm: None,
             user: None,
             read_only: ReadOnly::Refuse,
+            expected: None,
         }
     }
 }
@@ -177,6 +183,14 @@ pub fn translate(project: &Project, request: &TranslateRequest) -> Result<Transl
         request.tm.as_deref(),
         request.read_only,
     )?;
+    if request.expected.is_some() {
+        // Compared under the memory's lock: nobody can change the unit between this
+        // and the save.
+        let stored = memory.document(&doc)?;
+        let revision = revision::compare(&units, &stored);
+        let tu = standing_for(&stored, &revision, order);
+        refuse_changed(&request.unit, request.expected.as_deref(), tu)?;
+    }
     let user = project.user(request.user.as_deref());
     let new = NewUnit {
         doc: &doc,

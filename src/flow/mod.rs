@@ -12,12 +12,14 @@
 //! | [`align::align`]              | `align`: a Vietnamese article paired with its English |
 //! | [`align::store`]              | `align --into`: the pairs stored in the memory       |
 //! | [`check::check`]              | `check`: where the Vietnamese fell out of step       |
+//! | [`accept::accept`]            | `check --accept`: a finding accepted, with a reason  |
 //! | [`edit::update`]              | `update`: the memory brought in step with a revision |
 //! | [`edit::translate`]           | `translate`: the Vietnamese of one unit stored       |
 //! | [`review::review`]            | `review`: translations approved (`reviewed`)         |
 //! | [`work_file::export`]         | `xliff export`: the units that need work, as XLIFF   |
 //! | [`work_file::import`]         | `xliff import`: a translated work file stored        |
 //! | [`release::prepare`]          | `export`: a checked release, written or refused      |
+//! | [`release::release_to_project`] | the review page's release, into the project      |
 //! | [`init::init`]                | `init`: a project file written                       |
 //! | [`status::status`]            | `status`: each article's units by state, in numbers  |
 //! | [`tm::stats::stats`]          | `tm stats`: what a memory file holds                 |
@@ -48,8 +50,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod accept;
 pub mod align;
 pub mod check;
+pub mod conflict;
 pub mod edit;
 pub mod init;
 pub mod release;
@@ -153,6 +157,20 @@ pub enum FlowError {
         unit: String,
         status: crate::drift::Status,
     },
+    /// An edit made on version `expected` of `unit`, which the memory no longer holds:
+    /// someone changed the unit since (`current`: what the memory holds now, `None` when
+    /// nothing). Nothing was written.
+    #[error("unit `{unit}` changed since version `{expected}` was read; nothing was written")]
+    UnitChanged {
+        unit: String,
+        expected: String,
+        /// Boxed: the variant stays as small as the others.
+        current: Option<Box<crate::drift::version::StoredTranslation>>,
+    },
+    /// A release held back: `failing` findings at the failing severity remain and drift
+    /// was not allowed. Nothing was written.
+    #[error("the release is refused: {failing} findings fail the check")]
+    ReleaseRefused { failing: usize },
     /// A translation that is empty or blank.
     #[error("the translation is empty")]
     EmptyTranslation,

@@ -8,12 +8,14 @@ use std::time::SystemTime;
 use super::check::{CheckRequest, Checked, check};
 use super::work_file::work_file_of;
 use super::{FlowError, Notices};
+use crate::drift::CheckedArticle;
 use crate::drift::Severity;
-use crate::export::manifest::{Manifest, MemoryFile};
+use crate::export::manifest::{MANIFEST_NAME, Manifest, MemoryFile};
 use crate::export::release::{ReleaseOptions, write_release};
 use crate::export::tmx::TmxOptions;
 use crate::export::xliff::Dress;
 use crate::export::{self, ExportError, Release, Stamp, Wording};
+use crate::fsio::{Input, Role};
 use crate::project::Project;
 use crate::xliff::Version;
 
@@ -198,4 +200,113 @@ fn memory_names(project: &Project, given: &[PathBuf]) -> Vec<(String, PathBuf)> 
             .map(|p| (p.display().to_string(), p.clone()))
             .collect()
     }
+}
+
+/// A release written into the project by [`release_to_project`].
+#[derive(Debug, Clone)]
+pub struct ReleasedFolder {
+    /// The release folder: the article's document id inside the project's
+    /// [`release_folder`](crate::project::Config::release_folder).
+    pub folder: PathBuf,
+    /// Every file of the folder, `manifest.json` last.
+    pub files: Vec<PathBuf>,
+    /// What the folder's `manifest.json` says.
+    pub manifest: Manifest,
+}
+
+/// The release of `request`'s article, written into the project rather than where a
+/// caller says (a server never takes a path from its client): the folder named by the
+/// article's document id in the project's release folder (`[release] folder` in
+/// `songngu.toml`, else `release/`), replaced atomically as a whole when it holds an
+/// earlier release. Gated as `export --to release`: refused with
+/// [`FlowError::ReleaseRefused`] while findings at the failing severity remain, unless
+/// `force` (or the request's `allow_drift`), which the manifest then records. The folder
+/// is refused when it is, or holds, one of the project's files or the request's inputs.
+/// The files are those `export --to release` writes, the XLIFF work file in 2.0.
+pub fn release_to_project(
+    project: &Project,
+    request: &ReleaseRequest,
+    force: bool,
+    wording: Wording<'_>,
+    notices: &mut dyn Notices,
+) -> Result<ReleasedFolder, FlowError> {
+    let request = ReleaseRequest {
+        allow_drift: request.allow_drift || force,
+        ..request.clone()
+    };
+    let prepared = prepare(project, &request, notices)?;
+    if prepared.refused() {
+        let summary = prepared
+            .checked
+            .article
+            .report
+            .summary(prepared.checked.article.fail_on);
+        return Err(FlowError::ReleaseRefused {
+            failing: summary.failing,
+        });
+    }
+    let folder = project_release_folder(project, &prepared.checked.article, &request.en);
+    let mut inputs = project.protected_files();
+    inputs.extend(project.memory_inputs(&request.tm));
+    inputs.push(Input::new(&request.en, Role::Article));
+    inputs.extend(
+        request
+            .glossary
+            .iter()
+            .map(|p| Input::new(p, Role::Glossary)),
+    );
+    crate::fsio::check_folder_output(&folder, &inputs)?;
+    let parent = &project.config.release_folder;
+    std::fs::create_dir_all(parent).map_err(|source| ExportError::Io {
+        path: parent.clone(),
+        source,
+    })?;
+    let manifest = prepared.write_folder(project, &folder, wording, Version::V2_0)?;
+    let names = manifest.files.iter().map(|f| f.name.as_str());
+    let files = names
+        .chain([MANIFEST_NAME])
+        .map(|name| folder.join(name))
+        .collect();
+    Ok(ReleasedFolder {
+        folder,
+        files,
+        manifest,
+    })
+}
+
+/// The folder of the release of `article` (at `en`) in the project's release folder: its
+/// document id made a safe file name (no separator, not hidden, not `..`), else the
+/// English file's name.
+fn project_release_folder(project: &Project, article: &CheckedArticle, en: &Path) -> PathBuf {
+    let id: String = article
+        .doc
+        .clone()
+        .or_else(|| project.config.doc_for(en).map(str::to_owned))
+        .unwrap_or_else(|| {
+            en.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+    release_folder_of(project, &id)
+}
+
+/// The folder [`release_to_project`] writes the release of the article with document id
+/// `doc` to (whether or not it is written yet): the id made a safe file name (no
+/// separator, not hidden, not `..`) in the project's release folder.
+pub fn release_folder_of(project: &Project, doc: &str) -> PathBuf {
+    let mut name: String = doc
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    // A leading dot would hide the folder, and `.`/`..` are no folder of their own.
+    if name.is_empty() || name.starts_with('.') {
+        name.insert(0, '_');
+    }
+    project.config.release_folder.join(name)
 }

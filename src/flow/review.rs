@@ -2,8 +2,10 @@
 //! becomes `reviewed` (`needs-review`, a doubtful alignment, is what usually waits for
 //! this); the text stays as it is.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::conflict::refuse_changed;
 use super::{DocumentEdit, FlowError};
 use crate::drift::Status;
 use crate::drift::revision::{self, UnitState};
@@ -26,6 +28,12 @@ pub struct ReviewRequest {
     /// Who approves (default: the project's translator, else the system's user).
     pub user: Option<String>,
     pub read_only: ReadOnly,
+    /// The version of each unit the caller saw, by unit id
+    /// ([`crate::drift::CheckedUnit::version`]): when the memory holds another for one of
+    /// them by the time the memory is locked, nothing is written
+    /// ([`FlowError::UnitChanged`]). Only the units being approved are compared; one
+    /// without a version here is approved whatever it holds.
+    pub expected: BTreeMap<String, String>,
 }
 
 impl ReviewRequest {
@@ -39,6 +47,7 @@ impl ReviewRequest {
             tm: None,
             user: None,
             read_only: ReadOnly::Refuse,
+            expected: BTreeMap::new(),
         }
     }
 }
@@ -114,6 +123,14 @@ pub fn review(project: &Project, request: &ReviewRequest) -> Result<Reviewed, Fl
             }
             _ => {}
         }
+    }
+    // Under the memory's lock: what the caller saw is what is approved, or nothing is.
+    for (unit, tu) in &chosen {
+        refuse_changed(
+            unit,
+            request.expected.get(unit).map(String::as_str),
+            Some(tu),
+        )?;
     }
     let user = project.user(request.user.as_deref());
     let now = crate::tmx::tmx_date_now();

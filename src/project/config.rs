@@ -161,6 +161,11 @@ pub struct Config {
     pub memory: Vec<PathBuf>,
     pub articles: Vec<Article>,
     pub check: CheckConfig,
+    /// Where a release made from within the project (the review page) is written:
+    /// `[release] folder`, else `release/` beside the project file; each article's in a
+    /// folder named by its document id inside it (see
+    /// [`crate::flow::release::release_to_project`]).
+    pub release_folder: PathBuf,
 }
 
 /// The file as written.
@@ -179,6 +184,16 @@ struct RawConfig {
     articles: Vec<RawArticle>,
     #[serde(default)]
     check: RawCheck,
+    #[serde(default)]
+    release: RawRelease,
+}
+
+/// `[release]` as written.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelease {
+    #[serde(default)]
+    folder: Option<PathBuf>,
 }
 
 /// An `[[article]]` as written: where its `doc` is, to point at an empty one.
@@ -226,6 +241,7 @@ impl Config {
                 glossary: None,
                 accepted: root.join("accepted.toml"),
             },
+            release_folder: root.join("release"),
         }
     }
 
@@ -322,6 +338,9 @@ impl Config {
         config.check.glossary = raw.check.glossary.map(|p| root.join(p));
         if let Some(accepted) = raw.check.accepted {
             config.check.accepted = root.join(accepted);
+        }
+        if let Some(folder) = raw.release.folder {
+            config.release_folder = root.join(folder);
         }
         for (name, value) in raw.check.kinds {
             let kind = Kind::from_name(&name).ok_or_else(|| ConfigError::UnknownKind {

@@ -120,6 +120,13 @@ impl Project {
             .unwrap_or_else(default_user)
     }
 
+    /// The project's `[[article]]` with document id `doc`, if it lists one: how a caller
+    /// that must not take a path from its client (the review server) finds an article.
+    /// Ids are compared exactly, as the memory stores them.
+    pub fn article_by_doc(&self, doc: &str) -> Option<&config::Article> {
+        self.config.articles.iter().find(|a| a.doc == doc)
+    }
+
     /// The files of the project that no output may overwrite: the project file, the
     /// memories, the articles, the glossary and the accepted-findings file.
     pub fn protected_files(&self) -> Vec<Input> {

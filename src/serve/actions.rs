@@ -12,24 +12,24 @@ use serde::Deserialize;
 
 use super::pages::article::{Notice, View};
 use super::pages::errors::{flow_error, refusal};
-use super::pages::version_of;
 use super::security::Session;
 use super::{AppState, blocking, lang, release_dir};
-use crate::export::Wording;
+use crate::drift::report::Explanation;
 use crate::flow::FlowError;
+use crate::flow::accept::{AcceptRequest, accept as accept_finding};
 use crate::flow::check::{CheckRequest, check};
 use crate::flow::edit::{TranslateRequest, translate};
-use crate::flow::release::{ReleaseRequest, prepare};
+use crate::flow::release::{ReleaseRequest, release_to_project};
 use crate::flow::review::{ReviewRequest, review};
-use crate::i18n::Localizer;
-use crate::xliff::Version;
+use crate::i18n::{FluentValue, Localizer};
+use crate::wording::wording;
 
 #[derive(Debug, Deserialize)]
 pub struct SaveForm {
     csrf: String,
     unit: String,
     vi: String,
-    /// [`version_of`] the translation the page showed.
+    /// The version of the unit the page showed ([`crate::drift::CheckedUnit::version`]).
     version: String,
 }
 
@@ -37,6 +37,8 @@ pub struct SaveForm {
 pub struct UnitForm {
     csrf: String,
     unit: String,
+    /// The version of the unit the page showed, as for a save.
+    version: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,33 +122,16 @@ pub async fn save(
     let action = Action::new(doc, &headers, &session, &form.csrf);
     action
         .run(state, move |state, en, doc, l10n| {
-            // The translation the memory holds now must be the one the page showed.
-            let request = CheckRequest {
-                doc: Some(doc.to_owned()),
-                ..CheckRequest::new(en)
-            };
-            let checked = match check(&state.project, &request, &mut Vec::new()) {
-                Ok(checked) => checked,
-                Err(error) => return failed(l10n, &error),
-            };
-            let units = checked.article.units();
-            if let Some(unit) = units.iter().find(|u| u.unit.id == form.unit)
-                && version_of(unit.vi.as_deref()) != form.version
-            {
-                let conflict = Notice::Conflict {
-                    unit: form.unit.clone(),
-                    theirs: unit.vi.clone(),
-                    yours: form.vi.clone(),
-                };
-                return (conflict, StatusCode::CONFLICT);
-            }
+            // The flow compares the version under the memory's lock: of two saves made
+            // on the same version, the second finds the first's and is refused.
             let request = TranslateRequest {
                 doc: Some(doc.to_owned()),
+                expected: Some(form.version.clone()),
                 ..TranslateRequest::new(en, &form.unit, form.vi.trim())
             };
             match translate(&state.project, &request) {
                 Ok(_) => (Notice::Saved { unit: form.unit }, StatusCode::OK),
-                Err(error) => failed(l10n, &error),
+                Err(error) => refused(l10n, error, Some(form.vi)),
             }
         })
         .await
@@ -164,14 +149,31 @@ pub async fn approve(
         .run(state, move |state, en, doc, l10n| {
             let request = ReviewRequest {
                 doc: Some(doc.to_owned()),
+                expected: [(form.unit.clone(), form.version.clone())].into(),
                 ..ReviewRequest::new(en, vec![form.unit.clone()])
             };
             match review(&state.project, &request) {
                 Ok(_) => (Notice::Approved { unit: form.unit }, StatusCode::OK),
-                Err(error) => failed(l10n, &error),
+                Err(error) => refused(l10n, error, None),
             }
         })
         .await
+}
+
+/// A save or an approval refused: a unit changed since the page showed it is a conflict
+/// (both versions shown, `yours` kept for the editor), anything else an error.
+fn refused(l10n: &Localizer, error: FlowError, yours: Option<String>) -> (Notice, StatusCode) {
+    match error {
+        FlowError::UnitChanged { unit, current, .. } => {
+            let conflict = Notice::Conflict {
+                unit,
+                current: current.map(|c| *c),
+                yours,
+            };
+            (conflict, StatusCode::CONFLICT)
+        }
+        other => failed(l10n, &other),
+    }
 }
 
 pub async fn accept(
@@ -184,18 +186,16 @@ pub async fn accept(
     let action = Action::new(doc, &headers, &session, &form.csrf);
     action
         .run(state, move |state, en, doc, l10n| {
-            if form.reason.trim().is_empty() {
+            let reason = form.reason.trim();
+            if reason.is_empty() {
                 let message = l10n.text("serve-error-no-reason");
                 return (Notice::Error(message), StatusCode::UNPROCESSABLE_ENTITY);
             }
-            // What `check --accept ID --reason TEXT` does.
-            let request = CheckRequest {
+            let request = AcceptRequest {
                 doc: Some(doc.to_owned()),
-                accept: vec![form.finding.clone()],
-                reason: Some(form.reason.trim().to_owned()),
-                ..CheckRequest::new(en)
+                ..AcceptRequest::new(en, &form.finding, Some(reason.to_owned()))
             };
-            match check(&state.project, &request, &mut Vec::new()) {
+            match accept_finding(&state.project, &request, &mut Vec::new()) {
                 Ok(_) => (Notice::Accepted, StatusCode::OK),
                 Err(error) => failed(l10n, &error),
             }
@@ -213,13 +213,22 @@ pub async fn release(
     let action = Action::new(doc, &headers, &session, &form.csrf);
     action
         .run(state, move |state, en, doc, l10n| {
-            match write_release(state, en, doc, l10n) {
-                Ok(notice) => {
-                    let status = match notice {
-                        Notice::Refused { .. } => StatusCode::CONFLICT,
-                        _ => StatusCode::OK,
-                    };
-                    (notice, status)
+            let request = ReleaseRequest {
+                doc: Some(doc.to_owned()),
+                ..ReleaseRequest::new(en)
+            };
+            let render = |e: &Explanation| {
+                let args: Vec<(&str, FluentValue)> =
+                    e.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+                l10n.text_with(e.id, &args)
+            };
+            let wording = wording(l10n, &render);
+            let project = &state.project;
+            match release_to_project(project, &request, false, wording, &mut Vec::new()) {
+                Ok(_) => (Notice::Released, StatusCode::OK),
+                Err(FlowError::ReleaseRefused { failing }) => {
+                    let reasons = holding_back(state, en, doc, l10n);
+                    (Notice::Refused { failing, reasons }, StatusCode::CONFLICT)
                 }
                 Err(error) => failed(l10n, &error),
             }
@@ -227,76 +236,37 @@ pub async fn release(
         .await
 }
 
-/// The gated release: refused while findings fail the check (saying which), else written
-/// to the article's folder under the project.
-fn write_release(
+/// What holds a refused release back, unit by unit: open drift and failing findings, as
+/// the check of the article finds them now.
+fn holding_back(
     state: &AppState,
     en: &std::path::Path,
     doc: &str,
     l10n: &Localizer,
-) -> Result<Notice, FlowError> {
-    let project = &state.project;
-    let request = ReleaseRequest {
+) -> Vec<String> {
+    let request = CheckRequest {
         doc: Some(doc.to_owned()),
-        ..ReleaseRequest::new(en)
+        ..CheckRequest::new(en)
     };
-    let prepared = prepare(project, &request, &mut Vec::new())?;
-    if prepared.refused() {
-        let article = &prepared.checked.article;
-        let mut reasons = Vec::new();
-        for unit in article.units() {
-            let id = unit.unit.id.clone();
-            if unit.has_open_drift() {
-                let state = l10n.text(&format!("serve-state-{}", unit.state().name()));
-                let args = [("unit", id.clone().into()), ("state", state.into())];
-                reasons.push(l10n.text_with("serve-refused-unit", &args));
-            }
-            let open = unit.open_findings(article.fail_on).count();
-            if open > 0 {
-                let args = [("unit", id.into()), ("count", open.into())];
-                reasons.push(l10n.text_with("serve-refused-findings", &args));
-            }
+    let Ok(checked) = check(&state.project, &request, &mut Vec::new()) else {
+        return Vec::new();
+    };
+    let article = &checked.article;
+    let mut reasons = Vec::new();
+    for unit in article.units() {
+        let id = unit.unit.id.clone();
+        if unit.has_open_drift() {
+            let state = l10n.text(&format!("serve-state-{}", unit.state().name()));
+            let args = [("unit", id.clone().into()), ("state", state.into())];
+            reasons.push(l10n.text_with("serve-refused-unit", &args));
         }
-        return Ok(Notice::Refused { reasons });
+        let open = unit.open_findings(article.fail_on).count();
+        if open > 0 {
+            let args = [("unit", id.into()), ("count", open.into())];
+            reasons.push(l10n.text_with("serve-refused-findings", &args));
+        }
     }
-    let folder = release_dir::folder(project, doc);
-    if let Some(parent) = folder.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| FlowError::WriteProject {
-            path: parent.to_owned(),
-            source,
-        })?;
-    }
-    let render = |e: &crate::drift::report::Explanation| {
-        let args: Vec<(&str, crate::i18n::FluentValue)> =
-            e.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
-        l10n.text_with(e.id, &args)
-    };
-    prepared.write_folder(project, &folder, wording(l10n, &render), Version::V2_0)?;
-    Ok(Notice::Released)
-}
-
-/// The bilingual formats' words in the page's language (the command line's messages).
-fn wording<'r>(
-    l10n: &Localizer,
-    message: &'r dyn Fn(&crate::drift::report::Explanation) -> String,
-) -> Wording<'r> {
-    let lang = l10n.locale().tag().split('-').next().unwrap_or("en");
-    Wording {
-        lang: lang.to_owned(),
-        en: l10n.text("export-wording-en"),
-        vi: l10n.text("export-wording-vi"),
-        legend: l10n.text("export-wording-legend"),
-        stale: l10n.text("export-wording-stale"),
-        missing: l10n.text("export-wording-missing"),
-        finding: l10n.text("export-wording-finding"),
-        accepted: l10n.text("export-wording-accepted"),
-        message: Some(message),
-        context: crate::export::xliff::ContextLabels {
-            previous: l10n.text("xliff-context-previous"),
-            next: l10n.text("xliff-context-next"),
-            heading: l10n.text("xliff-context-heading"),
-        },
-    }
+    reasons
 }
 
 /// One file of the article's release, asked for by name: served only if the release
@@ -317,15 +287,8 @@ pub async fn download(
     if state.article(&doc).is_none() {
         return not_found();
     }
-    let folder = release_dir::folder(&state.project, &doc);
-    let read = blocking(move || {
-        let listed = release_dir::files(&folder)
-            .into_iter()
-            .find(|n| *n == name)?;
-        let bytes = std::fs::read(folder.join(&listed)).ok()?;
-        Some((listed, bytes))
-    })
-    .await;
+    let project = state.project.clone();
+    let read = blocking(move || release_dir::read(&project, &doc, &name)).await;
     let Some((name, bytes)) = read else {
         return not_found();
     };

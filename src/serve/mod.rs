@@ -12,9 +12,9 @@
 //! | `GET /a/{doc}`                 | the article, side by side (`?todo=1`: what needs work) |
 //! | `POST /a/{doc}/save`           | a unit's Vietnamese stored (`flow::edit::translate`) |
 //! | `POST /a/{doc}/approve`        | a unit approved (`flow::review::review`)            |
-//! | `POST /a/{doc}/accept`         | a finding accepted with a reason (`flow::check::check`) |
-//! | `POST /a/{doc}/release`        | the gated release written to `release/<doc>/`       |
-//! | `GET /a/{doc}/release/{file}`  | one file of that release, by name from its listing  |
+//! | `POST /a/{doc}/accept`         | a finding accepted with a reason (`flow::accept::accept`) |
+//! | `POST /a/{doc}/release`        | the gated release (`flow::release::release_to_project`) |
+//! | `GET /a/{doc}/release/{file}`  | one file of that release, by a name its manifest lists |
 //! | `POST /lang`                   | the page's language (a cookie)                      |
 //! | `GET /assets/app.js`, `/assets/app.css` | the page's script and style, from the binary |
 //!
@@ -23,6 +23,7 @@
 mod actions;
 mod assets;
 pub mod lang;
+mod overview_cache;
 pub mod pages;
 mod release_dir;
 pub mod security;
@@ -77,6 +78,8 @@ pub enum ServeError {
 pub struct AppState {
     pub(crate) project: Arc<Project>,
     pub(crate) security: Arc<Security>,
+    /// The overview's lines of articles whose files did not change since.
+    pub(crate) overview: Arc<overview_cache::OverviewCache>,
 }
 
 impl AppState {
@@ -86,6 +89,7 @@ impl AppState {
         AppState {
             project: Arc::new(project),
             security: Arc::new(Security::new(bind, port)),
+            overview: Arc::default(),
         }
     }
 
@@ -96,12 +100,7 @@ impl AppState {
 
     /// The English article of document `doc`, if the project lists it.
     pub(crate) fn article(&self, doc: &str) -> Option<PathBuf> {
-        let config = &self.project.config;
-        config
-            .articles
-            .iter()
-            .find(|a| a.doc == doc)
-            .map(|a| a.path.clone())
+        self.project.article_by_doc(doc).map(|a| a.path.clone())
     }
 }
 

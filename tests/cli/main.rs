@@ -22,6 +22,7 @@ mod status;
 mod tm;
 mod tm_merge;
 mod top_level;
+mod translate;
 mod update;
 mod vietnamese;
 mod xliff;

@@ -127,7 +127,11 @@ fn the_first_line_is_the_address_and_a_stop_leaves_a_whole_memory() {
     let missing_at = page.find("data-state=\"missing\"").unwrap();
     let unit_at = page[..missing_at].rfind("data-unit=\"").unwrap() + 11;
     let unit = &page[unit_at..unit_at + page[unit_at..].find('"').unwrap()];
-    let version = songngu::serve::pages::version_of(None);
+    // The version the page gives the unit's save form (a missing unit's: nothing stored).
+    let field = "name=\"version\" value=\"";
+    let form_at = unit_at + page[unit_at..].find(field).unwrap() + field.len();
+    let version = &page[form_at..form_at + page[form_at..].find('"').unwrap()];
+    assert_eq!(version, songngu::drift::version::NOTHING_STORED);
     let body = format!(
         "csrf={csrf}&unit={unit}&version={version}&vi={}",
         form_value("Hội thảo kết thúc lúc 11 giờ.")

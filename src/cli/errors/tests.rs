@@ -23,9 +23,10 @@ use songngu::xml::CodePoint;
 
 use songngu::flow::tm::merge::MergeError;
 
-use super::memory::{self, journal_message, memory_message, persist_message};
-use super::tmx::{kind_message, write_message};
 use super::*;
+use songngu::wording::errors::memory::{self, journal_message, memory_message, persist_message};
+use songngu::wording::errors::tmx::{kind_message, write_message};
+use songngu::wording::errors::*;
 
 fn path() -> PathBuf {
     PathBuf::from("news/a.toml")
@@ -209,7 +210,7 @@ fn every_toml_problem_is_worded_in_both_languages() {
     let other = TomlProblem::Other {
         detail: "integers with a radix cannot be signed".into(),
     };
-    let text = super::toml::toml_problem(&vi, &other);
+    let text = songngu::wording::errors::toml::toml_problem(&vi, &other);
     assert_eq!(
         text,
         "chi tiết từ bộ đọc TOML (tiếng Anh): integers with a radix cannot be signed"
@@ -417,7 +418,7 @@ fn every_tmx_error_kind_is_localized() {
     }
     let error = tmx_error_at(K::NoRoot);
     assert_localized(&error.to_string(), |l10n| {
-        super::tmx::tmx_message(l10n, &error)
+        songngu::wording::errors::tmx::tmx_message(l10n, &error)
     });
 }
 

@@ -14,8 +14,9 @@ use serde::Deserialize;
 
 use super::errors::{flow_error, refusal};
 use super::overview::path_segment;
-use super::{Frame, layout, respond, version_of};
+use super::{Frame, layout, respond};
 use crate::drift::report::{DiffOp, DiffPart, Finding};
+use crate::drift::version::{NOTHING_STORED, StoredTranslation};
 use crate::drift::{CheckedUnit, Kind, Severity, Status};
 use crate::flow::check::{CheckRequest, Checked, check};
 use crate::i18n::{Localizer, UiLocale};
@@ -34,14 +35,19 @@ pub enum Notice {
     Accepted,
     /// A flow's error, worded already.
     Error(String),
-    /// The translation changed since the page showed it: nothing was saved.
+    /// The unit changed since the page showed it: nothing was saved (or approved).
     Conflict {
         unit: String,
-        theirs: Option<String>,
-        yours: String,
+        /// What the memory holds now, with who changed it and when (`None`: nothing).
+        current: Option<StoredTranslation>,
+        /// The Vietnamese the editor typed, kept in the unit's text box (`None` for an
+        /// approval).
+        yours: Option<String>,
     },
-    /// The release was refused: the units and findings that hold it back.
+    /// The release was refused: `failing` findings fail the check; the units and
+    /// findings that hold it back.
     Refused {
+        failing: usize,
         reasons: Vec<String>,
     },
     Released,
@@ -115,12 +121,22 @@ impl View {
                 );
             }
         };
-        let releases = release_dir::files(&release_dir::folder(&state.project, &self.doc));
+        let releases = release_dir::files(&state.project, &self.doc);
+        // After a conflict, the editor's text stays in the unit's box (with the version
+        // the memory holds now): nothing they typed is lost.
+        let kept = match &notice {
+            Some(Notice::Conflict {
+                unit,
+                yours: Some(text),
+                ..
+            }) => Some((unit.as_str(), text.as_str())),
+            _ => None,
+        };
         let body = html! {
             @if let Some(notice) = &notice { (notice_box(&l10n, notice)) }
             (summary(&frame, &path, &checked, self.todo))
             (release_box(&frame, &path, &releases))
-            (units(&frame, &path, &checked, self.todo))
+            (units(&frame, &path, &checked, self.todo, kept))
         };
         respond(status, layout(&frame, &self.doc, body))
     }
@@ -140,21 +156,50 @@ fn notice_box(l10n: &Localizer, notice: &Notice) -> Markup {
         Notice::Error(message) => html! { p.notice.error role="alert" { (message) } },
         Notice::Conflict {
             unit,
-            theirs,
+            current,
             yours,
-        } => html! {
-            div.notice.error role="alert" data-conflict=(unit) {
-                p { (unit_text("serve-conflict", unit)) }
-                p { strong { (l10n.text("serve-conflict-theirs")) } " " (theirs.as_deref().unwrap_or("")) }
-                p { strong { (l10n.text("serve-conflict-yours")) } " " (yours) }
-            }
-        },
-        Notice::Refused { reasons } => html! {
-            div.notice.error role="alert" data-release="refused" {
-                p { (l10n.text("serve-release-refused")) }
+        } => conflict_box(l10n, unit, current.as_ref(), yours.as_deref()),
+        Notice::Refused { failing, reasons } => html! {
+            div.notice.error role="alert" data-release="refused" data-failing=(failing) {
+                p { (l10n.text_with("serve-release-refused", &[("failing", (*failing).into())])) }
                 ul { @for reason in reasons { li { (reason) } } }
             }
         },
+    }
+}
+
+/// Both versions of a unit that changed since the page showed it: what the memory holds
+/// now (who changed it, when) and, for a save, the editor's.
+fn conflict_box(
+    l10n: &Localizer,
+    unit: &str,
+    current: Option<&StoredTranslation>,
+    yours: Option<&str>,
+) -> Markup {
+    let id = if yours.is_some() {
+        "serve-conflict"
+    } else {
+        "serve-conflict-approve"
+    };
+    let theirs = current.and_then(|c| c.vi.as_deref());
+    let change = current.map(|c| crate::wording::errors::edit::changed(l10n, c));
+    html! {
+        div.notice.error role="alert" data-conflict=(unit) {
+            p { (l10n.text_with(id, &[("unit", unit.to_owned().into())])) }
+            p data-version="theirs" data-changed-by=[current.and_then(|c| c.changeid.as_deref())] {
+                strong { (l10n.text("serve-conflict-theirs")) } " "
+                @match theirs {
+                    Some(vi) => q lang="vi" { (vi) },
+                    None => em { (l10n.text("serve-no-translation")) },
+                }
+                @if let Some(change) = change { " (" (change) ")" }
+            }
+            @if let Some(yours) = yours {
+                p data-version="yours" {
+                    strong { (l10n.text("serve-conflict-yours")) } " " q lang="vi" { (yours) }
+                }
+            }
+        }
     }
 }
 
@@ -217,7 +262,14 @@ fn release_box(frame: &Frame<'_>, path: &str, files: &[String]) -> Markup {
     }
 }
 
-fn units(frame: &Frame<'_>, path: &str, checked: &Checked, todo: bool) -> Markup {
+/// The units' rows; `kept`: a unit whose text box holds the editor's text, not the memory's.
+fn units(
+    frame: &Frame<'_>,
+    path: &str,
+    checked: &Checked,
+    todo: bool,
+    kept: Option<(&str, &str)>,
+) -> Markup {
     let fail_on = checked.article.fail_on;
     let units = checked.article.units();
     let mut paragraphs: BTreeMap<usize, Vec<&CheckedUnit<'_>>> = BTreeMap::new();
@@ -237,7 +289,10 @@ fn units(frame: &Frame<'_>, path: &str, checked: &Checked, todo: bool) -> Markup
     html! {
         @for (block, rows) in &paragraphs {
             section.paragraph data-paragraph=(block) {
-                @for unit in rows { (row(frame, path, unit, fail_on)) }
+                @for unit in rows {
+                    @let text = kept.filter(|(id, _)| *id == unit.unit.id).map(|(_, t)| t);
+                    (row(frame, path, unit, fail_on, text))
+                }
             }
         }
         @if !orphans.is_empty() {
@@ -249,7 +304,13 @@ fn units(frame: &Frame<'_>, path: &str, checked: &Checked, todo: bool) -> Markup
     }
 }
 
-fn row(frame: &Frame<'_>, path: &str, unit: &CheckedUnit<'_>, fail_on: Severity) -> Markup {
+fn row(
+    frame: &Frame<'_>,
+    path: &str,
+    unit: &CheckedUnit<'_>,
+    fail_on: Severity,
+    kept: Option<&str>,
+) -> Markup {
     let l10n = frame.l10n;
     let id = &unit.unit.id;
     let state = unit.status.name();
@@ -290,11 +351,12 @@ fn row(frame: &Frame<'_>, path: &str, unit: &CheckedUnit<'_>, fail_on: Severity)
             div.work {
                 @if let Some(drift) = unit.drift { (finding(frame, path, drift)) }
                 @for f in &unit.findings { (finding(frame, path, f)) }
-                (save_form(frame, path, unit))
+                (save_form(frame, path, unit, kept))
                 @if approvable {
                     form.inline method="post" action=(format!("{path}/approve")) {
                         input type="hidden" name="csrf" value=(frame.csrf);
                         input type="hidden" name="unit" value=(id);
+                        input type="hidden" name="version" value=(version(unit));
                         button type="submit" { (l10n.text("serve-approve")) }
                     }
                 }
@@ -317,7 +379,17 @@ fn diff_side(parts: &[DiffPart], side: DiffOp) -> Markup {
     }
 }
 
-fn save_form(frame: &Frame<'_>, path: &str, unit: &CheckedUnit<'_>) -> Markup {
+/// The version of what the memory holds for `unit`, which a save or an approval hands
+/// back: the flow refuses it when the memory holds another by then.
+fn version(unit: &CheckedUnit<'_>) -> String {
+    unit.version
+        .clone()
+        .unwrap_or_else(|| NOTHING_STORED.to_owned())
+}
+
+/// The unit's text box: the memory's Vietnamese, or `kept` (the editor's, after a
+/// conflict).
+fn save_form(frame: &Frame<'_>, path: &str, unit: &CheckedUnit<'_>, kept: Option<&str>) -> Markup {
     let l10n = frame.l10n;
     let id = &unit.unit.id;
     let field = format!("vi-{id}");
@@ -326,9 +398,9 @@ fn save_form(frame: &Frame<'_>, path: &str, unit: &CheckedUnit<'_>) -> Markup {
             input type="hidden" name="csrf" value=(frame.csrf);
             input type="hidden" name="unit" value=(id);
             // What the page showed: a save over a translation changed since is refused.
-            input type="hidden" name="version" value=(version_of(unit.vi.as_deref()));
+            input type="hidden" name="version" value=(version(unit));
             label for=(field) { (l10n.text("serve-vietnamese")) }
-            textarea id=(field) name="vi" lang="vi" { (unit.vi.as_deref().unwrap_or("")) }
+            textarea id=(field) name="vi" lang="vi" { (kept.or(unit.vi.as_deref()).unwrap_or("")) }
             button type="submit" { (l10n.text("serve-save")) }
         }
     }

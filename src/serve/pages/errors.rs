@@ -34,9 +34,11 @@ pub async fn not_found(headers: HeaderMap) -> Response {
     )
 }
 
-/// A flow's error, worded for the page. The command line's wording (`cli/errors`) lives
-/// in the binary, out of the library's reach: the errors an action on the page can meet
-/// have their own messages here, and any other is shown with its English description.
+/// A flow's error, worded for the page in its language. The sentences are the ones the
+/// command line shows ([`crate::wording::errors::flow_message`], one per variant, in
+/// English and Vietnamese), except for the few a page says better: an empty box, a
+/// finding gone because the page was old, a state named as the page names it, damaged
+/// TUs with where to repair them.
 pub fn flow_error(l10n: &Localizer, error: &FlowError) -> String {
     use crate::memory::store::MemoryError;
     match error {
@@ -63,6 +65,126 @@ pub fn flow_error(l10n: &Localizer, error: &FlowError) -> String {
                 ("count", (*count).into()),
             ],
         ),
-        other => l10n.text_with("serve-error-other", &[("detail", other.to_string().into())]),
+        other => crate::wording::errors::flow_message(l10n, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::drift::Status;
+    use crate::drift::accept::AcceptError;
+    use crate::drift::version::StoredTranslation;
+    use crate::export::ExportError;
+    use crate::fsio::{FsError, Role};
+    use crate::i18n::UiLocale;
+    use crate::memory::persist::PersistError;
+    use crate::memory::store::MemoryError;
+
+    /// The errors a save, an approval, an acceptance or a release can meet.
+    fn errors() -> Vec<FlowError> {
+        let tm = || PathBuf::from("news/tm.tmx");
+        let denied = || io::Error::from(io::ErrorKind::PermissionDenied);
+        let persist = |e| FlowError::Memory(MemoryError::Persist(e));
+        vec![
+            FlowError::EmptyTranslation,
+            FlowError::NoUnit { unit: "u9".into() },
+            FlowError::NotReviewable {
+                unit: "u2".into(),
+                status: Status::Stale,
+            },
+            FlowError::NoFinding { id: "f1".into() },
+            FlowError::DamagedMemory {
+                path: tm(),
+                count: 2,
+            },
+            FlowError::Memory(MemoryError::DamagedTus {
+                path: tm(),
+                count: 1,
+                problems: Vec::new(),
+            }),
+            persist(PersistError::Locked {
+                path: tm(),
+                holder: "pid 4242".into(),
+            }),
+            persist(PersistError::ChangedOnDisk { path: tm() }),
+            persist(PersistError::Io {
+                path: tm(),
+                source: denied(),
+            }),
+            FlowError::Memory(MemoryError::Io {
+                path: tm(),
+                source: io::Error::from(io::ErrorKind::NotFound),
+            }),
+            FlowError::UnitChanged {
+                unit: "u3".into(),
+                expected: "0123456789abcdef".into(),
+                current: Some(Box::new(StoredTranslation {
+                    vi: Some("Nước sông dâng.".into()),
+                    changeid: Some("minh".into()),
+                    changedate: Some("20260101T093000Z".into()),
+                    status: Some("translated".into()),
+                    version: "fedcba9876543210".into(),
+                })),
+            },
+            FlowError::UnitChanged {
+                unit: "u3".into(),
+                expected: "0123456789abcdef".into(),
+                current: None,
+            },
+            FlowError::ReleaseRefused { failing: 3 },
+            FlowError::Output(FsError::SameAsInput {
+                output: tm(),
+                input: tm(),
+                role: Role::Memory,
+            }),
+            FlowError::Export(ExportError::Io {
+                path: PathBuf::from("release/a"),
+                source: denied(),
+            }),
+            FlowError::Accept(AcceptError::Read {
+                path: PathBuf::from("accepted.toml"),
+                source: denied(),
+            }),
+            FlowError::Accept(AcceptError::Persist(PersistError::Locked {
+                path: PathBuf::from("accepted.toml"),
+                holder: "pid 4242".into(),
+            })),
+            FlowError::WriteProject {
+                path: PathBuf::from("release"),
+                source: denied(),
+            },
+            FlowError::ReadMemoryFile {
+                path: tm(),
+                source: denied(),
+            },
+            FlowError::Glossary {
+                path: PathBuf::from("glossary.tsv"),
+                lines: vec![4],
+            },
+        ]
+    }
+
+    /// Every one has a sentence in each language, and the Vietnamese page shows none of
+    /// the library's English (`Display`) nor the English page's sentence.
+    #[test]
+    fn every_error_of_an_action_is_worded_in_both_languages() {
+        let en = Localizer::new(UiLocale::EnUs);
+        let vi = Localizer::new(UiLocale::Vi);
+        for error in errors() {
+            let english = flow_error(&en, &error);
+            let vietnamese = flow_error(&vi, &error);
+            assert!(!english.is_empty() && !vietnamese.is_empty(), "{error:?}");
+            assert_ne!(english, vietnamese, "{error:?}");
+            assert!(
+                !vietnamese.contains(&error.to_string()),
+                "{error:?}: {vietnamese}"
+            );
+            // No Fluent placeholder left unfilled.
+            assert!(!vietnamese.contains("{$") && !vietnamese.contains("{ $"));
+        }
     }
 }

@@ -8,7 +8,6 @@ pub mod overview;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
-use sha2::{Digest, Sha256};
 
 use crate::i18n::{Localizer, UiLocale};
 
@@ -75,12 +74,4 @@ fn language_switch(frame: &Frame<'_>) -> Markup {
 /// A page as a response.
 pub fn respond(status: StatusCode, page: Markup) -> Response {
     (status, Html(page.into_string())).into_response()
-}
-
-/// The version of a unit's translation that a page shows: what a save says it replaces,
-/// so that a translation changed meanwhile (by the command line, another editor) is not
-/// overwritten unseen.
-pub fn version_of(vi: Option<&str>) -> String {
-    let digest = Sha256::digest(vi.unwrap_or("").as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -13,10 +13,12 @@ use crate::drift::Severity;
 use crate::flow::FlowError;
 use crate::flow::check::{CheckRequest, check};
 use crate::flow::status::{ArticleStatus, StatusRequest, status};
+use crate::serve::overview_cache::{Inputs, OverviewCache};
 use crate::serve::security::Session;
 use crate::serve::{AppState, blocking, lang};
 
 /// One article's line: its counts from `status`, its findings and gate from `check`.
+#[derive(Debug, Clone)]
 pub struct Line {
     pub status: ArticleStatus,
     /// Findings not accepted, by severity: error, warning, info.
@@ -25,39 +27,71 @@ pub struct Line {
     pub refused: bool,
 }
 
-/// The lines of every article of the project.
+/// The lines of every article of the project, in the project's order. An article whose
+/// inputs did not change since its line was computed keeps it ([`OverviewCache`]); the
+/// others are counted (`status`) and checked again.
 pub fn lines(state: &AppState) -> Result<Vec<Line>, FlowError> {
     let project = &state.project;
-    let statuses = status(project, &StatusRequest::default(), &mut Vec::new())?;
-    let mut lines = Vec::new();
-    for article in statuses.articles {
-        let request = CheckRequest {
-            doc: Some(article.doc.clone()),
-            ..CheckRequest::new(&article.article)
+    let articles = &project.config.articles;
+    let inputs: Vec<Inputs> = articles
+        .iter()
+        .map(|a| OverviewCache::inputs(project, &a.path))
+        .collect();
+    let mut lines: Vec<Option<Line>> = articles
+        .iter()
+        .zip(&inputs)
+        .map(|(a, inputs)| state.overview.get(&a.doc, inputs))
+        .collect();
+    let stale: Vec<usize> = (0..articles.len())
+        .filter(|&i| lines[i].is_none())
+        .collect();
+    if !stale.is_empty() {
+        let request = StatusRequest {
+            articles: stale.iter().map(|&i| articles[i].path.clone()).collect(),
+            ..StatusRequest::default()
         };
-        let checked = check(project, &request, &mut Vec::new())?;
-        let mut findings = [0; 3];
-        for f in checked
-            .article
-            .report
-            .findings
-            .iter()
-            .filter(|f| f.accepted.is_none())
-        {
-            findings[match f.severity {
-                Severity::Error => 0,
-                Severity::Warning => 1,
-                Severity::Info => 2,
-            }] += 1;
+        let statuses = status(project, &request, &mut Vec::new())?;
+        for (&i, article) in stale.iter().zip(statuses.articles) {
+            lines[i] = Some(line(state, article)?);
         }
-        let refused = !checked.article.passes() || checked.damaged.is_some();
-        lines.push(Line {
-            status: article,
-            findings,
-            refused,
-        });
     }
-    Ok(lines)
+    let mut done = Vec::new();
+    for ((article, inputs), line) in articles.iter().zip(inputs).zip(lines) {
+        // `status` answers one line per article asked, in order: every line is set.
+        let line = line.expect("every line computed");
+        state.overview.put(&article.doc, inputs, line.clone());
+        done.push(line);
+    }
+    Ok(done)
+}
+
+/// The line of one article: its counts, and its findings and gate from a check.
+fn line(state: &AppState, article: ArticleStatus) -> Result<Line, FlowError> {
+    let request = CheckRequest {
+        doc: Some(article.doc.clone()),
+        ..CheckRequest::new(&article.article)
+    };
+    let checked = check(&state.project, &request, &mut Vec::new())?;
+    let mut findings = [0; 3];
+    for f in checked
+        .article
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.accepted.is_none())
+    {
+        findings[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    let refused = !checked.article.passes() || checked.damaged.is_some();
+    Ok(Line {
+        status: article,
+        findings,
+        refused,
+    })
 }
 
 pub async fn page(

@@ -1,8 +1,8 @@
 //! Errors of the TMX format: a file that cannot be read ([`TmxError`] and its
 //! [`ErrorKind`]) and an output that cannot be written ([`WriteError`]).
 
-use songngu::i18n::Localizer;
-use songngu::tmx::{ErrorKind, Invalid, TmxError, WriteError};
+use crate::i18n::Localizer;
+use crate::tmx::{ErrorKind, Invalid, TmxError, WriteError};
 
 use super::{io_reason, path_value, plain, read_error};
 

@@ -2,10 +2,10 @@
 //! formats' column names and legend, and the labels of a work file's context notes. One
 //! place, so that `export` and `xliff export` label a work file alike.
 
-use songngu::drift::report::Explanation;
-use songngu::export::Wording;
-use songngu::export::xliff::ContextLabels;
-use songngu::i18n::Localizer;
+use crate::drift::report::Explanation;
+use crate::export::Wording;
+use crate::export::xliff::ContextLabels;
+use crate::i18n::Localizer;
 
 /// The labels of a work file's context notes in the UI language.
 pub fn context_labels(l10n: &Localizer) -> ContextLabels {

@@ -3,8 +3,8 @@
 
 use std::io;
 
-use songngu::i18n::Localizer;
-use songngu::xliff::{ErrorKind, Invalid, TextField, WriteError, XliffError};
+use crate::i18n::Localizer;
+use crate::xliff::{ErrorKind, Invalid, TextField, WriteError, XliffError};
 
 use super::{io_reason, path_value, plain};
 
@@ -80,7 +80,7 @@ fn text_field(l10n: &Localizer, field: TextField) -> String {
     })
 }
 
-/// Why [`songngu::xliff::write`] failed, without a frame: the writer reports a refused
+/// Why [`crate::xliff::write`] failed, without a frame: the writer reports a refused
 /// document as an [`io::Error`] wrapping its [`WriteError`] (its documented contract), or
 /// the output failed.
 pub fn xliff_write_failure(l10n: &Localizer, error: &io::Error) -> String {

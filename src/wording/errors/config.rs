@@ -1,10 +1,10 @@
 //! Errors of the project's own files: `songngu.toml` ([`ConfigError`]) and the
 //! accepted-findings file ([`AcceptError`]).
 
-use songngu::drift::accept::AcceptError;
-use songngu::i18n::Localizer;
-use songngu::input_limit::InputKind;
-use songngu::project::config::{ConfigError, OptionExpected};
+use crate::drift::accept::AcceptError;
+use crate::i18n::Localizer;
+use crate::input_limit::InputKind;
+use crate::project::config::{ConfigError, OptionExpected};
 
 use super::memory::persist_message;
 use super::toml::toml_problem;

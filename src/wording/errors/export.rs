@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use songngu::export::{ExportError, UnitProblem};
-use songngu::i18n::Localizer;
-use songngu::memory::persist::PersistError;
+use crate::export::{ExportError, UnitProblem};
+use crate::i18n::Localizer;
+use crate::memory::persist::PersistError;
 
 use super::memory::persist_message;
 use super::tmx::write_message;

@@ -1,11 +1,11 @@
 //! What is wrong in a TOML file, worded from [`TomlProblem`]: the parser's English only
 //! for the problems songngu does not know, labelled as the parser's.
 
-use songngu::i18n::{FluentValue, Localizer};
-use songngu::toml_problem::{TomlProblem, TomlType, quoted_list};
+use crate::i18n::{FluentValue, Localizer};
+use crate::toml_problem::{TomlProblem, TomlType, quoted_list};
 
 /// The problem in the UI language, without the file's position.
-pub(super) fn toml_problem(l10n: &Localizer, problem: &TomlProblem) -> String {
+pub fn toml_problem(l10n: &Localizer, problem: &TomlProblem) -> String {
     let id = match problem {
         TomlProblem::UnclosedArray => "toml-problem-unclosed-array",
         TomlProblem::UnclosedTable => "toml-problem-unclosed-table",
