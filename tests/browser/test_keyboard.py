@@ -64,6 +64,11 @@ def test_keys_move_to_the_next_unit_that_needs_work_and_reach_its_form(page, ser
         page.keyboard.press("Enter")
     assert navigation.value.status == 200
     assert page.locator(f'[data-unit="{units[0]}"]').get_attribute("data-state") == "current"
+    # The page opens again at the unit just saved, in view, not at the top.
+    assert page.evaluate(FOCUSED_UNIT) == units[0]
+    assert page.locator(f'[data-unit="{units[0]}"]').evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
+    )
     # One less to do, and j goes to what is left.
     page.keyboard.press("j")
     assert page.evaluate(FOCUSED_UNIT) == units[1]

@@ -41,5 +41,16 @@
   document.addEventListener("DOMContentLoaded", function () {
     var buttons = document.querySelectorAll("[data-suggestion]");
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
+    // After a save, an approval or a conflict, the page opens at the unit acted on.
+    var notice = document.querySelector("[data-focus-unit]");
+    var unit = notice && notice.getAttribute("data-focus-unit");
+    var rows = document.querySelectorAll("[data-unit]");
+    for (var j = 0; unit && j < rows.length; j++) {
+      if (rows[j].getAttribute("data-unit") === unit) {
+        rows[j].focus();
+        rows[j].scrollIntoView({ block: "center" });
+        break;
+      }
+    }
   });
 })();

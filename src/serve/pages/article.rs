@@ -145,11 +145,13 @@ impl View {
 fn notice_box(l10n: &Localizer, notice: &Notice) -> Markup {
     let unit_text = |id: &str, unit: &str| l10n.text_with(id, &[("unit", unit.to_owned().into())]);
     match notice {
+        // `data-focus-unit`: the script brings the unit acted on back into view, so the
+        // editor goes on from there rather than from the top of the article.
         Notice::Saved { unit } => {
-            html! { p.notice role="status" { (unit_text("serve-saved", unit)) } }
+            html! { p.notice role="status" data-focus-unit=(unit) { (unit_text("serve-saved", unit)) } }
         }
         Notice::Approved { unit } => {
-            html! { p.notice role="status" { (unit_text("serve-approved", unit)) } }
+            html! { p.notice role="status" data-focus-unit=(unit) { (unit_text("serve-approved", unit)) } }
         }
         Notice::Accepted => html! { p.notice role="status" { (l10n.text("serve-accepted")) } },
         Notice::Released => html! { p.notice role="status" { (l10n.text("serve-released")) } },
@@ -184,7 +186,7 @@ fn conflict_box(
     let theirs = current.and_then(|c| c.vi.as_deref());
     let change = current.map(|c| crate::wording::errors::edit::changed(l10n, c));
     html! {
-        div.notice.error role="alert" data-conflict=(unit) {
+        div.notice.error role="alert" data-conflict=(unit) data-focus-unit=(unit) {
             p { (l10n.text_with(id, &[("unit", unit.to_owned().into())])) }
             p data-version="theirs" data-changed-by=[current.and_then(|c| c.changeid.as_deref())] {
                 strong { (l10n.text("serve-conflict-theirs")) } " "
