@@ -32,3 +32,15 @@ def test_screenshots_and_no_horizontal_overflow(browser, server, width, height, 
             page.screenshot(path=artifact("review-page.png"))
     finally:
         context.close()
+
+
+def test_print_shows_the_article_without_its_controls(page, server):
+    open_article(page, server)
+    page.emulate_media(media="print")
+    rows = page.locator("[data-unit]")
+    assert rows.count() > 0 and rows.first.is_visible()
+    # Forms and buttons are for the screen: a printed review is the text and its findings.
+    assert page.locator("form:visible, button:visible").count() == 0
+    # The English and Vietnamese of a unit are both printed.
+    assert rows.first.locator(".en").is_visible() and rows.first.locator(".vi").is_visible()
+    page.pdf(path=artifact("article-print.pdf"))
