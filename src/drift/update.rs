@@ -589,17 +589,22 @@ mod tests {
         en
     }
 
-    #[test]
-    fn storing_every_unit_of_a_document_reads_each_tu_a_bounded_number_of_times() {
-        let dir = tempfile::tempdir().unwrap();
-        let en = saved_sales(dir.path(), 400);
-        let mut memory = Memory::open_for_update(
-            &[dir.path().join("m.tmx")],
+    /// The memory [`saved_sales`] wrote, opened to be written.
+    fn open_sales_for_update(dir: &std::path::Path) -> Memory {
+        Memory::open_for_update(
+            &[dir.join("m.tmx")],
             langid!("en"),
             langid!("vi"),
             LockWait::Fail,
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn storing_every_unit_of_a_document_reads_each_tu_a_bounded_number_of_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let en = saved_sales(dir.path(), 400);
+        let mut memory = open_sales_for_update(dir.path());
         let before = memory.tus_read();
         for (order, en) in en.iter().enumerate() {
             let id = text_id(en);
@@ -628,13 +633,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let en = saved_sales(dir.path(), 400);
         let units: Vec<Unit> = en.iter().enumerate().map(|(i, e)| unit(i, e)).collect();
-        let mut memory = Memory::open_for_update(
-            &[dir.path().join("m.tmx")],
-            langid!("en"),
-            langid!("vi"),
-            LockWait::Fail,
-        )
-        .unwrap();
+        let mut memory = open_sales_for_update(dir.path());
         let before = memory.tus_read();
         let runs = UnitRuns::of(&memory, DOC, &units).unwrap();
         for (order, u) in units.iter().enumerate() {
