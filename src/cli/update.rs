@@ -36,10 +36,10 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
     /// Fill the units without translation from exact matches in the memory and
-    /// repetitions in the article, as `needs-review`.
+    /// repetitions in the article, as `needs-review` (the default).
     #[arg(long, overrides_with = "no_pretranslate")]
     pub pretranslate: bool,
-    /// Do not pre-translate (the default; the last of the two flags wins).
+    /// Do not pre-translate (the last of the two flags wins).
     #[arg(long, overrides_with = "pretranslate")]
     pub no_pretranslate: bool,
     /// Print the report as one JSON object.
@@ -53,14 +53,14 @@ pub struct UpdateArgs {
 pub fn execute(args: &UpdateArgs, ctx: &Context, out: &mut Output) -> Result<Exit> {
     let l10n = ctx.l10n;
     let project = ctx.project()?;
-    // Opt-in: a pre-translation is stored `needs-review`, and until `check` and `export`
-    // hold such units back, asking for it is the user's decision.
+    // On unless turned off: a copy is stored `needs-review`, which `check` reports, the
+    // work file and the review page offer as work, and a project may make failing.
     let request = UpdateRequest {
         en: args.en.clone(),
         doc: args.doc.clone(),
         tm: args.tm.clone(),
         read_only: read_only(args.force_readonly),
-        pretranslate: args.pretranslate && !args.no_pretranslate,
+        pretranslate: !args.no_pretranslate,
         user: args.user.clone(),
     };
     let updated =

@@ -165,11 +165,11 @@ fn update_pretranslate_takes_none_of_disagreeing_matches() {
 }
 
 #[test]
-fn update_fills_nothing_without_pretranslate_or_with_no_pretranslate() {
+fn update_fills_nothing_with_no_pretranslate() {
     let dir = two_articles(GOLD_VI);
     let d = dir.path();
     for args in [
-        &["update", "a.en.txt", "--json"][..],
+        &["update", "a.en.txt", "--no-pretranslate", "--json"][..],
         &[
             "update",
             "a.en.txt",
@@ -188,8 +188,29 @@ fn update_fills_nothing_without_pretranslate_or_with_no_pretranslate() {
         );
         assert!(tu_block(d, "fair", &text_id(GOLD)).is_none(), "{args:?}");
     }
-    let (_, text) = run_in(d, &["update", "a.en.txt"]);
+    let (_, text) = run_in(d, &["update", "a.en.txt", "--no-pretranslate"]);
     assert!(!text.contains("pre-translated"), "{text}");
+}
+
+/// Issue 14: `update` fills units from exact matches unless told not to.
+#[test]
+fn update_pretranslates_by_default_as_with_the_flag() {
+    let dir = two_articles(GOLD_VI);
+    let d = dir.path();
+    let (code, stdout, _) = run_in_apart(d, &["update", "a.en.txt", "--json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let report = json(&stdout);
+    assert_eq!(
+        (&report["pretranslated"], &report["missing"]),
+        (&1.into(), &1.into()),
+        "{report}"
+    );
+    let block = tu_block(d, "fair", &text_id(GOLD)).expect("the copy's TU");
+    assert!(
+        block.contains("x-songngu-status\">needs-review<")
+            && block.contains("x-songngu-origin\">exact-match<"),
+        "{block}"
+    );
 }
 
 #[test]
