@@ -15,6 +15,8 @@ if [ -z "$bin" ]; then
     cargo build --release --quiet
     bin=target/release/songngu
 fi
+# The project below is set up from inside its folder: the binary by its absolute path.
+abs_bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 out=${SONGNGU_DEMO_OUT:-target/demo}
 rm -rf "$out"
 mkdir -p "$out"
@@ -51,8 +53,7 @@ ls -1 "$out/release" | sed 's/^/   /'
 project="$out/project"
 mkdir -p "$project"
 cp "$tm" "$en" "$project/"
-(cd "$project" && "$bin" init --article "$doc=$(basename "$en")" --tm "$(basename "$tm")" >/dev/null)
-abs_bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+(cd "$project" && "$abs_bin" init --article "$doc=$(basename "$en")" --tm "$(basename "$tm")" >/dev/null)
 
 echo
 echo "Look at the five changes in the report above (3 stale with their word diff, 2 missing,"

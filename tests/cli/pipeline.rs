@@ -242,7 +242,9 @@ fn the_readme_demo_runs_the_pipeline() {
     let dir = tempfile::tempdir().unwrap();
     let output = std::process::Command::new("bash")
         .arg(root().join("scripts/demo.sh"))
-        .env("SONGNGU_BIN", env!("CARGO_BIN_EXE_songngu"))
+        // Relative to the repository when it can be, as the script's own build is: the
+        // project it sets up is entered with `cd`.
+        .env("SONGNGU_BIN", bin_as_the_demo_names_it())
         .env("SONGNGU_DEMO_OUT", dir.path())
         .env("SONGNGU_LANG", "en-US")
         .output()
@@ -278,4 +280,11 @@ fn the_readme_demo_runs_the_pipeline() {
     assert!(out.contains("3 stale, 2 missing"), "{out}");
     let (code, _) = run_in(&project, &["check", "seed.v2.en.txt"]);
     assert_eq!(code, 1);
+}
+
+/// The binary's path relative to the repository root (the demo's own `target/release/…`
+/// is), else absolute.
+fn bin_as_the_demo_names_it() -> std::path::PathBuf {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_songngu"));
+    bin.strip_prefix(root()).unwrap_or(bin).to_owned()
 }
