@@ -401,10 +401,14 @@ fn xliff_export_writes_the_omegat_memory_beside_the_work_file() {
         [export, &["-o", out, "--omegat-tm", tm]].concat()
     }
     let (code, out, err) = run_in_apart(d, &with(&export, "w.xlf", "tm/auto/o.tmx"));
-    // The folder does not exist: a clear error naming the file (the work file is
-    // written first).
+    // The folder does not exist: a clear error naming the file, before anything is
+    // written (the work file was written first, then the command failed).
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("tm/auto/o.tmx"), "{err}");
+    assert!(
+        !d.join("w.xlf").exists(),
+        "the work file was written: {out}"
+    );
     std::fs::create_dir_all(d.join("tm/auto")).unwrap();
     let (code, out, err) = run_in_apart(d, &with(&export, "w.xlf", "tm/auto/o.tmx"));
     assert_eq!(code, 0, "{err}");

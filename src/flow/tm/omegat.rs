@@ -3,12 +3,13 @@
 //! [`copy::export`], the same code), so that a translator gets the work file and the
 //! `tm/auto/` memory that matches it in one step.
 
+use std::io;
 use std::path::PathBuf;
 
 use super::copy::{self, Copied, ExportRequest};
 use super::project_memory_to_read;
 use crate::flow::{FlowError, Notices};
-use crate::fsio::{Input, OutputTarget, ReadOnly, Role};
+use crate::fsio::{FsError, Input, OutputTarget, ReadOnly, Role};
 use crate::project::Project;
 
 /// Where to write the OmegaT memory, and of which memory.
@@ -27,8 +28,7 @@ pub struct OmegatMemoryRequest {
 
 /// The memory file to write out, after checking the output against every input: called
 /// before any work, so an output refused as one (standard output, an input, the work
-/// file, a read-only file) leaves nothing written. A folder that does not exist is only
-/// found when the file is written.
+/// file, a read-only file, a folder that does not exist) leaves nothing written.
 pub fn check(project: &Project, request: &OmegatMemoryRequest) -> Result<PathBuf, FlowError> {
     if request.output.as_os_str() == "-" {
         return Err(FlowError::OmegatMemoryToStdout);
@@ -48,6 +48,18 @@ pub fn check(project: &Project, request: &OmegatMemoryRequest) -> Result<PathBuf
         &inputs(project, request, &tm),
         request.read_only,
     )?;
+    // Found now, not when the file is written: the work file would be written by then.
+    let folder = request
+        .output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty());
+    if folder.is_some_and(|folder| !folder.is_dir()) {
+        return Err(FsError::Io {
+            path: request.output.clone(),
+            source: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
+        }
+        .into());
+    }
     Ok(tm)
 }
 
