@@ -320,6 +320,7 @@ tm-import-dry-run = dry run, nothing written: importing `{ $path }` into `{ $int
 # $message: the reader's own reason, in English.
 error-tmx = `{ $path }`:{ $line }:{ $column }: not usable TMX: { $message }
 error-locked = `{ $path }` is being written by another songngu process ({ $holder }); try again when it is done
+error-locked-unknown = `{ $path }` is being written by another songngu process; try again when it is done
 error-changed-on-disk = `{ $path }` was changed by another program since it was read; nothing was written, run the command again
 error-damaged-tus = `{ $path }` has { $count ->
         [one] a damaged TU (listed above): saving would lose it

@@ -270,6 +270,7 @@ tm-import-dry-run = chạy thử, không ghi gì: nhập `{ $path }` vào `{ $in
 
 error-tmx = `{ $path }`:{ $line }:{ $column }: tệp TMX không dùng được: { $message }
 error-locked = một tiến trình songngu khác đang ghi `{ $path }` ({ $holder }); hãy thử lại khi tiến trình đó xong
+error-locked-unknown = một tiến trình songngu khác đang ghi `{ $path }`; hãy thử lại khi tiến trình đó xong
 error-changed-on-disk = một chương trình khác đã sửa `{ $path }` sau khi songngu đọc tệp này; chưa ghi gì, hãy chạy lại lệnh
 error-damaged-tus = `{ $path }` có { $count } đơn vị dịch bị hỏng (liệt kê ở trên): lưu lại sẽ làm mất các đơn vị dịch này, nên chưa thay đổi gì; hãy sửa tệp trước (xem `songngu tm validate`)
 error-unwritable = không ghi được `{ $path }`: các đơn vị dịch sau chứa ký tự mà XML không biểu diễn được: { $tus }

@@ -32,8 +32,16 @@ use crate::fsio::{self, FsError, Kept};
 pub enum PersistError {
     #[error("cannot access `{path}`: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("`{path}` is locked by another songngu process ({holder})")]
-    Locked { path: PathBuf, holder: String },
+    #[error(
+        "`{path}` is locked by another songngu process ({})",
+        holder.as_deref().unwrap_or("unknown process")
+    )]
+    /// `holder`: what the process holding the lock wrote about itself, `None` when it
+    /// wrote nothing (yet).
+    Locked {
+        path: PathBuf,
+        holder: Option<String>,
+    },
     #[error(
         "`{path}` was changed on disk by another program since it was loaded; nothing was written"
     )]
@@ -124,11 +132,7 @@ pub fn lock(target: &Path, wait: LockWait) -> Result<FileLock, PersistError> {
                         let holder = holder.trim();
                         return Err(PersistError::Locked {
                             path: target.to_owned(),
-                            holder: if holder.is_empty() {
-                                String::from("unknown process")
-                            } else {
-                                holder.to_owned()
-                            },
+                            holder: (!holder.is_empty()).then(|| holder.to_owned()),
                         });
                     }
                     std::thread::sleep(Duration::from_millis(20));
@@ -511,6 +515,7 @@ mod tests {
         let held = lock(&target, LockWait::Fail).expect("first lock");
         match lock(&target, LockWait::Fail) {
             Err(PersistError::Locked { holder, .. }) => {
+                let holder = holder.unwrap_or_default();
                 assert!(holder.contains(&std::process::id().to_string()), "{holder}")
             }
             other => panic!("expected Locked, got {other:?}"),

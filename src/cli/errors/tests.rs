@@ -252,7 +252,11 @@ fn every_persist_journal_and_memory_error_is_localized() {
             },
             PersistError::Locked {
                 path: path(),
-                holder: "pid 12".into(),
+                holder: Some("pid 12".into()),
+            },
+            PersistError::Locked {
+                path: path(),
+                holder: None,
             },
             PersistError::ChangedOnDisk { path: path() },
             PersistError::VerifyFailed {
@@ -605,7 +609,7 @@ fn every_export_error_is_localized() {
         },
         ExportError::Save(PersistError::Locked {
             path: path(),
-            holder: "pid 1".into(),
+            holder: Some("pid 1".into()),
         }),
         ExportError::Save(PersistError::Io {
             path: path(),

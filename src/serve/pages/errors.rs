@@ -108,7 +108,11 @@ mod tests {
             }),
             persist(PersistError::Locked {
                 path: tm(),
-                holder: "pid 4242".into(),
+                holder: Some("pid 4242".into()),
+            }),
+            persist(PersistError::Locked {
+                path: tm(),
+                holder: None,
             }),
             persist(PersistError::ChangedOnDisk { path: tm() }),
             persist(PersistError::Io {
@@ -151,7 +155,7 @@ mod tests {
             }),
             FlowError::Accept(AcceptError::Persist(PersistError::Locked {
                 path: PathBuf::from("accepted.toml"),
-                holder: "pid 4242".into(),
+                holder: Some("pid 4242".into()),
             })),
             FlowError::WriteProject {
                 path: PathBuf::from("release"),

@@ -42,13 +42,20 @@ pub fn persist_message(l10n: &Localizer, error: &PersistError) -> String {
                 ("reason", io_reason(l10n, source).into()),
             ],
         ),
-        PersistError::Locked { path, holder } => l10n.text_with(
+        PersistError::Locked {
+            path,
+            holder: Some(holder),
+        } => l10n.text_with(
             "error-locked",
             &[
                 ("path", path_value(path)),
                 ("holder", holder.clone().into()),
             ],
         ),
+        // The holder had not written who it is: nothing to quote, in either language.
+        PersistError::Locked { path, holder: None } => {
+            l10n.text_with("error-locked-unknown", &[("path", path_value(path))])
+        }
         PersistError::ChangedOnDisk { path } => {
             l10n.text_with("error-changed-on-disk", &[("path", path_value(path))])
         }
