@@ -191,6 +191,16 @@ pub fn run_text(current: &[Unit], start: usize, len: usize) -> String {
         .join(" ")
 }
 
+/// The first unit of the run that unit `unit` belongs to: itself, unless it is
+/// [`UnitState::Joined`] to the units before it.
+pub fn run_start(revision: &Revision, unit: usize) -> usize {
+    let mut start = unit;
+    while start > 0 && matches!(revision.units[start], UnitState::Joined { .. }) {
+        start -= 1;
+    }
+    start
+}
+
 /// How many current units from `start` the stored unit of `revision.units[start]` covers:
 /// 1 plus the [`UnitState::Joined`] units after it.
 pub fn run_len(revision: &Revision, start: usize) -> usize {

@@ -243,22 +243,12 @@ impl UnitRuns {
     pub fn of(memory: &Memory, doc: &str, units: &[Unit]) -> Result<UnitRuns, MemoryError> {
         let stored = memory.document(doc)?;
         let revision = revision::compare(units, &stored);
-        let mut runs = Vec::with_capacity(units.len());
-        let mut head = 0;
-        for (order, state) in revision.units.iter().enumerate() {
-            if order == 0 || !matches!(state, UnitState::Joined { .. }) {
-                head = order;
-            }
-            runs.push((head, 0));
-        }
-        for order in 0..runs.len() {
-            let head = runs[order].0;
-            runs[order].1 = if head == order {
-                revision::run_len(&revision, head)
-            } else {
-                runs[head].1
-            };
-        }
+        let runs = (0..units.len())
+            .map(|order| {
+                let start = revision::run_start(&revision, order);
+                (start, revision::run_len(&revision, start))
+            })
+            .collect();
         Ok(UnitRuns { runs })
     }
 }

@@ -89,11 +89,7 @@ pub fn review(project: &Project, request: &ReviewRequest) -> Result<Reviewed, Fl
     let revision = revision::compare(&units, &stored);
     // The TU translating each unit (a joined unit's is its run's), when it is current.
     let current = |order: usize| -> Result<&StoredUnit, Status> {
-        let mut head = order;
-        while head > 0 && matches!(revision.units[head], UnitState::Joined { .. }) {
-            head -= 1;
-        }
-        match revision.units[head] {
+        match revision.units[revision::run_start(&revision, order)] {
             UnitState::Current { stored: j } => {
                 let tu = &stored[j];
                 if tu.is_omitted() {
