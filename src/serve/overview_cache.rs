@@ -2,36 +2,30 @@
 //! release gate) is computed again only when one of the files its check reads changed
 //! (the English article, the memory files and their journals, the glossary, the
 //! accepted-findings file), so that reloading the overview of an unchanged project runs
-//! no check. A file is taken as unchanged while its modification time, size (and, on
-//! Unix, inode: every save of a memory is a new file renamed into place) stay the same.
+//! no check. A file is taken as unchanged while its [`persist::fingerprint`] (the one a
+//! memory save uses to see a change made by another program) stays the same.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
 
 use super::pages::overview::Line;
+use crate::memory::persist::{self, Fingerprint};
 use crate::project::Project;
 
 /// What identifies one version of a file; `None` when it does not exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Stamp {
     path: PathBuf,
-    seen: Option<(Option<SystemTime>, u64, u64)>,
+    seen: Option<Fingerprint>,
 }
 
 impl Stamp {
     fn of(path: &Path) -> Stamp {
-        let seen = std::fs::metadata(path).ok().map(|m| {
-            #[cfg(unix)]
-            let inode = std::os::unix::fs::MetadataExt::ino(&m);
-            #[cfg(not(unix))]
-            let inode = 0;
-            (m.modified().ok(), m.len(), inode)
-        });
         Stamp {
             path: path.to_owned(),
-            seen,
+            // A file that cannot be read is as good as missing: the check will say why.
+            seen: persist::fingerprint(path).ok().flatten(),
         }
     }
 }
