@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::check::{CheckRequest, check};
 use super::{FlowError, Notices, open_for_update};
+use crate::drift::batch::DocumentBatch;
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
-use crate::drift::update::{Put, RetiredUnit, UnitRuns, put_unit_translation_in, retire_orphans};
+use crate::drift::update::{Put, RetiredUnit};
 use crate::drift::{CheckedArticle, Severity};
 use crate::export::Release;
 use crate::export::xliff::{
@@ -244,11 +245,11 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     };
     let mut memory = open_for_update(project, &path, request.read_only)?;
     let user = project.user(request.user.as_deref());
-    let mut imported = store_units(&mut memory, &doc, &article, &user)?;
+    let (mut imported, batch) = store_units(&mut memory, &doc, &article, &user)?;
     // The old TUs the new translations replace (stored under the new English's ids) are
     // retired at once: kept and offered as fuzzy matches, no longer listed by `check`.
     if imported.stored > 0 {
-        imported.retired = retire_orphans(&mut memory, &article.units, &doc.doc)?;
+        imported.retired = batch.retire_orphans(&mut memory, &article.units)?;
     }
     memory.save()?;
     imported.path = path;
@@ -283,18 +284,19 @@ fn refuse_foreign(project: &Project, doc: &XliffDoc, file: &Path) -> Result<(), 
 }
 
 /// Stores each returned unit of `doc` that holds new work for `article` (see
-/// [`verdict`]), refusing those whose English is not the article's any more.
+/// [`verdict`]), refusing those whose English is not the article's any more. Returns what
+/// it did, and the document as the puts left it (read once for all of them).
 fn store_units(
     memory: &mut Memory,
     doc: &XliffDoc,
     article: &CheckedArticle,
     user: &str,
-) -> Result<Imported, FlowError> {
+) -> Result<(Imported, DocumentBatch), FlowError> {
     let units = &article.units;
     let places = place_units(&doc.units, units, &article.report);
     let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
     let mut imported = Imported::default();
-    let runs = UnitRuns::of(memory, &doc.doc, units)?;
+    let mut batch = DocumentBatch::of(memory, &doc.doc, units)?;
     for (x, place) in doc.units.iter().zip(&places) {
         let order = match *place {
             Place::Same(order) => order,
@@ -362,7 +364,7 @@ fn store_units(
             status,
             user,
         };
-        match put_unit_translation_in(memory, units, &runs, &new)? {
+        match batch.put(memory, units, &new)? {
             Put::Unchanged => imported.unchanged += 1,
             _ if initial => {
                 imported.stored += 1;
@@ -371,7 +373,7 @@ fn store_units(
             _ => imported.stored += 1,
         }
     }
-    Ok(imported)
+    Ok((imported, batch))
 }
 
 /// The project's memories and `target` as they stand now, read only: the documents they

@@ -32,7 +32,7 @@ use super::fuzzy::FuzzyIndex;
 use super::index::{Added, Loaded, Location};
 use super::journal::{self, Journal, JournalDamage, JournalError, Key, Spill};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
-use super::record::{props, songngu_header};
+use super::record::{Predecessor, props, songngu_header};
 use super::save::JOURNAL_FROM;
 use super::segment::{FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder};
 use crate::tmx::{self, Attr, Header, TmxError, TmxReader, Tu};
@@ -787,11 +787,28 @@ impl Memory {
         if !self.is_live(id) {
             return Err(MemoryError::UnknownEntry { id });
         }
+        let previous = self.tu(id, &mut HashMap::new())?;
+        self.replace_after(id, &Predecessor::of(&previous), tu)
+    }
+
+    /// [`Memory::replace`] for a caller that read the TU of entry `id` already: `previous`
+    /// is what it keeps of it ([`Predecessor::of`] that TU), so the TU is not read again.
+    pub fn replace_after(
+        &mut self,
+        id: u32,
+        previous: &Predecessor,
+        tu: Tu,
+    ) -> Result<u32, MemoryError> {
+        if !self.is_live(id) {
+            return Err(MemoryError::UnknownEntry { id });
+        }
         // A new version of a TU is still the TU created back then: keep who made it and when.
         let mut tu = tu;
-        let previous = self.tu(id, &mut HashMap::new())?;
-        for name in ["creationdate", "creationid"] {
-            match previous.attr(name) {
+        for (name, value) in [
+            ("creationdate", &previous.creationdate),
+            ("creationid", &previous.creationid),
+        ] {
+            match value {
                 Some(value) => tu.set_attr(name, value),
                 None => {
                     tu.remove_attr(name);
@@ -804,7 +821,7 @@ impl Memory {
         self.supersede(id);
         // The successor takes the old entry's place in its document (or moves to another
         // document if its `x-songngu-doc` changed).
-        if let Some(doc) = previous.prop(props::DOC) {
+        if let Some(doc) = &previous.doc {
             self.leave_document(doc);
         }
         let new_id = self.index_added(file_index, place, &tu, order);
