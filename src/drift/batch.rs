@@ -11,6 +11,8 @@ use crate::memory::record::{NewUnit, Predecessor, StoredUnit};
 use crate::memory::store::{Memory, MemoryError};
 use crate::segment::Unit;
 
+use super::check::{Report, against_records};
+use super::checks::CheckOptions;
 use super::revision;
 use super::update::{Put, RetiredUnit, covering_tu, retire, unchanged};
 
@@ -18,6 +20,7 @@ use super::update::{Put, RetiredUnit, covering_tu, retire, unchanged};
 /// [`Memory::document_records`] read, with every TU the batch wrote in place of the one it
 /// replaced, or added.
 pub struct DocumentBatch {
+    doc: String,
     /// Every live TU of the document (its additions too): in document order as read, then
     /// in the order the batch added them.
     records: Vec<StoredUnit>,
@@ -42,6 +45,7 @@ impl DocumentBatch {
             by_unit.entry(unit.unit.clone()).or_default().push(i);
         }
         let mut batch = DocumentBatch {
+            doc: doc.to_owned(),
             records,
             kept,
             by_unit,
@@ -55,6 +59,31 @@ impl DocumentBatch {
             })
             .collect();
         Ok(batch)
+    }
+
+    /// Where each current unit of `units` stands against the document as read
+    /// ([`against_records`]), `memory` answering the lookups: the states without reading
+    /// the document again. Before any put.
+    pub fn report(
+        &self,
+        memory: &Memory,
+        units: &[Unit],
+        options: &CheckOptions,
+    ) -> Result<Report, MemoryError> {
+        let additions: Vec<StoredUnit> = self
+            .records
+            .iter()
+            .filter(|unit| unit.is_added())
+            .cloned()
+            .collect();
+        against_records(
+            units,
+            memory,
+            &self.doc,
+            options,
+            &self.document(),
+            &additions,
+        )
     }
 
     /// The records [`Memory::document`] would return, when they are in document order:

@@ -249,7 +249,21 @@ pub fn against_memory(
     options: &CheckOptions,
 ) -> Result<Report, MemoryError> {
     let (stored, additions) = memory.document_and_additions(doc)?;
-    let revision = revision::compare(units, &stored);
+    against_records(units, memory, doc, options, &stored, &additions)
+}
+
+/// [`against_memory`] with the document's TUs read already: `stored` as
+/// [`Memory::document`] returns them and `additions` as [`Memory::document_additions`]
+/// does. The memory answers the lookups (suggestions, cross-language checks).
+pub fn against_records(
+    units: &[Unit],
+    memory: &Memory,
+    doc: &str,
+    options: &CheckOptions,
+    stored: &[StoredUnit],
+    additions: &[StoredUnit],
+) -> Result<Report, MemoryError> {
+    let revision = revision::compare(units, stored);
     // Retired TUs are not told as orphaned unless asked.
     let mut told = revision.clone();
     told.orphaned
@@ -348,7 +362,7 @@ pub fn against_memory(
         .map(|state| state.stored().and_then(|j| stored[j].vi_paragraph))
         .collect();
     let (added_before, added_after) =
-        place_additions(units, &stored, &revision, additions, &mut findings);
+        place_additions(units, stored, &revision, additions, &mut findings);
     let version = super::version::of_units(&stored, &revision);
     Ok(Report {
         status,
@@ -371,7 +385,7 @@ fn place_additions(
     units: &[Unit],
     stored: &[StoredUnit],
     revision: &revision::Revision,
-    additions: Vec<StoredUnit>,
+    additions: &[StoredUnit],
     findings: &mut Vec<Finding>,
 ) -> (Vec<Vec<Addition>>, Vec<Vec<Addition>>) {
     let mut before = vec![Vec::new(); units.len()];
@@ -389,7 +403,7 @@ fn place_additions(
         position.entry(unit.id.as_str()).or_insert(i);
     }
     for added in additions {
-        let Some(vi) = added.vi.filter(|v| !v.trim().is_empty()) else {
+        let Some(vi) = added.vi.clone().filter(|v| !v.trim().is_empty()) else {
             continue;
         };
         let addition = Addition {

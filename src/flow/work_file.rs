@@ -205,7 +205,7 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let path = project
         .target_memory(request.tm.as_deref())
         .ok_or(FlowError::NoMemory)?;
-    let known = read_memory(project, &path)?;
+    let (known, known_paths) = read_memory(project, &path)?;
     let in_project = config.articles.iter().any(|a| a.doc == doc.doc);
     let docs = known.documents();
     if !in_project && !docs.contains(&doc.doc) {
@@ -234,8 +234,24 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     // unit, as with `--all`): a returned unit is compared with that, target and state.
     // The states are what matters here: the cross-language checks would ask the memory
     // about every unit and change nothing of what is imported.
-    let report = against_memory(&units, &known, &doc.doc, &CheckOptions::revision_only())?;
+    let options = CheckOptions::revision_only();
+    // When the memory written is the project's only one, the document is read once, from
+    // it, for the states and for every put; else the states are of all the memories.
+    let alone = known_paths == [path.clone()];
+    let report = if alone {
+        None
+    } else {
+        Some(against_memory(&units, &known, &doc.doc, &options)?)
+    };
     drop(known);
+    let mut memory = open_for_update(project, &path, request.read_only)?;
+    let mut batch = None;
+    let report = match report {
+        Some(report) => report,
+        None => batch
+            .insert(DocumentBatch::of(&memory, &doc.doc, &units)?)
+            .report(&memory, &units, &options)?,
+    };
     let article = CheckedArticle {
         doc: Some(doc.doc.clone()),
         document,
@@ -243,12 +259,13 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
         report,
         fail_on: Severity::Error,
     };
-    let mut memory = open_for_update(project, &path, request.read_only)?;
     let user = project.user(request.user.as_deref());
-    let (mut imported, batch) = store_units(&mut memory, &doc, &article, &user)?;
+    let mut imported = store_units(&mut memory, &mut batch, &doc, &article, &user)?;
     // The old TUs the new translations replace (stored under the new English's ids) are
     // retired at once: kept and offered as fuzzy matches, no longer listed by `check`.
-    if imported.stored > 0 {
+    if let Some(batch) = batch
+        && imported.stored > 0
+    {
         imported.retired = batch.retire_orphans(&mut memory, &article.units)?;
     }
     memory.save()?;
@@ -284,19 +301,19 @@ fn refuse_foreign(project: &Project, doc: &XliffDoc, file: &Path) -> Result<(), 
 }
 
 /// Stores each returned unit of `doc` that holds new work for `article` (see
-/// [`verdict`]), refusing those whose English is not the article's any more. Returns what
-/// it did, and the document as the puts left it (read once for all of them).
+/// [`verdict`]), refusing those whose English is not the article's any more. The puts go
+/// through `batch`, the document as read once (read with the first put when `None`).
 fn store_units(
     memory: &mut Memory,
+    batch: &mut Option<DocumentBatch>,
     doc: &XliffDoc,
     article: &CheckedArticle,
     user: &str,
-) -> Result<(Imported, DocumentBatch), FlowError> {
+) -> Result<Imported, FlowError> {
     let units = &article.units;
     let places = place_units(&doc.units, units, &article.report);
     let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
     let mut imported = Imported::default();
-    let mut batch = DocumentBatch::of(memory, &doc.doc, units)?;
     for (x, place) in doc.units.iter().zip(&places) {
         let order = match *place {
             Place::Same(order) => order,
@@ -364,6 +381,10 @@ fn store_units(
             status,
             user,
         };
+        let batch = match batch {
+            Some(batch) => batch,
+            None => batch.insert(DocumentBatch::of(memory, &doc.doc, units)?),
+        };
         match batch.put(memory, units, &new)? {
             Put::Unchanged => imported.unchanged += 1,
             _ if initial => {
@@ -373,22 +394,19 @@ fn store_units(
             _ => imported.stored += 1,
         }
     }
-    Ok((imported, batch))
+    Ok(imported)
 }
 
 /// The project's memories and `target` as they stand now, read only: the documents they
-/// know, and what they hold for the article being imported. Memory files that do not
-/// exist yet hold nothing.
-fn read_memory(project: &Project, target: &PathBuf) -> Result<Memory, FlowError> {
+/// know, and what they hold for the article being imported; with the files read. Memory
+/// files that do not exist yet hold nothing.
+fn read_memory(project: &Project, target: &PathBuf) -> Result<(Memory, Vec<PathBuf>), FlowError> {
     let config = &project.config;
     let mut paths: Vec<PathBuf> = config.memory.clone();
     if !paths.contains(target) {
         paths.push(target.clone());
     }
     paths.retain(|p| p.exists());
-    Ok(Memory::open(
-        &paths,
-        config.source.clone(),
-        config.target.clone(),
-    )?)
+    let memory = Memory::open(&paths, config.source.clone(), config.target.clone())?;
+    Ok((memory, paths))
 }
