@@ -13,7 +13,7 @@ use crate::segment::Unit;
 
 use super::check::{Report, against_records};
 use super::checks::CheckOptions;
-use super::revision;
+use super::revision::{self, Revision};
 use super::update::{Put, RetiredUnit, covering_tu, retire, unchanged};
 
 /// The TUs of one document as a batch of puts leaves them: what
@@ -28,6 +28,8 @@ pub struct DocumentBatch {
     kept: Vec<Predecessor>,
     /// Unit id → the records of that unit.
     by_unit: HashMap<String, Vec<usize>>,
+    /// What [`revision::compare`] made of the current units and the document as read.
+    revision: Revision,
     /// For each current unit, the first unit and length of the run of units its stored TU
     /// covers (see [`revision::UnitState::Joined`]), as the document stood when read:
     /// storing one run's translation changes no other run.
@@ -49,6 +51,7 @@ impl DocumentBatch {
             records,
             kept,
             by_unit,
+            revision: Revision::default(),
             runs: Vec::new(),
         };
         let revision = revision::compare(units, &batch.document());
@@ -58,6 +61,7 @@ impl DocumentBatch {
                 (start, revision::run_len(&revision, start))
             })
             .collect();
+        batch.revision = revision;
         Ok(batch)
     }
 
@@ -76,14 +80,9 @@ impl DocumentBatch {
             .filter(|unit| unit.is_added())
             .cloned()
             .collect();
-        against_records(
-            units,
-            memory,
-            &self.doc,
-            options,
-            &self.document(),
-            &additions,
-        )
+        let stored = self.document();
+        let records = (&stored[..], &additions[..]);
+        against_records(units, memory, &self.doc, options, records, &self.revision)
     }
 
     /// The records [`Memory::document`] would return, when they are in document order:
@@ -295,15 +294,18 @@ mod tests {
         let text = String::from_utf8(bytes.to_vec()).unwrap();
         let mut out = String::new();
         let mut rest = text.as_str();
-        while let Some(at) = rest.find("=\"20") {
-            let (before, date) = rest.split_at(at + 2);
+        while let Some(at) = rest.find("20") {
+            let (before, from) = rest.split_at(at);
             out.push_str(before);
-            let is_date = date.len() > 16 && crate::tmx::is_tmx_date(&date[..16]);
-            if is_date && &date[..16] != THEN {
-                out.push_str("NOW");
-                rest = &date[16..];
-            } else {
-                rest = date;
+            match from.get(..16) {
+                Some(date) if date != THEN && crate::tmx::is_tmx_date(date) => {
+                    out.push_str("NOW");
+                    rest = &from[16..];
+                }
+                _ => {
+                    out.push_str("20");
+                    rest = &from[2..];
+                }
             }
         }
         out.push_str(rest);

@@ -249,21 +249,29 @@ pub fn against_memory(
     options: &CheckOptions,
 ) -> Result<Report, MemoryError> {
     let (stored, additions) = memory.document_and_additions(doc)?;
-    against_records(units, memory, doc, options, &stored, &additions)
+    let revision = revision::compare(units, &stored);
+    against_records(
+        units,
+        memory,
+        doc,
+        options,
+        (&stored, &additions),
+        &revision,
+    )
 }
 
-/// [`against_memory`] with the document's TUs read already: `stored` as
-/// [`Memory::document`] returns them and `additions` as [`Memory::document_additions`]
-/// does. The memory answers the lookups (suggestions, cross-language checks).
+/// [`against_memory`] with the document's TUs read already and compared: `stored` as
+/// [`Memory::document`] returns them, `additions` as [`Memory::document_additions`] does,
+/// and `revision` what [`revision::compare`] made of `units` and `stored`. The memory
+/// answers the lookups (suggestions, cross-language checks).
 pub fn against_records(
     units: &[Unit],
     memory: &Memory,
     doc: &str,
     options: &CheckOptions,
-    stored: &[StoredUnit],
-    additions: &[StoredUnit],
+    (stored, additions): (&[StoredUnit], &[StoredUnit]),
+    revision: &revision::Revision,
 ) -> Result<Report, MemoryError> {
-    let revision = revision::compare(units, stored);
     // Retired TUs are not told as orphaned unless asked.
     let mut told = revision.clone();
     told.orphaned

@@ -556,11 +556,15 @@ impl Memory {
                     let spill = spill.as_mut().ok_or_else(|| {
                         Compaction::Io(std::io::Error::other("the spill file is gone"))
                     })?;
-                    parse(
-                        &file.path,
-                        spill.read(start, len).map_err(Compaction::Io)?,
-                        start,
-                    )?
+                    // Written by this process as the writer writes the TU (`tmx::tu_xml`,
+                    // upgraded to TMX 1.4 first): copied, not parsed and written again.
+                    let xml = spill.read(start, len).map_err(Compaction::Io)?;
+                    let span = writer.write_tu_xml(xml).map_err(|e| match e {
+                        tmx::WriteError::Io(e) => Compaction::Io(e),
+                        e => Compaction::Io(std::io::Error::other(e.to_string())),
+                    })?;
+                    spans.push(span);
+                    continue;
                 }
                 Stored::Held(held) => file.held[held as usize].clone(),
             };
