@@ -22,7 +22,7 @@ use super::index::{Added, At, Location};
 use super::journal::{self, HashingWriter, Identity, Journal, Key};
 use super::persist::{self, PersistError};
 use super::segment::Place;
-use super::store::{Access, Memory, MemoryError};
+use super::store::{Access, BuiltIndex, Indexer, Memory, MemoryError};
 use super::write::tu_name;
 use crate::tmx::{self, TmxReader, TmxWriter, Tu};
 
@@ -63,15 +63,19 @@ enum Compaction {
 
 /// The compacted file at `path` must read back whole, with every TU where it was written
 /// (`spans`, in the order of `order`). The reason names the TU that failed (`name_of` its
-/// number), never `path` (a temp file the user never sees).
+/// number), never `path` (a temp file the user never sees). Gives the file's index, built
+/// on the way for `memory`'s languages: the memory loads the file again without reading it
+/// a third time.
 fn verify_spans(
+    memory: &Memory,
     path: &Path,
     spans: &[std::ops::Range<u64>],
     order: &[u32],
     name_of: impl Fn(usize) -> Option<Tu>,
-) -> Result<(), String> {
+) -> Result<BuiltIndex, String> {
     let name = |i: usize| name_of(i).map_or_else(|| format!("#{}", i + 1), |tu| tu_name(i, &tu));
     let mut reader = TmxReader::open(path).map_err(|e| e.message())?;
+    let mut indexer = Indexer::new(memory, &reader);
     let mut count = 0usize;
     loop {
         match reader.next_tu() {
@@ -79,6 +83,7 @@ fn verify_spans(
                 if count < spans.len() && record.span.as_ref() != Some(&spans[count]) {
                     return Err(format!("TU `{}` is not where it was written", name(count)));
                 }
+                indexer.add(record);
                 count += 1;
             }
             Ok(None) => break,
@@ -101,7 +106,7 @@ fn verify_spans(
     if count != spans.len() {
         return Err(format!("{count} TUs read back, {} written", spans.len()));
     }
-    Ok(())
+    Ok(indexer.finish(reader))
 }
 
 impl Memory {
@@ -129,7 +134,7 @@ impl Memory {
             return Err(MemoryError::Preview);
         }
         let mut saved = Vec::new();
-        let mut rewritten = false;
+        let mut rewritten = HashMap::new();
         for index in 0..self.files.len() {
             let file = &self.files[index];
             if !(file.dirty || compact && file.journal.is_some()) {
@@ -143,30 +148,31 @@ impl Memory {
                 // point into the journal.
                 self.commit(index)?;
             } else {
-                self.compact_file(index)?;
-                rewritten = true;
+                rewritten.insert(index, self.compact_file(index)?);
             }
             saved.push(self.files[index].path.clone());
         }
-        // A rewritten file's spans are stale: it is loaded again, which rebuilds and caches
-        // its index (the other files' indexes are read back from their cache).
-        if rewritten {
-            self.reload()?;
+        // A rewritten file's spans are stale: it is loaded again, with the index built when
+        // it was read back, which is cached (the other files' indexes are read back from
+        // their cache).
+        if !rewritten.is_empty() {
+            self.reload(rewritten)?;
         }
         Ok(saved)
     }
 
     /// Indexes every file afresh from disk, with its journal (after a compaction the old
-    /// spans are stale), keeping the locks.
-    fn reload(&mut self) -> Result<(), MemoryError> {
+    /// spans are stale), keeping the locks. A file in `built` is indexed as that says
+    /// (built from its bytes as they are now), not read again.
+    fn reload(&mut self, mut built: HashMap<usize, BuiltIndex>) -> Result<(), MemoryError> {
         let mut fresh = Memory::new(self.source_lang.clone(), self.target_lang.clone());
         fresh._locks = std::mem::take(&mut self._locks);
         fresh.read_only = self.read_only;
         fresh.created_dirs = std::mem::take(&mut self.created_dirs);
         fresh.use_cache = self.use_cache;
         fresh.journal_from = self.journal_from;
-        for file in &self.files {
-            fresh.load_file(&file.path)?;
+        for (index, file) in self.files.iter().enumerate() {
+            fresh.load_file_indexed(&file.path, built.remove(&index))?;
             fresh.apply_journal(Access::Update)?;
         }
         *self = fresh;
@@ -370,9 +376,10 @@ impl Memory {
 
     /// Rewrites file `index` whole from its TUs, wherever they are (TMX, journal, spill
     /// file, held), streaming them one by one, atomically; then removes its journal. The
-    /// written file is re-read, and every TU must be where it was written. The entries
-    /// still point at the old file: the caller loads the new one (see [`Memory::reload`]).
-    fn compact_file(&mut self, index: usize) -> Result<(), MemoryError> {
+    /// written file is re-read, and every TU must be where it was written; that reading
+    /// gives the new file's index. The entries still point at the old file: the caller
+    /// loads the new one with that index (see [`Memory::reload`]).
+    fn compact_file(&mut self, index: usize) -> Result<BuiltIndex, MemoryError> {
         // Read back in order from the file, not one TU at a time.
         if let Some(spill) = &mut self.spill {
             spill.flush().map_err(|source| MemoryError::Io {
@@ -404,6 +411,7 @@ impl Memory {
         let spans = std::cell::RefCell::new(Vec::with_capacity(order.len()));
         let hash = std::cell::Cell::new([0u8; 32]);
         let failed_tu = std::cell::RefCell::new(None::<String>);
+        let built = std::cell::RefCell::new(None::<BuiltIndex>);
         let file = &self.files[index];
         let result = persist::save_atomic_with(
             &file.path,
@@ -426,9 +434,10 @@ impl Memory {
                 Ok(())
             },
             |written| {
-                verify_spans(written, &spans.borrow(), &order, |i| {
+                let read_back = verify_spans(self, written, &spans.borrow(), &order, |i| {
                     self.tu_for_name(order[i])
                 })?;
+                *built.borrow_mut() = Some(read_back);
                 if let Some(journal) = journal.borrow_mut().as_mut() {
                     // Before the new TMX replaces the old one: a crash between the two
                     // renames leaves a journal that says it was compacted into it.
@@ -466,7 +475,10 @@ impl Memory {
         file.loaded = Some(fingerprint);
         file.layout_changed = false;
         self.saved(index);
-        Ok(())
+        built.into_inner().ok_or_else(|| MemoryError::Io {
+            path: self.files[index].path.clone(),
+            source: std::io::Error::other("the file written was not read back"),
+        })
     }
 
     /// Where the TU of an added entry is (`None` for a TU of a TMX as loaded).
