@@ -15,6 +15,10 @@ use super::store::{Memory, MemoryError};
 use crate::text::normalize::normalize;
 use crate::tmx::{TmxReader, Tu};
 
+/// Below this many TUs a document is read on one thread: starting threads would cost more
+/// than they save.
+const PARALLEL_MIN_TUS: usize = 4096;
+
 /// A TU's place in document order ([`Memory::document_place`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DocumentPlace(usize, u16, u32, u32);
@@ -244,7 +248,7 @@ impl Memory {
     fn document_tus_where(
         &self,
         doc: &str,
-        keep: impl Fn(&Tu) -> bool,
+        keep: impl Fn(&Tu) -> bool + Sync,
     ) -> Result<Vec<StoredUnit>, MemoryError> {
         self.stored_units(&self.document_ids(doc), keep)
     }
@@ -300,19 +304,55 @@ impl Memory {
     fn stored_units(
         &self,
         ids: &[u32],
-        keep: impl Fn(&Tu) -> bool,
+        keep: impl Fn(&Tu) -> bool + Sync,
     ) -> Result<Vec<StoredUnit>, MemoryError> {
         let records = self.records(ids, keep, |_| ())?;
         Ok(records.into_iter().map(|(unit, ())| unit).collect())
     }
 
     /// [`Memory::stored_units`], each with `also` of its TU, from the one reading of it.
-    fn records<T>(
+    /// The TUs of a large document are read on every core, a contiguous share each.
+    fn records<T: Send>(
         &self,
         ids: &[u32],
-        keep: impl Fn(&Tu) -> bool,
-        also: impl Fn(&Tu) -> T,
+        keep: impl Fn(&Tu) -> bool + Sync,
+        also: impl Fn(&Tu) -> T + Sync,
     ) -> Result<Vec<(StoredUnit, T)>, MemoryError> {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let shares: Vec<Vec<(DocumentPlace, StoredUnit, T)>> =
+            if workers > 1 && ids.len() >= PARALLEL_MIN_TUS {
+                let (keep, also) = (&keep, &also);
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = ids
+                        .chunks(ids.len().div_ceil(workers))
+                        .map(|share| scope.spawn(move || self.read_records(share, keep, also)))
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|h| {
+                            h.join()
+                                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                        })
+                        .collect::<Result<_, _>>()
+                })?
+            } else {
+                vec![self.read_records(ids, &keep, &also)?]
+            };
+        let mut units: Vec<_> = shares.into_iter().flatten().collect();
+        units.sort_unstable_by_key(|(place, ..)| *place);
+        Ok(units
+            .into_iter()
+            .map(|(_, unit, also)| (unit, also))
+            .collect())
+    }
+
+    /// The records of the live TUs among `ids` that `keep` keeps, with their places.
+    fn read_records<T>(
+        &self,
+        ids: &[u32],
+        keep: &impl Fn(&Tu) -> bool,
+        also: &impl Fn(&Tu) -> T,
+    ) -> Result<Vec<(DocumentPlace, StoredUnit, T)>, MemoryError> {
         let mut open = HashMap::new();
         let mut units = Vec::with_capacity(ids.len());
         for &id in ids {
@@ -326,11 +366,7 @@ impl Memory {
             let unit = StoredUnit::read(id, &tu, &self.source_lang, &self.target_lang);
             units.push((self.document_place(&unit), unit, also(&tu)));
         }
-        units.sort_unstable_by_key(|(place, ..)| *place);
-        Ok(units
-            .into_iter()
-            .map(|(_, unit, also)| (unit, also))
-            .collect())
+        Ok(units)
     }
 
     /// The best matches for `query` scoring at least `min`, best first, at most `limit`.
