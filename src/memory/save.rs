@@ -65,17 +65,51 @@ enum Compaction {
 /// (`spans`, in the order of `order`). The reason names the TU that failed (`name_of` its
 /// number), never `path` (a temp file the user never sees). Gives the file's index, built
 /// on the way for `memory`'s languages: the memory loads the file again without reading it
-/// a third time.
+/// a third time. With a second core, one thread reads while another indexes.
 fn verify_spans(
     memory: &Memory,
     path: &Path,
     spans: &[std::ops::Range<u64>],
     order: &[u32],
-    name_of: impl Fn(usize) -> Option<Tu>,
+    name_of: impl Fn(usize) -> Option<Tu> + Sync,
 ) -> Result<BuiltIndex, String> {
-    let name = |i: usize| name_of(i).map_or_else(|| format!("#{}", i + 1), |tu| tu_name(i, &tu));
-    let mut reader = TmxReader::open(path).map_err(|e| e.message())?;
+    let reader = TmxReader::open(path).map_err(|e| e.message())?;
     let mut indexer = Indexer::new(memory, &reader);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let reader = if cores > 1 {
+        std::thread::scope(|scope| {
+            // A few hundred TUs in flight at most: the file is never held whole.
+            let (send, receive) = std::sync::mpsc::sync_channel(256);
+            let name_of = &name_of;
+            let reading = scope.spawn(move || {
+                // A closed channel only means the indexer is gone: reading goes on to check.
+                read_back(reader, spans, order, name_of, |record| {
+                    let _ = send.send(record);
+                })
+            });
+            for record in receive {
+                indexer.add(record);
+            }
+            reading
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })?
+    } else {
+        read_back(reader, spans, order, &name_of, |record| indexer.add(record))?
+    };
+    Ok(indexer.finish(reader))
+}
+
+/// Reads every TU of `reader` (see [`verify_spans`]), handing each to `each`; gives the
+/// reader back at the end of the file.
+fn read_back(
+    mut reader: TmxReader<File>,
+    spans: &[std::ops::Range<u64>],
+    order: &[u32],
+    name_of: &impl Fn(usize) -> Option<Tu>,
+    mut each: impl FnMut(tmx::TuRecord),
+) -> Result<TmxReader<File>, String> {
+    let name = |i: usize| name_of(i).map_or_else(|| format!("#{}", i + 1), |tu| tu_name(i, &tu));
     let mut count = 0usize;
     loop {
         match reader.next_tu() {
@@ -83,7 +117,7 @@ fn verify_spans(
                 if count < spans.len() && record.span.as_ref() != Some(&spans[count]) {
                     return Err(format!("TU `{}` is not where it was written", name(count)));
                 }
-                indexer.add(record);
+                each(record);
                 count += 1;
             }
             Ok(None) => break,
@@ -106,7 +140,7 @@ fn verify_spans(
     if count != spans.len() {
         return Err(format!("{count} TUs read back, {} written", spans.len()));
     }
-    Ok(indexer.finish(reader))
+    Ok(reader)
 }
 
 impl Memory {
