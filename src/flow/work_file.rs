@@ -201,6 +201,7 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let config = &project.config;
     let bytes = project.read_input(&request.file, InputKind::Xliff)?;
     let doc = xliff::read(&request.file, &bytes)?;
+    drop(bytes);
     refuse_foreign(project, &doc, &request.file)?;
     let path = project
         .target_memory(request.tm.as_deref())
@@ -268,6 +269,8 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     {
         imported.retired = batch.retire_orphans(&mut memory, &article.units)?;
     }
+    // What the save does not need goes before it: it indexes the memory it writes.
+    drop((doc, article));
     memory.save()?;
     imported.path = path;
     Ok(imported)
