@@ -278,7 +278,7 @@ pub fn against_records(
         .retain(|&j| options.show_obsolete || !stored[j].obsolete);
     let mut lookup_error = None;
     let article: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
-    let mut findings = revision::findings(units, &stored, &told, |en| {
+    let mut findings = revision::findings(units, stored, &told, |en| {
         suggest(memory, en, doc, &article).unwrap_or_else(|e| {
             lookup_error.get_or_insert(e);
             None
@@ -309,7 +309,7 @@ pub fn against_records(
             .and_then(|t| t.vi.clone())
             .filter(|t| !t.trim().is_empty());
         vi_status.push(translation.and_then(|t| t.status.clone()));
-        let en = || revision::run_text(units, i, revision::run_len(&revision, i));
+        let en = || revision::run_text(units, i, revision::run_len(revision, i));
         match (state, &text) {
             (UnitState::Current { .. }, _) if translation.is_some_and(StoredUnit::is_omitted) => {
                 status.push(Status::Omitted);
@@ -370,8 +370,8 @@ pub fn against_records(
         .map(|state| state.stored().and_then(|j| stored[j].vi_paragraph))
         .collect();
     let (added_before, added_after) =
-        place_additions(units, stored, &revision, additions, &mut findings);
-    let version = super::version::of_units(&stored, &revision);
+        place_additions(units, stored, revision, additions, &mut findings);
+    let version = super::version::of_units(stored, revision);
     Ok(Report {
         status,
         vi,

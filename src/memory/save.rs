@@ -12,7 +12,9 @@
 //! change cannot be journaled (a new file, a file that is not UTF-8, a changed header or
 //! root, a read-only file saved anyway); [`Memory::compact`] asks for it. A compaction
 //! streams the TUs one by one from the TMX, the journal and the spill file: it writes the
-//! same bytes a save of the whole memory always wrote.
+//! same bytes a save of the whole memory always wrote (a changed TU's XML is copied from
+//! the spill file, where the writer's own serializer put it). The file written is read
+//! back once, which checks it and builds its new index.
 
 use std::collections::HashMap;
 use std::fs::File;
