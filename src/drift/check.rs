@@ -250,13 +250,35 @@ pub fn against_memory(
 ) -> Result<Report, MemoryError> {
     let (stored, additions) = memory.document_and_additions(doc)?;
     let revision = revision::compare(units, &stored);
+    against_records(
+        units,
+        memory,
+        doc,
+        options,
+        (&stored, &additions),
+        &revision,
+    )
+}
+
+/// [`against_memory`] with the document's TUs read already and compared: `stored` as
+/// [`Memory::document`] returns them, `additions` as [`Memory::document_additions`] does,
+/// and `revision` what [`revision::compare`] made of `units` and `stored`. The memory
+/// answers the lookups (suggestions, cross-language checks).
+pub fn against_records(
+    units: &[Unit],
+    memory: &Memory,
+    doc: &str,
+    options: &CheckOptions,
+    (stored, additions): (&[StoredUnit], &[StoredUnit]),
+    revision: &revision::Revision,
+) -> Result<Report, MemoryError> {
     // Retired TUs are not told as orphaned unless asked.
     let mut told = revision.clone();
     told.orphaned
         .retain(|&j| options.show_obsolete || !stored[j].obsolete);
     let mut lookup_error = None;
     let article: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
-    let mut findings = revision::findings(units, &stored, &told, |en| {
+    let mut findings = revision::findings(units, stored, &told, |en| {
         suggest(memory, en, doc, &article).unwrap_or_else(|e| {
             lookup_error.get_or_insert(e);
             None
@@ -287,7 +309,7 @@ pub fn against_memory(
             .and_then(|t| t.vi.clone())
             .filter(|t| !t.trim().is_empty());
         vi_status.push(translation.and_then(|t| t.status.clone()));
-        let en = || revision::run_text(units, i, revision::run_len(&revision, i));
+        let en = || revision::run_text(units, i, revision::run_len(revision, i));
         match (state, &text) {
             (UnitState::Current { .. }, _) if translation.is_some_and(StoredUnit::is_omitted) => {
                 status.push(Status::Omitted);
@@ -348,8 +370,8 @@ pub fn against_memory(
         .map(|state| state.stored().and_then(|j| stored[j].vi_paragraph))
         .collect();
     let (added_before, added_after) =
-        place_additions(units, &stored, &revision, additions, &mut findings);
-    let version = super::version::of_units(&stored, &revision);
+        place_additions(units, stored, revision, additions, &mut findings);
+    let version = super::version::of_units(stored, revision);
     Ok(Report {
         status,
         vi,
@@ -371,7 +393,7 @@ fn place_additions(
     units: &[Unit],
     stored: &[StoredUnit],
     revision: &revision::Revision,
-    additions: Vec<StoredUnit>,
+    additions: &[StoredUnit],
     findings: &mut Vec<Finding>,
 ) -> (Vec<Vec<Addition>>, Vec<Vec<Addition>>) {
     let mut before = vec![Vec::new(); units.len()];
@@ -389,7 +411,7 @@ fn place_additions(
         position.entry(unit.id.as_str()).or_insert(i);
     }
     for added in additions {
-        let Some(vi) = added.vi.filter(|v| !v.trim().is_empty()) else {
+        let Some(vi) = added.vi.clone().filter(|v| !v.trim().is_empty()) else {
             continue;
         };
         let addition = Addition {

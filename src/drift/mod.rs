@@ -6,6 +6,7 @@
 
 pub mod accept;
 pub mod article;
+pub mod batch;
 pub mod check;
 pub mod checks;
 pub mod pretranslate;

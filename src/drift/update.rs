@@ -13,10 +13,14 @@
 //! every translation ever made.
 
 use crate::memory::{
-    record::{NewUnit, StoredUnit, props, set_covered_units, set_dated, unit_tu},
+    record::{NewUnit, Predecessor, StoredUnit, props, set_covered_units, set_dated, unit_tu},
     store::{Memory, MemoryError},
 };
 use crate::segment::Unit;
+use crate::text::normalize::normalize;
+use crate::tmx::Tu;
+
+use super::batch::DocumentBatch;
 
 use super::revision::{self, Revision, UnitState};
 
@@ -104,6 +108,7 @@ pub fn update(
                 }
                 report.moved += 1;
                 let mut tu = memory.tu_of(old.entry)?;
+                let previous = Predecessor::of(&tu);
                 tu.set_prop(props::UNIT, &unit.id);
                 tu.set_prop(props::ORDER, &order.to_string());
                 set_covered_units(&mut tu, &covered);
@@ -113,7 +118,7 @@ pub fn update(
                 set_dated(&mut tu, props::OBSOLETE, None);
                 // No new `changeid`/`changedate`: who moved a unit did not change its
                 // translation, and the memory must keep saying who did.
-                memory.replace(old.entry, tu)?;
+                memory.replace_after(old.entry, &previous, tu)?;
             }
             UnitState::Stale { .. } => {
                 report.stale += 1;
@@ -136,6 +141,7 @@ pub fn update(
     if !renamed.is_empty() {
         for added in memory.document_additions(doc)? {
             let mut tu = memory.tu_of(added.entry)?;
+            let previous = Predecessor::of(&tu);
             let mut changed = false;
             for (kind, anchor) in [(props::AFTER, &added.after), (props::BEFORE, &added.before)] {
                 if let Some(new) = anchor.as_ref().and_then(|a| renamed.get(a)) {
@@ -144,7 +150,7 @@ pub fn update(
                 }
             }
             if changed {
-                memory.replace(added.entry, tu)?;
+                memory.replace_after(added.entry, &previous, tu)?;
             }
         }
     }
@@ -156,7 +162,7 @@ pub fn update(
 /// hold TUs marked only as found gone ([`props::LEFT`]): they are retired here too, and
 /// that mark goes, so that a retired TU carries one state. `changeid`/`changedate` stay
 /// (no translation changed).
-fn retire(
+pub(super) fn retire(
     memory: &mut Memory,
     stored: &[StoredUnit],
     revision: &Revision,
@@ -168,9 +174,10 @@ fn retire(
             continue;
         };
         let mut tu = memory.tu_of(old.entry)?;
+        let previous = Predecessor::of(&tu);
         set_dated(&mut tu, props::LEFT, None);
         set_dated(&mut tu, props::OBSOLETE, Some(&now));
-        memory.replace(old.entry, tu)?;
+        memory.replace_after(old.entry, &previous, tu)?;
         retired.push(RetiredUnit {
             unit: old.unit.clone(),
             en: old.en.clone(),
@@ -219,71 +226,14 @@ pub fn put_translation(memory: &mut Memory, new: &NewUnit<'_>) -> Result<Put, Me
 /// memory's translation of that unit covers it together with its neighbours (one TU for a
 /// run of units, see [`UnitState::Joined`]), the new translation covers the same run: its
 /// English is theirs joined, under the run's first unit. Otherwise the same as
-/// [`put_translation`].
+/// [`put_translation`]. A batch of puts into one document goes through one
+/// [`DocumentBatch`], which reads the document once for all of them.
 pub fn put_unit_translation(
     memory: &mut Memory,
     units: &[Unit],
     new: &NewUnit<'_>,
 ) -> Result<Put, MemoryError> {
-    let runs = UnitRuns::of(memory, new.doc, units)?;
-    put_unit_translation_in(memory, units, &runs, new)
-}
-
-/// For each current unit of a document, the first unit and length of the run of units
-/// that its stored TU covers (see [`UnitState::Joined`]). Storing one run's translation
-/// changes no other run, so a batch of puts (an import) computes this once: reading the
-/// document for every unit made an import quadratic in its length.
-#[derive(Debug, Clone)]
-pub struct UnitRuns {
-    runs: Vec<(usize, usize)>,
-}
-
-impl UnitRuns {
-    /// The runs as the memory holds document `doc` now.
-    pub fn of(memory: &Memory, doc: &str, units: &[Unit]) -> Result<UnitRuns, MemoryError> {
-        let stored = memory.document(doc)?;
-        let revision = revision::compare(units, &stored);
-        let runs = (0..units.len())
-            .map(|order| {
-                let start = revision::run_start(&revision, order);
-                (start, revision::run_len(&revision, start))
-            })
-            .collect();
-        Ok(UnitRuns { runs })
-    }
-}
-
-/// [`put_unit_translation`] with the document's runs computed beforehand.
-pub fn put_unit_translation_in(
-    memory: &mut Memory,
-    units: &[Unit],
-    runs: &UnitRuns,
-    new: &NewUnit<'_>,
-) -> Result<Put, MemoryError> {
-    // `new.order` is the unit's place when the caller knows it; the search is the fallback.
-    let place = if units.get(new.order).is_some_and(|u| u.id == new.unit) {
-        Some(new.order)
-    } else {
-        units.iter().position(|u| u.id == new.unit)
-    };
-    let Some(&(order, len)) = place.and_then(|at| runs.runs.get(at)) else {
-        return put_translation(memory, new);
-    };
-    if len == 1 {
-        return put_translation(memory, new);
-    }
-    let source = revision::run_text(units, order, len);
-    let covered: Vec<&str> = units[order..order + len]
-        .iter()
-        .map(|u| u.id.as_str())
-        .collect();
-    let head = NewUnit {
-        unit: &units[order].id,
-        order,
-        source: &source,
-        ..new.clone()
-    };
-    put_covering(memory, &head, &covered)
+    DocumentBatch::of(memory, new.doc, units)?.put(memory, units, new)
 }
 
 /// [`put_translation`] of a TU covering `covered` (its first is `new.unit`).
@@ -292,21 +242,10 @@ fn put_covering(
     new: &NewUnit<'_>,
     covered: &[&str],
 ) -> Result<Put, MemoryError> {
-    use crate::text::normalize::normalize;
     let existing = memory.document_unit(new.doc, new.unit)?;
-    let source_lang = memory.source_lang().clone();
-    let target_lang = memory.target_lang().clone();
-    let mut tu = unit_tu(new, &source_lang, &target_lang);
-    set_covered_units(&mut tu, covered);
+    let tu = covering_tu(memory, new, covered);
     match existing {
-        Some(old)
-            if normalize(&old.en) == normalize(new.source)
-                && old.vi.as_deref().map(normalize) == Some(normalize(new.target))
-                && old.status.as_deref() == Some(new.status)
-                && old.covered() == covered =>
-        {
-            Ok(Put::Unchanged)
-        }
+        Some(old) if unchanged(&old, new, covered) => Ok(Put::Unchanged),
         Some(old) => {
             memory.replace(old.entry, tu)?;
             Ok(Put::Replaced)
@@ -316,6 +255,24 @@ fn put_covering(
             Ok(Put::Added)
         }
     }
+}
+
+/// The TU storing `new` as the translation of the units `covered`, dated now.
+pub(super) fn covering_tu(memory: &Memory, new: &NewUnit<'_>, covered: &[&str]) -> Tu {
+    let mut tu = unit_tu(new, memory.source_lang(), memory.target_lang());
+    set_covered_units(&mut tu, covered);
+    tu
+}
+
+/// Whether `old` stores `new` covering `covered` already: the same English and Vietnamese
+/// (after normalization), status and units.
+pub(super) fn unchanged(old: &StoredUnit, new: &NewUnit<'_>, covered: &[&str]) -> bool {
+    // Texts equal as they are are equal normalized: most of an import compares those.
+    let same = |a: &str, b: &str| a == b || normalize(a) == normalize(b);
+    old.status.as_deref() == Some(new.status)
+        && old.covered() == covered
+        && same(&old.en, new.source)
+        && old.vi.as_deref().is_some_and(|vi| same(vi, new.target))
 }
 
 #[cfg(test)]
@@ -625,7 +582,7 @@ mod tests {
         let units: Vec<Unit> = en.iter().enumerate().map(|(i, e)| unit(i, e)).collect();
         let mut memory = open_sales_for_update(dir.path());
         let before = memory.tus_read();
-        let runs = UnitRuns::of(&memory, DOC, &units).unwrap();
+        let mut batch = DocumentBatch::of(&memory, DOC, &units).unwrap();
         for (order, u) in units.iter().enumerate() {
             let new = NewUnit {
                 doc: DOC,
@@ -636,17 +593,20 @@ mod tests {
                 status: "translated",
                 user: "lan",
             };
-            let put = put_unit_translation_in(&mut memory, &units, &runs, &new).unwrap();
-            assert_eq!(put, Put::Replaced);
+            assert_eq!(batch.put(&mut memory, &units, &new).unwrap(), Put::Replaced);
         }
-        // `xliff import` of a work file whose every target changed read the whole document
-        // once per unit: 400 × 400 TUs.
-        let read = memory.tus_read() - before;
         assert!(
-            read <= 4 * units.len(),
-            "{read} TUs read to store {} units",
-            units.len()
+            batch
+                .retire_orphans(&mut memory, &units)
+                .unwrap()
+                .is_empty()
         );
+        // `xliff import` of a work file whose every target changed read the whole document
+        // once per unit (400 × 400 TUs); then, with the runs read once, each TU three times
+        // more (its unit found, the TU it replaced read again, the orphans looked for):
+        // now the document is read once, and the puts and the retirement reuse it.
+        let read = memory.tus_read() - before;
+        assert_eq!(read, units.len(), "TUs read to store {} units", units.len());
     }
 
     #[test]

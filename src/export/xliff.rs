@@ -434,10 +434,11 @@ pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x>
             }
         };
     }
+    // Texts equal as they are (an untouched unit) are equal normalized.
     let same_text = exported
         .vi
         .as_deref()
-        .is_some_and(|e| normalize(e) == normalize(vi));
+        .is_some_and(|e| e == vi || normalize(e) == normalize(vi));
     if same_text && returned.state == exported.state && exported.state != State::Initial {
         return Verdict::Unchanged;
     }

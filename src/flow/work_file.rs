@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::check::{CheckRequest, check};
 use super::{FlowError, Notices, open_for_update};
+use crate::drift::batch::DocumentBatch;
 use crate::drift::check::against_memory;
 use crate::drift::checks::CheckOptions;
-use crate::drift::update::{Put, RetiredUnit, UnitRuns, put_unit_translation_in, retire_orphans};
+use crate::drift::update::{Put, RetiredUnit};
 use crate::drift::{CheckedArticle, Severity};
 use crate::export::Release;
 use crate::export::xliff::{
@@ -200,11 +201,12 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     let config = &project.config;
     let bytes = project.read_input(&request.file, InputKind::Xliff)?;
     let doc = xliff::read(&request.file, &bytes)?;
+    drop(bytes);
     refuse_foreign(project, &doc, &request.file)?;
     let path = project
         .target_memory(request.tm.as_deref())
         .ok_or(FlowError::NoMemory)?;
-    let known = read_memory(project, &path)?;
+    let (known, known_paths) = read_memory(project, &path)?;
     let in_project = config.articles.iter().any(|a| a.doc == doc.doc);
     let docs = known.documents();
     if !in_project && !docs.contains(&doc.doc) {
@@ -233,8 +235,24 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
     // unit, as with `--all`): a returned unit is compared with that, target and state.
     // The states are what matters here: the cross-language checks would ask the memory
     // about every unit and change nothing of what is imported.
-    let report = against_memory(&units, &known, &doc.doc, &CheckOptions::revision_only())?;
+    let options = CheckOptions::revision_only();
+    // When the memory written is the project's only one, the document is read once, from
+    // it, for the states and for every put; else the states are of all the memories.
+    let alone = known_paths == [path.clone()];
+    let report = if alone {
+        None
+    } else {
+        Some(against_memory(&units, &known, &doc.doc, &options)?)
+    };
     drop(known);
+    let mut memory = open_for_update(project, &path, request.read_only)?;
+    let mut batch = None;
+    let report = match report {
+        Some(report) => report,
+        None => batch
+            .insert(DocumentBatch::of(&memory, &doc.doc, &units)?)
+            .report(&memory, &units, &options)?,
+    };
     let article = CheckedArticle {
         doc: Some(doc.doc.clone()),
         document,
@@ -242,14 +260,17 @@ pub fn import(project: &Project, request: &ImportRequest) -> Result<Imported, Fl
         report,
         fail_on: Severity::Error,
     };
-    let mut memory = open_for_update(project, &path, request.read_only)?;
     let user = project.user(request.user.as_deref());
-    let mut imported = store_units(&mut memory, &doc, &article, &user)?;
+    let mut imported = store_units(&mut memory, &mut batch, &doc, &article, &user)?;
     // The old TUs the new translations replace (stored under the new English's ids) are
     // retired at once: kept and offered as fuzzy matches, no longer listed by `check`.
-    if imported.stored > 0 {
-        imported.retired = retire_orphans(&mut memory, &article.units, &doc.doc)?;
+    if let Some(batch) = batch
+        && imported.stored > 0
+    {
+        imported.retired = batch.retire_orphans(&mut memory, &article.units)?;
     }
+    // What the save does not need goes before it: it indexes the memory it writes.
+    drop((doc, article));
     memory.save()?;
     imported.path = path;
     Ok(imported)
@@ -283,9 +304,11 @@ fn refuse_foreign(project: &Project, doc: &XliffDoc, file: &Path) -> Result<(), 
 }
 
 /// Stores each returned unit of `doc` that holds new work for `article` (see
-/// [`verdict`]), refusing those whose English is not the article's any more.
+/// [`verdict`]), refusing those whose English is not the article's any more. The puts go
+/// through `batch`, the document as read once (read with the first put when `None`).
 fn store_units(
     memory: &mut Memory,
+    batch: &mut Option<DocumentBatch>,
     doc: &XliffDoc,
     article: &CheckedArticle,
     user: &str,
@@ -294,7 +317,6 @@ fn store_units(
     let places = place_units(&doc.units, units, &article.report);
     let exported = work_document(&doc.doc, &article.units(), true, "en", "vi");
     let mut imported = Imported::default();
-    let runs = UnitRuns::of(memory, &doc.doc, units)?;
     for (x, place) in doc.units.iter().zip(&places) {
         let order = match *place {
             Place::Same(order) => order,
@@ -362,7 +384,11 @@ fn store_units(
             status,
             user,
         };
-        match put_unit_translation_in(memory, units, &runs, &new)? {
+        let batch = match batch {
+            Some(batch) => batch,
+            None => batch.insert(DocumentBatch::of(memory, &doc.doc, units)?),
+        };
+        match batch.put(memory, units, &new)? {
             Put::Unchanged => imported.unchanged += 1,
             _ if initial => {
                 imported.stored += 1;
@@ -375,18 +401,15 @@ fn store_units(
 }
 
 /// The project's memories and `target` as they stand now, read only: the documents they
-/// know, and what they hold for the article being imported. Memory files that do not
-/// exist yet hold nothing.
-fn read_memory(project: &Project, target: &PathBuf) -> Result<Memory, FlowError> {
+/// know, and what they hold for the article being imported; with the files read. Memory
+/// files that do not exist yet hold nothing.
+fn read_memory(project: &Project, target: &PathBuf) -> Result<(Memory, Vec<PathBuf>), FlowError> {
     let config = &project.config;
     let mut paths: Vec<PathBuf> = config.memory.clone();
     if !paths.contains(target) {
         paths.push(target.clone());
     }
     paths.retain(|p| p.exists());
-    Ok(Memory::open(
-        &paths,
-        config.source.clone(),
-        config.target.clone(),
-    )?)
+    let memory = Memory::open(&paths, config.source.clone(), config.target.clone())?;
+    Ok((memory, paths))
 }

@@ -397,6 +397,60 @@ impl TopK {
     }
 }
 
+/// A [`FuzzyIndex`] filled on its first search: an entry waits as its normalized source
+/// until a search needs it, so that a command storing many TUs that asks no fuzzy question
+/// (an `xliff import` replacing every TU of a document) does not index them. The entries
+/// go in in the order they were inserted, so a search finds what the index filled at once
+/// would find.
+#[derive(Debug, Default)]
+pub(crate) struct LazyFuzzyIndex {
+    state: std::sync::Mutex<(FuzzyIndex, Vec<(u32, String)>)>,
+}
+
+impl LazyFuzzyIndex {
+    /// [`FuzzyIndex::insert_normalized`], when a search needs it.
+    pub(crate) fn insert_normalized(&mut self, id: u32, text: String) {
+        let (_, pending) = self.state_mut();
+        pending.push((id, text));
+    }
+
+    /// [`FuzzyIndex::search`] over every entry inserted.
+    pub(crate) fn search(&self, query: &str, min: u8, limit: usize) -> Vec<FuzzyHit> {
+        // A panic elsewhere while the lock was held cannot leave the index half-filled in
+        // a way a search could misread: entries are added whole, one at a time.
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (index, pending) = &mut *state;
+        for (id, text) in pending.drain(..) {
+            index.insert_normalized(id, &text);
+        }
+        index.search(query, min, limit)
+    }
+
+    /// Heap bytes held: the index and the entries waiting.
+    pub(crate) fn memory_usage(&self) -> usize {
+        let state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (index, pending) = &*state;
+        index.memory_usage()
+            + pending.capacity() * std::mem::size_of::<(u32, String)>()
+            + pending
+                .iter()
+                .map(|(_, text)| text.capacity())
+                .sum::<usize>()
+    }
+
+    fn state_mut(&mut self) -> &mut (FuzzyIndex, Vec<(u32, String)>) {
+        self.state
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 impl FuzzyIndex {
     /// An empty index.
     pub fn new() -> Self {

@@ -222,8 +222,8 @@ impl Memory {
                 self.units.entry(unit_key(doc, unit)).or_default().push(id);
             }
         }
-        if let Some(source) = &keys.source {
-            self.exact.entry(key_hash(source)).or_default().push(id);
+        if let Some(source) = keys.source {
+            self.exact.entry(key_hash(&source)).or_default().push(id);
             self.fuzzy.insert_normalized(id, source);
         }
         id

@@ -9,11 +9,19 @@ use super::cache;
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit};
 use super::index::Loaded;
-use super::record::{StoredUnit, props};
+use super::record::{Predecessor, StoredUnit, props};
 use super::segment::{ConcordanceSegment, Segment, key_hash, unit_key};
 use super::store::{Memory, MemoryError};
 use crate::text::normalize::normalize;
 use crate::tmx::{TmxReader, Tu};
+
+/// Below this many TUs a document is read on one thread: starting threads would cost more
+/// than they save.
+const PARALLEL_MIN_TUS: usize = 4096;
+
+/// A TU's place in document order ([`Memory::document_place`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DocumentPlace(usize, u16, u32, u32);
 
 /// A lookup result.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -215,13 +223,7 @@ impl Memory {
     /// (TUs without one last), then in memory order (file, then position in the file).
     /// Empty for a document the memory does not know.
     pub fn document(&self, doc: &str) -> Result<Vec<StoredUnit>, MemoryError> {
-        let mut ids = Vec::new();
-        for loaded in &self.loaded {
-            if let Some(entries) = loaded.segment.doc(doc) {
-                ids.extend(entries.iter().map(|&e| loaded.base + e));
-            }
-        }
-        ids.extend(self.docs.get(doc).into_iter().flatten());
+        let ids = self.document_ids(doc);
         // An addition has no English: it is no unit of the article (see
         // [`Memory::document_additions`]).
         self.stored_units(&ids, |tu| tu.prop(props::STATUS) != Some(props::ADDED))
@@ -246,16 +248,9 @@ impl Memory {
     fn document_tus_where(
         &self,
         doc: &str,
-        keep: impl Fn(&Tu) -> bool,
+        keep: impl Fn(&Tu) -> bool + Sync,
     ) -> Result<Vec<StoredUnit>, MemoryError> {
-        let mut ids = Vec::new();
-        for loaded in &self.loaded {
-            if let Some(entries) = loaded.segment.doc(doc) {
-                ids.extend(entries.iter().map(|&e| loaded.base + e));
-            }
-        }
-        ids.extend(self.docs.get(doc).into_iter().flatten());
-        self.stored_units(&ids, keep)
+        self.stored_units(&self.document_ids(doc), keep)
     }
 
     /// The live TU of unit `unit` of document `doc`: the first in document order when there
@@ -269,13 +264,95 @@ impl Memory {
         Ok(self.stored_units(&ids, is_it)?.into_iter().next())
     }
 
+    /// Every live TU of document `doc`, its additions too, in document order, each with
+    /// what replacing it keeps ([`Predecessor`]): the document read once, for a batch of
+    /// changes that keeps these records current instead of reading it again (see
+    /// [`crate::drift::batch`]). [`Memory::document_place`] orders records added later.
+    pub fn document_records(
+        &self,
+        doc: &str,
+    ) -> Result<Vec<(StoredUnit, Predecessor)>, MemoryError> {
+        self.records(&self.document_ids(doc), |_| true, Predecessor::of)
+    }
+
+    /// Where the record of a live TU goes in document order, the order of
+    /// [`Memory::document`]: by [`props::ORDER`] (TUs without one last), then in memory
+    /// order (file, then position in the file).
+    pub fn document_place(&self, unit: &StoredUnit) -> DocumentPlace {
+        DocumentPlace(
+            unit.order,
+            self.file_of(unit.entry),
+            self.order_of(unit.entry),
+            unit.entry,
+        )
+    }
+
+    /// The entries of document `doc`, superseded ones too, in no particular order.
+    fn document_ids(&self, doc: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for loaded in &self.loaded {
+            if let Some(entries) = loaded.segment.doc(doc) {
+                ids.extend(entries.iter().map(|&e| loaded.base + e));
+            }
+        }
+        ids.extend(self.docs.get(doc).into_iter().flatten());
+        ids
+    }
+
     /// The live TUs among `ids`, read and sorted in document order: by their
     /// [`props::ORDER`] prop (TUs without one last), then in memory order.
     fn stored_units(
         &self,
         ids: &[u32],
-        keep: impl Fn(&Tu) -> bool,
+        keep: impl Fn(&Tu) -> bool + Sync,
     ) -> Result<Vec<StoredUnit>, MemoryError> {
+        let records = self.records(ids, keep, |_| ())?;
+        Ok(records.into_iter().map(|(unit, ())| unit).collect())
+    }
+
+    /// [`Memory::stored_units`], each with `also` of its TU, from the one reading of it.
+    /// The TUs of a large document are read on every core, a contiguous share each.
+    fn records<T: Send>(
+        &self,
+        ids: &[u32],
+        keep: impl Fn(&Tu) -> bool + Sync,
+        also: impl Fn(&Tu) -> T + Sync,
+    ) -> Result<Vec<(StoredUnit, T)>, MemoryError> {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let shares: Vec<Vec<(DocumentPlace, StoredUnit, T)>> =
+            if workers > 1 && ids.len() >= PARALLEL_MIN_TUS {
+                let (keep, also) = (&keep, &also);
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = ids
+                        .chunks(ids.len().div_ceil(workers))
+                        .map(|share| scope.spawn(move || self.read_records(share, keep, also)))
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|h| {
+                            h.join()
+                                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                        })
+                        .collect::<Result<_, _>>()
+                })?
+            } else {
+                vec![self.read_records(ids, &keep, &also)?]
+            };
+        let mut units: Vec<_> = shares.into_iter().flatten().collect();
+        units.sort_unstable_by_key(|(place, ..)| *place);
+        Ok(units
+            .into_iter()
+            .map(|(_, unit, also)| (unit, also))
+            .collect())
+    }
+
+    /// The records of the live TUs among `ids` that `keep` keeps, with their places.
+    fn read_records<T>(
+        &self,
+        ids: &[u32],
+        keep: &impl Fn(&Tu) -> bool,
+        also: &impl Fn(&Tu) -> T,
+    ) -> Result<Vec<(DocumentPlace, StoredUnit, T)>, MemoryError> {
         let mut open = HashMap::new();
         let mut units = Vec::with_capacity(ids.len());
         for &id in ids {
@@ -287,10 +364,9 @@ impl Memory {
                 continue;
             }
             let unit = StoredUnit::read(id, &tu, &self.source_lang, &self.target_lang);
-            units.push(((unit.order, self.file_of(id), self.order_of(id), id), unit));
+            units.push((self.document_place(&unit), unit, also(&tu)));
         }
-        units.sort_unstable_by_key(|(key, _)| *key);
-        Ok(units.into_iter().map(|(_, unit)| unit).collect())
+        Ok(units)
     }
 
     /// The best matches for `query` scoring at least `min`, best first, at most `limit`.

@@ -186,6 +186,31 @@ impl StoredUnit {
     }
 }
 
+/// What a new version of a TU keeps of the one it replaces ([`Memory::replace`]): who
+/// created it and when, and the document it counted in. A caller that read the old TU
+/// already hands this to [`Memory::replace_after`] instead of having it read again.
+///
+/// [`Memory::replace`]: super::store::Memory::replace
+/// [`Memory::replace_after`]: super::store::Memory::replace_after
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Predecessor {
+    pub creationdate: Option<String>,
+    pub creationid: Option<String>,
+    /// Its [`props::DOC`].
+    pub doc: Option<String>,
+}
+
+impl Predecessor {
+    /// What replacing `tu` keeps of it.
+    pub fn of(tu: &Tu) -> Predecessor {
+        Predecessor {
+            creationdate: tu.attr("creationdate").map(str::to_owned),
+            creationid: tu.attr("creationid").map(str::to_owned),
+            doc: tu.prop(props::DOC).map(str::to_owned),
+        }
+    }
+}
+
 /// The header songngu writes on a new memory file.
 pub(super) fn songngu_header(source_lang: &LanguageIdentifier) -> Header {
     let attr = |name: &str, value: &str| Attr {

@@ -12,7 +12,9 @@
 //! change cannot be journaled (a new file, a file that is not UTF-8, a changed header or
 //! root, a read-only file saved anyway); [`Memory::compact`] asks for it. A compaction
 //! streams the TUs one by one from the TMX, the journal and the spill file: it writes the
-//! same bytes a save of the whole memory always wrote.
+//! same bytes a save of the whole memory always wrote (a changed TU's XML is copied from
+//! the spill file, where the writer's own serializer put it). The file written is read
+//! back once, which checks it and builds its new index.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -22,7 +24,7 @@ use super::index::{Added, At, Location};
 use super::journal::{self, HashingWriter, Identity, Journal, Key};
 use super::persist::{self, PersistError};
 use super::segment::Place;
-use super::store::{Access, Memory, MemoryError};
+use super::store::{Access, BuiltIndex, Indexer, Memory, MemoryError};
 use super::write::tu_name;
 use crate::tmx::{self, TmxReader, TmxWriter, Tu};
 
@@ -63,15 +65,53 @@ enum Compaction {
 
 /// The compacted file at `path` must read back whole, with every TU where it was written
 /// (`spans`, in the order of `order`). The reason names the TU that failed (`name_of` its
-/// number), never `path` (a temp file the user never sees).
+/// number), never `path` (a temp file the user never sees). Gives the file's index, built
+/// on the way for `memory`'s languages: the memory loads the file again without reading it
+/// a third time. With a second core, one thread reads while another indexes.
 fn verify_spans(
+    memory: &Memory,
     path: &Path,
     spans: &[std::ops::Range<u64>],
     order: &[u32],
-    name_of: impl Fn(usize) -> Option<Tu>,
-) -> Result<(), String> {
+    name_of: impl Fn(usize) -> Option<Tu> + Sync,
+) -> Result<BuiltIndex, String> {
+    let reader = TmxReader::open(path).map_err(|e| e.message())?;
+    let mut indexer = Indexer::new(memory, &reader);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let reader = if cores > 1 {
+        std::thread::scope(|scope| {
+            // A few hundred TUs in flight at most: the file is never held whole.
+            let (send, receive) = std::sync::mpsc::sync_channel(256);
+            let name_of = &name_of;
+            let reading = scope.spawn(move || {
+                // A closed channel only means the indexer is gone: reading goes on to check.
+                read_back(reader, spans, order, name_of, |record| {
+                    let _ = send.send(record);
+                })
+            });
+            for record in receive {
+                indexer.add(record);
+            }
+            reading
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })?
+    } else {
+        read_back(reader, spans, order, &name_of, |record| indexer.add(record))?
+    };
+    Ok(indexer.finish(reader))
+}
+
+/// Reads every TU of `reader` (see [`verify_spans`]), handing each to `each`; gives the
+/// reader back at the end of the file.
+fn read_back(
+    mut reader: TmxReader<File>,
+    spans: &[std::ops::Range<u64>],
+    order: &[u32],
+    name_of: &impl Fn(usize) -> Option<Tu>,
+    mut each: impl FnMut(tmx::TuRecord),
+) -> Result<TmxReader<File>, String> {
     let name = |i: usize| name_of(i).map_or_else(|| format!("#{}", i + 1), |tu| tu_name(i, &tu));
-    let mut reader = TmxReader::open(path).map_err(|e| e.message())?;
     let mut count = 0usize;
     loop {
         match reader.next_tu() {
@@ -79,6 +119,7 @@ fn verify_spans(
                 if count < spans.len() && record.span.as_ref() != Some(&spans[count]) {
                     return Err(format!("TU `{}` is not where it was written", name(count)));
                 }
+                each(record);
                 count += 1;
             }
             Ok(None) => break,
@@ -101,7 +142,7 @@ fn verify_spans(
     if count != spans.len() {
         return Err(format!("{count} TUs read back, {} written", spans.len()));
     }
-    Ok(())
+    Ok(reader)
 }
 
 impl Memory {
@@ -129,7 +170,7 @@ impl Memory {
             return Err(MemoryError::Preview);
         }
         let mut saved = Vec::new();
-        let mut rewritten = false;
+        let mut rewritten = HashMap::new();
         for index in 0..self.files.len() {
             let file = &self.files[index];
             if !(file.dirty || compact && file.journal.is_some()) {
@@ -143,30 +184,31 @@ impl Memory {
                 // point into the journal.
                 self.commit(index)?;
             } else {
-                self.compact_file(index)?;
-                rewritten = true;
+                rewritten.insert(index, self.compact_file(index)?);
             }
             saved.push(self.files[index].path.clone());
         }
-        // A rewritten file's spans are stale: it is loaded again, which rebuilds and caches
-        // its index (the other files' indexes are read back from their cache).
-        if rewritten {
-            self.reload()?;
+        // A rewritten file's spans are stale: it is loaded again, with the index built when
+        // it was read back, which is cached (the other files' indexes are read back from
+        // their cache).
+        if !rewritten.is_empty() {
+            self.reload(rewritten)?;
         }
         Ok(saved)
     }
 
     /// Indexes every file afresh from disk, with its journal (after a compaction the old
-    /// spans are stale), keeping the locks.
-    fn reload(&mut self) -> Result<(), MemoryError> {
+    /// spans are stale), keeping the locks. A file in `built` is indexed as that says
+    /// (built from its bytes as they are now), not read again.
+    fn reload(&mut self, mut built: HashMap<usize, BuiltIndex>) -> Result<(), MemoryError> {
         let mut fresh = Memory::new(self.source_lang.clone(), self.target_lang.clone());
         fresh._locks = std::mem::take(&mut self._locks);
         fresh.read_only = self.read_only;
         fresh.created_dirs = std::mem::take(&mut self.created_dirs);
         fresh.use_cache = self.use_cache;
         fresh.journal_from = self.journal_from;
-        for file in &self.files {
-            fresh.load_file(&file.path)?;
+        for (index, file) in self.files.iter().enumerate() {
+            fresh.load_file_indexed(&file.path, built.remove(&index))?;
             fresh.apply_journal(Access::Update)?;
         }
         *self = fresh;
@@ -370,9 +412,10 @@ impl Memory {
 
     /// Rewrites file `index` whole from its TUs, wherever they are (TMX, journal, spill
     /// file, held), streaming them one by one, atomically; then removes its journal. The
-    /// written file is re-read, and every TU must be where it was written. The entries
-    /// still point at the old file: the caller loads the new one (see [`Memory::reload`]).
-    fn compact_file(&mut self, index: usize) -> Result<(), MemoryError> {
+    /// written file is re-read, and every TU must be where it was written; that reading
+    /// gives the new file's index. The entries still point at the old file: the caller
+    /// loads the new one with that index (see [`Memory::reload`]).
+    fn compact_file(&mut self, index: usize) -> Result<BuiltIndex, MemoryError> {
         // Read back in order from the file, not one TU at a time.
         if let Some(spill) = &mut self.spill {
             spill.flush().map_err(|source| MemoryError::Io {
@@ -404,6 +447,7 @@ impl Memory {
         let spans = std::cell::RefCell::new(Vec::with_capacity(order.len()));
         let hash = std::cell::Cell::new([0u8; 32]);
         let failed_tu = std::cell::RefCell::new(None::<String>);
+        let built = std::cell::RefCell::new(None::<BuiltIndex>);
         let file = &self.files[index];
         let result = persist::save_atomic_with(
             &file.path,
@@ -426,9 +470,10 @@ impl Memory {
                 Ok(())
             },
             |written| {
-                verify_spans(written, &spans.borrow(), &order, |i| {
+                let read_back = verify_spans(self, written, &spans.borrow(), &order, |i| {
                     self.tu_for_name(order[i])
                 })?;
+                *built.borrow_mut() = Some(read_back);
                 if let Some(journal) = journal.borrow_mut().as_mut() {
                     // Before the new TMX replaces the old one: a crash between the two
                     // renames leaves a journal that says it was compacted into it.
@@ -466,7 +511,10 @@ impl Memory {
         file.loaded = Some(fingerprint);
         file.layout_changed = false;
         self.saved(index);
-        Ok(())
+        built.into_inner().ok_or_else(|| MemoryError::Io {
+            path: self.files[index].path.clone(),
+            source: std::io::Error::other("the file written was not read back"),
+        })
     }
 
     /// Where the TU of an added entry is (`None` for a TU of a TMX as loaded).
@@ -556,11 +604,15 @@ impl Memory {
                     let spill = spill.as_mut().ok_or_else(|| {
                         Compaction::Io(std::io::Error::other("the spill file is gone"))
                     })?;
-                    parse(
-                        &file.path,
-                        spill.read(start, len).map_err(Compaction::Io)?,
-                        start,
-                    )?
+                    // Written by this process as the writer writes the TU (`tmx::tu_xml`,
+                    // upgraded to TMX 1.4 first): copied, not parsed and written again.
+                    let xml = spill.read(start, len).map_err(Compaction::Io)?;
+                    let span = writer.write_tu_xml(xml).map_err(|e| match e {
+                        tmx::WriteError::Io(e) => Compaction::Io(e),
+                        e => Compaction::Io(std::io::Error::other(e.to_string())),
+                    })?;
+                    spans.push(span);
+                    continue;
                 }
                 Stored::Held(held) => file.held[held as usize].clone(),
             };

@@ -28,14 +28,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use unic_langid::LanguageIdentifier;
 
 use super::cache::{self, Rejected};
-use super::fuzzy::FuzzyIndex;
+use super::fuzzy::LazyFuzzyIndex;
 use super::index::{Added, Loaded, Location};
 use super::journal::{self, Journal, JournalDamage, JournalError, Key, Spill};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
-use super::record::{props, songngu_header};
+use super::record::{Predecessor, props, songngu_header};
 use super::save::JOURNAL_FROM;
 use super::segment::{FileMeta, HAS_TARGET, Keys, Place, Segment, SegmentBuilder};
-use crate::tmx::{self, Attr, Header, TmxError, TmxReader, Tu};
+use crate::tmx::{self, Attr, Header, TmxError, TmxReader, Tu, TuRecord};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -150,7 +150,8 @@ pub struct Memory {
     /// Document id → how many of its entries were superseded: a document is listed while
     /// it has more entries than that.
     pub(super) left_docs: HashMap<Box<str>, usize>,
-    pub(super) fuzzy: FuzzyIndex,
+    /// The fuzzy index of the added entries, filled on the first fuzzy lookup.
+    pub(super) fuzzy: LazyFuzzyIndex,
     pub(super) problems: Vec<LoadProblem>,
     pub(super) _locks: Vec<FileLock>,
     /// TUs handed out by [`Memory::tu`]: the work a lookup did, which tests count.
@@ -190,6 +191,70 @@ impl Drop for Memory {
     }
 }
 
+/// The index of a TMX file as reading it built it, before it is kept.
+pub(super) struct BuiltIndex {
+    builder: SegmentBuilder,
+    meta: FileMeta,
+    /// The TUs without a span (a file that is not UTF-8), held in memory.
+    held: Vec<Tu>,
+}
+
+/// Indexes the TUs of a TMX file as they are read, in file order.
+pub(super) struct Indexer {
+    /// The file's header, as the reader had it before the first TU.
+    header: Header,
+    source_lang: LanguageIdentifier,
+    target_lang: LanguageIdentifier,
+    builder: SegmentBuilder,
+    held: Vec<Tu>,
+}
+
+impl Indexer {
+    /// An indexer for the languages of `memory`, of the file `reader` is about to read.
+    pub(super) fn new<R: std::io::Read>(memory: &Memory, reader: &TmxReader<R>) -> Indexer {
+        Indexer {
+            header: reader.header().clone(),
+            source_lang: memory.source_lang.clone(),
+            target_lang: memory.target_lang.clone(),
+            builder: SegmentBuilder::default(),
+            held: Vec::new(),
+        }
+    }
+
+    /// Indexes the next TU of the file.
+    pub(super) fn add(&mut self, record: TuRecord) {
+        let place = match &record.span {
+            Some(span) => Place::Span {
+                start: span.start,
+                len: u32::try_from(span.end - span.start).unwrap_or(u32::MAX),
+            },
+            None => Place::Held(u32::try_from(self.held.len()).unwrap_or(u32::MAX)),
+        };
+        self.builder.add(
+            place,
+            &Keys::of(&record.tu, &self.source_lang, &self.target_lang),
+        );
+        if record.span.is_none() {
+            self.held.push(record.tu);
+        }
+    }
+
+    /// The index, once `reader` has given its last TU.
+    pub(super) fn finish<R: std::io::Read>(self, mut reader: TmxReader<R>) -> BuiltIndex {
+        // After the TUs: the reader moves namespace declarations of `<body>` to the root.
+        let meta = FileMeta {
+            header: self.header,
+            root_attrs: reader.root_attrs().to_vec(),
+            problems: reader.take_problems(),
+        };
+        BuiltIndex {
+            builder: self.builder,
+            meta,
+            held: self.held,
+        }
+    }
+}
+
 /// How a file's index was had when it was loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexSource {
@@ -224,7 +289,7 @@ impl Memory {
             docs: HashMap::new(),
             units: HashMap::new(),
             left_docs: HashMap::new(),
-            fuzzy: FuzzyIndex::new(),
+            fuzzy: LazyFuzzyIndex::default(),
             problems: Vec::new(),
             _locks: Vec::new(),
             tus_read: AtomicUsize::new(0),
@@ -449,6 +514,16 @@ impl Memory {
     /// Loads one file: its index from the cache folder when there is a current one, else
     /// by reading the TMX (and then the index is saved for the next time, best effort).
     pub(super) fn load_file(&mut self, path: &Path) -> Result<(), MemoryError> {
+        self.load_file_indexed(path, None)
+    }
+
+    /// [`Memory::load_file`], with the index `built` from reading the file as it is now
+    /// (a compaction's reading back of what it wrote) taken instead of reading it again.
+    pub(super) fn load_file_indexed(
+        &mut self,
+        path: &Path,
+        built: Option<BuiltIndex>,
+    ) -> Result<(), MemoryError> {
         let loaded = persist::fingerprint(path)?;
         let langs = self.langs_key();
         let index_path = cache::index_path(path).filter(|_| self.use_cache);
@@ -465,33 +540,21 @@ impl Memory {
                 Err(why) => rejected = why,
             }
         }
-        let mut reader = TmxReader::open(path)?;
-        let header = reader.header().clone();
-        let mut builder = SegmentBuilder::default();
-        let mut held = Vec::new();
-        while let Some(record) = reader.next_tu()? {
-            let place = match &record.span {
-                Some(span) => Place::Span {
-                    start: span.start,
-                    len: u32::try_from(span.end - span.start).unwrap_or(u32::MAX),
-                },
-                None => Place::Held(u32::try_from(held.len()).unwrap_or(u32::MAX)),
-            };
-            builder.add(
-                place,
-                &Keys::of(&record.tu, &self.source_lang, &self.target_lang),
-            );
-            if record.span.is_none() {
-                held.push(record.tu);
+        let BuiltIndex {
+            builder,
+            meta,
+            held,
+        } = match built {
+            Some(built) => built,
+            None => {
+                let mut reader = TmxReader::open(path)?;
+                let mut indexer = Indexer::new(self, &reader);
+                while let Some(record) = reader.next_tu()? {
+                    indexer.add(record);
+                }
+                indexer.finish(reader)
             }
-        }
-        // After the TUs: the reader moves namespace declarations of `<body>` to the root.
-        let meta = FileMeta {
-            header,
-            root_attrs: reader.root_attrs().to_vec(),
-            problems: reader.take_problems(),
         };
-        drop(reader);
         let key = key.unwrap_or_default();
         let image = builder.finish(&key, &meta);
         // Only an index of the file as it was read is kept, and only of a UTF-8 file (the
@@ -787,11 +850,28 @@ impl Memory {
         if !self.is_live(id) {
             return Err(MemoryError::UnknownEntry { id });
         }
+        let previous = self.tu(id, &mut HashMap::new())?;
+        self.replace_after(id, &Predecessor::of(&previous), tu)
+    }
+
+    /// [`Memory::replace`] for a caller that read the TU of entry `id` already: `previous`
+    /// is what it keeps of it ([`Predecessor::of`] that TU), so the TU is not read again.
+    pub fn replace_after(
+        &mut self,
+        id: u32,
+        previous: &Predecessor,
+        tu: Tu,
+    ) -> Result<u32, MemoryError> {
+        if !self.is_live(id) {
+            return Err(MemoryError::UnknownEntry { id });
+        }
         // A new version of a TU is still the TU created back then: keep who made it and when.
         let mut tu = tu;
-        let previous = self.tu(id, &mut HashMap::new())?;
-        for name in ["creationdate", "creationid"] {
-            match previous.attr(name) {
+        for (name, value) in [
+            ("creationdate", &previous.creationdate),
+            ("creationid", &previous.creationid),
+        ] {
+            match value {
                 Some(value) => tu.set_attr(name, value),
                 None => {
                     tu.remove_attr(name);
@@ -804,7 +884,7 @@ impl Memory {
         self.supersede(id);
         // The successor takes the old entry's place in its document (or moves to another
         // document if its `x-songngu-doc` changed).
-        if let Some(doc) = previous.prop(props::DOC) {
+        if let Some(doc) = &previous.doc {
             self.leave_document(doc);
         }
         let new_id = self.index_added(file_index, place, &tu, order);

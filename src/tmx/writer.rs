@@ -557,7 +557,12 @@ impl<W: Write> TmxWriter<W> {
                 reason,
             });
         }
-        // `    <tu ...>...</tu>\n`: the element without its indent and line end.
+        self.written_from(mark)
+    }
+
+    /// The span of the TU written at `mark` of the buffer, `    <tu ...>...</tu>\n`: the
+    /// element without its indent and line end. Flushes a full buffer.
+    fn written_from(&mut self, mark: usize) -> Result<std::ops::Range<u64>, WriteError> {
         let span = self.flushed + (mark + TU_INDENT.len()) as u64
             ..self.flushed + (self.ser.out.len() - 1) as u64;
         if self.ser.out.len() >= FLUSH_AT {
@@ -566,6 +571,18 @@ impl<W: Write> TmxWriter<W> {
             self.ser.out.clear();
         }
         Ok(span)
+    }
+
+    /// Writes a TU as [`tu_xml`] serialized it, byte for byte: the bytes
+    /// [`TmxWriter::write_tu_span`] writes for that TU, without parsing it again. Gives the
+    /// byte range of the `<tu>` element in the output.
+    pub fn write_tu_xml(&mut self, xml: &[u8]) -> Result<std::ops::Range<u64>, WriteError> {
+        self.tus += 1;
+        let mark = self.ser.out.len();
+        self.ser.out.extend_from_slice(TU_INDENT);
+        self.ser.out.extend_from_slice(xml);
+        self.ser.out.push(b'\n');
+        self.written_from(mark)
     }
 
     /// Closes `<body>` and `<tmx>`, flushes, and gives the underlying writer back.
