@@ -11,10 +11,16 @@
 //! are the `afterbreak` patterns tried, each anchored at the position. The pass is linear in
 //! the input and never backtracks.
 //!
-//! An `afterbreak` that can match text of any length (`[^#]*#`) would make those tries
-//! quadratic: each one may read to the end of the text. Such a pattern is instead run once,
-//! backwards over the whole text, as a reverse automaton that marks every position where a
-//! match of it starts; each position then costs a lookup.
+//! Each `afterbreak` is a lazy DFA of its own, anchored at the position; its cache, like the
+//! `beforebreak` automaton's, is taken once per text (not per try) from a pool, so a try
+//! costs the few bytes it reads.
+//!
+//! An `afterbreak` that can match text of any length (`[^#]*#`) could make those tries
+//! quadratic: each one may read to the end of the text. Once the tries of such a pattern
+//! have read as many bytes as the text holds, it is instead run once, backwards over the
+//! whole text, as a reverse automaton that marks every position where a match of it starts;
+//! each position then costs a lookup. The usual unbounded pattern (`\s+[^\p{Ll}\s]`) reads
+//! two or three bytes a try and never gets there.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -58,8 +64,18 @@ pub struct RuleError {
     pub message: String,
 }
 
-type CacheFactory =
-    Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+/// The caches of one thread: the lazy DFAs build their states into these, so they are
+/// kept across texts (a fresh cache would build every state again for each paragraph).
+struct Caches {
+    before: Cache,
+    /// Per `afterbreak`: the cache of its forward automaton, `None` when it has none.
+    forward: Vec<Option<Cache>>,
+    /// Per `afterbreak`: the cache of its reverse automaton, `None` when it has none.
+    reverse: Vec<Option<Cache>>,
+}
+
+type CachesFactory =
+    Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
 
 /// Compiled rules.
 pub struct Engine {
@@ -69,31 +85,28 @@ pub struct Engine {
     /// The distinct `afterbreak` patterns: many rules share one (`\s`, the start of a new
     /// sentence), and each is tried at most once per position.
     afters: Vec<After>,
-    caches: Pool<Cache, CacheFactory>,
+    /// Taken once per text: one pool access per try would cost more than the try.
+    caches: Pool<Caches, CachesFactory>,
 }
 
 /// A compiled `afterbreak` pattern.
 struct After {
-    /// Anchored at a position: what a pattern of bounded length uses.
-    forward: Regex,
+    /// Anchored at a position, this answers a try in the bytes the match needs. `None` for
+    /// a pattern the lazy DFA cannot run.
+    forward: Option<DFA>,
+    /// What answers when `forward` cannot: it is `None`, or it gave up (a Unicode word
+    /// boundary next to non-ASCII text).
+    fallback: Regex,
     /// For a pattern without a length bound: its reverse automaton, which finds every
     /// position a match starts at in one backward pass. `None` for bounded patterns, and
-    /// for the few the lazy DFA cannot run (then `forward` answers, position by position).
+    /// for the few the lazy DFA cannot run (then the tries answer, position by position).
     reverse: Option<DFA>,
-    /// The reverse automaton's caches, kept across texts: a fresh cache would build the
-    /// automaton's states again for every paragraph.
-    reverse_caches: Option<Pool<Cache, CacheFactory>>,
     /// Every match is at most [`LONGEST_FORWARD_AFTER`] bytes long.
     short: bool,
 }
 
-/// The longest `afterbreak` (in bytes) still tried position by position.
+/// The longest `afterbreak` (in bytes) still tried position by position whatever it reads.
 const LONGEST_FORWARD_AFTER: usize = 256;
-
-/// Anchored tries of an unbounded `afterbreak` in one text before it is run backwards over
-/// the whole text instead. Most texts (a paragraph) need only a few tries, which cost less
-/// than a pass; past this many, the pass bounds the work at linear.
-const TRIES_BEFORE_BACKWARD_PASS: usize = 8;
 
 /// Where the matches of one unbounded `afterbreak` start in the text being scanned: bit `i`
 /// is set when a match starts at byte `i`. `None` when the reverse pass gave up.
@@ -106,12 +119,14 @@ struct Scratch {
     group: Vec<usize>,
     /// `afterbreak` answers already computed at the current position.
     answered: Vec<(usize, bool)>,
-    /// Per unbounded `afterbreak`, the positions where it matches, computed at its first
-    /// use in the text.
+    /// Per unbounded `afterbreak`, the positions where it matches, computed once its tries
+    /// have read as much as the text holds.
     starts: Vec<Option<Starts>>,
-    /// Per `afterbreak` without a length bound, its anchored tries so far: each may read
-    /// to the end of the text.
-    long_tries: Vec<usize>,
+    /// Per `afterbreak` without a length bound, the bytes its anchored tries have read so
+    /// far: each may read to the end of the text.
+    long_bytes: Vec<usize>,
+    /// Backward passes run (a count for tests).
+    backward_passes: usize,
 }
 
 struct CompiledRule {
@@ -208,8 +223,22 @@ impl Engine {
         };
         errors.sort_by_key(|error| error.rule);
         let kept = kept.into_iter().map(|(_, _, compiled)| compiled).collect();
-        let factory_dfa = before.clone();
-        let factory: CacheFactory = Box::new(move || factory_dfa.create_cache());
+        let factory_before = before.clone();
+        let factory_afters: Vec<(Option<DFA>, Option<DFA>)> = afters
+            .iter()
+            .map(|after| (after.forward.clone(), after.reverse.clone()))
+            .collect();
+        let factory: CachesFactory = Box::new(move || Caches {
+            before: factory_before.create_cache(),
+            forward: factory_afters
+                .iter()
+                .map(|(forward, _)| forward.as_ref().map(DFA::create_cache))
+                .collect(),
+            reverse: factory_afters
+                .iter()
+                .map(|(_, reverse)| reverse.as_ref().map(DFA::create_cache))
+                .collect(),
+        });
         let engine = Engine {
             before,
             rules: kept,
@@ -226,54 +255,52 @@ impl Engine {
         if text.is_empty() || self.rules.is_empty() {
             return breaks;
         }
-        let mut cache = self.caches.get();
+        let mut caches = self.caches.get();
         // The lazy DFA is configured never to give up or quit, so its searches cannot fail;
         // if one ever did, the text would stay unsplit from there on: never a wrong break.
-        let _ = self.scan(&mut cache, text, &mut breaks);
+        let _ = self.scan(&mut caches, text, &mut breaks, &mut Scratch::default());
         breaks
     }
 
     /// One forward pass of the `beforebreak` automaton. A DFA reports a match one byte
     /// late: entering a match state on the byte at `at` means matches ending at `at`.
-    fn scan(&self, cache: &mut Cache, text: &str, breaks: &mut Vec<usize>) -> Option<()> {
-        self.scan_counting(cache, text, breaks, &mut Scratch::default())
-    }
-
-    fn scan_counting(
+    fn scan(
         &self,
-        cache: &mut Cache,
+        caches: &mut Caches,
         text: &str,
         breaks: &mut Vec<usize>,
         scratch: &mut Scratch,
     ) -> Option<()> {
         let dfa = &self.before;
         let hay = text.as_bytes();
-        let mut sid = dfa.start_state_forward(cache, &Input::new(text)).ok()?;
+        let mut sid = dfa
+            .start_state_forward(&mut caches.before, &Input::new(text))
+            .ok()?;
         let mut previous = sid;
         for (at, &byte) in hay.iter().enumerate() {
             // Most transitions are between plain, already computed states: take the fast
             // path and fall back to the full one for unknown or special states.
             let next = if sid.is_tagged() {
-                dfa.next_state(cache, sid, byte).ok()?
+                dfa.next_state(&mut caches.before, sid, byte).ok()?
             } else {
-                dfa.next_state_untagged(cache, sid, byte)
+                dfa.next_state_untagged(&caches.before, sid, byte)
             };
             sid = next;
             if next.is_tagged() {
                 if next.is_unknown() {
-                    sid = dfa.next_state(cache, previous, byte).ok()?;
+                    sid = dfa.next_state(&mut caches.before, previous, byte).ok()?;
                 }
                 if sid.is_match() {
-                    self.collect(cache, sid, &mut scratch.group);
-                    self.decide(text, at, scratch, breaks);
+                    self.collect(&caches.before, sid, &mut scratch.group);
+                    self.decide(text, at, caches, scratch, breaks);
                 }
             }
             previous = sid;
         }
-        sid = dfa.next_eoi_state(cache, sid).ok()?;
+        sid = dfa.next_eoi_state(&mut caches.before, sid).ok()?;
         if sid.is_match() {
-            self.collect(cache, sid, &mut scratch.group);
-            self.decide(text, hay.len(), scratch, breaks);
+            self.collect(&caches.before, sid, &mut scratch.group);
+            self.decide(text, hay.len(), caches, scratch, breaks);
         }
         Some(())
     }
@@ -285,28 +312,30 @@ impl Engine {
     }
 
     /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
-    fn decide(&self, text: &str, at: usize, scratch: &mut Scratch, breaks: &mut Vec<usize>) {
-        let Scratch {
-            group,
-            answered,
-            starts,
-            long_tries,
-        } = scratch;
+    fn decide(
+        &self,
+        text: &str,
+        at: usize,
+        caches: &mut Caches,
+        scratch: &mut Scratch,
+        breaks: &mut Vec<usize>,
+    ) {
         if at > 0 && at < text.len() && text.is_char_boundary(at) {
-            group.sort_unstable();
-            group.dedup();
+            scratch.group.sort_unstable();
+            scratch.group.dedup();
             // Rules sharing an `afterbreak` pattern share its answer; only a few rules
             // meet at one position, so a short list beats a table.
-            answered.clear();
-            for &index in group.iter() {
-                let rule = &self.rules[index];
+            scratch.answered.clear();
+            for i in 0..scratch.group.len() {
+                let rule = &self.rules[scratch.group[i]];
                 let after_matches = match rule.after {
                     None => true,
-                    Some(after) => match answered.iter().find(|(seen, _)| *seen == after) {
+                    Some(after) => match scratch.answered.iter().find(|(seen, _)| *seen == after)
+                    {
                         Some(&(_, answer)) => answer,
                         None => {
-                            let answer = self.after_matches(after, text, at, starts, long_tries);
-                            answered.push((after, answer));
+                            let answer = self.after_matches(after, text, at, caches, scratch);
+                            scratch.answered.push((after, answer));
                             answer
                         }
                     },
@@ -319,41 +348,85 @@ impl Engine {
                 }
             }
         }
-        group.clear();
+        scratch.group.clear();
     }
-}
 
-impl Engine {
     /// Whether `afterbreak` number `after` matches the text starting at `at`.
     fn after_matches(
         &self,
         after: usize,
         text: &str,
         at: usize,
-        starts: &mut Vec<Option<Starts>>,
-        long_tries: &mut Vec<usize>,
+        caches: &mut Caches,
+        scratch: &mut Scratch,
     ) -> bool {
         let compiled = &self.afters[after];
         if !compiled.short {
             // Sized on first use: most texts never get here.
-            if long_tries.is_empty() {
-                long_tries.resize(self.afters.len(), 0);
-                starts.resize(self.afters.len(), None);
+            if scratch.long_bytes.is_empty() {
+                scratch.long_bytes.resize(self.afters.len(), 0);
+                scratch.starts.resize(self.afters.len(), None);
             }
-            if let (Some(reverse), Some(caches)) = (&compiled.reverse, &compiled.reverse_caches)
-                && long_tries[after] >= TRIES_BEFORE_BACKWARD_PASS
+            if let (Some(reverse), Some(cache)) = (&compiled.reverse, &mut caches.reverse[after])
+                && scratch.long_bytes[after] >= text.len()
             {
-                let known = starts[after]
-                    .get_or_insert_with(|| match_starts(reverse, &mut caches.get(), text));
+                let known = scratch.starts[after].get_or_insert_with(|| {
+                    scratch.backward_passes += 1;
+                    match_starts(reverse, cache, text)
+                });
                 if let Some(bits) = known {
                     return bits[at / 64] & (1 << (at % 64)) != 0;
                 }
             }
-            long_tries[after] += 1;
         }
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        compiled.forward.is_match(input)
+        let mut read = 0;
+        let answer = match (&compiled.forward, &mut caches.forward[after]) {
+            (Some(dfa), Some(cache)) => anchored_match(dfa, cache, text, at, &mut read),
+            _ => None,
+        };
+        let answer = answer.unwrap_or_else(|| {
+            // The general engine may read to the end of the text.
+            read = text.len() - at;
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            compiled.fallback.is_match(input)
+        });
+        if !compiled.short {
+            scratch.long_bytes[after] += read.max(1);
+        }
+        answer
     }
+}
+
+/// Whether the anchored automaton `dfa` matches `text` from `at`, reading no further than
+/// the first match; `read` counts the bytes read. `None` if the automaton gave up.
+fn anchored_match(
+    dfa: &DFA,
+    cache: &mut Cache,
+    text: &str,
+    at: usize,
+    read: &mut usize,
+) -> Option<bool> {
+    let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+    let mut sid = dfa.start_state_forward(cache, &input).ok()?;
+    // A DFA reports a match one byte late: the first match state entered, on a byte or at
+    // the end of the text, means a match.
+    for &byte in &text.as_bytes()[at..] {
+        *read += 1;
+        sid = dfa.next_state(cache, sid, byte).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                return Some(true);
+            }
+            if sid.is_dead() {
+                return Some(false);
+            }
+            if sid.is_quit() {
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    Some(sid.is_match())
 }
 
 /// Every position of `text` where a match of the pattern whose reverse automaton is
@@ -385,22 +458,32 @@ fn match_starts(reverse: &DFA, cache: &mut Cache, text: &str) -> Starts {
 }
 
 fn compile_after(pattern: &str) -> Result<After, String> {
-    let forward = Regex::builder()
+    let fallback = Regex::builder()
         .syntax(syntax_config())
         .build(pattern)
         .map_err(|e| regex_error_message(&e))?;
     let short = is_short(pattern);
     let reverse = (!short).then(|| build_reverse(pattern)).flatten();
-    let reverse_caches = reverse.clone().map(|dfa| {
-        let factory: CacheFactory = Box::new(move || dfa.create_cache());
-        Pool::new(factory)
-    });
     Ok(After {
-        forward,
+        forward: build_forward(pattern),
+        fallback,
         reverse,
-        reverse_caches,
         short,
     })
+}
+
+/// The anchored forward automaton of `pattern`, or `None` if the lazy DFA cannot run it.
+fn build_forward(pattern: &str) -> Option<DFA> {
+    DFA::builder()
+        .syntax(syntax_config())
+        .configure(
+            DFA::config()
+                .unicode_word_boundary(true)
+                .cache_capacity(DFA_CACHE_BYTES)
+                .minimum_cache_clear_count(None),
+        )
+        .build(pattern)
+        .ok()
 }
 
 /// Whether every match of `pattern` is at most [`LONGEST_FORWARD_AFTER`] bytes long.
@@ -499,14 +582,16 @@ mod tests {
         engine
     }
 
-    /// The breaks of `text`, with the anchored tries of unbounded `afterbreak` patterns.
-    fn breaks_counting(engine: &Engine, text: &str) -> (Vec<usize>, usize) {
-        let mut cache = engine.caches.get();
+    /// The breaks of `text`, with the bytes read by the anchored tries of unbounded
+    /// `afterbreak` patterns and the backward passes run.
+    fn breaks_counting(engine: &Engine, text: &str) -> (Vec<usize>, usize, usize) {
+        let mut caches = engine.caches.get();
         let (mut breaks, mut scratch) = (Vec::new(), Scratch::default());
         engine
-            .scan_counting(&mut cache, text, &mut breaks, &mut scratch)
+            .scan(&mut caches, text, &mut breaks, &mut scratch)
             .unwrap();
-        (breaks, scratch.long_tries.iter().sum())
+        let read = scratch.long_bytes.iter().sum();
+        (breaks, read, scratch.backward_passes)
     }
 
     #[test]
@@ -517,16 +602,33 @@ mod tests {
         ];
         let engine = engine(&rules);
         let text = "A short one. ".repeat(2000);
-        let (breaks, long_tries) = breaks_counting(&engine, text.trim_end());
+        let text = text.trim_end();
+        let (breaks, read, passes) = breaks_counting(&engine, text);
         assert_eq!(breaks.len(), 1999);
-        assert_eq!(
-            long_tries, TRIES_BEFORE_BACKWARD_PASS,
-            "then the backward pass answers every position"
-        );
+        // The first tries read to the end, until they have read the text's length; then
+        // the backward pass answers every position.
+        assert!(read <= 2 * text.len(), "{read} bytes read by tries");
+        assert_eq!(passes, 1);
         // A `#` at the end: now every stop is an exception.
-        let text = format!("{}#", text.trim_end());
-        let (breaks, long_tries) = breaks_counting(&engine, &text);
-        assert_eq!((breaks.len(), long_tries), (0, TRIES_BEFORE_BACKWARD_PASS));
+        let text = format!("{text}#");
+        let (breaks, read, passes) = breaks_counting(&engine, &text);
+        assert_eq!(breaks.len(), 0);
+        assert!(read <= 2 * text.len(), "{read} bytes read by tries");
+        assert_eq!(passes, 1);
+    }
+
+    #[test]
+    fn an_unbounded_afterbreak_that_reads_a_few_bytes_is_never_run_backwards() {
+        // `\s+[^\p{Ll}\s]` has no length bound, but at a sentence end it reads two bytes:
+        // a backward pass over the whole text per paragraph would cost more than every try.
+        let rules = [Rule::new("period", true, r"\.", r"\s+[^\p{Ll}\s]")];
+        let engine = engine(&rules);
+        let text = "A short one. ".repeat(2000);
+        let text = text.trim_end();
+        let (breaks, read, passes) = breaks_counting(&engine, text);
+        assert_eq!(breaks.len(), 1999);
+        assert_eq!(passes, 0, "no backward pass");
+        assert!(read <= 3 * 2000, "{read} bytes read by 2000 tries");
     }
 
     #[test]
@@ -567,9 +669,18 @@ mod tests {
                 };
                 for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                     let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                    let expected = after.fallback.is_match(input);
+                    if let Some(dfa) = &after.forward {
+                        let answer =
+                            anchored_match(dfa, &mut dfa.create_cache(), text, at, &mut 0);
+                        assert!(
+                            answer.is_none_or(|answer| answer == expected),
+                            "forward {pattern:?} at {at} of {text:?}"
+                        );
+                    }
                     assert_eq!(
                         bits[at / 64] & (1 << (at % 64)) != 0,
-                        after.forward.is_match(input),
+                        expected,
                         "{pattern:?} at {at} of {text:?}"
                     );
                 }
