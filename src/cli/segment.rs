@@ -180,7 +180,7 @@ fn write_units(
                     out.line("")?;
                 }
                 previous_block = Some(unit.block);
-                out.line(&one_line(&unit.text))
+                out.line(&one_line(unit.text))
             }
             OutputFormat::Json => out.json_line(&unit),
         }

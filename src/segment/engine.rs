@@ -28,7 +28,7 @@ use std::ops::Range;
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
-use regex_automata::util::pool::Pool;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
 
@@ -87,6 +87,35 @@ pub struct Engine {
     afters: Vec<After>,
     /// Taken once per text: one pool access per try would cost more than the try.
     caches: Pool<Caches, CachesFactory>,
+}
+
+/// The caches and buffers of one thread, kept from one text to the next.
+pub struct Session<'a> {
+    engine: &'a Engine,
+    caches: PoolGuard<'a, Caches, CachesFactory>,
+    scratch: Scratch,
+    breaks: Vec<usize>,
+}
+
+impl Session<'_> {
+    /// Byte offsets (strictly inside `text`, on char boundaries, ascending) where the
+    /// rules break.
+    pub fn breaks(&mut self, text: &str) -> &[usize] {
+        self.breaks.clear();
+        if text.is_empty() || self.engine.rules.is_empty() {
+            return &self.breaks;
+        }
+        // What the scratch knows about where unbounded `afterbreak` patterns match is
+        // about one text.
+        self.scratch.starts.clear();
+        self.scratch.long_bytes.clear();
+        // The lazy DFA is configured never to give up or quit, so its searches cannot fail;
+        // if one ever did, the text would stay unsplit from there on: never a wrong break.
+        let _ = self
+            .engine
+            .scan(&mut self.caches, text, &mut self.breaks, &mut self.scratch);
+        &self.breaks
+    }
 }
 
 /// A compiled `afterbreak` pattern.
@@ -251,15 +280,19 @@ impl Engine {
     /// Byte offsets (strictly inside `text`, on char boundaries, ascending) where the
     /// rules break.
     pub fn breaks(&self, text: &str) -> Vec<usize> {
-        let mut breaks = Vec::new();
-        if text.is_empty() || self.rules.is_empty() {
-            return breaks;
+        let mut session = self.session();
+        session.breaks(text);
+        session.breaks
+    }
+
+    /// A session for splitting many texts on one thread, with the caches taken once.
+    pub fn session(&self) -> Session<'_> {
+        Session {
+            engine: self,
+            caches: self.caches.get(),
+            scratch: Scratch::default(),
+            breaks: Vec::new(),
         }
-        let mut caches = self.caches.get();
-        // The lazy DFA is configured never to give up or quit, so its searches cannot fail;
-        // if one ever did, the text would stay unsplit from there on: never a wrong break.
-        let _ = self.scan(&mut caches, text, &mut breaks, &mut Scratch::default());
-        breaks
     }
 
     /// One forward pass of the `beforebreak` automaton. A DFA reports a match one byte
@@ -555,6 +588,12 @@ fn unreachable_empty_dfa() -> DFA {
 /// Sentence ranges between `breaks`, trimmed of white space, empty ones dropped.
 pub fn ranges_between(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
     let mut ranges = Vec::with_capacity(breaks.len() + 1);
+    push_ranges_between(text, breaks, &mut ranges);
+    ranges
+}
+
+/// [`ranges_between`], added to `ranges`.
+pub fn push_ranges_between(text: &str, breaks: &[usize], ranges: &mut Vec<Range<usize>>) {
     let mut start = 0;
     for &end in breaks.iter().chain(std::iter::once(&text.len())) {
         if let Some(range) = trimmed(text, start..end) {
@@ -562,7 +601,6 @@ pub fn ranges_between(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
         }
         start = end;
     }
-    ranges
 }
 
 fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
