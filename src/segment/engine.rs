@@ -24,6 +24,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -70,7 +71,8 @@ struct Caches {
     before: Cache,
     /// Per `afterbreak`: the cache of its forward automaton, `None` when it has none.
     forward: Vec<Option<Cache>>,
-    /// Per `afterbreak`: the cache of its reverse automaton, `None` when it has none.
+    /// Per `afterbreak`: the cache of its reverse automaton, made at its first backward
+    /// pass.
     reverse: Vec<Option<Cache>>,
 }
 
@@ -118,20 +120,37 @@ impl Session<'_> {
     }
 }
 
-/// A compiled `afterbreak` pattern.
+/// A compiled `afterbreak` pattern. Only what every text needs is built with the rules;
+/// the rest is built the first time a text needs it, so compiling stays a few milliseconds.
 struct After {
+    pattern: String,
     /// Anchored at a position, this answers a try in the bytes the match needs. `None` for
     /// a pattern the lazy DFA cannot run.
     forward: Option<DFA>,
     /// What answers when `forward` cannot: it is `None`, or it gave up (a Unicode word
-    /// boundary next to non-ASCII text).
-    fallback: Regex,
+    /// boundary next to non-ASCII text). `None` inside if it cannot be built (then the
+    /// pattern never matches where `forward` gives up).
+    fallback: OnceLock<Option<Regex>>,
     /// For a pattern without a length bound: its reverse automaton, which finds every
-    /// position a match starts at in one backward pass. `None` for bounded patterns, and
-    /// for the few the lazy DFA cannot run (then the tries answer, position by position).
-    reverse: Option<DFA>,
+    /// position a match starts at in one backward pass. `None` inside for the few the lazy
+    /// DFA cannot run (then the tries answer, position by position).
+    reverse: OnceLock<Option<DFA>>,
     /// Every match is at most [`LONGEST_FORWARD_AFTER`] bytes long.
     short: bool,
+}
+
+impl After {
+    fn fallback(&self) -> Option<&Regex> {
+        self.fallback
+            .get_or_init(|| build_meta(&self.pattern).ok())
+            .as_ref()
+    }
+
+    fn reverse(&self) -> Option<&DFA> {
+        self.reverse
+            .get_or_init(|| build_reverse(&self.pattern))
+            .as_ref()
+    }
 }
 
 /// The longest `afterbreak` (in bytes) still tried position by position whatever it reads.
@@ -253,20 +272,15 @@ impl Engine {
         errors.sort_by_key(|error| error.rule);
         let kept = kept.into_iter().map(|(_, _, compiled)| compiled).collect();
         let factory_before = before.clone();
-        let factory_afters: Vec<(Option<DFA>, Option<DFA>)> = afters
-            .iter()
-            .map(|after| (after.forward.clone(), after.reverse.clone()))
-            .collect();
+        let factory_afters: Vec<Option<DFA>> =
+            afters.iter().map(|after| after.forward.clone()).collect();
         let factory: CachesFactory = Box::new(move || Caches {
             before: factory_before.create_cache(),
             forward: factory_afters
                 .iter()
-                .map(|(forward, _)| forward.as_ref().map(DFA::create_cache))
+                .map(|forward| forward.as_ref().map(DFA::create_cache))
                 .collect(),
-            reverse: factory_afters
-                .iter()
-                .map(|(_, reverse)| reverse.as_ref().map(DFA::create_cache))
-                .collect(),
+            reverse: factory_afters.iter().map(|_| None).collect(),
         });
         let engine = Engine {
             before,
@@ -400,11 +414,12 @@ impl Engine {
                 scratch.long_bytes.resize(self.afters.len(), 0);
                 scratch.starts.resize(self.afters.len(), None);
             }
-            if let (Some(reverse), Some(cache)) = (&compiled.reverse, &mut caches.reverse[after])
-                && scratch.long_bytes[after] >= text.len()
+            if scratch.long_bytes[after] >= text.len()
+                && let Some(reverse) = compiled.reverse()
             {
                 let known = scratch.starts[after].get_or_insert_with(|| {
                     scratch.backward_passes += 1;
+                    let cache = caches.reverse[after].get_or_insert_with(|| reverse.create_cache());
                     match_starts(reverse, cache, text)
                 });
                 if let Some(bits) = known {
@@ -421,7 +436,9 @@ impl Engine {
             // The general engine may read to the end of the text.
             read = text.len() - at;
             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-            compiled.fallback.is_match(input)
+            compiled
+                .fallback()
+                .is_some_and(|fallback| fallback.is_match(input))
         });
         if !compiled.short {
             scratch.long_bytes[after] += read.max(1);
@@ -491,18 +508,24 @@ fn match_starts(reverse: &DFA, cache: &mut Cache, text: &str) -> Starts {
 }
 
 fn compile_after(pattern: &str) -> Result<After, String> {
-    let fallback = Regex::builder()
-        .syntax(syntax_config())
-        .build(pattern)
-        .map_err(|e| regex_error_message(&e))?;
-    let short = is_short(pattern);
-    let reverse = (!short).then(|| build_reverse(pattern)).flatten();
+    let forward = build_forward(pattern);
+    let fallback = OnceLock::new();
+    if forward.is_none() {
+        // The fallback answers every try, and names what is wrong with the pattern.
+        let meta = build_meta(pattern).map_err(|e| regex_error_message(&e))?;
+        let _ = fallback.set(Some(meta));
+    }
     Ok(After {
-        forward: build_forward(pattern),
+        pattern: pattern.to_owned(),
+        forward,
         fallback,
-        reverse,
-        short,
+        reverse: OnceLock::new(),
+        short: is_short(pattern),
     })
+}
+
+fn build_meta(pattern: &str) -> Result<Regex, regex_automata::meta::BuildError> {
+    Regex::builder().syntax(syntax_config()).build(pattern)
 }
 
 /// The anchored forward automaton of `pattern`, or `None` if the lazy DFA cannot run it.
@@ -691,7 +714,7 @@ mod tests {
         ];
         for pattern in patterns {
             let after = compile_after(pattern).unwrap();
-            let Some(reverse) = &after.reverse else {
+            let Some(reverse) = after.reverse() else {
                 panic!("{pattern} has no reverse automaton");
             };
             for text in texts {
@@ -707,7 +730,7 @@ mod tests {
                 };
                 for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                     let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                    let expected = after.fallback.is_match(input);
+                    let expected = after.fallback().unwrap().is_match(input);
                     if let Some(dfa) = &after.forward {
                         let answer =
                             anchored_match(dfa, &mut dfa.create_cache(), text, at, &mut 0);
