@@ -372,28 +372,33 @@ fn id_hash(text: &str) -> [u8; ID_BYTES] {
 /// Whether `text` is its own white space collapsed: words separated by single spaces,
 /// none before or after (what `split_whitespace` and `join(" ")` would give back).
 fn is_collapsed(text: &str) -> bool {
+    if text.is_ascii() {
+        // Every id hashes its text: these loops have no early exit, so the compiler
+        // vectorizes them.
+        let bytes = text.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        let control = bytes
+            .iter()
+            .fold(0u8, |found, b| found | u8::from((b'\t'..=b'\r').contains(b)));
+        let double = bytes
+            .iter()
+            .zip(&bytes[1..])
+            .fold(0u8, |found, (a, b)| found | (u8::from(*a == b' ') & u8::from(*b == b' ')));
+        return first != b' ' && last != b' ' && control == 0 && double == 0;
+    }
     // At the start, a space would be one too many, as after a space.
     let mut after_space = true;
-    if text.is_ascii() {
-        for &byte in text.as_bytes() {
-            match byte {
-                b' ' if after_space => return false,
-                b' ' => after_space = true,
-                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-                _ => after_space = false,
-            }
-        }
-    } else {
-        for c in text.chars() {
-            match c {
-                ' ' if after_space => return false,
-                ' ' => after_space = true,
-                c if c.is_whitespace() => return false,
-                _ => after_space = false,
-            }
+    for c in text.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => after_space = true,
+            c if c.is_whitespace() => return false,
+            _ => after_space = false,
         }
     }
-    text.is_empty() || !after_space
+    !after_space
 }
 
 /// `text` with white space collapsed to single spaces, then in NFC: what a unit id hashes.
