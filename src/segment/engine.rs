@@ -74,6 +74,8 @@ struct Caches {
     /// Per `afterbreak`: the cache of its reverse automaton, made at its first backward
     /// pass.
     reverse: Vec<Option<Cache>>,
+    /// Answers of short `afterbreak` tries, kept like the automata's states.
+    memo: Memo,
 }
 
 type CachesFactory =
@@ -281,6 +283,7 @@ impl Engine {
                 .map(|forward| forward.as_ref().map(DFA::create_cache))
                 .collect(),
             reverse: factory_afters.iter().map(|_| None).collect(),
+            memo: Memo::default(),
         });
         let engine = Engine {
             before,
@@ -427,11 +430,20 @@ impl Engine {
                 }
             }
         }
+        let memo_key = memo_key(after, text, at);
+        if let Some(answer) = memo_key.and_then(|key| caches.memo.get(key)) {
+            return answer;
+        }
         let mut read = 0;
         let answer = match (&compiled.forward, &mut caches.forward[after]) {
             (Some(dfa), Some(cache)) => anchored_match(dfa, cache, text, at, &mut read),
             _ => None,
         };
+        if let (Some(key), Some(answer)) = (memo_key, answer)
+            && read <= MEMO_BYTES
+        {
+            caches.memo.put(key, answer);
+        }
         let answer = answer.unwrap_or_else(|| {
             // The general engine may read to the end of the text.
             read = text.len() - at;
@@ -444,6 +456,56 @@ impl Engine {
             scratch.long_bytes[after] += read.max(1);
         }
         answer
+    }
+}
+
+/// Bytes after a position an answer may depend on to be remembered.
+const MEMO_BYTES: usize = 4;
+
+/// The key of a try of `afterbreak` number `after` at `at`: the pattern, the byte before
+/// (the automaton starts from it: `^`, `\b`) and the next [`MEMO_BYTES`] bytes, the end of
+/// the text not among them. `None` near the end of the text.
+fn memo_key(after: usize, text: &str, at: usize) -> Option<u64> {
+    let bytes = text.as_bytes().get(at.checked_sub(1)?..at + MEMO_BYTES + 1)?;
+    let mut key = [0u8; 8];
+    key[..MEMO_BYTES + 1].copy_from_slice(&bytes[..MEMO_BYTES + 1]);
+    let after = u64::try_from(after).ok().filter(|&a| a < 1 << 24)?;
+    Some(u64::from_le_bytes(key) | after << 40)
+}
+
+/// Answers of anchored tries that read at most [`MEMO_BYTES`], by [`memo_key`]: an
+/// automaton's answer depends on nothing else, and most positions (a stop, a space, a
+/// capital) repeat, so a lookup replaces most tries. A slot holds the last answer put in.
+struct Memo {
+    /// The key and `answer + 1`; 0 for an empty slot.
+    slots: Vec<(u64, u8)>,
+}
+
+const MEMO_SLOTS: usize = 4096;
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            slots: vec![(0, 0); MEMO_SLOTS],
+        }
+    }
+}
+
+impl Memo {
+    fn slot(key: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product mix every byte of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<bool> {
+        match self.slots[Memo::slot(key)] {
+            (k, stored) if k == key && stored > 0 => Some(stored == 2),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, key: u64, answer: bool) {
+        self.slots[Memo::slot(key)] = (key, 1 + u8::from(answer));
     }
 }
 
@@ -690,6 +752,38 @@ mod tests {
         assert_eq!(breaks.len(), 1999);
         assert_eq!(passes, 0, "no backward pass");
         assert!(read <= 3 * 2000, "{read} bytes read by 2000 tries");
+    }
+
+    #[test]
+    fn remembered_answers_are_the_answers_of_tries() {
+        let patterns = [
+            r"\s+\p{Lu}",
+            r"\s\.",
+            r"(?m:^)\s*x",
+            r"\b\w",
+            r"\s*\d",
+            r"[ \x{A0}]?(?:\[\d{1,3}\])+(?:\s|$)",
+            r"\s+[^\p{Ll}\s]",
+        ];
+        // The same few bytes after a position, then different ones further on.
+        let text = "a. Xa.  b a.     Z\nx1234 ax1234 aXYZWQ XYZWQ .[12] é. É. [1]x 9a. . 1 a.     z a.\tX ";
+        for pattern in patterns {
+            let engine = engine(&[Rule::new("p", true, r"\.", pattern)]);
+            let mut caches = engine.caches.get();
+            let expected = |at: usize| {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                engine.afters[0].fallback().unwrap().is_match(input)
+            };
+            // Twice: the second time, most answers come from memory.
+            for round in 0..2 {
+                for at in (1..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                    // A fresh scratch: no backward pass, every answer a try or remembered.
+                    let mut scratch = Scratch::default();
+                    let answer = engine.after_matches(0, text, at, &mut caches, &mut scratch);
+                    assert_eq!(answer, expected(at), "{pattern:?} at {at}, round {round}");
+                }
+            }
+        }
     }
 
     #[test]
