@@ -32,6 +32,7 @@ use regex_automata::meta::Regex;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// One ordered rule in source form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +77,11 @@ struct Caches {
     reverse: Vec<Option<Cache>>,
     /// Answers of short `afterbreak` tries, kept like the automata's states.
     memo: Memo,
+    /// Per match state of the `beforebreak` automaton, its rules in rule order, valid while
+    /// the automaton's cache has been cleared `groups_cleared` times (a cleared cache gives
+    /// its state ids to other states).
+    groups: FxHashMap<LazyStateID, Box<[usize]>>,
+    groups_cleared: usize,
 }
 
 type CachesFactory =
@@ -284,6 +290,8 @@ impl Engine {
                 .collect(),
             reverse: factory_afters.iter().map(|_| None).collect(),
             memo: Memo::default(),
+            groups: FxHashMap::default(),
+            groups_cleared: 0,
         });
         let engine = Engine {
             before,
@@ -341,7 +349,7 @@ impl Engine {
                     sid = dfa.next_state(&mut caches.before, previous, byte).ok()?;
                 }
                 if sid.is_match() {
-                    self.collect(&caches.before, sid, &mut scratch.group);
+                    self.collect(caches, sid, &mut scratch.group);
                     self.decide(text, at, caches, scratch, breaks);
                 }
             }
@@ -349,16 +357,28 @@ impl Engine {
         }
         sid = dfa.next_eoi_state(&mut caches.before, sid).ok()?;
         if sid.is_match() {
-            self.collect(&caches.before, sid, &mut scratch.group);
+            self.collect(caches, sid, &mut scratch.group);
             self.decide(text, hay.len(), caches, scratch, breaks);
         }
         Some(())
     }
 
-    fn collect(&self, cache: &Cache, sid: LazyStateID, group: &mut Vec<usize>) {
-        for index in 0..self.before.match_len(cache, sid) {
-            group.push(self.before.match_pattern(cache, sid, index).as_usize());
+    /// The rules whose `beforebreak` ends in match state `sid`, in rule order, into `group`.
+    fn collect(&self, caches: &mut Caches, sid: LazyStateID, group: &mut Vec<usize>) {
+        if caches.groups_cleared != caches.before.clear_count() {
+            caches.groups.clear();
+            caches.groups_cleared = caches.before.clear_count();
         }
+        let cache = &caches.before;
+        let rules = caches.groups.entry(sid).or_insert_with(|| {
+            let mut rules: Vec<usize> = (0..self.before.match_len(cache, sid))
+                .map(|index| self.before.match_pattern(cache, sid, index).as_usize())
+                .collect();
+            rules.sort_unstable();
+            rules.dedup();
+            rules.into_boxed_slice()
+        });
+        group.extend_from_slice(rules);
     }
 
     /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
@@ -371,8 +391,6 @@ impl Engine {
         breaks: &mut Vec<usize>,
     ) {
         if at > 0 && at < text.len() && text.is_char_boundary(at) {
-            scratch.group.sort_unstable();
-            scratch.group.dedup();
             // Rules sharing an `afterbreak` pattern share its answer; only a few rules
             // meet at one position, so a short list beats a table.
             scratch.answered.clear();
@@ -481,7 +499,8 @@ struct Memo {
     slots: Vec<(u64, u8)>,
 }
 
-const MEMO_SLOTS: usize = 4096;
+/// Small enough to stay in the first-level cache beside the automata.
+const MEMO_SLOTS: usize = 1024;
 
 impl Default for Memo {
     fn default() -> Memo {
