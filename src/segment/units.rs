@@ -71,20 +71,34 @@ fn each_unit_with<E>(
 ) -> Result<(), E> {
     let chunks = chunks(doc);
     progress.chunks = chunks.len();
-    let mut ids = Ids::default();
-    if workers <= 1 || doc.text.len() < PARALLEL_MIN_BYTES {
-        let mut splitter = segmenter.splitter();
-        let (mut found, mut ranges) = (Vec::new(), Vec::new());
-        for (claimed, blocks) in chunks.into_iter().enumerate() {
-            found.clear();
-            find_units(doc, &mut splitter, blocks, &mut found, &mut ranges);
-            if !found.is_empty() {
-                progress.claimed_at_first_unit.get_or_insert(claimed + 1);
-            }
-            ids.hand_out(doc, &found, &mut sink)?;
-        }
-        return Ok(());
+    if workers > 1 && doc.text.len() >= PARALLEL_MIN_BYTES {
+        return on_threads(doc, segmenter, workers, &chunks, sink, progress);
     }
+    let mut ids = Ids::default();
+    let mut splitter = segmenter.splitter();
+    let (mut found, mut ranges) = (Vec::new(), Vec::new());
+    for (claimed, blocks) in chunks.into_iter().enumerate() {
+        found.clear();
+        find_units(doc, &mut splitter, blocks, &mut found, &mut ranges);
+        if !found.is_empty() {
+            progress.claimed_at_first_unit.get_or_insert(claimed + 1);
+        }
+        ids.hand_out(doc, &found, &mut sink)?;
+    }
+    Ok(())
+}
+
+/// [`each_unit_with`] on `workers` threads, which take `chunks` in turn; the calling
+/// thread hands the units out in order as their chunks are done.
+fn on_threads<E>(
+    doc: &Document,
+    segmenter: &Segmenter,
+    workers: usize,
+    chunks: &[Range<usize>],
+    mut sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
+    progress: &mut Progress,
+) -> Result<(), E> {
+    let mut ids = Ids::default();
     let shared = Shared {
         claims: Mutex::new(Claims::default()),
         room: Condvar::new(),
@@ -95,7 +109,7 @@ fn each_unit_with<E>(
         let (done, results) = mpsc::channel::<(usize, Vec<Found>)>();
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                let (done, shared, chunks) = (done.clone(), &shared, &chunks);
+                let (done, shared) = (done.clone(), &shared);
                 scope.spawn(move || {
                     let _stop = StopOnPanic(shared);
                     let (mut splitter, mut ranges) = (segmenter.splitter(), Vec::new());
