@@ -32,7 +32,7 @@ pub struct Unit {
 
 /// A unit as [`each_unit`] hands it out: borrowed from the document and the id being given,
 /// so a caller that prints units allocates nothing per unit. Serialized, it is the same JSON
-/// as the [`Unit`] it stands for.
+/// as the [`Unit`] it stands for; the fields mean what [`Unit`]'s do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct UnitRef<'a> {
     pub id: &'a str,
@@ -44,6 +44,7 @@ pub struct UnitRef<'a> {
 }
 
 impl UnitRef<'_> {
+    /// The unit, owned: to keep it past the call that handed it out.
     pub fn to_unit(&self) -> Unit {
         Unit {
             id: self.id.to_owned(),

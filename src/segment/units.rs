@@ -100,6 +100,7 @@ fn on_threads<E>(
 ) -> Result<(), E> {
     let mut ids = Ids::default();
     let shared = Shared {
+        spare: Mutex::new(Vec::new()),
         claims: Mutex::new(Claims::default()),
         room: Condvar::new(),
         stop: AtomicBool::new(false),
@@ -114,7 +115,7 @@ fn on_threads<E>(
                     let _stop = StopOnPanic(shared);
                     let (mut splitter, mut ranges) = (segmenter.splitter(), Vec::new());
                     while let Some(k) = shared.claim(chunks.len(), ahead) {
-                        let mut found = Vec::new();
+                        let mut found = shared.spare_list();
                         find_units(doc, &mut splitter, chunks[k].clone(), &mut found, &mut ranges);
                         if done.send((k, found)).is_err() {
                             return;
@@ -142,6 +143,7 @@ fn on_threads<E>(
                     result = Err(error);
                     break 'receive;
                 }
+                shared.give_back(found);
                 next += 1;
                 shared.lock().handed = next;
                 shared.room.notify_all();
@@ -160,6 +162,9 @@ fn on_threads<E>(
 
 /// What the threads of one document share.
 struct Shared {
+    /// Lists of units already handed out, emptied, for the next chunks: a new list for
+    /// every chunk would be memory the system maps and zeroes again each time.
+    spare: Mutex<Vec<Vec<Found>>>,
     claims: Mutex<Claims>,
     /// Signalled when a chunk is handed out (room to segment ahead) or on stop.
     room: Condvar,
@@ -193,6 +198,19 @@ impl Shared {
             }
             claims = self.room.wait(claims).unwrap_or_else(PoisonError::into_inner);
         }
+    }
+
+    fn spare_list(&self) -> Vec<Found> {
+        let spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        spare.unwrap_or_default()
+    }
+
+    fn give_back(&self, mut found: Vec<Found>) {
+        found.clear();
+        self.spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(found);
     }
 
     fn stop(&self) {
