@@ -80,7 +80,7 @@ struct Caches {
     /// Per match state of the `beforebreak` automaton, its rules in rule order, valid while
     /// the automaton's cache has been cleared `groups_cleared` times (a cleared cache gives
     /// its state ids to other states).
-    groups: FxHashMap<LazyStateID, Box<[usize]>>,
+    groups: FxHashMap<LazyStateID, (usize, Box<[usize]>)>,
     groups_cleared: usize,
 }
 
@@ -349,41 +349,48 @@ impl Engine {
                     sid = dfa.next_state(&mut caches.before, previous, byte).ok()?;
                 }
                 if sid.is_match() {
-                    self.collect(caches, sid, &mut scratch.group);
-                    self.decide(text, at, caches, scratch, breaks);
+                    let number = self.collect(caches, sid, &mut scratch.group);
+                    self.decide(number, text, at, caches, scratch, breaks);
                 }
             }
             previous = sid;
         }
         sid = dfa.next_eoi_state(&mut caches.before, sid).ok()?;
         if sid.is_match() {
-            self.collect(caches, sid, &mut scratch.group);
-            self.decide(text, hay.len(), caches, scratch, breaks);
+            let number = self.collect(caches, sid, &mut scratch.group);
+            self.decide(number, text, hay.len(), caches, scratch, breaks);
         }
         Some(())
     }
 
-    /// The rules whose `beforebreak` ends in match state `sid`, in rule order, into `group`.
-    fn collect(&self, caches: &mut Caches, sid: LazyStateID, group: &mut Vec<usize>) {
+    /// The rules whose `beforebreak` ends in match state `sid`, in rule order, into `group`;
+    /// returns the number of that group of rules.
+    fn collect(&self, caches: &mut Caches, sid: LazyStateID, group: &mut Vec<usize>) -> usize {
         if caches.groups_cleared != caches.before.clear_count() {
+            // Decisions are remembered by group number: they go with the numbers.
             caches.groups.clear();
+            caches.memo = Memo::default();
             caches.groups_cleared = caches.before.clear_count();
         }
         let cache = &caches.before;
-        let rules = caches.groups.entry(sid).or_insert_with(|| {
+        let count = caches.groups.len();
+        let (number, rules) = caches.groups.entry(sid).or_insert_with(|| {
             let mut rules: Vec<usize> = (0..self.before.match_len(cache, sid))
                 .map(|index| self.before.match_pattern(cache, sid, index).as_usize())
                 .collect();
             rules.sort_unstable();
             rules.dedup();
-            rules.into_boxed_slice()
+            (count, rules.into_boxed_slice())
         });
         group.extend_from_slice(rules);
+        *number
     }
 
-    /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
+    /// Applies the first rule (in rule order) of `group` (group number `number`) whose
+    /// `afterbreak` matches at `at`.
     fn decide(
         &self,
+        number: usize,
         text: &str,
         at: usize,
         caches: &mut Caches,
@@ -391,35 +398,61 @@ impl Engine {
         breaks: &mut Vec<usize>,
     ) {
         if at > 0 && at < text.len() && text.is_char_boundary(at) {
-            // Rules sharing an `afterbreak` pattern share its answer; only a few rules
-            // meet at one position, so a short list beats a table.
-            scratch.answered.clear();
-            for i in 0..scratch.group.len() {
-                let rule = &self.rules[scratch.group[i]];
-                let after_matches = match rule.after {
-                    None => true,
-                    Some(after) => match scratch.answered.iter().find(|(seen, _)| *seen == after)
-                    {
-                        Some(&(_, answer)) => answer,
-                        None => {
-                            let answer = self.after_matches(after, text, at, caches, scratch);
-                            scratch.answered.push((after, answer));
-                            answer
-                        }
-                    },
-                };
-                if after_matches {
-                    if rule.breaks && breaks.last() != Some(&at) {
-                        breaks.push(at);
-                    }
-                    break;
+            // The decision of a group depends on the answers of its `afterbreak` patterns
+            // only: when each depended on the bytes a memo key holds, so does the decision.
+            let key = memo_key(number, text, at).map(|key| key | DECISION);
+            let remembered = key.and_then(|key| caches.memo.get(key));
+            let breaks_here = remembered.unwrap_or_else(|| {
+                let (decision, exact) = self.first_rule(text, at, caches, scratch);
+                if let (Some(key), true) = (key, exact) {
+                    caches.memo.put(key, decision);
                 }
+                decision
+            });
+            if breaks_here && breaks.last() != Some(&at) {
+                breaks.push(at);
             }
         }
         scratch.group.clear();
     }
 
-    /// Whether `afterbreak` number `after` matches the text starting at `at`.
+    /// Whether the first rule of `scratch.group` whose `afterbreak` matches at `at` is a
+    /// break rule (`false` when none matches), and whether that depended only on the bytes
+    /// of a memo key.
+    fn first_rule(
+        &self,
+        text: &str,
+        at: usize,
+        caches: &mut Caches,
+        scratch: &mut Scratch,
+    ) -> (bool, bool) {
+        // Rules sharing an `afterbreak` pattern share its answer; only a few rules meet at
+        // one position, so a short list beats a table.
+        scratch.answered.clear();
+        let mut exact = true;
+        for i in 0..scratch.group.len() {
+            let rule = &self.rules[scratch.group[i]];
+            let after_matches = match rule.after {
+                None => true,
+                Some(after) => match scratch.answered.iter().find(|(seen, _)| *seen == after) {
+                    Some(&(_, answer)) => answer,
+                    None => {
+                        let (answer, near) = self.after_matches(after, text, at, caches, scratch);
+                        exact &= near;
+                        scratch.answered.push((after, answer));
+                        answer
+                    }
+                },
+            };
+            if after_matches {
+                return (rule.breaks, exact);
+            }
+        }
+        (false, exact)
+    }
+
+    /// Whether `afterbreak` number `after` matches the text starting at `at`, and whether
+    /// that answer depended only on the bytes of its memo key.
     fn after_matches(
         &self,
         after: usize,
@@ -427,7 +460,7 @@ impl Engine {
         at: usize,
         caches: &mut Caches,
         scratch: &mut Scratch,
-    ) -> bool {
+    ) -> (bool, bool) {
         let compiled = &self.afters[after];
         if !compiled.short {
             // Sized on first use: most texts never get here.
@@ -444,22 +477,21 @@ impl Engine {
                     match_starts(reverse, cache, text)
                 });
                 if let Some(bits) = known {
-                    return bits[at / 64] & (1 << (at % 64)) != 0;
+                    return (bits[at / 64] & (1 << (at % 64)) != 0, false);
                 }
             }
         }
         let memo_key = memo_key(after, text, at);
         if let Some(answer) = memo_key.and_then(|key| caches.memo.get(key)) {
-            return answer;
+            return (answer, true);
         }
         let mut read = 0;
         let answer = match (&compiled.forward, &mut caches.forward[after]) {
             (Some(dfa), Some(cache)) => anchored_match(dfa, cache, text, at, &mut read),
             _ => None,
         };
-        if let (Some(key), Some(answer)) = (memo_key, answer)
-            && read <= MEMO_BYTES
-        {
+        let near = memo_key.is_some() && answer.is_some() && read <= MEMO_BYTES;
+        if let (Some(key), Some(answer), true) = (memo_key, answer, near) {
             caches.memo.put(key, answer);
         }
         let answer = answer.unwrap_or_else(|| {
@@ -473,23 +505,27 @@ impl Engine {
         if !compiled.short {
             scratch.long_bytes[after] += read.max(1);
         }
-        answer
+        (answer, near)
     }
 }
 
 /// Bytes after a position an answer may depend on to be remembered.
 const MEMO_BYTES: usize = 4;
 
-/// The key of a try of `afterbreak` number `after` at `at`: the pattern, the byte before
-/// (the automaton starts from it: `^`, `\b`) and the next [`MEMO_BYTES`] bytes, the end of
-/// the text not among them. `None` near the end of the text.
+/// The key of a try of `afterbreak` number `after` at `at` (or with [`DECISION`], of the
+/// decision of rule group number `after`): the number, the byte before (the automaton
+/// starts from it: `^`, `\b`) and the next [`MEMO_BYTES`] bytes, the end of the text not
+/// among them. `None` near the end of the text.
 fn memo_key(after: usize, text: &str, at: usize) -> Option<u64> {
     let bytes = text.as_bytes().get(at.checked_sub(1)?..at + MEMO_BYTES + 1)?;
     let mut key = [0u8; 8];
     key[..MEMO_BYTES + 1].copy_from_slice(&bytes[..MEMO_BYTES + 1]);
-    let after = u64::try_from(after).ok().filter(|&a| a < 1 << 24)?;
+    let after = u64::try_from(after).ok().filter(|&a| a < 1 << 23)?;
     Some(u64::from_le_bytes(key) | after << 40)
 }
+
+/// The bit that tells the key of a group's decision from the key of one pattern's try.
+const DECISION: u64 = 1 << 63;
 
 /// Answers of anchored tries that read at most [`MEMO_BYTES`], by [`memo_key`]: an
 /// automaton's answer depends on nothing else, and most positions (a stop, a space, a
@@ -798,10 +834,52 @@ mod tests {
                 for at in (1..text.len()).filter(|&at| text.is_char_boundary(at)) {
                     // A fresh scratch: no backward pass, every answer a try or remembered.
                     let mut scratch = Scratch::default();
-                    let answer = engine.after_matches(0, text, at, &mut caches, &mut scratch);
+                    let (answer, _) =
+                        engine.after_matches(0, text, at, &mut caches, &mut scratch);
                     assert_eq!(answer, expected(at), "{pattern:?} at {at}, round {round}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn remembered_decisions_are_the_decisions_of_the_rules() {
+        let rules = [
+            Rule::new("title", false, r"(?:^|\s)Mr\.", r"\s"),
+            Rule::new("initial", false, r"(?:^|\s)\p{Lu}\.", r"\s+\p{Lu}\p{Ll}"),
+            Rule::new("hash", false, r"\.", r"\s*#"),
+            Rule::new("end", true, r"[.!?]+", r"\s+[^\p{Ll}\s]"),
+            Rule::new("semicolon", true, r";", ""),
+        ];
+        let engine = engine(&rules);
+        let text = "Mr. Smith left. A. Bc went. X. Y. He came! a. b. Ok. # no. #x \
+                    Mr. Smith left. A. Bc went. X.    Y. Đó; là. Ông. é. Ok.\n# end. \
+                    Z.    Yz went. Z.    YZ went.";
+        // By the definition: at each position, the first rule whose patterns match there.
+        let regexes: Vec<(Regex, Regex)> = rules
+            .iter()
+            .map(|rule| {
+                let before = Regex::new(&format!(r"(?:{})\z", rule.before)).unwrap();
+                let after = Regex::new(&format!(r"^(?:{})", rule.after)).unwrap();
+                (before, after)
+            })
+            .collect();
+        let expected: Vec<usize> = (1..text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .filter(|&at| {
+                regexes
+                    .iter()
+                    .zip(&rules)
+                    .find(|((before, after), _)| {
+                        before.is_match(&text[..at]) && after.is_match(&text[at..])
+                    })
+                    .is_some_and(|(_, rule)| rule.breaks)
+            })
+            .collect();
+        let mut session = engine.session();
+        // Twice: the second time, most decisions come from memory.
+        for round in 0..2 {
+            assert_eq!(session.breaks(text), expected, "round {round}");
         }
     }
 
