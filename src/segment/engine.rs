@@ -517,7 +517,9 @@ const MEMO_BYTES: usize = 4;
 /// starts from it: `^`, `\b`) and the next [`MEMO_BYTES`] bytes, the end of the text not
 /// among them. `None` near the end of the text.
 fn memo_key(after: usize, text: &str, at: usize) -> Option<u64> {
-    let bytes = text.as_bytes().get(at.checked_sub(1)?..at + MEMO_BYTES + 1)?;
+    let bytes = text
+        .as_bytes()
+        .get(at.checked_sub(1)?..at + MEMO_BYTES + 1)?;
     let mut key = [0u8; 8];
     key[..MEMO_BYTES + 1].copy_from_slice(&bytes[..MEMO_BYTES + 1]);
     let after = u64::try_from(after).ok().filter(|&a| a < 1 << 23)?;
@@ -629,7 +631,7 @@ fn compile_after(pattern: &str) -> Result<After, String> {
     let fallback = OnceLock::new();
     if forward.is_none() {
         // The fallback answers every try, and names what is wrong with the pattern.
-        let meta = build_meta(pattern).map_err(|e| regex_error_message(&e))?;
+        let meta = build_meta(pattern)?;
         let _ = fallback.set(Some(meta));
     }
     Ok(After {
@@ -641,8 +643,12 @@ fn compile_after(pattern: &str) -> Result<After, String> {
     })
 }
 
-fn build_meta(pattern: &str) -> Result<Regex, regex_automata::meta::BuildError> {
-    Regex::builder().syntax(syntax_config()).build(pattern)
+/// The general regex of `pattern`, or what is wrong with it.
+fn build_meta(pattern: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax_config())
+        .build(pattern)
+        .map_err(|e| regex_error_message(&e))
 }
 
 /// The anchored forward automaton of `pattern`, or `None` if the lazy DFA cannot run it.
@@ -834,8 +840,7 @@ mod tests {
                 for at in (1..text.len()).filter(|&at| text.is_char_boundary(at)) {
                     // A fresh scratch: no backward pass, every answer a try or remembered.
                     let mut scratch = Scratch::default();
-                    let (answer, _) =
-                        engine.after_matches(0, text, at, &mut caches, &mut scratch);
+                    let (answer, _) = engine.after_matches(0, text, at, &mut caches, &mut scratch);
                     assert_eq!(answer, expected(at), "{pattern:?} at {at}, round {round}");
                 }
             }
@@ -923,8 +928,7 @@ mod tests {
                     let input = Input::new(text).range(at..).anchored(Anchored::Yes);
                     let expected = after.fallback().unwrap().is_match(input);
                     if let Some(dfa) = &after.forward {
-                        let answer =
-                            anchored_match(dfa, &mut dfa.create_cache(), text, at, &mut 0);
+                        let answer = anchored_match(dfa, &mut dfa.create_cache(), text, at, &mut 0);
                         assert!(
                             answer.is_none_or(|answer| answer == expected),
                             "forward {pattern:?} at {at} of {text:?}"

@@ -116,7 +116,13 @@ fn on_threads<E>(
                     let (mut splitter, mut ranges) = (segmenter.splitter(), Vec::new());
                     while let Some(k) = shared.claim(chunks.len(), ahead) {
                         let mut found = shared.spare_list();
-                        find_units(doc, &mut splitter, chunks[k].clone(), &mut found, &mut ranges);
+                        find_units(
+                            doc,
+                            &mut splitter,
+                            chunks[k].clone(),
+                            &mut found,
+                            &mut ranges,
+                        );
                         if done.send((k, found)).is_err() {
                             return;
                         }
@@ -196,12 +202,19 @@ impl Shared {
                 claims.claimed += 1;
                 return Some(claims.claimed - 1);
             }
-            claims = self.room.wait(claims).unwrap_or_else(PoisonError::into_inner);
+            claims = self
+                .room
+                .wait(claims)
+                .unwrap_or_else(PoisonError::into_inner);
         }
     }
 
     fn spare_list(&self) -> Vec<Found> {
-        let spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let spare = self
+            .spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
         spare.unwrap_or_default()
     }
 
@@ -411,13 +424,12 @@ fn is_collapsed(text: &str) -> bool {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return true;
         };
-        let control = bytes
-            .iter()
-            .fold(0u8, |found, b| found | u8::from((b'\t'..=b'\r').contains(b)));
-        let double = bytes
-            .iter()
-            .zip(&bytes[1..])
-            .fold(0u8, |found, (a, b)| found | (u8::from(*a == b' ') & u8::from(*b == b' ')));
+        let control = bytes.iter().fold(0u8, |found, b| {
+            found | u8::from((b'\t'..=b'\r').contains(b))
+        });
+        let double = bytes.iter().zip(&bytes[1..]).fold(0u8, |found, (a, b)| {
+            found | (u8::from(*a == b' ') & u8::from(*b == b' '))
+        });
         return first != b' ' && last != b' ' && control == 0 && double == 0;
     }
     // At the start, a space would be one too many, as after a space.
@@ -699,7 +711,11 @@ mod tests {
         let mut one_thread = Vec::new();
         let mut seen = HashMap::new();
         for (block, b) in doc.blocks.iter().enumerate() {
-            for (index, range) in segmenter.split(&doc.text[b.range.clone()]).into_iter().enumerate() {
+            for (index, range) in segmenter
+                .split(&doc.text[b.range.clone()])
+                .into_iter()
+                .enumerate()
+            {
                 let (start, end) = (b.range.start + range.start, b.range.start + range.end);
                 let text = doc.text[start..end].to_owned();
                 one_thread.push(Unit {
@@ -752,8 +768,15 @@ mod tests {
             // The first unit went out once its chunk was done; threads may have taken a
             // few chunks ahead, never the whole document.
             let claimed = progress.claimed_at_first_unit.unwrap();
-            let bound = if workers == 1 { 1 } else { workers * AHEAD_PER_WORKER };
-            assert!(claimed <= bound, "{claimed} chunks taken before the first unit");
+            let bound = if workers == 1 {
+                1
+            } else {
+                workers * AHEAD_PER_WORKER
+            };
+            assert!(
+                claimed <= bound,
+                "{claimed} chunks taken before the first unit"
+            );
         }
     }
 
