@@ -103,8 +103,15 @@ pub fn execute(args: &SegmentArgs, ctx: &Context, out: &mut Output) -> Result<Ex
         paragraphs: args.paragraphs.into(),
         ..article_options(&ctx.limits)
     };
-    // `read_path` reads standard input for `-`.
-    let doc = Document::read_path(&args.file, options).map_err(|e| {
+    // `read_path` reads standard input for `-`. The built-in rules compile meanwhile: each
+    // takes milliseconds, and compiling comes first the first time they are used.
+    let doc = std::thread::scope(|scope| {
+        if args.srx.is_none() {
+            scope.spawn(|| Segmenter::builtin(lang));
+        }
+        Document::read_path(&args.file, options)
+    })
+    .map_err(|e| {
         let message = errors::document_error(l10n, &e);
         anyhow::Error::new(e).context(message)
     })?;
@@ -180,7 +187,7 @@ fn write_units(
                     out.line("")?;
                 }
                 previous_block = Some(unit.block);
-                out.line(&one_line(&unit.text))
+                out.line(&one_line(unit.text))
             }
             OutputFormat::Json => out.json_line(&unit),
         }
@@ -192,7 +199,7 @@ fn write_units(
 /// A unit of hard-wrapped text (`--paragraphs blank`) spans several lines; in the text
 /// format each unit must stay on one line, so its line breaks are shown as spaces.
 fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.contains(['\n', '\r']) {
+    if !has_line_break(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut joined = String::with_capacity(text.len());
@@ -203,6 +210,18 @@ fn one_line(text: &str) -> Cow<'_, str> {
         joined.push_str(line.trim_end_matches('\r'));
     }
     Cow::Owned(joined)
+}
+
+/// Whether `bytes` hold a `\n` or `\r`: looked for 32 bytes at a time without an early
+/// exit inside a block (loops the compiler vectorizes), as every unit is tested.
+fn has_line_break(bytes: &[u8]) -> bool {
+    let is_break = |b: &u8| u8::from(*b == b'\n') | u8::from(*b == b'\r');
+    let blocks = bytes.chunks_exact(32);
+    let rest = blocks.remainder();
+    blocks
+        .map(|block| block.iter().map(is_break).fold(0, |a, b| a | b))
+        .chain(rest.iter().map(is_break))
+        .any(|found| found != 0)
 }
 
 #[cfg(test)]
@@ -216,6 +235,20 @@ mod tests {
         assert_eq!(default_lang(Path::new("examples/seed.en.txt")), Lang::En);
         assert_eq!(default_lang(Path::new("movies.vi/seed.txt")), Lang::En);
         assert_eq!(default_lang(Path::new("-")), Lang::En);
+    }
+
+    #[test]
+    fn line_breaks_are_found_anywhere() {
+        let long = "x".repeat(70);
+        for at in [0, 1, 31, 32, 33, 63, 64, 69] {
+            for mark in ["\n", "\r"] {
+                let mut text = long.clone();
+                text.replace_range(at..=at, mark);
+                assert!(has_line_break(text.as_bytes()), "{mark:?} at {at}");
+            }
+        }
+        assert!(!has_line_break(long.as_bytes()));
+        assert!(!has_line_break(b""));
     }
 
     #[test]

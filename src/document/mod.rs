@@ -210,7 +210,10 @@ impl Document {
                 column,
             },
         })?;
-        Document::from_bytes(path, &bytes, options)
+        let (text, encoding) = decode::decode_vec(path, bytes)?;
+        let mut document = Document::from_text(path, text, options);
+        document.encoding = encoding;
+        Ok(document)
     }
 
     /// Parses already-read bytes. `path` names the source in errors and picks the format.

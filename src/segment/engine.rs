@@ -11,20 +11,28 @@
 //! are the `afterbreak` patterns tried, each anchored at the position. The pass is linear in
 //! the input and never backtracks.
 //!
-//! An `afterbreak` that can match text of any length (`[^#]*#`) would make those tries
-//! quadratic: each one may read to the end of the text. Such a pattern is instead run once,
-//! backwards over the whole text, as a reverse automaton that marks every position where a
-//! match of it starts; each position then costs a lookup.
+//! Each `afterbreak` is a lazy DFA of its own, anchored at the position; its cache, like the
+//! `beforebreak` automaton's, is taken once per text (not per try) from a pool, so a try
+//! costs the few bytes it reads.
+//!
+//! An `afterbreak` that can match text of any length (`[^#]*#`) could make those tries
+//! quadratic: each one may read to the end of the text. Once the tries of such a pattern
+//! have read as many bytes as the text holds, it is instead run once, backwards over the
+//! whole text, as a reverse automaton that marks every position where a match of it starts;
+//! each position then costs a lookup. The usual unbounded pattern (`\s+[^\p{Ll}\s]`) reads
+//! two or three bytes a try and never gets there.
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
-use regex_automata::util::pool::Pool;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// One ordered rule in source form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,8 +66,26 @@ pub struct RuleError {
     pub message: String,
 }
 
-type CacheFactory =
-    Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+/// The caches of one thread: the lazy DFAs build their states into these, so they are
+/// kept across texts (a fresh cache would build every state again for each paragraph).
+struct Caches {
+    before: Cache,
+    /// Per `afterbreak`: the cache of its forward automaton, `None` when it has none.
+    forward: Vec<Option<Cache>>,
+    /// Per `afterbreak`: the cache of its reverse automaton, made at its first backward
+    /// pass.
+    reverse: Vec<Option<Cache>>,
+    /// Answers of short `afterbreak` tries, kept like the automata's states.
+    memo: Memo,
+    /// Per match state of the `beforebreak` automaton, its rules in rule order, valid while
+    /// the automaton's cache has been cleared `groups_cleared` times (a cleared cache gives
+    /// its state ids to other states).
+    groups: FxHashMap<LazyStateID, (usize, Box<[usize]>)>,
+    groups_cleared: usize,
+}
+
+type CachesFactory =
+    Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
 
 /// Compiled rules.
 pub struct Engine {
@@ -69,31 +95,74 @@ pub struct Engine {
     /// The distinct `afterbreak` patterns: many rules share one (`\s`, the start of a new
     /// sentence), and each is tried at most once per position.
     afters: Vec<After>,
-    caches: Pool<Cache, CacheFactory>,
+    /// Taken once per text: one pool access per try would cost more than the try.
+    caches: Pool<Caches, CachesFactory>,
 }
 
-/// A compiled `afterbreak` pattern.
+/// The caches and buffers of one thread, kept from one text to the next.
+pub struct Session<'a> {
+    engine: &'a Engine,
+    caches: PoolGuard<'a, Caches, CachesFactory>,
+    scratch: Scratch,
+    breaks: Vec<usize>,
+}
+
+impl Session<'_> {
+    /// Byte offsets (strictly inside `text`, on char boundaries, ascending) where the
+    /// rules break.
+    pub fn breaks(&mut self, text: &str) -> &[usize] {
+        self.breaks.clear();
+        if text.is_empty() || self.engine.rules.is_empty() {
+            return &self.breaks;
+        }
+        // What the scratch knows about where unbounded `afterbreak` patterns match is
+        // about one text.
+        self.scratch.starts.clear();
+        self.scratch.long_bytes.clear();
+        // The lazy DFA is configured never to give up or quit, so its searches cannot fail;
+        // if one ever did, the text would stay unsplit from there on: never a wrong break.
+        let _ = self
+            .engine
+            .scan(&mut self.caches, text, &mut self.breaks, &mut self.scratch);
+        &self.breaks
+    }
+}
+
+/// A compiled `afterbreak` pattern. Only what every text needs is built with the rules;
+/// the rest is built the first time a text needs it, so compiling stays a few milliseconds.
 struct After {
-    /// Anchored at a position: what a pattern of bounded length uses.
-    forward: Regex,
+    pattern: String,
+    /// Anchored at a position, this answers a try in the bytes the match needs. `None` for
+    /// a pattern the lazy DFA cannot run.
+    forward: Option<DFA>,
+    /// What answers when `forward` cannot: it is `None`, or it gave up (a Unicode word
+    /// boundary next to non-ASCII text). `None` inside if it cannot be built (then the
+    /// pattern never matches where `forward` gives up).
+    fallback: OnceLock<Option<Regex>>,
     /// For a pattern without a length bound: its reverse automaton, which finds every
-    /// position a match starts at in one backward pass. `None` for bounded patterns, and
-    /// for the few the lazy DFA cannot run (then `forward` answers, position by position).
-    reverse: Option<DFA>,
-    /// The reverse automaton's caches, kept across texts: a fresh cache would build the
-    /// automaton's states again for every paragraph.
-    reverse_caches: Option<Pool<Cache, CacheFactory>>,
+    /// position a match starts at in one backward pass. `None` inside for the few the lazy
+    /// DFA cannot run (then the tries answer, position by position).
+    reverse: OnceLock<Option<DFA>>,
     /// Every match is at most [`LONGEST_FORWARD_AFTER`] bytes long.
     short: bool,
 }
 
-/// The longest `afterbreak` (in bytes) still tried position by position.
-const LONGEST_FORWARD_AFTER: usize = 256;
+impl After {
+    fn fallback(&self) -> Option<&Regex> {
+        self.fallback
+            .get_or_init(|| build_meta(&self.pattern).ok())
+            .as_ref()
+    }
 
-/// Anchored tries of an unbounded `afterbreak` in one text before it is run backwards over
-/// the whole text instead. Most texts (a paragraph) need only a few tries, which cost less
-/// than a pass; past this many, the pass bounds the work at linear.
-const TRIES_BEFORE_BACKWARD_PASS: usize = 8;
+    fn reverse(&self) -> Option<&DFA> {
+        self.reverse
+            .get_or_init(|| build_reverse(&self.pattern))
+            .as_ref()
+    }
+}
+
+/// The longest `afterbreak` (in bytes) still tried position by position whatever it reads.
+const LONGEST_FORWARD_AFTER: usize = 256;
 
 /// Where the matches of one unbounded `afterbreak` start in the text being scanned: bit `i`
 /// is set when a match starts at byte `i`. `None` when the reverse pass gave up.
@@ -106,12 +175,14 @@ struct Scratch {
     group: Vec<usize>,
     /// `afterbreak` answers already computed at the current position.
     answered: Vec<(usize, bool)>,
-    /// Per unbounded `afterbreak`, the positions where it matches, computed at its first
-    /// use in the text.
+    /// Per unbounded `afterbreak`, the positions where it matches, computed once its tries
+    /// have read as much as the text holds.
     starts: Vec<Option<Starts>>,
-    /// Per `afterbreak` without a length bound, its anchored tries so far: each may read
-    /// to the end of the text.
-    long_tries: Vec<usize>,
+    /// Per `afterbreak` without a length bound, the bytes its anchored tries have read so
+    /// far: each may read to the end of the text.
+    long_bytes: Vec<usize>,
+    /// Backward passes run (a count for tests).
+    backward_passes: usize,
 }
 
 struct CompiledRule {
@@ -208,8 +279,20 @@ impl Engine {
         };
         errors.sort_by_key(|error| error.rule);
         let kept = kept.into_iter().map(|(_, _, compiled)| compiled).collect();
-        let factory_dfa = before.clone();
-        let factory: CacheFactory = Box::new(move || factory_dfa.create_cache());
+        let factory_before = before.clone();
+        let factory_afters: Vec<Option<DFA>> =
+            afters.iter().map(|after| after.forward.clone()).collect();
+        let factory: CachesFactory = Box::new(move || Caches {
+            before: factory_before.create_cache(),
+            forward: factory_afters
+                .iter()
+                .map(|forward| forward.as_ref().map(DFA::create_cache))
+                .collect(),
+            reverse: factory_afters.iter().map(|_| None).collect(),
+            memo: Memo::default(),
+            groups: FxHashMap::default(),
+            groups_cleared: 0,
+        });
         let engine = Engine {
             before,
             rules: kept,
@@ -222,138 +305,297 @@ impl Engine {
     /// Byte offsets (strictly inside `text`, on char boundaries, ascending) where the
     /// rules break.
     pub fn breaks(&self, text: &str) -> Vec<usize> {
-        let mut breaks = Vec::new();
-        if text.is_empty() || self.rules.is_empty() {
-            return breaks;
+        let mut session = self.session();
+        session.breaks(text);
+        session.breaks
+    }
+
+    /// A session for splitting many texts on one thread, with the caches taken once.
+    pub fn session(&self) -> Session<'_> {
+        Session {
+            engine: self,
+            caches: self.caches.get(),
+            scratch: Scratch::default(),
+            breaks: Vec::new(),
         }
-        let mut cache = self.caches.get();
-        // The lazy DFA is configured never to give up or quit, so its searches cannot fail;
-        // if one ever did, the text would stay unsplit from there on: never a wrong break.
-        let _ = self.scan(&mut cache, text, &mut breaks);
-        breaks
     }
 
     /// One forward pass of the `beforebreak` automaton. A DFA reports a match one byte
     /// late: entering a match state on the byte at `at` means matches ending at `at`.
-    fn scan(&self, cache: &mut Cache, text: &str, breaks: &mut Vec<usize>) -> Option<()> {
-        self.scan_counting(cache, text, breaks, &mut Scratch::default())
-    }
-
-    fn scan_counting(
+    fn scan(
         &self,
-        cache: &mut Cache,
+        caches: &mut Caches,
         text: &str,
         breaks: &mut Vec<usize>,
         scratch: &mut Scratch,
     ) -> Option<()> {
         let dfa = &self.before;
         let hay = text.as_bytes();
-        let mut sid = dfa.start_state_forward(cache, &Input::new(text)).ok()?;
+        let mut sid = dfa
+            .start_state_forward(&mut caches.before, &Input::new(text))
+            .ok()?;
         let mut previous = sid;
         for (at, &byte) in hay.iter().enumerate() {
             // Most transitions are between plain, already computed states: take the fast
             // path and fall back to the full one for unknown or special states.
             let next = if sid.is_tagged() {
-                dfa.next_state(cache, sid, byte).ok()?
+                dfa.next_state(&mut caches.before, sid, byte).ok()?
             } else {
-                dfa.next_state_untagged(cache, sid, byte)
+                dfa.next_state_untagged(&caches.before, sid, byte)
             };
             sid = next;
             if next.is_tagged() {
                 if next.is_unknown() {
-                    sid = dfa.next_state(cache, previous, byte).ok()?;
+                    sid = dfa.next_state(&mut caches.before, previous, byte).ok()?;
                 }
                 if sid.is_match() {
-                    self.collect(cache, sid, &mut scratch.group);
-                    self.decide(text, at, scratch, breaks);
+                    let number = self.collect(caches, sid, &mut scratch.group);
+                    self.decide(number, text, at, caches, scratch, breaks);
                 }
             }
             previous = sid;
         }
-        sid = dfa.next_eoi_state(cache, sid).ok()?;
+        sid = dfa.next_eoi_state(&mut caches.before, sid).ok()?;
         if sid.is_match() {
-            self.collect(cache, sid, &mut scratch.group);
-            self.decide(text, hay.len(), scratch, breaks);
+            let number = self.collect(caches, sid, &mut scratch.group);
+            self.decide(number, text, hay.len(), caches, scratch, breaks);
         }
         Some(())
     }
 
-    fn collect(&self, cache: &Cache, sid: LazyStateID, group: &mut Vec<usize>) {
-        for index in 0..self.before.match_len(cache, sid) {
-            group.push(self.before.match_pattern(cache, sid, index).as_usize());
+    /// The rules whose `beforebreak` ends in match state `sid`, in rule order, into `group`;
+    /// returns the number of that group of rules.
+    fn collect(&self, caches: &mut Caches, sid: LazyStateID, group: &mut Vec<usize>) -> usize {
+        if caches.groups_cleared != caches.before.clear_count() {
+            // Decisions are remembered by group number: they go with the numbers.
+            caches.groups.clear();
+            caches.memo = Memo::default();
+            caches.groups_cleared = caches.before.clear_count();
         }
+        let cache = &caches.before;
+        let count = caches.groups.len();
+        let (number, rules) = caches.groups.entry(sid).or_insert_with(|| {
+            let mut rules: Vec<usize> = (0..self.before.match_len(cache, sid))
+                .map(|index| self.before.match_pattern(cache, sid, index).as_usize())
+                .collect();
+            rules.sort_unstable();
+            rules.dedup();
+            (count, rules.into_boxed_slice())
+        });
+        group.extend_from_slice(rules);
+        *number
     }
 
-    /// Applies the first rule (in rule order) of `group` whose `afterbreak` matches at `at`.
-    fn decide(&self, text: &str, at: usize, scratch: &mut Scratch, breaks: &mut Vec<usize>) {
-        let Scratch {
-            group,
-            answered,
-            starts,
-            long_tries,
-        } = scratch;
+    /// Applies the first rule (in rule order) of `group` (group number `number`) whose
+    /// `afterbreak` matches at `at`.
+    fn decide(
+        &self,
+        number: usize,
+        text: &str,
+        at: usize,
+        caches: &mut Caches,
+        scratch: &mut Scratch,
+        breaks: &mut Vec<usize>,
+    ) {
         if at > 0 && at < text.len() && text.is_char_boundary(at) {
-            group.sort_unstable();
-            group.dedup();
-            // Rules sharing an `afterbreak` pattern share its answer; only a few rules
-            // meet at one position, so a short list beats a table.
-            answered.clear();
-            for &index in group.iter() {
-                let rule = &self.rules[index];
-                let after_matches = match rule.after {
-                    None => true,
-                    Some(after) => match answered.iter().find(|(seen, _)| *seen == after) {
-                        Some(&(_, answer)) => answer,
-                        None => {
-                            let answer = self.after_matches(after, text, at, starts, long_tries);
-                            answered.push((after, answer));
-                            answer
-                        }
-                    },
-                };
-                if after_matches {
-                    if rule.breaks && breaks.last() != Some(&at) {
-                        breaks.push(at);
-                    }
-                    break;
+            // The decision of a group depends on the answers of its `afterbreak` patterns
+            // only: when each depended on the bytes a memo key holds, so does the decision.
+            let key = memo_key(number, text, at).map(|key| key | DECISION);
+            let remembered = key.and_then(|key| caches.memo.get(key));
+            let breaks_here = remembered.unwrap_or_else(|| {
+                let (decision, exact) = self.first_rule(text, at, caches, scratch);
+                if let (Some(key), true) = (key, exact) {
+                    caches.memo.put(key, decision);
                 }
+                decision
+            });
+            if breaks_here && breaks.last() != Some(&at) {
+                breaks.push(at);
             }
         }
-        group.clear();
+        scratch.group.clear();
     }
-}
 
-impl Engine {
-    /// Whether `afterbreak` number `after` matches the text starting at `at`.
+    /// Whether the first rule of `scratch.group` whose `afterbreak` matches at `at` is a
+    /// break rule (`false` when none matches), and whether that depended only on the bytes
+    /// of a memo key.
+    fn first_rule(
+        &self,
+        text: &str,
+        at: usize,
+        caches: &mut Caches,
+        scratch: &mut Scratch,
+    ) -> (bool, bool) {
+        // Rules sharing an `afterbreak` pattern share its answer; only a few rules meet at
+        // one position, so a short list beats a table.
+        scratch.answered.clear();
+        let mut exact = true;
+        for i in 0..scratch.group.len() {
+            let rule = &self.rules[scratch.group[i]];
+            let after_matches = match rule.after {
+                None => true,
+                Some(after) => match scratch.answered.iter().find(|(seen, _)| *seen == after) {
+                    Some(&(_, answer)) => answer,
+                    None => {
+                        let (answer, near) = self.after_matches(after, text, at, caches, scratch);
+                        exact &= near;
+                        scratch.answered.push((after, answer));
+                        answer
+                    }
+                },
+            };
+            if after_matches {
+                return (rule.breaks, exact);
+            }
+        }
+        (false, exact)
+    }
+
+    /// Whether `afterbreak` number `after` matches the text starting at `at`, and whether
+    /// that answer depended only on the bytes of its memo key.
     fn after_matches(
         &self,
         after: usize,
         text: &str,
         at: usize,
-        starts: &mut Vec<Option<Starts>>,
-        long_tries: &mut Vec<usize>,
-    ) -> bool {
+        caches: &mut Caches,
+        scratch: &mut Scratch,
+    ) -> (bool, bool) {
         let compiled = &self.afters[after];
         if !compiled.short {
             // Sized on first use: most texts never get here.
-            if long_tries.is_empty() {
-                long_tries.resize(self.afters.len(), 0);
-                starts.resize(self.afters.len(), None);
+            if scratch.long_bytes.is_empty() {
+                scratch.long_bytes.resize(self.afters.len(), 0);
+                scratch.starts.resize(self.afters.len(), None);
             }
-            if let (Some(reverse), Some(caches)) = (&compiled.reverse, &compiled.reverse_caches)
-                && long_tries[after] >= TRIES_BEFORE_BACKWARD_PASS
+            if scratch.long_bytes[after] >= text.len()
+                && let Some(reverse) = compiled.reverse()
             {
-                let known = starts[after]
-                    .get_or_insert_with(|| match_starts(reverse, &mut caches.get(), text));
+                let known = scratch.starts[after].get_or_insert_with(|| {
+                    scratch.backward_passes += 1;
+                    let cache = caches.reverse[after].get_or_insert_with(|| reverse.create_cache());
+                    match_starts(reverse, cache, text)
+                });
                 if let Some(bits) = known {
-                    return bits[at / 64] & (1 << (at % 64)) != 0;
+                    return (bits[at / 64] & (1 << (at % 64)) != 0, false);
                 }
             }
-            long_tries[after] += 1;
         }
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        compiled.forward.is_match(input)
+        let memo_key = memo_key(after, text, at);
+        if let Some(answer) = memo_key.and_then(|key| caches.memo.get(key)) {
+            return (answer, true);
+        }
+        let mut read = 0;
+        let answer = match (&compiled.forward, &mut caches.forward[after]) {
+            (Some(dfa), Some(cache)) => anchored_match(dfa, cache, text, at, &mut read),
+            _ => None,
+        };
+        let near = memo_key.is_some() && answer.is_some() && read <= MEMO_BYTES;
+        if let (Some(key), Some(answer), true) = (memo_key, answer, near) {
+            caches.memo.put(key, answer);
+        }
+        let answer = answer.unwrap_or_else(|| {
+            // The general engine may read to the end of the text.
+            read = text.len() - at;
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            compiled
+                .fallback()
+                .is_some_and(|fallback| fallback.is_match(input))
+        });
+        if !compiled.short {
+            scratch.long_bytes[after] += read.max(1);
+        }
+        (answer, near)
     }
+}
+
+/// Bytes after a position an answer may depend on to be remembered.
+const MEMO_BYTES: usize = 4;
+
+/// The key of a try of `afterbreak` number `after` at `at` (or with [`DECISION`], of the
+/// decision of rule group number `after`): the number, the byte before (the automaton
+/// starts from it: `^`, `\b`) and the next [`MEMO_BYTES`] bytes, the end of the text not
+/// among them. `None` near the end of the text.
+fn memo_key(after: usize, text: &str, at: usize) -> Option<u64> {
+    let bytes = text
+        .as_bytes()
+        .get(at.checked_sub(1)?..at + MEMO_BYTES + 1)?;
+    let mut key = [0u8; 8];
+    key[..MEMO_BYTES + 1].copy_from_slice(&bytes[..MEMO_BYTES + 1]);
+    let after = u64::try_from(after).ok().filter(|&a| a < 1 << 23)?;
+    Some(u64::from_le_bytes(key) | after << 40)
+}
+
+/// The bit that tells the key of a group's decision from the key of one pattern's try.
+const DECISION: u64 = 1 << 63;
+
+/// Answers of anchored tries that read at most [`MEMO_BYTES`], by [`memo_key`]: an
+/// automaton's answer depends on nothing else, and most positions (a stop, a space, a
+/// capital) repeat, so a lookup replaces most tries. A slot holds the last answer put in.
+struct Memo {
+    /// The key and `answer + 1`; 0 for an empty slot.
+    slots: Vec<(u64, u8)>,
+}
+
+/// Small enough to stay in the first-level cache beside the automata.
+const MEMO_SLOTS: usize = 1024;
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            slots: vec![(0, 0); MEMO_SLOTS],
+        }
+    }
+}
+
+impl Memo {
+    fn slot(key: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product mix every byte of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<bool> {
+        match self.slots[Memo::slot(key)] {
+            (k, stored) if k == key && stored > 0 => Some(stored == 2),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, key: u64, answer: bool) {
+        self.slots[Memo::slot(key)] = (key, 1 + u8::from(answer));
+    }
+}
+
+/// Whether the anchored automaton `dfa` matches `text` from `at`, reading no further than
+/// the first match; `read` counts the bytes read. `None` if the automaton gave up.
+fn anchored_match(
+    dfa: &DFA,
+    cache: &mut Cache,
+    text: &str,
+    at: usize,
+    read: &mut usize,
+) -> Option<bool> {
+    let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+    let mut sid = dfa.start_state_forward(cache, &input).ok()?;
+    // A DFA reports a match one byte late: the first match state entered, on a byte or at
+    // the end of the text, means a match.
+    for &byte in &text.as_bytes()[at..] {
+        *read += 1;
+        sid = dfa.next_state(cache, sid, byte).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                return Some(true);
+            }
+            if sid.is_dead() {
+                return Some(false);
+            }
+            if sid.is_quit() {
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    Some(sid.is_match())
 }
 
 /// Every position of `text` where a match of the pattern whose reverse automaton is
@@ -385,22 +627,42 @@ fn match_starts(reverse: &DFA, cache: &mut Cache, text: &str) -> Starts {
 }
 
 fn compile_after(pattern: &str) -> Result<After, String> {
-    let forward = Regex::builder()
+    let forward = build_forward(pattern);
+    let fallback = OnceLock::new();
+    if forward.is_none() {
+        // The fallback answers every try, and names what is wrong with the pattern.
+        let meta = build_meta(pattern)?;
+        let _ = fallback.set(Some(meta));
+    }
+    Ok(After {
+        pattern: pattern.to_owned(),
+        forward,
+        fallback,
+        reverse: OnceLock::new(),
+        short: is_short(pattern),
+    })
+}
+
+/// The general regex of `pattern`, or what is wrong with it.
+fn build_meta(pattern: &str) -> Result<Regex, String> {
+    Regex::builder()
         .syntax(syntax_config())
         .build(pattern)
-        .map_err(|e| regex_error_message(&e))?;
-    let short = is_short(pattern);
-    let reverse = (!short).then(|| build_reverse(pattern)).flatten();
-    let reverse_caches = reverse.clone().map(|dfa| {
-        let factory: CacheFactory = Box::new(move || dfa.create_cache());
-        Pool::new(factory)
-    });
-    Ok(After {
-        forward,
-        reverse,
-        reverse_caches,
-        short,
-    })
+        .map_err(|e| regex_error_message(&e))
+}
+
+/// The anchored forward automaton of `pattern`, or `None` if the lazy DFA cannot run it.
+fn build_forward(pattern: &str) -> Option<DFA> {
+    DFA::builder()
+        .syntax(syntax_config())
+        .configure(
+            DFA::config()
+                .unicode_word_boundary(true)
+                .cache_capacity(DFA_CACHE_BYTES)
+                .minimum_cache_clear_count(None),
+        )
+        .build(pattern)
+        .ok()
 }
 
 /// Whether every match of `pattern` is at most [`LONGEST_FORWARD_AFTER`] bytes long.
@@ -472,6 +734,12 @@ fn unreachable_empty_dfa() -> DFA {
 /// Sentence ranges between `breaks`, trimmed of white space, empty ones dropped.
 pub fn ranges_between(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
     let mut ranges = Vec::with_capacity(breaks.len() + 1);
+    push_ranges_between(text, breaks, &mut ranges);
+    ranges
+}
+
+/// [`ranges_between`], added to `ranges`.
+pub fn push_ranges_between(text: &str, breaks: &[usize], ranges: &mut Vec<Range<usize>>) {
     let mut start = 0;
     for &end in breaks.iter().chain(std::iter::once(&text.len())) {
         if let Some(range) = trimmed(text, start..end) {
@@ -479,7 +747,6 @@ pub fn ranges_between(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
         }
         start = end;
     }
-    ranges
 }
 
 fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
@@ -499,14 +766,16 @@ mod tests {
         engine
     }
 
-    /// The breaks of `text`, with the anchored tries of unbounded `afterbreak` patterns.
-    fn breaks_counting(engine: &Engine, text: &str) -> (Vec<usize>, usize) {
-        let mut cache = engine.caches.get();
+    /// The breaks of `text`, with the bytes read by the anchored tries of unbounded
+    /// `afterbreak` patterns and the backward passes run.
+    fn breaks_counting(engine: &Engine, text: &str) -> (Vec<usize>, usize, usize) {
+        let mut caches = engine.caches.get();
         let (mut breaks, mut scratch) = (Vec::new(), Scratch::default());
         engine
-            .scan_counting(&mut cache, text, &mut breaks, &mut scratch)
+            .scan(&mut caches, text, &mut breaks, &mut scratch)
             .unwrap();
-        (breaks, scratch.long_tries.iter().sum())
+        let read = scratch.long_bytes.iter().sum();
+        (breaks, read, scratch.backward_passes)
     }
 
     #[test]
@@ -517,16 +786,106 @@ mod tests {
         ];
         let engine = engine(&rules);
         let text = "A short one. ".repeat(2000);
-        let (breaks, long_tries) = breaks_counting(&engine, text.trim_end());
+        let text = text.trim_end();
+        let (breaks, read, passes) = breaks_counting(&engine, text);
         assert_eq!(breaks.len(), 1999);
-        assert_eq!(
-            long_tries, TRIES_BEFORE_BACKWARD_PASS,
-            "then the backward pass answers every position"
-        );
+        // The first tries read to the end, until they have read the text's length; then
+        // the backward pass answers every position.
+        assert!(read <= 2 * text.len(), "{read} bytes read by tries");
+        assert_eq!(passes, 1);
         // A `#` at the end: now every stop is an exception.
-        let text = format!("{}#", text.trim_end());
-        let (breaks, long_tries) = breaks_counting(&engine, &text);
-        assert_eq!((breaks.len(), long_tries), (0, TRIES_BEFORE_BACKWARD_PASS));
+        let text = format!("{text}#");
+        let (breaks, read, passes) = breaks_counting(&engine, &text);
+        assert_eq!(breaks.len(), 0);
+        assert!(read <= 2 * text.len(), "{read} bytes read by tries");
+        assert_eq!(passes, 1);
+    }
+
+    #[test]
+    fn an_unbounded_afterbreak_that_reads_a_few_bytes_is_never_run_backwards() {
+        // `\s+[^\p{Ll}\s]` has no length bound, but at a sentence end it reads two bytes:
+        // a backward pass over the whole text per paragraph would cost more than every try.
+        let rules = [Rule::new("period", true, r"\.", r"\s+[^\p{Ll}\s]")];
+        let engine = engine(&rules);
+        let text = "A short one. ".repeat(2000);
+        let text = text.trim_end();
+        let (breaks, read, passes) = breaks_counting(&engine, text);
+        assert_eq!(breaks.len(), 1999);
+        assert_eq!(passes, 0, "no backward pass");
+        assert!(read <= 3 * 2000, "{read} bytes read by 2000 tries");
+    }
+
+    #[test]
+    fn remembered_answers_are_the_answers_of_tries() {
+        let patterns = [
+            r"\s+\p{Lu}",
+            r"\s\.",
+            r"(?m:^)\s*x",
+            r"\b\w",
+            r"\s*\d",
+            r"[ \x{A0}]?(?:\[\d{1,3}\])+(?:\s|$)",
+            r"\s+[^\p{Ll}\s]",
+        ];
+        // The same few bytes after a position, then different ones further on.
+        let text = "a. Xa.  b a.     Z\nx1234 ax1234 aXYZWQ XYZWQ .[12] é. É. [1]x 9a. . 1 a.     z a.\tX ";
+        for pattern in patterns {
+            let engine = engine(&[Rule::new("p", true, r"\.", pattern)]);
+            let mut caches = engine.caches.get();
+            let expected = |at: usize| {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                engine.afters[0].fallback().unwrap().is_match(input)
+            };
+            // Twice: the second time, most answers come from memory.
+            for round in 0..2 {
+                for at in (1..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                    // A fresh scratch: no backward pass, every answer a try or remembered.
+                    let mut scratch = Scratch::default();
+                    let (answer, _) = engine.after_matches(0, text, at, &mut caches, &mut scratch);
+                    assert_eq!(answer, expected(at), "{pattern:?} at {at}, round {round}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_decisions_are_the_decisions_of_the_rules() {
+        let rules = [
+            Rule::new("title", false, r"(?:^|\s)Mr\.", r"\s"),
+            Rule::new("initial", false, r"(?:^|\s)\p{Lu}\.", r"\s+\p{Lu}\p{Ll}"),
+            Rule::new("hash", false, r"\.", r"\s*#"),
+            Rule::new("end", true, r"[.!?]+", r"\s+[^\p{Ll}\s]"),
+            Rule::new("semicolon", true, r";", ""),
+        ];
+        let engine = engine(&rules);
+        let text = "Mr. Smith left. A. Bc went. X. Y. He came! a. b. Ok. # no. #x \
+                    Mr. Smith left. A. Bc went. X.    Y. Đó; là. Ông. é. Ok.\n# end. \
+                    Z.    Yz went. Z.    YZ went.";
+        // By the definition: at each position, the first rule whose patterns match there.
+        let regexes: Vec<(Regex, Regex)> = rules
+            .iter()
+            .map(|rule| {
+                let before = Regex::new(&format!(r"(?:{})\z", rule.before)).unwrap();
+                let after = Regex::new(&format!(r"^(?:{})", rule.after)).unwrap();
+                (before, after)
+            })
+            .collect();
+        let expected: Vec<usize> = (1..text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .filter(|&at| {
+                regexes
+                    .iter()
+                    .zip(&rules)
+                    .find(|((before, after), _)| {
+                        before.is_match(&text[..at]) && after.is_match(&text[at..])
+                    })
+                    .is_some_and(|(_, rule)| rule.breaks)
+            })
+            .collect();
+        let mut session = engine.session();
+        // Twice: the second time, most decisions come from memory.
+        for round in 0..2 {
+            assert_eq!(session.breaks(text), expected, "round {round}");
+        }
     }
 
     #[test]
@@ -551,7 +910,7 @@ mod tests {
         ];
         for pattern in patterns {
             let after = compile_after(pattern).unwrap();
-            let Some(reverse) = &after.reverse else {
+            let Some(reverse) = after.reverse() else {
                 panic!("{pattern} has no reverse automaton");
             };
             for text in texts {
@@ -567,9 +926,17 @@ mod tests {
                 };
                 for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                     let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                    let expected = after.fallback().unwrap().is_match(input);
+                    if let Some(dfa) = &after.forward {
+                        let answer = anchored_match(dfa, &mut dfa.create_cache(), text, at, &mut 0);
+                        assert!(
+                            answer.is_none_or(|answer| answer == expected),
+                            "forward {pattern:?} at {at} of {text:?}"
+                        );
+                    }
                     assert_eq!(
                         bits[at / 64] & (1 << (at % 64)) != 0,
-                        after.forward.is_match(input),
+                        expected,
                         "{pattern:?} at {at} of {text:?}"
                     );
                 }

@@ -30,6 +30,33 @@ pub struct Unit {
     pub end: usize,
 }
 
+/// A unit as [`each_unit`] hands it out: borrowed from the document and the id being given,
+/// so a caller that prints units allocates nothing per unit. Serialized, it is the same JSON
+/// as the [`Unit`] it stands for; the fields mean what [`Unit`]'s do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct UnitRef<'a> {
+    pub id: &'a str,
+    pub block: usize,
+    pub index: usize,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl UnitRef<'_> {
+    /// The unit, owned: to keep it past the call that handed it out.
+    pub fn to_unit(&self) -> Unit {
+        Unit {
+            id: self.id.to_owned(),
+            block: self.block,
+            index: self.index,
+            text: self.text.to_owned(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
 /// Splits text into sentences with an ordered set of SRX rules.
 #[derive(Clone)]
 pub struct Segmenter {
@@ -74,6 +101,27 @@ impl Segmenter {
     /// Sentence ranges of `text`, trimmed of surrounding white space; never empty ranges.
     pub fn split(&self, text: &str) -> Vec<Range<usize>> {
         engine::ranges_between(text, &self.engine.breaks(text))
+    }
+
+    /// A splitter for many texts on one thread: the automata's caches are taken once,
+    /// not once per text.
+    pub fn splitter(&self) -> Splitter<'_> {
+        Splitter {
+            session: self.engine.session(),
+        }
+    }
+}
+
+/// Splits texts one after the other with the same caches; see [`Segmenter::splitter`].
+pub struct Splitter<'a> {
+    session: engine::Session<'a>,
+}
+
+impl Splitter<'_> {
+    /// [`Segmenter::split`], the ranges added to `ranges`.
+    pub fn split_into(&mut self, text: &str, ranges: &mut Vec<Range<usize>>) {
+        let breaks = self.session.breaks(text);
+        engine::push_ranges_between(text, breaks, ranges);
     }
 }
 pub mod srx;

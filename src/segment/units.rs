@@ -4,108 +4,348 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::{Segmenter, Unit};
+use super::{Segmenter, Splitter, Unit, UnitRef};
 use crate::document::{Block, CodeKind, Document};
 
 /// Splits every block of `doc` into units, in document order.
 pub fn segment_document(doc: &Document, segmenter: &Segmenter) -> Vec<Unit> {
     let mut units = Vec::new();
     let Ok(()) = each_unit(doc, segmenter, |unit| {
-        units.push(unit);
+        units.push(unit.to_unit());
         Ok::<(), std::convert::Infallible>(())
     });
     units
 }
 
 /// Hands every unit of `doc` to `sink` as soon as it is found, in document order, so a
-/// caller that prints them holds one window of units at a time; the first error of `sink`
-/// stops it.
+/// caller that prints them holds a few chunks of units at a time; the first error of
+/// `sink` stops it.
 ///
-/// A large document is segmented on every core: the blocks of a window are shared out in
-/// contiguous runs, and the units come back in order. Repeat suffixes (`-2`) need the
-/// units before, so they are given in order afterwards.
+/// A large document is segmented on every core: its blocks are cut into chunks of about
+/// [`CHUNK_BYTES`], which the threads take in turn while `sink` is given the units of the
+/// chunks already done, in order. Repeat suffixes (`-2`) need the units before, so they
+/// are given here, in order.
 pub fn each_unit<E>(
     doc: &Document,
     segmenter: &Segmenter,
-    mut sink: impl FnMut(Unit) -> Result<(), E>,
+    sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
-    let mut first = 0;
-    while first < doc.blocks.len() {
-        let last = window_end(doc, first);
-        let blocks = first..last;
-        let bytes = doc.blocks[last - 1].range.end - doc.blocks[first].range.start;
-        let runs = if workers > 1 && bytes >= PARALLEL_MIN_BYTES {
-            let run = blocks.len().div_ceil(workers);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (first..last)
-                    .step_by(run)
-                    .map(|start| {
-                        let end = (start + run).min(last);
-                        scope.spawn(move || units_of_blocks(doc, segmenter, start..end))
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| {
-                        h.join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
-                    .collect::<Vec<_>>()
-            })
-        } else {
-            vec![units_of_blocks(doc, segmenter, blocks)]
-        };
-        for mut unit in runs.into_iter().flatten() {
-            unit.id = with_repeat_suffix(unit.id, &mut seen_ids);
-            sink(unit)?;
-        }
-        first = last;
-    }
-    Ok(())
+    each_unit_with(doc, segmenter, workers, sink, &mut Progress::default())
 }
 
 /// Threads for one document at most: segmenting is memory-bound past a few.
 const MAX_WORKERS: usize = 8;
 
-/// Below this much text a window is segmented on one thread: starting threads would cost
-/// more than they save.
+/// Below this much text a document is segmented on the calling thread: starting threads
+/// would cost more than they save.
 const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
-/// About how much text one window holds: the units of a window are held until it is done.
-const WINDOW_BYTES: usize = 4 * 1024 * 1024;
+/// About how much text one chunk holds: a thread's unit of work.
+const CHUNK_BYTES: usize = 256 * 1024;
 
-/// The end of the window of blocks that starts at block `first`: at least one block.
-fn window_end(doc: &Document, first: usize) -> usize {
-    let start = doc.blocks[first].range.start;
-    let after = doc.blocks[first..].partition_point(|b| b.range.end - start <= WINDOW_BYTES);
-    first + after.max(1)
+/// Chunks a thread may segment ahead of the one `sink` waits for, per thread: what bounds
+/// the units held when `sink` is slower than segmenting (a slow pipe).
+const AHEAD_PER_WORKER: usize = 4;
+
+/// How far segmenting had got when `sink` was first called: for tests.
+#[derive(Debug, Default)]
+struct Progress {
+    chunks: usize,
+    claimed_at_first_unit: Option<usize>,
 }
 
-/// The units of `blocks`, with their ids before repeat suffixes.
-fn units_of_blocks(doc: &Document, segmenter: &Segmenter, blocks: Range<usize>) -> Vec<Unit> {
-    let mut units = Vec::new();
+fn each_unit_with<E>(
+    doc: &Document,
+    segmenter: &Segmenter,
+    workers: usize,
+    mut sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
+    progress: &mut Progress,
+) -> Result<(), E> {
+    let chunks = chunks(doc);
+    progress.chunks = chunks.len();
+    if workers > 1 && doc.text.len() >= PARALLEL_MIN_BYTES {
+        return on_threads(doc, segmenter, workers, &chunks, sink, progress);
+    }
+    let mut ids = Ids::default();
+    let mut splitter = segmenter.splitter();
+    let (mut found, mut ranges) = (Vec::new(), Vec::new());
+    for (claimed, blocks) in chunks.into_iter().enumerate() {
+        found.clear();
+        find_units(doc, &mut splitter, blocks, &mut found, &mut ranges);
+        if !found.is_empty() {
+            progress.claimed_at_first_unit.get_or_insert(claimed + 1);
+        }
+        ids.hand_out(doc, &found, &mut sink)?;
+    }
+    Ok(())
+}
+
+/// [`each_unit_with`] on `workers` threads, which take `chunks` in turn; the calling
+/// thread hands the units out in order as their chunks are done.
+fn on_threads<E>(
+    doc: &Document,
+    segmenter: &Segmenter,
+    workers: usize,
+    chunks: &[Range<usize>],
+    mut sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
+    progress: &mut Progress,
+) -> Result<(), E> {
+    let mut ids = Ids::default();
+    let shared = Shared {
+        spare: Mutex::new(Vec::new()),
+        claims: Mutex::new(Claims::default()),
+        room: Condvar::new(),
+        stop: AtomicBool::new(false),
+    };
+    let ahead = workers * AHEAD_PER_WORKER;
+    std::thread::scope(|scope| {
+        let (done, results) = mpsc::channel::<(usize, Vec<Found>)>();
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (done, shared) = (done.clone(), &shared);
+                scope.spawn(move || {
+                    let _stop = StopOnPanic(shared);
+                    let (mut splitter, mut ranges) = (segmenter.splitter(), Vec::new());
+                    while let Some(k) = shared.claim(chunks.len(), ahead) {
+                        let mut found = shared.spare_list();
+                        find_units(
+                            doc,
+                            &mut splitter,
+                            chunks[k].clone(),
+                            &mut found,
+                            &mut ranges,
+                        );
+                        if done.send((k, found)).is_err() {
+                            return;
+                        }
+                    }
+                })
+            })
+            .collect();
+        drop(done);
+        // Chunks finish in any order; they are handed out in document order.
+        let mut finished: Vec<Option<Vec<Found>>> = vec![None; chunks.len()];
+        let mut next = 0;
+        let mut result = Ok(());
+        // A closed channel means every thread is gone: one panicked (joined below).
+        'receive: while next < chunks.len() {
+            let Ok((k, found)) = results.recv() else {
+                break;
+            };
+            finished[k] = Some(found);
+            while let Some(found) = finished.get_mut(next).and_then(Option::take) {
+                if progress.claimed_at_first_unit.is_none() && !found.is_empty() {
+                    progress.claimed_at_first_unit = Some(shared.lock().claimed);
+                }
+                if let Err(error) = ids.hand_out(doc, &found, &mut sink) {
+                    result = Err(error);
+                    break 'receive;
+                }
+                shared.give_back(found);
+                next += 1;
+                shared.lock().handed = next;
+                shared.room.notify_all();
+            }
+        }
+        shared.stop();
+        drop(results);
+        for handle in handles {
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        result
+    })
+}
+
+/// What the threads of one document share.
+struct Shared {
+    /// Lists of units already handed out, emptied, for the next chunks: a new list for
+    /// every chunk would be memory the system maps and zeroes again each time.
+    spare: Mutex<Vec<Vec<Found>>>,
+    claims: Mutex<Claims>,
+    /// Signalled when a chunk is handed out (room to segment ahead) or on stop.
+    room: Condvar,
+    stop: AtomicBool,
+}
+
+#[derive(Default)]
+struct Claims {
+    /// Chunks taken by a thread so far.
+    claimed: usize,
+    /// Chunks whose units `sink` has been given.
+    handed: usize,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Claims> {
+        self.claims.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next chunk to segment, once it is no more than `ahead` chunks ahead of the one
+    /// being handed out; `None` when all are taken or the work stopped.
+    fn claim(&self, chunks: usize, ahead: usize) -> Option<usize> {
+        let mut claims = self.lock();
+        loop {
+            if self.stop.load(Ordering::Relaxed) || claims.claimed >= chunks {
+                return None;
+            }
+            if claims.claimed < claims.handed + ahead {
+                claims.claimed += 1;
+                return Some(claims.claimed - 1);
+            }
+            claims = self
+                .room
+                .wait(claims)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn spare_list(&self) -> Vec<Found> {
+        let spare = self
+            .spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        spare.unwrap_or_default()
+    }
+
+    fn give_back(&self, mut found: Vec<Found>) {
+        found.clear();
+        self.spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(found);
+    }
+
+    fn stop(&self) {
+        // Under the lock, so a thread between its check and its wait cannot miss it.
+        let claims = self.lock();
+        self.stop.store(true, Ordering::Relaxed);
+        drop(claims);
+        self.room.notify_all();
+    }
+}
+
+/// Stops the other threads when a thread panics, so none waits for room forever.
+struct StopOnPanic<'a>(&'a Shared);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
+}
+
+/// The chunks of `doc`: runs of blocks of about [`CHUNK_BYTES`], at least one block each.
+fn chunks(doc: &Document) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut first = 0;
+    while first < doc.blocks.len() {
+        let start = doc.blocks[first].range.start;
+        let after = doc.blocks[first..].partition_point(|b| b.range.end - start <= CHUNK_BYTES);
+        let last = first + after.max(1);
+        chunks.push(first..last);
+        first = last;
+    }
+    chunks
+}
+
+/// A unit found, before its id is given: all a thread sends back, so that finding one
+/// allocates nothing.
+#[derive(Debug, Clone)]
+struct Found {
+    block: usize,
+    index: usize,
+    start: usize,
+    end: usize,
+    /// The first bytes of the hash the id is made of.
+    hash: [u8; ID_BYTES],
+}
+
+/// The units of `blocks`, added to `found`; `ranges` is a buffer.
+fn find_units(
+    doc: &Document,
+    splitter: &mut Splitter<'_>,
+    blocks: Range<usize>,
+    found: &mut Vec<Found>,
+    ranges: &mut Vec<Range<usize>>,
+) {
     for block_index in blocks {
-        let flat = FlatBlock::new(&doc.text, &doc.blocks[block_index]);
-        for (index, range) in segmenter.split(&flat.text).into_iter().enumerate() {
-            let source = flat.source_range(range);
-            let text = doc.text[source.clone()].to_owned();
-            units.push(Unit {
-                id: text_id(&text),
+        let block = &doc.blocks[block_index];
+        ranges.clear();
+        let mut push = |index, source: Range<usize>| {
+            found.push(Found {
                 block: block_index,
                 index,
-                text,
+                hash: id_hash(&doc.text[source.clone()]),
                 start: source.start,
                 end: source.end,
             });
+        };
+        if block.codes.is_empty() {
+            // No markup: the block's text is what the segmenter sees, offsets and all.
+            let at = block.range.start;
+            splitter.split_into(&doc.text[block.range.clone()], ranges);
+            for (index, range) in ranges.iter().enumerate() {
+                push(index, at + range.start..at + range.end);
+            }
+        } else {
+            let flat = FlatBlock::new(&doc.text, block);
+            splitter.split_into(&flat.text, ranges);
+            for (index, range) in ranges.iter().enumerate() {
+                push(index, flat.source_range(range.clone()));
+            }
         }
     }
-    units
+}
+
+/// The ids given so far in a document, and the one being given.
+#[derive(Default)]
+struct Ids {
+    /// How many times each hash has been given, keyed by its bytes.
+    seen: FxHashMap<u64, usize>,
+    id: String,
+}
+
+impl Ids {
+    /// Gives each unit of `found` its id, in order, and hands it to `sink`.
+    fn hand_out<E>(
+        &mut self,
+        doc: &Document,
+        found: &[Found],
+        sink: &mut impl FnMut(UnitRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for unit in found {
+            let mut key = [0u8; 8];
+            key[..ID_BYTES].copy_from_slice(&unit.hash);
+            let count = self.seen.entry(u64::from_le_bytes(key)).or_insert(0);
+            *count += 1;
+            self.id.clear();
+            push_id(&mut self.id, &unit.hash);
+            if *count > 1 {
+                let _ = write!(self.id, "-{count}");
+            }
+            sink(UnitRef {
+                id: &self.id,
+                block: unit.block,
+                index: unit.index,
+                text: &doc.text[unit.start..unit.end],
+                start: unit.start,
+                end: unit.end,
+            })?;
+        }
+        Ok(())
+    }
 }
 
 /// The id of a unit: `u` and 10 hex digits of the SHA-256 of its text in NFC with white
@@ -129,27 +369,80 @@ fn with_repeat_suffix(base: String, seen: &mut HashMap<String, usize>) -> String
 
 /// The id of a text, without the repeat suffix.
 pub fn text_id(text: &str) -> String {
+    let mut id = String::with_capacity(1 + 2 * ID_BYTES);
+    push_id(&mut id, &id_hash(text));
+    id
+}
+
+/// Bytes of the hash an id shows.
+const ID_BYTES: usize = 5;
+
+/// `u` and the hash in lower-case hex.
+fn push_id(id: &mut String, hash: &[u8; ID_BYTES]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    id.push('u');
+    for byte in hash {
+        id.push(char::from(HEX[usize::from(byte >> 4)]));
+        id.push(char::from(HEX[usize::from(byte & 0xf)]));
+    }
+}
+
+/// The bytes of the hash an id shows.
+fn id_hash(text: &str) -> [u8; ID_BYTES] {
     let mut hasher = Sha256::new();
-    // Most text is already NFC: then its words are hashed where they lie, with no copy.
-    // Collapsing white space keeps NFC (white space is a starter that composes with
-    // nothing), so this hashes the same bytes as the general path below.
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        for (i, word) in text.split_whitespace().enumerate() {
-            if i > 0 {
-                hasher.update(b" ");
+    // Most text is already NFC (ASCII always is): then it is hashed where it lies, in one
+    // piece when its white space is already collapsed, else word by word. Collapsing white
+    // space keeps NFC (white space is a starter that composes with nothing), so this hashes
+    // the same bytes as the general path below.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if is_collapsed(text) {
+            hasher.update(text.as_bytes());
+        } else {
+            for (i, word) in text.split_whitespace().enumerate() {
+                if i > 0 {
+                    hasher.update(b" ");
+                }
+                hasher.update(word.as_bytes());
             }
-            hasher.update(word.as_bytes());
         }
     } else {
         hasher.update(folded_nfc(text).as_bytes());
     }
     let digest = hasher.finalize();
-    let mut id = String::with_capacity(11);
-    id.push('u');
-    for byte in &digest[..5] {
-        let _ = write!(id, "{byte:02x}");
+    let mut hash = [0u8; ID_BYTES];
+    hash.copy_from_slice(&digest[..ID_BYTES]);
+    hash
+}
+
+/// Whether `text` is its own white space collapsed: words separated by single spaces,
+/// none before or after (what `split_whitespace` and `join(" ")` would give back).
+fn is_collapsed(text: &str) -> bool {
+    if text.is_ascii() {
+        // Every id hashes its text: these loops have no early exit, so the compiler
+        // vectorizes them.
+        let bytes = text.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        let control = bytes.iter().fold(0u8, |found, b| {
+            found | u8::from((b'\t'..=b'\r').contains(b))
+        });
+        let double = bytes.iter().zip(&bytes[1..]).fold(0u8, |found, (a, b)| {
+            found | (u8::from(*a == b' ') & u8::from(*b == b' '))
+        });
+        return first != b' ' && last != b' ' && control == 0 && double == 0;
     }
-    id
+    // At the start, a space would be one too many, as after a space.
+    let mut after_space = true;
+    for c in text.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => after_space = true,
+            c if c.is_whitespace() => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 /// `text` with white space collapsed to single spaces, then in NFC: what a unit id hashes.
@@ -389,35 +682,139 @@ mod tests {
         assert_eq!(text_id("Hu\u{300}ng"), text_id("Hùng"));
     }
 
-    #[test]
-    fn a_large_document_segmented_on_every_core_gives_the_units_of_one_thread() {
+    /// A plain-text document of at least `bytes`, one paragraph a line, with repeats.
+    fn big_document(bytes: usize) -> Document {
         use crate::document::ReadOptions;
-        // Over a window and the parallel threshold, with repeats across the runs.
         let mut text = String::new();
         let mut n = 0;
-        while text.len() < WINDOW_BYTES + PARALLEL_MIN_BYTES * 3 {
+        while text.len() < bytes {
             n += 1;
             text.push_str(&format!(
                 "Paragraph {} opens. Mr. Smith said yes. It rained.\n",
                 n % 5000
             ));
         }
-        let doc = Document::from_bytes(
+        Document::from_bytes(
             std::path::Path::new("big.txt"),
             text.as_bytes(),
             ReadOptions::default(),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_large_document_segmented_on_every_core_gives_the_units_of_one_thread() {
+        // Many chunks, over the parallel threshold, with repeats across the chunks.
+        let doc = big_document(CHUNK_BYTES * 6 + PARALLEL_MIN_BYTES);
         let segmenter = Segmenter::builtin(Lang::En);
-        let mut one_thread = units_of_blocks(&doc, &segmenter, 0..doc.blocks.len());
+        // Block by block, with the ids of `unique_id`.
+        let mut one_thread = Vec::new();
         let mut seen = HashMap::new();
-        for unit in &mut one_thread {
-            unit.id = with_repeat_suffix(std::mem::take(&mut unit.id), &mut seen);
+        for (block, b) in doc.blocks.iter().enumerate() {
+            for (index, range) in segmenter
+                .split(&doc.text[b.range.clone()])
+                .into_iter()
+                .enumerate()
+            {
+                let (start, end) = (b.range.start + range.start, b.range.start + range.end);
+                let text = doc.text[start..end].to_owned();
+                one_thread.push(Unit {
+                    id: unique_id(&text, &mut seen),
+                    block,
+                    index,
+                    text,
+                    start,
+                    end,
+                });
+            }
         }
-        let every_core = segment_document(&doc, &segmenter);
-        assert_eq!(every_core.len(), one_thread.len());
-        assert!(every_core == one_thread, "the same units, ids and order");
-        assert!(every_core.iter().any(|u| u.id.ends_with("-3")));
+        for workers in [1, 2, 3] {
+            let mut units = Vec::new();
+            let Ok(()) = each_unit_with(
+                &doc,
+                &segmenter,
+                workers,
+                |unit| {
+                    units.push(unit.to_unit());
+                    Ok::<(), std::convert::Infallible>(())
+                },
+                &mut Progress::default(),
+            );
+            assert_eq!(units.len(), one_thread.len());
+            assert!(units == one_thread, "the same units, ids and order");
+        }
+        assert!(one_thread.iter().any(|u| u.id.ends_with("-3")));
+    }
+
+    #[test]
+    fn units_are_handed_out_before_the_whole_document_is_segmented() {
+        let doc = big_document(CHUNK_BYTES * 24);
+        let segmenter = Segmenter::builtin(Lang::En);
+        for workers in [1, 2] {
+            let mut progress = Progress::default();
+            let mut handed = 0;
+            let result = each_unit_with(
+                &doc,
+                &segmenter,
+                workers,
+                |_| {
+                    handed += 1;
+                    Err("the reader went away")
+                },
+                &mut progress,
+            );
+            assert_eq!((result, handed), (Err("the reader went away"), 1));
+            assert!(progress.chunks >= 24, "{progress:?}");
+            // The first unit went out once its chunk was done; threads may have taken a
+            // few chunks ahead, never the whole document.
+            let claimed = progress.claimed_at_first_unit.unwrap();
+            let bound = if workers == 1 {
+                1
+            } else {
+                workers * AHEAD_PER_WORKER
+            };
+            assert!(
+                claimed <= bound,
+                "{claimed} chunks taken before the first unit"
+            );
+        }
+    }
+
+    #[test]
+    fn a_unit_handed_out_is_the_json_of_its_unit() {
+        let doc = big_document(1);
+        let mut json = Vec::new();
+        let Ok(()) = each_unit(&doc, &Segmenter::builtin(Lang::En), |unit| {
+            json.push((
+                serde_json::to_string(&unit).unwrap(),
+                serde_json::to_string(&unit.to_unit()).unwrap(),
+            ));
+            Ok::<(), std::convert::Infallible>(())
+        });
+        assert_eq!(json.len(), 3);
+        for (borrowed, owned) in json {
+            assert_eq!(borrowed, owned);
+        }
+    }
+
+    #[test]
+    fn ids_of_collapsed_and_uncollapsed_white_space_agree() {
+        for (text, collapsed) in [
+            ("One two.", true),
+            ("", true),
+            (" One two.", false),
+            ("One two. ", false),
+            ("One  two.", false),
+            ("One\ttwo.", false),
+            ("One\ntwo.", false),
+            ("Một hai.", true),
+            ("Một\u{a0}hai.", false),
+            ("Một  hai.", false),
+        ] {
+            assert_eq!(is_collapsed(text), collapsed, "{text:?}");
+            assert_eq!(text_id(text), text_id(&folded_nfc(text)), "{text:?}");
+        }
+        assert_eq!(text_id(" One  two.\t"), text_id("One two."));
     }
 
     mod properties {
