@@ -5,17 +5,22 @@
 # of each program interleaved so that a busy machine slows them alike; wall time, CPU time
 # (user + system, every thread) and peak resident memory of each process.
 #
-# Usage: scripts/bench-segment-process.sh [--runs N] [--baseline BIN]
+# Usage: scripts/bench-segment-process.sh [--runs N] [--baseline BIN] [--text FILE]
 #   --baseline BIN  another songngu executable (say, a build of main before a change) timed
 #                   on the same text in the same run
+#   --text FILE     segment this English text instead of the generated news (the generated
+#                   news repeats its sentences; real prose, say Debian's vim manuals,
+#                   shows whether the engine's remembered answers still pay)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 baseline=
+text=
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs=$2; shift 2 ;;
         --baseline) baseline=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+        --text) text=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -23,8 +28,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$here"
 cargo build --release --quiet --bin songngu --example sentencex_segment
-cargo bench --quiet --bench segment -- --generate "$work/news.txt"
-python3 - "$work/news.txt" "$runs" "$baseline" <<'PY'
+if [ -z "$text" ]; then
+    text=$work/news.txt
+    cargo bench --quiet --bench segment -- --generate "$text"
+fi
+python3 - "$text" "$runs" "$baseline" <<'PY'
 import os, subprocess, sys, time
 path, runs, baseline = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 size = os.path.getsize(path)
