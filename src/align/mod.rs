@@ -53,6 +53,7 @@ mod dp;
 mod eval;
 pub(crate) mod lexicon;
 pub mod source;
+pub mod spill;
 
 pub use eval::{
     RELIABILITY_EDGES, ReliabilityBin, Scores, evaluate, parse_links_tsv, read_paragraphs,
@@ -61,6 +62,7 @@ pub use eval::{
 
 pub use lexicon::Lexicon;
 pub use source::{InMemory, Sentences, Texts};
+pub use spill::{SpillWriter, SpilledSentences};
 
 use crate::text::{Glossary, Lang, LengthModel};
 use cost::{GALE_CHURCH_BEADS, PARAGRAPH_BEADS, SENTENCE_BEADS};

@@ -43,6 +43,32 @@ impl Texts {
         self.ends.push(self.text.len());
     }
 
+    /// Holds `text`, sentences from `first` on that end at `ends` (ascending, the last
+    /// at the end of `text`); none when an end is not at a character boundary.
+    pub fn set(
+        &mut self,
+        first: usize,
+        text: String,
+        ends: impl IntoIterator<Item = usize>,
+    ) -> Option<()> {
+        self.start(first);
+        self.ends.extend(ends);
+        let mut last = 0;
+        for &end in &self.ends {
+            if end < last || !text.is_char_boundary(end) {
+                self.ends.clear();
+                return None;
+            }
+            last = end;
+        }
+        if last != text.len() {
+            self.ends.clear();
+            return None;
+        }
+        self.text = text;
+        Some(())
+    }
+
     /// The sentences held.
     pub fn len(&self) -> usize {
         self.ends.len()

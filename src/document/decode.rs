@@ -9,25 +9,33 @@ use super::{DocumentError, Encoding};
 use crate::text::position::line_column;
 use crate::text::utf16;
 
-const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
-const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
-const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
+pub(super) const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+pub(super) const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
+pub(super) const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
 
 /// Decodes `bytes`, picking the encoding from the byte order mark (UTF-8 without one).
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), DocumentError> {
-    if let Some(rest) = bytes.strip_prefix(UTF16_LE_BOM) {
-        let text = decode_utf16(path, rest, UTF16_LE_BOM.len(), false)?;
-        return Ok((text, Encoding::Utf16Le));
+    if bytes.starts_with(UTF16_LE_BOM) || bytes.starts_with(UTF16_BE_BOM) {
+        return decode_utf16_file(path, bytes);
     }
-    if let Some(rest) = bytes.strip_prefix(UTF16_BE_BOM) {
-        let text = decode_utf16(path, rest, UTF16_BE_BOM.len(), true)?;
-        return Ok((text, Encoding::Utf16Be));
+    decode_owned(path, bytes.to_vec())
+}
+
+/// Like [`decode`], taking the bytes: UTF-8 becomes the text in place, without a copy
+/// (a long article is not held twice).
+pub(crate) fn decode_owned(
+    path: &Path,
+    mut bytes: Vec<u8>,
+) -> Result<(String, Encoding), DocumentError> {
+    if bytes.starts_with(UTF16_LE_BOM) || bytes.starts_with(UTF16_BE_BOM) {
+        return decode_utf16_file(path, &bytes);
     }
-    let (rest, encoding) = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => (rest, Encoding::Utf8Bom),
-        None => (bytes, Encoding::Utf8),
+    let (skipped, encoding) = if bytes.starts_with(UTF8_BOM) {
+        (UTF8_BOM.len(), Encoding::Utf8Bom)
+    } else {
+        (0, Encoding::Utf8)
     };
-    let skipped = bytes.len() - rest.len();
+    let rest = &bytes[skipped..];
     // NUL first: a binary file is nearly always invalid UTF-8 too, and "binary file"
     // is the message that tells the user what went wrong.
     if let Some(at) = rest.iter().position(|&b| b == 0) {
@@ -36,19 +44,30 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Do
             offset: skipped + at,
         });
     }
-    match std::str::from_utf8(rest) {
-        Ok(text) => Ok((text.to_owned(), encoding)),
-        Err(error) => {
-            let valid_up_to = error.valid_up_to();
-            let (line, column) = line_column(rest, valid_up_to);
-            Err(DocumentError::InvalidUtf8 {
+    bytes.drain(..skipped);
+    String::from_utf8(bytes)
+        .map(|text| (text, encoding))
+        .map_err(|error| {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let (line, column) = line_column(error.as_bytes(), valid_up_to);
+            DocumentError::InvalidUtf8 {
                 path: path.to_path_buf(),
                 offset: skipped + valid_up_to,
                 line,
                 column,
-            })
-        }
+            }
+        })
+}
+
+/// A file that starts with a UTF-16 byte order mark.
+fn decode_utf16_file(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), DocumentError> {
+    if let Some(rest) = bytes.strip_prefix(UTF16_LE_BOM) {
+        let text = decode_utf16(path, rest, UTF16_LE_BOM.len(), false)?;
+        return Ok((text, Encoding::Utf16Le));
     }
+    let rest = bytes.strip_prefix(UTF16_BE_BOM).unwrap_or(bytes);
+    let text = decode_utf16(path, rest, UTF16_BE_BOM.len(), true)?;
+    Ok((text, Encoding::Utf16Be))
 }
 
 /// UTF-16 after its byte order mark; `skipped` is the BOM length, for offsets.

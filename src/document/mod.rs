@@ -44,12 +44,15 @@ mod decode;
 mod front_matter;
 pub(crate) mod inline;
 mod markdown;
+mod pieces;
 mod text;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::input_limit::{self, InputError, InputKind};
+
+pub use pieces::{PIECE_BYTES, PieceError, Pieces, read_pieces};
 
 /// Source format of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -210,7 +213,10 @@ impl Document {
                 column,
             },
         })?;
-        Document::from_bytes(path, &bytes, options)
+        let (text, encoding) = decode::decode_owned(path, bytes)?;
+        let mut document = Document::from_text(path, text, options);
+        document.encoding = encoding;
+        Ok(document)
     }
 
     /// Parses already-read bytes. `path` names the source in errors and picks the format.

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 
 use super::check::lexicon_for_aligning;
 use super::{FlowError, Notices, open_for_update, open_memory, read_glossary};
-use crate::align::{self as aligner, AlignOptions, Link};
+use crate::align::{
+    self as aligner, AlignOptions, Link, Sentences, SpillWriter, SpilledSentences, Texts,
+};
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::layout::{self, Anchor, ViParagraph};
@@ -26,7 +28,6 @@ use crate::memory::record::{self, AddedAt, NewUnit, StoredUnit, props};
 use crate::memory::store::{Memory, MemoryError};
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
-use crate::segment::Unit;
 use crate::text::Lang;
 use crate::text::LengthModel;
 use crate::text::normalize::normalize;
@@ -72,7 +73,7 @@ pub enum StoringError {
 }
 
 /// The pairs of both sides.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Aligned {
     pub en: Side,
     pub vi: Side,
@@ -168,14 +169,14 @@ pub fn align(
     if let Some(path) = &request.glossary {
         options.glossary = Some(read_glossary(project, path)?);
     }
-    let (en_count, vi_count) = (en.sentences().count(), vi.sentences().count());
-    if en_count == 0 && vi_count == 0 {
+    if en.len() == 0 && vi.len() == 0 {
         return Err(FlowError::NothingToAlign {
             en: request.en.clone(),
             vi: request.vi.clone(),
         });
     }
-    let links = aligner::align(&en.paragraphs, &vi.paragraphs, &options);
+    let (links, _) = aligner::align_sentences(&en.sentences, &vi.sentences, &options)
+        .map_err(FlowError::AlignSpill)?;
     let warnings = warnings(request, &en, &vi, &links);
     Ok(Aligned {
         en,
@@ -206,11 +207,9 @@ fn memory_lexicon(
 
 /// What looks wrong about the pair of articles.
 fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec<Warning> {
-    let en_sentences: Vec<&String> = en.sentences().collect();
-    let vi_sentences: Vec<&String> = vi.sentences().collect();
-    let mut warnings: Vec<Warning> = [(&request.en, &en_sentences), (&request.vi, &vi_sentences)]
+    let mut warnings: Vec<Warning> = [(&request.en, en), (&request.vi, vi)]
         .into_iter()
-        .filter(|(_, sentences)| sentences.is_empty())
+        .filter(|(_, side)| side.len() == 0)
         .map(|(path, _)| Warning::NoSentences(path.clone()))
         .collect();
     // With one side empty every link is one-sided: the warnings below would only repeat
@@ -218,14 +217,11 @@ fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec
     if !warnings.is_empty() {
         return warnings;
     }
-    let chars = |sentences: &[&String]| -> usize {
-        sentences.iter().map(|s| s.trim().chars().count()).sum()
-    };
-    let (en_chars, vi_chars) = (chars(&en_sentences), chars(&vi_sentences));
-    if lengths_differ(en_sentences.len(), vi_sentences.len(), en_chars, vi_chars) {
+    let (en_chars, vi_chars) = (en.chars, vi.chars);
+    if lengths_differ(en.len(), vi.len(), en_chars, vi_chars) {
         warnings.push(Warning::LengthsDiffer {
-            en_sentences: en_sentences.len(),
-            vi_sentences: vi_sentences.len(),
+            en_sentences: en.len(),
+            vi_sentences: vi.len(),
             en_chars,
             vi_chars,
             expected: (LengthModel::default().ratio * en_chars as f64).round() as usize,
@@ -238,16 +234,77 @@ fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec
     warnings
 }
 
-/// One side of the bitext: paragraphs of sentences, and each sentence's unit id.
-#[derive(Debug, Clone, Default)]
+/// One side of the bitext: its sentences in paragraphs, kept in a temporary file and
+/// read back a range at a time (a long article is never held whole), and each sentence's
+/// unit id.
 pub struct Side {
-    pub paragraphs: Vec<Vec<String>>,
-    pub ids: Vec<String>,
+    pub sentences: SpilledSentences,
+    /// The unit id of each sentence, in order (all in one buffer).
+    pub ids: Texts,
+    /// Characters of the sentences, each trimmed: what [`lengths_differ`] weighs.
+    pub chars: usize,
 }
 
 impl Side {
-    pub fn sentences(&self) -> impl Iterator<Item = &String> {
-        self.paragraphs.iter().flatten()
+    /// How many sentences it has.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The unit id of sentence `i`.
+    pub fn id(&self, i: usize) -> Option<&str> {
+        self.ids.get(i)
+    }
+
+    /// The sentences at `indices` (a link's side), joined by one space.
+    pub fn joined(&self, indices: &[usize]) -> Result<String, FlowError> {
+        self.sentences
+            .joined(indices)
+            .map_err(FlowError::AlignSpill)
+    }
+}
+
+impl std::fmt::Debug for Side {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Side")
+            .field("sentences", &self.len())
+            .field("chars", &self.chars)
+            .finish()
+    }
+}
+
+/// A side being read: its sentences go to the temporary file as they are found.
+struct SideWriter {
+    spill: SpillWriter,
+    ids: Texts,
+    chars: usize,
+}
+
+impl SideWriter {
+    fn new() -> Result<SideWriter, FlowError> {
+        Ok(SideWriter {
+            spill: SpillWriter::new().map_err(FlowError::AlignSpill)?,
+            ids: Texts::default(),
+            chars: 0,
+        })
+    }
+
+    fn sentence(&mut self, text: &str, id: &str) -> std::io::Result<()> {
+        self.chars += text.trim().chars().count();
+        self.ids.push(id);
+        self.spill.sentence(text)
+    }
+
+    fn finish(self) -> Result<Side, FlowError> {
+        Ok(Side {
+            sentences: self.spill.finish().map_err(FlowError::AlignSpill)?,
+            ids: self.ids,
+            chars: self.chars,
+        })
     }
 }
 
@@ -257,44 +314,38 @@ fn read_side(
     lang: Lang,
     segmented: bool,
 ) -> Result<Side, FlowError> {
+    let mut side = SideWriter::new()?;
     if segmented {
         // A pre-segmented side is an article, one sentence a line.
         let text = project.read_text(path, InputKind::Article)?;
-        let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
-        for line in text.lines() {
-            if line.trim().is_empty() {
-                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
-                    paragraphs.push(Vec::new());
-                }
-            } else if let Some(last) = paragraphs.last_mut() {
-                last.push(line.trim().to_owned());
-            }
-        }
-        paragraphs.retain(|p| !p.is_empty());
         // A repeated sentence gets `-2`, `-3`... as `segment` numbers them, so that every
         // unit of the document has its own id.
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let ids = paragraphs
-            .iter()
-            .flatten()
-            .map(|s| crate::segment::unique_id(s, &mut seen))
-            .collect();
-        return Ok(Side { paragraphs, ids });
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if side.spill.open_sentences() > 0 {
+                    side.spill.end_paragraph();
+                }
+            } else {
+                let id = crate::segment::unique_id(line, &mut seen);
+                side.sentence(line, &id).map_err(FlowError::AlignSpill)?;
+            }
+        }
+        return side.finish();
     }
-    let (_, units) = project.read_article(path, lang)?;
-    let texts = |p: &[Unit]| p.iter().map(|u| u.text.clone()).collect();
-    let paragraphs = crate::segment::paragraphs(&units).map(texts).collect();
-    let ids = units.into_iter().map(|u| u.id).collect();
-    Ok(Side { paragraphs, ids })
-}
-
-/// The sentences of `side` at `indices`, joined by one space.
-pub fn joined(side: &[&String], indices: &[usize]) -> String {
-    indices
-        .iter()
-        .filter_map(|&i| side.get(i).map(|s| s.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Units go to the file as they are segmented: only the document is held meanwhile.
+    let mut block = None;
+    project.each_article_unit(path, lang, |unit| {
+        // A paragraph is a block's units (a block without any has none).
+        if block.is_some_and(|b| b != unit.block) {
+            side.spill.end_paragraph();
+        }
+        block = Some(unit.block);
+        side.sentence(&unit.text, &unit.id)
+            .map_err(FlowError::AlignSpill)
+    })?;
+    side.finish()
 }
 
 /// Whether the two sides differ in length far more than a translation does: more than
@@ -349,10 +400,11 @@ pub struct Stored {
 
 /// The paragraph of every sentence of `side`, in order.
 fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
-    side.paragraphs
+    side.sentences
+        .paragraph_sizes()
         .iter()
         .enumerate()
-        .flat_map(|(p, sentences)| std::iter::repeat_n(p, sentences.len()))
+        .flat_map(|(p, &sentences)| std::iter::repeat_n(p, sentences))
         .collect()
 }
 
@@ -365,7 +417,11 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
     // The document's live TUs by unit id; a memory written before units were kept apart
     // may hold several for one unit.
     let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();
-    for unit in memory.document(&into.doc)? {
+    // The additions are read now, with the rest, not after the pairs are stored: a pair
+    // never changes an addition (`document` leaves them out), and reading the document
+    // again then would read back every pair just stored.
+    let (units, old_additions) = memory.document_and_additions(&into.doc)?;
+    for unit in units {
         by_unit.entry(unit.unit.clone()).or_default().push(unit);
     }
     let mut writer = PairWriter {
@@ -376,8 +432,6 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
         by_unit,
         stored: Stored::default(),
     };
-    let en_sentences: Vec<&String> = en.sentences().collect();
-    let vi_sentences: Vec<&String> = vi.sentences().collect();
     let layout = layout::of_links(
         links,
         &paragraph_of_sentences(en),
@@ -387,14 +441,14 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
     let mut additions = Vec::new();
     for (link, layout) in links.iter().zip(&layout) {
         if link.en.is_empty() {
-            additions.extend(addition(link, layout, &en.ids, &vi_sentences));
+            additions.extend(addition(link, layout, en, vi)?);
         } else {
-            let pair = Pair::of(link, layout, &en.ids, &en_sentences, &vi_sentences);
+            let pair = Pair::of(link, layout, en, vi)?;
             writer.pair(&pair)?;
         }
     }
-    writer.remove_unpaired(&en.ids)?;
-    writer.additions(&additions)?;
+    writer.remove_unpaired(en)?;
+    writer.additions(old_additions, &additions)?;
     writer.memory.save()?;
     Ok(writer.stored)
 }
@@ -422,10 +476,9 @@ impl<'l> Pair<'l> {
     fn of(
         link: &Link,
         layout: &layout::LinkLayout,
-        en_ids: &'l [String],
-        en_sentences: &[&String],
-        vi_sentences: &[&String],
-    ) -> Pair<'l> {
+        en: &'l Side,
+        vi: &Side,
+    ) -> Result<Pair<'l>, FlowError> {
         let omitted = link.vi.is_empty();
         let status = if omitted {
             props::OMITTED
@@ -434,21 +487,17 @@ impl<'l> Pair<'l> {
         } else {
             "translated"
         };
-        Pair {
-            unit: en_ids.get(link.en[0]).cloned().unwrap_or_default(),
+        Ok(Pair {
+            unit: en.id(link.en[0]).unwrap_or_default().to_owned(),
             order: link.en[0],
-            source: joined(en_sentences, &link.en),
-            target: joined(vi_sentences, &link.vi),
+            source: en.joined(&link.en)?,
+            target: vi.joined(&link.vi)?,
             omitted,
             status,
-            covered: link
-                .en
-                .iter()
-                .filter_map(|&i| en_ids.get(i).map(String::as_str))
-                .collect(),
+            covered: link.en.iter().filter_map(|&i| en.id(i)).collect(),
             confidence: format!("{:.3}", link.confidence),
             paragraph: layout.paragraph,
-        }
+        })
     }
 }
 
@@ -466,22 +515,24 @@ struct Added<'l> {
 fn addition<'l>(
     link: &Link,
     layout: &layout::LinkLayout,
-    en_ids: &'l [String],
-    vi_sentences: &[&String],
-) -> Option<Added<'l>> {
-    let unit = |i: usize| en_ids.get(i).map(String::as_str);
+    en: &'l Side,
+    vi: &Side,
+) -> Result<Option<Added<'l>>, FlowError> {
     let at = match layout.anchor {
-        Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
-        Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
+        Some(Anchor::After(i)) => en.id(i).map(AddedAt::After),
+        Some(Anchor::Before(i)) => en.id(i).map(AddedAt::Before),
         None => None,
-    }?;
-    Some(Added {
+    };
+    let (Some(at), Some(&order)) = (at, link.vi.first()) else {
+        return Ok(None);
+    };
+    Ok(Some(Added {
         at,
-        order: *link.vi.first()?,
-        text: joined(vi_sentences, &link.vi),
+        order,
+        text: vi.joined(&link.vi)?,
         paragraph: layout.paragraph,
         confidence: format!("{:.3}", link.confidence),
-    })
+    }))
 }
 
 /// The memory being written, and what was done to it.
@@ -576,8 +627,8 @@ impl PairWriter<'_> {
     /// for it records a pairing this alignment rejects, so it goes; a TU someone
     /// translated, and the TUs of sentences no longer in the article (drift reports
     /// those), stay.
-    fn remove_unpaired(&mut self, en_ids: &[String]) -> Result<(), MemoryError> {
-        for id in en_ids {
+    fn remove_unpaired(&mut self, en: &Side) -> Result<(), MemoryError> {
+        for id in en.ids.iter() {
             for old in self.by_unit.remove(id).unwrap_or_default() {
                 self.remove_if_aligned(old.entry)?;
             }
@@ -588,8 +639,11 @@ impl PairWriter<'_> {
     /// The additions: one already stored with the same place, text, layout and
     /// confidence stays as it is (so a second run on the same pair changes nothing); the
     /// others an earlier `align` stored go, and the new ones are added in published order.
-    fn additions(&mut self, additions: &[Added<'_>]) -> Result<(), MemoryError> {
-        let mut old_additions = self.memory.document_additions(&self.into.doc)?;
+    fn additions(
+        &mut self,
+        mut old_additions: Vec<StoredUnit>,
+        additions: &[Added<'_>],
+    ) -> Result<(), MemoryError> {
         for added in additions {
             let mut same = None;
             for (k, old) in old_additions.iter().enumerate() {

@@ -31,9 +31,20 @@ pub fn segment_document(doc: &Document, segmenter: &Segmenter) -> Vec<Unit> {
 pub fn each_unit<E>(
     doc: &Document,
     segmenter: &Segmenter,
+    sink: impl FnMut(Unit) -> Result<(), E>,
+) -> Result<(), E> {
+    each_unit_after(doc, segmenter, &mut HashMap::new(), sink)
+}
+
+/// Like [`each_unit`], for a document that goes on where others stopped (an article read
+/// in pieces): `seen_ids` counts the ids given before, so a repeat gets the suffix it
+/// gets in the whole article.
+pub fn each_unit_after<E>(
+    doc: &Document,
+    segmenter: &Segmenter,
+    seen_ids: &mut HashMap<String, usize>,
     mut sink: impl FnMut(Unit) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
     let mut first = 0;
     while first < doc.blocks.len() {
@@ -62,7 +73,7 @@ pub fn each_unit<E>(
             vec![units_of_blocks(doc, segmenter, blocks)]
         };
         for mut unit in runs.into_iter().flatten() {
-            unit.id = with_repeat_suffix(unit.id, &mut seen_ids);
+            unit.id = with_repeat_suffix(unit.id, seen_ids);
             sink(unit)?;
         }
         first = last;
