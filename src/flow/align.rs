@@ -21,6 +21,7 @@ use super::{FlowError, Notices, open_for_update, open_memory, read_glossary};
 use crate::align::{
     self as aligner, AlignOptions, Link, Sentences, SpillWriter, SpilledSentences, Texts,
 };
+use crate::document::PIECE_BYTES;
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::layout::{self, Anchor, ViParagraph};
@@ -314,6 +315,17 @@ fn read_side(
     lang: Lang,
     segmented: bool,
 ) -> Result<Side, FlowError> {
+    read_side_in_pieces(project, path, lang, segmented, PIECE_BYTES)
+}
+
+/// [`read_side`], a plain-text article read `piece_bytes` at a time.
+fn read_side_in_pieces(
+    project: &Project,
+    path: &Path,
+    lang: Lang,
+    segmented: bool,
+    piece_bytes: usize,
+) -> Result<Side, FlowError> {
     let mut side = SideWriter::new()?;
     if segmented {
         // A pre-segmented side is an article, one sentence a line.
@@ -336,7 +348,7 @@ fn read_side(
     }
     // Units go to the file as they are segmented: only the document is held meanwhile.
     let mut block = None;
-    project.each_article_unit(path, lang, |unit| {
+    project.each_article_unit(path, lang, piece_bytes, |unit| {
         // A paragraph is a block's units (a block without any has none).
         if block.is_some_and(|b| b != unit.block) {
             side.spill.end_paragraph();
@@ -693,6 +705,113 @@ impl PairWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input_limit::Limits;
+    use crate::project::config::Config;
+
+    /// Writes `en` and `vi` as `name.en.EXT` and `name.vi.EXT`, aligns them as the flow
+    /// does (read in pieces of `piece` bytes, held in temporary files) and as the library
+    /// does in memory (each article read whole), and checks that both give the same
+    /// links, sentences and unit ids.
+    fn same_as_in_memory(name: &str, ext: &str, en: &str, vi: &str, piece: usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::new(Config::defaults(dir.path()), Limits::default());
+        let (en_path, vi_path) = (
+            dir.path().join(format!("{name}.en.{ext}")),
+            dir.path().join(format!("{name}.vi.{ext}")),
+        );
+        std::fs::write(&en_path, en).unwrap();
+        std::fs::write(&vi_path, vi).unwrap();
+        let en_side = read_side_in_pieces(&project, &en_path, Lang::En, false, piece).unwrap();
+        let vi_side = read_side_in_pieces(&project, &vi_path, Lang::Vi, false, piece).unwrap();
+        let options = AlignOptions::default();
+        let (links, stats) =
+            aligner::align_sentences(&en_side.sentences, &vi_side.sentences, &options).unwrap();
+
+        let whole = |path: &Path, lang| {
+            let (_, units) = project.read_article(path, lang).unwrap();
+            let ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
+            let paragraphs: Vec<Vec<String>> = crate::segment::paragraphs(&units)
+                .map(|p| p.iter().map(|u| u.text.clone()).collect())
+                .collect();
+            (paragraphs, ids)
+        };
+        let (en_paragraphs, en_ids) = whole(&en_path, Lang::En);
+        let (vi_paragraphs, vi_ids) = whole(&vi_path, Lang::Vi);
+        let (in_memory, memory_stats) =
+            aligner::align_with_stats(&en_paragraphs, &vi_paragraphs, &options);
+        assert_eq!(links, in_memory, "{name}, pieces of {piece} bytes");
+        assert_eq!(stats.cells, memory_stats.cells, "{name}");
+        for (side, paragraphs, ids) in [
+            (&en_side, &en_paragraphs, &en_ids),
+            (&vi_side, &vi_paragraphs, &vi_ids),
+        ] {
+            let sizes: Vec<usize> = paragraphs.iter().map(Vec::len).collect();
+            assert_eq!(side.sentences.paragraph_sizes(), sizes, "{name}");
+            assert_eq!(side.ids.iter().collect::<Vec<_>>(), *ids, "{name}");
+            let all: Vec<usize> = (0..side.len()).collect();
+            let flat: Vec<&str> = paragraphs.iter().flatten().map(String::as_str).collect();
+            assert_eq!(side.joined(&all).unwrap(), flat.join(" "), "{name}");
+        }
+    }
+
+    fn fixture(name: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn the_bounded_path_gives_the_links_of_the_in_memory_one() {
+        let cases = [
+            (
+                "seed",
+                "txt",
+                fixture("examples/seed.en.txt"),
+                fixture("examples/seed.vi.txt"),
+            ),
+            (
+                "cyber-drill",
+                "txt",
+                fixture("tests/fixtures/align/cyber-drill.en.article.txt"),
+                fixture("tests/fixtures/align/cyber-drill.vi.article.txt"),
+            ),
+            (
+                "flood",
+                "md",
+                fixture("examples/flood.en.md"),
+                fixture("examples/flood.vi.md"),
+            ),
+        ];
+        for (name, ext, en, vi) in &cases {
+            for piece in [64, 1000, PIECE_BYTES] {
+                same_as_in_memory(name, ext, en, vi, piece);
+            }
+        }
+        // The translator joined paragraphs, and split one; sentences repeat (their ids
+        // count across pieces); a BOM and CRLF line ends.
+        let en = "\u{feff}The storm reached Quang Ninh on Monday.\r\nIt brought 300 mm of rain.\r\n\r\n\
+                  Yes.\r\n\r\nThe army sent 2,000 soldiers. Schools closed in 12 districts.\r\n\r\n\
+                  Yes.\r\n\r\nPower returned on Thursday. Losses reached $1.2 billion.\r\n";
+        let vi = "\u{feff}Bão đổ bộ Quảng Ninh hôm thứ Hai. Bão gây mưa 300 mm.\r\n\r\nVâng.\r\n\r\n\
+                  Quân đội điều 2.000 binh sĩ.\r\n\r\nTrường học đóng cửa ở 12 huyện. Vâng.\r\n\r\n\
+                  Điện có lại vào thứ Năm. Thiệt hại lên tới 1,2 tỷ USD.\r\n";
+        for piece in [1, 40, 1000] {
+            same_as_in_memory("joined", "txt", en, vi, piece);
+        }
+        // One paragraph on each side.
+        let en = "The storm reached Quang Ninh on Monday. It brought 300 mm of rain. \
+                  The army sent 2,000 soldiers. Power returned on Thursday.\n";
+        let vi = "Bão đổ bộ Quảng Ninh hôm thứ Hai. Bão gây mưa 300 mm. \
+                  Quân đội điều 2.000 binh sĩ. Điện có lại vào thứ Năm.\n";
+        same_as_in_memory("one", "txt", en, vi, 16);
+        // Unrelated texts: the links are put in doubt alike.
+        same_as_in_memory(
+            "unrelated",
+            "txt",
+            &fixture("examples/seed.en.txt"),
+            &fixture("tests/fixtures/align/cyber-drill.vi.article.txt"),
+            128,
+        );
+    }
 
     #[test]
     fn lengths_differ_only_far_beyond_the_model() {

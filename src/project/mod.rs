@@ -8,9 +8,7 @@ mod document_id;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{
-    Document, DocumentError, PIECE_BYTES, PieceError, Pieces, ReadOptions, read_pieces,
-};
+use crate::document::{Document, DocumentError, PieceError, Pieces, ReadOptions, read_pieces};
 use crate::fsio::{Input, Role};
 use crate::input_limit::{self, InputError, InputKind, Limits};
 use crate::segment::{Segmenter, Unit, segment_document};
@@ -86,13 +84,15 @@ impl Project {
 
     /// Reads the article at `path` and hands its units to `sink` as they are segmented,
     /// with the block (paragraph) each is in counted over the whole article: the units
-    /// are never all held, and a plain-text article is read a piece at a time (see
-    /// [`crate::document::read_pieces`]), so neither is its text. The sink's first error
-    /// stops it.
+    /// are never all held, and a plain-text article is read a piece of about
+    /// `piece_bytes` at a time (see [`crate::document::read_pieces`];
+    /// [`crate::document::PIECE_BYTES`] unless testing), so neither is its text. The
+    /// sink's first error stops it.
     pub fn each_article_unit<E: From<DocumentError>>(
         &self,
         path: &Path,
         lang: Lang,
+        piece_bytes: usize,
         mut sink: impl FnMut(Unit) -> Result<(), E>,
     ) -> Result<(), E> {
         let options = article_options(&self.limits);
@@ -107,7 +107,7 @@ impl Project {
                 sink(unit)
             })
         };
-        let pieces = read_pieces(path, &options, PIECE_BYTES, |doc| piece(doc)).map_err(
+        let pieces = read_pieces(path, &options, piece_bytes, |doc| piece(doc)).map_err(
             |error: PieceError<E>| match error {
                 PieceError::Io(source) => E::from(DocumentError::Io {
                     path: path.to_path_buf(),
