@@ -170,7 +170,7 @@ pub fn align(
     if let Some(path) = &request.glossary {
         options.glossary = Some(read_glossary(project, path)?);
     }
-    if en.len() == 0 && vi.len() == 0 {
+    if en.is_empty() && vi.is_empty() {
         return Err(FlowError::NothingToAlign {
             en: request.en.clone(),
             vi: request.vi.clone(),
@@ -210,7 +210,7 @@ fn memory_lexicon(
 fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec<Warning> {
     let mut warnings: Vec<Warning> = [(&request.en, en), (&request.vi, vi)]
         .into_iter()
-        .filter(|(_, side)| side.len() == 0)
+        .filter(|(_, side)| side.is_empty())
         .map(|(path, _)| Warning::NoSentences(path.clone()))
         .collect();
     // With one side empty every link is one-sided: the warnings below would only repeat

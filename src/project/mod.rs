@@ -107,7 +107,7 @@ impl Project {
                 sink(unit)
             })
         };
-        let pieces = read_pieces(path, &options, piece_bytes, |doc| piece(doc)).map_err(
+        let pieces = read_pieces(path, &options, piece_bytes, &mut piece).map_err(
             |error: PieceError<E>| match error {
                 PieceError::Io(source) => E::from(DocumentError::Io {
                     path: path.to_path_buf(),
