@@ -12,8 +12,10 @@
 # `--no-criterion`.
 #
 # Usage: scripts/bench-journal.sh [--tus N] [--pairs P] [--baseline BIN] [--no-criterion]
+#                                 [--align-only]
 #   --tus N         TUs of the generated memory (default 1000000; needs about 3 GB of disk)
 #   --pairs P       English sentences of the generated bitext (default 500000)
+#   --align-only    only the `align` rows (no memory is generated, no criterion bench)
 #   --baseline BIN  another songngu executable (say, a release build of the commit before
 #                   the journal) measured on the same inputs
 # Needs GNU time (/usr/bin/time; Debian package `time`).
@@ -23,12 +25,14 @@ tus=1000000
 pairs=500000
 baseline=
 criterion=yes
+align_only=
 while [ $# -gt 0 ]; do
     case "$1" in
         --tus) tus=$2; shift 2 ;;
         --pairs) pairs=$2; shift 2 ;;
         --baseline) baseline=$2; shift 2 ;;
         --no-criterion) criterion=; shift ;;
+        --align-only) align_only=yes; criterion=; shift ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -38,31 +42,38 @@ cd "$here"
 cargo build --release --quiet
 bin=$here/target/release/songngu
 memory=$work/memory.tmx
-cargo bench --quiet --bench tmx -- --generate "$memory" --tus "$tus" >/dev/null
+[ -n "$align_only" ] || cargo bench --quiet --bench tmx -- --generate "$memory" --tus "$tus" >/dev/null
 cargo bench --quiet --bench align -- --generate "$work/bi.en.txt" "$work/bi.vi.txt" --sentences "$pairs" >/dev/null
 cp examples/seed.en.txt "$work/a.en.txt"
 unit=$("$bin" segment "$work/a.en.txt" --format json 2>/dev/null | head -1 | sed -E 's/.*"id":"([^"]+)".*/\1/')
-memory_size=$(stat -c %s "$memory")
+memory_size=$( [ -n "$align_only" ] && echo 0 || stat -c %s "$memory")
 bitext_size=$(( $(stat -c %s "$work/bi.en.txt") + $(stat -c %s "$work/bi.vi.txt") ))
 
 # measure NAME BIN ARGS...: runs BIN ARGS in $work, prints "seconds peak_kb written_bytes".
 measure() {
     local name=$1; shift
-    (cd "$work" && /usr/bin/time -f "%e %M %O" -o "$work/time.$name" "$@" >/dev/null 2>"$work/err.$name") || {
+    (cd "$work" && /usr/bin/time -f "%e %M %O %U %S" -o "$work/time.$name" "$@" >/dev/null 2>"$work/err.$name") || {
         echo "$name failed:" >&2; cat "$work/err.$name" >&2; exit 1; }
-    read -r seconds kb blocks < <(tail -1 "$work/time.$name")
+    read -r seconds kb blocks _ < <(tail -1 "$work/time.$name")
     echo "$seconds $kb $(( blocks * 512 ))"
 }
+# cpu NAME: user + system seconds of the run NAME.
+cpu() { tail -1 "$work/time.$1" | awk '{printf "%.1f", $4 + $5}'; }
 ratio() { awk "BEGIN{printf \"%.2f\", $1 * 1000 / $2}"; }
 mb() { awk "BEGIN{printf \"%.0f\", $1 / 1e6}"; }
 
-echo "memory: $tus TUs, $(mb "$memory_size") MB; bitext: $pairs English sentences, $(mb "$bitext_size") MB"
+if [ -n "$align_only" ]; then
+    echo "bitext: $pairs English sentences, $(mb "$bitext_size") MB"
+else
+    echo "memory: $tus TUs, $(mb "$memory_size") MB; bitext: $pairs English sentences, $(mb "$bitext_size") MB"
+fi
 echo
 echo "| command | build | time | peak resident | of the input | written |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for build in after ${baseline:+before}; do
     exe=$bin
     [ "$build" = before ] && exe=$baseline
+    if [ -z "$align_only" ]; then
     cp "$memory" "$work/m.tmx"
     rm -f "$work/m.tmx.journal"
     read -r s kb w < <(measure "translate-$build" "$exe" translate a.en.txt --doc seed --unit "$unit" --vi "Hội nghị về ứng xử có trách nhiệm của quốc gia trên không gian mạng" --tm m.tmx --user lan)
@@ -71,11 +82,12 @@ for build in after ${baseline:+before}; do
     read -r s kb w < <(measure "import-$build" "$exe" tm import memory.tmx --into new.tmx)
     echo "| tm import of $tus TUs into a new memory | $build | $s s | $(( kb / 1000 )) MB | $(ratio "$kb" "$memory_size")x | $(mb "$w") MB |"
     rm -f "$work/new.tmx"
+    fi
     read -r s kb w < <(measure "align-into-$build" "$exe" --max-input-mb 1024 align bi.en.txt bi.vi.txt --into al.tmx --doc big)
-    echo "| align --into, $pairs sentences | $build | $s s | $(( kb / 1000 )) MB | $(ratio "$kb" "$bitext_size")x | $(mb "$w") MB |"
+    echo "| align --into, $pairs sentences | $build | $s s ($(cpu "align-into-$build") s CPU) | $(( kb / 1000 )) MB | $(ratio "$kb" "$bitext_size")x | $(mb "$w") MB |"
     rm -f "$work/al.tmx"
     read -r s kb w < <(measure "align-$build" "$exe" --max-input-mb 1024 align bi.en.txt bi.vi.txt)
-    echo "| align alone, $pairs sentences | $build | $s s | $(( kb / 1000 )) MB | $(ratio "$kb" "$bitext_size")x | |"
+    echo "| align alone, $pairs sentences | $build | $s s ($(cpu "align-$build") s CPU) | $(( kb / 1000 )) MB | $(ratio "$kb" "$bitext_size")x | |"
 done
 rm -f "$work/memory.tmx"
 if [ -n "$criterion" ]; then

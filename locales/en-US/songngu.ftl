@@ -721,6 +721,7 @@ xliff-stored-initial = stored although the file still marks { $count ->
 # $path; $stored, $unchanged, $untranslated, $refused: numbers.
 xliff-imported = `{ $path }`: { $stored } translations stored, { $unchanged } unchanged, { $untranslated } not translated, { $refused } refused
 error-xliff-write = cannot write XLIFF: { $message }
+error-align-spill = cannot keep the sentences to align in a temporary file: { $message }
 # $doc: a document id.
 error-xliff-which-article = which article is document `{ $doc }`? give `--en EN` or list it in `songngu.toml`
 

@@ -619,6 +619,7 @@ xliff-not-translated = { $count } đơn vị chưa dịch (vẫn như lúc xuấ
 xliff-stored-initial = đã lưu { $count } đơn vị dù tệp vẫn đánh dấu `initial` (người dịch đã sửa câu tiếng Việt): { $units }
 xliff-imported = `{ $path }`: đã lưu { $stored } bản dịch, { $unchanged } không đổi, { $untranslated } chưa dịch, { $refused } bị từ chối
 error-xliff-write = không ghi được XLIFF: { $message }
+error-align-spill = không giữ được các câu trong tệp tạm để gióng câu: { $message }
 # $doc: a document id.
 error-xliff-which-article = tài liệu `{ $doc }` là bài nào? hãy chỉ rõ bằng `--en EN` hoặc khai báo bài trong `songngu.toml`
 

@@ -82,6 +82,13 @@ pub(crate) fn could_pass(together: u32, en_count: u32, vi_count: u32, links: usi
         && worth_testing(en_count, vi_count, links)
 }
 
+/// Of `pairs` sentence pairs [`Lexicon::learn`] is given, it learns from every
+/// `learning_step`-th (from the first): at most [`MAX_LINKS`]. A caller that reads its
+/// sentences from disk fetches only those.
+pub(crate) fn learning_step(pairs: usize) -> usize {
+    pairs.div_ceil(MAX_LINKS).max(1)
+}
+
 /// English content words of a sentence, lower case, a plural `s` taken off.
 pub(crate) fn en_words(text: &str) -> Vec<String> {
     let mut terms = Terms::default();
@@ -172,7 +179,7 @@ impl Lexicon {
     /// Learns from sentence pairs taken to translate each other.
     pub fn learn<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Lexicon {
         let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
-        let step = pairs.len().div_ceil(MAX_LINKS).max(1);
+        let step = learning_step(pairs.len());
         // Words are numbered as they come, so that a pair is one `u64`.
         let mut en_ids: HashMap<String, u32> = HashMap::new();
         let mut vi_ids: HashMap<String, u32> = HashMap::new();

@@ -52,6 +52,8 @@ pub mod cost;
 mod dp;
 mod eval;
 pub(crate) mod lexicon;
+pub mod source;
+pub mod spill;
 
 pub use eval::{
     RELIABILITY_EDGES, ReliabilityBin, Scores, evaluate, parse_links_tsv, read_paragraphs,
@@ -59,6 +61,8 @@ pub use eval::{
 };
 
 pub use lexicon::Lexicon;
+pub use source::{InMemory, Sentences, Texts};
+pub use spill::{SpillWriter, SpilledSentences};
 
 use crate::text::{Glossary, Lang, LengthModel};
 use cost::{GALE_CHURCH_BEADS, PARAGRAPH_BEADS, SENTENCE_BEADS};
@@ -160,6 +164,11 @@ pub struct AlignStats {
     /// Cells of the dynamic programming computed, over every pass and band width: the
     /// measure of work, linear in the input (see [`align`]).
     pub cells: u64,
+    /// The most sentences whose text was held at once (both sides): a paragraph while
+    /// paragraphs are summed up, a paragraph group's while it is aligned, never more.
+    pub held_sentences: usize,
+    /// The most bytes of sentence text held at once, as `held_sentences`.
+    pub held_bytes: usize,
 }
 
 /// Aligns English and Vietnamese sentences. `en` and `vi` are paragraphs of sentences
@@ -175,65 +184,66 @@ pub fn align_with_stats(
     vi: &[Vec<String>],
     options: &AlignOptions,
 ) -> (Vec<Link>, AlignStats) {
-    let mut stats = AlignStats::default();
-    let mut band = dp::INITIAL_BAND;
-    let mut en_units: Vec<Unit> = en
-        .iter()
-        .flatten()
-        .map(|s| sentence_unit(s, Lang::En, options))
-        .collect();
-    let mut vi_units: Vec<Unit> = vi
-        .iter()
-        .flatten()
-        .map(|s| sentence_unit(s, Lang::Vi, options))
-        .collect();
-    let links = align_units(en, vi, &en_units, &vi_units, options, &mut stats, &mut band);
+    let Ok(aligned) = align_sentences(&InMemory::new(en), &InMemory::new(vi), options);
+    aligned
+}
+
+/// Like [`align_with_stats`], over sides read a range of sentences at a time: the same
+/// links, holding the text of one paragraph group (both sides) at most, besides a few
+/// numbers per paragraph and per link (see [`AlignStats::held_sentences`]).
+pub fn align_sentences<S: Sentences>(
+    en: &S,
+    vi: &S,
+    options: &AlignOptions,
+) -> Result<(Vec<Link>, AlignStats), S::Error> {
+    let mut run = Run {
+        options,
+        stats: AlignStats::default(),
+        band: dp::INITIAL_BAND,
+        en_texts: Texts::default(),
+        vi_texts: Texts::default(),
+    };
+    let beads = run.pass(en, vi, None)?;
     if !options.features.lexicon {
-        return (in_doubt_when_unrelated(links, &en_units, &vi_units), stats);
+        return Ok((in_doubt_when_unrelated(beads), run.stats));
     }
     // Second pass: learn from the confident one-to-one links of the first, if they are a
     // translation's: at least half of the shorter side. Unrelated or shuffled texts pair a
     // few sentences confidently by chance (a repeated number), and a lexicon learned from
     // those teaches chance, at the cost of a second pass.
-    let sure: usize = links
+    let sure: usize = beads
         .iter()
-        .filter(|l| l.en.len() == 1 && l.vi.len() == 1 && l.confidence >= LEARN_CONFIDENCE)
+        .filter(|b| b.one_to_one() && b.confidence >= LEARN_CONFIDENCE)
         .count();
     // A memory's lexicon owes nothing to the first pass: it is used even then.
     let memory = options
         .memory_lexicon
         .as_deref()
         .filter(|memory| !memory.is_empty());
-    let pairs_up = sure * 2 >= en_units.len().min(vi_units.len());
+    let pairs_up = sure * 2 >= sentence_count(en).min(sentence_count(vi));
     if !pairs_up && memory.is_none() {
-        return (in_doubt_when_unrelated(links, &en_units, &vi_units), stats);
+        return Ok((in_doubt_when_unrelated(beads), run.stats));
     }
-    let (en_flat, vi_flat): (Vec<&str>, Vec<&str>) = (
-        en.iter().flatten().map(String::as_str).collect(),
-        vi.iter().flatten().map(String::as_str).collect(),
-    );
     // A link beside a one-sided link does not teach: that is where the first pass may
     // have picked the wrong sentence to leave alone, and learning from its guess would
     // only confirm it.
-    let one_sided = |i: usize| {
-        links
-            .get(i)
-            .is_some_and(|l: &Link| l.en.is_empty() || l.vi.is_empty())
+    let one_sided = |i: usize| beads.get(i).is_some_and(Bead::one_sided);
+    let teaches = |i: usize, b: &Bead| {
+        pairs_up
+            && b.one_to_one()
+            && b.confidence >= LEARN_CONFIDENCE
+            && !one_sided(i + 1)
+            && !(i > 0 && one_sided(i - 1))
     };
-    let lexicon = Lexicon::learn(
-        links
-            .iter()
-            .enumerate()
-            .filter(|&(i, l)| {
-                pairs_up
-                    && l.en.len() == 1
-                    && l.vi.len() == 1
-                    && l.confidence >= LEARN_CONFIDENCE
-                    && !one_sided(i + 1)
-                    && !(i > 0 && one_sided(i - 1))
-            })
-            .map(|(_, l)| (en_flat[l.en[0]], vi_flat[l.vi[0]])),
-    );
+    // Only the pairs the lexicon samples are read (see `lexicon::learning_step`).
+    let teaching = beads.iter().enumerate().filter(|&(i, b)| teaches(i, b));
+    let step = lexicon::learning_step(teaching.clone().count());
+    let mut pairs = Vec::new();
+    for (_, b) in teaching.step_by(step) {
+        pairs.push((run.sentence(en, b.en)?, run.sentence(vi, b.vi)?));
+    }
+    let lexicon = Lexicon::learn(pairs.iter().map(|(e, v)| (e.as_str(), v.as_str())));
+    drop(pairs);
     // The memory knows more sentence pairs than any article; the article's own pairs
     // stay as the cold start, for a memory that is empty or does not know its words.
     let lexicon = match memory {
@@ -241,19 +251,51 @@ pub fn align_with_stats(
         None => lexicon,
     };
     if lexicon.is_empty() {
-        return (in_doubt_when_unrelated(links, &en_units, &vi_units), stats);
+        return Ok((in_doubt_when_unrelated(beads), run.stats));
     }
-    for (unit, text) in en_units.iter_mut().zip(&en_flat) {
-        unit.concepts = lexicon.en_concepts(text);
-    }
-    for (unit, text) in vi_units.iter_mut().zip(&vi_flat) {
-        unit.concepts = lexicon.vi_concepts(text);
-    }
+    drop(beads);
     // The second pass starts from the band the first one settled on: the same texts stray
     // as far from the diagonal, and a narrow first try at a long insertion would be forced
     // into doubtful beads and taken for unrelated text (see `dp`).
-    let links = align_units(en, vi, &en_units, &vi_units, options, &mut stats, &mut band);
-    (in_doubt_when_unrelated(links, &en_units, &vi_units), stats)
+    let beads = run.pass(en, vi, Some(&lexicon))?;
+    Ok((in_doubt_when_unrelated(beads), run.stats))
+}
+
+fn sentence_count(side: &impl Sentences) -> usize {
+    side.paragraph_sizes().iter().sum()
+}
+
+/// A link as a pass finds it, in a few bytes (a long text has one per sentence), with
+/// what `dp::unrelated` says of its sentences.
+#[derive(Debug, Clone, Copy)]
+struct Bead {
+    en: usize,
+    vi: usize,
+    en_len: u16,
+    vi_len: u16,
+    /// Its sentences share nothing.
+    nothing: bool,
+    /// Its sentences disagree on content a translator keeps.
+    against: bool,
+    confidence: f64,
+}
+
+impl Bead {
+    fn one_to_one(&self) -> bool {
+        self.en_len == 1 && self.vi_len == 1
+    }
+
+    fn one_sided(&self) -> bool {
+        self.en_len == 0 || self.vi_len == 0
+    }
+
+    fn link(&self) -> Link {
+        Link {
+            en: (self.en..self.en + usize::from(self.en_len)).collect(),
+            vi: (self.vi..self.vi + usize::from(self.vi_len)).collect(),
+            confidence: self.confidence,
+        }
+    }
 }
 
 /// When two thirds of the two-sided links show no sign of being a translation and some
@@ -264,83 +306,196 @@ pub fn align_with_stats(
 /// alone with a confident air. One such link among translated ones is a translation with
 /// a changed number, which the checks report; and a text of a few links is too little to
 /// judge.
-fn in_doubt_when_unrelated(mut links: Vec<Link>, en: &[Unit], vi: &[Unit]) -> Vec<Link> {
-    let looks: Vec<(bool, bool)> = links
-        .iter()
-        .map(|link| match (link.en.first(), link.vi.first()) {
-            (Some(&e0), Some(&v0)) => {
-                dp::unrelated(&en[e0..e0 + link.en.len()], &vi[v0..v0 + link.vi.len()])
+fn in_doubt_when_unrelated(beads: Vec<Bead>) -> Vec<Link> {
+    let two_sided = beads.iter().filter(|b| !b.one_sided()).count();
+    let nothing = beads.iter().filter(|b| b.nothing).count();
+    let against = beads.iter().filter(|b| b.against).count();
+    let in_doubt = two_sided >= UNRELATED_MIN_LINKS && nothing * 3 >= two_sided * 2 && against > 0;
+    beads
+        .into_iter()
+        .map(|b| {
+            let mut link = b.link();
+            if in_doubt && b.nothing {
+                link.confidence = link.confidence.min(UNRELATED_CONFIDENCE);
             }
-            _ => (false, false),
+            link
         })
-        .collect();
-    let two_sided = links
-        .iter()
-        .filter(|l| !l.en.is_empty() && !l.vi.is_empty())
-        .count();
-    let nothing = looks.iter().filter(|(none, _)| *none).count();
-    let against = looks.iter().filter(|(_, against)| *against).count();
-    if two_sided >= UNRELATED_MIN_LINKS && nothing * 3 >= two_sided * 2 && against > 0 {
-        for (link, _) in links.iter_mut().zip(&looks).filter(|(_, (none, _))| *none) {
-            link.confidence = link.confidence.min(UNRELATED_CONFIDENCE);
-        }
-    }
-    links
+        .collect()
 }
 
 /// Confidence a first-pass link needs to teach the lexicon.
 const LEARN_CONFIDENCE: f64 = 0.8;
 
-/// One pass of the aligner over prepared units.
-fn align_units(
-    en: &[Vec<String>],
-    vi: &[Vec<String>],
-    en_units: &[Unit],
-    vi_units: &[Unit],
-    options: &AlignOptions,
-    stats: &mut AlignStats,
-    band: &mut usize,
-) -> Vec<Link> {
-    let start = *band;
-    let length = options.features.length.then_some(options.length);
-    let weights = AnchorWeights {
-        learned_words_contradict: options
-            .memory_lexicon
-            .as_deref()
-            .is_some_and(|memory| !memory.is_empty()),
-        ..AnchorWeights::default()
-    };
+/// The passes of one alignment, with their band, their costs and the text buffers they
+/// reuse.
+struct Run<'o> {
+    options: &'o AlignOptions,
+    stats: AlignStats,
+    band: usize,
+    en_texts: Texts,
+    vi_texts: Texts,
+}
 
-    // Sentence ranges to align separately.
-    let groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
-        if options.features.paragraphs && (en.len() > 1 || vi.len() > 1) {
+impl Run<'_> {
+    /// One pass of the aligner: paragraphs (summed up a paragraph at a time), then each
+    /// paragraph group read and aligned on its own.
+    fn pass<S: Sentences>(
+        &mut self,
+        en: &S,
+        vi: &S,
+        lexicon: Option<&Lexicon>,
+    ) -> Result<Vec<Bead>, S::Error> {
+        let options = self.options;
+        let start = self.band;
+        let length = options.features.length.then_some(options.length);
+        let weights = AnchorWeights {
+            learned_words_contradict: options
+                .memory_lexicon
+                .as_deref()
+                .is_some_and(|memory| !memory.is_empty()),
+            ..AnchorWeights::default()
+        };
+        let (en_count, vi_count) = (sentence_count(en), sentence_count(vi));
+
+        // Sentence ranges to align separately.
+        let groups: Vec<Group> = if options.features.paragraphs
+            && (en.paragraph_sizes().len() > 1 || vi.paragraph_sizes().len() > 1)
+        {
             let scorer = Scorer {
                 length,
                 one_sided: Some(cost::ONE_SIDED_LENGTH_COST),
                 weights,
                 beads: PARAGRAPH_BEADS,
             };
-            let run = paragraph_groups(en, vi, en_units, vi_units, &scorer, stats, start);
-            *band = (*band).max(run.1);
-            run.0
+            let en_paragraphs = self.paragraph_units(en, Lang::En, lexicon)?;
+            let vi_paragraphs = self.paragraph_units(vi, Lang::Vi, lexicon)?;
+            let (groups, width) = paragraph_groups(
+                &en_paragraphs,
+                &vi_paragraphs,
+                &scorer,
+                &mut self.stats,
+                start,
+            );
+            self.band = self.band.max(width);
+            groups
         } else {
-            vec![(0..en_units.len(), 0..vi_units.len())]
+            vec![(0..en_count, 0..vi_count)]
         };
 
-    let scorer = Scorer {
-        length,
-        one_sided: Some(cost::ONE_SIDED_LENGTH_COST),
-        weights,
-        beads: SENTENCE_BEADS,
-    };
-    let mut links = Vec::with_capacity(en_units.len().max(vi_units.len()));
-    for (e, v) in groups {
-        let run = scorer.align_counted(&en_units[e.clone()], &vi_units[v.clone()], start);
-        stats.cells += run.cells;
-        *band = (*band).max(run.width);
-        links.extend(run.path.into_iter().map(|s| to_link(s, e.start, v.start)));
+        let scorer = Scorer {
+            length,
+            one_sided: Some(cost::ONE_SIDED_LENGTH_COST),
+            weights,
+            beads: SENTENCE_BEADS,
+        };
+        let mut beads = Vec::with_capacity(en_count.max(vi_count));
+        for (e, v) in groups {
+            en.read(e.clone(), &mut self.en_texts)?;
+            vi.read(v.clone(), &mut self.vi_texts)?;
+            self.held(
+                self.en_texts.len() + self.vi_texts.len(),
+                self.en_texts.bytes() + self.vi_texts.bytes(),
+            );
+            let en_units = units(&self.en_texts, Lang::En, options, lexicon);
+            let vi_units = units(&self.vi_texts, Lang::Vi, options, lexicon);
+            let run = scorer.align_counted(&en_units, &vi_units, start);
+            self.stats.cells += run.cells;
+            self.band = self.band.max(run.width);
+            for step in run.path {
+                let (nothing, against) = if step.en.is_empty() || step.vi.is_empty() {
+                    (false, false)
+                } else {
+                    dp::unrelated(&en_units[step.en.clone()], &vi_units[step.vi.clone()])
+                };
+                beads.push(Bead {
+                    en: e.start + step.en.start,
+                    vi: v.start + step.vi.start,
+                    en_len: step.en.len() as u16,
+                    vi_len: step.vi.len() as u16,
+                    nothing,
+                    against,
+                    confidence: step.posterior,
+                });
+            }
+        }
+        Ok(beads)
     }
-    links
+
+    /// One unit per paragraph of `side` (the sum of its sentences' lengths, all their
+    /// anchors, their concepts once each), and the first sentence of each paragraph (and
+    /// the end of the last).
+    fn paragraph_units<S: Sentences>(
+        &mut self,
+        side: &S,
+        lang: Lang,
+        lexicon: Option<&Lexicon>,
+    ) -> Result<Paragraphs, S::Error> {
+        let sizes = side.paragraph_sizes();
+        let mut units = Vec::with_capacity(sizes.len());
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut at = 0;
+        starts.push(0);
+        let mut texts = std::mem::take(&mut self.en_texts);
+        for &size in sizes {
+            side.read(at..at + size, &mut texts)?;
+            self.held(texts.len(), texts.bytes());
+            let sentences = self::units(&texts, lang, self.options, lexicon);
+            let mut anchors: Vec<u64> = sentences
+                .iter()
+                .flat_map(|u| u.anchors.iter().copied())
+                .collect();
+            anchors.sort_unstable();
+            let mut concepts: Vec<u64> = sentences
+                .iter()
+                .flat_map(|u| u.concepts.iter().copied())
+                .collect();
+            concepts.sort_unstable();
+            concepts.dedup();
+            units.push(Unit {
+                len: sentences.iter().map(|u| u.len).sum(),
+                anchors,
+                concepts,
+            });
+            at += size;
+            starts.push(at);
+        }
+        self.en_texts = texts;
+        Ok(Paragraphs { units, starts })
+    }
+
+    /// The text of sentence `i` of `side`.
+    fn sentence<S: Sentences>(&mut self, side: &S, i: usize) -> Result<String, S::Error> {
+        side.read(i..i + 1, &mut self.en_texts)?;
+        Ok(self.en_texts.get(i).unwrap_or_default().to_owned())
+    }
+
+    fn held(&mut self, sentences: usize, bytes: usize) {
+        self.stats.held_sentences = self.stats.held_sentences.max(sentences);
+        self.stats.held_bytes = self.stats.held_bytes.max(bytes);
+    }
+}
+
+/// The aligner's units of the sentences in `texts`: lengths and anchors, and the
+/// concepts of `lexicon` when there is one.
+fn units(
+    texts: &Texts,
+    lang: Lang,
+    options: &AlignOptions,
+    lexicon: Option<&Lexicon>,
+) -> Vec<Unit> {
+    texts
+        .iter()
+        .map(|text| {
+            let mut unit = sentence_unit(text, lang, options);
+            if let Some(lexicon) = lexicon {
+                unit.concepts = match lang {
+                    Lang::En => lexicon.en_concepts(text),
+                    Lang::Vi => lexicon.vi_concepts(text),
+                };
+            }
+            unit
+        })
+        .collect()
 }
 
 fn to_link(step: Step, en_offset: usize, vi_offset: usize) -> Link {
@@ -354,53 +509,27 @@ fn to_link(step: Step, en_offset: usize, vi_offset: usize) -> Link {
 /// The English and Vietnamese sentence ranges aligned together.
 type Group = (std::ops::Range<usize>, std::ops::Range<usize>);
 
+/// A side's paragraphs as units, and the first sentence of each (then the end).
+struct Paragraphs {
+    units: Vec<Unit>,
+    starts: Vec<usize>,
+}
+
 /// Aligns paragraphs (from a band of half-width `band`) and returns the sentence ranges
 /// of each trusted paragraph group, and the band the paragraphs needed.
 fn paragraph_groups(
-    en: &[Vec<String>],
-    vi: &[Vec<String>],
-    en_units: &[Unit],
-    vi_units: &[Unit],
+    en: &Paragraphs,
+    vi: &Paragraphs,
     scorer: &Scorer,
     stats: &mut AlignStats,
     band: usize,
 ) -> (Vec<Group>, usize) {
-    // Paragraph units and the sentence range of each paragraph.
-    let paragraphs = |paras: &[Vec<String>], units: &[Unit]| {
-        let mut out = Vec::with_capacity(paras.len());
-        let mut ranges = Vec::with_capacity(paras.len() + 1);
-        let mut at = 0;
-        ranges.push(0);
-        for p in paras {
-            let sentences = &units[at..at + p.len()];
-            let mut anchors: Vec<u64> = sentences
-                .iter()
-                .flat_map(|u| u.anchors.iter().copied())
-                .collect();
-            anchors.sort_unstable();
-            let mut concepts: Vec<u64> = sentences
-                .iter()
-                .flat_map(|u| u.concepts.iter().copied())
-                .collect();
-            concepts.sort_unstable();
-            concepts.dedup();
-            out.push(Unit {
-                len: sentences.iter().map(|u| u.len).sum(),
-                anchors,
-                concepts,
-            });
-            at += p.len();
-            ranges.push(at);
-        }
-        (out, ranges)
-    };
-    let (ep, er) = paragraphs(en, en_units);
-    let (vp, vr) = paragraphs(vi, vi_units);
-    let run = scorer.align_counted(&ep, &vp, band);
+    let (er, vr) = (&en.starts, &vi.starts);
+    let run = scorer.align_counted(&en.units, &vi.units, band);
     stats.cells += run.cells;
     let steps = run.path;
 
-    let mut groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut open = false; // whether the last group may take the next step in
     for step in steps {
         let e = er[step.en.start]..er[step.en.end];

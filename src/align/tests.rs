@@ -272,3 +272,37 @@ fn dp_cells_grow_linearly_for_aligned_and_shuffled_input() {
         );
     }
 }
+
+/// Regression (issue 12, `align --into` in bounded memory): the aligner holds the text of
+/// one paragraph group (both sides) at a time, never the whole article's: an article eight
+/// times as long holds no more. Counted in sentences and bytes held, not memory measured.
+#[test]
+fn text_held_at_once_is_a_paragraph_groups_not_the_articles() {
+    let en = split(&seed("seed.en.txt"), Lang::En);
+    let vi = split(&seed("seed.vi.txt"), Lang::Vi);
+    let repeat = |p: &[Vec<String>], k: usize| -> Vec<Vec<String>> {
+        (0..k).flat_map(|_| p.iter().cloned()).collect()
+    };
+    let held = |k: usize| {
+        let (en, vi) = (repeat(&en, k), repeat(&vi, k));
+        let (n, m) = (en.iter().flatten().count(), vi.iter().flatten().count());
+        let (links, stats) = align_with_stats(&en, &vi, &AlignOptions::default());
+        assert_covers(&links, n, m);
+        (stats.held_sentences, stats.held_bytes, n + m)
+    };
+    let (small, small_bytes, _) = held(2);
+    let (large, large_bytes, total) = held(8);
+    assert!(
+        large <= small && large_bytes <= small_bytes,
+        "{small} sentences ({small_bytes} bytes) held, then {large} ({large_bytes}) for 4 times the input"
+    );
+    assert!(
+        large * 8 <= total,
+        "{large} of {total} sentences held at once"
+    );
+    // A side of one paragraph is one group: all of it is held (the alignment needs it).
+    let one = |p: &[Vec<String>]| vec![p.iter().flatten().cloned().collect::<Vec<String>>()];
+    let (en, vi) = (one(&repeat(&en, 2)), one(&repeat(&vi, 2)));
+    let (_, stats) = align_with_stats(&en, &vi, &AlignOptions::default());
+    assert_eq!(stats.held_sentences, en[0].len() + vi[0].len());
+}

@@ -31,9 +31,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use songngu::align::{self, Link};
-use songngu::flow::align::{
-    self as flow, AlignRequest, Aligned, Lexicon, StoreRequest, Warning, joined,
-};
+use songngu::flow::align::{self as flow, AlignRequest, Aligned, Lexicon, StoreRequest, Warning};
 use songngu::i18n::Localizer;
 use songngu::project::Project;
 
@@ -253,7 +251,7 @@ pub fn execute(args: &AlignArgs, ctx: &Context, out: &mut Output) -> Result<Exit
     let doc = storing.as_ref().map(|s| s.doc.as_str());
     let aligned =
         flow::align(&project, &request, doc, &mut notices::Stderr(l10n)).map_err(flow_error)?;
-    write_links(args.format, &aligned, out)?;
+    write_links(args.format, &aligned, out, flow_error)?;
     let low = aligned
         .links
         .iter()
@@ -282,17 +280,23 @@ pub fn execute(args: &AlignArgs, ctx: &Context, out: &mut Output) -> Result<Exit
 }
 
 /// Every link in `format`.
-fn write_links(format: AlignFormat, aligned: &Aligned, out: &mut Output) -> Result<()> {
-    let en_sentences: Vec<&String> = aligned.en.sentences().collect();
-    let vi_sentences: Vec<&String> = aligned.vi.sentences().collect();
+fn write_links(
+    format: AlignFormat,
+    aligned: &Aligned,
+    out: &mut Output,
+    flow_error: impl Fn(songngu::flow::FlowError) -> anyhow::Error,
+) -> Result<()> {
     let width = output_width();
     for link in &aligned.links {
-        let en_text = joined(&en_sentences, &link.en);
-        let vi_text = joined(&vi_sentences, &link.vi);
+        if format == AlignFormat::Tsv {
+            out.line(&format!("{}\t{}", indices(&link.en), indices(&link.vi)))?;
+            continue;
+        }
+        // Read back from the sides' temporary files a link at a time.
+        let en_text = aligned.en.joined(&link.en).map_err(&flow_error)?;
+        let vi_text = aligned.vi.joined(&link.vi).map_err(&flow_error)?;
         match format {
-            AlignFormat::Tsv => {
-                out.line(&format!("{}\t{}", indices(&link.en), indices(&link.vi)))?
-            }
+            AlignFormat::Tsv => {}
             AlignFormat::Json => out.json_line(&JsonLink {
                 en: &link.en,
                 vi: &link.vi,

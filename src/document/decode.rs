@@ -9,9 +9,9 @@ use super::{DocumentError, Encoding};
 use crate::text::position::line_column;
 use crate::text::utf16;
 
-const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
-const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
-const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
+pub(super) const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+pub(super) const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
+pub(super) const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
 
 /// Decodes `bytes`, picking the encoding from the byte order mark (UTF-8 without one).
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), DocumentError> {

@@ -44,12 +44,15 @@ mod decode;
 mod front_matter;
 pub(crate) mod inline;
 mod markdown;
+mod pieces;
 mod text;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::input_limit::{self, InputError, InputKind};
+
+pub use pieces::{PIECE_BYTES, PieceError, Pieces, read_pieces};
 
 /// Source format of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

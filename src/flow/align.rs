@@ -18,7 +18,10 @@ use std::path::{Path, PathBuf};
 
 use super::check::lexicon_for_aligning;
 use super::{FlowError, Notices, open_for_update, open_memory, read_glossary};
-use crate::align::{self as aligner, AlignOptions, Link};
+use crate::align::{
+    self as aligner, AlignOptions, Link, Sentences, SpillWriter, SpilledSentences, Texts,
+};
+use crate::document::PIECE_BYTES;
 use crate::fsio::ReadOnly;
 use crate::input_limit::InputKind;
 use crate::memory::layout::{self, Anchor, ViParagraph};
@@ -26,7 +29,6 @@ use crate::memory::record::{self, AddedAt, NewUnit, StoredUnit, props};
 use crate::memory::store::{Memory, MemoryError};
 use crate::project::Project;
 use crate::project::config::valid_doc_id;
-use crate::segment::Unit;
 use crate::text::Lang;
 use crate::text::LengthModel;
 use crate::text::normalize::normalize;
@@ -72,7 +74,7 @@ pub enum StoringError {
 }
 
 /// The pairs of both sides.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Aligned {
     pub en: Side,
     pub vi: Side,
@@ -168,14 +170,14 @@ pub fn align(
     if let Some(path) = &request.glossary {
         options.glossary = Some(read_glossary(project, path)?);
     }
-    let (en_count, vi_count) = (en.sentences().count(), vi.sentences().count());
-    if en_count == 0 && vi_count == 0 {
+    if en.is_empty() && vi.is_empty() {
         return Err(FlowError::NothingToAlign {
             en: request.en.clone(),
             vi: request.vi.clone(),
         });
     }
-    let links = aligner::align(&en.paragraphs, &vi.paragraphs, &options);
+    let (links, _) = aligner::align_sentences(&en.sentences, &vi.sentences, &options)
+        .map_err(FlowError::AlignSpill)?;
     let warnings = warnings(request, &en, &vi, &links);
     Ok(Aligned {
         en,
@@ -206,11 +208,9 @@ fn memory_lexicon(
 
 /// What looks wrong about the pair of articles.
 fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec<Warning> {
-    let en_sentences: Vec<&String> = en.sentences().collect();
-    let vi_sentences: Vec<&String> = vi.sentences().collect();
-    let mut warnings: Vec<Warning> = [(&request.en, &en_sentences), (&request.vi, &vi_sentences)]
+    let mut warnings: Vec<Warning> = [(&request.en, en), (&request.vi, vi)]
         .into_iter()
-        .filter(|(_, sentences)| sentences.is_empty())
+        .filter(|(_, side)| side.is_empty())
         .map(|(path, _)| Warning::NoSentences(path.clone()))
         .collect();
     // With one side empty every link is one-sided: the warnings below would only repeat
@@ -218,14 +218,11 @@ fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec
     if !warnings.is_empty() {
         return warnings;
     }
-    let chars = |sentences: &[&String]| -> usize {
-        sentences.iter().map(|s| s.trim().chars().count()).sum()
-    };
-    let (en_chars, vi_chars) = (chars(&en_sentences), chars(&vi_sentences));
-    if lengths_differ(en_sentences.len(), vi_sentences.len(), en_chars, vi_chars) {
+    let (en_chars, vi_chars) = (en.chars, vi.chars);
+    if lengths_differ(en.len(), vi.len(), en_chars, vi_chars) {
         warnings.push(Warning::LengthsDiffer {
-            en_sentences: en_sentences.len(),
-            vi_sentences: vi_sentences.len(),
+            en_sentences: en.len(),
+            vi_sentences: vi.len(),
             en_chars,
             vi_chars,
             expected: (LengthModel::default().ratio * en_chars as f64).round() as usize,
@@ -238,16 +235,77 @@ fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec
     warnings
 }
 
-/// One side of the bitext: paragraphs of sentences, and each sentence's unit id.
-#[derive(Debug, Clone, Default)]
+/// One side of the bitext: its sentences in paragraphs, kept in a temporary file and
+/// read back a range at a time (a long article is never held whole), and each sentence's
+/// unit id.
 pub struct Side {
-    pub paragraphs: Vec<Vec<String>>,
-    pub ids: Vec<String>,
+    pub sentences: SpilledSentences,
+    /// The unit id of each sentence, in order (all in one buffer).
+    pub ids: Texts,
+    /// Characters of the sentences, each trimmed: what [`lengths_differ`] weighs.
+    pub chars: usize,
 }
 
 impl Side {
-    pub fn sentences(&self) -> impl Iterator<Item = &String> {
-        self.paragraphs.iter().flatten()
+    /// How many sentences it has.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The unit id of sentence `i`.
+    pub fn id(&self, i: usize) -> Option<&str> {
+        self.ids.get(i)
+    }
+
+    /// The sentences at `indices` (a link's side), joined by one space.
+    pub fn joined(&self, indices: &[usize]) -> Result<String, FlowError> {
+        self.sentences
+            .joined(indices)
+            .map_err(FlowError::AlignSpill)
+    }
+}
+
+impl std::fmt::Debug for Side {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Side")
+            .field("sentences", &self.len())
+            .field("chars", &self.chars)
+            .finish()
+    }
+}
+
+/// A side being read: its sentences go to the temporary file as they are found.
+struct SideWriter {
+    spill: SpillWriter,
+    ids: Texts,
+    chars: usize,
+}
+
+impl SideWriter {
+    fn new() -> Result<SideWriter, FlowError> {
+        Ok(SideWriter {
+            spill: SpillWriter::new().map_err(FlowError::AlignSpill)?,
+            ids: Texts::default(),
+            chars: 0,
+        })
+    }
+
+    fn sentence(&mut self, text: &str, id: &str) -> std::io::Result<()> {
+        self.chars += text.trim().chars().count();
+        self.ids.push(id);
+        self.spill.sentence(text)
+    }
+
+    fn finish(self) -> Result<Side, FlowError> {
+        Ok(Side {
+            sentences: self.spill.finish().map_err(FlowError::AlignSpill)?,
+            ids: self.ids,
+            chars: self.chars,
+        })
     }
 }
 
@@ -257,44 +315,49 @@ fn read_side(
     lang: Lang,
     segmented: bool,
 ) -> Result<Side, FlowError> {
+    read_side_in_pieces(project, path, lang, segmented, PIECE_BYTES)
+}
+
+/// [`read_side`], a plain-text article read `piece_bytes` at a time.
+fn read_side_in_pieces(
+    project: &Project,
+    path: &Path,
+    lang: Lang,
+    segmented: bool,
+    piece_bytes: usize,
+) -> Result<Side, FlowError> {
+    let mut side = SideWriter::new()?;
     if segmented {
         // A pre-segmented side is an article, one sentence a line.
         let text = project.read_text(path, InputKind::Article)?;
-        let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
-        for line in text.lines() {
-            if line.trim().is_empty() {
-                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
-                    paragraphs.push(Vec::new());
-                }
-            } else if let Some(last) = paragraphs.last_mut() {
-                last.push(line.trim().to_owned());
-            }
-        }
-        paragraphs.retain(|p| !p.is_empty());
         // A repeated sentence gets `-2`, `-3`... as `segment` numbers them, so that every
         // unit of the document has its own id.
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let ids = paragraphs
-            .iter()
-            .flatten()
-            .map(|s| crate::segment::unique_id(s, &mut seen))
-            .collect();
-        return Ok(Side { paragraphs, ids });
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if side.spill.open_sentences() > 0 {
+                    side.spill.end_paragraph();
+                }
+            } else {
+                let id = crate::segment::unique_id(line, &mut seen);
+                side.sentence(line, &id).map_err(FlowError::AlignSpill)?;
+            }
+        }
+        return side.finish();
     }
-    let (_, units) = project.read_article(path, lang)?;
-    let texts = |p: &[Unit]| p.iter().map(|u| u.text.clone()).collect();
-    let paragraphs = crate::segment::paragraphs(&units).map(texts).collect();
-    let ids = units.into_iter().map(|u| u.id).collect();
-    Ok(Side { paragraphs, ids })
-}
-
-/// The sentences of `side` at `indices`, joined by one space.
-pub fn joined(side: &[&String], indices: &[usize]) -> String {
-    indices
-        .iter()
-        .filter_map(|&i| side.get(i).map(|s| s.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Units go to the file as they are segmented: only the document is held meanwhile.
+    let mut block = None;
+    project.each_article_unit(path, lang, piece_bytes, |unit| {
+        // A paragraph is a block's units (a block without any has none).
+        if block.is_some_and(|b| b != unit.block) {
+            side.spill.end_paragraph();
+        }
+        block = Some(unit.block);
+        side.sentence(&unit.text, &unit.id)
+            .map_err(FlowError::AlignSpill)
+    })?;
+    side.finish()
 }
 
 /// Whether the two sides differ in length far more than a translation does: more than
@@ -349,10 +412,11 @@ pub struct Stored {
 
 /// The paragraph of every sentence of `side`, in order.
 fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
-    side.paragraphs
+    side.sentences
+        .paragraph_sizes()
         .iter()
         .enumerate()
-        .flat_map(|(p, sentences)| std::iter::repeat_n(p, sentences.len()))
+        .flat_map(|(p, &sentences)| std::iter::repeat_n(p, sentences))
         .collect()
 }
 
@@ -365,7 +429,11 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
     // The document's live TUs by unit id; a memory written before units were kept apart
     // may hold several for one unit.
     let mut by_unit: HashMap<String, Vec<StoredUnit>> = HashMap::new();
-    for unit in memory.document(&into.doc)? {
+    // The additions are read now, with the rest, not after the pairs are stored: a pair
+    // never changes an addition (`document` leaves them out), and reading the document
+    // again then would read back every pair just stored.
+    let (units, old_additions) = memory.document_and_additions(&into.doc)?;
+    for unit in units {
         by_unit.entry(unit.unit.clone()).or_default().push(unit);
     }
     let mut writer = PairWriter {
@@ -376,8 +444,6 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
         by_unit,
         stored: Stored::default(),
     };
-    let en_sentences: Vec<&String> = en.sentences().collect();
-    let vi_sentences: Vec<&String> = vi.sentences().collect();
     let layout = layout::of_links(
         links,
         &paragraph_of_sentences(en),
@@ -387,14 +453,14 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
     let mut additions = Vec::new();
     for (link, layout) in links.iter().zip(&layout) {
         if link.en.is_empty() {
-            additions.extend(addition(link, layout, &en.ids, &vi_sentences));
+            additions.extend(addition(link, layout, en, vi)?);
         } else {
-            let pair = Pair::of(link, layout, &en.ids, &en_sentences, &vi_sentences);
+            let pair = Pair::of(link, layout, en, vi)?;
             writer.pair(&pair)?;
         }
     }
-    writer.remove_unpaired(&en.ids)?;
-    writer.additions(&additions)?;
+    writer.remove_unpaired(en)?;
+    writer.additions(old_additions, &additions)?;
     writer.memory.save()?;
     Ok(writer.stored)
 }
@@ -422,10 +488,9 @@ impl<'l> Pair<'l> {
     fn of(
         link: &Link,
         layout: &layout::LinkLayout,
-        en_ids: &'l [String],
-        en_sentences: &[&String],
-        vi_sentences: &[&String],
-    ) -> Pair<'l> {
+        en: &'l Side,
+        vi: &Side,
+    ) -> Result<Pair<'l>, FlowError> {
         let omitted = link.vi.is_empty();
         let status = if omitted {
             props::OMITTED
@@ -434,21 +499,17 @@ impl<'l> Pair<'l> {
         } else {
             "translated"
         };
-        Pair {
-            unit: en_ids.get(link.en[0]).cloned().unwrap_or_default(),
+        Ok(Pair {
+            unit: en.id(link.en[0]).unwrap_or_default().to_owned(),
             order: link.en[0],
-            source: joined(en_sentences, &link.en),
-            target: joined(vi_sentences, &link.vi),
+            source: en.joined(&link.en)?,
+            target: vi.joined(&link.vi)?,
             omitted,
             status,
-            covered: link
-                .en
-                .iter()
-                .filter_map(|&i| en_ids.get(i).map(String::as_str))
-                .collect(),
+            covered: link.en.iter().filter_map(|&i| en.id(i)).collect(),
             confidence: format!("{:.3}", link.confidence),
             paragraph: layout.paragraph,
-        }
+        })
     }
 }
 
@@ -466,22 +527,24 @@ struct Added<'l> {
 fn addition<'l>(
     link: &Link,
     layout: &layout::LinkLayout,
-    en_ids: &'l [String],
-    vi_sentences: &[&String],
-) -> Option<Added<'l>> {
-    let unit = |i: usize| en_ids.get(i).map(String::as_str);
+    en: &'l Side,
+    vi: &Side,
+) -> Result<Option<Added<'l>>, FlowError> {
     let at = match layout.anchor {
-        Some(Anchor::After(i)) => unit(i).map(AddedAt::After),
-        Some(Anchor::Before(i)) => unit(i).map(AddedAt::Before),
+        Some(Anchor::After(i)) => en.id(i).map(AddedAt::After),
+        Some(Anchor::Before(i)) => en.id(i).map(AddedAt::Before),
         None => None,
-    }?;
-    Some(Added {
+    };
+    let (Some(at), Some(&order)) = (at, link.vi.first()) else {
+        return Ok(None);
+    };
+    Ok(Some(Added {
         at,
-        order: *link.vi.first()?,
-        text: joined(vi_sentences, &link.vi),
+        order,
+        text: vi.joined(&link.vi)?,
         paragraph: layout.paragraph,
         confidence: format!("{:.3}", link.confidence),
-    })
+    }))
 }
 
 /// The memory being written, and what was done to it.
@@ -576,8 +639,8 @@ impl PairWriter<'_> {
     /// for it records a pairing this alignment rejects, so it goes; a TU someone
     /// translated, and the TUs of sentences no longer in the article (drift reports
     /// those), stay.
-    fn remove_unpaired(&mut self, en_ids: &[String]) -> Result<(), MemoryError> {
-        for id in en_ids {
+    fn remove_unpaired(&mut self, en: &Side) -> Result<(), MemoryError> {
+        for id in en.ids.iter() {
             for old in self.by_unit.remove(id).unwrap_or_default() {
                 self.remove_if_aligned(old.entry)?;
             }
@@ -588,8 +651,11 @@ impl PairWriter<'_> {
     /// The additions: one already stored with the same place, text, layout and
     /// confidence stays as it is (so a second run on the same pair changes nothing); the
     /// others an earlier `align` stored go, and the new ones are added in published order.
-    fn additions(&mut self, additions: &[Added<'_>]) -> Result<(), MemoryError> {
-        let mut old_additions = self.memory.document_additions(&self.into.doc)?;
+    fn additions(
+        &mut self,
+        mut old_additions: Vec<StoredUnit>,
+        additions: &[Added<'_>],
+    ) -> Result<(), MemoryError> {
         for added in additions {
             let mut same = None;
             for (k, old) in old_additions.iter().enumerate() {
@@ -639,6 +705,113 @@ impl PairWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input_limit::Limits;
+    use crate::project::config::Config;
+
+    /// Writes `en` and `vi` as `name.en.EXT` and `name.vi.EXT`, aligns them as the flow
+    /// does (read in pieces of `piece` bytes, held in temporary files) and as the library
+    /// does in memory (each article read whole), and checks that both give the same
+    /// links, sentences and unit ids.
+    fn same_as_in_memory(name: &str, ext: &str, en: &str, vi: &str, piece: usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::new(Config::defaults(dir.path()), Limits::default());
+        let (en_path, vi_path) = (
+            dir.path().join(format!("{name}.en.{ext}")),
+            dir.path().join(format!("{name}.vi.{ext}")),
+        );
+        std::fs::write(&en_path, en).unwrap();
+        std::fs::write(&vi_path, vi).unwrap();
+        let en_side = read_side_in_pieces(&project, &en_path, Lang::En, false, piece).unwrap();
+        let vi_side = read_side_in_pieces(&project, &vi_path, Lang::Vi, false, piece).unwrap();
+        let options = AlignOptions::default();
+        let (links, stats) =
+            aligner::align_sentences(&en_side.sentences, &vi_side.sentences, &options).unwrap();
+
+        let whole = |path: &Path, lang| {
+            let (_, units) = project.read_article(path, lang).unwrap();
+            let ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
+            let paragraphs: Vec<Vec<String>> = crate::segment::paragraphs(&units)
+                .map(|p| p.iter().map(|u| u.text.clone()).collect())
+                .collect();
+            (paragraphs, ids)
+        };
+        let (en_paragraphs, en_ids) = whole(&en_path, Lang::En);
+        let (vi_paragraphs, vi_ids) = whole(&vi_path, Lang::Vi);
+        let (in_memory, memory_stats) =
+            aligner::align_with_stats(&en_paragraphs, &vi_paragraphs, &options);
+        assert_eq!(links, in_memory, "{name}, pieces of {piece} bytes");
+        assert_eq!(stats.cells, memory_stats.cells, "{name}");
+        for (side, paragraphs, ids) in [
+            (&en_side, &en_paragraphs, &en_ids),
+            (&vi_side, &vi_paragraphs, &vi_ids),
+        ] {
+            let sizes: Vec<usize> = paragraphs.iter().map(Vec::len).collect();
+            assert_eq!(side.sentences.paragraph_sizes(), sizes, "{name}");
+            assert_eq!(side.ids.iter().collect::<Vec<_>>(), *ids, "{name}");
+            let all: Vec<usize> = (0..side.len()).collect();
+            let flat: Vec<&str> = paragraphs.iter().flatten().map(String::as_str).collect();
+            assert_eq!(side.joined(&all).unwrap(), flat.join(" "), "{name}");
+        }
+    }
+
+    fn fixture(name: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn the_bounded_path_gives_the_links_of_the_in_memory_one() {
+        let cases = [
+            (
+                "seed",
+                "txt",
+                fixture("examples/seed.en.txt"),
+                fixture("examples/seed.vi.txt"),
+            ),
+            (
+                "cyber-drill",
+                "txt",
+                fixture("tests/fixtures/align/cyber-drill.en.article.txt"),
+                fixture("tests/fixtures/align/cyber-drill.vi.article.txt"),
+            ),
+            (
+                "flood",
+                "md",
+                fixture("examples/flood.en.md"),
+                fixture("examples/flood.vi.md"),
+            ),
+        ];
+        for (name, ext, en, vi) in &cases {
+            for piece in [64, 1000, PIECE_BYTES] {
+                same_as_in_memory(name, ext, en, vi, piece);
+            }
+        }
+        // The translator joined paragraphs, and split one; sentences repeat (their ids
+        // count across pieces); a BOM and CRLF line ends.
+        let en = "\u{feff}The storm reached Quang Ninh on Monday.\r\nIt brought 300 mm of rain.\r\n\r\n\
+                  Yes.\r\n\r\nThe army sent 2,000 soldiers. Schools closed in 12 districts.\r\n\r\n\
+                  Yes.\r\n\r\nPower returned on Thursday. Losses reached $1.2 billion.\r\n";
+        let vi = "\u{feff}Bão đổ bộ Quảng Ninh hôm thứ Hai. Bão gây mưa 300 mm.\r\n\r\nVâng.\r\n\r\n\
+                  Quân đội điều 2.000 binh sĩ.\r\n\r\nTrường học đóng cửa ở 12 huyện. Vâng.\r\n\r\n\
+                  Điện có lại vào thứ Năm. Thiệt hại lên tới 1,2 tỷ USD.\r\n";
+        for piece in [1, 40, 1000] {
+            same_as_in_memory("joined", "txt", en, vi, piece);
+        }
+        // One paragraph on each side.
+        let en = "The storm reached Quang Ninh on Monday. It brought 300 mm of rain. \
+                  The army sent 2,000 soldiers. Power returned on Thursday.\n";
+        let vi = "Bão đổ bộ Quảng Ninh hôm thứ Hai. Bão gây mưa 300 mm. \
+                  Quân đội điều 2.000 binh sĩ. Điện có lại vào thứ Năm.\n";
+        same_as_in_memory("one", "txt", en, vi, 16);
+        // Unrelated texts: the links are put in doubt alike.
+        same_as_in_memory(
+            "unrelated",
+            "txt",
+            &fixture("examples/seed.en.txt"),
+            &fixture("tests/fixtures/align/cyber-drill.vi.article.txt"),
+            128,
+        );
+    }
 
     #[test]
     fn lengths_differ_only_far_beyond_the_model() {

@@ -131,6 +131,10 @@ pub enum FlowError {
     /// Neither article has a sentence.
     #[error("`{}` and `{}` have no sentences to align", .en.display(), .vi.display())]
     NothingToAlign { en: PathBuf, vi: PathBuf },
+    /// The sentences of an article to align could not be kept in, or read back from,
+    /// their temporary file.
+    #[error("cannot keep the sentences in a temporary file: {0}")]
+    AlignSpill(std::io::Error),
     /// The XLIFF work file could not be written.
     #[error("cannot write the XLIFF file: {0}")]
     XliffWrite(std::io::Error),

@@ -8,7 +8,7 @@ mod document_id;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{Document, DocumentError, ReadOptions};
+use crate::document::{Document, DocumentError, PieceError, Pieces, ReadOptions, read_pieces};
 use crate::fsio::{Input, Role};
 use crate::input_limit::{self, InputError, InputKind, Limits};
 use crate::segment::{Segmenter, Unit, segment_document};
@@ -80,6 +80,47 @@ impl Project {
         lang: Lang,
     ) -> Result<(Document, Vec<Unit>), DocumentError> {
         read_article(path, lang, &self.limits)
+    }
+
+    /// Reads the article at `path` and hands its units to `sink` as they are segmented,
+    /// with the block (paragraph) each is in counted over the whole article: the units
+    /// are never all held, and a plain-text article is read a piece of about
+    /// `piece_bytes` at a time (see [`crate::document::read_pieces`];
+    /// [`crate::document::PIECE_BYTES`] unless testing), so neither is its text. The
+    /// sink's first error stops it.
+    pub fn each_article_unit<E: From<DocumentError>>(
+        &self,
+        path: &Path,
+        lang: Lang,
+        piece_bytes: usize,
+        mut sink: impl FnMut(Unit) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let options = article_options(&self.limits);
+        let segmenter = Segmenter::builtin(lang);
+        let mut ids = crate::segment::RepeatIds::default();
+        let mut blocks = 0;
+        let mut piece = |doc: Document| {
+            let first = blocks;
+            blocks += doc.blocks.len();
+            crate::segment::each_unit_after(&doc, &segmenter, &mut ids, |unit| {
+                let mut unit = unit.to_unit();
+                unit.block += first;
+                sink(unit)
+            })
+        };
+        let pieces = read_pieces(path, &options, piece_bytes, &mut piece).map_err(
+            |error: PieceError<E>| match error {
+                PieceError::Io(source) => E::from(DocumentError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                }),
+                PieceError::Sink(error) => error,
+            },
+        )?;
+        match pieces {
+            Pieces::Read => Ok(()),
+            Pieces::ReadWhole => piece(Document::read_path(path, options)?),
+        }
     }
 
     /// The bytes of `path`, a `kind` of input, within the run's limit.

@@ -10,7 +10,9 @@ mod units;
 
 use engine::Engine;
 pub use engine::{Rule, RuleError};
-pub use units::{each_unit, paragraphs, segment_document, text_id, unique_id};
+pub use units::{
+    RepeatIds, each_unit, each_unit_after, paragraphs, segment_document, text_id, unique_id,
+};
 
 use crate::text::Lang;
 

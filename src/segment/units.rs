@@ -37,8 +37,20 @@ pub fn each_unit<E>(
     segmenter: &Segmenter,
     sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
+    each_unit_after(doc, segmenter, &mut RepeatIds::default(), sink)
+}
+
+/// Like [`each_unit`], for a document that goes on where others stopped (an article read
+/// in pieces): `ids` counts the ids given before, so a repeat gets the suffix it gets in
+/// the whole article.
+pub fn each_unit_after<E>(
+    doc: &Document,
+    segmenter: &Segmenter,
+    ids: &mut RepeatIds,
+    sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
+) -> Result<(), E> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
-    each_unit_with(doc, segmenter, workers, sink, &mut Progress::default())
+    each_unit_with(doc, segmenter, workers, ids, sink, &mut Progress::default())
 }
 
 /// Threads for one document at most: segmenting is memory-bound past a few.
@@ -66,15 +78,15 @@ fn each_unit_with<E>(
     doc: &Document,
     segmenter: &Segmenter,
     workers: usize,
+    ids: &mut RepeatIds,
     mut sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
     progress: &mut Progress,
 ) -> Result<(), E> {
     let chunks = chunks(doc);
     progress.chunks = chunks.len();
     if workers > 1 && doc.text.len() >= PARALLEL_MIN_BYTES {
-        return on_threads(doc, segmenter, workers, &chunks, sink, progress);
+        return on_threads(doc, segmenter, workers, &chunks, ids, sink, progress);
     }
-    let mut ids = Ids::default();
     let mut splitter = segmenter.splitter();
     let (mut found, mut ranges) = (Vec::new(), Vec::new());
     for (claimed, blocks) in chunks.into_iter().enumerate() {
@@ -95,10 +107,10 @@ fn on_threads<E>(
     segmenter: &Segmenter,
     workers: usize,
     chunks: &[Range<usize>],
+    ids: &mut RepeatIds,
     mut sink: impl FnMut(UnitRef<'_>) -> Result<(), E>,
     progress: &mut Progress,
 ) -> Result<(), E> {
-    let mut ids = Ids::default();
     let shared = Shared {
         spare: Mutex::new(Vec::new()),
         claims: Mutex::new(Claims::default()),
@@ -309,15 +321,16 @@ fn find_units(
     }
 }
 
-/// The ids given so far in a document, and the one being given.
+/// The ids given so far in a document, and the one being given: what a repeated text's
+/// suffix (`-2`) counts. A hash key per distinct text, not its id as a `String`.
 #[derive(Default)]
-struct Ids {
+pub struct RepeatIds {
     /// How many times each hash has been given, keyed by its bytes.
     seen: FxHashMap<u64, usize>,
     id: String,
 }
 
-impl Ids {
+impl RepeatIds {
     /// Gives each unit of `found` its id, in order, and hands it to `sink`.
     fn hand_out<E>(
         &mut self,
@@ -734,6 +747,7 @@ mod tests {
                 &doc,
                 &segmenter,
                 workers,
+                &mut RepeatIds::default(),
                 |unit| {
                     units.push(unit.to_unit());
                     Ok::<(), std::convert::Infallible>(())
@@ -757,6 +771,7 @@ mod tests {
                 &doc,
                 &segmenter,
                 workers,
+                &mut RepeatIds::default(),
                 |_| {
                     handed += 1;
                     Err("the reader went away")

@@ -289,6 +289,10 @@ pub fn flow_message(l10n: &Localizer, error: &FlowError) -> String {
             let reason = xliff_write_failure(l10n, e);
             text("error-xliff-write", &[("message", reason.into())])
         }
+        FlowError::AlignSpill(e) => text(
+            "error-align-spill",
+            &[("message", io_reason(l10n, e).into())],
+        ),
         FlowError::WorkFile(e) => work_file_error(l10n, e),
         FlowError::Storing(e) => storing_error(l10n, e),
         FlowError::Merge(e) => merge_error(l10n, e),
