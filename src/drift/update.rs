@@ -17,7 +17,7 @@ use crate::memory::{
     store::{Memory, MemoryError},
 };
 use crate::segment::Unit;
-use crate::text::normalize::normalize;
+use crate::text::normalize::normalized;
 use crate::tmx::Tu;
 
 use super::batch::DocumentBatch;
@@ -268,7 +268,7 @@ pub(super) fn covering_tu(memory: &Memory, new: &NewUnit<'_>, covered: &[&str]) 
 /// (after normalization), status and units.
 pub(super) fn unchanged(old: &StoredUnit, new: &NewUnit<'_>, covered: &[&str]) -> bool {
     // Texts equal as they are are equal normalized: most of an import compares those.
-    let same = |a: &str, b: &str| a == b || normalize(a) == normalize(b);
+    let same = |a: &str, b: &str| a == b || normalized(a) == normalized(b);
     old.status.as_deref() == Some(new.status)
         && old.covered() == covered
         && same(&old.en, new.source)

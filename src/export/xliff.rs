@@ -38,7 +38,7 @@ use crate::drift::revision::{self, UnitState};
 use crate::drift::{CheckedUnit, Kind};
 use crate::memory::record::StoredUnit;
 use crate::segment::Unit;
-use crate::text::normalize::normalize;
+use crate::text::normalize::normalized;
 use crate::xliff::{State, XliffDoc, XliffUnit};
 
 /// The units of a checked article (every unit of document `doc`, in order, as
@@ -300,7 +300,7 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
                     |i| units[i].text.as_str(),
                     |i| report.joined.get(i).copied().unwrap_or(false),
                 );
-                if normalize(&en) == normalize(&x.en) {
+                if normalized(&en) == normalized(&x.en) {
                     Place::Same(i)
                 } else {
                     Place::Changed(i)
@@ -383,7 +383,7 @@ pub fn place_units(file: &[XliffUnit], units: &[Unit], report: &Report) -> Vec<P
         if free(at, &taken) {
             // Its English unchanged at its old place, under another id: the file's id is
             // what changed, not the English (ids differing only in case, whitespace...).
-            places[k] = if normalize(&units[at].text) == normalize(&file[k].en) {
+            places[k] = if normalized(&units[at].text) == normalized(&file[k].en) {
                 Place::UnknownId(at)
             } else {
                 Place::Changed(at)
@@ -424,7 +424,7 @@ pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x>
     if returned.copied_source {
         // Exported as a copy of the English: still that copy is no translation; any
         // other text is the tool's or the translator's (OmegaT keeps the state).
-        return if normalize(vi) == normalize(&returned.en) {
+        return if normalized(vi) == normalized(&returned.en) {
             Verdict::NotTranslated
         } else {
             Verdict::Store {
@@ -438,7 +438,7 @@ pub fn verdict<'x>(returned: &'x XliffUnit, exported: &XliffUnit) -> Verdict<'x>
     let same_text = exported
         .vi
         .as_deref()
-        .is_some_and(|e| e == vi || normalize(e) == normalize(vi));
+        .is_some_and(|e| e == vi || normalized(e) == normalized(vi));
     if same_text && returned.state == exported.state && exported.state != State::Initial {
         return Verdict::Unchanged;
     }

@@ -13,6 +13,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{Segmenter, Splitter, Unit, UnitRef};
 use crate::document::{Block, CodeKind, Document};
+use crate::text::normalize::is_collapsed;
 
 /// Splits every block of `doc` into units, in document order.
 pub fn segment_document(doc: &Document, segmenter: &Segmenter) -> Vec<Unit> {
@@ -425,37 +426,6 @@ fn id_hash(text: &str) -> [u8; ID_BYTES] {
     let mut hash = [0u8; ID_BYTES];
     hash.copy_from_slice(&digest[..ID_BYTES]);
     hash
-}
-
-/// Whether `text` is its own white space collapsed: words separated by single spaces,
-/// none before or after (what `split_whitespace` and `join(" ")` would give back).
-fn is_collapsed(text: &str) -> bool {
-    if text.is_ascii() {
-        // Every id hashes its text: these loops have no early exit, so the compiler
-        // vectorizes them.
-        let bytes = text.as_bytes();
-        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-            return true;
-        };
-        let control = bytes.iter().fold(0u8, |found, b| {
-            found | u8::from((b'\t'..=b'\r').contains(b))
-        });
-        let double = bytes.iter().zip(&bytes[1..]).fold(0u8, |found, (a, b)| {
-            found | (u8::from(*a == b' ') & u8::from(*b == b' '))
-        });
-        return first != b' ' && last != b' ' && control == 0 && double == 0;
-    }
-    // At the start, a space would be one too many, as after a space.
-    let mut after_space = true;
-    for c in text.chars() {
-        match c {
-            ' ' if after_space => return false,
-            ' ' => after_space = true,
-            c if c.is_whitespace() => return false,
-            _ => after_space = false,
-        }
-    }
-    !after_space
 }
 
 /// `text` with white space collapsed to single spaces, then in NFC: what a unit id hashes.

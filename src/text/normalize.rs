@@ -14,6 +14,8 @@
 //! assert_eq!(fold("Đà Nẵng"), "da nang");
 //! ```
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -22,14 +24,55 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 ///
 /// NFC comes first, so white space that only NFC produces is collapsed too.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    normalized(s).into_owned()
+}
+
+/// [`normalize`], borrowing `s` when it is its own key, as most text is: comparing two
+/// texts' keys then allocates nothing.
+pub fn normalized(s: &str) -> Cow<'_, str> {
     // Most text is already NFC; the quick check costs a fraction of running the composer.
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        if is_collapsed(s) {
+            return Cow::Borrowed(s);
+        }
+        let mut out = String::with_capacity(s.len());
         collapse_into(s.chars(), &mut out);
-    } else {
-        collapse_into(s.nfc(), &mut out);
+        return Cow::Owned(out);
     }
-    out
+    let mut out = String::with_capacity(s.len());
+    collapse_into(s.nfc(), &mut out);
+    Cow::Owned(out)
+}
+
+/// Whether `text` is its own white space collapsed: words separated by single spaces,
+/// none before or after (what `split_whitespace` and `join(" ")` would give back).
+pub(crate) fn is_collapsed(text: &str) -> bool {
+    if text.is_ascii() {
+        // These loops have no early exit, so the compiler vectorizes them. ASCII white
+        // space (`char::is_whitespace`) is the space and `\t`..=`\r`.
+        let bytes = text.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        let control = bytes.iter().fold(0u8, |found, b| {
+            found | u8::from((b'\t'..=b'\r').contains(b))
+        });
+        let double = bytes.iter().zip(&bytes[1..]).fold(0u8, |found, (a, b)| {
+            found | (u8::from(*a == b' ') & u8::from(*b == b' '))
+        });
+        return first != b' ' && last != b' ' && control == 0 && double == 0;
+    }
+    // At the start, a space would be one too many, as after a space.
+    let mut after_space = true;
+    for c in text.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => after_space = true,
+            c if c.is_whitespace() => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 fn collapse_into(chars: impl Iterator<Item = char>, out: &mut String) {
@@ -150,7 +193,39 @@ mod tests {
         assert_eq!(fold_with("ABC", false), "ABC");
     }
 
+    #[test]
+    fn a_text_that_is_its_own_key_is_borrowed() {
+        for text in ["One two.", "Việt Nam", "", "a"] {
+            assert!(matches!(normalized(text), Cow::Borrowed(_)), "{text:?}");
+        }
+        for text in [
+            " One",
+            "One ",
+            "One  two",
+            "One\ttwo",
+            "Một\u{a0}hai",
+            "Vie\u{323}\u{302}t",
+        ] {
+            assert!(matches!(normalized(text), Cow::Owned(_)), "{text:?}");
+        }
+    }
+
+    /// What [`normalize`] was before it could borrow: NFC, then white space collapsed
+    /// character by character.
+    fn composed_then_collapsed(s: &str) -> String {
+        let composed: String = s.nfc().collect();
+        composed.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     proptest! {
+        #[test]
+        fn the_borrowed_key_is_the_key(s in "[ a-zA-Z\t\u{a0}\u{2001}\u{323}\u{302}ệđ.]{0,30}") {
+            let (key, expected) = (normalized(&s), composed_then_collapsed(&s));
+            prop_assert_eq!(key.as_ref(), expected.as_str());
+            let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(is_collapsed(&s), collapsed == s);
+        }
+
         #[test]
         fn normalize_is_idempotent_and_trimmed(s in "\\PC{0,40}") {
             let n = normalize(&s);
