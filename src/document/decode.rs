@@ -15,16 +15,11 @@ pub(super) const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
 
 /// Decodes `bytes`, picking the encoding from the byte order mark (UTF-8 without one).
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), DocumentError> {
-    if bytes.starts_with(UTF16_LE_BOM) || bytes.starts_with(UTF16_BE_BOM) {
-        return decode_utf16_bom(path, bytes);
-    }
-    let (rest, encoding) = utf8_body(bytes);
-    check_utf8(path, rest, bytes.len() - rest.len())?;
-    Ok((String::from_utf8_lossy(rest).into_owned(), encoding))
+    decode_vec(path, bytes.to_vec())
 }
 
 /// [`decode`] of bytes given away: UTF-8 (most articles) becomes the text where it lies,
-/// without a copy of the whole file.
+/// without a copy of the whole file, and is validated once.
 pub(crate) fn decode_vec(
     path: &Path,
     mut bytes: Vec<u8>,
@@ -34,11 +29,18 @@ pub(crate) fn decode_vec(
     }
     let (rest, encoding) = utf8_body(&bytes);
     let skipped = bytes.len() - rest.len();
-    check_utf8(path, rest, skipped)?;
+    refuse_binary(path, rest, skipped)?;
     bytes.drain(..skipped);
-    // Checked above: the conversion cannot fail, and if it could, lossy is never a panic.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid_up_to = error.utf8_error().valid_up_to();
+        let (line, column) = line_column(error.as_bytes(), valid_up_to);
+        DocumentError::InvalidUtf8 {
+            path: path.to_path_buf(),
+            offset: skipped + valid_up_to,
+            line,
+            column,
+        }
+    })?;
     Ok((text, encoding))
 }
 
@@ -60,32 +62,21 @@ fn utf8_body(bytes: &[u8]) -> (&[u8], Encoding) {
     }
 }
 
-/// Refuses a binary file or invalid UTF-8; `skipped` is the BOM's length, for offsets.
-fn check_utf8(path: &Path, rest: &[u8], skipped: usize) -> Result<(), DocumentError> {
-    // NUL first: a binary file is nearly always invalid UTF-8 too, and "binary file"
-    // is the message that tells the user what went wrong. Blocks are tested whole (a
-    // loop the compiler vectorizes) before looking for where the NUL is.
+/// Refuses a binary file: one with a NUL byte; `skipped` is the BOM's length, for offsets.
+/// Before UTF-8 is validated: a binary file is nearly always invalid UTF-8 too, and
+/// "binary file" is the message that tells the user what went wrong.
+fn refuse_binary(path: &Path, rest: &[u8], skipped: usize) -> Result<(), DocumentError> {
+    // Blocks are tested whole (a loop the compiler vectorizes) before looking for where
+    // the NUL is.
     let has_nul = rest
         .chunks(4096)
         .any(|block| block.iter().fold(false, |nul, &b| nul | (b == 0)));
-    if let Some(at) = has_nul.then(|| rest.iter().position(|&b| b == 0)).flatten() {
-        return Err(DocumentError::Binary {
+    match has_nul.then(|| rest.iter().position(|&b| b == 0)).flatten() {
+        Some(at) => Err(DocumentError::Binary {
             path: path.to_path_buf(),
             offset: skipped + at,
-        });
-    }
-    match std::str::from_utf8(rest) {
-        Ok(_) => Ok(()),
-        Err(error) => {
-            let valid_up_to = error.valid_up_to();
-            let (line, column) = line_column(rest, valid_up_to);
-            Err(DocumentError::InvalidUtf8 {
-                path: path.to_path_buf(),
-                offset: skipped + valid_up_to,
-                line,
-                column,
-            })
-        }
+        }),
+        None => Ok(()),
     }
 }
 
