@@ -7,7 +7,7 @@ use std::fs::File;
 use std::sync::OnceLock;
 use std::sync::atomic::Ordering;
 
-use super::segment::{ConcordanceSegment, Keys, Place, Segment, key_hash, unit_key};
+use super::segment::{ConcordanceSegment, Place, Segment};
 use super::store::{Memory, MemoryError};
 use crate::tmx::{self, Tu};
 
@@ -203,29 +203,16 @@ impl Memory {
     }
 
     /// Indexes a TU of file `file` added or replaced since its TMX was loaded, which is at
-    /// `place`.
+    /// `place` (see [`super::overlay`]).
     pub(super) fn index_added(&mut self, file: u16, place: Location, tu: &Tu, order: u32) -> u32 {
         let id = self.entry_count();
-        let keys = Keys::of(tu, &self.source_lang, &self.target_lang);
         self.added.push(Added {
             file,
             place,
-            has_target: keys.target_hash.is_some(),
+            has_target: tu.tuv(&self.target_lang).is_some(),
             order,
         });
-        if let Some(hash) = keys.target_hash {
-            self.targets.entry(hash).or_default().push(id);
-        }
-        if let Some(doc) = keys.doc {
-            self.docs.entry(Box::from(doc)).or_default().push(id);
-            if let Some(unit) = keys.unit {
-                self.units.entry(unit_key(doc, unit)).or_default().push(id);
-            }
-        }
-        if let Some(source) = keys.source {
-            self.exact.entry(key_hash(&source)).or_default().push(id);
-            self.fuzzy.insert_normalized(id, source);
-        }
+        self.overlay_add(id, tu);
         id
     }
 
@@ -238,25 +225,21 @@ impl Memory {
             .sum::<usize>()
             + self.added.capacity() * std::mem::size_of::<Added>()
             + self.superseded.capacity() * 8
-            + [&self.exact, &self.targets, &self.units]
-                .iter()
-                .map(|map| {
-                    map.values()
-                        .map(|ids| ids.capacity() * 4 + 8 + 24 + 1)
-                        .sum::<usize>()
-                })
-                .sum::<usize>()
-            + self
-                .docs
-                .iter()
-                .map(|(doc, ids)| doc.len() + ids.capacity() * 4 + 16 + 24 + 1)
-                .sum::<usize>()
-            + self.fuzzy.memory_usage()
+            + self.overlay.memory_usage()
     }
 
     /// The TU of entry `id`, parsed from its file if need be.
     pub(super) fn tu(&self, id: u32, open: &mut HashMap<u16, File>) -> Result<Tu, MemoryError> {
         self.tus_read.fetch_add(1, Ordering::Relaxed);
+        self.read_tu(id, open)
+    }
+
+    /// [`Memory::tu`], not counted as a lookup's work (building an index reads them).
+    pub(super) fn read_tu(
+        &self,
+        id: u32,
+        open: &mut HashMap<u16, File>,
+    ) -> Result<Tu, MemoryError> {
         let (file_index, place) = match self.at(id) {
             Some(At::Loaded(loaded, entry)) => (loaded.file, loaded.segment.place(entry)),
             Some(At::Added(added)) => match added.place {

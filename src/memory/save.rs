@@ -207,11 +207,15 @@ impl Memory {
         fresh.created_dirs = std::mem::take(&mut self.created_dirs);
         fresh.use_cache = self.use_cache;
         fresh.journal_from = self.journal_from;
-        for (index, file) in self.files.iter().enumerate() {
-            fresh.load_file_indexed(&file.path, built.remove(&index))?;
-            fresh.apply_journal(Access::Update)?;
-        }
+        let paths: Vec<PathBuf> = self.files.iter().map(|f| f.path.clone()).collect();
+        // The old indexes point into files that were rewritten: they go before the new ones
+        // are built, not after (both at once were the peak of a large `align --into`).
+        // Should loading fail, the memory holds the files loaded so far, no stale entry.
         *self = fresh;
+        for (index, path) in paths.iter().enumerate() {
+            self.load_file_indexed(path, built.remove(&index))?;
+            self.apply_journal(Access::Update)?;
+        }
         Ok(())
     }
 

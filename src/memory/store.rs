@@ -12,7 +12,8 @@
 //! The index of a file is saved beside it (see [`super::cache`]) and, while the file does
 //! not change, opened in place instead of being built again: sorted arrays searched by
 //! binary search, hash tables probed where they lie. TUs added or replaced since loading
-//! are indexed in memory, an overlay on the files' indexes; a save that rewrites files
+//! are indexed in memory when a lookup first needs them, an overlay on the files' indexes
+//! ([`super::overlay`]); a save that rewrites files
 //! loads them again, which rebuilds their indexes (and only theirs).
 //!
 //!
@@ -28,8 +29,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use unic_langid::LanguageIdentifier;
 
 use super::cache::{self, Rejected};
-use super::fuzzy::LazyFuzzyIndex;
 use super::index::{Added, Loaded, Location};
+use super::overlay::Overlay;
 use super::journal::{self, Journal, JournalDamage, JournalError, Key, Spill};
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::record::{Predecessor, props, songngu_header};
@@ -133,25 +134,16 @@ pub struct Memory {
     pub(super) loaded: Vec<Loaded>,
     pub(super) first_added: u32,
     /// Entries from `first_added` on: TUs added or replaced since loading, indexed in the
-    /// maps below (an overlay on the loaded indexes).
+    /// [`Overlay`] (built as lookups need it).
     pub(super) added: Vec<Added>,
     /// One bit per entry: replaced by a newer version or removed (kept out of lookups and
     /// saves).
     pub(super) superseded: Vec<u64>,
-    /// Normalized-source hash → added entries.
-    pub(super) exact: HashMap<u64, Vec<u32>>,
-    /// Normalized-target hash → added entries.
-    pub(super) targets: HashMap<u64, Vec<u32>>,
-    /// Document id → its added entries.
-    pub(super) docs: HashMap<Box<str>, Vec<u32>>,
-    /// Hash of (document id, unit id) → the added entries of that unit, superseded ones too
-    /// (skipped when read): finding one unit must not read its whole document.
-    pub(super) units: HashMap<u64, Vec<u32>>,
+    /// The index of the added entries, built as lookups need it.
+    pub(super) overlay: Overlay,
     /// Document id → how many of its entries were superseded: a document is listed while
     /// it has more entries than that.
     pub(super) left_docs: HashMap<Box<str>, usize>,
-    /// The fuzzy index of the added entries, filled on the first fuzzy lookup.
-    pub(super) fuzzy: LazyFuzzyIndex,
     pub(super) problems: Vec<LoadProblem>,
     pub(super) _locks: Vec<FileLock>,
     /// TUs handed out by [`Memory::tu`]: the work a lookup did, which tests count.
@@ -284,12 +276,8 @@ impl Memory {
             first_added: 0,
             added: Vec::new(),
             superseded: Vec::new(),
-            exact: HashMap::new(),
-            targets: HashMap::new(),
-            docs: HashMap::new(),
-            units: HashMap::new(),
+            overlay: Overlay::default(),
             left_docs: HashMap::new(),
-            fuzzy: LazyFuzzyIndex::default(),
             problems: Vec::new(),
             _locks: Vec::new(),
             tus_read: AtomicUsize::new(0),
