@@ -851,16 +851,13 @@ impl FuzzyIndex {
             ends.push(end);
         }
         out.put(&ends);
-        out.put(&postings.iter().map(|p| p.count).collect::<Vec<u32>>());
-        let mut bytes = Vec::with_capacity(end as usize);
-        for list in postings {
-            bytes.extend_from_slice(&list.bytes);
-        }
-        out.put(&bytes);
-        drop(bytes);
+        drop(ends);
+        out.put_iter(postings.iter().map(|p| p.count));
+        out.put_parts(postings.iter().map(|p| p.bytes.as_slice()));
+        drop(postings);
         out.put(&ids);
         out.put(&lens);
-        out.put(&stream_ends.iter().map(|&e| e as u64).collect::<Vec<u64>>());
+        out.put_iter(stream_ends.iter().map(|&e| e as u64));
         drop(stream_ends);
         out.put(&stream);
         drop(stream);

@@ -528,31 +528,43 @@ impl Memory {
                 Err(why) => rejected = why,
             }
         }
+        let built = match built {
+            Some(built) => built,
+            None => self.index_from_tmx(path)?,
+        };
+        let key = key.unwrap_or_default();
+        // Only an index of the file as it was read is kept, and only of a UTF-8 file (the
+        // TUs of another encoding are held in memory, not found again by their spans).
         let BuiltIndex {
             builder,
             meta,
             held,
-        } = match built {
-            Some(built) => built,
-            None => {
-                let mut reader = TmxReader::open(path)?;
-                let mut indexer = Indexer::new(self, &reader);
-                while let Some(record) = reader.next_tu()? {
-                    indexer.add(record);
+        } = match index_path {
+            Some(index_path)
+                if built.held.is_empty()
+                    && cache::key(path, langs.as_bytes()).is_ok_and(|now| now == key) =>
+            {
+                let BuiltIndex { builder, meta, .. } = built;
+                // Written to the index file as it is laid out, then mapped from there: a
+                // large index is never held twice (the builder's parts and their bytes).
+                match builder
+                    .save(&index_path, &key, &meta)
+                    .map_err(|_| Rejected::Missing)
+                    .and_then(|()| Segment::open(&index_path, &key))
+                {
+                    Ok((segment, _)) => {
+                        self.push_file(path, loaded, meta, Vec::new(), segment, key);
+                        self.index_sources.push(IndexSource::Built(rejected));
+                        return Ok(());
+                    }
+                    // The cache folder would not take it (full, read-only): the file is
+                    // indexed again, in memory.
+                    Err(_) => self.index_from_tmx(path)?,
                 }
-                indexer.finish(reader)
             }
+            _ => built,
         };
-        let key = key.unwrap_or_default();
         let image = builder.finish(&key, &meta);
-        // Only an index of the file as it was read is kept, and only of a UTF-8 file (the
-        // TUs of another encoding are held in memory, not found again by their spans).
-        if let Some(index_path) = index_path
-            && held.is_empty()
-            && cache::key(path, langs.as_bytes()).is_ok_and(|now| now == key)
-        {
-            let _ = cache::save(&index_path, &image);
-        }
         let (segment, _) = Segment::built(image, &key).map_err(|why| MemoryError::Io {
             path: path.to_owned(),
             source: std::io::Error::other(format!("the index built is unusable: {why:?}")),
@@ -560,6 +572,16 @@ impl Memory {
         self.push_file(path, loaded, meta, held, segment, key);
         self.index_sources.push(IndexSource::Built(rejected));
         Ok(())
+    }
+
+    /// The index of the TMX file `path`, read from it.
+    fn index_from_tmx(&self, path: &Path) -> Result<BuiltIndex, MemoryError> {
+        let mut reader = TmxReader::open(path)?;
+        let mut indexer = Indexer::new(self, &reader);
+        while let Some(record) = reader.next_tu()? {
+            indexer.add(record);
+        }
+        Ok(indexer.finish(reader))
     }
 
     fn push_file(
