@@ -290,7 +290,10 @@ impl ImageWriter {
         &mut self,
         parts: impl IntoIterator<Item = &'d [T]>,
     ) {
-        assert!(self.slots.len() < self.sections, "more sections than announced");
+        assert!(
+            self.slots.len() < self.sections,
+            "more sections than announced"
+        );
         self.pad();
         let start = self.len;
         for part in parts {
@@ -303,7 +306,10 @@ impl ImageWriter {
     /// Appends the next section, made of `items` (a few thousand at a time are copied).
     pub(crate) fn put_iter<T: bytemuck::Pod>(&mut self, items: impl IntoIterator<Item = T>) {
         const CHUNK: usize = 8192;
-        assert!(self.slots.len() < self.sections, "more sections than announced");
+        assert!(
+            self.slots.len() < self.sections,
+            "more sections than announced"
+        );
         self.pad();
         let start = self.len;
         let mut items = items.into_iter();
@@ -322,7 +328,11 @@ impl ImageWriter {
 
     /// The section table, as its bytes.
     fn table_bytes(&self) -> Vec<u8> {
-        assert_eq!(self.slots.len(), self.sections, "fewer sections than announced");
+        assert_eq!(
+            self.slots.len(),
+            self.sections,
+            "fewer sections than announced"
+        );
         self.slots
             .iter()
             .flat_map(|[offset, len]| [offset.to_le_bytes(), len.to_le_bytes()])
@@ -510,6 +520,12 @@ impl IndexBytes {
             Bytes::Mapped(map) => map,
             Bytes::Built(image) => image.bytes(),
         }
+    }
+
+    /// Whether the bytes are mapped from the index file (not held in memory).
+    #[cfg(test)]
+    pub(crate) fn is_mapped(&self) -> bool {
+        matches!(self.bytes, Bytes::Mapped(_))
     }
 
     /// The number of sections.

@@ -171,11 +171,14 @@ impl Memory {
 
     /// The added entries, superseded ones too, filed under `key` of kind `kind`, ascending.
     pub(super) fn added_with(&self, kind: KeyKind, key: u64) -> Result<Vec<u32>, MemoryError> {
-        let chains = self.built(self.overlay.chains(kind), |chains: &mut Chains, slot, tu| {
-            if let Some(key) = key_of(self, kind, tu) {
-                chains.push(key, slot);
-            }
-        })?;
+        let chains = self.built(
+            self.overlay.chains(kind),
+            |chains: &mut Chains, slot, tu| {
+                if let Some(key) = key_of(self, kind, tu) {
+                    chains.push(key, slot);
+                }
+            },
+        )?;
         Ok(chains
             .get(key)
             .into_iter()
@@ -220,5 +223,155 @@ impl Memory {
         }
         // Another thread may have built it meanwhile: the same index, either is right.
         Ok(cell.get_or_init(|| index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::test_support::{doc_unit, open};
+    use std::path::Path;
+
+    /// Sources that repeat (exact keys shared by several entries), in three documents.
+    fn unit(i: usize) -> Tu {
+        let source = format!("The council of ward {} met on Tuesday.", i % 40);
+        let target = format!("Hội đồng phường {} họp hôm thứ Ba.", i % 25);
+        doc_unit(
+            ["a", "b", "c"][i % 3],
+            &format!("u{}", i % 150),
+            i,
+            &source,
+            &target,
+        )
+    }
+
+    /// Adds, replaces (of loaded and added entries) and removes, the same every time.
+    fn change(memory: &mut Memory) {
+        for i in 0..200 {
+            memory.add(None, unit(i)).expect("add");
+        }
+        // A loaded entry (the base's TUs are entries 0..60, in order), by its id: a lookup
+        // here would build the overlay's sources before the test means to.
+        memory.replace(3, unit(1000)).expect("replace");
+        let added = memory.first_added + 17;
+        let newer = memory.replace(added, unit(1001)).expect("replace");
+        memory.replace(newer, unit(1002)).expect("replace");
+        memory.remove(memory.first_added + 40).expect("remove");
+        memory.remove(5).expect("remove");
+        for i in 200..230 {
+            memory.add(None, unit(i)).expect("add");
+        }
+    }
+
+    /// What every kind of lookup answers, as text.
+    fn answers(memory: &Memory) -> Vec<String> {
+        let mut all = vec![format!("{:?}", memory.documents())];
+        for i in [0, 3, 7, 17, 39, 1000, 1002] {
+            let tu = unit(i);
+            let source = tu.tuv(&memory.source_lang).expect("en").seg.plain_text();
+            let target = tu.tuv(&memory.target_lang).expect("vi").seg.plain_text();
+            let show = |found: Vec<crate::memory::lookup::Match>| {
+                found
+                    .iter()
+                    .map(|m| format!("{} {} {:?} {:?}", m.entry, m.score, m.unit, m.target))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            all.push(show(memory.exact(&source).expect("exact")));
+            all.push(show(memory.by_target(&target).expect("target")));
+            all.push(show(memory.lookup(&source, 50, 12).expect("fuzzy")));
+            let doc = ["a", "b", "c"][i % 3];
+            let found = memory.document_unit(doc, &format!("u{}", i % 150));
+            all.push(format!("{:?}", found.expect("unit").map(|u| u.entry)));
+            let entries: Vec<u32> = memory
+                .document(doc)
+                .expect("doc")
+                .iter()
+                .map(|u| u.entry)
+                .collect();
+            all.push(format!("{entries:?}"));
+        }
+        all
+    }
+
+    fn base(path: &Path) {
+        let mut memory = open(path);
+        for i in 0..60 {
+            memory.add(None, unit(i)).expect("add");
+        }
+        memory.save().expect("save");
+    }
+
+    #[test]
+    fn an_overlay_built_at_the_first_lookup_answers_what_one_built_at_every_add_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (first, late) = (dir.path().join("first.tmx"), dir.path().join("late.tmx"));
+        base(&first);
+        base(&late);
+        // Every kind built before the changes: each TU indexed as it comes.
+        let mut eager = open(&first);
+        let before = answers(&eager);
+        change(&mut eager);
+        // No kind built until the lookups after the changes: read back then.
+        let mut lazy = open(&late);
+        change(&mut lazy);
+        let read_before = lazy
+            .overlay
+            .read_back
+            .load(std::sync::atomic::Ordering::Relaxed);
+        let found = answers(&lazy);
+        assert_eq!(found, answers(&eager));
+        assert_ne!(found, before, "the changes are seen");
+        // Each kind read every added TU back once, and only once.
+        let read = lazy
+            .overlay
+            .read_back
+            .load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(read - read_before, 4 * lazy.added.len());
+        answers(&lazy);
+        assert_eq!(
+            lazy.overlay
+                .read_back
+                .load(std::sync::atomic::Ordering::Relaxed),
+            read
+        );
+        // After saving, what the files' indexes answer is the same again.
+        eager.save().expect("save");
+        lazy.save().expect("save");
+        assert_eq!(answers(&lazy), answers(&eager));
+    }
+
+    #[test]
+    fn adding_without_a_lookup_indexes_nothing_but_the_documents() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        base(&path);
+        let mut memory = open(&path);
+        let before = memory.index_memory();
+        let count = 20_000;
+        for i in 0..count {
+            memory.add(None, unit(i)).expect("add");
+        }
+        let per_tu = (memory.index_memory() - before) / count;
+        // The entry itself (where its TU is, 24 bytes) and its place in its document, with
+        // the slack of growing vectors; the keys and the fuzzy index cost nothing yet.
+        assert!(per_tu <= 48, "{per_tu} bytes a TU");
+        assert_eq!(
+            memory
+                .overlay
+                .read_back
+                .load(std::sync::atomic::Ordering::Relaxed),
+            0
+        );
+        // Once a source is looked up, the sources are indexed, as chains.
+        assert_eq!(
+            memory
+                .exact("The council of ward 3 met on Tuesday.")
+                .expect("lookup")
+                .len(),
+            502
+        );
+        let per_tu = (memory.index_memory() - before) / count;
+        assert!(per_tu <= 48 + 12, "{per_tu} bytes a TU");
     }
 }

@@ -1132,6 +1132,41 @@ mod tests {
     }
 
     #[test]
+    fn a_compaction_writes_the_index_it_built_to_its_file_and_maps_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        let mut memory = open(&path);
+        for i in 0..300 {
+            let source = format!("Sentence {} of the news, said the minister.", i % 120);
+            let tu = doc_unit(["a", "b", "c"][i % 3], &format!("u{i}"), i, &source, "Một.");
+            memory.add(None, tu).expect("add");
+        }
+        memory.save().expect("save");
+        assert_eq!(
+            memory.index_sources(),
+            [IndexSource::Built(cache::Rejected::Missing)]
+        );
+        // Not held in memory beside the builder: written as laid out, then mapped.
+        assert!(memory.loaded[0].segment.is_mapped());
+        let written = std::fs::read(cache::index_path(&path).expect("index path")).expect("read");
+        // The bytes an index laid out in memory has, from the same TMX.
+        let key = cache::key(&path, memory.langs_key().as_bytes()).expect("key");
+        let BuiltIndex { builder, meta, .. } = memory.index_from_tmx(&path).expect("index");
+        let image = builder.finish(&key, &meta);
+        let in_memory = cache::IndexBytes::built(image, &key).expect("checked");
+        assert!(written == in_memory.bytes(), "the index file differs");
+        // And it answers.
+        assert_eq!(
+            memory
+                .exact("Sentence 7 of the news, said the minister.")
+                .expect("lookup")
+                .len(),
+            3
+        );
+        assert_eq!(memory.documents(), ["a", "b", "c"]);
+    }
+
+    #[test]
     fn a_journaled_save_keeps_the_tmx_index_and_a_compaction_rebuilds_it() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("news.tmx");

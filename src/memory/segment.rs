@@ -170,7 +170,11 @@ impl SegmentBuilder {
     pub(crate) fn finish(self, key: &[u8], meta: &FileMeta) -> Aligned {
         let size = self.starts.len() * 13
             + (self.exact.len() + self.targets.len() + self.units.len()) * 12
-            + self.docs.values().map(|ids| ids.len() * 4 + 64).sum::<usize>()
+            + self
+                .docs
+                .values()
+                .map(|ids| ids.len() * 4 + 64)
+                .sum::<usize>()
             + self.fuzzy.written_size()
             + SECTIONS * 8
             + 4096;
@@ -312,6 +316,12 @@ impl Segment {
     /// The size of the index in bytes.
     pub(crate) fn byte_size(&self) -> usize {
         self.index.len()
+    }
+
+    /// Whether the index is mapped from its file (not held in memory).
+    #[cfg(test)]
+    pub(crate) fn is_mapped(&self) -> bool {
+        self.index.is_mapped()
     }
 
     fn array<T: bytemuck::Pod>(&self, section: usize) -> &[T] {

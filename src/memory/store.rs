@@ -30,8 +30,8 @@ use unic_langid::LanguageIdentifier;
 
 use super::cache::{self, Rejected};
 use super::index::{Added, Loaded, Location};
-use super::overlay::Overlay;
 use super::journal::{self, Journal, JournalDamage, JournalError, Key, Spill};
+use super::overlay::Overlay;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::record::{Predecessor, props, songngu_header};
 use super::save::JOURNAL_FROM;
@@ -185,8 +185,8 @@ impl Drop for Memory {
 
 /// The index of a TMX file as reading it built it, before it is kept.
 pub(super) struct BuiltIndex {
-    builder: SegmentBuilder,
-    meta: FileMeta,
+    pub(super) builder: SegmentBuilder,
+    pub(super) meta: FileMeta,
     /// The TUs without a span (a file that is not UTF-8), held in memory.
     held: Vec<Tu>,
 }
@@ -575,7 +575,7 @@ impl Memory {
     }
 
     /// The index of the TMX file `path`, read from it.
-    fn index_from_tmx(&self, path: &Path) -> Result<BuiltIndex, MemoryError> {
+    pub(super) fn index_from_tmx(&self, path: &Path) -> Result<BuiltIndex, MemoryError> {
         let mut reader = TmxReader::open(path)?;
         let mut indexer = Indexer::new(self, &reader);
         while let Some(record) = reader.next_tu()? {
