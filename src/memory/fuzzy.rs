@@ -408,6 +408,14 @@ impl FuzzyIndex {
         self.ids.len()
     }
 
+    /// Room for `entries` more entries in the per-entry arrays: a builder that knows how
+    /// many are coming has no slack of doubling vectors.
+    pub(crate) fn reserve(&mut self, entries: usize) {
+        self.ids.reserve_exact(entries);
+        self.lens.reserve_exact(entries);
+        self.stream_ends.reserve_exact(entries);
+    }
+
     /// Whether the index has no entries.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()

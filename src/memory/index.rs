@@ -34,7 +34,16 @@ pub(super) struct Added {
     pub(super) has_target: bool,
     /// Saving position within the file: a replacement inherits its predecessor's.
     pub(super) order: u32,
+    /// Whether it was made since the last save, and the saved entry it stands in for:
+    /// [`NOT_FRESH`], [`FRESH_NEW`] (a new TU) or that entry. Kept here, not in a map
+    /// beside the entries (a command that stores 500,000 TUs paid 27 bytes each for it).
+    pub(super) fresh: u32,
 }
+
+/// [`Added::fresh`] of an entry saved since it was made.
+pub(super) const NOT_FRESH: u32 = u32::MAX;
+/// [`Added::fresh`] of a new TU, standing in for no saved one.
+pub(super) const FRESH_NEW: u32 = u32::MAX - 1;
 
 /// A loaded file's index: its entries are `base..base + segment.len()`.
 pub(super) struct Loaded {
@@ -211,9 +220,48 @@ impl Memory {
             place,
             has_target: tu.tuv(&self.target_lang).is_some(),
             order,
+            fresh: NOT_FRESH,
         });
         self.overlay_add(id, tu);
         id
+    }
+
+    /// Marks entry `id` (an added one) as made since the last save, standing in for the
+    /// saved entry `stands_for` (`None`: a new TU).
+    pub(super) fn set_fresh(&mut self, id: u32, stands_for: Option<u32>) {
+        if let Some(added) = self.added.get_mut((id - self.first_added) as usize) {
+            added.fresh = stands_for.unwrap_or(FRESH_NEW);
+        }
+    }
+
+    /// Unmarks entry `id`: `None` if it was not made since the last save, else the saved
+    /// entry it stood in for (`Some(None)`: a new TU).
+    pub(super) fn take_fresh(&mut self, id: u32) -> Option<Option<u32>> {
+        let slot = id.checked_sub(self.first_added)?;
+        let added = self.added.get_mut(slot as usize)?;
+        let fresh = std::mem::replace(&mut added.fresh, NOT_FRESH);
+        match fresh {
+            NOT_FRESH => None,
+            FRESH_NEW => Some(None),
+            saved => Some(Some(saved)),
+        }
+    }
+
+    /// The entries of file `file` made since the last save, each with the saved entry it
+    /// stands in for.
+    pub(super) fn fresh_of(&self, file: usize) -> impl Iterator<Item = (u32, Option<u32>)> + '_ {
+        self.added
+            .iter()
+            .zip(self.first_added..)
+            .filter(move |(added, _)| added.file as usize == file && added.fresh != NOT_FRESH)
+            .map(|(added, id)| (id, (added.fresh != FRESH_NEW).then_some(added.fresh)))
+    }
+
+    /// Unmarks the entries of file `file`: saved.
+    pub(super) fn forget_fresh(&mut self, file: usize) {
+        for added in self.added.iter_mut().filter(|a| a.file as usize == file) {
+            added.fresh = NOT_FRESH;
+        }
     }
 
     /// Bytes used by the indexes (not counting the TUs held in memory): the loaded files'

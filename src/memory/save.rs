@@ -76,7 +76,7 @@ fn verify_spans(
     name_of: impl Fn(usize) -> Option<Tu> + Sync,
 ) -> Result<BuiltIndex, String> {
     let reader = TmxReader::open(path).map_err(|e| e.message())?;
-    let mut indexer = Indexer::new(memory, &reader);
+    let mut indexer = Indexer::with_capacity(memory, &reader, spans.len());
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let reader = if cores > 1 {
         std::thread::scope(|scope| {
@@ -240,10 +240,9 @@ impl Memory {
     fn changes(&self, index: usize) -> (Vec<(u32, Option<u32>)>, Vec<u32>) {
         let of_file = |id: u32| self.file_of(id) as usize == index;
         let mut puts: Vec<(u32, u32, Option<u32>)> = self
-            .fresh
-            .iter()
-            .filter(|&(&id, _)| of_file(id) && !self.is_superseded(id))
-            .map(|(&id, &stands_for)| (self.order_of(id), id, stands_for))
+            .fresh_of(index)
+            .filter(|&(id, _)| !self.is_superseded(id))
+            .map(|(id, stands_for)| (self.order_of(id), id, stands_for))
             .collect();
         puts.sort_unstable();
         let mut removed: Vec<u32> = self
@@ -385,15 +384,11 @@ impl Memory {
 
     /// Forgets the changes of file `index`: they are saved.
     fn saved(&mut self, index: usize) {
-        let file_of: HashMap<u32, u16> = self
-            .fresh
-            .keys()
-            .chain(&self.dropped)
-            .map(|&id| (id, self.file_of(id)))
-            .collect();
-        let of_file = |id: &u32| file_of.get(id).is_some_and(|&f| f as usize == index);
-        self.fresh.retain(|id, _| !of_file(id));
-        self.dropped.retain(|id| !of_file(id));
+        self.forget_fresh(index);
+        // Taken out while filtered (it is read meanwhile to tell each entry's file).
+        let mut dropped = std::mem::take(&mut self.dropped);
+        dropped.retain(|&id| self.file_of(id) as usize != index);
+        self.dropped = dropped;
         self.files[index].dirty = false;
     }
 

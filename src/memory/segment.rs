@@ -128,6 +128,21 @@ pub(crate) enum Place {
 }
 
 impl SegmentBuilder {
+    /// A builder for a file of about `entries` TUs (the per-TU arrays made that size).
+    pub(crate) fn with_capacity(entries: usize) -> SegmentBuilder {
+        let mut builder = SegmentBuilder {
+            starts: Vec::with_capacity(entries),
+            lens: Vec::with_capacity(entries),
+            flags: Vec::with_capacity(entries),
+            exact: Vec::with_capacity(entries),
+            targets: Vec::with_capacity(entries),
+            units: Vec::with_capacity(entries),
+            ..SegmentBuilder::default()
+        };
+        builder.fuzzy.reserve(entries);
+        builder
+    }
+
     /// Adds the next TU of the file.
     pub(crate) fn add(&mut self, place: Place, keys: &Keys<'_>) {
         let entry = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);

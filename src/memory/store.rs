@@ -163,9 +163,6 @@ pub struct Memory {
     pub(super) spill: Option<Spill>,
     /// No spill file could be made: new and changed TUs are held in memory.
     pub(super) no_spill: bool,
-    /// Entries made since the last save (new or changed TUs) → the saved entry each stands
-    /// in for (`None` for a new TU). Superseded ones are taken out.
-    pub(super) fresh: HashMap<u32, Option<u32>>,
     /// Saved entries removed since the last save, with nothing in their place.
     pub(super) dropped: Vec<u32>,
     /// [`JOURNAL_FROM`]; tests lower it to journal small files.
@@ -204,11 +201,20 @@ pub(super) struct Indexer {
 impl Indexer {
     /// An indexer for the languages of `memory`, of the file `reader` is about to read.
     pub(super) fn new<R: std::io::Read>(memory: &Memory, reader: &TmxReader<R>) -> Indexer {
+        Indexer::with_capacity(memory, reader, 0)
+    }
+
+    /// [`Indexer::new`] for a file known to hold about `tus` TUs (one just written).
+    pub(super) fn with_capacity<R: std::io::Read>(
+        memory: &Memory,
+        reader: &TmxReader<R>,
+        tus: usize,
+    ) -> Indexer {
         Indexer {
             header: reader.header().clone(),
             source_lang: memory.source_lang.clone(),
             target_lang: memory.target_lang.clone(),
-            builder: SegmentBuilder::default(),
+            builder: SegmentBuilder::with_capacity(tus),
             held: Vec::new(),
         }
     }
@@ -288,7 +294,6 @@ impl Memory {
             index_sources: Vec::new(),
             spill: None,
             no_spill: false,
-            fresh: HashMap::new(),
             dropped: Vec::new(),
             journal_from: JOURNAL_FROM,
         }
@@ -786,7 +791,7 @@ impl Memory {
         if let Location::Held(_) = place {
             self.files[index].held.push(tu);
         }
-        self.fresh.insert(id, None);
+        self.set_fresh(id, None);
         Ok(id)
     }
 
@@ -902,8 +907,8 @@ impl Memory {
             self.files[file_index as usize].held.push(tu);
         }
         // It stands in for the saved TU its predecessor stood in for.
-        let stands_for = self.fresh.remove(&id).unwrap_or(Some(id));
-        self.fresh.insert(new_id, stands_for);
+        let stands_for = self.take_fresh(id).unwrap_or(Some(id));
+        self.set_fresh(new_id, stands_for);
         Ok(new_id)
     }
 
@@ -931,7 +936,7 @@ impl Memory {
         if let Some(doc) = tu.prop(props::DOC) {
             self.leave_document(doc);
         }
-        match self.fresh.remove(&id) {
+        match self.take_fresh(id) {
             // A new TU: nothing saved goes.
             Some(None) => {}
             Some(Some(saved)) => self.dropped.push(saved),
