@@ -76,9 +76,13 @@ fn storing_and_saving_many_tus_holds_the_new_index_once_and_no_index_of_the_adde
         .collect();
     let units: Vec<String> = (0..count).map(|i| format!("u{i}")).collect();
     let (en, vi) = (langid!("en"), langid!("vi"));
-    let mut memory =
-        Memory::open_for_update(&[path.clone()], en.clone(), vi.clone(), LockWait::Fail)
-            .expect("opens");
+    let mut memory = Memory::open_for_update(
+        std::slice::from_ref(&path),
+        en.clone(),
+        vi.clone(),
+        LockWait::Fail,
+    )
+    .expect("opens");
     let start = reset_peak();
     for i in 0..count {
         let tu = unit_tu(

@@ -13,8 +13,8 @@
 //! not change, opened in place instead of being built again: sorted arrays searched by
 //! binary search, hash tables probed where they lie. TUs added or replaced since loading
 //! are indexed in memory when a lookup first needs them, an overlay on the files' indexes
-//! ([`super::overlay`]); a save that rewrites files
-//! loads them again, which rebuilds their indexes (and only theirs).
+//! ([`super::overlay`]); a save that rewrites files loads them again, which rebuilds their
+//! indexes (and only theirs).
 //!
 //!
 //! Lookups are in [`super::lookup`], saving in [`super::save`], the entries and where
