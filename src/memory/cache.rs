@@ -171,11 +171,6 @@ impl Aligned {
         self.len = end;
     }
 
-    fn pad(&mut self) {
-        self.len = self.len.div_ceil(8) * 8;
-        self.words.resize(self.len / 8, 0);
-    }
-
     fn bytes(&self) -> &[u8] {
         &bytemuck::cast_slice::<u64, u8>(&self.words)[..self.len]
     }
@@ -185,64 +180,254 @@ impl Aligned {
     }
 }
 
-/// Lays out an index: the prefix and key, then a fixed number of sections.
+/// Lays out an index: the prefix and key, then a fixed number of sections, in memory or
+/// straight into its file ([`ImageWriter::to_file`]).
 pub(crate) struct ImageWriter {
-    image: Aligned,
+    sink: Sink,
+    /// Bytes laid out so far.
+    len: usize,
     body: usize,
     table: usize,
+    /// Each section's (offset from the body, length), written into the table at the end.
+    slots: Vec<[u64; 2]>,
     sections: usize,
-    written: usize,
 }
+
+/// Where an [`ImageWriter`] puts the bytes.
+enum Sink {
+    Memory(Aligned),
+    /// A temp file beside the index file `path`, renamed to it once whole; the first
+    /// error is kept and told by [`ImageWriter::finish_file`].
+    File {
+        out: io::BufWriter<File>,
+        temp: PathBuf,
+        path: PathBuf,
+        error: Option<io::Error>,
+    },
+}
+
+/// Zeros for padding and placeholders.
+const ZEROS: [u8; 64] = [0; 64];
 
 impl ImageWriter {
     /// An index keyed to `key`, with `sections` sections; `capacity` is a guess of its size.
     pub(crate) fn new(key: &[u8], sections: usize, capacity: usize) -> ImageWriter {
-        let mut image = Aligned::with_capacity(capacity + PREFIX + key.len() + 16 * sections);
-        image.extend(&MAGIC);
-        image.extend(&FORMAT.to_le_bytes());
-        image.extend(&BYTE_ORDER.to_le_bytes());
-        image.extend(&(key.len() as u64).to_le_bytes());
-        image.extend(&[0; 16]);
-        image.extend(key);
-        image.pad();
-        let body = image.len;
-        image.extend(&(sections as u64).to_le_bytes());
-        let table = image.len;
-        image.extend(&vec![0; 16 * sections]);
-        ImageWriter {
-            image,
-            body,
-            table,
+        let image = Aligned::with_capacity(capacity + PREFIX + key.len() + 16 * sections);
+        ImageWriter::start(Sink::Memory(image), key, sections)
+    }
+
+    /// An index keyed to `key`, with `sections` sections, written as the index file `path`
+    /// as it is laid out (a temp file in the same folder, renamed by
+    /// [`ImageWriter::finish_file`]), so that a large index is never held whole in memory.
+    /// Creates the cache folder if need be.
+    pub(crate) fn to_file(path: &Path, key: &[u8], sections: usize) -> io::Result<ImageWriter> {
+        let folder = path.parent().ok_or_else(|| io::Error::other("no folder"))?;
+        fs::create_dir_all(folder)?;
+        let temp = temp_beside(path, folder);
+        let file = File::create_new(&temp)?;
+        let sink = Sink::File {
+            out: io::BufWriter::with_capacity(1 << 20, file),
+            temp,
+            path: path.to_owned(),
+            error: None,
+        };
+        Ok(ImageWriter::start(sink, key, sections))
+    }
+
+    fn start(sink: Sink, key: &[u8], sections: usize) -> ImageWriter {
+        let mut writer = ImageWriter {
+            sink,
+            len: 0,
+            body: 0,
+            table: 0,
+            slots: Vec::with_capacity(sections),
             sections,
-            written: 0,
+        };
+        writer.write(&MAGIC);
+        writer.write(&FORMAT.to_le_bytes());
+        writer.write(&BYTE_ORDER.to_le_bytes());
+        writer.write(&(key.len() as u64).to_le_bytes());
+        // The body's length and the checksum, known at the end.
+        writer.write(&[0; 16]);
+        writer.write(key);
+        writer.pad();
+        writer.body = writer.len;
+        writer.write(&(sections as u64).to_le_bytes());
+        writer.table = writer.len;
+        for _ in 0..sections {
+            writer.write(&[0; 16]);
         }
+        writer
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        match &mut self.sink {
+            Sink::Memory(image) => image.extend(bytes),
+            Sink::File { out, error, .. } => {
+                if error.is_none()
+                    && let Err(e) = out.write_all(bytes)
+                {
+                    *error = Some(e);
+                }
+            }
+        }
+        self.len += bytes.len();
+    }
+
+    fn pad(&mut self) {
+        let padding = self.len.div_ceil(8) * 8 - self.len;
+        self.write(&ZEROS[..padding]);
     }
 
     /// Appends the next section.
     pub(crate) fn put<T: bytemuck::Pod>(&mut self, data: &[T]) {
-        assert!(self.written < self.sections, "more sections than announced");
-        self.image.pad();
-        let offset = (self.image.len - self.body) as u64;
-        let bytes: &[u8] = bytemuck::cast_slice(data);
-        self.image.extend(bytes);
-        let at = self.table + 16 * self.written;
-        let slot = &mut self.image.bytes_mut()[at..at + 16];
-        slot[..8].copy_from_slice(&offset.to_le_bytes());
-        slot[8..].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
-        self.written += 1;
+        self.put_parts(std::iter::once(data));
     }
 
-    /// The finished index, with its checksum.
+    /// Appends the next section, the parts one after the other: what a section is made of
+    /// need not be copied together first.
+    pub(crate) fn put_parts<'d, T: bytemuck::Pod>(
+        &mut self,
+        parts: impl IntoIterator<Item = &'d [T]>,
+    ) {
+        assert!(
+            self.slots.len() < self.sections,
+            "more sections than announced"
+        );
+        self.pad();
+        let start = self.len;
+        for part in parts {
+            self.write(bytemuck::cast_slice(part));
+        }
+        self.slots
+            .push([(start - self.body) as u64, (self.len - start) as u64]);
+    }
+
+    /// Appends the next section, made of `items` (a few thousand at a time are copied).
+    pub(crate) fn put_iter<T: bytemuck::Pod>(&mut self, items: impl IntoIterator<Item = T>) {
+        const CHUNK: usize = 8192;
+        assert!(
+            self.slots.len() < self.sections,
+            "more sections than announced"
+        );
+        self.pad();
+        let start = self.len;
+        let mut items = items.into_iter();
+        let mut chunk: Vec<T> = Vec::with_capacity(CHUNK);
+        loop {
+            chunk.clear();
+            chunk.extend(items.by_ref().take(CHUNK));
+            if chunk.is_empty() {
+                break;
+            }
+            self.write(bytemuck::cast_slice(&chunk));
+        }
+        self.slots
+            .push([(start - self.body) as u64, (self.len - start) as u64]);
+    }
+
+    /// The section table, as its bytes.
+    fn table_bytes(&self) -> Vec<u8> {
+        assert_eq!(
+            self.slots.len(),
+            self.sections,
+            "fewer sections than announced"
+        );
+        self.slots
+            .iter()
+            .flat_map(|[offset, len]| [offset.to_le_bytes(), len.to_le_bytes()])
+            .flatten()
+            .collect()
+    }
+
+    /// The finished index, with its checksum (an index laid out in memory).
     pub(crate) fn finish(mut self) -> Aligned {
-        assert_eq!(self.written, self.sections, "fewer sections than announced");
-        self.image.pad();
-        let body_len = (self.image.len - self.body) as u64;
-        let sum = xxh3_64(&self.image.bytes()[PREFIX..]);
-        let bytes = self.image.bytes_mut();
+        self.pad();
+        let table = self.table_bytes();
+        let body_len = (self.len - self.body) as u64;
+        let Sink::Memory(mut image) = self.sink else {
+            unreachable!("an index written to its file is finished by finish_file");
+        };
+        let bytes = image.bytes_mut();
+        bytes[self.table..self.table + table.len()].copy_from_slice(&table);
+        let sum = xxh3_64(&bytes[PREFIX..]);
         bytes[24..32].copy_from_slice(&body_len.to_le_bytes());
         bytes[32..40].copy_from_slice(&sum.to_le_bytes());
-        self.image
+        image
     }
+
+    /// Finishes an index written to its file ([`ImageWriter::to_file`]): the section table
+    /// and the body's length go in their places, the checksum of the file read back (from
+    /// the system's file cache, a piece at a time) after them, and the file is renamed to
+    /// the index file. On failure the temp file is removed.
+    pub(crate) fn finish_file(mut self) -> io::Result<()> {
+        self.pad();
+        let table = self.table_bytes();
+        let (body_len, table_at) = ((self.len - self.body) as u64, self.table as u64);
+        let Sink::File {
+            out,
+            temp,
+            path,
+            error,
+        } = self.sink
+        else {
+            unreachable!("an index laid out in memory is finished by finish");
+        };
+        let finished = error.map_or(Ok(()), Err).and_then(|()| {
+            let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+            write_all_at(&file, &table, table_at)?;
+            write_all_at(&file, &body_len.to_le_bytes(), 24)?;
+            let sum = hash_file(&file, PREFIX as u64)?;
+            write_all_at(&file, &sum.to_le_bytes(), 32)?;
+            fs::rename(&temp, &path)
+        });
+        if finished.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        finished
+    }
+}
+
+/// The xxh3 of `file` from `from` to its end, read a piece at a time.
+fn hash_file(file: &File, from: u64) -> io::Result<u64> {
+    let len = file.metadata()?.len();
+    let mut hasher = Xxh3::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut at = from;
+    while at < len {
+        let piece = (len - at).min(buffer.len() as u64) as usize;
+        read_exact_at(file, &mut buffer[..piece], at)?;
+        hasher.update(&buffer[..piece]);
+        at += piece as u64;
+    }
+    Ok(hasher.digest())
+}
+
+fn write_all_at(file: &File, bytes: &[u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::write_all_at(file, bytes, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Seek, SeekFrom};
+        let mut file = file;
+        file.seek(SeekFrom::Start(offset))?;
+        file.write_all(bytes)
+    }
+}
+
+/// A temp file's name in `folder` for the index file `path`: unique to this process and
+/// moment, and found by nothing that reads indexes.
+fn temp_beside(path: &Path, folder: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    folder.join(format!(".{name}.{}.{nanos:x}.tmp", std::process::id()))
 }
 
 /// Where an index's bytes are: mapped from its file, or built in memory.
@@ -337,6 +522,12 @@ impl IndexBytes {
         }
     }
 
+    /// Whether the bytes are mapped from the index file (not held in memory).
+    #[cfg(test)]
+    pub(crate) fn is_mapped(&self) -> bool {
+        matches!(self.bytes, Bytes::Mapped(_))
+    }
+
     /// The number of sections.
     pub(crate) fn section_count(&self) -> usize {
         self.sections.len()
@@ -419,14 +610,7 @@ fn check(
 pub(crate) fn save(path: &Path, image: &Aligned) -> io::Result<()> {
     let folder = path.parent().ok_or_else(|| io::Error::other("no folder"))?;
     fs::create_dir_all(folder)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let temp = folder.join(format!(".{name}.{}.{nanos:x}.tmp", std::process::id()));
+    let temp = temp_beside(path, folder);
     let written = File::create_new(&temp).and_then(|mut file| {
         file.write_all(image.bytes())?;
         file.flush()

@@ -397,86 +397,6 @@ impl TopK {
     }
 }
 
-/// A [`FuzzyIndex`] filled on its first search: an entry waits as its normalized source
-/// until a search needs it, so that a command storing many TUs that asks no fuzzy question
-/// (an `xliff import` replacing every TU of a document) does not index them. The entries
-/// go in in the order they were inserted, so a search finds what the index filled at once
-/// would find. At most [`PENDING_BYTES`] of text waits: past that the waiting entries are
-/// indexed, which holds them in a fraction of the space (a `tm import` of 1M TUs kept
-/// about 140 MB of sources waiting for a search that never came).
-#[derive(Debug, Default)]
-pub(crate) struct LazyFuzzyIndex {
-    state: std::sync::Mutex<(FuzzyIndex, Vec<(u32, String)>)>,
-    /// Bytes of the waiting entries (reset when a search indexes them).
-    pending_bytes: std::sync::atomic::AtomicUsize,
-}
-
-/// Text the waiting entries of a [`LazyFuzzyIndex`] may hold.
-const PENDING_BYTES: usize = 16 << 20;
-
-impl LazyFuzzyIndex {
-    /// [`FuzzyIndex::insert_normalized`], when a search needs it or too much waits.
-    pub(crate) fn insert_normalized(&mut self, id: u32, text: String) {
-        let bytes = self.pending_bytes.get_mut();
-        *bytes += text.len() + std::mem::size_of::<(u32, String)>();
-        let full = *bytes > PENDING_BYTES;
-        if full {
-            *bytes = 0;
-        }
-        let (index, pending) = self.state_mut();
-        pending.push((id, text));
-        if full {
-            for (id, text) in pending.drain(..) {
-                index.insert_normalized(id, &text);
-            }
-        }
-    }
-
-    /// Entries waiting to be indexed: for tests.
-    #[cfg(test)]
-    fn waiting(&mut self) -> usize {
-        self.state_mut().1.len()
-    }
-
-    /// [`FuzzyIndex::search`] over every entry inserted.
-    pub(crate) fn search(&self, query: &str, min: u8, limit: usize) -> Vec<FuzzyHit> {
-        // A panic elsewhere while the lock was held cannot leave the index half-filled in
-        // a way a search could misread: entries are added whole, one at a time.
-        let mut state = self
-            .state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (index, pending) = &mut *state;
-        for (id, text) in pending.drain(..) {
-            index.insert_normalized(id, &text);
-        }
-        self.pending_bytes
-            .store(0, std::sync::atomic::Ordering::Relaxed);
-        index.search(query, min, limit)
-    }
-
-    /// Heap bytes held: the index and the entries waiting.
-    pub(crate) fn memory_usage(&self) -> usize {
-        let state = self
-            .state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (index, pending) = &*state;
-        index.memory_usage()
-            + pending.capacity() * std::mem::size_of::<(u32, String)>()
-            + pending
-                .iter()
-                .map(|(_, text)| text.capacity())
-                .sum::<usize>()
-    }
-
-    fn state_mut(&mut self) -> &mut (FuzzyIndex, Vec<(u32, String)>) {
-        self.state
-            .get_mut()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
 impl FuzzyIndex {
     /// An empty index.
     pub fn new() -> Self {
@@ -486,6 +406,14 @@ impl FuzzyIndex {
     /// The number of entries.
     pub fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// Room for `entries` more entries in the per-entry arrays: a builder that knows how
+    /// many are coming has no slack of doubling vectors.
+    pub(crate) fn reserve(&mut self, entries: usize) {
+        self.ids.reserve_exact(entries);
+        self.lens.reserve_exact(entries);
+        self.stream_ends.reserve_exact(entries);
     }
 
     /// Whether the index has no entries.
@@ -931,16 +859,13 @@ impl FuzzyIndex {
             ends.push(end);
         }
         out.put(&ends);
-        out.put(&postings.iter().map(|p| p.count).collect::<Vec<u32>>());
-        let mut bytes = Vec::with_capacity(end as usize);
-        for list in postings {
-            bytes.extend_from_slice(&list.bytes);
-        }
-        out.put(&bytes);
-        drop(bytes);
+        drop(ends);
+        out.put_iter(postings.iter().map(|p| p.count));
+        out.put_parts(postings.iter().map(|p| p.bytes.as_slice()));
+        drop(postings);
         out.put(&ids);
         out.put(&lens);
-        out.put(&stream_ends.iter().map(|&e| e as u64).collect::<Vec<u64>>());
+        out.put_iter(stream_ends.iter().map(|&e| e as u64));
         drop(stream_ends);
         out.put(&stream);
         drop(stream);
@@ -1273,40 +1198,6 @@ mod tests {
     use super::*;
     use crate::text::normalize::fold;
     use proptest::prelude::*;
-
-    #[test]
-    fn a_lazy_index_holds_a_bounded_text_waiting_and_finds_what_an_eager_one_finds() {
-        let mut lazy = LazyFuzzyIndex::default();
-        let mut eager = FuzzyIndex::new();
-        let mut most_waiting = 0;
-        // About 3x the text allowed to wait.
-        for id in 0..(3 * PENDING_BYTES / 90) as u32 {
-            let text = format!(
-                "The council met on day {id} to discuss the budget of ward {}.",
-                id % 97
-            );
-            eager.insert_normalized(id, &text);
-            lazy.insert_normalized(id, text);
-            most_waiting = most_waiting.max(lazy.waiting());
-        }
-        let entry = std::mem::size_of::<(u32, String)>();
-        assert!(
-            most_waiting * (60 + entry) <= PENDING_BYTES + 200,
-            "{most_waiting} waited"
-        );
-        assert!(lazy.waiting() > 0, "a search still indexes what waits");
-        for query in [
-            "The council met on day 17 to discuss the budget of ward 17.",
-            "budget of ward 5",
-        ] {
-            assert_eq!(
-                lazy.search(query, 50, 10),
-                eager.search(query, 50, 10),
-                "{query}"
-            );
-        }
-        assert_eq!(lazy.waiting(), 0);
-    }
 
     /// An independent scorer on strings: the definition, computed the obvious way.
     fn naive_score(a: &str, b: &str) -> u8 {

@@ -9,6 +9,7 @@ use super::cache;
 use super::concordance::{self, ClassPostings, ConcordanceIndex, SearchOptions};
 use super::fuzzy::{FuzzyData, FuzzyHit};
 use super::index::Loaded;
+use super::overlay::KeyKind;
 use super::record::{Predecessor, StoredUnit, props};
 use super::segment::{ConcordanceSegment, Segment, key_hash, unit_key};
 use super::store::{Memory, MemoryError};
@@ -101,7 +102,7 @@ impl Memory {
         let wanted = normalize(source);
         let hash = key_hash(&wanted);
         let mut ids = Vec::new();
-        for id in self.with_hash(hash, |s| s.exact(hash), &self.exact) {
+        for id in self.with_hash(hash, |s| s.exact(hash), KeyKind::Source)? {
             // The hash only narrows; the text decides.
             if self.is_live(id) {
                 let tu = self.tu(id, open)?;
@@ -117,20 +118,20 @@ impl Memory {
         Ok(ids)
     }
 
-    /// The entries, superseded ones too, that a loaded index (`in_segment`) or the map of
-    /// added entries files under `hash`.
+    /// The entries, superseded ones too, that a loaded index (`in_segment`) or the
+    /// overlay's index of `kind` files under `hash`.
     fn with_hash(
         &self,
         hash: u64,
         in_segment: impl Fn(&Segment) -> &[u32],
-        added: &HashMap<u64, Vec<u32>>,
-    ) -> Vec<u32> {
+        kind: KeyKind,
+    ) -> Result<Vec<u32>, MemoryError> {
         let mut ids = Vec::new();
         for loaded in &self.loaded {
             ids.extend(in_segment(&loaded.segment).iter().map(|&e| loaded.base + e));
         }
-        ids.extend(added.get(&hash).into_iter().flatten());
-        ids
+        ids.extend(self.added_with(kind, hash)?);
+        Ok(ids)
     }
 
     /// The TU's source and target text, when it has both of the memory's languages.
@@ -180,7 +181,7 @@ impl Memory {
         let wanted = normalize(target);
         let hash = key_hash(&wanted);
         let mut ids = Vec::new();
-        for id in self.with_hash(hash, |s| s.targets(hash), &self.targets) {
+        for id in self.with_hash(hash, |s| s.targets(hash), KeyKind::Target)? {
             if self.is_live(id) {
                 // The hash only narrows; the text decides.
                 let tu = self.tu(id, &mut open)?;
@@ -207,7 +208,7 @@ impl Memory {
                 *counts.entry(doc).or_default() += ids.len();
             }
         }
-        for (doc, ids) in &self.docs {
+        for (doc, ids) in &self.overlay.docs {
             *counts.entry(doc).or_default() += ids.len();
         }
         let mut docs: Vec<String> = counts
@@ -257,7 +258,7 @@ impl Memory {
     /// are several. Reads only that unit's TUs, not the document's.
     pub fn document_unit(&self, doc: &str, unit: &str) -> Result<Option<StoredUnit>, MemoryError> {
         let key = unit_key(doc, unit);
-        let ids = self.with_hash(key, |s| s.unit(key), &self.units);
+        let ids = self.with_hash(key, |s| s.unit(key), KeyKind::Unit)?;
         // A hash collision could bring another unit's TU: keep only the ones that say so.
         let is_it =
             |tu: &Tu| tu.prop(props::DOC) == Some(doc) && tu.prop(props::UNIT) == Some(unit);
@@ -295,7 +296,7 @@ impl Memory {
                 ids.extend(entries.iter().map(|&e| loaded.base + e));
             }
         }
-        ids.extend(self.docs.get(doc).into_iter().flatten());
+        ids.extend(self.overlay.docs.get(doc).into_iter().flatten());
         ids
     }
 
@@ -389,7 +390,7 @@ impl Memory {
                 );
             }
         }
-        hits.extend(self.fuzzy.search(query, min, wanted));
+        hits.extend(self.added_fuzzy(query, min, wanted)?);
         hits.sort_unstable_by_key(|hit| (std::cmp::Reverse(hit.score), hit.id));
         hits.truncate(wanted);
         let mut matches = Vec::with_capacity(limit);

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod layout;
 pub mod lexicon;
 pub mod lookup;
+mod overlay;
 pub mod persist;
 pub mod record;
 pub mod save;

@@ -76,7 +76,7 @@ fn verify_spans(
     name_of: impl Fn(usize) -> Option<Tu> + Sync,
 ) -> Result<BuiltIndex, String> {
     let reader = TmxReader::open(path).map_err(|e| e.message())?;
-    let mut indexer = Indexer::new(memory, &reader);
+    let mut indexer = Indexer::with_capacity(memory, &reader, spans.len());
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let reader = if cores > 1 {
         std::thread::scope(|scope| {
@@ -207,11 +207,15 @@ impl Memory {
         fresh.created_dirs = std::mem::take(&mut self.created_dirs);
         fresh.use_cache = self.use_cache;
         fresh.journal_from = self.journal_from;
-        for (index, file) in self.files.iter().enumerate() {
-            fresh.load_file_indexed(&file.path, built.remove(&index))?;
-            fresh.apply_journal(Access::Update)?;
-        }
+        let paths: Vec<PathBuf> = self.files.iter().map(|f| f.path.clone()).collect();
+        // The old indexes point into files that were rewritten: they go before the new ones
+        // are built, not after (both at once were the peak of a large `align --into`).
+        // Should loading fail, the memory holds the files loaded so far, no stale entry.
         *self = fresh;
+        for (index, path) in paths.iter().enumerate() {
+            self.load_file_indexed(path, built.remove(&index))?;
+            self.apply_journal(Access::Update)?;
+        }
         Ok(())
     }
 
@@ -236,10 +240,9 @@ impl Memory {
     fn changes(&self, index: usize) -> (Vec<(u32, Option<u32>)>, Vec<u32>) {
         let of_file = |id: u32| self.file_of(id) as usize == index;
         let mut puts: Vec<(u32, u32, Option<u32>)> = self
-            .fresh
-            .iter()
-            .filter(|&(&id, _)| of_file(id) && !self.is_superseded(id))
-            .map(|(&id, &stands_for)| (self.order_of(id), id, stands_for))
+            .fresh_of(index)
+            .filter(|&(id, _)| !self.is_superseded(id))
+            .map(|(id, stands_for)| (self.order_of(id), id, stands_for))
             .collect();
         puts.sort_unstable();
         let mut removed: Vec<u32> = self
@@ -381,15 +384,11 @@ impl Memory {
 
     /// Forgets the changes of file `index`: they are saved.
     fn saved(&mut self, index: usize) {
-        let file_of: HashMap<u32, u16> = self
-            .fresh
-            .keys()
-            .chain(&self.dropped)
-            .map(|&id| (id, self.file_of(id)))
-            .collect();
-        let of_file = |id: &u32| file_of.get(id).is_some_and(|&f| f as usize == index);
-        self.fresh.retain(|id, _| !of_file(id));
-        self.dropped.retain(|id| !of_file(id));
+        self.forget_fresh(index);
+        // Taken out while filtered (it is read meanwhile to tell each entry's file).
+        let mut dropped = std::mem::take(&mut self.dropped);
+        dropped.retain(|&id| self.file_of(id) as usize != index);
+        self.dropped = dropped;
         self.files[index].dirty = false;
     }
 
@@ -1125,6 +1124,41 @@ mod tests {
             names(dir.path()),
             ["news.tmx", "news.tmx.journal", "news.tmx.lock"]
         );
+    }
+
+    #[test]
+    fn a_compaction_writes_the_index_it_built_to_its_file_and_maps_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("news.tmx");
+        let mut memory = open(&path);
+        for i in 0..300 {
+            let source = format!("Sentence {} of the news, said the minister.", i % 120);
+            let tu = doc_unit(["a", "b", "c"][i % 3], &format!("u{i}"), i, &source, "Một.");
+            memory.add(None, tu).expect("add");
+        }
+        memory.save().expect("save");
+        assert_eq!(
+            memory.index_sources(),
+            [IndexSource::Built(cache::Rejected::Missing)]
+        );
+        // Not held in memory beside the builder: written as laid out, then mapped.
+        assert!(memory.loaded[0].segment.is_mapped());
+        let written = std::fs::read(cache::index_path(&path).expect("index path")).expect("read");
+        // The bytes an index laid out in memory has, from the same TMX.
+        let key = cache::key(&path, memory.langs_key().as_bytes()).expect("key");
+        let BuiltIndex { builder, meta, .. } = memory.index_from_tmx(&path).expect("index");
+        let image = builder.finish(&key, &meta);
+        let in_memory = cache::IndexBytes::built(image, &key).expect("checked");
+        assert!(written == in_memory.bytes(), "the index file differs");
+        // And it answers.
+        assert_eq!(
+            memory
+                .exact("Sentence 7 of the news, said the minister.")
+                .expect("lookup")
+                .len(),
+            3
+        );
+        assert_eq!(memory.documents(), ["a", "b", "c"]);
     }
 
     #[test]

@@ -102,11 +102,23 @@ pub(crate) struct SegmentBuilder {
     starts: Vec<u64>,
     lens: Vec<u32>,
     flags: Vec<u8>,
-    exact: Vec<(u64, u32)>,
-    targets: Vec<(u64, u32)>,
-    units: Vec<(u64, u32)>,
+    exact: Vec<Pair>,
+    targets: Vec<Pair>,
+    units: Vec<Pair>,
     docs: HashMap<Box<str>, Vec<u32>>,
     fuzzy: FuzzyIndex,
+}
+
+/// A `(hash, entry)` pair of the builder as `[hash >> 32, hash as u32, entry]`: 12 bytes
+/// where a `(u64, u32)` takes 16, and sorted in the same order.
+type Pair = [u32; 3];
+
+fn pair(hash: u64, entry: u32) -> Pair {
+    [(hash >> 32) as u32, hash as u32, entry]
+}
+
+fn pair_hash(pair: &Pair) -> u64 {
+    (u64::from(pair[0]) << 32) | u64::from(pair[1])
 }
 
 /// Where a TU is, as the builder records it.
@@ -116,6 +128,21 @@ pub(crate) enum Place {
 }
 
 impl SegmentBuilder {
+    /// A builder for a file of about `entries` TUs (the per-TU arrays made that size).
+    pub(crate) fn with_capacity(entries: usize) -> SegmentBuilder {
+        let mut builder = SegmentBuilder {
+            starts: Vec::with_capacity(entries),
+            lens: Vec::with_capacity(entries),
+            flags: Vec::with_capacity(entries),
+            exact: Vec::with_capacity(entries),
+            targets: Vec::with_capacity(entries),
+            units: Vec::with_capacity(entries),
+            ..SegmentBuilder::default()
+        };
+        builder.fuzzy.reserve(entries);
+        builder
+    }
+
     /// Adds the next TU of the file.
     pub(crate) fn add(&mut self, place: Place, keys: &Keys<'_>) {
         let entry = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);
@@ -132,7 +159,7 @@ impl SegmentBuilder {
             }
         }
         if let Some(hash) = keys.target_hash {
-            self.targets.push((hash, entry));
+            self.targets.push(pair(hash, entry));
             flags |= HAS_TARGET;
         }
         if let Some(doc) = keys.doc {
@@ -143,11 +170,11 @@ impl SegmentBuilder {
                 }
             }
             if let Some(unit) = keys.unit {
-                self.units.push((unit_key(doc, unit), entry));
+                self.units.push(pair(unit_key(doc, unit), entry));
             }
         }
         if let Some(source) = &keys.source {
-            self.exact.push((key_hash(source), entry));
+            self.exact.push(pair(key_hash(source), entry));
             self.fuzzy.insert_normalized(entry, source);
             flags |= HAS_SOURCE;
         }
@@ -156,6 +183,36 @@ impl SegmentBuilder {
 
     /// The index, keyed to `key`, as bytes ready to be saved and read.
     pub(crate) fn finish(self, key: &[u8], meta: &FileMeta) -> Aligned {
+        let size = self.starts.len() * 13
+            + (self.exact.len() + self.targets.len() + self.units.len()) * 12
+            + self
+                .docs
+                .values()
+                .map(|ids| ids.len() * 4 + 64)
+                .sum::<usize>()
+            + self.fuzzy.written_size()
+            + SECTIONS * 8
+            + 4096;
+        let mut out = ImageWriter::new(key, SECTIONS, size);
+        self.write(&mut out, meta);
+        out.finish()
+    }
+
+    /// The index, keyed to `key`, written as the index file `path` as it is laid out
+    /// (atomically): the index is never held twice, as the builder's parts and as bytes.
+    pub(crate) fn save(
+        self,
+        path: &std::path::Path,
+        key: &[u8],
+        meta: &FileMeta,
+    ) -> std::io::Result<()> {
+        let mut out = ImageWriter::to_file(path, key, SECTIONS)?;
+        self.write(&mut out, meta);
+        out.finish_file()
+    }
+
+    /// Lays out the sections, giving each part back to the allocator once written.
+    fn write(self, out: &mut ImageWriter, meta: &FileMeta) {
         let SegmentBuilder {
             starts,
             lens,
@@ -166,13 +223,6 @@ impl SegmentBuilder {
             docs,
             fuzzy,
         } = self;
-        let size = starts.len() * 13
-            + (exact.len() + targets.len() + units.len()) * 12
-            + docs.values().map(|ids| ids.len() * 4 + 64).sum::<usize>()
-            + fuzzy.written_size()
-            + SECTIONS * 8
-            + 4096;
-        let mut out = ImageWriter::new(key, SECTIONS, size);
         out.put(&encode_meta(meta));
         out.put(&starts);
         drop(starts);
@@ -182,26 +232,26 @@ impl SegmentBuilder {
         drop(flags);
         for pairs in [&mut exact, &mut targets, &mut units] {
             pairs.sort_unstable();
-            out.put(&pairs.iter().map(|p| p.0).collect::<Vec<u64>>());
-            out.put(&pairs.iter().map(|p| p.1).collect::<Vec<u32>>());
+            out.put_iter(pairs.iter().map(pair_hash));
+            out.put_iter(pairs.iter().map(|p| p[2]));
             *pairs = Vec::new();
         }
         let mut docs: Vec<(Box<str>, Vec<u32>)> = docs.into_iter().collect();
         docs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (mut names, mut name_ends, mut id_ends, mut ids) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (name, entries) in docs {
+        let (mut names, mut name_ends, mut id_ends) = (Vec::new(), Vec::new(), Vec::new());
+        let mut ends = 0usize;
+        for (name, entries) in &docs {
             names.extend_from_slice(name.as_bytes());
             name_ends.push(u32::try_from(names.len()).unwrap_or(u32::MAX));
-            ids.extend_from_slice(&entries);
-            id_ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
+            ends += entries.len();
+            id_ends.push(u32::try_from(ends).unwrap_or(u32::MAX));
         }
         out.put(&names);
         out.put(&name_ends);
         out.put(&id_ends);
-        out.put(&ids);
-        fuzzy.write_sections(&mut out);
-        out.finish()
+        out.put_parts(docs.iter().map(|(_, entries)| entries.as_slice()));
+        drop(docs);
+        fuzzy.write_sections(out);
     }
 }
 
@@ -281,6 +331,12 @@ impl Segment {
     /// The size of the index in bytes.
     pub(crate) fn byte_size(&self) -> usize {
         self.index.len()
+    }
+
+    /// Whether the index is mapped from its file (not held in memory).
+    #[cfg(test)]
+    pub(crate) fn is_mapped(&self) -> bool {
+        self.index.is_mapped()
     }
 
     fn array<T: bytemuck::Pod>(&self, section: usize) -> &[T] {

@@ -12,8 +12,9 @@
 //! The index of a file is saved beside it (see [`super::cache`]) and, while the file does
 //! not change, opened in place instead of being built again: sorted arrays searched by
 //! binary search, hash tables probed where they lie. TUs added or replaced since loading
-//! are indexed in memory, an overlay on the files' indexes; a save that rewrites files
-//! loads them again, which rebuilds their indexes (and only theirs).
+//! are indexed in memory when a lookup first needs them, an overlay on the files' indexes
+//! ([`super::overlay`]); a save that rewrites files loads them again, which rebuilds their
+//! indexes (and only theirs).
 //!
 //!
 //! Lookups are in [`super::lookup`], saving in [`super::save`], the entries and where
@@ -28,9 +29,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use unic_langid::LanguageIdentifier;
 
 use super::cache::{self, Rejected};
-use super::fuzzy::LazyFuzzyIndex;
 use super::index::{Added, Loaded, Location};
 use super::journal::{self, Journal, JournalDamage, JournalError, Key, Spill};
+use super::overlay::Overlay;
 use super::persist::{self, FileLock, Fingerprint, LockWait, PersistError, ReadOnly};
 use super::record::{Predecessor, props, songngu_header};
 use super::save::JOURNAL_FROM;
@@ -133,25 +134,16 @@ pub struct Memory {
     pub(super) loaded: Vec<Loaded>,
     pub(super) first_added: u32,
     /// Entries from `first_added` on: TUs added or replaced since loading, indexed in the
-    /// maps below (an overlay on the loaded indexes).
+    /// [`Overlay`] (built as lookups need it).
     pub(super) added: Vec<Added>,
     /// One bit per entry: replaced by a newer version or removed (kept out of lookups and
     /// saves).
     pub(super) superseded: Vec<u64>,
-    /// Normalized-source hash → added entries.
-    pub(super) exact: HashMap<u64, Vec<u32>>,
-    /// Normalized-target hash → added entries.
-    pub(super) targets: HashMap<u64, Vec<u32>>,
-    /// Document id → its added entries.
-    pub(super) docs: HashMap<Box<str>, Vec<u32>>,
-    /// Hash of (document id, unit id) → the added entries of that unit, superseded ones too
-    /// (skipped when read): finding one unit must not read its whole document.
-    pub(super) units: HashMap<u64, Vec<u32>>,
+    /// The index of the added entries, built as lookups need it.
+    pub(super) overlay: Overlay,
     /// Document id → how many of its entries were superseded: a document is listed while
     /// it has more entries than that.
     pub(super) left_docs: HashMap<Box<str>, usize>,
-    /// The fuzzy index of the added entries, filled on the first fuzzy lookup.
-    pub(super) fuzzy: LazyFuzzyIndex,
     pub(super) problems: Vec<LoadProblem>,
     pub(super) _locks: Vec<FileLock>,
     /// TUs handed out by [`Memory::tu`]: the work a lookup did, which tests count.
@@ -171,9 +163,6 @@ pub struct Memory {
     pub(super) spill: Option<Spill>,
     /// No spill file could be made: new and changed TUs are held in memory.
     pub(super) no_spill: bool,
-    /// Entries made since the last save (new or changed TUs) → the saved entry each stands
-    /// in for (`None` for a new TU). Superseded ones are taken out.
-    pub(super) fresh: HashMap<u32, Option<u32>>,
     /// Saved entries removed since the last save, with nothing in their place.
     pub(super) dropped: Vec<u32>,
     /// [`JOURNAL_FROM`]; tests lower it to journal small files.
@@ -193,8 +182,8 @@ impl Drop for Memory {
 
 /// The index of a TMX file as reading it built it, before it is kept.
 pub(super) struct BuiltIndex {
-    builder: SegmentBuilder,
-    meta: FileMeta,
+    pub(super) builder: SegmentBuilder,
+    pub(super) meta: FileMeta,
     /// The TUs without a span (a file that is not UTF-8), held in memory.
     held: Vec<Tu>,
 }
@@ -212,11 +201,20 @@ pub(super) struct Indexer {
 impl Indexer {
     /// An indexer for the languages of `memory`, of the file `reader` is about to read.
     pub(super) fn new<R: std::io::Read>(memory: &Memory, reader: &TmxReader<R>) -> Indexer {
+        Indexer::with_capacity(memory, reader, 0)
+    }
+
+    /// [`Indexer::new`] for a file known to hold about `tus` TUs (one just written).
+    pub(super) fn with_capacity<R: std::io::Read>(
+        memory: &Memory,
+        reader: &TmxReader<R>,
+        tus: usize,
+    ) -> Indexer {
         Indexer {
             header: reader.header().clone(),
             source_lang: memory.source_lang.clone(),
             target_lang: memory.target_lang.clone(),
-            builder: SegmentBuilder::default(),
+            builder: SegmentBuilder::with_capacity(tus),
             held: Vec::new(),
         }
     }
@@ -284,12 +282,8 @@ impl Memory {
             first_added: 0,
             added: Vec::new(),
             superseded: Vec::new(),
-            exact: HashMap::new(),
-            targets: HashMap::new(),
-            docs: HashMap::new(),
-            units: HashMap::new(),
+            overlay: Overlay::default(),
             left_docs: HashMap::new(),
-            fuzzy: LazyFuzzyIndex::default(),
             problems: Vec::new(),
             _locks: Vec::new(),
             tus_read: AtomicUsize::new(0),
@@ -300,7 +294,6 @@ impl Memory {
             index_sources: Vec::new(),
             spill: None,
             no_spill: false,
-            fresh: HashMap::new(),
             dropped: Vec::new(),
             journal_from: JOURNAL_FROM,
         }
@@ -540,31 +533,43 @@ impl Memory {
                 Err(why) => rejected = why,
             }
         }
+        let built = match built {
+            Some(built) => built,
+            None => self.index_from_tmx(path)?,
+        };
+        let key = key.unwrap_or_default();
+        // Only an index of the file as it was read is kept, and only of a UTF-8 file (the
+        // TUs of another encoding are held in memory, not found again by their spans).
         let BuiltIndex {
             builder,
             meta,
             held,
-        } = match built {
-            Some(built) => built,
-            None => {
-                let mut reader = TmxReader::open(path)?;
-                let mut indexer = Indexer::new(self, &reader);
-                while let Some(record) = reader.next_tu()? {
-                    indexer.add(record);
+        } = match index_path {
+            Some(index_path)
+                if built.held.is_empty()
+                    && cache::key(path, langs.as_bytes()).is_ok_and(|now| now == key) =>
+            {
+                let BuiltIndex { builder, meta, .. } = built;
+                // Written to the index file as it is laid out, then mapped from there: a
+                // large index is never held twice (the builder's parts and their bytes).
+                match builder
+                    .save(&index_path, &key, &meta)
+                    .map_err(|_| Rejected::Missing)
+                    .and_then(|()| Segment::open(&index_path, &key))
+                {
+                    Ok((segment, _)) => {
+                        self.push_file(path, loaded, meta, Vec::new(), segment, key);
+                        self.index_sources.push(IndexSource::Built(rejected));
+                        return Ok(());
+                    }
+                    // The cache folder would not take it (full, read-only): the file is
+                    // indexed again, in memory.
+                    Err(_) => self.index_from_tmx(path)?,
                 }
-                indexer.finish(reader)
             }
+            _ => built,
         };
-        let key = key.unwrap_or_default();
         let image = builder.finish(&key, &meta);
-        // Only an index of the file as it was read is kept, and only of a UTF-8 file (the
-        // TUs of another encoding are held in memory, not found again by their spans).
-        if let Some(index_path) = index_path
-            && held.is_empty()
-            && cache::key(path, langs.as_bytes()).is_ok_and(|now| now == key)
-        {
-            let _ = cache::save(&index_path, &image);
-        }
         let (segment, _) = Segment::built(image, &key).map_err(|why| MemoryError::Io {
             path: path.to_owned(),
             source: std::io::Error::other(format!("the index built is unusable: {why:?}")),
@@ -572,6 +577,16 @@ impl Memory {
         self.push_file(path, loaded, meta, held, segment, key);
         self.index_sources.push(IndexSource::Built(rejected));
         Ok(())
+    }
+
+    /// The index of the TMX file `path`, read from it.
+    pub(super) fn index_from_tmx(&self, path: &Path) -> Result<BuiltIndex, MemoryError> {
+        let mut reader = TmxReader::open(path)?;
+        let mut indexer = Indexer::new(self, &reader);
+        while let Some(record) = reader.next_tu()? {
+            indexer.add(record);
+        }
+        Ok(indexer.finish(reader))
     }
 
     fn push_file(
@@ -776,7 +791,7 @@ impl Memory {
         if let Location::Held(_) = place {
             self.files[index].held.push(tu);
         }
-        self.fresh.insert(id, None);
+        self.set_fresh(id, None);
         Ok(id)
     }
 
@@ -892,8 +907,8 @@ impl Memory {
             self.files[file_index as usize].held.push(tu);
         }
         // It stands in for the saved TU its predecessor stood in for.
-        let stands_for = self.fresh.remove(&id).unwrap_or(Some(id));
-        self.fresh.insert(new_id, stands_for);
+        let stands_for = self.take_fresh(id).unwrap_or(Some(id));
+        self.set_fresh(new_id, stands_for);
         Ok(new_id)
     }
 
@@ -921,7 +936,7 @@ impl Memory {
         if let Some(doc) = tu.prop(props::DOC) {
             self.leave_document(doc);
         }
-        match self.fresh.remove(&id) {
+        match self.take_fresh(id) {
             // A new TU: nothing saved goes.
             Some(None) => {}
             Some(Some(saved)) => self.dropped.push(saved),
