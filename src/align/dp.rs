@@ -135,8 +135,8 @@ struct Banded {
     hi: Vec<usize>,
     start: Vec<usize>,
     /// Forward log-probabilities `ln Σ e^(−cost)` over every path from `(0, 0)` to each
-    /// cell, stored like the band.
-    alpha: Vec<f64>,
+    /// cell, stored like the band; none when the band has more than [`ALPHA_CELLS`].
+    alpha: Option<Vec<f64>>,
 }
 
 /// `ln (e^a + e^b)`, exact for infinite arguments.
@@ -157,6 +157,11 @@ pub(crate) const INITIAL_BAND: usize = 24;
 /// added or dropped sentences is not a translation of the same text), so the cells stay
 /// below `(n + m) · (4 · MAX_BAND + 3)` however the input looks.
 const MAX_BAND: usize = 384;
+/// A band of more cells than this keeps no forward value per cell (8 bytes each; at
+/// 500,000 sentences the paragraphs' band took 40 MB): the posteriors compute them again
+/// for the path's cells, one more sweep of the band, so only a long paragraph or a whole
+/// article's paragraphs pay for it. A paragraph group's band is far smaller.
+const ALPHA_CELLS: usize = 1 << 16;
 /// A path closer than this to a band edge (that is not the matrix edge) widens the band.
 const EDGE_MARGIN: usize = 3;
 
@@ -612,54 +617,20 @@ impl Scorer<'_> {
         }
         *cells += start[n + 1] as u64;
         let mut back = vec![u8::MAX; start[n + 1]];
-        let mut alpha = vec![f64::NEG_INFINITY; start[n + 1]];
-        // Rolling costs of rows i-3..=i, indexed by `row % 4`.
-        let mut rows: [Vec<f64>; 4] = Default::default();
-        let mut scratch = (Vec::new(), Vec::new());
-        for i in 0..=n {
-            let r = i % 4;
-            let mut row = std::mem::take(&mut rows[r]);
-            row.clear();
-            row.resize(hi[i] - lo[i] + 1, f64::INFINITY);
-            for j in lo[i]..=hi[i] {
-                if i == 0 && j == 0 {
-                    row[0] = 0.0;
-                    alpha[0] = 0.0;
-                    continue;
-                }
-                let mut best = f64::INFINITY;
-                let mut best_k = u8::MAX;
-                let mut forward = f64::NEG_INFINITY;
-                for (k, kind) in self.beads.iter().enumerate() {
-                    if kind.en > i || kind.vi > j {
-                        continue;
-                    }
-                    let (pi, pj) = (i - kind.en, j - kind.vi);
-                    if pj < lo[pi] || pj > hi[pi] {
-                        continue;
-                    }
-                    let prev = if pi == i {
-                        row[pj - lo[i]]
-                    } else {
-                        rows[pi % 4][pj - lo[pi]]
-                    };
-                    if !prev.is_finite() {
-                        continue;
-                    }
-                    let bead = self.bead_cost(p, kind, pi, pj, &mut scratch);
-                    let c = prev + bead;
-                    if c < best {
-                        best = c;
-                        best_k = k as u8;
-                    }
-                    forward = log_add(forward, alpha[start[pi] + pj - lo[pi]] - bead);
-                }
-                row[j - lo[i]] = best;
-                back[start[i] + j - lo[i]] = best_k;
-                alpha[start[i] + j - lo[i]] = forward;
+        // Every cell's forward value only while the band is small; past that they are
+        // computed again for the path's cells (see `path_alphas`).
+        let keep = start[n + 1] <= ALPHA_CELLS;
+        let mut alpha = Vec::with_capacity(if keep { start[n + 1] } else { 0 });
+        // Cells come in the order they are stored: row by row, columns ascending.
+        let mut cell = 0;
+        self.sweep(p, &lo, &hi, |_, _, best_k, forward| {
+            back[cell] = best_k;
+            cell += 1;
+            if keep {
+                alpha.push(forward);
             }
-            rows[r] = row;
-        }
+        });
+        let mut scratch = (Vec::new(), Vec::new());
         // Trace back.
         let (mut i, mut j) = (n, m);
         let mut path = Vec::new();
@@ -694,8 +665,103 @@ impl Scorer<'_> {
             lo,
             hi,
             start,
-            alpha,
+            alpha: keep.then_some(alpha),
         }
+    }
+
+    /// The forward recursion over the band of columns `lo[i]..=hi[i]` of each row `i`:
+    /// each cell's best bead (its index in `beads`, `u8::MAX` for `(0, 0)`) and forward
+    /// log-probability `α`, given to `visit` row by row, columns ascending. Costs and `α`
+    /// are kept for four rows only (no bead takes more than three units from one side),
+    /// so a second sweep gives every cell the same values bit for bit, in a few rows of
+    /// memory.
+    fn sweep(
+        &self,
+        p: &Prepared,
+        lo: &[usize],
+        hi: &[usize],
+        mut visit: impl FnMut(usize, usize, u8, f64),
+    ) {
+        let n = p.en.len();
+        // Rolling costs and forward values of rows i-3..=i, indexed by `row % 4`.
+        let mut rows: [Vec<f64>; 4] = Default::default();
+        let mut alphas: [Vec<f64>; 4] = Default::default();
+        let mut scratch = (Vec::new(), Vec::new());
+        for i in 0..=n {
+            let r = i % 4;
+            let mut row = std::mem::take(&mut rows[r]);
+            row.clear();
+            row.resize(hi[i] - lo[i] + 1, f64::INFINITY);
+            let mut arow = std::mem::take(&mut alphas[r]);
+            arow.clear();
+            arow.resize(hi[i] - lo[i] + 1, f64::NEG_INFINITY);
+            for j in lo[i]..=hi[i] {
+                if i == 0 && j == 0 {
+                    row[0] = 0.0;
+                    arow[0] = 0.0;
+                    visit(0, 0, u8::MAX, 0.0);
+                    continue;
+                }
+                let mut best = f64::INFINITY;
+                let mut best_k = u8::MAX;
+                let mut forward = f64::NEG_INFINITY;
+                for (k, kind) in self.beads.iter().enumerate() {
+                    if kind.en > i || kind.vi > j {
+                        continue;
+                    }
+                    let (pi, pj) = (i - kind.en, j - kind.vi);
+                    if pj < lo[pi] || pj > hi[pi] {
+                        continue;
+                    }
+                    let (prev, prev_alpha) = if pi == i {
+                        (row[pj - lo[i]], arow[pj - lo[i]])
+                    } else {
+                        (rows[pi % 4][pj - lo[pi]], alphas[pi % 4][pj - lo[pi]])
+                    };
+                    if !prev.is_finite() {
+                        continue;
+                    }
+                    let bead = self.bead_cost(p, kind, pi, pj, &mut scratch);
+                    let c = prev + bead;
+                    if c < best {
+                        best = c;
+                        best_k = k as u8;
+                    }
+                    forward = log_add(forward, prev_alpha - bead);
+                }
+                row[j - lo[i]] = best;
+                arow[j - lo[i]] = forward;
+                visit(i, j, best_k, forward);
+            }
+            rows[r] = row;
+            alphas[r] = arow;
+        }
+    }
+
+    /// `α` at the start cell of each bead of `path` (in order), and at `(n, m)`: read
+    /// from the band's when it kept them, else from a second sweep that keeps only those.
+    fn path_alphas(&self, p: &Prepared, run: &Banded) -> (Vec<f64>, f64) {
+        let (n, m) = (p.en.len(), p.vi.len());
+        let (lo, start) = (&run.lo, &run.start);
+        if let Some(alpha) = &run.alpha {
+            let at = |i: usize, j: usize| alpha[start[i] + j - lo[i]];
+            let starts = run.path.iter().map(|s| at(s.en.start, s.vi.start));
+            return (starts.collect(), at(n, m));
+        }
+        let mut starts = Vec::with_capacity(run.path.len());
+        let mut total = f64::NEG_INFINITY;
+        // The path's start cells come in the sweep's order (rows, then columns, ascending).
+        let mut next = run.path.iter().map(|s| (s.en.start, s.vi.start)).peekable();
+        self.sweep(p, &run.lo, &run.hi, |i, j, _, forward| {
+            if next.peek() == Some(&(i, j)) {
+                starts.push(forward);
+                next.next();
+            }
+            if (i, j) == (n, m) {
+                total = forward;
+            }
+        });
+        (starts, total)
     }
 
     /// The path of `run` with the posterior of each bead: a backward pass over the band of
@@ -703,17 +769,11 @@ impl Scorer<'_> {
     /// and a bead from `(i0, j0)` to `(i1, j1)` has posterior `e^(α(i0, j0) − cost + β(i1,
     /// j1) − α(n, m))`. Backward costs are kept for four rows, like the forward ones.
     fn posteriors(&self, p: &Prepared, run: Banded) -> Vec<Step> {
+        let (path_alpha, total) = self.path_alphas(p, &run);
         let Banded {
-            mut path,
-            lo,
-            hi,
-            start,
-            alpha,
-            ..
+            mut path, lo, hi, ..
         } = run;
         let (n, m) = (p.en.len(), p.vi.len());
-        let at = |i: usize, j: usize| start[i] + j - lo[i];
-        let total = alpha[at(n, m)];
         let mut rows: [Vec<f64>; 4] = Default::default();
         let mut scratch = (Vec::new(), Vec::new());
         // Path beads by start cell, visited in reverse order as the pass goes backward.
@@ -751,7 +811,7 @@ impl Scorer<'_> {
                         && path[s].en.end == ni
                         && path[s].vi.end == nj
                     {
-                        let posterior = (alpha[at(i, j)] - bead + after - total).exp();
+                        let posterior = (path_alpha[s] - bead + after - total).exp();
                         path[s].posterior = if posterior.is_finite() {
                             posterior.clamp(0.0, 1.0)
                         } else {
