@@ -15,6 +15,7 @@
 use super::CONFIDENCE_MIDPOINT as CONFIDENT_COST;
 use super::anchor_keys::{Family, QUOTATION};
 use super::cost::BeadKind;
+use super::forward;
 use crate::text::LengthModel;
 
 /// A unit to align: its length in characters, its sorted anchor keys and its sorted,
@@ -111,6 +112,10 @@ pub(crate) struct Aligned {
     pub cells: u64,
     /// The half-width of the last band.
     pub width: usize,
+    /// The most bytes a band held (its backpointers, row bounds and forward values held
+    /// in memory), and that band's cells.
+    pub band_bytes: usize,
+    pub band_cells: u64,
 }
 
 /// Whether confident two-sided beads of `path` hold at least half of the units of the
@@ -130,13 +135,15 @@ struct Banded {
     path: Vec<Step>,
     cost: f64,
     near_edge: bool,
+    /// The bytes it holds in memory.
+    bytes: usize,
     /// The band: columns `lo[i]..=hi[i]` of row `i`, stored from `start[i]`.
     lo: Vec<usize>,
     hi: Vec<usize>,
     start: Vec<usize>,
     /// Forward log-probabilities `ln Σ e^(−cost)` over every path from `(0, 0)` to each
-    /// cell, stored like the band; none when the band has more than [`ALPHA_CELLS`].
-    alpha: Option<Vec<f64>>,
+    /// cell, in the band's order: held, spilled or dropped (see [`super::forward`]).
+    alpha: forward::Kept,
 }
 
 /// `ln (e^a + e^b)`, exact for infinite arguments.
@@ -157,11 +164,27 @@ pub(crate) const INITIAL_BAND: usize = 24;
 /// added or dropped sentences is not a translation of the same text), so the cells stay
 /// below `(n + m) · (4 · MAX_BAND + 3)` however the input looks.
 const MAX_BAND: usize = 384;
-/// A band of more cells than this keeps no forward value per cell (8 bytes each; at
-/// 500,000 sentences the paragraphs' band took 40 MB): the posteriors compute them again
-/// for the path's cells, one more sweep of the band, so only a long paragraph or a whole
-/// article's paragraphs pay for it. A paragraph group's band is far smaller.
+/// A band of more cells than this does not hold its forward values (8 bytes a cell; at
+/// 500,000 sentences the paragraphs' band held 40 MB): they wait in a temporary file (see
+/// [`super::forward`]). A paragraph group's band is far smaller.
 const ALPHA_CELLS: usize = 1 << 16;
+
+/// Where a band's forward values wait: in memory up to this many cells, past that in a
+/// temporary file (`spill`) or nowhere (computed again).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hold {
+    pub cells: usize,
+    pub spill: bool,
+}
+
+impl Default for Hold {
+    fn default() -> Self {
+        Hold {
+            cells: ALPHA_CELLS,
+            spill: true,
+        }
+    }
+}
 /// A path closer than this to a band edge (that is not the matrix edge) widens the band.
 const EDGE_MARGIN: usize = 3;
 
@@ -426,6 +449,11 @@ impl Scorer<'_> {
     /// Like [`Scorer::align`], starting from a band of half-width `band` (at least
     /// [`INITIAL_BAND`], at most [`MAX_BAND`]), and counts the cells computed.
     pub fn align_counted(&self, en: &[Unit], vi: &[Unit], band: usize) -> Aligned {
+        self.align_holding(en, vi, band, Hold::default())
+    }
+
+    /// Like [`Scorer::align_counted`], the band's forward values waiting as `hold` says.
+    pub fn align_holding(&self, en: &[Unit], vi: &[Unit], band: usize, hold: Hold) -> Aligned {
         let miss = |u: &Unit| -> f64 {
             u.anchors
                 .iter()
@@ -455,9 +483,14 @@ impl Scorer<'_> {
         let mut cells = 0u64;
         let mut width = band.clamp(INITIAL_BAND, MAX_BAND);
         let mut previous: Option<f64> = None;
+        let (mut band_bytes, mut band_cells) = (0, 0);
         loop {
             let full = width >= n.max(m);
-            let run = self.banded(&prep, width, full, &mut cells);
+            let before = cells;
+            let run = self.banded(&prep, width, full, hold, &mut cells);
+            if run.bytes > band_bytes {
+                (band_bytes, band_cells) = (run.bytes, cells - before);
+            }
             // A path along the band's edge may be cut off from a better one outside, so the
             // band doubles, but only while that can pay off. Texts that do not pair up in
             // order (unrelated, shuffled) send the path on a random walk that drifts further
@@ -473,7 +506,13 @@ impl Scorer<'_> {
                 || !mostly_confident(&run.path, n, m)
             {
                 let path = self.posteriors(&prep, run);
-                return Aligned { path, cells, width };
+                return Aligned {
+                    path,
+                    cells,
+                    width,
+                    band_bytes,
+                    band_cells,
+                };
             }
             previous = Some(run.cost);
             width = width.saturating_mul(2);
@@ -587,7 +626,14 @@ impl Scorer<'_> {
 
     /// The best path inside a band of half-width `width`, its cost, and whether it runs
     /// along an inner edge of the band. Adds the cells computed to `cells`.
-    fn banded(&self, p: &Prepared, width: usize, full: bool, cells: &mut u64) -> Banded {
+    fn banded(
+        &self,
+        p: &Prepared,
+        width: usize,
+        full: bool,
+        hold: Hold,
+        cells: &mut u64,
+    ) -> Banded {
         let (n, m) = (p.en.len(), p.vi.len());
         // Column range of each row.
         let center = |i: usize| -> f64 {
@@ -617,18 +663,13 @@ impl Scorer<'_> {
         }
         *cells += start[n + 1] as u64;
         let mut back = vec![u8::MAX; start[n + 1]];
-        // Every cell's forward value only while the band is small; past that they are
-        // computed again for the path's cells (see `path_alphas`).
-        let keep = start[n + 1] <= ALPHA_CELLS;
-        let mut alpha = Vec::with_capacity(if keep { start[n + 1] } else { 0 });
+        let mut alpha = forward::Writing::new(start[n + 1], hold.cells, hold.spill);
         // Cells come in the order they are stored: row by row, columns ascending.
         let mut cell = 0;
         self.sweep(p, &lo, &hi, |_, _, best_k, forward| {
             back[cell] = best_k;
             cell += 1;
-            if keep {
-                alpha.push(forward);
-            }
+            alpha.push(forward);
         });
         let mut scratch = (Vec::new(), Vec::new());
         // Trace back.
@@ -658,14 +699,17 @@ impl Scorer<'_> {
             (i, j) = (pi, pj);
         }
         path.reverse();
+        let alpha = alpha.finish();
+        let rows = lo.capacity() + hi.capacity() + start.capacity();
         Banded {
             path,
             cost,
             near_edge,
+            bytes: back.capacity() + rows * std::mem::size_of::<usize>() + alpha.bytes_held(),
             lo,
             hi,
             start,
-            alpha: keep.then_some(alpha),
+            alpha,
         }
     }
 
@@ -739,14 +783,15 @@ impl Scorer<'_> {
     }
 
     /// `α` at the start cell of each bead of `path` (in order), and at `(n, m)`: read
-    /// from the band's when it kept them, else from a second sweep that keeps only those.
+    /// from where the band kept them, else from a second sweep that keeps only those.
     fn path_alphas(&self, p: &Prepared, run: &Banded) -> (Vec<f64>, f64) {
         let (n, m) = (p.en.len(), p.vi.len());
         let (lo, start) = (&run.lo, &run.start);
-        if let Some(alpha) = &run.alpha {
-            let at = |i: usize, j: usize| alpha[start[i] + j - lo[i]];
-            let starts = run.path.iter().map(|s| at(s.en.start, s.vi.start));
-            return (starts.collect(), at(n, m));
+        let at = |i: usize, j: usize| start[i] + j - lo[i];
+        let cells = run.path.iter().map(|s| at(s.en.start, s.vi.start));
+        if let Some(mut values) = run.alpha.read(cells.chain([at(n, m)])) {
+            let total = values.pop().unwrap_or(f64::NEG_INFINITY);
+            return (values, total);
         }
         let mut starts = Vec::with_capacity(run.path.len());
         let mut total = f64::NEG_INFINITY;

@@ -51,6 +51,7 @@ mod anchor_keys;
 pub mod cost;
 mod dp;
 mod eval;
+mod forward;
 pub(crate) mod lexicon;
 pub mod source;
 pub mod spill;
@@ -257,6 +258,23 @@ pub struct AlignStats {
     pub held_sentences: usize,
     /// The most bytes of sentence text held at once, as `held_sentences`.
     pub held_bytes: usize,
+    /// The most bytes one band of the dynamic programming held at once (backpointers, row
+    /// bounds, forward values kept in memory), and that band's cells: about one byte a
+    /// cell, however long the article.
+    pub band_bytes: usize,
+    pub band_cells: u64,
+    /// The most bytes the paragraph summaries of both sides held at once, and the anchor
+    /// keys and learned words they held then.
+    pub summary_bytes: usize,
+    pub summary_keys: usize,
+}
+
+impl AlignStats {
+    fn band(&mut self, run: &dp::Aligned) {
+        if run.band_bytes > self.band_bytes {
+            (self.band_bytes, self.band_cells) = (run.band_bytes, run.band_cells);
+        }
+    }
 }
 
 /// Aligns English and Vietnamese sentences. `en` and `vi` are paragraphs of sentences
@@ -459,6 +477,11 @@ impl Run<'_> {
             };
             let en_paragraphs = self.paragraph_units(en, Lang::En, lexicon)?;
             let vi_paragraphs = self.paragraph_units(vi, Lang::Vi, lexicon)?;
+            let bytes = en_paragraphs.bytes_held() + vi_paragraphs.bytes_held();
+            if bytes > self.stats.summary_bytes {
+                self.stats.summary_bytes = bytes;
+                self.stats.summary_keys = en_paragraphs.keys() + vi_paragraphs.keys();
+            }
             let (groups, width) = paragraph_groups(
                 &en_paragraphs,
                 &vi_paragraphs,
@@ -490,6 +513,7 @@ impl Run<'_> {
             let vi_units = units(&self.vi_texts, Lang::Vi, options, lexicon);
             let run = scorer.align_counted(&en_units, &vi_units, start);
             self.stats.cells += run.cells;
+            self.stats.band(&run);
             self.band = self.band.max(run.width);
             for step in run.path {
                 let (nothing, against) = if step.en.is_empty() || step.vi.is_empty() {
@@ -606,6 +630,25 @@ struct Paragraphs {
     starts: Vec<usize>,
 }
 
+impl Paragraphs {
+    /// The bytes it holds.
+    fn bytes_held(&self) -> usize {
+        let keys: usize = (self.units.iter())
+            .map(|u| u.anchors.capacity() + u.concepts.capacity())
+            .sum();
+        self.units.capacity() * std::mem::size_of::<Unit>()
+            + keys * 8
+            + self.starts.capacity() * std::mem::size_of::<usize>()
+    }
+
+    /// The anchor keys and learned words it holds.
+    fn keys(&self) -> usize {
+        (self.units.iter())
+            .map(|u| u.anchors.len() + u.concepts.len())
+            .sum()
+    }
+}
+
 /// Aligns paragraphs (from a band of half-width `band`) and returns the sentence ranges
 /// of each trusted paragraph group, and the band the paragraphs needed.
 fn paragraph_groups(
@@ -618,6 +661,7 @@ fn paragraph_groups(
     let (er, vr) = (&en.starts, &vi.starts);
     let run = scorer.align_counted(&en.units, &vi.units, band);
     stats.cells += run.cells;
+    stats.band(&run);
     let steps = run.path;
 
     let mut groups: Vec<Group> = Vec::new();
