@@ -417,7 +417,7 @@ fn in_doubt_when_unrelated(beads: Vec<Bead>) -> Links {
     let nothing = beads.iter().filter(|b| b.nothing).count();
     let against = beads.iter().filter(|b| b.against).count();
     let in_doubt = two_sided >= UNRELATED_MIN_LINKS && nothing * 3 >= two_sided * 2 && against > 0;
-    let packed = beads
+    let mut packed: Vec<Packed> = beads
         .into_iter()
         .map(|b| {
             let capped = in_doubt && b.nothing;
@@ -428,6 +428,8 @@ fn in_doubt_when_unrelated(beads: Vec<Bead>) -> Links {
             })
         })
         .collect();
+    // Collected in place, it would keep the beads' larger allocation.
+    packed.shrink_to_fit();
     Links { packed }
 }
 

@@ -486,6 +486,15 @@ const LAYOUT_CHUNK: usize = 4096;
 /// (its layout there, without what came before, is not used).
 fn each_laid_out(
     aligned: &Aligned,
+    f: impl FnMut(&Link, &layout::LinkLayout) -> Result<(), FlowError>,
+) -> Result<(), FlowError> {
+    each_laid_out_by(aligned, LAYOUT_CHUNK, f)
+}
+
+/// [`each_laid_out`], with chunks of about `size` links.
+fn each_laid_out_by(
+    aligned: &Aligned,
+    size: usize,
     mut f: impl FnMut(&Link, &layout::LinkLayout) -> Result<(), FlowError>,
 ) -> Result<(), FlowError> {
     let links = &aligned.links;
@@ -495,7 +504,7 @@ fn each_laid_out(
     };
     let (mut from, mut first) = (0, 0);
     while first < links.len() {
-        let mut end = (from + LAYOUT_CHUNK).max(first + 1).min(links.len());
+        let mut end = (from + size).max(first + 1).min(links.len());
         while end < links.len() && !two_sided(end - 1) {
             end += 1;
         }
@@ -933,6 +942,92 @@ mod tests {
             &fixture("examples/seed.en.txt"),
             &fixture("tests/fixtures/align/cyber-drill.vi.article.txt"),
             128,
+        );
+    }
+
+    /// Both sides of `en` and `vi` (plain text) read and aligned as the flow does.
+    fn aligned(en: &str, vi: &str) -> Aligned {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::new(Config::defaults(dir.path()), Limits::default());
+        let (en_path, vi_path) = (dir.path().join("a.en.txt"), dir.path().join("a.vi.txt"));
+        std::fs::write(&en_path, en).unwrap();
+        std::fs::write(&vi_path, vi).unwrap();
+        let en = read_side(&project, &en_path, Lang::En, false).unwrap();
+        let vi = read_side(&project, &vi_path, Lang::Vi, false).unwrap();
+        let (links, _) =
+            aligner::align_sentences(&en.sentences, &vi.sentences, &AlignOptions::default())
+                .unwrap();
+        Aligned {
+            en,
+            vi,
+            links,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Layouts made a chunk at a time are those of all the links at once
+    /// (`layout::of_links`), whatever the chunks: additions at the start (laid out before
+    /// the first English), after a pair, paragraphs joined and split, a sentence left out.
+    #[test]
+    fn links_laid_out_a_chunk_at_a_time_are_laid_out_as_all_at_once() {
+        let en = "The storm reached Quang Ninh on Monday.\n\nIt brought 300 mm of rain. \
+                  The army sent 2,000 soldiers.\n\nSchools closed in 12 districts.\n\n\
+                  Power returned on Thursday. Losses reached $1.2 billion. \
+                  That is about 28,000 billion dong.\n";
+        let vi = "Bản tin của phóng viên Nguyễn Lan từ Hà Nội năm 2024.\n\n\
+                  Bão đổ bộ Quảng Ninh hôm thứ Hai. Bão gây mưa 300 mm.\n\n\
+                  Quân đội điều 2.000 binh sĩ. Trường học đóng cửa ở 12 huyện.\n\n\
+                  Người dân được sơ tán tới 35 điểm an toàn trong đêm 14/9.\n\n\
+                  Điện có lại vào thứ Năm. Thiệt hại lên tới 1,2 tỷ USD.\n";
+        let aligned = aligned(en, vi);
+        let all: Vec<Link> = aligned.links.iter().collect();
+        assert!(all.iter().any(|l| l.en.is_empty()), "{all:?}");
+        let paragraphs = |side: &Side| -> Vec<usize> {
+            let starts = paragraph_starts(side);
+            (0..side.len()).map(|i| paragraph_of(&starts, i)).collect()
+        };
+        let whole = layout::of_links(&all, &paragraphs(&aligned.en), &paragraphs(&aligned.vi));
+        for size in [1, 2, 3, 5, usize::MAX / 2] {
+            let mut got = Vec::new();
+            each_laid_out_by(&aligned, size, |link, layout| {
+                got.push((link.clone(), *layout));
+                Ok(())
+            })
+            .unwrap();
+            let expected: Vec<(Link, layout::LinkLayout)> =
+                all.iter().cloned().zip(whole.iter().copied()).collect();
+            assert_eq!(got, expected, "chunks of {size}");
+        }
+    }
+
+    /// Regression (issue 12): what `align` holds of an article besides its text is a few
+    /// bytes a sentence: its end in the temporary file (4 bytes), its unit id (5, and 8
+    /// more for a repeat's suffix) and, for the alignment, 24 bytes a link; it held 8 for
+    /// the end, 19 or more for the id as text and about 100 for a `Link` with its vectors.
+    #[test]
+    fn the_sides_and_links_hold_a_few_bytes_a_sentence() {
+        let repeat = |text: &str| text.repeat(40);
+        let aligned = aligned(
+            &repeat(&fixture("examples/seed.en.txt")),
+            &repeat(&fixture("examples/seed.vi.txt")),
+        );
+        for side in [&aligned.en, &aligned.vi] {
+            let (sentences, paragraphs) = (side.len(), side.sentences.paragraph_sizes().len());
+            // A repeated sentence's id has a suffix (`-2`), 8 bytes more.
+            let repeated = side.ids.iter().filter(|id| id.contains('-')).count();
+            assert!(sentences > 500 && repeated < sentences);
+            assert!(
+                side.bytes_held() <= 9 * sentences + 8 * repeated + 8 * paragraphs + 64,
+                "{} bytes held for {sentences} sentences ({repeated} repeated) in {paragraphs} \
+                 paragraphs",
+                side.bytes_held()
+            );
+        }
+        let links = &aligned.links;
+        assert!(
+            links.bytes_held() <= 24 * links.len(),
+            "{}",
+            links.bytes_held()
         );
     }
 
