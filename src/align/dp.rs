@@ -24,7 +24,9 @@ use crate::text::LengthModel;
 pub(crate) struct Unit {
     pub len: f64,
     pub anchors: Vec<u64>,
-    pub concepts: Vec<u64>,
+    /// The lexicon's concept numbers are `u32`s: held as such, half the bytes of a
+    /// paragraph summary's learned words.
+    pub concepts: Vec<u32>,
 }
 
 /// Per-family anchor weights, in the same unit as the length cost (nats).
@@ -200,12 +202,12 @@ struct Prepared<'a> {
 
 /// The sorted keys of `units` (by `field`): borrowed for one unit, gathered into `buf`
 /// for more; distinct only if `set`.
-fn keys<'a>(
+fn keys<'a, T: Copy + Ord>(
     units: &'a [Unit],
-    field: impl Fn(&Unit) -> &Vec<u64>,
-    buf: &'a mut Vec<u64>,
+    field: impl Fn(&Unit) -> &Vec<T>,
+    buf: &'a mut Vec<T>,
     set: bool,
-) -> &'a [u64] {
+) -> &'a [T] {
     if units.len() == 1 {
         return field(&units[0]);
     }
@@ -220,13 +222,22 @@ fn keys<'a>(
     buf
 }
 
+/// The buffers a bead's keys are gathered in, reused from bead to bead.
+#[derive(Default)]
+struct Scratch {
+    en: Vec<u64>,
+    vi: Vec<u64>,
+    en_concepts: Vec<u32>,
+    vi_concepts: Vec<u32>,
+}
+
 /// How many times `key` is in the sorted list `keys`.
-fn count(keys: &[u64], key: u64) -> usize {
+fn count<T: Copy + Ord>(keys: &[T], key: T) -> usize {
     keys.partition_point(|&k| k <= key) - keys.partition_point(|&k| k < key)
 }
 
 /// Calls `hit` for every key of the multiset intersection of two sorted lists.
-fn for_shared(a: &[u64], b: &[u64], mut hit: impl FnMut(u64)) {
+fn for_shared<T: Copy + Ord>(a: &[T], b: &[T], mut hit: impl FnMut(T)) {
     let (mut x, mut y) = (0, 0);
     while x < a.len() && y < b.len() {
         match a[x].cmp(&b[y]) {
@@ -266,13 +277,13 @@ fn kept(k: u64) -> bool {
 /// translator keeps (a number, an address, a glossary term, a quotation) that the other
 /// lacks: no evidence that they translate each other, and some that they do not.
 pub(crate) fn unrelated(en: &[Unit], vi: &[Unit]) -> (bool, bool) {
-    let keys = |units: &[Unit], of: fn(&Unit) -> &Vec<u64>| {
-        let mut all: Vec<u64> = units.iter().flat_map(|u| of(u).iter().copied()).collect();
+    fn all<T: Copy + Ord>(units: &[Unit], of: fn(&Unit) -> &Vec<T>) -> Vec<T> {
+        let mut all: Vec<T> = units.iter().flat_map(|u| of(u).iter().copied()).collect();
         all.sort_unstable();
         all
-    };
-    let (ea, va) = (keys(en, |u| &u.anchors), keys(vi, |u| &u.anchors));
-    let (ec, vc) = (keys(en, |u| &u.concepts), keys(vi, |u| &u.concepts));
+    }
+    let (ea, va) = (all(en, |u| &u.anchors), all(vi, |u| &u.anchors));
+    let (ec, vc) = (all(en, |u| &u.concepts), all(vi, |u| &u.concepts));
     // Marks (a question, a quotation) are shared by chance by any two news texts.
     let mut shared = false;
     for_shared(&ea, &va, |k| shared |= Family::of(k) != Family::Punct);
@@ -287,7 +298,7 @@ fn evidence(
     units: &[Unit],
     at: usize,
     anchors: &[u64],
-    concepts: &[u64],
+    concepts: &[u32],
     learned_words_contradict: bool,
 ) -> Evidence {
     let u = &units[at];
@@ -299,7 +310,7 @@ fn evidence(
         let here: usize = others().map(|(_, o)| count(&o.anchors, *k)).sum();
         there > here
     };
-    let own_concept = |k: &u64| {
+    let own_concept = |k: &u32| {
         concepts.binary_search(k).is_ok()
             && others().all(|(_, o)| o.concepts.binary_search(k).is_err())
     };
@@ -371,7 +382,7 @@ impl SideEvidence {
         weights: &AnchorWeights,
         units: &[Unit],
         anchors: &[u64],
-        concepts: &[u64],
+        concepts: &[u32],
     ) -> SideEvidence {
         let mut side = SideEvidence {
             sentences: units.len(),
@@ -526,7 +537,7 @@ impl Scorer<'_> {
         kind: &BeadKind,
         i0: usize,
         j0: usize,
-        scratch: &mut (Vec<u64>, Vec<u64>),
+        scratch: &mut Scratch,
     ) -> f64 {
         let (i1, j1) = (i0 + kind.en, j0 + kind.vi);
         let mut cost = kind.prior;
@@ -554,7 +565,7 @@ impl Scorer<'_> {
         // against a merge.
         let spread = 1.0 / kind.en.max(kind.vi) as f64;
         let (ea, va) = (&p.en[i0..i1], &p.vi[j0..j1]);
-        let (sa, sb) = (&mut scratch.0, &mut scratch.1);
+        let (sa, sb) = (&mut scratch.en, &mut scratch.vi);
         // Anchors are a multiset (two numbers 5 are two anchors).
         let a = keys(ea, |u| &u.anchors, sa, false);
         let b = keys(va, |u| &u.anchors, sb, false);
@@ -601,7 +612,7 @@ impl Scorer<'_> {
             }
         }
         // Concepts are a set: one `đội` answers `team` however often the English says it.
-        let (sa, sb) = (&mut scratch.0, &mut scratch.1);
+        let (sa, sb) = (&mut scratch.en_concepts, &mut scratch.vi_concepts);
         let a = keys(ea, |u| &u.concepts, sa, true);
         let b = keys(va, |u| &u.concepts, sb, true);
         let (bonus, miss) = (self.weights.concept_bonus, self.weights.concept_miss);
@@ -671,7 +682,7 @@ impl Scorer<'_> {
             cell += 1;
             alpha.push(forward);
         });
-        let mut scratch = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
         // Trace back.
         let (mut i, mut j) = (n, m);
         let mut path = Vec::new();
@@ -730,7 +741,7 @@ impl Scorer<'_> {
         // Rolling costs and forward values of rows i-3..=i, indexed by `row % 4`.
         let mut rows: [Vec<f64>; 4] = Default::default();
         let mut alphas: [Vec<f64>; 4] = Default::default();
-        let mut scratch = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
         for i in 0..=n {
             let r = i % 4;
             let mut row = std::mem::take(&mut rows[r]);
@@ -820,7 +831,7 @@ impl Scorer<'_> {
         } = run;
         let (n, m) = (p.en.len(), p.vi.len());
         let mut rows: [Vec<f64>; 4] = Default::default();
-        let mut scratch = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
         // Path beads by start cell, visited in reverse order as the pass goes backward.
         let mut next = path.len();
         for i in (0..=n).rev() {

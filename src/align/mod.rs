@@ -561,7 +561,7 @@ impl Run<'_> {
             let mut anchors = Vec::with_capacity(count);
             anchors.extend(sentences.iter().flat_map(|u| u.anchors.iter().copied()));
             anchors.sort_unstable();
-            let mut concepts: Vec<u64> = sentences
+            let mut concepts: Vec<u32> = sentences
                 .iter()
                 .flat_map(|u| u.concepts.iter().copied())
                 .collect();
