@@ -317,11 +317,11 @@ impl Lexicon {
     }
 
     /// The concepts an English sentence holds, sorted.
-    pub fn en_concepts(&self, text: &str) -> Vec<u64> {
-        let mut out: Vec<u64> = en_words(text)
+    pub fn en_concepts(&self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = en_words(text)
             .iter()
             .filter_map(|w| self.en.get(w))
-            .map(|&c| u64::from(c))
+            .copied()
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -329,12 +329,12 @@ impl Lexicon {
     }
 
     /// The concepts a Vietnamese sentence holds, sorted.
-    pub fn vi_concepts(&self, text: &str) -> Vec<u64> {
-        let mut out: Vec<u64> = vi_terms(text)
+    pub fn vi_concepts(&self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = vi_terms(text)
             .iter()
             .filter_map(|t| self.vi.get(t))
             .flatten()
-            .map(|&c| u64::from(c))
+            .copied()
             .collect();
         out.sort_unstable();
         out.dedup();

@@ -51,6 +51,7 @@ mod anchor_keys;
 pub mod cost;
 mod dp;
 mod eval;
+mod forward;
 pub(crate) mod lexicon;
 pub mod source;
 pub mod spill;
@@ -78,6 +79,94 @@ pub struct Link {
     pub vi: Vec<usize>,
     /// In `[0, 1]`; see the module docs for how it is computed.
     pub confidence: f64,
+}
+
+/// The links of an alignment, 24 bytes each, in order: a [`Link`] holds two `Vec`s
+/// (about 100 bytes a link with their allocations, 50 MB for 500,000 links), so each is
+/// made only when asked for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    packed: Vec<Packed>,
+}
+
+/// A link's first English and Vietnamese sentence, each with its count in the top 16
+/// bits (a bead takes at most three sentences of a side; no article has 2^48 sentences),
+/// and its confidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Packed {
+    en: u64,
+    vi: u64,
+    confidence: f64,
+}
+
+const COUNT_SHIFT: u32 = 48;
+
+impl Packed {
+    fn link(&self) -> Link {
+        Link {
+            en: unpack(self.en).collect(),
+            vi: unpack(self.vi).collect(),
+            confidence: self.confidence,
+        }
+    }
+}
+
+fn pack(start: usize, len: u16) -> u64 {
+    debug_assert!((start as u64) < 1 << COUNT_SHIFT);
+    (start as u64) | (u64::from(len) << COUNT_SHIFT)
+}
+
+fn unpack(word: u64) -> std::ops::Range<usize> {
+    let start = (word & ((1 << COUNT_SHIFT) - 1)) as usize;
+    start..start + (word >> COUNT_SHIFT) as usize
+}
+
+impl Links {
+    /// How many links.
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// Link `i`.
+    pub fn get(&self, i: usize) -> Option<Link> {
+        self.packed.get(i).map(Packed::link)
+    }
+
+    /// The English sentences of link `i`.
+    pub fn en(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.packed.get(i).map(|p| unpack(p.en))
+    }
+
+    /// The Vietnamese sentences of link `i`.
+    pub fn vi(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.packed.get(i).map(|p| unpack(p.vi))
+    }
+
+    /// Every link, in order, each made as it comes.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Link> + '_ {
+        self.packed.iter().map(Packed::link)
+    }
+
+    /// The bytes it holds.
+    pub fn bytes_held(&self) -> usize {
+        self.packed.capacity() * std::mem::size_of::<Packed>()
+    }
+}
+
+impl From<Links> for Vec<Link> {
+    fn from(links: Links) -> Vec<Link> {
+        links.iter().collect()
+    }
+}
+
+impl PartialEq<Vec<Link>> for Links {
+    fn eq(&self, other: &Vec<Link>) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == *b)
+    }
 }
 
 /// Which evidence the aligner uses. All on by default; switching one off measures what it
@@ -169,6 +258,23 @@ pub struct AlignStats {
     pub held_sentences: usize,
     /// The most bytes of sentence text held at once, as `held_sentences`.
     pub held_bytes: usize,
+    /// The most bytes one band of the dynamic programming held at once (backpointers, row
+    /// bounds, forward values kept in memory), and that band's cells: about one byte a
+    /// cell, however long the article.
+    pub band_bytes: usize,
+    pub band_cells: u64,
+    /// The most bytes the paragraph summaries of both sides held at once, and the anchor
+    /// keys and learned words they held then.
+    pub summary_bytes: usize,
+    pub summary_keys: usize,
+}
+
+impl AlignStats {
+    fn band(&mut self, run: &dp::Aligned) {
+        if run.band_bytes > self.band_bytes {
+            (self.band_bytes, self.band_cells) = (run.band_bytes, run.band_cells);
+        }
+    }
 }
 
 /// Aligns English and Vietnamese sentences. `en` and `vi` are paragraphs of sentences
@@ -184,8 +290,8 @@ pub fn align_with_stats(
     vi: &[Vec<String>],
     options: &AlignOptions,
 ) -> (Vec<Link>, AlignStats) {
-    let Ok(aligned) = align_sentences(&InMemory::new(en), &InMemory::new(vi), options);
-    aligned
+    let Ok((links, stats)) = align_sentences(&InMemory::new(en), &InMemory::new(vi), options);
+    (links.into(), stats)
 }
 
 /// Like [`align_with_stats`], over sides read a range of sentences at a time: the same
@@ -195,7 +301,7 @@ pub fn align_sentences<S: Sentences>(
     en: &S,
     vi: &S,
     options: &AlignOptions,
-) -> Result<(Vec<Link>, AlignStats), S::Error> {
+) -> Result<(Links, AlignStats), S::Error> {
     let mut run = Run {
         options,
         stats: AlignStats::default(),
@@ -289,11 +395,11 @@ impl Bead {
         self.en_len == 0 || self.vi_len == 0
     }
 
-    fn link(&self) -> Link {
-        Link {
-            en: (self.en..self.en + usize::from(self.en_len)).collect(),
-            vi: (self.vi..self.vi + usize::from(self.vi_len)).collect(),
-            confidence: self.confidence,
+    fn packed(&self, confidence: f64) -> Packed {
+        Packed {
+            en: pack(self.en, self.en_len),
+            vi: pack(self.vi, self.vi_len),
+            confidence,
         }
     }
 }
@@ -306,21 +412,25 @@ impl Bead {
 /// alone with a confident air. One such link among translated ones is a translation with
 /// a changed number, which the checks report; and a text of a few links is too little to
 /// judge.
-fn in_doubt_when_unrelated(beads: Vec<Bead>) -> Vec<Link> {
+fn in_doubt_when_unrelated(beads: Vec<Bead>) -> Links {
     let two_sided = beads.iter().filter(|b| !b.one_sided()).count();
     let nothing = beads.iter().filter(|b| b.nothing).count();
     let against = beads.iter().filter(|b| b.against).count();
     let in_doubt = two_sided >= UNRELATED_MIN_LINKS && nothing * 3 >= two_sided * 2 && against > 0;
-    beads
+    let mut packed: Vec<Packed> = beads
         .into_iter()
         .map(|b| {
-            let mut link = b.link();
-            if in_doubt && b.nothing {
-                link.confidence = link.confidence.min(UNRELATED_CONFIDENCE);
-            }
-            link
+            let capped = in_doubt && b.nothing;
+            b.packed(if capped {
+                b.confidence.min(UNRELATED_CONFIDENCE)
+            } else {
+                b.confidence
+            })
         })
-        .collect()
+        .collect();
+    // Collected in place, it would keep the beads' larger allocation.
+    packed.shrink_to_fit();
+    Links { packed }
 }
 
 /// Confidence a first-pass link needs to teach the lexicon.
@@ -369,6 +479,11 @@ impl Run<'_> {
             };
             let en_paragraphs = self.paragraph_units(en, Lang::En, lexicon)?;
             let vi_paragraphs = self.paragraph_units(vi, Lang::Vi, lexicon)?;
+            let bytes = en_paragraphs.bytes_held() + vi_paragraphs.bytes_held();
+            if bytes > self.stats.summary_bytes {
+                self.stats.summary_bytes = bytes;
+                self.stats.summary_keys = en_paragraphs.keys() + vi_paragraphs.keys();
+            }
             let (groups, width) = paragraph_groups(
                 &en_paragraphs,
                 &vi_paragraphs,
@@ -400,6 +515,7 @@ impl Run<'_> {
             let vi_units = units(&self.vi_texts, Lang::Vi, options, lexicon);
             let run = scorer.align_counted(&en_units, &vi_units, start);
             self.stats.cells += run.cells;
+            self.stats.band(&run);
             self.band = self.band.max(run.width);
             for step in run.path {
                 let (nothing, against) = if step.en.is_empty() || step.vi.is_empty() {
@@ -440,17 +556,18 @@ impl Run<'_> {
             side.read(at..at + size, &mut texts)?;
             self.held(texts.len(), texts.bytes());
             let sentences = self::units(&texts, lang, self.options, lexicon);
-            let mut anchors: Vec<u64> = sentences
-                .iter()
-                .flat_map(|u| u.anchors.iter().copied())
-                .collect();
+            // Held for every paragraph of the article: allocated to size, not grown.
+            let count: usize = sentences.iter().map(|u| u.anchors.len()).sum();
+            let mut anchors = Vec::with_capacity(count);
+            anchors.extend(sentences.iter().flat_map(|u| u.anchors.iter().copied()));
             anchors.sort_unstable();
-            let mut concepts: Vec<u64> = sentences
+            let mut concepts: Vec<u32> = sentences
                 .iter()
                 .flat_map(|u| u.concepts.iter().copied())
                 .collect();
             concepts.sort_unstable();
             concepts.dedup();
+            concepts.shrink_to_fit();
             units.push(Unit {
                 len: sentences.iter().map(|u| u.len).sum(),
                 anchors,
@@ -515,6 +632,25 @@ struct Paragraphs {
     starts: Vec<usize>,
 }
 
+impl Paragraphs {
+    /// The bytes it holds.
+    fn bytes_held(&self) -> usize {
+        let keys: usize = (self.units.iter())
+            .map(|u| u.anchors.capacity() + u.concepts.capacity())
+            .sum();
+        self.units.capacity() * std::mem::size_of::<Unit>()
+            + keys * 8
+            + self.starts.capacity() * std::mem::size_of::<usize>()
+    }
+
+    /// The anchor keys and learned words it holds.
+    fn keys(&self) -> usize {
+        (self.units.iter())
+            .map(|u| u.anchors.len() + u.concepts.len())
+            .sum()
+    }
+}
+
 /// Aligns paragraphs (from a band of half-width `band`) and returns the sentence ranges
 /// of each trusted paragraph group, and the band the paragraphs needed.
 fn paragraph_groups(
@@ -527,6 +663,7 @@ fn paragraph_groups(
     let (er, vr) = (&en.starts, &vi.starts);
     let run = scorer.align_counted(&en.units, &vi.units, band);
     stats.cells += run.cells;
+    stats.band(&run);
     let steps = run.path;
 
     let mut groups: Vec<Group> = Vec::new();

@@ -306,3 +306,34 @@ fn text_held_at_once_is_a_paragraph_groups_not_the_articles() {
     let (_, stats) = align_with_stats(&en, &vi, &AlignOptions::default());
     assert_eq!(stats.held_sentences, en[0].len() + vi[0].len());
 }
+
+/// Regression (issue 12, `align` of 500,000 sentences peaked at 209 MB): a band of the
+/// dynamic programming holds about a byte a cell (its backpointers) however long the
+/// article, not nine (a forward value per cell as well: the paragraphs' band of that
+/// article held 45 MB). Counted in bytes held, not memory measured.
+#[test]
+fn a_long_articles_band_holds_about_a_byte_a_cell() {
+    let paragraphs = |lang: Lang, k: usize| -> Vec<Vec<String>> {
+        (0..k)
+            .map(|i| match lang {
+                Lang::En => vec![format!("Item {i} of the list costs {} dollars.", i * 7 + 3)],
+                _ => vec![format!("Mục {i} của danh sách giá {} đô la.", i * 7 + 3)],
+            })
+            .collect()
+    };
+    let (en, vi) = (paragraphs(Lang::En, 1500), paragraphs(Lang::Vi, 1500));
+    let (links, stats) = align_with_stats(&en, &vi, &AlignOptions::default());
+    assert_covers(&links, 1500, 1500);
+    assert!(shape(&links).iter().all(|s| *s == (1, 1)));
+    assert!(
+        stats.band_cells > 1 << 16,
+        "{} cells: too few to leave the forward values out",
+        stats.band_cells
+    );
+    assert!(
+        stats.band_bytes as u64 <= 2 * stats.band_cells,
+        "{} bytes held for a band of {} cells",
+        stats.band_bytes,
+        stats.band_cells
+    );
+}

@@ -252,18 +252,15 @@ pub fn execute(args: &AlignArgs, ctx: &Context, out: &mut Output) -> Result<Exit
     let aligned =
         flow::align(&project, &request, doc, &mut notices::Stderr(l10n)).map_err(flow_error)?;
     write_links(args.format, &aligned, out, flow_error)?;
-    let low = aligned
-        .links
-        .iter()
-        .filter(|l| align::low_confidence(l))
-        .count();
+    let low = aligned.links.iter().filter(align::low_confidence).count();
     let summary = [("links", aligned.links.len().into()), ("low", low.into())];
     stderr_line(&l10n.text_with("align-summary", &summary));
     for warning in &aligned.warnings {
         warn(l10n, warning_text(l10n, args, warning));
     }
     if let Some(storing) = &storing {
-        let stored = flow::store(&project, storing, &aligned).map_err(flow_error)?;
+        // Given away: the links and sides are let go of before the memory is saved.
+        let stored = flow::store(&project, storing, aligned).map_err(flow_error)?;
         stderr_line(&l10n.text_with(
             "align-stored",
             &[
@@ -287,7 +284,8 @@ fn write_links(
     flow_error: impl Fn(songngu::flow::FlowError) -> anyhow::Error,
 ) -> Result<()> {
     let width = output_width();
-    for link in &aligned.links {
+    for link in aligned.links.iter() {
+        let link = &link;
         if format == AlignFormat::Tsv {
             out.line(&format!("{}\t{}", indices(&link.en), indices(&link.vi)))?;
             continue;

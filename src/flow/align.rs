@@ -13,13 +13,14 @@
 //! longer pairs on their own (now inside a joined unit, or left unmatched) are removed. A
 //! pair already stored the same way is left alone, so re-running changes nothing.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::check::lexicon_for_aligning;
 use super::{FlowError, Notices, open_for_update, open_memory, read_glossary};
 use crate::align::{
-    self as aligner, AlignOptions, Link, Sentences, SpillWriter, SpilledSentences, Texts,
+    self as aligner, AlignOptions, Link, Links, Sentences, SpillWriter, SpilledSentences,
 };
 use crate::document::PIECE_BYTES;
 use crate::fsio::ReadOnly;
@@ -34,6 +35,9 @@ use crate::text::LengthModel;
 use crate::text::normalize::normalize;
 use crate::tmx::{Meta, Prop};
 use unic_langid::LanguageIdentifier;
+
+mod unit_ids;
+pub use unit_ids::UnitIds;
 
 /// Where the aligner learns which words translate which, besides the article itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +82,8 @@ pub enum StoringError {
 pub struct Aligned {
     pub en: Side,
     pub vi: Side,
-    pub links: Vec<Link>,
+    /// In order, a few bytes each; [`Links::iter`] makes each [`Link`].
+    pub links: Links,
     /// What looks wrong about the pair of articles.
     pub warnings: Vec<Warning>,
 }
@@ -207,7 +212,7 @@ fn memory_lexicon(
 }
 
 /// What looks wrong about the pair of articles.
-fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec<Warning> {
+fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &Links) -> Vec<Warning> {
     let mut warnings: Vec<Warning> = [(&request.en, en), (&request.vi, vi)]
         .into_iter()
         .filter(|(_, side)| side.is_empty())
@@ -228,7 +233,7 @@ fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec
             expected: (LengthModel::default().ratio * en_chars as f64).round() as usize,
         });
     }
-    let low = links.iter().filter(|l| aligner::low_confidence(l)).count();
+    let low = links.iter().filter(aligner::low_confidence).count();
     if low * 2 > links.len() {
         warnings.push(Warning::NotSameArticle);
     }
@@ -237,11 +242,11 @@ fn warnings(request: &AlignRequest, en: &Side, vi: &Side, links: &[Link]) -> Vec
 
 /// One side of the bitext: its sentences in paragraphs, kept in a temporary file and
 /// read back a range at a time (a long article is never held whole), and each sentence's
-/// unit id.
+/// unit id: about ten bytes a sentence in memory.
 pub struct Side {
     pub sentences: SpilledSentences,
-    /// The unit id of each sentence, in order (all in one buffer).
-    pub ids: Texts,
+    /// The unit id of each sentence, in order, five bytes each.
+    pub ids: UnitIds,
     /// Characters of the sentences, each trimmed: what [`lengths_differ`] weighs.
     pub chars: usize,
 }
@@ -257,8 +262,13 @@ impl Side {
     }
 
     /// The unit id of sentence `i`.
-    pub fn id(&self, i: usize) -> Option<&str> {
+    pub fn id(&self, i: usize) -> Option<String> {
         self.ids.get(i)
+    }
+
+    /// The bytes it holds in memory (the text is in its temporary file).
+    pub fn bytes_held(&self) -> usize {
+        self.sentences.bytes_held() + self.ids.bytes_held()
     }
 
     /// The sentences at `indices` (a link's side), joined by one space.
@@ -281,7 +291,7 @@ impl std::fmt::Debug for Side {
 /// A side being read: its sentences go to the temporary file as they are found.
 struct SideWriter {
     spill: SpillWriter,
-    ids: Texts,
+    ids: UnitIds,
     chars: usize,
 }
 
@@ -289,7 +299,7 @@ impl SideWriter {
     fn new() -> Result<SideWriter, FlowError> {
         Ok(SideWriter {
             spill: SpillWriter::new().map_err(FlowError::AlignSpill)?,
-            ids: Texts::default(),
+            ids: UnitIds::default(),
             chars: 0,
         })
     }
@@ -300,7 +310,8 @@ impl SideWriter {
         self.spill.sentence(text)
     }
 
-    fn finish(self) -> Result<Side, FlowError> {
+    fn finish(mut self) -> Result<Side, FlowError> {
+        self.ids.shrink_to_fit();
         Ok(Side {
             sentences: self.spill.finish().map_err(FlowError::AlignSpill)?,
             ids: self.ids,
@@ -410,20 +421,15 @@ pub struct Stored {
     pub vi_only: usize,
 }
 
-/// The paragraph of every sentence of `side`, in order.
-fn paragraph_of_sentences(side: &Side) -> Vec<usize> {
-    side.sentences
-        .paragraph_sizes()
-        .iter()
-        .enumerate()
-        .flat_map(|(p, &sentences)| std::iter::repeat_n(p, sentences))
-        .collect()
-}
-
 /// Writes the links with both sides as TUs of the document, one per unit (see the module
-/// docs), and saves the memory.
-pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Stored, FlowError> {
-    let (en, vi, links) = (&aligned.en, &aligned.vi, aligned.links.as_slice());
+/// docs), and saves the memory. Given the alignment itself rather than a reference, it
+/// lets go of it (and of all it built from it) before the save, whose own peak is then
+/// not stacked on them.
+pub fn store<A: Borrow<Aligned>>(
+    project: &Project,
+    into: &Storing,
+    aligned: A,
+) -> Result<Stored, FlowError> {
     // Refused before anything is stored when damaged: its save would drop those TUs.
     let memory = open_for_update(project, &into.tm, into.read_only)?;
     // The document's live TUs by unit id; a memory written before units were kept apart
@@ -444,29 +450,135 @@ pub fn store(project: &Project, into: &Storing, aligned: &Aligned) -> Result<Sto
         by_unit,
         stored: Stored::default(),
     };
-    let layout = layout::of_links(
-        links,
-        &paragraph_of_sentences(en),
-        &paragraph_of_sentences(vi),
-    );
+    let (en, vi) = (&aligned.borrow().en, &aligned.borrow().vi);
     // Vietnamese without English: the editor's additions, stored apart (below).
     let mut additions = Vec::new();
-    for (link, layout) in links.iter().zip(&layout) {
+    each_laid_out(aligned.borrow(), |link, layout| {
         if link.en.is_empty() {
             additions.extend(addition(link, layout, en, vi)?);
         } else {
             let pair = Pair::of(link, layout, en, vi)?;
             writer.pair(&pair)?;
         }
-    }
+        Ok(())
+    })?;
     writer.remove_unpaired(en)?;
     writer.additions(old_additions, &additions)?;
-    writer.memory.save()?;
-    Ok(writer.stored)
+    drop(additions);
+    drop(aligned);
+    let PairWriter {
+        mut memory, stored, ..
+    } = writer;
+    memory.save()?;
+    Ok(stored)
+}
+
+/// Links made at most about this many at a time to lay them out.
+const LAYOUT_CHUNK: usize = 4096;
+
+/// Calls `f` with every link and its layout (`layout::of_links`), in order, making the
+/// links a chunk at a time with the paragraph numbers of only their sentences, so that
+/// neither every [`Link`] nor a paragraph number per sentence is held. A link's layout
+/// depends on the links before it only through the last one with both sides (it sets
+/// both the last English sentence and the last published paragraphs), and on the links
+/// after it only before the first English sentence, up to the next link with English: so
+/// a chunk ends at a link with both sides, and the next chunk starts with that link again
+/// (its layout there, without what came before, is not used).
+fn each_laid_out(
+    aligned: &Aligned,
+    f: impl FnMut(&Link, &layout::LinkLayout) -> Result<(), FlowError>,
+) -> Result<(), FlowError> {
+    each_laid_out_by(aligned, LAYOUT_CHUNK, f)
+}
+
+/// [`each_laid_out`], with chunks of about `size` links.
+fn each_laid_out_by(
+    aligned: &Aligned,
+    size: usize,
+    mut f: impl FnMut(&Link, &layout::LinkLayout) -> Result<(), FlowError>,
+) -> Result<(), FlowError> {
+    let links = &aligned.links;
+    let (en_starts, vi_starts) = (paragraph_starts(&aligned.en), paragraph_starts(&aligned.vi));
+    let two_sided = |k: usize| {
+        links.en(k).is_some_and(|r| !r.is_empty()) && links.vi(k).is_some_and(|r| !r.is_empty())
+    };
+    let (mut from, mut first) = (0, 0);
+    while first < links.len() {
+        let mut end = (from + size).max(first + 1).min(links.len());
+        while end < links.len() && !two_sided(end - 1) {
+            end += 1;
+        }
+        // The chunk's links, their sentences counted from the chunk's first.
+        let starts = |side: fn(&Links, usize) -> Option<std::ops::Range<usize>>| {
+            (from..end)
+                .filter_map(|k| side(links, k))
+                .find(|r| !r.is_empty())
+                .map_or(0, |r| r.start)
+        };
+        let (e0, v0) = (starts(Links::en), starts(Links::vi));
+        let chunk: Vec<Link> = (from..end)
+            .filter_map(|k| links.get(k))
+            .map(|mut link| {
+                link.en.iter_mut().for_each(|i| *i -= e0);
+                link.vi.iter_mut().for_each(|i| *i -= v0);
+                link
+            })
+            .collect();
+        let paragraphs = |starts: &[usize], first: usize, side: fn(&Link) -> &Vec<usize>| {
+            let last = chunk.iter().filter_map(|l| side(l).last()).max();
+            let count = last.map_or(0, |&l| l + 1);
+            (first..first + count)
+                .map(|i| paragraph_of(starts, i))
+                .collect::<Vec<usize>>()
+        };
+        let layouts = layout::of_links(
+            &chunk,
+            &paragraphs(&en_starts, e0, |l| &l.en),
+            &paragraphs(&vi_starts, v0, |l| &l.vi),
+        );
+        drop(chunk);
+        for (k, mut layout) in (from..end).zip(layouts) {
+            if k < first {
+                continue;
+            }
+            layout.anchor = layout.anchor.map(|anchor| match anchor {
+                Anchor::After(i) => Anchor::After(i + e0),
+                Anchor::Before(i) => Anchor::Before(i + e0),
+            });
+            if let Some(link) = links.get(k) {
+                f(&link, &layout)?;
+            }
+        }
+        first = end;
+        from = end - 1;
+    }
+    Ok(())
+}
+
+/// Where each paragraph of `side` starts (its first sentence), in order.
+fn paragraph_starts(side: &Side) -> Vec<usize> {
+    let mut at = 0;
+    side.sentences
+        .paragraph_sizes()
+        .iter()
+        .map(|&size| {
+            let start = at;
+            at += size;
+            start
+        })
+        .collect()
+}
+
+/// The paragraph of sentence `i`, given where the paragraphs start (an empty paragraph
+/// starts where the next one does, which holds the sentence).
+fn paragraph_of(starts: &[usize], i: usize) -> usize {
+    starts
+        .partition_point(|&start| start <= i)
+        .saturating_sub(1)
 }
 
 /// One link with English, as a unit of the document.
-struct Pair<'l> {
+struct Pair {
     /// The id of its first English sentence: a many-to-one link is one unit.
     unit: String,
     /// Its position, its first English sentence's, as `segment` and `update` number
@@ -479,18 +591,18 @@ struct Pair<'l> {
     omitted: bool,
     status: &'static str,
     /// Every unit the link covers, in order.
-    covered: Vec<&'l str>,
+    covered: Vec<String>,
     confidence: String,
     paragraph: Option<ViParagraph>,
 }
 
-impl<'l> Pair<'l> {
+impl Pair {
     fn of(
         link: &Link,
         layout: &layout::LinkLayout,
-        en: &'l Side,
+        en: &Side,
         vi: &Side,
-    ) -> Result<Pair<'l>, FlowError> {
+    ) -> Result<Pair, FlowError> {
         let omitted = link.vi.is_empty();
         let status = if omitted {
             props::OMITTED
@@ -500,7 +612,7 @@ impl<'l> Pair<'l> {
             "translated"
         };
         Ok(Pair {
-            unit: en.id(link.en[0]).unwrap_or_default().to_owned(),
+            unit: en.id(link.en[0]).unwrap_or_default(),
             order: link.en[0],
             source: en.joined(&link.en)?,
             target: vi.joined(&link.vi)?,
@@ -513,9 +625,24 @@ impl<'l> Pair<'l> {
     }
 }
 
+/// Where an addition goes: after or before the unit of this id.
+enum Place {
+    After(String),
+    Before(String),
+}
+
+impl Place {
+    fn at(&self) -> AddedAt<'_> {
+        match self {
+            Place::After(unit) => AddedAt::After(unit),
+            Place::Before(unit) => AddedAt::Before(unit),
+        }
+    }
+}
+
 /// An editor's addition (Vietnamese without English) and where it goes.
-struct Added<'l> {
-    at: AddedAt<'l>,
+struct Added {
+    at: Place,
     order: usize,
     text: String,
     paragraph: Option<ViParagraph>,
@@ -524,15 +651,15 @@ struct Added<'l> {
 
 /// The addition of a link without English, tied to the English unit its layout anchors
 /// it to; none when there is no English at all to tie it to.
-fn addition<'l>(
+fn addition(
     link: &Link,
     layout: &layout::LinkLayout,
-    en: &'l Side,
+    en: &Side,
     vi: &Side,
-) -> Result<Option<Added<'l>>, FlowError> {
+) -> Result<Option<Added>, FlowError> {
     let at = match layout.anchor {
-        Some(Anchor::After(i)) => en.id(i).map(AddedAt::After),
-        Some(Anchor::Before(i)) => en.id(i).map(AddedAt::Before),
+        Some(Anchor::After(i)) => en.id(i).map(Place::After),
+        Some(Anchor::Before(i)) => en.id(i).map(Place::Before),
         None => None,
     };
     let (Some(at), Some(&order)) = (at, link.vi.first()) else {
@@ -561,7 +688,7 @@ struct PairWriter<'p> {
 impl PairWriter<'_> {
     /// Stores one pair: replaces the unit's TU, or adds one; a pair stored the same way
     /// already is left alone.
-    fn pair(&mut self, pair: &Pair<'_>) -> Result<(), MemoryError> {
+    fn pair(&mut self, pair: &Pair) -> Result<(), MemoryError> {
         let mut existing = self
             .by_unit
             .remove(&pair.unit)
@@ -591,7 +718,8 @@ impl PairWriter<'_> {
         } else {
             record::unit_tu(&new, self.source_lang, self.target_lang)
         };
-        record::set_covered_units(&mut tu, &pair.covered);
+        let covered: Vec<&str> = pair.covered.iter().map(String::as_str).collect();
+        record::set_covered_units(&mut tu, &covered);
         tu.meta
             .push(Meta::Prop(Prop::new(props::CONFIDENCE, &pair.confidence)));
         record::set_vi_paragraph(&mut tu, pair.paragraph);
@@ -609,7 +737,7 @@ impl PairWriter<'_> {
 
     /// Whether `old` records `pair` as it is: same texts, units, status, layout, place
     /// and confidence.
-    fn same_pair(&self, old: &StoredUnit, pair: &Pair<'_>) -> Result<bool, MemoryError> {
+    fn same_pair(&self, old: &StoredUnit, pair: &Pair) -> Result<bool, MemoryError> {
         Ok(normalize(&old.en) == normalize(&pair.source)
             && old.vi.as_deref().map(normalize) == (!pair.omitted).then(|| normalize(&pair.target))
             && old.covered() == pair.covered
@@ -640,8 +768,12 @@ impl PairWriter<'_> {
     /// translated, and the TUs of sentences no longer in the article (drift reports
     /// those), stay.
     fn remove_unpaired(&mut self, en: &Side) -> Result<(), MemoryError> {
+        // A new document (or memory) has none left: no id to make.
+        if self.by_unit.is_empty() {
+            return Ok(());
+        }
         for id in en.ids.iter() {
-            for old in self.by_unit.remove(id).unwrap_or_default() {
+            for old in self.by_unit.remove(&id).unwrap_or_default() {
                 self.remove_if_aligned(old.entry)?;
             }
         }
@@ -654,7 +786,7 @@ impl PairWriter<'_> {
     fn additions(
         &mut self,
         mut old_additions: Vec<StoredUnit>,
-        additions: &[Added<'_>],
+        additions: &[Added],
     ) -> Result<(), MemoryError> {
         for added in additions {
             let mut same = None;
@@ -671,7 +803,7 @@ impl PairWriter<'_> {
             let (doc, user) = (&self.into.doc, &self.into.user);
             let mut tu = record::added_tu(
                 doc,
-                added.at,
+                added.at.at(),
                 added.order,
                 &added.text,
                 user,
@@ -689,8 +821,8 @@ impl PairWriter<'_> {
         Ok(())
     }
 
-    fn same_addition(&self, old: &StoredUnit, added: &Added<'_>) -> Result<bool, MemoryError> {
-        let anchored = match added.at {
+    fn same_addition(&self, old: &StoredUnit, added: &Added) -> Result<bool, MemoryError> {
+        let anchored = match added.at.at() {
             AddedAt::After(unit) => old.after.as_deref() == Some(unit) && old.before.is_none(),
             AddedAt::Before(unit) => old.before.as_deref() == Some(unit) && old.after.is_none(),
         };
@@ -810,6 +942,92 @@ mod tests {
             &fixture("examples/seed.en.txt"),
             &fixture("tests/fixtures/align/cyber-drill.vi.article.txt"),
             128,
+        );
+    }
+
+    /// Both sides of `en` and `vi` (plain text) read and aligned as the flow does.
+    fn aligned(en: &str, vi: &str) -> Aligned {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::new(Config::defaults(dir.path()), Limits::default());
+        let (en_path, vi_path) = (dir.path().join("a.en.txt"), dir.path().join("a.vi.txt"));
+        std::fs::write(&en_path, en).unwrap();
+        std::fs::write(&vi_path, vi).unwrap();
+        let en = read_side(&project, &en_path, Lang::En, false).unwrap();
+        let vi = read_side(&project, &vi_path, Lang::Vi, false).unwrap();
+        let (links, _) =
+            aligner::align_sentences(&en.sentences, &vi.sentences, &AlignOptions::default())
+                .unwrap();
+        Aligned {
+            en,
+            vi,
+            links,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Layouts made a chunk at a time are those of all the links at once
+    /// (`layout::of_links`), whatever the chunks: additions at the start (laid out before
+    /// the first English), after a pair, paragraphs joined and split, a sentence left out.
+    #[test]
+    fn links_laid_out_a_chunk_at_a_time_are_laid_out_as_all_at_once() {
+        let en = "The storm reached Quang Ninh on Monday.\n\nIt brought 300 mm of rain. \
+                  The army sent 2,000 soldiers.\n\nSchools closed in 12 districts.\n\n\
+                  Power returned on Thursday. Losses reached $1.2 billion. \
+                  That is about 28,000 billion dong.\n";
+        let vi = "Bản tin của phóng viên Nguyễn Lan từ Hà Nội năm 2024.\n\n\
+                  Bão đổ bộ Quảng Ninh hôm thứ Hai. Bão gây mưa 300 mm.\n\n\
+                  Quân đội điều 2.000 binh sĩ. Trường học đóng cửa ở 12 huyện.\n\n\
+                  Người dân được sơ tán tới 35 điểm an toàn trong đêm 14/9.\n\n\
+                  Điện có lại vào thứ Năm. Thiệt hại lên tới 1,2 tỷ USD.\n";
+        let aligned = aligned(en, vi);
+        let all: Vec<Link> = aligned.links.iter().collect();
+        assert!(all.iter().any(|l| l.en.is_empty()), "{all:?}");
+        let paragraphs = |side: &Side| -> Vec<usize> {
+            let starts = paragraph_starts(side);
+            (0..side.len()).map(|i| paragraph_of(&starts, i)).collect()
+        };
+        let whole = layout::of_links(&all, &paragraphs(&aligned.en), &paragraphs(&aligned.vi));
+        for size in [1, 2, 3, 5, usize::MAX / 2] {
+            let mut got = Vec::new();
+            each_laid_out_by(&aligned, size, |link, layout| {
+                got.push((link.clone(), *layout));
+                Ok(())
+            })
+            .unwrap();
+            let expected: Vec<(Link, layout::LinkLayout)> =
+                all.iter().cloned().zip(whole.iter().copied()).collect();
+            assert_eq!(got, expected, "chunks of {size}");
+        }
+    }
+
+    /// Regression (issue 12): what `align` holds of an article besides its text is a few
+    /// bytes a sentence: its end in the temporary file (4 bytes), its unit id (5, and 8
+    /// more for a repeat's suffix) and, for the alignment, 24 bytes a link; it held 8 for
+    /// the end, 19 or more for the id as text and about 100 for a `Link` with its vectors.
+    #[test]
+    fn the_sides_and_links_hold_a_few_bytes_a_sentence() {
+        let repeat = |text: &str| text.repeat(40);
+        let aligned = aligned(
+            &repeat(&fixture("examples/seed.en.txt")),
+            &repeat(&fixture("examples/seed.vi.txt")),
+        );
+        for side in [&aligned.en, &aligned.vi] {
+            let (sentences, paragraphs) = (side.len(), side.sentences.paragraph_sizes().len());
+            // A repeated sentence's id has a suffix (`-2`), 8 bytes more.
+            let repeated = side.ids.iter().filter(|id| id.contains('-')).count();
+            assert!(sentences > 500 && repeated < sentences);
+            assert!(
+                side.bytes_held() <= 9 * sentences + 8 * repeated + 8 * paragraphs + 64,
+                "{} bytes held for {sentences} sentences ({repeated} repeated) in {paragraphs} \
+                 paragraphs",
+                side.bytes_held()
+            );
+        }
+        let links = &aligned.links;
+        assert!(
+            links.bytes_held() <= 24 * links.len(),
+            "{}",
+            links.bytes_held()
         );
     }
 
