@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use super::index::{Added, At, Location};
+use super::index::{At, Location};
 use super::journal::{self, HashingWriter, Identity, Journal, Key};
 use super::persist::{self, PersistError};
 use super::segment::Place;
@@ -63,6 +63,61 @@ enum Compaction {
     Tu(String, String),
 }
 
+/// Where each TU of a compaction was written, in order: the gap from the end of the TU
+/// before and the length, 8 bytes a TU where a `Range<u64>` takes 16 (a save of 500,000
+/// TUs holds them all while it reads the file back).
+#[derive(Debug, Default)]
+struct Spans {
+    gaps: Vec<u32>,
+    lens: Vec<u32>,
+    /// The end of the last span.
+    end: u64,
+}
+
+impl Spans {
+    fn with_capacity(count: usize) -> Spans {
+        Spans {
+            gaps: Vec::with_capacity(count),
+            lens: Vec::with_capacity(count),
+            end: 0,
+        }
+    }
+
+    /// Adds the next span, which starts at or after the last one's end. A TU of 4 GiB or
+    /// more, or a gap as large, cannot be written: TU lengths are `u32`s in the index too.
+    fn push(&mut self, span: std::ops::Range<u64>) -> std::io::Result<()> {
+        let too_large = || std::io::Error::other("a TU or a gap between TUs of 4 GiB or more");
+        let gap = span
+            .start
+            .checked_sub(self.end)
+            .and_then(|gap| u32::try_from(gap).ok())
+            .ok_or_else(too_large)?;
+        let len = span
+            .end
+            .checked_sub(span.start)
+            .and_then(|len| u32::try_from(len).ok())
+            .ok_or_else(too_large)?;
+        self.gaps.push(gap);
+        self.lens.push(len);
+        self.end = span.end;
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// The spans, in order.
+    fn iter(&self) -> impl Iterator<Item = std::ops::Range<u64>> + '_ {
+        let mut end = 0u64;
+        self.gaps.iter().zip(&self.lens).map(move |(&gap, &len)| {
+            let start = end + u64::from(gap);
+            end = start + u64::from(len);
+            start..end
+        })
+    }
+}
+
 /// The compacted file at `path` must read back whole, with every TU where it was written
 /// (`spans`, in the order of `order`). The reason names the TU that failed (`name_of` its
 /// number), never `path` (a temp file the user never sees). Gives the file's index, built
@@ -71,7 +126,7 @@ enum Compaction {
 fn verify_spans(
     memory: &Memory,
     path: &Path,
-    spans: &[std::ops::Range<u64>],
+    spans: &Spans,
     order: &[u32],
     name_of: impl Fn(usize) -> Option<Tu> + Sync,
 ) -> Result<BuiltIndex, String> {
@@ -106,17 +161,20 @@ fn verify_spans(
 /// reader back at the end of the file.
 fn read_back(
     mut reader: TmxReader<File>,
-    spans: &[std::ops::Range<u64>],
+    spans: &Spans,
     order: &[u32],
     name_of: &impl Fn(usize) -> Option<Tu>,
     mut each: impl FnMut(tmx::TuRecord),
 ) -> Result<TmxReader<File>, String> {
     let name = |i: usize| name_of(i).map_or_else(|| format!("#{}", i + 1), |tu| tu_name(i, &tu));
     let mut count = 0usize;
+    let mut written = spans.iter();
     loop {
         match reader.next_tu() {
             Ok(Some(record)) => {
-                if count < spans.len() && record.span.as_ref() != Some(&spans[count]) {
+                if let Some(span) = written.next()
+                    && record.span.as_ref() != Some(&span)
+                {
                     return Err(format!("TU `{}` is not where it was written", name(count)));
                 }
                 each(record);
@@ -272,11 +330,11 @@ impl Memory {
         let (puts, removed) = self.changes(index);
         let mut grows = 17 * removed.len() as u64 + 64;
         for (id, _) in puts {
-            match self.at(id) {
-                Some(At::Added(Added {
-                    place: Location::Spill { len, .. },
-                    ..
-                })) => grows += journal::put_size(u64::from(*len)),
+            match self.at(id).map(|at| match at {
+                At::Added(added) => added.place(),
+                At::Loaded(..) => Location::Held(0),
+            }) {
+                Some(Location::Spill { len, .. }) => grows += journal::put_size(u64::from(len)),
                 _ => return Ok(false),
             }
         }
@@ -312,7 +370,7 @@ impl Memory {
                 }
                 Place::Held(_) => Err(unsaved()),
             },
-            Some(At::Added(added)) => match added.place {
+            Some(At::Added(added)) => match added.place() {
                 Location::Journal { start, .. } => Ok(Key::Journal { start }),
                 Location::Spill { .. } | Location::Held(_) => Err(unsaved()),
             },
@@ -334,10 +392,10 @@ impl Memory {
         for (id, stands_for) in puts {
             let key = stands_for.map(|saved| self.key_of(saved)).transpose()?;
             let spilled = match self.at(id) {
-                Some(At::Added(Added {
-                    place: Location::Spill { start, len },
-                    ..
-                })) => Some((*start, *len)),
+                Some(At::Added(added)) => match added.place() {
+                    Location::Spill { start, len } => Some((start, len)),
+                    _ => None,
+                },
                 _ => None,
             };
             keyed.push((id, key, spilled));
@@ -376,7 +434,8 @@ impl Memory {
         });
         self.files[index].journal = Some(journal);
         for (id, start, len) in written? {
-            self.added[(id - self.first_added) as usize].place = Location::Journal { start, len };
+            self.added[(id - self.first_added) as usize]
+                .set_place(Location::Journal { start, len });
         }
         self.saved(index);
         Ok(())
@@ -443,7 +502,7 @@ impl Memory {
             });
         }
         let journal = std::cell::RefCell::new(self.files[index].journal.take());
-        let spans = std::cell::RefCell::new(Vec::with_capacity(order.len()));
+        let spans = std::cell::RefCell::new(Spans::with_capacity(order.len()));
         let hash = std::cell::Cell::new([0u8; 32]);
         let failed_tu = std::cell::RefCell::new(None::<String>);
         let built = std::cell::RefCell::new(None::<BuiltIndex>);
@@ -520,7 +579,7 @@ impl Memory {
     #[cfg(test)]
     fn place_of(&self, id: u32) -> Option<Location> {
         match self.at(id)? {
-            At::Added(added) => Some(added.place),
+            At::Added(added) => Some(added.place()),
             At::Loaded(..) => None,
         }
     }
@@ -532,7 +591,7 @@ impl Memory {
                 Place::Span { start, len } => Stored::Tmx { start, len },
                 Place::Held(held) => Stored::Held(held),
             },
-            At::Added(added) => match added.place {
+            At::Added(added) => match added.place() {
                 Location::Journal { start, len } => Stored::Journal { start, len },
                 Location::Spill { start, len } => Stored::Spill { start, len },
                 Location::Held(held) => Stored::Held(held),
@@ -552,7 +611,7 @@ impl Memory {
         order: &[u32],
         journal: Option<&Journal>,
         out: &mut dyn std::io::Write,
-        spans: &mut Vec<std::ops::Range<u64>>,
+        spans: &mut Spans,
     ) -> Result<(), Compaction> {
         let file = &self.files[index];
         let mut header = file.header.clone();
@@ -610,7 +669,7 @@ impl Memory {
                         tmx::WriteError::Io(e) => Compaction::Io(e),
                         e => Compaction::Io(std::io::Error::other(e.to_string())),
                     })?;
-                    spans.push(span);
+                    spans.push(span).map_err(Compaction::Io)?;
                     continue;
                 }
                 Stored::Held(held) => file.held[held as usize].clone(),
@@ -624,7 +683,7 @@ impl Memory {
                 writer.write_tu_span(&tu)
             };
             match written {
-                Ok(span) => spans.push(span),
+                Ok(span) => spans.push(span).map_err(Compaction::Io)?,
                 Err(tmx::WriteError::Io(e)) => return Err(Compaction::Io(e)),
                 Err(e) => return Err(Compaction::Tu(tu_name(i, &tu), e.to_string())),
             }
@@ -646,6 +705,35 @@ mod tests {
     use crate::memory::test_support::{doc_unit, open};
     use crate::memory::write::write_tmx;
     use unic_langid::langid;
+
+    #[test]
+    fn spans_come_back_as_pushed_in_eight_bytes_each() {
+        let written = [
+            10..50u64,
+            51..51,
+            53..4_000_000_000,
+            4_000_000_001..4_300_000_000,
+        ];
+        let mut spans = Spans::with_capacity(written.len());
+        for span in written.clone() {
+            spans.push(span).unwrap();
+        }
+        assert_eq!(spans.iter().collect::<Vec<_>>(), written);
+        assert_eq!(spans.len(), 4);
+        assert_eq!(
+            spans.gaps.capacity() * 4 + spans.lens.capacity() * 4,
+            8 * written.len()
+        );
+        // Past a file offset of 4 GiB, gaps and lengths still fit; a TU of 4 GiB does not,
+        // and a span before the last one's end is refused, not wrapped around.
+        assert!(
+            spans
+                .push(4_300_000_000..4_300_000_000 + (1 << 32))
+                .is_err()
+        );
+        assert!(spans.push(100..200).is_err());
+        assert_eq!(spans.len(), 4);
+    }
 
     // The journal: writes proportional to the change.
 
