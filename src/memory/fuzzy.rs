@@ -271,7 +271,7 @@ pub struct FuzzyIndex {
     /// Entry → weighted length.
     lens: Vec<u32>,
     /// Entry → end of its tokens in `stream` (the start is the previous entry's end).
-    stream_ends: Vec<usize>,
+    stream_ends: Vec<u32>,
     /// Varint `word id × 2 + space before` of every entry, back to back.
     stream: Vec<u8>,
     /// Entries without tokens (empty or white space only sources).
@@ -425,7 +425,8 @@ impl FuzzyIndex {
     /// unique: the same id inserted twice is two entries that can both be returned.
     ///
     /// An entry is silently left out only past the index's capacity: 2^32 − 1 entries,
-    /// 2^31 distinct tokens or 4 GiB of distinct token text, tens of gigabytes in memory.
+    /// 2^31 distinct tokens, 4 GiB of distinct token text or 4 GiB of tokens (1 to 5 bytes
+    /// each), tens of gigabytes in memory.
     /// Search and brute force then agree on its absence.
     pub fn insert(&mut self, id: u32, source: &str) {
         self.insert_normalized(id, &normalize(source));
@@ -451,6 +452,10 @@ impl FuzzyIndex {
             len = len.saturating_add(if info & 1 == 1 { PUNCT_COST } else { WORD_COST });
             write_varint(&mut encoded, (word << 1) | u32::from(token.space_before));
         }
+        // Ends are `u32`s (4 bytes an entry, held for every TU a save indexes).
+        let Ok(end) = u32::try_from(self.stream.len() + encoded.len()) else {
+            return;
+        };
         classes.sort_unstable();
         classes.dedup();
         for class in classes {
@@ -460,7 +465,7 @@ impl FuzzyIndex {
             self.empty.push(entry);
         }
         self.stream.extend_from_slice(&encoded);
-        self.stream_ends.push(self.stream.len());
+        self.stream_ends.push(end);
         self.ids.push(id);
         self.lens.push(len);
     }
@@ -505,7 +510,7 @@ impl FuzzyIndex {
                 .map(|p| p.bytes.capacity())
                 .sum::<usize>()
             + (self.ids.capacity() + self.lens.capacity() + self.empty.capacity()) * 4
-            + self.stream_ends.capacity() * std::mem::size_of::<usize>()
+            + self.stream_ends.capacity() * std::mem::size_of::<u32>()
             + self.stream.capacity()
             + self.counters.memory_usage()
     }
@@ -794,9 +799,9 @@ impl FuzzyData for FuzzyIndex {
         let start = if entry == 0 {
             0
         } else {
-            self.stream_ends[entry - 1]
+            self.stream_ends[entry - 1] as usize
         };
-        &self.stream[start..self.stream_ends[entry]]
+        &self.stream[start..self.stream_ends[entry] as usize]
     }
 
     fn word_id(&self, text: &str) -> Option<u32> {
@@ -865,7 +870,7 @@ impl FuzzyIndex {
         drop(postings);
         out.put(&ids);
         out.put(&lens);
-        out.put_iter(stream_ends.iter().map(|&e| e as u64));
+        out.put_iter(stream_ends.iter().map(|&e| u64::from(e)));
         drop(stream_ends);
         out.put(&stream);
         drop(stream);
