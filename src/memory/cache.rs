@@ -506,13 +506,39 @@ impl IndexBytes {
     /// Lets go of the mapped pages read so far (by the checks when opening): lookups map
     /// again only what they touch, from the system's file cache.
     pub(crate) fn release(&self) {
+        self.release_range(0..self.len());
+    }
+
+    /// [`IndexBytes::release`] for the sections `sections` only: a check that reads the
+    /// sections one after the other lets go of each when done, so that the pages of the
+    /// whole index (61 MB for 480,000 TUs) are never resident at once.
+    pub(crate) fn release_sections(&self, sections: std::ops::Range<usize>) {
+        for range in self.sections.get(sections).unwrap_or_default() {
+            self.release_range(range.clone());
+        }
+    }
+
+    fn release_range(&self, range: Range<usize>) {
         #[cfg(unix)]
         if let Bytes::Mapped(map) = &self.bytes {
-            // SAFETY: as in `open`: a read-only mapping of a file never written in place.
-            let _ = unsafe {
-                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, map.len())
-            };
+            // Whole pages only: the advice applies from a page boundary.
+            let page = 4096;
+            let start = range.start.div_ceil(page) * page;
+            let end = range.end.min(map.len());
+            if start < end {
+                // SAFETY: as in `open`: a read-only mapping of a file never written in
+                // place.
+                let _ = unsafe {
+                    map.unchecked_advise_range(
+                        memmap2::UncheckedAdvice::DontNeed,
+                        start,
+                        end - start,
+                    )
+                };
+            }
         }
+        #[cfg(not(unix))]
+        let _ = range;
     }
 
     pub(crate) fn bytes(&self) -> &[u8] {

@@ -303,15 +303,23 @@ impl Segment {
             let ids = index.section::<u32>(ids)?;
             Some(hashes.len() == ids.len() && hashes.is_sorted() && entries(ids))
         };
+        // Each part let go of once checked: a mapped index is never resident whole.
+        let checked = |ok: bool, sections: std::ops::Range<usize>| {
+            index.release_sections(sections);
+            ok
+        };
         let names = index.section::<u8>(DOC_NAMES)?;
         let name_ends = index.section::<u32>(DOC_NAME_ENDS)?;
         let id_ends = index.section::<u32>(DOC_ID_ENDS)?;
         let doc_ids = index.section::<u32>(DOC_IDS)?;
         let ok = index.section::<u32>(LENS)?.len() == n
             && index.section::<u8>(FLAGS)?.len() == n
-            && pairs(EXACT_HASHES, EXACT_IDS)?
-            && pairs(TARGET_HASHES, TARGET_IDS)?
-            && pairs(UNIT_HASHES, UNIT_IDS)?
+            && checked(pairs(EXACT_HASHES, EXACT_IDS)?, EXACT_HASHES..EXACT_IDS + 1)
+            && checked(
+                pairs(TARGET_HASHES, TARGET_IDS)?,
+                TARGET_HASHES..TARGET_IDS + 1,
+            )
+            && checked(pairs(UNIT_HASHES, UNIT_IDS)?, UNIT_HASHES..UNIT_IDS + 1)
             && name_ends.len() == id_ends.len()
             && name_ends.is_sorted()
             && name_ends.last().is_none_or(|&e| e as usize <= names.len())
