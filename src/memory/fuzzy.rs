@@ -184,6 +184,11 @@ impl Postings {
         if self.count > 0 && self.last == entry {
             return;
         }
+        // Grown by a quarter, not doubled: the lists of common words are megabytes at a
+        // million entries, and doubling kept up to half of each unused.
+        if self.bytes.capacity() - self.bytes.len() < 5 {
+            self.bytes.reserve_exact((self.bytes.len() / 4).max(16));
+        }
         // The first delta is from 0, so entry 0 encodes as 0.
         write_varint(
             &mut self.bytes,
@@ -1313,6 +1318,18 @@ mod tests {
         }
         let s = (100 * (l - d[ta.len()][tb.len()])).max(0) / l;
         s.min(99) as u8
+    }
+
+    #[test]
+    fn a_postings_list_keeps_at_most_a_quarter_unused() {
+        let mut postings = Postings::default();
+        for entry in 0..300_000u32 {
+            postings.push(entry * 3);
+            let (len, capacity) = (postings.bytes.len(), postings.bytes.capacity());
+            assert!(capacity <= len + len / 4 + 21, "{capacity} for {len} bytes");
+        }
+        assert_eq!(postings.iter().count(), 300_000);
+        assert_eq!(postings.iter().last(), Some(299_999 * 3));
     }
 
     #[test]
