@@ -39,6 +39,7 @@
 //! corrupted one (the checksum) is rebuilt, never read. The mapping relies on index files
 //! never being changed in place: songngu replaces them by rename.
 
+use crate::fsio::{read_exact_at, write_all_at};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::ops::Range;
@@ -132,20 +133,6 @@ fn sample_hash(file: &File, len: u64) -> io::Result<u64> {
         hasher.update(&buffer);
     }
     Ok(hasher.digest())
-}
-
-fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
-    }
-    #[cfg(not(unix))]
-    {
-        use std::io::{Read, Seek, SeekFrom};
-        let mut file = file;
-        file.seek(SeekFrom::Start(offset))?;
-        file.read_exact(buffer)
-    }
 }
 
 /// A growing byte buffer whose start is 8-byte aligned, so that its sections can be read
@@ -401,20 +388,6 @@ fn hash_file(file: &File, from: u64) -> io::Result<u64> {
         at += piece as u64;
     }
     Ok(hasher.digest())
-}
-
-fn write_all_at(file: &File, bytes: &[u8], offset: u64) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::write_all_at(file, bytes, offset)
-    }
-    #[cfg(not(unix))]
-    {
-        use std::io::{Seek, SeekFrom};
-        let mut file = file;
-        file.seek(SeekFrom::Start(offset))?;
-        file.write_all(bytes)
-    }
 }
 
 /// A temp file's name in `folder` for the index file `path`: unique to this process and

@@ -2,6 +2,7 @@
 //! after file) and the overlay of TUs added or replaced since loading, which entries are
 //! superseded, and where the TU of an entry is and how it is read again.
 
+use crate::fsio::read_exact_at;
 use std::collections::HashMap;
 use std::fs::File;
 use std::sync::OnceLock;
@@ -92,20 +93,6 @@ pub(super) struct Loaded {
 pub(super) enum At<'m> {
     Loaded(&'m Loaded, usize),
     Added(&'m Added),
-}
-
-fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
-    }
-    #[cfg(not(unix))]
-    {
-        use std::io::{Read, Seek, SeekFrom};
-        let mut file = file;
-        file.seek(SeekFrom::Start(offset))?;
-        file.read_exact(buffer)
-    }
 }
 
 impl Memory {

@@ -42,6 +42,7 @@
 //! The memory's lock (`<file>.lock`) covers the journal too: only its holder appends,
 //! cuts or removes it. Readers take no lock and read only what was committed.
 
+use crate::fsio::{read_exact_at, write_all_at};
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
@@ -1219,33 +1220,6 @@ pub fn read_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<usize>
         let mut file = file;
         file.seek(SeekFrom::Start(offset))?;
         file.read(buffer)
-    }
-}
-
-/// Reads `buffer.len()` bytes at `offset` without moving a cursor.
-pub fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
-    }
-    #[cfg(not(unix))]
-    {
-        let mut file = file;
-        file.seek(SeekFrom::Start(offset))?;
-        file.read_exact(buffer)
-    }
-}
-
-fn write_all_at(file: &File, bytes: &[u8], offset: u64) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::write_all_at(file, bytes, offset)
-    }
-    #[cfg(not(unix))]
-    {
-        let mut file = file;
-        file.seek(SeekFrom::Start(offset))?;
-        file.write_all(bytes)
     }
 }
 
