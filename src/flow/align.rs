@@ -439,6 +439,9 @@ pub fn store<A: Borrow<Aligned>>(
     // never changes an addition (`document` leaves them out), and reading the document
     // again then would read back every pair just stored.
     let (units, old_additions) = memory.document_and_additions(&into.doc)?;
+    // At most a TU per link: the memory's entries are then held to size through the save.
+    let mut memory = memory;
+    memory.reserve(aligned.borrow().links.len());
     for unit in units {
         by_unit.entry(unit.unit.clone()).or_default().push(unit);
     }

@@ -779,6 +779,13 @@ impl Memory {
         format!("{}\n{}", self.source_lang, self.target_lang)
     }
 
+    /// Makes room for `additional` TUs to be added or replaced: a caller that knows how
+    /// many it will store keeps their entries from growing past that (doubling left up to
+    /// half unused, held through the save).
+    pub fn reserve(&mut self, additional: usize) {
+        self.added.reserve_exact(additional);
+    }
+
     /// Adds a TU to the file `file` (the first file when `None`). Returns its entry id.
     pub fn add(&mut self, file: Option<&Path>, tu: Tu) -> Result<u32, MemoryError> {
         let index = self.file_index(file)?;
