@@ -523,6 +523,29 @@ pub fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<
     }
 }
 
+/// The `len` bytes at `start` of `file`, read without moving its cursor.
+pub fn read_span(file: &File, start: u64, len: u32) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; len as usize];
+    read_exact_at(file, &mut bytes, start)?;
+    Ok(bytes)
+}
+
+/// Reads what there is, up to `buffer.len()` bytes, at `offset` of `file`, without moving
+/// its cursor.
+pub fn read_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<usize> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_at(file, buffer, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = file;
+        file.seek(SeekFrom::Start(offset))?;
+        file.read(buffer)
+    }
+}
+
 /// Writes `bytes` at `offset` of `file`, without moving its cursor.
 pub fn write_all_at(file: &File, bytes: &[u8], offset: u64) -> io::Result<()> {
     #[cfg(unix)]

@@ -2,7 +2,7 @@
 //! after file) and the overlay of TUs added or replaced since loading, which entries are
 //! superseded, and where the TU of an entry is and how it is read again.
 
-use crate::fsio::read_exact_at;
+use crate::fsio::read_span;
 use std::collections::HashMap;
 use std::fs::File;
 use std::sync::OnceLock;
@@ -136,9 +136,7 @@ impl Memory {
             source,
         };
         let file = File::open(path).map_err(io)?;
-        let mut bytes = vec![0u8; len as usize];
-        read_exact_at(&file, &mut bytes, start).map_err(io)?;
-        Ok(bytes)
+        read_span(&file, start, len).map_err(io)
     }
 
     /// The TU whose XML is at `start..start + len` of file `index`'s journal.
@@ -341,8 +339,7 @@ impl Memory {
                         })?)
                     }
                 };
-                let mut bytes = vec![0u8; len as usize];
-                read_exact_at(handle, &mut bytes, start).map_err(|source| MemoryError::Io {
+                let bytes = read_span(handle, start, len).map_err(|source| MemoryError::Io {
                     path: file.path.clone(),
                     source,
                 })?;

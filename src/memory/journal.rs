@@ -42,7 +42,7 @@
 //! The memory's lock (`<file>.lock`) covers the journal too: only its holder appends,
 //! cuts or removes it. Readers take no lock and read only what was committed.
 
-use crate::fsio::{read_exact_at, write_all_at};
+use crate::fsio::{read_at, read_exact_at, read_span, write_all_at};
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
@@ -637,9 +637,7 @@ impl Journal {
 
     /// `len` bytes at `start`.
     pub fn read(&self, start: u64, len: u32) -> io::Result<Vec<u8>> {
-        let mut bytes = vec![0u8; len as usize];
-        read_exact_at(&self.file, &mut bytes, start)?;
-        Ok(bytes)
+        read_span(&self.file, start, len)
     }
 
     /// Appends one commit: `write` adds its records through the [`Batch`], then the
@@ -875,9 +873,7 @@ impl Spill {
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| io::Error::other("outside the spill file"));
         }
-        let mut bytes = vec![0u8; len as usize];
-        read_exact_at(&self.file, &mut bytes, start)?;
-        Ok(bytes)
+        read_span(&self.file, start, len)
     }
 }
 
@@ -1200,26 +1196,6 @@ impl Overlay {
             journal: self.journal.path().to_owned(),
             tmx: self.tmx_path.clone(),
         }
-    }
-}
-
-fn read_span(file: &File, start: u64, len: u32) -> io::Result<Vec<u8>> {
-    let mut bytes = vec![0u8; len as usize];
-    read_exact_at(file, &mut bytes, start)?;
-    Ok(bytes)
-}
-
-/// Reads at `offset` without moving a cursor (the file may be shared).
-pub fn read_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<usize> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_at(file, buffer, offset)
-    }
-    #[cfg(not(unix))]
-    {
-        let mut file = file;
-        file.seek(SeekFrom::Start(offset))?;
-        file.read(buffer)
     }
 }
 
